@@ -1,0 +1,74 @@
+# The two commands: `make run` and `make test`. Everything else is a helper.
+# Builds live under build/: release (the program), asan (the same suite under
+# AddressSanitizer + UndefinedBehaviorSanitizer), fuzz (libFuzzer targets).
+
+DB        ?= dyad.db
+FUZZ_SECS ?= 15
+JOBS      ?= $(shell nproc)
+DYAD      := build/release/dyad
+
+.PHONY: all deps build build-asan build-fuzz run test test-release test-asan fuzz valgrind bench clean
+
+all: build
+
+deps:
+	@scripts/deps
+
+build/release/build.ninja:
+	cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build/asan/build.ninja:
+	cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DDYAD_SANITIZE=ON >/dev/null
+
+build/fuzz/build.ninja:
+	CC=clang CFLAGS="-fsanitize=fuzzer-no-link" cmake -S . -B build/fuzz -G Ninja \
+	  -DCMAKE_BUILD_TYPE=Debug -DDYAD_SANITIZE=ON -DDYAD_FUZZ=ON >/dev/null
+
+build: deps build/release/build.ninja
+	@ninja -C build/release -j $(JOBS) | grep -v '^ninja: no work' || true
+	@test -x $(DYAD)
+
+build-asan: deps build/asan/build.ninja
+	@ninja -C build/asan -j $(JOBS) | grep -v '^ninja: no work' || true
+
+build-fuzz: deps build/fuzz/build.ninja
+	@ninja -C build/fuzz -j $(JOBS) | grep -v '^ninja: no work' || true
+
+# Sets up ./dyad.db with a demo team the first time, then starts the main job.
+run: build
+	@if [ ! -f "$(DB)" ]; then \
+	  echo "Creating $(DB) with a demo team (synthetic families, no real people)..."; \
+	  $(DYAD) --db "$(DB)" init && $(DYAD) --db "$(DB)" demo --families 300 --seed 1; \
+	fi
+	@$(DYAD) --db "$(DB)" start
+
+test: test-release test-asan fuzz
+	@echo "make test: release suite, sanitizer suite and fuzz runs all passed."
+
+test-release: build
+	cd build/release && ctest --output-on-failure -j $(JOBS)
+
+test-asan: build-asan
+	cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+# Every fuzz target runs for FUZZ_SECS seconds from its seed corpus.
+fuzz: build-fuzz
+	@set -e; for f in build/fuzz/fuzz_*; do \
+	  [ -x "$$f" ] || continue; n=$$(basename $$f); \
+	  mkdir -p build/fuzz/corpus/$$n; \
+	  seeds=tests/fuzz/corpus/$$n; [ -d $$seeds ] || seeds=; \
+	  echo "fuzz: $$n for $(FUZZ_SECS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECS) -print_final_stats=0 build/fuzz/corpus/$$n $$seeds 2>build/fuzz/$$n.log \
+	    || { tail -40 build/fuzz/$$n.log; exit 1; }; \
+	  grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs)' build/fuzz/$$n.log | tail -1; \
+	done
+
+valgrind: build
+	cd build/release && ctest -T memcheck -j $(JOBS) --output-on-failure
+
+bench: build
+	bench/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,50 @@
+/* codes.c: the code lists. Changing a list changes the CSV contract: update
+ * docs/csv.md in the same commit. */
+#include "core/codes.h"
+
+const char *const code_role[] = {"caregiver", "infant", 0};
+const char *const code_relationship[] = {"mother", "father", "partner", "grandparent", "foster_carer",
+                                         "kinship_carer", "adoptive_parent", "other", 0};
+const char *const code_sex[] = {"female", "male", "indeterminate", "unknown", 0};
+/* NHS Data Dictionary "Ethnic Category" (2001 census) letters; Z = not stated. */
+const char *const code_ethnicity[] = {"A", "B", "C", "D", "E", "F", "G", "H", "J", "K",
+                                      "L", "M", "N", "P", "R", "S", "Z", 0};
+const char *const code_ethnicity_label[] = {
+	"White British", "White Irish", "Any other White background", "White and Black Caribbean",
+	"White and Black African", "White and Asian", "Any other mixed background", "Indian",
+	"Pakistani", "Bangladeshi", "Any other Asian background", "Caribbean", "African",
+	"Any other Black background", "Chinese", "Any other ethnic group", "Not stated", 0};
+const char *const code_source[] = {"midwife", "health_visitor", "gp", "social_care",
+                                   "perinatal_mental_health", "family_nurse", "childrens_centre",
+                                   "self", "other", 0};
+const char *const code_decision[] = {"accepted", "declined", "signposted", "pending", 0};
+const char *const code_contact_kind[] = {"assessment", "intervention", "review", "group",
+                                         "consultation", "other", 0};
+const char *const code_location[] = {"home", "clinic", "gp", "childrens_centre", "video", "phone", 0};
+const char *const code_attendance[] = {"attended", "did_not_attend", "cancelled_by_family",
+                                       "cancelled_by_service", 0};
+const char *const code_intervention[] = {
+	"parent_infant_psychotherapy", "video_interaction_guidance", "vipp_sd",
+	"circle_of_security", "mellow_babies", "baby_massage", "newborn_behavioural_observation",
+	"watch_wait_wonder", "baby_steps", "minding_the_baby", "systemic_family_therapy",
+	"parenting_support", "other", 0};
+const char *const code_safeguarding[] = {"none", "early_help", "child_in_need",
+                                         "child_protection_plan", "looked_after", 0};
+const char *const code_discharge_reason[] = {"planned_ending", "disengaged", "moved_away",
+                                             "transferred", "other", 0};
+const char *const code_care_status[] = {"with_birth_family", "reunited", "in_care", "adopted",
+                                        "other", 0};
+const char *const code_timepoint[] = {"baseline", "review", "end", "followup", 0};
+const char *const code_profession[] = {"psychotherapist", "clinical_psychologist",
+                                       "specialist_health_visitor", "nursery_nurse",
+                                       "social_worker", "family_therapist", "admin", "other", 0};
+
+void code_label(const char *code, char *out, unsigned n)
+{
+	unsigned i = 0;
+	if (!n)
+		return;
+	for (; code && code[i] && i + 1 < n; i++)
+		out[i] = code[i] == '_' ? ' ' : code[i];
+	out[i] = '\0';
+}

@@ -1,0 +1,28 @@
+/* codes.h: the code lists (enumerations) of the family record, shared by the
+ * CLI, CSV files, the store and (later) the web pages. Each list is
+ * NULL-terminated; docs/csv.md documents every one. */
+#ifndef DYAD_CORE_CODES_H
+#define DYAD_CORE_CODES_H
+
+extern const char *const code_role[];             /* caregiver, infant */
+extern const char *const code_relationship[];     /* mother, father, partner, ... */
+extern const char *const code_sex[];              /* female, male, indeterminate, unknown */
+extern const char *const code_ethnicity[];        /* NHS ethnic category letters A..Z */
+extern const char *const code_ethnicity_label[];  /* labels, same order */
+extern const char *const code_source[];           /* referral sources */
+extern const char *const code_decision[];         /* accepted, declined, signposted, pending */
+extern const char *const code_contact_kind[];     /* assessment, intervention, review, ... */
+extern const char *const code_location[];         /* home, clinic, gp, ... */
+extern const char *const code_attendance[];       /* attended, did_not_attend, ... */
+extern const char *const code_intervention[];     /* parent_infant_psychotherapy, vig, ... */
+extern const char *const code_safeguarding[];     /* none, early_help, child_in_need, ... */
+extern const char *const code_discharge_reason[]; /* planned_ending, disengaged, ... */
+extern const char *const code_care_status[];      /* with_birth_family, reunited, ... */
+extern const char *const code_timepoint[];        /* baseline, review, end, followup */
+extern const char *const code_profession[];       /* psychotherapist, clinical_psychologist, ... */
+
+/* Plain-English label for a code ("did_not_attend" -> "did not attend"):
+ * the code with underscores as spaces, written into out (size n). */
+void code_label(const char *code, char *out, unsigned n);
+
+#endif

@@ -1,0 +1,55 @@
+/* csv.h: a small RFC 4180 CSV reader and writer.
+ *
+ * The reader takes a FILE (use fmemopen for memory), accepts LF or CRLF line
+ * ends, quoted fields with "" escapes and embedded newlines, and reports the
+ * line on which each record starts. Every field and record is size-capped.
+ * The writer quotes when needed and neutralises spreadsheet formula
+ * injection: a cell that starts with = + - @ (or tab / CR) is written with a
+ * leading apostrophe; the reader's `unneutralise` option removes it again, so
+ * an export read back gives the same values. */
+#ifndef DYAD_UTIL_CSV_H
+#define DYAD_UTIL_CSV_H
+
+#include <stdio.h>
+
+#include "util/buf.h"
+#include "util/err.h"
+
+#define CSV_MAX_FIELDS 64
+#define CSV_MAX_RECORD (1u << 20) /* bytes in one record */
+
+struct csv_reader {
+	FILE *f;
+	int unneutralise;         /* strip the writer's leading apostrophe */
+	long line;                /* line where the current record starts (1-based) */
+	int nfields;              /* fields in the current record */
+	char *fields[CSV_MAX_FIELDS]; /* NUL-terminated, owned by the reader */
+	/* internals */
+	long next_line;
+	struct buf rec;
+	size_t offs[CSV_MAX_FIELDS];
+	char block[65536];
+	size_t bpos, blen;
+	int eof;
+};
+
+/* Starts reading f (not closed by the reader). */
+void csv_reader_init(struct csv_reader *r, FILE *f);
+
+/* Reads the next record into r->fields. Returns 1 for a record, 0 at end of
+ * input, or DY_EINVAL (e says the line and reason: unterminated quote, text
+ * after a closing quote, too many fields, record too long, NUL byte). A blank
+ * line is skipped. */
+int csv_read(struct csv_reader *r, struct dy_err *e);
+
+/* Frees the reader's memory (not the FILE). */
+void csv_reader_free(struct csv_reader *r);
+
+/* Appends one cell (quoted and neutralised as needed) to out; adds a comma
+ * before it unless first is set. Returns 0 or DY_EINVAL past out's cap. */
+int csv_put(struct buf *out, const char *cell, int first);
+
+/* Appends the record end (CRLF, as RFC 4180 says). */
+int csv_end(struct buf *out);
+
+#endif

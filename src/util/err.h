@@ -1,0 +1,57 @@
+/* err.h: the one error type every layer fills in.
+ *
+ * Functions that can fail return an int status (0 ok, a negative DY_E* code)
+ * and fill a caller-owned struct dy_err naming the field and the reason.
+ * Messages never carry person-identifiable values (names, NHS numbers, dates
+ * of birth, postcodes): they say what is wrong, not what was typed. */
+#ifndef DYAD_UTIL_ERR_H
+#define DYAD_UTIL_ERR_H
+
+#include <stddef.h>
+
+enum dy_code {
+	DY_OK = 0,
+	DY_EUSAGE = -1,    /* the call itself is wrong (unknown option) */
+	DY_EINVAL = -2,    /* input refused: names a field and a reason */
+	DY_ENOTFOUND = -3, /* the thing asked for does not exist */
+	DY_ECONFLICT = -4, /* duplicate key, or a state that forbids the action */
+	DY_ESTORE = -5,    /* the database failed */
+	DY_EINTERNAL = -6  /* a bug or an unexpected system failure */
+};
+
+struct dy_err {
+	int code;          /* one of enum dy_code */
+	char where[128];   /* optional location: "people.csv line 12" */
+	char field[64];    /* the field at fault, or "" */
+	char msg[320];     /* plain-English reason */
+};
+
+/* Clears e to "no error". */
+void dy_err_clear(struct dy_err *e);
+
+/* Fills e (may be NULL) with code, field (may be NULL) and a printf-style
+ * message; returns code so callers can `return dy_fail(...)`. */
+int dy_fail(struct dy_err *e, int code, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Sets e->where (printf-style), keeping code, field and message. */
+void dy_err_where(struct dy_err *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Writes "where: field: message" (parts present only) into out (size n). */
+void dy_err_format(const struct dy_err *e, char *out, size_t n);
+
+/* The CLI exit code for an error code: 0 ok, 1 usage, 2 invalid input,
+ * 3 not found / conflict, 4 storage or internal error. */
+int dy_exit_code(int code);
+
+/* Prints "dyad: out of memory" and aborts; called by the x* allocators. */
+_Noreturn void dy_oom(void);
+
+/* malloc/calloc/realloc/strdup that abort on failure (never return NULL). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+#endif

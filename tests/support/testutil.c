@@ -1,0 +1,60 @@
+/* testutil.c: temp dirs and file helpers for tests. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/date.h"
+
+const char *tu_tempdir(void)
+{
+	static char path[512];
+	const char *base = getenv("TMPDIR");
+	snprintf(path, sizeof path, "%s/dyadtest.XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(path)) {
+		perror("mkdtemp");
+		abort();
+	}
+	return path;
+}
+
+void tu_write_file(const char *dir, const char *name, const char *text)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	if (!f || fputs(text, f) < 0 || fclose(f)) {
+		perror(path);
+		abort();
+	}
+}
+
+char *tu_read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, len = 0;
+	char *s = malloc(cap);
+	size_t n;
+	while (s && (n = fread(s + len, 1, cap - len - 1, f)) > 0) {
+		len += n;
+		if (cap - len < 2)
+			s = realloc(s, cap *= 2);
+	}
+	fclose(f);
+	if (s)
+		s[len] = '\0';
+	return s;
+}
+
+int32_t tu_date(const char *iso)
+{
+	int32_t d;
+	if (date_parse(iso, &d)) {
+		fprintf(stderr, "tu_date: bad date %s\n", iso);
+		abort();
+	}
+	return d;
+}
