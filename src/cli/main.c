@@ -1,7 +1,111 @@
-/* main.c: placeholder entry while the CLI is being assembled. */
+/* main.c: `dyad` entry point: global options, finding the command, help. */
 #include <stdio.h>
-int main(void)
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/out.h"
+
+static void overview(void)
 {
-	puts("dyad " DYAD_VERSION);
-	return 0;
+	puts("dyad: case management and outcomes for parent-infant relationship teams\n\n"
+	     "usage: dyad [--db PATH] [--format table|json|csv] <command> [options]\n\ncommands:");
+	for (const struct cli_command *c = cli_commands; c->noun; c++) {
+		char name[48];
+		snprintf(name, sizeof name, "%s%s%s%s%s", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
+		         c->usage ? " " : "", c->usage ? c->usage : "");
+		printf("  %-24s %s\n", name, c->summary);
+	}
+	printf("  %-24s %s\n", "version", "Print the version.");
+	puts("\nEvery command has --help. The database is --db PATH, else $DYAD_DB, else ./dyad.db.\n"
+	     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 not found or conflict, 4 storage error.");
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_global g = {.db = getenv("DYAD_DB"), .format = "table", .user = getenv("USER")};
+	if (!g.db || !*g.db)
+		g.db = "dyad.db";
+	char actor[80];
+	snprintf(actor, sizeof actor, "cli:%s", g.user && *g.user ? g.user : "unknown");
+	g.user = actor;
+
+	/* Global options may stand anywhere; the rest are the command's. */
+	char **rest = calloc((size_t)argc + 1, sizeof *rest);
+	int nrest = 0, help = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		if ((strcmp(s, "--db") == 0 || strcmp(s, "--format") == 0) && i + 1 < argc) {
+			if (s[2] == 'd')
+				g.db = argv[++i];
+			else
+				g.format = argv[++i];
+		} else if (strncmp(s, "--db=", 5) == 0) {
+			g.db = s + 5;
+		} else if (strncmp(s, "--format=", 9) == 0) {
+			g.format = s + 9;
+		} else if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
+			help = 1;
+		} else {
+			rest[nrest++] = argv[i];
+		}
+	}
+	int rc = 0;
+	if (nrest == 0) {
+		overview();
+		rc = help ? 0 : 1;
+		goto done;
+	}
+	if (strcmp(rest[0], "version") == 0 || strcmp(rest[0], "--version") == 0) {
+		printf("dyad %s\n", DYAD_VERSION);
+		goto done;
+	}
+	if (out_format_ok(g.format)) {
+		fprintf(stderr, "dyad: format: '%s' is not one of table, json or csv\n", g.format);
+		rc = 1;
+		goto done;
+	}
+	const struct cli_command *found = NULL;
+	int noun_known = 0;
+	for (const struct cli_command *c = cli_commands; c->noun; c++) {
+		if (strcmp(c->noun, rest[0]) != 0)
+			continue;
+		noun_known = 1;
+		if (!c->verb || (nrest > 1 && strcmp(c->verb, rest[1]) == 0)) {
+			found = c;
+			break;
+		}
+	}
+	if (!found) {
+		if (noun_known) {
+			if (help || nrest == 1) {
+				printf("usage: dyad %s <verb> [options]\n\n", rest[0]);
+			} else {
+				fprintf(stderr, "dyad: unknown command '%s %s'\n", rest[0], rest[1]);
+			}
+			FILE *to = help || nrest == 1 ? stdout : stderr;
+			for (const struct cli_command *c = cli_commands; c->noun; c++)
+				if (strcmp(c->noun, rest[0]) == 0)
+					fprintf(to, "  dyad %s %-10s %s\n", c->noun, c->verb, c->summary);
+			rc = help ? 0 : 1;
+		} else {
+			fprintf(stderr, "dyad: unknown command '%s' (see `dyad --help`)\n", rest[0]);
+			rc = 1;
+		}
+		goto done;
+	}
+	if (help) {
+		cli_help(found);
+		goto done;
+	}
+	struct cli_args args;
+	int skip = found->verb ? 2 : 1;
+	if (cli_parse(found, nrest - skip, rest + skip, &args)) {
+		rc = 1;
+		goto done;
+	}
+	rc = found->run(&g, &args);
+done:
+	free(rest);
+	return rc;
 }

@@ -144,3 +144,11 @@ int32_t date_today(void)
 	time_t now = time(NULL);
 	return (int32_t)(now / 86400);
 }
+
+void date_now_utc(char out[21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -44,4 +44,7 @@ int date_months_between(int32_t from, int32_t to);
  * (YYYY-MM-DD) when set, so that tests and demos are repeatable. */
 int32_t date_today(void);
 
+/* Writes the current UTC time as `YYYY-MM-DDTHH:MM:SSZ` into out (21 bytes). */
+void date_now_utc(char out[21]);
+
 #endif

@@ -1,0 +1,424 @@
+/* app_demo.c: the synthetic demo team (see app_demo.h). The proportions
+ * below are plausible for a UK parent-infant team (DOMAIN.md); they are
+ * demonstration values, not statistics about any real service. */
+#include "app/app_demo.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/codes.h"
+#include "store/store_episode.h"
+#include "store/store_family.h"
+#include "store/store_measure.h"
+#include "store/store_safeguarding.h"
+#include "util/date.h"
+#include "util/rng.h"
+#include "util/str.h"
+
+static const char *const mothers[] = {"Amelia", "Olivia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Grace",
+	"Freya", "Sophia", "Aisha", "Zara", "Maryam", "Chloe", "Ella", "Ruby", "Holly", "Jade", "Leah", "Kayla",
+	"Priya", "Fatima", "Nadia", "Chantelle", "Ewa", "Agnieszka", "Roxanne", "Tia", "Keira", "Shannon"};
+static const char *const fathers[] = {"Jack", "Liam", "Ryan", "Daniel", "Adam", "Mohammed", "Kyle", "Callum",
+	"Jordan", "Dean", "Tomasz", "Kwame", "Arjun", "Connor", "Lewis", "Marcus", "Shane", "Ibrahim", "Josh", "Reece"};
+static const char *const babies[] = {"Noah", "Oliver", "Arlo", "Theo", "Leo", "Luca", "Freddie", "Alfie",
+	"Isabella", "Willow", "Rosie", "Hallie", "Yusuf", "Ezra", "Maya", "Poppy", "Ada", "Nia", "Remi", "Elsie",
+	"Kai", "Zain", "Esme", "Orla", "Finn", "Hana", "Idris", "Lyra"};
+static const char *const surnames[] = {"Ashdown", "Brierley", "Calloway", "Dunmore", "Eskdale", "Fairholme",
+	"Garside", "Hartwell", "Inchley", "Jessop", "Kirkham", "Lowther", "Marchbank", "Netherwood", "Oakley",
+	"Pendleton", "Quarmby", "Radcliffe", "Stainton", "Thursby", "Underhill", "Varley", "Whitmore", "Yardley",
+	"Ackroyd", "Beeston", "Clifton", "Dovedale", "Elston", "Fenwick", "Okafor", "Nowak", "Begum", "Hussain",
+	"Mensah", "Kowalski", "Rahman", "Campbell", "Reid", "Osei"};
+#define COUNT(a) ((int)(sizeof a / sizeof a[0]))
+
+struct demo {
+	struct app *a;
+	struct rng r;
+	struct transfer_counts *n;
+	int64_t practitioners[64];
+	int npract;
+	int64_t nhs_seq;
+	int32_t today;
+};
+
+/* A valid NHS number in the never-issued 999 range, unique per call; ""
+ * once the range's million numbers are used up. */
+static void nhs_number(struct demo *d, char out[11])
+{
+	for (;;) {
+		if (d->nhs_seq >= 1000000) {
+			out[0] = '\0';
+			return;
+		}
+		int64_t v = 999000000 + d->nhs_seq++;
+		char s[24];
+		snprintf(s, sizeof s, "%09lld", (long long)v);
+		int sum = 0;
+		for (int i = 0; i < 9; i++)
+			sum += (s[i] - '0') * (10 - i);
+		int check = 11 - sum % 11;
+		if (check == 11)
+			check = 0;
+		if (check == 10)
+			continue;
+		memcpy(out, s, 9);
+		out[9] = (char)('0' + check);
+		out[10] = '\0';
+		return;
+	}
+}
+
+static void postcode(struct demo *d, char out[9])
+{
+	snprintf(out, 9, "NG%d %d%c%c", rng_range(&d->r, 1, 11), rng_range(&d->r, 1, 9),
+	         "ABDEFGHJLNPQRSTUWXY"[rng_range(&d->r, 0, 18)], "ABDEFGHJLNPQRSTUWXY"[rng_range(&d->r, 0, 18)]);
+}
+
+static int add_person(struct demo *d, struct person *p, struct dy_err *e)
+{
+	int rc = store_person_insert(d->a->db, p, e);
+	if (!rc)
+		d->n->people++;
+	return rc;
+}
+
+static int add_contact(struct demo *d, struct contact *c, const struct person *who, int nwho, struct dy_err *e)
+{
+	c->id = 0;
+	c->n_practitioners = rng_chance(&d->r, 0.3) ? 2 : 1;
+	c->practitioners[0] = d->practitioners[rng_range(&d->r, 0, d->npract - 1)];
+	c->practitioners[1] = d->practitioners[rng_range(&d->r, 0, d->npract - 1)];
+	if (c->practitioners[1] == c->practitioners[0])
+		c->n_practitioners = 1;
+	c->n_attendees = 0;
+	if (strcmp(c->attendance, "attended") == 0)
+		for (int i = 0; i < nwho && c->n_attendees < 8; i++)
+			if (i == 0 || rng_chance(&d->r, 0.5))
+				c->attendees[c->n_attendees++] = who[i].id;
+	int rc = store_contact_insert(d->a->db, c, e);
+	if (!rc)
+		d->n->contacts++;
+	return rc;
+}
+
+static void responses(struct demo *d, char *out, size_t n, int items, int lo, int hi, double level)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < items; i++) {
+		int v = lo + (int)(level * (hi - lo) + rng_range(&d->r, -1, 1));
+		if (v < lo)
+			v = lo;
+		if (v > hi)
+			v = hi;
+		used += (size_t)snprintf(out + used, n - used, "%s%d", i ? ";" : "", v);
+	}
+}
+
+static int add_measures(struct demo *d, const struct episode *ep, const struct person *carer, int32_t on,
+                        const char *timepoint, double severity, struct dy_err *e)
+{
+	struct measure m = {.episode_id = ep->id, .person_id = carer->id, .date = on};
+	str_copy(m.timepoint, sizeof m.timepoint, timepoint);
+	static const struct { const char *id; int items, lo, hi; } set[] = {
+		{"phq9", 9, 0, 3}, {"gad7", 7, 0, 3}, {"epds", 10, 0, 3}};
+	for (int i = 0; i < 3; i++) {
+		str_copy(m.instrument, sizeof m.instrument, set[i].id);
+		responses(d, m.responses, sizeof m.responses, set[i].items, set[i].lo, set[i].hi, severity);
+		m.id = 0;
+		int rc = store_measure_insert(d->a->db, &m, e);
+		if (rc)
+			return rc;
+		d->n->measures++;
+	}
+	str_copy(m.instrument, sizeof m.instrument, "pirgas");
+	snprintf(m.responses, sizeof m.responses, "%d", 85 - (int)(severity * 50) + rng_range(&d->r, -5, 5));
+	m.id = 0;
+	int rc = store_measure_insert(d->a->db, &m, e);
+	if (!rc)
+		d->n->measures++;
+	return rc;
+}
+
+/* The work of one accepted episode: assessment, intervention contacts,
+ * reviews, measures, and a discharge when its time has come. */
+static int episode_work(struct demo *d, struct episode *ep, const struct person *who, int nwho,
+                        const struct person *infants, int ninf, struct dy_err *e)
+{
+	struct contact c = {.episode_id = ep->id, .duration_min = 60};
+	int32_t day = ep->received_on + rng_range(&d->r, 3, 26);
+	int rc = 0;
+	/* Sometimes the first assessment is missed. */
+	if (rng_chance(&d->r, 0.12) && day <= d->today) {
+		c.date = day;
+		strcpy(c.kind, "assessment");
+		c.intervention[0] = '\0';
+		strcpy(c.location, "home");
+		strcpy(c.attendance, rng_chance(&d->r, 0.6) ? "did_not_attend" : "cancelled_by_family");
+		if ((rc = add_contact(d, &c, who, nwho, e)))
+			return rc;
+		day += rng_range(&d->r, 5, 12);
+	}
+	if (day > d->today)
+		return 0;
+	c.date = day;
+	strcpy(c.kind, "assessment");
+	strcpy(c.location, rng_chance(&d->r, 0.7) ? "home" : "clinic");
+	strcpy(c.attendance, "attended");
+	c.duration_min = 90;
+	if ((rc = add_contact(d, &c, who, nwho, e)))
+		return rc;
+	double severity = 0.35 + rng_unit(&d->r) * 0.5;
+	if (rng_chance(&d->r, 0.85) && (rc = add_measures(d, ep, &who[0], day, "baseline", severity, e)))
+		return rc;
+	static const int iw[] = {25, 20, 8, 8, 6, 6, 8, 5, 2, 2, 6, 4};
+	const char *intervention = code_intervention[rng_weighted(&d->r, iw, COUNT(iw))];
+	int sessions = rng_range(&d->r, 4, 20);
+	int disengage = rng_chance(&d->r, 0.12);
+	day += rng_range(&d->r, 7, 45);
+	int held = 0;
+	for (int s = 0; s < sessions && day <= d->today; s++) {
+		c.date = day;
+		strcpy(c.kind, (s == sessions / 2) ? "review" : "intervention");
+		str_copy(c.intervention, sizeof c.intervention, strcmp(c.kind, "intervention") == 0 ? intervention : "");
+		static const char *const locs[] = {"home", "clinic", "childrens_centre", "gp", "video", "phone"};
+		static const int lw[] = {45, 25, 12, 6, 8, 4};
+		strcpy(c.location, locs[rng_weighted(&d->r, lw, 6)]);
+		static const int aw[] = {82, 9, 6, 3};
+		strcpy(c.attendance, code_attendance[rng_weighted(&d->r, aw, 4)]);
+		if (disengage && s > 2)
+			strcpy(c.attendance, "did_not_attend");
+		c.duration_min = rng_chance(&d->r, 0.1) ? -1 : 50 + 10 * rng_range(&d->r, 0, 4);
+		if ((rc = add_contact(d, &c, who, nwho, e)))
+			return rc;
+		held += strcmp(c.attendance, "attended") == 0;
+		day += rng_range(&d->r, 6, 16);
+		if (disengage && s > 5)
+			break;
+	}
+	int32_t end = day;
+	if (end > d->today - 14 || held < 3) {
+		if (!(disengage && end <= d->today - 14))
+			return 0;
+	}
+	/* Discharge. */
+	const char *reason = disengage ? "disengaged" : "planned_ending";
+	if (!disengage && rng_chance(&d->r, 0.12))
+		reason = code_discharge_reason[rng_range(&d->r, 2, 4)];
+	if (strcmp(reason, "planned_ending") == 0 && rng_chance(&d->r, 0.8) &&
+	    (rc = add_measures(d, ep, &who[0], end - 1, "end", severity * (0.4 + rng_unit(&d->r) * 0.6), e)))
+		return rc;
+	ep->discharged_on = end;
+	str_copy(ep->discharge_reason, sizeof ep->discharge_reason, reason);
+	if ((rc = store_episode_update(d->a->db, ep, e)))
+		return rc;
+	for (int i = 0; i < ninf; i++) {
+		struct discharge_outcome o = {.episode_id = ep->id, .infant_id = infants[i].id};
+		static const int cw[] = {88, 4, 6, 1, 1};
+		str_copy(o.care_status, sizeof o.care_status, code_care_status[rng_weighted(&d->r, cw, 5)]);
+		if ((rc = store_outcome_insert(d->a->db, &o, e)))
+			return rc;
+		d->n->outcomes++;
+	}
+	return 0;
+}
+
+static int safeguarding(struct demo *d, const struct person *infant, int32_t from, struct dy_err *e)
+{
+	static const int w[] = {65, 15, 10, 7, 3};
+	int k = rng_weighted(&d->r, w, 5);
+	if (k == 0)
+		return 0;
+	struct safeguarding s = {.infant_id = infant->id, .started_on = from - rng_range(&d->r, 0, 60),
+	                         .ended_on = DATE_NONE};
+	str_copy(s.status, sizeof s.status, code_safeguarding[k]);
+	if (infant->date_of_birth != DATE_NONE && s.started_on < infant->date_of_birth)
+		s.started_on = infant->date_of_birth;
+	int32_t step = s.started_on + rng_range(&d->r, 60, 300);
+	if (k >= 2 && step < d->today && rng_chance(&d->r, 0.5)) {
+		s.ended_on = step;
+		int rc = store_safeguarding_insert(d->a->db, &s, e);
+		if (rc)
+			return rc;
+		d->n->safeguarding++;
+		s.started_on = step;
+		s.ended_on = DATE_NONE;
+		str_copy(s.status, sizeof s.status, code_safeguarding[k - 1]);
+	}
+	int rc = store_safeguarding_insert(d->a->db, &s, e);
+	if (!rc)
+		d->n->safeguarding++;
+	return rc;
+}
+
+static int one_family(struct demo *d, struct dy_err *e)
+{
+	struct rng *r = &d->r;
+	struct family f = {.team_id = d->a->team_id, .created_on = d->today};
+	int rc = store_family_insert(d->a->db, &f, e);
+	if (rc)
+		return rc;
+	d->n->families++;
+	const char *surname = surnames[rng_range(r, 0, COUNT(surnames) - 1)];
+	int32_t received = d->today - rng_range(r, 0, 730);
+
+	/* Caregivers: mostly the mother, often with the father or a partner. */
+	struct person who[3];
+	int nwho = 0;
+	static const int lw[] = {82, 6, 3, 5, 2, 2};
+	static const char *const lead_rel[] = {"mother", "father", "grandparent", "foster_carer", "kinship_carer",
+	                                       "adoptive_parent"};
+	int lead = rng_weighted(r, lw, 6);
+	struct person p;
+	memset(&p, 0, sizeof p);
+	p.family_id = f.id;
+	p.edd = DATE_NONE;
+	strcpy(p.role, "caregiver");
+	strcpy(p.relationship, lead_rel[lead]);
+	int male = lead == 1;
+	str_copy(p.given_name, sizeof p.given_name,
+	         male ? fathers[rng_range(r, 0, COUNT(fathers) - 1)] : mothers[rng_range(r, 0, COUNT(mothers) - 1)]);
+	str_copy(p.family_name, sizeof p.family_name, surname);
+	int age_years = lead == 2 ? rng_range(r, 40, 60) : rng_range(r, 17, 42);
+	p.date_of_birth = received - age_years * 365 - rng_range(r, 0, 364);
+	nhs_number(d, p.nhs_number);
+	strcpy(p.sex, male ? "male" : "female");
+	static const int ew[] = {62, 3, 8, 3, 1, 2, 2, 3, 5, 3, 2, 2, 3, 1, 1, 2, 2};
+	str_copy(p.ethnicity, sizeof p.ethnicity, code_ethnicity[rng_weighted(r, ew, 17)]);
+	postcode(d, p.postcode);
+	static const int iw[] = {22, 16, 12, 10, 9, 8, 7, 6, 5, 5};
+	p.imd_decile = 1 + rng_weighted(r, iw, 10);
+	char home[9], eth[2];
+	memcpy(home, p.postcode, sizeof home);
+	memcpy(eth, p.ethnicity, sizeof eth);
+	int imd = p.imd_decile;
+	if ((rc = add_person(d, &p, e)))
+		return rc;
+	who[nwho++] = p;
+	if (lead == 0 && rng_chance(r, 0.45)) {
+		memset(&p, 0, sizeof p);
+		p.family_id = f.id;
+		p.edd = DATE_NONE;
+		strcpy(p.role, "caregiver");
+		strcpy(p.relationship, rng_chance(r, 0.85) ? "father" : "partner");
+		str_copy(p.given_name, sizeof p.given_name, fathers[rng_range(r, 0, COUNT(fathers) - 1)]);
+		str_copy(p.family_name, sizeof p.family_name, rng_chance(r, 0.6) ? surname : surnames[rng_range(r, 0, COUNT(surnames) - 1)]);
+		p.date_of_birth = received - rng_range(r, 18, 45) * 365;
+		if (rng_chance(r, 0.9))
+			nhs_number(d, p.nhs_number);
+		strcpy(p.sex, "male");
+		memcpy(p.ethnicity, eth, sizeof eth);
+		memcpy(p.postcode, home, sizeof home);
+		p.imd_decile = imd;
+		if ((rc = add_person(d, &p, e)))
+			return rc;
+		who[nwho++] = p;
+	}
+
+	/* The infant(s): 20% referred in pregnancy; 2% twins. */
+	struct person inf[2];
+	int ninf = rng_chance(r, 0.02) ? 2 : 1;
+	int pregnant = rng_chance(r, 0.2);
+	int32_t edd = received + rng_range(r, 3, 22) * 7;
+	int32_t dob = pregnant ? edd + rng_range(r, -14, 10) : received - (rng_chance(r, 0.04) ? rng_range(r, 730, 900) : rng_range(r, 0, 600));
+	int gest = 0;
+	if (dob <= d->today)
+		gest = rng_chance(r, 0.08) ? rng_range(r, 28, 36) : rng_range(r, 37, 41);
+	if (pregnant && gest && gest < 37)
+		dob = edd - (40 - gest) * 7;
+	for (int i = 0; i < ninf; i++) {
+		memset(&p, 0, sizeof p);
+		p.family_id = f.id;
+		strcpy(p.role, "infant");
+		str_copy(p.given_name, sizeof p.given_name, babies[rng_range(r, 0, COUNT(babies) - 1)]);
+		str_copy(p.family_name, sizeof p.family_name, surname);
+		p.date_of_birth = dob <= d->today ? dob : DATE_NONE;
+		p.edd = pregnant ? edd : DATE_NONE;
+		p.gestation_weeks = p.date_of_birth == DATE_NONE ? 0 : gest;
+		strcpy(p.sex, rng_chance(r, 0.5) ? "female" : "male");
+		memcpy(p.ethnicity, eth, sizeof eth);
+		nhs_number(d, p.nhs_number);
+		if (p.date_of_birth == DATE_NONE)
+			p.nhs_number[0] = '\0';
+		memcpy(p.postcode, home, sizeof home);
+		p.imd_decile = imd;
+		if ((rc = add_person(d, &p, e)))
+			return rc;
+		inf[i] = p;
+	}
+
+	/* The referral and its decision. */
+	struct episode ep = {.family_id = f.id, .infant_id = inf[0].id, .caregiver_id = who[0].id,
+	                     .received_on = received, .decided_on = DATE_NONE, .discharged_on = DATE_NONE};
+	static const int sw[] = {15, 30, 10, 12, 15, 5, 5, 5, 3};
+	str_copy(ep.source, sizeof ep.source, code_source[rng_weighted(r, sw, 9)]);
+	int too_old = !pregnant && date_months_between(dob, received) >= 24;
+	if (received > d->today - 5) {
+		strcpy(ep.decision, "pending");
+	} else {
+		ep.decided_on = received + rng_range(r, 1, 5);
+		if (ep.decided_on > d->today)
+			ep.decided_on = d->today;
+		double x = rng_unit(r);
+		strcpy(ep.decision, too_old || x < 0.07 ? "declined" : x < 0.14 ? "signposted" : "accepted");
+	}
+	if ((rc = store_episode_insert(d->a->db, &ep, e)))
+		return rc;
+	d->n->referrals++;
+	for (int i = 0; i < ninf; i++)
+		if ((rc = safeguarding(d, &inf[i], received, e)))
+			return rc;
+	if (strcmp(ep.decision, "accepted") != 0)
+		return 0;
+	struct person attendees[4];
+	int na = 0;
+	for (int i = 0; i < nwho; i++)
+		attendees[na++] = who[i];
+	if (inf[0].date_of_birth != DATE_NONE)
+		attendees[na++] = inf[0];
+	return episode_work(d, &ep, attendees, na, inf, ninf, e);
+}
+
+int app_demo(struct app *a, int families, uint64_t seed, struct transfer_counts *n, struct dy_err *e)
+{
+	memset(n, 0, sizeof *n);
+	if (!a->team_id)
+		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
+	if (families < 1 || families > 10000000)
+		return dy_fail(e, DY_EINVAL, "families", "must be from 1 to 10,000,000");
+	struct demo d = {.a = a, .n = n, .today = a->today};
+	rng_seed(&d.r, seed);
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	/* Continue NHS numbers after any earlier demo in this database. */
+	db_stmt_t *s = db_prepare(a->db, "SELECT COUNT(*) FROM person", e);
+	if (!s || db_step(s, e) != DB_ROW)
+		rc = DY_ESTORE;
+	else
+		d.nhs_seq = db_col_int(s, 0) * 2;
+	static const char *const staff[] = {"Alex Morgan", "Sam Patel", "Jo Whitfield", "Ruth Adeyemi", "Kate Lindqvist",
+		"Mo Farouk", "Ellie Brennan", "Tariq Shah", "Hannah Cole", "Priti Desai", "Gemma Rowe", "Nell Ambrose"};
+	static const char *const prof[] = {"psychotherapist", "clinical_psychologist", "specialist_health_visitor",
+		"nursery_nurse", "social_worker", "psychotherapist", "family_therapist", "clinical_psychologist",
+		"specialist_health_visitor", "psychotherapist", "nursery_nurse", "social_worker"};
+	int want = families / 40 < 12 ? 12 : families / 40 > 64 ? 64 : families / 40;
+	for (int i = 0; !rc && i < want; i++) {
+		struct practitioner p = {.team_id = a->team_id};
+		if (i < 12)
+			str_copy(p.name, sizeof p.name, staff[i]);
+		else
+			snprintf(p.name, sizeof p.name, "Practitioner %d", i + 1);
+		str_copy(p.profession, sizeof p.profession, prof[i % 12]);
+		rc = store_practitioner_insert(a->db, &p, e);
+		d.practitioners[d.npract++] = p.id;
+		n->practitioners++;
+	}
+	for (int i = 0; !rc && i < families; i++)
+		rc = one_family(&d, e);
+	char detail[64];
+	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
+	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);
+	if (rc)
+		memset(n, 0, sizeof *n);
+	return rc;
+}

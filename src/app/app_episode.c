@@ -1,0 +1,265 @@
+/* app_episode.c: referrals, contacts, safeguarding and discharge. */
+#include "app/app_episode.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/codes.h"
+#include "core/validate.h"
+#include "store/store_family.h"
+#include "util/date.h"
+
+/* Checks that person id belongs to family and has the role; field names it. */
+static int person_in_family(struct app *a, int64_t id, int64_t family_id, const char *role, const char *field,
+                            struct dy_err *e)
+{
+	struct person p;
+	int rc = store_person_get(a->db, id, &p, e);
+	if (rc == DY_ENOTFOUND)
+		return dy_fail(e, DY_EINVAL, field, "person %lld does not exist", (long long)id);
+	if (rc)
+		return rc;
+	if (p.family_id != family_id)
+		return dy_fail(e, DY_EINVAL, field, "person %lld is not in family %lld", (long long)id,
+		               (long long)family_id);
+	if (role && strcmp(p.role, role) != 0)
+		return dy_fail(e, DY_EINVAL, field, "person %lld is not a %s", (long long)id, role);
+	return 0;
+}
+
+int app_referral_add(struct app *a, struct episode *ep, struct dy_err *e)
+{
+	if (!ep->decision[0])
+		strcpy(ep->decision, "pending");
+	if (record_episode_check(ep, a->today, e))
+		return DY_EINVAL;
+	if (!ep->infant_id)
+		return dy_fail(e, DY_EINVAL, "infant", "is required: the infant or pregnancy referred");
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	struct family f;
+	rc = store_family_get(a->db, ep->family_id, &f, e);
+	if (!rc)
+		rc = person_in_family(a, ep->infant_id, ep->family_id, "infant", "infant", e);
+	if (!rc && ep->caregiver_id)
+		rc = person_in_family(a, ep->caregiver_id, ep->family_id, "caregiver", "caregiver", e);
+	if (!rc) {
+		ep->id = 0;
+		rc = store_episode_insert(a->db, ep, e);
+	}
+	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);
+}
+
+int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
+{
+	return store_episode_list(a->db, family_id, fn, ctx, e);
+}
+
+static int collect_contact(void *ctx, const struct contact *c)
+{
+	struct referral_view *v = ctx;
+	v->contacts = xrealloc(v->contacts, (size_t)(v->ncontacts + 1) * sizeof *v->contacts);
+	v->contacts[v->ncontacts++] = *c;
+	return 0;
+}
+
+static int collect_measure(void *ctx, const struct measure *m)
+{
+	struct referral_view *v = ctx;
+	v->measures = xrealloc(v->measures, (size_t)(v->nmeasures + 1) * sizeof *v->measures);
+	v->measures[v->nmeasures++] = *m;
+	return 0;
+}
+
+static int collect_outcome(void *ctx, const struct discharge_outcome *o)
+{
+	struct referral_view *v = ctx;
+	v->outcomes = xrealloc(v->outcomes, (size_t)(v->noutcomes + 1) * sizeof *v->outcomes);
+	v->outcomes[v->noutcomes++] = *o;
+	return 0;
+}
+
+int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct dy_err *e)
+{
+	memset(v, 0, sizeof *v);
+	int rc = store_episode_get(a->db, id, &v->episode, e);
+	if (!rc)
+		rc = store_contact_list(a->db, id, collect_contact, v, e);
+	if (!rc)
+		rc = store_measure_list(a->db, id, collect_measure, v, e);
+	if (!rc)
+		rc = store_outcome_list(a->db, id, collect_outcome, v, e);
+	if (rc)
+		app_referral_view_free(v);
+	return rc;
+}
+
+void app_referral_view_free(struct referral_view *v)
+{
+	free(v->contacts);
+	free(v->measures);
+	free(v->outcomes);
+	memset(v, 0, sizeof *v);
+}
+
+int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
+{
+	struct episode ep;
+	int rc = store_episode_get(a->db, c->episode_id, &ep, e);
+	if (rc)
+		return rc;
+	if (record_contact_check(c, &ep, e))
+		return DY_EINVAL;
+	if (c->date > a->today)
+		return dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
+	if (strcmp(c->kind, "intervention") == 0 && !c->intervention[0])
+		return dy_fail(e, DY_EINVAL, "intervention", "is required for an intervention contact");
+	if ((rc = app_begin(a, e)))
+		return rc;
+	for (int i = 0; !rc && i < c->n_attendees; i++)
+		rc = person_in_family(a, c->attendees[i], ep.family_id, NULL, "attendees", e);
+	if (!rc) {
+		c->id = 0;
+		rc = store_contact_insert(a->db, c, e);
+		if (rc == DY_ECONFLICT)
+			dy_fail(e, DY_EINVAL, "practitioners", "names a practitioner who does not exist, or the same one twice");
+	}
+	return app_end(a, rc, "contact.add", "contact", c->id, c->kind, e);
+}
+
+int app_contact_list(struct app *a, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e)
+{
+	struct episode ep;
+	int rc = store_episode_get(a->db, episode_id, &ep, e);
+	return rc ? rc : store_contact_list(a->db, episode_id, fn, ctx, e);
+}
+
+int app_safeguarding_set(struct app *a, int64_t infant_id, const char *status, int32_t from, struct dy_err *e)
+{
+	struct safeguarding sg = {.infant_id = infant_id, .started_on = from, .ended_on = DATE_NONE};
+	if (validate_code("status", code_safeguarding, status, e))
+		return DY_EINVAL;
+	strcpy(sg.status, status);
+	if (record_safeguarding_check(&sg, a->today, e))
+		return DY_EINVAL;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	struct person p;
+	rc = store_person_get(a->db, infant_id, &p, e);
+	if (!rc && strcmp(p.role, "infant") != 0)
+		rc = dy_fail(e, DY_EINVAL, "infant", "person %lld is a caregiver: safeguarding status is the infant's",
+		             (long long)infant_id);
+	struct safeguarding cur;
+	int have = rc ? 0 : store_safeguarding_current(a->db, infant_id, &cur, e);
+	if (have < 0)
+		rc = have;
+	if (!rc && have && strcmp(cur.status, status) == 0)
+		rc = dy_fail(e, DY_ECONFLICT, "status", "is already the infant's current status");
+	if (!rc && have && from < cur.started_on)
+		rc = dy_fail(e, DY_EINVAL, "from", "is before the current status began");
+	if (!rc && !have && strcmp(status, "none") == 0)
+		rc = dy_fail(e, DY_ECONFLICT, "status", "the infant has no safeguarding status to end");
+	if (!rc && have)
+		rc = store_safeguarding_end_current(a->db, infant_id, from, e);
+	if (!rc)
+		rc = store_safeguarding_insert(a->db, &sg, e);
+	if (rc == DY_ECONFLICT && !e->field[0])
+		dy_fail(e, DY_ECONFLICT, "from", "a period with this status already starts on this date");
+	return app_end(a, rc, "safeguarding.set", "person", infant_id, status, e);
+}
+
+int app_safeguarding_history(struct app *a, int64_t infant_id, store_safeguarding_fn fn, void *ctx,
+                             struct dy_err *e)
+{
+	struct person p;
+	int rc = store_person_get(a->db, infant_id, &p, e);
+	return rc ? rc : store_safeguarding_list(a->db, infant_id, fn, ctx, e);
+}
+
+struct infants {
+	int64_t ids[16];
+	int n;
+};
+
+static int collect_infant(void *ctx, const struct person *p)
+{
+	struct infants *in = ctx;
+	if (strcmp(p->role, "infant") == 0 && in->n < 16)
+		in->ids[in->n++] = p->id;
+	return 0;
+}
+
+int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
+                  const char *const *statuses, int n, const char *default_status, struct dy_err *e)
+{
+	if (validate_code("reason", code_discharge_reason, reason, e))
+		return DY_EINVAL;
+	if (default_status && validate_code("care-status", code_care_status, default_status, e))
+		return DY_EINVAL;
+	for (int i = 0; i < n; i++)
+		if (validate_code("care-status", code_care_status, statuses[i], e))
+			return DY_EINVAL;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	struct episode ep;
+	struct infants in = {0};
+	rc = store_episode_get(a->db, episode_id, &ep, e);
+	if (!rc && ep.discharged_on != DATE_NONE)
+		rc = dy_fail(e, DY_ECONFLICT, "referral", "referral %lld is already discharged", (long long)episode_id);
+	if (!rc) {
+		ep.discharged_on = on;
+		strncpy(ep.discharge_reason, reason, sizeof ep.discharge_reason - 1);
+		rc = record_episode_check(&ep, a->today, e);
+	}
+	if (!rc)
+		rc = store_person_list(a->db, ep.family_id, collect_infant, &in, e);
+	for (int i = 0; !rc && i < n; i++) {
+		int found = 0;
+		for (int j = 0; j < in.n; j++)
+			found |= in.ids[j] == infant_ids[i];
+		if (!found)
+			rc = dy_fail(e, DY_EINVAL, "care-status", "person %lld is not an infant of this family",
+			             (long long)infant_ids[i]);
+	}
+	for (int j = 0; !rc && j < in.n; j++) {
+		const char *st = default_status;
+		for (int i = 0; i < n; i++)
+			if (infant_ids[i] == in.ids[j])
+				st = statuses[i];
+		if (!st) {
+			rc = dy_fail(e, DY_EINVAL, "care-status", "is required for infant %lld", (long long)in.ids[j]);
+			break;
+		}
+		struct discharge_outcome o = {.episode_id = episode_id, .infant_id = in.ids[j]};
+		strncpy(o.care_status, st, sizeof o.care_status - 1);
+		rc = store_outcome_insert(a->db, &o, e);
+	}
+	if (!rc)
+		rc = store_episode_update(a->db, &ep, e);
+	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);
+}
+
+int app_measure_add(struct app *a, struct measure *m, struct dy_err *e)
+{
+	struct episode ep;
+	int rc = store_episode_get(a->db, m->episode_id, &ep, e);
+	if (rc)
+		return rc;
+	if (record_measure_check(m, &ep, e))
+		return DY_EINVAL;
+	if (m->date > a->today)
+		return dy_fail(e, DY_EINVAL, "date", "is in the future");
+	if ((rc = app_begin(a, e)))
+		return rc;
+	rc = person_in_family(a, m->person_id, ep.family_id, NULL, "person", e);
+	if (!rc) {
+		m->id = 0;
+		rc = store_measure_insert(a->db, m, e);
+		if (rc == DY_ECONFLICT)
+			dy_fail(e, DY_ECONFLICT, "date", "this measure is already recorded for this person, timepoint and date");
+	}
+	return app_end(a, rc, "measure.add", "measure", m->id, m->instrument, e);
+}

@@ -1,0 +1,151 @@
+/* app_family.c: families and people. */
+#include "app/app_family.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_episode.h"
+#include "store/store_family.h"
+#include "store/store_safeguarding.h"
+#include "core/codes.h"
+#include "core/validate.h"
+#include "util/date.h"
+
+static int need_team(struct app *a, struct dy_err *e)
+{
+	if (!a->team_id)
+		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
+	return 0;
+}
+
+int app_family_add(struct app *a, int64_t *id, struct dy_err *e)
+{
+	int rc = need_team(a, e);
+	if (rc || (rc = app_begin(a, e)))
+		return rc;
+	struct family f = {.team_id = a->team_id, .created_on = a->today};
+	rc = store_family_insert(a->db, &f, e);
+	rc = app_end(a, rc, "family.add", "family", f.id, NULL, e);
+	if (!rc)
+		*id = f.id;
+	return rc;
+}
+
+int app_person_add(struct app *a, struct person *p, struct dy_err *e)
+{
+	if (record_person_check(p, a->today, 0, e))
+		return DY_EINVAL;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	struct family f;
+	rc = store_family_get(a->db, p->family_id, &f, e);
+	if (!rc) {
+		p->id = 0;
+		rc = store_person_insert(a->db, p, e);
+		if (rc == DY_ECONFLICT)
+			dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
+	}
+	return app_end(a, rc, "person.add", "person", p->id, p->role, e);
+}
+
+int app_person_birth(struct app *a, int64_t person_id, int32_t dob, int gestation_weeks, struct dy_err *e)
+{
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	struct person p;
+	rc = store_person_get(a->db, person_id, &p, e);
+	if (!rc && strcmp(p.role, "infant") != 0)
+		rc = dy_fail(e, DY_EINVAL, "person", "is a caregiver, not an infant");
+	else if (!rc && p.date_of_birth != DATE_NONE)
+		rc = dy_fail(e, DY_ECONFLICT, "date_of_birth", "is already recorded for this infant");
+	if (!rc) {
+		p.date_of_birth = dob;
+		p.gestation_weeks = gestation_weeks;
+		rc = record_person_check(&p, a->today, 1, e);
+	}
+	if (!rc) {
+		db_stmt_t *s = db_prepare(a->db, "UPDATE person SET date_of_birth = ?, gestation_weeks = ? WHERE id = ?", e);
+		rc = s ? 0 : DY_ESTORE;
+		if (s) {
+			db_bind_date(s, 1, dob);
+			db_bind_id(s, 2, gestation_weeks);
+			db_bind_int(s, 3, person_id);
+			rc = db_run(s, e);
+		}
+	}
+	return app_end(a, rc, "person.birth", "person", person_id, NULL, e);
+}
+
+static int collect_person(void *ctx, const struct person *p)
+{
+	struct family_view *v = ctx;
+	v->people = xrealloc(v->people, (size_t)(v->npeople + 1) * sizeof *v->people);
+	v->people[v->npeople++] = *p;
+	return 0;
+}
+
+static int collect_episode(void *ctx, const struct episode *ep)
+{
+	struct family_view *v = ctx;
+	v->episodes = xrealloc(v->episodes, (size_t)(v->nepisodes + 1) * sizeof *v->episodes);
+	v->episodes[v->nepisodes++] = *ep;
+	return 0;
+}
+
+int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_err *e)
+{
+	memset(v, 0, sizeof *v);
+	int rc = store_family_get(a->db, id, &v->family, e);
+	if (!rc)
+		rc = store_person_list(a->db, id, collect_person, v, e);
+	if (!rc)
+		rc = store_episode_list(a->db, id, collect_episode, v, e);
+	if (!rc && v->npeople) {
+		v->current = xcalloc((size_t)v->npeople, sizeof *v->current);
+		for (int i = 0; i < v->npeople && rc >= 0; i++)
+			if (strcmp(v->people[i].role, "infant") == 0)
+				rc = store_safeguarding_current(a->db, v->people[i].id, &v->current[i], e);
+		if (rc > 0)
+			rc = 0;
+	}
+	if (rc)
+		app_family_view_free(v);
+	return rc;
+}
+
+void app_family_view_free(struct family_view *v)
+{
+	free(v->people);
+	free(v->current);
+	free(v->episodes);
+	memset(v, 0, sizeof *v);
+}
+
+int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
+                    struct dy_err *e)
+{
+	return store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e);
+}
+
+int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e)
+{
+	int rc = need_team(a, e);
+	if (rc)
+		return rc;
+	if (validate_name("name", p->name, e) || validate_code("profession", code_profession, p->profession, e))
+		return DY_EINVAL;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	p->id = 0;
+	p->team_id = a->team_id;
+	rc = store_practitioner_insert(a->db, p, e);
+	return app_end(a, rc, "practitioner.add", "practitioner", p->id, NULL, e);
+}
+
+int app_practitioner_list(struct app *a, int (*fn)(void *ctx, const struct practitioner *p), void *ctx,
+                          struct dy_err *e)
+{
+	return store_practitioner_list(a->db, fn, ctx, e);
+}

@@ -1,0 +1,45 @@
+/* app_family.h: use cases for families and the people in them. */
+#ifndef DYAD_APP_FAMILY_H
+#define DYAD_APP_FAMILY_H
+
+#include "app/app.h"
+#include "core/record.h"
+#include "store/store_summary.h"
+
+/* Creates an empty family in the team; writes its id to *id. */
+int app_family_add(struct app *a, int64_t *id, struct dy_err *e);
+
+/* Adds a caregiver or infant to p->family_id after checking every field
+ * (see record_person_check); writes the new id to p->id. */
+int app_person_add(struct app *a, struct person *p, struct dy_err *e);
+
+/* Records the birth of an unborn infant: the same record gains its date of
+ * birth (and gestation at birth, 0 unknown), keeping its history. */
+int app_person_birth(struct app *a, int64_t person_id, int32_t dob, int gestation_weeks, struct dy_err *e);
+
+/* Everything shown on a family's page. Free with app_family_view_free. */
+struct family_view {
+	struct family family;
+	struct person *people;
+	int npeople;
+	struct safeguarding *current; /* per person; status "" when none */
+	struct episode *episodes;
+	int nepisodes;
+};
+
+/* Loads family id's view; DY_ENOTFOUND when absent. */
+int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_err *e);
+void app_family_view_free(struct family_view *v);
+
+/* Lists families (or only the open caseload) a page at a time. */
+int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
+                    struct dy_err *e);
+
+/* Adds a practitioner to the team (name, profession code); writes p->id. */
+int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e);
+
+/* Lists the team's practitioners. */
+int app_practitioner_list(struct app *a, int (*fn)(void *ctx, const struct practitioner *p), void *ctx,
+                          struct dy_err *e);
+
+#endif

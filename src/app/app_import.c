@@ -1,0 +1,520 @@
+/* app_import.c: CSV import of a whole team's data, in one transaction.
+ *
+ * Files are read in dependency order (practitioners, people, referrals,
+ * contacts, safeguarding, outcomes, measures). Ids seen in this import are
+ * kept in memory maps so that cross-file checks (an infant in the referral's
+ * family, a contact within its episode's dates) cost no database read;
+ * ids already in the database are looked up there. */
+#include "app/app_transfer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/codes.h"
+#include "core/record.h"
+#include "core/validate.h"
+#include "store/store_episode.h"
+#include "store/store_family.h"
+#include "store/store_measure.h"
+#include "store/store_safeguarding.h"
+#include "util/csvtab.h"
+#include "util/date.h"
+#include "util/idmap.h"
+#include "util/str.h"
+
+struct person_info {
+	int64_t family_id;
+	char infant;
+};
+
+struct episode_info {
+	int64_t family_id;
+	int32_t received_on;
+	int32_t discharged_on;
+};
+
+struct import {
+	struct app *a;
+	const char *dir;
+	struct transfer_counts *n;
+	struct idmap families;
+	struct idmap people;
+	struct person_info *pinfo;
+	size_t npinfo, cappinfo;
+	struct idmap episodes;
+	struct episode_info *einfo;
+	size_t neinfo, capeinfo;
+	struct idmap current_sg; /* infants with a current safeguarding period */
+};
+
+static int person_info(struct import *im, int64_t id, struct person_info *out, struct dy_err *e)
+{
+	uint32_t i;
+	if (idmap_get(&im->people, id, &i)) {
+		*out = im->pinfo[i];
+		return 0;
+	}
+	struct person p;
+	int rc = store_person_get(im->a->db, id, &p, e);
+	if (rc)
+		return rc;
+	out->family_id = p.family_id;
+	out->infant = strcmp(p.role, "infant") == 0;
+	return 0;
+}
+
+static int episode_info(struct import *im, int64_t id, struct episode_info *out, struct dy_err *e)
+{
+	uint32_t i;
+	if (idmap_get(&im->episodes, id, &i)) {
+		*out = im->einfo[i];
+		return 0;
+	}
+	struct episode ep;
+	int rc = store_episode_get(im->a->db, id, &ep, e);
+	if (rc)
+		return rc;
+	out->family_id = ep.family_id;
+	out->received_on = ep.received_on;
+	out->discharged_on = ep.discharged_on;
+	return 0;
+}
+
+/* Fails with "<what> N does not exist" on column k. */
+static int missing(struct csvtab *t, int k, const char *what, int64_t id, struct dy_err *e)
+{
+	dy_fail(e, DY_EINVAL, NULL, "%s %lld does not exist", what, (long long)id);
+	return csvtab_fail(t, k, e);
+}
+
+/* Checks that person id (column k) exists, is in family_id, and has the role
+ * (infant 1, caregiver 0, any -1). */
+static int check_member(struct import *im, struct csvtab *t, int k, int64_t id, int64_t family_id, int infant,
+                        struct dy_err *e)
+{
+	struct person_info pi;
+	int rc = person_info(im, id, &pi, e);
+	if (rc == DY_ENOTFOUND)
+		return missing(t, k, "person", id, e);
+	if (rc)
+		return rc;
+	if (pi.family_id != family_id) {
+		dy_fail(e, DY_EINVAL, NULL, "person %lld is not in family %lld", (long long)id, (long long)family_id);
+		return csvtab_fail(t, k, e);
+	}
+	if (infant >= 0 && pi.infant != infant) {
+		dy_fail(e, DY_EINVAL, NULL, "person %lld is not %s", (long long)id, infant ? "an infant" : "a caregiver");
+		return csvtab_fail(t, k, e);
+	}
+	return 0;
+}
+
+/* Turns a store conflict on column k into "<column> N already exists". */
+static int conflict(struct csvtab *t, int k, int64_t id, struct dy_err *e)
+{
+	dy_fail(e, DY_ECONFLICT, NULL, "%lld already exists (has this file been imported already?)", (long long)id);
+	return csvtab_fail(t, k, e);
+}
+
+static int date_col(struct csvtab *t, int k, int optional, int32_t *out, struct dy_err *e)
+{
+	const char *v = csvtab_get(t, k);
+	int rc = optional ? validate_date_opt(t->cols[k].name, v, out, e) : validate_date(t->cols[k].name, v, out, e);
+	return rc ? csvtab_fail(t, k, e) : 0;
+}
+
+/* ---- practitioners.csv ------------------------------------------------ */
+
+enum { PR_ID, PR_NAME, PR_PROF };
+static const struct csvtab_col pr_cols[] = {{"practitioner_id", 1}, {"name", 1}, {"profession", 1}};
+
+static int import_practitioners(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "practitioners.csv", pr_cols, 3, 0, e);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct practitioner p = {.team_id = im->a->team_id};
+		rc = csvtab_id(&t, PR_ID, 0, &p.id, e);
+		if (!rc)
+			rc = csvtab_copy(&t, PR_NAME, p.name, sizeof p.name, e);
+		if (!rc)
+			rc = csvtab_copy(&t, PR_PROF, p.profession, sizeof p.profession, e);
+		if (!rc && (validate_name("name", p.name, e) ||
+		            validate_code("profession", code_profession, p.profession, e)))
+			rc = csvtab_fail(&t, -1, e);
+		if (!rc && (rc = store_practitioner_insert(im->a->db, &p, e)) == DY_ECONFLICT)
+			rc = conflict(&t, PR_ID, p.id, e);
+		if (!rc)
+			im->n->practitioners++;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- people.csv -------------------------------------------------------- */
+
+enum { PE_ID, PE_FAMILY, PE_ROLE, PE_REL, PE_NHS, PE_GIVEN, PE_FAMNAME, PE_DOB, PE_EDD, PE_SEX, PE_ETH,
+       PE_POSTCODE, PE_IMD, PE_GEST, PE_NCOLS };
+static const struct csvtab_col pe_cols[] = {
+	{"person_id", 1}, {"family_id", 1}, {"role", 1}, {"relationship", 1}, {"nhs_number", 1},
+	{"given_name", 1}, {"family_name", 1}, {"date_of_birth", 1}, {"edd", 1}, {"sex", 1},
+	{"ethnicity", 1}, {"postcode", 1}, {"imd_decile", 1}, {"gestation_weeks", 0}};
+
+static int read_person(struct csvtab *t, struct person *p, struct dy_err *e)
+{
+	memset(p, 0, sizeof *p);
+	int rc = csvtab_id(t, PE_ID, 0, &p->id, e);
+	if (!rc) rc = csvtab_id(t, PE_FAMILY, 0, &p->family_id, e);
+	if (!rc) rc = csvtab_copy(t, PE_ROLE, p->role, sizeof p->role, e);
+	if (!rc) rc = csvtab_copy(t, PE_REL, p->relationship, sizeof p->relationship, e);
+	if (!rc) rc = csvtab_copy(t, PE_NHS, p->nhs_number, sizeof p->nhs_number, e);
+	if (!rc) rc = csvtab_copy(t, PE_GIVEN, p->given_name, sizeof p->given_name, e);
+	if (!rc) rc = csvtab_copy(t, PE_FAMNAME, p->family_name, sizeof p->family_name, e);
+	if (!rc) rc = date_col(t, PE_DOB, 1, &p->date_of_birth, e);
+	if (!rc) rc = date_col(t, PE_EDD, 1, &p->edd, e);
+	if (!rc) rc = csvtab_copy(t, PE_SEX, p->sex, sizeof p->sex, e);
+	if (!rc) rc = csvtab_copy(t, PE_ETH, p->ethnicity, sizeof p->ethnicity, e);
+	if (!rc) rc = csvtab_copy(t, PE_POSTCODE, p->postcode, sizeof p->postcode, e);
+	if (!rc && *csvtab_get(t, PE_IMD) && validate_int("imd_decile", csvtab_get(t, PE_IMD), 1, 10, &p->imd_decile, e))
+		rc = csvtab_fail(t, PE_IMD, e);
+	if (!rc && *csvtab_get(t, PE_GEST) &&
+	    validate_int("gestation_weeks", csvtab_get(t, PE_GEST), 22, 44, &p->gestation_weeks, e))
+		rc = csvtab_fail(t, PE_GEST, e);
+	return rc;
+}
+
+static int import_people(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "people.csv", pe_cols, PE_NCOLS, 1, e);
+	struct person p;
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		if ((rc = read_person(&t, &p, e)))
+			break;
+		if (record_person_check(&p, im->a->today, 1, e)) {
+			rc = csvtab_fail(&t, -1, e);
+			break;
+		}
+		uint32_t seen;
+		if (!idmap_get(&im->families, p.family_id, &seen)) {
+			struct family f = {.id = p.family_id, .team_id = im->a->team_id, .created_on = im->a->today};
+			int created = 0;
+			if ((rc = store_family_ensure(im->a->db, &f, &created, e)))
+				break;
+			idmap_put(&im->families, p.family_id, 1);
+			im->n->families += created;
+		}
+		if ((rc = store_person_insert(im->a->db, &p, e))) {
+			if (rc == DY_ECONFLICT && strstr(db_conflict(im->a->db), "nhs_number")) {
+				dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
+				rc = csvtab_fail(&t, PE_NHS, e);
+			} else if (rc == DY_ECONFLICT) {
+				rc = conflict(&t, PE_ID, p.id, e);
+			}
+			break;
+		}
+		if (im->npinfo == im->cappinfo) {
+			im->cappinfo = im->cappinfo ? im->cappinfo * 2 : 4096;
+			im->pinfo = xrealloc(im->pinfo, im->cappinfo * sizeof *im->pinfo);
+		}
+		im->pinfo[im->npinfo] = (struct person_info){p.family_id, p.role[0] == 'i'};
+		idmap_put(&im->people, p.id, (uint32_t)im->npinfo++);
+		im->n->people++;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- referrals.csv ----------------------------------------------------- */
+
+enum { RE_ID, RE_FAMILY, RE_INFANT, RE_CARER, RE_RECEIVED, RE_SOURCE, RE_DECISION, RE_DECIDED, RE_DISCHARGED,
+       RE_REASON, RE_NCOLS };
+static const struct csvtab_col re_cols[] = {
+	{"referral_id", 1}, {"family_id", 1}, {"infant_id", 1}, {"caregiver_id", 1}, {"received_on", 1},
+	{"source", 1}, {"decision", 1}, {"decided_on", 1}, {"discharged_on", 1}, {"discharge_reason", 1}};
+
+static int import_referrals(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "referrals.csv", re_cols, RE_NCOLS, 0, e);
+	struct episode ep;
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		memset(&ep, 0, sizeof ep);
+		rc = csvtab_id(&t, RE_ID, 0, &ep.id, e);
+		if (!rc) rc = csvtab_id(&t, RE_FAMILY, 0, &ep.family_id, e);
+		if (!rc) rc = csvtab_id(&t, RE_INFANT, 0, &ep.infant_id, e);
+		if (!rc) rc = csvtab_id(&t, RE_CARER, 1, &ep.caregiver_id, e);
+		if (!rc) rc = date_col(&t, RE_RECEIVED, 0, &ep.received_on, e);
+		if (!rc) rc = csvtab_copy(&t, RE_SOURCE, ep.source, sizeof ep.source, e);
+		if (!rc) rc = csvtab_copy(&t, RE_DECISION, ep.decision, sizeof ep.decision, e);
+		if (!rc) rc = date_col(&t, RE_DECIDED, 1, &ep.decided_on, e);
+		if (!rc) rc = date_col(&t, RE_DISCHARGED, 1, &ep.discharged_on, e);
+		if (!rc) rc = csvtab_copy(&t, RE_REASON, ep.discharge_reason, sizeof ep.discharge_reason, e);
+		if (!rc && record_episode_check(&ep, im->a->today, e))
+			rc = csvtab_fail(&t, -1, e);
+		if (!rc)
+			rc = check_member(im, &t, RE_INFANT, ep.infant_id, ep.family_id, 1, e);
+		if (!rc && ep.caregiver_id)
+			rc = check_member(im, &t, RE_CARER, ep.caregiver_id, ep.family_id, 0, e);
+		if (!rc && (rc = store_episode_insert(im->a->db, &ep, e)) == DY_ECONFLICT)
+			rc = conflict(&t, RE_ID, ep.id, e);
+		if (rc)
+			break;
+		if (im->neinfo == im->capeinfo) {
+			im->capeinfo = im->capeinfo ? im->capeinfo * 2 : 4096;
+			im->einfo = xrealloc(im->einfo, im->capeinfo * sizeof *im->einfo);
+		}
+		im->einfo[im->neinfo] = (struct episode_info){ep.family_id, ep.received_on, ep.discharged_on};
+		idmap_put(&im->episodes, ep.id, (uint32_t)im->neinfo++);
+		im->n->referrals++;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+/* Loads the episode named in column k into a struct episode for the
+ * record_*_check rules. */
+static int episode_for(struct import *im, struct csvtab *t, int k, int64_t id, struct episode *ep,
+                       struct dy_err *e)
+{
+	struct episode_info ei;
+	int rc = episode_info(im, id, &ei, e);
+	if (rc == DY_ENOTFOUND)
+		return missing(t, k, "referral", id, e);
+	if (rc)
+		return rc;
+	memset(ep, 0, sizeof *ep);
+	ep->id = id;
+	ep->family_id = ei.family_id;
+	ep->received_on = ei.received_on;
+	ep->discharged_on = ei.discharged_on;
+	return 0;
+}
+
+/* Parses "3;5" (ids separated by ';') into ids (at most 8). */
+static int id_list(struct csvtab *t, int k, int64_t *ids, int *n, struct dy_err *e)
+{
+	const char *v = csvtab_get(t, k);
+	*n = 0;
+	while (*v) {
+		const char *end = strchr(v, ';');
+		size_t len = end ? (size_t)(end - v) : strlen(v);
+		char one[24];
+		int64_t id;
+		if (len == 0 || len >= sizeof one || *n == 8) {
+			dy_fail(e, DY_EINVAL, NULL, "must be up to 8 ids separated by ';'");
+			return csvtab_fail(t, k, e);
+		}
+		memcpy(one, v, len);
+		one[len] = '\0';
+		if (str_parse_i64(one, 1, (int64_t)1 << 53, &id)) {
+			dy_fail(e, DY_EINVAL, NULL, "must be up to 8 ids separated by ';'");
+			return csvtab_fail(t, k, e);
+		}
+		for (int i = 0; i < *n; i++)
+			if (ids[i] == id) {
+				dy_fail(e, DY_EINVAL, NULL, "names id %lld twice", (long long)id);
+				return csvtab_fail(t, k, e);
+			}
+		ids[(*n)++] = id;
+		v += len + (end ? 1 : 0);
+		if (end && !*v) {
+			dy_fail(e, DY_EINVAL, NULL, "must not end with ';'");
+			return csvtab_fail(t, k, e);
+		}
+	}
+	return 0;
+}
+
+/* ---- contacts.csv ------------------------------------------------------ */
+
+enum { CO_ID, CO_REF, CO_DATE, CO_KIND, CO_INTERVENTION, CO_LOCATION, CO_ATTENDANCE, CO_DURATION, CO_PRACT,
+       CO_ATTENDEES, CO_NCOLS };
+static const struct csvtab_col co_cols[] = {
+	{"contact_id", 1}, {"referral_id", 1}, {"date", 1}, {"kind", 1}, {"intervention", 1}, {"location", 1},
+	{"attendance", 1}, {"duration_min", 1}, {"practitioner_ids", 0}, {"attendee_ids", 0}};
+
+static int import_contacts(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "contacts.csv", co_cols, CO_NCOLS, 0, e);
+	struct contact c;
+	struct episode ep;
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		memset(&c, 0, sizeof c);
+		c.duration_min = -1;
+		rc = csvtab_id(&t, CO_ID, 0, &c.id, e);
+		if (!rc) rc = csvtab_id(&t, CO_REF, 0, &c.episode_id, e);
+		if (!rc) rc = date_col(&t, CO_DATE, 0, &c.date, e);
+		if (!rc) rc = csvtab_copy(&t, CO_KIND, c.kind, sizeof c.kind, e);
+		if (!rc) rc = csvtab_copy(&t, CO_INTERVENTION, c.intervention, sizeof c.intervention, e);
+		if (!rc) rc = csvtab_copy(&t, CO_LOCATION, c.location, sizeof c.location, e);
+		if (!rc) rc = csvtab_copy(&t, CO_ATTENDANCE, c.attendance, sizeof c.attendance, e);
+		if (!rc && *csvtab_get(&t, CO_DURATION) &&
+		    validate_int("duration_min", csvtab_get(&t, CO_DURATION), 0, 600, &c.duration_min, e))
+			rc = csvtab_fail(&t, CO_DURATION, e);
+		if (!rc) rc = id_list(&t, CO_PRACT, c.practitioners, &c.n_practitioners, e);
+		if (!rc) rc = id_list(&t, CO_ATTENDEES, c.attendees, &c.n_attendees, e);
+		if (!rc) rc = episode_for(im, &t, CO_REF, c.episode_id, &ep, e);
+		if (!rc && record_contact_check(&c, &ep, e))
+			rc = csvtab_fail(&t, -1, e);
+		for (int i = 0; !rc && i < c.n_attendees; i++)
+			rc = check_member(im, &t, CO_ATTENDEES, c.attendees[i], ep.family_id, -1, e);
+		if (!rc && (rc = store_contact_insert(im->a->db, &c, e)) == DY_ECONFLICT) {
+			if (strstr(db_conflict(im->a->db), "contact.id")) {
+				rc = conflict(&t, CO_ID, c.id, e);
+			} else {
+				dy_fail(e, DY_EINVAL, NULL, "names a practitioner who is not in practitioners.csv");
+				rc = csvtab_fail(&t, CO_PRACT, e);
+			}
+		}
+		if (!rc)
+			im->n->contacts++;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- safeguarding.csv -------------------------------------------------- */
+
+enum { SG_INFANT, SG_STATUS, SG_START, SG_END };
+static const struct csvtab_col sg_cols[] = {{"infant_id", 1}, {"status", 1}, {"started_on", 1}, {"ended_on", 1}};
+
+static int import_safeguarding(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "safeguarding.csv", sg_cols, 4, 0, e);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct safeguarding sg = {0};
+		struct person_info pi;
+		rc = csvtab_id(&t, SG_INFANT, 0, &sg.infant_id, e);
+		if (!rc) rc = csvtab_copy(&t, SG_STATUS, sg.status, sizeof sg.status, e);
+		if (!rc) rc = date_col(&t, SG_START, 0, &sg.started_on, e);
+		if (!rc) rc = date_col(&t, SG_END, 1, &sg.ended_on, e);
+		if (!rc && record_safeguarding_check(&sg, im->a->today, e))
+			rc = csvtab_fail(&t, -1, e);
+		if (!rc && (rc = person_info(im, sg.infant_id, &pi, e)) == DY_ENOTFOUND)
+			rc = missing(&t, SG_INFANT, "person", sg.infant_id, e);
+		if (!rc && !pi.infant) {
+			dy_fail(e, DY_EINVAL, NULL, "person %lld is not an infant", (long long)sg.infant_id);
+			rc = csvtab_fail(&t, SG_INFANT, e);
+		}
+		uint32_t dummy;
+		if (!rc && sg.ended_on == DATE_NONE) {
+			if (idmap_get(&im->current_sg, sg.infant_id, &dummy)) {
+				dy_fail(e, DY_EINVAL, NULL, "the infant already has a current period (no ended_on)");
+				rc = csvtab_fail(&t, SG_END, e);
+			}
+			idmap_put(&im->current_sg, sg.infant_id, 1);
+		}
+		if (!rc && (rc = store_safeguarding_insert(im->a->db, &sg, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL, "this infant, status and start date are already recorded");
+			rc = csvtab_fail(&t, SG_START, e);
+		}
+		if (!rc)
+			im->n->safeguarding++;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- outcomes.csv (care status of each infant at discharge) ------------- */
+
+enum { OU_REF, OU_INFANT, OU_STATUS };
+static const struct csvtab_col ou_cols[] = {{"referral_id", 1}, {"infant_id", 1}, {"care_status", 1}};
+
+static int import_outcomes(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "outcomes.csv", ou_cols, 3, 0, e);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct discharge_outcome o = {0};
+		struct episode ep;
+		rc = csvtab_id(&t, OU_REF, 0, &o.episode_id, e);
+		if (!rc) rc = csvtab_id(&t, OU_INFANT, 0, &o.infant_id, e);
+		if (!rc) rc = csvtab_copy(&t, OU_STATUS, o.care_status, sizeof o.care_status, e);
+		if (!rc && validate_code("care_status", code_care_status, o.care_status, e))
+			rc = csvtab_fail(&t, OU_STATUS, e);
+		if (!rc) rc = episode_for(im, &t, OU_REF, o.episode_id, &ep, e);
+		if (!rc && ep.discharged_on == DATE_NONE) {
+			dy_fail(e, DY_EINVAL, NULL, "referral %lld has no discharge date", (long long)o.episode_id);
+			rc = csvtab_fail(&t, OU_REF, e);
+		}
+		if (!rc) rc = check_member(im, &t, OU_INFANT, o.infant_id, ep.family_id, 1, e);
+		if (!rc && (rc = store_outcome_insert(im->a->db, &o, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL, "this referral and infant already have a care status");
+			rc = csvtab_fail(&t, OU_INFANT, e);
+		}
+		if (!rc)
+			im->n->outcomes++;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- measures.csv ------------------------------------------------------ */
+
+enum { ME_REF, ME_PERSON, ME_INSTR, ME_TIME, ME_DATE, ME_RESP };
+static const struct csvtab_col me_cols[] = {{"referral_id", 1}, {"person_id", 1}, {"instrument", 1},
+                                            {"timepoint", 1},   {"date", 1},      {"responses", 1}};
+
+static int import_measures(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "measures.csv", me_cols, 6, 0, e);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct measure m = {0};
+		struct episode ep;
+		rc = csvtab_id(&t, ME_REF, 0, &m.episode_id, e);
+		if (!rc) rc = csvtab_id(&t, ME_PERSON, 0, &m.person_id, e);
+		if (!rc) rc = csvtab_copy(&t, ME_INSTR, m.instrument, sizeof m.instrument, e);
+		if (!rc) rc = csvtab_copy(&t, ME_TIME, m.timepoint, sizeof m.timepoint, e);
+		if (!rc) rc = date_col(&t, ME_DATE, 0, &m.date, e);
+		if (!rc) rc = csvtab_copy(&t, ME_RESP, m.responses, sizeof m.responses, e);
+		if (!rc) rc = episode_for(im, &t, ME_REF, m.episode_id, &ep, e);
+		if (!rc && record_measure_check(&m, &ep, e))
+			rc = csvtab_fail(&t, -1, e);
+		if (!rc) rc = check_member(im, &t, ME_PERSON, m.person_id, ep.family_id, -1, e);
+		if (!rc && (rc = store_measure_insert(im->a->db, &m, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL, "this measure (referral, person, instrument, timepoint, date) is already recorded");
+			rc = csvtab_fail(&t, ME_DATE, e);
+		}
+		if (!rc)
+			im->n->measures++;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
+{
+	memset(n, 0, sizeof *n);
+	if (!a->team_id)
+		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
+	struct import im = {.a = a, .dir = dir, .n = n};
+	idmap_init(&im.families);
+	idmap_init(&im.people);
+	idmap_init(&im.episodes);
+	idmap_init(&im.current_sg);
+	int rc = app_begin(a, e);
+	if (!rc) rc = import_practitioners(&im, e);
+	if (!rc) rc = import_people(&im, e);
+	if (!rc) rc = import_referrals(&im, e);
+	if (!rc) rc = import_contacts(&im, e);
+	if (!rc) rc = import_safeguarding(&im, e);
+	if (!rc) rc = import_outcomes(&im, e);
+	if (!rc) rc = import_measures(&im, e);
+	char detail[160];
+	snprintf(detail, sizeof detail, "%lld people, %lld referrals, %lld contacts", (long long)n->people,
+	         (long long)n->referrals, (long long)n->contacts);
+	rc = app_end(a, rc, "import", "team", a->team_id, detail, e);
+	idmap_free(&im.families);
+	idmap_free(&im.people);
+	idmap_free(&im.episodes);
+	idmap_free(&im.current_sg);
+	free(im.pinfo);
+	free(im.einfo);
+	if (rc)
+		memset(n, 0, sizeof *n);
+	return rc;
+}

@@ -1,0 +1,24 @@
+/* app_transfer.h: a whole team's data in and out as CSV files (the columns,
+ * codes and date formats are in docs/csv.md).
+ *
+ * Import is all-or-nothing: one transaction; the first bad row aborts it with
+ * file, line, column and reason, and the database is left as it was. Export
+ * writes every file afresh; export, import into a new database and export
+ * again gives the same bytes. */
+#ifndef DYAD_APP_TRANSFER_H
+#define DYAD_APP_TRANSFER_H
+
+#include "app/app.h"
+
+struct transfer_counts {
+	int64_t practitioners, families, people, referrals, contacts, safeguarding, outcomes, measures;
+};
+
+/* Imports the CSV files in dir (people.csv required; the others optional)
+ * and fills *n with what was added. */
+int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e);
+
+/* Writes every CSV file into dir (created if absent) and fills *n. */
+int app_export(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e);
+
+#endif

@@ -1,0 +1,181 @@
+/* args.c: option parsing, help and value helpers for the CLI. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/validate.h"
+#include "util/date.h"
+#include "util/str.h"
+
+static void usage_line(const struct cli_command *c)
+{
+	printf("usage: dyad %s%s%s%s%s [options]\n", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
+	       c->usage ? " " : "", c->usage ? c->usage : "");
+}
+
+void cli_help(const struct cli_command *c)
+{
+	usage_line(c);
+	printf("\n%s\n\noptions:\n", c->summary);
+	for (const struct cli_opt *o = c->opts; o && o->name; o++) {
+		char left[64];
+		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+		printf("  %-28s %s%s\n", left, o->help, o->required ? " (required)" : "");
+	}
+	printf("  %-28s %s\n", "--db PATH", "the database (default $DYAD_DB or ./dyad.db)");
+	printf("  %-28s %s\n", "--format FORMAT", "table (default), json or csv");
+	printf("  %-28s %s\n", "--help", "show this help");
+}
+
+/* Prints "dyad: <problem> '<what>' (see ... --help)". */
+static int usage_error(const struct cli_command *c, const char *problem, const char *what)
+{
+	fprintf(stderr, "dyad: %s %s", problem, what);
+	fprintf(stderr, " (see `dyad %s%s%s --help`)\n", c->noun, c->verb ? " " : "", c->verb ? c->verb : "");
+	return DY_EUSAGE;
+}
+
+int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_args *a)
+{
+	memset(a, 0, sizeof *a);
+	a->spec = c->opts;
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (strncmp(arg, "--", 2) != 0) {
+			if (a->npos == 4 || a->npos >= c->npos)
+				return usage_error(c, "unexpected argument", arg);
+			a->pos[a->npos++] = arg;
+			continue;
+		}
+		char name[64];
+		const char *eq = strchr(arg + 2, '=');
+		size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+		if (len >= sizeof name)
+			return usage_error(c, "unknown option", arg);
+		memcpy(name, arg + 2, len);
+		name[len] = '\0';
+		int k = -1;
+		for (int j = 0; c->opts && c->opts[j].name; j++)
+			if (strcmp(c->opts[j].name, name) == 0)
+				k = j;
+		if (k < 0)
+			return usage_error(c, "unknown option", arg);
+		if (!c->opts[k].arg) {
+			if (eq)
+				return usage_error(c, "this option takes no value:", arg);
+			a->vals[k] = "";
+			continue;
+		}
+		if (eq) {
+			a->vals[k] = eq + 1;
+		} else {
+			if (i + 1 >= argc)
+				return usage_error(c, "this option needs a value:", arg);
+			a->vals[k] = argv[++i];
+		}
+	}
+	if (a->npos < c->npos)
+		return usage_error(c, "missing", c->usage ? c->usage : "argument");
+	for (int j = 0; c->opts && c->opts[j].name; j++)
+		if (c->opts[j].required && !a->vals[j])
+		{
+			char opt[80];
+			snprintf(opt, sizeof opt, "--%s", c->opts[j].name);
+			return usage_error(c, "missing required option", opt);
+		}
+	return 0;
+}
+
+const char *cli_get(const struct cli_args *a, const char *name)
+{
+	for (int j = 0; a->spec && a->spec[j].name; j++)
+		if (strcmp(a->spec[j].name, name) == 0)
+			return a->vals[j];
+	return NULL;
+}
+
+int cli_fail(const struct dy_err *e)
+{
+	char line[700];
+	dy_err_format(e, line, sizeof line);
+	fprintf(stderr, "dyad: %s\n", line);
+	return dy_exit_code(e->code);
+}
+
+int cli_open(const struct cli_global *g, struct app *app)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	if (app_open(app, g->db, g->user, &e))
+		return cli_fail(&e);
+	return 0;
+}
+
+int cli_id(const struct cli_args *a, const char *name, int64_t *out, struct dy_err *e)
+{
+	const char *v = cli_get(a, name);
+	*out = 0;
+	if (!v)
+		return 0;
+	if (str_parse_i64(v, 1, (int64_t)1 << 53, out))
+		return dy_fail(e, DY_EINVAL, name, "must be a record number (a positive whole number)");
+	return 0;
+}
+
+int cli_date(const struct cli_args *a, const char *name, int32_t *out, struct dy_err *e)
+{
+	const char *v = cli_get(a, name);
+	*out = DATE_NONE;
+	if (!v)
+		return 0;
+	if (strcmp(v, "today") == 0) {
+		*out = date_today();
+		return 0;
+	}
+	return validate_date(name, v, out, e);
+}
+
+int cli_int(const struct cli_args *a, const char *name, int lo, int hi, int *out, struct dy_err *e)
+{
+	const char *v = cli_get(a, name);
+	if (!v)
+		return 0;
+	return validate_int(name, v, lo, hi, out, e);
+}
+
+int cli_text(const struct cli_args *a, const char *name, char *out, unsigned n, struct dy_err *e)
+{
+	const char *v = cli_get(a, name);
+	if (!v) {
+		out[0] = '\0';
+		return 0;
+	}
+	if (strlen(v) >= n)
+		return dy_fail(e, DY_EINVAL, name, "is longer than %u characters", n - 1);
+	str_copy(out, n, v);
+	return 0;
+}
+
+int cli_ids(const struct cli_args *a, const char *name, int64_t *ids, int max, int *n, struct dy_err *e)
+{
+	const char *v = cli_get(a, name);
+	*n = 0;
+	if (!v)
+		return 0;
+	char tmp[256];
+	if (strlen(v) >= sizeof tmp)
+		return dy_fail(e, DY_EINVAL, name, "is too long");
+	strcpy(tmp, v);
+	for (char *save = NULL, *tok = strtok_r(tmp, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (*n == max)
+			return dy_fail(e, DY_EINVAL, name, "lists more than %d ids", max);
+		if (str_parse_i64(tok, 1, (int64_t)1 << 53, &ids[*n]))
+			return dy_fail(e, DY_EINVAL, name, "must be record numbers separated by commas, like 3,7");
+		for (int i = 0; i < *n; i++)
+			if (ids[i] == ids[*n])
+				return dy_fail(e, DY_EINVAL, name, "lists %lld twice", (long long)ids[*n]);
+		(*n)++;
+	}
+	return 0;
+}

@@ -1,0 +1,81 @@
+/* cli.h: the `dyad` command line: option parsing, output formats and the
+ * command table. Each command parses its options, calls one app_* function
+ * and renders the result; errors go to stderr as one line naming the field.
+ * Exit codes: 0 ok, 1 usage, 2 invalid input, 3 not found / conflict,
+ * 4 storage or internal error. */
+#ifndef DYAD_CLI_CLI_H
+#define DYAD_CLI_CLI_H
+
+#include <stdint.h>
+
+#include "app/app.h"
+#include "util/err.h"
+
+/* One option a command accepts. arg is the value's name ("DATE"), or NULL
+ * for a flag. */
+struct cli_opt {
+	const char *name;
+	const char *arg;
+	const char *help;
+	int required;
+};
+
+#define CLI_MAX_ARGS 32
+
+/* A command's parsed arguments. */
+struct cli_args {
+	const struct cli_opt *spec;
+	const char *vals[CLI_MAX_ARGS]; /* by spec index; NULL when not given; "" for a given flag */
+	const char *pos[4];             /* positional arguments */
+	int npos;
+};
+
+/* Global settings, from --db / DYAD_DB, --format and --user / USER. */
+struct cli_global {
+	const char *db;
+	const char *format; /* table | json | csv */
+	const char *user;
+};
+
+/* One command: `dyad <noun> <verb>` (verb NULL for `dyad <noun>`). */
+struct cli_command {
+	const char *noun;
+	const char *verb;
+	const char *usage;    /* positional part, e.g. "DIR" */
+	int npos;             /* positional arguments required */
+	const char *summary;
+	const struct cli_opt *opts; /* NULL-name terminated */
+	int (*run)(const struct cli_global *g, struct cli_args *a);
+	int uses_db;          /* opens the database */
+};
+
+extern const struct cli_command cli_commands[];
+
+/* Parses argv (after the command words) against c's options into a.
+ * Returns 0, or prints a usage error and returns DY_EUSAGE. */
+int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_args *a);
+
+/* The value of option name, or NULL when not given. */
+const char *cli_get(const struct cli_args *a, const char *name);
+
+/* Prints the command's help (usage, summary, options) to stdout. */
+void cli_help(const struct cli_command *c);
+
+/* Prints "dyad: <error>" to stderr and returns the exit code for e. */
+int cli_fail(const struct dy_err *e);
+
+/* Opens the app for a command (app_open with the global settings); prints
+ * the error and returns its exit code on failure, else 0. */
+int cli_open(const struct cli_global *g, struct app *app);
+
+/* Option value helpers: each validates and fills e naming the option. An
+ * absent optional value leaves *out as DATE_NONE / 0 / "". */
+int cli_id(const struct cli_args *a, const char *name, int64_t *out, struct dy_err *e);
+int cli_date(const struct cli_args *a, const char *name, int32_t *out, struct dy_err *e);
+int cli_int(const struct cli_args *a, const char *name, int lo, int hi, int *out, struct dy_err *e);
+int cli_text(const struct cli_args *a, const char *name, char *out, unsigned n, struct dy_err *e);
+
+/* Parses "1,2,3" ids (at most max) from option name; 0 or DY_EINVAL. */
+int cli_ids(const struct cli_args *a, const char *name, int64_t *ids, int max, int *n, struct dy_err *e);
+
+#endif

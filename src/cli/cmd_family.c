@@ -1,0 +1,260 @@
+/* cmd_family.c: dyad family add/show/list, person add/birth, caseload. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app_family.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/fmt.h"
+#include "cli/out.h"
+#include "core/codes.h"
+#include "core/validate.h"
+#include "util/date.h"
+#include "util/str.h"
+
+int cmd_family_add(const struct cli_global *g, struct cli_args *a)
+{
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t id;
+	rc = app_family_add(&app, &id, &e);
+	app_close(&app);
+	if (rc)
+		return cli_fail(&e);
+	printf("Added family %lld. Next: dyad person add --family %lld ...\n", (long long)id, (long long)id);
+	return 0;
+}
+
+int cmd_person_add(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	struct person p;
+	memset(&p, 0, sizeof p);
+	if (cli_id(a, "family", &p.family_id, &e) || cli_text(a, "role", p.role, sizeof p.role, &e) ||
+	    cli_text(a, "relationship", p.relationship, sizeof p.relationship, &e) ||
+	    cli_text(a, "given-name", p.given_name, sizeof p.given_name, &e) ||
+	    cli_text(a, "family-name", p.family_name, sizeof p.family_name, &e) ||
+	    cli_date(a, "dob", &p.date_of_birth, &e) || cli_date(a, "edd", &p.edd, &e) ||
+	    cli_int(a, "gestation-weeks", 22, 44, &p.gestation_weeks, &e) ||
+	    cli_text(a, "sex", p.sex, sizeof p.sex, &e) || cli_text(a, "ethnicity", p.ethnicity, sizeof p.ethnicity, &e) ||
+	    cli_int(a, "imd-decile", 1, 10, &p.imd_decile, &e))
+		return cli_fail(&e);
+	char nhs[32], postcode[32];
+	if (cli_text(a, "nhs-number", nhs, sizeof nhs, &e) || cli_text(a, "postcode", postcode, sizeof postcode, &e) ||
+	    (nhs[0] && validate_nhs_number("nhs-number", nhs, p.nhs_number, &e)) ||
+	    (postcode[0] && validate_postcode("postcode", postcode, p.postcode, &e)))
+		return cli_fail(&e);
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	rc = app_person_add(&app, &p, &e);
+	app_close(&app);
+	if (rc)
+		return cli_fail(&e);
+	printf("Added %s %lld to family %lld.\n", p.role, (long long)p.id, (long long)p.family_id);
+	return 0;
+}
+
+int cmd_person_birth(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t id;
+	int32_t dob;
+	int gest = 0;
+	if (cli_id(a, "person", &id, &e) || cli_date(a, "dob", &dob, &e) ||
+	    cli_int(a, "gestation-weeks", 22, 44, &gest, &e))
+		return cli_fail(&e);
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	rc = app_person_birth(&app, id, dob, gest, &e);
+	app_close(&app);
+	if (rc)
+		return cli_fail(&e);
+	printf("Recorded the birth of infant %lld; their record and history are kept.\n", (long long)id);
+	return 0;
+}
+
+int cmd_family_show(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t id;
+	if (str_parse_i64(a->pos[0], 1, (int64_t)1 << 53, &id))
+		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "ID", .msg = "must be a family number"});
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	struct family_view v;
+	rc = app_family_view(&app, id, &v, &e);
+	if (rc) {
+		app_close(&app);
+		return cli_fail(&e);
+	}
+	int table = strcmp(g->format, "table") == 0;
+	if (table) {
+		printf("Family %lld\n", (long long)id);
+		for (int i = 0; i < v.npeople; i++)
+			if (v.current[i].status[0] && strcmp(v.current[i].status, "none") != 0) {
+				char label[40], since[11];
+				code_label(v.current[i].status, label, sizeof label);
+				printf("  ! SAFEGUARDING: %s %s: %s since %s\n", v.people[i].given_name, v.people[i].family_name,
+				       label, fmt_date(since, v.current[i].started_on));
+			}
+		putchar('\n');
+	}
+	static const char *const cols[] = {"person", "role", "relationship", "name", "born", "age", "nhs_number",
+	                                   "postcode", "safeguarding", 0};
+	struct out_list *l = out_begin(g->format, cols);
+	for (int i = 0; l && i < v.npeople; i++) {
+		const struct person *p = &v.people[i];
+		char idb[24], born[11], age[64] = "", nhs[13], name[210], sg[24];
+		snprintf(name, sizeof name, "%s %s", p->given_name, p->family_name);
+		if (p->role[0] == 'i')
+			fmt_infant_age(age, sizeof age, p->date_of_birth, p->edd, p->gestation_weeks, app.today);
+		snprintf(sg, sizeof sg, "%s", v.current[i].status);
+		const char *row[] = {fmt_id(idb, p->id), p->role, p->relationship, name, fmt_date(born, p->date_of_birth),
+		                     age, table ? fmt_nhs(nhs, p->nhs_number) : p->nhs_number, p->postcode, sg};
+		out_row(l, row);
+	}
+	out_end(l, "No people recorded yet.");
+	if (table) {
+		putchar('\n');
+		static const char *const rcols[] = {"referral", "received", "source", "decision", "discharged", "reason", 0};
+		struct out_list *r = out_begin(g->format, rcols);
+		for (int i = 0; r && i < v.nepisodes; i++) {
+			const struct episode *ep = &v.episodes[i];
+			char idb[24], rec[11], dis[11];
+			const char *row[] = {fmt_id(idb, ep->id), fmt_date(rec, ep->received_on), ep->source, ep->decision,
+			                     fmt_date(dis, ep->discharged_on), ep->discharge_reason};
+			out_row(r, row);
+		}
+		out_end(r, "No referrals yet.");
+	}
+	app_family_view_free(&v);
+	app_close(&app);
+	return l ? 0 : 1;
+}
+
+struct list_ctx {
+	struct out_list *l;
+	int32_t today;
+	int caseload;
+};
+
+static int list_row(void *ctx, const struct family_summary *s)
+{
+	struct list_ctx *c = ctx;
+	char fid[24], rid[24], age[64] = "", name[210], rec[11], last[11], wks[16];
+	snprintf(name, sizeof name, "%s %s", s->caregiver_given, s->caregiver_family);
+	if (s->infant_id)
+		fmt_infant_age(age, sizeof age, s->infant_dob, s->infant_edd, s->infant_gestation, c->today);
+	const char *status = s->discharged_on != DATE_NONE ? "discharged" : s->decision;
+	if (c->caseload) {
+		snprintf(wks, sizeof wks, "%d", (c->today - s->received_on) / 7);
+		const char *row[] = {fmt_id(fid, s->family_id), name, s->relationship, s->infant_given, age,
+		                     fmt_id(rid, s->episode_id), wks, fmt_date(last, s->last_contact), s->safeguarding};
+		out_row(c->l, row);
+	} else {
+		const char *row[] = {fmt_id(fid, s->family_id), name, s->infant_given, age, fmt_id(rid, s->episode_id),
+		                     fmt_date(rec, s->received_on), status, s->safeguarding};
+		out_row(c->l, row);
+	}
+	return 0;
+}
+
+static int list_families(const struct cli_global *g, struct cli_args *a, int caseload)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int limit = caseload ? 1000 : 50, offset = 0;
+	if (cli_int(a, "limit", 1, 1000000, &limit, &e) || cli_int(a, "offset", 0, 100000000, &offset, &e))
+		return cli_fail(&e);
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	static const char *const cols[] = {"family", "caregiver", "infant", "age", "referral", "received", "status",
+	                                   "safeguarding", 0};
+	static const char *const ccols[] = {"family", "caregiver", "relationship", "infant", "age", "referral",
+	                                    "weeks_since_referral", "last_contact", "safeguarding", 0};
+	struct list_ctx c = {.l = out_begin(g->format, caseload ? ccols : cols), .today = app.today,
+	                     .caseload = caseload};
+	if (!c.l) {
+		app_close(&app);
+		return 1;
+	}
+	if (caseload && strcmp(g->format, "table") == 0)
+		printf("Caseload of %s: families accepted and not yet discharged\n\n", app.team_name);
+	rc = app_family_list(&app, caseload, limit, offset, list_row, &c, &e);
+	out_end(c.l, caseload ? "No families are open to the team." : "No families recorded yet.");
+	app_close(&app);
+	return rc ? cli_fail(&e) : 0;
+}
+
+int cmd_family_list(const struct cli_global *g, struct cli_args *a)
+{
+	return list_families(g, a, cli_get(a, "open") != NULL);
+}
+
+int cmd_caseload(const struct cli_global *g, struct cli_args *a)
+{
+	return list_families(g, a, 1);
+}
+
+int cmd_practitioner_add(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	struct practitioner p;
+	memset(&p, 0, sizeof p);
+	if (cli_text(a, "name", p.name, sizeof p.name, &e) || cli_text(a, "profession", p.profession, sizeof p.profession, &e))
+		return cli_fail(&e);
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	rc = app_practitioner_add(&app, &p, &e);
+	app_close(&app);
+	if (rc)
+		return cli_fail(&e);
+	printf("Added practitioner %lld.\n", (long long)p.id);
+	return 0;
+}
+
+static int practitioner_row(void *ctx, const struct practitioner *p)
+{
+	char id[24];
+	const char *row[] = {fmt_id(id, p->id), p->name, p->profession};
+	out_row(ctx, row);
+	return 0;
+}
+
+int cmd_practitioner_list(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	static const char *const cols[] = {"practitioner", "name", "profession", 0};
+	struct out_list *l = out_begin(g->format, cols);
+	if (!l)
+		return 1;
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc) {
+		out_end(l, NULL);
+		return rc;
+	}
+	rc = app_practitioner_list(&app, practitioner_row, l, &e);
+	out_end(l, "No practitioners yet: add one with `dyad practitioner add`.");
+	app_close(&app);
+	return rc ? cli_fail(&e) : 0;
+}

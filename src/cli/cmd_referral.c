@@ -1,0 +1,316 @@
+/* cmd_referral.c: dyad referral add/list/show, contact add/list,
+ * practitioner add/list, safeguarding set/history, discharge, measure add. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_episode.h"
+#include "app/app_family.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/fmt.h"
+#include "cli/out.h"
+#include "util/date.h"
+#include "util/str.h"
+
+/* Opens the app, runs fn, closes; the usual shape of a write command. */
+#define WITH_APP(g, call)                        \
+	do {                                         \
+		struct app app_;                         \
+		int rc_ = cli_open((g), &app_);          \
+		if (rc_)                                 \
+			return rc_;                          \
+		struct app *app = &app_;                 \
+		rc_ = (call);                            \
+		app_close(&app_);                        \
+		if (rc_)                                 \
+			return cli_fail(&e);                 \
+	} while (0)
+
+int cmd_referral_add(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	struct episode ep;
+	memset(&ep, 0, sizeof ep);
+	ep.decided_on = ep.discharged_on = DATE_NONE;
+	if (cli_id(a, "family", &ep.family_id, &e) || cli_id(a, "infant", &ep.infant_id, &e) ||
+	    cli_id(a, "caregiver", &ep.caregiver_id, &e) || cli_date(a, "received", &ep.received_on, &e) ||
+	    cli_text(a, "source", ep.source, sizeof ep.source, &e))
+		return cli_fail(&e);
+	WITH_APP(g, app_referral_add(app, &ep, &e));
+	printf("Logged referral %lld for family %lld (decision pending).\n", (long long)ep.id, (long long)ep.family_id);
+	return 0;
+}
+
+struct ep_ctx {
+	struct out_list *l;
+};
+
+static int episode_row(void *ctx, const struct episode *ep)
+{
+	struct ep_ctx *c = ctx;
+	char id[24], fam[24], inf[24], car[24], rec[11], dec[11], dis[11];
+	const char *row[] = {fmt_id(id, ep->id), fmt_id(fam, ep->family_id), fmt_id(inf, ep->infant_id),
+	                     fmt_id(car, ep->caregiver_id), fmt_date(rec, ep->received_on), ep->source, ep->decision,
+	                     fmt_date(dec, ep->decided_on), fmt_date(dis, ep->discharged_on), ep->discharge_reason};
+	out_row(c->l, row);
+	return 0;
+}
+
+static const char *const ep_cols[] = {"referral", "family", "infant", "caregiver", "received", "source", "decision",
+                                      "decided", "discharged", "discharge_reason", 0};
+
+int cmd_referral_list(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t family = 0;
+	if (cli_id(a, "family", &family, &e))
+		return cli_fail(&e);
+	struct ep_ctx c = {.l = out_begin(g->format, ep_cols)};
+	if (!c.l)
+		return 1;
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc) {
+		out_end(c.l, NULL);
+		return rc;
+	}
+	rc = app_referral_list(&app, family, episode_row, &c, &e);
+	out_end(c.l, "No referrals.");
+	app_close(&app);
+	return rc ? cli_fail(&e) : 0;
+}
+
+int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t id;
+	if (str_parse_i64(a->pos[0], 1, (int64_t)1 << 53, &id))
+		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "ID", .msg = "must be a referral number"});
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	struct referral_view v;
+	rc = app_referral_view(&app, id, &v, &e);
+	app_close(&app);
+	if (rc)
+		return cli_fail(&e);
+	struct ep_ctx c = {.l = out_begin(g->format, ep_cols)};
+	if (!c.l) {
+		app_referral_view_free(&v);
+		return 1;
+	}
+	episode_row(&c, &v.episode);
+	out_end(c.l, NULL);
+	if (strcmp(g->format, "table") == 0) {
+		printf("\nContacts (%d)\n", v.ncontacts);
+		static const char *const cc[] = {"contact", "date", "kind", "intervention", "location", "attendance",
+		                                 "minutes", 0};
+		struct out_list *l = out_begin(g->format, cc);
+		for (int i = 0; i < v.ncontacts; i++) {
+			const struct contact *k = &v.contacts[i];
+			char cid[24], d[11], m[16];
+			const char *row[] = {fmt_id(cid, k->id), fmt_date(d, k->date), k->kind, k->intervention,
+			                     k->location, k->attendance, fmt_int(m, k->duration_min, -1)};
+			out_row(l, row);
+		}
+		out_end(l, "No contacts yet.");
+		printf("\nMeasures (%d)\n", v.nmeasures);
+		static const char *const mc[] = {"date", "instrument", "timepoint", "respondent", "responses", 0};
+		l = out_begin(g->format, mc);
+		for (int i = 0; i < v.nmeasures; i++) {
+			const struct measure *m = &v.measures[i];
+			char d[11], p[24];
+			const char *row[] = {fmt_date(d, m->date), m->instrument, m->timepoint, fmt_id(p, m->person_id),
+			                     m->responses};
+			out_row(l, row);
+		}
+		out_end(l, "No measures yet.");
+		if (v.noutcomes) {
+			printf("\nCare status at discharge\n");
+			static const char *const oc[] = {"infant", "care_status", 0};
+			l = out_begin(g->format, oc);
+			for (int i = 0; i < v.noutcomes; i++) {
+				char p[24];
+				const char *row[] = {fmt_id(p, v.outcomes[i].infant_id), v.outcomes[i].care_status};
+				out_row(l, row);
+			}
+			out_end(l, NULL);
+		}
+	}
+	app_referral_view_free(&v);
+	return 0;
+}
+
+int cmd_contact_add(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	struct contact c;
+	memset(&c, 0, sizeof c);
+	c.duration_min = -1;
+	if (cli_id(a, "referral", &c.episode_id, &e) || cli_date(a, "date", &c.date, &e) ||
+	    cli_text(a, "kind", c.kind, sizeof c.kind, &e) ||
+	    cli_text(a, "intervention", c.intervention, sizeof c.intervention, &e) ||
+	    cli_text(a, "location", c.location, sizeof c.location, &e) ||
+	    cli_text(a, "attendance", c.attendance, sizeof c.attendance, &e) ||
+	    cli_int(a, "duration", 0, 600, &c.duration_min, &e) ||
+	    cli_ids(a, "practitioners", c.practitioners, 8, &c.n_practitioners, &e) ||
+	    cli_ids(a, "attendees", c.attendees, 8, &c.n_attendees, &e))
+		return cli_fail(&e);
+	WITH_APP(g, app_contact_add(app, &c, &e));
+	printf("Recorded contact %lld on referral %lld.\n", (long long)c.id, (long long)c.episode_id);
+	return 0;
+}
+
+struct contact_ctx {
+	struct out_list *l;
+};
+
+static int contact_row(void *ctx, const struct contact *k)
+{
+	struct contact_ctx *c = ctx;
+	char cid[24], d[11], m[16], pr[200] = "", at[200] = "";
+	for (int i = 0, u = 0; i < k->n_practitioners; i++)
+		u += snprintf(pr + u, sizeof pr - (size_t)u, "%s%lld", i ? "," : "", (long long)k->practitioners[i]);
+	for (int i = 0, u = 0; i < k->n_attendees; i++)
+		u += snprintf(at + u, sizeof at - (size_t)u, "%s%lld", i ? "," : "", (long long)k->attendees[i]);
+	const char *row[] = {fmt_id(cid, k->id), fmt_date(d, k->date), k->kind, k->intervention, k->location,
+	                     k->attendance, fmt_int(m, k->duration_min, -1), pr, at};
+	out_row(c->l, row);
+	return 0;
+}
+
+int cmd_contact_list(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t ref;
+	if (cli_id(a, "referral", &ref, &e))
+		return cli_fail(&e);
+	static const char *const cols[] = {"contact", "date", "kind", "intervention", "location", "attendance",
+	                                   "minutes", "practitioners", "attendees", 0};
+	struct contact_ctx c = {.l = out_begin(g->format, cols)};
+	if (!c.l)
+		return 1;
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc) {
+		out_end(c.l, NULL);
+		return rc;
+	}
+	rc = app_contact_list(&app, ref, contact_row, &c, &e);
+	out_end(c.l, rc ? NULL : "No contacts yet.");
+	app_close(&app);
+	return rc ? cli_fail(&e) : 0;
+}
+
+int cmd_safeguarding_set(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t infant;
+	int32_t from;
+	if (cli_id(a, "infant", &infant, &e) || cli_date(a, "from", &from, &e))
+		return cli_fail(&e);
+	const char *status = cli_get(a, "status");
+	WITH_APP(g, app_safeguarding_set(app, infant, status, from, &e));
+	printf("Infant %lld: safeguarding status is now %s.\n", (long long)infant, status);
+	return 0;
+}
+
+struct sg_ctx {
+	struct out_list *l;
+};
+
+static int sg_row(void *ctx, const struct safeguarding *s)
+{
+	struct sg_ctx *c = ctx;
+	char id[24], st[11], en[11];
+	const char *row[] = {fmt_id(id, s->infant_id), s->status, fmt_date(st, s->started_on),
+	                     s->ended_on == DATE_NONE ? "current" : fmt_date(en, s->ended_on)};
+	out_row(c->l, row);
+	return 0;
+}
+
+int cmd_safeguarding_history(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t infant;
+	if (cli_id(a, "infant", &infant, &e))
+		return cli_fail(&e);
+	static const char *const cols[] = {"infant", "status", "from", "to", 0};
+	struct sg_ctx c = {.l = out_begin(g->format, cols)};
+	if (!c.l)
+		return 1;
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc) {
+		out_end(c.l, NULL);
+		return rc;
+	}
+	rc = app_safeguarding_history(&app, infant, sg_row, &c, &e);
+	out_end(c.l, rc ? NULL : "No safeguarding status has been recorded for this infant.");
+	app_close(&app);
+	return rc ? cli_fail(&e) : 0;
+}
+
+int cmd_discharge(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t ref;
+	int32_t on;
+	if (cli_id(a, "referral", &ref, &e) || cli_date(a, "date", &on, &e))
+		return cli_fail(&e);
+	/* --care-status STATUS (every infant) or ID:STATUS,ID:STATUS */
+	const char *cs = cli_get(a, "care-status");
+	int64_t ids[16];
+	char statuses_buf[16][24];
+	const char *statuses[16];
+	int n = 0;
+	const char *all = NULL;
+	if (strchr(cs, ':')) {
+		char tmp[512];
+		str_copy(tmp, sizeof tmp, cs);
+		for (char *save = NULL, *tok = strtok_r(tmp, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+			char *colon = strchr(tok, ':');
+			if (!colon || n == 16)
+				return cli_fail(&(struct dy_err){.code = DY_EINVAL, .field = "care-status",
+				                                  .msg = "must be a status, or INFANT:STATUS pairs separated by commas"});
+			*colon = '\0';
+			if (str_parse_i64(tok, 1, (int64_t)1 << 53, &ids[n]))
+				return cli_fail(&(struct dy_err){.code = DY_EINVAL, .field = "care-status",
+				                                  .msg = "INFANT must be the infant's record number"});
+			str_copy(statuses_buf[n], sizeof statuses_buf[n], colon + 1);
+			statuses[n] = statuses_buf[n];
+			n++;
+		}
+	} else {
+		all = cs;
+	}
+	WITH_APP(g, app_discharge(app, ref, on, cli_get(a, "reason"), ids, statuses, n, all, &e));
+	printf("Discharged referral %lld.\n", (long long)ref);
+	return 0;
+}
+
+int cmd_measure_add(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	struct measure m;
+	memset(&m, 0, sizeof m);
+	if (cli_id(a, "referral", &m.episode_id, &e) || cli_id(a, "person", &m.person_id, &e) ||
+	    cli_text(a, "instrument", m.instrument, sizeof m.instrument, &e) ||
+	    cli_text(a, "timepoint", m.timepoint, sizeof m.timepoint, &e) || cli_date(a, "date", &m.date, &e) ||
+	    cli_text(a, "responses", m.responses, sizeof m.responses, &e))
+		return cli_fail(&e);
+	WITH_APP(g, app_measure_add(app, &m, &e));
+	printf("Recorded %s (%s) as measure %lld.\n", m.instrument, m.timepoint, (long long)m.id);
+	return 0;
+}

@@ -1,0 +1,112 @@
+/* commands.c: the table of `dyad` commands and their options. Adding a
+ * command: write its cmd_* function, declare it in commands.h, add a row. */
+#include "cli/commands.h"
+
+#include <stddef.h>
+
+static const struct cli_opt o_none[] = {{0}};
+static const struct cli_opt o_init[] = {
+	{"team-code", "CODE", "a short code for the team (default: team)", 0},
+	{"team-name", "NAME", "the team's name, shown on every page", 0},
+	{0}};
+static const struct cli_opt o_demo[] = {
+	{"families", "N", "how many synthetic families to add (default 300)", 0},
+	{"seed", "S", "random seed: the same seed gives the same families (default 1)", 0},
+	{0}};
+static const struct cli_opt o_list[] = {
+	{"open", NULL, "only families open to the team (accepted, not discharged)", 0},
+	{"limit", "N", "at most N rows (default 50)", 0},
+	{"offset", "N", "skip the first N rows", 0},
+	{0}};
+static const struct cli_opt o_caseload[] = {
+	{"limit", "N", "at most N rows (default 1000)", 0},
+	{"offset", "N", "skip the first N rows", 0},
+	{0}};
+static const struct cli_opt o_person[] = {
+	{"family", "ID", "the family the person belongs to", 1},
+	{"role", "ROLE", "caregiver or infant", 1},
+	{"relationship", "REL", "caregivers: mother, father, partner, grandparent, foster_carer, kinship_carer, adoptive_parent or other", 0},
+	{"given-name", "NAME", "given name", 1},
+	{"family-name", "NAME", "family name", 1},
+	{"dob", "DATE", "date of birth, YYYY-MM-DD", 0},
+	{"edd", "DATE", "infants in pregnancy: estimated date of delivery", 0},
+	{"gestation-weeks", "N", "infants: gestation at birth in weeks (22-44), for corrected age", 0},
+	{"nhs-number", "NUMBER", "10-digit NHS number (spaces allowed)", 0},
+	{"sex", "SEX", "female, male, indeterminate or unknown", 0},
+	{"ethnicity", "CODE", "NHS ethnic category letter (A-S, Z not stated)", 0},
+	{"postcode", "POSTCODE", "home postcode", 0},
+	{"imd-decile", "N", "deprivation decile of the home area, 1 (most deprived) to 10", 0},
+	{0}};
+static const struct cli_opt o_birth[] = {
+	{"person", "ID", "the unborn infant's record", 1},
+	{"dob", "DATE", "date of birth", 1},
+	{"gestation-weeks", "N", "gestation at birth in weeks (22-44)", 0},
+	{0}};
+static const struct cli_opt o_pract[] = {
+	{"name", "NAME", "the practitioner's name", 1},
+	{"profession", "CODE", "psychotherapist, clinical_psychologist, specialist_health_visitor, nursery_nurse, social_worker, family_therapist, admin or other", 1},
+	{0}};
+static const struct cli_opt o_ref_add[] = {
+	{"family", "ID", "the family referred", 1},
+	{"infant", "ID", "the infant (or pregnancy) referred", 1},
+	{"caregiver", "ID", "the caregiver referred with the infant", 0},
+	{"received", "DATE", "date the referral was received (YYYY-MM-DD or today)", 1},
+	{"source", "SOURCE", "midwife, health_visitor, gp, social_care, perinatal_mental_health, family_nurse, childrens_centre, self or other", 1},
+	{0}};
+static const struct cli_opt o_ref_list[] = {{"family", "ID", "only this family's referrals", 0}, {0}};
+static const struct cli_opt o_contact[] = {
+	{"referral", "ID", "the referral (episode) the contact belongs to", 1},
+	{"date", "DATE", "date of the contact (YYYY-MM-DD or today)", 1},
+	{"kind", "KIND", "assessment, intervention, review, group, consultation or other", 1},
+	{"intervention", "CODE", "for interventions: e.g. parent_infant_psychotherapy, video_interaction_guidance, circle_of_security", 0},
+	{"location", "PLACE", "home, clinic, gp, childrens_centre, video or phone", 1},
+	{"attendance", "CODE", "attended, did_not_attend, cancelled_by_family or cancelled_by_service", 1},
+	{"duration", "MINUTES", "length in minutes", 0},
+	{"practitioners", "IDS", "practitioners present, e.g. 2,5", 0},
+	{"attendees", "IDS", "family members present, e.g. 11,12", 0},
+	{0}};
+static const struct cli_opt o_contact_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_sg_set[] = {
+	{"infant", "ID", "the infant", 1},
+	{"status", "STATUS", "none, early_help, child_in_need, child_protection_plan or looked_after", 1},
+	{"from", "DATE", "the date the status began", 1},
+	{0}};
+static const struct cli_opt o_sg_hist[] = {{"infant", "ID", "the infant", 1}, {0}};
+static const struct cli_opt o_discharge[] = {
+	{"referral", "ID", "the referral to discharge", 1},
+	{"date", "DATE", "discharge date", 1},
+	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred or other", 1},
+	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted or other; one for all, or INFANT:STATUS,...", 1},
+	{0}};
+static const struct cli_opt o_measure[] = {
+	{"referral", "ID", "the referral", 1},
+	{"person", "ID", "who completed it (the respondent)", 1},
+	{"instrument", "ID", "instrument id, e.g. phq9", 1},
+	{"timepoint", "WHEN", "baseline, review, end or followup", 1},
+	{"date", "DATE", "date completed", 1},
+	{"responses", "VALUES", "item values separated by ';' (empty for a missing item)", 1},
+	{0}};
+
+const struct cli_command cli_commands[] = {
+	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, 1},
+	{"demo", NULL, NULL, 0, "Add a demo team's synthetic families (no real people).", o_demo, cmd_demo, 1},
+	{"import", NULL, "DIR", 1, "Import a team's CSV files from DIR, all or nothing (see docs/csv.md).", o_none, cmd_import, 1},
+	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into DIR (see docs/csv.md).", o_none, cmd_export, 1},
+	{"family", "add", NULL, 0, "Create a new family record.", o_none, cmd_family_add, 1},
+	{"family", "show", "ID", 1, "Show a family: people, safeguarding, referrals.", o_none, cmd_family_show, 1},
+	{"family", "list", NULL, 0, "List families.", o_list, cmd_family_list, 1},
+	{"caseload", NULL, NULL, 0, "The team's caseload: families accepted and not discharged.", o_caseload, cmd_caseload, 1},
+	{"person", "add", NULL, 0, "Add a caregiver or an infant (born or unborn) to a family.", o_person, cmd_person_add, 1},
+	{"person", "birth", NULL, 0, "Record the birth of an unborn infant, keeping their record.", o_birth, cmd_person_birth, 1},
+	{"practitioner", "add", NULL, 0, "Add a member of the team.", o_pract, cmd_practitioner_add, 1},
+	{"practitioner", "list", NULL, 0, "List the team's practitioners.", o_none, cmd_practitioner_list, 1},
+	{"referral", "add", NULL, 0, "Log a referral (opens an episode of care).", o_ref_add, cmd_referral_add, 1},
+	{"referral", "list", NULL, 0, "List referrals.", o_ref_list, cmd_referral_list, 1},
+	{"referral", "show", "ID", 1, "Show a referral with its contacts, measures and outcome.", o_none, cmd_referral_show, 1},
+	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, 1},
+	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, 1},
+	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, 1},
+	{"safeguarding", "history", NULL, 0, "Show an infant's safeguarding history.", o_sg_hist, cmd_safeguarding_history, 1},
+	{"discharge", NULL, NULL, 0, "Discharge a referral, with each infant's care status.", o_discharge, cmd_discharge, 1},
+	{"measure", "add", NULL, 0, "Record an outcome measure's responses.", o_measure, cmd_measure_add, 1},
+	{0}};

@@ -1,0 +1,31 @@
+/* commands.h: every command's entry point (cmd_*.c), listed in commands.c. */
+#ifndef DYAD_CLI_COMMANDS_H
+#define DYAD_CLI_COMMANDS_H
+
+#include "cli/cli.h"
+
+#define CMD(name) int name(const struct cli_global *g, struct cli_args *a)
+CMD(cmd_init);
+CMD(cmd_demo);
+CMD(cmd_import);
+CMD(cmd_export);
+CMD(cmd_family_add);
+CMD(cmd_family_show);
+CMD(cmd_family_list);
+CMD(cmd_caseload);
+CMD(cmd_person_add);
+CMD(cmd_person_birth);
+CMD(cmd_practitioner_add);
+CMD(cmd_practitioner_list);
+CMD(cmd_referral_add);
+CMD(cmd_referral_list);
+CMD(cmd_referral_show);
+CMD(cmd_contact_add);
+CMD(cmd_contact_list);
+CMD(cmd_safeguarding_set);
+CMD(cmd_safeguarding_history);
+CMD(cmd_discharge);
+CMD(cmd_measure_add);
+#undef CMD
+
+#endif

@@ -1,0 +1,80 @@
+/* db.h: the one database interface under every store function.
+ *
+ * SQL is written once, portable between SQLite and PostgreSQL, with `?`
+ * placeholders; each driver (db_sqlite.c now, db_pg.c for networks of teams)
+ * turns it into its own form. Values are always bound, never spliced into SQL.
+ * Statements are prepared once per connection and cached by their SQL text.
+ * Dates travel as ISO `YYYY-MM-DD` text. A failed step maps constraint
+ * violations to DY_ECONFLICT and everything else to DY_ESTORE; messages name
+ * the table or constraint, never a value. */
+#ifndef DYAD_STORE_DB_H
+#define DYAD_STORE_DB_H
+
+#include <stdint.h>
+
+#include "util/err.h"
+
+typedef struct db db_t;          /* a connection (opaque) */
+typedef struct db_stmt db_stmt_t; /* a prepared statement (opaque, owned by db_t) */
+
+enum { DB_DONE = 0, DB_ROW = 1 };
+
+/* Opens (creating if needed) the database named by url: a file path, or a
+ * `postgresql://` URL once that driver lands (refused with DY_EUSAGE now).
+ * SQLite opens with WAL, foreign keys on and a 5 s busy timeout. */
+int db_open(const char *url, db_t **out, struct dy_err *e);
+
+/* Finalises cached statements and closes; NULL is ignored. */
+void db_close(db_t *db);
+
+/* Runs SQL without parameters (schema changes, pragmas); may hold several
+ * statements. */
+int db_exec(db_t *db, const char *sql, struct dy_err *e);
+
+/* A cached prepared statement for sql (reset and with bindings cleared), or
+ * NULL with e filled. The statement belongs to db; do not free it. */
+db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e);
+
+/* Bind parameter i (1-based). Text NULL or "" binds SQL NULL for the _opt
+ * forms; dates DATE_NONE bind NULL; ids 0 bind NULL for db_bind_id. */
+void db_bind_int(db_stmt_t *s, int i, int64_t v);
+void db_bind_id(db_stmt_t *s, int i, int64_t v);
+void db_bind_text(db_stmt_t *s, int i, const char *v);
+void db_bind_text_opt(db_stmt_t *s, int i, const char *v);
+void db_bind_date(db_stmt_t *s, int i, int32_t days);
+void db_bind_double(db_stmt_t *s, int i, double v);
+void db_bind_null(db_stmt_t *s, int i);
+
+/* Steps: DB_ROW with a row to read, DB_DONE when finished, or a negative
+ * DY_E* code with e filled (DY_ECONFLICT for a constraint). */
+int db_step(db_stmt_t *s, struct dy_err *e);
+
+/* Steps a statement that returns no rows; 0 or a negative code. */
+int db_run(db_stmt_t *s, struct dy_err *e);
+
+/* Column i (0-based) of the current row. Text is "" for NULL and valid until
+ * the next step; ints 0 for NULL; dates DATE_NONE for NULL. */
+int64_t db_col_int(db_stmt_t *s, int i);
+double db_col_double(db_stmt_t *s, int i);
+const char *db_col_text(db_stmt_t *s, int i);
+int32_t db_col_date(db_stmt_t *s, int i);
+int db_col_is_null(db_stmt_t *s, int i);
+
+/* Copies column i's text into out (size n), truncating. */
+void db_col_copy(db_stmt_t *s, int i, char *out, unsigned n);
+
+/* Transactions; db_begin takes the write lock at once (IMMEDIATE). */
+int db_begin(db_t *db, struct dy_err *e);
+int db_commit(db_t *db, struct dy_err *e);
+void db_rollback(db_t *db);
+
+/* The id of the last row inserted on this connection. */
+int64_t db_last_id(db_t *db);
+
+/* Rows changed by the last statement. */
+int db_changes(db_t *db);
+
+/* The constraint named in the last DY_ECONFLICT ("person.id"), or "". */
+const char *db_conflict(db_t *db);
+
+#endif

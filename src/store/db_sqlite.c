@@ -1,0 +1,213 @@
+/* db_sqlite.c: the SQLite driver behind db.h. */
+#include "store/db.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/date.h"
+#include "util/str.h"
+
+#define CACHE_MAX 128
+
+struct db_stmt {
+	sqlite3_stmt *st;
+	const char *sql; /* the caller's string (static storage) */
+	struct db *db;
+};
+
+struct db {
+	sqlite3 *h;
+	struct db_stmt cache[CACHE_MAX];
+	int ncache;
+	char conflict[128];
+};
+
+static int store_error(struct db *db, int rc, struct dy_err *e)
+{
+	const char *msg = sqlite3_errmsg(db->h);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+		/* "UNIQUE constraint failed: person.id" -> "person.id" */
+		const char *c = strstr(msg, "failed: ");
+		str_copy(db->conflict, sizeof db->conflict, c ? c + 8 : msg);
+		return dy_fail(e, DY_ECONFLICT, NULL, "%s", msg);
+	}
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return dy_fail(e, DY_ESTORE, NULL, "the database is busy (another program is writing); try again");
+	return dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg);
+}
+
+int db_open(const char *url, db_t **out, struct dy_err *e)
+{
+	*out = NULL;
+	if (!url || !*url)
+		return dy_fail(e, DY_EUSAGE, "db", "no database given");
+	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
+		return dy_fail(e, DY_EUSAGE, "db", "PostgreSQL is not available in this build; use a file path");
+	struct db *db = xcalloc(1, sizeof *db);
+	int rc = sqlite3_open_v2(url, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		dy_fail(e, DY_ESTORE, "db", "cannot open the database file: %s",
+		        db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		sqlite3_close(db->h);
+		free(db);
+		return DY_ESTORE;
+	}
+	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_extended_result_codes(db->h, 1);
+	if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", e)) {
+		db_close(db);
+		return DY_ESTORE;
+	}
+	*out = db;
+	return 0;
+}
+
+void db_close(db_t *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+int db_exec(db_t *db, const char *sql, struct dy_err *e)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return DY_ESTORE;
+	}
+	return 0;
+}
+
+db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e)
+{
+	for (int i = 0; i < db->ncache; i++) {
+		struct db_stmt *s = &db->cache[i];
+		if (s->sql == sql || strcmp(s->sql, sql) == 0) {
+			sqlite3_reset(s->st);
+			sqlite3_clear_bindings(s->st);
+			return s;
+		}
+	}
+	if (db->ncache == CACHE_MAX) {
+		dy_fail(e, DY_EINTERNAL, NULL, "too many distinct statements");
+		return NULL;
+	}
+	struct db_stmt *s = &db->cache[db->ncache];
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK) {
+		dy_fail(e, DY_EINTERNAL, NULL, "bad SQL: %s", sqlite3_errmsg(db->h));
+		return NULL;
+	}
+	s->sql = sql;
+	s->db = db;
+	db->ncache++;
+	return s;
+}
+
+void db_bind_int(db_stmt_t *s, int i, int64_t v) { sqlite3_bind_int64(s->st, i, v); }
+void db_bind_double(db_stmt_t *s, int i, double v) { sqlite3_bind_double(s->st, i, v); }
+void db_bind_null(db_stmt_t *s, int i) { sqlite3_bind_null(s->st, i); }
+
+void db_bind_id(db_stmt_t *s, int i, int64_t v)
+{
+	if (v)
+		sqlite3_bind_int64(s->st, i, v);
+	else
+		sqlite3_bind_null(s->st, i);
+}
+
+void db_bind_text(db_stmt_t *s, int i, const char *v)
+{
+	sqlite3_bind_text(s->st, i, v ? v : "", -1, SQLITE_TRANSIENT);
+}
+
+void db_bind_text_opt(db_stmt_t *s, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(s->st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s->st, i);
+}
+
+void db_bind_date(db_stmt_t *s, int i, int32_t days)
+{
+	if (days == DATE_NONE) {
+		sqlite3_bind_null(s->st, i);
+		return;
+	}
+	char iso[DATE_LEN];
+	date_format(days, iso);
+	sqlite3_bind_text(s->st, i, iso, 10, SQLITE_TRANSIENT);
+}
+
+int db_step(db_stmt_t *s, struct dy_err *e)
+{
+	int rc = sqlite3_step(s->st);
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	int code = store_error(s->db, rc, e);
+	sqlite3_reset(s->st);
+	return code;
+}
+
+int db_run(db_stmt_t *s, struct dy_err *e)
+{
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	sqlite3_reset(s->st);
+	return 0;
+}
+
+int64_t db_col_int(db_stmt_t *s, int i) { return sqlite3_column_int64(s->st, i); }
+double db_col_double(db_stmt_t *s, int i) { return sqlite3_column_double(s->st, i); }
+int db_col_is_null(db_stmt_t *s, int i) { return sqlite3_column_type(s->st, i) == SQLITE_NULL; }
+
+const char *db_col_text(db_stmt_t *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s->st, i);
+	return t ? (const char *)t : "";
+}
+
+int32_t db_col_date(db_stmt_t *s, int i)
+{
+	int32_t d;
+	const char *t = (const char *)sqlite3_column_text(s->st, i);
+	if (!t || date_parse(t, &d))
+		return DATE_NONE;
+	return d;
+}
+
+void db_col_copy(db_stmt_t *s, int i, char *out, unsigned n)
+{
+	str_copy(out, n, db_col_text(s, i));
+}
+
+int db_begin(db_t *db, struct dy_err *e)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", e);
+}
+
+int db_commit(db_t *db, struct dy_err *e)
+{
+	return db_exec(db, "COMMIT", e);
+}
+
+void db_rollback(db_t *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t db_last_id(db_t *db) { return sqlite3_last_insert_rowid(db->h); }
+int db_changes(db_t *db) { return sqlite3_changes(db->h); }
+const char *db_conflict(db_t *db) { return db->conflict; }

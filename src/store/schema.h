@@ -1,0 +1,14 @@
+/* schema.h: the SQL of each migration, in order (schema.c). */
+#ifndef DYAD_STORE_SCHEMA_H
+#define DYAD_STORE_SCHEMA_H
+
+struct migration {
+	int version;
+	const char *name;
+	const char *sql;
+};
+
+extern const struct migration schema_migrations[];
+extern const int schema_migration_count;
+
+#endif

@@ -1,0 +1,245 @@
+/* store_episode.c: SQL for episodes, discharge outcomes and contacts. */
+#include "store/store_episode.h"
+
+#include <string.h>
+
+#include "util/date.h"
+
+#define EPISODE_COLS \
+	"id, family_id, infant_id, caregiver_id, received_on, source, decision, decided_on," \
+	" discharged_on, discharge_reason"
+
+int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_id(s, 1, ep->id);
+	db_bind_int(s, 2, ep->family_id);
+	db_bind_id(s, 3, ep->infant_id);
+	db_bind_id(s, 4, ep->caregiver_id);
+	db_bind_date(s, 5, ep->received_on);
+	db_bind_text(s, 6, ep->source);
+	db_bind_text(s, 7, ep->decision);
+	db_bind_date(s, 8, ep->decided_on);
+	db_bind_date(s, 9, ep->discharged_on);
+	db_bind_text_opt(s, 10, ep->discharge_reason);
+	int rc = db_run(s, e);
+	if (!rc)
+		ep->id = db_last_id(db);
+	return rc;
+}
+
+static void read_episode(db_stmt_t *s, struct episode *ep)
+{
+	ep->id = db_col_int(s, 0);
+	ep->family_id = db_col_int(s, 1);
+	ep->infant_id = db_col_int(s, 2);
+	ep->caregiver_id = db_col_int(s, 3);
+	ep->received_on = db_col_date(s, 4);
+	db_col_copy(s, 5, ep->source, sizeof ep->source);
+	db_col_copy(s, 6, ep->decision, sizeof ep->decision);
+	ep->decided_on = db_col_date(s, 7);
+	ep->discharged_on = db_col_date(s, 8);
+	db_col_copy(s, 9, ep->discharge_reason, sizeof ep->discharge_reason);
+}
+
+int store_episode_get(db_t *db, int64_t id, struct episode *ep, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT " EPISODE_COLS " FROM episode WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, id);
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_DONE)
+		return dy_fail(e, DY_ENOTFOUND, "referral", "referral %lld does not exist", (long long)id);
+	read_episode(s, ep);
+	return 0;
+}
+
+int store_episode_update(db_t *db, const struct episode *ep, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE episode SET decision = ?, decided_on = ?, discharged_on = ?,"
+	                              " discharge_reason = ? WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, ep->decision);
+	db_bind_date(s, 2, ep->decided_on);
+	db_bind_date(s, 3, ep->discharged_on);
+	db_bind_text_opt(s, 4, ep->discharge_reason);
+	db_bind_int(s, 5, ep->id);
+	int rc = db_run(s, e);
+	if (!rc && db_changes(db) == 0)
+		return dy_fail(e, DY_ENOTFOUND, "referral", "referral %lld does not exist", (long long)ep->id);
+	return rc;
+}
+
+int store_episode_list(db_t *db, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = family_id
+		? db_prepare(db, "SELECT " EPISODE_COLS " FROM episode WHERE family_id = ? ORDER BY id", e)
+		: db_prepare(db, "SELECT " EPISODE_COLS " FROM episode ORDER BY id", e);
+	if (!s)
+		return DY_ESTORE;
+	if (family_id)
+		db_bind_int(s, 1, family_id);
+	int rc;
+	struct episode ep;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		read_episode(s, &ep);
+		if ((rc = fn(ctx, &ep)))
+			return rc;
+	}
+	return rc;
+}
+
+int store_episode_open_for_family(db_t *db, int64_t family_id, int64_t *id, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT MAX(id) FROM episode WHERE family_id = ? AND discharged_on IS NULL"
+	                              " AND decision IN ('accepted', 'pending')", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, family_id);
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	*id = rc == DB_ROW ? db_col_int(s, 0) : 0;
+	return 0;
+}
+
+int store_outcome_insert(db_t *db, const struct discharge_outcome *o, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO discharge_outcome (episode_id, infant_id, care_status) VALUES (?,?,?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, o->episode_id);
+	db_bind_int(s, 2, o->infant_id);
+	db_bind_text(s, 3, o->care_status);
+	return db_run(s, e);
+}
+
+int store_outcome_list(db_t *db, int64_t episode_id, store_outcome_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = episode_id
+		? db_prepare(db, "SELECT episode_id, infant_id, care_status FROM discharge_outcome"
+		                 " WHERE episode_id = ? ORDER BY episode_id, infant_id", e)
+		: db_prepare(db, "SELECT episode_id, infant_id, care_status FROM discharge_outcome"
+		                 " ORDER BY episode_id, infant_id", e);
+	if (!s)
+		return DY_ESTORE;
+	if (episode_id)
+		db_bind_int(s, 1, episode_id);
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		struct discharge_outcome o = {.episode_id = db_col_int(s, 0), .infant_id = db_col_int(s, 1)};
+		db_col_copy(s, 2, o.care_status, sizeof o.care_status);
+		if ((rc = fn(ctx, &o)))
+			return rc;
+	}
+	return rc;
+}
+
+int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO contact (id, episode_id, date, kind, intervention, location,"
+	                              " attendance, duration_min) VALUES (?,?,?,?,?,?,?,?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_id(s, 1, c->id);
+	db_bind_int(s, 2, c->episode_id);
+	db_bind_date(s, 3, c->date);
+	db_bind_text(s, 4, c->kind);
+	db_bind_text_opt(s, 5, c->intervention);
+	db_bind_text(s, 6, c->location);
+	db_bind_text(s, 7, c->attendance);
+	if (c->duration_min >= 0)
+		db_bind_int(s, 8, c->duration_min);
+	int rc = db_run(s, e);
+	if (rc)
+		return rc;
+	c->id = db_last_id(db);
+	for (int i = 0; i < c->n_practitioners; i++) {
+		s = db_prepare(db, "INSERT INTO contact_practitioner (contact_id, practitioner_id) VALUES (?,?)", e);
+		if (!s)
+			return DY_ESTORE;
+		db_bind_int(s, 1, c->id);
+		db_bind_int(s, 2, c->practitioners[i]);
+		if ((rc = db_run(s, e)))
+			return rc;
+	}
+	for (int i = 0; i < c->n_attendees; i++) {
+		s = db_prepare(db, "INSERT INTO contact_attendee (contact_id, person_id) VALUES (?,?)", e);
+		if (!s)
+			return DY_ESTORE;
+		db_bind_int(s, 1, c->id);
+		db_bind_int(s, 2, c->attendees[i]);
+		if ((rc = db_run(s, e)))
+			return rc;
+	}
+	return 0;
+}
+
+/* Parses "3,1,2" (group_concat output) into a sorted id list of at most 8. */
+static int parse_ids(const char *text, int64_t *ids)
+{
+	int n = 0;
+	int64_t v = 0;
+	int have = 0;
+	for (const char *p = text;; p++) {
+		if (*p >= '0' && *p <= '9') {
+			v = v * 10 + (*p - '0');
+			have = 1;
+		} else {
+			if (have && n < 8)
+				ids[n++] = v;
+			v = 0;
+			have = 0;
+			if (!*p)
+				break;
+		}
+	}
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && ids[j - 1] > ids[j]; j--) {
+			int64_t t = ids[j];
+			ids[j] = ids[j - 1];
+			ids[j - 1] = t;
+		}
+	return n;
+}
+
+int store_contact_list(db_t *db, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e)
+{
+#define CONTACT_SELECT                                                                                 \
+	"SELECT c.id, c.episode_id, c.date, c.kind, c.intervention, c.location, c.attendance, c.duration_min," \
+	" (SELECT group_concat(practitioner_id) FROM contact_practitioner p WHERE p.contact_id = c.id),"     \
+	" (SELECT group_concat(person_id) FROM contact_attendee a WHERE a.contact_id = c.id) FROM contact c"
+	db_stmt_t *s = episode_id
+		? db_prepare(db, CONTACT_SELECT " WHERE c.episode_id = ? ORDER BY c.episode_id, c.date, c.id", e)
+		: db_prepare(db, CONTACT_SELECT " ORDER BY c.id", e);
+	if (!s)
+		return DY_ESTORE;
+	if (episode_id)
+		db_bind_int(s, 1, episode_id);
+	int rc;
+	struct contact c;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		memset(&c, 0, sizeof c);
+		c.id = db_col_int(s, 0);
+		c.episode_id = db_col_int(s, 1);
+		c.date = db_col_date(s, 2);
+		db_col_copy(s, 3, c.kind, sizeof c.kind);
+		db_col_copy(s, 4, c.intervention, sizeof c.intervention);
+		db_col_copy(s, 5, c.location, sizeof c.location);
+		db_col_copy(s, 6, c.attendance, sizeof c.attendance);
+		c.duration_min = db_col_is_null(s, 7) ? -1 : (int)db_col_int(s, 7);
+		/* group_concat is SQLite's string_agg: the PostgreSQL driver's SQL differs here. */
+		c.n_practitioners = parse_ids(db_col_text(s, 8), c.practitioners);
+		c.n_attendees = parse_ids(db_col_text(s, 9), c.attendees);
+		if ((rc = fn(ctx, &c)))
+			return rc;
+	}
+	return rc;
+#undef CONTACT_SELECT
+}

@@ -1,0 +1,45 @@
+/* store_episode.h: referrals / episodes of care, their discharge outcomes,
+ * and contacts (with practitioners and attendees) in the database. Same id
+ * and error rules as store_family.h. */
+#ifndef DYAD_STORE_EPISODE_H
+#define DYAD_STORE_EPISODE_H
+
+#include "core/record.h"
+#include "store/db.h"
+
+typedef int (*store_episode_fn)(void *ctx, const struct episode *ep);
+typedef int (*store_contact_fn)(void *ctx, const struct contact *c);
+
+struct discharge_outcome {
+	int64_t episode_id;
+	int64_t infant_id;
+	char care_status[24];
+};
+typedef int (*store_outcome_fn)(void *ctx, const struct discharge_outcome *o);
+
+int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e);
+
+/* Loads episode id; DY_ENOTFOUND if absent. */
+int store_episode_get(db_t *db, int64_t id, struct episode *ep, struct dy_err *e);
+
+/* Writes the decision, decision date, discharge date and reason of ep. */
+int store_episode_update(db_t *db, const struct episode *ep, struct dy_err *e);
+
+/* Calls fn for each episode of the family (family_id > 0) or all, by id. */
+int store_episode_list(db_t *db, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e);
+
+/* The newest episode still open (not discharged, not declined/signposted)
+ * for the family into *id, or 0 when there is none. */
+int store_episode_open_for_family(db_t *db, int64_t family_id, int64_t *id, struct dy_err *e);
+
+int store_outcome_insert(db_t *db, const struct discharge_outcome *o, struct dy_err *e);
+int store_outcome_list(db_t *db, int64_t episode_id, store_outcome_fn fn, void *ctx, struct dy_err *e);
+
+/* Inserts the contact with its practitioner and attendee links. */
+int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e);
+
+/* Calls fn for each contact of the episode (episode_id > 0) or all, by
+ * episode then date then id, with practitioners and attendees filled. */
+int store_contact_list(db_t *db, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e);
+
+#endif

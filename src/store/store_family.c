@@ -1,0 +1,217 @@
+/* store_family.c: SQL for teams, practitioners, families and people. */
+#include "store/store_family.h"
+
+#include "util/date.h"
+
+int store_team_ensure(db_t *db, struct team *t, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT id, name FROM team WHERE code = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, t->code);
+	int rc = db_step(s, e);
+	if (rc == DB_ROW) {
+		t->id = db_col_int(s, 0);
+		db_col_copy(s, 1, t->name, sizeof t->name);
+		return 0;
+	}
+	if (rc < 0)
+		return rc;
+	s = db_prepare(db, "INSERT INTO team (code, name) VALUES (?, ?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, t->code);
+	db_bind_text(s, 2, t->name);
+	if ((rc = db_run(s, e)))
+		return rc;
+	t->id = db_last_id(db);
+	return 0;
+}
+
+int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT id, code, name FROM team WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, id);
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_DONE)
+		return dy_fail(e, DY_ENOTFOUND, "team", "team %lld does not exist", (long long)id);
+	t->id = db_col_int(s, 0);
+	db_col_copy(s, 1, t->code, sizeof t->code);
+	db_col_copy(s, 2, t->name, sizeof t->name);
+	return 0;
+}
+
+int store_team_default(db_t *db, int64_t *id, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT MIN(id) FROM team", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_DONE || db_col_is_null(s, 0))
+		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
+	*id = db_col_int(s, 0);
+	return 0;
+}
+
+int store_practitioner_insert(db_t *db, struct practitioner *p, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO practitioner (id, team_id, name, profession) VALUES (?, ?, ?, ?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_id(s, 1, p->id);
+	db_bind_int(s, 2, p->team_id);
+	db_bind_text(s, 3, p->name);
+	db_bind_text(s, 4, p->profession);
+	int rc = db_run(s, e);
+	if (!rc)
+		p->id = db_last_id(db);
+	return rc;
+}
+
+int store_practitioner_list(db_t *db, store_practitioner_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT id, team_id, name, profession FROM practitioner ORDER BY id", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		struct practitioner p = {.id = db_col_int(s, 0), .team_id = db_col_int(s, 1)};
+		db_col_copy(s, 2, p.name, sizeof p.name);
+		db_col_copy(s, 3, p.profession, sizeof p.profession);
+		if ((rc = fn(ctx, &p)))
+			return rc;
+	}
+	return rc;
+}
+
+int store_family_insert(db_t *db, struct family *f, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO family (id, team_id, created_on) VALUES (?, ?, ?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_id(s, 1, f->id);
+	db_bind_int(s, 2, f->team_id);
+	db_bind_date(s, 3, f->created_on);
+	int rc = db_run(s, e);
+	if (!rc)
+		f->id = db_last_id(db);
+	return rc;
+}
+
+int store_family_ensure(db_t *db, const struct family *f, int *created, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO family (id, team_id, created_on) VALUES (?, ?, ?)"
+	                              " ON CONFLICT (id) DO NOTHING", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, f->id);
+	db_bind_int(s, 2, f->team_id);
+	db_bind_date(s, 3, f->created_on);
+	int rc = db_run(s, e);
+	*created = !rc && db_changes(db) > 0;
+	return rc;
+}
+
+int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT id, team_id, created_on FROM family WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, id);
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_DONE)
+		return dy_fail(e, DY_ENOTFOUND, "family", "family %lld does not exist", (long long)id);
+	f->id = db_col_int(s, 0);
+	f->team_id = db_col_int(s, 1);
+	f->created_on = db_col_date(s, 2);
+	return 0;
+}
+
+#define PERSON_COLS                                                                          \
+	"id, family_id, role, relationship, nhs_number, given_name, family_name, date_of_birth," \
+	" edd, gestation_weeks, sex, ethnicity, postcode, imd_decile"
+
+int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO person (" PERSON_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_id(s, 1, p->id);
+	db_bind_int(s, 2, p->family_id);
+	db_bind_text(s, 3, p->role);
+	db_bind_text_opt(s, 4, p->relationship);
+	db_bind_text_opt(s, 5, p->nhs_number);
+	db_bind_text(s, 6, p->given_name);
+	db_bind_text(s, 7, p->family_name);
+	db_bind_date(s, 8, p->date_of_birth);
+	db_bind_date(s, 9, p->edd);
+	db_bind_id(s, 10, p->gestation_weeks);
+	db_bind_text_opt(s, 11, p->sex);
+	db_bind_text_opt(s, 12, p->ethnicity);
+	db_bind_text_opt(s, 13, p->postcode);
+	db_bind_id(s, 14, p->imd_decile);
+	int rc = db_run(s, e);
+	if (!rc)
+		p->id = db_last_id(db);
+	return rc;
+}
+
+static void read_person(db_stmt_t *s, struct person *p)
+{
+	p->id = db_col_int(s, 0);
+	p->family_id = db_col_int(s, 1);
+	db_col_copy(s, 2, p->role, sizeof p->role);
+	db_col_copy(s, 3, p->relationship, sizeof p->relationship);
+	db_col_copy(s, 4, p->nhs_number, sizeof p->nhs_number);
+	db_col_copy(s, 5, p->given_name, sizeof p->given_name);
+	db_col_copy(s, 6, p->family_name, sizeof p->family_name);
+	p->date_of_birth = db_col_date(s, 7);
+	p->edd = db_col_date(s, 8);
+	p->gestation_weeks = (int)db_col_int(s, 9);
+	db_col_copy(s, 10, p->sex, sizeof p->sex);
+	db_col_copy(s, 11, p->ethnicity, sizeof p->ethnicity);
+	db_col_copy(s, 12, p->postcode, sizeof p->postcode);
+	p->imd_decile = (int)db_col_int(s, 13);
+}
+
+int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT " PERSON_COLS " FROM person WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, id);
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_DONE)
+		return dy_fail(e, DY_ENOTFOUND, "person", "person %lld does not exist", (long long)id);
+	read_person(s, p);
+	return 0;
+}
+
+int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = family_id
+		? db_prepare(db, "SELECT " PERSON_COLS " FROM person WHERE family_id = ? ORDER BY id", e)
+		: db_prepare(db, "SELECT " PERSON_COLS " FROM person ORDER BY id", e);
+	if (!s)
+		return DY_ESTORE;
+	if (family_id)
+		db_bind_int(s, 1, family_id);
+	int rc;
+	struct person p;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		read_person(s, &p);
+		if ((rc = fn(ctx, &p)))
+			return rc;
+	}
+	return rc;
+}

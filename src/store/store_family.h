@@ -1,0 +1,50 @@
+/* store_family.h: teams, practitioners, families and people in the database.
+ *
+ * Inserts take a struct whose id is 0 (a new id is assigned and written
+ * back) or positive (that id is used: CSV import keeps its ids). A taken id
+ * or NHS number gives DY_ECONFLICT. Callers validate first (core/record.h)
+ * and hold the transaction (app/). */
+#ifndef DYAD_STORE_FAMILY_H
+#define DYAD_STORE_FAMILY_H
+
+#include "core/record.h"
+#include "store/db.h"
+
+/* Called once per row by the list functions; a non-zero return stops the
+ * listing and is passed back. */
+typedef int (*store_person_fn)(void *ctx, const struct person *p);
+typedef int (*store_practitioner_fn)(void *ctx, const struct practitioner *p);
+
+/* Finds the team with t->code, or inserts it; fills t->id (and t->name of
+ * an existing team). */
+int store_team_ensure(db_t *db, struct team *t, struct dy_err *e);
+
+/* Loads team id into t; DY_ENOTFOUND if absent. */
+int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e);
+
+/* The first team's id (the team a one-team database works for), or
+ * DY_ENOTFOUND before `dyad init`. */
+int store_team_default(db_t *db, int64_t *id, struct dy_err *e);
+
+int store_practitioner_insert(db_t *db, struct practitioner *p, struct dy_err *e);
+int store_practitioner_list(db_t *db, store_practitioner_fn fn, void *ctx, struct dy_err *e);
+
+int store_family_insert(db_t *db, struct family *f, struct dy_err *e);
+
+/* Makes sure family f->id (> 0) exists, inserting it when absent; sets
+ * *created to 1 when it inserted. */
+int store_family_ensure(db_t *db, const struct family *f, int *created, struct dy_err *e);
+
+/* Loads family id; DY_ENOTFOUND if absent. */
+int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e);
+
+int store_person_insert(db_t *db, struct person *p, struct dy_err *e);
+
+/* Loads person id; DY_ENOTFOUND if absent. */
+int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e);
+
+/* Calls fn for each person of the family (family_id > 0) or of every
+ * family (family_id 0), in id order. */
+int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx, struct dy_err *e);
+
+#endif

@@ -1,0 +1,77 @@
+/* store_summary.c: SQL for family list and caseload views. */
+#include "store/store_summary.h"
+
+#include <string.h>
+
+#include "util/date.h"
+
+#define SUMMARY_SQL(where)                                                                              \
+	"SELECT f.id, c.given_name, c.family_name, c.relationship, i.id, i.given_name, i.date_of_birth,"  \
+	" i.edd, i.gestation_weeks, ep.id, ep.decision, ep.received_on, ep.discharged_on,"                \
+	" (SELECT MAX(date) FROM contact WHERE episode_id = ep.id),"                                     \
+	" (SELECT MIN(date) FROM contact WHERE episode_id = ep.id AND kind = 'assessment'"              \
+	"    AND attendance = 'attended'),"                                                              \
+	" (SELECT status FROM safeguarding s WHERE s.infant_id = i.id AND s.ended_on IS NULL"            \
+	"    ORDER BY started_on DESC LIMIT 1)"                                                          \
+	" FROM family f"                                                                                 \
+	" LEFT JOIN person c ON c.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'caregiver')" \
+	" LEFT JOIN person i ON i.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'infant')"    \
+	" LEFT JOIN episode ep ON ep.id = (SELECT MAX(id) FROM episode WHERE family_id = f.id)"           \
+	where " ORDER BY f.id LIMIT ? OFFSET ?"
+
+int store_family_summaries(db_t *db, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
+                           struct dy_err *e)
+{
+	db_stmt_t *s = open_only
+		? db_prepare(db, SUMMARY_SQL(" WHERE ep.decision = 'accepted' AND ep.discharged_on IS NULL"), e)
+		: db_prepare(db, SUMMARY_SQL(""), e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, limit);
+	db_bind_int(s, 2, offset);
+	int rc;
+	struct family_summary r;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		memset(&r, 0, sizeof r);
+		r.family_id = db_col_int(s, 0);
+		db_col_copy(s, 1, r.caregiver_given, sizeof r.caregiver_given);
+		db_col_copy(s, 2, r.caregiver_family, sizeof r.caregiver_family);
+		db_col_copy(s, 3, r.relationship, sizeof r.relationship);
+		r.infant_id = db_col_int(s, 4);
+		db_col_copy(s, 5, r.infant_given, sizeof r.infant_given);
+		r.infant_dob = db_col_date(s, 6);
+		r.infant_edd = db_col_date(s, 7);
+		r.infant_gestation = (int)db_col_int(s, 8);
+		r.episode_id = db_col_int(s, 9);
+		db_col_copy(s, 10, r.decision, sizeof r.decision);
+		r.received_on = db_col_date(s, 11);
+		r.discharged_on = db_col_date(s, 12);
+		r.last_contact = db_col_date(s, 13);
+		r.first_attended_assessment = db_col_date(s, 14);
+		db_col_copy(s, 15, r.safeguarding, sizeof r.safeguarding);
+		if ((rc = fn(ctx, &r)))
+			return rc;
+	}
+	return rc;
+}
+
+int store_counts(db_t *db, struct store_counts *c, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT (SELECT COUNT(*) FROM family), (SELECT COUNT(*) FROM person),"
+	                              " (SELECT COUNT(*) FROM episode),"
+	                              " (SELECT COUNT(*) FROM episode WHERE discharged_on IS NULL"
+	                              "   AND decision IN ('accepted','pending')),"
+	                              " (SELECT COUNT(*) FROM contact), (SELECT COUNT(*) FROM measure)", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	c->families = db_col_int(s, 0);
+	c->people = db_col_int(s, 1);
+	c->referrals = db_col_int(s, 2);
+	c->open_referrals = db_col_int(s, 3);
+	c->contacts = db_col_int(s, 4);
+	c->measures = db_col_int(s, 5);
+	return 0;
+}

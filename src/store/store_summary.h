@@ -1,0 +1,42 @@
+/* store_summary.h: read-only list views across tables: one row per family
+ * for lists and caseloads. */
+#ifndef DYAD_STORE_SUMMARY_H
+#define DYAD_STORE_SUMMARY_H
+
+#include "core/record.h"
+#include "store/db.h"
+
+struct family_summary {
+	int64_t family_id;
+	char caregiver_given[NAME_MAX_LEN + 1];  /* first caregiver */
+	char caregiver_family[NAME_MAX_LEN + 1];
+	char relationship[20];
+	int64_t infant_id;                        /* first infant */
+	char infant_given[NAME_MAX_LEN + 1];
+	int32_t infant_dob;
+	int32_t infant_edd;
+	int infant_gestation;
+	int64_t episode_id;                       /* newest referral, 0 if none */
+	char decision[16];
+	int32_t received_on;
+	int32_t discharged_on;
+	int32_t last_contact;                     /* newest contact of that referral */
+	int32_t first_attended_assessment;
+	char safeguarding[24];                    /* the first infant's current status, "" none */
+};
+
+typedef int (*store_summary_fn)(void *ctx, const struct family_summary *s);
+
+/* Calls fn for families in id order, `limit` rows from `offset`. With
+ * open_only, only families whose newest referral is accepted and not
+ * discharged (the caseload). */
+int store_family_summaries(db_t *db, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
+                           struct dy_err *e);
+
+/* Counts families, people, referrals, open referrals and contacts. */
+struct store_counts {
+	int64_t families, people, referrals, open_referrals, contacts, measures;
+};
+int store_counts(db_t *db, struct store_counts *c, struct dy_err *e);
+
+#endif
