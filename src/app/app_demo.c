@@ -387,7 +387,9 @@ int app_demo(struct app *a, int families, uint64_t seed, struct transfer_counts 
 		return dy_fail(e, DY_EINVAL, "families", "must be from 1 to 10,000,000");
 	struct demo d = {.a = a, .n = n, .today = a->today};
 	rng_seed(&d.r, seed);
-	int rc = app_begin(a, e);
+	int rc = db_bulk_cache(a->db, 512, e);
+	if (!rc)
+		rc = app_begin(a, e);
 	if (rc)
 		return rc;
 	/* Continue NHS numbers after any earlier demo in this database. */

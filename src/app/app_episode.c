@@ -119,11 +119,14 @@ int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 		return rc;
 	for (int i = 0; !rc && i < c->n_attendees; i++)
 		rc = person_in_family(a, c->attendees[i], ep.family_id, NULL, "attendees", e);
+	for (int i = 0; !rc && i < c->n_practitioners; i++) {
+		rc = store_practitioner_exists(a->db, c->practitioners[i], e);
+		rc = rc < 0 ? rc : rc ? 0 : dy_fail(e, DY_EINVAL, "practitioners", "practitioner %lld does not exist",
+		                                    (long long)c->practitioners[i]);
+	}
 	if (!rc) {
 		c->id = 0;
 		rc = store_contact_insert(a->db, c, e);
-		if (rc == DY_ECONFLICT)
-			dy_fail(e, DY_EINVAL, "practitioners", "names a practitioner who does not exist, or the same one twice");
 	}
 	return app_end(a, rc, "contact.add", "contact", c->id, c->kind, e);
 }

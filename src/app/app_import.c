@@ -45,6 +45,7 @@ struct import {
 	struct episode_info *einfo;
 	size_t neinfo, capeinfo;
 	struct idmap current_sg; /* infants with a current safeguarding period */
+	struct idmap practitioners; /* practitioner ids known to exist */
 };
 
 static int person_info(struct import *im, int64_t id, struct person_info *out, struct dy_err *e)
@@ -144,8 +145,10 @@ static int import_practitioners(struct import *im, struct dy_err *e)
 			rc = csvtab_fail(&t, -1, e);
 		if (!rc && (rc = store_practitioner_insert(im->a->db, &p, e)) == DY_ECONFLICT)
 			rc = conflict(&t, PR_ID, p.id, e);
-		if (!rc)
+		if (!rc) {
+			idmap_put(&im->practitioners, p.id, 1);
 			im->n->practitioners++;
+		}
 	}
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
@@ -326,6 +329,21 @@ static int id_list(struct csvtab *t, int k, int64_t *ids, int *n, struct dy_err 
 	return 0;
 }
 
+/* Checks that practitioner id exists (in this import or the database). */
+static int check_practitioner(struct import *im, struct csvtab *t, int64_t id, struct dy_err *e)
+{
+	uint32_t v;
+	if (idmap_get(&im->practitioners, id, &v))
+		return 0;
+	int rc = store_practitioner_exists(im->a->db, id, e);
+	if (rc < 0)
+		return rc;
+	if (!rc)
+		return missing(t, CO_PRACT, "practitioner", id, e);
+	idmap_put(&im->practitioners, id, 1);
+	return 0;
+}
+
 /* ---- contacts.csv ------------------------------------------------------ */
 
 enum { CO_ID, CO_REF, CO_DATE, CO_KIND, CO_INTERVENTION, CO_LOCATION, CO_ATTENDANCE, CO_DURATION, CO_PRACT,
@@ -360,14 +378,10 @@ static int import_contacts(struct import *im, struct dy_err *e)
 			rc = csvtab_fail(&t, -1, e);
 		for (int i = 0; !rc && i < c.n_attendees; i++)
 			rc = check_member(im, &t, CO_ATTENDEES, c.attendees[i], ep.family_id, -1, e);
-		if (!rc && (rc = store_contact_insert(im->a->db, &c, e)) == DY_ECONFLICT) {
-			if (strstr(db_conflict(im->a->db), "contact.id")) {
-				rc = conflict(&t, CO_ID, c.id, e);
-			} else {
-				dy_fail(e, DY_EINVAL, NULL, "names a practitioner who is not in practitioners.csv");
-				rc = csvtab_fail(&t, CO_PRACT, e);
-			}
-		}
+		for (int i = 0; !rc && i < c.n_practitioners; i++)
+			rc = check_practitioner(im, &t, c.practitioners[i], e);
+		if (!rc && (rc = store_contact_insert(im->a->db, &c, e)) == DY_ECONFLICT)
+			rc = conflict(&t, CO_ID, c.id, e);
 		if (!rc)
 			im->n->contacts++;
 	}
@@ -496,7 +510,9 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	idmap_init(&im.people);
 	idmap_init(&im.episodes);
 	idmap_init(&im.current_sg);
-	int rc = app_begin(a, e);
+	idmap_init(&im.practitioners);
+	int rc = db_bulk_cache(a->db, 512, e);
+	if (!rc) rc = app_begin(a, e);
 	if (!rc) rc = import_practitioners(&im, e);
 	if (!rc) rc = import_people(&im, e);
 	if (!rc) rc = import_referrals(&im, e);
@@ -512,6 +528,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	idmap_free(&im.people);
 	idmap_free(&im.episodes);
 	idmap_free(&im.current_sg);
+	idmap_free(&im.practitioners);
 	free(im.pinfo);
 	free(im.einfo);
 	if (rc)

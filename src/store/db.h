@@ -68,6 +68,11 @@ int db_begin(db_t *db, struct dy_err *e);
 int db_commit(db_t *db, struct dy_err *e);
 void db_rollback(db_t *db);
 
+/* Prepares the connection for one large write (an import, a demo): a page
+ * cache of `megabytes`, so that pages are written once at commit instead of
+ * being spilled and rewritten. Safe to call outside a transaction only. */
+int db_bulk_cache(db_t *db, int megabytes, struct dy_err *e);
+
 /* The id of the last row inserted on this connection. */
 int64_t db_last_id(db_t *db);
 

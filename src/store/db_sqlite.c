@@ -46,7 +46,7 @@ int db_open(const char *url, db_t **out, struct dy_err *e)
 	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
 		return dy_fail(e, DY_EUSAGE, "db", "PostgreSQL is not available in this build; use a file path");
 	struct db *db = xcalloc(1, sizeof *db);
-	int rc = sqlite3_open_v2(url, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc = sqlite3_open_v2(url, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		dy_fail(e, DY_ESTORE, "db", "cannot open the database file: %s",
 		        db->h ? sqlite3_errmsg(db->h) : "out of memory");
@@ -88,14 +88,16 @@ int db_exec(db_t *db, const char *sql, struct dy_err *e)
 
 db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e)
 {
-	for (int i = 0; i < db->ncache; i++) {
-		struct db_stmt *s = &db->cache[i];
-		if (s->sql == sql || strcmp(s->sql, sql) == 0) {
-			sqlite3_reset(s->st);
-			sqlite3_clear_bindings(s->st);
-			return s;
+	/* Callers pass string literals: try the pointer first, then the text. */
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < db->ncache; i++) {
+			struct db_stmt *s = &db->cache[i];
+			if (s->sql == sql || (pass && strcmp(s->sql, sql) == 0)) {
+				sqlite3_reset(s->st);
+				sqlite3_clear_bindings(s->st);
+				return s;
+			}
 		}
-	}
 	if (db->ncache == CACHE_MAX) {
 		dy_fail(e, DY_EINTERNAL, NULL, "too many distinct statements");
 		return NULL;
@@ -206,6 +208,13 @@ void db_rollback(db_t *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_bulk_cache(db_t *db, int megabytes, struct dy_err *e)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", megabytes * 1024);
+	return db_exec(db, sql, e);
 }
 
 int64_t db_last_id(db_t *db) { return sqlite3_last_insert_rowid(db->h); }

@@ -57,13 +57,16 @@ static const char v1[] =
 	"  attendance TEXT NOT NULL,"
 	"  duration_min INTEGER) STRICT;"
 	"CREATE INDEX contact_episode ON contact(episode_id, date);"
+	/* The link tables carry no FOREIGN KEY clauses: app/ checks both ends
+	 * (a practitioner of the team, a person of the contact's family), and
+	 * the checks would double the cost of a bulk import. */
 	"CREATE TABLE contact_practitioner ("
-	"  contact_id INTEGER NOT NULL REFERENCES contact(id),"
-	"  practitioner_id INTEGER NOT NULL REFERENCES practitioner(id),"
+	"  contact_id INTEGER NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL,"
 	"  PRIMARY KEY (contact_id, practitioner_id)) STRICT, WITHOUT ROWID;"
 	"CREATE TABLE contact_attendee ("
-	"  contact_id INTEGER NOT NULL REFERENCES contact(id),"
-	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  contact_id INTEGER NOT NULL,"
+	"  person_id INTEGER NOT NULL,"
 	"  PRIMARY KEY (contact_id, person_id)) STRICT, WITHOUT ROWID;"
 	"CREATE TABLE safeguarding ("
 	"  id INTEGER PRIMARY KEY,"

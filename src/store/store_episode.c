@@ -141,6 +141,45 @@ int store_outcome_list(db_t *db, int64_t episode_id, store_outcome_fn fn, void *
 	return rc;
 }
 
+/* One multi-row INSERT per contact and link table: "... VALUES (?,?)" with
+ * 1 to 8 rows, so a contact's links cost one statement, not one each. */
+#define LINK_VALUES_1 "(?,?)"
+#define LINK_VALUES_2 LINK_VALUES_1 ",(?,?)"
+#define LINK_VALUES_3 LINK_VALUES_2 ",(?,?)"
+#define LINK_VALUES_4 LINK_VALUES_3 ",(?,?)"
+#define LINK_VALUES_5 LINK_VALUES_4 ",(?,?)"
+#define LINK_VALUES_6 LINK_VALUES_5 ",(?,?)"
+#define LINK_VALUES_7 LINK_VALUES_6 ",(?,?)"
+#define LINK_VALUES_8 LINK_VALUES_7 ",(?,?)"
+#define LINK_SQL(table, col)                                                                                 \
+	{"INSERT INTO " table " (contact_id, " col ") VALUES " LINK_VALUES_1,                                   \
+	 "INSERT INTO " table " (contact_id, " col ") VALUES " LINK_VALUES_2,                                   \
+	 "INSERT INTO " table " (contact_id, " col ") VALUES " LINK_VALUES_3,                                   \
+	 "INSERT INTO " table " (contact_id, " col ") VALUES " LINK_VALUES_4,                                   \
+	 "INSERT INTO " table " (contact_id, " col ") VALUES " LINK_VALUES_5,                                   \
+	 "INSERT INTO " table " (contact_id, " col ") VALUES " LINK_VALUES_6,                                   \
+	 "INSERT INTO " table " (contact_id, " col ") VALUES " LINK_VALUES_7,                                   \
+	 "INSERT INTO " table " (contact_id, " col ") VALUES " LINK_VALUES_8}
+static const char *const link_practitioner_sql[8] = LINK_SQL("contact_practitioner", "practitioner_id");
+static const char *const link_attendee_sql[8] = LINK_SQL("contact_attendee", "person_id");
+
+static int insert_links(db_t *db, const char *const *sql, int64_t contact_id, const int64_t *ids, int n,
+                        struct dy_err *e)
+{
+	if (n <= 0)
+		return 0;
+	if (n > 8)
+		return dy_fail(e, DY_EINVAL, NULL, "at most 8 links per contact");
+	db_stmt_t *s = db_prepare(db, sql[n - 1], e);
+	if (!s)
+		return DY_ESTORE;
+	for (int i = 0; i < n; i++) {
+		db_bind_int(s, 2 * i + 1, contact_id);
+		db_bind_int(s, 2 * i + 2, ids[i]);
+	}
+	return db_run(s, e);
+}
+
 int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO contact (id, episode_id, date, kind, intervention, location,"
@@ -160,25 +199,9 @@ int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e)
 	if (rc)
 		return rc;
 	c->id = db_last_id(db);
-	for (int i = 0; i < c->n_practitioners; i++) {
-		s = db_prepare(db, "INSERT INTO contact_practitioner (contact_id, practitioner_id) VALUES (?,?)", e);
-		if (!s)
-			return DY_ESTORE;
-		db_bind_int(s, 1, c->id);
-		db_bind_int(s, 2, c->practitioners[i]);
-		if ((rc = db_run(s, e)))
-			return rc;
-	}
-	for (int i = 0; i < c->n_attendees; i++) {
-		s = db_prepare(db, "INSERT INTO contact_attendee (contact_id, person_id) VALUES (?,?)", e);
-		if (!s)
-			return DY_ESTORE;
-		db_bind_int(s, 1, c->id);
-		db_bind_int(s, 2, c->attendees[i]);
-		if ((rc = db_run(s, e)))
-			return rc;
-	}
-	return 0;
+	if ((rc = insert_links(db, link_practitioner_sql, c->id, c->practitioners, c->n_practitioners, e)))
+		return rc;
+	return insert_links(db, link_attendee_sql, c->id, c->attendees, c->n_attendees, e);
 }
 
 /* Parses "3,1,2" (group_concat output) into a sorted id list of at most 8. */

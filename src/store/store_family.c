@@ -74,6 +74,16 @@ int store_practitioner_insert(db_t *db, struct practitioner *p, struct dy_err *e
 	return rc;
 }
 
+int store_practitioner_exists(db_t *db, int64_t id, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT 1 FROM practitioner WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, id);
+	int rc = db_step(s, e);
+	return rc < 0 ? rc : rc == DB_ROW;
+}
+
 int store_practitioner_list(db_t *db, store_practitioner_fn fn, void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "SELECT id, team_id, name, profession FROM practitioner ORDER BY id", e);

@@ -27,6 +27,9 @@ int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e);
 int store_team_default(db_t *db, int64_t *id, struct dy_err *e);
 
 int store_practitioner_insert(db_t *db, struct practitioner *p, struct dy_err *e);
+/* 1 when practitioner id exists, 0 when not, negative on error. */
+int store_practitioner_exists(db_t *db, int64_t id, struct dy_err *e);
+
 int store_practitioner_list(db_t *db, store_practitioner_fn fn, void *ctx, struct dy_err *e);
 
 int store_family_insert(db_t *db, struct family *f, struct dy_err *e);

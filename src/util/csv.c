@@ -123,8 +123,20 @@ int csv_read(struct csv_reader *r, struct dy_err *e)
 			field_start = 0;
 			if (buf_putc(&r->rec, (char)c))
 				return fail(r, e, "record is too long");
-		}
-		for (int i = 0; i < r->nfields; i++) {
+			/* Copy the rest of a plain run at once, up to a special byte. */
+			size_t start = r->bpos, end = start;
+			while (end < r->blen) {
+				char b = r->block[end];
+				if (b == ',' || b == '\n' || b == '\r' || b == '"' || b == '\0')
+					break;
+				end++;
+			}
+			if (end > start) {
+				if (buf_append(&r->rec, r->block + start, end - start))
+					return fail(r, e, "record is too long");
+				r->bpos = end;
+			}
+		}		for (int i = 0; i < r->nfields; i++) {
 			char *f = r->rec.data + r->offs[i];
 			if (r->unneutralise && f[0] == '\'' && strchr("=+-@\t\r", f[1]) && f[1])
 				f++;
