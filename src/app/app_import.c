@@ -329,6 +329,14 @@ static int id_list(struct csvtab *t, int k, int64_t *ids, int *n, struct dy_err 
 	return 0;
 }
 
+/* ---- contacts.csv ------------------------------------------------------ */
+
+enum { CO_ID, CO_REF, CO_DATE, CO_KIND, CO_INTERVENTION, CO_LOCATION, CO_ATTENDANCE, CO_DURATION, CO_PRACT,
+       CO_ATTENDEES, CO_NCOLS };
+static const struct csvtab_col co_cols[] = {
+	{"contact_id", 1}, {"referral_id", 1}, {"date", 1}, {"kind", 1}, {"intervention", 1}, {"location", 1},
+	{"attendance", 1}, {"duration_min", 1}, {"practitioner_ids", 0}, {"attendee_ids", 0}};
+
 /* Checks that practitioner id exists (in this import or the database). */
 static int check_practitioner(struct import *im, struct csvtab *t, int64_t id, struct dy_err *e)
 {
@@ -343,14 +351,6 @@ static int check_practitioner(struct import *im, struct csvtab *t, int64_t id, s
 	idmap_put(&im->practitioners, id, 1);
 	return 0;
 }
-
-/* ---- contacts.csv ------------------------------------------------------ */
-
-enum { CO_ID, CO_REF, CO_DATE, CO_KIND, CO_INTERVENTION, CO_LOCATION, CO_ATTENDANCE, CO_DURATION, CO_PRACT,
-       CO_ATTENDEES, CO_NCOLS };
-static const struct csvtab_col co_cols[] = {
-	{"contact_id", 1}, {"referral_id", 1}, {"date", 1}, {"kind", 1}, {"intervention", 1}, {"location", 1},
-	{"attendance", 1}, {"duration_min", 1}, {"practitioner_ids", 0}, {"attendee_ids", 0}};
 
 static int import_contacts(struct import *im, struct dy_err *e)
 {
