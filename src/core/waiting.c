@@ -150,26 +150,23 @@ void waiting_report_add(struct waiting_report *r, const struct clock_result *c)
 {
 	for (int w = 0; w < CLOCK_COUNT; w++) {
 		const struct clock_state *s = &c->clock[w];
-		int32_t end;
-		switch (s->status) {
-		case CLOCK_STOPPED:
+		if (s->status == CLOCK_NOT_STARTED || s->start > r->to)
+			continue;
+		int32_t end = r->to + 1; /* the day it stopped waiting; after `to` when still waiting then */
+		if (s->status == CLOCK_STOPPED) {
+			end = s->stop;
 			if (s->stop >= r->from && s->stop <= r->to)
 				push_stop(r, w, s);
-			end = s->stop;
-			break;
-		case CLOCK_ENDED:
+		} else if (s->status == CLOCK_ENDED) {
+			end = s->ended;
 			if (s->ended >= r->from && s->ended <= r->to) {
 				r->clock[w].ended++;
 				r->months[month_key(s->ended) - month_key(r->from)].clock[w].ended++;
 			}
-			end = s->ended;
-			break;
-		case CLOCK_WAITING:
+		}
+		if (end > r->to) {
 			r->clock[w].still_waiting++;
-			r->clock[w].breached_still_waiting += s->breached != 0;
-			end = r->to + 1;
-			break;
-		default: continue;
+			r->clock[w].breached_still_waiting += r->to > s->target;
 		}
 		add_interval(r, r->delta[w][0], s->start, end);
 		int32_t breach_from = s->target + 1;

@@ -91,7 +91,8 @@ int waiting_percentile(const int *sorted, size_t n, int p);
 int waiting_report_init(struct waiting_report *r, int32_t from, int32_t to, struct dy_err *e);
 
 /* Adds one episode's clocks, computed by clock_compute as at the report's
- * `to` (as_of = to). */
+ * `to` or any later date (a stop after `to` counts as still waiting at `to`;
+ * an earlier as_of would miss events and must not be used). */
 void waiting_report_add(struct waiting_report *r, const struct clock_result *c);
 
 /* Computes every figure from what was added. Call once, after the last add. */
