@@ -280,6 +280,14 @@ static void caregiver_age_24_or_25_on_the_referral_date(void **state)
 	assert_true(r.reasons[0].unknown);
 	assert_string_equal(r.reasons[0].text, "caregiver's date of birth is not recorded; the Minding the Baby "
 	                                       "programme accepts caregivers under 25");
+	/* Born 29 February: a year is completed on 28 February in other years. */
+	f.received = tu_date("2025-02-28");
+	f.edd = f.received + 70;
+	f.caregiver_dob = tu_date("2000-02-29");
+	assert_false(eval(&c, &f).eligible);
+	f.received = tu_date("2025-02-27");
+	f.edd = f.received + 70;
+	assert_true(eval(&c, &f).eligible);
 	/* Without the programme the team has no age rule. */
 	f.programme = NULL;
 	assert_true(eval(&c, &f).eligible);
