@@ -256,6 +256,44 @@ static int key_value(struct parser *p, char *s)
 	return fail(p, key, "is not a known key");
 }
 
+/* 1 when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or values
+ * past U+10FFFF), so that labels can go into JSON and HTML unchanged. */
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned c = s[i];
+		size_t len;
+		unsigned lo = 0x80, hi = 0xBF;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			len = 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			if (c == 0xE0)
+				lo = 0xA0;
+			if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			if (c == 0xF0)
+				lo = 0x90;
+			if (c == 0xF4)
+				hi = 0x8F;
+		} else {
+			return 0;
+		}
+		if (n - i < len || s[i + 1] < lo || s[i + 1] > hi)
+			return 0;
+		for (size_t k = 2; k < len; k++)
+			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+				return 0;
+		i += len;
+	}
+	return 1;
+}
+
 static int line(struct parser *p, char *s)
 {
 	size_t n = strlen(s);
@@ -266,6 +304,8 @@ static int line(struct parser *p, char *s)
 		if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
 			return fail(p, "", "contains a control character");
 	}
+	if (!valid_utf8((const unsigned char *)s, n))
+		return fail(p, "", "is not valid UTF-8 text");
 	/* A comment runs from a '#' at the start or after a blank to the end. */
 	for (size_t i = 0; i < n; i++)
 		if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) {

@@ -421,6 +421,10 @@ static void parse_errors_name_line_key_and_reason(void **state)
 	parse_fails("[team]\nfirst_time_parent = yes please\n", "line 2", "first_time_parent");
 	parse_fails("[team]\njust words\n", "line 2", "");
 	parse_fails("[team]\r\ninfant_age_limit_months = 24\r\n\x01\r\n", "line 3", "");
+	e = parse_fails("[programme p]\nlabel = Caf\xe9\n", "line 2", ""); /* Latin-1, not UTF-8 */
+	assert_string_equal(e.msg, "is not valid UTF-8 text");
+	parse_fails("[programme p]\nlabel = \xed\xa0\x80\n", "line 2", ""); /* a surrogate */
+	parse_fails("[programme p]\nlabel = \xc3\n", "line 2", "");        /* cut short */
 	/* A programme may narrow the team's rules, never widen them; the line is the programme's. */
 	e = parse_fails("[programme p]\ninfant_age_limit_months = 36\n[team]\n", "line 2", "infant_age_limit_months");
 	assert_string_equal(e.msg, "is 36 but the team accepts infants under 24 months; a programme can only "
@@ -469,6 +473,9 @@ static void parse_limits_and_layout(void **state)
 	assert_int_equal(c.team.areas[0].sector, -1);
 	assert_string_equal(c.team.areas[1].district, "NG8");
 	assert_int_equal(c.team.areas[1].sector, 1);
+	eligibility_config_free(&c);
+	load(&c, "[programme cafe]\nlabel = Caf\xc3\xa9 \xf0\x9f\x91\xb6\n");
+	assert_string_equal(c.programmes[0].label, "Caf\xc3\xa9 \xf0\x9f\x91\xb6");
 	eligibility_config_free(&c);
 
 	/* Many areas grow the list; past the cap they are refused. */
