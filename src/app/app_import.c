@@ -170,14 +170,19 @@ static int read_person(struct csvtab *t, struct person *p, struct dy_err *e)
 	if (!rc) rc = csvtab_id(t, PE_FAMILY, 0, &p->family_id, e);
 	if (!rc) rc = csvtab_copy(t, PE_ROLE, p->role, sizeof p->role, e);
 	if (!rc) rc = csvtab_copy(t, PE_REL, p->relationship, sizeof p->relationship, e);
-	if (!rc) rc = csvtab_copy(t, PE_NHS, p->nhs_number, sizeof p->nhs_number, e);
+	char raw[24];
+	if (!rc) rc = csvtab_copy(t, PE_NHS, raw, sizeof raw, e);
+	if (!rc && raw[0] && validate_nhs_number("nhs_number", raw, p->nhs_number, e))
+		rc = csvtab_fail(t, PE_NHS, e);
 	if (!rc) rc = csvtab_copy(t, PE_GIVEN, p->given_name, sizeof p->given_name, e);
 	if (!rc) rc = csvtab_copy(t, PE_FAMNAME, p->family_name, sizeof p->family_name, e);
 	if (!rc) rc = date_col(t, PE_DOB, 1, &p->date_of_birth, e);
 	if (!rc) rc = date_col(t, PE_EDD, 1, &p->edd, e);
 	if (!rc) rc = csvtab_copy(t, PE_SEX, p->sex, sizeof p->sex, e);
 	if (!rc) rc = csvtab_copy(t, PE_ETH, p->ethnicity, sizeof p->ethnicity, e);
-	if (!rc) rc = csvtab_copy(t, PE_POSTCODE, p->postcode, sizeof p->postcode, e);
+	if (!rc) rc = csvtab_copy(t, PE_POSTCODE, raw, sizeof raw, e);
+	if (!rc && raw[0] && validate_postcode("postcode", raw, p->postcode, e))
+		rc = csvtab_fail(t, PE_POSTCODE, e);
 	if (!rc && *csvtab_get(t, PE_IMD) && validate_int("imd_decile", csvtab_get(t, PE_IMD), 1, 10, &p->imd_decile, e))
 		rc = csvtab_fail(t, PE_IMD, e);
 	if (!rc && *csvtab_get(t, PE_GEST) &&

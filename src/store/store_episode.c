@@ -32,6 +32,7 @@ int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e)
 
 static void read_episode(db_stmt_t *s, struct episode *ep)
 {
+	memset(ep, 0, sizeof *ep);
 	ep->id = db_col_int(s, 0);
 	ep->family_id = db_col_int(s, 1);
 	ep->infant_id = db_col_int(s, 2);

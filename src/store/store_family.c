@@ -1,6 +1,8 @@
 /* store_family.c: SQL for teams, practitioners, families and people. */
 #include "store/store_family.h"
 
+#include <string.h>
+
 #include "util/date.h"
 
 int store_team_ensure(db_t *db, struct team *t, struct dy_err *e)
@@ -176,6 +178,7 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 
 static void read_person(db_stmt_t *s, struct person *p)
 {
+	memset(p, 0, sizeof *p);
 	p->id = db_col_int(s, 0);
 	p->family_id = db_col_int(s, 1);
 	db_col_copy(s, 2, p->role, sizeof p->role);

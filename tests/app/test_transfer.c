@@ -1,0 +1,206 @@
+/* CSV import and export: byte-identical round trip of a demo team, and
+ * all-or-nothing refusal of bad files naming file, line and column. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_demo.h"
+#include "app/app_transfer.h"
+#include "store/store_summary.h"
+#include "testutil.h"
+
+static void open_new(struct app *a, const char *dir)
+{
+	char path[700];
+	snprintf(path, sizeof path, "%s/team.db", dir);
+	struct dy_err e;
+	assert_int_equal(app_open(a, path, "test", &e), 0);
+	int created;
+	assert_int_equal(app_init(a, "t", "Test team", &created, &e), 0);
+}
+
+static const char *files[] = {"practitioners.csv", "people.csv", "referrals.csv", "contacts.csv",
+                              "safeguarding.csv", "outcomes.csv", "measures.csv"};
+
+static void round_trip_is_byte_identical(void **state)
+{
+	(void)state;
+	char d1[600], d2[600], x1[700], x2[700];
+	snprintf(d1, sizeof d1, "%s", tu_tempdir());
+	snprintf(d2, sizeof d2, "%s", tu_tempdir());
+	struct app a, b;
+	struct dy_err e;
+	struct transfer_counts n1, n2, n3;
+	open_new(&a, d1);
+	assert_int_equal(app_demo(&a, 200, 42, &n1, &e), 0);
+	assert_int_equal(n1.families, 200);
+	assert_true(n1.contacts > 1000);
+	snprintf(x1, sizeof x1, "%s/export", d1);
+	assert_int_equal(app_export(&a, x1, &n2, &e), 0);
+	assert_int_equal(n2.people, n1.people);
+	assert_int_equal(n2.contacts, n1.contacts);
+
+	open_new(&b, d2);
+	assert_int_equal(app_import(&b, x1, &n3, &e), 0);
+	assert_int_equal(n3.families, 200);
+	assert_int_equal(n3.people, n1.people);
+	assert_int_equal(n3.measures, n1.measures);
+	snprintf(x2, sizeof x2, "%s/export", d2);
+	assert_int_equal(app_export(&b, x2, &n2, &e), 0);
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char p1[800], p2[800];
+		snprintf(p1, sizeof p1, "%s/%s", x1, files[i]);
+		snprintf(p2, sizeof p2, "%s/%s", x2, files[i]);
+		char *s1 = tu_read_file(p1), *s2 = tu_read_file(p2);
+		assert_non_null(s1);
+		assert_non_null(s2);
+		assert_string_equal(s1, s2);
+		free(s1);
+		free(s2);
+	}
+
+	/* Importing the same files again names the duplicate key. */
+	dy_err_clear(&e);
+	assert_int_equal(app_import(&b, x1, &n3, &e), DY_ECONFLICT);
+	assert_string_equal(e.where, "practitioners.csv line 2");
+	assert_string_equal(e.field, "practitioner_id");
+	assert_non_null(strstr(e.msg, "already exists"));
+	app_close(&a);
+	app_close(&b);
+}
+
+#define PEOPLE_HEADER \
+	"person_id,family_id,role,relationship,nhs_number,given_name,family_name,date_of_birth,edd,sex,ethnicity,postcode,imd_decile\n"
+#define REF_HEADER \
+	"referral_id,family_id,infant_id,caregiver_id,received_on,source,decision,decided_on,discharged_on,discharge_reason\n"
+#define CONTACT_HEADER "contact_id,referral_id,date,kind,intervention,location,attendance,duration_min\n"
+
+static const char good_people[] = PEOPLE_HEADER
+	"1,1,caregiver,mother,9434765919,Ann,Example,1995-03-04,,female,A,NG7 2UH,2\n"
+	"2,1,infant,,,Bee,Example,2026-01-05,,female,A,ng72uh,2\n";
+static const char good_refs[] = REF_HEADER "1,1,2,1,2026-02-01,health_visitor,accepted,2026-02-03,,\n";
+
+struct bad_case {
+	const char *name;
+	const char *people, *refs, *contacts;
+	int code;
+	const char *where, *field, *msg;
+};
+
+static const struct bad_case cases[] = {
+	{"bad NHS number", PEOPLE_HEADER
+	 "1,1,caregiver,mother,9434765919,Ann,Example,1995-03-04,,female,A,NG7 2UH,2\n"
+	 "2,1,infant,,9434765918,Bee,Example,2026-01-05,,female,A,NG7 2UH,2\n",
+	 NULL, NULL, DY_EINVAL, "people.csv line 3", "nhs_number", "check digit"},
+	{"future birth", PEOPLE_HEADER "1,1,infant,,,Bee,Example,2099-01-05,,female,A,NG7 2UH,2\n", NULL, NULL,
+	 DY_EINVAL, "people.csv line 2", "date_of_birth", "future"},
+	{"impossible date", PEOPLE_HEADER "1,1,infant,,,Bee,Example,2025-02-30,,female,A,NG7 2UH,2\n", NULL, NULL,
+	 DY_EINVAL, "people.csv line 2", "date_of_birth", "YYYY-MM-DD"},
+	{"bad postcode", PEOPLE_HEADER "1,1,infant,,,Bee,Example,2025-02-03,,female,A,NOTAPOSTCODE,2\n", NULL, NULL,
+	 DY_EINVAL, "people.csv line 2", "postcode", "UK postcode"},
+	{"missing column", "person_id,family_id,role,relationship,nhs_number,family_name,date_of_birth,edd,sex,ethnicity,postcode,imd_decile\n",
+	 NULL, NULL, DY_EINVAL, "people.csv line 1", "given_name", "missing"},
+	{"short row", PEOPLE_HEADER "1,1,infant,,,Bee,Example\n", NULL, NULL, DY_EINVAL, "people.csv line 2", "",
+	 "13"},
+	{"bad id", PEOPLE_HEADER "x1,1,infant,,,Bee,Example,2025-02-03,,female,A,,\n", NULL, NULL, DY_EINVAL,
+	 "people.csv line 2", "person_id", "positive whole number"},
+	{"duplicate id", PEOPLE_HEADER "1,1,infant,,,Bee,Example,2025-02-03,,female,A,,\n"
+	 "1,1,infant,,,Cee,Example,2025-02-03,,female,A,,\n", NULL, NULL, DY_ECONFLICT, "people.csv line 3",
+	 "person_id", "already exists"},
+	{"infant not in family", good_people, REF_HEADER "1,1,1,,2026-02-01,gp,accepted,2026-02-03,,\n", NULL,
+	 DY_EINVAL, "referrals.csv line 2", "infant_id", "not an infant"},
+	{"unknown source", good_people, REF_HEADER "1,1,2,1,2026-02-01,police,accepted,2026-02-03,,\n", NULL,
+	 DY_EINVAL, "referrals.csv line 2", "source", "'police' is not one of"},
+	{"discharge before referral", good_people,
+	 REF_HEADER "1,1,2,1,2026-02-01,gp,accepted,2026-02-03,2026-01-01,planned_ending\n", NULL, DY_EINVAL,
+	 "referrals.csv line 2", "discharged_on", "before"},
+	{"contact before referral", good_people, good_refs,
+	 CONTACT_HEADER "1,1,2026-02-10,assessment,,home,attended,60\n2,1,2026-01-10,assessment,,home,attended,60\n",
+	 DY_EINVAL, "contacts.csv line 3", "date", "before the referral"},
+	{"contact for unknown referral", good_people, good_refs,
+	 CONTACT_HEADER "1,9,2026-02-10,assessment,,home,attended,60\n", DY_EINVAL, "contacts.csv line 2",
+	 "referral_id", "does not exist"},
+	{"unknown practitioner", good_people, good_refs,
+	 "contact_id,referral_id,date,kind,intervention,location,attendance,duration_min,practitioner_ids\n"
+	 "1,1,2026-02-10,assessment,,home,attended,60,4\n",
+	 DY_EINVAL, "contacts.csv line 2", "practitioner_ids", "practitioner 4 does not exist"},
+	{"unclosed quote", good_people, good_refs, CONTACT_HEADER "1,1,\"2026-02-10,assessment,,home,attended,60\n",
+	 DY_EINVAL, "contacts.csv line 2", "", "not closed"},
+};
+
+static int64_t people_count(struct app *a)
+{
+	struct store_counts c;
+	struct dy_err e;
+	assert_int_equal(store_counts(a->db, &c, &e), 0);
+	return c.people + c.referrals + c.contacts + c.families;
+}
+
+static void bad_files_are_refused_whole(void **state)
+{
+	(void)state;
+	char root[600];
+	snprintf(root, sizeof root, "%s", tu_tempdir());
+	struct app a;
+	open_new(&a, root);
+	/* Some data already there: a failed import must leave it exactly so. */
+	char ok[700];
+	snprintf(ok, sizeof ok, "%s", tu_tempdir());
+	tu_write_file(ok, "people.csv", PEOPLE_HEADER "100,100,infant,,,Dee,Other,2025-06-01,,male,B,,\n");
+	struct transfer_counts n;
+	struct dy_err e;
+	assert_int_equal(app_import(&a, ok, &n, &e), 0);
+	int64_t before = people_count(&a);
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct bad_case *c = &cases[i];
+		char dir[700];
+		snprintf(dir, sizeof dir, "%s", tu_tempdir());
+		tu_write_file(dir, "people.csv", c->people);
+		if (c->refs)
+			tu_write_file(dir, "referrals.csv", c->refs);
+		if (c->contacts)
+			tu_write_file(dir, "contacts.csv", c->contacts);
+		dy_err_clear(&e);
+		int rc = app_import(&a, dir, &n, &e);
+		print_message("case: %s -> %s | %s | %s\n", c->name, e.where, e.field, e.msg);
+		assert_int_equal(rc, c->code);
+		assert_string_equal(e.where, c->where);
+		assert_string_equal(e.field, c->field);
+		assert_non_null(strstr(e.msg, c->msg));
+		assert_int_equal(n.people, 0);
+		assert_int_equal(people_count(&a), before);
+	}
+	/* No message repeats a name or an NHS number. */
+	app_close(&a);
+}
+
+static void missing_people_file_is_an_error(void **state)
+{
+	(void)state;
+	struct app a;
+	char root[600];
+	snprintf(root, sizeof root, "%s", tu_tempdir());
+	open_new(&a, root);
+	struct transfer_counts n;
+	struct dy_err e;
+	dy_err_clear(&e);
+	assert_int_equal(app_import(&a, "/nonexistent-folder", &n, &e), DY_EINVAL);
+	assert_string_equal(e.where, "people.csv");
+	app_close(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(round_trip_is_byte_identical),
+		cmocka_unit_test(bad_files_are_refused_whole),
+		cmocka_unit_test(missing_people_file_is_an_error),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
