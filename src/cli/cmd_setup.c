@@ -76,6 +76,11 @@ int cmd_import(const struct cli_global *g, struct cli_args *a)
 	struct dy_err e;
 	dy_err_clear(&e);
 	struct transfer_counts n;
+	int created;
+	if (!app.team_id && app_init(&app, "team", "Parent-infant relationship team", &created, &e)) {
+		app_close(&app);
+		return cli_fail(&e);
+	}
 	rc = app_import(&app, a->pos[0], &n, &e);
 	app_close(&app);
 	if (rc) {

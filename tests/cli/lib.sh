@@ -1,0 +1,40 @@
+# lib.sh: helpers for the CLI tests (sourced). Each test script runs as
+#   bash script.sh DYAD_BINARY SOURCE_DIR
+# in a fresh temporary folder, and ends by printing "N passed, N failed".
+set -uo pipefail
+DYAD=$1
+SRC=$2
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+export DYAD_DB="$WORK/test.db"
+passed=0
+failed=0
+
+# expect CODE PATTERN -- command...: runs the command, checks its exit code
+# and that stdout+stderr contain PATTERN (a grep -E regex; "" for any).
+expect() {
+	local code=$1 pattern=$2
+	shift 3
+	local out rc
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ "$rc" -ne "$code" ]; then
+		echo "FAIL: '$*' exited $rc, expected $code"
+		echo "$out" | sed 's/^/    /' | head -20
+		failed=$((failed + 1))
+		return
+	fi
+	if [ -n "$pattern" ] && ! grep -qE -- "$pattern" <<<"$out"; then
+		echo "FAIL: '$*' output lacks /$pattern/"
+		echo "$out" | sed 's/^/    /' | head -20
+		failed=$((failed + 1))
+		return
+	fi
+	passed=$((passed + 1))
+}
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The dyad CLI as a user types it: help, exit codes, error lines naming the
+# field, a family from referral to discharge, import/export round trip.
+source "$(dirname "$0")/lib.sh"
+
+expect 0 "usage: dyad"            -- "$DYAD" --help
+expect 1 "commands:"              -- "$DYAD"
+expect 0 "dyad [0-9]+\.[0-9]+"    -- "$DYAD" version
+expect 1 "unknown command 'frobnicate'" -- "$DYAD" frobnicate
+expect 1 "unknown command 'family fly'" -- "$DYAD" family fly
+expect 1 "dyad family show"       -- "$DYAD" family
+expect 0 "--given-name NAME"      -- "$DYAD" person add --help
+expect 1 "unknown option --colour" -- "$DYAD" family list --colour red
+expect 1 "missing required option --family" -- "$DYAD" person add --role infant
+expect 1 "format: 'xml' is not one of" -- "$DYAD" --format xml family list
+
+expect 0 "Created .*test.db"      -- "$DYAD" init --team-name "North Test PIP"
+expect 0 "Checked"                -- "$DYAD" init
+expect 0 "Added family 1"         -- "$DYAD" family add
+expect 0 "Added caregiver 1"      -- "$DYAD" person add --family 1 --role caregiver --relationship mother \
+	--given-name Ann --family-name Example --dob 1996-04-01 --nhs-number "943 476 5919" --postcode "ng7 2uh"
+expect 2 "nhs-number: is not a valid NHS number" -- "$DYAD" person add --family 1 --role caregiver \
+	--relationship father --given-name Al --family-name Example --nhs-number 9434765918
+expect 3 "nhs_number: another person already has this NHS number" -- "$DYAD" person add --family 1 \
+	--role caregiver --relationship father --given-name Al --family-name Example --nhs-number 9434765919
+expect 2 "relationship: 'uncle' is not one of mother" -- "$DYAD" person add --family 1 --role caregiver \
+	--relationship uncle --given-name Al --family-name Example
+expect 3 "family: family 9 does not exist" -- "$DYAD" person add --family 9 --role infant \
+	--given-name Bo --family-name Example --dob 2026-01-01
+expect 2 "dob: is not a real date" -- "$DYAD" person add --family 1 --role infant \
+	--given-name Bo --family-name Example --dob 2026-02-30
+expect 0 "Added infant 2"         -- "$DYAD" person add --family 1 --role infant --given-name Bo \
+	--family-name Example --dob 2026-01-01 --gestation-weeks 32
+expect 0 "Added practitioner 1"   -- "$DYAD" practitioner add --name "Pat Lee" --profession psychotherapist
+expect 0 "Logged referral 1"      -- "$DYAD" referral add --family 1 --infant 2 --caregiver 1 \
+	--received 2026-03-02 --source health_visitor
+expect 2 "source: 'police' is not one of" -- "$DYAD" referral add --family 1 --infant 2 \
+	--received 2026-03-02 --source police
+expect 0 "Recorded contact 1"     -- "$DYAD" contact add --referral 1 --date 2026-03-10 --kind assessment \
+	--location home --attendance attended --duration 90 --practitioners 1 --attendees 1,2
+expect 2 "date: is before the referral was received" -- "$DYAD" contact add --referral 1 \
+	--date 2026-03-01 --kind assessment --location home --attendance attended
+expect 2 "attendance: 'dna' is not one of" -- "$DYAD" contact add --referral 1 --date 2026-03-11 \
+	--kind intervention --intervention baby_massage --location home --attendance dna
+expect 0 "now child_in_need"      -- "$DYAD" safeguarding set --infant 2 --status child_in_need --from 2026-03-05
+expect 0 "child_in_need +2026-03-05 +current" -- "$DYAD" safeguarding history --infant 2
+expect 0 "SAFEGUARDING: Bo Example: child in need since 2026-03-05" -- "$DYAD" family show 1
+expect 0 '"relationship": "mother"' -- "$DYAD" --format json family show 1
+expect 0 "^family,caregiver"      -- "$DYAD" --format csv family list
+expect 3 "family 7 does not exist" -- "$DYAD" family show 7
+expect 0 "Bo +[0-9]+ months \(corrected" -- "$DYAD" family list
+expect 0 "Discharged referral 1"  -- "$DYAD" discharge --referral 1 --date 2026-05-01 --reason planned_ending \
+	--care-status with_birth_family
+expect 3 "already discharged"     -- "$DYAD" discharge --referral 1 --date 2026-05-02 --reason planned_ending \
+	--care-status with_birth_family
+expect 0 "with_birth_family"      -- "$DYAD" referral show 1
+
+# Round trip through CSV, and a refused import that changes nothing.
+expect 0 "Exported 2 people"      -- "$DYAD" export out1
+expect 0 "Created"                -- "$DYAD" --db copy.db init
+expect 0 "Imported 1 families, 2 people, 1 referrals, 1 contacts" -- "$DYAD" --db copy.db import out1
+expect 0 ""                       -- "$DYAD" --db copy.db export out2
+expect 0 ""                       -- diff -r out1 out2
+expect 3 "practitioners.csv line 2: practitioner_id: 1 already exists" -- "$DYAD" --db copy.db import out1
+mkdir bad && cp out1/*.csv bad/ && sed -i '3s/2026-01-01/2026-13-01/' bad/people.csv
+expect 2 "people.csv line 3: date_of_birth: is not a real date" -- "$DYAD" --db fresh.db import bad
+expect 0 "No families recorded yet" -- "$DYAD" --db fresh.db family list
+expect 4 "cannot open the database" -- "$DYAD" --db /nonexistent/dir/x.db family list
+
+finish
