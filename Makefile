@@ -32,7 +32,8 @@ build-asan: deps build/asan/build.ninja
 	@ninja -C build/asan -j $(JOBS) | grep -v '^ninja: no work' || true
 
 build-fuzz: deps build/fuzz/build.ninja
-	@ninja -C build/fuzz -j $(JOBS) | grep -v '^ninja: no work' || true
+	@ninja -C build/fuzz -j $(JOBS) $$(ninja -C build/fuzz -t targets all | grep -oE '^fuzz_[a-z_]+:' | tr -d : | sort -u) \
+	  | grep -v '^ninja: no work' || true
 
 # Sets up ./dyad.db with a demo team the first time, then starts the main job.
 run: build
