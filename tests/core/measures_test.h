@@ -108,6 +108,28 @@ static inline const char *mt_join(const int *v, int n)
 	return buf;
 }
 
+/* n items whose values add up to total, filling items in order up to maxv,
+ * with `lo` as each item's least value and item `skip` (1-based, 0 none)
+ * held at lo. */
+static inline const char *mt_fill(int n, int total, int lo, int maxv, int skip)
+{
+	int v[INSTR_MAX_ITEMS];
+	int left = total - lo * n;
+	for (int i = 0; i < n; i++) {
+		v[i] = lo;
+		if (i + 1 == skip)
+			continue;
+		int add = left < maxv - lo ? left : maxv - lo;
+		v[i] += add;
+		left -= add;
+	}
+	if (left != 0) {
+		fprintf(stderr, "mt_fill: cannot reach %d\n", total);
+		abort();
+	}
+	return mt_join(v, n);
+}
+
 /* Asserts the scale has a score equal to want (to 1e-6). */
 #define assert_scale(r, scale, want)                                                               \
 	do {                                                                                       \
@@ -120,11 +142,11 @@ static inline const char *mt_join(const int *v, int n)
 		}                                                                                  \
 	} while (0)
 
-#define assert_scale_null(r, scale, reason)                                                        \
+#define assert_scale_null(r, scale, why_)                                                        \
 	do {                                                                                       \
 		const struct score_scale *s_ = mt_scale((r), (scale));                             \
 		assert_false(s_->present);                                                         \
-		assert_int_equal(s_->reason, (reason));                                            \
+		assert_int_equal(s_->reason, (why_));                                            \
 	} while (0)
 
 #define assert_band(r, scale, label) assert_string_equal(mt_band((r), (scale)), (label))
