@@ -953,21 +953,16 @@ static int parse_tables(struct ctx *c, json_t *arr)
 
 static int parse_intervals(struct ctx *c, json_t *obj)
 {
-	static const char *const keys[] = {"table", "op", "labels", "note", NULL};
+	static const char *const keys[] = {"table", "labels", "note", NULL};
 	struct instrument *in = c->in;
 	char name[32];
-	int op = 0;
 	if (require_object(c, obj, "intervals") || check_keys(c, obj, "intervals", keys) ||
-	    get_str(c, obj, "table", "intervals", name, sizeof name, 1) ||
-	    get_enum(c, obj, "op", "intervals", OP_NAMES, &op, 1))
+	    get_str(c, obj, "table", "intervals", name, sizeof name, 1))
 		return DY_EINVAL;
 	int t = instrument_table_index(in, name);
 	if (t < 0 || in->tables[t].kind != TABLE_AGE_INTERVALS)
 		return fail(c, "intervals.table", "must name an age_intervals table declared in tables");
-	if (op != OP_GE && op != OP_GT)
-		return fail(c, "intervals.op", "must be >= or > (a higher score is more concern)");
 	in->interval_table = t;
-	in->interval_op = (enum instr_op)op;
 	json_t *labels = json_object_get(obj, "labels");
 	if (!json_is_array(labels) || json_array_size(labels) != 3)
 		return fail(c, "intervals.labels",
@@ -1089,7 +1084,7 @@ static int depth_ok(const char *s, size_t len, int max)
 static int parse_root(struct ctx *c, json_t *root)
 {
 	static const char *const keys[] = {"schema", "id", "name", "version", "completed_by",
-	                                   "subject", "licence", "code", "items", "scales", "risks",
+	                                   "subject", "licence", "code", "short_name", "items", "scales", "risks",
 	                                   "tables", "intervals", "unverified", "description", "notes",
 	                                   NULL};
 	struct instrument *in = c->in;
@@ -1105,6 +1100,9 @@ static int parse_root(struct ctx *c, json_t *root)
 		return DY_EINVAL;
 	in->completed_by = (enum instr_role)role;
 	in->subject = (enum instr_subject)subj;
+	str_copy(in->short_name, sizeof in->short_name, in->id);
+	if (get_str(c, root, "short_name", "", in->short_name, sizeof in->short_name, 0))
+		return DY_EINVAL;
 	char scratch[4096];
 	if (get_str(c, root, "description", "", scratch, sizeof scratch, 0))
 		return DY_EINVAL;
@@ -1222,13 +1220,13 @@ int instrument_check_respondent(const struct instrument *in, const char *role,
 	if (r < 0)
 		return dy_fail(e, DY_EINVAL, "respondent", "must be caregiver, clinician or observer");
 	if (r != (int)in->completed_by)
-		return dy_fail(e, DY_EINVAL, "respondent", "%s is completed by a %s, not a %s", in->name,
+		return dy_fail(e, DY_EINVAL, "respondent", "%s is completed by a %s, not a %s", in->short_name,
 		               ROLE_NAMES[in->completed_by], ROLE_NAMES[r]);
 	int s = str_index(SUBJECT_NAMES, subject);
 	if (s < 0)
 		return dy_fail(e, DY_EINVAL, "subject", "must be caregiver, infant or pair");
 	if (s != (int)in->subject)
-		return dy_fail(e, DY_EINVAL, "subject", "%s is about the %s, not the %s", in->name,
+		return dy_fail(e, DY_EINVAL, "subject", "%s is about the %s, not the %s", in->short_name,
 		               SUBJECT_NAMES[in->subject], SUBJECT_NAMES[s]);
 	return 0;
 }

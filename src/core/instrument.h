@@ -133,6 +133,7 @@ struct instr_unverified {
 struct instrument {
 	char id[32];
 	char name[96];
+	char short_name[32];         /* for messages ("PHQ-9"); defaults to id */
 	char version[32];
 	char file[128];    /* where it was loaded from, for messages */
 	enum instr_role completed_by;
@@ -152,7 +153,6 @@ struct instrument {
 	int ntables;
 	struct instr_table tables[INSTR_MAX_TABLES];
 	int interval_table;          /* index of the age-interval table, or -1 */
-	enum instr_op interval_op;   /* how a score compares to the interval cut-off */
 	char interval_labels[3][48]; /* below monitoring, monitoring zone, over cut-off */
 	int nunverified;
 	struct instr_unverified unverified[INSTR_MAX_UNVERIFIED];

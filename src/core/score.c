@@ -232,7 +232,7 @@ static void score_scale(const struct instrument *in, int si, struct score_result
 		if (r->interval >= 0) {
 			const struct instr_interval *iv =
 				&in->tables[in->interval_table].intervals[r->interval];
-			o->clinical = instrument_op_holds(in->interval_op, v, iv->cutoff);
+			o->clinical = instrument_op_holds(s->cutoff_op, v, iv->cutoff);
 			o->band = o->clinical ? 2 : (v >= iv->monitoring ? 1 : 0);
 		}
 		return;
@@ -334,17 +334,17 @@ void score_error_text(const struct score_result *r, const struct score_error *er
 	char allowed[128];
 	switch (err->code) {
 	case SCORE_E_TOO_MANY:
-		snprintf(buf, n, "responses: %d values given but %s has %d items", err->value, in->name,
+		snprintf(buf, n, "responses: %d values given but %s has %d items", err->value, in->short_name,
 		         err->expected);
 		break;
 	case SCORE_E_TOO_FEW:
 		if (in->min_items < err->expected && in->interval_table < 0)
 			snprintf(buf, n, "responses: %d values given but %s needs %d to %d", err->value,
-			         in->name, in->min_items, err->expected);
+			         in->short_name, in->min_items, err->expected);
 		else
 			snprintf(buf, n,
 			         "responses: %d values given but %s has %d items (leave a missing item empty, as in 1;;2)",
-			         err->value, in->name, err->expected);
+			         err->value, in->short_name, err->expected);
 		break;
 	case SCORE_E_NOT_NUMBER:
 		if (in->not_observed[0] || in->modifier[0])
@@ -363,13 +363,13 @@ void score_error_text(const struct score_result *r, const struct score_error *er
 		break;
 	case SCORE_E_NO_AGE:
 		snprintf(buf, n, "age: %s has a form per age interval; the infant's corrected age is needed",
-		         in->name);
+		         in->short_name);
 		break;
 	case SCORE_E_NO_INTERVAL:
 		if (in->interval_table >= 0 && !in->tables[in->interval_table].loaded)
-			snprintf(buf, n, "age: the age-interval table of %s is not loaded", in->name);
+			snprintf(buf, n, "age: the age-interval table of %s is not loaded", in->short_name);
 		else
-			snprintf(buf, n, "age: no %s interval covers a corrected age of %d months", in->name,
+			snprintf(buf, n, "age: no %s interval covers a corrected age of %d months", in->short_name,
 			         err->expected);
 		break;
 	case SCORE_E_TOO_LONG:
