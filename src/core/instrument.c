@@ -1220,7 +1220,7 @@ int instrument_check_respondent(const struct instrument *in, const char *role,
 	if (r < 0)
 		return dy_fail(e, DY_EINVAL, "respondent", "must be caregiver, clinician or observer");
 	if (r != (int)in->completed_by)
-		return dy_fail(e, DY_EINVAL, "respondent", "%s is completed by a %s, not a %s", in->short_name,
+		return dy_fail(e, DY_EINVAL, "respondent", "%s is completed by the %s, not the %s", in->short_name,
 		               ROLE_NAMES[in->completed_by], ROLE_NAMES[r]);
 	int s = str_index(SUBJECT_NAMES, subject);
 	if (s < 0)
