@@ -18,7 +18,7 @@
 #include "util/str.h"
 
 #define TEXT_MAX 1000
-#define TABLE_MAX_BYTES (1u << 20)
+#define TABLE_MAX_BYTES (1u << 20) /* tables and text packs */
 
 /* Reads a whole file (at most max bytes) into a malloc'd buffer. */
 static int read_file(const char *path, size_t max, char **out, size_t *len, struct dy_err *e)
@@ -382,18 +382,19 @@ struct pending {
 int instrument_load_text(struct instrument_set *set, const char *path, struct dy_err *e)
 {
 	static const char *const cols[] = {"instrument", "item", "text", NULL};
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		int code = errno == ENOENT ? DY_ENOTFOUND : DY_EINVAL;
-		dy_fail(e, code, "", "cannot be opened: %s", strerror(errno));
-		dy_err_where(e, "%s", path);
-		return code;
-	}
+	char *data;
+	size_t size;
+	int rc = read_file(path, TABLE_MAX_BYTES, &data, &size, e);
+	if (rc)
+		return rc;
+	FILE *f = fmemopen(data, size ? size : 1, "r");
+	if (!f)
+		dy_oom();
 	struct csv_reader *r = xmalloc(sizeof *r);
 	csv_reader_init(r, f);
 	struct pending *p = NULL;
 	size_t n = 0;
-	int rc = next_record(r, e);
+	rc = size ? next_record(r, e) : 0;
 	if (rc == 0 || (rc > 0 && !header_is(r, cols)))
 		rc = line_fail(e, path, r->line, "header", "the first row must be: instrument,item,text");
 	else if (rc > 0)
@@ -446,5 +447,6 @@ int instrument_load_text(struct instrument_set *set, const char *path, struct dy
 	csv_reader_free(r);
 	free(r);
 	fclose(f);
+	free(data);
 	return rc;
 }
