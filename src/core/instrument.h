@@ -1,0 +1,249 @@
+/* instrument.h: outcome-measure definitions as data.
+ *
+ * An instrument (PHQ-9, KIPS, ASQ:SE-2, ...) is described by a JSON file,
+ * `instruments/<id>.json`, whose schema is documented in docs/instruments.md.
+ * This module parses and validates one definition into a fixed-size struct
+ * instrument (so scoring never allocates), and holds a set of them.
+ * Definitions carry scoring rules and neutral labels only; the wording of the
+ * items, which is licensed, may be attached at run time from a local text
+ * pack (instrument_load_text). Loading from files lives in instrument_load.c;
+ * everything here works on bytes already in memory.
+ *
+ * Errors name the definition file (dy_err.where), the JSON path of the field
+ * at fault (dy_err.field, e.g. "scales[1].items[3]") and the reason. */
+#ifndef DYAD_CORE_INSTRUMENT_H
+#define DYAD_CORE_INSTRUMENT_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+#define INSTR_MAX_ITEMS 64       /* items in one administration */
+#define INSTR_MAX_VALUES 16      /* values in an explicit list of allowed values */
+#define INSTR_MAX_SCALES 12
+#define INSTR_MAX_BANDS 12
+#define INSTR_MAX_RISKS 8
+#define INSTR_MAX_TABLES 4
+#define INSTR_MAX_LOOKUP 128     /* keys in one lookup table */
+#define INSTR_MAX_INTERVALS 16   /* rows in an age-interval table */
+#define INSTR_MAX_CHECKS 8       /* fixed points a lookup table must reproduce */
+#define INSTR_MAX_UNVERIFIED 40
+#define INSTR_DEF_MAX_BYTES (256u * 1024u) /* a definition file larger than this is refused */
+#define INSTR_DEF_MAX_DEPTH 12   /* JSON nesting deeper than this is refused */
+#define INSTR_VALUE_LIMIT 100000 /* |entered value| never exceeds this */
+
+enum instr_role { ROLE_CAREGIVER, ROLE_CLINICIAN, ROLE_OBSERVER };
+enum instr_subject { SUBJECT_CAREGIVER, SUBJECT_INFANT, SUBJECT_PAIR };
+enum instr_agg { AGG_SUM, AGG_MEAN, AGG_SCALES, AGG_TABLE };
+enum instr_missing { MISSING_NONE, MISSING_PRORATE, MISSING_MEAN };
+enum instr_direction { DIR_HIGHER_IS_WORSE, DIR_HIGHER_IS_BETTER, DIR_NONE };
+enum instr_op { OP_GE, OP_GT, OP_LE, OP_LT };
+enum instr_table_kind { TABLE_LOOKUP, TABLE_AGE_INTERVALS };
+
+/* A code for interchange (FHIR Observation.code). */
+struct instr_code {
+	char system[80];   /* "http://loinc.org" or the local "urn:dyad:scale" */
+	char code[48];
+	int verified;      /* 1 when checked against a terminology source */
+};
+
+struct instr_item {
+	char label[48];    /* neutral label we wrote ("Item 3"); never item wording */
+	int min, max;      /* smallest and largest value that may be entered */
+	int nvalues;       /* 0: every whole number min..max is allowed; else the list */
+	int values[INSTR_MAX_VALUES];
+	int has_scores;    /* 1: scores[i] is the score of values[i] (a rescoring map) */
+	double scores[INSTR_MAX_VALUES];
+	int reverse;       /* 1: score = min + max - value */
+	char *text;        /* licensed wording from a text pack, or NULL; owned here */
+};
+
+struct instr_band {
+	double min;        /* lowest score in the band (inclusive) */
+	double max;        /* highest whole score in the band, for display */
+	char label[48];
+};
+
+struct instr_scale {
+	char id[32];
+	char name[64];
+	enum instr_agg agg;
+	int nitems;
+	unsigned char items[INSTR_MAX_ITEMS]; /* 0-based item indexes */
+	int all_items;     /* 1: "all" (for age-interval forms: the interval's items) */
+	int nsrc;
+	unsigned char src[INSTR_MAX_SCALES];  /* AGG_SCALES: summed scales; AGG_TABLE: src[0] */
+	int table;         /* AGG_TABLE: index into instrument.tables */
+	double multiplier; /* applied after aggregation (DASS-21: 2) */
+	enum instr_missing missing;
+	int min_answered;  /* MISSING_PRORATE / MISSING_MEAN: fewest answered items */
+	int round;         /* decimals to round the score to, or -1 for none */
+	double lo, hi;     /* possible range, worked out from the items */
+	enum instr_direction direction;
+	int nbands;
+	struct instr_band bands[INSTR_MAX_BANDS];
+	int has_cutoff;
+	enum instr_op cutoff_op;
+	double cutoff;
+	int cutoff_from_interval; /* 1: the cut-off is the age interval's */
+	char cutoff_label[48];
+	int has_rci;
+	double rci_points;  /* > 0: fixed reliable change in raw points */
+	double reliability; /* > 0: Jacobson & Truax with this r */
+	double z;           /* Jacobson & Truax z, default 1.96 */
+	struct instr_code code;
+};
+
+struct instr_risk {
+	char id[32];
+	int item;          /* 0-based */
+	enum instr_op op;
+	double value;
+	char label[96];
+};
+
+struct instr_interval {
+	int interval;      /* the form's nominal age in months */
+	int from_months, to_months; /* corrected age range, inclusive */
+	int items;         /* items on this interval's form */
+	double monitoring; /* lowest score in the monitoring zone */
+	double cutoff;     /* the interval's cut-off */
+};
+
+struct instr_table {
+	char name[32];
+	enum instr_table_kind kind;
+	int loaded;
+	/* TABLE_LOOKUP */
+	int key_from, key_to;
+	double value[INSTR_MAX_LOOKUP];
+	int nchecks;
+	int check_key[INSTR_MAX_CHECKS];
+	double check_value[INSTR_MAX_CHECKS];
+	/* TABLE_AGE_INTERVALS */
+	int nintervals;
+	struct instr_interval intervals[INSTR_MAX_INTERVALS];
+};
+
+struct instr_unverified {
+	char path[64];     /* JSON path in the definition, e.g. "scales[0].bands" */
+	char note[160];
+};
+
+struct instrument {
+	char id[32];
+	char name[96];
+	char short_name[32];         /* for messages ("PHQ-9"); defaults to id */
+	char version[32];
+	char file[128];    /* where it was loaded from, for messages */
+	enum instr_role completed_by;
+	enum instr_subject subject;
+	char licence[320];
+	struct instr_code code;      /* the instrument (panel) code */
+	int nitems;                  /* items on the form (the most, for interval forms) */
+	int min_items;               /* fewest responses accepted (GBO: 1); else nitems */
+	struct instr_item items[INSTR_MAX_ITEMS];
+	char not_observed[8];        /* token meaning "not observed" (= missing), or "" */
+	char modifier[4];            /* suffix that adds modifier_add (ASQ:SE-2 concern), or "" */
+	int modifier_add;
+	int nscales;
+	struct instr_scale scales[INSTR_MAX_SCALES];
+	int nrisks;
+	struct instr_risk risks[INSTR_MAX_RISKS];
+	int ntables;
+	struct instr_table tables[INSTR_MAX_TABLES];
+	int interval_table;          /* index of the age-interval table, or -1 */
+	char interval_labels[3][48]; /* below monitoring, monitoring zone, over cut-off */
+	int nunverified;
+	struct instr_unverified unverified[INSTR_MAX_UNVERIFIED];
+};
+
+/* A set of loaded definitions, looked up by id. */
+struct instrument_set {
+	struct instrument **v;
+	size_t n;
+};
+
+/* Parses and validates one definition from len bytes of JSON. file names
+ * the source in messages (may be NULL). On success returns 0 and sets *out
+ * to a new instrument (free with instrument_free); on failure returns
+ * DY_EINVAL, sets *out to NULL and fills e (where = file, field = JSON path). */
+int instrument_parse(const char *json, size_t len, const char *file,
+                     struct instrument **out, struct dy_err *e);
+
+/* Frees an instrument and any attached wording; NULL is a no-op. */
+void instrument_free(struct instrument *in);
+
+/* Index of the scale with this id, or -1. */
+int instrument_scale_index(const struct instrument *in, const char *scale_id);
+
+/* Index of the table with this name, or -1. */
+int instrument_table_index(const struct instrument *in, const char *name);
+
+/* The age interval for a corrected age in whole months: its index in the
+ * interval table, or -1 when the instrument has no loaded interval table or
+ * no interval covers the age. */
+int instrument_pick_interval(const struct instrument *in, int age_months);
+
+/* Checks that a measure may be completed by `role` about `subject` (the
+ * strings of the schema: "caregiver", "clinician", "observer"; "caregiver",
+ * "infant", "pair"). Returns 0 or DY_EINVAL naming the field. */
+int instrument_check_respondent(const struct instrument *in, const char *role,
+                                const char *subject, struct dy_err *e);
+
+/* Schema names, for messages and rendering. */
+const char *instrument_role_name(enum instr_role r);
+const char *instrument_subject_name(enum instr_subject s);
+const char *instrument_direction_name(enum instr_direction d);
+const char *instrument_op_name(enum instr_op op);
+
+/* 1 when `a op b`, else 0. */
+int instrument_op_holds(enum instr_op op, double a, double b);
+
+/* --- loading from files (instrument_load.c) --- */
+
+/* Reads and parses one definition file. Same result as instrument_parse;
+ * a file that cannot be read, or is over INSTR_DEF_MAX_BYTES, is refused. */
+int instrument_load_file(const char *path, struct instrument **out, struct dy_err *e);
+
+/* Starts an empty set. */
+void instrument_set_init(struct instrument_set *set);
+
+/* Loads every `*.json` in dir into set (in name order). The file name must
+ * be `<id>.json`; ids must be unique. On the first bad file returns
+ * DY_EINVAL (or DY_ENOTFOUND when dir cannot be opened) with e naming the
+ * file, field and reason; set is then left empty. */
+int instrument_set_load_dir(struct instrument_set *set, const char *dir, struct dy_err *e);
+
+/* The instrument with this id, or NULL. Owned by the set. */
+const struct instrument *instrument_set_find(const struct instrument_set *set, const char *id);
+
+/* Mutable lookup, for attaching tables and text. */
+struct instrument *instrument_set_get(struct instrument_set *set, const char *id);
+
+/* Frees every instrument in the set and empties it. */
+void instrument_set_free(struct instrument_set *set);
+
+/* Loads a local table (CSV, format in docs/instruments.md) into the table
+ * called `table` of instrument `in`, replacing earlier contents. Lookup
+ * tables: header `raw,value`, one row per key from key_from to key_to, and
+ * every fixed check point of the definition must be reproduced. Age-interval
+ * tables: header `interval,from_months,to_months,items,monitoring,cutoff`,
+ * ranges not overlapping. Returns 0, or DY_EINVAL / DY_ENOTFOUND with e
+ * naming the file and line; on failure the table is left unloaded. */
+int instrument_load_table(struct instrument *in, const char *table, const char *path,
+                          struct dy_err *e);
+
+/* Same as instrument_load_table, from len bytes of CSV already in memory;
+ * `name` is used in messages. */
+int instrument_parse_table(struct instrument *in, const char *table, const char *csv,
+                           size_t len, const char *name, struct dy_err *e);
+
+/* Loads a text pack (CSV with header `instrument,item,text`; item is
+ * 1-based) and attaches each text to its item, replacing earlier text.
+ * Every row is checked before any is attached: an unknown instrument, an
+ * item out of range, an empty or over-long text (> 1000 bytes) refuses the
+ * whole file with its line. Returns 0 or DY_EINVAL / DY_ENOTFOUND. */
+int instrument_load_text(struct instrument_set *set, const char *path, struct dy_err *e);
+
+#endif
