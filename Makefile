@@ -41,7 +41,9 @@ run: build
 	  echo "Creating $(DB) with a demo team (synthetic families, no real people)..."; \
 	  $(DYAD) --db "$(DB)" init && $(DYAD) --db "$(DB)" demo --families 300 --seed 1; \
 	fi
-	@$(DYAD) --db "$(DB)" start
+	@$(DYAD) --db "$(DB)" caseload --limit 15
+	@echo
+	@echo "More: $(DYAD) --db $(DB) --help   (family list, family show ID, referral show ID, ...)"
 
 test: test-release test-asan fuzz
 	@echo "make test: release suite, sanitizer suite and fuzz runs all passed."

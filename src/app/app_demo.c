@@ -196,11 +196,11 @@ static int episode_work(struct demo *d, struct episode *ep, const struct person 
 			break;
 	}
 	int32_t end = day;
-	if (end > d->today - 14 || held < 3) {
-		if (!(disengage && end <= d->today - 14))
-			return 0;
-	}
-	/* Discharge. */
+	if (end > d->today - 14)
+		return 0; /* still being seen */
+	/* Discharge: few sessions attended means the family drifted away. */
+	if (held < 3)
+		disengage = 1;
 	const char *reason = disengage ? "disengaged" : "planned_ending";
 	if (!disengage && rng_chance(&d->r, 0.12))
 		reason = code_discharge_reason[rng_range(&d->r, 2, 4)];
@@ -268,6 +268,9 @@ static int one_family(struct demo *d, struct dy_err *e)
 	static const char *const lead_rel[] = {"mother", "father", "grandparent", "foster_carer", "kinship_carer",
 	                                       "adoptive_parent"};
 	int lead = rng_weighted(r, lw, 6);
+	int pregnant = rng_chance(r, 0.2);
+	if (pregnant && lead >= 2)
+		lead = 0; /* a pregnancy is referred with the expectant mother */
 	struct person p;
 	memset(&p, 0, sizeof p);
 	p.family_id = f.id;
@@ -317,7 +320,6 @@ static int one_family(struct demo *d, struct dy_err *e)
 	/* The infant(s): 20% referred in pregnancy; 2% twins. */
 	struct person inf[2];
 	int ninf = rng_chance(r, 0.02) ? 2 : 1;
-	int pregnant = rng_chance(r, 0.2);
 	int32_t edd = received + rng_range(r, 3, 22) * 7;
 	int32_t dob = pregnant ? edd + rng_range(r, -14, 10) : received - (rng_chance(r, 0.04) ? rng_range(r, 730, 900) : rng_range(r, 0, 600));
 	int gest = 0;

@@ -37,13 +37,18 @@ const char *fmt_infant_age(char *out, unsigned n, int32_t dob, int32_t edd, int 
 		return out;
 	}
 	int months = date_months_between(dob, on);
+	if (months == 0) {
+		int weeks = (on - dob) / 7;
+		snprintf(out, n, "%d week%s", weeks, weeks == 1 ? "" : "s");
+		return out;
+	}
 	if (gestation_weeks > 0 && gestation_weeks < 37 && months < 24) {
 		int corrected = date_months_between(dob + (40 - gestation_weeks) * 7, on);
 		snprintf(out, n, "%d month%s (corrected %d)", months, months == 1 ? "" : "s", corrected);
 	} else if (months < 24) {
 		snprintf(out, n, "%d month%s", months, months == 1 ? "" : "s");
 	} else {
-		snprintf(out, n, "%d years %d months", months / 12, months % 12);
+		snprintf(out, n, "%d years %d month%s", months / 12, months % 12, months % 12 == 1 ? "" : "s");
 	}
 	return out;
 }
