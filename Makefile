@@ -45,7 +45,7 @@ run: build
 	@echo
 	@echo "More: $(DYAD) --db $(DB) --help   (family list, family show ID, referral show ID, ...)"
 
-test: test-release test-asan fuzz
+test: test-release test-asan valgrind fuzz
 	@echo "make test: release suite, sanitizer suite and fuzz runs all passed."
 
 test-release: build
@@ -67,8 +67,15 @@ fuzz: build-fuzz
 	  grep -E '^(#[0-9]+ +DONE|Done [0-9]+ runs)' build/fuzz/$$n.log | tail -1; \
 	done
 
+# Every cmocka test program under valgrind's memcheck; any error or leak fails.
 valgrind: build
-	cd build/release && ctest -T memcheck -j $(JOBS) --output-on-failure
+	@set -e; cd build/release; for t in test_*; do \
+	  [ -x "$$t" ] || continue; \
+	  DYAD_INSTRUMENTS=$(CURDIR)/instruments valgrind -q --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect ./$$t >/dev/null 2>valgrind-$$t.log \
+	    || { echo "valgrind: $$t"; cat valgrind-$$t.log; exit 1; }; \
+	  echo "valgrind: $$t clean"; \
+	done
 
 bench: build
 	bench/run.sh
