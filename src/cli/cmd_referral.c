@@ -6,6 +6,7 @@
 
 #include "app/app_episode.h"
 #include "app/app_family.h"
+#include "app/app_pathway.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
@@ -124,7 +125,10 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
 	if (rc)
 		return rc;
 	struct referral_view v;
+	struct pathway_referral path;
 	rc = app_referral_view(&app, id, &v, &e);
+	if (!rc && (rc = app_referral_pathway(&app, id, &path, &e)))
+		app_referral_view_free(&v);
 	app_close(&app);
 	if (rc)
 		return cli_fail(&e);
@@ -136,6 +140,10 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
 	episode_row(&c, &v.episode);
 	out_end(c.l, NULL);
 	if (strcmp(g->format, "table") == 0) {
+		char since[11];
+		printf("\nState: %s (since %s)%s%s. History: dyad referral history --referral %lld\n",
+		       episode_state_label(path.state), fmt_date(since, path.state_on),
+		       path.programme[0] ? "; programme " : "", path.programme, (long long)id);
 		printf("\nContacts (%d)\n", v.ncontacts);
 		static const char *const cc[] = {"contact", "date", "kind", "intervention", "location", "attendance",
 		                                 "minutes", 0};
