@@ -10,6 +10,7 @@
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_measure.h"
+#include "store/store_pathway.h"
 #include "store/store_safeguarding.h"
 #include "util/date.h"
 #include "util/rng.h"
@@ -39,6 +40,36 @@ struct demo {
 	int64_t nhs_seq;
 	int32_t today;
 };
+
+/* An episode's path through its states, written as it goes (see
+ * docs/waiting.md): every move dated, never before the one it follows, by
+ * the "demo" user, stamped at noon on its day so that the same seed and date
+ * give the same data. */
+struct trail {
+	int64_t id;
+	int started;
+	enum episode_state st;
+	int32_t on;
+};
+
+static int move(struct demo *d, struct trail *t, enum episode_state to, int32_t date, const char *reason,
+                const char *service, struct dy_err *e)
+{
+	if (t->started && date < t->on)
+		date = t->on;
+	struct pathway_event ev = {.episode_id = t->id, .from = t->started ? (int)t->st : PATHWAY_NO_STATE, .to = to,
+	                           .date = date};
+	str_copy(ev.actor, sizeof ev.actor, "demo");
+	str_copy(ev.reason, sizeof ev.reason, reason);
+	str_copy(ev.service, sizeof ev.service, service);
+	char day[DATE_LEN];
+	date_format(date, day);
+	snprintf(ev.recorded_at, sizeof ev.recorded_at, "%sT12:00:00Z", day);
+	t->started = 1;
+	t->st = to;
+	t->on = date;
+	return store_pathway_event_insert(d->a->db, &ev, e);
+}
 
 /* A valid NHS number in the never-issued 999 range, unique per call; ""
  * once the range's million numbers are used up. */
@@ -141,11 +172,14 @@ static int add_measures(struct demo *d, const struct episode *ep, const struct p
 
 /* The work of one accepted episode: assessment, intervention contacts,
  * reviews, measures, and a discharge when its time has come. */
-static int episode_work(struct demo *d, struct episode *ep, const struct person *who, int nwho,
+static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, const struct person *who, int nwho,
                         const struct person *infants, int ninf, struct dy_err *e)
 {
 	struct contact c = {.episode_id = ep->id, .duration_min = 60};
-	int32_t day = ep->received_on + rng_range(&d->r, 3, 26);
+	/* Most families are seen within the 2 weeks; a busy spell makes some wait longer. */
+	int32_t day = ep->received_on + (rng_chance(&d->r, 0.25) ? rng_range(&d->r, 12, 40) : rng_range(&d->r, 3, 18));
+	if (day <= ep->decided_on)
+		day = ep->decided_on + rng_range(&d->r, 1, 4);
 	int rc = 0;
 	/* Sometimes the first assessment is missed. */
 	if (rng_chance(&d->r, 0.12) && day <= d->today) {
@@ -165,7 +199,7 @@ static int episode_work(struct demo *d, struct episode *ep, const struct person 
 	strcpy(c.location, rng_chance(&d->r, 0.7) ? "home" : "clinic");
 	strcpy(c.attendance, "attended");
 	c.duration_min = 90;
-	if ((rc = add_contact(d, &c, who, nwho, e)))
+	if ((rc = add_contact(d, &c, who, nwho, e)) || (rc = move(d, tr, EPISODE_ASSESSED, day, NULL, NULL, e)))
 		return rc;
 	double severity = 0.35 + rng_unit(&d->r) * 0.5;
 	if (rng_chance(&d->r, 0.85) && (rc = add_measures(d, ep, &who[0], day, "baseline", severity, e)))
@@ -174,7 +208,15 @@ static int episode_work(struct demo *d, struct episode *ep, const struct person 
 	const char *intervention = code_intervention[rng_weighted(&d->r, iw, COUNT(iw))];
 	int sessions = rng_range(&d->r, 4, 20);
 	int disengage = rng_chance(&d->r, 0.12);
+	int32_t assessed = day;
 	day += rng_range(&d->r, 7, 45);
+	/* Most families go on the intervention waiting list once the plan is made. */
+	if (rng_chance(&d->r, 0.7)) {
+		int32_t listed = assessed + rng_range(&d->r, 0, 4);
+		if (listed < day && listed <= d->today &&
+		    (rc = move(d, tr, EPISODE_AWAITING_INTERVENTION, listed, NULL, NULL, e)))
+			return rc;
+	}
 	int held = 0;
 	for (int s = 0; s < sessions && day <= d->today; s++) {
 		c.date = day;
@@ -191,6 +233,9 @@ static int episode_work(struct demo *d, struct episode *ep, const struct person 
 		if ((rc = add_contact(d, &c, who, nwho, e)))
 			return rc;
 		held += strcmp(c.attendance, "attended") == 0;
+		if (strcmp(c.kind, "intervention") == 0 && strcmp(c.attendance, "attended") == 0 &&
+		    tr->st != EPISODE_IN_INTERVENTION && (rc = move(d, tr, EPISODE_IN_INTERVENTION, c.date, NULL, NULL, e)))
+			return rc;
 		day += rng_range(&d->r, 6, 16);
 		if (disengage && s > 5)
 			break;
@@ -209,7 +254,7 @@ static int episode_work(struct demo *d, struct episode *ep, const struct person 
 		return rc;
 	ep->discharged_on = end;
 	str_copy(ep->discharge_reason, sizeof ep->discharge_reason, reason);
-	if ((rc = store_episode_update(d->a->db, ep, e)))
+	if ((rc = store_episode_update(d->a->db, ep, e)) || (rc = move(d, tr, EPISODE_DISCHARGED, end, reason, NULL, e)))
 		return rc;
 	for (int i = 0; i < ninf; i++) {
 		struct discharge_outcome o = {.episode_id = ep->id, .infant_id = infants[i].id};
@@ -366,18 +411,37 @@ static int one_family(struct demo *d, struct dy_err *e)
 	if ((rc = store_episode_insert(d->a->db, &ep, e)))
 		return rc;
 	d->n->referrals++;
-	for (int i = 0; i < ninf; i++)
-		if ((rc = safeguarding(d, &inf[i], received, e)))
-			return rc;
-	if (strcmp(ep.decision, "accepted") != 0)
-		return 0;
-	struct person attendees[4];
-	int na = 0;
-	for (int i = 0; i < nwho; i++)
-		attendees[na++] = who[i];
-	if (inf[0].date_of_birth != DATE_NONE)
-		attendees[na++] = inf[0];
-	return episode_work(d, &ep, attendees, na, inf, ninf, e);
+	struct trail tr = {.id = ep.id};
+	if ((rc = move(d, &tr, EPISODE_RECEIVED, received, NULL, NULL, e)))
+		return rc;
+	if (strcmp(ep.decision, "declined") == 0) {
+		static const char *const why[] = {"concern is not about the parent-infant relationship",
+		                                  "family already receiving a similar service", "outside the area served",
+		                                  "family declined the offer of help"};
+		rc = move(d, &tr, EPISODE_DECLINED, ep.decided_on,
+		          too_old ? "infant over the age limit" : why[rng_range(r, 0, COUNT(why) - 1)], NULL, e);
+	} else if (strcmp(ep.decision, "signposted") == 0) {
+		static const char *const where[] = {"Health visiting team", "Perinatal mental health service",
+		                                    "Children's centre parenting group", "Family Nurse Partnership",
+		                                    "Talking therapies"};
+		rc = move(d, &tr, EPISODE_SIGNPOSTED, ep.decided_on, NULL, where[rng_range(r, 0, COUNT(where) - 1)], e);
+	} else if (strcmp(ep.decision, "accepted") == 0) {
+		rc = move(d, &tr, EPISODE_AWAITING_ASSESSMENT, ep.decided_on, NULL, NULL, e);
+	}
+	for (int i = 0; !rc && i < ninf; i++)
+		rc = safeguarding(d, &inf[i], received, e);
+	if (!rc && strcmp(ep.decision, "accepted") == 0) {
+		struct person attendees[4];
+		int na = 0;
+		for (int i = 0; i < nwho; i++)
+			attendees[na++] = who[i];
+		if (inf[0].date_of_birth != DATE_NONE)
+			attendees[na++] = inf[0];
+		rc = episode_work(d, &ep, &tr, attendees, na, inf, ninf, e);
+	}
+	if (!rc && tr.st != EPISODE_RECEIVED)
+		rc = store_pathway_set_state(d->a->db, ep.id, tr.st, e);
+	return rc;
 }
 
 int app_demo(struct app *a, int families, uint64_t seed, struct transfer_counts *n, struct dy_err *e)

@@ -1,12 +1,15 @@
 /* app_episode.c: referrals, contacts, safeguarding and discharge. */
 #include "app/app_episode.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_pathway.h"
 #include "core/codes.h"
 #include "core/validate.h"
 #include "store/store_family.h"
+#include "store/store_pathway.h"
 #include "util/date.h"
 
 /* Checks that person id belongs to family and has the role; field names it. */
@@ -27,7 +30,19 @@ static int person_in_family(struct app *a, int64_t id, int64_t family_id, const 
 	return 0;
 }
 
-int app_referral_add(struct app *a, struct episode *ep, struct dy_err *e)
+/* Checks ep's fields and people (inside the transaction). */
+static int referral_checks(struct app *a, struct episode *ep, struct dy_err *e)
+{
+	struct family f;
+	int rc = store_family_get(a->db, ep->family_id, &f, e);
+	if (!rc)
+		rc = person_in_family(a, ep->infant_id, ep->family_id, "infant", "infant", e);
+	if (!rc && ep->caregiver_id)
+		rc = person_in_family(a, ep->caregiver_id, ep->family_id, "caregiver", "caregiver", e);
+	return rc;
+}
+
+static int referral_precheck(struct app *a, struct episode *ep, struct dy_err *e)
 {
 	if (!ep->decision[0])
 		strcpy(ep->decision, "pending");
@@ -35,19 +50,92 @@ int app_referral_add(struct app *a, struct episode *ep, struct dy_err *e)
 		return DY_EINVAL;
 	if (!ep->infant_id)
 		return dy_fail(e, DY_EINVAL, "infant", "is required: the infant or pregnancy referred");
-	int rc = app_begin(a, e);
+	return 0;
+}
+
+int app_referral_add(struct app *a, struct episode *ep, struct dy_err *e)
+{
+	struct referral_extra x = {.allow_duplicate = 1};
+	return app_referral_add_with(a, ep, &x, NULL, e);
+}
+
+/* Adds the duplicates of person id into d (deduplicated, ascending). */
+static int duplicates_of(struct app *a, int64_t id, struct referral_duplicates *d, struct dy_err *e)
+{
+	struct person p;
+	int rc = store_person_get(a->db, id, &p, e);
 	if (rc)
 		return rc;
-	struct family f;
-	rc = store_family_get(a->db, ep->family_id, &f, e);
-	if (!rc)
-		rc = person_in_family(a, ep->infant_id, ep->family_id, "infant", "infant", e);
+	int64_t ids[REFERRAL_DUPLICATES_MAX];
+	size_t n = 0;
+	if ((rc = store_pathway_duplicates(a->db, p.id, p.nhs_number, p.family_name, p.date_of_birth, ids,
+	                                   REFERRAL_DUPLICATES_MAX, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (i >= REFERRAL_DUPLICATES_MAX) {
+			d->total++;
+			continue;
+		}
+		int seen = 0;
+		for (size_t j = 0; j < d->n; j++)
+			seen |= d->ids[j] == ids[i];
+		if (seen)
+			continue;
+		d->total++;
+		if (d->n < REFERRAL_DUPLICATES_MAX) {
+			size_t k = d->n++;
+			for (; k > 0 && d->ids[k - 1] > ids[i]; k--)
+				d->ids[k] = d->ids[k - 1];
+			d->ids[k] = ids[i];
+		}
+	}
+	return 0;
+}
+
+int app_referral_duplicates(struct app *a, const struct episode *ep, struct referral_duplicates *d,
+                            struct dy_err *e)
+{
+	memset(d, 0, sizeof *d);
+	int rc = ep->infant_id ? duplicates_of(a, ep->infant_id, d, e) : 0;
 	if (!rc && ep->caregiver_id)
-		rc = person_in_family(a, ep->caregiver_id, ep->family_id, "caregiver", "caregiver", e);
+		rc = duplicates_of(a, ep->caregiver_id, d, e);
+	return rc == DY_ENOTFOUND ? 0 : rc;
+}
+
+int app_referral_add_with(struct app *a, struct episode *ep, const struct referral_extra *x,
+                          struct referral_duplicates *d, struct dy_err *e)
+{
+	struct referral_duplicates local;
+	if (!d)
+		d = &local;
+	memset(d, 0, sizeof *d);
+	int rc = referral_precheck(a, ep, e);
+	if (rc)
+		return rc;
+	if (x && app_programme_check(x->programme, e))
+		return DY_EINVAL;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	rc = referral_checks(a, ep, e);
+	if (!rc)
+		rc = app_referral_duplicates(a, ep, d, e);
+	if (!rc && d->n && !(x && x->allow_duplicate)) {
+		char list[200] = "";
+		size_t used = 0;
+		for (size_t i = 0; i < d->n && used < sizeof list; i++)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s%lld", i ? ", " : "", (long long)d->ids[i]);
+		rc = dy_fail(e, DY_ECONFLICT, "referral",
+		             "the infant or caregiver already has an open referral (%s%s); nothing was saved",
+		             list, d->total > d->n ? ", ..." : "");
+	}
 	if (!rc) {
 		ep->id = 0;
 		rc = store_episode_insert(a->db, ep, e);
 	}
+	if (!rc)
+		rc = app_pathway_open(a, ep, e);
+	if (!rc && x && ((x->programme && *x->programme) || x->first_time_parent != ELIGIBILITY_ANSWER_UNKNOWN))
+		rc = store_pathway_set_facts(a->db, ep->id, x->programme, x->first_time_parent, e);
 	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);
 }
 
@@ -128,7 +216,13 @@ int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 		c->id = 0;
 		rc = store_contact_insert(a->db, c, e);
 	}
-	return app_end(a, rc, "contact.add", "contact", c->id, c->kind, e);
+	int moved = -1;
+	if (!rc)
+		rc = app_pathway_after_contact(a, c, &moved, e);
+	char detail[64];
+	snprintf(detail, sizeof detail, "%s%s%s", c->kind, moved >= 0 ? "; state " : "",
+	         moved >= 0 ? episode_state_code((enum episode_state)moved) : "");
+	return app_end(a, rc, "contact.add", "contact", c->id, detail, e);
 }
 
 int app_contact_list(struct app *a, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e)
@@ -240,6 +334,8 @@ int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *rea
 		strncpy(o.care_status, st, sizeof o.care_status - 1);
 		rc = store_outcome_insert(a->db, &o, e);
 	}
+	if (!rc)
+		rc = app_pathway_move(a, episode_id, EPISODE_DISCHARGED, on, reason, NULL, e);
 	if (!rc)
 		rc = store_episode_update(a->db, &ep, e);
 	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);

@@ -4,14 +4,51 @@
 #define DYAD_APP_EPISODE_H
 
 #include "app/app.h"
+#include "core/eligibility.h"
 #include "core/record.h"
 #include "store/store_episode.h"
 #include "store/store_measure.h"
 #include "store/store_safeguarding.h"
 
 /* Logs a referral for ep->family_id: the infant must be an infant of that
- * family, the caregiver (optional) a caregiver of it. Writes ep->id. */
+ * family, the caregiver (optional) a caregiver of it. Writes ep->id and
+ * records the episode's opening: the `received` event and state, or for a
+ * referral that arrives with a decision (and discharge), the events and state
+ * its data imply (app_pathway_open). Does not look for duplicates: use
+ * app_referral_add_with for a new referral entered by a person. */
 int app_referral_add(struct app *a, struct episode *ep, struct dy_err *e);
+
+/* The pathway facts of a new referral, and whether to log it despite
+ * duplicates. */
+struct referral_extra {
+	const char *programme;                     /* "" / NULL: none; else a programme code */
+	enum eligibility_answer first_time_parent; /* is the referred caregiver a first-time parent? */
+	int allow_duplicate;                       /* log even when duplicates are found */
+};
+
+#define REFERRAL_DUPLICATES_MAX 16
+
+/* Open referrals that look like the same infant or caregiver. */
+struct referral_duplicates {
+	int64_t ids[REFERRAL_DUPLICATES_MAX]; /* referral ids, ascending */
+	size_t n;                             /* how many in ids */
+	size_t total;                         /* how many found (may exceed REFERRAL_DUPLICATES_MAX) */
+};
+
+/* Looks for open episodes (received .. in intervention) whose infant or
+ * caregiver is ep's infant or caregiver, or has the same NHS number, or the
+ * same family name and date of birth. Read-only: for a form to show before
+ * the referral is saved. */
+int app_referral_duplicates(struct app *a, const struct episode *ep, struct referral_duplicates *d,
+                            struct dy_err *e);
+
+/* app_referral_add with the programme and first-time-parent facts, after
+ * the duplicate check: when duplicates are found (listed in *d, which may be
+ * NULL) and x->allow_duplicate is 0, nothing is saved and DY_ECONFLICT
+ * (field "referral") names the open referrals. x may be NULL (no facts,
+ * duplicates refused). */
+int app_referral_add_with(struct app *a, struct episode *ep, const struct referral_extra *x,
+                          struct referral_duplicates *d, struct dy_err *e);
 
 /* Lists referrals of one family (family_id > 0) or all. */
 int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e);
@@ -30,7 +67,9 @@ int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct
 void app_referral_view_free(struct referral_view *v);
 
 /* Records a contact on c->episode_id: codes checked, date within the
- * episode, attendees people of the family, practitioners known. */
+ * episode, attendees people of the family, practitioners known. An attended
+ * assessment or intervention moves the episode's state on where the pathway
+ * allows (app_pathway_after_contact). */
 int app_contact_add(struct app *a, struct contact *c, struct dy_err *e);
 
 /* Lists an episode's contacts by date. */
@@ -46,7 +85,9 @@ int app_safeguarding_set(struct app *a, int64_t infant_id, const char *status, i
 int app_safeguarding_history(struct app *a, int64_t infant_id, store_safeguarding_fn fn, void *ctx,
                              struct dy_err *e);
 
-/* Discharges an open episode on `on` for `reason`, recording each infant's
+/* Discharges an open episode on `on` for `reason` (the discharged move of
+ * the pathway: refused for a declined or signposted referral, or dated
+ * before the current state began), recording each infant's
  * care status: statuses[i] for infant_ids[i]; any infant of the family not
  * listed takes default_status (may be NULL: then every infant must be
  * listed). */

@@ -13,6 +13,7 @@
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_measure.h"
+#include "store/store_pathway.h"
 #include "store/store_safeguarding.h"
 #include "util/buf.h"
 #include "util/csv.h"
@@ -138,7 +139,7 @@ static int put_person(void *ctx, const struct person *p)
 	return row_end(o);
 }
 
-static int put_episode(void *ctx, const struct episode *ep)
+static int put_episode(void *ctx, const struct episode *ep, const struct pathway_referral *p)
 {
 	struct out *o = ctx;
 	char id[24];
@@ -153,6 +154,42 @@ static int put_episode(void *ctx, const struct episode *ep)
 	cell_date(o, ep->decided_on);
 	cell_date(o, ep->discharged_on);
 	cell(o, ep->discharge_reason, 0);
+	cell(o, episode_state_code(p->state), 0);
+	cell(o, p->programme, 0);
+	cell(o, p->first_time_parent == ELIGIBILITY_ANSWER_YES  ? "yes"
+	        : p->first_time_parent == ELIGIBILITY_ANSWER_NO ? "no"
+	                                                        : "",
+	     0);
+	return row_end(o);
+}
+
+static int put_event(void *ctx, const struct pathway_event *ev)
+{
+	struct out *o = ctx;
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)ev->episode_id);
+	cell(o, id, 1);
+	cell(o, ev->from == PATHWAY_NO_STATE ? "" : episode_state_code((enum episode_state)ev->from), 0);
+	cell(o, episode_state_code(ev->to), 0);
+	cell_date(o, ev->date);
+	cell(o, ev->actor, 0);
+	cell(o, ev->reason, 0);
+	cell(o, ev->service, 0);
+	cell(o, ev->recorded_at, 0);
+	return row_end(o);
+}
+
+static int put_override(void *ctx, const struct pathway_override *ov)
+{
+	struct out *o = ctx;
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)ov->episode_id);
+	cell(o, id, 1);
+	cell(o, ov->rule, 0);
+	cell(o, ov->reason, 0);
+	cell(o, ov->actor, 0);
+	cell_date(o, ov->date);
+	cell(o, ov->recorded_at, 0);
 	return row_end(o);
 }
 
@@ -216,7 +253,11 @@ static const char *const h_people[] = {"person_id", "family_id", "role", "relati
                                        "given_name", "family_name", "date_of_birth", "edd", "sex", "ethnicity",
                                        "postcode", "imd_decile", "gestation_weeks", 0};
 static const char *const h_ref[] = {"referral_id", "family_id", "infant_id", "caregiver_id", "received_on",
-                                    "source", "decision", "decided_on", "discharged_on", "discharge_reason", 0};
+                                    "source", "decision", "decided_on", "discharged_on", "discharge_reason",
+                                    "state", "programme", "first_time_parent", 0};
+static const char *const h_event[] = {"referral_id", "from_state", "to_state", "date", "actor", "reason", "service",
+                                      "recorded_at", 0};
+static const char *const h_override[] = {"referral_id", "rule", "reason", "actor", "date", "recorded_at", 0};
 static const char *const h_contact[] = {"contact_id", "referral_id", "date", "kind", "intervention", "location",
                                         "attendance", "duration_min", "practitioner_ids", "attendee_ids", 0};
 static const char *const h_sg[] = {"infant_id", "status", "started_on", "ended_on", 0};
@@ -238,7 +279,7 @@ int app_export(struct app *a, const char *dir, struct transfer_counts *n, struct
 	if (!rc && !(rc = out_open(&o, dir, "people.csv", h_people, &n->people, e)))
 		rc = out_close(&o, store_person_list(a->db, 0, put_person, &o, e));
 	if (!rc && !(rc = out_open(&o, dir, "referrals.csv", h_ref, &n->referrals, e)))
-		rc = out_close(&o, store_episode_list(a->db, 0, put_episode, &o, e));
+		rc = out_close(&o, store_pathway_referral_list(a->db, put_episode, &o, e));
 	if (!rc && !(rc = out_open(&o, dir, "contacts.csv", h_contact, &n->contacts, e)))
 		rc = out_close(&o, store_contact_list(a->db, 0, put_contact, &o, e));
 	if (!rc && !(rc = out_open(&o, dir, "safeguarding.csv", h_sg, &n->safeguarding, e)))
@@ -247,6 +288,12 @@ int app_export(struct app *a, const char *dir, struct transfer_counts *n, struct
 		rc = out_close(&o, store_outcome_list(a->db, 0, put_outcome, &o, e));
 	if (!rc && !(rc = out_open(&o, dir, "measures.csv", h_meas, &n->measures, e)))
 		rc = out_close(&o, store_measure_list(a->db, 0, put_measure, &o, e));
+	/* Not counted in transfer_counts (app_transfer.h is the lead's). */
+	int64_t events = 0, overrides = 0;
+	if (!rc && !(rc = out_open(&o, dir, "episode_events.csv", h_event, &events, e)))
+		rc = out_close(&o, store_pathway_event_list(a->db, 0, put_event, &o, e));
+	if (!rc && !(rc = out_open(&o, dir, "eligibility_overrides.csv", h_override, &overrides, e)))
+		rc = out_close(&o, store_pathway_override_list(a->db, 0, put_override, &o, e));
 	db_rollback(a->db);
 	if (!rc && !(rc = app_begin(a, e))) /* who exported identifiable data, and when */
 		rc = app_end(a, 0, "export", "team", a->team_id, NULL, e);

@@ -10,12 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_pathway.h"
 #include "core/codes.h"
+#include "core/episode_state.h"
 #include "core/record.h"
 #include "core/validate.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_measure.h"
+#include "store/store_pathway.h"
 #include "store/store_safeguarding.h"
 #include "util/csvtab.h"
 #include "util/date.h"
@@ -28,9 +31,15 @@ struct person_info {
 };
 
 struct episode_info {
+	int64_t id;
 	int64_t family_id;
 	int32_t received_on;
 	int32_t discharged_on;
+	/* pathway: for checking episode_events.csv against referrals.csv */
+	signed char decision;    /* index in code_decision */
+	signed char given_state; /* referrals.csv `state`, -1 when blank or absent */
+	signed char last_state;  /* state reached by the events read so far, -1 before the first */
+	int32_t last_on;         /* date of the last event read */
 };
 
 struct import {
@@ -236,10 +245,41 @@ static int import_people(struct import *im, struct dy_err *e)
 /* ---- referrals.csv ----------------------------------------------------- */
 
 enum { RE_ID, RE_FAMILY, RE_INFANT, RE_CARER, RE_RECEIVED, RE_SOURCE, RE_DECISION, RE_DECIDED, RE_DISCHARGED,
-       RE_REASON, RE_NCOLS };
+       RE_REASON, RE_STATE, RE_PROGRAMME, RE_FTP, RE_NCOLS };
 static const struct csvtab_col re_cols[] = {
 	{"referral_id", 1}, {"family_id", 1}, {"infant_id", 1}, {"caregiver_id", 1}, {"received_on", 1},
-	{"source", 1}, {"decision", 1}, {"decided_on", 1}, {"discharged_on", 1}, {"discharge_reason", 1}};
+	{"source", 1}, {"decision", 1}, {"decided_on", 1}, {"discharged_on", 1}, {"discharge_reason", 1},
+	{"state", 0}, {"programme", 0}, {"first_time_parent", 0}};
+
+/* The optional pathway columns of a referrals.csv row. */
+static int read_pathway_cols(struct csvtab *t, int *state, char programme[ELIGIBILITY_NAME_MAX],
+                             enum eligibility_answer *ftp, struct dy_err *e)
+{
+	*state = -1;
+	*ftp = ELIGIBILITY_ANSWER_UNKNOWN;
+	const char *st = csvtab_get(t, RE_STATE);
+	if (*st) {
+		enum episode_state s;
+		if (episode_state_parse(st, &s, e))
+			return csvtab_fail(t, RE_STATE, e);
+		*state = (int)s;
+	}
+	int rc = csvtab_copy(t, RE_PROGRAMME, programme, ELIGIBILITY_NAME_MAX, e);
+	if (rc)
+		return rc;
+	if (app_programme_check(programme, e))
+		return csvtab_fail(t, RE_PROGRAMME, e);
+	const char *f = csvtab_get(t, RE_FTP);
+	if (strcmp(f, "yes") == 0)
+		*ftp = ELIGIBILITY_ANSWER_YES;
+	else if (strcmp(f, "no") == 0)
+		*ftp = ELIGIBILITY_ANSWER_NO;
+	else if (*f) {
+		dy_fail(e, DY_EINVAL, NULL, "must be yes, no or empty (not known)");
+		return csvtab_fail(t, RE_FTP, e);
+	}
+	return 0;
+}
 
 static int import_referrals(struct import *im, struct dy_err *e)
 {
@@ -258,6 +298,11 @@ static int import_referrals(struct import *im, struct dy_err *e)
 		if (!rc) rc = date_col(&t, RE_DECIDED, 1, &ep.decided_on, e);
 		if (!rc) rc = date_col(&t, RE_DISCHARGED, 1, &ep.discharged_on, e);
 		if (!rc) rc = csvtab_copy(&t, RE_REASON, ep.discharge_reason, sizeof ep.discharge_reason, e);
+		int given_state = -1;
+		char programme[ELIGIBILITY_NAME_MAX] = "";
+		enum eligibility_answer ftp = ELIGIBILITY_ANSWER_UNKNOWN;
+		if (!rc)
+			rc = read_pathway_cols(&t, &given_state, programme, &ftp, e);
 		if (!rc && record_episode_check(&ep, im->a->today, e))
 			rc = csvtab_fail(&t, -1, e);
 		if (!rc)
@@ -266,13 +311,17 @@ static int import_referrals(struct import *im, struct dy_err *e)
 			rc = check_member(im, &t, RE_CARER, ep.caregiver_id, ep.family_id, 0, e);
 		if (!rc && (rc = store_episode_insert(im->a->db, &ep, e)) == DY_ECONFLICT)
 			rc = conflict(&t, RE_ID, ep.id, e);
+		if (!rc && (programme[0] || ftp != ELIGIBILITY_ANSWER_UNKNOWN))
+			rc = store_pathway_set_facts(im->a->db, ep.id, programme, ftp, e);
 		if (rc)
 			break;
 		if (im->neinfo == im->capeinfo) {
 			im->capeinfo = im->capeinfo ? im->capeinfo * 2 : 4096;
 			im->einfo = xrealloc(im->einfo, im->capeinfo * sizeof *im->einfo);
 		}
-		im->einfo[im->neinfo] = (struct episode_info){ep.family_id, ep.received_on, ep.discharged_on};
+		im->einfo[im->neinfo] = (struct episode_info){ep.id, ep.family_id, ep.received_on, ep.discharged_on,
+		                                              (signed char)str_index(code_decision, ep.decision),
+		                                              (signed char)given_state, -1, DATE_NONE};
 		idmap_put(&im->episodes, ep.id, (uint32_t)im->neinfo++);
 		im->n->referrals++;
 	}
@@ -389,6 +438,183 @@ static int import_contacts(struct import *im, struct dy_err *e)
 			rc = conflict(&t, CO_ID, c.id, e);
 		if (!rc)
 			im->n->contacts++;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- episode_events.csv (the pathway history) --------------------------- */
+
+enum { EV_REF, EV_FROM, EV_TO, EV_DATE, EV_ACTOR, EV_REASON, EV_SERVICE, EV_RECORDED, EV_NCOLS };
+static const struct csvtab_col ev_cols[] = {
+	{"referral_id", 1}, {"from_state", 1}, {"to_state", 1}, {"date", 1}, {"actor", 1},
+	{"reason", 0},      {"service", 0},    {"recorded_at", 1}};
+
+/* The imported episode named in column k, or an error: history can only be
+ * imported with its referral. */
+static int imported_episode(struct import *im, struct csvtab *t, int k, int64_t id, struct episode_info **out,
+                            struct dy_err *e)
+{
+	uint32_t i;
+	if (!idmap_get(&im->episodes, id, &i)) {
+		dy_fail(e, DY_EINVAL, NULL, "referral %lld is not in this import's referrals.csv", (long long)id);
+		return csvtab_fail(t, k, e);
+	}
+	*out = &im->einfo[i];
+	return 0;
+}
+
+static int stamp_col(struct csvtab *t, int k, char out[PATHWAY_STAMP_LEN], struct dy_err *e)
+{
+	const char *v = csvtab_get(t, k);
+	int32_t day;
+	char date[DATE_LEN];
+	if (strlen(v) != PATHWAY_STAMP_LEN - 1 || v[10] != 'T' || v[19] != 'Z' ||
+	    (memcpy(date, v, 10), date[10] = '\0', date_parse(date, &day))) {
+		dy_fail(e, DY_EINVAL, NULL, "must be a UTC time like 2025-03-01T09:30:00Z");
+		return csvtab_fail(t, k, e);
+	}
+	memcpy(out, v, PATHWAY_STAMP_LEN);
+	return 0;
+}
+
+static int import_events(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "episode_events.csv", ev_cols, EV_NCOLS, 0, e);
+	struct pathway_event ev;
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		memset(&ev, 0, sizeof ev);
+		struct episode_info *ei = NULL;
+		enum episode_state from = EPISODE_RECEIVED, to;
+		rc = csvtab_id(&t, EV_REF, 0, &ev.episode_id, e);
+		if (!rc) rc = imported_episode(im, &t, EV_REF, ev.episode_id, &ei, e);
+		if (!rc && *csvtab_get(&t, EV_FROM) && episode_state_parse(csvtab_get(&t, EV_FROM), &from, e))
+			rc = csvtab_fail(&t, EV_FROM, e);
+		if (!rc && episode_state_parse(csvtab_get(&t, EV_TO), &to, e))
+			rc = csvtab_fail(&t, EV_TO, e);
+		if (!rc) rc = date_col(&t, EV_DATE, 0, &ev.date, e);
+		if (!rc) rc = csvtab_copy(&t, EV_ACTOR, ev.actor, sizeof ev.actor, e);
+		if (!rc) rc = csvtab_copy(&t, EV_REASON, ev.reason, sizeof ev.reason, e);
+		if (!rc) rc = csvtab_copy(&t, EV_SERVICE, ev.service, sizeof ev.service, e);
+		if (!rc) rc = stamp_col(&t, EV_RECORDED, ev.recorded_at, e);
+		if (rc)
+			break;
+		int first = ei->last_state < 0;
+		if (first != !*csvtab_get(&t, EV_FROM) || (first && to != EPISODE_RECEIVED)) {
+			dy_fail(e, DY_EINVAL, NULL, first ? "a referral's first event must be from nothing (blank) to received"
+			                                  : "is blank but this is not the referral's first event");
+			rc = csvtab_fail(&t, first ? EV_TO : EV_FROM, e);
+			break;
+		}
+		if (!first && (int)from != ei->last_state) {
+			dy_fail(e, DY_EINVAL, NULL, "is %s but the referral's previous event left it %s", episode_state_code(from),
+			        episode_state_code((enum episode_state)ei->last_state));
+			rc = csvtab_fail(&t, EV_FROM, e);
+			break;
+		}
+		if (first && ev.date != ei->received_on) {
+			dy_fail(e, DY_EINVAL, NULL, "the received event must be dated the referral's received_on");
+			rc = csvtab_fail(&t, EV_DATE, e);
+			break;
+		}
+		if (!first) {
+			struct episode_transition tr = {.from = from, .to = to, .date = ev.date, .since = ei->last_on,
+			                                .user = ev.actor, .reason = ev.reason, .service = ev.service,
+			                                .discharge_reason = ev.reason};
+			if (episode_state_check(&tr, e)) {
+				rc = csvtab_fail(&t, -1, e);
+				break;
+			}
+		} else if (!ev.actor[0]) {
+			dy_fail(e, DY_EINVAL, NULL, "is required: every move names who made it");
+			rc = csvtab_fail(&t, EV_ACTOR, e);
+			break;
+		}
+		ev.from = first ? PATHWAY_NO_STATE : (int)from;
+		ev.to = to;
+		if ((rc = store_pathway_event_insert(im->a->db, &ev, e)))
+			break;
+		ei->last_state = (signed char)to;
+		ei->last_on = ev.date;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+/* Sets the state of every imported episode: from its events, checked
+ * against its decision, discharge and `state` column; or, with no events,
+ * derived from its data (store_pathway_derive) and checked against `state`. */
+static int finish_states(struct import *im, struct dy_err *e)
+{
+	char now[PATHWAY_STAMP_LEN];
+	date_now_utc(now);
+	int64_t derived = 0;
+	int rc = store_pathway_derive(im->a->db, "import", now, &derived, e);
+	for (size_t i = 0; !rc && i < im->neinfo; i++) {
+		struct episode_info *ei = &im->einfo[i];
+		if (ei->last_state < 0 && ei->given_state < 0)
+			continue;
+		int64_t id = ei->id;
+		if (ei->last_state >= 0) {
+			enum episode_state st = (enum episode_state)ei->last_state;
+			if (episode_state_matches_record(st, code_decision[ei->decision], ei->discharged_on != DATE_NONE, e) ||
+			    (ei->given_state >= 0 && ei->given_state != ei->last_state &&
+			     dy_fail(e, DY_EINVAL, "state", "is %s but the referral's events in episode_events.csv end in %s",
+			             episode_state_code((enum episode_state)ei->given_state), episode_state_code(st)))) {
+				dy_err_where(e, "referral %lld", (long long)id);
+				return DY_EINVAL;
+			}
+			if (st != EPISODE_RECEIVED)
+				rc = store_pathway_set_state(im->a->db, id, st, e);
+		} else {
+			struct pathway_referral p;
+			if ((rc = store_pathway_get(im->a->db, id, &p, e)))
+				break;
+			if ((int)p.state != ei->given_state) {
+				dy_fail(e, DY_EINVAL, "state",
+				        "is %s but the referral's data give %s; add its history to episode_events.csv",
+				        episode_state_code((enum episode_state)ei->given_state), episode_state_code(p.state));
+				dy_err_where(e, "referrals.csv, referral %lld", (long long)id);
+				return DY_EINVAL;
+			}
+		}
+	}
+	return rc;
+}
+
+/* ---- eligibility_overrides.csv ------------------------------------------ */
+
+enum { OV_REF, OV_RULE, OV_REASON, OV_ACTOR, OV_DATE, OV_RECORDED, OV_NCOLS };
+static const struct csvtab_col ov_cols[] = {{"referral_id", 1}, {"rule", 1}, {"reason", 1},
+                                            {"actor", 1},       {"date", 1}, {"recorded_at", 1}};
+
+static int import_overrides(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "eligibility_overrides.csv", ov_cols, OV_NCOLS, 0, e);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct pathway_override o;
+		memset(&o, 0, sizeof o);
+		struct episode_info *ei;
+		enum eligibility_rule rule;
+		rc = csvtab_id(&t, OV_REF, 0, &o.episode_id, e);
+		if (!rc) rc = imported_episode(im, &t, OV_REF, o.episode_id, &ei, e);
+		if (!rc) rc = csvtab_copy(&t, OV_RULE, o.rule, sizeof o.rule, e);
+		if (!rc && eligibility_rule_parse(o.rule, &rule, e))
+			rc = csvtab_fail(&t, OV_RULE, e);
+		if (!rc) rc = csvtab_copy(&t, OV_REASON, o.reason, sizeof o.reason, e);
+		if (!rc && str_empty(o.reason)) {
+			dy_fail(e, DY_EINVAL, NULL, "is required: an override needs its reason");
+			rc = csvtab_fail(&t, OV_REASON, e);
+		}
+		if (!rc) rc = csvtab_copy(&t, OV_ACTOR, o.actor, sizeof o.actor, e);
+		if (!rc) rc = date_col(&t, OV_DATE, 0, &o.date, e);
+		if (!rc) rc = stamp_col(&t, OV_RECORDED, o.recorded_at, e);
+		if (!rc && (rc = store_pathway_override_insert(im->a->db, &o, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL, "this referral's %s rule is already overridden", o.rule);
+			rc = csvtab_fail(&t, OV_RULE, e);
+		}
 	}
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
@@ -522,9 +748,12 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	if (!rc) rc = import_people(&im, e);
 	if (!rc) rc = import_referrals(&im, e);
 	if (!rc) rc = import_contacts(&im, e);
+	if (!rc) rc = import_events(&im, e);
+	if (!rc) rc = finish_states(&im, e);
 	if (!rc) rc = import_safeguarding(&im, e);
 	if (!rc) rc = import_outcomes(&im, e);
 	if (!rc) rc = import_measures(&im, e);
+	if (!rc) rc = import_overrides(&im, e);
 	char detail[160];
 	snprintf(detail, sizeof detail, "%lld people, %lld referrals, %lld contacts", (long long)n->people,
 	         (long long)n->referrals, (long long)n->contacts);

@@ -6,6 +6,7 @@
 
 #include "app/app_episode.h"
 #include "app/app_family.h"
+#include "app/app_pathway.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
@@ -34,12 +35,41 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a)
 	struct episode ep;
 	memset(&ep, 0, sizeof ep);
 	ep.decided_on = ep.discharged_on = DATE_NONE;
+	char programme[64];
+	struct referral_extra x = {.programme = programme, .allow_duplicate = cli_get(a, "allow-duplicate") != NULL};
+	const char *ftp = cli_get(a, "first-time-parent");
 	if (cli_id(a, "family", &ep.family_id, &e) || cli_id(a, "infant", &ep.infant_id, &e) ||
 	    cli_id(a, "caregiver", &ep.caregiver_id, &e) || cli_date(a, "received", &ep.received_on, &e) ||
-	    cli_text(a, "source", ep.source, sizeof ep.source, &e))
+	    cli_text(a, "source", ep.source, sizeof ep.source, &e) ||
+	    cli_text(a, "programme", programme, sizeof programme, &e))
 		return cli_fail(&e);
-	WITH_APP(g, app_referral_add(app, &ep, &e));
-	printf("Logged referral %lld for family %lld (decision pending).\n", (long long)ep.id, (long long)ep.family_id);
+	if (ftp && strcmp(ftp, "yes") == 0)
+		x.first_time_parent = ELIGIBILITY_ANSWER_YES;
+	else if (ftp && strcmp(ftp, "no") == 0)
+		x.first_time_parent = ELIGIBILITY_ANSWER_NO;
+	else if (ftp)
+		return cli_fail(&(struct dy_err){.code = DY_EINVAL, .field = "first-time-parent", .msg = "must be yes or no"});
+	struct referral_duplicates dups;
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	rc = app_referral_add_with(&app, &ep, &x, &dups, &e);
+	app_close(&app);
+	if (rc) {
+		rc = cli_fail(&e);
+		if (dups.n && !x.allow_duplicate)
+			fputs("dyad: check with `dyad referral show ID`; to log it anyway, add --allow-duplicate\n", stderr);
+		return rc;
+	}
+	printf("Logged referral %lld for family %lld (received; awaiting triage).\n", (long long)ep.id,
+	       (long long)ep.family_id);
+	if (dups.n) {
+		printf("Note: the infant or caregiver also has open referral(s):");
+		for (size_t i = 0; i < dups.n; i++)
+			printf(" %lld", (long long)dups.ids[i]);
+		printf("\n");
+	}
 	return 0;
 }
 
@@ -95,7 +125,10 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
 	if (rc)
 		return rc;
 	struct referral_view v;
+	struct pathway_referral path;
 	rc = app_referral_view(&app, id, &v, &e);
+	if (!rc && (rc = app_referral_pathway(&app, id, &path, &e)))
+		app_referral_view_free(&v);
 	app_close(&app);
 	if (rc)
 		return cli_fail(&e);
@@ -107,6 +140,10 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
 	episode_row(&c, &v.episode);
 	out_end(c.l, NULL);
 	if (strcmp(g->format, "table") == 0) {
+		char since[11];
+		printf("\nState: %s (since %s)%s%s. History: dyad referral history --referral %lld\n",
+		       episode_state_label(path.state), fmt_date(since, path.state_on),
+		       path.programme[0] ? "; programme " : "", path.programme, (long long)id);
 		printf("\nContacts (%d)\n", v.ncontacts);
 		static const char *const cc[] = {"contact", "date", "kind", "intervention", "location", "attendance",
 		                                 "minutes", 0};

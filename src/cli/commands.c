@@ -52,6 +52,47 @@ static const struct cli_opt o_ref_add[] = {
 	{"caregiver", "ID", "the caregiver referred with the infant", 0},
 	{"received", "DATE", "date the referral was received (YYYY-MM-DD or today)", 1},
 	{"source", "SOURCE", "midwife, health_visitor, gp, social_care, perinatal_mental_health, family_nurse, childrens_centre, self or other", 1},
+	{"programme", "NAME", "the programme the referral is for (a [programme NAME] of the rules file)", 0},
+	{"first-time-parent", "yes|no", "whether the referred caregiver is a first-time parent", 0},
+	{"allow-duplicate", NULL, "log it even though the infant or caregiver has an open referral", 0},
+	{0}};
+static const struct cli_opt o_ref_check[] = {
+	{"referral", "ID", "the referral to check", 1},
+	{"programme", "NAME", "check against this programme's rules too (default: the referral's programme)", 0},
+	{"rules", "FILE", "eligibility rules (default $DYAD_RULES, else ./eligibility.ini, else built-in defaults)", 0},
+	{0}};
+static const struct cli_opt o_ref_triage[] = {
+	{"referral", "ID", "the referral to triage", 1},
+	{"decision", "DECISION", "accepted, declined or signposted", 1},
+	{"date", "DATE", "the day of the decision (YYYY-MM-DD or today)", 1},
+	{"reason", "TEXT", "why it is declined (required to decline); a note otherwise", 0},
+	{"service", "NAME", "the service the family is signposted to (required to signpost)", 0},
+	{"override", "RULE:REASON", "accept despite a failed rule (infant_age, pregnancy, area, caregiver_age, first_time_parent), with the reason; once (use the --override-RULE options for more)", 0},
+	{"override-infant-age", "REASON", "override the infant age rule, with the reason", 0},
+	{"override-pregnancy", "REASON", "override the pregnancy rule, with the reason", 0},
+	{"override-area", "REASON", "override the area rule, with the reason", 0},
+	{"override-caregiver-age", "REASON", "override the caregiver age rule, with the reason", 0},
+	{"override-first-time-parent", "REASON", "override the first-time parent rule, with the reason", 0},
+	{"rules", "FILE", "eligibility rules (default $DYAD_RULES, else ./eligibility.ini, else built-in defaults)", 0},
+	{0}};
+static const struct cli_opt o_ref_move[] = {
+	{"referral", "ID", "the referral", 1},
+	{"to", "STATE", "assessed, awaiting_intervention or in_intervention", 1},
+	{"date", "DATE", "the day of the move (YYYY-MM-DD or today)", 1},
+	{"reason", "TEXT", "a note on the move", 0},
+	{0}};
+static const struct cli_opt o_ref_history[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_waiting[] = {
+	{"as-of", "DATE", "the day to compute the clocks for (default today)", 0},
+	{"breach-within", "N", "only those already breached or breaching within N days (0: breached only)", 0},
+	{"target-a", "TARGET", "referral to assessment target, e.g. \"14 days\" (default), \"2 weeks\"", 0},
+	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default), \"28 days\"", 0},
+	{0}};
+static const struct cli_opt o_report_waiting[] = {
+	{"from", "DATE", "first day of the period", 1},
+	{"to", "DATE", "last day of the period", 1},
+	{"target-a", "TARGET", "referral to assessment target, e.g. \"14 days\" (default)", 0},
+	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default)", 0},
 	{0}};
 static const struct cli_opt o_ref_list[] = {{"family", "ID", "only this family's referrals", 0}, {0}};
 static const struct cli_opt o_contact[] = {
@@ -103,6 +144,12 @@ const struct cli_command cli_commands[] = {
 	{"referral", "add", NULL, 0, "Log a referral (opens an episode of care).", o_ref_add, cmd_referral_add, 1},
 	{"referral", "list", NULL, 0, "List referrals.", o_ref_list, cmd_referral_list, 1},
 	{"referral", "show", "ID", 1, "Show a referral with its contacts, measures and outcome.", o_none, cmd_referral_show, 1},
+	{"referral", "check", NULL, 0, "Check a referral against the eligibility rules, with every reason.", o_ref_check, cmd_referral_check, 1},
+	{"referral", "triage", NULL, 0, "Accept, decline or signpost a received referral.", o_ref_triage, cmd_referral_triage, 1},
+	{"referral", "move", NULL, 0, "Move a referral along its pathway (assessed, awaiting/in intervention).", o_ref_move, cmd_referral_move, 1},
+	{"referral", "history", NULL, 0, "A referral's state changes, with dates and users, and its overrides.", o_ref_history, cmd_referral_history, 1},
+	{"waiting", NULL, NULL, 0, "Everyone waiting for assessment or intervention, most urgent first.", o_waiting, cmd_waiting, 1},
+	{"report", "waiting", NULL, 0, "Waiting times against the two standards over a period, and by month.", o_report_waiting, cmd_report_waiting, 1},
 	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, 1},
 	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, 1},
 	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, 1},

@@ -151,3 +151,50 @@ int episode_state_check(const struct episode_transition *t, struct dy_err *e)
 	default: return 0;
 	}
 }
+
+enum episode_state episode_state_from_record(const char *decision, int discharged, int assessed, int intervention)
+{
+	const char *d = decision ? decision : "";
+	if (strcmp(d, "declined") == 0)
+		return EPISODE_DECLINED;
+	if (strcmp(d, "signposted") == 0)
+		return EPISODE_SIGNPOSTED;
+	if (discharged)
+		return EPISODE_DISCHARGED;
+	if (strcmp(d, "accepted") != 0)
+		return EPISODE_RECEIVED;
+	if (assessed && intervention)
+		return EPISODE_IN_INTERVENTION;
+	return assessed ? EPISODE_ASSESSED : EPISODE_AWAITING_ASSESSMENT;
+}
+
+int episode_state_matches_record(enum episode_state s, const char *decision, int discharged, struct dy_err *e)
+{
+	const char *d = decision && *decision ? decision : "pending";
+	if (!valid(s))
+		return dy_fail(e, DY_EINVAL, "state", "is not an episode state");
+	switch (s) {
+	case EPISODE_DECLINED:
+	case EPISODE_SIGNPOSTED:
+		if (strcmp(d, episode_state_codes[s]) != 0)
+			return dy_fail(e, DY_EINVAL, "state", "is %s but the decision is %s", labels[s], d);
+		return 0;
+	case EPISODE_RECEIVED:
+		if (strcmp(d, "pending") != 0)
+			return dy_fail(e, DY_EINVAL, "state", "is received (not yet triaged) but the decision is %s", d);
+		break;
+	case EPISODE_DISCHARGED:
+		if (!discharged)
+			return dy_fail(e, DY_EINVAL, "state", "is discharged but the referral has no discharge date");
+		if (strcmp(d, "accepted") != 0 && strcmp(d, "pending") != 0)
+			return dy_fail(e, DY_EINVAL, "state", "is discharged but the decision is %s", d);
+		return 0;
+	default:
+		if (strcmp(d, "accepted") != 0)
+			return dy_fail(e, DY_EINVAL, "state", "is %s but the decision is %s, not accepted", labels[s], d);
+		break;
+	}
+	if (discharged)
+		return dy_fail(e, DY_EINVAL, "state", "is %s but the referral has a discharge date", labels[s]);
+	return 0;
+}

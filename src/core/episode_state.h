@@ -75,4 +75,21 @@ size_t episode_state_next(enum episode_state from, enum episode_state out[EPISOD
  * declined referral is closed"), or DY_EINVAL naming the missing field. */
 int episode_state_check(const struct episode_transition *t, struct dy_err *e);
 
+/* The state an episode's recorded data give, by the rules of docs/waiting.md
+ * ("States from the record"): a declined or signposted decision gives that
+ * state; else a discharge gives discharged; else a pending decision gives
+ * received; else (accepted) an attended intervention after the assessment
+ * gives in_intervention, an attended assessment assessed, and otherwise
+ * awaiting_assessment. decision is a code_decision code ("" counts as
+ * pending); the flags are 1 when the thing happened. */
+enum episode_state episode_state_from_record(const char *decision, int discharged, int assessed, int intervention);
+
+/* Checks that state s agrees with a referral's decision and discharge:
+ * declined and signposted need that decision; received needs pending;
+ * awaiting_assessment to in_intervention need accepted and no discharge;
+ * discharged needs a discharge date and an accepted or pending decision; and
+ * a discharge date needs discharged (or a declined/signposted state).
+ * Returns 0 or DY_EINVAL (field "state") saying what disagrees. */
+int episode_state_matches_record(enum episode_state s, const char *decision, int discharged, struct dy_err *e);
+
 #endif

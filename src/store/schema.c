@@ -98,7 +98,102 @@ static const char v1[] =
 	"  entity_id INTEGER,"
 	"  detail TEXT) STRICT;";
 
+/* Migration 2: the referral pathway (issue 4; docs/waiting.md,
+ * docs/eligibility.md). Adds the episode's current state, every transition
+ * (episode_event), the programme a referral is for, whether the caregiver is
+ * a first-time parent, and eligibility overrides; indexes for the duplicate
+ * check (episode by infant / caregiver) and for the clocks (attended
+ * contacts by episode, kind and date, covering).
+ *
+ * Backfill of existing episodes, the states the automatic rules would have
+ * reached had every record been made through this version (the same rules
+ * as store_pathway_derive):
+ *   declined / signposted decision -> that state (closed at triage);
+ *   else a discharge date          -> discharged;
+ *   else pending                   -> received;
+ *   else (accepted): an attended intervention or group contact on or after
+ *   the first attended assessment -> in_intervention; an attended
+ *   assessment -> assessed; none -> awaiting_assessment.
+ * Contacts before the referral or after the discharge are ignored (as by the
+ * clocks). Each episode gets the chain of events leading there: received on
+ * the received date; the triage outcome on the decision date; assessed on
+ * the first attended assessment; in_intervention on the first attended
+ * intervention; discharged on the discharge date. An event is never dated
+ * before the one it follows (a contact recorded before the decision date is
+ * moved to that date: the clocks use the contacts themselves, not these
+ * dates). The actor is "migration", a decline reason or signposted service
+ * not known before this version is "not recorded". */
+static const char v2[] =
+	"ALTER TABLE episode ADD COLUMN state TEXT NOT NULL DEFAULT 'received' CHECK (state IN ("
+	"  'received','awaiting_assessment','declined','signposted','assessed','awaiting_intervention',"
+	"  'in_intervention','discharged'));"
+	"ALTER TABLE episode ADD COLUMN programme TEXT;"
+	"ALTER TABLE episode ADD COLUMN first_time_parent TEXT CHECK (first_time_parent IN ('yes','no'));"
+	"CREATE INDEX episode_infant ON episode(infant_id);"
+	"CREATE INDEX episode_caregiver ON episode(caregiver_id);"
+	"CREATE INDEX episode_open ON episode(state) WHERE state NOT IN ('declined','signposted','discharged');"
+	"CREATE INDEX contact_attended ON contact(episode_id, kind, date) WHERE attendance = 'attended';"
+	"CREATE TABLE episode_event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  from_state TEXT,"
+	"  to_state TEXT NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  reason TEXT,"
+	"  service TEXT,"
+	"  recorded_at TEXT NOT NULL) STRICT;"
+	"CREATE INDEX episode_event_episode ON episode_event(episode_id, id);"
+	"CREATE TABLE eligibility_override ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  rule TEXT NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  UNIQUE (episode_id, rule)) STRICT;"
+	/* Backfill. */
+	"CREATE TEMP TABLE m2 (id INTEGER PRIMARY KEY, rec TEXT, dec TEXT, dec_on TEXT, dis TEXT, dis_reason TEXT,"
+	"  ass TEXT, iv TEXT);"
+	"INSERT INTO temp.m2 (id, rec, dec, dec_on, dis, dis_reason, ass)"
+	"  SELECT e.id, e.received_on, e.decision, MAX(COALESCE(e.decided_on, e.received_on), e.received_on),"
+	"    e.discharged_on, e.discharge_reason,"
+	"    CASE WHEN e.decision = 'accepted' THEN (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = e.id"
+	"      AND c.kind = 'assessment' AND c.attendance = 'attended' AND c.date >= e.received_on"
+	"      AND (e.discharged_on IS NULL OR c.date <= e.discharged_on)) END"
+	"  FROM episode e;"
+	"UPDATE temp.m2 SET iv = (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = m2.id"
+	"  AND c.kind IN ('intervention','group') AND c.attendance = 'attended' AND c.date >= m2.ass"
+	"  AND (m2.dis IS NULL OR c.date <= m2.dis)) WHERE ass IS NOT NULL;"
+	"UPDATE temp.m2 SET ass = MAX(ass, dec_on) WHERE ass IS NOT NULL;"
+	"UPDATE temp.m2 SET iv = MAX(iv, ass) WHERE iv IS NOT NULL;"
+	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
+	"  SELECT id, NULL, 'received', rec, 'migration', strftime('%Y-%m-%dT%H:%M:%SZ','now') FROM temp.m2 ORDER BY id;"
+	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, reason, service, recorded_at)"
+	"  SELECT id, 'received', CASE dec WHEN 'accepted' THEN 'awaiting_assessment' ELSE dec END, dec_on, 'migration',"
+	"    CASE WHEN dec = 'declined' THEN 'not recorded' END, CASE WHEN dec = 'signposted' THEN 'not recorded' END,"
+	"    strftime('%Y-%m-%dT%H:%M:%SZ','now') FROM temp.m2 WHERE dec <> 'pending' ORDER BY id;"
+	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
+	"  SELECT id, 'awaiting_assessment', 'assessed', ass, 'migration', strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+	"  FROM temp.m2 WHERE ass IS NOT NULL ORDER BY id;"
+	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
+	"  SELECT id, 'assessed', 'in_intervention', iv, 'migration', strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+	"  FROM temp.m2 WHERE iv IS NOT NULL ORDER BY id;"
+	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, reason, recorded_at)"
+	"  SELECT id, CASE WHEN iv IS NOT NULL THEN 'in_intervention' WHEN ass IS NOT NULL THEN 'assessed'"
+	"    WHEN dec = 'accepted' THEN 'awaiting_assessment' ELSE 'received' END, 'discharged',"
+	"    MAX(dis, COALESCE(iv, ass, CASE WHEN dec = 'pending' THEN rec ELSE dec_on END)), 'migration', dis_reason,"
+	"    strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+	"  FROM temp.m2 WHERE dis IS NOT NULL AND dec NOT IN ('declined','signposted') ORDER BY id;"
+	"UPDATE episode SET state = (SELECT CASE WHEN m.dec IN ('declined','signposted') THEN m.dec"
+	"    WHEN m.dis IS NOT NULL THEN 'discharged' WHEN m.dec = 'pending' THEN 'received'"
+	"    WHEN m.iv IS NOT NULL THEN 'in_intervention' WHEN m.ass IS NOT NULL THEN 'assessed'"
+	"    ELSE 'awaiting_assessment' END FROM temp.m2 m WHERE m.id = episode.id);"
+	"DELETE FROM temp.m2;"; /* (not DROP: a cached statement may still be open) */
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
+	{2, "referral pathway", v2},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);

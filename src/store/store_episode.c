@@ -30,7 +30,7 @@ int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e)
 	return rc;
 }
 
-static void read_episode(db_stmt_t *s, struct episode *ep)
+void store_episode_read(db_stmt_t *s, struct episode *ep)
 {
 	memset(ep, 0, sizeof *ep);
 	ep->id = db_col_int(s, 0);
@@ -56,7 +56,7 @@ int store_episode_get(db_t *db, int64_t id, struct episode *ep, struct dy_err *e
 		return rc;
 	if (rc == DB_DONE)
 		return dy_fail(e, DY_ENOTFOUND, "referral", "referral %lld does not exist", (long long)id);
-	read_episode(s, ep);
+	store_episode_read(s, ep);
 	return 0;
 }
 
@@ -89,7 +89,7 @@ int store_episode_list(db_t *db, int64_t family_id, store_episode_fn fn, void *c
 	int rc;
 	struct episode ep;
 	while ((rc = db_step(s, e)) == DB_ROW) {
-		read_episode(s, &ep);
+		store_episode_read(s, &ep);
 		if ((rc = fn(ctx, &ep)))
 			return rc;
 	}

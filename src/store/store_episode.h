@@ -17,6 +17,17 @@ struct discharge_outcome {
 };
 typedef int (*store_outcome_fn)(void *ctx, const struct discharge_outcome *o);
 
+/* The episode columns in the order store_episode_read expects (for queries
+ * in other store files that add columns after them; `e.` prefixed). */
+#define STORE_EPISODE_COLS \
+	"e.id, e.family_id, e.infant_id, e.caregiver_id, e.received_on, e.source, e.decision, e.decided_on," \
+	" e.discharged_on, e.discharge_reason"
+#define STORE_EPISODE_NCOLS 10
+
+/* Reads STORE_EPISODE_COLS from columns 0..9 of the current row into ep. */
+void store_episode_read(db_stmt_t *s, struct episode *ep);
+
+/* Inserts ep (state "received" until store_pathway sets it). */
 int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e);
 
 /* Loads episode id; DY_ENOTFOUND if absent. */

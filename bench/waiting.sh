@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# bench/waiting.sh: the waiting figures on a 100,000-family demo database.
+# Builds the database once (dyad demo --families 100000 --seed 7), then times
+# `dyad waiting` and `dyad report waiting` over the last year, 3 runs each,
+# with /usr/bin/time, and prints the median wall time and peak memory.
+# Target (issue 4): under 1 second each.
+# Usage: bash bench/waiting.sh [DYAD_BINARY] [WORK_DIR]
+set -euo pipefail
+
+DYAD=${1:-build/release/dyad}
+WORK=${2:-$(mktemp -d)}
+FAMILIES=${FAMILIES:-100000}
+RUNS=3
+DB="$WORK/bench-waiting.db"
+mkdir -p "$WORK"
+
+if [ ! -s "$DB" ]; then
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	echo "building $FAMILIES families in $DB ..."
+	/usr/bin/time -f 'demo: %e s %M KB' "$DYAD" --db "$DB" demo --families "$FAMILIES" --seed 7
+fi
+
+today=$(date -u +%F)
+from=$(date -u -d "$today - 1 year + 1 day" +%F)
+
+# median NAME CMD...: runs CMD $RUNS times, prints each time and the median.
+median() {
+	local name=$1
+	shift
+	local times=() mems=()
+	for _ in $(seq "$RUNS"); do
+		local line
+		line=$({ /usr/bin/time -f '%e s %M KB' "$@" >/dev/null; } 2>&1 | tail -1)
+		times+=("$(awk '{print $1}' <<<"$line")")
+		mems+=("$(awk '{print $3}' <<<"$line")")
+	done
+	local t m
+	t=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
+	m=$(printf '%s\n' "${mems[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
+	printf '%-40s runs: %s s   median: %s s, %s KB\n' "$name" "${times[*]}" "$t" "$m"
+}
+
+echo "$("$DYAD" version), $FAMILIES families, as of $today"
+median "dyad waiting" "$DYAD" --db "$DB" waiting
+median "dyad waiting --breach-within 7" "$DYAD" --db "$DB" waiting --breach-within 7
+median "dyad report waiting $from..$today" "$DYAD" --db "$DB" --format json report waiting --from "$from" --to "$today"
+echo "waiting clocks listed: $("$DYAD" --db "$DB" --format csv waiting | tail -n +2 | wc -l)"

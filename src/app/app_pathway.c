@@ -1,0 +1,483 @@
+/* app_pathway.c: eligibility checks and triage, episode state moves, their
+ * history, the waiting list and the waiting report (see app_pathway.h). */
+#include "app/app_pathway.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store_episode.h"
+#include "store/store_family.h"
+#include "util/date.h"
+#include "util/str.h"
+
+/* ---- Rules --------------------------------------------------------------- */
+
+int app_rules_load(const char *path, struct eligibility_config *c, char *source, size_t n, struct dy_err *e)
+{
+	eligibility_config_init(c);
+	const char *env = getenv(APP_RULES_ENV);
+	const char *use = NULL;
+	if (path && *path)
+		use = path;
+	else if (env && *env)
+		use = env;
+	else if (access(APP_RULES_LOCAL, R_OK) == 0)
+		use = APP_RULES_LOCAL;
+	if (!use) {
+		str_copy(source, n, "built-in defaults");
+		return 0;
+	}
+	str_copy(source, n, use);
+	return eligibility_load_file(use, c, e);
+}
+
+int app_programme_check(const char *programme, struct dy_err *e)
+{
+	size_t len = programme ? strlen(programme) : 0;
+	if (len >= ELIGIBILITY_NAME_MAX)
+		return dy_fail(e, DY_EINVAL, "programme", "is longer than %d characters", ELIGIBILITY_NAME_MAX - 1);
+	for (size_t i = 0; i < len; i++) {
+		char ch = programme[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'))
+			return dy_fail(e, DY_EINVAL, "programme",
+			               "must be a programme code of lower-case letters, digits and '_' (like minding_the_baby)");
+	}
+	return 0;
+}
+
+/* ---- Facts and checking --------------------------------------------------- */
+
+/* The facts of referral ep as they stood when it was received. The strings
+ * of f point into the people, which the caller keeps. */
+static int facts_for(struct app *a, const struct episode *ep, const struct pathway_referral *p,
+                     const char *programme, struct person *infant, struct person *carer,
+                     struct eligibility_facts *f, struct dy_err *e)
+{
+	int rc = store_person_get(a->db, ep->infant_id, infant, e);
+	if (rc)
+		return rc;
+	memset(carer, 0, sizeof *carer);
+	carer->date_of_birth = DATE_NONE;
+	if (ep->caregiver_id && (rc = store_person_get(a->db, ep->caregiver_id, carer, e)))
+		return rc;
+	memset(f, 0, sizeof *f);
+	f->received = ep->received_on;
+	f->infant_dob = infant->date_of_birth;
+	f->edd = infant->edd;
+	if (f->infant_dob != DATE_NONE && f->infant_dob > ep->received_on) {
+		/* Born since the referral: at referral it was a pregnancy. */
+		if (f->edd == DATE_NONE)
+			f->edd = f->infant_dob;
+		f->infant_dob = DATE_NONE;
+	}
+	f->caregiver_dob = carer->date_of_birth;
+	f->first_time_parent = p->first_time_parent;
+	f->postcode = carer->postcode[0] ? carer->postcode : infant->postcode;
+	f->programme = programme;
+	return 0;
+}
+
+/* Evaluates an already loaded referral into out. */
+static int check_loaded(struct app *a, const struct episode *ep, const struct pathway_referral *p,
+                        const struct eligibility_config *c, const char *programme, struct referral_check *out,
+                        struct dy_err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->episode_id = ep->id;
+	out->state = p->state;
+	str_copy(out->programme, sizeof out->programme, programme ? programme : p->programme);
+	if (app_programme_check(out->programme, e))
+		return DY_EINVAL;
+	struct person infant, carer;
+	struct eligibility_facts f;
+	int rc = facts_for(a, ep, p, out->programme, &infant, &carer, &f, e);
+	if (!rc)
+		rc = eligibility_evaluate(c, &f, &out->result, e);
+	return rc;
+}
+
+int app_referral_check(struct app *a, int64_t id, const struct eligibility_config *c, const char *programme,
+                       struct referral_check *out, struct dy_err *e)
+{
+	struct episode ep;
+	struct pathway_referral p;
+	int rc = store_episode_get(a->db, id, &ep, e);
+	if (!rc)
+		rc = store_pathway_get(a->db, id, &p, e);
+	if (!rc)
+		rc = check_loaded(a, &ep, &p, c, programme, out, e);
+	return rc;
+}
+
+/* ---- Moves ------------------------------------------------------------------ */
+
+static void stamp(char out[PATHWAY_STAMP_LEN])
+{
+	date_now_utc(out);
+}
+
+int app_pathway_move(struct app *a, int64_t id, enum episode_state to, int32_t date, const char *reason,
+                     const char *service, struct dy_err *e)
+{
+	struct pathway_referral p;
+	int rc = store_pathway_get(a->db, id, &p, e);
+	if (rc)
+		return rc;
+	struct episode_transition t = {.from = p.state, .to = to, .date = date, .since = p.state_on,
+	                               .user = a->actor, .reason = reason, .service = service,
+	                               .discharge_reason = reason};
+	if ((rc = episode_state_check(&t, e)))
+		return rc;
+	if (date > a->today)
+		return dy_fail(e, DY_EINVAL, "date", "is in the future: record a move once it has happened");
+	struct pathway_event ev = {.episode_id = id, .from = (int)p.state, .to = to, .date = date};
+	str_copy(ev.actor, sizeof ev.actor, a->actor);
+	str_copy(ev.reason, sizeof ev.reason, reason);
+	str_copy(ev.service, sizeof ev.service, service);
+	stamp(ev.recorded_at);
+	rc = store_pathway_event_insert(a->db, &ev, e);
+	if (!rc)
+		rc = store_pathway_set_state(a->db, id, to, e);
+	return rc;
+}
+
+int app_pathway_open(struct app *a, const struct episode *ep, struct dy_err *e)
+{
+	struct pathway_event ev = {.episode_id = ep->id, .from = PATHWAY_NO_STATE, .to = EPISODE_RECEIVED,
+	                           .date = ep->received_on};
+	str_copy(ev.actor, sizeof ev.actor, a->actor);
+	stamp(ev.recorded_at);
+	int rc = store_pathway_event_insert(a->db, &ev, e);
+	enum episode_state st = EPISODE_RECEIVED;
+	int32_t on = ep->received_on;
+	if (!rc && strcmp(ep->decision, "pending") != 0 && ep->decision[0]) {
+		ev.from = (int)st;
+		st = episode_state_from_record(ep->decision, 0, 0, 0);
+		ev.to = st;
+		ev.date = on = ep->decided_on > on ? ep->decided_on : on;
+		str_copy(ev.reason, sizeof ev.reason, st == EPISODE_DECLINED ? "not recorded" : "");
+		str_copy(ev.service, sizeof ev.service, st == EPISODE_SIGNPOSTED ? "not recorded" : "");
+		rc = store_pathway_event_insert(a->db, &ev, e);
+	}
+	if (!rc && ep->discharged_on != DATE_NONE && episode_state_is_open(st)) {
+		ev.from = (int)st;
+		ev.to = st = EPISODE_DISCHARGED;
+		ev.date = ep->discharged_on > on ? ep->discharged_on : on;
+		str_copy(ev.reason, sizeof ev.reason, ep->discharge_reason);
+		ev.service[0] = '\0';
+		rc = store_pathway_event_insert(a->db, &ev, e);
+	}
+	if (!rc && st != EPISODE_RECEIVED)
+		rc = store_pathway_set_state(a->db, ep->id, st, e);
+	return rc;
+}
+
+int app_pathway_after_contact(struct app *a, const struct contact *c, int *moved, struct dy_err *e)
+{
+	*moved = -1;
+	if (strcmp(c->attendance, "attended") != 0)
+		return 0;
+	struct pathway_referral p;
+	int rc = store_pathway_get(a->db, c->episode_id, &p, e);
+	if (rc)
+		return rc;
+	int assessment = strcmp(c->kind, "assessment") == 0;
+	int intervention = strcmp(c->kind, "intervention") == 0 || strcmp(c->kind, "group") == 0;
+	enum episode_state to;
+	if (assessment && p.state == EPISODE_AWAITING_ASSESSMENT)
+		to = EPISODE_ASSESSED;
+	else if (intervention && (p.state == EPISODE_ASSESSED || p.state == EPISODE_AWAITING_INTERVENTION))
+		to = EPISODE_IN_INTERVENTION;
+	else
+		return 0;
+	int32_t on = p.state_on != DATE_NONE && c->date < p.state_on ? p.state_on : c->date;
+	char note[64];
+	snprintf(note, sizeof note, "attended %s contact %lld", c->kind, (long long)c->id);
+	if (!(rc = app_pathway_move(a, c->episode_id, to, on, note, NULL, e)))
+		*moved = (int)to;
+	return rc;
+}
+
+/* ---- Triage ----------------------------------------------------------------- */
+
+int app_referral_triage(struct app *a, const struct triage_request *t, const struct eligibility_config *c,
+                        struct referral_check *check, struct dy_err *e)
+{
+	struct referral_check local;
+	if (!check)
+		check = &local;
+	memset(check, 0, sizeof *check);
+	enum episode_state to;
+	if (!t->decision || !*t->decision)
+		return dy_fail(e, DY_EINVAL, "decision", "is required: accepted, declined or signposted");
+	if (strcmp(t->decision, "accepted") == 0)
+		to = EPISODE_AWAITING_ASSESSMENT;
+	else if (strcmp(t->decision, "declined") == 0)
+		to = EPISODE_DECLINED;
+	else if (strcmp(t->decision, "signposted") == 0)
+		to = EPISODE_SIGNPOSTED;
+	else
+		return dy_fail(e, DY_EINVAL, "decision", "must be accepted, declined or signposted");
+	if (t->n_overrides && to != EPISODE_AWAITING_ASSESSMENT)
+		return dy_fail(e, DY_EINVAL, "override", "applies only when accepting a referral");
+	if (t->date == DATE_NONE)
+		return dy_fail(e, DY_EINVAL, "date", "is required: the day of the decision");
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	struct episode ep;
+	struct pathway_referral p;
+	rc = store_episode_get(a->db, t->episode_id, &ep, e);
+	if (!rc)
+		rc = store_pathway_get(a->db, t->episode_id, &p, e);
+	if (!rc) {
+		/* The move first: a referral already triaged is refused as such. */
+		struct episode_transition tr = {.from = p.state, .to = to, .date = t->date, .since = p.state_on,
+		                                .user = a->actor, .reason = t->reason, .service = t->service};
+		rc = episode_state_check(&tr, e);
+	}
+	if (!rc && to == EPISODE_AWAITING_ASSESSMENT) {
+		rc = check_loaded(a, &ep, &p, c, NULL, check, e);
+		int eligible = 0;
+		if (!rc)
+			rc = eligibility_decide(&check->result, t->overrides, t->n_overrides, &eligible, e);
+		if (!rc && !eligible) {
+			char missing[160] = "";
+			size_t used = 0;
+			for (size_t i = 0; i < check->result.n_reasons; i++) {
+				const char *code = eligibility_rule_code(check->result.reasons[i].rule);
+				int have = 0;
+				for (size_t j = 0; j < t->n_overrides; j++)
+					have |= strcmp(t->overrides[j].rule, code) == 0;
+				if (!have && used < sizeof missing)
+					used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%s", used ? ", " : "",
+					                         code);
+			}
+			rc = dy_fail(e, DY_ECONFLICT, "override",
+			             "referral %lld is not eligible; to accept it, give an override with a reason for each"
+			             " failed rule: %s",
+			             (long long)t->episode_id, missing);
+		}
+	}
+	if (!rc)
+		rc = app_pathway_move(a, t->episode_id, to, t->date, t->reason, t->service, e);
+	for (size_t i = 0; !rc && i < t->n_overrides; i++) {
+		struct pathway_override o = {.episode_id = t->episode_id, .date = t->date};
+		str_copy(o.rule, sizeof o.rule, t->overrides[i].rule);
+		str_copy(o.reason, sizeof o.reason, t->overrides[i].reason);
+		str_copy(o.actor, sizeof o.actor, a->actor);
+		stamp(o.recorded_at);
+		rc = store_pathway_override_insert(a->db, &o, e);
+		if (rc == DY_ECONFLICT)
+			dy_fail(e, DY_EINVAL, "override", "names the rule %s twice", o.rule);
+	}
+	if (!rc) {
+		str_copy(ep.decision, sizeof ep.decision, t->decision);
+		ep.decided_on = t->date;
+		rc = store_episode_update(a->db, &ep, e);
+	}
+	char detail[64];
+	snprintf(detail, sizeof detail, "%s%s%zu override(s)", t->decision, t->n_overrides ? ", " : "",
+	         t->n_overrides);
+	if (!t->n_overrides)
+		str_copy(detail, sizeof detail, t->decision);
+	return app_end(a, rc, "referral.triage", "episode", t->episode_id, detail, e);
+}
+
+int app_referral_move(struct app *a, int64_t id, const char *to_code, int32_t date, const char *note,
+                      struct dy_err *e)
+{
+	enum episode_state to;
+	if (episode_state_parse(to_code ? to_code : "", &to, e)) {
+		str_copy(e->field, sizeof e->field, "to");
+		return DY_EINVAL;
+	}
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	struct pathway_referral p;
+	rc = store_pathway_get(a->db, id, &p, e);
+	if (!rc && !episode_state_allowed(p.state, to)) {
+		struct episode_transition t = {.from = p.state, .to = to, .date = date, .user = a->actor};
+		rc = episode_state_check(&t, e);
+	}
+	if (!rc && (to == EPISODE_AWAITING_ASSESSMENT || to == EPISODE_DECLINED || to == EPISODE_SIGNPOSTED))
+		rc = dy_fail(e, DY_ECONFLICT, "to", "%s is a triage outcome: record it with the triage step, which checks"
+		             " eligibility", episode_state_label(to));
+	if (!rc && to == EPISODE_DISCHARGED)
+		rc = dy_fail(e, DY_ECONFLICT, "to", "record a discharge with its reason and each infant's care status");
+	if (!rc && date == DATE_NONE)
+		rc = dy_fail(e, DY_EINVAL, "date", "is required: every move is dated");
+	if (!rc && note && *note && strlen(note) >= PATHWAY_TEXT_MAX)
+		rc = dy_fail(e, DY_EINVAL, "reason", "is longer than %d characters", PATHWAY_TEXT_MAX - 1);
+	if (!rc)
+		rc = app_pathway_move(a, id, to, date, note, NULL, e);
+	return app_end(a, rc, "referral.move", "episode", id, episode_state_code(to), e);
+}
+
+int app_referral_pathway(struct app *a, int64_t id, struct pathway_referral *p, struct dy_err *e)
+{
+	return store_pathway_get(a->db, id, p, e);
+}
+
+int app_referral_facts(struct app *a, int64_t id, const char *programme, enum eligibility_answer ftp,
+                       struct dy_err *e)
+{
+	if (app_programme_check(programme, e))
+		return DY_EINVAL;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	rc = store_pathway_set_facts(a->db, id, programme, ftp, e);
+	return app_end(a, rc, "referral.facts", "episode", id, programme, e);
+}
+
+int app_referral_history(struct app *a, int64_t id, store_pathway_event_fn fn, void *ctx, struct dy_err *e)
+{
+	struct pathway_referral p;
+	int rc = store_pathway_get(a->db, id, &p, e);
+	return rc ? rc : store_pathway_event_list(a->db, id, fn, ctx, e);
+}
+
+int app_referral_overrides(struct app *a, int64_t id, store_pathway_override_fn fn, void *ctx, struct dy_err *e)
+{
+	struct pathway_referral p;
+	int rc = store_pathway_get(a->db, id, &p, e);
+	return rc ? rc : store_pathway_override_list(a->db, id, fn, ctx, e);
+}
+
+/* ---- Waiting ---------------------------------------------------------------- */
+
+struct who {
+	int64_t episode_id, family_id, infant_id;
+};
+
+struct list_ctx {
+	struct waiting_list *l;
+	const struct clock_targets *t;
+	struct waiting_entry *w;
+	size_t nw, capw;
+	struct who *who; /* by episode id, ascending */
+	size_t nwho, capwho;
+};
+
+static int list_row(void *ctx, const struct pathway_clock_row *r)
+{
+	struct list_ctx *c = ctx;
+	struct clock_result res;
+	struct dy_err ignore;
+	if (clock_compute_events(&r->ev, c->t, c->l->as_of, &res, &ignore)) {
+		c->l->skipped++;
+		return 0;
+	}
+	struct waiting_entry w[CLOCK_COUNT];
+	size_t k = waiting_entries_from_result(r->episode_id, &res, w);
+	if (!k)
+		return 0;
+	if (c->nw + k > c->capw) {
+		c->capw = c->capw ? 2 * c->capw : 1024;
+		c->w = xrealloc(c->w, c->capw * sizeof *c->w);
+	}
+	memcpy(c->w + c->nw, w, k * sizeof *w);
+	c->nw += k;
+	if (c->nwho == c->capwho) {
+		c->capwho = c->capwho ? 2 * c->capwho : 1024;
+		c->who = xrealloc(c->who, c->capwho * sizeof *c->who);
+	}
+	c->who[c->nwho++] = (struct who){r->episode_id, r->family_id, r->infant_id};
+	return 0;
+}
+
+static const struct who *find_who(const struct list_ctx *c, int64_t episode_id)
+{
+	size_t lo = 0, hi = c->nwho;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->who[mid].episode_id < episode_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->nwho && c->who[lo].episode_id == episode_id ? &c->who[lo] : NULL;
+}
+
+int app_waiting_list(struct app *a, int32_t as_of, const struct clock_targets *t, int breach_within,
+                     struct waiting_list *out, struct dy_err *e)
+{
+	memset(out, 0, sizeof *out);
+	if (as_of == DATE_NONE)
+		return dy_fail(e, DY_EINVAL, "as-of", "is required");
+	out->as_of = as_of;
+	if (t)
+		out->targets = *t;
+	else
+		clock_targets_default(&out->targets);
+	struct list_ctx c = {.l = out, .t = &out->targets};
+	int rc = store_pathway_clock_rows(a->db, as_of, as_of, list_row, &c, e);
+	if (!rc) {
+		waiting_sort(c.w, c.nw);
+		if (breach_within >= 0)
+			c.nw = waiting_filter_breach_within(c.w, c.nw, breach_within);
+		out->rows = xcalloc(c.nw ? c.nw : 1, sizeof *out->rows);
+		for (size_t i = 0; !rc && i < c.nw; i++) {
+			struct waiting_row *row = &out->rows[out->n++];
+			row->w = c.w[i];
+			const struct who *w = find_who(&c, c.w[i].episode_id);
+			if (!w)
+				continue;
+			row->family_id = w->family_id;
+			row->infant_id = w->infant_id;
+			struct person p;
+			rc = store_person_get(a->db, w->infant_id, &p, e);
+			if (!rc)
+				snprintf(row->infant_name, sizeof row->infant_name, "%s %s", p.given_name, p.family_name);
+		}
+	}
+	free(c.w);
+	free(c.who);
+	if (rc)
+		app_waiting_list_free(out);
+	return rc;
+}
+
+void app_waiting_list_free(struct waiting_list *l)
+{
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+}
+
+struct report_ctx {
+	struct waiting_report *r;
+	const struct clock_targets *t;
+};
+
+static int report_row(void *ctx, const struct pathway_clock_row *row)
+{
+	struct report_ctx *c = ctx;
+	struct clock_result res;
+	struct dy_err ignore;
+	if (!clock_compute_events(&row->ev, c->t, c->r->to, &res, &ignore))
+		waiting_report_add(c->r, &res);
+	return 0;
+}
+
+int app_waiting_report(struct app *a, int32_t from, int32_t to, const struct clock_targets *t,
+                       struct waiting_report *r, struct dy_err *e)
+{
+	struct clock_targets def;
+	if (!t) {
+		clock_targets_default(&def);
+		t = &def;
+	}
+	int rc = waiting_report_init(r, from, to, e);
+	if (rc)
+		return rc;
+	struct report_ctx c = {.r = r, .t = t};
+	rc = store_pathway_clock_rows(a->db, from, to, report_row, &c, e);
+	if (!rc)
+		waiting_report_finish(r);
+	return rc;
+}

@@ -1,0 +1,444 @@
+/* cmd_pathway.c: dyad referral check/triage/move/history, dyad waiting and
+ * dyad report waiting: the referral pathway (docs/eligibility.md,
+ * docs/waiting.md). */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_pathway.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/fmt.h"
+#include "cli/out.h"
+#include "util/date.h"
+#include "util/str.h"
+
+/* Loads the rules named by --rules (or the defaults); prints the error. */
+static int rules(const struct cli_args *a, struct eligibility_config *c, char *source, size_t n)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	if (app_rules_load(cli_get(a, "rules"), c, source, n, &e)) {
+		eligibility_config_free(c);
+		return cli_fail(&e);
+	}
+	return 0;
+}
+
+static void print_reasons(FILE *to, const struct eligibility_result *r)
+{
+	for (size_t i = 0; i < r->n_reasons; i++)
+		fprintf(to, "  - %s [%s%s]\n", r->reasons[i].text, eligibility_rule_code(r->reasons[i].rule),
+		        r->reasons[i].unknown ? ", not recorded" : "");
+}
+
+int cmd_referral_check(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t id;
+	if (cli_id(a, "referral", &id, &e))
+		return cli_fail(&e);
+	struct eligibility_config c;
+	char source[4096];
+	int rc = rules(a, &c, source, sizeof source);
+	if (rc)
+		return rc;
+	struct app app;
+	if ((rc = cli_open(g, &app))) {
+		eligibility_config_free(&c);
+		return rc;
+	}
+	struct referral_check chk;
+	rc = app_referral_check(&app, id, &c, cli_get(a, "programme"), &chk, &e);
+	app_close(&app);
+	eligibility_config_free(&c);
+	if (rc)
+		return cli_fail(&e);
+	if (strcmp(g->format, "table") == 0) {
+		printf("Referral %lld (%s): %s under %s%s%s.\n", (long long)id, episode_state_label(chk.state),
+		       chk.result.eligible ? "eligible" : "not eligible", chk.programme[0] ? "the team's and the " : "the team's rules",
+		       chk.programme, chk.programme[0] ? " programme's rules" : "");
+		printf("Rules: %s\n", source);
+		print_reasons(stdout, &chk.result);
+		return 0;
+	}
+	static const char *const cols[] = {"referral", "programme", "eligible", "rule", "unknown", "reason", 0};
+	struct out_list *l = out_begin(g->format, cols);
+	char rid[24];
+	fmt_id(rid, id);
+	if (!chk.result.n_reasons) {
+		const char *row[] = {rid, chk.programme, "yes", "", "", ""};
+		out_row(l, row);
+	}
+	for (size_t i = 0; i < chk.result.n_reasons; i++) {
+		const struct eligibility_reason *r = &chk.result.reasons[i];
+		const char *row[] = {rid, chk.programme, "no", eligibility_rule_code(r->rule), r->unknown ? "yes" : "no",
+		                     r->text};
+		out_row(l, row);
+	}
+	out_end(l, NULL);
+	return 0;
+}
+
+/* Collects --override RULE:REASON and the --override-RULE options. */
+struct overrides {
+	struct eligibility_override o[ELIGIBILITY_RULE_COUNT + 1];
+	size_t n;
+	char rule[24];
+};
+
+static int add_override(struct overrides *ov, const char *rule, const char *reason, struct dy_err *e)
+{
+	for (size_t i = 0; i < ov->n; i++)
+		if (strcmp(ov->o[i].rule, rule) == 0)
+			return dy_fail(e, DY_EINVAL, "override", "names the rule %s twice", rule);
+	if (ov->n == sizeof ov->o / sizeof ov->o[0])
+		return dy_fail(e, DY_EINVAL, "override", "too many overrides");
+	ov->o[ov->n++] = (struct eligibility_override){rule, reason};
+	return 0;
+}
+
+static int collect_overrides(const struct cli_args *a, struct overrides *ov, struct dy_err *e)
+{
+	memset(ov, 0, sizeof *ov);
+	const char *one = cli_get(a, "override");
+	if (one) {
+		const char *colon = strchr(one, ':');
+		size_t len = colon ? (size_t)(colon - one) : 0;
+		if (!colon || len == 0 || len >= sizeof ov->rule)
+			return dy_fail(e, DY_EINVAL, "override", "must be RULE:REASON, like area:family moving into the area");
+		memcpy(ov->rule, one, len);
+		ov->rule[len] = '\0';
+		if (add_override(ov, ov->rule, colon + 1, e))
+			return DY_EINVAL;
+	}
+	static const struct { const char *opt, *rule; } per[] = {
+		{"override-infant-age", "infant_age"},       {"override-pregnancy", "pregnancy"},
+		{"override-area", "area"},                   {"override-caregiver-age", "caregiver_age"},
+		{"override-first-time-parent", "first_time_parent"}};
+	for (size_t i = 0; i < sizeof per / sizeof per[0]; i++) {
+		const char *v = cli_get(a, per[i].opt);
+		if (v && add_override(ov, per[i].rule, v, e))
+			return DY_EINVAL;
+	}
+	return 0;
+}
+
+int cmd_referral_triage(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	struct triage_request t = {.decision = cli_get(a, "decision"), .reason = cli_get(a, "reason"),
+	                           .service = cli_get(a, "service")};
+	struct overrides ov;
+	if (cli_id(a, "referral", &t.episode_id, &e) || cli_date(a, "date", &t.date, &e) ||
+	    collect_overrides(a, &ov, &e))
+		return cli_fail(&e);
+	t.overrides = ov.o;
+	t.n_overrides = ov.n;
+	struct eligibility_config c;
+	char source[4096];
+	int rc = rules(a, &c, source, sizeof source);
+	if (rc)
+		return rc;
+	struct app app;
+	if ((rc = cli_open(g, &app))) {
+		eligibility_config_free(&c);
+		return rc;
+	}
+	struct referral_check chk;
+	rc = app_referral_triage(&app, &t, &c, &chk, &e);
+	app_close(&app);
+	eligibility_config_free(&c);
+	if (rc) {
+		if (chk.result.n_reasons && strcmp(e.field, "override") == 0) {
+			fprintf(stderr, "dyad: referral %lld fails the eligibility rules (%s):\n", (long long)t.episode_id,
+			        source);
+			print_reasons(stderr, &chk.result);
+		}
+		return cli_fail(&e);
+	}
+	char d[11];
+	printf("Referral %lld %s on %s", (long long)t.episode_id, t.decision, fmt_date(d, t.date));
+	if (strcmp(t.decision, "accepted") == 0)
+		printf(": awaiting assessment");
+	if (t.service && strcmp(t.decision, "signposted") == 0)
+		printf(" (to the service named)");
+	if (t.n_overrides)
+		printf("; %zu override(s) recorded", t.n_overrides);
+	printf(".\n");
+	return 0;
+}
+
+int cmd_referral_move(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t id;
+	int32_t date;
+	if (cli_id(a, "referral", &id, &e) || cli_date(a, "date", &date, &e))
+		return cli_fail(&e);
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	rc = app_referral_move(&app, id, cli_get(a, "to"), date, cli_get(a, "reason"), &e);
+	app_close(&app);
+	if (rc)
+		return cli_fail(&e);
+	enum episode_state st;
+	episode_state_parse(cli_get(a, "to"), &st, &e);
+	char d[11];
+	printf("Referral %lld is now %s (from %s).\n", (long long)id, episode_state_label(st), fmt_date(d, date));
+	return 0;
+}
+
+struct hist_ctx {
+	struct out_list *l;
+};
+
+static int history_row(void *ctx, const struct pathway_event *ev)
+{
+	struct hist_ctx *c = ctx;
+	char d[11];
+	const char *row[] = {ev->from == PATHWAY_NO_STATE ? "" : episode_state_code((enum episode_state)ev->from),
+	                     episode_state_code(ev->to), fmt_date(d, ev->date), ev->actor, ev->reason, ev->service,
+	                     ev->recorded_at};
+	out_row(c->l, row);
+	return 0;
+}
+
+static int override_row(void *ctx, const struct pathway_override *o)
+{
+	struct hist_ctx *c = ctx;
+	char d[11];
+	const char *row[] = {o->rule, o->reason, o->actor, fmt_date(d, o->date), o->recorded_at};
+	out_row(c->l, row);
+	return 0;
+}
+
+int cmd_referral_history(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t id;
+	if (cli_id(a, "referral", &id, &e))
+		return cli_fail(&e);
+	static const char *const cols[] = {"from", "to", "date", "user", "reason", "service", "recorded_at", 0};
+	struct hist_ctx c = {.l = out_begin(g->format, cols)};
+	if (!c.l)
+		return 1;
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc) {
+		out_end(c.l, NULL);
+		return rc;
+	}
+	rc = app_referral_history(&app, id, history_row, &c, &e);
+	out_end(c.l, rc ? NULL : "No state changes recorded.");
+	if (!rc && strcmp(g->format, "table") == 0) {
+		static const char *const oc[] = {"rule", "override_reason", "user", "date", "recorded_at", 0};
+		struct hist_ctx o = {.l = out_begin(g->format, oc)};
+		printf("\nEligibility overrides\n");
+		rc = app_referral_overrides(&app, id, override_row, &o, &e);
+		out_end(o.l, "None.");
+	}
+	app_close(&app);
+	return rc ? cli_fail(&e) : 0;
+}
+
+/* --target-a / --target-b into t (defaults otherwise). */
+static int targets(const struct cli_args *a, struct clock_targets *t, struct dy_err *e)
+{
+	clock_targets_default(t);
+	const char *ta = cli_get(a, "target-a"), *tb = cli_get(a, "target-b");
+	if (ta && clock_target_parse("target-a", ta, &t->t[CLOCK_A], e))
+		return DY_EINVAL;
+	if (tb && clock_target_parse("target-b", tb, &t->t[CLOCK_B], e))
+		return DY_EINVAL;
+	return 0;
+}
+
+static const char *target_text(const struct clock_target *t, char *out, size_t n)
+{
+	snprintf(out, n, "%d %s%s", t->amount, t->unit == CLOCK_UNIT_DAYS ? "day" : "month", t->amount == 1 ? "" : "s");
+	return out;
+}
+
+int cmd_waiting(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int32_t as_of;
+	int within = -1;
+	struct clock_targets t;
+	if (cli_date(a, "as-of", &as_of, &e) || cli_int(a, "breach-within", 0, 3650, &within, &e) ||
+	    targets(a, &t, &e))
+		return cli_fail(&e);
+	if (as_of == DATE_NONE)
+		as_of = date_today();
+	static const char *const cols[] = {"family", "infant", "name", "referral", "clock", "started", "days_waited",
+	                                   "target_date", "days_left", 0};
+	if (out_format_ok(g->format))
+		return 1;
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	struct waiting_list l;
+	rc = app_waiting_list(&app, as_of, &t, within, &l, &e);
+	app_close(&app);
+	if (rc)
+		return cli_fail(&e);
+	if (strcmp(g->format, "table") == 0) {
+		char d[11], ta[32], tb[32];
+		size_t breached = 0;
+		for (size_t i = 0; i < l.n; i++)
+			breached += l.rows[i].w.days_left < 0;
+		printf("Waiting as at %s: %zu clock(s), %zu in breach. Clock A: referral to assessment (target %s);"
+		       " clock B: assessment to intervention (target %s).\n\n",
+		       fmt_date(d, as_of), l.n, breached, target_text(&t.t[CLOCK_A], ta, sizeof ta),
+		       target_text(&t.t[CLOCK_B], tb, sizeof tb));
+	}
+	struct out_list *o = out_begin(g->format, cols);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct waiting_row *r = &l.rows[i];
+		char fam[24], inf[24], ref[24], st[11], tg[11], dw[16], dl[16];
+		const char *row[] = {fmt_id(fam, r->family_id), fmt_id(inf, r->infant_id), r->infant_name,
+		                     fmt_id(ref, r->w.episode_id), r->w.clock == CLOCK_A ? "A" : "B",
+		                     fmt_date(st, r->w.start), fmt_int(dw, r->w.days_waited, INT32_MIN),
+		                     fmt_date(tg, r->w.target), fmt_int(dl, r->w.days_left, INT32_MIN)};
+		out_row(o, row);
+	}
+	out_end(o, within >= 0 ? "Nobody is in breach or due to breach in that time." : "Nobody is waiting.");
+	if (l.skipped)
+		fprintf(stderr, "dyad: %zu referral(s) left out: their dates are inconsistent\n", l.skipped);
+	app_waiting_list_free(&l);
+	return 0;
+}
+
+/* Figures as strings: blank when not defined (n == 0). */
+struct fig_text {
+	char n[24], median[16], p90[16], max[16], pct[16], ended[24], still[24], breached[24];
+};
+
+static void fig_text(const struct waiting_figures *f, struct fig_text *t)
+{
+	snprintf(t->n, sizeof t->n, "%zu", f->n);
+	fmt_int(t->median, f->median_days, -1);
+	fmt_int(t->p90, f->p90_days, -1);
+	fmt_int(t->max, f->max_days, -1);
+	if (f->n)
+		snprintf(t->pct, sizeof t->pct, "%.1f", f->pct_within_target);
+	else
+		t->pct[0] = '\0';
+	snprintf(t->ended, sizeof t->ended, "%zu", f->ended);
+	snprintf(t->still, sizeof t->still, "%zu", f->still_waiting);
+	snprintf(t->breached, sizeof t->breached, "%zu", f->breached_still_waiting);
+}
+
+static json_t *fig_json(const struct waiting_figures *f)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "n", json_integer((json_int_t)f->n));
+	json_object_set_new(o, "median_days", f->n ? json_integer(f->median_days) : json_null());
+	json_object_set_new(o, "p90_days", f->n ? json_integer(f->p90_days) : json_null());
+	json_object_set_new(o, "max_days", f->n ? json_integer(f->max_days) : json_null());
+	json_object_set_new(o, "pct_within_target",
+	                    f->n ? json_real((double)(long)(f->pct_within_target * 10 + 0.5) / 10) : json_null());
+	json_object_set_new(o, "ended", json_integer((json_int_t)f->ended));
+	json_object_set_new(o, "still_waiting", json_integer((json_int_t)f->still_waiting));
+	json_object_set_new(o, "breached_still_waiting", json_integer((json_int_t)f->breached_still_waiting));
+	return o;
+}
+
+int cmd_report_waiting(const struct cli_global *g, struct cli_args *a)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int32_t from, to;
+	struct clock_targets t;
+	if (cli_date(a, "from", &from, &e) || cli_date(a, "to", &to, &e) || targets(a, &t, &e))
+		return cli_fail(&e);
+	if (out_format_ok(g->format))
+		return 1;
+	struct app app;
+	int rc = cli_open(g, &app);
+	if (rc)
+		return rc;
+	struct waiting_report r;
+	memset(&r, 0, sizeof r);
+	rc = app_waiting_report(&app, from, to, &t, &r, &e);
+	app_close(&app);
+	if (rc) {
+		waiting_report_free(&r);
+		return cli_fail(&e);
+	}
+	char df[11], dt[11], ta[32], tb[32];
+	fmt_date(df, from);
+	fmt_date(dt, to);
+	target_text(&t.t[CLOCK_A], ta, sizeof ta);
+	target_text(&t.t[CLOCK_B], tb, sizeof tb);
+	if (strcmp(g->format, "json") == 0) {
+		json_t *root = json_object();
+		json_object_set_new(root, "from", json_string(df));
+		json_object_set_new(root, "to", json_string(dt));
+		json_t *tg = json_object();
+		json_object_set_new(tg, "A", json_string(ta));
+		json_object_set_new(tg, "B", json_string(tb));
+		json_object_set_new(root, "targets", tg);
+		json_t *cl = json_object();
+		json_object_set_new(cl, "A", fig_json(&r.clock[CLOCK_A]));
+		json_object_set_new(cl, "B", fig_json(&r.clock[CLOCK_B]));
+		json_object_set_new(root, "clocks", cl);
+		json_t *months = json_array();
+		for (size_t i = 0; i < r.n_months; i++) {
+			const struct waiting_month *m = &r.months[i];
+			json_t *mo = json_object();
+			char mon[8], asat[11];
+			snprintf(mon, sizeof mon, "%04d-%02d", m->year, m->month);
+			json_object_set_new(mo, "month", json_string(mon));
+			json_object_set_new(mo, "as_at", json_string(fmt_date(asat, m->as_at)));
+			json_object_set_new(mo, "A", fig_json(&m->clock[CLOCK_A]));
+			json_object_set_new(mo, "B", fig_json(&m->clock[CLOCK_B]));
+			json_array_append_new(months, mo);
+		}
+		json_object_set_new(root, "months", months);
+		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+		puts(s ? s : "{}");
+		free(s);
+		json_decref(root);
+		waiting_report_free(&r);
+		return 0;
+	}
+	if (strcmp(g->format, "table") == 0)
+		printf("Waiting times, %s to %s. Clock A: referral to first attended assessment (target %s);"
+		       " clock B: assessment to first attended intervention (target %s).\n"
+		       "n, median, p90, max and %% within target are over clocks that stopped in the period;"
+		       " still waiting as at the period's (or month's) last day.\n\n",
+		       df, dt, ta, tb);
+	static const char *const cols[] = {"period", "clock", "n", "median_days", "p90_days", "max_days",
+	                                   "pct_within_target", "ended", "still_waiting", "breached_still_waiting", 0};
+	struct out_list *l = out_begin(g->format, cols);
+	for (size_t i = 0; i <= r.n_months; i++) {
+		char period[24];
+		const struct waiting_figures *f;
+		if (i == 0)
+			snprintf(period, sizeof period, "all");
+		else
+			snprintf(period, sizeof period, "%04d-%02d", r.months[i - 1].year, r.months[i - 1].month);
+		for (int w = 0; w < CLOCK_COUNT; w++) {
+			f = i == 0 ? &r.clock[w] : &r.months[i - 1].clock[w];
+			struct fig_text ft;
+			fig_text(f, &ft);
+			const char *row[] = {period, w == CLOCK_A ? "A" : "B", ft.n, ft.median, ft.p90, ft.max, ft.pct,
+			                     ft.ended, ft.still, ft.breached};
+			out_row(l, row);
+		}
+	}
+	out_end(l, NULL);
+	waiting_report_free(&r);
+	return 0;
+}
