@@ -3,6 +3,25 @@
 
 #include <string.h>
 
+/* A plain number ("-4", "+2.50") cannot be a formula: it is left as it is. */
+static int plain_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (!*s)
+		return 0;
+	int digits = 0, dot = 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s == '.' && !dot)
+			dot = 1;
+		else
+			return 0;
+	}
+	return digits > 0;
+}
+
 void csv_reader_init(struct csv_reader *r, FILE *f)
 {
 	memset(r, 0, sizeof *r);
@@ -138,7 +157,7 @@ int csv_read(struct csv_reader *r, struct dy_err *e)
 			}
 		}		for (int i = 0; i < r->nfields; i++) {
 			char *f = r->rec.data + r->offs[i];
-			if (r->unneutralise && f[0] == '\'' && strchr("=+-@\t\r", f[1]) && f[1])
+			if (r->unneutralise && f[0] == '\'' && f[1] && strchr("=+-@\t\r", f[1]) && !plain_number(f + 1))
 				f++;
 			r->fields[i] = f;
 		}
@@ -152,7 +171,7 @@ int csv_put(struct buf *out, const char *cell, int first)
 		return DY_EINVAL;
 	if (!cell)
 		cell = "";
-	int neutralise = cell[0] && strchr("=+-@\t\r", cell[0]);
+	int neutralise = cell[0] && strchr("=+-@\t\r", cell[0]) && !plain_number(cell);
 	int quote = strpbrk(cell, ",\"\r\n") != NULL;
 	if (!quote && !neutralise)
 		return buf_puts(out, cell);

@@ -5,8 +5,9 @@
  * line on which each record starts. Every field and record is size-capped.
  * The writer quotes when needed and neutralises spreadsheet formula
  * injection: a cell that starts with = + - @ (or tab / CR) is written with a
- * leading apostrophe; the reader's `unneutralise` option removes it again, so
- * an export read back gives the same values. */
+ * leading apostrophe, unless it is a plain number such as -4; the reader's
+ * `unneutralise` option removes the apostrophe again, so an export read back
+ * gives the same values. */
 #ifndef DYAD_UTIL_CSV_H
 #define DYAD_UTIL_CSV_H
 

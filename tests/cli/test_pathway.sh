@@ -146,7 +146,7 @@ seen 3 2025-03-05 intervention attended
 
 run 0 --format csv waiting --as-of 2025-02-28 && ok
 rows=$(tail -n +2 <<<"$OUT" | cut -d, -f4,5,7,8,9 | tr '\n' ' ')
-if [ "$rows" = "4,A,18,2025-02-24,'-4 2,B,34,2025-02-25,'-3 3,B,25,2025-03-03,3 " ]; then ok; else bad "waiting order: $rows"; fi
+if [ "$rows" = "4,A,18,2025-02-24,-4 2,B,34,2025-02-25,-3 3,B,25,2025-03-03,3 " ]; then ok; else bad "waiting order: $rows"; fi
 has "$OUT" "4,8,Dee W4,4,A,2025-02-10" "waiting names"
 run 0 --format csv waiting --as-of 2025-02-28 --breach-within 0 && ok
 n=$(tail -n +2 <<<"$OUT" | wc -l)

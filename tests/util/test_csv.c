@@ -68,8 +68,10 @@ static void writer_quotes_and_neutralises_formulas(void **state)
 	csv_put(&b, "=SUM(A1)", 0);
 	csv_put(&b, "a,b", 0);
 	csv_put(&b, "@x,\"q\"", 0);
+	csv_put(&b, "-4", 0);
+	csv_put(&b, "-2+3", 0);
 	csv_end(&b);
-	assert_string_equal(buf_cstr(&b), "plain,'=SUM(A1),\"a,b\",\"'@x,\"\"q\"\"\"\r\n");
+	assert_string_equal(buf_cstr(&b), "plain,'=SUM(A1),\"a,b\",\"'@x,\"\"q\"\"\",-4,'-2+3\r\n");
 
 	FILE *f = mem(buf_cstr(&b));
 	struct csv_reader r;
@@ -79,6 +81,8 @@ static void writer_quotes_and_neutralises_formulas(void **state)
 	assert_int_equal(csv_read(&r, &e), 1);
 	assert_string_equal(r.fields[1], "=SUM(A1)");
 	assert_string_equal(r.fields[3], "@x,\"q\"");
+	assert_string_equal(r.fields[4], "-4");
+	assert_string_equal(r.fields[5], "-2+3");
 	csv_reader_free(&r);
 	fclose(f);
 	buf_free(&b);
