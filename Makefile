@@ -43,7 +43,9 @@ run: build
 	fi
 	@$(DYAD) --db "$(DB)" caseload --limit 15
 	@echo
-	@echo "More: $(DYAD) --db $(DB) --help   (family list, family show ID, referral show ID, ...)"
+	@$(DYAD) --db "$(DB)" waiting
+	@echo
+	@echo "More: $(DYAD) --db $(DB) --help   (family show ID, referral show ID, report waiting, ...)"
 
 test: test-release test-asan valgrind fuzz
 	@echo "make test: release suite, sanitizer suite and fuzz runs all passed."
