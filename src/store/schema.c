@@ -107,7 +107,10 @@ static const char v1[] =
  * subject's caregiver, else its infant). Twins may each have the same
  * measure from one caregiver on one day, so uniqueness includes the subject.
  * Subject and practitioner columns are checked by app/ (as the link tables
- * are), so a bulk import pays for no extra foreign-key reads. */
+ * are), so a bulk import pays for no extra foreign-key reads. The old
+ * table is renamed to measure_v1 and emptied rather than dropped: DROP TABLE
+ * is refused while migrate_up's version query is still open on the
+ * connection (a later migration may drop it). */
 static const char v3_measures[] =
 	"CREATE TABLE measure_v3 ("
 	"  id INTEGER PRIMARY KEY,"
@@ -125,7 +128,8 @@ static const char v3_measures[] =
 	"  age_months INTEGER) STRICT;"
 	"INSERT INTO measure_v3 (id, episode_id, person_id, instrument, timepoint, date, responses)"
 	"  SELECT id, episode_id, person_id, instrument, timepoint, date, responses FROM measure;"
-	"DROP TABLE measure;"
+	"ALTER TABLE measure RENAME TO measure_v1;"
+	"DELETE FROM measure_v1;"
 	"ALTER TABLE measure_v3 RENAME TO measure;"
 	"CREATE UNIQUE INDEX measure_once ON measure(episode_id, instrument, timepoint, date, person_id,"
 	"  COALESCE(subject_caregiver_id, 0), COALESCE(subject_infant_id, 0));"
