@@ -79,7 +79,11 @@ int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_er
 
 #define RECORD_SELECT                                                                                         \
 	"SELECT id, episode_id, person_id, instrument, timepoint, date, responses, subject, subject_caregiver_id," \
-	" subject_infant_id, practitioner_id, version, age_months FROM measure"
+	" subject_infant_id, practitioner_id, version, age_months,"                                               \
+	" (SELECT acknowledged_by FROM measure_risk r WHERE r.measure_id = measure.id"                            \
+	"  AND r.acknowledged_on IS NOT NULL ORDER BY r.risk LIMIT 1),"                                           \
+	" (SELECT acknowledged_on FROM measure_risk r WHERE r.measure_id = measure.id"                            \
+	"  AND r.acknowledged_on IS NOT NULL ORDER BY r.risk LIMIT 1) FROM measure"
 
 static void read_record(db_stmt_t *s, struct measure_record *r)
 {
@@ -97,6 +101,8 @@ static void read_record(db_stmt_t *s, struct measure_record *r)
 	r->practitioner_id = db_col_int(s, 10);
 	db_col_copy(s, 11, r->version, sizeof r->version);
 	r->age_months = db_col_is_null(s, 12) ? -1 : (int)db_col_int(s, 12);
+	db_col_copy(s, 13, r->risk_acknowledged_by, sizeof r->risk_acknowledged_by);
+	r->risk_acknowledged_on = db_col_date(s, 14);
 }
 
 int store_measure_record_get(db_t *db, int64_t id, struct measure_record *r, struct dy_err *e)

@@ -21,6 +21,9 @@ struct measure_record {
 	int64_t practitioner_id;     /* who rated it (clinician / observer measures) */
 	char version[32];            /* definition version of the stored scores; "" unscored */
 	int age_months;              /* corrected age used to pick an age interval, or -1 */
+	/* Read only (lists and get): an acknowledgement of its risk flags. */
+	char risk_acknowledged_by[64]; /* "" when none is acknowledged */
+	int32_t risk_acknowledged_on;  /* DATE_NONE when none */
 };
 
 typedef int (*store_measure_record_fn)(void *ctx, const struct measure_record *r);
