@@ -525,6 +525,8 @@ static int import_measures(struct import *im, struct dy_err *e)
 	const struct instrument_set *set = NULL;
 	struct measure_record r;
 	struct score_result res;
+	struct score_batch *batch = xmalloc(sizeof *batch);
+	store_score_batch_init(batch);
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		memset(&r, 0, sizeof r);
 		struct measure *m = &r.m;
@@ -592,7 +594,7 @@ static int import_measures(struct import *im, struct dy_err *e)
 			rc = csvtab_fail(&t, ME_DATE, e);
 		}
 		if (!rc)
-			rc = store_score_save(im->a->db, m->id, &res, 1, NULL, e);
+			rc = store_score_batch_add(im->a->db, batch, m->id, &res, e);
 		for (int k = 0; !rc && ack_on != DATE_NONE && k < res.nrisks; k++)
 			rc = store_risk_acknowledge_one(im->a->db, m->id, in->risks[res.risks[k]].id,
 			                                ack_by[0] ? ack_by : "import", ack_on, e);
@@ -600,6 +602,11 @@ static int import_measures(struct import *im, struct dy_err *e)
 			im->n->measures++;
 	}
 	csvtab_close(&t);
+	if (rc >= 0) {
+		int frc = store_score_batch_flush(im->a->db, batch, e);
+		rc = frc ? frc : rc;
+	}
+	free(batch);
 	return rc < 0 ? rc : 0;
 }
 

@@ -99,8 +99,9 @@ static const char v1[] =
 	"  detail TEXT) STRICT;";
 
 /* Version 3: outcome measures scored at entry (issue 3). The measure table
- * is rebuilt to name its subject (a caregiver, an infant, or a caregiver and
- * an infant as a pair), the practitioner who rated a clinician- or
+ * is rebuilt to name its subject: subject_caregiver_id and/or
+ * subject_infant_id (0 = none; both = the pair; both 0 = a measure from
+ * before version 3, not scored yet), the practitioner who rated a clinician- or
  * observer-rated measure, and the definition version its stored scores came
  * from (NULL: not scored yet; `dyad measures rescore` scores it). person_id
  * stays the family member who completed it (for a rated measure: the
@@ -120,9 +121,8 @@ static const char v3_measures[] =
 	"  timepoint TEXT NOT NULL,"
 	"  date TEXT NOT NULL,"
 	"  responses TEXT NOT NULL,"
-	"  subject TEXT CHECK (subject IN ('caregiver','infant','pair')),"
-	"  subject_caregiver_id INTEGER,"
-	"  subject_infant_id INTEGER,"
+	"  subject_caregiver_id INTEGER NOT NULL DEFAULT 0,"
+	"  subject_infant_id INTEGER NOT NULL DEFAULT 0,"
 	"  practitioner_id INTEGER,"
 	"  version TEXT,"
 	"  age_months INTEGER) STRICT;"
@@ -132,11 +132,13 @@ static const char v3_measures[] =
 	"DELETE FROM measure_v1;"
 	"ALTER TABLE measure_v3 RENAME TO measure;"
 	"CREATE UNIQUE INDEX measure_once ON measure(episode_id, instrument, timepoint, date, person_id,"
-	"  COALESCE(subject_caregiver_id, 0), COALESCE(subject_infant_id, 0));"
+	"  subject_caregiver_id, subject_infant_id);"
 	/* One row per scale of a scored measure, in the definition's order; a
-	 * null value carries its reason. */
+	 * null value carries its reason. No FOREIGN KEY clause: app/ writes a
+	 * measure's scores with the measure itself, and the check would cost a
+	 * bulk import a read per score. */
 	"CREATE TABLE measure_score ("
-	"  measure_id INTEGER NOT NULL REFERENCES measure(id),"
+	"  measure_id INTEGER NOT NULL,"
 	"  position INTEGER NOT NULL,"
 	"  scale TEXT NOT NULL,"
 	"  value REAL,"

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "util/str.h"
+
 int store_measure_insert(db_t *db, struct measure *m, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO measure (id, episode_id, person_id, instrument, timepoint, date,"
@@ -52,8 +54,8 @@ int store_measure_list(db_t *db, int64_t episode_id, store_measure_fn fn, void *
 int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO measure (id, episode_id, person_id, instrument, timepoint, date,"
-	                              " responses, subject, subject_caregiver_id, subject_infant_id, practitioner_id,"
-	                              " version, age_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", e);
+	                              " responses, subject_caregiver_id, subject_infant_id, practitioner_id,"
+	                              " version, age_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", e);
 	if (!s)
 		return DY_ESTORE;
 	const struct measure *m = &r->m;
@@ -64,13 +66,12 @@ int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_er
 	db_bind_text(s, 5, m->timepoint);
 	db_bind_date(s, 6, m->date);
 	db_bind_text(s, 7, m->responses);
-	db_bind_text_opt(s, 8, r->subject);
-	db_bind_id(s, 9, r->subject_caregiver_id);
-	db_bind_id(s, 10, r->subject_infant_id);
-	db_bind_id(s, 11, r->practitioner_id);
-	db_bind_text_opt(s, 12, r->version);
+	db_bind_int(s, 8, r->subject_caregiver_id);
+	db_bind_int(s, 9, r->subject_infant_id);
+	db_bind_id(s, 10, r->practitioner_id);
+	db_bind_text_opt(s, 11, r->version);
 	if (r->age_months >= 0)
-		db_bind_int(s, 13, r->age_months);
+		db_bind_int(s, 12, r->age_months);
 	int rc = db_run(s, e);
 	if (!rc)
 		r->m.id = db_last_id(db);
@@ -78,7 +79,7 @@ int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_er
 }
 
 #define RECORD_SELECT                                                                                         \
-	"SELECT id, episode_id, person_id, instrument, timepoint, date, responses, subject, subject_caregiver_id," \
+	"SELECT id, episode_id, person_id, instrument, timepoint, date, responses, subject_caregiver_id,"          \
 	" subject_infant_id, practitioner_id, version, age_months,"                                               \
 	" (SELECT acknowledged_by FROM measure_risk r WHERE r.measure_id = measure.id"                            \
 	"  AND r.acknowledged_on IS NOT NULL ORDER BY r.risk LIMIT 1),"                                           \
@@ -95,14 +96,18 @@ static void read_record(db_stmt_t *s, struct measure_record *r)
 	db_col_copy(s, 4, m->timepoint, sizeof m->timepoint);
 	m->date = db_col_date(s, 5);
 	db_col_copy(s, 6, m->responses, sizeof m->responses);
-	db_col_copy(s, 7, r->subject, sizeof r->subject);
-	r->subject_caregiver_id = db_col_int(s, 8);
-	r->subject_infant_id = db_col_int(s, 9);
-	r->practitioner_id = db_col_int(s, 10);
-	db_col_copy(s, 11, r->version, sizeof r->version);
-	r->age_months = db_col_is_null(s, 12) ? -1 : (int)db_col_int(s, 12);
-	db_col_copy(s, 13, r->risk_acknowledged_by, sizeof r->risk_acknowledged_by);
-	r->risk_acknowledged_on = db_col_date(s, 14);
+	r->subject_caregiver_id = db_col_int(s, 7);
+	r->subject_infant_id = db_col_int(s, 8);
+	str_copy(r->subject, sizeof r->subject,
+	         r->subject_caregiver_id && r->subject_infant_id ? "pair"
+	         : r->subject_caregiver_id                       ? "caregiver"
+	         : r->subject_infant_id                          ? "infant"
+	                                                         : "");
+	r->practitioner_id = db_col_int(s, 9);
+	db_col_copy(s, 10, r->version, sizeof r->version);
+	r->age_months = db_col_is_null(s, 11) ? -1 : (int)db_col_int(s, 11);
+	db_col_copy(s, 12, r->risk_acknowledged_by, sizeof r->risk_acknowledged_by);
+	r->risk_acknowledged_on = db_col_date(s, 13);
 }
 
 int store_measure_record_get(db_t *db, int64_t id, struct measure_record *r, struct dy_err *e)
@@ -141,19 +146,18 @@ int store_measure_record_list(db_t *db, int64_t episode_id, store_measure_record
 
 int store_measure_record_update(db_t *db, const struct measure_record *r, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "UPDATE measure SET subject = ?, subject_caregiver_id = ?, subject_infant_id = ?,"
+	db_stmt_t *s = db_prepare(db, "UPDATE measure SET subject_caregiver_id = ?, subject_infant_id = ?,"
 	                              " version = ?, age_months = ? WHERE id = ?", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_text_opt(s, 1, r->subject);
-	db_bind_id(s, 2, r->subject_caregiver_id);
-	db_bind_id(s, 3, r->subject_infant_id);
-	db_bind_text_opt(s, 4, r->version);
+	db_bind_int(s, 1, r->subject_caregiver_id);
+	db_bind_int(s, 2, r->subject_infant_id);
+	db_bind_text_opt(s, 3, r->version);
 	if (r->age_months >= 0)
-		db_bind_int(s, 5, r->age_months);
+		db_bind_int(s, 4, r->age_months);
 	else
-		db_bind_null(s, 5);
-	db_bind_int(s, 6, r->m.id);
+		db_bind_null(s, 4);
+	db_bind_int(s, 5, r->m.id);
 	return db_run(s, e);
 }
 

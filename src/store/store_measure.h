@@ -15,9 +15,9 @@ typedef int (*store_measure_fn)(void *ctx, const struct measure *m);
  * are 0, absent text "", age_months -1. */
 struct measure_record {
 	struct measure m;            /* person_id: who completed it (see schema.c) */
-	char subject[12];            /* caregiver | infant | pair; "" before it is scored */
-	int64_t subject_caregiver_id;
-	int64_t subject_infant_id;
+	char subject[12];            /* caregiver | infant | pair (read: from the ids); "" before scoring */
+	int64_t subject_caregiver_id; /* 0 when the subject has no caregiver */
+	int64_t subject_infant_id;    /* 0 when the subject has no infant */
 	int64_t practitioner_id;     /* who rated it (clinician / observer measures) */
 	char version[32];            /* definition version of the stored scores; "" unscored */
 	int age_months;              /* corrected age used to pick an age interval, or -1 */

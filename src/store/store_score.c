@@ -100,6 +100,94 @@ int store_score_save(db_t *db, int64_t measure_id, const struct score_result *r,
 	return rc;
 }
 
+#define SCORE_COLS "(measure_id, position, scale, value, reason, band, clinical)"
+#define V1 "(?,?,?,?,?,?,?)"
+#define V2 V1 "," V1
+#define V4 V2 "," V2
+#define V8 V4 "," V4
+#define V16 V8 "," V8
+#define V32 V16 "," V16
+static const char score_insert_one[] = "INSERT INTO measure_score " SCORE_COLS " VALUES " V1;
+static const char score_insert_batch[] = "INSERT INTO measure_score " SCORE_COLS " VALUES " V32;
+
+void store_score_batch_init(struct score_batch *b)
+{
+	b->n = 0;
+}
+
+static void bind_row(db_stmt_t *s, int base, const struct score_batch_row *x)
+{
+	db_bind_int(s, base + 1, x->measure_id);
+	db_bind_int(s, base + 2, x->position);
+	db_bind_text(s, base + 3, x->scale);
+	if (x->present) {
+		db_bind_double(s, base + 4, x->value);
+		if (x->band)
+			db_bind_text(s, base + 6, x->band);
+		if (x->clinical >= 0)
+			db_bind_int(s, base + 7, x->clinical);
+	} else {
+		db_bind_text(s, base + 5, x->reason ? x->reason : "no score");
+	}
+}
+
+int store_score_batch_flush(db_t *db, struct score_batch *b, struct dy_err *e)
+{
+	int rc = 0;
+	if (b->n == SCORE_BATCH) {
+		db_stmt_t *s = db_prepare(db, score_insert_batch, e);
+		if (!s)
+			return DY_ESTORE;
+		for (int i = 0; i < b->n; i++)
+			bind_row(s, 7 * i, &b->rows[i]);
+		rc = db_run(s, e);
+	} else {
+		for (int i = 0; !rc && i < b->n; i++) {
+			db_stmt_t *s = db_prepare(db, score_insert_one, e);
+			if (!s)
+				return DY_ESTORE;
+			bind_row(s, 0, &b->rows[i]);
+			rc = db_run(s, e);
+		}
+	}
+	b->n = 0;
+	return rc;
+}
+
+int store_score_batch_add(db_t *db, struct score_batch *b, int64_t measure_id, const struct score_result *r,
+                          struct dy_err *e)
+{
+	const struct instrument *in = r->in;
+	int rc = 0;
+	for (int i = 0; !rc && i < in->nscales; i++) {
+		if (b->n == SCORE_BATCH && (rc = store_score_batch_flush(db, b, e)))
+			return rc;
+		struct score_batch_row *x = &b->rows[b->n];
+		const struct score_scale *o = &r->scales[i];
+		x->measure_id = measure_id;
+		x->position = i;
+		x->scale = in->scales[i].id;
+		x->present = !r->nerrors && o->present;
+		x->value = o->value;
+		x->band = x->present ? score_band_label(r, i) : NULL;
+		x->clinical = o->clinical;
+		x->reason = NULL;
+		if (!x->present) {
+			if (r->nerrors)
+				snprintf(b->reasons[b->n], sizeof b->reasons[0], "responses refused");
+			else
+				score_null_text(r, i, b->reasons[b->n], sizeof b->reasons[0]);
+			x->reason = b->reasons[b->n];
+		}
+		b->n++;
+	}
+	for (int k = 0; !rc && !r->nerrors && k < r->nrisks; k++)
+		rc = insert_risk(db, measure_id, &in->risks[r->risks[k]], e);
+	if (!rc && b->n == SCORE_BATCH)
+		rc = store_score_batch_flush(db, b, e);
+	return rc;
+}
+
 int store_score_list(db_t *db, int64_t measure_id, store_score_fn fn, void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "SELECT position, scale, value, reason, band, clinical FROM measure_score"

@@ -43,6 +43,40 @@ typedef int (*store_risk_fn)(void *ctx, const struct stored_risk *r);
 int store_score_save(db_t *db, int64_t measure_id, const struct score_result *r, int fresh, const char *refused,
                      struct dy_err *e);
 
+/* Bulk writing (import, demo): score rows of measures just inserted are
+ * gathered and written SCORE_BATCH at a time in one statement. Rows are
+ * written by store_score_batch_add when the batch fills and by
+ * store_score_batch_flush, which the caller must call before committing
+ * (and before reading scores back). Risk flags are written at once. */
+#define SCORE_BATCH 32
+struct score_batch_row {
+	int64_t measure_id;
+	int position;
+	const char *scale;       /* the definition's scale id (outlives the batch) */
+	int present;
+	double value;
+	const char *band;        /* the definition's label, or NULL */
+	int clinical;
+	const char *reason;      /* NULL unless !present; static or kept in reasons */
+};
+struct score_batch {
+	int n;
+	struct score_batch_row rows[SCORE_BATCH];
+	char reasons[SCORE_BATCH][200];
+};
+
+/* Starts an empty batch. */
+void store_score_batch_init(struct score_batch *b);
+
+/* Adds r's scales for a freshly inserted measure and writes its risk
+ * flags; flushes when the batch is full. r's instrument must outlive the
+ * batch. */
+int store_score_batch_add(db_t *db, struct score_batch *b, int64_t measure_id, const struct score_result *r,
+                          struct dy_err *e);
+
+/* Writes the rows still gathered. */
+int store_score_batch_flush(db_t *db, struct score_batch *b, struct dy_err *e);
+
 /* Calls fn for each stored scale of the measure, in order. */
 int store_score_list(db_t *db, int64_t measure_id, store_score_fn fn, void *ctx, struct dy_err *e);
 
