@@ -132,7 +132,8 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 	if (score_compute(in, r->m.responses, strlen(r->m.responses), age, out, NULL)) {
 		char why[200];
 		score_error_text(out, &out->errors[0], why, sizeof why);
-		return dy_fail(e, DY_EINVAL, "responses", "%s", why);
+		const char *m = strncmp(why, "responses: ", 11) == 0 ? why + 11 : why;
+		return dy_fail(e, DY_EINVAL, "responses", "%s", m);
 	}
 	str_copy(r->version, sizeof r->version, in->version);
 	return 0;

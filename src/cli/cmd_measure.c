@@ -244,7 +244,7 @@ int cmd_score(const struct cli_global *g, struct cli_args *a)
 		for (int i = 0; i < r.nerrors; i++) {
 			char msg[200];
 			score_error_text(&r, &r.errors[i], msg, sizeof msg);
-			fprintf(stderr, "dyad: responses: %s\n", msg);
+			fprintf(stderr, "dyad: %s%s\n", strncmp(msg, "item ", 5) == 0 ? "responses: " : "", msg);
 		}
 	}
 	instrument_set_free(&set);
@@ -460,7 +460,7 @@ static int change_line(void *ctx, const struct change_row *r)
 	} else {
 		fmt_score(f, r->first);
 		fmt_score(s, r->last);
-		snprintf(ch, sizeof ch, "%s%s", r->c.change > 0 ? "+" : "", fmt_score(th, r->c.change));
+		fmt_score(ch, r->c.change);
 		th[0] = '\0';
 		if (isfinite(r->c.threshold) && r->assessed)
 			fmt_score(th, r->c.threshold);
