@@ -1,11 +1,14 @@
 /* app.c: opening the application, init, and the one-transaction rule. */
 #include "app/app.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/migrate.h"
 #include "store/store_audit.h"
 #include "store/store_family.h"
+#include "store/store_score.h"
 #include "util/date.h"
 #include "util/str.h"
 
@@ -34,6 +37,77 @@ void app_close(struct app *a)
 {
 	db_close(a->db);
 	a->db = NULL;
+	instrument_set_free(&a->instruments);
+	a->instruments_loaded = 0;
+}
+
+const char *app_instruments_default_dir(void)
+{
+	const char *env = getenv("DYAD_INSTRUMENTS");
+	return env && *env ? env : DYAD_SOURCE_DIR "/instruments";
+}
+
+int app_instruments_load_dir(struct instrument_set *set, const char *dir, struct dy_err *e)
+{
+	instrument_set_init(set);
+	return instrument_set_load_dir(set, dir && *dir ? dir : app_instruments_default_dir(), e);
+}
+
+void app_set_instruments_dir(struct app *a, const char *dir)
+{
+	str_copy(a->instruments_dir, sizeof a->instruments_dir, dir ? dir : "");
+}
+
+static int attach_table(void *ctx, const char *instrument, const char *name, const char *csv)
+{
+	struct app *a = ctx;
+	struct instrument *in = instrument_set_get(&a->instruments, instrument);
+	if (!in || instrument_table_index(in, name) < 0)
+		return 0; /* a table of a definition no longer loaded: kept, unused */
+	struct dy_err e;
+	dy_err_clear(&e);
+	char label[96];
+	snprintf(label, sizeof label, "stored table %s/%s", instrument, name);
+	if (instrument_parse_table(in, name, csv, strlen(csv), label, &e))
+		return 1; /* the definition changed under a stored table: load it again */
+	return 0;
+}
+
+static int attach_text(void *ctx, const char *instrument, int item, const char *text)
+{
+	struct app *a = ctx;
+	struct instrument *in = instrument_set_get(&a->instruments, instrument);
+	if (!in || item < 1 || item > in->nitems)
+		return 0;
+	free(in->items[item - 1].text);
+	in->items[item - 1].text = xstrdup(text);
+	return 0;
+}
+
+int app_instruments(struct app *a, const struct instrument_set **out, struct dy_err *e)
+{
+	*out = NULL;
+	if (!a->instruments_loaded) {
+		int rc = app_instruments_load_dir(&a->instruments, a->instruments_dir, e);
+		if (rc)
+			return rc;
+		if (a->db) {
+			rc = store_table_list(a->db, attach_table, a, e);
+			if (rc == 1)
+				rc = dy_fail(e, DY_EINVAL, "table",
+				             "a stored instrument table no longer fits its definition: load it again"
+				             " with `dyad instruments load-table`");
+			if (!rc)
+				rc = store_text_list(a->db, attach_text, a, e);
+			if (rc) {
+				instrument_set_free(&a->instruments);
+				return rc;
+			}
+		}
+		a->instruments_loaded = 1;
+	}
+	*out = &a->instruments;
+	return 0;
 }
 
 int app_begin(struct app *a, struct dy_err *e)

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "core/instrument.h"
 #include "store/db.h"
 #include "util/err.h"
 
@@ -18,12 +19,36 @@ struct app {
 	int32_t today;    /* the date the action happens (date_today()) */
 	int64_t team_id;  /* the team this database works for; 0 before init */
 	char team_name[101];
+	/* Instrument definitions, loaded on first need (app_instruments) so
+	 * that commands that score nothing never fail because of them. */
+	char instruments_dir[512];     /* "" = $DYAD_INSTRUMENTS, else the built-in folder */
+	int instruments_loaded;
+	struct instrument_set instruments;
 };
 
 /* Opens the database at url, applies any pending migrations and finds the
  * team. actor names who acts (for the audit log). Returns 0 or an error;
  * on error nothing needs closing. */
 int app_open(struct app *a, const char *url, const char *actor, struct dy_err *e);
+
+/* The definitions folder used when none is set: $DYAD_INSTRUMENTS when set
+ * and not empty, else the source tree's instruments/ (DYAD_SOURCE_DIR). */
+const char *app_instruments_default_dir(void);
+
+/* Loads every definition in dir (NULL or "": the default folder) into set,
+ * without a database (`dyad score`, `dyad instruments list`). A bad
+ * definition is refused with its file, field and reason. */
+int app_instruments_load_dir(struct instrument_set *set, const char *dir, struct dy_err *e);
+
+/* Chooses the definitions folder for this app (before the first
+ * app_instruments; NULL or "" for the default). */
+void app_set_instruments_dir(struct app *a, const char *dir);
+
+/* The loaded definitions, loading them on first call: the folder's JSON
+ * files, then the tables and item wording the service stored in the
+ * database (`dyad instruments load-table` / `load-text`). Sets *out to a set
+ * the app owns (valid until app_close). */
+int app_instruments(struct app *a, const struct instrument_set **out, struct dy_err *e);
 
 /* Closes the database. */
 void app_close(struct app *a);

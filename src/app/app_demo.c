@@ -9,8 +9,11 @@
 #include "core/codes.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
+#include "app/app_measure.h"
+#include "store/store_goal.h"
 #include "store/store_measure.h"
 #include "store/store_pathway.h"
+#include "store/store_score.h"
 #include "store/store_safeguarding.h"
 #include "util/date.h"
 #include "util/rng.h"
@@ -68,6 +71,7 @@ static int move(struct demo *d, struct trail *t, enum episode_state to, int32_t 
 	t->started = 1;
 	t->st = to;
 	t->on = date;
+	d->n->events++;
 	return store_pathway_event_insert(d->a->db, &ev, e);
 }
 
@@ -145,28 +149,146 @@ static void responses(struct demo *d, char *out, size_t n, int items, int lo, in
 	}
 }
 
-static int add_measures(struct demo *d, const struct episode *ep, const struct person *carer, int32_t on,
-                        const char *timepoint, double severity, struct dy_err *e)
+/* The people of the administration, known without a database read. */
+struct demo_people {
+	const struct person *carer, *infant;
+	db_t *db;
+};
+
+static int demo_person(void *ctx, int64_t id, int need_birth, struct measure_person *out, struct dy_err *e)
 {
-	struct measure m = {.episode_id = ep->id, .person_id = carer->id, .date = on};
-	str_copy(m.timepoint, sizeof m.timepoint, timepoint);
-	static const struct { const char *id; int items, lo, hi; } set[] = {
-		{"phq9", 9, 0, 3}, {"gad7", 7, 0, 3}, {"epds", 10, 0, 3}};
-	for (int i = 0; i < 3; i++) {
-		str_copy(m.instrument, sizeof m.instrument, set[i].id);
-		responses(d, m.responses, sizeof m.responses, set[i].items, set[i].lo, set[i].hi, severity);
-		m.id = 0;
-		int rc = store_measure_insert(d->a->db, &m, e);
-		if (rc)
+	struct demo_people *dp = ctx;
+	const struct person *p = id == dp->carer->id ? dp->carer : dp->infant && id == dp->infant->id ? dp->infant : NULL;
+	if (!p)
+		return app_measure_person_db(dp->db, id, need_birth, out, e);
+	out->family_id = p->family_id;
+	out->infant = p->role[0] == 'i';
+	out->date_of_birth = p->date_of_birth;
+	out->gestation_weeks = p->gestation_weeks;
+	return 0;
+}
+
+/* Scores and stores one administration through the path entry uses. */
+static int demo_measure(struct demo *d, struct measure_record *r, const struct episode *ep, struct demo_people *dp,
+                        struct dy_err *e)
+{
+	const struct instrument_set *set;
+	int rc = app_instruments(d->a, &set, e);
+	if (rc)
+		return rc;
+	const struct instrument *in = instrument_set_find(set, r->m.instrument);
+	if (!in)
+		return dy_fail(e, DY_EINVAL, "instrument", "the demo needs the %s definition", r->m.instrument);
+	struct measure_episode mep = {ep->family_id, ep->caregiver_id, ep->infant_id};
+	struct score_result res;
+	r->m.id = 0;
+	if ((rc = app_measure_check_score(in, r, &mep, 0, demo_person, dp, &res, e)) ||
+	    (rc = store_measure_record_insert(d->a->db, r, e)) || (rc = store_score_save(d->a->db, r->m.id, &res, 1, NULL, e)))
+		return rc;
+	/* Most flags raised long ago have been reviewed by a clinician. */
+	if (res.nrisks && r->m.date < d->today - 14 && rng_chance(&d->r, 0.9)) {
+		int n;
+		if ((rc = store_risk_acknowledge(d->a->db, r->m.id, "demo", r->m.date + rng_range(&d->r, 0, 2), &n, e)))
 			return rc;
-		d->n->measures++;
 	}
-	str_copy(m.instrument, sizeof m.instrument, "pirgas");
-	snprintf(m.responses, sizeof m.responses, "%d", 85 - (int)(severity * 50) + rng_range(&d->r, -5, 5));
-	m.id = 0;
-	int rc = store_measure_insert(d->a->db, &m, e);
-	if (!rc)
-		d->n->measures++;
+	d->n->measures++;
+	return 0;
+}
+
+static const char *const goal_words[] = {"Enjoy bath time together", "Feel confident settling her at night",
+	"Understand what his crying is telling me", "Play together every day", "Feel less anxious when she cries",
+	"Get out to a baby group", "Feel close to my baby", "Share the night feeds fairly", "Stop shouting when tired",
+	"Trust myself as a parent"};
+
+/* Baseline: sets 1-3 goals rated low; end: rates them again, mostly higher. */
+static int demo_goals(struct demo *d, const struct episode *ep, int32_t on, int baseline, double severity,
+                      struct dy_err *e)
+{
+	int rc = 0;
+	if (baseline) {
+		int n = rng_range(&d->r, 1, 3), first = rng_range(&d->r, 0, COUNT(goal_words) - 1);
+		for (int i = 0; !rc && i < n; i++) {
+			struct goal g = {.episode_id = ep->id, .position = i + 1, .set_on = on};
+			str_copy(g.text, sizeof g.text, goal_words[(first + i * 3) % COUNT(goal_words)]);
+			if (!(rc = store_goal_insert(d->a->db, &g, e))) {
+				struct goal_rating gr = {g.id, on, (int)(8 - severity * 8) + rng_range(&d->r, -1, 1)};
+				gr.rating = gr.rating < 0 ? 0 : gr.rating;
+				rc = store_goal_rating_insert(d->a->db, &gr, e);
+				d->n->goals++;
+				d->n->goal_ratings++;
+			}
+		}
+		return rc;
+	}
+	struct goal_rating later[3];
+	int nl = 0;
+	for (int pos = 1; pos <= 3; pos++) {
+		db_stmt_t *s = db_prepare(d->a->db, "SELECT id FROM goal WHERE episode_id = ? AND position = ?", e);
+		if (!s)
+			return DY_ESTORE;
+		db_bind_int(s, 1, ep->id);
+		db_bind_int(s, 2, pos);
+		if ((rc = db_step(s, e)) != DB_ROW)
+			break;
+		int v = (int)(10 - severity * 9) + rng_range(&d->r, -2, 2);
+		later[nl++] = (struct goal_rating){db_col_int(s, 0), on, v < 0 ? 0 : v > 10 ? 10 : v};
+	}
+	if (rc < 0)
+		return rc;
+	rc = 0;
+	for (int i = 0; !rc && i < nl; i++) {
+		rc = store_goal_rating_insert(d->a->db, &later[i], e);
+		d->n->goal_ratings++;
+	}
+	return rc;
+}
+
+/* One administration of the demo's measures: PHQ-9, GAD-7 and EPDS by the
+ * caregiver, PIR-GAS for the caregiver with the infant (once born) rated by
+ * a practitioner, and the family's goals. `severity` (0-1) sets how unwell
+ * the answers are; the end administration is given a lower one. Risk items
+ * (PHQ-9 item 9, EPDS item 10) are positive for a small share of the
+ * most unwell. */
+static int add_measures(struct demo *d, const struct episode *ep, const struct person *carer,
+                        const struct person *infant, int32_t on, const char *timepoint, double severity,
+                        struct dy_err *e)
+{
+	struct measure_record r;
+	memset(&r, 0, sizeof r);
+	r.m.episode_id = ep->id;
+	r.m.date = on;
+	str_copy(r.m.timepoint, sizeof r.m.timepoint, timepoint);
+	struct demo_people dp = {carer, infant, d->a->db};
+	static const struct { const char *id; int items, lo, hi, risk_item; } set[] = {
+		{"phq9", 9, 0, 3, 9}, {"gad7", 7, 0, 3, 0}, {"epds", 10, 0, 3, 10}};
+	int rc = 0;
+	for (int i = 0; !rc && i < 3; i++) {
+		r.m.person_id = carer->id;
+		r.subject[0] = '\0';
+		r.subject_caregiver_id = r.subject_infant_id = r.practitioner_id = 0;
+		str_copy(r.m.instrument, sizeof r.m.instrument, set[i].id);
+		responses(d, r.m.responses, sizeof r.m.responses, set[i].items, set[i].lo, set[i].hi, severity);
+		if (set[i].risk_item) {
+			/* The last item is the risk item: answered 0 unless at risk. */
+			int at_risk = severity > 0.6 && rng_chance(&d->r, 0.08);
+			char *last = strrchr(r.m.responses, ';');
+			snprintf(last + 1, sizeof r.m.responses - (size_t)(last + 1 - r.m.responses), "%d",
+			         at_risk ? rng_range(&d->r, 1, 2) : 0);
+		}
+		rc = demo_measure(d, &r, ep, &dp, e);
+	}
+	if (!rc && infant && infant->date_of_birth != DATE_NONE && infant->date_of_birth <= on && d->npract) {
+		r.m.person_id = carer->id;
+		r.subject[0] = '\0';
+		r.subject_caregiver_id = carer->id;
+		r.subject_infant_id = infant->id;
+		r.practitioner_id = d->practitioners[rng_range(&d->r, 0, d->npract - 1)];
+		str_copy(r.m.instrument, sizeof r.m.instrument, "pirgas");
+		snprintf(r.m.responses, sizeof r.m.responses, "%d", 85 - (int)(severity * 50) + rng_range(&d->r, -5, 5));
+		rc = demo_measure(d, &r, ep, &dp, e);
+	}
+	if (!rc && rng_chance(&d->r, 0.5))
+		rc = demo_goals(d, ep, on, strcmp(timepoint, "baseline") == 0, severity, e);
 	return rc;
 }
 
@@ -202,7 +324,7 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 	if ((rc = add_contact(d, &c, who, nwho, e)) || (rc = move(d, tr, EPISODE_ASSESSED, day, NULL, NULL, e)))
 		return rc;
 	double severity = 0.35 + rng_unit(&d->r) * 0.5;
-	if (rng_chance(&d->r, 0.85) && (rc = add_measures(d, ep, &who[0], day, "baseline", severity, e)))
+	if (rng_chance(&d->r, 0.85) && (rc = add_measures(d, ep, &who[0], ninf ? &infants[0] : NULL, day, "baseline", severity, e)))
 		return rc;
 	static const int iw[] = {25, 20, 8, 8, 6, 6, 8, 5, 2, 2, 6, 4};
 	const char *intervention = code_intervention[rng_weighted(&d->r, iw, COUNT(iw))];
@@ -250,7 +372,8 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 	if (!disengage && rng_chance(&d->r, 0.12))
 		reason = code_discharge_reason[rng_range(&d->r, 2, 4)];
 	if (strcmp(reason, "planned_ending") == 0 && rng_chance(&d->r, 0.8) &&
-	    (rc = add_measures(d, ep, &who[0], end - 1, "end", severity * (0.4 + rng_unit(&d->r) * 0.6), e)))
+	    (rc = add_measures(d, ep, &who[0], ninf ? &infants[0] : NULL, end - 1, "end",
+	                              severity * (0.4 + rng_unit(&d->r) * 0.6), e)))
 		return rc;
 	ep->discharged_on = end;
 	str_copy(ep->discharge_reason, sizeof ep->discharge_reason, reason);

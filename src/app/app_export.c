@@ -12,6 +12,7 @@
 
 #include "store/store_episode.h"
 #include "store/store_family.h"
+#include "store/store_goal.h"
 #include "store/store_measure.h"
 #include "store/store_pathway.h"
 #include "store/store_safeguarding.h"
@@ -234,9 +235,10 @@ static int put_outcome(void *ctx, const struct discharge_outcome *d)
 	return row_end(o);
 }
 
-static int put_measure(void *ctx, const struct measure *m)
+static int put_measure(void *ctx, const struct measure_record *r)
 {
 	struct out *o = ctx;
+	const struct measure *m = &r->m;
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)m->episode_id);
 	cell(o, id, 1);
@@ -245,6 +247,35 @@ static int put_measure(void *ctx, const struct measure *m)
 	cell(o, m->timepoint, 0);
 	cell_date(o, m->date);
 	cell(o, m->responses, 0);
+	cell_id(o, r->subject_caregiver_id);
+	cell_id(o, r->subject_infant_id);
+	cell_id(o, r->practitioner_id);
+	cell(o, r->risk_acknowledged_by, 0);
+	cell_date(o, r->risk_acknowledged_on);
+	return row_end(o);
+}
+
+static int put_goal(void *ctx, const struct goal *g)
+{
+	struct out *o = ctx;
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)g->id);
+	cell(o, id, 1);
+	cell_id(o, g->episode_id);
+	cell_int(o, g->position, 0);
+	cell(o, g->text, 0);
+	cell_date(o, g->set_on);
+	return row_end(o);
+}
+
+static int put_goal_rating(void *ctx, const struct goal_rating *r)
+{
+	struct out *o = ctx;
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)r->goal_id);
+	cell(o, id, 1);
+	cell_date(o, r->date);
+	cell_int(o, r->rating, -1);
 	return row_end(o);
 }
 
@@ -262,7 +293,11 @@ static const char *const h_contact[] = {"contact_id", "referral_id", "date", "ki
                                         "attendance", "duration_min", "practitioner_ids", "attendee_ids", 0};
 static const char *const h_sg[] = {"infant_id", "status", "started_on", "ended_on", 0};
 static const char *const h_out[] = {"referral_id", "infant_id", "care_status", 0};
-static const char *const h_meas[] = {"referral_id", "person_id", "instrument", "timepoint", "date", "responses", 0};
+static const char *const h_meas[] = {"referral_id", "person_id", "instrument", "timepoint", "date", "responses",
+                                     "subject_caregiver_id", "subject_infant_id", "practitioner_id",
+                                     "risk_acknowledged_by", "risk_acknowledged_on", 0};
+static const char *const h_goal[] = {"goal_id", "referral_id", "position", "text", "set_on", 0};
+static const char *const h_rating[] = {"goal_id", "date", "rating", 0};
 
 int app_export(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
 {
@@ -287,13 +322,15 @@ int app_export(struct app *a, const char *dir, struct transfer_counts *n, struct
 	if (!rc && !(rc = out_open(&o, dir, "outcomes.csv", h_out, &n->outcomes, e)))
 		rc = out_close(&o, store_outcome_list(a->db, 0, put_outcome, &o, e));
 	if (!rc && !(rc = out_open(&o, dir, "measures.csv", h_meas, &n->measures, e)))
-		rc = out_close(&o, store_measure_list(a->db, 0, put_measure, &o, e));
-	/* Not counted in transfer_counts (app_transfer.h is the lead's). */
-	int64_t events = 0, overrides = 0;
-	if (!rc && !(rc = out_open(&o, dir, "episode_events.csv", h_event, &events, e)))
+		rc = out_close(&o, store_measure_record_list(a->db, 0, put_measure, &o, e));
+	if (!rc && !(rc = out_open(&o, dir, "episode_events.csv", h_event, &n->events, e)))
 		rc = out_close(&o, store_pathway_event_list(a->db, 0, put_event, &o, e));
-	if (!rc && !(rc = out_open(&o, dir, "eligibility_overrides.csv", h_override, &overrides, e)))
+	if (!rc && !(rc = out_open(&o, dir, "eligibility_overrides.csv", h_override, &n->overrides, e)))
 		rc = out_close(&o, store_pathway_override_list(a->db, 0, put_override, &o, e));
+	if (!rc && !(rc = out_open(&o, dir, "goals.csv", h_goal, &n->goals, e)))
+		rc = out_close(&o, store_goal_list(a->db, 0, put_goal, &o, e));
+	if (!rc && !(rc = out_open(&o, dir, "goal_ratings.csv", h_rating, &n->goal_ratings, e)))
+		rc = out_close(&o, store_goal_rating_list(a->db, 0, put_goal_rating, &o, e));
 	db_rollback(a->db);
 	if (!rc && !(rc = app_begin(a, e))) /* who exported identifiable data, and when */
 		rc = app_end(a, 0, "export", "team", a->team_id, NULL, e);

@@ -1,7 +1,8 @@
 /* app_import.c: CSV import of a whole team's data, in one transaction.
  *
  * Files are read in dependency order (practitioners, people, referrals,
- * contacts, safeguarding, outcomes, measures). Ids seen in this import are
+ * contacts, safeguarding, outcomes, measures, goals, goal ratings);
+ * measures are scored as they are imported. Ids seen in this import are
  * kept in memory maps so that cross-file checks (an infant in the referral's
  * family, a contact within its episode's dates) cost no database read;
  * ids already in the database are looked up there. */
@@ -17,8 +18,11 @@
 #include "core/validate.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
+#include "app/app_measure.h"
+#include "store/store_goal.h"
 #include "store/store_measure.h"
 #include "store/store_pathway.h"
+#include "store/store_score.h"
 #include "store/store_safeguarding.h"
 #include "util/csvtab.h"
 #include "util/date.h"
@@ -537,6 +541,7 @@ static int import_events(struct import *im, struct dy_err *e)
 			break;
 		ei->last_state = (signed char)to;
 		ei->last_on = ev.date;
+		im->n->events++;
 	}
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
@@ -615,6 +620,8 @@ static int import_overrides(struct import *im, struct dy_err *e)
 			dy_fail(e, DY_ECONFLICT, NULL, "this referral's %s rule is already overridden", o.rule);
 			rc = csvtab_fail(&t, OV_RULE, e);
 		}
+		if (!rc)
+			im->n->overrides++;
 	}
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
@@ -699,36 +706,233 @@ static int import_outcomes(struct import *im, struct dy_err *e)
 
 /* ---- measures.csv ------------------------------------------------------ */
 
-enum { ME_REF, ME_PERSON, ME_INSTR, ME_TIME, ME_DATE, ME_RESP };
-static const struct csvtab_col me_cols[] = {{"referral_id", 1}, {"person_id", 1}, {"instrument", 1},
-                                            {"timepoint", 1},   {"date", 1},      {"responses", 1}};
+/* Each row is checked against its instrument's definition and scored as at
+ * entry (app_measure_check_score); scores and risk flags are stored with
+ * the definition version. The subject and practitioner columns are
+ * optional (files from before they existed): blank subjects take the
+ * defaults of `dyad measure add`, and a rated measure may name no
+ * practitioner. */
+enum { ME_REF, ME_PERSON, ME_INSTR, ME_TIME, ME_DATE, ME_RESP, ME_CARER, ME_INFANT, ME_PRACT, ME_ACK_BY, ME_ACK_ON,
+       ME_NCOLS };
+static const struct csvtab_col me_cols[] = {
+	{"referral_id", 1}, {"person_id", 1}, {"instrument", 1}, {"timepoint", 1}, {"date", 1}, {"responses", 1},
+	{"subject_caregiver_id", 0}, {"subject_infant_id", 0}, {"practitioner_id", 0},
+	{"risk_acknowledged_by", 0}, {"risk_acknowledged_on", 0}};
+
+/* Person facts for app_measure_check_score from this import's maps (the
+ * database for people imported earlier, and for dates of birth). */
+static int measure_person(void *ctx, int64_t id, int need_birth, struct measure_person *out, struct dy_err *e)
+{
+	struct import *im = ctx;
+	if (need_birth)
+		return app_measure_person_db(im->a->db, id, 1, out, e);
+	struct person_info pi;
+	int rc = person_info(im, id, &pi, e);
+	if (rc)
+		return rc;
+	out->family_id = pi.family_id;
+	out->infant = pi.infant;
+	return 0;
+}
+
+/* The column an app_measure_check_score field comes from. */
+static int measure_column(const char *field)
+{
+	static const struct { const char *field; int col; } map[] = {
+		{"respondent", ME_PERSON}, {"caregiver", ME_CARER}, {"infant", ME_INFANT}, {"practitioner", ME_PRACT},
+		{"responses", ME_RESP}, {"instrument", ME_INSTR}, {"subject", ME_INSTR}, {"date", ME_DATE}};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(field, map[i].field) == 0)
+			return map[i].col;
+	return -1;
+}
 
 static int import_measures(struct import *im, struct dy_err *e)
 {
 	struct csvtab t;
-	int rc = csvtab_open(&t, im->dir, "measures.csv", me_cols, 6, 0, e);
+	int rc = csvtab_open(&t, im->dir, "measures.csv", me_cols, ME_NCOLS, 0, e);
+	const struct instrument_set *set = NULL;
+	struct measure_record r;
+	struct score_result res;
+	struct score_batch *batch = xmalloc(sizeof *batch);
+	store_score_batch_init(batch);
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
-		struct measure m = {0};
+		memset(&r, 0, sizeof r);
+		struct measure *m = &r.m;
 		struct episode ep;
-		rc = csvtab_id(&t, ME_REF, 0, &m.episode_id, e);
-		if (!rc) rc = csvtab_id(&t, ME_PERSON, 0, &m.person_id, e);
-		if (!rc) rc = csvtab_copy(&t, ME_INSTR, m.instrument, sizeof m.instrument, e);
-		if (!rc) rc = csvtab_copy(&t, ME_TIME, m.timepoint, sizeof m.timepoint, e);
-		if (!rc) rc = date_col(&t, ME_DATE, 0, &m.date, e);
-		if (!rc) rc = csvtab_copy(&t, ME_RESP, m.responses, sizeof m.responses, e);
-		if (!rc) rc = episode_for(im, &t, ME_REF, m.episode_id, &ep, e);
-		if (!rc && record_measure_check(&m, &ep, e))
+		int32_t ack_on = DATE_NONE;
+		char ack_by[64];
+		rc = csvtab_id(&t, ME_REF, 0, &m->episode_id, e);
+		if (!rc) rc = csvtab_id(&t, ME_PERSON, 0, &m->person_id, e);
+		if (!rc) rc = csvtab_copy(&t, ME_INSTR, m->instrument, sizeof m->instrument, e);
+		if (!rc) rc = csvtab_copy(&t, ME_TIME, m->timepoint, sizeof m->timepoint, e);
+		if (!rc) rc = date_col(&t, ME_DATE, 0, &m->date, e);
+		if (!rc) rc = csvtab_copy(&t, ME_RESP, m->responses, sizeof m->responses, e);
+		if (!rc) rc = csvtab_id(&t, ME_CARER, 1, &r.subject_caregiver_id, e);
+		if (!rc) rc = csvtab_id(&t, ME_INFANT, 1, &r.subject_infant_id, e);
+		if (!rc) rc = csvtab_id(&t, ME_PRACT, 1, &r.practitioner_id, e);
+		if (!rc) rc = csvtab_copy(&t, ME_ACK_BY, ack_by, sizeof ack_by, e);
+		if (!rc) rc = date_col(&t, ME_ACK_ON, 1, &ack_on, e);
+		if (!rc) rc = episode_for(im, &t, ME_REF, m->episode_id, &ep, e);
+		if (!rc && record_measure_check(m, &ep, e))
 			rc = csvtab_fail(&t, -1, e);
-		if (!rc) rc = check_member(im, &t, ME_PERSON, m.person_id, ep.family_id, -1, e);
-		if (!rc && (rc = store_measure_insert(im->a->db, &m, e)) == DY_ECONFLICT) {
-			dy_fail(e, DY_ECONFLICT, NULL, "this measure (referral, person, instrument, timepoint, date) is already recorded");
+		if (!rc && !set && (rc = app_instruments(im->a, &set, e)))
+			break;
+		const struct instrument *in = rc ? NULL : instrument_set_find(set, m->instrument);
+		if (!rc && !in) {
+			dy_fail(e, DY_EINVAL, NULL, "no instrument '%s' is loaded", m->instrument);
+			rc = csvtab_fail(&t, ME_INSTR, e);
+		}
+		if (!rc && r.practitioner_id) {
+			uint32_t v;
+			if (!idmap_get(&im->practitioners, r.practitioner_id, &v)) {
+				int have = store_practitioner_exists(im->a->db, r.practitioner_id, e);
+				if (have < 0)
+					rc = have;
+				else if (!have)
+					rc = missing(&t, ME_PRACT, "practitioner", r.practitioner_id, e);
+				else
+					idmap_put(&im->practitioners, r.practitioner_id, 1);
+			}
+		}
+		if (!rc) {
+			/* The referral's caregiver and infant are read only when a blank
+			 * subject column needs them as its default. */
+			struct measure_episode mep = {ep.family_id, 0, 0};
+			if ((in->subject != SUBJECT_INFANT && !r.subject_caregiver_id) ||
+			    (in->subject != SUBJECT_CAREGIVER && !r.subject_infant_id)) {
+				struct episode full;
+				if ((rc = store_episode_get(im->a->db, ep.id, &full, e)))
+					break;
+				mep.caregiver_id = full.caregiver_id;
+				mep.infant_id = full.infant_id;
+			}
+			if ((rc = app_measure_check_score(in, &r, &mep, 1, measure_person, im, &res, e))) {
+				if (rc == DY_EINVAL) {
+					int k = measure_column(e->field);
+					if (k >= 0)
+						e->field[0] = '\0';
+					rc = csvtab_fail(&t, k, e);
+				}
+				break;
+			}
+		}
+		if (!rc && (rc = store_measure_record_insert(im->a->db, &r, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL,
+			        "this measure (referral, person, subject, instrument, timepoint, date) is already recorded");
 			rc = csvtab_fail(&t, ME_DATE, e);
 		}
+		if (!rc)
+			rc = store_score_batch_add(im->a->db, batch, m->id, &res, e);
+		for (int k = 0; !rc && ack_on != DATE_NONE && k < res.nrisks; k++)
+			rc = store_risk_acknowledge_one(im->a->db, m->id, in->risks[res.risks[k]].id,
+			                                ack_by[0] ? ack_by : "import", ack_on, e);
 		if (!rc)
 			im->n->measures++;
 	}
 	csvtab_close(&t);
+	if (rc >= 0) {
+		int frc = store_score_batch_flush(im->a->db, batch, e);
+		rc = frc ? frc : rc;
+	}
+	free(batch);
 	return rc < 0 ? rc : 0;
+}
+
+/* ---- goals.csv, goal_ratings.csv ---------------------------------------- */
+
+enum { GO_ID, GO_REF, GO_POS, GO_TEXT, GO_SET };
+static const struct csvtab_col go_cols[] = {
+	{"goal_id", 1}, {"referral_id", 1}, {"position", 1}, {"text", 1}, {"set_on", 1}};
+
+static int import_goals(struct import *im, struct idmap *goals, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "goals.csv", go_cols, 5, 0, e);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct goal g;
+		struct episode ep;
+		memset(&g, 0, sizeof g);
+		rc = csvtab_id(&t, GO_ID, 0, &g.id, e);
+		if (!rc) rc = csvtab_id(&t, GO_REF, 0, &g.episode_id, e);
+		if (!rc && validate_int("position", csvtab_get(&t, GO_POS), 1, 3, &g.position, e))
+			rc = csvtab_fail(&t, GO_POS, e);
+		if (!rc) rc = csvtab_copy(&t, GO_TEXT, g.text, sizeof g.text, e);
+		if (!rc && !g.text[0]) {
+			dy_fail(e, DY_EINVAL, NULL, "is required: the goal in the family's own words");
+			rc = csvtab_fail(&t, GO_TEXT, e);
+		}
+		if (!rc) rc = date_col(&t, GO_SET, 0, &g.set_on, e);
+		if (!rc) rc = episode_for(im, &t, GO_REF, g.episode_id, &ep, e);
+		if (!rc && g.set_on < ep.received_on) {
+			dy_fail(e, DY_EINVAL, NULL, "is before the referral was received");
+			rc = csvtab_fail(&t, GO_SET, e);
+		}
+		if (!rc && (rc = store_goal_insert(im->a->db, &g, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL, "goal %lld, or goal %d of referral %lld, already exists", (long long)g.id,
+			        g.position, (long long)g.episode_id);
+			rc = csvtab_fail(&t, GO_ID, e);
+		}
+		if (!rc) {
+			idmap_put(goals, g.id, (uint32_t)g.set_on);
+			im->n->goals++;
+		}
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+enum { GR_GOAL, GR_DATE, GR_RATING };
+static const struct csvtab_col gr_cols[] = {{"goal_id", 1}, {"date", 1}, {"rating", 1}};
+
+static int import_goal_ratings(struct import *im, struct idmap *goals, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "goal_ratings.csv", gr_cols, 3, 0, e);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct goal_rating r = {0};
+		rc = csvtab_id(&t, GR_GOAL, 0, &r.goal_id, e);
+		if (!rc) rc = date_col(&t, GR_DATE, 0, &r.date, e);
+		if (!rc && validate_int("rating", csvtab_get(&t, GR_RATING), 0, 10, &r.rating, e))
+			rc = csvtab_fail(&t, GR_RATING, e);
+		uint32_t set_on;
+		if (!rc && !idmap_get(goals, r.goal_id, &set_on)) {
+			struct goal g;
+			int got = store_goal_get(im->a->db, r.goal_id, &g, e);
+			if (got == DY_ENOTFOUND)
+				rc = missing(&t, GR_GOAL, "goal", r.goal_id, e);
+			else
+				rc = got;
+			set_on = (uint32_t)g.set_on;
+		}
+		if (!rc && r.date < (int32_t)set_on) {
+			dy_fail(e, DY_EINVAL, NULL, "is before the goal was set");
+			rc = csvtab_fail(&t, GR_DATE, e);
+		}
+		if (!rc && r.date > im->a->today) {
+			dy_fail(e, DY_EINVAL, NULL, "is in the future");
+			rc = csvtab_fail(&t, GR_DATE, e);
+		}
+		if (!rc && (rc = store_goal_rating_insert(im->a->db, &r, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL, "this goal already has a rating on this date");
+			rc = csvtab_fail(&t, GR_DATE, e);
+		}
+		if (!rc)
+			im->n->goal_ratings++;
+	}
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
+static int import_all_goals(struct import *im, struct dy_err *e)
+{
+	struct idmap goals;
+	idmap_init(&goals);
+	int rc = import_goals(im, &goals, e);
+	if (!rc)
+		rc = import_goal_ratings(im, &goals, e);
+	idmap_free(&goals);
+	return rc;
 }
 
 int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
@@ -754,6 +958,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	if (!rc) rc = import_outcomes(&im, e);
 	if (!rc) rc = import_measures(&im, e);
 	if (!rc) rc = import_overrides(&im, e);
+	if (!rc) rc = import_all_goals(&im, e);
 	char detail[160];
 	snprintf(detail, sizeof detail, "%lld people, %lld referrals, %lld contacts", (long long)n->people,
 	         (long long)n->referrals, (long long)n->contacts);

@@ -12,6 +12,7 @@
 
 struct transfer_counts {
 	int64_t practitioners, families, people, referrals, contacts, safeguarding, outcomes, measures;
+	int64_t events, overrides, goals, goal_ratings;
 };
 
 /* Imports the CSV files in dir (people.csv required; the others optional)

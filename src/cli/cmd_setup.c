@@ -38,9 +38,11 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 	else
 		printf("%s ", verb);
 	printf("%lld people, %lld referrals, %lld contacts, %lld safeguarding periods,"
-	       " %lld discharge outcomes, %lld measures, %lld practitioners.\n",
+	       " %lld discharge outcomes, %lld measures, %lld practitioners, %lld state changes,"
+	       " %lld eligibility overrides, %lld goals, %lld goal ratings.\n",
 	       (long long)n->people, (long long)n->referrals, (long long)n->contacts,
-	       (long long)n->safeguarding, (long long)n->outcomes, (long long)n->measures, (long long)n->practitioners);
+	       (long long)n->safeguarding, (long long)n->outcomes, (long long)n->measures, (long long)n->practitioners, (long long)n->events,
+	       (long long)n->overrides, (long long)n->goals, (long long)n->goal_ratings);
 }
 
 int cmd_demo(const struct cli_global *g, struct cli_args *a)

@@ -121,12 +121,44 @@ static const struct cli_opt o_discharge[] = {
 	{0}};
 static const struct cli_opt o_measure[] = {
 	{"referral", "ID", "the referral", 1},
-	{"person", "ID", "who completed it (the respondent)", 1},
-	{"instrument", "ID", "instrument id, e.g. phq9", 1},
+	{"instrument", "ID", "instrument id, e.g. phq9 (see `dyad instruments list`)", 1},
 	{"timepoint", "WHEN", "baseline, review, end or followup", 1},
 	{"date", "DATE", "date completed", 1},
 	{"responses", "VALUES", "item values separated by ';' (empty for a missing item)", 1},
+	{"respondent", "ID", "the caregiver who completed it (default: the subject's caregiver, else the referral's)", 0},
+	{"person", "ID", "same as --respondent (older name)", 0},
+	{"practitioner", "ID", "the practitioner who rated it (required for clinician- and observer-rated measures)", 0},
+	{"subject", "WHO", "caregiver, infant or pair (default: what the instrument is about)", 0},
+	{"caregiver", "ID", "the caregiver it is about (default: the respondent, else the referral's caregiver)", 0},
+	{"infant", "ID", "the infant it is about (default: the referral's infant)", 0},
+	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{0}};
+static const struct cli_opt o_instr_dir[] = {
+	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
+	{0}};
+static const struct cli_opt o_measure_ack[] = {{"measure", "ID", "the measure whose risk flags you have reviewed", 1}, {0}};
+static const struct cli_opt o_measure_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_score[] = {
+	{"responses", "VALUES", "item values separated by ';' (empty for a missing item)", 1},
+	{"age-months", "N", "the infant's corrected age in months (ASQ:SE-2)", 0},
+	{"table", "NAME=FILE", "a local table for this run, e.g. intervals=asqse2-intervals.csv", 0},
+	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
+	{0}};
+static const struct cli_opt o_change[] = {
+	{"referral", "ID", "the referral", 1},
+	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
+	{0}};
+static const struct cli_opt o_goal_add[] = {
+	{"referral", "ID", "the referral", 1},
+	{"text", "TEXT", "the goal in the family's own words", 1},
+	{"date", "DATE", "the date the goal was set (default today)", 0},
+	{0}};
+static const struct cli_opt o_goal_rate[] = {
+	{"goal", "ID", "the goal", 1},
+	{"date", "DATE", "the date of the rating", 1},
+	{"rating", "N", "how close the family feels to the goal, 0 (not at all) to 10 (reached)", 1},
+	{0}};
+static const struct cli_opt o_goal_list[] = {{"referral", "ID", "the referral", 1}, {0}};
 
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, 1},
@@ -155,5 +187,17 @@ const struct cli_command cli_commands[] = {
 	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, 1},
 	{"safeguarding", "history", NULL, 0, "Show an infant's safeguarding history.", o_sg_hist, cmd_safeguarding_history, 1},
 	{"discharge", NULL, NULL, 0, "Discharge a referral, with each infant's care status.", o_discharge, cmd_discharge, 1},
-	{"measure", "add", NULL, 0, "Record an outcome measure's responses.", o_measure, cmd_measure_add, 1},
+	{"measure", "add", NULL, 0, "Record an outcome measure: scored at entry; prints score, band and any risk flag.", o_measure, cmd_measure_record, 1},
+	{"measure", "acknowledge", NULL, 0, "Record that a clinician has reviewed a measure's risk flags.", o_measure_ack, cmd_measure_acknowledge, 1},
+	{"measure", "list", NULL, 0, "A referral's measures with their scores, bands and risk flags.", o_measure_list, cmd_measure_list, 1},
+	{"measures", "rescore", NULL, 0, "Score again every measure scored by another definition version (or never).", o_instr_dir, cmd_measures_rescore, 1},
+	{"measures", "change", NULL, 0, "First and last scores of each measure and goal, with reliable and clinically significant change.", o_change, cmd_measures_change, 1},
+	{"score", NULL, "ID", 1, "Score responses for an instrument and print the result as JSON (no database).", o_score, cmd_score, 0},
+	{"instruments", "list", NULL, 0, "List the loaded instrument definitions.", o_instr_dir, cmd_instruments_list, 0},
+	{"instruments", "show", "ID", 1, "Show an instrument: items, scales, bands, cut-off, reliable change, risk items.", o_instr_dir, cmd_instruments_show, 0},
+	{"instruments", "load-text", "FILE", 1, "Store licensed item wording (CSV instrument,item,text) in the database.", o_instr_dir, cmd_instruments_load_text, 1},
+	{"instruments", "load-table", "ID TABLE FILE", 3, "Store a licensed table (e.g. asqse2 intervals) in the database.", o_instr_dir, cmd_instruments_load_table, 1},
+	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, 1},
+	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, 1},
+	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, 1},
 	{0}};

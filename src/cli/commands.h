@@ -32,6 +32,19 @@ CMD(cmd_safeguarding_set);
 CMD(cmd_safeguarding_history);
 CMD(cmd_discharge);
 CMD(cmd_measure_add);
+CMD(cmd_measure_record);
+CMD(cmd_measure_acknowledge);
+CMD(cmd_measure_list);
+CMD(cmd_score);
+CMD(cmd_instruments_list);
+CMD(cmd_instruments_show);
+CMD(cmd_instruments_load_text);
+CMD(cmd_instruments_load_table);
+CMD(cmd_measures_rescore);
+CMD(cmd_measures_change);
+CMD(cmd_goal_add);
+CMD(cmd_goal_rate);
+CMD(cmd_goal_list);
 #undef CMD
 
 #endif

@@ -192,8 +192,91 @@ static const char v2[] =
 	"    ELSE 'awaiting_assessment' END FROM temp.m2 m WHERE m.id = episode.id);"
 	"DELETE FROM temp.m2;"; /* (not DROP: a cached statement may still be open) */
 
+/* Version 3: outcome measures scored at entry (issue 3). The measure table
+ * is rebuilt to name its subject: subject_caregiver_id and/or
+ * subject_infant_id (0 = none; both = the pair; both 0 = a measure from
+ * before version 3, not scored yet), the practitioner who rated a clinician- or
+ * observer-rated measure, and the definition version its stored scores came
+ * from (NULL: not scored yet; `dyad measures rescore` scores it). person_id
+ * stays the family member who completed it (for a rated measure: the
+ * subject's caregiver, else its infant). Twins may each have the same
+ * measure from one caregiver on one day, so uniqueness includes the subject.
+ * Subject and practitioner columns are checked by app/ (as the link tables
+ * are), so a bulk import pays for no extra foreign-key reads. The old
+ * table is renamed to measure_v1 and emptied rather than dropped: DROP TABLE
+ * is refused while migrate_up's version query is still open on the
+ * connection (a later migration may drop it). */
+static const char v3_measures[] =
+	"CREATE TABLE measure_v3 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  instrument TEXT NOT NULL,"
+	"  timepoint TEXT NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  responses TEXT NOT NULL,"
+	"  subject_caregiver_id INTEGER NOT NULL DEFAULT 0,"
+	"  subject_infant_id INTEGER NOT NULL DEFAULT 0,"
+	"  practitioner_id INTEGER,"
+	"  version TEXT,"
+	"  age_months INTEGER) STRICT;"
+	"INSERT INTO measure_v3 (id, episode_id, person_id, instrument, timepoint, date, responses)"
+	"  SELECT id, episode_id, person_id, instrument, timepoint, date, responses FROM measure;"
+	"ALTER TABLE measure RENAME TO measure_v1;"
+	"DELETE FROM measure_v1;"
+	"ALTER TABLE measure_v3 RENAME TO measure;"
+	"CREATE UNIQUE INDEX measure_once ON measure(episode_id, instrument, timepoint, date, person_id,"
+	"  subject_caregiver_id, subject_infant_id);"
+	/* One row per scale of a scored measure, in the definition's order; a
+	 * null value carries its reason. No FOREIGN KEY clause: app/ writes a
+	 * measure's scores with the measure itself, and the check would cost a
+	 * bulk import a read per score. */
+	"CREATE TABLE measure_score ("
+	"  measure_id INTEGER NOT NULL,"
+	"  position INTEGER NOT NULL,"
+	"  scale TEXT NOT NULL,"
+	"  value REAL,"
+	"  reason TEXT,"
+	"  band TEXT,"
+	"  clinical INTEGER CHECK (clinical IN (0, 1)),"
+	"  PRIMARY KEY (measure_id, position)) STRICT, WITHOUT ROWID;"
+	/* A raised risk flag stays until a clinician acknowledges it. */
+	"CREATE TABLE measure_risk ("
+	"  measure_id INTEGER NOT NULL REFERENCES measure(id),"
+	"  risk TEXT NOT NULL,"
+	"  item INTEGER NOT NULL,"
+	"  acknowledged_by TEXT,"
+	"  acknowledged_on TEXT,"
+	"  PRIMARY KEY (measure_id, risk)) STRICT;"
+	/* Goal-based outcomes: up to 3 goals per episode in the family's words. */
+	"CREATE TABLE goal ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 3),"
+	"  text TEXT NOT NULL,"
+	"  set_on TEXT NOT NULL,"
+	"  UNIQUE (episode_id, position)) STRICT;"
+	"CREATE TABLE goal_rating ("
+	"  goal_id INTEGER NOT NULL REFERENCES goal(id),"
+	"  date TEXT NOT NULL,"
+	"  rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),"
+	"  PRIMARY KEY (goal_id, date)) STRICT;"
+	/* Licensed material a service loads locally: item wording (text packs)
+	 * and tables (ASQ:SE-2 intervals, SWEMWBS metric). Never exported. */
+	"CREATE TABLE instrument_text ("
+	"  instrument TEXT NOT NULL,"
+	"  item INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  PRIMARY KEY (instrument, item)) STRICT;"
+	"CREATE TABLE instrument_table ("
+	"  instrument TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  csv TEXT NOT NULL,"
+	"  PRIMARY KEY (instrument, name)) STRICT;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
+	{3, "measures scored, goals", v3_measures},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);

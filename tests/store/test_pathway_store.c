@@ -118,8 +118,8 @@ static void migration_from_v1_backfills(void **state)
 	assert_int_equal(db_open(path, &db, &e), 0);
 	int applied = 0;
 	assert_int_equal(migrate_up(db, &applied, &e), 0);
-	assert_int_equal(applied, 1);
-	assert_int_equal(migrate_version(db, &e), 2);
+	assert_int_equal(applied, migrate_latest() - 1); /* every migration after the first */
+	assert_int_equal(migrate_version(db, &e), migrate_latest());
 	assert_int_equal(state_of(db, 1), EPISODE_RECEIVED);
 	assert_int_equal(state_of(db, 2), EPISODE_DECLINED);
 	assert_int_equal(state_of(db, 3), EPISODE_AWAITING_ASSESSMENT);
