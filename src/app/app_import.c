@@ -8,8 +8,10 @@
  * ids already in the database are looked up there. */
 #include "app/app_transfer.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/app_pathway.h"
 #include "core/codes.h"
@@ -313,7 +315,11 @@ static int import_referrals(struct import *im, struct dy_err *e)
 			rc = check_member(im, &t, RE_INFANT, ep.infant_id, ep.family_id, 1, e);
 		if (!rc && ep.caregiver_id)
 			rc = check_member(im, &t, RE_CARER, ep.caregiver_id, ep.family_id, 0, e);
-		if (!rc && (rc = store_episode_insert(im->a->db, &ep, e)) == DY_ECONFLICT)
+		/* A given state is stored at once; the history read next must end in it. */
+		if (!rc && (rc = given_state >= 0
+		                     ? store_episode_insert_in_state(im->a->db, &ep,
+		                                                     episode_state_code((enum episode_state)given_state), e)
+		                     : store_episode_insert(im->a->db, &ep, e)) == DY_ECONFLICT)
 			rc = conflict(&t, RE_ID, ep.id, e);
 		if (!rc && (programme[0] || ftp != ELIGIBILITY_ANSWER_UNKNOWN))
 			rc = store_pathway_set_facts(im->a->db, ep.id, programme, ftp, e);
@@ -416,6 +422,7 @@ static int import_contacts(struct import *im, struct dy_err *e)
 	int rc = csvtab_open(&t, im->dir, "contacts.csv", co_cols, CO_NCOLS, 0, e);
 	struct contact c;
 	struct episode ep;
+	struct store_link_batch links = {0};
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		memset(&c, 0, sizeof c);
 		c.duration_min = -1;
@@ -438,10 +445,14 @@ static int import_contacts(struct import *im, struct dy_err *e)
 			rc = check_member(im, &t, CO_ATTENDEES, c.attendees[i], ep.family_id, -1, e);
 		for (int i = 0; !rc && i < c.n_practitioners; i++)
 			rc = check_practitioner(im, &t, c.practitioners[i], e);
-		if (!rc && (rc = store_contact_insert(im->a->db, &c, e)) == DY_ECONFLICT)
+		if (!rc && (rc = store_contact_insert_batched(im->a->db, &c, &links, e)) == DY_ECONFLICT)
 			rc = conflict(&t, CO_ID, c.id, e);
 		if (!rc)
 			im->n->contacts++;
+	}
+	if (rc >= 0) {
+		int frc = store_link_flush(im->a->db, &links, e);
+		rc = frc ? frc : rc;
 	}
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
@@ -570,7 +581,8 @@ static int finish_states(struct import *im, struct dy_err *e)
 				dy_err_where(e, "referral %lld", (long long)id);
 				return DY_EINVAL;
 			}
-			if (st != EPISODE_RECEIVED)
+			int stored = ei->given_state >= 0 ? ei->given_state : (int)EPISODE_RECEIVED;
+			if ((int)st != stored)
 				rc = store_pathway_set_state(im->a->db, id, st, e);
 		} else {
 			struct pathway_referral p;
@@ -946,23 +958,47 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	idmap_init(&im.episodes);
 	idmap_init(&im.current_sg);
 	idmap_init(&im.practitioners);
+	static const struct {
+		const char *name;
+		int (*run)(struct import *, struct dy_err *);
+	} steps[] = {{"practitioners", import_practitioners}, {"people", import_people},
+	             {"referrals", import_referrals},         {"contacts", import_contacts},
+	             {"episode_events", import_events},       {"states", finish_states},
+	             {"safeguarding", import_safeguarding},   {"outcomes", import_outcomes},
+	             {"measures", import_measures},           {"eligibility_overrides", import_overrides},
+	             {"goals", import_all_goals}};
+	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
+	int timing = getenv("DYAD_TIMING") != NULL;
+	/* Every reference in the files is checked here, row by row, with its
+	 * line (ids of this import from memory, others from the database), so
+	 * the database's own foreign-key checks, which would repeat each lookup,
+	 * are off for the import's transaction and on again after it. */
 	int rc = db_bulk_cache(a->db, 512, e);
-	if (!rc) rc = app_begin(a, e);
-	if (!rc) rc = import_practitioners(&im, e);
-	if (!rc) rc = import_people(&im, e);
-	if (!rc) rc = import_referrals(&im, e);
-	if (!rc) rc = import_contacts(&im, e);
-	if (!rc) rc = import_events(&im, e);
-	if (!rc) rc = finish_states(&im, e);
-	if (!rc) rc = import_safeguarding(&im, e);
-	if (!rc) rc = import_outcomes(&im, e);
-	if (!rc) rc = import_measures(&im, e);
-	if (!rc) rc = import_overrides(&im, e);
-	if (!rc) rc = import_all_goals(&im, e);
+	if (!rc)
+		rc = db_foreign_keys(a->db, 0, e);
+	if (!rc)
+		rc = app_begin(a, e);
+	for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++) {
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		rc = steps[i].run(&im, e);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (timing)
+			fprintf(stderr, "import: %-22s %.3f s\n", steps[i].name,
+			        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	}
 	char detail[160];
 	snprintf(detail, sizeof detail, "%lld people, %lld referrals, %lld contacts", (long long)n->people,
 	         (long long)n->referrals, (long long)n->contacts);
+	struct timespec c0, c1;
+	clock_gettime(CLOCK_MONOTONIC, &c0);
 	rc = app_end(a, rc, "import", "team", a->team_id, detail, e);
+	struct dy_err ignore;
+	db_foreign_keys(a->db, 1, &ignore);
+	clock_gettime(CLOCK_MONOTONIC, &c1);
+	if (timing)
+		fprintf(stderr, "import: %-22s %.3f s\n", "commit",
+		        (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9);
 	idmap_free(&im.families);
 	idmap_free(&im.people);
 	idmap_free(&im.episodes);

@@ -48,7 +48,10 @@ const char *fmt_infant_age(char *out, unsigned n, int32_t dob, int32_t edd, int 
 	} else if (months < 24) {
 		snprintf(out, n, "%d month%s", months, months == 1 ? "" : "s");
 	} else {
-		snprintf(out, n, "%d years %d month%s", months / 12, months % 12, months % 12 == 1 ? "" : "s");
+		if (months % 12 == 0)
+			snprintf(out, n, "%d years", months / 12);
+		else
+			snprintf(out, n, "%d years %d month%s", months / 12, months % 12, months % 12 == 1 ? "" : "s");
 	}
 	return out;
 }

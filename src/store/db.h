@@ -41,6 +41,10 @@ void db_bind_int(db_stmt_t *s, int i, int64_t v);
 void db_bind_id(db_stmt_t *s, int i, int64_t v);
 void db_bind_text(db_stmt_t *s, int i, const char *v);
 void db_bind_text_opt(db_stmt_t *s, int i, const char *v);
+/* As db_bind_text / _opt without copying: v must stay unchanged until the
+ * statement has been stepped (use for struct fields bound and run at once). */
+void db_bind_text_ref(db_stmt_t *s, int i, const char *v);
+void db_bind_text_ref_opt(db_stmt_t *s, int i, const char *v);
 void db_bind_date(db_stmt_t *s, int i, int32_t days);
 void db_bind_double(db_stmt_t *s, int i, double v);
 void db_bind_null(db_stmt_t *s, int i);
@@ -72,6 +76,10 @@ void db_rollback(db_t *db);
  * cache of `megabytes`, so that pages are written once at commit instead of
  * being spilled and rewritten. Safe to call outside a transaction only. */
 int db_bulk_cache(db_t *db, int megabytes, struct dy_err *e);
+
+/* Turns foreign-key enforcement off (0) or on (1); only outside a
+ * transaction. For a bulk import whose every reference app/ checks itself. */
+int db_foreign_keys(db_t *db, int on, struct dy_err *e);
 
 /* The id of the last row inserted on this connection. */
 int64_t db_last_id(db_t *db);

@@ -138,6 +138,19 @@ void db_bind_text_opt(db_stmt_t *s, int i, const char *v)
 		sqlite3_bind_null(s->st, i);
 }
 
+void db_bind_text_ref(db_stmt_t *s, int i, const char *v)
+{
+	sqlite3_bind_text(s->st, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+void db_bind_text_ref_opt(db_stmt_t *s, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(s->st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s->st, i);
+}
+
 void db_bind_date(db_stmt_t *s, int i, int32_t days)
 {
 	if (days == DATE_NONE) {
@@ -215,6 +228,11 @@ int db_bulk_cache(db_t *db, int megabytes, struct dy_err *e)
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", megabytes * 1024);
 	return db_exec(db, sql, e);
+}
+
+int db_foreign_keys(db_t *db, int on, struct dy_err *e)
+{
+	return db_exec(db, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", e);
 }
 
 int64_t db_last_id(db_t *db) { return sqlite3_last_insert_rowid(db->h); }

@@ -9,9 +9,11 @@
 	"id, family_id, infant_id, caregiver_id, received_on, source, decision, decided_on," \
 	" discharged_on, discharge_reason"
 
-int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e)
+static int insert_episode(db_t *db, struct episode *ep, const char *state, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?)", e);
+	db_stmt_t *s = state
+		? db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ", state) VALUES (?,?,?,?,?,?,?,?,?,?,?)", e)
+		: db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?)", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_id(s, 1, ep->id);
@@ -19,15 +21,27 @@ int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e)
 	db_bind_id(s, 3, ep->infant_id);
 	db_bind_id(s, 4, ep->caregiver_id);
 	db_bind_date(s, 5, ep->received_on);
-	db_bind_text(s, 6, ep->source);
-	db_bind_text(s, 7, ep->decision);
+	db_bind_text_ref(s, 6, ep->source);
+	db_bind_text_ref(s, 7, ep->decision);
 	db_bind_date(s, 8, ep->decided_on);
 	db_bind_date(s, 9, ep->discharged_on);
-	db_bind_text_opt(s, 10, ep->discharge_reason);
+	db_bind_text_ref_opt(s, 10, ep->discharge_reason);
+	if (state)
+		db_bind_text_ref(s, 11, state);
 	int rc = db_run(s, e);
 	if (!rc)
 		ep->id = db_last_id(db);
 	return rc;
+}
+
+int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e)
+{
+	return insert_episode(db, ep, NULL, e);
+}
+
+int store_episode_insert_in_state(db_t *db, struct episode *ep, const char *state, struct dy_err *e)
+{
+	return insert_episode(db, ep, state, e);
 }
 
 void store_episode_read(db_stmt_t *s, struct episode *ep)
@@ -181,6 +195,62 @@ static int insert_links(db_t *db, const char *const *sql, int64_t contact_id, co
 	return db_run(s, e);
 }
 
+#define LINK_VALUES_16 LINK_VALUES_8 "," LINK_VALUES_8
+#define LINK_VALUES_64 LINK_VALUES_16 "," LINK_VALUES_16 "," LINK_VALUES_16 "," LINK_VALUES_16
+static const char *const link_practitioner_64 =
+	"INSERT INTO contact_practitioner (contact_id, practitioner_id) VALUES " LINK_VALUES_64;
+static const char *const link_attendee_64 = "INSERT INTO contact_attendee (contact_id, person_id) VALUES " LINK_VALUES_64;
+
+/* Writes n buffered (contact, id) rows: 64 at a time, then 8, then the rest. */
+static int flush_links(db_t *db, const char *sql64, const char *const *sql8, int64_t (*rows)[2], int *n,
+                       struct dy_err *e)
+{
+	int done = 0, rc = 0;
+	while (!rc && done < *n) {
+		int left = *n - done;
+		int k = left >= 64 ? 64 : left >= 8 ? 8 : left;
+		db_stmt_t *s = db_prepare(db, k == 64 ? sql64 : sql8[k - 1], e);
+		if (!s)
+			return DY_ESTORE;
+		for (int i = 0; i < k; i++) {
+			db_bind_int(s, 2 * i + 1, rows[done + i][0]);
+			db_bind_int(s, 2 * i + 2, rows[done + i][1]);
+		}
+		rc = db_run(s, e);
+		done += k;
+	}
+	*n = 0;
+	return rc;
+}
+
+int store_link_flush(db_t *db, struct store_link_batch *b, struct dy_err *e)
+{
+	int rc = flush_links(db, link_practitioner_64, link_practitioner_sql, b->pract, &b->npract, e);
+	return rc ? rc : flush_links(db, link_attendee_64, link_attendee_sql, b->attend, &b->nattend, e);
+}
+
+int store_contact_insert_batched(db_t *db, struct contact *c, struct store_link_batch *b, struct dy_err *e)
+{
+	int np = c->n_practitioners, na = c->n_attendees;
+	c->n_practitioners = c->n_attendees = 0;
+	int rc = store_contact_insert(db, c, e);
+	c->n_practitioners = np;
+	c->n_attendees = na;
+	for (int i = 0; !rc && i < np; i++) {
+		if (b->npract == STORE_LINK_BATCH)
+			rc = flush_links(db, link_practitioner_64, link_practitioner_sql, b->pract, &b->npract, e);
+		b->pract[b->npract][0] = c->id;
+		b->pract[b->npract++][1] = c->practitioners[i];
+	}
+	for (int i = 0; !rc && i < na; i++) {
+		if (b->nattend == STORE_LINK_BATCH)
+			rc = flush_links(db, link_attendee_64, link_attendee_sql, b->attend, &b->nattend, e);
+		b->attend[b->nattend][0] = c->id;
+		b->attend[b->nattend++][1] = c->attendees[i];
+	}
+	return rc;
+}
+
 int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO contact (id, episode_id, date, kind, intervention, location,"
@@ -190,10 +260,10 @@ int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e)
 	db_bind_id(s, 1, c->id);
 	db_bind_int(s, 2, c->episode_id);
 	db_bind_date(s, 3, c->date);
-	db_bind_text(s, 4, c->kind);
-	db_bind_text_opt(s, 5, c->intervention);
-	db_bind_text(s, 6, c->location);
-	db_bind_text(s, 7, c->attendance);
+	db_bind_text_ref(s, 4, c->kind);
+	db_bind_text_ref_opt(s, 5, c->intervention);
+	db_bind_text_ref(s, 6, c->location);
+	db_bind_text_ref(s, 7, c->attendance);
 	if (c->duration_min >= 0)
 		db_bind_int(s, 8, c->duration_min);
 	int rc = db_run(s, e);

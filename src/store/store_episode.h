@@ -28,7 +28,12 @@ typedef int (*store_outcome_fn)(void *ctx, const struct discharge_outcome *o);
 void store_episode_read(db_stmt_t *s, struct episode *ep);
 
 /* Inserts ep (state "received" until store_pathway sets it). */
+/* Inserts ep in the state `received` (the schema's default). */
 int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e);
+
+/* Inserts ep already in state (an episode_state code): for an import that
+ * brings the episode's history, so that no update follows. */
+int store_episode_insert_in_state(db_t *db, struct episode *ep, const char *state, struct dy_err *e);
 
 /* Loads episode id; DY_ENOTFOUND if absent. */
 int store_episode_get(db_t *db, int64_t id, struct episode *ep, struct dy_err *e);
@@ -48,6 +53,20 @@ int store_outcome_list(db_t *db, int64_t episode_id, store_outcome_fn fn, void *
 
 /* Inserts the contact with its practitioner and attendee links. */
 int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e);
+
+/* Links of many contacts written together: a bulk import inserts each
+ * contact with store_contact_insert_batched, whose links wait here and go
+ * in multi-row statements of STORE_LINK_BATCH rows; store_link_flush
+ * writes what is left (before anything reads the links, and before commit). */
+#define STORE_LINK_BATCH 64
+struct store_link_batch {
+	int64_t pract[STORE_LINK_BATCH][2];
+	int npract;
+	int64_t attend[STORE_LINK_BATCH][2];
+	int nattend;
+};
+int store_contact_insert_batched(db_t *db, struct contact *c, struct store_link_batch *b, struct dy_err *e);
+int store_link_flush(db_t *db, struct store_link_batch *b, struct dy_err *e);
 
 /* Calls fn for each contact of the episode (episode_id > 0) or all, by
  * episode then date then id, with practitioners and attendees filled. */

@@ -158,17 +158,17 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 		return DY_ESTORE;
 	db_bind_id(s, 1, p->id);
 	db_bind_int(s, 2, p->family_id);
-	db_bind_text(s, 3, p->role);
-	db_bind_text_opt(s, 4, p->relationship);
-	db_bind_text_opt(s, 5, p->nhs_number);
-	db_bind_text(s, 6, p->given_name);
-	db_bind_text(s, 7, p->family_name);
+	db_bind_text_ref(s, 3, p->role);
+	db_bind_text_ref_opt(s, 4, p->relationship);
+	db_bind_text_ref_opt(s, 5, p->nhs_number);
+	db_bind_text_ref(s, 6, p->given_name);
+	db_bind_text_ref(s, 7, p->family_name);
 	db_bind_date(s, 8, p->date_of_birth);
 	db_bind_date(s, 9, p->edd);
 	db_bind_id(s, 10, p->gestation_weeks);
-	db_bind_text_opt(s, 11, p->sex);
-	db_bind_text_opt(s, 12, p->ethnicity);
-	db_bind_text_opt(s, 13, p->postcode);
+	db_bind_text_ref_opt(s, 11, p->sex);
+	db_bind_text_ref_opt(s, 12, p->ethnicity);
+	db_bind_text_ref_opt(s, 13, p->postcode);
 	db_bind_id(s, 14, p->imd_decile);
 	int rc = db_run(s, e);
 	if (!rc)
