@@ -32,6 +32,7 @@ build-asan: deps build/asan/build.ninja
 	@ninja -C build/asan -j $(JOBS) | grep -v '^ninja: no work' || true
 
 build-fuzz: deps build/fuzz/build.ninja
+	@ninja -C build/fuzz build.ninja >/dev/null
 	@ninja -C build/fuzz -j $(JOBS) $$(ninja -C build/fuzz -t targets all | grep -oE '^fuzz_[a-z_]+:' | tr -d : | sort -u) \
 	  | grep -v '^ninja: no work' || true
 

@@ -483,9 +483,13 @@ int cmd_measures_change(const struct cli_global *g, struct cli_args *a)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	int64_t id;
-	if (cli_id(a, "referral", &id, &e))
+	int64_t id, episode;
+	if (cli_id(a, "referral", &id, &e) || cli_id(a, "episode", &episode, &e))
 		return cli_fail(&e);
+	if (!id)
+		id = episode;
+	if (!id)
+		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "referral", .msg = "is required (--referral ID)"});
 	struct app app;
 	int rc = open_app(g, a, &app);
 	if (rc)

@@ -145,7 +145,8 @@ static const struct cli_opt o_score[] = {
 	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{0}};
 static const struct cli_opt o_change[] = {
-	{"referral", "ID", "the referral", 1},
+	{"referral", "ID", "the referral (episode of care)", 0},
+	{"episode", "ID", "the same as --referral: a referral is one episode of care", 0},
 	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{0}};
 static const struct cli_opt o_goal_add[] = {
