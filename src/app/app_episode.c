@@ -340,25 +340,3 @@ int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *rea
 		rc = store_episode_update(a->db, &ep, e);
 	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);
 }
-
-int app_measure_add(struct app *a, struct measure *m, struct dy_err *e)
-{
-	struct episode ep;
-	int rc = store_episode_get(a->db, m->episode_id, &ep, e);
-	if (rc)
-		return rc;
-	if (record_measure_check(m, &ep, e))
-		return DY_EINVAL;
-	if (m->date > a->today)
-		return dy_fail(e, DY_EINVAL, "date", "is in the future");
-	if ((rc = app_begin(a, e)))
-		return rc;
-	rc = person_in_family(a, m->person_id, ep.family_id, NULL, "person", e);
-	if (!rc) {
-		m->id = 0;
-		rc = store_measure_insert(a->db, m, e);
-		if (rc == DY_ECONFLICT)
-			dy_fail(e, DY_ECONFLICT, "date", "this measure is already recorded for this person, timepoint and date");
-	}
-	return app_end(a, rc, "measure.add", "measure", m->id, m->instrument, e);
-}

@@ -94,8 +94,5 @@ int app_safeguarding_history(struct app *a, int64_t infant_id, store_safeguardin
 int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
                   const char *const *statuses, int n, const char *default_status, struct dy_err *e);
 
-/* Records a measure's responses on m->episode_id (respondent a person of
- * the family). */
-int app_measure_add(struct app *a, struct measure *m, struct dy_err *e);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app_episode.h"
+#include "app/app_measure.h"
 #include "app/app_family.h"
 #include "app/app_pathway.h"
 #include "cli/cli.h"
@@ -113,6 +114,31 @@ int cmd_referral_list(const struct cli_global *g, struct cli_args *a)
 	return rc ? cli_fail(&e) : 0;
 }
 
+/* One line per measure: "total 19 moderately severe (clinical)", and any
+ * risk flag still to be acknowledged. */
+static int measure_summary_row(void *ctx, const struct measure_view *mv)
+{
+	char id[24], d[11], scores[400] = "", risk[120] = "";
+	size_t used = 0;
+	for (int i = 0; i < mv->nscores && used < sizeof scores; i++) {
+		const struct stored_score *sc = &mv->scores[i];
+		char val[32];
+		if (sc->present)
+			snprintf(val, sizeof val, "%g", sc->value);
+		else
+			snprintf(val, sizeof val, "no score");
+		used += (size_t)snprintf(scores + used, sizeof scores - used, "%s%s %s%s%s%s", i ? "; " : "", sc->scale,
+		                         val, sc->band[0] ? " " : "", sc->band, sc->clinical == 1 ? " (clinical)" : "");
+	}
+	for (int i = 0, u = 0; i < mv->nrisks; i++)
+		u += snprintf(risk + u, sizeof risk - (size_t)u, "%sitem %d %s", i ? "; " : "", mv->risks[i].item,
+		              mv->risks[i].acknowledged_by[0] ? "acknowledged" : "NOT ACKNOWLEDGED");
+	const char *row[] = {fmt_id(id, mv->rec.m.id), fmt_date(d, mv->rec.m.date), mv->rec.m.instrument,
+	                     mv->rec.m.timepoint, scores, risk};
+	out_row(ctx, row);
+	return 0;
+}
+
 int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
 {
 	struct dy_err e;
@@ -156,17 +182,16 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
 			out_row(l, row);
 		}
 		out_end(l, "No contacts yet.");
-		printf("\nMeasures (%d)\n", v.nmeasures);
-		static const char *const mc[] = {"date", "instrument", "timepoint", "respondent", "responses", 0};
-		l = out_begin(g->format, mc);
-		for (int i = 0; i < v.nmeasures; i++) {
-			const struct measure *m = &v.measures[i];
-			char d[11], p[24];
-			const char *row[] = {fmt_date(d, m->date), m->instrument, m->timepoint, fmt_id(p, m->person_id),
-			                     m->responses};
-			out_row(l, row);
+		printf("\nMeasures (%d): details with dyad measure list --referral %lld\n", v.nmeasures, (long long)id);
+		static const char *const mc[] = {"measure", "date", "instrument", "timepoint", "scores", "risk", 0};
+		struct out_list *ml = out_begin(g->format, mc);
+		struct app app2;
+		if (!cli_open(g, &app2)) {
+			if (app_measure_list(&app2, id, measure_summary_row, ml, &e))
+				cli_fail(&e);
+			app_close(&app2);
 		}
-		out_end(l, "No measures yet.");
+		out_end(ml, "No measures yet.");
 		if (v.noutcomes) {
 			printf("\nCare status at discharge\n");
 			static const char *const oc[] = {"infant", "care_status", 0};
@@ -333,21 +358,5 @@ int cmd_discharge(const struct cli_global *g, struct cli_args *a)
 	}
 	WITH_APP(g, app_discharge(app, ref, on, cli_get(a, "reason"), ids, statuses, n, all, &e));
 	printf("Discharged referral %lld.\n", (long long)ref);
-	return 0;
-}
-
-int cmd_measure_add(const struct cli_global *g, struct cli_args *a)
-{
-	struct dy_err e;
-	dy_err_clear(&e);
-	struct measure m;
-	memset(&m, 0, sizeof m);
-	if (cli_id(a, "referral", &m.episode_id, &e) || cli_id(a, "person", &m.person_id, &e) ||
-	    cli_text(a, "instrument", m.instrument, sizeof m.instrument, &e) ||
-	    cli_text(a, "timepoint", m.timepoint, sizeof m.timepoint, &e) || cli_date(a, "date", &m.date, &e) ||
-	    cli_text(a, "responses", m.responses, sizeof m.responses, &e))
-		return cli_fail(&e);
-	WITH_APP(g, app_measure_add(app, &m, &e));
-	printf("Recorded %s (%s) as measure %lld.\n", m.instrument, m.timepoint, (long long)m.id);
 	return 0;
 }

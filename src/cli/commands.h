@@ -31,7 +31,6 @@ CMD(cmd_contact_list);
 CMD(cmd_safeguarding_set);
 CMD(cmd_safeguarding_history);
 CMD(cmd_discharge);
-CMD(cmd_measure_add);
 CMD(cmd_measure_record);
 CMD(cmd_measure_acknowledge);
 CMD(cmd_measure_list);
