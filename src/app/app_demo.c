@@ -15,6 +15,7 @@
 #include "store/store_pathway.h"
 #include "store/store_score.h"
 #include "store/store_safeguarding.h"
+#include "store/store_summary.h"
 #include "util/date.h"
 #include "util/rng.h"
 #include "util/str.h"
@@ -201,6 +202,20 @@ static const char *const goal_words[] = {"Enjoy bath time together", "Feel confi
 	"Trust myself as a parent"};
 
 /* Baseline: sets 1-3 goals rated low; end: rates them again, mostly higher. */
+/* The ids of an episode's goals, in position order. */
+struct goal_ids {
+	int64_t id[3];
+	int n;
+};
+
+static int collect_goal(void *ctx, const struct goal *g)
+{
+	struct goal_ids *ids = ctx;
+	if (ids->n < 3)
+		ids->id[ids->n++] = g->id;
+	return 0;
+}
+
 static int demo_goals(struct demo *d, const struct episode *ep, int32_t on, int baseline, double severity,
                       struct dy_err *e)
 {
@@ -220,21 +235,15 @@ static int demo_goals(struct demo *d, const struct episode *ep, int32_t on, int 
 		}
 		return rc;
 	}
+	struct goal_ids ids = {0};
+	if ((rc = store_goal_list(d->a->db, ep->id, collect_goal, &ids, e)))
+		return rc;
 	struct goal_rating later[3];
 	int nl = 0;
-	for (int pos = 1; pos <= 3; pos++) {
-		db_stmt_t *s = db_prepare(d->a->db, "SELECT id FROM goal WHERE episode_id = ? AND position = ?", e);
-		if (!s)
-			return DY_ESTORE;
-		db_bind_int(s, 1, ep->id);
-		db_bind_int(s, 2, pos);
-		if ((rc = db_step(s, e)) != DB_ROW)
-			break;
+	for (int i = 0; i < ids.n; i++) {
 		int v = (int)(10 - severity * 9) + rng_range(&d->r, -2, 2);
-		later[nl++] = (struct goal_rating){db_col_int(s, 0), on, v < 0 ? 0 : v > 10 ? 10 : v};
+		later[nl++] = (struct goal_rating){ids.id[i], on, v < 0 ? 0 : v > 10 ? 10 : v};
 	}
-	if (rc < 0)
-		return rc;
 	rc = 0;
 	for (int i = 0; !rc && i < nl; i++) {
 		rc = store_goal_rating_insert(d->a->db, &later[i], e);
@@ -582,11 +591,9 @@ int app_demo(struct app *a, int families, uint64_t seed, struct transfer_counts 
 	if (rc)
 		return rc;
 	/* Continue NHS numbers after any earlier demo in this database. */
-	db_stmt_t *s = db_prepare(a->db, "SELECT COUNT(*) FROM person", e);
-	if (!s || db_step(s, e) != DB_ROW)
-		rc = DY_ESTORE;
-	else
-		d.nhs_seq = db_col_int(s, 0) * 2;
+	struct store_counts counts;
+	if (!(rc = store_counts(a->db, &counts, e)))
+		d.nhs_seq = counts.people * 2;
 	static const char *const staff[] = {"Alex Morgan", "Sam Patel", "Jo Whitfield", "Ruth Adeyemi", "Kate Lindqvist",
 		"Mo Farouk", "Ellie Brennan", "Tariq Shah", "Hannah Cole", "Priti Desai", "Gemma Rowe", "Nell Ambrose"};
 	static const char *const prof[] = {"psychotherapist", "clinical_psychologist", "specialist_health_visitor",

@@ -305,7 +305,7 @@ int app_export(struct app *a, const char *dir, struct transfer_counts *n, struct
 	if (mkdir(dir, 0700) && errno != EEXIST)
 		return dy_fail(e, DY_EINVAL, "dir", "cannot create the folder: %s", strerror(errno));
 	/* One read transaction: every file shows the same moment. */
-	int rc = db_exec(a->db, "BEGIN", e);
+	int rc = db_begin_read(a->db, e);
 	if (rc)
 		return rc;
 	struct out o;

@@ -65,16 +65,8 @@ int app_person_birth(struct app *a, int64_t person_id, int32_t dob, int gestatio
 		p.gestation_weeks = gestation_weeks;
 		rc = record_person_check(&p, a->today, 1, e);
 	}
-	if (!rc) {
-		db_stmt_t *s = db_prepare(a->db, "UPDATE person SET date_of_birth = ?, gestation_weeks = ? WHERE id = ?", e);
-		rc = s ? 0 : DY_ESTORE;
-		if (s) {
-			db_bind_date(s, 1, dob);
-			db_bind_id(s, 2, gestation_weeks);
-			db_bind_int(s, 3, person_id);
-			rc = db_run(s, e);
-		}
-	}
+	if (!rc)
+		rc = store_person_set_birth(a->db, person_id, dob, gestation_weeks, e);
 	return app_end(a, rc, "person.birth", "person", person_id, NULL, e);
 }
 

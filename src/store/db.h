@@ -67,8 +67,10 @@ int db_col_is_null(db_stmt_t *s, int i);
 /* Copies column i's text into out (size n), truncating. */
 void db_col_copy(db_stmt_t *s, int i, char *out, unsigned n);
 
-/* Transactions; db_begin takes the write lock at once (IMMEDIATE). */
+/* Transactions; db_begin takes the write lock at once (IMMEDIATE);
+ * db_begin_read starts a read-only snapshot (end it with db_rollback). */
 int db_begin(db_t *db, struct dy_err *e);
+int db_begin_read(db_t *db, struct dy_err *e);
 int db_commit(db_t *db, struct dy_err *e);
 void db_rollback(db_t *db);
 

@@ -212,6 +212,11 @@ int db_begin(db_t *db, struct dy_err *e)
 	return db_exec(db, "BEGIN IMMEDIATE", e);
 }
 
+int db_begin_read(db_t *db, struct dy_err *e)
+{
+	return db_exec(db, "BEGIN DEFERRED", e);
+}
+
 int db_commit(db_t *db, struct dy_err *e)
 {
 	return db_exec(db, "COMMIT", e);

@@ -176,6 +176,20 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 	return rc;
 }
 
+int store_person_set_birth(db_t *db, int64_t id, int32_t dob, int gestation_weeks, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE person SET date_of_birth = ?, gestation_weeks = ? WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, dob);
+	db_bind_id(s, 2, gestation_weeks);
+	db_bind_int(s, 3, id);
+	int rc = db_run(s, e);
+	if (!rc && db_changes(db) == 0)
+		return dy_fail(e, DY_ENOTFOUND, "person", "person %lld does not exist", (long long)id);
+	return rc;
+}
+
 static void read_person(db_stmt_t *s, struct person *p)
 {
 	memset(p, 0, sizeof *p);

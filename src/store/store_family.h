@@ -43,6 +43,10 @@ int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e);
 
 int store_person_insert(db_t *db, struct person *p, struct dy_err *e);
 
+/* Records an unborn infant's birth: date of birth and gestation in weeks
+ * (0 unknown). DY_ENOTFOUND if the person is absent. */
+int store_person_set_birth(db_t *db, int64_t id, int32_t dob, int gestation_weeks, struct dy_err *e);
+
 /* Loads person id; DY_ENOTFOUND if absent. */
 int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e);
 
