@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
+#include "cli/list.h"
 #include "cli/out.h"
 #include "core/codes.h"
 #include "core/validate.h"
@@ -239,22 +240,14 @@ static int practitioner_row(void *ctx, const struct practitioner *p)
 	return 0;
 }
 
+static int list_practitioners(struct app *app, int64_t unused, struct out_list *l, struct dy_err *e)
+{
+	(void)unused;
+	return app_practitioner_list(app, practitioner_row, l, e);
+}
+
 int cmd_practitioner_list(const struct cli_global *g, struct cli_args *a)
 {
-	struct dy_err e;
-	dy_err_clear(&e);
 	static const char *const cols[] = {"practitioner", "name", "profession", 0};
-	struct out_list *l = out_begin(g->format, cols);
-	if (!l)
-		return 1;
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc) {
-		out_end(l, NULL);
-		return rc;
-	}
-	rc = app_practitioner_list(&app, practitioner_row, l, &e);
-	out_end(l, "No practitioners yet: add one with `dyad practitioner add`.");
-	app_close(&app);
-	return rc ? cli_fail(&e) : 0;
+	return cli_list(g, a, NULL, cols, "No practitioners yet: add one with `dyad practitioner add`.", list_practitioners);
 }

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
+#include "cli/list.h"
 #include "cli/out.h"
 #include "util/date.h"
 #include "util/str.h"
@@ -166,29 +167,17 @@ static int list_measure(void *ctx, const struct measure_view *v)
 	return 0;
 }
 
+static int list_measures(struct app *app, int64_t id, struct out_list *l, struct dy_err *e)
+{
+	return app_measure_list(app, id, list_measure, l, e);
+}
+
 int cmd_measure_list(const struct cli_global *g, struct cli_args *a)
 {
-	struct dy_err e;
-	dy_err_clear(&e);
-	int64_t id;
-	if (cli_id(a, "referral", &id, &e))
-		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	static const char *const cols[] = {"measure", "date", "instrument", "timepoint", "respondent", "subject",
 	                                   "caregiver", "infant", "scale", "score", "band", "clinical", "no_score_because",
 	                                   "version", "risk", 0};
-	struct out_list *l = out_begin(g->format, cols);
-	rc = app_measure_list(&app, id, list_measure, l, &e);
-	app_close(&app);
-	if (rc) {
-		out_end(l, NULL);
-		return cli_fail(&e);
-	}
-	out_end(l, "No measures recorded on this referral yet.");
-	return 0;
+	return cli_list(g, a, "referral", cols, "No measures recorded on this referral yet.", list_measures);
 }
 
 /* ---- score, instruments -------------------------------------------------------- */
@@ -571,26 +560,14 @@ static int goal_line(void *ctx, const struct goal *gl, const struct goal_rating 
 	return 0;
 }
 
+static int list_goals(struct app *app, int64_t id, struct out_list *l, struct dy_err *e)
+{
+	return app_goal_list(app, id, goal_line, l, e);
+}
+
 int cmd_goal_list(const struct cli_global *g, struct cli_args *a)
 {
-	struct dy_err e;
-	dy_err_clear(&e);
-	int64_t id;
-	if (cli_id(a, "referral", &id, &e))
-		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	static const char *const cols[] = {"goal", "position", "text", "set_on", "ratings", "first_date", "first",
 	                                   "last_date", "last", 0};
-	struct out_list *l = out_begin(g->format, cols);
-	rc = app_goal_list(&app, id, goal_line, l, &e);
-	app_close(&app);
-	if (rc) {
-		out_end(l, NULL);
-		return cli_fail(&e);
-	}
-	out_end(l, "No goals set on this referral yet.");
-	return 0;
+	return cli_list(g, a, "referral", cols, "No goals set on this referral yet.", list_goals);
 }

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
+#include "cli/list.h"
 #include "cli/out.h"
 #include "util/date.h"
 #include "util/str.h"
@@ -74,44 +75,27 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a)
 	return 0;
 }
 
-struct ep_ctx {
-	struct out_list *l;
-};
-
 static int episode_row(void *ctx, const struct episode *ep)
 {
-	struct ep_ctx *c = ctx;
 	char id[24], fam[24], inf[24], car[24], rec[11], dec[11], dis[11];
 	const char *row[] = {fmt_id(id, ep->id), fmt_id(fam, ep->family_id), fmt_id(inf, ep->infant_id),
 	                     fmt_id(car, ep->caregiver_id), fmt_date(rec, ep->received_on), ep->source, ep->decision,
 	                     fmt_date(dec, ep->decided_on), fmt_date(dis, ep->discharged_on), ep->discharge_reason};
-	out_row(c->l, row);
+	out_row(ctx, row);
 	return 0;
 }
 
 static const char *const ep_cols[] = {"referral", "family", "infant", "caregiver", "received", "source", "decision",
                                       "decided", "discharged", "discharge_reason", 0};
 
+static int list_referrals(struct app *app, int64_t family, struct out_list *l, struct dy_err *e)
+{
+	return app_referral_list(app, family, episode_row, l, e);
+}
+
 int cmd_referral_list(const struct cli_global *g, struct cli_args *a)
 {
-	struct dy_err e;
-	dy_err_clear(&e);
-	int64_t family = 0;
-	if (cli_id(a, "family", &family, &e))
-		return cli_fail(&e);
-	struct ep_ctx c = {.l = out_begin(g->format, ep_cols)};
-	if (!c.l)
-		return 1;
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc) {
-		out_end(c.l, NULL);
-		return rc;
-	}
-	rc = app_referral_list(&app, family, episode_row, &c, &e);
-	out_end(c.l, "No referrals.");
-	app_close(&app);
-	return rc ? cli_fail(&e) : 0;
+	return cli_list(g, a, "family", ep_cols, "No referrals.", list_referrals);
 }
 
 /* One line per measure: "total 19 moderately severe (clinical)", and any
@@ -158,13 +142,13 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
 	app_close(&app);
 	if (rc)
 		return cli_fail(&e);
-	struct ep_ctx c = {.l = out_begin(g->format, ep_cols)};
-	if (!c.l) {
+	struct out_list *el = out_begin(g->format, ep_cols);
+	if (!el) {
 		app_referral_view_free(&v);
 		return 1;
 	}
-	episode_row(&c, &v.episode);
-	out_end(c.l, NULL);
+	episode_row(el, &v.episode);
+	out_end(el, NULL);
 	if (strcmp(g->format, "table") == 0) {
 		char since[11];
 		printf("\nState: %s (since %s)%s%s. History: dyad referral history --referral %lld\n",
@@ -229,13 +213,8 @@ int cmd_contact_add(const struct cli_global *g, struct cli_args *a)
 	return 0;
 }
 
-struct contact_ctx {
-	struct out_list *l;
-};
-
 static int contact_row(void *ctx, const struct contact *k)
 {
-	struct contact_ctx *c = ctx;
 	char cid[24], d[11], m[16], pr[200] = "", at[200] = "";
 	for (int i = 0, u = 0; i < k->n_practitioners; i++)
 		u += snprintf(pr + u, sizeof pr - (size_t)u, "%s%lld", i ? "," : "", (long long)k->practitioners[i]);
@@ -243,32 +222,20 @@ static int contact_row(void *ctx, const struct contact *k)
 		u += snprintf(at + u, sizeof at - (size_t)u, "%s%lld", i ? "," : "", (long long)k->attendees[i]);
 	const char *row[] = {fmt_id(cid, k->id), fmt_date(d, k->date), k->kind, k->intervention, k->location,
 	                     k->attendance, fmt_int(m, k->duration_min, -1), pr, at};
-	out_row(c->l, row);
+	out_row(ctx, row);
 	return 0;
+}
+
+static int list_contacts(struct app *app, int64_t id, struct out_list *l, struct dy_err *e)
+{
+	return app_contact_list(app, id, contact_row, l, e);
 }
 
 int cmd_contact_list(const struct cli_global *g, struct cli_args *a)
 {
-	struct dy_err e;
-	dy_err_clear(&e);
-	int64_t ref;
-	if (cli_id(a, "referral", &ref, &e))
-		return cli_fail(&e);
 	static const char *const cols[] = {"contact", "date", "kind", "intervention", "location", "attendance",
 	                                   "minutes", "practitioners", "attendees", 0};
-	struct contact_ctx c = {.l = out_begin(g->format, cols)};
-	if (!c.l)
-		return 1;
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc) {
-		out_end(c.l, NULL);
-		return rc;
-	}
-	rc = app_contact_list(&app, ref, contact_row, &c, &e);
-	out_end(c.l, rc ? NULL : "No contacts yet.");
-	app_close(&app);
-	return rc ? cli_fail(&e) : 0;
+	return cli_list(g, a, "referral", cols, "No contacts yet.", list_contacts);
 }
 
 int cmd_safeguarding_set(const struct cli_global *g, struct cli_args *a)
@@ -285,41 +252,25 @@ int cmd_safeguarding_set(const struct cli_global *g, struct cli_args *a)
 	return 0;
 }
 
-struct sg_ctx {
-	struct out_list *l;
-};
-
 static int sg_row(void *ctx, const struct safeguarding *s)
 {
-	struct sg_ctx *c = ctx;
 	char id[24], st[11], en[11];
 	const char *row[] = {fmt_id(id, s->infant_id), s->status, fmt_date(st, s->started_on),
 	                     s->ended_on == DATE_NONE ? "current" : fmt_date(en, s->ended_on)};
-	out_row(c->l, row);
+	out_row(ctx, row);
 	return 0;
+}
+
+static int list_safeguarding(struct app *app, int64_t id, struct out_list *l, struct dy_err *e)
+{
+	return app_safeguarding_history(app, id, sg_row, l, e);
 }
 
 int cmd_safeguarding_history(const struct cli_global *g, struct cli_args *a)
 {
-	struct dy_err e;
-	dy_err_clear(&e);
-	int64_t infant;
-	if (cli_id(a, "infant", &infant, &e))
-		return cli_fail(&e);
 	static const char *const cols[] = {"infant", "status", "from", "to", 0};
-	struct sg_ctx c = {.l = out_begin(g->format, cols)};
-	if (!c.l)
-		return 1;
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc) {
-		out_end(c.l, NULL);
-		return rc;
-	}
-	rc = app_safeguarding_history(&app, infant, sg_row, &c, &e);
-	out_end(c.l, rc ? NULL : "No safeguarding status has been recorded for this infant.");
-	app_close(&app);
-	return rc ? cli_fail(&e) : 0;
+	return cli_list(g, a, "infant", cols, "No safeguarding status has been recorded for this infant.",
+	                list_safeguarding);
 }
 
 int cmd_discharge(const struct cli_global *g, struct cli_args *a)

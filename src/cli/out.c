@@ -40,18 +40,26 @@ struct out_list *out_begin(const char *fmt, const char *const *cols)
 	buf_init(&l->line, 1 << 20);
 	if (l->fmt == 1)
 		l->arr = json_array();
-	if (l->fmt == 2) {
-		for (int i = 0; i < l->ncols; i++)
-			csv_put(&l->line, cols[i], i == 0);
-		csv_end(&l->line);
-		fputs(buf_cstr(&l->line), stdout);
-		buf_reset(&l->line);
-	}
 	return l;
+}
+
+/* CSV: the header goes out with the first row (or at the end), so a failed
+ * command prints nothing. */
+static void csv_header(struct out_list *l)
+{
+	if (l->any)
+		return;
+	for (int i = 0; i < l->ncols; i++)
+		csv_put(&l->line, l->cols[i], i == 0);
+	csv_end(&l->line);
+	fputs(buf_cstr(&l->line), stdout);
+	buf_reset(&l->line);
 }
 
 void out_row(struct out_list *l, const char *const *vals)
 {
+	if (l->fmt == 2)
+		csv_header(l);
 	l->any = 1;
 	if (l->fmt == 1) {
 		json_t *o = json_object();
@@ -85,10 +93,25 @@ static size_t width(const char *s)
 	return w;
 }
 
+void out_discard(struct out_list *l)
+{
+	if (!l)
+		return;
+	if (l->fmt == 1)
+		json_decref(l->arr);
+	for (size_t i = 0; l->fmt == 0 && i < l->nrows * (size_t)l->ncols; i++)
+		free(l->cells[i]);
+	free(l->cells);
+	buf_free(&l->line);
+	free(l);
+}
+
 void out_end(struct out_list *l, const char *empty)
 {
 	if (!l)
 		return;
+	if (l->fmt == 2)
+		csv_header(l);
 	if (l->fmt == 1) {
 		char *s = json_dumps(l->arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		puts(s ? s : "[]");

@@ -25,6 +25,9 @@ void out_row(struct out_list *l, const char *const *vals);
  * prints `empty` instead of an empty table when given. */
 void out_end(struct out_list *l, const char *empty);
 
+/* Frees the list without printing anything more (the command failed). */
+void out_discard(struct out_list *l);
+
 /* Checks fmt is one dyad knows; 0 or DY_EUSAGE. */
 int out_format_ok(const char *fmt);
 
