@@ -7,7 +7,7 @@ FUZZ_SECS ?= 15
 JOBS      ?= $(shell nproc)
 DYAD      := build/release/dyad
 
-.PHONY: all deps build build-asan build-fuzz run test test-release test-asan fuzz valgrind bench clean
+.PHONY: all deps build build-dyad build-asan build-fuzz run test test-release test-asan fuzz valgrind bench clean
 
 all: build
 
@@ -28,6 +28,11 @@ build: deps build/release/build.ninja
 	@ninja -C build/release -j $(JOBS) | grep -v '^ninja: no work' || true
 	@test -x $(DYAD)
 
+# Just the program (what `make run` needs).
+build-dyad: deps build/release/build.ninja
+	@ninja -C build/release -j $(JOBS) dyad | grep -v '^ninja: no work' || true
+	@test -x $(DYAD)
+
 build-asan: deps build/asan/build.ninja
 	@ninja -C build/asan -j $(JOBS) | grep -v '^ninja: no work' || true
 
@@ -37,7 +42,7 @@ build-fuzz: deps build/fuzz/build.ninja
 	  | grep -v '^ninja: no work' || true
 
 # Sets up ./dyad.db with a demo team the first time, then starts the main job.
-run: build
+run: build-dyad
 	@if [ ! -f "$(DB)" ]; then \
 	  echo "Creating $(DB) with a demo team (synthetic families, no real people)..."; \
 	  $(DYAD) --db "$(DB)" init && $(DYAD) --db "$(DB)" demo --families 300 --seed 1; \
