@@ -86,6 +86,16 @@ static int collect_episode(void *ctx, const struct episode *ep)
 	return 0;
 }
 
+static int collect_risk(void *ctx, const struct stored_risk *r)
+{
+	struct family_view *v = ctx;
+	if (r->acknowledged_by[0])
+		return 0;
+	v->risks = xrealloc(v->risks, (size_t)(v->nrisks + 1) * sizeof *v->risks);
+	v->risks[v->nrisks++] = *r;
+	return 0;
+}
+
 int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_err *e)
 {
 	memset(v, 0, sizeof *v);
@@ -102,6 +112,8 @@ int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_
 		if (rc > 0)
 			rc = 0;
 	}
+	for (int i = 0; !rc && i < v->nepisodes; i++)
+		rc = store_risk_list(a->db, 0, v->episodes[i].id, collect_risk, v, e);
 	if (rc)
 		app_family_view_free(v);
 	return rc;
@@ -112,6 +124,7 @@ void app_family_view_free(struct family_view *v)
 	free(v->people);
 	free(v->current);
 	free(v->episodes);
+	free(v->risks);
 	memset(v, 0, sizeof *v);
 }
 

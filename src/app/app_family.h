@@ -4,6 +4,7 @@
 
 #include "app/app.h"
 #include "core/record.h"
+#include "store/store_score.h"
 #include "store/store_summary.h"
 
 /* Creates an empty family in the team; writes its id to *id. */
@@ -25,6 +26,8 @@ struct family_view {
 	struct safeguarding *current; /* per person; status "" when none */
 	struct episode *episodes;
 	int nepisodes;
+	struct stored_risk *risks;  /* risk flags not yet acknowledged by a clinician */
+	int nrisks;
 };
 
 /* Loads family id's view; DY_ENOTFOUND when absent. */

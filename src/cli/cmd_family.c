@@ -111,6 +111,11 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a)
 				printf("  ! SAFEGUARDING: %s %s: %s since %s\n", v.people[i].given_name, v.people[i].family_name,
 				       label, fmt_date(since, v.current[i].started_on));
 			}
+		for (int i = 0; i < v.nrisks; i++)
+			printf("  ! RISK not yet acknowledged: %s, item %d, on measure %lld: a clinician reviews it, then"
+			       " `dyad measure acknowledge --measure %lld`\n",
+			       v.risks[i].risk, v.risks[i].item, (long long)v.risks[i].measure_id,
+			       (long long)v.risks[i].measure_id);
 		putchar('\n');
 	}
 	static const char *const cols[] = {"person", "role", "relationship", "name", "born", "age", "nhs_number",
