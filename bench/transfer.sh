@@ -24,11 +24,8 @@ measure() {
 	kb=$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')
 	rm -f "$log"
 	# wall is m:ss.xx or h:mm:ss
-	python3 -c "
-import sys
-p='$wall'.split(':')
-s=sum(float(x)*60**i for i,x in enumerate(reversed(p)))
-print(f'{s:.2f} {int($kb)//1024}')"
+	awk -v w="$wall" -v kb="$kb" 'BEGIN { n = split(w, p, ":"); s = 0;
+		for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f %d\n", s, int(kb / 1024) }' 
 }
 
 median3() { sort -n | sed -n 2p; }
@@ -59,6 +56,6 @@ for n in "${sizes[@]}"; do
 	done
 	imp=$(printf '%s\n' "${imps[@]}" | median3)
 	sql=$(printf '%s\n' "${sqls[@]}" | median3)
-	ratio=$(python3 -c "print(f'{${imp%% *}/${sql%% *}:.2f}')")
+	ratio=$(awk -v a="${imp%% *}" -v b="${sql%% *}" 'BEGIN { printf "%.2f", a / b }')
 	echo "| $n | $rows | ${demo% *} (${demo#* }) | ${exp% *} (${exp#* }) | ${imp% *} (${imp#* }) | ${sql% *} | $ratio |"
 done

@@ -1,7 +1,7 @@
 /* db.h: the one database interface under every store function.
  *
- * SQL is written once, portable between SQLite and PostgreSQL, with `?`
- * placeholders; each driver (db_sqlite.c now, db_pg.c for networks of teams)
+ * SQL is written once, portable between SQLite and PostgreSQL, with a `?`
+ * for each bound value; each driver (db_sqlite.c now, db_pg.c for networks of teams)
  * turns it into its own form. Values are always bound, never spliced into SQL.
  * Statements are prepared once per connection and cached by their SQL text.
  * Dates travel as ISO `YYYY-MM-DD` text. A failed step maps constraint

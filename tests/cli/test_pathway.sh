@@ -192,12 +192,8 @@ has "$(head -1 "$TMP/A/episode_events.csv")" "referral_id,from_state,to_state,da
 mkdir "$TMP/C"
 cp "$TMP"/A/*.csv "$TMP/C/"
 rm "$TMP/C/episode_events.csv"
-python3 - "$TMP/C/referrals.csv" <<'EOF'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline='')))
-rows = [r[:10] for r in rows]  # drop state, programme, first_time_parent
-csv.writer(open(sys.argv[1], 'w', newline='')).writerows(rows)
-EOF
+# drop state, programme, first_time_parent (no referral cell holds a comma)
+cut -d, -f1-10 "$TMP/C/referrals.csv" >"$TMP/C/r.tmp" && mv "$TMP/C/r.tmp" "$TMP/C/referrals.csv"
 run 0 --db "$TMP/c.db" init && ok
 run 0 --db "$TMP/c.db" import "$TMP/C" && ok
 run 0 --db "$TMP/c.db" export "$TMP/D" && ok
