@@ -32,7 +32,10 @@ void db_close(db_t *db);
 int db_exec(db_t *db, const char *sql, struct dy_err *e);
 
 /* A cached prepared statement for sql (reset and with bindings cleared), or
- * NULL with e filled. The statement belongs to db; do not free it. */
+ * NULL with e filled. The statement belongs to db; do not free it. sql
+ * should be a string literal (its address is the cache key). Preparing the
+ * same SQL again resets it: a function must not prepare the statement it is
+ * still stepping through. */
 db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e);
 
 /* Bind parameter i (1-based). Text NULL or "" binds SQL NULL for the _opt

@@ -2,6 +2,7 @@
 #include "store/db.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@
 #include "util/date.h"
 #include "util/str.h"
 
-#define CACHE_MAX 128
+#define HINTS 256 /* direct-mapped lookup from a SQL string's address */
 
 struct db_stmt {
 	sqlite3_stmt *st;
@@ -19,8 +20,9 @@ struct db_stmt {
 
 struct db {
 	sqlite3 *h;
-	struct db_stmt cache[CACHE_MAX];
-	int ncache;
+	struct db_stmt **cache; /* every statement prepared on this connection */
+	int ncache, capcache;
+	struct db_stmt *hint[HINTS];
 	char conflict[128];
 };
 
@@ -68,8 +70,11 @@ void db_close(db_t *db)
 {
 	if (!db)
 		return;
-	for (int i = 0; i < db->ncache; i++)
-		sqlite3_finalize(db->cache[i].st);
+	for (int i = 0; i < db->ncache; i++) {
+		sqlite3_finalize(db->cache[i]->st);
+		free(db->cache[i]);
+	}
+	free(db->cache);
 	sqlite3_close(db->h);
 	free(db);
 }
@@ -86,30 +91,41 @@ int db_exec(db_t *db, const char *sql, struct dy_err *e)
 	return 0;
 }
 
+static struct db_stmt *ready(struct db_stmt *s)
+{
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+	return s;
+}
+
 db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e)
 {
-	/* Callers pass string literals: try the pointer first, then the text. */
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < db->ncache; i++) {
-			struct db_stmt *s = &db->cache[i];
-			if (s->sql == sql || (pass && strcmp(s->sql, sql) == 0)) {
-				sqlite3_reset(s->st);
-				sqlite3_clear_bindings(s->st);
-				return s;
-			}
+	/* Callers pass string literals: the address finds the statement at once;
+	 * the text is compared only the first time an address is seen. */
+	size_t h = ((uintptr_t)sql >> 3) & (HINTS - 1);
+	if (db->hint[h] && db->hint[h]->sql == sql)
+		return ready(db->hint[h]);
+	for (int i = 0; i < db->ncache; i++) {
+		struct db_stmt *s = db->cache[i];
+		if (s->sql == sql || strcmp(s->sql, sql) == 0) {
+			db->hint[h] = s;
+			return ready(s);
 		}
-	if (db->ncache == CACHE_MAX) {
-		dy_fail(e, DY_EINTERNAL, NULL, "too many distinct statements");
-		return NULL;
 	}
-	struct db_stmt *s = &db->cache[db->ncache];
+	struct db_stmt *s = xcalloc(1, sizeof *s);
 	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK) {
 		dy_fail(e, DY_EINTERNAL, NULL, "bad SQL: %s", sqlite3_errmsg(db->h));
+		free(s);
 		return NULL;
 	}
 	s->sql = sql;
 	s->db = db;
-	db->ncache++;
+	if (db->ncache == db->capcache) {
+		db->capcache = db->capcache ? db->capcache * 2 : 64;
+		db->cache = xrealloc(db->cache, (size_t)db->capcache * sizeof *db->cache);
+	}
+	db->cache[db->ncache++] = s;
+	db->hint[h] = s;
 	return s;
 }
 
