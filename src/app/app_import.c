@@ -498,6 +498,7 @@ static int import_events(struct import *im, struct dy_err *e)
 	struct csvtab t;
 	int rc = csvtab_open(&t, im->dir, "episode_events.csv", ev_cols, EV_NCOLS, 0, e);
 	struct pathway_event ev;
+	struct store_event_batch *batch = xcalloc(1, sizeof *batch);
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		memset(&ev, 0, sizeof ev);
 		struct episode_info *ei = NULL;
@@ -548,12 +549,17 @@ static int import_events(struct import *im, struct dy_err *e)
 		}
 		ev.from = first ? PATHWAY_NO_STATE : (int)from;
 		ev.to = to;
-		if ((rc = store_pathway_event_insert(im->a->db, &ev, e)))
+		if ((rc = store_pathway_event_add(im->a->db, batch, &ev, e)))
 			break;
 		ei->last_state = (signed char)to;
 		ei->last_on = ev.date;
 		im->n->events++;
 	}
+	if (rc >= 0) {
+		int frc = store_pathway_event_flush(im->a->db, batch, e);
+		rc = frc ? frc : rc;
+	}
+	free(batch);
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
 }

@@ -99,6 +99,50 @@ int store_pathway_event_insert(db_t *db, const struct pathway_event *ev, struct 
 	return db_run(s, e);
 }
 
+#define EVENT_ROW "(?,?,?,?,?,?,?,?)"
+#define EVENT_ROWS_4 EVENT_ROW "," EVENT_ROW "," EVENT_ROW "," EVENT_ROW
+#define EVENT_ROWS_16 EVENT_ROWS_4 "," EVENT_ROWS_4 "," EVENT_ROWS_4 "," EVENT_ROWS_4
+static const char event_batch_sql[] = "INSERT INTO episode_event (episode_id, from_state, to_state, date, actor,"
+                                      " reason, service, recorded_at) VALUES " EVENT_ROWS_16 "," EVENT_ROWS_16;
+
+int store_pathway_event_flush(db_t *db, struct store_event_batch *b, struct dy_err *e)
+{
+	int rc = 0;
+	if (b->n == STORE_EVENT_BATCH) {
+		db_stmt_t *s = db_prepare(db, event_batch_sql, e);
+		if (!s)
+			return DY_ESTORE;
+		for (int i = 0; i < b->n; i++) {
+			const struct pathway_event *ev = &b->ev[i];
+			int k = 8 * i;
+			db_bind_int(s, k + 1, ev->episode_id);
+			if (ev->from == PATHWAY_NO_STATE)
+				db_bind_null(s, k + 2);
+			else
+				db_bind_text_ref(s, k + 2, episode_state_code((enum episode_state)ev->from));
+			db_bind_text_ref(s, k + 3, episode_state_code(ev->to));
+			db_bind_date(s, k + 4, ev->date);
+			db_bind_text_ref(s, k + 5, ev->actor);
+			db_bind_text_ref_opt(s, k + 6, ev->reason);
+			db_bind_text_ref_opt(s, k + 7, ev->service);
+			db_bind_text_ref(s, k + 8, ev->recorded_at);
+		}
+		rc = db_run(s, e);
+	} else {
+		for (int i = 0; !rc && i < b->n; i++)
+			rc = store_pathway_event_insert(db, &b->ev[i], e);
+	}
+	b->n = 0;
+	return rc;
+}
+
+int store_pathway_event_add(db_t *db, struct store_event_batch *b, const struct pathway_event *ev,
+                            struct dy_err *e)
+{
+	b->ev[b->n++] = *ev;
+	return b->n == STORE_EVENT_BATCH ? store_pathway_event_flush(db, b, e) : 0;
+}
+
 int store_pathway_event_list(db_t *db, int64_t episode_id, store_pathway_event_fn fn, void *ctx,
                              struct dy_err *e)
 {

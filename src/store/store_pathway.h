@@ -78,6 +78,18 @@ int store_pathway_set_facts(db_t *db, int64_t id, const char *programme, enum el
 /* Appends a transition (the caller checked it with episode_state_check). */
 int store_pathway_event_insert(db_t *db, const struct pathway_event *ev, struct dy_err *e);
 
+/* Events of a bulk import written together: store_pathway_event_add copies
+ * ev into b and writes STORE_EVENT_BATCH of them in one statement;
+ * store_pathway_event_flush writes the rest (before anything reads them). */
+#define STORE_EVENT_BATCH 32
+struct store_event_batch {
+	struct pathway_event ev[STORE_EVENT_BATCH];
+	int n;
+};
+int store_pathway_event_add(db_t *db, struct store_event_batch *b, const struct pathway_event *ev,
+                            struct dy_err *e);
+int store_pathway_event_flush(db_t *db, struct store_event_batch *b, struct dy_err *e);
+
 /* Calls fn for each transition of the episode (episode_id > 0) or of all,
  * by episode then in the order they were recorded. */
 int store_pathway_event_list(db_t *db, int64_t episode_id, store_pathway_event_fn fn, void *ctx,
