@@ -61,6 +61,8 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 				k = j;
 		if (k < 0)
 			return usage_error(c, "unknown option", arg);
+		if (a->vals[k])
+			return usage_error(c, "this option is given twice:", arg);
 		if (!c->opts[k].arg) {
 			if (eq)
 				return usage_error(c, "this option takes no value:", arg);

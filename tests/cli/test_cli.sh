@@ -12,6 +12,7 @@ expect 1 "dyad family show"       -- "$DYAD" family
 expect 0 "--given-name NAME"      -- "$DYAD" person add --help
 expect 1 "unknown option --colour" -- "$DYAD" family list --colour red
 expect 1 "missing required option --family" -- "$DYAD" person add --role infant
+expect 1 "given twice: --limit"   -- "$DYAD" family list --limit 3 --limit 4
 expect 1 "format: 'xml' is not one of" -- "$DYAD" --format xml family list
 
 expect 0 "Created .*test.db"      -- "$DYAD" init --team-name "North Test PIP"
