@@ -422,7 +422,17 @@ static int import_contacts(struct import *im, struct dy_err *e)
 	int rc = csvtab_open(&t, im->dir, "contacts.csv", co_cols, CO_NCOLS, 0, e);
 	struct contact c;
 	struct episode ep;
-	struct store_link_batch links = {0};
+	struct store_link_batch *links = xcalloc(1, sizeof *links);
+	/* Into an empty contact table, with every id checked against the ids
+	 * already read, no insert can conflict: rows may then go in batches. */
+	struct idmap seen;
+	idmap_init(&seen);
+	if (!rc && t.f) {
+		int empty = store_contact_table_empty(im->a->db, e);
+		if (empty < 0)
+			rc = empty;
+		links->rows_are_new = empty == 1;
+	}
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		memset(&c, 0, sizeof c);
 		c.duration_min = -1;
@@ -445,15 +455,22 @@ static int import_contacts(struct import *im, struct dy_err *e)
 			rc = check_member(im, &t, CO_ATTENDEES, c.attendees[i], ep.family_id, -1, e);
 		for (int i = 0; !rc && i < c.n_practitioners; i++)
 			rc = check_practitioner(im, &t, c.practitioners[i], e);
-		if (!rc && (rc = store_contact_insert_batched(im->a->db, &c, &links, e)) == DY_ECONFLICT)
+		uint32_t dup;
+		if (!rc && links->rows_are_new && idmap_get(&seen, c.id, &dup))
+			rc = conflict(&t, CO_ID, c.id, e);
+		if (!rc && links->rows_are_new)
+			idmap_put(&seen, c.id, 1);
+		if (!rc && (rc = store_contact_insert_batched(im->a->db, &c, links, e)) == DY_ECONFLICT)
 			rc = conflict(&t, CO_ID, c.id, e);
 		if (!rc)
 			im->n->contacts++;
 	}
 	if (rc >= 0) {
-		int frc = store_link_flush(im->a->db, &links, e);
+		int frc = store_link_flush(im->a->db, links, e);
 		rc = frc ? frc : rc;
 	}
+	idmap_free(&seen);
+	free(links);
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
 }

@@ -223,19 +223,79 @@ static int flush_links(db_t *db, const char *sql64, const char *const *sql8, int
 	return rc;
 }
 
+#define CONTACT_ROW "(?,?,?,?,?,?,?,?)"
+#define CONTACT_ROWS_4 CONTACT_ROW "," CONTACT_ROW "," CONTACT_ROW "," CONTACT_ROW
+#define CONTACT_ROWS_16 CONTACT_ROWS_4 "," CONTACT_ROWS_4 "," CONTACT_ROWS_4 "," CONTACT_ROWS_4
+static const char contact_batch_sql[] = "INSERT INTO contact (id, episode_id, date, kind, intervention, location,"
+                                        " attendance, duration_min) VALUES " CONTACT_ROWS_16 "," CONTACT_ROWS_16;
+
+/* Writes the waiting contact rows: a full batch in one statement, a
+ * partial one row by row. */
+static int flush_rows(db_t *db, struct store_link_batch *b, struct dy_err *e)
+{
+	int rc = 0;
+	if (b->nrows == STORE_CONTACT_BATCH) {
+		db_stmt_t *s = db_prepare(db, contact_batch_sql, e);
+		if (!s)
+			return DY_ESTORE;
+		for (int i = 0; i < b->nrows; i++) {
+			const struct contact *c = &b->rows[i];
+			int k = 8 * i;
+			db_bind_int(s, k + 1, c->id);
+			db_bind_int(s, k + 2, c->episode_id);
+			db_bind_date(s, k + 3, c->date);
+			db_bind_text_ref(s, k + 4, c->kind);
+			db_bind_text_ref_opt(s, k + 5, c->intervention);
+			db_bind_text_ref(s, k + 6, c->location);
+			db_bind_text_ref(s, k + 7, c->attendance);
+			if (c->duration_min >= 0)
+				db_bind_int(s, k + 8, c->duration_min);
+			else
+				db_bind_null(s, k + 8);
+		}
+		rc = db_run(s, e);
+	} else {
+		for (int i = 0; !rc && i < b->nrows; i++)
+			rc = store_contact_insert(db, &b->rows[i], e);
+	}
+	b->nrows = 0;
+	return rc;
+}
+
+int store_contact_table_empty(db_t *db, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM contact)", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc = db_step(s, e);
+	return rc < 0 ? rc : (int)db_col_int(s, 0);
+}
+
 int store_link_flush(db_t *db, struct store_link_batch *b, struct dy_err *e)
 {
-	int rc = flush_links(db, link_practitioner_64, link_practitioner_sql, b->pract, &b->npract, e);
+	int rc = flush_rows(db, b, e);
+	if (rc)
+		return rc;
+	rc = flush_links(db, link_practitioner_64, link_practitioner_sql, b->pract, &b->npract, e);
 	return rc ? rc : flush_links(db, link_attendee_64, link_attendee_sql, b->attend, &b->nattend, e);
 }
 
 int store_contact_insert_batched(db_t *db, struct contact *c, struct store_link_batch *b, struct dy_err *e)
 {
 	int np = c->n_practitioners, na = c->n_attendees;
-	c->n_practitioners = c->n_attendees = 0;
-	int rc = store_contact_insert(db, c, e);
-	c->n_practitioners = np;
-	c->n_attendees = na;
+	int rc = 0;
+	if (b->rows_are_new && c->id > 0) {
+		struct contact *row = &b->rows[b->nrows++];
+		*row = *c;
+		row->n_practitioners = row->n_attendees = 0;
+		if (b->nrows == STORE_CONTACT_BATCH)
+			rc = flush_rows(db, b, e);
+	} else {
+		c->n_practitioners = c->n_attendees = 0;
+		rc = store_contact_insert(db, c, e);
+		c->n_practitioners = np;
+		c->n_attendees = na;
+	}
 	for (int i = 0; !rc && i < np; i++) {
 		if (b->npract == STORE_LINK_BATCH)
 			rc = flush_links(db, link_practitioner_64, link_practitioner_sql, b->pract, &b->npract, e);

@@ -59,14 +59,25 @@ int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e);
  * in multi-row statements of STORE_LINK_BATCH rows; store_link_flush
  * writes what is left (before anything reads the links, and before commit). */
 #define STORE_LINK_BATCH 64
+#define STORE_CONTACT_BATCH 32
 struct store_link_batch {
 	int64_t pract[STORE_LINK_BATCH][2];
 	int npract;
 	int64_t attend[STORE_LINK_BATCH][2];
 	int nattend;
+	/* Set by a caller that has made sure no contact id it passes exists
+	 * (an import into a table that was empty, ids checked for repeats):
+	 * the contact rows themselves then wait and go STORE_CONTACT_BATCH to
+	 * a statement too. */
+	int rows_are_new;
+	struct contact rows[STORE_CONTACT_BATCH];
+	int nrows;
 };
 int store_contact_insert_batched(db_t *db, struct contact *c, struct store_link_batch *b, struct dy_err *e);
 int store_link_flush(db_t *db, struct store_link_batch *b, struct dy_err *e);
+
+/* 1 when the contact table has no rows, 0 when it has, negative on error. */
+int store_contact_table_empty(db_t *db, struct dy_err *e);
 
 /* Calls fn for each contact of the episode (episode_id > 0) or all, by
  * episode then date then id, with practitioners and attendees filled. */

@@ -122,6 +122,9 @@ static const struct bad_case cases[] = {
 	{"contact before referral", good_people, good_refs,
 	 CONTACT_HEADER "1,1,2026-02-10,assessment,,home,attended,60\n2,1,2026-01-10,assessment,,home,attended,60\n",
 	 DY_EINVAL, "contacts.csv line 3", "date", "before the referral"},
+	{"repeated contact id", good_people, good_refs,
+	 CONTACT_HEADER "7,1,2026-02-10,assessment,,home,attended,60\n7,1,2026-02-11,assessment,,home,attended,60\n",
+	 DY_ECONFLICT, "contacts.csv line 3", "contact_id", "7 already exists"},
 	{"contact for unknown referral", good_people, good_refs,
 	 CONTACT_HEADER "1,9,2026-02-10,assessment,,home,attended,60\n", DY_EINVAL, "contacts.csv line 2",
 	 "referral_id", "does not exist"},
@@ -180,6 +183,35 @@ static void bad_files_are_refused_whole(void **state)
 	app_close(&a);
 }
 
+/* A contact id already in the database (not only in the file) is caught
+ * on its line too. */
+static void contact_id_taken_in_database(void **state)
+{
+	(void)state;
+	struct app a;
+	char root[600], one[700], two[700];
+	snprintf(root, sizeof root, "%s", tu_tempdir());
+	open_new(&a, root);
+	snprintf(one, sizeof one, "%s", tu_tempdir());
+	tu_write_file(one, "people.csv", good_people);
+	tu_write_file(one, "referrals.csv", good_refs);
+	tu_write_file(one, "contacts.csv", CONTACT_HEADER "1,1,2026-02-10,assessment,,home,attended,60\n");
+	struct transfer_counts n;
+	struct dy_err e;
+	assert_int_equal(app_import(&a, one, &n, &e), 0);
+	snprintf(two, sizeof two, "%s", tu_tempdir());
+	tu_write_file(two, "people.csv", PEOPLE_HEADER "11,11,infant,,,Dee,Other,2025-06-01,,male,B,,\n");
+	tu_write_file(two, "referrals.csv", REF_HEADER "11,11,11,,2026-02-01,gp,accepted,2026-02-03,,\n");
+	tu_write_file(two, "contacts.csv", CONTACT_HEADER "2,11,2026-02-10,assessment,,home,attended,60\n"
+	                                   "1,11,2026-02-11,assessment,,home,attended,60\n");
+	dy_err_clear(&e);
+	assert_int_equal(app_import(&a, two, &n, &e), DY_ECONFLICT);
+	assert_string_equal(e.where, "contacts.csv line 3");
+	assert_string_equal(e.field, "contact_id");
+	assert_int_equal(people_count(&a), 1 + 2 + 1 + 1); /* families, people, referrals, contacts of the first */
+	app_close(&a);
+}
+
 static void missing_people_file_is_an_error(void **state)
 {
 	(void)state;
@@ -200,6 +232,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(round_trip_is_byte_identical),
 		cmocka_unit_test(bad_files_are_refused_whole),
+		cmocka_unit_test(contact_id_taken_in_database),
 		cmocka_unit_test(missing_people_file_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
