@@ -1,4 +1,6 @@
-/* out.c: table, JSON and CSV rendering for the CLI. */
+/* out.c: table, JSON and CSV rendering for the CLI. In JSON, cells that
+ * are plainly numbers are numbers (ids, counts, days, scores), except NHS
+ * numbers, which stay text; everything else is a string or null. */
 #include "cli/out.h"
 
 #include <jansson.h>
@@ -56,6 +58,31 @@ static void csv_header(struct out_list *l)
 	buf_reset(&l->line);
 }
 
+/* A JSON number for text that is plainly one ("12", "-4", "2.5"); NULL for
+ * anything else, and always for identifiers kept as text (NHS numbers). */
+static json_t *json_number(const char *col, const char *v)
+{
+	if (strstr(col, "nhs"))
+		return NULL;
+	const char *p = v;
+	if (*p == '-')
+		p++;
+	if (!*p || (p[0] == '0' && p[1] && p[1] != '.'))
+		return NULL;
+	int digits = 0, dot = 0;
+	for (const char *q = p; *q; q++) {
+		if (*q >= '0' && *q <= '9')
+			digits++;
+		else if (*q == '.' && !dot && q != p && q[1])
+			dot = 1;
+		else
+			return NULL;
+	}
+	if (!digits || strlen(v) > 15)
+		return NULL;
+	return dot ? json_real(strtod(v, NULL)) : json_integer(strtoll(v, NULL, 10));
+}
+
 void out_row(struct out_list *l, const char *const *vals)
 {
 	if (l->fmt == 2)
@@ -63,8 +90,16 @@ void out_row(struct out_list *l, const char *const *vals)
 	l->any = 1;
 	if (l->fmt == 1) {
 		json_t *o = json_object();
-		for (int i = 0; i < l->ncols; i++)
-			json_object_set_new(o, l->cols[i], vals[i] && *vals[i] ? json_string(vals[i]) : json_null());
+		for (int i = 0; i < l->ncols; i++) {
+			json_t *v = json_null();
+			if (vals[i] && *vals[i]) {
+				json_decref(v);
+				v = json_number(l->cols[i], vals[i]);
+				if (!v)
+					v = json_string(vals[i]);
+			}
+			json_object_set_new(o, l->cols[i], v);
+		}
 		json_array_append_new(l->arr, o);
 	} else if (l->fmt == 2) {
 		for (int i = 0; i < l->ncols; i++)
