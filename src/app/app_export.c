@@ -26,6 +26,7 @@ struct out {
 	int64_t *count;
 	char path[4096], tmp[4200];
 	struct dy_err *e;
+	int first;      /* the next cell starts the row */
 };
 
 static int out_open(struct out *o, const char *dir, const char *name, const char *const *header, int64_t *count,
@@ -46,6 +47,7 @@ static int out_open(struct out *o, const char *dir, const char *name, const char
 	csv_end(&o->row);
 	fwrite(o->row.data, 1, o->row.len, o->f);
 	buf_reset(&o->row);
+	o->first = 1;
 	return 0;
 }
 
@@ -64,14 +66,19 @@ static int out_close(struct out *o, int rc)
 	return rc;
 }
 
-static void cell(struct out *o, const char *v, int first) { csv_put(&o->row, v, first); }
+/* Appends one cell to the row being built (the comma comes by itself). */
+static void cell(struct out *o, const char *v)
+{
+	csv_put(&o->row, v, o->first);
+	o->first = 0;
+}
 
 static void cell_id(struct out *o, int64_t v)
 {
 	char s[24] = "";
 	if (v)
 		snprintf(s, sizeof s, "%lld", (long long)v);
-	csv_put(&o->row, s, 0);
+	cell(o, s);
 }
 
 static void cell_int(struct out *o, int v, int absent)
@@ -79,14 +86,14 @@ static void cell_int(struct out *o, int v, int absent)
 	char s[16] = "";
 	if (v != absent)
 		snprintf(s, sizeof s, "%d", v);
-	csv_put(&o->row, s, 0);
+	cell(o, s);
 }
 
 static void cell_date(struct out *o, int32_t d)
 {
 	char s[DATE_LEN];
 	date_format(d, s);
-	csv_put(&o->row, s, 0);
+	cell(o, s);
 }
 
 static void cell_ids(struct out *o, const int64_t *ids, int n)
@@ -95,7 +102,7 @@ static void cell_ids(struct out *o, const int64_t *ids, int n)
 	size_t used = 0;
 	for (int i = 0; i < n; i++)
 		used += (size_t)snprintf(s + used, sizeof s - used, "%s%lld", i ? ";" : "", (long long)ids[i]);
-	csv_put(&o->row, s, 0);
+	cell(o, s);
 }
 
 static int row_end(struct out *o)
@@ -103,6 +110,7 @@ static int row_end(struct out *o)
 	csv_end(&o->row);
 	fwrite(o->row.data, 1, o->row.len, o->f);
 	buf_reset(&o->row);
+	o->first = 1;
 	(*o->count)++;
 	return 0;
 }
@@ -110,31 +118,27 @@ static int row_end(struct out *o)
 static int put_practitioner(void *ctx, const struct practitioner *p)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)p->id);
-	cell(o, id, 1);
-	cell(o, p->name, 0);
-	cell(o, p->profession, 0);
+	cell_id(o, p->id);
+	cell(o, p->name);
+	cell(o, p->profession);
 	return row_end(o);
 }
 
 static int put_person(void *ctx, const struct person *p)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)p->id);
-	cell(o, id, 1);
+	cell_id(o, p->id);
 	cell_id(o, p->family_id);
-	cell(o, p->role, 0);
-	cell(o, p->relationship, 0);
-	cell(o, p->nhs_number, 0);
-	cell(o, p->given_name, 0);
-	cell(o, p->family_name, 0);
+	cell(o, p->role);
+	cell(o, p->relationship);
+	cell(o, p->nhs_number);
+	cell(o, p->given_name);
+	cell(o, p->family_name);
 	cell_date(o, p->date_of_birth);
 	cell_date(o, p->edd);
-	cell(o, p->sex, 0);
-	cell(o, p->ethnicity, 0);
-	cell(o, p->postcode, 0);
+	cell(o, p->sex);
+	cell(o, p->ethnicity);
+	cell(o, p->postcode);
 	cell_int(o, p->imd_decile, 0);
 	cell_int(o, p->gestation_weeks, 0);
 	return row_end(o);
@@ -143,69 +147,60 @@ static int put_person(void *ctx, const struct person *p)
 static int put_episode(void *ctx, const struct episode *ep, const struct pathway_referral *p)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)ep->id);
-	cell(o, id, 1);
+	cell_id(o, ep->id);
 	cell_id(o, ep->family_id);
 	cell_id(o, ep->infant_id);
 	cell_id(o, ep->caregiver_id);
 	cell_date(o, ep->received_on);
-	cell(o, ep->source, 0);
-	cell(o, ep->decision, 0);
+	cell(o, ep->source);
+	cell(o, ep->decision);
 	cell_date(o, ep->decided_on);
 	cell_date(o, ep->discharged_on);
-	cell(o, ep->discharge_reason, 0);
-	cell(o, episode_state_code(p->state), 0);
-	cell(o, p->programme, 0);
+	cell(o, ep->discharge_reason);
+	cell(o, episode_state_code(p->state));
+	cell(o, p->programme);
 	cell(o, p->first_time_parent == ELIGIBILITY_ANSWER_YES  ? "yes"
 	        : p->first_time_parent == ELIGIBILITY_ANSWER_NO ? "no"
-	                                                        : "",
-	     0);
+	                                                        : "");
 	return row_end(o);
 }
 
 static int put_event(void *ctx, const struct pathway_event *ev)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)ev->episode_id);
-	cell(o, id, 1);
-	cell(o, ev->from == PATHWAY_NO_STATE ? "" : episode_state_code((enum episode_state)ev->from), 0);
-	cell(o, episode_state_code(ev->to), 0);
+	cell_id(o, ev->episode_id);
+	cell(o, ev->from == PATHWAY_NO_STATE ? "" : episode_state_code((enum episode_state)ev->from));
+	cell(o, episode_state_code(ev->to));
 	cell_date(o, ev->date);
-	cell(o, ev->actor, 0);
-	cell(o, ev->reason, 0);
-	cell(o, ev->service, 0);
-	cell(o, ev->recorded_at, 0);
+	cell(o, ev->actor);
+	cell(o, ev->reason);
+	cell(o, ev->service);
+	cell(o, ev->recorded_at);
 	return row_end(o);
 }
 
 static int put_override(void *ctx, const struct pathway_override *ov)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)ov->episode_id);
-	cell(o, id, 1);
-	cell(o, ov->rule, 0);
-	cell(o, ov->reason, 0);
-	cell(o, ov->actor, 0);
+	cell_id(o, ov->episode_id);
+	cell(o, ov->rule);
+	cell(o, ov->reason);
+	cell(o, ov->actor);
 	cell_date(o, ov->date);
-	cell(o, ov->recorded_at, 0);
+	cell(o, ov->recorded_at);
 	return row_end(o);
 }
 
 static int put_contact(void *ctx, const struct contact *c)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)c->id);
-	cell(o, id, 1);
+	cell_id(o, c->id);
 	cell_id(o, c->episode_id);
 	cell_date(o, c->date);
-	cell(o, c->kind, 0);
-	cell(o, c->intervention, 0);
-	cell(o, c->location, 0);
-	cell(o, c->attendance, 0);
+	cell(o, c->kind);
+	cell(o, c->intervention);
+	cell(o, c->location);
+	cell(o, c->attendance);
 	cell_int(o, c->duration_min, -1);
 	cell_ids(o, c->practitioners, c->n_practitioners);
 	cell_ids(o, c->attendees, c->n_attendees);
@@ -215,10 +210,8 @@ static int put_contact(void *ctx, const struct contact *c)
 static int put_safeguarding(void *ctx, const struct safeguarding *s)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)s->infant_id);
-	cell(o, id, 1);
-	cell(o, s->status, 0);
+	cell_id(o, s->infant_id);
+	cell(o, s->status);
 	cell_date(o, s->started_on);
 	cell_date(o, s->ended_on);
 	return row_end(o);
@@ -227,11 +220,9 @@ static int put_safeguarding(void *ctx, const struct safeguarding *s)
 static int put_outcome(void *ctx, const struct discharge_outcome *d)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)d->episode_id);
-	cell(o, id, 1);
+	cell_id(o, d->episode_id);
 	cell_id(o, d->infant_id);
-	cell(o, d->care_status, 0);
+	cell(o, d->care_status);
 	return row_end(o);
 }
 
@@ -239,18 +230,16 @@ static int put_measure(void *ctx, const struct measure_record *r)
 {
 	struct out *o = ctx;
 	const struct measure *m = &r->m;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)m->episode_id);
-	cell(o, id, 1);
+	cell_id(o, m->episode_id);
 	cell_id(o, m->person_id);
-	cell(o, m->instrument, 0);
-	cell(o, m->timepoint, 0);
+	cell(o, m->instrument);
+	cell(o, m->timepoint);
 	cell_date(o, m->date);
-	cell(o, m->responses, 0);
+	cell(o, m->responses);
 	cell_id(o, r->subject_caregiver_id);
 	cell_id(o, r->subject_infant_id);
 	cell_id(o, r->practitioner_id);
-	cell(o, r->risk_acknowledged_by, 0);
+	cell(o, r->risk_acknowledged_by);
 	cell_date(o, r->risk_acknowledged_on);
 	return row_end(o);
 }
@@ -258,12 +247,10 @@ static int put_measure(void *ctx, const struct measure_record *r)
 static int put_goal(void *ctx, const struct goal *g)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)g->id);
-	cell(o, id, 1);
+	cell_id(o, g->id);
 	cell_id(o, g->episode_id);
 	cell_int(o, g->position, 0);
-	cell(o, g->text, 0);
+	cell(o, g->text);
 	cell_date(o, g->set_on);
 	return row_end(o);
 }
@@ -271,9 +258,7 @@ static int put_goal(void *ctx, const struct goal *g)
 static int put_goal_rating(void *ctx, const struct goal_rating *r)
 {
 	struct out *o = ctx;
-	char id[24];
-	snprintf(id, sizeof id, "%lld", (long long)r->goal_id);
-	cell(o, id, 1);
+	cell_id(o, r->goal_id);
 	cell_date(o, r->date);
 	cell_int(o, r->rating, -1);
 	return row_end(o);
