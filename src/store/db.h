@@ -38,6 +38,10 @@ int db_exec(db_t *db, const char *sql, struct dy_err *e);
  * still stepping through. */
 db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e);
 
+/* The listing shape "one record's rows, or everyone's": prepares sql_one
+ * and binds id as its parameter 1 when id > 0, else prepares sql_all. */
+db_stmt_t *db_prepare_scoped(db_t *db, const char *sql_one, const char *sql_all, int64_t id, struct dy_err *e);
+
 /* Bind parameter i (1-based). Text NULL or "" binds SQL NULL for the _opt
  * forms; dates DATE_NONE bind NULL; ids 0 bind NULL for db_bind_id. */
 void db_bind_int(db_stmt_t *s, int i, int64_t v);

@@ -93,13 +93,10 @@ int store_episode_update(db_t *db, const struct episode *ep, struct dy_err *e)
 
 int store_episode_list(db_t *db, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = family_id
-		? db_prepare(db, "SELECT " EPISODE_COLS " FROM episode WHERE family_id = ? ORDER BY id", e)
-		: db_prepare(db, "SELECT " EPISODE_COLS " FROM episode ORDER BY id", e);
+	db_stmt_t *s = db_prepare_scoped(db, "SELECT " EPISODE_COLS " FROM episode WHERE family_id = ? ORDER BY id",
+	                                   "SELECT " EPISODE_COLS " FROM episode ORDER BY id", family_id, e);
 	if (!s)
 		return DY_ESTORE;
-	if (family_id)
-		db_bind_int(s, 1, family_id);
 	int rc;
 	struct episode ep;
 	while ((rc = db_step(s, e)) == DB_ROW) {
@@ -137,15 +134,12 @@ int store_outcome_insert(db_t *db, const struct discharge_outcome *o, struct dy_
 
 int store_outcome_list(db_t *db, int64_t episode_id, store_outcome_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = episode_id
-		? db_prepare(db, "SELECT episode_id, infant_id, care_status FROM discharge_outcome"
-		                 " WHERE episode_id = ? ORDER BY episode_id, infant_id", e)
-		: db_prepare(db, "SELECT episode_id, infant_id, care_status FROM discharge_outcome"
-		                 " ORDER BY episode_id, infant_id", e);
+	db_stmt_t *s = db_prepare_scoped(db, "SELECT episode_id, infant_id, care_status FROM discharge_outcome"
+		                 " WHERE episode_id = ? ORDER BY episode_id, infant_id",
+	                                   "SELECT episode_id, infant_id, care_status FROM discharge_outcome"
+		                 " ORDER BY episode_id, infant_id", episode_id, e);
 	if (!s)
 		return DY_ESTORE;
-	if (episode_id)
-		db_bind_int(s, 1, episode_id);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW) {
 		struct discharge_outcome o = {.episode_id = db_col_int(s, 0), .infant_id = db_col_int(s, 1)};
@@ -369,13 +363,10 @@ int store_contact_list(db_t *db, int64_t episode_id, store_contact_fn fn, void *
 	"SELECT c.id, c.episode_id, c.date, c.kind, c.intervention, c.location, c.attendance, c.duration_min," \
 	" (SELECT group_concat(practitioner_id) FROM contact_practitioner p WHERE p.contact_id = c.id),"     \
 	" (SELECT group_concat(person_id) FROM contact_attendee a WHERE a.contact_id = c.id) FROM contact c"
-	db_stmt_t *s = episode_id
-		? db_prepare(db, CONTACT_SELECT " WHERE c.episode_id = ? ORDER BY c.episode_id, c.date, c.id", e)
-		: db_prepare(db, CONTACT_SELECT " ORDER BY c.id", e);
+	db_stmt_t *s = db_prepare_scoped(db, CONTACT_SELECT " WHERE c.episode_id = ? ORDER BY c.episode_id, c.date, c.id",
+	                                   CONTACT_SELECT " ORDER BY c.id", episode_id, e);
 	if (!s)
 		return DY_ESTORE;
-	if (episode_id)
-		db_bind_int(s, 1, episode_id);
 	int rc;
 	struct contact c;
 	while ((rc = db_step(s, e)) == DB_ROW) {

@@ -226,13 +226,10 @@ int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e)
 
 int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = family_id
-		? db_prepare(db, "SELECT " PERSON_COLS " FROM person WHERE family_id = ? ORDER BY id", e)
-		: db_prepare(db, "SELECT " PERSON_COLS " FROM person ORDER BY id", e);
+	db_stmt_t *s = db_prepare_scoped(db, "SELECT " PERSON_COLS " FROM person WHERE family_id = ? ORDER BY id",
+	                                   "SELECT " PERSON_COLS " FROM person ORDER BY id", family_id, e);
 	if (!s)
 		return DY_ESTORE;
-	if (family_id)
-		db_bind_int(s, 1, family_id);
 	int rc;
 	struct person p;
 	while ((rc = db_step(s, e)) == DB_ROW) {

@@ -58,12 +58,10 @@ int store_goal_count(db_t *db, int64_t episode_id, int *n, struct dy_err *e)
 
 int store_goal_list(db_t *db, int64_t episode_id, store_goal_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = episode_id ? db_prepare(db, GOAL_SELECT " WHERE episode_id = ? ORDER BY episode_id, position", e)
-	                          : db_prepare(db, GOAL_SELECT " ORDER BY episode_id, position", e);
+	db_stmt_t *s = db_prepare_scoped(db, GOAL_SELECT " WHERE episode_id = ? ORDER BY episode_id, position",
+	                                   GOAL_SELECT " ORDER BY episode_id, position", episode_id, e);
 	if (!s)
 		return DY_ESTORE;
-	if (episode_id)
-		db_bind_int(s, 1, episode_id);
 	int rc;
 	struct goal g;
 	while ((rc = db_step(s, e)) == DB_ROW) {
@@ -88,13 +86,11 @@ int store_goal_rating_insert(db_t *db, const struct goal_rating *r, struct dy_er
 int store_goal_rating_list(db_t *db, int64_t goal_id, store_goal_rating_fn fn, void *ctx, struct dy_err *e)
 {
 #define RATING_SELECT "SELECT goal_id, date, rating FROM goal_rating"
-	db_stmt_t *s = goal_id ? db_prepare(db, RATING_SELECT " WHERE goal_id = ? ORDER BY goal_id, date", e)
-	                       : db_prepare(db, RATING_SELECT " ORDER BY goal_id, date", e);
+	db_stmt_t *s = db_prepare_scoped(db, RATING_SELECT " WHERE goal_id = ? ORDER BY goal_id, date",
+	                                   RATING_SELECT " ORDER BY goal_id, date", goal_id, e);
 #undef RATING_SELECT
 	if (!s)
 		return DY_ESTORE;
-	if (goal_id)
-		db_bind_int(s, 1, goal_id);
 	int rc;
 	struct goal_rating r;
 	while ((rc = db_step(s, e)) == DB_ROW) {

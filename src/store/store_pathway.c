@@ -147,13 +147,11 @@ int store_pathway_event_list(db_t *db, int64_t episode_id, store_pathway_event_f
                              struct dy_err *e)
 {
 #define EVENT_SELECT "SELECT episode_id, from_state, to_state, date, actor, reason, service, recorded_at FROM episode_event"
-	db_stmt_t *s = episode_id ? db_prepare(db, EVENT_SELECT " WHERE episode_id = ? ORDER BY episode_id, id", e)
-	                          : db_prepare(db, EVENT_SELECT " ORDER BY episode_id, id", e);
+	db_stmt_t *s = db_prepare_scoped(db, EVENT_SELECT " WHERE episode_id = ? ORDER BY episode_id, id",
+	                                   EVENT_SELECT " ORDER BY episode_id, id", episode_id, e);
 #undef EVENT_SELECT
 	if (!s)
 		return DY_ESTORE;
-	if (episode_id)
-		db_bind_int(s, 1, episode_id);
 	int rc;
 	struct pathway_event ev;
 	while ((rc = db_step(s, e)) == DB_ROW) {
@@ -191,13 +189,11 @@ int store_pathway_override_list(db_t *db, int64_t episode_id, store_pathway_over
                                 struct dy_err *e)
 {
 #define OVERRIDE_SELECT "SELECT episode_id, rule, reason, actor, date, recorded_at FROM eligibility_override"
-	db_stmt_t *s = episode_id ? db_prepare(db, OVERRIDE_SELECT " WHERE episode_id = ? ORDER BY episode_id, id", e)
-	                          : db_prepare(db, OVERRIDE_SELECT " ORDER BY episode_id, id", e);
+	db_stmt_t *s = db_prepare_scoped(db, OVERRIDE_SELECT " WHERE episode_id = ? ORDER BY episode_id, id",
+	                                   OVERRIDE_SELECT " ORDER BY episode_id, id", episode_id, e);
 #undef OVERRIDE_SELECT
 	if (!s)
 		return DY_ESTORE;
-	if (episode_id)
-		db_bind_int(s, 1, episode_id);
 	int rc;
 	struct pathway_override o;
 	while ((rc = db_step(s, e)) == DB_ROW) {

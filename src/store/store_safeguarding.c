@@ -52,15 +52,12 @@ int store_safeguarding_current(db_t *db, int64_t infant_id, struct safeguarding 
 
 int store_safeguarding_list(db_t *db, int64_t infant_id, store_safeguarding_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = infant_id
-		? db_prepare(db, "SELECT infant_id, status, started_on, ended_on FROM safeguarding"
-		                 " WHERE infant_id = ? ORDER BY infant_id, started_on, id", e)
-		: db_prepare(db, "SELECT infant_id, status, started_on, ended_on FROM safeguarding"
-		                 " ORDER BY infant_id, started_on, id", e);
+	db_stmt_t *s = db_prepare_scoped(db, "SELECT infant_id, status, started_on, ended_on FROM safeguarding"
+		                 " WHERE infant_id = ? ORDER BY infant_id, started_on, id",
+	                                   "SELECT infant_id, status, started_on, ended_on FROM safeguarding"
+		                 " ORDER BY infant_id, started_on, id", infant_id, e);
 	if (!s)
 		return DY_ESTORE;
-	if (infant_id)
-		db_bind_int(s, 1, infant_id);
 	int rc;
 	struct safeguarding sg;
 	while ((rc = db_step(s, e)) == DB_ROW) {
