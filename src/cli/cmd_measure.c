@@ -277,7 +277,13 @@ static void values_text(const struct instr_item *it, char *out, size_t n)
 
 int cmd_instruments_show(const struct cli_global *g, struct cli_args *a)
 {
-	(void)g;
+	if (strcmp(g->format, "table") != 0) {
+		struct dy_err e;
+		dy_fail(&e, DY_EUSAGE, "format",
+		        "instruments show prints a table only; the definition as data is the file instruments/%s.json",
+		        a->pos[0]);
+		return cli_fail(&e);
+	}
 	struct instrument_set set;
 	int rc = load_set(a, &set);
 	if (rc)
