@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/app_files.h"
 #include "core/instrument.h"
 #include "core/score.h"
 

@@ -1,6 +1,8 @@
 /* app.c: opening the application, init, and the one-transaction rule. */
 #include "app/app.h"
 
+#include "app/app_files.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

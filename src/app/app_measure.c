@@ -3,6 +3,8 @@
  * (see app_measure.h). */
 #include "app/app_measure.h"
 
+#include "app/app_files.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

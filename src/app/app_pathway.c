@@ -2,6 +2,8 @@
  * history, the waiting list and the waiting report (see app_pathway.h). */
 #include "app/app_pathway.h"
 
+#include "app/app_files.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

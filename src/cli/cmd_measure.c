@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_files.h"
 #include "app/app_measure.h"
 #include "cli/cli.h"
 #include "cli/commands.h"

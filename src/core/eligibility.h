@@ -9,8 +9,8 @@
  * programme can narrow the team's criteria, never widen them. A failed rule
  * may be overridden by a practitioner only with a written reason.
  *
- * Pure logic: eligibility_parse takes a text buffer; eligibility_load_file is
- * the one helper that reads a file into that buffer. Messages never repeat a
+ * Pure logic: eligibility_parse takes a text buffer (app/app_files.h reads
+ * the file). Messages never repeat a
  * person-identifiable value (a postcode district such as "NG9" or a sector
  * such as "NG7 2" may appear; a full postcode or a date of birth never). */
 #ifndef DYAD_CORE_ELIGIBILITY_H
@@ -114,11 +114,6 @@ void eligibility_config_free(struct eligibility_config *c);
  * failure). Returns 0, or DY_EINVAL with e naming the key (field), the line
  * (where = "line N") and the reason. Unknown keys and sections are refused. */
 int eligibility_parse(const char *text, size_t len, struct eligibility_config *out, struct dy_err *e);
-
-/* Reads the file at path (at most ELIGIBILITY_MAX_BYTES) and parses it like
- * eligibility_parse; e->where becomes "PATH line N". Returns 0, DY_ENOTFOUND
- * when the file cannot be read, or DY_EINVAL. */
-int eligibility_load_file(const char *path, struct eligibility_config *out, struct dy_err *e);
 
 /* The programme called name, or NULL. */
 const struct eligibility_programme *eligibility_programme_find(const struct eligibility_config *c,

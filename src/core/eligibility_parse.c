@@ -4,7 +4,7 @@
  * `#` comments. The parser works on a bounded buffer, one line at a time, and
  * refuses anything it does not know, naming the line, the key and the
  * reason. After the last line it checks that no programme widens the team's
- * criteria. eligibility_load_file reads a file into a buffer for it. */
+ * criteria. app/app_files.c reads the file into a buffer for it. */
 #include "core/eligibility.h"
 
 #include <ctype.h>
@@ -418,29 +418,5 @@ int eligibility_parse(const char *text, size_t len, struct eligibility_config *o
 done:
 	free(buf);
 	free(p);
-	return rc;
-}
-
-int eligibility_load_file(const char *path, struct eligibility_config *out, struct dy_err *e)
-{
-	eligibility_config_init(out);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return dy_fail(e, DY_ENOTFOUND, "eligibility rules", "cannot open %.200s: %s", path, strerror(errno));
-	char *text = xmalloc(ELIGIBILITY_MAX_BYTES + 1);
-	size_t len = fread(text, 1, ELIGIBILITY_MAX_BYTES + 1, f);
-	int bad = ferror(f);
-	fclose(f);
-	int rc;
-	if (bad)
-		rc = dy_fail(e, DY_ENOTFOUND, "eligibility rules", "cannot read %.200s", path);
-	else
-		rc = eligibility_parse(text, len, out, e);
-	free(text);
-	if (rc == DY_EINVAL && e) {
-		char where[sizeof e->where];
-		snprintf(where, sizeof where, "%s", e->where);
-		dy_err_where(e, "%.80s%s%s", path, where[0] ? " " : "", where);
-	}
 	return rc;
 }

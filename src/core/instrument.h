@@ -6,8 +6,8 @@
  * instrument (so scoring never allocates), and holds a set of them.
  * Definitions carry scoring rules and neutral labels only; the wording of the
  * items, which is licensed, may be attached at run time from a local text
- * pack (instrument_load_text). Loading from files lives in instrument_load.c;
- * everything here works on bytes already in memory.
+ * pack (instrument_parse_text). Everything here works on bytes already in
+ * memory; reading the files is app/'s (app/app_files.h).
  *
  * Errors name the definition file (dy_err.where), the JSON path of the field
  * at fault (dy_err.field, e.g. "scales[1].items[3]") and the reason. */
@@ -200,20 +200,14 @@ const char *instrument_op_name(enum instr_op op);
 /* 1 when `a op b`, else 0. */
 int instrument_op_holds(enum instr_op op, double a, double b);
 
-/* --- loading from files (instrument_load.c) --- */
-
-/* Reads and parses one definition file. Same result as instrument_parse;
- * a file that cannot be read, or is over INSTR_DEF_MAX_BYTES, is refused. */
-int instrument_load_file(const char *path, struct instrument **out, struct dy_err *e);
+/* --- sets, tables and text packs (instrument_set.c) --- */
 
 /* Starts an empty set. */
 void instrument_set_init(struct instrument_set *set);
 
-/* Loads every `*.json` in dir into set (in name order). The file name must
- * be `<id>.json`; ids must be unique. On the first bad file returns
- * DY_EINVAL (or DY_ENOTFOUND when dir cannot be opened) with e naming the
- * file, field and reason; set is then left empty. */
-int instrument_set_load_dir(struct instrument_set *set, const char *dir, struct dy_err *e);
+/* Adds in to the set, which then owns it; DY_EINVAL (set unchanged, in not
+ * taken) when an instrument with the same id is already there. */
+int instrument_set_add(struct instrument_set *set, struct instrument *in, struct dy_err *e);
 
 /* The instrument with this id, or NULL. Owned by the set. */
 const struct instrument *instrument_set_find(const struct instrument_set *set, const char *id);
@@ -224,26 +218,24 @@ struct instrument *instrument_set_get(struct instrument_set *set, const char *id
 /* Frees every instrument in the set and empties it. */
 void instrument_set_free(struct instrument_set *set);
 
-/* Loads a local table (CSV, format in docs/instruments.md) into the table
- * called `table` of instrument `in`, replacing earlier contents. Lookup
- * tables: header `raw,value`, one row per key from key_from to key_to, and
- * every fixed check point of the definition must be reproduced. Age-interval
- * tables: header `interval,from_months,to_months,items,monitoring,cutoff`,
- * ranges not overlapping. Returns 0, or DY_EINVAL / DY_ENOTFOUND with e
- * naming the file and line; on failure the table is left unloaded. */
-int instrument_load_table(struct instrument *in, const char *table, const char *path,
-                          struct dy_err *e);
-
-/* Same as instrument_load_table, from len bytes of CSV already in memory;
- * `name` is used in messages. */
+/* Parses len bytes of a local table (CSV, format in docs/instruments.md)
+ * into the table called `table` of instrument `in`, replacing earlier
+ * contents. Lookup tables: header `raw,value`, one row per key from key_from
+ * to key_to, and every fixed check point of the definition must be
+ * reproduced. Age-interval tables: header
+ * `interval,from_months,to_months,items,monitoring,cutoff`, ranges not
+ * overlapping. `name` (the file) is used in messages. Returns 0 or DY_EINVAL
+ * with e naming the line; on failure the table is left unloaded. */
 int instrument_parse_table(struct instrument *in, const char *table, const char *csv,
                            size_t len, const char *name, struct dy_err *e);
 
-/* Loads a text pack (CSV with header `instrument,item,text`; item is
- * 1-based) and attaches each text to its item, replacing earlier text.
- * Every row is checked before any is attached: an unknown instrument, an
- * item out of range, an empty or over-long text (> 1000 bytes) refuses the
- * whole file with its line. Returns 0 or DY_EINVAL / DY_ENOTFOUND. */
-int instrument_load_text(struct instrument_set *set, const char *path, struct dy_err *e);
+/* Parses size bytes of a text pack (CSV with header `instrument,item,text`;
+ * item is 1-based) and attaches each text to its item, replacing earlier
+ * text. Every row is checked before any is attached: an unknown instrument,
+ * an item out of range, an empty or over-long text (> 1000 bytes) refuses
+ * the whole pack with its line; `name` is used in messages. Returns 0 or
+ * DY_EINVAL. */
+int instrument_parse_text(struct instrument_set *set, const char *data, size_t size, const char *name,
+                          struct dy_err *e);
 
 #endif

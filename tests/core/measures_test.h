@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/instrument.h"
+#include "app/app_files.h"
 #include "core/score.h"
 
 static inline const char *mt_dir(void)

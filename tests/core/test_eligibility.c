@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/eligibility.h"
+#include "app/app_files.h"
 #include "testutil.h"
 #include "util/date.h"
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/instrument.h"
+#include "app/app_files.h"
 #include "core/score.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/instrument.h"
+#include "app/app_files.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,13 +1,11 @@
-/* instrument_load.c: reading definitions, local tables and text packs from files.
- *
- * The only file reading in core/, kept apart so that parsing and scoring stay
- * pure. A definition directory is loaded whole or not at all; tables (the
+/* instrument_set.c: a set of instrument definitions, and the local tables
+ * and text packs attached to them, parsed from bytes in memory. Reading the
+ * files themselves is app/'s (app_files.c): core/ does no I/O. Tables (the
  * SWEMWBS raw-to-metric conversion, ASQ:SE-2 age-interval cut-offs) and text
- * packs (licensed item wording) are CSV files a service keeps locally. Every
+ * packs (licensed item wording) are CSV a service keeps locally. Every
  * refusal names the file and line. */
 #include "core/instrument.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,58 +17,6 @@
 
 #define TEXT_MAX 1000
 #define TABLE_MAX_BYTES (1u << 20) /* tables and text packs */
-
-/* Reads a whole file (at most max bytes) into a malloc'd buffer. */
-static int read_file(const char *path, size_t max, char **out, size_t *len, struct dy_err *e)
-{
-	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		int code = errno == ENOENT ? DY_ENOTFOUND : DY_EINVAL;
-		dy_fail(e, code, "", "cannot be opened: %s", strerror(errno));
-		dy_err_where(e, "%s", path);
-		return code;
-	}
-	size_t cap = 8192, n = 0;
-	char *b = xmalloc(cap + 1);
-	for (;;) {
-		if (n == cap) {
-			if (cap >= max + 1)
-				break;
-			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-			b = xrealloc(b, cap + 1);
-		}
-		size_t got = fread(b + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	int bad = ferror(f);
-	fclose(f);
-	if (bad || n > max) {
-		free(b);
-		dy_fail(e, DY_EINVAL, "", bad ? "cannot be read" : "is larger than %zu bytes", max);
-		dy_err_where(e, "%s", path);
-		return DY_EINVAL;
-	}
-	b[n] = '\0';
-	*out = b;
-	*len = n;
-	return 0;
-}
-
-int instrument_load_file(const char *path, struct instrument **out, struct dy_err *e)
-{
-	char *text;
-	size_t len;
-	*out = NULL;
-	int rc = read_file(path, INSTR_DEF_MAX_BYTES, &text, &len, e);
-	if (rc)
-		return rc;
-	rc = instrument_parse(text, len, path, out, e);
-	free(text);
-	return rc;
-}
 
 void instrument_set_init(struct instrument_set *set)
 {
@@ -87,60 +33,13 @@ void instrument_set_free(struct instrument_set *set)
 	set->n = 0;
 }
 
-static int cmp_str(const void *a, const void *b)
+int instrument_set_add(struct instrument_set *set, struct instrument *in, struct dy_err *e)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int instrument_set_load_dir(struct instrument_set *set, const char *dir, struct dy_err *e)
-{
-	DIR *d = opendir(dir);
-	if (!d) {
-		dy_fail(e, DY_ENOTFOUND, "", "instrument directory cannot be opened: %s", strerror(errno));
-		dy_err_where(e, "%s", dir);
-		return DY_ENOTFOUND;
-	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-		if (len < 6 || de->d_name[0] == '.' || strcmp(de->d_name + len - 5, ".json") != 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			names = xrealloc(names, cap * sizeof *names);
-		}
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
-
-	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		char path[1024];
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		struct instrument *in;
-		rc = instrument_load_file(path, &in, e);
-		if (rc)
-			break;
-		size_t len = strlen(names[i]);
-		if (strlen(in->id) != len - 5 || strncmp(in->id, names[i], len - 5) != 0) {
-			rc = dy_fail(e, DY_EINVAL, "id", "must match the file name (%.*s)", (int)(len - 5),
-			             names[i]);
-			dy_err_where(e, "%s", path);
-			instrument_free(in);
-			break;
-		}
-		set->v = xrealloc(set->v, (set->n + 1) * sizeof *set->v);
-		set->v[set->n++] = in;
-	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	if (rc)
-		instrument_set_free(set);
-	return rc;
+	if (instrument_set_find(set, in->id))
+		return dy_fail(e, DY_EINVAL, "id", "instrument '%s' is defined twice", in->id);
+	set->v = xrealloc(set->v, (set->n + 1) * sizeof *set->v);
+	set->v[set->n++] = in;
+	return 0;
 }
 
 const struct instrument *instrument_set_find(const struct instrument_set *set, const char *id)
@@ -358,19 +257,6 @@ int instrument_parse_table(struct instrument *in, const char *table, const char 
 	return rc;
 }
 
-int instrument_load_table(struct instrument *in, const char *table, const char *path,
-                          struct dy_err *e)
-{
-	char *text;
-	size_t len;
-	int rc = read_file(path, TABLE_MAX_BYTES, &text, &len, e);
-	if (rc)
-		return rc;
-	rc = instrument_parse_table(in, table, text, len, path, e);
-	free(text);
-	return rc;
-}
-
 /* --- text packs --- */
 
 struct pending {
@@ -379,15 +265,12 @@ struct pending {
 	char *text;
 };
 
-int instrument_load_text(struct instrument_set *set, const char *path, struct dy_err *e)
+int instrument_parse_text(struct instrument_set *set, const char *data, size_t size, const char *path,
+                          struct dy_err *e)
 {
 	static const char *const cols[] = {"instrument", "item", "text", NULL};
-	char *data;
-	size_t size;
-	int rc = read_file(path, TABLE_MAX_BYTES, &data, &size, e);
-	if (rc)
-		return rc;
-	FILE *f = fmemopen(data, size ? size : 1, "r");
+	int rc;
+	FILE *f = fmemopen((void *)data, size ? size : 1, "r");
 	if (!f)
 		dy_oom();
 	struct csv_reader *r = xmalloc(sizeof *r);
@@ -447,6 +330,5 @@ int instrument_load_text(struct instrument_set *set, const char *path, struct dy
 	csv_reader_free(r);
 	free(r);
 	fclose(f);
-	free(data);
 	return rc;
 }

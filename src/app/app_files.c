@@ -1,0 +1,101 @@
+/* app_files.c: files read from disk, parsed by core/ (see app_files.h). */
+#include "app/app_files.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/file.h"
+
+#define LOCAL_FILE_MAX (1u << 20) /* tables and text packs */
+
+int instrument_load_file(const char *path, struct instrument **out, struct dy_err *e)
+{
+	char *text;
+	size_t len;
+	*out = NULL;
+	int rc = file_read_all(path, INSTR_DEF_MAX_BYTES, &text, &len, e);
+	if (rc)
+		return rc;
+	rc = instrument_parse(text, len, path, out, e);
+	free(text);
+	return rc;
+}
+
+int instrument_set_load_dir(struct instrument_set *set, const char *dir, struct dy_err *e)
+{
+	char **names;
+	size_t n;
+	int rc = file_list(dir, ".json", &names, &n, e);
+	if (rc) {
+		dy_fail(e, DY_ENOTFOUND, "", "instrument directory cannot be opened");
+		dy_err_where(e, "%.120s", dir);
+		return rc;
+	}
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		struct instrument *in;
+		if ((rc = instrument_load_file(path, &in, e)))
+			break;
+		size_t len = strlen(names[i]);
+		if (strlen(in->id) != len - 5 || strncmp(in->id, names[i], len - 5) != 0)
+			rc = dy_fail(e, DY_EINVAL, "id", "must match the file name (%.*s)", (int)(len - 5), names[i]);
+		else
+			rc = instrument_set_add(set, in, e);
+		if (rc) {
+			dy_err_where(e, "%s", path);
+			instrument_free(in);
+		}
+	}
+	file_names_free(names, n);
+	if (rc)
+		instrument_set_free(set);
+	return rc;
+}
+
+int instrument_load_table(struct instrument *in, const char *table, const char *path, struct dy_err *e)
+{
+	char *text;
+	size_t len;
+	int rc = file_read_all(path, LOCAL_FILE_MAX, &text, &len, e);
+	if (rc)
+		return rc;
+	rc = instrument_parse_table(in, table, text, len, path, e);
+	free(text);
+	return rc;
+}
+
+int instrument_load_text(struct instrument_set *set, const char *path, struct dy_err *e)
+{
+	char *text;
+	size_t len;
+	int rc = file_read_all(path, LOCAL_FILE_MAX, &text, &len, e);
+	if (rc)
+		return rc;
+	rc = instrument_parse_text(set, text, len, path, e);
+	free(text);
+	return rc;
+}
+
+int eligibility_load_file(const char *path, struct eligibility_config *out, struct dy_err *e)
+{
+	eligibility_config_init(out);
+	char *text;
+	size_t len;
+	int rc = file_read_all(path, ELIGIBILITY_MAX_BYTES, &text, &len, e);
+	if (rc == DY_EINVAL && strstr(e->msg, "larger than"))
+		return rc;
+	if (rc) {
+		dy_err_clear(e);
+		return dy_fail(e, DY_ENOTFOUND, "eligibility rules", "cannot open %.200s", path);
+	}
+	rc = eligibility_parse(text, len, out, e);
+	free(text);
+	if (rc == DY_EINVAL && e) {
+		char where[sizeof e->where];
+		snprintf(where, sizeof where, "%s", e->where);
+		dy_err_where(e, "%.80s%s%s", path, where[0] ? " " : "", where);
+	}
+	return rc;
+}

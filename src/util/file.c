@@ -1,0 +1,87 @@
+/* file.c: capped whole-file reads and sorted folder listings. */
+#include "util/file.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int file_read_all(const char *path, size_t max, char **out, size_t *len, struct dy_err *e)
+{
+	*out = NULL;
+	*len = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		int code = errno == ENOENT ? DY_ENOTFOUND : DY_EINVAL;
+		dy_fail(e, code, "", "cannot be opened: %s", strerror(errno));
+		dy_err_where(e, "%.120s", path);
+		return code;
+	}
+	size_t cap = 8192, n = 0;
+	char *b = xmalloc(cap + 1);
+	for (;;) {
+		if (n == cap) {
+			if (cap >= max + 1)
+				break;
+			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+			b = xrealloc(b, cap + 1);
+		}
+		size_t got = fread(b + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (bad || n > max) {
+		free(b);
+		dy_fail(e, DY_EINVAL, "", bad ? "cannot be read" : "is larger than %zu bytes", max);
+		dy_err_where(e, "%.120s", path);
+		return DY_EINVAL;
+	}
+	b[n] = '\0';
+	*out = b;
+	*len = n;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int file_list(const char *dir, const char *suffix, char ***names, size_t *n, struct dy_err *e)
+{
+	*names = NULL;
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (!d) {
+		dy_fail(e, DY_ENOTFOUND, "", "the folder cannot be opened: %s", strerror(errno));
+		dy_err_where(e, "%.120s", dir);
+		return DY_ENOTFOUND;
+	}
+	size_t cap = 0, slen = strlen(suffix);
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		if (len <= slen || de->d_name[0] == '.' || strcmp(de->d_name + len - slen, suffix) != 0)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			*names = xrealloc(*names, cap * sizeof **names);
+		}
+		(*names)[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(*names, *n, sizeof **names, cmp_str);
+	return 0;
+}
+
+void file_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}

@@ -1,0 +1,25 @@
+/* file.h: reading whole files and listing folders, with size caps. The
+ * only file-system helpers; callers above core/ use them to feed parsers that
+ * work on bytes in memory. */
+#ifndef DYAD_UTIL_FILE_H
+#define DYAD_UTIL_FILE_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+/* Reads the whole file at path into a malloc'd, NUL-terminated buffer
+ * (caller frees *out) of *len bytes. A file larger than max bytes, or one
+ * that cannot be read, is refused: DY_ENOTFOUND when it does not exist,
+ * else DY_EINVAL; e->where is the path. */
+int file_read_all(const char *path, size_t max, char **out, size_t *len, struct dy_err *e);
+
+/* The names in folder dir that end in suffix (hidden files skipped), sorted;
+ * *names is a malloc'd array of malloc'd strings (free with file_names_free).
+ * DY_ENOTFOUND when the folder cannot be opened. */
+int file_list(const char *dir, const char *suffix, char ***names, size_t *n, struct dy_err *e);
+
+/* Frees what file_list returned. */
+void file_names_free(char **names, size_t n);
+
+#endif
