@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "http/page_html.h"
+#include "http/routes.h"
 #include "util/file.h"
 
 #define ASSET_MAX (4u * 1024u * 1024u)
@@ -95,3 +96,22 @@ const char *page_asset_href(const char *name)
 			return hrefs[i];
 	return "/assets/missing";
 }
+
+/* GET /assets/{fp}/{name}: the asset (the frame adds the year-long cache
+ * header to HTTP_CACHE routes); an old fingerprint (a page from before a
+ * rebuild) is sent on to the current one. */
+static int asset_get(struct http_req *rq, struct http_resp *rs)
+{
+	const char *fp = http_param(rq, "fp"), *name = http_param(rq, "name");
+	const struct page_asset *a = name ? page_asset_find(name) : NULL;
+	if (!a)
+		return http_not_found(rs);
+	if (!fp || strcmp(fp, a->fingerprint) != 0)
+		return http_redirect(rs, page_asset_href(name));
+	http_type(rs, a->type);
+	return http_write(rs, a->data, a->len) ? DY_EINTERNAL : 0;
+}
+
+const struct http_route page_assets_routes[] = {
+	{HTTP_GET, "/assets/{fp}/{name}", asset_get, 0, 0, HTTP_PUBLIC | HTTP_CACHE},
+	{0}};
