@@ -349,13 +349,16 @@ static int charts(struct buf *b, const struct instrument_set *set, const struct 
 				continue;
 			const struct instr_scale *scale = &in->scales[si];
 			char title[200], id[96], val[32], lo[32], hi[32];
-			snprintf(title, sizeof title, "%s %s", in->short_name, scale->name);
+			if (strncmp(scale->name, in->short_name, strlen(in->short_name)) == 0)
+				snprintf(title, sizeof title, "%s", scale->name);
+			else
+				snprintf(title, sizeof title, "%s %s", in->short_name, scale->name);
 			snprintf(id, sizeof id, "chart-%lld-%d-%d", (long long)episode_id, i, s);
 			snprintf(val, sizeof val, "%g", latest);
 			snprintf(lo, sizeof lo, "%g", scale->lo);
 			snprintf(hi, sizeof hi, "%g", scale->hi);
 			rc = TMPL(b, e,
-			          "<div class=\"dyad-measure\"><h4>{{title}}</h4><p>Latest: <strong>{{val}}</strong>"
+			          "<div class=\"nhsuk-grid-column-one-half dyad-measure\"><h4>{{title}}</h4><p>Latest: <strong>{{val}}</strong>"
 			          "{{#band}}, {{band}}{{/band}} (possible range {{lo}} to {{hi}})</p>",
 			          TMPL_S("title", title), TMPL_S("val", val), TMPL_S("band", latest_band),
 			          TMPL_S("lo", lo), TMPL_S("hi", hi));
@@ -493,9 +496,11 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 		          TMPL_S("title", title), TMPL_HTML("tag", &tag), TMPL_S("since", since),
 		          TMPL_S("source", source), TMPL_HTML("actions", &actions), TMPL_HTML("rows", &rows));
 	if (!rc && can_measures && ml.n > 0) {
-		rc = buf_puts(b, "<h3>Measures</h3>");
+		rc = buf_puts(b, "<h3>Measures</h3><div class=\"nhsuk-grid-row\">");
 		if (!rc)
 			rc = charts(b, set, &ml, ep->id, e);
+		if (!rc)
+			rc = buf_puts(b, "</div>");
 	}
 	if (!rc && can_measures) {
 		struct buf goals;
