@@ -77,6 +77,10 @@ int app_request_open(struct app *a, struct app_proc *p, const char *actor, struc
 	a->proc = p;
 	str_copy(a->actor, sizeof a->actor, actor && *actor ? actor : "unknown");
 	a->today = date_today();
+	/* Until told otherwise the request is the local operator (the CLI). */
+	a->user.roles = USER_OPERATOR;
+	str_copy(a->user.name, sizeof a->user.name, a->actor);
+	str_copy(a->address, sizeof a->address, "local");
 	pthread_mutex_lock(&p->lock);
 	a->db = p->spare;
 	p->spare = NULL;
@@ -366,4 +370,16 @@ int app_init(struct app *a, const char *team_code, const char *team_name, int *c
 		*created = 1;
 	}
 	return rc;
+}
+
+void app_act_as(struct app *a, const struct app_user *user, const char *address)
+{
+	memset(&a->user, 0, sizeof a->user);
+	if (user) {
+		a->user = *user;
+		str_copy(a->actor, sizeof a->actor, user->name);
+	} else {
+		str_copy(a->actor, sizeof a->actor, "web");
+	}
+	str_copy(a->address, sizeof a->address, address && *address ? address : "local");
 }
