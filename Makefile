@@ -38,7 +38,7 @@ build-dyad: deps assets build/release/build.ninja
 	@ninja -C build/release -j $(JOBS) dyad | grep -v '^ninja: no work' || true
 	@test -x $(DYAD)
 
-build-asan: deps build/asan/build.ninja
+build-asan: deps assets build/asan/build.ninja
 	@ninja -C build/asan -j $(JOBS) | grep -v '^ninja: no work' || true
 
 build/tsan/build.ninja:
