@@ -103,7 +103,7 @@ int cmd_export(const struct cli_global *g, struct cli_args *a)
 	struct dy_err e;
 	dy_err_clear(&e);
 	struct transfer_counts n;
-	rc = app_export(&app, a->pos[0], &n, &e);
+	rc = app_export(&app, a->pos[0], cli_get(a, "replace") != NULL, &n, &e);
 	app_close(&app);
 	if (rc)
 		return cli_fail(&e);

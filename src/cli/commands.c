@@ -5,6 +5,9 @@
 #include <stddef.h>
 
 static const struct cli_opt o_none[] = {{0}};
+static const struct cli_opt o_export[] = {
+	{"replace", NULL, "swap an existing export folder for the new export (else it is refused)", 0},
+	{0}};
 static const struct cli_opt o_init[] = {
 	{"team-code", "CODE", "a short code for the team (default: team)", 0},
 	{"team-name", "NAME", "the team's name, shown on every page", 0},
@@ -176,7 +179,7 @@ const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, 1},
 	{"demo", NULL, NULL, 0, "Add a demo team's synthetic families (no real people).", o_demo, cmd_demo, 1},
 	{"import", NULL, "DIR", 1, "Import a team's CSV files from DIR, all or nothing (see docs/csv.md).", o_none, cmd_import, 1},
-	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into DIR (see docs/csv.md).", o_none, cmd_export, 1},
+	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into the new folder DIR, all or nothing (see docs/csv.md).", o_export, cmd_export, 1},
 	{"family", "add", NULL, 0, "Create a new family record.", o_none, cmd_family_add, 1},
 	{"family", "show", "ID", 1, "Show a family: people, safeguarding, referrals.", o_none, cmd_family_show, 1},
 	{"family", "list", NULL, 0, "List families.", o_list, cmd_family_list, 1},
