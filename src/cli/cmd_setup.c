@@ -9,25 +9,19 @@
 #include "store/migrate.h"
 #include "util/str.h"
 
-int cmd_init(const struct cli_global *g, struct cli_args *a)
+int cmd_init(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
 	const char *code = cli_get(a, "team-code");
 	const char *name = cli_get(a, "team-name");
 	int created = 0;
-	rc = app_init(&app, code ? code : "team", name ? name : "Parent-infant relationship team", &created, &e);
+	int rc = app_init(app, code ? code : "team", name ? name : "Parent-infant relationship team", &created, &e);
 	if (rc) {
-		app_close(&app);
 		return cli_fail(&e);
 	}
 	printf("%s %s (schema version %d) for team: %s\n", created ? "Created" : "Checked", g->db, migrate_latest(),
-	       app.team_name);
-	app_close(&app);
+	       app->team_name);
 	return 0;
 }
 
@@ -45,46 +39,35 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 	       (long long)n->overrides, (long long)n->goals, (long long)n->goal_ratings);
 }
 
-int cmd_demo(const struct cli_global *g, struct cli_args *a)
+int cmd_demo(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
 	int families = 300, seed = 1;
 	if (cli_int(a, "families", 1, 10000000, &families, &e) || cli_int(a, "seed", 0, 2000000000, &seed, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	if (!app.team_id) {
+	if (!app->team_id) {
 		int created;
-		app_init(&app, "demo", "Demo parent-infant team", &created, &e);
+		app_init(app, "demo", "Demo parent-infant team", &created, &e);
 	}
 	struct transfer_counts n;
-	rc = app_demo(&app, families, (uint64_t)seed, &n, &e);
-	app_close(&app);
+	int rc = app_demo(app, families, (uint64_t)seed, &n, &e);
 	if (rc)
 		return cli_fail(&e);
 	print_counts("Added", &n);
 	return 0;
 }
 
-int cmd_import(const struct cli_global *g, struct cli_args *a)
+int cmd_import(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
 	struct transfer_counts n;
 	int created;
-	if (!app.team_id && app_init(&app, "team", "Parent-infant relationship team", &created, &e)) {
-		app_close(&app);
+	if (!app->team_id && app_init(app, "team", "Parent-infant relationship team", &created, &e)) {
 		return cli_fail(&e);
 	}
-	rc = app_import(&app, a->pos[0], &n, &e);
-	app_close(&app);
+	int rc = app_import(app, a->pos[0], &n, &e);
 	if (rc) {
 		int code = cli_fail(&e);
 		fputs("dyad: nothing was imported; the database is unchanged.\n", stderr);
@@ -94,17 +77,12 @@ int cmd_import(const struct cli_global *g, struct cli_args *a)
 	return 0;
 }
 
-int cmd_export(const struct cli_global *g, struct cli_args *a)
+int cmd_export(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
 	struct transfer_counts n;
-	rc = app_export(&app, a->pos[0], &n, &e);
-	app_close(&app);
+	int rc = app_export(app, a->pos[0], &n, &e);
 	if (rc)
 		return cli_fail(&e);
 	print_counts("Exported", &n);

@@ -11,7 +11,7 @@ SRC=${2:-.}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cd "$TMP"
-export DYAD_TODAY=2025-03-31 DYAD_DB="$TMP/t.db" USER=tester
+export DYAD_TODAY=2025-03-31 DYAD_DB="$TMP/t.db" DYAD_USER=tester
 unset DYAD_RULES
 
 pass=0
