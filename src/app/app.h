@@ -19,6 +19,7 @@ struct app {
 	int32_t today;    /* the date the action happens (date_today()) */
 	int64_t team_id;  /* the team this database works for; 0 before init */
 	char team_name[101];
+	int demo;         /* 1: the database holds synthetic demo data */
 	/* Instrument definitions, loaded on first need (app_instruments) so
 	 * that commands that score nothing never fail because of them. */
 	char instruments_dir[512];     /* "" = $DYAD_INSTRUMENTS, else the built-in folder */
@@ -56,6 +57,10 @@ void app_close(struct app *a);
 /* Creates the team (code, name) unless the database has one; idempotent.
  * Sets *created to 1 when it made the team. */
 int app_init(struct app *a, const char *team_code, const char *team_name, int *created, struct dy_err *e);
+
+/* Renames the team (one audited change); refuses a name that is empty or
+ * longer than 100 characters, and a database without a team. */
+int app_team_rename(struct app *a, const char *team_name, struct dy_err *e);
 
 /* Begins the action's transaction. */
 int app_begin(struct app *a, struct dy_err *e);

@@ -115,6 +115,14 @@ static int row_end(struct out *o)
 	return 0;
 }
 
+static int put_team(struct out *o, const struct team *t)
+{
+	cell(o, t->code);
+	cell(o, t->name);
+	cell(o, t->demo ? "yes" : "no");
+	return row_end(o);
+}
+
 static int put_practitioner(void *ctx, const struct practitioner *p)
 {
 	struct out *o = ctx;
@@ -264,6 +272,7 @@ static int put_goal_rating(void *ctx, const struct goal_rating *r)
 	return row_end(o);
 }
 
+static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
                                        "given_name", "family_name", "date_of_birth", "edd", "sex", "ethnicity",
@@ -294,7 +303,11 @@ int app_export(struct app *a, const char *dir, struct transfer_counts *n, struct
 	if (rc)
 		return rc;
 	struct out o;
-	if (!(rc = out_open(&o, dir, "practitioners.csv", h_pract, &n->practitioners, e)))
+	struct team team;
+	int64_t teams = 0;
+	if (!(rc = store_team_get(a->db, a->team_id, &team, e)) && !(rc = out_open(&o, dir, "team.csv", h_team, &teams, e)))
+		rc = out_close(&o, put_team(&o, &team));
+	if (!rc && !(rc = out_open(&o, dir, "practitioners.csv", h_pract, &n->practitioners, e)))
 		rc = out_close(&o, store_practitioner_list(a->db, put_practitioner, &o, e));
 	if (!rc && !(rc = out_open(&o, dir, "people.csv", h_people, &n->people, e)))
 		rc = out_close(&o, store_person_list(a->db, 0, put_person, &o, e));

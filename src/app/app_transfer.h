@@ -13,13 +13,18 @@
 struct transfer_counts {
 	int64_t practitioners, families, people, referrals, contacts, safeguarding, outcomes, measures;
 	int64_t events, overrides, goals, goal_ratings;
+	char team[101]; /* import: the team named in team.csv ("" without one) */
 };
 
 /* Imports the CSV files in dir (people.csv required; the others optional)
- * and fills *n with what was added. */
+ * and fills *n with what was added. A database without a team takes the
+ * team of team.csv (code, name, demo mark; a default team without the
+ * file); a database with a team keeps it, marked as a demo when the files
+ * are a demo's. */
 int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e);
 
-/* Writes every CSV file into dir (created if absent) and fills *n. */
+/* Writes every CSV file into dir (created if absent), team.csv first, and
+ * fills *n. */
 int app_export(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e);
 
 #endif

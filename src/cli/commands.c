@@ -7,11 +7,13 @@
 static const struct cli_opt o_none[] = {{0}};
 static const struct cli_opt o_init[] = {
 	{"team-code", "CODE", "a short code for the team (default: team)", 0},
-	{"team-name", "NAME", "the team's name, shown on every page", 0},
+	{"team-name", "NAME", "the team's name, shown on every page; on an existing database, renames the team", 0},
 	{0}};
 static const struct cli_opt o_demo[] = {
 	{"families", "N", "how many synthetic families to add (default 300)", 0},
 	{"seed", "S", "random seed: the same seed gives the same families (default 1)", 0},
+	{"into-existing", NULL, "add them even though the database already holds records or a real team's setup"
+	                        " (it is then marked as a demo)", 0},
 	{0}};
 static const struct cli_opt o_list[] = {
 	{"open", NULL, "only families open to the team (accepted, not discharged)", 0},
@@ -163,7 +165,7 @@ static const struct cli_opt o_goal_list[] = {{"referral", "ID", "the referral", 
 
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE},
-	{"demo", NULL, NULL, 0, "Add a demo team's synthetic families (no real people).", o_demo, cmd_demo, CLI_DB_CREATE},
+	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE},
 	{"import", NULL, "DIR", 1, "Import a team's CSV files from DIR, all or nothing (see docs/csv.md).", o_none, cmd_import, CLI_DB_CREATE},
 	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into DIR (see docs/csv.md).", o_none, cmd_export, CLI_DB_WRITE},
 	{"family", "add", NULL, 0, "Create a new family record.", o_none, cmd_family_add, CLI_DB_WRITE},

@@ -37,8 +37,8 @@ int cli_run(const struct cli_command *c, const struct cli_global *g, struct cli_
 	if (c->db == CLI_DB_NONE)
 		return c->run(g, a, NULL);
 	if (c->db != CLI_DB_READ && !g->user) {
-		fprintf(stderr, "dyad: `dyad %s%s%s` changes the record: name yourself with --as NAME (or set DYAD_USER);"
-		                " it is recorded in the audit\n",
+		fprintf(stderr, "dyad: as: `dyad %s%s%s` is recorded in the audit under the operator's name: give"
+		                " --as NAME (or set DYAD_USER)\n",
 		        c->noun, c->verb ? " " : "", c->verb ? c->verb : "");
 		return dy_exit_code(DY_EUSAGE);
 	}
@@ -56,6 +56,13 @@ int cli_run(const struct cli_command *c, const struct cli_global *g, struct cli_
 	if (app_open(&app, g->db, g->user ? g->user : "cli:unnamed", &e)) {
 		rc = cli_fail(&e);
 	} else {
+		if (app.demo) {
+			/* A demo database says so on every view: on the table's first line, or
+			 * beside machine-readable output. */
+			FILE *to = strcmp(g->format, "table") == 0 ? stdout : stderr;
+			fprintf(to, "%sDEMO DATABASE (%s): synthetic families, no real people.%s\n",
+			        to == stderr ? "dyad: " : "", app.team_name, to == stdout ? "\n" : "");
+		}
 		const char *dir = cli_get(a, "instruments");
 		if (dir)
 			app_set_instruments_dir(&app, dir);
