@@ -19,6 +19,10 @@ int app_open(struct app *a, const char *url, const char *actor, struct dy_err *e
 	memset(a, 0, sizeof *a);
 	str_copy(a->actor, sizeof a->actor, actor && *actor ? actor : "unknown");
 	a->today = date_today();
+	/* Until told otherwise the app is the local operator (the CLI). */
+	a->user.roles = USER_OPERATOR;
+	str_copy(a->user.name, sizeof a->user.name, a->actor);
+	str_copy(a->address, sizeof a->address, "local");
 	int rc = db_open(url, &a->db, e);
 	if (rc)
 		return rc;
@@ -175,4 +179,16 @@ int app_team_rename(struct app *a, const char *team_name, struct dy_err *e)
 	if (!rc)
 		str_copy(a->team_name, sizeof a->team_name, team_name);
 	return rc;
+}
+
+void app_act_as(struct app *a, const struct app_user *user, const char *address)
+{
+	memset(&a->user, 0, sizeof a->user);
+	if (user) {
+		a->user = *user;
+		str_copy(a->actor, sizeof a->actor, user->name);
+	} else {
+		str_copy(a->actor, sizeof a->actor, "web");
+	}
+	str_copy(a->address, sizeof a->address, address && *address ? address : "local");
 }

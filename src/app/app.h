@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "app/app_user.h"
 #include "core/instrument.h"
 #include "store/db.h"
 #include "util/err.h"
@@ -17,6 +18,8 @@ struct app {
 	db_t *db;
 	char actor[64];   /* who is acting: a user name, "cli:<login>", "import" */
 	int32_t today;    /* the date the action happens (date_today()) */
+	struct app_user user; /* who acts (app_act_as); roles 0 = nobody signed in */
+	char address[64];     /* where from: the client address, or "local" */
 	int64_t team_id;  /* the team this database works for; 0 before init */
 	char team_name[101];
 	int demo;         /* 1: the database holds synthetic demo data */
@@ -50,6 +53,10 @@ void app_set_instruments_dir(struct app *a, const char *dir);
  * database (`dyad instruments load-table` / `load-text`). Sets *out to a set
  * the app owns (valid until app_close). */
 int app_instruments(struct app *a, const struct instrument_set **out, struct dy_err *e);
+
+/* Makes the app act as user (NULL: nobody) from address (NULL: "local")
+ * until the next call; the web frame calls it around each request. */
+void app_act_as(struct app *a, const struct app_user *user, const char *address);
 
 /* Closes the database. */
 void app_close(struct app *a);

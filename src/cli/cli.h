@@ -45,7 +45,8 @@ enum cli_db {
 	CLI_DB_NONE,   /* no database (score, instruments list/show) */
 	CLI_DB_READ,   /* reads the record */
 	CLI_DB_WRITE,  /* changes the record, or takes it out (export): audited */
-	CLI_DB_CREATE  /* may create a database that does not exist (init, demo, import) */
+	CLI_DB_CREATE, /* may create a database that does not exist (init, demo, import) */
+	CLI_DB_EXTERNAL /* opens the database itself (serve): it must exist; the app is NULL */
 };
 
 /* One command: `dyad <noun> <verb>` (verb NULL for `dyad <noun>`). */

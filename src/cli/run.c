@@ -36,7 +36,7 @@ int cli_run(const struct cli_command *c, const struct cli_global *g, struct cli_
 {
 	if (c->db == CLI_DB_NONE)
 		return c->run(g, a, NULL);
-	if (c->db != CLI_DB_READ && !g->user) {
+	if ((c->db == CLI_DB_WRITE || c->db == CLI_DB_CREATE) && !g->user) {
 		fprintf(stderr, "dyad: as: `dyad %s%s%s` is recorded in the audit under the operator's name: give"
 		                " --as NAME (or set DYAD_USER)\n",
 		        c->noun, c->verb ? " " : "", c->verb ? c->verb : "");
@@ -49,6 +49,8 @@ int cli_run(const struct cli_command *c, const struct cli_global *g, struct cli_
 		        g->db, g->db);
 		return dy_exit_code(DY_ENOTFOUND);
 	}
+	if (c->db == CLI_DB_EXTERNAL)
+		return c->run(g, a, NULL);
 	struct app app;
 	struct dy_err e;
 	dy_err_clear(&e);
