@@ -149,9 +149,10 @@ enum { PR_ID, PR_NAME, PR_PROF };
 enum { TE_CODE, TE_NAME, TE_DEMO };
 static const struct csvtab_col te_cols[] = {{"code", 1}, {"name", 1}, {"demo", 0}};
 
-/* The team: a database without one takes the files' team (code, name and
- * demo mark), else a default; a database with one keeps its own, marked as
- * a demo when the files are. */
+/* The team: a database without a team, or with nothing recorded yet, takes
+ * the files' team (code, name and demo mark; a default team when there is
+ * no team.csv); a database with records keeps its own team, marked as a
+ * demo when the files are a demo's. */
 static int import_team(struct import *im, struct dy_err *e)
 {
 	struct csvtab t;
@@ -187,14 +188,22 @@ static int import_team(struct import *im, struct dy_err *e)
 	if (rc < 0)
 		return rc;
 	struct app *a = im->a;
+	int empty = 0;
 	if (!a->team_id) {
 		struct team mine = file;
 		if ((rc = store_team_ensure(a->db, &mine, e)))
 			return rc;
 		im->new_team = 1;
 		a->team_id = mine.id;
-		str_copy(a->team_name, sizeof a->team_name, mine.name);
+	} else if (rows && !(rc = store_record_empty(a->db, &empty, e)) && empty) {
+		file.id = a->team_id; /* nothing recorded yet: the files' team is the team */
+		rc = store_team_update(a->db, &file, e);
+		im->new_team = 1;
 	}
+	if (rc)
+		return rc;
+	if (im->new_team)
+		str_copy(a->team_name, sizeof a->team_name, file.name);
 	if (file.demo && !a->demo) {
 		struct team cur;
 		if ((rc = store_team_get(a->db, a->team_id, &cur, e)))
@@ -1079,9 +1088,15 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	struct timespec c0, c1;
 	clock_gettime(CLOCK_MONOTONIC, &c0);
 	rc = app_end(a, rc, "import", "team", a->team_id, detail, e);
-	if (rc && im.new_team) { /* rolled back with the rest */
-		a->team_id = 0;
-		a->team_name[0] = '\0';
+	if (rc && im.new_team) { /* rolled back with the rest: read the team again */
+		struct team t;
+		struct dy_err ignore;
+		if (store_team_get(a->db, a->team_id, &t, &ignore)) {
+			a->team_id = 0;
+			a->team_name[0] = '\0';
+		} else {
+			str_copy(a->team_name, sizeof a->team_name, t.name);
+		}
 	}
 	if (!rc && im.marked_demo)
 		a->demo = 1;

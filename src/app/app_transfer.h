@@ -17,10 +17,10 @@ struct transfer_counts {
 };
 
 /* Imports the CSV files in dir (people.csv required; the others optional)
- * and fills *n with what was added. A database without a team takes the
- * team of team.csv (code, name, demo mark; a default team without the
- * file); a database with a team keeps it, marked as a demo when the files
- * are a demo's. */
+ * and fills *n with what was added. A database without a team, or with no
+ * family or practitioner yet, takes the team of team.csv (code, name, demo
+ * mark; a default team when there is neither team nor file); a database
+ * with records keeps its team, marked as a demo when the files are. */
 int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e);
 
 /* Writes every CSV file into dir (created if absent), team.csv first, and

@@ -84,6 +84,8 @@ int cmd_import(const struct cli_global *g, struct cli_args *a, struct app *app)
 		return cli_fail(&e);
 	}
 	int fresh = !app->team_id;
+	char before[sizeof app->team_name];
+	str_copy(before, sizeof before, app->team_name);
 	struct transfer_counts n;
 	if (app_import(app, a->pos[0], &n, &e)) {
 		int code = cli_fail(&e);
@@ -97,8 +99,8 @@ int cmd_import(const struct cli_global *g, struct cli_args *a, struct app *app)
 	if (n.team[0] && strcmp(n.team, app->team_name) != 0)
 		printf("The files are from the team \"%s\"; this database keeps its team \"%s\""
 		       " (rename it with `dyad init --team-name NAME`).\n", n.team, app->team_name);
-	else if (fresh)
-		printf("Team: %s%s.\n", app->team_name, app->demo ? " (a demo database)" : "");
+	else if (fresh || strcmp(before, app->team_name) != 0)
+		printf("Team: %s (from the files)%s.\n", app->team_name, app->demo ? "; a demo database" : "");
 	return 0;
 }
 

@@ -50,12 +50,13 @@ int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e)
 
 int store_team_update(db_t *db, const struct team *t, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "UPDATE team SET name = ?, demo = ? WHERE id = ?", e);
+	db_stmt_t *s = db_prepare(db, "UPDATE team SET code = ?, name = ?, demo = ? WHERE id = ?", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_text(s, 1, t->name);
-	db_bind_int(s, 2, t->demo ? 1 : 0);
-	db_bind_int(s, 3, t->id);
+	db_bind_text(s, 1, t->code);
+	db_bind_text(s, 2, t->name);
+	db_bind_int(s, 3, t->demo ? 1 : 0);
+	db_bind_int(s, 4, t->id);
 	return db_run(s, e);
 }
 

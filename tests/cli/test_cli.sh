@@ -65,7 +65,7 @@ expect 0 "with_birth_family"      -- "$DYAD" referral show 1
 # Round trip through CSV, and a refused import that changes nothing.
 expect 0 "Exported 2 people"      -- "$DYAD" export out1
 expect 0 "Created"                -- "$DYAD" --db copy.db init
-expect 0 "Imported 1 families, 2 people, 1 referrals, 1 contacts" -- "$DYAD" --db copy.db import out1
+expect 0 "Imported 1 family, 2 people, 1 referral, 1 contact" -- "$DYAD" --db copy.db import out1
 expect 0 ""                       -- "$DYAD" --db copy.db export out2
 expect 0 ""                       -- diff -r out1 out2
 expect 3 "practitioners.csv line 2: practitioner_id: 1 already exists" -- "$DYAD" --db copy.db import out1

@@ -91,7 +91,7 @@ expect 1 ""                              -- grep -rq "Our licensed words" out1
 expect 0 "Created"                       -- "$DYAD" --db copy.db init
 expect 0 "wording of 1 items"            -- "$DYAD" --db copy.db instruments load-text pack.csv
 expect 0 "Stored"                        -- "$DYAD" --db copy.db instruments load-table asqse2 intervals intervals.csv
-expect 0 "Imported 1 families"           -- "$DYAD" --db copy.db import out1
+expect 0 "Imported 1 family, "          -- "$DYAD" --db copy.db import out1
 expect 0 ""                              -- "$DYAD" --db copy.db export out2
 expect 0 ""                              -- diff -r out1 out2
 expect 0 "phq9 +review .*item 9 acknowledged" -- "$DYAD" --db copy.db measure list --referral 1

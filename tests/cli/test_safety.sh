@@ -86,17 +86,20 @@ expect 0 "Added 2 families"        -- "$DYAD" --db empty.db demo --families 2 --
 expect 0 "^DEMO DATABASE \(Lakeside\)" -- "$DYAD" --db empty.db family list
 
 # --- the team's name: init renames out loud; export/import keeps it ----------
+# (a database with nothing recorded yet takes the files' team; one with
+# records keeps its own and says so)
 expect 0 "Checked .* for team: Riverside Parent-Infant Team" -- "$DYAD" init
 expect 0 "Renamed the team from \"Riverside Parent-Infant Team\" to \"Riverside PIP\"" -- \
 	"$DYAD" init --team-name "Riverside PIP"
 expect 0 "team code is kept"      -- "$DYAD" init --team-code other
 expect 0 "Exported"               -- "$DYAD" export backup
 check "team.csv holds the team" grep -q "^team,Riverside PIP,no" backup/team.csv
-expect 0 "Team: Riverside PIP\."   -- "$DYAD" --db copy.db import backup
+expect 0 "Team: Riverside PIP \(from the files\)\." -- "$DYAD" --db copy.db import backup
 expect 0 "Checked .* for team: Riverside PIP$" -- "$DYAD" --db copy.db init
 expect 0 "Exported"               -- "$DYAD" --db copy.db export backup2
 check "export, import, export gives the same bytes" diff -r backup backup2
 expect 0 "Created"                -- "$DYAD" --db other.db init --team-name "Hillside"
+expect 0 "Added practitioner 1"   -- "$DYAD" --db other.db practitioner add --name "Jo Hill" --profession admin
 expect 0 "files are from the team \"Riverside PIP\"; this database keeps its team \"Hillside\"" -- \
 	"$DYAD" --db other.db import backup
 expect 0 "Exported"               -- "$DYAD" --db demo.db export demoout
