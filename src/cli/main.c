@@ -20,7 +20,8 @@ static void overview(void)
 	puts("\nEvery command has --help. The database is --db PATH, else $DYAD_DB, else ./dyad.db;\n"
 	     "only init (and demo or import into a new path) creates one.\n"
 	     "Commands that change the record need the operator's name: --as NAME, else $DYAD_USER.\n"
-	     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 not found or conflict, 4 storage or internal error.");
+	     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 not found, conflict or busy (try again),\n"
+	     "4 storage or internal error.");
 }
 
 /* 0 when name can stand in the audit as the operator: 1 to 50 bytes, no
