@@ -36,7 +36,7 @@
 #include "util/date.h"
 #include "util/str.h"
 
-#define NFILES 12 /* the 11 data files and the manifest */
+#define NFILES 16 /* the data files (13 now) and the manifest */
 
 /* The export being written: where, and the files so far. */
 struct job {
@@ -82,6 +82,10 @@ static int make_tmpdir(struct job *j)
 static int job_open(struct job *j, const char *name, struct dy_err *e)
 {
 	int fd = -1;
+	if (j->nfiles == NFILES) {
+		dy_fail(e, DY_EINTERNAL, "dir", "too many export files");
+		return -1;
+	}
 	if (j->nfiles == 0 || j->unnamed) {
 		fd = open(j->parent, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
 		j->unnamed = fd >= 0;
@@ -201,6 +205,14 @@ static int row_end(struct out *o)
 	o->first = 1;
 	(*o->count)++;
 	return 0;
+}
+
+static int put_team(struct out *o, const struct team *t)
+{
+	cell(o, t->code);
+	cell(o, t->name);
+	cell(o, t->demo ? "yes" : "no");
+	return row_end(o);
 }
 
 static int put_practitioner(void *ctx, const struct practitioner *p)
@@ -352,6 +364,7 @@ static int put_goal_rating(void *ctx, const struct goal_rating *r)
 	return row_end(o);
 }
 
+static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
                                        "given_name", "family_name", "date_of_birth", "edd", "sex", "ethnicity",
@@ -496,7 +509,11 @@ int app_export(struct app *a, const char *dir, int replace, struct transfer_coun
 	if ((rc = db_begin_read(a->db, e)))
 		return rc;
 	struct out o;
-	if (!(rc = out_open(&o, &j, "practitioners.csv", h_pract, &n->practitioners, e)))
+	struct team team;
+	int64_t teams = 0;
+	if (!(rc = store_team_get(a->db, a->team_id, &team, e)) && !(rc = out_open(&o, &j, "team.csv", h_team, &teams, e)))
+		rc = out_close(&o, put_team(&o, &team));
+	if (!rc && !(rc = out_open(&o, &j, "practitioners.csv", h_pract, &n->practitioners, e)))
 		rc = out_close(&o, store_practitioner_list(a->db, put_practitioner, &o, e));
 	if (!rc && !(rc = out_open(&o, &j, "people.csv", h_people, &n->people, e)))
 		rc = out_close(&o, store_person_list(a->db, 0, put_person, &o, e));

@@ -14,15 +14,20 @@
 struct transfer_counts {
 	int64_t practitioners, families, people, referrals, contacts, safeguarding, outcomes, measures;
 	int64_t events, overrides, goals, goal_ratings;
+	char team[101]; /* import: the team named in team.csv ("" without one) */
 };
 
 /* Imports the CSV files in dir (people.csv required; the others optional)
- * and fills *n with what was added. */
+ * and fills *n with what was added. A database without a team, or with no
+ * family or practitioner yet, takes the team of team.csv (code, name, demo
+ * mark; a default team when there is neither team nor file); a database
+ * with records keeps its team, marked as a demo when the files are. */
 int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e);
 
-/* Writes every CSV file and manifest.csv into the new folder dir, all or
- * nothing (see app_export.c), and fills *n. An existing dir is refused
- * (DY_ECONFLICT) unless replace, which swaps it for the new export. */
+/* Writes team.csv, every other CSV file and manifest.csv into the new
+ * folder dir, all or nothing (see app_export.c), and fills *n. An existing
+ * dir is refused (DY_ECONFLICT) unless replace, which swaps it for the new
+ * export. */
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e);
 
 #endif

@@ -37,7 +37,7 @@ static void round_trip_is_byte_identical(void **state)
 	struct dy_err e;
 	struct transfer_counts n1, n2, n3;
 	open_new(&a, d1);
-	assert_int_equal(app_demo(&a, 200, 42, &n1, &e), 0);
+	assert_int_equal(app_demo(&a, 200, 42, 1, &n1, &e) /* into the team open_new made */, 0);
 	assert_int_equal(n1.families, 200);
 	assert_true(n1.contacts > 1000);
 	snprintf(x1, sizeof x1, "%s/export", d1);
