@@ -11,7 +11,6 @@ check() { # name condition...
 	if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
 }
 umask 022
-expect 0 "" -- "$DYAD" init --team-code T1 --team-name "Test team"
 expect 0 "Added 20 families" -- "$DYAD" demo --families 20 --seed 4
 
 # --- export: private, complete, refuses an existing folder -----------------
@@ -20,7 +19,7 @@ check "the export folder is 0700 (is $(mode out))" [ "$(mode out)" = 700 ]
 bad=$(find out -type f ! -perm 600 | wc -l)
 check "every export file is 0600 ($bad are not)" [ "$bad" -eq 0 ]
 check "the export has a manifest" [ -f out/manifest.csv ]
-check "the manifest lists 11 files" [ "$(tail -n +2 out/manifest.csv | wc -l)" -eq 11 ]
+check "the manifest lists every other file" [ "$(tail -n +2 out/manifest.csv | wc -l)" -eq "$(ls out | grep -vc manifest.csv)" ]
 check "nothing is left beside the export" [ "$(ls -A . | grep -vc '^test.db\|^out$')" -eq 0 ]
 expect 3 "already exists.*--replace" -- "$DYAD" export out
 echo keep >out/old-note.txt
@@ -45,7 +44,7 @@ cp -r out cut && head -n -1 cut/contacts.csv >cut/c && mv cut/c cut/contacts.csv
 expect 2 "manifest.csv.*contacts.csv does not match its checksum" -- "$DYAD" --db cut.db import cut
 cp -r out gone && rm gone/goals.csv
 expect 2 "manifest.csv.*goals.csv, which is missing" -- "$DYAD" --db gone.db import gone
-check "a refused import leaves the database empty" [ "$("$DYAD" --db cut.db --format csv family list | tail -n +2 | wc -l)" -eq 0 ]
+check "a refused import leaves no database behind" [ ! -e cut.db ]
 # Files without a manifest (made by hand) still import.
 cp -r out hand && rm hand/manifest.csv
 expect 0 "Imported" -- "$DYAD" --db hand.db import hand
