@@ -366,6 +366,8 @@ static int charts(struct buf *b, const struct instrument_set *set, const struct 
 			if (!rc && scale->hi > scale->lo)
 				rc = svg_trend(b, &c, e);
 			if (!rc)
+				rc = svg_band_legend(b, scale->bands, scale->nbands, scale->hi, e);
+			if (!rc)
 				rc = buf_puts(b, "</div>");
 		}
 	}
