@@ -227,7 +227,7 @@ static int step_page(struct http_req *rq, struct http_resp *rs, enum step s, con
 		struct form_option ftp[] = {{"yes", "Yes", NULL}, {"no", "No", NULL}, {"unknown", "Not known", NULL}};
 		char d[8], m[8], y[8];
 		form_date_split(rq->app->today, d, m, y);
-		int typed = http_form(rq, "received-day") != NULL;
+		int typed = *F(rq, "received-day") || *F(rq, "received-month") || *F(rq, "received-year");
 		rc = rc ? rc : form_date(&b, fe, "received", "Date the referral was received", NULL,
 		                         typed ? F(rq, "received-day") : d, typed ? F(rq, "received-month") : m,
 		                         typed ? F(rq, "received-year") : y, &e);
