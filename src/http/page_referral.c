@@ -495,7 +495,7 @@ static int triage_page(struct http_req *rq, struct http_resp *rs, int64_t id, st
 	page_code(rv.episode.source, 1, src, sizeof src);
 	snprintf(back, sizeof back, "/families/%lld", (long long)rv.episode.family_id);
 	rc = TMPL(&b, &e, "<div class=\"nhsuk-grid-row\"><div class=\"nhsuk-grid-column-two-thirds\">{{x}}", TMPL_S("x", ""));
-	rc = rc ? rc : page_family_callouts(&b, a, &fv, rq, &e);
+	rc = rc ? rc : page_family_callouts(&b, a, &fv, rq, 0, &e);
 	rc = rc ? rc : TMPL(&b, &e, "<h1>Triage the referral</h1><p>Received {{r}} from {{s}}.</p>", TMPL_S("r", received),
 	                    TMPL_S("s", src));
 	rc = rc ? rc : form_error_summary(&b, fe, &e);
