@@ -1,6 +1,7 @@
 /* app.c: opening the application, init, and the one-transaction rule. */
 #include "app/app.h"
 
+#include "app/app_audit.h"
 #include "app/app_files.h"
 
 #include <stdio.h>
@@ -27,6 +28,10 @@ int app_open(struct app *a, const char *url, const char *actor, struct dy_err *e
 	if (rc)
 		return rc;
 	if ((rc = migrate_up(a->db, NULL, e))) {
+		app_close(a);
+		return rc;
+	}
+	if ((rc = app_audit_seal(a, e))) {
 		app_close(a);
 		return rc;
 	}
@@ -125,7 +130,7 @@ int app_end(struct app *a, int rc, const char *action, const char *entity, int64
             struct dy_err *e)
 {
 	if (!rc)
-		rc = store_audit_add(a->db, a->actor, action, entity, id, detail, e);
+		rc = app_audit_write(a, action, entity, id, detail, e);
 	if (!rc)
 		rc = db_commit(a->db, e);
 	if (rc)

@@ -278,5 +278,6 @@ const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
 	{3, "measures scored, goals", v3_measures},
+	{4, "web users, sessions, audit chain", schema_v4_web},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
