@@ -4,6 +4,7 @@
 #include "app/app_audit.h"
 #include "app/app_files.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,8 @@
 int app_open(struct app *a, const char *url, const char *actor, struct dy_err *e)
 {
 	memset(a, 0, sizeof *a);
+	if (sodium_init() < 0)
+		return dy_fail(e, DY_EINTERNAL, NULL, "the cryptography library could not start");
 	str_copy(a->actor, sizeof a->actor, actor && *actor ? actor : "unknown");
 	a->today = date_today();
 	/* Until told otherwise the app is the local operator (the CLI). */

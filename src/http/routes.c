@@ -5,5 +5,7 @@
 
 const struct http_route *const http_route_tables[] = {
 	api_meta_routes,
+	/* Page tables go here (before auth_routes, so a page may take over GET /sign-in). */
+	auth_routes,
 	NULL,
 };

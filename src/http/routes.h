@@ -6,5 +6,10 @@
 #include "http/http.h"
 
 extern const struct http_route api_meta_routes[];
+extern const struct http_route auth_routes[];
+
+/* The sign-in form, with error (NULL for none) and the name typed; used by
+ * GET and a refused POST /sign-in (page_sign_in.c). Returns 0. */
+int page_sign_in_form(struct http_req *rq, struct http_resp *rs, const char *error, const char *name);
 
 #endif
