@@ -84,9 +84,7 @@ int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err 
 }
 
 struct seal {
-	struct app *a;
 	char prev[AUDIT_HASH_HEX];
-	struct dy_err *e;
 	int64_t ids[256];
 	char hashes[256][AUDIT_HASH_HEX];
 	int n;
@@ -110,35 +108,33 @@ static int seal_collect(void *ctx, const struct audit_row *r)
 	return 0;
 }
 
-int app_audit_seal(struct app *a, struct dy_err *e)
+int app_audit_seal(db_t *db, struct dy_err *e)
 {
 	int64_t last;
 	char head[AUDIT_HASH_HEX];
 	int found;
-	int rc = store_audit_head(a->db, &last, head, &found, e);
+	int rc = store_audit_head(db, &last, head, &found, e);
 	if (rc || found)
 		return rc;
 	int64_t max;
-	if ((rc = store_audit_max_id(a->db, &max, e)) || max == 0)
+	if ((rc = store_audit_max_id(db, &max, e)) || max == 0)
 		return rc;
 	/* Rows from before the chain: seal them, oldest first, 256 a pass. */
 	for (;;) {
 		struct seal *sp = xcalloc(1, sizeof *sp);
-		sp->a = a;
-		sp->e = e;
-		if ((rc = db_begin(a->db, e))) {
+		if ((rc = db_begin(db, e))) {
 			free(sp);
 			return rc;
 		}
-		rc = store_audit_each(a->db, seal_collect, sp, e);
+		rc = store_audit_each(db, seal_collect, sp, e);
 		if (rc == 1)
 			rc = 0;
 		for (int i = 0; !rc && i < sp->n; i++)
-			rc = store_audit_seal_row(a->db, sp->ids[i], sp->hashes[i], e);
+			rc = store_audit_seal_row(db, sp->ids[i], sp->hashes[i], e);
 		if (!rc)
-			rc = db_commit(a->db, e);
+			rc = db_commit(db, e);
 		if (rc)
-			db_rollback(a->db);
+			db_rollback(db);
 		int more = sp->more;
 		free(sp);
 		if (rc || !more)

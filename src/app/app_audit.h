@@ -20,8 +20,9 @@ int app_audit_write(struct app *a, const char *action, const char *entity, int64
  * transaction. */
 int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err *e);
 
-/* Seals rows written before the chain existed (at open; idempotent). */
-int app_audit_seal(struct app *a, struct dy_err *e);
+/* Seals rows written before the chain existed (when the process context
+ * opens, after migrations; idempotent). */
+int app_audit_seal(db_t *db, struct dy_err *e);
 
 /* What verification found: ok, or the first entry at fault. */
 struct audit_check {

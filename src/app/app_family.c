@@ -113,7 +113,12 @@ int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_
 	if (scope_rc)
 		return scope_rc;
 	memset(v, 0, sizeof *v);
-	int rc = store_family_get(a->db, id, &v->family, e);
+	/* One read transaction: the family, its people, referrals and flags at
+	 * one moment. */
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	rc = store_family_get(a->db, id, &v->family, e);
 	if (!rc)
 		rc = store_person_list(a->db, id, collect_person, v, e);
 	if (!rc)
@@ -130,6 +135,8 @@ int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_
 	int clinical = (a->user.roles & app_scope_roles(SCOPE_CLINICAL)) != 0;
 	for (int i = 0; !rc && clinical && i < v->nepisodes; i++)
 		rc = store_risk_list(a->db, 0, v->episodes[i].id, collect_risk, v, e);
+	rc = app_end_read(a, rc);
+	/* The look itself is logged: who, when, from where. */
 	if (!rc)
 		rc = app_audit_read(a, "family", id, e);
 	if (rc)

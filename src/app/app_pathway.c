@@ -109,12 +109,14 @@ int app_referral_check(struct app *a, int64_t id, const struct eligibility_confi
 		return scope_rc;
 	struct episode ep;
 	struct pathway_referral p;
-	int rc = store_episode_get(a->db, id, &ep, e);
+	int rc = app_begin_read(a, e);
+	if (!rc)
+		rc = store_episode_get(a->db, id, &ep, e);
 	if (!rc)
 		rc = store_pathway_get(a->db, id, &p, e);
 	if (!rc)
 		rc = check_loaded(a, &ep, &p, c, programme, out, e);
-	return rc;
+	return app_end_read(a, rc);
 }
 
 /* ---- Moves ------------------------------------------------------------------ */
@@ -358,8 +360,12 @@ int app_referral_history(struct app *a, int64_t id, store_pathway_event_fn fn, v
 	if (scope_rc)
 		return scope_rc;
 	struct pathway_referral p;
-	int rc = store_pathway_get(a->db, id, &p, e);
-	return rc ? rc : store_pathway_event_list(a->db, id, fn, ctx, e);
+	int rc = app_begin_read(a, e);
+	if (!rc)
+		rc = store_pathway_get(a->db, id, &p, e);
+	if (!rc)
+		rc = store_pathway_event_list(a->db, id, fn, ctx, e);
+	return app_end_read(a, rc);
 }
 
 int app_referral_overrides(struct app *a, int64_t id, store_pathway_override_fn fn, void *ctx, struct dy_err *e)
@@ -368,8 +374,12 @@ int app_referral_overrides(struct app *a, int64_t id, store_pathway_override_fn 
 	if (scope_rc)
 		return scope_rc;
 	struct pathway_referral p;
-	int rc = store_pathway_get(a->db, id, &p, e);
-	return rc ? rc : store_pathway_override_list(a->db, id, fn, ctx, e);
+	int rc = app_begin_read(a, e);
+	if (!rc)
+		rc = store_pathway_get(a->db, id, &p, e);
+	if (!rc)
+		rc = store_pathway_override_list(a->db, id, fn, ctx, e);
+	return app_end_read(a, rc);
 }
 
 /* ---- Waiting ---------------------------------------------------------------- */
@@ -442,7 +452,10 @@ int app_waiting_list(struct app *a, int32_t as_of, const struct clock_targets *t
 	else
 		clock_targets_default(&out->targets);
 	struct list_ctx c = {.l = out, .t = &out->targets};
-	int rc = store_pathway_clock_rows(a->db, as_of, as_of, list_row, &c, e);
+	int rc = app_begin_read(a, e); /* the clocks and the names at one moment */
+	if (rc)
+		return rc;
+	rc = store_pathway_clock_rows(a->db, as_of, as_of, list_row, &c, e);
 	if (!rc) {
 		waiting_sort(c.w, c.nw);
 		if (breach_within >= 0)
@@ -466,7 +479,7 @@ int app_waiting_list(struct app *a, int32_t as_of, const struct clock_targets *t
 	free(c.who);
 	if (rc)
 		app_waiting_list_free(out);
-	return rc;
+	return app_end_read(a, rc);
 }
 
 void app_waiting_list_free(struct waiting_list *l)

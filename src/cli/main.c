@@ -18,7 +18,7 @@ static void overview(void)
 	}
 	printf("  %-24s %s\n", "version", "Print the version.");
 	puts("\nEvery command has --help. The database is --db PATH, else $DYAD_DB, else ./dyad.db.\n"
-	     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 not found or conflict, 4 storage error.");
+	     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 not found, conflict or busy (try again), 4 storage error.");
 }
 
 int main(int argc, char **argv)

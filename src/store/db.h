@@ -4,6 +4,11 @@
  * for each bound value; each driver (db_sqlite.c now, db_pg.c for networks of teams)
  * turns it into its own form. Values are always bound, never spliced into SQL.
  * Statements are prepared once per connection and cached by their SQL text.
+ * No statement outlives its use: the driver resets a statement when it
+ * reaches its last row, and every statement of the connection at each
+ * transaction boundary (begin, commit, rollback), so a half-read SELECT never
+ * holds an old snapshot that would make the next writer fail instead of
+ * wait.
  * Dates travel as ISO `YYYY-MM-DD` text. A failed step maps constraint
  * violations to DY_ECONFLICT and everything else to DY_ESTORE; messages name
  * the table or constraint, never a value. */
@@ -19,9 +24,16 @@ typedef struct db_stmt db_stmt_t; /* a prepared statement (opaque, owned by db_t
 
 enum { DB_DONE = 0, DB_ROW = 1 };
 
+/* How long, at most, a statement waits for another connection's lock
+ * before failing with DY_EBUSY (retrying with back-off meanwhile);
+ * $DYAD_BUSY_MS overrides it (tests). */
+#define DB_BUSY_WAIT_MS 30000
+
 /* Opens (creating if needed) the database named by url: a file path, or a
  * `postgresql://` URL once that driver lands (refused with DY_EUSAGE now).
- * SQLite opens with WAL, foreign keys on and a 5 s busy timeout. */
+ * SQLite opens with WAL, foreign keys on, synchronous=FULL (an acknowledged
+ * commit survives power loss) and the busy wait above; a file it creates is
+ * mode 0600. */
 int db_open(const char *url, db_t **out, struct dy_err *e);
 
 /* Finalises cached statements and closes; NULL is ignored. */
@@ -74,12 +86,18 @@ int db_col_is_null(db_stmt_t *s, int i);
 /* Copies column i's text into out (size n), truncating. */
 void db_col_copy(db_stmt_t *s, int i, char *out, unsigned n);
 
-/* Transactions; db_begin takes the write lock at once (IMMEDIATE);
- * db_begin_read starts a read-only snapshot (end it with db_rollback). */
+/* Transactions; db_begin takes the write lock at once (IMMEDIATE), waiting
+ * for it as DB_BUSY_WAIT_MS says, else DY_EBUSY; db_begin_read starts a
+ * read-only snapshot (end it with db_rollback). Each of these first resets
+ * every statement left part-way through its rows, so no statement outlives
+ * the transaction it was used in. */
 int db_begin(db_t *db, struct dy_err *e);
 int db_begin_read(db_t *db, struct dy_err *e);
 int db_commit(db_t *db, struct dy_err *e);
 void db_rollback(db_t *db);
+
+/* 1 inside a transaction (begun and not yet committed or rolled back). */
+int db_in_transaction(db_t *db);
 
 /* Prepares the connection for one large write (an import, a demo): a page
  * cache of `megabytes`, so that pages are written once at commit instead of
