@@ -7,6 +7,10 @@
 
 extern const struct http_route api_meta_routes[];
 extern const struct http_route auth_routes[];
+extern const struct http_route api_family_routes[];
+extern const struct http_route api_referral_routes[];
+extern const struct http_route api_measure_routes[];
+extern const struct http_route api_waiting_routes[];
 
 /* The sign-in form, with error (NULL for none) and the name typed; used by
  * GET and a refused POST /sign-in (page_sign_in.c). Returns 0. */
