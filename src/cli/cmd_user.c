@@ -52,7 +52,7 @@ static int read_password(char *buf, size_t n, struct dy_err *e)
 	return 0;
 }
 
-int cmd_user_add(const struct cli_global *g, struct cli_args *a)
+int cmd_user_add(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -60,56 +60,38 @@ int cmd_user_add(const struct cli_global *g, struct cli_args *a)
 	char password[PASSWORD_MAX + 2];
 	if (app_role_parse(cli_get(a, "role"), &roles, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	int64_t id = 0;
 	if (read_password(password, sizeof password, &e) ||
-	    app_user_add(&app, cli_get(a, "name"), cli_get(a, "display") ? cli_get(a, "display") : cli_get(a, "name"),
+	    app_user_add(app, cli_get(a, "name"), cli_get(a, "display") ? cli_get(a, "display") : cli_get(a, "name"),
 	                 roles, cli_get(a, "team"), password, &id, &e)) {
-		app_close(&app);
 		return cli_fail(&e);
 	}
 	memset(password, 0, sizeof password);
 	printf("Added user %s (id %lld).\n", cli_get(a, "name"), (long long)id);
-	app_close(&app);
 	return 0;
 }
 
-int cmd_user_passwd(const struct cli_global *g, struct cli_args *a)
+int cmd_user_passwd(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
 	char password[PASSWORD_MAX + 2];
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	if (read_password(password, sizeof password, &e) || app_user_passwd(&app, cli_get(a, "name"), password, &e)) {
-		app_close(&app);
+	if (read_password(password, sizeof password, &e) || app_user_passwd(app, cli_get(a, "name"), password, &e)) {
 		return cli_fail(&e);
 	}
 	memset(password, 0, sizeof password);
 	printf("Changed the password of %s; their sessions have ended.\n", cli_get(a, "name"));
-	app_close(&app);
 	return 0;
 }
 
-int cmd_user_disable(const struct cli_global *g, struct cli_args *a)
+int cmd_user_disable(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	if (app_user_disable(&app, cli_get(a, "name"), &e)) {
-		app_close(&app);
+	if (app_user_disable(app, cli_get(a, "name"), &e)) {
 		return cli_fail(&e);
 	}
 	printf("Disabled %s; their sessions and API tokens have ended.\n", cli_get(a, "name"));
-	app_close(&app);
 	return 0;
 }
 
@@ -123,24 +105,18 @@ static int user_row(void *ctx, const struct user_row *u)
 	return 0;
 }
 
-int cmd_user_list(const struct cli_global *g, struct cli_args *a)
+int cmd_user_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	static const char *const cols[] = {"id", "name", "display", "roles", "disabled", "created_at", NULL};
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct out_list *l = out_begin(g->format, cols);
 	struct dy_err e;
 	dy_err_clear(&e);
-	if (!l || app_user_list(&app, user_row, l, &e)) {
+	if (!l || app_user_list(app, user_row, l, &e)) {
 		if (l)
 			out_discard(l);
-		app_close(&app);
 		return l ? cli_fail(&e) : 1;
 	}
 	out_end(l, "No users yet: add the first admin with `dyad user add --name NAME --role admin`.");
-	app_close(&app);
 	return 0;
 }
 
@@ -158,61 +134,44 @@ static int session_row(void *ctx, const struct session_row *s)
 	return 0;
 }
 
-int cmd_session_list(const struct cli_global *g, struct cli_args *a)
+int cmd_session_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	static const char *const cols[] = {"id", "user_id", "created_at", "last_seen", "address", NULL};
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct out_list *l = out_begin(g->format, cols);
 	struct dy_err e;
 	dy_err_clear(&e);
-	if (!l || app_session_list(&app, cli_get(a, "user"), (int64_t)time(NULL), session_row, l, &e)) {
+	if (!l || app_session_list(app, cli_get(a, "user"), (int64_t)time(NULL), session_row, l, &e)) {
 		if (l)
 			out_discard(l);
-		app_close(&app);
 		return l ? cli_fail(&e) : 1;
 	}
 	out_end(l, "No live sessions.");
-	app_close(&app);
 	return 0;
 }
 
-int cmd_session_revoke(const struct cli_global *g, struct cli_args *a)
+int cmd_session_revoke(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
 	int64_t id;
 	if (str_parse_i64(a->pos[0], 1, INT64_MAX, &id))
 		return cli_fail(&(struct dy_err){.code = DY_EINVAL, .field = "ID", .msg = "must be a session number"});
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	if (app_session_revoke(&app, id, &e)) {
-		app_close(&app);
+	if (app_session_revoke(app, id, &e)) {
 		return cli_fail(&e);
 	}
 	printf("Ended session %lld.\n", (long long)id);
-	app_close(&app);
 	return 0;
 }
 
-int cmd_token_create(const struct cli_global *g, struct cli_args *a)
+int cmd_token_create(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
 	int32_t expires;
 	if (cli_date(a, "expires", &expires, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	char token[TOKEN_HEX];
-	if (app_token_create(&app, cli_get(a, "user"), expires, token, &e)) {
-		app_close(&app);
+	if (app_token_create(app, cli_get(a, "user"), expires, token, &e)) {
 		return cli_fail(&e);
 	}
 	/* Shown once: only its hash is kept. */
@@ -220,44 +179,31 @@ int cmd_token_create(const struct cli_global *g, struct cli_args *a)
 	fprintf(stderr, "API token for %s, valid to the end of %s; send it as 'Authorization: Bearer TOKEN'. "
 	                "It is shown only now.\n", cli_get(a, "user"), cli_get(a, "expires"));
 	memset(token, 0, sizeof token);
-	app_close(&app);
 	return 0;
 }
 
-int cmd_team_add(const struct cli_global *g, struct cli_args *a)
+int cmd_team_add(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct team t = {0};
 	str_copy(t.code, sizeof t.code, cli_get(a, "code"));
 	str_copy(t.name, sizeof t.name, cli_get(a, "name"));
-	if (app_team_add(&app, &t, &e)) {
-		app_close(&app);
+	if (app_team_add(app, &t, &e)) {
 		return cli_fail(&e);
 	}
 	printf("Team %s (id %lld).\n", t.code, (long long)t.id);
-	app_close(&app);
 	return 0;
 }
 
-int cmd_audit_verify(const struct cli_global *g, struct cli_args *a)
+int cmd_audit_verify(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct audit_check c;
-	if (app_audit_verify(&app, &c, &e)) {
-		app_close(&app);
+	if (app_audit_verify(app, &c, &e)) {
 		return cli_fail(&e);
 	}
-	app_close(&app);
 	if (!c.ok) {
 		fprintf(stderr, "dyad: audit: %s\n", c.problem);
 		return 3;
@@ -276,7 +222,7 @@ static int audit_row(void *ctx, const struct audit_row *r)
 	return 0;
 }
 
-int cmd_audit_show(const struct cli_global *g, struct cli_args *a)
+int cmd_audit_show(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	static const char *const cols[] = {"id", "at", "who", "user_id", "action", "address", NULL};
 	struct dy_err e;
@@ -285,18 +231,12 @@ int cmd_audit_show(const struct cli_global *g, struct cli_args *a)
 	int limit = 100;
 	if (cli_id(a, "family", &family, &e) || cli_int(a, "limit", 1, 100000, &limit, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct out_list *l = out_begin(g->format, cols);
-	if (!l || app_audit_family(&app, family, limit, audit_row, l, &e)) {
+	if (!l || app_audit_family(app, family, limit, audit_row, l, &e)) {
 		if (l)
 			out_discard(l);
-		app_close(&app);
 		return l ? cli_fail(&e) : 1;
 	}
 	out_end(l, "Nobody has looked at or changed this family's record yet.");
-	app_close(&app);
 	return 0;
 }

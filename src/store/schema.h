@@ -9,7 +9,7 @@ struct migration {
 };
 
 /* The web application's tables (schema_web.c). */
-extern const char schema_v4_web[];
+extern const char schema_v5_web[];
 
 extern const struct migration schema_migrations[];
 extern const int schema_migration_count;

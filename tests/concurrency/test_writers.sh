@@ -10,7 +10,7 @@ WRITERS=${WRITERS:-8}
 
 "$DYAD" init --team-code T1 --team-name "Test team" >/dev/null
 # The import: people and referrals of a 300-family demo team.
-"$DYAD" --db src.db init --team-code T2 --team-name "Source" >/dev/null
+# (demo makes src.db: demo data goes only into a new database)
 "$DYAD" --db src.db demo --families 300 --seed 3 >/dev/null
 "$DYAD" --db src.db export full >/dev/null
 mkdir imp && cp full/people.csv full/referrals.csv full/episode_events.csv full/eligibility_overrides.csv imp/

@@ -17,6 +17,7 @@ trap cleanup EXIT
 cd "$WORK"
 export DYAD_DB="$WORK/web.db"
 export DYAD_TODAY=${DYAD_TODAY:-2026-11-22}
+export DYAD_USER=http-test  # the named local operator the CLI acts as
 export DYAD_INSTRUMENTS="$SRC/instruments"
 passed=0
 failed=0
@@ -40,7 +41,6 @@ lacks() { if grep -qE -- "$3" <<<"$2"; then bad "$1: has /$3/: $(grep -oE -- "$3
 # setup_db FAMILIES: a demo team, one user per role, a manager of another
 # team, and an API token for each (TOKEN_<role>).
 setup_db() {
-	"$DYAD" init >/dev/null || exit 1
 	"$DYAD" demo --families "$1" --seed 7 >/dev/null || exit 1
 	"$DYAD" team add --code other --name "Another team" >/dev/null || exit 1
 	local r
@@ -50,7 +50,7 @@ setup_db() {
 	echo "password of other 1234" | "$DYAD" user add --name other --role manager --team other >/dev/null || exit 1
 	for r in $ROLES; do
 		local t
-		t=$("$DYAD" token create --user "$r" --expires 2099-01-01 2>/dev/null) || exit 1
+		t=$("$DYAD" token create --user "$r" --expires 2099-01-01 2>/dev/null | grep -oE "^[0-9a-f]{64}$") || exit 1
 		eval "TOKEN_$r=$t"
 	done
 }

@@ -187,7 +187,7 @@ CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "${URL}api/v1/me")
 check "signed out" "$CODE" 401
 # A revoked session ends at once.
 curl -s -o /dev/null -c "$jar" -b "$jar" -d "csrf=$csrf" -d name=clinician --data-urlencode 'password=password of clinician 1234' "${URL}sign-in"
-sid=$("$DYAD" --format csv session list --user clinician | sed -n 2p | cut -d, -f1)
+sid=$("$DYAD" --format csv session list --user clinician | grep -E "^[0-9]+," | head -1 | cut -d, -f1)
 "$DYAD" session revoke "$sid" >/dev/null
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "${URL}api/v1/me")
 check "a revoked session" "$CODE" 401
