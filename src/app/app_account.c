@@ -400,3 +400,40 @@ int app_team_add(struct app *a, struct team *t, struct dy_err *e)
 	rc = store_team_ensure(a->db, t, e);
 	return app_end(a, rc, "team_add", "team", t->id, NULL, e);
 }
+
+int app_demo_users(struct app *a, struct demo_login out[DEMO_USERS], struct dy_err *e)
+{
+	static const char *const names[DEMO_USERS] = {"demo-admin", "demo-manager", "demo-clinician", "demo-admin-staff",
+	                                               "demo-analyst"};
+	static const unsigned roles[DEMO_USERS] = {USER_ADMIN, USER_MANAGER, USER_CLINICIAN, USER_ADMIN_STAFF,
+	                                           USER_ANALYST};
+	/* Letters and digits that cannot be mistaken for one another. */
+	static const char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+	memset(out, 0, sizeof(struct demo_login) * DEMO_USERS);
+	if (!a->demo)
+		return dy_fail(e, DY_ECONFLICT, "db", "demo users go only into a demo database");
+	int64_t n;
+	int rc = store_user_count(a->db, &n, e);
+	if (rc || n > 0)
+		return rc; /* users exist: nothing to do */
+	for (int i = 0; i < DEMO_USERS; i++) {
+		str_copy(out[i].name, sizeof out[i].name, names[i]);
+		app_role_format(roles[i], out[i].role, sizeof out[i].role);
+		/* 4 groups of 4: 80 bits, easy to type from the screen. */
+		int k = 0;
+		for (int g = 0; g < 4; g++) {
+			for (int j = 0; j < 4; j++)
+				out[i].password[k++] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
+			if (g < 3)
+				out[i].password[k++] = '-';
+		}
+		out[i].password[k] = '\0';
+		char display[64];
+		snprintf(display, sizeof display, "Demo %s", out[i].role);
+		if ((rc = app_user_add(a, names[i], display, roles[i], NULL, out[i].password, NULL, e))) {
+			sodium_memzero(out, sizeof(struct demo_login) * DEMO_USERS);
+			return rc;
+		}
+	}
+	return 0;
+}

@@ -86,4 +86,20 @@ int app_token_resolve(struct app *a, const char *token, int32_t today, struct ap
  * way. Operator or admin. */
 int app_team_add(struct app *a, struct team *t, struct dy_err *e);
 
+#define DEMO_USERS 5
+
+/* A demo user's sign-in, shown once. */
+struct demo_login {
+	char name[USER_NAME_MAX];
+	char role[32];
+	char password[24];
+};
+
+/* In a demo database with no users yet: one user per role (demo-admin,
+ * demo-manager, demo-clinician, demo-admin-staff, demo-analyst) with a
+ * random password each, written to out for the caller to show once (they
+ * are kept only as Argon2id hashes). Does nothing when users exist (out's
+ * names are then ""). DY_ECONFLICT for a database that is not a demo. */
+int app_demo_users(struct app *a, struct demo_login out[DEMO_USERS], struct dy_err *e);
+
 #endif

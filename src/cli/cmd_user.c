@@ -240,3 +240,19 @@ int cmd_audit_show(const struct cli_global *g, struct cli_args *a, struct app *a
 	out_end(l, "Nobody has looked at or changed this family's record yet.");
 	return 0;
 }
+
+int cmd_user_demo(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	struct demo_login logins[DEMO_USERS];
+	if (app_demo_users(app, logins, &e))
+		return cli_fail(&e);
+	if (logins[0].name[0]) {
+		printf("\nDemo sign-ins for `dyad serve`, one per role (shown only now; kept only as hashes):\n");
+		for (int i = 0; i < DEMO_USERS; i++)
+			printf("  %-18s %-12s password %s\n", logins[i].name, logins[i].role, logins[i].password);
+		memset(logins, 0, sizeof logins);
+	}
+	return 0;
+}

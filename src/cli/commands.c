@@ -238,6 +238,7 @@ const struct cli_command cli_commands[] = {
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ},
 	{"user", "add", NULL, 0, "Add a user of the web application; the password is read from standard input.", o_user_add, cmd_user_add, CLI_DB_WRITE},
+	{"user", "demo", NULL, 0, "In a demo database without users: one sign-in per role, passwords printed once.", o_none, cmd_user_demo, CLI_DB_WRITE},
 	{"user", "passwd", NULL, 0, "Set a user's password (read from standard input) and end their sessions.", o_user_name, cmd_user_passwd, CLI_DB_WRITE},
 	{"user", "disable", NULL, 0, "Disable a user and end their sessions and API tokens.", o_user_name, cmd_user_disable, CLI_DB_WRITE},
 	{"user", "list", NULL, 0, "List the users with their roles.", o_none, cmd_user_list, CLI_DB_READ},

@@ -46,6 +46,7 @@ CMD(cmd_goal_rate);
 CMD(cmd_goal_list);
 CMD(cmd_serve);
 CMD(cmd_user_add);
+CMD(cmd_user_demo);
 CMD(cmd_user_passwd);
 CMD(cmd_user_disable);
 CMD(cmd_user_list);
