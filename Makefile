@@ -55,17 +55,21 @@ build-fuzz: deps build/fuzz/build.ninja
 	@ninja -C build/fuzz -j $(JOBS) $$(ninja -C build/fuzz -t targets all | grep -oE '^fuzz_[a-z_]+:' | tr -d : | sort -u) \
 	  | grep -v '^ninja: no work' || true
 
-# Sets up ./dyad.db with a demo team the first time, then starts the main job.
+# Sets up ./dyad.db with a demo team the first time (printing one sign-in per
+# role, once), then starts the web application on it.
+LISTEN ?= 127.0.0.1:8080
 run: build-dyad
 	@if [ ! -f "$(DB)" ]; then \
 	  echo "Creating $(DB) with a demo team (synthetic families, no real people)..."; \
-	  $(DYAD) --db "$(DB)" --as "make run" demo --families 300 --seed 1; \
+	  $(DYAD) --db "$(DB)" --as "make run" demo --families 300 --seed 1 || exit 1; \
+	else \
+	  $(DYAD) --db "$(DB)" --as "make run" user demo 2>/dev/null || true; \
 	fi
-	@$(DYAD) --db "$(DB)" caseload --limit 15
 	@echo
-	@$(DYAD) --db "$(DB)" waiting
-	@echo
-	@echo "More: $(DYAD) --db $(DB) --help   (family show ID, referral show ID, report waiting, ...)"
+	@echo "Open http://$(LISTEN)/ and sign in as demo-manager (or demo-clinician, ...) with the"
+	@echo "password printed when $(DB) was created. Lost it? Set a new one:"
+	@echo "  $(DYAD) --db $(DB) --as $$USER user passwd --name demo-manager"
+	@exec $(DYAD) --db "$(DB)" serve --listen $(LISTEN)
 
 test: test-release test-asan test-tsan valgrind fuzz
 	@echo "make test: release suite, sanitizer suites and fuzz runs all passed."

@@ -2,8 +2,10 @@
  * and the one-transaction rule (see app.h). */
 #include "app/app.h"
 
+#include "app/app_audit.h"
 #include "app/app_files.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +53,12 @@ int app_proc_open(struct app_proc *p, const char *url, const char *instruments_d
 	int rc = db_open(p->url, &db, e);
 	if (rc)
 		return rc;
-	if ((rc = migrate_up(db, NULL, e))) {
+	if (sodium_init() < 0) {
+		db_close(db);
+		return dy_fail(e, DY_EINTERNAL, NULL, "the cryptography library could not start");
+	}
+	/* Migrations, then rows logged before the audit chain are sealed into it. */
+	if ((rc = migrate_up(db, NULL, e)) || (rc = app_audit_seal(db, e))) {
 		db_close(db);
 		return rc;
 	}
@@ -309,7 +316,7 @@ int app_end(struct app *a, int rc, const char *action, const char *entity, int64
             struct dy_err *e)
 {
 	if (!rc)
-		rc = store_audit_add(a->db, a->actor, action, entity, id, detail, e);
+		rc = app_audit_write(a, action, entity, id, detail, e);
 	if (!rc)
 		rc = db_commit(a->db, e);
 	if (rc)

@@ -1,5 +1,7 @@
 /* app_episode.c: referrals, contacts, safeguarding and discharge. */
 #include "app/app_episode.h"
+#include "app/app_audit.h"
+#include "app/app_scope.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +57,9 @@ static int referral_precheck(struct app *a, struct episode *ep, struct dy_err *e
 
 int app_referral_add(struct app *a, struct episode *ep, struct dy_err *e)
 {
+	int scope_rc = app_scope_family(a, ep->family_id, SCOPE_BOOKING_WRITE, e);
+	if (scope_rc)
+		return scope_rc;
 	struct referral_extra x = {.allow_duplicate = 1};
 	return app_referral_add_with(a, ep, &x, NULL, e);
 }
@@ -95,6 +100,9 @@ static int duplicates_of(struct app *a, int64_t id, struct referral_duplicates *
 int app_referral_duplicates(struct app *a, const struct episode *ep, struct referral_duplicates *d,
                             struct dy_err *e)
 {
+	int scope_rc = app_scope_family(a, ep->family_id, SCOPE_BOOKING_WRITE, e);
+	if (scope_rc)
+		return scope_rc;
 	memset(d, 0, sizeof *d);
 	int rc = ep->infant_id ? duplicates_of(a, ep->infant_id, d, e) : 0;
 	if (!rc && ep->caregiver_id)
@@ -141,6 +149,9 @@ int app_referral_add_with(struct app *a, struct episode *ep, const struct referr
 
 int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
 {
+	int scope_rc = family_id > 0 ? app_scope_family(a, family_id, SCOPE_IDENTITY, e) : app_scope_team(a, SCOPE_IDENTITY, e);
+	if (scope_rc)
+		return scope_rc;
 	return store_episode_list(a->db, family_id, fn, ctx, e);
 }
 
@@ -170,6 +181,9 @@ static int collect_outcome(void *ctx, const struct discharge_outcome *o)
 
 int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	memset(v, 0, sizeof *v);
 	/* One read transaction: the referral and its rows at one moment. */
 	int rc = app_begin_read(a, e);
@@ -178,13 +192,18 @@ int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct
 	rc = store_episode_get(a->db, id, &v->episode, e);
 	if (!rc)
 		rc = store_contact_list(a->db, id, collect_contact, v, e);
-	if (!rc)
+	/* Measures (items and scores) only for roles with clinical access. */
+	if (!rc && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
 		rc = store_measure_list(a->db, id, collect_measure, v, e);
 	if (!rc)
 		rc = store_outcome_list(a->db, id, collect_outcome, v, e);
+	rc = app_end_read(a, rc);
+	/* The look itself is logged: who, when, from where. */
+	if (!rc)
+		rc = app_audit_read(a, "episode", id, e);
 	if (rc)
 		app_referral_view_free(v);
-	return app_end_read(a, rc);
+	return rc;
 }
 
 void app_referral_view_free(struct referral_view *v)
@@ -197,6 +216,9 @@ void app_referral_view_free(struct referral_view *v)
 
 int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, c->episode_id, SCOPE_BOOKING_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
@@ -230,6 +252,9 @@ int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 
 int app_contact_list(struct app *a, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_IDENTITY, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	struct episode ep;
 	int rc = app_begin_read(a, e);
 	if (!rc)
@@ -241,6 +266,9 @@ int app_contact_list(struct app *a, int64_t episode_id, store_contact_fn fn, voi
 
 int app_safeguarding_set(struct app *a, int64_t infant_id, const char *status, int32_t from, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_PERSON, infant_id, SCOPE_CLINICAL_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	struct safeguarding sg = {.infant_id = infant_id, .started_on = from, .ended_on = DATE_NONE};
 	if (validate_code("status", code_safeguarding, status, e))
 		return DY_EINVAL;
@@ -277,6 +305,9 @@ int app_safeguarding_set(struct app *a, int64_t infant_id, const char *status, i
 int app_safeguarding_history(struct app *a, int64_t infant_id, store_safeguarding_fn fn, void *ctx,
                              struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_PERSON, infant_id, SCOPE_IDENTITY, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	struct person p;
 	int rc = app_begin_read(a, e);
 	if (!rc)
@@ -302,6 +333,9 @@ static int collect_infant(void *ctx, const struct person *p)
 int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
                   const char *const *statuses, int n, const char *default_status, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	if (validate_code("reason", code_discharge_reason, reason, e))
 		return DY_EINVAL;
 	if (default_status && validate_code("care-status", code_care_status, default_status, e))

@@ -1,5 +1,7 @@
 /* app_family.c: families and people. */
 #include "app/app_family.h"
+#include "app/app_audit.h"
+#include "app/app_scope.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,9 @@ static int need_team(struct app *a, struct dy_err *e)
 
 int app_family_add(struct app *a, int64_t *id, struct dy_err *e)
 {
+	int scope_rc = app_scope_team(a, SCOPE_BOOKING_WRITE, e);
+	if (scope_rc)
+		return scope_rc;
 	int rc = need_team(a, e);
 	if (rc || (rc = app_begin(a, e)))
 		return rc;
@@ -33,6 +38,9 @@ int app_family_add(struct app *a, int64_t *id, struct dy_err *e)
 
 int app_person_add(struct app *a, struct person *p, struct dy_err *e)
 {
+	int scope_rc = app_scope_family(a, p->family_id, SCOPE_BOOKING_WRITE, e);
+	if (scope_rc)
+		return scope_rc;
 	if (record_person_check(p, a->today, 0, e))
 		return DY_EINVAL;
 	int rc = app_begin(a, e);
@@ -51,6 +59,9 @@ int app_person_add(struct app *a, struct person *p, struct dy_err *e)
 
 int app_person_birth(struct app *a, int64_t person_id, int32_t dob, int gestation_weeks, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_PERSON, person_id, SCOPE_BOOKING_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
@@ -98,6 +109,9 @@ static int collect_risk(void *ctx, const struct stored_risk *r)
 
 int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_err *e)
 {
+	int scope_rc = app_scope_family(a, id, SCOPE_IDENTITY, e);
+	if (scope_rc)
+		return scope_rc;
 	memset(v, 0, sizeof *v);
 	/* One read transaction: the family, its people, referrals and flags at
 	 * one moment. */
@@ -117,11 +131,17 @@ int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_
 		if (rc > 0)
 			rc = 0;
 	}
-	for (int i = 0; !rc && i < v->nepisodes; i++)
+	/* Risk flags come from measure items: not for roles without clinical access. */
+	int clinical = (a->user.roles & app_scope_roles(SCOPE_CLINICAL)) != 0;
+	for (int i = 0; !rc && clinical && i < v->nepisodes; i++)
 		rc = store_risk_list(a->db, 0, v->episodes[i].id, collect_risk, v, e);
+	rc = app_end_read(a, rc);
+	/* The look itself is logged: who, when, from where. */
+	if (!rc)
+		rc = app_audit_read(a, "family", id, e);
 	if (rc)
 		app_family_view_free(v);
-	return app_end_read(a, rc);
+	return rc;
 }
 
 void app_family_view_free(struct family_view *v)
@@ -136,11 +156,17 @@ void app_family_view_free(struct family_view *v)
 int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
                     struct dy_err *e)
 {
+	int scope_rc = app_scope_team(a, SCOPE_IDENTITY, e);
+	if (scope_rc)
+		return scope_rc;
 	return store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e);
 }
 
 int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e)
 {
+	int scope_rc = app_scope_require(a, USER_ADMIN | USER_MANAGER | USER_OPERATOR, e);
+	if (scope_rc)
+		return scope_rc;
 	int rc = need_team(a, e);
 	if (rc)
 		return rc;

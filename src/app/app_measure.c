@@ -2,6 +2,7 @@
  * listing, rescoring, change, goals, and locally loaded licensed material
  * (see app_measure.h). */
 #include "app/app_measure.h"
+#include "app/app_scope.h"
 
 #include "app/app_files.h"
 
@@ -185,6 +186,9 @@ static int measure_checks(struct app *a, const struct instrument *in, struct mea
 int app_measure_record(struct app *a, const struct measure_entry *me, struct measure_record *rec,
                        struct score_result *res, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, me->episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	memset(rec, 0, sizeof *rec);
 	struct measure *m = &rec->m;
 	m->episode_id = me->episode_id;
@@ -225,6 +229,9 @@ static int count_open(void *ctx, const struct stored_risk *r)
 
 int app_measure_acknowledge(struct app *a, int64_t measure_id, int *count, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_MEASURE, measure_id, SCOPE_CLINICAL_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	*count = 0;
 	int rc = app_begin(a, e);
 	if (rc)
@@ -301,6 +308,9 @@ static int load_views(struct app *a, int64_t episode_id, struct views *vs, struc
 
 int app_measure_list(struct app *a, int64_t episode_id, measure_view_fn fn, void *ctx, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	struct views vs;
 	int rc = app_begin_read(a, e);
 	if (rc)
@@ -399,6 +409,9 @@ static int rescore_one(struct app *a, const struct instrument_set *set, int64_t 
 
 int app_measures_rescore(struct app *a, struct rescore_counts *n, struct dy_err *e)
 {
+	int scope_rc = app_scope_require(a, USER_OPERATOR, e);
+	if (scope_rc)
+		return scope_rc;
 	memset(n, 0, sizeof *n);
 	const struct instrument_set *set;
 	int rc = app_instruments(a, &set, e);
@@ -664,6 +677,9 @@ static int goal_change(void *ctx, const struct goal *g, const struct goal_rating
 
 int app_measures_change(struct app *a, int64_t episode_id, change_row_fn fn, void *ctx, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	const struct instrument_set *set;
 	int rc = app_instruments(a, &set, e);
 	if (rc)
@@ -689,6 +705,9 @@ int app_measures_change(struct app *a, int64_t episode_id, change_row_fn fn, voi
 
 int app_goal_add(struct app *a, struct goal *g, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, g->episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	size_t len = strlen(g->text);
 	if (len == 0)
 		return dy_fail(e, DY_EINVAL, "text", "is required: the goal in the family's own words");
@@ -722,6 +741,9 @@ int app_goal_add(struct app *a, struct goal *g, struct dy_err *e)
 
 int app_goal_rate(struct app *a, const struct goal_rating *r, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_GOAL, r->goal_id, SCOPE_CLINICAL_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	if (r->rating < 0 || r->rating > 10)
 		return dy_fail(e, DY_EINVAL, "rating", "must be a whole number from 0 to 10");
 	if (r->date == DATE_NONE)
@@ -770,6 +792,9 @@ static int collect_rating(void *ctx, const struct goal_rating *r)
 
 int app_goal_list(struct app *a, int64_t episode_id, goal_view_fn fn, void *ctx, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	int rc = app_begin_read(a, e);
 	if (rc)
 		return rc;
@@ -803,6 +828,9 @@ int app_score(const struct instrument_set *set, const char *id, const char *resp
 
 int app_instruments_load_text(struct app *a, const char *path, int *items, struct dy_err *e)
 {
+	int scope_rc = app_scope_require(a, USER_OPERATOR | USER_ADMIN, e);
+	if (scope_rc)
+		return scope_rc;
 	*items = 0;
 	/* A private set is built, changed and stored inside the transaction, and
 	 * published to the process only once the change has committed. */
@@ -836,6 +864,9 @@ int app_instruments_load_text(struct app *a, const char *path, int *items, struc
 int app_instruments_load_table(struct app *a, const char *id, const char *table, const char *path,
                                struct dy_err *e)
 {
+	int scope_rc = app_scope_require(a, USER_OPERATOR | USER_ADMIN, e);
+	if (scope_rc)
+		return scope_rc;
 	char *csv = NULL;
 	size_t len = 0;
 	int rc = file_read_all(path, TEXT_FILE_MAX, &csv, &len, e);

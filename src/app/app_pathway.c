@@ -1,6 +1,7 @@
 /* app_pathway.c: eligibility checks and triage, episode state moves, their
  * history, the waiting list and the waiting report (see app_pathway.h). */
 #include "app/app_pathway.h"
+#include "app/app_scope.h"
 
 #include "app/app_files.h"
 
@@ -103,6 +104,9 @@ static int check_loaded(struct app *a, const struct episode *ep, const struct pa
 int app_referral_check(struct app *a, int64_t id, const struct eligibility_config *c, const char *programme,
                        struct referral_check *out, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	struct episode ep;
 	struct pathway_referral p;
 	int rc = app_begin_read(a, e);
@@ -209,6 +213,9 @@ int app_pathway_after_contact(struct app *a, const struct contact *c, int *moved
 int app_referral_triage(struct app *a, const struct triage_request *t, const struct eligibility_config *c,
                         struct referral_check *check, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, t->episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	struct referral_check local;
 	if (!check)
 		check = &local;
@@ -293,6 +300,9 @@ int app_referral_triage(struct app *a, const struct triage_request *t, const str
 int app_referral_move(struct app *a, int64_t id, const char *to_code, int32_t date, const char *note,
                       struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_CLINICAL_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	enum episode_state to;
 	if (episode_state_parse(to_code ? to_code : "", &to, e)) {
 		str_copy(e->field, sizeof e->field, "to");
@@ -323,12 +333,18 @@ int app_referral_move(struct app *a, int64_t id, const char *to_code, int32_t da
 
 int app_referral_pathway(struct app *a, int64_t id, struct pathway_referral *p, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	return store_pathway_get(a->db, id, p, e);
 }
 
 int app_referral_facts(struct app *a, int64_t id, const char *programme, enum eligibility_answer ftp,
                        struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_BOOKING_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	if (app_programme_check(programme, e))
 		return DY_EINVAL;
 	int rc = app_begin(a, e);
@@ -340,6 +356,9 @@ int app_referral_facts(struct app *a, int64_t id, const char *programme, enum el
 
 int app_referral_history(struct app *a, int64_t id, store_pathway_event_fn fn, void *ctx, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	struct pathway_referral p;
 	int rc = app_begin_read(a, e);
 	if (!rc)
@@ -351,6 +370,9 @@ int app_referral_history(struct app *a, int64_t id, store_pathway_event_fn fn, v
 
 int app_referral_overrides(struct app *a, int64_t id, store_pathway_override_fn fn, void *ctx, struct dy_err *e)
 {
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
+	if (scope_rc)
+		return scope_rc;
 	struct pathway_referral p;
 	int rc = app_begin_read(a, e);
 	if (!rc)
@@ -418,6 +440,9 @@ static const struct who *find_who(const struct list_ctx *c, int64_t episode_id)
 int app_waiting_list(struct app *a, int32_t as_of, const struct clock_targets *t, int breach_within,
                      struct waiting_list *out, struct dy_err *e)
 {
+	int scope_rc = app_scope_team(a, SCOPE_IDENTITY, e);
+	if (scope_rc)
+		return scope_rc;
 	memset(out, 0, sizeof *out);
 	if (as_of == DATE_NONE)
 		return dy_fail(e, DY_EINVAL, "as-of", "is required");
@@ -482,6 +507,9 @@ static int report_row(void *ctx, const struct pathway_clock_row *row)
 int app_waiting_report(struct app *a, int32_t from, int32_t to, const struct clock_targets *t,
                        struct waiting_report *r, struct dy_err *e)
 {
+	int scope_rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+	if (scope_rc)
+		return scope_rc;
 	struct clock_targets def;
 	if (!t) {
 		clock_targets_default(&def);

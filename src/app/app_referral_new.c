@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app_pathway.h"
+#include "app/app_scope.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_pathway.h"
@@ -57,7 +58,10 @@ static int find_dups(struct app *a, const struct person *cg, const struct person
 int app_referral_new_duplicates(struct app *a, struct person *caregiver, struct person *infant,
                                 struct referral_duplicates *d, struct dy_err *e)
 {
-	int rc = check_people(a, caregiver, infant, e);
+	int rc = app_scope_team(a, SCOPE_IDENTITY, e);
+	if (rc)
+		return rc;
+	rc = check_people(a, caregiver, infant, e);
 	return rc ? rc : find_dups(a, caregiver, infant, d, e);
 }
 
@@ -68,9 +72,12 @@ int app_referral_new(struct app *a, struct person *cg, struct person *inf, struc
 	if (!d)
 		d = &local;
 	memset(d, 0, sizeof *d);
+	int rc = app_scope_team(a, SCOPE_BOOKING_WRITE, e);
+	if (rc)
+		return rc;
 	if (!a->team_id)
 		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
-	int rc = check_people(a, cg, inf, e);
+	rc = check_people(a, cg, inf, e);
 	if (rc)
 		return rc;
 	if (!ep->decision[0])

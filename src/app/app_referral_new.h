@@ -1,7 +1,9 @@
 /* app_referral_new.h: a referral of a family new to the team, as the web
  * form takes it: the caregiver, the infant (or pregnancy) and the referral
  * saved together in one transaction with one audit entry, so that a refused
- * referral leaves no family or person behind. */
+ * referral leaves no family or person behind. Adding needs a role that
+ * books referrals (manager, clinician, admin staff); looking for duplicates
+ * one that sees identities. */
 #ifndef DYAD_APP_REFERRAL_NEW_H
 #define DYAD_APP_REFERRAL_NEW_H
 

@@ -70,7 +70,8 @@ int cmd_demo(const struct cli_global *g, struct cli_args *a, struct app *app)
 		return cli_fail(&e);
 	print_counts("Added", &n);
 	printf("This is a demo database (team: %s): every name is made up; listings say so.\n", app->team_name);
-	return 0;
+	/* Sign-ins for the web application, one per role, shown only now. */
+	return cmd_user_demo(g, a, app);
 }
 
 int cmd_import(const struct cli_global *g, struct cli_args *a, struct app *app)

@@ -176,6 +176,26 @@ static const struct cli_opt o_serve[] = {
 	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{"quiet", NULL, "no access log on stderr", 0},
 	{0}};
+static const struct cli_opt o_user_add[] = {
+	{"name", "NAME", "the sign-in name (lower-case letters, digits, . _ -)", 1},
+	{"display", "TEXT", "the person's name as shown on pages (default: NAME)", 0},
+	{"role", "ROLES", "admin, manager, clinician, admin_staff or analyst (several comma-separated)", 1},
+	{"team", "CODES", "the teams they work in, by code (default: the database's team)", 0},
+	{0}};
+static const struct cli_opt o_user_name[] = {{"name", "NAME", "the user", 1}, {0}};
+static const struct cli_opt o_session_list[] = {{"user", "NAME", "only this user's sessions", 0}, {0}};
+static const struct cli_opt o_token[] = {
+	{"user", "NAME", "the user the token acts as", 1},
+	{"expires", "DATE", "the last day the token works (YYYY-MM-DD)", 1},
+	{0}};
+static const struct cli_opt o_team_add[] = {
+	{"code", "CODE", "a short code for the team", 1},
+	{"name", "NAME", "the team's name", 1},
+	{0}};
+static const struct cli_opt o_audit_show[] = {
+	{"family", "ID", "the family", 1},
+	{"limit", "N", "at most N entries, newest first (default 100)", 0},
+	{0}};
 
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE},
@@ -217,5 +237,16 @@ const struct cli_command cli_commands[] = {
 	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE},
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ},
+	{"user", "add", NULL, 0, "Add a user of the web application; the password is read from standard input.", o_user_add, cmd_user_add, CLI_DB_WRITE},
+	{"user", "demo", NULL, 0, "In a demo database without users: one sign-in per role, passwords printed once.", o_none, cmd_user_demo, CLI_DB_WRITE},
+	{"user", "passwd", NULL, 0, "Set a user's password (read from standard input) and end their sessions.", o_user_name, cmd_user_passwd, CLI_DB_WRITE},
+	{"user", "disable", NULL, 0, "Disable a user and end their sessions and API tokens.", o_user_name, cmd_user_disable, CLI_DB_WRITE},
+	{"user", "list", NULL, 0, "List the users with their roles.", o_none, cmd_user_list, CLI_DB_READ},
+	{"session", "list", NULL, 0, "List the live sign-in sessions.", o_session_list, cmd_session_list, CLI_DB_READ},
+	{"session", "revoke", "ID", 1, "End a sign-in session.", o_none, cmd_session_revoke, CLI_DB_WRITE},
+	{"token", "create", NULL, 0, "Create an API token for scripts (printed once; only its hash is kept).", o_token, cmd_token_create, CLI_DB_WRITE},
+	{"team", "add", NULL, 0, "Add a team (users belong to teams and see only their families).", o_team_add, cmd_team_add, CLI_DB_WRITE},
+	{"audit", "verify", NULL, 0, "Check the audit log's hash chain; names the first entry changed or removed.", o_none, cmd_audit_verify, CLI_DB_READ},
+	{"audit", "show", NULL, 0, "Who has looked at or changed a family's record, newest first.", o_audit_show, cmd_audit_show, CLI_DB_READ},
 	{"serve", NULL, NULL, 0, "Run the web application and JSON API (see docs/deploy.md).", o_serve, cmd_serve, CLI_DB_EXTERNAL},
 	{0}};

@@ -45,6 +45,17 @@ CMD(cmd_goal_add);
 CMD(cmd_goal_rate);
 CMD(cmd_goal_list);
 CMD(cmd_serve);
+CMD(cmd_user_add);
+CMD(cmd_user_demo);
+CMD(cmd_user_passwd);
+CMD(cmd_user_disable);
+CMD(cmd_user_list);
+CMD(cmd_session_list);
+CMD(cmd_session_revoke);
+CMD(cmd_token_create);
+CMD(cmd_team_add);
+CMD(cmd_audit_verify);
+CMD(cmd_audit_show);
 #undef CMD
 
 #endif

@@ -14,9 +14,15 @@
  * error code when the database fails. */
 int auth_identify(struct frame_req *f, struct app *app);
 
-/* 1 when the request carries the right CSRF token: the form field "csrf",
- * or the X-CSRF-Token header for API calls made with the session cookie;
- * bearer-token calls need none. */
+/* The session cookie's name. */
+#define AUTH_SESSION_COOKIE "dyad_session"
+
+/* 1 when the request must carry a CSRF token: HTML forms, and API writes
+ * made with the session cookie rather than a bearer token. */
+int auth_csrf_needed(const struct frame_req *f);
+
+/* 1 when the request carries the right CSRF token: the form field "csrf"
+ * for forms, the X-CSRF-Token header for API calls. */
 int auth_csrf_ok(const struct frame_req *f);
 
 #endif

@@ -191,7 +191,7 @@ void frame_run(struct frame_req *f, struct app *app)
 			return;
 		}
 	}
-	if ((r->flags & HTTP_FORM) && !auth_csrf_ok(f)) {
+	if (auth_csrf_needed(f) && !auth_csrf_ok(f)) {
 		fail(f, 403, "csrf", "The form had expired: go back, reload the page and try again.");
 		return;
 	}

@@ -30,6 +30,7 @@ struct frame_req {
 	struct buf body;
 	struct arena arena;
 	struct app_user user;       /* id 0 when nobody is signed in */
+	int by_bearer;              /* signed in by an API token (no CSRF needed) */
 	struct http_req req;
 	struct http_resp resp;
 	char *set_csrf_cookie;      /* a new anonymous CSRF cookie to send, or NULL */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/app_episode.h"
+#include "app/app_audit.h"
 #include "app/app_family.h"
 #include "app/app_measure.h"
 #include "app/app_pathway.h"
@@ -558,6 +559,60 @@ static int people_list(struct buf *b, const struct family_view *v, int32_t today
 	return rc;
 }
 
+/* "Who has looked at this family?": the newest entries of the audit log
+ * naming it, for those allowed to see it (managers); nothing for others. */
+struct looked_ctx {
+	struct buf *b;
+	struct dy_err *e;
+	int rc, n;
+};
+
+static int looked_row(void *ctx, const struct audit_row *r)
+{
+	struct looked_ctx *c = ctx;
+	char when[48] = "", d[32];
+	int32_t day;
+	char iso[DATE_LEN];
+	str_copy(iso, sizeof iso, r->at);
+	if (date_parse(iso, &day) == 0) {
+		page_date(day, d, sizeof d);
+		snprintf(when, sizeof when, "%s %.5s UTC", d, strlen(r->at) >= 16 ? r->at + 11 : "");
+	}
+	char what[64];
+	page_code(r->action, 1, what, sizeof what);
+	for (char *p = what; *p; p++)
+		if (*p == '.')
+			*p = ' ';
+	c->n++;
+	c->rc = TMPL(c->b, c->e,
+	             "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell dyad-nowrap\">{{w}}</td>"
+	             "<td class=\"nhsuk-table__cell\">{{a}}</td><td class=\"nhsuk-table__cell\">{{x}}</td></tr>",
+	             TMPL_S("w", when), TMPL_S("a", r->actor), TMPL_S("x", what));
+	return c->rc;
+}
+
+static int looked(struct buf *b, struct app *a, int64_t family_id, struct dy_err *e)
+{
+	struct buf rows;
+	buf_init(&rows, 1 << 18);
+	struct looked_ctx c = {&rows, e, 0, 0};
+	struct dy_err ae;
+	int rc = app_audit_family(a, family_id, 20, looked_row, &c, &ae);
+	if (rc == 0 && c.rc == 0 && c.n)
+		rc = TMPL(b, e,
+		          "<h2>Who has looked at this family</h2><table class=\"nhsuk-table\"><caption "
+		          "class=\"nhsuk-table__caption nhsuk-u-visually-hidden\">The last 20 looks and changes, newest "
+		          "first</caption><thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope=\"col\" "
+		          "class=\"nhsuk-table__header\">When</th><th scope=\"col\" class=\"nhsuk-table__header\">Who</th>"
+		          "<th scope=\"col\" class=\"nhsuk-table__header\">What</th></tr></thead><tbody "
+		          "class=\"nhsuk-table__body\">{{{r}}}</tbody></table>",
+		          TMPL_HTML("r", &rows));
+	else
+		rc = c.rc; /* not allowed to see the log, or nothing in it: no section */
+	buf_free(&rows);
+	return rc;
+}
+
 static int family_page(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
@@ -590,6 +645,8 @@ static int family_page(struct http_req *rq, struct http_resp *rs)
 	for (int i = v.nepisodes - 1; i >= 0 && !rc; i--)
 		rc = episode_section(&b, rq, &v.episodes[i], &tl, &e);
 	free(tl.v);
+	if (!rc)
+		rc = looked(&b, rq->app, id, &e);
 	app_family_view_free(&v);
 	if (rc) {
 		buf_free(&b);

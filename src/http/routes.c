@@ -5,11 +5,17 @@
 
 const struct http_route *const http_route_tables[] = {
 	api_meta_routes,
+	api_family_routes,
+	api_referral_routes,
+	api_measure_routes,
+	api_waiting_routes,
 	page_assets_routes,
 	page_family_routes,
 	page_home_routes,
 	page_referral_routes,
 	page_episode_routes,
 	page_measure_routes,
+	page_users_routes,
+	auth_routes,
 	NULL,
 };

@@ -6,11 +6,21 @@
 #include "http/http.h"
 
 extern const struct http_route api_meta_routes[];
+extern const struct http_route auth_routes[];
+extern const struct http_route api_family_routes[];
+extern const struct http_route api_referral_routes[];
+extern const struct http_route api_measure_routes[];
+extern const struct http_route api_waiting_routes[];
 extern const struct http_route page_assets_routes[];
 extern const struct http_route page_family_routes[];
 extern const struct http_route page_home_routes[];
 extern const struct http_route page_referral_routes[];
 extern const struct http_route page_episode_routes[];
 extern const struct http_route page_measure_routes[];
+extern const struct http_route page_users_routes[];
+
+/* The sign-in form, with error (NULL for none) and the name typed; used by
+ * GET and a refused POST /sign-in (page_sign_in.c). Returns 0. */
+int page_sign_in_form(struct http_req *rq, struct http_resp *rs, const char *error, const char *name);
 
 #endif

@@ -35,6 +35,7 @@ struct worker {
 
 struct server {
 	const struct http_serve_opts *o;
+	struct app_proc proc;   /* migrations once, definitions shared */
 	struct MHD_Daemon *d;
 	atomic_int inflight;
 	pthread_mutex_t lock;
@@ -51,12 +52,11 @@ static struct app *worker_app(struct server *s, struct dy_err *e)
 	if (tl_worker)
 		return &tl_worker->app;
 	struct worker *w = xcalloc(1, sizeof *w);
-	if (app_open(&w->app, s->o->db_url, "web", e)) {
+	if (app_request_open(&w->app, &s->proc, "web", e)) {
 		free(w);
 		return NULL;
 	}
 	app_act_as(&w->app, NULL, NULL);
-	app_set_instruments_dir(&w->app, s->o->instruments_dir);
 	pthread_mutex_lock(&s->lock);
 	w->next = s->workers;
 	s->workers = w;
@@ -276,14 +276,11 @@ int http_serve(const struct http_serve_opts *o, struct dy_err *e)
 	if (!o->tls_cert != !o->tls_key)
 		return dy_fail(e, DY_EUSAGE, o->tls_cert ? "tls-key" : "tls-cert", "TLS needs both --tls-cert and --tls-key");
 
-	/* Open once here so that migrations run before any worker, and so that
-	 * a database that cannot be opened stops the start, not each request. */
-	struct app probe;
-	if ((rc = app_open(&probe, o->db_url, "web", e)))
-		return rc;
-	app_close(&probe);
-
+	/* The process context runs migrations before any worker, and a database
+	 * that cannot be opened stops the start, not each request. */
 	struct server s = {.o = o};
+	if ((rc = app_proc_open(&s.proc, o->db_url, o->instruments_dir, e)))
+		return rc;
 	pthread_mutex_init(&s.lock, NULL);
 	atomic_init(&s.inflight, 0);
 	char *cert = NULL, *key = NULL;
@@ -363,9 +360,10 @@ out:
 	while (s.workers) {
 		struct worker *w = s.workers;
 		s.workers = w->next;
-		app_close(&w->app);
+		app_request_close(&w->app);
 		free(w);
 	}
+	app_proc_close(&s.proc);
 	pthread_mutex_destroy(&s.lock);
 	free(cert);
 	free(key);

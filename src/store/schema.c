@@ -285,5 +285,6 @@ const struct migration schema_migrations[] = {
 	{2, "referral pathway", v2},
 	{3, "measures scored, goals", v3_measures},
 	{4, "demo mark", v4_demo},
+	{5, "web users, sessions, audit chain", schema_v5_web},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);

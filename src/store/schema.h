@@ -8,6 +8,9 @@ struct migration {
 	const char *sql;
 };
 
+/* The web application's tables (schema_web.c). */
+extern const char schema_v5_web[];
+
 extern const struct migration schema_migrations[];
 extern const int schema_migration_count;
 

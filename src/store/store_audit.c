@@ -1,22 +1,137 @@
-/* store_audit.c: SQL for the audit log. */
+/* store_audit.c: SQL for the audit log and its chain head. */
 #include "store/store_audit.h"
 
-#include "util/date.h"
+#include <string.h>
 
-int store_audit_add(db_t *db, const char *actor, const char *action, const char *entity, int64_t entity_id,
-                    const char *detail, struct dy_err *e)
+#include "util/str.h"
+
+int store_audit_head(db_t *db, int64_t *last_id, char hash[AUDIT_HASH_HEX], int *found, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT INTO audit (at, actor, action, entity, entity_id, detail)"
-	                              " VALUES (?,?,?,?,?,?)", e);
+	*last_id = 0;
+	hash[0] = '\0';
+	*found = 0;
+	db_stmt_t *s = db_prepare(db, "SELECT last_id, hash FROM audit_head WHERE one = 1", e);
 	if (!s)
 		return DY_ESTORE;
-	char now[21];
-	date_now_utc(now);
-	db_bind_text(s, 1, now);
-	db_bind_text(s, 2, actor);
-	db_bind_text(s, 3, action);
-	db_bind_text(s, 4, entity);
-	db_bind_id(s, 5, entity_id);
-	db_bind_text_opt(s, 6, detail);
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_ROW) {
+		*last_id = db_col_int(s, 0);
+		db_col_copy(s, 1, hash, AUDIT_HASH_HEX);
+		*found = 1;
+		db_step(s, e); /* finish the statement */
+	}
+	return 0;
+}
+
+int store_audit_insert(db_t *db, const struct audit_row *r, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO audit (id, at, actor, action, entity, entity_id, detail,"
+	                              " user_id, address, hash) VALUES (?,?,?,?,?,?,?,?,?,?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, r->id);
+	db_bind_text_ref(s, 2, r->at);
+	db_bind_text_ref(s, 3, r->actor);
+	db_bind_text_ref(s, 4, r->action);
+	db_bind_text_ref(s, 5, r->entity);
+	db_bind_id(s, 6, r->entity_id);
+	db_bind_text_ref_opt(s, 7, r->detail);
+	db_bind_id(s, 8, r->user_id);
+	db_bind_text_ref_opt(s, 9, r->address);
+	db_bind_text_ref(s, 10, r->hash);
+	int rc = db_run(s, e);
+	if (rc)
+		return rc;
+	s = db_prepare(db, "INSERT INTO audit_head (one, last_id, hash) VALUES (1, ?, ?)"
+	                   " ON CONFLICT (one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, r->id);
+	db_bind_text_ref(s, 2, r->hash);
 	return db_run(s, e);
+}
+
+int store_audit_seal_row(db_t *db, int64_t id, const char *hash, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE audit SET hash = ? WHERE id = ? AND hash IS NULL", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, hash);
+	db_bind_int(s, 2, id);
+	int rc = db_run(s, e);
+	if (rc)
+		return rc;
+	s = db_prepare(db, "INSERT INTO audit_head (one, last_id, hash) VALUES (1, ?, ?)"
+	                   " ON CONFLICT (one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, id);
+	db_bind_text(s, 2, hash);
+	return db_run(s, e);
+}
+
+int store_audit_max_id(db_t *db, int64_t *out, struct dy_err *e)
+{
+	*out = 0;
+	db_stmt_t *s = db_prepare(db, "SELECT COALESCE(MAX(id), 0) FROM audit", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	*out = db_col_int(s, 0);
+	db_step(s, e);
+	return 0;
+}
+
+#define AUDIT_COLS "id, at, actor, COALESCE(user_id, 0), action, entity, COALESCE(entity_id, 0)," \
+                   " COALESCE(address, ''), COALESCE(detail, ''), COALESCE(hash, '')"
+
+static void read_row(db_stmt_t *s, struct audit_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = db_col_int(s, 0);
+	db_col_copy(s, 1, r->at, sizeof r->at);
+	db_col_copy(s, 2, r->actor, sizeof r->actor);
+	r->user_id = db_col_int(s, 3);
+	db_col_copy(s, 4, r->action, sizeof r->action);
+	db_col_copy(s, 5, r->entity, sizeof r->entity);
+	r->entity_id = db_col_int(s, 6);
+	db_col_copy(s, 7, r->address, sizeof r->address);
+	db_col_copy(s, 8, r->detail, sizeof r->detail);
+	db_col_copy(s, 9, r->hash, sizeof r->hash);
+}
+
+static int each(db_stmt_t *s, store_audit_fn fn, void *ctx, struct dy_err *e)
+{
+	struct audit_row r;
+	int rc, stop = 0;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		if (stop)
+			continue; /* run the statement to its end so it holds no snapshot */
+		read_row(s, &r);
+		stop = fn(ctx, &r);
+	}
+	return rc < 0 ? rc : stop;
+}
+
+int store_audit_each(db_t *db, store_audit_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT " AUDIT_COLS " FROM audit ORDER BY id", e);
+	return s ? each(s, fn, ctx, e) : DY_ESTORE;
+}
+
+int store_audit_for(db_t *db, const char *entity, int64_t entity_id, int limit, store_audit_fn fn, void *ctx,
+                    struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT " AUDIT_COLS " FROM audit WHERE entity = ? AND entity_id = ?"
+	                              " ORDER BY id DESC LIMIT ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, entity);
+	db_bind_int(s, 2, entity_id);
+	db_bind_int(s, 3, limit);
+	return each(s, fn, ctx, e);
 }

@@ -1,0 +1,212 @@
+/* app_audit.c: writing, sealing and verifying the audit hash chain. */
+#include "app/app_audit.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_scope.h"
+#include "util/date.h"
+#include "util/str.h"
+
+static void put_field(crypto_generichash_state *st, const char *s)
+{
+	uint32_t n = (uint32_t)strlen(s);
+	unsigned char len[4] = {(unsigned char)(n >> 24), (unsigned char)(n >> 16), (unsigned char)(n >> 8),
+	                        (unsigned char)n};
+	crypto_generichash_update(st, len, sizeof len);
+	crypto_generichash_update(st, (const unsigned char *)s, n);
+}
+
+/* hash = BLAKE2b-256(prev, id, at, actor, user_id, action, entity,
+ * entity_id, address, detail), each field length-prefixed; hex. */
+static void entry_hash(const char *prev, const struct audit_row *r, char out[AUDIT_HASH_HEX])
+{
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, 32);
+	char num[3][24];
+	snprintf(num[0], sizeof num[0], "%lld", (long long)r->id);
+	snprintf(num[1], sizeof num[1], "%lld", (long long)r->user_id);
+	snprintf(num[2], sizeof num[2], "%lld", (long long)r->entity_id);
+	put_field(&st, prev);
+	put_field(&st, num[0]);
+	put_field(&st, r->at);
+	put_field(&st, r->actor);
+	put_field(&st, num[1]);
+	put_field(&st, r->action);
+	put_field(&st, r->entity);
+	put_field(&st, num[2]);
+	put_field(&st, r->address);
+	put_field(&st, r->detail);
+	unsigned char h[32];
+	crypto_generichash_final(&st, h, sizeof h);
+	sodium_bin2hex(out, AUDIT_HASH_HEX, h, sizeof h);
+}
+
+int app_audit_write(struct app *a, const char *action, const char *entity, int64_t id, const char *detail,
+                    struct dy_err *e)
+{
+	struct audit_row r;
+	memset(&r, 0, sizeof r);
+	char prev[AUDIT_HASH_HEX];
+	int64_t last;
+	int found;
+	int rc = store_audit_head(a->db, &last, prev, &found, e);
+	if (!rc && !found)
+		rc = store_audit_max_id(a->db, &last, e); /* an empty log: start after any unsealed row */
+	if (rc)
+		return rc;
+	r.id = last + 1;
+	date_now_utc(r.at);
+	str_copy(r.actor, sizeof r.actor, a->actor);
+	r.user_id = a->user.id;
+	str_copy(r.action, sizeof r.action, action);
+	str_copy(r.entity, sizeof r.entity, entity);
+	r.entity_id = id;
+	str_copy(r.address, sizeof r.address, a->address);
+	str_copy(r.detail, sizeof r.detail, detail ? detail : "");
+	entry_hash(prev, &r, r.hash);
+	return store_audit_insert(a->db, &r, e);
+}
+
+int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err *e)
+{
+	int rc = db_begin(a->db, e);
+	if (rc)
+		return rc;
+	rc = app_audit_write(a, "read", entity, id, NULL, e);
+	if (!rc)
+		rc = db_commit(a->db, e);
+	if (rc)
+		db_rollback(a->db);
+	return rc;
+}
+
+struct seal {
+	char prev[AUDIT_HASH_HEX];
+	int64_t ids[256];
+	char hashes[256][AUDIT_HASH_HEX];
+	int n;
+	int more;
+};
+
+static int seal_collect(void *ctx, const struct audit_row *r)
+{
+	struct seal *s = ctx;
+	if (r->hash[0]) {
+		str_copy(s->prev, sizeof s->prev, r->hash);
+		return 0;
+	}
+	if (s->n == 256) {
+		s->more = 1;
+		return 1;
+	}
+	entry_hash(s->prev, r, s->hashes[s->n]);
+	str_copy(s->prev, sizeof s->prev, s->hashes[s->n]);
+	s->ids[s->n++] = r->id;
+	return 0;
+}
+
+int app_audit_seal(db_t *db, struct dy_err *e)
+{
+	int64_t last;
+	char head[AUDIT_HASH_HEX];
+	int found;
+	int rc = store_audit_head(db, &last, head, &found, e);
+	if (rc || found)
+		return rc;
+	int64_t max;
+	if ((rc = store_audit_max_id(db, &max, e)) || max == 0)
+		return rc;
+	/* Rows from before the chain: seal them, oldest first, 256 a pass. */
+	for (;;) {
+		struct seal *sp = xcalloc(1, sizeof *sp);
+		if ((rc = db_begin(db, e))) {
+			free(sp);
+			return rc;
+		}
+		rc = store_audit_each(db, seal_collect, sp, e);
+		if (rc == 1)
+			rc = 0;
+		for (int i = 0; !rc && i < sp->n; i++)
+			rc = store_audit_seal_row(db, sp->ids[i], sp->hashes[i], e);
+		if (!rc)
+			rc = db_commit(db, e);
+		if (rc)
+			db_rollback(db);
+		int more = sp->more;
+		free(sp);
+		if (rc || !more)
+			return rc;
+	}
+}
+
+struct verify {
+	struct audit_check *c;
+	char prev[AUDIT_HASH_HEX];
+	int64_t prev_id;
+};
+
+static int verify_row(void *ctx, const struct audit_row *r)
+{
+	struct verify *v = ctx;
+	struct audit_check *c = v->c;
+	if (r->id != v->prev_id + 1) {
+		c->bad_id = v->prev_id + 1;
+		snprintf(c->problem, sizeof c->problem, "entry %lld was removed (the next entry is %lld)",
+		         (long long)c->bad_id, (long long)r->id);
+		return 1;
+	}
+	char want[AUDIT_HASH_HEX];
+	entry_hash(v->prev, r, want);
+	if (!r->hash[0] || sodium_memcmp(want, r->hash, AUDIT_HASH_HEX - 1) != 0) {
+		c->bad_id = r->id;
+		snprintf(c->problem, sizeof c->problem, "entry %lld was changed (or entries were reordered)",
+		         (long long)r->id);
+		return 1;
+	}
+	str_copy(v->prev, sizeof v->prev, r->hash);
+	v->prev_id = r->id;
+	c->entries++;
+	return 0;
+}
+
+int app_audit_verify(struct app *a, struct audit_check *c, struct dy_err *e)
+{
+	memset(c, 0, sizeof *c);
+	int rc = app_scope_require(a, USER_ADMIN | USER_OPERATOR, e);
+	if (rc)
+		return rc;
+	struct verify v = {.c = c};
+	if ((rc = db_begin_read(a->db, e)))
+		return rc;
+	rc = store_audit_each(a->db, verify_row, &v, e);
+	int64_t last = 0;
+	char head[AUDIT_HASH_HEX];
+	int found = 0;
+	if (rc == 0)
+		rc = store_audit_head(a->db, &last, head, &found, e);
+	db_rollback(a->db);
+	if (rc < 0)
+		return rc;
+	if (rc == 1)
+		return 0;
+	if (found && (last != v.prev_id || strcmp(head, v.prev) != 0)) {
+		c->bad_id = v.prev_id + 1;
+		snprintf(c->problem, sizeof c->problem, "entry %lld was removed (the log ends at %lld, its head at %lld)",
+		         (long long)c->bad_id, (long long)v.prev_id, (long long)last);
+		return 0;
+	}
+	c->ok = 1;
+	return 0;
+}
+
+int app_audit_family(struct app *a, int64_t family_id, int limit, store_audit_fn fn, void *ctx,
+                     struct dy_err *e)
+{
+	int rc = app_scope_family(a, family_id, SCOPE_AUDIT, e);
+	if (rc)
+		return rc;
+	return store_audit_for(a->db, "family", family_id, limit, fn, ctx, e);
+}

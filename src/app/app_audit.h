@@ -1,0 +1,45 @@
+/* app_audit.h: the audit log as a hash chain.
+ *
+ * Every entry holds BLAKE2b-256(previous entry's hash, this entry's fields),
+ * so an entry changed, removed or moved breaks the chain from that point;
+ * audit_head holds the last id and hash, so entries cut from the end are
+ * noticed too. app_end writes the entry of each change; reads of a
+ * person-identifiable record are logged with app_audit_read. */
+#ifndef DYAD_APP_AUDIT_H
+#define DYAD_APP_AUDIT_H
+
+#include "app/app.h"
+#include "store/store_audit.h"
+
+/* Appends one entry by the acting user (a->user, a->actor, a->address)
+ * inside the caller's open transaction. */
+int app_audit_write(struct app *a, const char *action, const char *entity, int64_t id, const char *detail,
+                    struct dy_err *e);
+
+/* Logs that the acting user read record (entity, id), in its own
+ * transaction. */
+int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err *e);
+
+/* Seals rows written before the chain existed (when the process context
+ * opens, after migrations; idempotent). */
+int app_audit_seal(db_t *db, struct dy_err *e);
+
+/* What verification found: ok, or the first entry at fault. */
+struct audit_check {
+	int ok;
+	int64_t entries;     /* entries checked */
+	int64_t bad_id;      /* the first entry changed, or the first id missing */
+	char problem[160];   /* "entry 42 was changed (or entries were reordered)" */
+};
+
+/* Walks the whole chain; fills c. Returns 0 (c->ok says the answer) or a
+ * storage error. Needs the operator or an admin. */
+int app_audit_verify(struct app *a, struct audit_check *c, struct dy_err *e);
+
+/* Calls fn for the entries naming family id's record (each view of its
+ * page or API record, each change to it), newest first, at most limit.
+ * A manager of the family's team, an admin, or the operator. */
+int app_audit_family(struct app *a, int64_t family_id, int limit, store_audit_fn fn, void *ctx,
+                     struct dy_err *e);
+
+#endif

@@ -1,0 +1,70 @@
+/* app_scope.c: role and team checks (see app_scope.h). */
+#include "app/app_scope.h"
+
+unsigned app_scope_roles(enum scope_need need)
+{
+	switch (need) {
+	case SCOPE_IDENTITY:
+	case SCOPE_BOOKING_WRITE: return USER_MANAGER | USER_CLINICIAN | USER_ADMIN_STAFF | USER_OPERATOR;
+	case SCOPE_CLINICAL:
+	case SCOPE_CLINICAL_WRITE: return USER_MANAGER | USER_CLINICIAN | USER_OPERATOR;
+	case SCOPE_AUDIT: return USER_MANAGER | USER_ADMIN | USER_OPERATOR;
+	case SCOPE_AGGREGATE: return USER_MANAGER | USER_CLINICIAN | USER_ANALYST | USER_OPERATOR;
+	}
+	return 0;
+}
+
+int app_scope_require(struct app *a, unsigned roles, struct dy_err *e)
+{
+	if (a->user.roles & roles)
+		return 0;
+	return dy_fail(e, DY_EFORBIDDEN, NULL, "your role does not allow this");
+}
+
+int app_scope_in_team(const struct app *a, int64_t team_id)
+{
+	if (a->user.roles & USER_OPERATOR)
+		return 1;
+	for (int i = 0; i < a->user.nteams; i++)
+		if (a->user.team_ids[i] == team_id)
+			return 1;
+	return 0;
+}
+
+int app_scope_record(struct app *a, enum scope_kind kind, int64_t id, enum scope_need need, int64_t *family_id,
+                     struct dy_err *e)
+{
+	int rc = app_scope_require(a, app_scope_roles(need), e);
+	if (rc)
+		return rc;
+	static const char *const names[] = {[SCOPE_OF_FAMILY] = "family", [SCOPE_OF_EPISODE] = "referral",
+	                                    [SCOPE_OF_PERSON] = "person", [SCOPE_OF_MEASURE] = "measure",
+	                                    [SCOPE_OF_GOAL] = "goal"};
+	int64_t fid, team;
+	rc = store_scope_of(a->db, kind, id, &fid, &team, e);
+	/* Another team's record is answered exactly as one that does not exist;
+	 * an admin may see who looked at a record (not the record) in any team. */
+	if (rc == DY_ENOTFOUND ||
+	    (!rc && !app_scope_in_team(a, team) && !(need == SCOPE_AUDIT && (a->user.roles & USER_ADMIN))))
+		return dy_fail(e, DY_ENOTFOUND, names[kind], "%s %lld does not exist", names[kind], (long long)id);
+	if (rc)
+		return rc;
+	if (family_id)
+		*family_id = fid;
+	return 0;
+}
+
+int app_scope_family(struct app *a, int64_t family_id, enum scope_need need, struct dy_err *e)
+{
+	return app_scope_record(a, SCOPE_OF_FAMILY, family_id, need, NULL, e);
+}
+
+int app_scope_team(struct app *a, enum scope_need need, struct dy_err *e)
+{
+	int rc = app_scope_require(a, app_scope_roles(need), e);
+	if (rc)
+		return rc;
+	if (!app_scope_in_team(a, a->team_id))
+		return dy_fail(e, DY_EFORBIDDEN, NULL, "you are not a member of this team");
+	return 0;
+}
