@@ -284,11 +284,24 @@ static int add_event(void *ctx, const struct pathway_event *ev)
 	struct tl *t = ctx;
 	char to[40], text[300];
 	page_code(episode_state_code(ev->to), 0, to, sizeof to);
+	int closing = ev->to == EPISODE_DISCHARGED || ev->to == EPISODE_DECLINED || ev->to == EPISODE_SIGNPOSTED;
 	if (ev->from < 0)
 		snprintf(text, sizeof text, "Referral %s", to);
+	else if (closing)
+		page_code(episode_state_code(ev->to), 1, text, sizeof text);
 	else
 		snprintf(text, sizeof text, "Moved to %s", to);
-	tl_add(t, ev->date, t->n, "State", text);
+	if (ev->to == EPISODE_DISCHARGED && ev->reason[0]) {
+		char why[64];
+		page_code(ev->reason, 0, why, sizeof why);
+		size_t used = strlen(text);
+		snprintf(text + used, sizeof text - used, ": %s", why);
+	} else if (ev->to == EPISODE_SIGNPOSTED && ev->service[0]) {
+		size_t used = strlen(text);
+		snprintf(text + used, sizeof text - used, " to %s", ev->service);
+	}
+	/* A closing move is the last thing on its day. */
+	tl_add(t, ev->date, closing ? 3000 + t->n : t->n, "State", text);
 	return 0;
 }
 

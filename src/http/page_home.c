@@ -64,16 +64,18 @@ struct case_ctx {
 static int case_row(void *ctx, const struct family_summary *s)
 {
 	struct case_ctx *c = ctx;
-	char href[48], who[4 * NAME_MAX_LEN], last[32];
+	char href[48], who[4 * NAME_MAX_LEN], last[32], sg[40] = "";
 	snprintf(href, sizeof href, "/families/%lld", (long long)s->family_id);
+	if (s->safeguarding[0] && strcmp(s->safeguarding, "none") != 0)
+		page_code(s->safeguarding, 1, sg, sizeof sg);
 	snprintf(who, sizeof who, "%s %s and %s", s->caregiver_given, s->caregiver_family, s->infant_given);
 	page_date(s->last_contact, last, sizeof last);
 	c->rc = TMPL(c->b, c->e,
 	             "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{h}}\">{{w}}</a></td>"
 	             "<td class=\"nhsuk-table__cell dyad-nowrap\">{{l}}</td><td class=\"nhsuk-table__cell\">"
-	             "{{#sg}}<strong class=\"nhsuk-tag nhsuk-tag--red\">Safeguarding</strong>{{/sg}}</td></tr>",
+	             "{{#sg}}<strong class=\"nhsuk-tag nhsuk-tag--red\">{{sg}}</strong>{{/sg}}</td></tr>",
 	             TMPL_S("h", href), TMPL_S("w", who), TMPL_S("l", last[0] ? last : "None yet"),
-	             TMPL_S("sg", s->safeguarding[0] && strcmp(s->safeguarding, "none") ? "1" : ""));
+	             TMPL_S("sg", sg));
 	return c->rc;
 }
 
@@ -91,7 +93,10 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	buf_init(&wt, 1 << 17);
 	rc = waiting_rows(&wrows, &wl, 5, &e);
 	char cap[96];
-	snprintf(cap, sizeof cap, "The 5 who breach soonest, of %zu waiting", wl.n);
+	if (wl.n > 5)
+		snprintf(cap, sizeof cap, "The 5 who breach soonest, of %zu waiting", wl.n);
+	else
+		snprintf(cap, sizeof cap, "%zu waiting, soonest breach first", wl.n);
 	rc = rc ? rc : waiting_table(&wt, cap, &wrows, &e);
 	struct case_ctx cc = {&crows, &e, 0};
 	if (!rc)
@@ -106,7 +111,7 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	               "referrals (the first 15)</caption><thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
 	               "<th scope=\"col\" class=\"nhsuk-table__header\">Family</th><th scope=\"col\" "
 	               "class=\"nhsuk-table__header\">Last contact</th><th scope=\"col\" class=\"nhsuk-table__header\">"
-	               "Status</th></tr></thead><tbody class=\"nhsuk-table__body\">{{{c}}}</tbody></table>"
+	               "Safeguarding</th></tr></thead><tbody class=\"nhsuk-table__body\">{{{c}}}</tbody></table>"
 	               "<p><a href=\"/families\">Find any family</a></p>",
 	               TMPL_S("team", rq->app->team_name), TMPL_S("n", wl.n ? "1" : ""), TMPL_HTML("wt", &wt),
 	               TMPL_HTML("c", &crows));
