@@ -298,7 +298,7 @@ static int add_event(void *ctx, const struct pathway_event *ev)
 		snprintf(text + used, sizeof text - used, ": %s", why);
 	} else if (ev->to == EPISODE_SIGNPOSTED && ev->service[0]) {
 		size_t used = strlen(text);
-		snprintf(text + used, sizeof text - used, " to %s", ev->service);
+		snprintf(text + used, sizeof text - used, " to %.200s", ev->service);
 	}
 	/* A closing move is the last thing on its day. */
 	tl_add(t, ev->date, closing ? 3000 + t->n : t->n, "State", text);
