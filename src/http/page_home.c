@@ -7,6 +7,7 @@
 
 #include "app/app_family.h"
 #include "app/app_pathway.h"
+#include "app/app_user.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "util/date.h"
@@ -81,6 +82,10 @@ static int case_row(void *ctx, const struct family_summary *s)
 
 static int home(struct http_req *rq, struct http_resp *rs)
 {
+	/* Those who see no family records start where their work is. */
+	unsigned roles = rq->user ? rq->user->roles : 0;
+	if (!(roles & USER_CASEWORK))
+		return http_redirect(rs, roles & USER_ADMIN ? "/users" : "/waiting");
 	struct dy_err e;
 	struct waiting_list wl;
 	int rc = app_waiting_list(rq->app, rq->app->today, NULL, -1, &wl, &e);
@@ -177,7 +182,13 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 	}
 	struct dy_err e;
 	struct waiting_list wl;
+	/* An analyst sees the report's figures but not who is waiting. */
 	int rc = app_waiting_list(rq->app, rq->app->today, NULL, -1, &wl, &e);
+	int show_list = rc == 0;
+	if (rc == DY_EFORBIDDEN) {
+		memset(&wl, 0, sizeof wl);
+		rc = 0;
+	}
 	if (rc)
 		return rc;
 	struct waiting_report r;
@@ -199,8 +210,10 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 	buf_init(&figs, 1 << 16);
 	char cap[64], period[96], a1[32], a2[32];
 	snprintf(cap, sizeof cap, "%zu waiting, most urgent first", wl.n);
-	rc = rc ? rc : waiting_rows(&rows, &wl, 500, &e);
-	rc = rc ? rc : waiting_table(&table, cap, &rows, &e);
+	if (show_list) {
+		rc = rc ? rc : waiting_rows(&rows, &wl, 500, &e);
+		rc = rc ? rc : waiting_table(&table, cap, &rows, &e);
+	}
 	if (!rc && have_report)
 		rc = figures_rows(&figs, &r, &e);
 	page_date(from, a1, sizeof a1);
@@ -224,7 +237,8 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 	               "<th scope=\"col\" class=\"nhsuk-table__header\">Of those, breached</th></tr></thead>"
 	               "<tbody class=\"nhsuk-table__body\">{{{f}}}</tbody></table>{{/r}}",
 	               TMPL_S("r", have_report ? "1" : ""), TMPL_S("p", period), TMPL_HTML("f", &figs));
-	app_waiting_list_free(&wl);
+	if (show_list)
+		app_waiting_list_free(&wl);
 	if (have_report)
 		waiting_report_free(&r);
 	buf_free(&rows);
@@ -238,6 +252,6 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 }
 
 const struct http_route page_home_routes[] = {
-	{HTTP_GET, "/", home, USER_CASEWORK, 0, 0},
-	{HTTP_GET, "/waiting", waiting, USER_CASEWORK, 0, 0},
+	{HTTP_GET, "/", home, USER_ANY | USER_OPERATOR, 0, 0},
+	{HTTP_GET, "/waiting", waiting, USER_CASEWORK | USER_ANALYST, 0, 0},
 	{0}};

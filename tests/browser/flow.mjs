@@ -30,7 +30,8 @@ const password = 'browser-test-password-1';
 
 const run = (args, input) => execFileSync(dyad, ['--db', db, ...args], { env, input, stdio: ['pipe', 'pipe', 'pipe'] });
 run(['--as', 'browser-test', 'demo', '--families', '20', '--seed', '1']);
-run(['--as', 'browser-test', 'user', 'add', '--name', 'sam', '--display', 'Sam Clinician', '--role', 'clinician'], password + '\n');
+for (const [name, display, role] of [['sam', 'Sam Clinician', 'clinician'], ['mo', 'Mo Manager', 'manager'], ['ada', 'Ada Admin', 'admin'], ['ana', 'Ana Analyst', 'analyst']])
+  run(['--as', 'browser-test', 'user', 'add', '--name', name, '--display', display, '--role', role], password + '\n');
 
 let passed = 0, failed = 0;
 const check = (ok, what) => {
@@ -192,6 +193,46 @@ try {
   await look('find');
   await page.goto(base + '/waiting');
   await look('waiting');
+  const familyUrl = base + '/families?q=browsertest';
+
+  // A manager sees who has looked at the family.
+  async function signInAs(name) {
+    await submit('Sign out');
+    check(page.url().endsWith('/sign-in'), 'signing out leads to the sign-in page');
+    await page.fill('#name', name);
+    await page.fill('#password', password);
+    await submit('Sign in');
+  }
+  await signInAs('mo');
+  await page.goto(familyUrl);
+  await Promise.all([page.waitForLoadState(), page.click('a:has-text("Alex Browsertest")')]);
+  const audit = await page.textContent('main');
+  check(audit.includes('Who has looked at this family') && audit.includes('sam'), 'a manager sees that sam looked at the family');
+  await look('family-manager');
+
+  // An admin manages users; a refused form keeps what was typed.
+  await signInAs('ada');
+  await page.goto(base + '/users');
+  await look('users');
+  await page.fill('#display', 'Kit <Keeper>');
+  await page.fill('#name', 'kit');
+  await page.fill('#password', 'long-enough-password');
+  await submit('Add user');
+  check(await page.inputValue('#display') === 'Kit <Keeper>', 'the name typed is kept (as text) when roles are missing');
+  check((await page.textContent('.nhsuk-error-summary')).includes('role'), 'the missing role is named');
+  await look('users-errors');
+  await page.check('input[name="roles"][value="clinician"]');
+  await page.fill('#password', 'long-enough-password');
+  await submit('Add user');
+  check((await page.textContent('tbody')).includes('Kit <Keeper>'), 'the new user is listed, the name shown as text');
+
+  // An analyst lands on the waiting report: figures, no names.
+  await signInAs('ana');
+  check(new URL(page.url()).pathname === '/waiting', 'an analyst starts at the waiting report');
+  const figures = await page.textContent('main');
+  check(figures.includes('Waiting report') && !figures.includes('Browsertest') && !figures.includes('Breached'),
+    'the analyst sees figures but nobody waiting by name');
+  await look('waiting-analyst');
   check(consoleErrors.length === 0, 'no script errors: ' + consoleErrors.join('; '));
 } catch (err) {
   failed++;
