@@ -105,7 +105,7 @@ int page_select(struct buf *b, const struct form_errors *fe, const char *name, c
 {
 	struct buf opts;
 	buf_init(&opts, 1 << 14);
-	int rc = TMPL(&opts, e, "<option value=\"\">Choose</option>{{x}}", TMPL_S("x", ""));
+	int rc = buf_puts(&opts, "<option value=\"\">Choose</option>");
 	for (int i = 0; i < n && !rc; i++)
 		rc = TMPL(&opts, e, "<option value=\"{{v}}\"{{#s}} selected{{/s}}>{{l}}</option>", TMPL_S("v", o[i].value),
 		          TMPL_S("s", value && strcmp(value, o[i].value) == 0 ? "1" : ""), TMPL_S("l", o[i].label));

@@ -91,7 +91,7 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	ticked(rq, "attendees", people, np, aon);
 	char action[64];
 	snprintf(action, sizeof action, "/referrals/%lld/contacts/new", (long long)id);
-	rc = TMPL(&b, &e, "<h1>Record a contact</h1>{{x}}", TMPL_S("x", ""));
+	rc = buf_puts(&b, "<h1>Record a contact</h1>");
 	rc = rc ? rc : form_error_summary(&b, fe, &e);
 	rc = rc ? rc : page_form_open(&b, rq, action, &e);
 	rc = rc ? rc : form_date(&b, fe, "date", "Date of the contact", NULL, typed ? F(rq, "date-day") : d,
@@ -106,8 +106,7 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	rc = rc ? rc : form_checkboxes(&b, fe, "attendees", "Who from the family was there", NULL, people, np, aon, &e);
 	if (pc->n)
 		rc = rc ? rc : form_checkboxes(&b, fe, "practitioners", "Practitioners", NULL, pc->o, pc->n, pon, &e);
-	rc = rc ? rc : TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">Save contact</button></form>{{x}}",
-	                    TMPL_S("x", ""));
+	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save contact</button></form>");
 	free(pc);
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
@@ -219,7 +218,7 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	int nw = page_code_options(code_discharge_reason, why, lw, 8), nc = page_code_options(code_care_status, care, lc, 8);
 	char action[64];
 	snprintf(action, sizeof action, "/referrals/%lld/discharge", (long long)id);
-	rc = TMPL(&b, &e, "<h1>Discharge</h1>{{x}}", TMPL_S("x", ""));
+	rc = buf_puts(&b, "<h1>Discharge</h1>");
 	rc = rc ? rc : form_error_summary(&b, fe, &e);
 	rc = rc ? rc : page_form_open(&b, rq, action, &e);
 	rc = rc ? rc : form_date(&b, fe, "date", "Date of discharge", NULL, typed ? F(rq, "date-day") : d,
@@ -234,8 +233,7 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 		snprintf(legend, sizeof legend, "Who is %s living with?", nm);
 		rc = form_radios(&b, fe, name, legend, NULL, care, nc, F(rq, name), 0, NULL, &e);
 	}
-	rc = rc ? rc : TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">Discharge</button></form>{{x}}",
-	                    TMPL_S("x", ""));
+	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Discharge</button></form>");
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
 	if (rc) {

@@ -72,8 +72,7 @@ static int choose_get(struct http_req *rq, struct http_resp *rs)
 	rc = TMPL(&b, &e,
 	          "<h1>Enter a measure</h1><form method=\"get\" action=\"{{a}}\">", TMPL_S("a", action));
 	rc = rc ? rc : page_select(&b, NULL, "instrument", "Which measure?", o, (int)set->n, NULL, &e);
-	rc = rc ? rc : TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">Continue</button></form>{{x}}",
-	                    TMPL_S("x", ""));
+	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Continue</button></form>");
 	free(o);
 	if (rc) {
 		buf_free(&b);
@@ -198,8 +197,7 @@ static int measure_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	                                    : ""));
 	for (int i = 0; i < in->nitems && !rc; i++)
 		rc = item_radios(&b, fe, in, i, rq, &e);
-	rc = rc ? rc : TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">Save and score</button></form>{{x}}",
-	                    TMPL_S("x", ""));
+	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save and score</button></form>");
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
 	if (rc) {

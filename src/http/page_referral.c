@@ -237,8 +237,7 @@ static int step_page(struct http_req *rq, struct http_resp *rs, enum step s, con
 		                           NULL, &e);
 	}
 	if (!rc)
-		rc = TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">Continue</button></form></div></div>",
-		          TMPL_S("x", ""));
+		rc = buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Continue</button></form></div></div>");
 	if (rc) {
 		buf_free(&b);
 		return DY_EINTERNAL;
@@ -261,7 +260,7 @@ static int summary_row(struct buf *b, const char *key, const char *value, const 
 	            TMPL_S("k", key), TMPL_S("v", value && *value ? value : "Not given"), TMPL_S("s", step));
 }
 
-static int check_page(struct http_req *rq, struct http_resp *rs, struct form_errors *fe, int dup_refused)
+static int check_page(struct http_req *rq, struct http_resp *rs, struct form_errors *fe)
 {
 	struct person cg, inf;
 	struct episode ep;
@@ -291,9 +290,8 @@ static int check_page(struct http_req *rq, struct http_resp *rs, struct form_err
 	}
 	eligibility_config_free(&cfg);
 
-	struct buf b, list;
+	struct buf b;
 	page_body(&b);
-	buf_init(&list, 1 << 16);
 	char name[2 * NAME_MAX_LEN + 2], rel[48], dob[32], nhs[16], bname[2 * NAME_MAX_LEN + 2], bdate[64],
 		received[32], src[48], gest[32] = "";
 	snprintf(name, sizeof name, "%s %s", cg.given_name, cg.family_name);
@@ -314,16 +312,14 @@ static int check_page(struct http_req *rq, struct http_resp *rs, struct form_err
 	}
 	page_date(ep.received_on, received, sizeof received);
 	page_code(ep.source, 1, src, sizeof src);
-	int rc = TMPL(&b, &e,
-	              "<div class=\"nhsuk-grid-row\"><div class=\"nhsuk-grid-column-two-thirds\">"
+	int rc = buf_puts(&b, "<div class=\"nhsuk-grid-row\"><div class=\"nhsuk-grid-column-two-thirds\">"
 	              "<span class=\"nhsuk-caption-l\">New referral, step 4 of 4</span>"
-	              "<h1>Check your answers before saving the referral</h1>",
-	              TMPL_S("x", ""));
+	              "<h1>Check your answers before saving the referral</h1>");
 	if (!rc)
 		rc = form_error_summary(&b, fe, &e);
 	if (!rc && !erc && er.eligible)
-		rc = TMPL(&b, &e, "<div class=\"nhsuk-inset-text\"><span class=\"nhsuk-u-visually-hidden\">Information: "
-		                  "</span><p>The family meets the team's criteria.</p></div>", TMPL_S("x", ""));
+		rc = buf_puts(&b, "<div class=\"nhsuk-inset-text\"><span class=\"nhsuk-u-visually-hidden\">Information: "
+		                  "</span><p>The family meets the team's criteria.</p></div>");
 	else if (!rc && !erc) {
 		struct buf rs2;
 		buf_init(&rs2, 1 << 14);
@@ -384,12 +380,8 @@ static int check_page(struct http_req *rq, struct http_resp *rs, struct form_err
 		rc = form_checkboxes(&b, fe, "allow_dup", "Save despite the open referral?", NULL, o, 1, on, &e);
 	}
 	if (!rc)
-		rc = TMPL(&b, &e,
-		          "<button class=\"nhsuk-button\" type=\"submit\" name=\"go\" value=\"save\">Save referral</button>"
-		          "</form></div></div>",
-		          TMPL_S("x", ""));
-	buf_free(&list);
-	(void)dup_refused;
+		rc = buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\" name=\"go\" value=\"save\">Save referral</button>"
+		          "</form></div></div>");
 	if (rc) {
 		buf_free(&b);
 		return DY_EINTERNAL;
@@ -422,11 +414,11 @@ static int save(struct http_req *rq, struct http_resp *rs)
 	if (rc == DY_ECONFLICT && d.n) {
 		form_error(&fe, "allow_dup", "An open referral may be the same family: check it, then tick the box to "
 		                             "save anyway");
-		return check_page(rq, rs, &fe, 1);
+		return check_page(rq, rs, &fe);
 	}
 	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
 		form_error_from(&fe, "form", &e);
-		return check_page(rq, rs, &fe, 0);
+		return check_page(rq, rs, &fe);
 	}
 	if (rc)
 		return rc;
@@ -460,7 +452,7 @@ static int new_referral_post(struct http_req *rq, struct http_resp *rs)
 	if (fe.n)
 		return step_page(rq, rs, (enum step)s, &fe, from_check);
 	if (from_check || s == STEP_REFERRAL)
-		return check_page(rq, rs, NULL, 0);
+		return check_page(rq, rs, NULL);
 	return step_page(rq, rs, (enum step)(s + 1), NULL, 0);
 }
 
@@ -494,24 +486,21 @@ static int triage_page(struct http_req *rq, struct http_resp *rs, int64_t id, st
 	page_date(rv.episode.received_on, received, sizeof received);
 	page_code(rv.episode.source, 1, src, sizeof src);
 	snprintf(back, sizeof back, "/families/%lld", (long long)rv.episode.family_id);
-	rc = TMPL(&b, &e, "<div class=\"nhsuk-grid-row\"><div class=\"nhsuk-grid-column-two-thirds\">{{x}}", TMPL_S("x", ""));
+	rc = buf_puts(&b, "<div class=\"nhsuk-grid-row\"><div class=\"nhsuk-grid-column-two-thirds\">");
 	rc = rc ? rc : page_family_callouts(&b, a, &fv, rq, 0, &e);
 	rc = rc ? rc : TMPL(&b, &e, "<h1>Triage the referral</h1><p>Received {{r}} from {{s}}.</p>", TMPL_S("r", received),
 	                    TMPL_S("s", src));
 	rc = rc ? rc : form_error_summary(&b, fe, &e);
 	if (!rc && !erc && chk.result.eligible)
-		rc = TMPL(&b, &e, "<div class=\"nhsuk-inset-text\"><p>The family meets the team's criteria.</p></div>{{x}}",
-		          TMPL_S("x", ""));
+		rc = buf_puts(&b, "<div class=\"nhsuk-inset-text\"><p>The family meets the team's criteria.</p></div>");
 	char action[64];
 	snprintf(action, sizeof action, "/referrals/%lld/triage", (long long)id);
 	rc = rc ? rc : page_form_open(&b, rq, action, &e);
 	if (!rc && !erc && !chk.result.eligible) {
-		rc = TMPL(&b, &e,
-		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
+		rc = buf_puts(&b, "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
 		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Does not meet the "
 		          "team's criteria</span></h2><p>To accept it, give a reason for setting aside each rule below."
-		          "</p></div>{{x}}",
-		          TMPL_S("x", ""));
+		          "</p></div>");
 		for (size_t i = 0; i < chk.result.n_reasons && !rc; i++) {
 			char name[64];
 			snprintf(name, sizeof name, "override_%s", eligibility_rule_code(chk.result.reasons[i].rule));
@@ -531,8 +520,7 @@ static int triage_page(struct http_req *rq, struct http_resp *rs, int64_t id, st
 	rc = rc ? rc : form_input(&b, fe, "service", "Service signposted to", NULL, F(rq, "service"), NULL, "text", "off", &e);
 	rc = rc ? rc : form_date(&b, fe, "date", "Date of the decision", NULL, typed ? F(rq, "date-day") : d,
 	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &e);
-	rc = rc ? rc : TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">Save decision</button></form></div></div>{{x}}",
-	                    TMPL_S("x", ""));
+	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save decision</button></form></div></div>");
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
 	if (rc) {

@@ -12,17 +12,14 @@ int page_sign_in_form(struct http_req *rq, struct http_resp *rs, const char *err
 	struct buf b;
 	page_body(&b);
 	struct dy_err e;
-	int rc = TMPL(&b, &e, "<div class=\"nhsuk-grid-row\"><div class=\"nhsuk-grid-column-one-half\"><h1>Sign in</h1>{{x}}",
-	              TMPL_S("x", ""));
+	int rc = buf_puts(&b, "<div class=\"nhsuk-grid-row\"><div class=\"nhsuk-grid-column-one-half\"><h1>Sign in</h1>");
 	rc = rc ? rc : form_error_summary(&b, &fe, &e);
 	rc = rc ? rc : page_form_open(&b, rq, "/sign-in", &e);
 	rc = rc ? rc : form_input(&b, &fe, "name", "Name", "The sign-in name your team's administrator gave you", name,
 	                          "20", "text", "username", &e);
 	rc = rc ? rc : form_input(&b, NULL, "password", "Password", NULL, "", "20", "password", "current-password", &e);
-	rc = rc ? rc : TMPL(&b, &e,
-	                    "<button class=\"nhsuk-button\" type=\"submit\">Sign in</button></form>"
-	                    "<p>Forgotten your password? Ask your team's administrator to set a new one.</p></div></div>{{x}}",
-	                    TMPL_S("x", ""));
+	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Sign in</button></form>"
+	                    "<p>Forgotten your password? Ask your team's administrator to set a new one.</p></div></div>");
 	if (rc) {
 		buf_free(&b);
 		return DY_EINTERNAL;

@@ -92,8 +92,7 @@ static int users_page(struct http_req *rq, struct http_resp *rs, const struct fo
 	rc = rc ? rc : form_checkboxes(&b, fe, "roles", "Roles", NULL, ROLES, NROLES, on, &e);
 	rc = rc ? rc : form_input(&b, fe, "password", "First password", "12 characters or more; tell them in person", "",
 	                          "20", "password", "new-password", &e);
-	rc = rc ? rc : TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">Add user</button></form>{{x}}",
-	                    TMPL_S("x", ""));
+	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Add user</button></form>");
 	buf_free(&rows);
 	if (rc) {
 		buf_free(&b);
