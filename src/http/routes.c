@@ -9,7 +9,13 @@ const struct http_route *const http_route_tables[] = {
 	api_referral_routes,
 	api_measure_routes,
 	api_waiting_routes,
-	/* Page tables go here (before auth_routes, so a page may take over GET /sign-in). */
+	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
+	page_assets_routes,
+	page_family_routes,
+	page_home_routes,
+	page_referral_routes,
+	page_episode_routes,
+	page_measure_routes,
 	auth_routes,
 	NULL,
 };

@@ -15,5 +15,11 @@ extern const struct http_route api_waiting_routes[];
 /* The sign-in form, with error (NULL for none) and the name typed; used by
  * GET and a refused POST /sign-in (page_sign_in.c). Returns 0. */
 int page_sign_in_form(struct http_req *rq, struct http_resp *rs, const char *error, const char *name);
+extern const struct http_route page_assets_routes[];
+extern const struct http_route page_family_routes[];
+extern const struct http_route page_home_routes[];
+extern const struct http_route page_referral_routes[];
+extern const struct http_route page_episode_routes[];
+extern const struct http_route page_measure_routes[];
 
 #endif
