@@ -110,7 +110,7 @@ static int person_add(struct http_req *rq, struct http_resp *rs)
 	p.family_id = fid;
 	struct dy_err e;
 	dy_err_clear(&e);
-	int64_t gest, imd;
+	int64_t gest = 0, imd = 0;
 	int rc = text_into(b, "role", p.role, sizeof p.role, &e);
 	if (!rc)
 		rc = text_into(b, "relationship", p.relationship, sizeof p.relationship, &e);

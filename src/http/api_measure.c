@@ -215,7 +215,7 @@ static int goal_rate(struct http_req *rq, struct http_resp *rs)
 	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	struct goal_rating r = {.goal_id = id};
-	int64_t rating;
+	int64_t rating = -1;
 	struct dy_err e;
 	dy_err_clear(&e);
 	int rc = api_get_date(b, "date", &r.date, &e);

@@ -74,7 +74,7 @@ static int referral_add(struct http_req *rq, struct http_resp *rs)
 	ep.decided_on = ep.discharged_on = DATE_NONE;
 	struct dy_err e;
 	dy_err_clear(&e);
-	int64_t allow;
+	int64_t allow = 0;
 	const char *programme = NULL, *ftp = NULL;
 	int rc = api_get_int(b, "family_id", 0, 1, INT64_MAX, &ep.family_id, &e);
 	if (!rc)
@@ -217,7 +217,7 @@ static int referral_move(struct http_req *rq, struct http_resp *rs)
 	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	const char *to = NULL, *note = NULL;
-	int32_t date;
+	int32_t date = DATE_NONE;
 	struct dy_err e;
 	dy_err_clear(&e);
 	int rc = api_get_text(b, "to", &to, &e);
@@ -242,7 +242,7 @@ static int referral_discharge(struct http_req *rq, struct http_resp *rs)
 	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	const char *reason = NULL, *status = NULL;
-	int32_t on;
+	int32_t on = DATE_NONE;
 	struct dy_err e;
 	dy_err_clear(&e);
 	int rc = api_get_text(b, "reason", &reason, &e);
@@ -294,7 +294,7 @@ static int contact_add(struct http_req *rq, struct http_resp *rs)
 	c.episode_id = id;
 	struct dy_err e;
 	dy_err_clear(&e);
-	int64_t dur;
+	int64_t dur = -1;
 	int rc = api_get_date(b, "date", &c.date, &e);
 	if (!rc)
 		rc = text_into(b, "kind", c.kind, sizeof c.kind, 1, &e);
@@ -349,7 +349,7 @@ static int safeguarding_set(struct http_req *rq, struct http_resp *rs)
 	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	const char *status = NULL;
-	int32_t from;
+	int32_t from = DATE_NONE;
 	struct dy_err e;
 	dy_err_clear(&e);
 	int rc = api_get_text(b, "status", &status, &e);
