@@ -196,7 +196,7 @@ check "a revoked session" "$CODE" 401
 signin() { # NAME PASSWORD -> CODE, BODY
 	CODE=$(curl -s -o "$WORK/body" -w '%{http_code}' -c "$WORK/jar2" -b "$WORK/jar2" -d "csrf=$csrf2" -d "name=$1" \
 		--data-urlencode "password=$2" "${URL}sign-in")
-	BODY=$(grep -oE 'There is a problem</h2><p>[^<]*' "$WORK/body")
+	BODY=$(grep -oE 'href="#name">[^<]*' "$WORK/body")  # the error summary's message (page_sign_in.c)
 }
 curl -s -c "$WORK/jar2" -b "$WORK/jar2" "${URL}sign-in" >"$WORK/form2"
 csrf2=$(grep -oE 'name="csrf" value="[0-9a-f]{64}' "$WORK/form2" | grep -oE '[0-9a-f]{64}')
@@ -205,6 +205,7 @@ for i in 1 2 3 4 5; do
 	check "wrong password $i" "$CODE" 403
 done
 wrong=$BODY
+[ -n "$wrong" ] && ok || bad "the refused sign-in shows its message"
 signin clinician 'password of clinician 1234'
 check "locked out: the right password is refused" "$CODE" 403
 check "locked out: the same message" "$BODY" "$wrong"
