@@ -585,7 +585,7 @@ int app_demo(struct app *a, int families, uint64_t seed, struct transfer_counts 
 		return dy_fail(e, DY_EINVAL, "families", "must be from 1 to 10,000,000");
 	struct demo d = {.a = a, .n = n, .today = a->today};
 	rng_seed(&d.r, seed);
-	int rc = db_bulk_cache(a->db, 512, e);
+	int rc = db_bulk(a->db, DB_BULK_LARGE, e);
 	if (!rc)
 		rc = app_begin(a, e);
 	if (rc)
@@ -616,6 +616,12 @@ int app_demo(struct app *a, int families, uint64_t seed, struct transfer_counts 
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
 	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);
+	struct dy_err after;
+	int rc_after = db_bulk(a->db, DB_BULK_END, &after);
+	if (!rc && rc_after) {
+		*e = after;
+		rc = rc_after;
+	}
 	if (rc)
 		memset(n, 0, sizeof *n);
 	return rc;
