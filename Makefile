@@ -55,7 +55,7 @@ build-fuzz: deps build/fuzz/build.ninja
 run: build-dyad
 	@if [ ! -f "$(DB)" ]; then \
 	  echo "Creating $(DB) with a demo team (synthetic families, no real people)..."; \
-	  $(DYAD) --db "$(DB)" init && $(DYAD) --db "$(DB)" demo --families 300 --seed 1; \
+	  $(DYAD) --db "$(DB)" --as "make run" demo --families 300 --seed 1; \
 	fi
 	@$(DYAD) --db "$(DB)" caseload --limit 15
 	@echo

@@ -17,6 +17,36 @@ static const struct {
 	{"", &db_sqlite_ops},
 };
 
+/* The driver for url and where its target starts, or NULL. */
+static const struct db_ops *driver_for(const char *url, const char **target)
+{
+	if (!url || strstr(url, "://"))
+		return NULL;
+	for (size_t i = 0; i < sizeof drivers / sizeof drivers[0]; i++) {
+		size_t n = strlen(drivers[i].prefix);
+		if (strncmp(url, drivers[i].prefix, n) == 0) {
+			*target = url + n;
+			return drivers[i].ops;
+		}
+	}
+	return NULL;
+}
+
+int db_url_exists(const char *url)
+{
+	const char *target;
+	const struct db_ops *ops = driver_for(url, &target);
+	return ops ? ops->exists(target) : 1;
+}
+
+void db_url_remove(const char *url)
+{
+	const char *target;
+	const struct db_ops *ops = driver_for(url, &target);
+	if (ops)
+		ops->remove(target);
+}
+
 int db_open(const char *url, db_t **out, struct dy_err *e)
 {
 	*out = NULL;

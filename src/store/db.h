@@ -50,10 +50,24 @@ enum db_constraint {
 	DB_CONSTRAINT_OTHER
 };
 
+/* How long, at most, a statement waits for another connection's lock
+ * before failing with DY_EBUSY (retrying with back-off meanwhile);
+ * $DYAD_BUSY_MS overrides it (tests). */
+#define DB_BUSY_WAIT_MS 30000
+
 /* Opens (creating if needed) the database named by url (see above). A URL
  * no driver serves is refused with DY_EUSAGE. SQLite opens with WAL,
- * foreign keys on and a 5 s busy timeout. */
+ * foreign keys on, synchronous=FULL (an acknowledged commit survives power
+ * loss) and the busy wait above; a file it creates is mode 0600. */
 int db_open(const char *url, db_t **out, struct dy_err *e);
+
+/* 1 when url names a database that is there (a driver without files, such
+ * as a server's, says 1 and lets db_open judge), else 0. */
+int db_url_exists(const char *url);
+
+/* Deletes the database url names, with any companion files (for a database
+ * a failed first command created); a driver without files does nothing. */
+void db_url_remove(const char *url);
 
 /* Finalises cached statements and closes; NULL is ignored. */
 void db_close(db_t *db);
@@ -115,9 +129,11 @@ int db_col_is_null(db_stmt_t *s, int i);
 /* Copies column i's text into out (size n), truncating. */
 void db_col_copy(db_stmt_t *s, int i, char *out, unsigned n);
 
-/* Transactions; db_begin takes the write lock at once (waiting up to the
- * busy timeout for another writer); db_begin_read starts a read-only
- * snapshot (end it with db_rollback). */
+/* Transactions; db_begin takes the write lock at once (IMMEDIATE), waiting
+ * for it as DB_BUSY_WAIT_MS says, else DY_EBUSY; db_begin_read starts a
+ * read-only snapshot (end it with db_rollback). Each of these first resets
+ * every statement left part-way through its rows, so no statement outlives
+ * the transaction it was used in. */
 int db_begin(db_t *db, struct dy_err *e);
 int db_begin_read(db_t *db, struct dy_err *e);
 int db_commit(db_t *db, struct dy_err *e);

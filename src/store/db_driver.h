@@ -26,6 +26,8 @@ struct db_ops {
 	const char *name;
 	/* Opens target (the URL without this driver's prefix). */
 	int (*open)(const char *target, db_t **out, struct dy_err *e);
+	int (*exists)(const char *target);  /* db_url_exists */
+	void (*remove)(const char *target); /* db_url_remove */
 	void (*close)(db_t *db);
 	int (*exec)(db_t *db, const char *sql, struct dy_err *e);
 	db_stmt_t *(*prepare)(db_t *db, const char *sql, struct dy_err *e);

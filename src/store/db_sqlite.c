@@ -1,12 +1,26 @@
 /* db_sqlite.c: the SQLite driver behind db.h (URL: a file path, or
- * sqlite:PATH). */
+ * sqlite:PATH).
+ *
+ * Reliability rules kept here, not at call sites: no cached statement stays
+ * active across a transaction boundary (every begin, commit and rollback
+ * resets the ones left mid-result, so a forgotten reset can never hold a
+ * read transaction that makes BEGIN IMMEDIATE fail without waiting); a
+ * writer that finds the database locked retries with jittered back-off for
+ * up to DB_BUSY_WAIT_MS before giving up with DY_EBUSY; commits are
+ * synchronous=FULL (power-safe); a database file this driver creates is
+ * 0600 whatever the umask (SQLite gives its -wal and -shm files the same
+ * mode). */
 #include "store/db_driver.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "util/str.h"
 
@@ -29,6 +43,9 @@ struct lite {
 	struct lite_stmt *hint[HINTS];
 	enum db_constraint constraint;
 	unsigned bulk;
+	int busy_ms;             /* the longest a statement waits for a lock */
+	struct timespec busy_t0; /* when the current wait began */
+	uint64_t jitter;         /* back-off jitter state (xorshift) */
 };
 
 #define LITE(d) ((struct lite *)(d))
@@ -53,6 +70,37 @@ static enum db_constraint constraint_kind(int rc)
 	}
 }
 
+/* SQLite's busy handler: sleeps 1, 2, 4 .. 64 ms (plus up to half again at
+ * random, so that waiting writers do not wake in step) and gives up once
+ * busy_ms have passed since the first try. */
+static int busy_wait(void *ctx, int tries)
+{
+	struct lite *db = ctx;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (tries == 0)
+		db->busy_t0 = now;
+	long waited = (long)(now.tv_sec - db->busy_t0.tv_sec) * 1000 + (now.tv_nsec - db->busy_t0.tv_nsec) / 1000000;
+	if (waited >= db->busy_ms)
+		return 0;
+	long ms = 1L << (tries < 6 ? tries : 6);
+	db->jitter ^= db->jitter << 13;
+	db->jitter ^= db->jitter >> 7;
+	db->jitter ^= db->jitter << 17;
+	ms += (long)(db->jitter % (uint64_t)(ms / 2 + 1));
+	if (ms > db->busy_ms - waited)
+		ms = db->busy_ms - waited;
+	struct timespec d = {ms / 1000, (ms % 1000) * 1000000L};
+	while (nanosleep(&d, &d) && errno == EINTR)
+		;
+	return 1;
+}
+
+static int busy_code(int rc)
+{
+	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
 static int store_error(struct lite *db, int rc, struct dy_err *e)
 {
 	const char *msg = sqlite3_errmsg(db->h);
@@ -60,8 +108,9 @@ static int store_error(struct lite *db, int rc, struct dy_err *e)
 		db->constraint = constraint_kind(rc);
 		return dy_fail(e, DY_ECONFLICT, NULL, "%s", msg);
 	}
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-		return dy_fail(e, DY_ESTORE, NULL, "the database is busy (another program is writing); try again");
+	if (busy_code(rc))
+		return dy_fail(e, DY_EBUSY, NULL, "the database is busy: another program held it for more than %d s; try again",
+		               db->busy_ms / 1000);
 	return dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg);
 }
 
@@ -70,9 +119,11 @@ static int lite_exec(db_t *d, const char *sql, struct dy_err *e)
 	char *msg = NULL;
 	int rc = sqlite3_exec(LITE(d)->h, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
-		dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg ? msg : sqlite3_errstr(rc));
+		int code = busy_code(rc) ? store_error(LITE(d), rc, e) : DY_ESTORE;
+		if (code == DY_ESTORE)
+			dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
-		return DY_ESTORE;
+		return code;
 	}
 	return 0;
 }
@@ -93,7 +144,17 @@ static int lite_open(const char *path, db_t **out, struct dy_err *e)
 {
 	struct lite *db = xcalloc(1, sizeof *db);
 	db->base.ops = &db_sqlite_ops;
+	struct stat st;
+	int existed = stat(path, &st) == 0;
 	int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	/* A new file is still empty here: make it private before anything is
+	 * written (the -wal and -shm files SQLite makes later copy its mode). */
+	if (rc == SQLITE_OK && !existed && strcmp(path, ":memory:") != 0 && chmod(path, 0600) != 0) {
+		dy_fail(e, DY_ESTORE, "db", "cannot make the new database file private: %s", strerror(errno));
+		sqlite3_close(db->h);
+		free(db);
+		return DY_ESTORE;
+	}
 	if (rc != SQLITE_OK) {
 		dy_fail(e, DY_ESTORE, "db", "cannot open the database file: %s",
 		        db->h ? sqlite3_errmsg(db->h) : "out of memory");
@@ -101,14 +162,37 @@ static int lite_open(const char *path, db_t **out, struct dy_err *e)
 		free(db);
 		return DY_ESTORE;
 	}
-	sqlite3_busy_timeout(db->h, 5000);
+	db->busy_ms = DB_BUSY_WAIT_MS;
+	const char *env = getenv("DYAD_BUSY_MS");
+	if (env && *env && atoi(env) > 0)
+		db->busy_ms = atoi(env);
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	db->jitter = ((uint64_t)now.tv_nsec << 20) ^ (uint64_t)now.tv_sec ^ ((uint64_t)(uintptr_t)db << 7) ^ 0x9e3779b97f4a7c15u;
+	sqlite3_busy_handler(db->h, busy_wait, db);
 	sqlite3_extended_result_codes(db->h, 1);
-	if (lite_exec(&db->base, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", e)) {
+	if ((rc = lite_exec(&db->base, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", e))) {
 		lite_close(&db->base);
-		return DY_ESTORE;
+		return rc;
 	}
 	*out = &db->base;
 	return 0;
+}
+
+static int lite_exists(const char *path)
+{
+	struct stat st;
+	return strcmp(path, ":memory:") == 0 || stat(path, &st) == 0;
+}
+
+static void lite_remove(const char *path)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		char file[4096];
+		if ((size_t)snprintf(file, sizeof file, "%s%s", path, suffix[i]) < sizeof file)
+			unlink(file);
+	}
 }
 
 static struct lite_stmt *ready(struct lite_stmt *s)
@@ -275,6 +359,8 @@ static enum db_constraint lite_constraint(db_t *d) { return LITE(d)->constraint;
 const struct db_ops db_sqlite_ops = {
 	.name = "sqlite",
 	.open = lite_open,
+	.exists = lite_exists,
+	.remove = lite_remove,
 	.close = lite_close,
 	.exec = lite_exec,
 	.prepare = lite_prepare,

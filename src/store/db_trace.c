@@ -130,6 +130,21 @@ static int trace_open(const char *target, db_t **out, struct dy_err *e)
 	return 0;
 }
 
+/* The wrapped URL of target (after any options). */
+static const char *wrapped(const char *target)
+{
+	while (strncmp(target, "log=", 4) == 0 || strncmp(target, "fail=", 5) == 0) {
+		const char *colon = strchr(target, ':');
+		if (!colon)
+			return "";
+		target = colon + 1;
+	}
+	return target;
+}
+
+static int trace_exists(const char *target) { return db_url_exists(wrapped(target)); }
+static void trace_remove(const char *target) { db_url_remove(wrapped(target)); }
+
 static int trace_exec(db_t *d, const char *sql, struct dy_err *e)
 {
 	struct trace *t = TRACE(d);
@@ -187,6 +202,8 @@ static enum db_constraint trace_constraint(db_t *d) { return db_constraint(TRACE
 const struct db_ops db_trace_ops = {
 	.name = "trace",
 	.open = trace_open,
+	.exists = trace_exists,
+	.remove = trace_remove,
 	.close = trace_close,
 	.exec = trace_exec,
 	.prepare = trace_prepare,

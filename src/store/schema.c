@@ -250,10 +250,17 @@ static const char v3_measures[] =
 	"  csv TEXT NOT NULL,"
 	"  PRIMARY KEY (instrument, name)) STRICT;";
 
+/* Version 4: a database that holds `dyad demo`'s synthetic families says so
+ * (the CLI shows it on every listing; demo data goes only into an empty
+ * database unless the operator insists). */
+static const char v4_demo[] =
+	"ALTER TABLE team ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
 	{3, "measures scored, goals", v3_measures},
+	{4, "demo mark", v4_demo},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
