@@ -22,7 +22,7 @@
 #define INSTR_MAX_VALUES 16      /* values in an explicit list of allowed values */
 #define INSTR_MAX_SCALES 12
 #define INSTR_MAX_BANDS 12
-#define INSTR_MAX_RISKS 8
+#define INSTR_MAX_RISKS 12
 #define INSTR_MAX_TABLES 4
 #define INSTR_MAX_LOOKUP 128     /* keys in one lookup table */
 #define INSTR_MAX_INTERVALS 16   /* rows in an age-interval table */
@@ -94,13 +94,25 @@ struct instr_scale {
 	struct instr_code code;
 };
 
+/* A risk flag the definition raises for the clinician to acknowledge. It
+ * watches one item (item >= 0, scale == -1) or one scale's score (scale >=
+ * 0, item == -1: PBQ risk of abuse, PIR-GAS documented maltreatment).
+ * `unanswered` flags are added by the loader, one for each item risk: the
+ * item left blank raises its own flag, so a prorated total can never hide
+ * an unasked risk question (docs/instruments.md, "Risk flags"). */
 struct instr_risk {
-	char id[32];
-	int item;          /* 0-based */
+	char id[40];
+	int item;          /* 0-based item, or -1 */
+	int scale;         /* scale index, or -1 */
+	int unanswered;    /* 1: raised when the item is not answered */
+	int safeguarding;  /* 1: the flag asks for a safeguarding review */
 	enum instr_op op;
 	double value;
-	char label[96];
+	char label[112];
 };
+
+/* The infant stage a measure fits (docs/instruments.md, "Stage"). */
+enum instr_stage { STAGE_ANY, STAGE_ANTENATAL, STAGE_POSTNATAL };
 
 struct instr_interval {
 	int interval;      /* the form's nominal age in months */
@@ -156,6 +168,13 @@ struct instrument {
 	char interval_labels[3][48]; /* below monitoring, monitoring zone, over cut-off */
 	int nunverified;
 	struct instr_unverified unverified[INSTR_MAX_UNVERIFIED];
+	/* When the measure fits the infant's life (the definition's "stage"):
+	 * antenatal (an unborn infant only), postnatal (born only) or any, and
+	 * for a born infant the age range in completed months, inclusive
+	 * (max_months -1: no upper limit). */
+	enum instr_stage stage;
+	int stage_min_months, stage_max_months;
+	char stage_note[160];
 };
 
 /* A set of loaded definitions, looked up by id. */
@@ -237,5 +256,8 @@ int instrument_parse_table(struct instrument *in, const char *table, const char 
  * DY_EINVAL. */
 int instrument_parse_text(struct instrument_set *set, const char *data, size_t size, const char *name,
                           struct dy_err *e);
+
+/* "any", "antenatal" or "postnatal". */
+const char *instrument_stage_name(enum instr_stage s);
 
 #endif
