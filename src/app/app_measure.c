@@ -4,6 +4,7 @@
 #include "app/app_measure.h"
 
 #include "app/app_files.h"
+#include "app/app_risk.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -202,31 +203,6 @@ int app_measure_record(struct app *a, const struct measure_entry *me, struct mea
 	return app_end(a, rc, "measure.add", "measure", m->id, m->instrument, e);
 }
 
-static int count_open(void *ctx, const struct stored_risk *r)
-{
-	*(int *)ctx += r->acknowledged_on == DATE_NONE;
-	return 0;
-}
-
-int app_measure_acknowledge(struct app *a, int64_t measure_id, int *count, struct dy_err *e)
-{
-	*count = 0;
-	struct measure_record r;
-	int rc = store_measure_record_get(a->db, measure_id, &r, e);
-	if (rc)
-		return rc;
-	int open = 0;
-	if ((rc = store_risk_list(a->db, measure_id, 0, count_open, &open, e)))
-		return rc;
-	if (!open)
-		return dy_fail(e, DY_ECONFLICT, "measure", "measure %lld has no unacknowledged risk flag",
-		               (long long)measure_id);
-	if ((rc = app_begin(a, e)))
-		return rc;
-	rc = store_risk_acknowledge(a->db, measure_id, a->actor, a->today, count, e);
-	return app_end(a, rc, "measure.acknowledge", "measure", measure_id, r.m.instrument, e);
-}
-
 /* ---- listing --------------------------------------------------------------- */
 
 struct views {
@@ -275,6 +251,8 @@ static int load_views(struct app *a, int64_t episode_id, struct views *vs, struc
 		rc = store_score_list(a->db, vs->v[i].rec.m.id, collect_score, &vs->v[i], e);
 		if (!rc)
 			rc = store_risk_list(a->db, vs->v[i].rec.m.id, 0, collect_risk, &vs->v[i], e);
+		for (int k = 0; !rc && k < vs->v[i].nrisks; k++)
+			app_risk_label(a, &vs->v[i].risks[k]);
 	}
 	if (rc) {
 		free(vs->v);

@@ -78,11 +78,7 @@ int app_measure_person_db(void *ctx, int64_t id, int need_birth, struct measure_
 int app_measure_record(struct app *a, const struct measure_entry *in, struct measure_record *rec,
                        struct score_result *res, struct dy_err *e);
 
-/* Records a clinician's acknowledgement of every unacknowledged risk flag
- * of the measure (by the app's actor, today). *count is how many. Refused
- * with DY_ENOTFOUND for an unknown measure, DY_ECONFLICT when it has no
- * unacknowledged flag. */
-int app_measure_acknowledge(struct app *a, int64_t measure_id, int *count, struct dy_err *e);
+/* Acknowledging a risk flag: app_risk_acknowledge (app/app_risk.h). */
 
 /* One stored measure with its scores and flags. */
 struct measure_view {

@@ -9,6 +9,7 @@
 
 #include "app/app_files.h"
 #include "app/app_measure.h"
+#include "cli/alerts.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
@@ -105,32 +106,13 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a)
 	}
 	for (int k = 0; k < res.nrisks; k++) {
 		const struct instr_risk *r = &in->risks[res.risks[k]];
-		printf("RISK: %s. A clinician must acknowledge it: `dyad measure acknowledge --measure %lld`.\n",
+		printf("RISK: %s. A clinician must acknowledge it, recording the action taken:"
+		       " `dyad measure acknowledge --measure %lld --action TEXT`.\n",
 		       r->label, (long long)rec.m.id);
-		fprintf(stderr, "dyad: RISK flag raised on measure %lld (%s item %d): a clinician must acknowledge it\n",
-		        (long long)rec.m.id, in->short_name, r->item + 1);
+		fprintf(stderr, "dyad: RISK flag raised on measure %lld (%s): a clinician must acknowledge it\n",
+		        (long long)rec.m.id, r->label);
 	}
 	app_close(&app);
-	return 0;
-}
-
-int cmd_measure_acknowledge(const struct cli_global *g, struct cli_args *a)
-{
-	struct dy_err e;
-	dy_err_clear(&e);
-	int64_t id;
-	if (cli_id(a, "measure", &id, &e))
-		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	int n = 0;
-	rc = app_measure_acknowledge(&app, id, &n, &e);
-	app_close(&app);
-	if (rc)
-		return cli_fail(&e);
-	printf("Acknowledged %d risk flag%s on measure %lld.\n", n, n == 1 ? "" : "s", (long long)id);
 	return 0;
 }
 
@@ -138,14 +120,19 @@ static int list_measure(void *ctx, const struct measure_view *v)
 {
 	struct out_list *l = ctx;
 	const struct measure_record *r = &v->rec;
-	char id[24], d[11], resp[24], cg[24], inf[24], risk[160] = "";
+	char id[24], d[11], resp[24], cg[24], inf[24], risk[800] = "";
 	size_t used = 0;
 	for (int k = 0; k < v->nrisks && used < sizeof risk; k++) {
 		char on[11];
 		const struct stored_risk *x = &v->risks[k];
-		used += (size_t)snprintf(risk + used, sizeof risk - used, "%sitem %d %s%s", k ? "; " : "", x->item,
-		                         x->acknowledged_on == DATE_NONE ? "RISK unacknowledged" : "acknowledged ",
-		                         x->acknowledged_on == DATE_NONE ? "" : fmt_date(on, x->acknowledged_on));
+		int w = x->acknowledged_on == DATE_NONE
+			? snprintf(risk + used, sizeof risk - used, "%sRISK NOT ACKNOWLEDGED (%s)", k ? "; " : "", x->label)
+			: snprintf(risk + used, sizeof risk - used, "%sacknowledged %s by %s (%s); action taken: %s",
+			           k ? "; " : "", fmt_date(on, x->acknowledged_on), x->acknowledged_by, x->label,
+			           x->action[0] ? x->action : "not recorded");
+		if (w < 0)
+			break;
+		used += (size_t)w;
 	}
 	fmt_id(id, r->m.id);
 	fmt_date(d, r->m.date);
@@ -178,6 +165,22 @@ int cmd_measure_list(const struct cli_global *g, struct cli_args *a)
 	static const char *const cols[] = {"measure", "date", "instrument", "timepoint", "respondent", "subject",
 	                                   "caregiver", "infant", "scale", "score", "band", "clinical", "no_score_because",
 	                                   "version", "risk", 0};
+	if (strcmp(g->format, "table") == 0) {
+		/* Safeguarding and open risk flags first, as on every view of a family. */
+		struct dy_err e;
+		dy_err_clear(&e);
+		int64_t id;
+		if (cli_id(a, "referral", &id, &e))
+			return cli_fail(&e);
+		struct app app;
+		int rc = cli_open(g, &app);
+		if (rc)
+			return rc;
+		rc = cli_print_referral_alerts(&app, id, &e);
+		app_close(&app);
+		if (rc)
+			return cli_fail(&e);
+	}
 	return cli_list(g, a, "referral", cols, "No measures recorded on this referral yet.", list_measures);
 }
 

@@ -274,9 +274,18 @@ static const char v3_measures[] =
 	"  csv TEXT NOT NULL,"
 	"  PRIMARY KEY (instrument, name)) STRICT;";
 
+/* Version 4: clinical safety (issue 8). A risk flag's acknowledgement
+ * records the action the clinician took (required from now on; flags
+ * acknowledged before this version keep NULL, shown as "not recorded"); an
+ * index finds the open flags for every view of a family. */
+static const char v4_safety[] =
+	"ALTER TABLE measure_risk ADD COLUMN action_taken TEXT;"
+	"CREATE INDEX measure_risk_open ON measure_risk(measure_id) WHERE acknowledged_on IS NULL;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
 	{3, "measures scored, goals", v3_measures},
+	{4, "risk flag actions", v4_safety},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
