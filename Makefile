@@ -1,13 +1,14 @@
 # The two commands: `make run` and `make test`. Everything else is a helper.
 # Builds live under build/: release (the program), asan (the same suite under
-# AddressSanitizer + UndefinedBehaviorSanitizer), fuzz (libFuzzer targets).
+# AddressSanitizer + UndefinedBehaviorSanitizer), tsan (the concurrency
+# tests under ThreadSanitizer), fuzz (libFuzzer targets).
 
 DB        ?= dyad.db
 FUZZ_SECS ?= 15
 JOBS      ?= $(shell nproc)
 DYAD      := build/release/dyad
 
-.PHONY: all deps build build-dyad build-asan build-fuzz run test test-release test-asan fuzz valgrind bench clean
+.PHONY: all deps build build-dyad build-asan build-tsan build-fuzz run test test-release test-asan test-tsan fuzz valgrind bench clean
 
 all: build
 
@@ -36,6 +37,15 @@ build-dyad: deps build/release/build.ninja
 build-asan: deps build/asan/build.ninja
 	@ninja -C build/asan -j $(JOBS) | grep -v '^ninja: no work' || true
 
+build/tsan/build.ninja:
+	cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DDYAD_TSAN=ON >/dev/null
+
+# Only the concurrency tests (tests/*/test_concurrent*.c) run under TSan.
+build-tsan: deps build/tsan/build.ninja
+	@ninja -C build/tsan build.ninja >/dev/null
+	@ninja -C build/tsan -j $(JOBS) $$(ninja -C build/tsan -t targets all | grep -oE '^test_concurrent[a-z_]*:' | tr -d : | sort -u) \
+	  | grep -v '^ninja: no work' || true
+
 build-fuzz: deps build/fuzz/build.ninja
 	@ninja -C build/fuzz build.ninja >/dev/null
 	@ninja -C build/fuzz -j $(JOBS) $$(ninja -C build/fuzz -t targets all | grep -oE '^fuzz_[a-z_]+:' | tr -d : | sort -u) \
@@ -53,8 +63,8 @@ run: build-dyad
 	@echo
 	@echo "More: $(DYAD) --db $(DB) --help   (family show ID, referral show ID, report waiting, ...)"
 
-test: test-release test-asan valgrind fuzz
-	@echo "make test: release suite, sanitizer suite and fuzz runs all passed."
+test: test-release test-asan test-tsan valgrind fuzz
+	@echo "make test: release suite, sanitizer suites and fuzz runs all passed."
 
 test-release: build
 	cd build/release && ctest --output-on-failure -j $(JOBS)
@@ -62,6 +72,11 @@ test-release: build
 test-asan: build-asan
 	cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
+
+# Threads on one database under ThreadSanitizer: any race report fails.
+test-tsan: build-tsan
+	cd build/tsan && TSAN_OPTIONS="halt_on_error=1 abort_on_error=1" \
+	  ctest --output-on-failure -j $(JOBS) -R 'test_concurrent'
 
 # Every fuzz target runs for FUZZ_SECS seconds from its seed corpus.
 fuzz: build-fuzz

@@ -41,15 +41,20 @@ int app_family_alerts(struct app *a, int64_t family_id, struct family_alerts *ou
 	memset(out, 0, sizeof *out);
 	out->family_id = family_id;
 	struct family fam;
-	int rc = store_family_get(a->db, family_id, &fam, e);
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	rc = store_family_get(a->db, family_id, &fam, e);
 	struct infants in = {.n = 0};
 	if (!rc)
 		rc = store_person_list(a->db, family_id, collect_infant, &in, e);
 	for (int i = 0; !rc && i < in.n; i++) {
 		struct safeguarding s;
 		int got = store_safeguarding_current(a->db, in.ids[i], &s, e);
-		if (got < 0)
-			return got;
+		if (got < 0) {
+			rc = got;
+			break;
+		}
 		if (got && strcmp(s.status, "none") != 0) {
 			int k = out->ninfants++;
 			out->infants[k].infant_id = in.ids[i];
@@ -60,7 +65,7 @@ int app_family_alerts(struct app *a, int64_t family_id, struct family_alerts *ou
 	}
 	if (!rc)
 		rc = app_risks_of_family(a, family_id, collect_risk, out, e);
-	return rc;
+	return app_end_read(a, rc);
 }
 
 int app_referral_alerts(struct app *a, int64_t episode_id, struct family_alerts *out, struct dy_err *e)

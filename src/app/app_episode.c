@@ -172,7 +172,11 @@ static int collect_outcome(void *ctx, const struct discharge_outcome *o)
 int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct dy_err *e)
 {
 	memset(v, 0, sizeof *v);
-	int rc = store_episode_get(a->db, id, &v->episode, e);
+	/* One read transaction: the referral and its rows at one moment. */
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	rc = store_episode_get(a->db, id, &v->episode, e);
 	if (!rc)
 		rc = store_contact_list(a->db, id, collect_contact, v, e);
 	if (!rc)
@@ -181,7 +185,7 @@ int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct
 		rc = store_outcome_list(a->db, id, collect_outcome, v, e);
 	if (rc)
 		app_referral_view_free(v);
-	return rc;
+	return app_end_read(a, rc);
 }
 
 void app_referral_view_free(struct referral_view *v)
@@ -194,18 +198,17 @@ void app_referral_view_free(struct referral_view *v)
 
 int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 {
-	struct episode ep;
-	int rc = store_episode_get(a->db, c->episode_id, &ep, e);
+	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
-	if (record_contact_check(c, &ep, e))
-		return DY_EINVAL;
-	if (c->date > a->today)
-		return dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
-	if (strcmp(c->kind, "intervention") == 0 && !c->intervention[0])
-		return dy_fail(e, DY_EINVAL, "intervention", "is required for an intervention contact");
-	if ((rc = app_begin(a, e)))
-		return rc;
+	struct episode ep;
+	rc = store_episode_get(a->db, c->episode_id, &ep, e);
+	if (!rc && record_contact_check(c, &ep, e))
+		rc = DY_EINVAL;
+	if (!rc && c->date > a->today)
+		rc = dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
+	if (!rc && strcmp(c->kind, "intervention") == 0 && !c->intervention[0])
+		rc = dy_fail(e, DY_EINVAL, "intervention", "is required for an intervention contact");
 	for (int i = 0; !rc && i < c->n_attendees; i++)
 		rc = person_in_family(a, c->attendees[i], ep.family_id, NULL, "attendees", e);
 	for (int i = 0; !rc && i < c->n_practitioners; i++) {
@@ -229,8 +232,12 @@ int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 int app_contact_list(struct app *a, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e)
 {
 	struct episode ep;
-	int rc = store_episode_get(a->db, episode_id, &ep, e);
-	return rc ? rc : store_contact_list(a->db, episode_id, fn, ctx, e);
+	int rc = app_begin_read(a, e);
+	if (!rc)
+		rc = store_episode_get(a->db, episode_id, &ep, e);
+	if (!rc)
+		rc = store_contact_list(a->db, episode_id, fn, ctx, e);
+	return app_end_read(a, rc);
 }
 
 int app_safeguarding_set(struct app *a, int64_t infant_id, const char *status, int32_t from, struct dy_err *e)
@@ -272,8 +279,12 @@ int app_safeguarding_history(struct app *a, int64_t infant_id, store_safeguardin
                              struct dy_err *e)
 {
 	struct person p;
-	int rc = store_person_get(a->db, infant_id, &p, e);
-	return rc ? rc : store_safeguarding_list(a->db, infant_id, fn, ctx, e);
+	int rc = app_begin_read(a, e);
+	if (!rc)
+		rc = store_person_get(a->db, infant_id, &p, e);
+	if (!rc)
+		rc = store_safeguarding_list(a->db, infant_id, fn, ctx, e);
+	return app_end_read(a, rc);
 }
 
 struct infants {

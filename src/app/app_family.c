@@ -99,7 +99,12 @@ static int collect_risk(void *ctx, const struct stored_risk *r)
 int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_err *e)
 {
 	memset(v, 0, sizeof *v);
-	int rc = store_family_get(a->db, id, &v->family, e);
+	/* One read transaction: the family, its people, referrals and flags at
+	 * one moment. */
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	rc = store_family_get(a->db, id, &v->family, e);
 	if (!rc)
 		rc = store_person_list(a->db, id, collect_person, v, e);
 	if (!rc)
@@ -116,7 +121,7 @@ int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_
 		rc = store_risk_list(a->db, 0, v->episodes[i].id, collect_risk, v, e);
 	if (rc)
 		app_family_view_free(v);
-	return rc;
+	return app_end_read(a, rc);
 }
 
 void app_family_view_free(struct family_view *v)
@@ -131,7 +136,12 @@ void app_family_view_free(struct family_view *v)
 int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
                     struct dy_err *e)
 {
-	return store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e);
+	/* One read transaction: fn may read more (app_family_alerts) without
+	 * ending it, which would reset the listing's statement. */
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	return app_end_read(a, store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e));
 }
 
 int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e)

@@ -13,9 +13,11 @@
 
 #include "core/age.h"
 #include "core/record.h"
+#include "core/stats.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "util/date.h"
+#include "util/file.h"
 #include "util/str.h"
 
 #define TEXT_FILE_MAX (1u << 20)
@@ -155,6 +157,32 @@ static int definition(struct app *a, const char *id, const struct instrument **i
 	return 0;
 }
 
+/* The checks of a new measure that read the database (inside the
+ * transaction): the referral, the date, the practitioner, the people. */
+static int measure_checks(struct app *a, const struct instrument *in, struct measure_record *rec,
+                          struct score_result *res, struct dy_err *e)
+{
+	struct measure *m = &rec->m;
+	struct episode ep;
+	int rc = store_episode_get(a->db, m->episode_id, &ep, e);
+	if (rc)
+		return rc;
+	if (record_measure_check(m, &ep, e))
+		return DY_EINVAL;
+	if (m->date > a->today)
+		return dy_fail(e, DY_EINVAL, "date", "is in the future");
+	if (rec->practitioner_id) {
+		int have = store_practitioner_exists(a->db, rec->practitioner_id, e);
+		if (have < 0)
+			return have;
+		if (!have)
+			return dy_fail(e, DY_EINVAL, "practitioner", "practitioner %lld does not exist",
+			               (long long)rec->practitioner_id);
+	}
+	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id};
+	return app_measure_check_score(in, rec, &mep, 0, app_measure_person_db, a->db, res, e);
+}
+
 int app_measure_record(struct app *a, const struct measure_entry *me, struct measure_record *rec,
                        struct score_result *res, struct dy_err *e)
 {
@@ -171,33 +199,20 @@ int app_measure_record(struct app *a, const struct measure_entry *me, struct mea
 	rec->subject_infant_id = me->infant_id;
 	rec->practitioner_id = me->practitioner_id;
 
-	struct episode ep;
-	int rc = store_episode_get(a->db, m->episode_id, &ep, e);
+	const struct instrument *in;
+	int rc = definition(a, m->instrument, &in, e);
 	if (rc)
 		return rc;
-	if (record_measure_check(m, &ep, e))
-		return DY_EINVAL;
-	if (m->date > a->today)
-		return dy_fail(e, DY_EINVAL, "date", "is in the future");
-	const struct instrument *in;
-	if ((rc = definition(a, m->instrument, &in, e)))
-		return rc;
-	if (rec->practitioner_id) {
-		int have = store_practitioner_exists(a->db, rec->practitioner_id, e);
-		if (have < 0)
-			return have;
-		if (!have)
-			return dy_fail(e, DY_EINVAL, "practitioner", "practitioner %lld does not exist",
-			               (long long)rec->practitioner_id);
-	}
-	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id};
-	if ((rc = app_measure_check_score(in, rec, &mep, 0, app_measure_person_db, a->db, res, e)))
-		return rc;
+	/* Every check that reads the database runs inside the transaction. */
 	if ((rc = app_begin(a, e)))
 		return rc;
-	rc = store_measure_record_insert(a->db, rec, e);
-	if (rc == DY_ECONFLICT)
-		dy_fail(e, DY_ECONFLICT, "date", "this measure is already recorded for this person, subject, timepoint and date");
+	rc = measure_checks(a, in, rec, res, e);
+	if (!rc) {
+		rc = store_measure_record_insert(a->db, rec, e);
+		if (rc == DY_ECONFLICT)
+			dy_fail(e, DY_ECONFLICT, "date",
+			        "this measure is already recorded for this person, subject, timepoint and date");
+	}
 	if (!rc)
 		rc = store_score_save(a->db, m->id, res, 1, NULL, e);
 	return app_end(a, rc, "measure.add", "measure", m->id, m->instrument, e);
@@ -264,7 +279,10 @@ static int load_views(struct app *a, int64_t episode_id, struct views *vs, struc
 int app_measure_list(struct app *a, int64_t episode_id, measure_view_fn fn, void *ctx, struct dy_err *e)
 {
 	struct views vs;
-	int rc = load_views(a, episode_id, &vs, e);
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	rc = app_end_read(a, load_views(a, episode_id, &vs, e));
 	for (int i = 0; !rc && i < vs.n; i++)
 		rc = fn(ctx, &vs.v[i]);
 	free(vs.v);
@@ -392,8 +410,7 @@ struct baseline {
 	int64_t key[4];
 	int have_key, have_second;
 	double first;
-	double sum, sumsq;
-	int pairs;
+	struct stats_acc acc; /* the first score of each pair */
 };
 
 static int baseline_row(void *ctx, int64_t episode_id, int64_t person_id, int64_t caregiver_id, int64_t infant_id,
@@ -404,9 +421,7 @@ static int baseline_row(void *ctx, int64_t episode_id, int64_t person_id, int64_
 	if (b->have_key && memcmp(key, b->key, sizeof key) == 0) {
 		if (!b->have_second) {
 			b->have_second = 1;
-			b->sum += b->first;
-			b->sumsq += b->first * b->first;
-			b->pairs++;
+			stats_acc_add(&b->acc, b->first);
 		}
 		return 0;
 	}
@@ -422,15 +437,13 @@ static int baseline_row(void *ctx, int64_t episode_id, int64_t person_id, int64_
 static int baseline_sd(struct app *a, const char *instrument, const char *scale, double *sd, int *pairs,
                        struct dy_err *e)
 {
-	struct baseline b = {.pairs = 0};
+	struct baseline b;
+	memset(&b, 0, sizeof b);
+	stats_acc_init(&b.acc);
 	int rc = store_score_by_scale(a->db, instrument, scale, baseline_row, &b, e);
-	*pairs = b.pairs;
-	*sd = NAN;
-	if (!rc && b.pairs >= 2) {
-		double mean = b.sum / b.pairs;
-		double var = (b.sumsq - b.pairs * mean * mean) / (b.pairs - 1);
-		*sd = var > 0 ? sqrt(var) : NAN;
-	}
+	*pairs = (int)b.acc.n;
+	double v = rc ? NAN : stats_acc_sd(&b.acc);
+	*sd = v > 0 ? v : NAN;
 	return rc;
 }
 
@@ -632,9 +645,13 @@ int app_measures_change(struct app *a, int64_t episode_id, change_row_fn fn, voi
 	int rc = app_instruments(a, &set, e);
 	if (rc)
 		return rc;
+	/* One read transaction: the scores, the team's baselines and the goals
+	 * are read at one moment. */
+	if ((rc = app_begin_read(a, e)))
+		return rc;
 	struct views vs;
 	if ((rc = load_views(a, episode_id, &vs, e)))
-		return rc;
+		return app_end_read(a, rc);
 	rc = emit_scales(a, &vs, set, fn, ctx, e);
 	if (!rc)
 		rc = emit_talking_therapies(&vs, set, fn, ctx);
@@ -642,7 +659,7 @@ int app_measures_change(struct app *a, int64_t episode_id, change_row_fn fn, voi
 	struct goal_series gs = {a, instrument_set_find(set, "gbo"), fn, ctx, episode_id, e};
 	if (!rc)
 		rc = app_goal_list(a, episode_id, goal_change, &gs, e);
-	return rc;
+	return app_end_read(a, rc);
 }
 
 /* ---- goals ------------------------------------------------------------------- */
@@ -658,18 +675,18 @@ int app_goal_add(struct app *a, struct goal *g, struct dy_err *e)
 		g->set_on = a->today;
 	if (g->set_on > a->today)
 		return dy_fail(e, DY_EINVAL, "date", "is in the future");
-	struct episode ep;
-	int rc = store_episode_get(a->db, g->episode_id, &ep, e);
+	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
-	if (g->set_on < ep.received_on)
-		return dy_fail(e, DY_EINVAL, "date", "is before the referral was received");
-	if (ep.discharged_on != DATE_NONE && g->set_on > ep.discharged_on)
-		return dy_fail(e, DY_EINVAL, "date", "is after the family was discharged");
-	if ((rc = app_begin(a, e)))
-		return rc;
+	struct episode ep;
 	int n = 0;
-	rc = store_goal_count(a->db, g->episode_id, &n, e);
+	rc = store_episode_get(a->db, g->episode_id, &ep, e);
+	if (!rc && g->set_on < ep.received_on)
+		rc = dy_fail(e, DY_EINVAL, "date", "is before the referral was received");
+	if (!rc && ep.discharged_on != DATE_NONE && g->set_on > ep.discharged_on)
+		rc = dy_fail(e, DY_EINVAL, "date", "is after the family was discharged");
+	if (!rc)
+		rc = store_goal_count(a->db, g->episode_id, &n, e);
 	if (!rc && n >= 3)
 		rc = dy_fail(e, DY_ECONFLICT, "referral", "already has 3 goals (the most goal-based outcomes allow)");
 	if (!rc) {
@@ -688,15 +705,15 @@ int app_goal_rate(struct app *a, const struct goal_rating *r, struct dy_err *e)
 		return dy_fail(e, DY_EINVAL, "date", "is required");
 	if (r->date > a->today)
 		return dy_fail(e, DY_EINVAL, "date", "is in the future");
-	struct goal g;
-	int rc = store_goal_get(a->db, r->goal_id, &g, e);
+	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
-	if (r->date < g.set_on)
-		return dy_fail(e, DY_EINVAL, "date", "is before the goal was set");
-	if ((rc = app_begin(a, e)))
-		return rc;
-	rc = store_goal_rating_insert(a->db, r, e);
+	struct goal g;
+	rc = store_goal_get(a->db, r->goal_id, &g, e);
+	if (!rc && r->date < g.set_on)
+		rc = dy_fail(e, DY_EINVAL, "date", "is before the goal was set");
+	if (!rc)
+		rc = store_goal_rating_insert(a->db, r, e);
 	if (rc == DY_ECONFLICT)
 		dy_fail(e, DY_ECONFLICT, "date", "this goal already has a rating on this date");
 	return app_end(a, rc, "goal.rate", "goal", r->goal_id, NULL, e);
@@ -730,13 +747,15 @@ static int collect_rating(void *ctx, const struct goal_rating *r)
 
 int app_goal_list(struct app *a, int64_t episode_id, goal_view_fn fn, void *ctx, struct dy_err *e)
 {
-	struct episode ep;
-	int rc = store_episode_get(a->db, episode_id, &ep, e);
+	int rc = app_begin_read(a, e);
 	if (rc)
 		return rc;
+	struct episode ep;
 	struct goal_list gl;
 	memset(&gl, 0, sizeof gl);
-	rc = store_goal_list(a->db, episode_id, collect_goal, &gl, e);
+	rc = store_episode_get(a->db, episode_id, &ep, e);
+	if (!rc)
+		rc = store_goal_list(a->db, episode_id, collect_goal, &gl, e);
 	for (int i = 0; !rc && i < gl.n; i++) {
 		gl.nr = 0;
 		rc = store_goal_rating_list(a->db, gl.g[i].id, collect_rating, &gl, e);
@@ -744,7 +763,7 @@ int app_goal_list(struct app *a, int64_t episode_id, goal_view_fn fn, void *ctx,
 			rc = fn(ctx, &gl.g[i], gl.r, gl.nr);
 	}
 	free(gl.r);
-	return rc;
+	return app_end_read(a, rc);
 }
 
 /* ---- scoring without a database; licensed material --------------------------- */
@@ -762,17 +781,19 @@ int app_score(const struct instrument_set *set, const char *id, const char *resp
 int app_instruments_load_text(struct app *a, const char *path, int *items, struct dy_err *e)
 {
 	*items = 0;
-	const struct instrument_set *cset;
-	int rc = app_instruments(a, &cset, e);
+	/* A private set is built, changed and stored inside the transaction, and
+	 * published to the process only once the change has committed. */
+	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
+	struct instrument_set set;
+	instrument_set_init(&set);
+	rc = app_instruments_build(a, &set, e);
 	/* Checks the whole file and attaches it (nothing attached on a refusal). */
-	if ((rc = instrument_load_text(&a->instruments, path, e)))
-		return rc;
-	if ((rc = app_begin(a, e)))
-		return rc;
-	for (size_t i = 0; !rc && i < a->instruments.n; i++) {
-		const struct instrument *in = a->instruments.v[i];
+	if (!rc)
+		rc = instrument_load_text(&set, path, e);
+	for (size_t i = 0; !rc && i < set.n; i++) {
+		const struct instrument *in = set.v[i];
 		for (int k = 0; !rc && k < in->nitems; k++)
 			if (in->items[k].text) {
 				rc = store_text_put(a->db, in->id, k + 1, in->items[k].text, e);
@@ -781,39 +802,45 @@ int app_instruments_load_text(struct app *a, const char *path, int *items, struc
 	}
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d items", *items);
-	return app_end(a, rc, "instruments.load-text", "team", a->team_id, detail, e);
+	rc = app_end(a, rc, "instruments.load-text", "team", a->team_id, detail, e);
+	if (rc)
+		instrument_set_free(&set);
+	else
+		app_instruments_publish(a, &set);
+	return rc;
 }
 
 int app_instruments_load_table(struct app *a, const char *id, const char *table, const char *path,
                                struct dy_err *e)
 {
-	const struct instrument_set *cset;
-	int rc = app_instruments(a, &cset, e);
+	char *csv = NULL;
+	size_t len = 0;
+	int rc = file_read_all(path, TEXT_FILE_MAX, &csv, &len, e);
 	if (rc)
 		return rc;
-	struct instrument *in = instrument_set_get(&a->instruments, id);
-	if (!in)
-		return dy_fail(e, DY_EINVAL, "instrument", "no instrument '%s' is loaded", id);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return dy_fail(e, DY_ENOTFOUND, "file", "cannot be opened");
-	char *csv = xmalloc(TEXT_FILE_MAX + 1);
-	size_t len = fread(csv, 1, TEXT_FILE_MAX + 1, f);
-	fclose(f);
-	if (len > TEXT_FILE_MAX) {
-		free(csv);
-		return dy_fail(e, DY_EINVAL, "file", "is larger than 1 MiB");
-	}
-	csv[len] = '\0';
 	if (strlen(csv) != len) {
 		free(csv);
 		return dy_fail(e, DY_EINVAL, "file", "holds a NUL byte");
 	}
-	rc = instrument_parse_table(in, table, csv, len, path, e);
-	if (!rc && !(rc = app_begin(a, e))) {
-		rc = store_table_put(a->db, id, table, csv, e);
-		rc = app_end(a, rc, "instruments.load-table", "team", a->team_id, id, e);
+	if ((rc = app_begin(a, e))) {
+		free(csv);
+		return rc;
 	}
+	struct instrument_set set;
+	instrument_set_init(&set);
+	rc = app_instruments_build(a, &set, e);
+	struct instrument *in = rc ? NULL : instrument_set_get(&set, id);
+	if (!rc && !in)
+		rc = dy_fail(e, DY_EINVAL, "instrument", "no instrument '%s' is loaded", id);
+	if (!rc)
+		rc = instrument_parse_table(in, table, csv, len, path, e);
+	if (!rc)
+		rc = store_table_put(a->db, id, table, csv, e);
+	rc = app_end(a, rc, "instruments.load-table", "team", a->team_id, id, e);
 	free(csv);
+	if (rc)
+		instrument_set_free(&set);
+	else
+		app_instruments_publish(a, &set);
 	return rc;
 }

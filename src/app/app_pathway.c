@@ -107,12 +107,14 @@ int app_referral_check(struct app *a, int64_t id, const struct eligibility_confi
 {
 	struct episode ep;
 	struct pathway_referral p;
-	int rc = store_episode_get(a->db, id, &ep, e);
+	int rc = app_begin_read(a, e);
+	if (!rc)
+		rc = store_episode_get(a->db, id, &ep, e);
 	if (!rc)
 		rc = store_pathway_get(a->db, id, &p, e);
 	if (!rc)
 		rc = check_loaded(a, &ep, &p, c, programme, out, e);
-	return rc;
+	return app_end_read(a, rc);
 }
 
 /* ---- Moves ------------------------------------------------------------------ */
@@ -341,15 +343,23 @@ int app_referral_facts(struct app *a, int64_t id, const char *programme, enum el
 int app_referral_history(struct app *a, int64_t id, store_pathway_event_fn fn, void *ctx, struct dy_err *e)
 {
 	struct pathway_referral p;
-	int rc = store_pathway_get(a->db, id, &p, e);
-	return rc ? rc : store_pathway_event_list(a->db, id, fn, ctx, e);
+	int rc = app_begin_read(a, e);
+	if (!rc)
+		rc = store_pathway_get(a->db, id, &p, e);
+	if (!rc)
+		rc = store_pathway_event_list(a->db, id, fn, ctx, e);
+	return app_end_read(a, rc);
 }
 
 int app_referral_overrides(struct app *a, int64_t id, store_pathway_override_fn fn, void *ctx, struct dy_err *e)
 {
 	struct pathway_referral p;
-	int rc = store_pathway_get(a->db, id, &p, e);
-	return rc ? rc : store_pathway_override_list(a->db, id, fn, ctx, e);
+	int rc = app_begin_read(a, e);
+	if (!rc)
+		rc = store_pathway_get(a->db, id, &p, e);
+	if (!rc)
+		rc = store_pathway_override_list(a->db, id, fn, ctx, e);
+	return app_end_read(a, rc);
 }
 
 /* ---- Waiting ---------------------------------------------------------------- */
@@ -439,7 +449,10 @@ int app_waiting_list_ordered(struct app *a, int32_t as_of, const struct clock_ta
 	else
 		clock_targets_default(&out->targets);
 	struct list_ctx c = {.l = out, .t = &out->targets};
-	int rc = store_pathway_clock_rows(a->db, as_of, as_of, list_row, &c, e);
+	int rc = app_begin_read(a, e); /* the clocks and the names at one moment */
+	if (rc)
+		return rc;
+	rc = store_pathway_clock_rows(a->db, as_of, as_of, list_row, &c, e);
 	if (!rc) {
 		waiting_sort(c.w, c.nw);
 		if (breach_within >= 0)
@@ -475,7 +488,7 @@ int app_waiting_list_ordered(struct app *a, int32_t as_of, const struct clock_ta
 	free(c.who);
 	if (rc)
 		app_waiting_list_free(out);
-	return rc;
+	return app_end_read(a, rc);
 }
 
 void app_waiting_list_free(struct waiting_list *l)

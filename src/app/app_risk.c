@@ -48,21 +48,26 @@ static int count_open(void *ctx, const struct stored_risk *r)
 int app_risk_acknowledge(struct app *a, int64_t measure_id, const char *action, int *count, struct dy_err *e)
 {
 	*count = 0;
-	struct measure_record r;
-	int rc = store_measure_record_get(a->db, measure_id, &r, e);
+	/* Once accounts exist: a clinician (or their manager) reviews a flag;
+	 * at the command line the named operator does. */
+	if (a->user.roles && !(a->user.roles & (USER_CLINICIAN | USER_MANAGER | USER_OPERATOR)))
+		return dy_fail(e, DY_EFORBIDDEN, "measure", "only a clinician may acknowledge a risk flag");
+	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
+	struct measure_record r;
+	memset(&r, 0, sizeof r);
 	int open = 0;
-	if ((rc = store_risk_list(a->db, measure_id, 0, count_open, &open, e)))
-		return rc;
-	if (!open)
-		return dy_fail(e, DY_ECONFLICT, "measure", "measure %lld has no unacknowledged risk flag",
-		               (long long)measure_id);
-	if (app_risk_action_check("action", action, e))
-		return DY_EINVAL;
-	if ((rc = app_begin(a, e)))
-		return rc;
-	rc = store_risk_acknowledge(a->db, measure_id, 0, a->actor, a->today, action, count, e);
+	rc = store_measure_record_get(a->db, measure_id, &r, e);
+	if (!rc)
+		rc = store_risk_list(a->db, measure_id, 0, count_open, &open, e);
+	if (!rc && !open)
+		rc = dy_fail(e, DY_ECONFLICT, "measure", "measure %lld has no unacknowledged risk flag",
+		             (long long)measure_id);
+	if (!rc && app_risk_action_check("action", action, e))
+		rc = DY_EINVAL;
+	if (!rc)
+		rc = store_risk_acknowledge(a->db, measure_id, 0, a->actor, a->today, action, count, e);
 	return app_end(a, rc, "measure.acknowledge", "measure", measure_id, r.m.instrument, e);
 }
 
@@ -80,18 +85,32 @@ static int label_then(void *ctx, const struct stored_risk *r)
 	return l->fn(l->ctx, &x);
 }
 
+/* The open flags, labelled. The definitions are loaded before the query
+ * starts, and the query runs in one read transaction, so that nothing
+ * called while it steps can end the transaction under it. */
+static int open_flags(struct app *a, int64_t family_id, int32_t dated_by, store_risk_fn fn, void *ctx,
+                      struct dy_err *e)
+{
+	const struct instrument_set *set;
+	struct dy_err ignore;
+	(void)app_instruments(a, &set, &ignore); /* not loaded: labels fall back to plain words */
+	struct labelled l = {a, fn, ctx};
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	return app_end_read(a, store_risk_open(a->db, family_id, dated_by, label_then, &l, e));
+}
+
 int app_risks_of_family(struct app *a, int64_t family_id, store_risk_fn fn, void *ctx, struct dy_err *e)
 {
-	struct labelled l = {a, fn, ctx};
-	return store_risk_open(a->db, family_id, DATE_NONE, label_then, &l, e);
+	return open_flags(a, family_id, DATE_NONE, fn, ctx, e);
 }
 
 int app_risks_open(struct app *a, int older_than, store_risk_fn fn, void *ctx, struct dy_err *e)
 {
 	if (older_than < 0)
 		return dy_fail(e, DY_EINVAL, "older-than", "must be 0 or more days");
-	struct labelled l = {a, fn, ctx};
-	return store_risk_open(a->db, 0, a->today - older_than, label_then, &l, e);
+	return open_flags(a, 0, a->today - older_than, fn, ctx, e);
 }
 
 struct first_open {

@@ -167,6 +167,17 @@ static const struct cli_opt o_goal_rate[] = {
 	{0}};
 static const struct cli_opt o_goal_list[] = {{"referral", "ID", "the referral", 1}, {0}};
 
+static const struct cli_opt o_serve[] = {
+	{"listen", "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)", 0},
+	{"tls-cert", "FILE", "PEM certificate: serve HTTPS (with --tls-key)", 0},
+	{"tls-key", "FILE", "PEM private key for --tls-cert", 0},
+	{"threads", "N", "worker threads, each with its own database connection (default 4)", 0},
+	{"max-connections", "N", "connections open at once (default 512)", 0},
+	{"idle-timeout", "SECONDS", "close a connection idle this long (default 30)", 0},
+	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
+	{"quiet", NULL, "no access log on stderr", 0},
+	{0}};
+
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, 1},
 	{"demo", NULL, NULL, 0, "Add a demo team's synthetic families (no real people).", o_demo, cmd_demo, 1},
@@ -208,4 +219,5 @@ const struct cli_command cli_commands[] = {
 	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, 1},
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, 1},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, 1},
+	{"serve", NULL, NULL, 0, "Run the web application and JSON API (see docs/deploy.md).", o_serve, cmd_serve, 0},
 	{0}};

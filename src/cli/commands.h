@@ -45,6 +45,7 @@ CMD(cmd_measures_change);
 CMD(cmd_goal_add);
 CMD(cmd_goal_rate);
 CMD(cmd_goal_list);
+CMD(cmd_serve);
 #undef CMD
 
 #endif

@@ -4,6 +4,11 @@
  * for each bound value; each driver (db_sqlite.c now, db_pg.c for networks of teams)
  * turns it into its own form. Values are always bound, never spliced into SQL.
  * Statements are prepared once per connection and cached by their SQL text.
+ * No statement outlives its use: the driver resets a statement when it
+ * reaches its last row, and every statement of the connection at each
+ * transaction boundary (begin, commit, rollback), so a half-read SELECT never
+ * holds an old snapshot that would make the next writer fail instead of
+ * wait.
  * Dates travel as ISO `YYYY-MM-DD` text. A failed step maps constraint
  * violations to DY_ECONFLICT and everything else to DY_ESTORE; messages name
  * the table or constraint, never a value. */
@@ -80,6 +85,9 @@ int db_begin(db_t *db, struct dy_err *e);
 int db_begin_read(db_t *db, struct dy_err *e);
 int db_commit(db_t *db, struct dy_err *e);
 void db_rollback(db_t *db);
+
+/* 1 inside a transaction (begun and not yet committed or rolled back). */
+int db_in_transaction(db_t *db);
 
 /* Prepares the connection for one large write (an import, a demo): a page
  * cache of `megabytes`, so that pages are written once at commit instead of

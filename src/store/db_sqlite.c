@@ -183,8 +183,10 @@ int db_step(db_stmt_t *s, struct dy_err *e)
 	int rc = sqlite3_step(s->st);
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s->st); /* finished: release its read at once */
 		return DB_DONE;
+	}
 	int code = store_error(s->db, rc, e);
 	sqlite3_reset(s->st);
 	return code;
@@ -223,25 +225,43 @@ void db_col_copy(db_stmt_t *s, int i, char *out, unsigned n)
 	str_copy(out, n, db_col_text(s, i));
 }
 
+/* Resets every statement still part-way through its rows, so that none
+ * holds a read snapshot past a transaction boundary. */
+static void reset_all(struct db *db)
+{
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db->h, NULL); st; st = sqlite3_next_stmt(db->h, st))
+		if (sqlite3_stmt_busy(st))
+			sqlite3_reset(st);
+}
+
 int db_begin(db_t *db, struct dy_err *e)
 {
+	reset_all(db);
 	return db_exec(db, "BEGIN IMMEDIATE", e);
 }
 
 int db_begin_read(db_t *db, struct dy_err *e)
 {
+	reset_all(db);
 	return db_exec(db, "BEGIN DEFERRED", e);
 }
 
 int db_commit(db_t *db, struct dy_err *e)
 {
+	reset_all(db);
 	return db_exec(db, "COMMIT", e);
 }
 
 void db_rollback(db_t *db)
 {
+	reset_all(db);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_in_transaction(db_t *db)
+{
+	return !sqlite3_get_autocommit(db->h);
 }
 
 int db_bulk_cache(db_t *db, int megabytes, struct dy_err *e)

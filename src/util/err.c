@@ -50,7 +50,8 @@ int dy_exit_code(int code)
 	case DY_EUSAGE: return 1;
 	case DY_EINVAL: return 2;
 	case DY_ENOTFOUND:
-	case DY_ECONFLICT: return 3;
+	case DY_ECONFLICT:
+	case DY_EFORBIDDEN: return 3;
 	default: return 4;
 	}
 }

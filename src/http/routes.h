@@ -1,0 +1,10 @@
+/* routes.h: every route table of the web application, one per file
+ * (api_*.c, page_*.c, auth.c). Add a table here and in routes.c. */
+#ifndef DYAD_HTTP_ROUTES_H
+#define DYAD_HTTP_ROUTES_H
+
+#include "http/http.h"
+
+extern const struct http_route api_meta_routes[];
+
+#endif
