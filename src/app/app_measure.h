@@ -130,8 +130,8 @@ typedef int (*change_row_fn)(void *ctx, const struct change_row *r);
 /* Calls fn for each respondent/subject, instrument and scale of the
  * referral with at least two scored administrations (first and last), then
  * the NHS Talking Therapies result for each respondent with PHQ-9 and GAD-7,
- * then each goal with at least two ratings. Jacobson & Truax scales use the
- * baseline SD of the team's pairs on that scale. */
+ * then each goal with at least two ratings. Reliable change uses the
+ * definition's published figures only (never the team's own baselines). */
 int app_measures_change(struct app *a, int64_t episode_id, change_row_fn fn, void *ctx, struct dy_err *e);
 
 /* Adds a goal (g->episode_id, g->text, g->set_on: DATE_NONE = today) at the

@@ -99,10 +99,11 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a)
 			printf("  %s: no score (%s)\n", in->scales[i].name, why);
 			continue;
 		}
-		char line[200];
+		char line[200], unv[96];
 		describe(line, sizeof line, fmt_score(v, s->value), score_band_label(&res, i), s->clinical,
 		         in->scales[i].cutoff_label);
-		printf("  %s: %s\n", in->scales[i].name, line);
+		instrument_unverified_text(in, i, unv, sizeof unv);
+		printf("  %s: %s%s%s%s\n", in->scales[i].name, line, unv[0] ? " [" : "", unv, unv[0] ? "]" : "");
 	}
 	for (int k = 0; k < res.nrisks; k++) {
 		const struct instr_risk *r = &in->risks[res.risks[k]];
@@ -116,10 +117,17 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a)
 	return 0;
 }
 
+struct list_ctx {
+	struct out_list *l;
+	const struct instrument_set *set; /* NULL when the definitions could not be loaded */
+};
+
 static int list_measure(void *ctx, const struct measure_view *v)
 {
-	struct out_list *l = ctx;
+	struct list_ctx *c = ctx;
+	struct out_list *l = c->l;
 	const struct measure_record *r = &v->rec;
+	const struct instrument *in = c->set ? instrument_set_find(c->set, r->m.instrument) : NULL;
 	char id[24], d[11], resp[24], cg[24], inf[24], risk[800] = "";
 	size_t used = 0;
 	for (int k = 0; k < v->nrisks && used < sizeof risk; k++) {
@@ -141,15 +149,18 @@ static int list_measure(void *ctx, const struct measure_view *v)
 	fmt_id(inf, r->subject_infant_id);
 	if (!v->nscores) {
 		const char *row[] = {id, d, r->m.instrument, r->m.timepoint, resp, r->subject, cg, inf, "", "",
-		                     "", "", "not scored: run `dyad measures rescore`", r->version, risk, 0};
+		                     "", "", "not scored: run `dyad measures rescore`", r->version, risk, "", 0};
 		out_row(l, row);
 	}
 	for (int i = 0; i < v->nscores; i++) {
 		const struct stored_score *s = &v->scores[i];
-		char val[32];
+		char val[32], unv[96] = "";
+		int k = in && strcmp(r->version, in->version) == 0 ? instrument_scale_index(in, s->scale) : -1;
+		if (k >= 0)
+			instrument_unverified_text(in, k, unv, sizeof unv);
 		const char *row[] = {id, d, r->m.instrument, r->m.timepoint, resp, r->subject, cg, inf, s->scale,
 		                     s->present ? fmt_score(val, s->value) : "", s->band, yes_no(s->clinical),
-		                     s->reason, r->version, i == 0 ? risk : "", 0};
+		                     s->reason, r->version, i == 0 ? risk : "", unv, 0};
 		out_row(l, row);
 	}
 	return 0;
@@ -157,14 +168,18 @@ static int list_measure(void *ctx, const struct measure_view *v)
 
 static int list_measures(struct app *app, int64_t id, struct out_list *l, struct dy_err *e)
 {
-	return app_measure_list(app, id, list_measure, l, e);
+	struct list_ctx c = {l, NULL};
+	struct dy_err ignore;
+	if (app_instruments(app, &c.set, &ignore))
+		c.set = NULL;
+	return app_measure_list(app, id, list_measure, &c, e);
 }
 
 int cmd_measure_list(const struct cli_global *g, struct cli_args *a)
 {
 	static const char *const cols[] = {"measure", "date", "instrument", "timepoint", "respondent", "subject",
 	                                   "caregiver", "infant", "scale", "score", "band", "clinical", "no_score_because",
-	                                   "version", "risk", 0};
+	                                   "version", "risk", "unverified", 0};
 	if (strcmp(g->format, "table") == 0) {
 		/* Safeguarding and open risk flags first, as on every view of a family. */
 		struct dy_err e;
@@ -323,11 +338,12 @@ int cmd_instruments_show(const struct cli_global *g, struct cli_args *a)
 	out_end(l, NULL);
 
 	printf("\nScales\n");
-	static const char *const sc[] = {"scale", "name", "range", "direction", "bands", "clinical", "reliable_change", 0};
+	static const char *const sc[] = {"scale", "name", "range", "direction", "bands", "clinical", "reliable_change",
+	                                 "unverified", 0};
 	l = out_begin("table", sc);
 	for (int i = 0; i < in->nscales; i++) {
 		const struct instr_scale *s = &in->scales[i];
-		char range[48], bands[400] = "", cut[96] = "", rci[64] = "";
+		char range[48], bands[400] = "", cut[96] = "", rci[96] = "";
 		char lo[32], hi[32];
 		snprintf(range, sizeof range, "%s-%s", fmt_score(lo, s->lo), fmt_score(hi, s->hi));
 		size_t used = 0;
@@ -340,11 +356,16 @@ int cmd_instruments_show(const struct cli_global *g, struct cli_args *a)
 		else if (s->has_cutoff)
 			snprintf(cut, sizeof cut, "%s %s (%s)", instrument_op_name(s->cutoff_op), fmt_score(lo, s->cutoff),
 			         s->cutoff_label);
-		if (s->has_rci && s->rci_points > 0)
-			snprintf(rci, sizeof rci, "%s points", fmt_score(lo, s->rci_points));
+		if (s->has_rci && s->rci_sem > 0)
+			snprintf(rci, sizeof rci, "%s points (SEM %g, z %g)", fmt_score(lo, s->rci_points), s->rci_sem, s->z);
+		else if (s->has_rci && s->reliability > 0)
+			snprintf(rci, sizeof rci, "%s points (r %g, SD %g, z %g)", fmt_score(lo, s->rci_points), s->reliability,
+			         s->rci_sd, s->z);
 		else if (s->has_rci)
-			snprintf(rci, sizeof rci, "Jacobson-Truax r=%g z=%g", s->reliability, s->z);
-		const char *row[] = {s->id, s->name, range, instrument_direction_name(s->direction), bands, cut, rci, 0};
+			snprintf(rci, sizeof rci, "%s points", fmt_score(lo, s->rci_points));
+		char unv[96];
+		instrument_unverified_text(in, i, unv, sizeof unv);
+		const char *row[] = {s->id, s->name, range, instrument_direction_name(s->direction), bands, cut, rci, unv, 0};
 		out_row(l, row);
 	}
 	out_end(l, NULL);

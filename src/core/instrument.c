@@ -647,37 +647,65 @@ static int parse_clinical(struct ctx *c, json_t *obj, const char *path, struct i
 	return 0;
 }
 
+/* "reliable_change": the smallest change counted as reliable, in raw
+ * points, from published figures only (docs/instruments.md, "Reliable
+ * change"): {"points": P} as published; {"sem": SEM} (Jacobson & Truax
+ * from a published standard error of measurement: z * sqrt(2) * SEM); or
+ * {"reliability": r, "sd": SD} (z * sqrt(2) * SD * sqrt(1 - r) with a
+ * published SD). A team's own baselines are never used: one family's
+ * classification would move as other families arrive. z defaults to 1.96
+ * (95%); "source" names where the figures come from. */
 static int parse_rci(struct ctx *c, json_t *obj, const char *path, struct instr_scale *s)
 {
-	static const char *const keys[] = {"points", "reliability", "z", "note", NULL};
+	static const char *const keys[] = {"points", "sem", "reliability", "sd", "z", "source", "note", NULL};
 	if (require_object(c, obj, path) || check_keys(c, obj, path, keys))
 		return DY_EINVAL;
 	json_t *pts = json_object_get(obj, "points");
+	json_t *sem = json_object_get(obj, "sem");
 	json_t *rel = json_object_get(obj, "reliability");
-	if ((pts != NULL) == (rel != NULL))
-		return fail(c, path, "give exactly one of points (fixed) or reliability (Jacobson & Truax)");
+	char p[96];
+	if ((pts != NULL) + (sem != NULL) + (rel != NULL) != 1)
+		return fail(c, path, "give exactly one of points, sem, or reliability with a published sd");
 	if (s->direction == DIR_NONE)
 		return fail(c, path, "a scale with direction none cannot classify reliable change");
 	s->z = 1.96;
+	if (get_str(c, obj, "source", path, s->rci_source, sizeof s->rci_source, 0))
+		return DY_EINVAL;
 	if (pts) {
 		if (get_num(c, obj, "points", path, 1e-9, 1e9, &s->rci_points, 1))
 			return DY_EINVAL;
-		if (json_object_get(obj, "z")) {
-			char p[96];
-			join(p, sizeof p, path, "z");
-			return fail(c, p, "applies only with reliability");
+		if (json_object_get(obj, "z") || json_object_get(obj, "sd")) {
+			join(p, sizeof p, path, json_object_get(obj, "z") ? "z" : "sd");
+			return fail(c, p, "applies only with sem or reliability");
 		}
 	} else {
-		if (get_num(c, obj, "reliability", path, 0, 1, &s->reliability, 1) ||
-		    get_num(c, obj, "z", path, 0, 10, &s->z, 0))
+		if (get_num(c, obj, "z", path, 0, 10, &s->z, 0))
 			return DY_EINVAL;
-		char p[96];
-		join(p, sizeof p, path, "reliability");
-		if (s->reliability <= 0 || s->reliability >= 1)
-			return fail(c, p, "must be between 0 and 1 (exclusive)");
 		if (s->z <= 0) {
 			join(p, sizeof p, path, "z");
 			return fail(c, p, "must be above 0");
+		}
+		if (sem) {
+			if (get_num(c, obj, "sem", path, 1e-9, 1e9, &s->rci_sem, 1))
+				return DY_EINVAL;
+			if (json_object_get(obj, "sd")) {
+				join(p, sizeof p, path, "sd");
+				return fail(c, p, "applies only with reliability");
+			}
+			s->rci_points = s->z * sqrt(2.0) * s->rci_sem;
+		} else {
+			if (get_num(c, obj, "reliability", path, 0, 1, &s->reliability, 1))
+				return DY_EINVAL;
+			join(p, sizeof p, path, "reliability");
+			if (s->reliability <= 0 || s->reliability >= 1)
+				return fail(c, p, "must be between 0 and 1 (exclusive)");
+			join(p, sizeof p, path, "sd");
+			if (!json_object_get(obj, "sd"))
+				return fail(c, p, "is required with reliability: a published standard deviation (the team's own"
+				                  " baselines would move one family's classification as others arrive)");
+			if (get_num(c, obj, "sd", path, 1e-9, 1e9, &s->rci_sd, 1))
+				return DY_EINVAL;
+			s->rci_points = s->z * sqrt(2.0) * s->rci_sd * sqrt(1.0 - s->reliability);
 		}
 	}
 	s->has_rci = 1;
@@ -912,7 +940,9 @@ static int parse_risks(struct ctx *c, json_t *arr)
 			continue;
 		struct instr_risk *b = &in->risks[in->nrisks++];
 		memset(b, 0, sizeof *b);
-		snprintf(b->id, sizeof b->id, "%s_blank", r->id);
+		char base[32];
+		str_copy(base, sizeof base, r->id);
+		snprintf(b->id, sizeof b->id, "%.31s_blank", base);
 		b->item = r->item;
 		b->scale = -1;
 		b->unanswered = 1;
@@ -946,6 +976,46 @@ static int parse_stage(struct ctx *c, json_t *obj)
 	if (in->stage_max_months >= 0 && in->stage_max_months < in->stage_min_months)
 		return fail(c, "stage.max_months", "must not be below min_months");
 	return 0;
+}
+
+int instrument_unverified(const struct instrument *in, const char *path)
+{
+	size_t n = strlen(path);
+	for (int i = 0; i < in->nunverified; i++) {
+		const char *u = in->unverified[i].path;
+		size_t m = strlen(u);
+		/* u covers path (u is path or a parent of it) or lies inside it */
+		size_t k = m < n ? m : n;
+		if (strncmp(u, path, k) == 0 && (m == n || (m < n && (path[m] == '.' || path[m] == '[')) ||
+		                                  (n < m && (u[n] == '.' || u[n] == '['))))
+			return 1;
+	}
+	return 0;
+}
+
+int instrument_scale_unverified(const struct instrument *in, int scale, const char *what)
+{
+	char p[96];
+	snprintf(p, sizeof p, "scales[%d].%s", scale, what);
+	return instrument_unverified(in, p);
+}
+
+void instrument_unverified_text(const struct instrument *in, int scale, char *out, size_t n)
+{
+	static const char *const what[][2] = {{"bands", "bands"}, {"clinical", "cut-off"},
+	                                      {"reliable_change", "reliable change"}};
+	size_t used = 0;
+	out[0] = '\0';
+	const struct instr_scale *s = &in->scales[scale];
+	int have[3] = {s->nbands > 0, s->has_cutoff, s->has_rci};
+	for (int k = 0; k < 3; k++) {
+		if (!have[k] || !instrument_scale_unverified(in, scale, what[k][0]))
+			continue;
+		int w = snprintf(out + used, n - used, "%s%s", used ? ", " : "unverified: ", what[k][1]);
+		if (w < 0 || (size_t)w >= n - used)
+			break;
+		used += (size_t)w;
+	}
 }
 
 const char *instrument_stage_name(enum instr_stage s)

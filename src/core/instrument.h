@@ -88,9 +88,13 @@ struct instr_scale {
 	int cutoff_from_interval; /* 1: the cut-off is the age interval's */
 	char cutoff_label[48];
 	int has_rci;
-	double rci_points;  /* > 0: fixed reliable change in raw points */
-	double reliability; /* > 0: Jacobson & Truax with this r */
-	double z;           /* Jacobson & Truax z, default 1.96 */
+	double rci_points;  /* the reliable change in raw points (> 0 when has_rci), as
+	                     * published or worked out at load from sem or reliability + sd */
+	double rci_sem;     /* > 0: from this published standard error of measurement */
+	double reliability; /* > 0: from this reliability ... */
+	double rci_sd;      /* ... and this published SD */
+	double z;           /* z for sem / reliability, default 1.96 */
+	char rci_source[160]; /* where the figures come from ("" when not given) */
 	struct instr_code code;
 };
 
@@ -256,6 +260,20 @@ int instrument_parse_table(struct instrument *in, const char *table, const char 
  * DY_EINVAL. */
 int instrument_parse_text(struct instrument_set *set, const char *data, size_t size, const char *name,
                           struct dy_err *e);
+
+/* 1 when the definition marks a value at JSON path `path` unverified: an
+ * "unverified" entry names it, a parent of it ("scales[0]") or a part of it
+ * ("scales[0].bands[1].label" for "scales[0].bands"); else 0. */
+int instrument_unverified(const struct instrument *in, const char *path);
+
+/* instrument_unverified for "scales[<scale>].<what>" (what: "bands",
+ * "clinical", "reliable_change"). Every place that shows such a figure
+ * marks it "unverified" when this is 1. */
+int instrument_scale_unverified(const struct instrument *in, int scale, const char *what);
+
+/* Which of scale's shown figures are unverified, for display:
+ * "unverified: bands, cut-off, reliable change" (those that apply), or "". */
+void instrument_unverified_text(const struct instrument *in, int scale, char *out, size_t n);
 
 /* "any", "antenatal" or "postnatal". */
 const char *instrument_stage_name(enum instr_stage s);

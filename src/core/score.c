@@ -486,6 +486,10 @@ char *score_to_json(const struct score_result *r)
 			score_null_text(r, i, why, sizeof why);
 			put(s, "reason", json_string(why));
 		}
+		char unv[96];
+		instrument_unverified_text(in, i, unv, sizeof unv);
+		if (unv[0])
+			put(s, "unverified", json_string(unv + strlen("unverified: ")));
 		push(scales, s);
 	}
 	put(root, "scales", scales);

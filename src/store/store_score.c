@@ -212,26 +212,6 @@ int store_score_list(db_t *db, int64_t measure_id, store_score_fn fn, void *ctx,
 	return rc;
 }
 
-int store_score_by_scale(db_t *db, const char *instrument, const char *scale, store_scale_fn fn, void *ctx,
-                         struct dy_err *e)
-{
-	db_stmt_t *s = db_prepare(db, "SELECT m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id,"
-	                              " s.value FROM measure m JOIN measure_score s ON s.measure_id = m.id"
-	                              " WHERE m.instrument = ? AND s.scale = ? AND s.value IS NOT NULL"
-	                              " ORDER BY m.episode_id, m.person_id, m.subject_caregiver_id,"
-	                              " m.subject_infant_id, m.date, m.id", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_text(s, 1, instrument);
-	db_bind_text(s, 2, scale);
-	int rc;
-	while ((rc = db_step(s, e)) == DB_ROW)
-		if ((rc = fn(ctx, db_col_int(s, 0), db_col_int(s, 1), db_col_int(s, 2), db_col_int(s, 3),
-		             db_col_double(s, 4))))
-			return rc;
-	return rc;
-}
-
 #define RISK_SELECT                                                                                  \
 	"SELECT r.measure_id, r.risk, r.item, r.acknowledged_by, r.acknowledged_on, r.action_taken,"      \
 	" m.instrument, m.date, m.episode_id, ep.family_id FROM measure_risk r"                            \

@@ -87,14 +87,6 @@ int store_score_batch_flush(db_t *db, struct score_batch *b, struct dy_err *e);
 /* Calls fn for each stored scale of the measure, in order. */
 int store_score_list(db_t *db, int64_t measure_id, store_score_fn fn, void *ctx, struct dy_err *e);
 
-/* Calls fn for each stored score of the given instrument and scale, across
- * every measure, by episode, respondent, subject, date and id, with the
- * grouping keys: for baseline standard deviations. */
-typedef int (*store_scale_fn)(void *ctx, int64_t episode_id, int64_t person_id, int64_t caregiver_id,
-                              int64_t infant_id, double value);
-int store_score_by_scale(db_t *db, const char *instrument, const char *scale, store_scale_fn fn, void *ctx,
-                         struct dy_err *e);
-
 /* Calls fn for each risk flag of the measure (measure_id > 0) or of every
  * measure of the episode (episode_id > 0), by measure and risk. */
 int store_risk_list(db_t *db, int64_t measure_id, int64_t episode_id, store_risk_fn fn, void *ctx,

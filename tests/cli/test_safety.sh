@@ -123,4 +123,17 @@ expect 2 "order: must be urgency or safeguarding" -- "$DYAD" waiting --order nam
 expect 0 "safeguarding status is now" -- "$DYAD" safeguarding set --infant 4 --status edge_of_care --from 2026-11-15
 expect 0 "edge of care" -- "$DYAD" family show 2
 
+## point 6: reliable change from published figures, and unverified figures shown as such
+expect 0 '"unverified":"bands, reliable change"' -- "$DYAD" score core10 --responses "1;1;1;1;1;1;1;1;1;1"
+expect 0 "8.59 points \(SEM 3.1, z 1.96\) +unverified: reliable change" -- "$DYAD" instruments show wemwbs
+expect 0 "4.3 points \(r 0.83, SD 3.76, z 1.96\)" -- "$DYAD" instruments show hads
+expect 0 "7.15 points" -- "$DYAD" instruments show core10
+expect 0 "CORE-10 clinical score: 14 \(mild; clinical range\) \[unverified: bands, reliable change\]" -- "$DYAD" \
+	measure add --referral 2 --instrument core10 --timepoint review --date 2026-11-20 --responses "1;1;1;1;1;1;1;1;1;1"
+expect 0 "unverified: bands, reliable change" -- "$DYAD" measure list --referral 2
+expect 0 "unverified: bands, reliable change" -- "$DYAD" measures change --referral 2
+mkdir -p teamsd && sed 's/"sd": 3.76,//' "$SRC/instruments/hads.json" > teamsd/hads.json
+expect 2 "teamsd/hads.json: scales\[0\].reliable_change.sd: is required with reliability: a published standard deviation" \
+	-- "$DYAD" instruments list --instruments teamsd
+
 finish
