@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 make -s build >/dev/null
 DYAD=$PWD/build/release/dyad
+export DYAD_USER=bench   # the operator the audit records
 OUT=$PWD/bench/out
 mkdir -p "$OUT"
 sizes=("$@")

@@ -8,6 +8,7 @@
 set -euo pipefail
 
 DYAD=${1:-build/release/dyad}
+export DYAD_USER=bench   # the operator the audit records
 WORK=${2:-$(mktemp -d)}
 FAMILIES=${FAMILIES:-100000}
 RUNS=3

@@ -96,8 +96,10 @@ int app_request_open(struct app *a, struct app_proc *p, const char *actor, struc
 	struct team t;
 	if (store_team_default(a->db, &a->team_id, &ignore) || store_team_get(a->db, a->team_id, &t, &ignore))
 		a->team_id = 0;
-	else
+	else {
 		str_copy(a->team_name, sizeof a->team_name, t.name);
+		a->demo = t.demo;
+	}
 	return 0;
 }
 
@@ -369,6 +371,27 @@ int app_init(struct app *a, const char *team_code, const char *team_name, int *c
 		str_copy(a->team_name, sizeof a->team_name, t.name);
 		*created = 1;
 	}
+	return rc;
+}
+
+int app_team_rename(struct app *a, const char *team_name, struct dy_err *e)
+{
+	if (!a->team_id)
+		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
+	if (str_empty(team_name) || strlen(team_name) > 100)
+		return dy_fail(e, DY_EINVAL, "team-name", "must be 1 to 100 characters");
+	struct team t;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	rc = store_team_get(a->db, a->team_id, &t, e);
+	if (!rc) {
+		str_copy(t.name, sizeof t.name, team_name);
+		rc = store_team_update(a->db, &t, e);
+	}
+	rc = app_end(a, rc, "rename", "team", a->team_id, NULL, e);
+	if (!rc)
+		str_copy(a->team_name, sizeof a->team_name, team_name);
 	return rc;
 }
 

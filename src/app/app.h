@@ -59,6 +59,7 @@ struct app {
 	char address[64];     /* where from: the client address, or "local" */
 	int64_t team_id;  /* the team this database works for; 0 before init */
 	char team_name[101];
+	int demo;         /* 1: the database holds synthetic demo data */
 	struct app_defs *defs; /* the definitions this request holds, once asked */
 	struct app_defs **retired; /* sets it held before publishing a new one */
 	int nretired;
@@ -134,6 +135,10 @@ void app_instruments_publish(struct app *a, struct instrument_set *set);
 /* Creates the team (code, name) unless the database has one; idempotent.
  * Sets *created to 1 when it made the team. */
 int app_init(struct app *a, const char *team_code, const char *team_name, int *created, struct dy_err *e);
+
+/* Renames the team (one audited change); refuses a name that is empty or
+ * longer than 100 characters, and a database without a team. */
+int app_team_rename(struct app *a, const char *team_name, struct dy_err *e);
 
 /* Begins the action's write transaction. */
 int app_begin(struct app *a, struct dy_err *e);

@@ -577,23 +577,51 @@ static int one_family(struct demo *d, struct dy_err *e)
 	return rc;
 }
 
-int app_demo(struct app *a, int families, uint64_t seed, struct transfer_counts *n, struct dy_err *e)
+int app_demo(struct app *a, int families, uint64_t seed, int into_existing, struct transfer_counts *n,
+             struct dy_err *e)
 {
 	memset(n, 0, sizeof *n);
-	if (!a->team_id)
-		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
 	if (families < 1 || families > 10000000)
 		return dy_fail(e, DY_EINVAL, "families", "must be from 1 to 10,000,000");
+	int empty = 0;
+	int rc = store_record_empty(a->db, &empty, e);
+	if (rc)
+		return rc;
+	if (!into_existing && !empty)
+		return dy_fail(e, DY_ECONFLICT, "demo",
+		               "this database already holds families or practitioners: demo data goes only into a new,"
+		               " empty database (give a new --db PATH), or add --into-existing to mix made-up families"
+		               " into this one");
+	if (!into_existing && a->team_id && !a->demo)
+		return dy_fail(e, DY_ECONFLICT, "demo",
+		               "this database is set up for a real team (%s): demo data goes only into a new database"
+		               " (give a new --db PATH), or add --into-existing to mark this one as a demo",
+		               a->team_name);
 	struct demo d = {.a = a, .n = n, .today = a->today};
 	rng_seed(&d.r, seed);
-	int rc = db_bulk_cache(a->db, 512, e);
+	rc = db_bulk_cache(a->db, 512, e);
 	if (!rc)
 		rc = app_begin(a, e);
 	if (rc)
 		return rc;
+	/* A new database gets a demo team; either way the database is marked. */
+	struct team team = {.code = "demo", .name = "Demo parent-infant team"};
+	int new_team = !a->team_id;
+	if (!a->team_id)
+		rc = store_team_ensure(a->db, &team, e);
+	else
+		rc = store_team_get(a->db, a->team_id, &team, e);
+	if (!rc) {
+		team.demo = 1;
+		rc = store_team_update(a->db, &team, e);
+	}
+	if (!rc && !a->team_id) {
+		a->team_id = team.id;
+		str_copy(a->team_name, sizeof a->team_name, team.name);
+	}
 	/* Continue NHS numbers after any earlier demo in this database. */
 	struct store_counts counts;
-	if (!(rc = store_counts(a->db, &counts, e)))
+	if (!rc && !(rc = store_counts(a->db, &counts, e)))
 		d.nhs_seq = counts.people * 2;
 	static const char *const staff[] = {"Alex Morgan", "Sam Patel", "Jo Whitfield", "Ruth Adeyemi", "Kate Lindqvist",
 		"Mo Farouk", "Ellie Brennan", "Tariq Shah", "Hannah Cole", "Priti Desai", "Gemma Rowe", "Nell Ambrose"};
@@ -617,7 +645,14 @@ int app_demo(struct app *a, int families, uint64_t seed, struct transfer_counts 
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
 	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);
-	if (rc)
+	if (rc) {
 		memset(n, 0, sizeof *n);
+		if (new_team) { /* rolled back with everything else */
+			a->team_id = 0;
+			a->team_name[0] = '\0';
+		}
+	}
+	else
+		a->demo = 1;
 	return rc;
 }

@@ -14,7 +14,12 @@
 #include "app/app_transfer.h"
 
 /* Adds `families` synthetic families to the team in one transaction, with
- * referrals received over the two years before a->today. */
-int app_demo(struct app *a, int families, uint64_t seed, struct transfer_counts *n, struct dy_err *e);
+ * referrals received over the two years before a->today, and marks the
+ * database as a demo. Made-up families never mix with a team's real record
+ * by accident: unless into_existing is set, the database must hold no
+ * family and no practitioner, and its team must be a demo team (one that
+ * `dyad demo` made) or none; else DY_ECONFLICT. */
+int app_demo(struct app *a, int families, uint64_t seed, int into_existing, struct transfer_counts *n,
+             struct dy_err *e);
 
 #endif

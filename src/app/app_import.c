@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/app_manifest.h"
 #include "app/app_pathway.h"
 #include "core/codes.h"
 #include "core/episode_state.h"
@@ -61,6 +62,8 @@ struct import {
 	size_t neinfo, capeinfo;
 	struct idmap current_sg; /* infants with a current safeguarding period */
 	struct idmap practitioners; /* practitioner ids known to exist */
+	int new_team;    /* this import made the database's team */
+	int marked_demo; /* this import marked the database as a demo */
 };
 
 static int person_info(struct import *im, int64_t id, struct person_info *out, struct dy_err *e)
@@ -142,6 +145,78 @@ static int date_col(struct csvtab *t, int k, int optional, int32_t *out, struct 
 /* ---- practitioners.csv ------------------------------------------------ */
 
 enum { PR_ID, PR_NAME, PR_PROF };
+/* ---- team.csv ----------------------------------------------------------- */
+
+enum { TE_CODE, TE_NAME, TE_DEMO };
+static const struct csvtab_col te_cols[] = {{"code", 1}, {"name", 1}, {"demo", 0}};
+
+/* The team: a database without a team, or with nothing recorded yet, takes
+ * the files' team (code, name and demo mark; a default team when there is
+ * no team.csv); a database with records keeps its own team, marked as a
+ * demo when the files are a demo's. */
+static int import_team(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	struct team file = {.code = "team", .name = "Parent-infant relationship team"};
+	int rows = 0;
+	int rc = csvtab_open(&t, im->dir, "team.csv", te_cols, 3, 0, e);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		char demo[8];
+		if (++rows > 1) {
+			dy_fail(e, DY_EINVAL, NULL, "holds more than one team");
+			rc = csvtab_fail(&t, -1, e);
+			break;
+		}
+		rc = csvtab_copy(&t, TE_CODE, file.code, sizeof file.code, e);
+		if (!rc)
+			rc = csvtab_copy(&t, TE_NAME, file.name, sizeof file.name, e);
+		if (!rc)
+			rc = csvtab_copy(&t, TE_DEMO, demo, sizeof demo, e);
+		if (!rc && (str_empty(file.code) || str_empty(file.name))) {
+			dy_fail(e, DY_EINVAL, str_empty(file.code) ? "code" : "name", "must not be empty");
+			rc = csvtab_fail(&t, -1, e);
+		}
+		if (!rc && demo[0] && strcmp(demo, "yes") != 0 && strcmp(demo, "no") != 0) {
+			dy_fail(e, DY_EINVAL, "demo", "must be yes or no");
+			rc = csvtab_fail(&t, TE_DEMO, e);
+		}
+		if (!rc) {
+			file.demo = strcmp(demo, "yes") == 0;
+			str_copy(im->n->team, sizeof im->n->team, file.name);
+		}
+	}
+	csvtab_close(&t);
+	if (rc < 0)
+		return rc;
+	struct app *a = im->a;
+	int empty = 0;
+	if (!a->team_id) {
+		struct team mine = file;
+		if ((rc = store_team_ensure(a->db, &mine, e)))
+			return rc;
+		im->new_team = 1;
+		a->team_id = mine.id;
+	} else if (rows && !(rc = store_record_empty(a->db, &empty, e)) && empty) {
+		file.id = a->team_id; /* nothing recorded yet: the files' team is the team */
+		rc = store_team_update(a->db, &file, e);
+		im->new_team = 1;
+	}
+	if (rc)
+		return rc;
+	if (im->new_team)
+		str_copy(a->team_name, sizeof a->team_name, file.name);
+	if (file.demo && !a->demo) {
+		struct team cur;
+		if ((rc = store_team_get(a->db, a->team_id, &cur, e)))
+			return rc;
+		cur.demo = 1;
+		if ((rc = store_team_update(a->db, &cur, e)))
+			return rc;
+		im->marked_demo = 1;
+	}
+	return 0;
+}
+
 static const struct csvtab_col pr_cols[] = {{"practitioner_id", 1}, {"name", 1}, {"profession", 1}};
 
 static int import_practitioners(struct import *im, struct dy_err *e)
@@ -971,11 +1046,39 @@ static int import_all_goals(struct import *im, struct dy_err *e)
 	return rc;
 }
 
+/* Each file's rows as the manifest lists them against the rows imported. */
+static int check_rows(const struct manifest *m, const struct transfer_counts *n, struct dy_err *e)
+{
+	const struct {
+		const char *file;
+		int64_t got;
+	} files[] = {{"practitioners.csv", n->practitioners}, {"people.csv", n->people},
+	             {"referrals.csv", n->referrals},         {"contacts.csv", n->contacts},
+	             {"safeguarding.csv", n->safeguarding},   {"outcomes.csv", n->outcomes},
+	             {"measures.csv", n->measures},           {"episode_events.csv", n->events},
+	             {"eligibility_overrides.csv", n->overrides}, {"goals.csv", n->goals},
+	             {"goal_ratings.csv", n->goal_ratings}};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		int64_t want = manifest_rows(m, files[i].file);
+		if (want >= 0 && want != files[i].got) {
+			dy_fail(e, DY_EINVAL, NULL, "lists %lld rows in %s but %lld were read: export again",
+			        (long long)want, files[i].file, (long long)files[i].got);
+			dy_err_where(e, "%s", MANIFEST_FILE);
+			return DY_EINVAL;
+		}
+	}
+	return 0;
+}
+
 int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
 {
 	memset(n, 0, sizeof *n);
-	if (!a->team_id)
-		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
+	/* An export's manifest: every file complete and unchanged, checked
+	 * before anything is written. */
+	struct manifest man;
+	int mrc = manifest_check(dir, &man, e);
+	if (mrc)
+		return mrc;
 	struct import im = {.a = a, .dir = dir, .n = n};
 	idmap_init(&im.families);
 	idmap_init(&im.people);
@@ -985,7 +1088,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	static const struct {
 		const char *name;
 		int (*run)(struct import *, struct dy_err *);
-	} steps[] = {{"practitioners", import_practitioners}, {"people", import_people},
+	} steps[] = {{"team", import_team},                     {"practitioners", import_practitioners}, {"people", import_people},
 	             {"referrals", import_referrals},         {"contacts", import_contacts},
 	             {"episode_events", import_events},       {"states", finish_states},
 	             {"safeguarding", import_safeguarding},   {"outcomes", import_outcomes},
@@ -1011,12 +1114,26 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 			fprintf(stderr, "import: %-22s %.3f s\n", steps[i].name,
 			        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
+	if (!rc && man.n >= 0)
+		rc = check_rows(&man, n, e);
 	char detail[160];
 	snprintf(detail, sizeof detail, "%lld people, %lld referrals, %lld contacts", (long long)n->people,
 	         (long long)n->referrals, (long long)n->contacts);
 	struct timespec c0, c1;
 	clock_gettime(CLOCK_MONOTONIC, &c0);
 	rc = app_end(a, rc, "import", "team", a->team_id, detail, e);
+	if (rc && im.new_team) { /* rolled back with the rest: read the team again */
+		struct team t;
+		struct dy_err ignore;
+		if (store_team_get(a->db, a->team_id, &t, &ignore)) {
+			a->team_id = 0;
+			a->team_name[0] = '\0';
+		} else {
+			str_copy(a->team_name, sizeof a->team_name, t.name);
+		}
+	}
+	if (!rc && im.marked_demo)
+		a->demo = 1;
 	struct dy_err ignore;
 	db_foreign_keys(a->db, 1, &ignore);
 	clock_gettime(CLOCK_MONOTONIC, &c1);

@@ -105,15 +105,6 @@ int cli_fail(const struct dy_err *e)
 	return dy_exit_code(e->code);
 }
 
-int cli_open(const struct cli_global *g, struct app *app)
-{
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_open(app, g->db, g->user, &e))
-		return cli_fail(&e);
-	return 0;
-}
-
 int cli_id(const struct cli_args *a, const char *name, int64_t *out, struct dy_err *e)
 {
 	const char *v = cli_get(a, name);

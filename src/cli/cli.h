@@ -30,11 +30,23 @@ struct cli_args {
 	int npos;
 };
 
-/* Global settings, from --db / DYAD_DB, --format and --user / USER. */
+/* Global settings, from --db / DYAD_DB, --format and --as / DYAD_USER. */
 struct cli_global {
 	const char *db;
 	const char *format; /* table | json | csv */
-	const char *user;
+	const char *user;   /* the operator as the audit records them ("cli:NAME"), or NULL when not named */
+};
+
+/* How a command uses the database. main opens it for every command but
+ * CLI_DB_NONE, refuses a database that does not exist unless the command
+ * is CLI_DB_CREATE, and refuses CLI_DB_WRITE and CLI_DB_CREATE commands
+ * when the operator is not named (--as NAME or DYAD_USER). */
+enum cli_db {
+	CLI_DB_NONE,   /* no database (score, instruments list/show) */
+	CLI_DB_READ,   /* reads the record */
+	CLI_DB_WRITE,  /* changes the record, or takes it out (export): audited */
+	CLI_DB_CREATE, /* may create a database that does not exist (init, demo, import) */
+	CLI_DB_EXTERNAL /* opens the database itself (serve): it must exist; the app is NULL */
 };
 
 /* One command: `dyad <noun> <verb>` (verb NULL for `dyad <noun>`). */
@@ -45,8 +57,10 @@ struct cli_command {
 	int npos;             /* positional arguments required */
 	const char *summary;
 	const struct cli_opt *opts; /* NULL-name terminated */
-	int (*run)(const struct cli_global *g, struct cli_args *a);
-	int uses_db;          /* opens the database */
+	/* Runs the command on the open app (NULL for CLI_DB_NONE); prints its
+	 * own errors and returns the exit code. */
+	int (*run)(const struct cli_global *g, struct cli_args *a, struct app *app);
+	enum cli_db db;
 };
 
 extern const struct cli_command cli_commands[];
@@ -64,9 +78,10 @@ void cli_help(const struct cli_command *c);
 /* Prints "dyad: <error>" to stderr and returns the exit code for e. */
 int cli_fail(const struct dy_err *e);
 
-/* Opens the app for a command (app_open with the global settings); prints
- * the error and returns its exit code on failure, else 0. */
-int cli_open(const struct cli_global *g, struct app *app);
+/* Runs command c with its parsed arguments: checks the operator and the
+ * database as c->db asks, opens the app, runs, closes. A database this run
+ * created is removed again when the command fails. Returns the exit code. */
+int cli_run(const struct cli_command *c, const struct cli_global *g, struct cli_args *a);
 
 /* Option value helpers: each validates and fills e naming the option. An
  * absent optional value leaves *out as DATE_NONE / 0 / "". */

@@ -15,24 +15,19 @@
 #include "util/date.h"
 #include "util/str.h"
 
-int cmd_family_add(const struct cli_global *g, struct cli_args *a)
+int cmd_family_add(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
 	int64_t id;
-	rc = app_family_add(&app, &id, &e);
-	app_close(&app);
+	int rc = app_family_add(app, &id, &e);
 	if (rc)
 		return cli_fail(&e);
 	printf("Added family %lld. Next: dyad person add --family %lld ...\n", (long long)id, (long long)id);
 	return 0;
 }
 
-int cmd_person_add(const struct cli_global *g, struct cli_args *a)
+int cmd_person_add(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -52,19 +47,13 @@ int cmd_person_add(const struct cli_global *g, struct cli_args *a)
 	    (nhs[0] && validate_nhs_number("nhs-number", nhs, p.nhs_number, &e)) ||
 	    (postcode[0] && validate_postcode("postcode", postcode, p.postcode, &e)))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	rc = app_person_add(&app, &p, &e);
-	app_close(&app);
-	if (rc)
+	if (app_person_add(app, &p, &e))
 		return cli_fail(&e);
 	printf("Added %s %lld to family %lld.\n", p.role, (long long)p.id, (long long)p.family_id);
 	return 0;
 }
 
-int cmd_person_birth(const struct cli_global *g, struct cli_args *a)
+int cmd_person_birth(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -74,41 +63,29 @@ int cmd_person_birth(const struct cli_global *g, struct cli_args *a)
 	if (cli_id(a, "person", &id, &e) || cli_date(a, "dob", &dob, &e) ||
 	    cli_int(a, "gestation-weeks", 22, 44, &gest, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	rc = app_person_birth(&app, id, dob, gest, &e);
-	app_close(&app);
-	if (rc)
+	if (app_person_birth(app, id, dob, gest, &e))
 		return cli_fail(&e);
 	printf("Recorded the birth of infant %lld; their record and history are kept.\n", (long long)id);
 	return 0;
 }
 
-int cmd_family_show(const struct cli_global *g, struct cli_args *a)
+int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
 	int64_t id;
 	if (str_parse_i64(a->pos[0], 1, (int64_t)1 << 53, &id))
 		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "ID", .msg = "must be a family number"});
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct family_view v;
-	rc = app_family_view(&app, id, &v, &e);
+	int rc = app_family_view(app, id, &v, &e);
 	if (rc) {
-		app_close(&app);
 		return cli_fail(&e);
 	}
 	int table = strcmp(g->format, "table") == 0;
 	if (table) {
 		printf("Family %lld\n", (long long)id);
-		if ((rc = cli_print_alerts(&app, id, &e))) {
+		if ((rc = cli_print_alerts(app, id, &e))) {
 			app_family_view_free(&v);
-			app_close(&app);
 			return cli_fail(&e);
 		}
 	}
@@ -120,7 +97,7 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a)
 		char idb[24], born[11], age[64] = "", nhs[13], name[210], sg[24];
 		snprintf(name, sizeof name, "%s %s", p->given_name, p->family_name);
 		if (p->role[0] == 'i')
-			fmt_infant_age(age, sizeof age, p->date_of_birth, p->edd, p->gestation_weeks, app.today);
+			fmt_infant_age(age, sizeof age, p->date_of_birth, p->edd, p->gestation_weeks, app->today);
 		snprintf(sg, sizeof sg, "%s", v.current[i].status);
 		const char *row[] = {fmt_id(idb, p->id), p->role, p->relationship, name, fmt_date(born, p->date_of_birth),
 		                     age, table ? fmt_nhs(nhs, p->nhs_number) : p->nhs_number, p->postcode, sg};
@@ -141,7 +118,6 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a)
 		out_end(r, "No referrals yet.");
 	}
 	app_family_view_free(&v);
-	app_close(&app);
 	return l ? 0 : 1;
 }
 
@@ -181,46 +157,40 @@ static int list_row(void *ctx, const struct family_summary *s)
 	return 0;
 }
 
-static int list_families(const struct cli_global *g, struct cli_args *a, int caseload)
+static int list_families(const struct cli_global *g, struct cli_args *a, struct app *app, int caseload)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
 	int limit = caseload ? 1000 : 50, offset = 0;
 	if (cli_int(a, "limit", 1, 1000000, &limit, &e) || cli_int(a, "offset", 0, 100000000, &offset, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	static const char *const cols[] = {"family", "caregiver", "infant", "age", "referral", "received", "status",
 	                                   "safeguarding", "risk", 0};
 	static const char *const ccols[] = {"family", "caregiver", "relationship", "infant", "age", "referral",
 	                                    "weeks_since_referral", "last_contact", "safeguarding", "risk", 0};
-	struct list_ctx c = {.l = out_begin(g->format, caseload ? ccols : cols), .app = &app, .today = app.today,
+	struct list_ctx c = {.l = out_begin(g->format, caseload ? ccols : cols), .app = app, .today = app->today,
 	                     .caseload = caseload, .words = strcmp(g->format, "table") == 0, .e = &e};
 	if (!c.l) {
-		app_close(&app);
 		return 1;
 	}
 	if (caseload && strcmp(g->format, "table") == 0)
-		printf("Caseload of %s: families accepted and not yet discharged\n\n", app.team_name);
-	rc = app_family_list(&app, caseload, limit, offset, list_row, &c, &e);
+		printf("Caseload of %s: families accepted and not yet discharged\n\n", app->team_name);
+	int rc = app_family_list(app, caseload, limit, offset, list_row, &c, &e);
 	out_end(c.l, caseload ? "No families are open to the team." : "No families recorded yet.");
-	app_close(&app);
 	return rc ? cli_fail(&e) : 0;
 }
 
-int cmd_family_list(const struct cli_global *g, struct cli_args *a)
+int cmd_family_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	return list_families(g, a, cli_get(a, "open") != NULL);
+	return list_families(g, a, app, cli_get(a, "open") != NULL);
 }
 
-int cmd_caseload(const struct cli_global *g, struct cli_args *a)
+int cmd_caseload(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	return list_families(g, a, 1);
+	return list_families(g, a, app, 1);
 }
 
-int cmd_practitioner_add(const struct cli_global *g, struct cli_args *a)
+int cmd_practitioner_add(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -228,13 +198,7 @@ int cmd_practitioner_add(const struct cli_global *g, struct cli_args *a)
 	memset(&p, 0, sizeof p);
 	if (cli_text(a, "name", p.name, sizeof p.name, &e) || cli_text(a, "profession", p.profession, sizeof p.profession, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	rc = app_practitioner_add(&app, &p, &e);
-	app_close(&app);
-	if (rc)
+	if (app_practitioner_add(app, &p, &e))
 		return cli_fail(&e);
 	printf("Added practitioner %lld.\n", (long long)p.id);
 	return 0;
@@ -254,8 +218,8 @@ static int list_practitioners(struct app *app, int64_t unused, struct out_list *
 	return app_practitioner_list(app, practitioner_row, l, e);
 }
 
-int cmd_practitioner_list(const struct cli_global *g, struct cli_args *a)
+int cmd_practitioner_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	static const char *const cols[] = {"practitioner", "name", "profession", 0};
-	return cli_list(g, a, NULL, cols, "No practitioners yet: add one with `dyad practitioner add`.", list_practitioners);
+	return cli_list(g, a, app, NULL, cols, "No practitioners yet: add one with `dyad practitioner add`.", list_practitioners);
 }

@@ -18,15 +18,6 @@
 #include "util/date.h"
 #include "util/str.h"
 
-/* Opens the app with the command's --instruments folder. */
-static int open_app(const struct cli_global *g, struct cli_args *a, struct app *app)
-{
-	int rc = cli_open(g, app);
-	if (!rc)
-		app_set_instruments_dir(app, cli_get(a, "instruments"));
-	return rc;
-}
-
 /* A score as people read it: "12", "3.25". */
 static const char *fmt_score(char out[32], double v)
 {
@@ -61,7 +52,7 @@ static const char *yes_no(int v) { return v > 0 ? "yes" : v == 0 ? "no" : ""; }
 
 /* ---- measure add / acknowledge / list ---------------------------------------- */
 
-int cmd_measure_record(const struct cli_global *g, struct cli_args *a)
+int cmd_measure_record(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -77,15 +68,10 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a)
 		return cli_fail(&e);
 	if (!me.respondent_id && cli_id(a, "person", &me.respondent_id, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = open_app(g, a, &app);
-	if (rc)
-		return rc;
 	struct measure_record rec;
 	struct score_result res;
-	rc = app_measure_record(&app, &me, &rec, &res, &e);
+	int rc = app_measure_record(app, &me, &rec, &res, &e);
 	if (rc) {
-		app_close(&app);
 		return cli_fail(&e);
 	}
 	const struct instrument *in = res.in;
@@ -113,7 +99,6 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a)
 		fprintf(stderr, "dyad: RISK flag raised on measure %lld (%s): a clinician must acknowledge it\n",
 		        (long long)rec.m.id, r->label);
 	}
-	app_close(&app);
 	return 0;
 }
 
@@ -175,7 +160,7 @@ static int list_measures(struct app *app, int64_t id, struct out_list *l, struct
 	return app_measure_list(app, id, list_measure, &c, e);
 }
 
-int cmd_measure_list(const struct cli_global *g, struct cli_args *a)
+int cmd_measure_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	static const char *const cols[] = {"measure", "date", "instrument", "timepoint", "respondent", "subject",
 	                                   "caregiver", "infant", "scale", "score", "band", "clinical", "no_score_because",
@@ -187,16 +172,10 @@ int cmd_measure_list(const struct cli_global *g, struct cli_args *a)
 		int64_t id;
 		if (cli_id(a, "referral", &id, &e))
 			return cli_fail(&e);
-		struct app app;
-		int rc = cli_open(g, &app);
-		if (rc)
-			return rc;
-		rc = cli_print_referral_alerts(&app, id, &e);
-		app_close(&app);
-		if (rc)
+		if (cli_print_referral_alerts(app, id, &e))
 			return cli_fail(&e);
 	}
-	return cli_list(g, a, "referral", cols, "No measures recorded on this referral yet.", list_measures);
+	return cli_list(g, a, app, "referral", cols, "No measures recorded on this referral yet.", list_measures);
 }
 
 /* ---- score, instruments -------------------------------------------------------- */
@@ -210,7 +189,7 @@ static int load_set(struct cli_args *a, struct instrument_set *set)
 	return 0;
 }
 
-int cmd_score(const struct cli_global *g, struct cli_args *a)
+int cmd_score(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -259,7 +238,7 @@ int cmd_score(const struct cli_global *g, struct cli_args *a)
 	return rc ? 2 : 0;
 }
 
-int cmd_instruments_list(const struct cli_global *g, struct cli_args *a)
+int cmd_instruments_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct instrument_set set;
 	int rc = load_set(a, &set);
@@ -294,7 +273,7 @@ static void values_text(const struct instr_item *it, char *out, size_t n)
 	}
 }
 
-int cmd_instruments_show(const struct cli_global *g, struct cli_args *a)
+int cmd_instruments_show(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	if (strcmp(g->format, "table") != 0) {
 		struct dy_err e;
@@ -401,33 +380,23 @@ int cmd_instruments_show(const struct cli_global *g, struct cli_args *a)
 	return 0;
 }
 
-int cmd_instruments_load_text(const struct cli_global *g, struct cli_args *a)
+int cmd_instruments_load_text(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = open_app(g, a, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
 	int n = 0;
-	rc = app_instruments_load_text(&app, a->pos[0], &n, &e);
-	app_close(&app);
+	int rc = app_instruments_load_text(app, a->pos[0], &n, &e);
 	if (rc)
 		return cli_fail(&e);
 	printf("Stored the wording of %d items in the database (never exported).\n", n);
 	return 0;
 }
 
-int cmd_instruments_load_table(const struct cli_global *g, struct cli_args *a)
+int cmd_instruments_load_table(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = open_app(g, a, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
-	rc = app_instruments_load_table(&app, a->pos[0], a->pos[1], a->pos[2], &e);
-	app_close(&app);
+	int rc = app_instruments_load_table(app, a->pos[0], a->pos[1], a->pos[2], &e);
 	if (rc)
 		return cli_fail(&e);
 	printf("Stored the %s table of %s in the database (never exported).\n", a->pos[1], a->pos[0]);
@@ -436,17 +405,12 @@ int cmd_instruments_load_table(const struct cli_global *g, struct cli_args *a)
 
 /* ---- measures rescore / change ----------------------------------------------- */
 
-int cmd_measures_rescore(const struct cli_global *g, struct cli_args *a)
+int cmd_measures_rescore(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = open_app(g, a, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
 	struct rescore_counts n;
-	rc = app_measures_rescore(&app, &n, &e);
-	app_close(&app);
+	int rc = app_measures_rescore(app, &n, &e);
 	if (rc)
 		return cli_fail(&e);
 	printf("Rescored %d of %d measures", n.rescored, n.checked);
@@ -499,7 +463,7 @@ static int change_line(void *ctx, const struct change_row *r)
 	return 0;
 }
 
-int cmd_measures_change(const struct cli_global *g, struct cli_args *a)
+int cmd_measures_change(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -510,17 +474,12 @@ int cmd_measures_change(const struct cli_global *g, struct cli_args *a)
 		id = episode;
 	if (!id)
 		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "referral", .msg = "is required (--referral ID)"});
-	struct app app;
-	int rc = open_app(g, a, &app);
-	if (rc)
-		return rc;
 	static const char *const cols[] = {"kind", "respondent", "subject", "caregiver", "infant", "instrument", "scale",
 	                                   "n", "first_date", "first", "last_date", "last", "change",
 	                                   "reliable_threshold", "reliable_change", "clinically_significant",
 	                                   "reliable_recovery", "note", 0};
 	struct out_list *l = out_begin(g->format, cols);
-	rc = app_measures_change(&app, id, change_line, l, &e);
-	app_close(&app);
+	int rc = app_measures_change(app, id, change_line, l, &e);
 	if (rc) {
 		out_end(l, NULL);
 		return cli_fail(&e);
@@ -531,7 +490,7 @@ int cmd_measures_change(const struct cli_global *g, struct cli_args *a)
 
 /* ---- goals --------------------------------------------------------------------- */
 
-int cmd_goal_add(const struct cli_global *g, struct cli_args *a)
+int cmd_goal_add(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -540,19 +499,13 @@ int cmd_goal_add(const struct cli_global *g, struct cli_args *a)
 	if (cli_id(a, "referral", &gl.episode_id, &e) || cli_text(a, "text", gl.text, sizeof gl.text, &e) ||
 	    cli_date(a, "date", &gl.set_on, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	rc = app_goal_add(&app, &gl, &e);
-	app_close(&app);
-	if (rc)
+	if (app_goal_add(app, &gl, &e))
 		return cli_fail(&e);
 	printf("Added goal %lld (goal %d of the referral).\n", (long long)gl.id, gl.position);
 	return 0;
 }
 
-int cmd_goal_rate(const struct cli_global *g, struct cli_args *a)
+int cmd_goal_rate(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -560,13 +513,7 @@ int cmd_goal_rate(const struct cli_global *g, struct cli_args *a)
 	if (cli_id(a, "goal", &r.goal_id, &e) || cli_date(a, "date", &r.date, &e) ||
 	    cli_int(a, "rating", 0, 10, &r.rating, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	rc = app_goal_rate(&app, &r, &e);
-	app_close(&app);
-	if (rc)
+	if (app_goal_rate(app, &r, &e))
 		return cli_fail(&e);
 	printf("Rated goal %lld: %d out of 10.\n", (long long)r.goal_id, r.rating);
 	return 0;
@@ -596,9 +543,9 @@ static int list_goals(struct app *app, int64_t id, struct out_list *l, struct dy
 	return app_goal_list(app, id, goal_line, l, e);
 }
 
-int cmd_goal_list(const struct cli_global *g, struct cli_args *a)
+int cmd_goal_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	static const char *const cols[] = {"goal", "position", "text", "set_on", "ratings", "first_date", "first",
 	                                   "last_date", "last", 0};
-	return cli_list(g, a, "referral", cols, "No goals set on this referral yet.", list_goals);
+	return cli_list(g, a, app, "referral", cols, "No goals set on this referral yet.", list_goals);
 }

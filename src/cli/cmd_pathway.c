@@ -34,7 +34,7 @@ static void print_reasons(FILE *to, const struct eligibility_result *r)
 		        r->reasons[i].unknown ? ", not recorded" : "");
 }
 
-int cmd_referral_check(const struct cli_global *g, struct cli_args *a)
+int cmd_referral_check(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -46,14 +46,8 @@ int cmd_referral_check(const struct cli_global *g, struct cli_args *a)
 	int rc = rules(a, &c, source, sizeof source);
 	if (rc)
 		return rc;
-	struct app app;
-	if ((rc = cli_open(g, &app))) {
-		eligibility_config_free(&c);
-		return rc;
-	}
 	struct referral_check chk;
-	rc = app_referral_check(&app, id, &c, cli_get(a, "programme"), &chk, &e);
-	app_close(&app);
+	rc = app_referral_check(app, id, &c, cli_get(a, "programme"), &chk, &e);
 	eligibility_config_free(&c);
 	if (rc)
 		return cli_fail(&e);
@@ -127,7 +121,7 @@ static int collect_overrides(const struct cli_args *a, struct overrides *ov, str
 	return 0;
 }
 
-int cmd_referral_triage(const struct cli_global *g, struct cli_args *a)
+int cmd_referral_triage(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -144,14 +138,8 @@ int cmd_referral_triage(const struct cli_global *g, struct cli_args *a)
 	int rc = rules(a, &c, source, sizeof source);
 	if (rc)
 		return rc;
-	struct app app;
-	if ((rc = cli_open(g, &app))) {
-		eligibility_config_free(&c);
-		return rc;
-	}
 	struct referral_check chk;
-	rc = app_referral_triage(&app, &t, &c, &chk, &e);
-	app_close(&app);
+	rc = app_referral_triage(app, &t, &c, &chk, &e);
 	eligibility_config_free(&c);
 	if (rc) {
 		if (chk.result.n_reasons && strcmp(e.field, "override") == 0) {
@@ -173,7 +161,7 @@ int cmd_referral_triage(const struct cli_global *g, struct cli_args *a)
 	return 0;
 }
 
-int cmd_referral_move(const struct cli_global *g, struct cli_args *a)
+int cmd_referral_move(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -181,13 +169,7 @@ int cmd_referral_move(const struct cli_global *g, struct cli_args *a)
 	int32_t date;
 	if (cli_id(a, "referral", &id, &e) || cli_date(a, "date", &date, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	rc = app_referral_move(&app, id, cli_get(a, "to"), date, cli_get(a, "reason"), &e);
-	app_close(&app);
-	if (rc)
+	if (app_referral_move(app, id, cli_get(a, "to"), date, cli_get(a, "reason"), &e))
 		return cli_fail(&e);
 	enum episode_state st;
 	episode_state_parse(cli_get(a, "to"), &st, &e);
@@ -220,7 +202,7 @@ static int override_row(void *ctx, const struct pathway_override *o)
 	return 0;
 }
 
-int cmd_referral_history(const struct cli_global *g, struct cli_args *a)
+int cmd_referral_history(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -231,22 +213,15 @@ int cmd_referral_history(const struct cli_global *g, struct cli_args *a)
 	struct hist_ctx c = {.l = out_begin(g->format, cols)};
 	if (!c.l)
 		return 1;
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc) {
-		out_end(c.l, NULL);
-		return rc;
-	}
-	rc = app_referral_history(&app, id, history_row, &c, &e);
+	int rc = app_referral_history(app, id, history_row, &c, &e);
 	out_end(c.l, rc ? NULL : "No state changes recorded.");
 	if (!rc && strcmp(g->format, "table") == 0) {
 		static const char *const oc[] = {"rule", "override_reason", "user", "date", "recorded_at", 0};
 		struct hist_ctx o = {.l = out_begin(g->format, oc)};
 		printf("\nEligibility overrides\n");
-		rc = app_referral_overrides(&app, id, override_row, &o, &e);
+		rc = app_referral_overrides(app, id, override_row, &o, &e);
 		out_end(o.l, "None.");
 	}
-	app_close(&app);
 	return rc ? cli_fail(&e) : 0;
 }
 
@@ -268,7 +243,7 @@ static const char *target_text(const struct clock_target *t, char *out, size_t n
 	return out;
 }
 
-int cmd_waiting(const struct cli_global *g, struct cli_args *a)
+int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -290,13 +265,8 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a)
 	                                   "target_date", "days_left", "safeguarding", "risk", 0};
 	if (out_format_ok(g->format))
 		return 1;
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct waiting_list l;
-	rc = app_waiting_list_ordered(&app, as_of, &t, within, order, &l, &e);
-	app_close(&app);
+	int rc = app_waiting_list_ordered(app, as_of, &t, within, order, &l, &e);
 	if (rc)
 		return cli_fail(&e);
 	if (strcmp(g->format, "table") == 0) {
@@ -365,7 +335,7 @@ static json_t *fig_json(const struct waiting_figures *f)
 	return o;
 }
 
-int cmd_report_waiting(const struct cli_global *g, struct cli_args *a)
+int cmd_report_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -375,14 +345,9 @@ int cmd_report_waiting(const struct cli_global *g, struct cli_args *a)
 		return cli_fail(&e);
 	if (out_format_ok(g->format))
 		return 1;
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct waiting_report r;
 	memset(&r, 0, sizeof r);
-	rc = app_waiting_report(&app, from, to, &t, &r, &e);
-	app_close(&app);
+	int rc = app_waiting_report(app, from, to, &t, &r, &e);
 	if (rc) {
 		waiting_report_free(&r);
 		return cli_fail(&e);

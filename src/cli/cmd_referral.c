@@ -17,21 +17,7 @@
 #include "util/date.h"
 #include "util/str.h"
 
-/* Opens the app, runs fn, closes; the usual shape of a write command. */
-#define WITH_APP(g, call)                        \
-	do {                                         \
-		struct app app_;                         \
-		int rc_ = cli_open((g), &app_);          \
-		if (rc_)                                 \
-			return rc_;                          \
-		struct app *app = &app_;                 \
-		rc_ = (call);                            \
-		app_close(&app_);                        \
-		if (rc_)                                 \
-			return cli_fail(&e);                 \
-	} while (0)
-
-int cmd_referral_add(const struct cli_global *g, struct cli_args *a)
+int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -53,12 +39,7 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a)
 	else if (ftp)
 		return cli_fail(&(struct dy_err){.code = DY_EINVAL, .field = "first-time-parent", .msg = "must be yes or no"});
 	struct referral_duplicates dups;
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	rc = app_referral_add_with(&app, &ep, &x, &dups, &e);
-	app_close(&app);
+	int rc = app_referral_add_with(app, &ep, &x, &dups, &e);
 	if (rc) {
 		rc = cli_fail(&e);
 		if (dups.n && !x.allow_duplicate)
@@ -94,9 +75,9 @@ static int list_referrals(struct app *app, int64_t family, struct out_list *l, s
 	return app_referral_list(app, family, episode_row, l, e);
 }
 
-int cmd_referral_list(const struct cli_global *g, struct cli_args *a)
+int cmd_referral_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	return cli_list(g, a, "family", ep_cols, "No referrals.", list_referrals);
+	return cli_list(g, a, app, "family", ep_cols, "No referrals.", list_referrals);
 }
 
 /* One line per measure: "total 19 moderately severe (clinical)", and any
@@ -124,28 +105,23 @@ static int measure_summary_row(void *ctx, const struct measure_view *mv)
 	return 0;
 }
 
-int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
+int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
 	int64_t id;
 	if (str_parse_i64(a->pos[0], 1, (int64_t)1 << 53, &id))
 		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "ID", .msg = "must be a referral number"});
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct referral_view v;
 	struct pathway_referral path;
-	rc = app_referral_view(&app, id, &v, &e);
-	if (!rc && (rc = app_referral_pathway(&app, id, &path, &e)))
+	int rc = app_referral_view(app, id, &v, &e);
+	if (!rc && (rc = app_referral_pathway(app, id, &path, &e)))
 		app_referral_view_free(&v);
 	if (!rc && strcmp(g->format, "table") == 0) {
 		printf("Referral %lld (family %lld)\n", (long long)id, (long long)v.episode.family_id);
-		if ((rc = cli_print_referral_alerts(&app, id, &e)))
+		if ((rc = cli_print_referral_alerts(app, id, &e)))
 			app_referral_view_free(&v);
 	}
-	app_close(&app);
 	if (rc)
 		return cli_fail(&e);
 	struct out_list *el = out_begin(g->format, ep_cols);
@@ -175,12 +151,8 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
 		printf("\nMeasures (%d): details with dyad measure list --referral %lld\n", v.nmeasures, (long long)id);
 		static const char *const mc[] = {"measure", "date", "instrument", "timepoint", "scores", "risk", 0};
 		struct out_list *ml = out_begin(g->format, mc);
-		struct app app2;
-		if (!cli_open(g, &app2)) {
-			if (app_measure_list(&app2, id, measure_summary_row, ml, &e))
-				cli_fail(&e);
-			app_close(&app2);
-		}
+		if (app_measure_list(app, id, measure_summary_row, ml, &e))
+			cli_fail(&e);
 		out_end(ml, "No measures yet.");
 		if (v.noutcomes) {
 			printf("\nCare status at discharge\n");
@@ -198,7 +170,7 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a)
 	return 0;
 }
 
-int cmd_contact_add(const struct cli_global *g, struct cli_args *a)
+int cmd_contact_add(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -214,7 +186,8 @@ int cmd_contact_add(const struct cli_global *g, struct cli_args *a)
 	    cli_ids(a, "practitioners", c.practitioners, 8, &c.n_practitioners, &e) ||
 	    cli_ids(a, "attendees", c.attendees, 8, &c.n_attendees, &e))
 		return cli_fail(&e);
-	WITH_APP(g, app_contact_add(app, &c, &e));
+	if (app_contact_add(app, &c, &e))
+		return cli_fail(&e);
 	printf("Recorded contact %lld on referral %lld.\n", (long long)c.id, (long long)c.episode_id);
 	return 0;
 }
@@ -237,14 +210,14 @@ static int list_contacts(struct app *app, int64_t id, struct out_list *l, struct
 	return app_contact_list(app, id, contact_row, l, e);
 }
 
-int cmd_contact_list(const struct cli_global *g, struct cli_args *a)
+int cmd_contact_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	static const char *const cols[] = {"contact", "date", "kind", "intervention", "location", "attendance",
 	                                   "minutes", "practitioners", "attendees", 0};
-	return cli_list(g, a, "referral", cols, "No contacts yet.", list_contacts);
+	return cli_list(g, a, app, "referral", cols, "No contacts yet.", list_contacts);
 }
 
-int cmd_safeguarding_set(const struct cli_global *g, struct cli_args *a)
+int cmd_safeguarding_set(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -253,7 +226,8 @@ int cmd_safeguarding_set(const struct cli_global *g, struct cli_args *a)
 	if (cli_id(a, "infant", &infant, &e) || cli_date(a, "from", &from, &e))
 		return cli_fail(&e);
 	const char *status = cli_get(a, "status");
-	WITH_APP(g, app_safeguarding_set(app, infant, status, from, &e));
+	if (app_safeguarding_set(app, infant, status, from, &e))
+		return cli_fail(&e);
 	printf("Infant %lld: safeguarding status is now %s.\n", (long long)infant, status);
 	return 0;
 }
@@ -272,14 +246,14 @@ static int list_safeguarding(struct app *app, int64_t id, struct out_list *l, st
 	return app_safeguarding_history(app, id, sg_row, l, e);
 }
 
-int cmd_safeguarding_history(const struct cli_global *g, struct cli_args *a)
+int cmd_safeguarding_history(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	static const char *const cols[] = {"infant", "status", "from", "to", 0};
-	return cli_list(g, a, "infant", cols, "No safeguarding status has been recorded for this infant.",
+	return cli_list(g, a, app, "infant", cols, "No safeguarding status has been recorded for this infant.",
 	                list_safeguarding);
 }
 
-int cmd_discharge(const struct cli_global *g, struct cli_args *a)
+int cmd_discharge(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -313,8 +287,9 @@ int cmd_discharge(const struct cli_global *g, struct cli_args *a)
 	} else {
 		all = cs;
 	}
-	WITH_APP(g, app_discharge_with_action(app, ref, on, cli_get(a, "reason"), ids, statuses, n, all,
-	                                       cli_get(a, "risk-action"), &e));
+	if (app_discharge_with_action(app, ref, on, cli_get(a, "reason"), ids, statuses, n, all, cli_get(a, "risk-action"),
+	                              &e))
+		return cli_fail(&e);
 	printf("Discharged referral %lld.\n", (long long)ref);
 	return 0;
 }

@@ -10,26 +10,19 @@
 #include "cli/out.h"
 #include "util/date.h"
 
-int cmd_measure_acknowledge(const struct cli_global *g, struct cli_args *a)
+int cmd_measure_acknowledge(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
+	(void)g;
 	struct dy_err e;
 	dy_err_clear(&e);
 	int64_t id;
 	if (cli_id(a, "measure", &id, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	int n = 0;
-	rc = app_risk_acknowledge(&app, id, cli_get(a, "action"), &n, &e);
-	char actor[64];
-	snprintf(actor, sizeof actor, "%s", app.actor);
-	app_close(&app);
-	if (rc)
+	if (app_risk_acknowledge(app, id, cli_get(a, "action"), &n, &e))
 		return cli_fail(&e);
 	printf("Acknowledged %d risk flag%s on measure %lld, by %s, with the action taken recorded.\n", n,
-	       n == 1 ? "" : "s", (long long)id, actor);
+	       n == 1 ? "" : "s", (long long)id, app->actor);
 	return 0;
 }
 
@@ -51,7 +44,7 @@ static int risk_row(void *ctx, const struct stored_risk *r)
 	return 0;
 }
 
-int cmd_risks(const struct cli_global *g, struct cli_args *a)
+int cmd_risks(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -60,23 +53,15 @@ int cmd_risks(const struct cli_global *g, struct cli_args *a)
 		return cli_fail(&e);
 	if (out_format_ok(g->format))
 		return 1;
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	static const char *const cols[] = {"family", "referral", "measure", "measure_date", "days_open", "flag", 0};
 	if (strcmp(g->format, "table") == 0)
 		printf("Risk flags not acknowledged, raised on measures %d or more days old (oldest first).\n"
 		       "Acknowledge each after review: dyad measure acknowledge --measure ID --action TEXT\n\n",
 		       older);
-	struct risks_ctx c = {.l = out_begin(g->format, cols), .today = app.today};
-	if (!c.l) {
-		app_close(&app);
+	struct risks_ctx c = {.l = out_begin(g->format, cols), .today = app->today};
+	if (!c.l)
 		return 1;
-	}
-	rc = app_risks_open(&app, older, risk_row, &c, &e);
-	app_close(&app);
-	if (rc) {
+	if (app_risks_open(app, older, risk_row, &c, &e)) {
 		out_discard(c.l);
 		return cli_fail(&e);
 	}

@@ -12,7 +12,7 @@ static void ready(const char *url, void *ctx)
 	fflush(stdout);
 }
 
-int cmd_serve(const struct cli_global *g, struct cli_args *a)
+int cmd_serve(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);

@@ -1,6 +1,7 @@
 /* cmd_setup.c: dyad init, demo, import, export. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/app_demo.h"
 #include "app/app_transfer.h"
@@ -9,102 +10,106 @@
 #include "store/migrate.h"
 #include "util/str.h"
 
-int cmd_init(const struct cli_global *g, struct cli_args *a)
+int cmd_init(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
 	const char *code = cli_get(a, "team-code");
 	const char *name = cli_get(a, "team-name");
 	int created = 0;
-	rc = app_init(&app, code ? code : "team", name ? name : "Parent-infant relationship team", &created, &e);
-	if (rc) {
-		app_close(&app);
+	char old[sizeof app->team_name];
+	str_copy(old, sizeof old, app->team_name);
+	if (app_init(app, code ? code : "team", name ? name : "Parent-infant relationship team", &created, &e))
 		return cli_fail(&e);
+	if (!created && name && strcmp(name, app->team_name) != 0) {
+		if (app_team_rename(app, name, &e))
+			return cli_fail(&e);
+		printf("Renamed the team from \"%s\" to \"%s\".\n", old, app->team_name);
 	}
-	printf("%s %s (schema version %d) for team: %s\n", created ? "Created" : "Checked", g->db, migrate_latest(),
-	       app.team_name);
-	app_close(&app);
+	printf("%s %s (schema version %d) for team: %s%s\n", created ? "Created" : "Checked", g->db, migrate_latest(),
+	       app->team_name, app->demo ? " (a demo database: synthetic families, no real people)" : "");
+	if (!created && code)
+		printf("The team code is kept: an existing team's code does not change.\n");
 	return 0;
+}
+
+/* "1 referral", "2 referrals" */
+static void count(const char *sep, int64_t n, const char *one, const char *many)
+{
+	printf("%s%lld %s", sep, (long long)n, n == 1 ? one : many);
 }
 
 static void print_counts(const char *verb, const struct transfer_counts *n)
 {
+	printf("%s ", verb);
 	if (n->families)
-		printf("%s %lld families, ", verb, (long long)n->families);
-	else
-		printf("%s ", verb);
-	printf("%lld people, %lld referrals, %lld contacts, %lld safeguarding periods,"
-	       " %lld discharge outcomes, %lld measures, %lld practitioners, %lld state changes,"
-	       " %lld eligibility overrides, %lld goals, %lld goal ratings.\n",
-	       (long long)n->people, (long long)n->referrals, (long long)n->contacts,
-	       (long long)n->safeguarding, (long long)n->outcomes, (long long)n->measures, (long long)n->practitioners, (long long)n->events,
-	       (long long)n->overrides, (long long)n->goals, (long long)n->goal_ratings);
+		count("", n->families, "family", "families");
+	count(n->families ? ", " : "", n->people, "person", "people");
+	count(", ", n->referrals, "referral", "referrals");
+	count(", ", n->contacts, "contact", "contacts");
+	count(", ", n->safeguarding, "safeguarding period", "safeguarding periods");
+	count(", ", n->outcomes, "discharge outcome", "discharge outcomes");
+	count(", ", n->measures, "measure", "measures");
+	count(", ", n->practitioners, "practitioner", "practitioners");
+	count(", ", n->events, "state change", "state changes");
+	count(", ", n->overrides, "eligibility override", "eligibility overrides");
+	count(", ", n->goals, "goal", "goals");
+	count(", ", n->goal_ratings, "goal rating", "goal ratings");
+	fputs(".\n", stdout);
 }
 
-int cmd_demo(const struct cli_global *g, struct cli_args *a)
+int cmd_demo(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
 	int families = 300, seed = 1;
 	if (cli_int(a, "families", 1, 10000000, &families, &e) || cli_int(a, "seed", 0, 2000000000, &seed, &e))
 		return cli_fail(&e);
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
-	if (!app.team_id) {
-		int created;
-		app_init(&app, "demo", "Demo parent-infant team", &created, &e);
-	}
 	struct transfer_counts n;
-	rc = app_demo(&app, families, (uint64_t)seed, &n, &e);
-	app_close(&app);
-	if (rc)
+	if (app_demo(app, families, (uint64_t)seed, cli_get(a, "into-existing") != NULL, &n, &e))
 		return cli_fail(&e);
 	print_counts("Added", &n);
+	printf("This is a demo database (team: %s): every name is made up; listings say so.\n", app->team_name);
 	return 0;
 }
 
-int cmd_import(const struct cli_global *g, struct cli_args *a)
+int cmd_import(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
-	struct transfer_counts n;
-	int created;
-	if (!app.team_id && app_init(&app, "team", "Parent-infant relationship team", &created, &e)) {
-		app_close(&app);
+	struct stat st;
+	if (stat(a->pos[0], &st) || !S_ISDIR(st.st_mode)) {
+		dy_fail(&e, DY_ENOTFOUND, "DIR", "%s is not a folder: give the folder that `dyad export DIR` wrote",
+		        a->pos[0]);
 		return cli_fail(&e);
 	}
-	rc = app_import(&app, a->pos[0], &n, &e);
-	app_close(&app);
-	if (rc) {
+	int fresh = !app->team_id;
+	char before[sizeof app->team_name];
+	str_copy(before, sizeof before, app->team_name);
+	struct transfer_counts n;
+	if (app_import(app, a->pos[0], &n, &e)) {
 		int code = cli_fail(&e);
-		fputs("dyad: nothing was imported; the database is unchanged.\n", stderr);
+		if (fresh)
+			fprintf(stderr, "dyad: nothing was imported; no database was made at %s.\n", g->db);
+		else
+			fputs("dyad: nothing was imported; the database is unchanged.\n", stderr);
 		return code;
 	}
 	print_counts("Imported", &n);
+	if (n.team[0] && strcmp(n.team, app->team_name) != 0)
+		printf("The files are from the team \"%s\"; this database keeps its team \"%s\""
+		       " (rename it with `dyad init --team-name NAME`).\n", n.team, app->team_name);
+	else if (fresh || strcmp(before, app->team_name) != 0)
+		printf("Team: %s (from the files)%s.\n", app->team_name, app->demo ? "; a demo database" : "");
 	return 0;
 }
 
-int cmd_export(const struct cli_global *g, struct cli_args *a)
+int cmd_export(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	struct app app;
-	int rc = cli_open(g, &app);
-	if (rc)
-		return rc;
 	struct dy_err e;
 	dy_err_clear(&e);
 	struct transfer_counts n;
-	rc = app_export(&app, a->pos[0], &n, &e);
-	app_close(&app);
+	int rc = app_export(app, a->pos[0], cli_get(a, "replace") != NULL, &n, &e);
 	if (rc)
 		return cli_fail(&e);
 	print_counts("Exported", &n);

@@ -4,7 +4,7 @@
 
 #include "cli/cli.h"
 
-#define CMD(name) int name(const struct cli_global *g, struct cli_args *a)
+#define CMD(name) int name(const struct cli_global *g, struct cli_args *a, struct app *app)
 CMD(cmd_init);
 CMD(cmd_demo);
 CMD(cmd_import);

@@ -1,5 +1,5 @@
 /* list.h: the shape most listing commands share: read one record id from
- * an option, open the database, print the rows a lister gives, close. */
+ * an option and print the rows a lister gives. */
 #ifndef DYAD_CLI_LIST_H
 #define DYAD_CLI_LIST_H
 
@@ -12,12 +12,11 @@
  * a row callback); 0 or an error code with e filled. */
 typedef int (*cli_lister)(struct app *app, int64_t id, struct out_list *l, struct dy_err *e);
 
-/* Parses option id_option as a record id, opens the app (with the
- * command's --instruments folder when it has that option), prints the rows
+/* Parses option id_option as a record id, prints the rows
  * of fn in the global format with columns cols (NULL-terminated), or
  * `empty` when there are none. On an error prints only the error line.
  * Returns the exit code. */
-int cli_list(const struct cli_global *g, struct cli_args *a, const char *id_option, const char *const *cols,
+int cli_list(const struct cli_global *g, struct cli_args *a, struct app *app, const char *id_option, const char *const *cols,
              const char *empty, cli_lister fn);
 
 #endif

@@ -9,7 +9,7 @@
 static void overview(void)
 {
 	puts("dyad: case management and outcomes for parent-infant relationship teams\n\n"
-	     "usage: dyad [--db PATH] [--format table|json|csv] <command> [options]\n\ncommands:");
+	     "usage: dyad [--db PATH] [--format table|json|csv] [--as NAME] <command> [options]\n\ncommands:");
 	for (const struct cli_command *c = cli_commands; c->noun; c++) {
 		char name[48];
 		snprintf(name, sizeof name, "%s%s%s%s%s", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
@@ -17,29 +17,47 @@ static void overview(void)
 		printf("  %-24s %s\n", name, c->summary);
 	}
 	printf("  %-24s %s\n", "version", "Print the version.");
-	puts("\nEvery command has --help. The database is --db PATH, else $DYAD_DB, else ./dyad.db.\n"
-	     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 not found or conflict, 4 storage error.");
+	puts("\nEvery command has --help. The database is --db PATH, else $DYAD_DB, else ./dyad.db;\n"
+	     "only init (and demo or import into a new path) creates one.\n"
+	     "Commands that change the record need the operator's name: --as NAME, else $DYAD_USER.\n"
+	     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 not found, conflict or busy (try again),\n"
+	     "4 storage or internal error.");
+}
+
+/* 0 when name can stand in the audit as the operator: 1 to 50 bytes, no
+ * control characters. */
+static int operator_ok(const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 1 || n > 50)
+		return 1;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 1;
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	struct cli_global g = {.db = getenv("DYAD_DB"), .format = "table", .user = getenv("USER")};
+	struct cli_global g = {.db = getenv("DYAD_DB"), .format = "table"};
 	if (!g.db || !*g.db)
 		g.db = "dyad.db";
-	char actor[80];
-	snprintf(actor, sizeof actor, "cli:%s", g.user && *g.user ? g.user : "unknown");
-	g.user = actor;
+	const char *operator = getenv("DYAD_USER");
 
 	/* Global options may stand anywhere; the rest are the command's. */
 	char **rest = calloc((size_t)argc + 1, sizeof *rest);
 	int nrest = 0, help = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i];
-		if ((strcmp(s, "--db") == 0 || strcmp(s, "--format") == 0) && i + 1 < argc) {
+		if ((strcmp(s, "--db") == 0 || strcmp(s, "--format") == 0 || strcmp(s, "--as") == 0) && i + 1 < argc) {
 			if (s[2] == 'd')
 				g.db = argv[++i];
+			else if (s[2] == 'a')
+				operator = argv[++i];
 			else
 				g.format = argv[++i];
+		} else if (strncmp(s, "--as=", 5) == 0) {
+			operator = s + 5;
 		} else if (strncmp(s, "--db=", 5) == 0) {
 			g.db = s + 5;
 		} else if (strncmp(s, "--format=", 9) == 0) {
@@ -59,6 +77,16 @@ int main(int argc, char **argv)
 	if (strcmp(rest[0], "version") == 0 || strcmp(rest[0], "--version") == 0) {
 		printf("dyad %s\n", DYAD_VERSION);
 		goto done;
+	}
+	char actor[64];
+	if (operator && *operator) {
+		if (operator_ok(operator)) {
+			fputs("dyad: as: the operator's name must be 1 to 50 printable characters\n", stderr);
+			rc = 1;
+			goto done;
+		}
+		snprintf(actor, sizeof actor, "cli:%s", operator);
+		g.user = actor;
 	}
 	if (out_format_ok(g.format)) {
 		fprintf(stderr, "dyad: format: '%s' is not one of table, json or csv\n", g.format);
@@ -104,7 +132,7 @@ int main(int argc, char **argv)
 		rc = 1;
 		goto done;
 	}
-	rc = found->run(&g, &args);
+	rc = cli_run(found, &g, &args);
 done:
 	free(rest);
 	return rc;

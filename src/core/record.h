@@ -19,6 +19,7 @@ struct team {
 	int64_t id;
 	char code[33];
 	char name[NAME_MAX_LEN + 1];
+	int demo; /* 1: the database holds synthetic demo data (`dyad demo`) */
 };
 
 struct practitioner {

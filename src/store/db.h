@@ -24,9 +24,16 @@ typedef struct db_stmt db_stmt_t; /* a prepared statement (opaque, owned by db_t
 
 enum { DB_DONE = 0, DB_ROW = 1 };
 
+/* How long, at most, a statement waits for another connection's lock
+ * before failing with DY_EBUSY (retrying with back-off meanwhile);
+ * $DYAD_BUSY_MS overrides it (tests). */
+#define DB_BUSY_WAIT_MS 30000
+
 /* Opens (creating if needed) the database named by url: a file path, or a
  * `postgresql://` URL once that driver lands (refused with DY_EUSAGE now).
- * SQLite opens with WAL, foreign keys on and a 5 s busy timeout. */
+ * SQLite opens with WAL, foreign keys on, synchronous=FULL (an acknowledged
+ * commit survives power loss) and the busy wait above; a file it creates is
+ * mode 0600. */
 int db_open(const char *url, db_t **out, struct dy_err *e);
 
 /* Finalises cached statements and closes; NULL is ignored. */
@@ -79,8 +86,11 @@ int db_col_is_null(db_stmt_t *s, int i);
 /* Copies column i's text into out (size n), truncating. */
 void db_col_copy(db_stmt_t *s, int i, char *out, unsigned n);
 
-/* Transactions; db_begin takes the write lock at once (IMMEDIATE);
- * db_begin_read starts a read-only snapshot (end it with db_rollback). */
+/* Transactions; db_begin takes the write lock at once (IMMEDIATE), waiting
+ * for it as DB_BUSY_WAIT_MS says, else DY_EBUSY; db_begin_read starts a
+ * read-only snapshot (end it with db_rollback). Each of these first resets
+ * every statement left part-way through its rows, so no statement outlives
+ * the transaction it was used in. */
 int db_begin(db_t *db, struct dy_err *e);
 int db_begin_read(db_t *db, struct dy_err *e);
 int db_commit(db_t *db, struct dy_err *e);

@@ -1,11 +1,24 @@
-/* db_sqlite.c: the SQLite driver behind db.h. */
+/* db_sqlite.c: the SQLite driver behind db.h.
+ *
+ * Reliability rules kept here, not at call sites: no cached statement stays
+ * active across a transaction boundary (every begin, commit and rollback
+ * resets the ones left mid-result, so a forgotten reset can never hold a
+ * read transaction that makes BEGIN IMMEDIATE fail without waiting); a
+ * writer that finds the database locked retries with jittered back-off for
+ * up to DB_BUSY_WAIT_MS before giving up with DY_EBUSY; commits are
+ * synchronous=FULL (power-safe); a database file this driver creates is
+ * 0600 whatever the umask (SQLite gives its -wal and -shm files the same
+ * mode). */
 #include "store/db.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "util/date.h"
 #include "util/str.h"
@@ -24,7 +37,41 @@ struct db {
 	int ncache, capcache;
 	struct db_stmt *hint[HINTS];
 	char conflict[128];
+	int busy_ms;            /* the longest a statement waits for a lock */
+	struct timespec busy_t0; /* when the current wait began */
+	uint64_t jitter;        /* back-off jitter state (xorshift) */
 };
+
+/* SQLite's busy handler: sleeps 1, 2, 4 .. 64 ms (plus up to half again at
+ * random, so that waiting writers do not wake in step) and gives up once
+ * busy_ms have passed since the first try. */
+static int busy_wait(void *ctx, int tries)
+{
+	struct db *db = ctx;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (tries == 0)
+		db->busy_t0 = now;
+	long waited = (long)(now.tv_sec - db->busy_t0.tv_sec) * 1000 + (now.tv_nsec - db->busy_t0.tv_nsec) / 1000000;
+	if (waited >= db->busy_ms)
+		return 0;
+	long ms = 1L << (tries < 6 ? tries : 6);
+	db->jitter ^= db->jitter << 13;
+	db->jitter ^= db->jitter >> 7;
+	db->jitter ^= db->jitter << 17;
+	ms += (long)(db->jitter % (uint64_t)(ms / 2 + 1));
+	if (ms > db->busy_ms - waited)
+		ms = db->busy_ms - waited;
+	struct timespec d = {ms / 1000, (ms % 1000) * 1000000L};
+	while (nanosleep(&d, &d) && errno == EINTR)
+		;
+	return 1;
+}
+
+static int busy_code(int rc)
+{
+	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
 
 static int store_error(struct db *db, int rc, struct dy_err *e)
 {
@@ -35,8 +82,9 @@ static int store_error(struct db *db, int rc, struct dy_err *e)
 		str_copy(db->conflict, sizeof db->conflict, c ? c + 8 : msg);
 		return dy_fail(e, DY_ECONFLICT, NULL, "%s", msg);
 	}
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-		return dy_fail(e, DY_ESTORE, NULL, "the database is busy (another program is writing); try again");
+	if (busy_code(rc))
+		return dy_fail(e, DY_EBUSY, NULL, "the database is busy: another program held it for more than %d s; try again",
+		               db->busy_ms / 1000);
 	return dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg);
 }
 
@@ -48,7 +96,17 @@ int db_open(const char *url, db_t **out, struct dy_err *e)
 	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
 		return dy_fail(e, DY_EUSAGE, "db", "PostgreSQL is not available in this build; use a file path");
 	struct db *db = xcalloc(1, sizeof *db);
+	struct stat st;
+	int existed = stat(url, &st) == 0;
 	int rc = sqlite3_open_v2(url, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	/* A new file is still empty here: make it private before anything is
+	 * written (the -wal and -shm files SQLite makes later copy its mode). */
+	if (rc == SQLITE_OK && !existed && strcmp(url, ":memory:") != 0 && chmod(url, 0600) != 0) {
+		dy_fail(e, DY_ESTORE, "db", "cannot make the new database file private: %s", strerror(errno));
+		sqlite3_close(db->h);
+		free(db);
+		return DY_ESTORE;
+	}
 	if (rc != SQLITE_OK) {
 		dy_fail(e, DY_ESTORE, "db", "cannot open the database file: %s",
 		        db->h ? sqlite3_errmsg(db->h) : "out of memory");
@@ -56,11 +114,18 @@ int db_open(const char *url, db_t **out, struct dy_err *e)
 		free(db);
 		return DY_ESTORE;
 	}
-	sqlite3_busy_timeout(db->h, 5000);
+	db->busy_ms = DB_BUSY_WAIT_MS;
+	const char *env = getenv("DYAD_BUSY_MS");
+	if (env && *env && atoi(env) > 0)
+		db->busy_ms = atoi(env);
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	db->jitter = ((uint64_t)now.tv_nsec << 20) ^ (uint64_t)now.tv_sec ^ ((uint64_t)(uintptr_t)db << 7) ^ 0x9e3779b97f4a7c15u;
+	sqlite3_busy_handler(db->h, busy_wait, db);
 	sqlite3_extended_result_codes(db->h, 1);
-	if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", e)) {
+	if ((rc = db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", e))) {
 		db_close(db);
-		return DY_ESTORE;
+		return rc;
 	}
 	*out = db;
 	return 0;
@@ -84,9 +149,11 @@ int db_exec(db_t *db, const char *sql, struct dy_err *e)
 	char *msg = NULL;
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
-		dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg ? msg : sqlite3_errstr(rc));
+		int code = busy_code(rc) ? store_error(db, rc, e) : DY_ESTORE;
+		if (code == DY_ESTORE)
+			dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
-		return DY_ESTORE;
+		return code;
 	}
 	return 0;
 }

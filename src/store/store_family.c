@@ -32,7 +32,7 @@ int store_team_ensure(db_t *db, struct team *t, struct dy_err *e)
 
 int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT id, code, name FROM team WHERE id = ?", e);
+	db_stmt_t *s = db_prepare(db, "SELECT id, code, name, demo FROM team WHERE id = ?", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_int(s, 1, id);
@@ -44,6 +44,31 @@ int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e)
 	t->id = db_col_int(s, 0);
 	db_col_copy(s, 1, t->code, sizeof t->code);
 	db_col_copy(s, 2, t->name, sizeof t->name);
+	t->demo = (int)db_col_int(s, 3);
+	return 0;
+}
+
+int store_team_update(db_t *db, const struct team *t, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE team SET code = ?, name = ?, demo = ? WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, t->code);
+	db_bind_text(s, 2, t->name);
+	db_bind_int(s, 3, t->demo ? 1 : 0);
+	db_bind_int(s, 4, t->id);
+	return db_run(s, e);
+}
+
+int store_record_empty(db_t *db, int *empty, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM family) OR EXISTS (SELECT 1 FROM practitioner)", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	*empty = !db_col_int(s, 0);
 	return 0;
 }
 

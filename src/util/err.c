@@ -51,7 +51,8 @@ int dy_exit_code(int code)
 	case DY_EINVAL: return 2;
 	case DY_ENOTFOUND:
 	case DY_ECONFLICT:
-	case DY_EFORBIDDEN: return 3;
+	case DY_EFORBIDDEN:
+	case DY_EBUSY: return 3;
 	default: return 4;
 	}
 }

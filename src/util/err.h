@@ -17,7 +17,8 @@ enum dy_code {
 	DY_ECONFLICT = -4, /* duplicate key, or a state that forbids the action */
 	DY_ESTORE = -5,    /* the database failed */
 	DY_EINTERNAL = -6, /* a bug or an unexpected system failure */
-	DY_EFORBIDDEN = -7  /* the acting user may not do this (role or team) */
+	DY_EFORBIDDEN = -7, /* the acting user may not do this (role or team) */
+	DY_EBUSY = -8       /* another program held the database too long: try again */
 };
 
 struct dy_err {
@@ -43,7 +44,8 @@ void dy_err_where(struct dy_err *e, const char *fmt, ...)
 void dy_err_format(const struct dy_err *e, char *out, size_t n);
 
 /* The CLI exit code for an error code: 0 ok, 1 usage, 2 invalid input,
- * 3 not found / conflict / forbidden, 4 storage or internal error. */
+ * 3 not found / conflict / forbidden / busy (try again), 4 storage or internal
+ * error. */
 int dy_exit_code(int code);
 
 /* Prints "dyad: out of memory" and aborts; called by the x* allocators. */

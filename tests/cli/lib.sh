@@ -8,6 +8,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 export DYAD_DB="$WORK/test.db"
+# The operator the audit records (commands that change the record need one).
+export DYAD_USER=tester
 # A fixed "today", so that ages, waits and date checks give the same answers
 # whenever the tests run (dyad reads DYAD_TODAY instead of the clock).
 export DYAD_TODAY=${DYAD_TODAY:-2026-11-22}

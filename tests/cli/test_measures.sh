@@ -91,12 +91,12 @@ expect 1 ""                              -- grep -rq "Our licensed words" out1
 expect 0 "Created"                       -- "$DYAD" --db copy.db init
 expect 0 "wording of 1 items"            -- "$DYAD" --db copy.db instruments load-text pack.csv
 expect 0 "Stored"                        -- "$DYAD" --db copy.db instruments load-table asqse2 intervals intervals.csv
-expect 0 "Imported 1 families"           -- "$DYAD" --db copy.db import out1
+expect 0 "Imported 1 family, "          -- "$DYAD" --db copy.db import out1
 expect 0 ""                              -- "$DYAD" --db copy.db export out2
 expect 0 ""                              -- diff -r out1 out2
-expect 0 "phq9 +review .*acknowledged 2026-11-22 by cli:[a-z]+ \(PHQ-9 item 9" -- "$DYAD" --db copy.db measure list --referral 1
-mkdir bad && cp out1/*.csv bad/ && sed -i '2s/2;2;2;2;2;1;1;2;0/2;2;2;2;2;1;1;2;9/' bad/measures.csv
+expect 0 "phq9 +review .*acknowledged 2026-11-22 by [^ ]+ \(PHQ-9 item 9" -- "$DYAD" --db copy.db measure list --referral 1
+mkdir bad && cp out1/*.csv bad/ && rm bad/manifest.csv && sed -i '2s/2;2;2;2;2;1;1;2;0/2;2;2;2;2;1;1;2;9/' bad/measures.csv
 expect 2 "measures.csv line 2: responses: item 9: 9 is not allowed" -- "$DYAD" --db fresh.db import bad
-expect 0 "No families"                   -- "$DYAD" --db fresh.db family list
+expect 3 "no database at fresh.db"       -- "$DYAD" --db fresh.db family list
 
 finish

@@ -42,7 +42,7 @@ static void exec(db_t *db, const char *sql)
 
 /* Version-1 data: six referrals covering each backfill rule. */
 static const char v1_data[] =
-	"INSERT INTO team VALUES (1, 'team', 'Team');"
+	"INSERT INTO team (id, code, name) VALUES (1, 'team', 'Team');"
 	"INSERT INTO practitioner VALUES (1, 1, 'P', 'psychotherapist');"
 	"INSERT INTO family VALUES (1, 1, '2024-01-01');"
 	"INSERT INTO person (id, family_id, role, relationship, given_name, family_name, date_of_birth) VALUES"
@@ -186,7 +186,7 @@ static db_t *fresh(void)
 	db_t *db = open_db("p.db");
 	struct dy_err e;
 	assert_int_equal(migrate_up(db, NULL, &e), 0);
-	exec(db, "INSERT INTO team VALUES (1, 'team', 'Team');"
+	exec(db, "INSERT INTO team (id, code, name) VALUES (1, 'team', 'Team');"
 	         "INSERT INTO family VALUES (1, 1, '2024-01-01'), (2, 1, '2024-01-01');"
 	         "INSERT INTO person (id, family_id, role, relationship, nhs_number, given_name, family_name, date_of_birth)"
 	         " VALUES (1, 1, 'caregiver', 'mother', '9990000018', 'A', 'Brook', '1990-01-01'),"
