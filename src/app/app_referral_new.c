@@ -1,6 +1,7 @@
 /* app_referral_new.c: a new family's referral in one transaction
  * (app_referral_new.h). */
 #include "app/app_referral_new.h"
+#include "app/app_scope.h"
 
 #include <string.h>
 
@@ -57,6 +58,9 @@ static int find_dups(struct app *a, const struct person *cg, const struct person
 int app_referral_new_duplicates(struct app *a, struct person *caregiver, struct person *infant,
                                 struct referral_duplicates *d, struct dy_err *e)
 {
+	int scope_rc = app_scope_team(a, SCOPE_BOOKING_WRITE, e);
+	if (scope_rc)
+		return scope_rc;
 	int rc = check_people(a, caregiver, infant, e);
 	return rc ? rc : find_dups(a, caregiver, infant, d, e);
 }
@@ -64,6 +68,9 @@ int app_referral_new_duplicates(struct app *a, struct person *caregiver, struct 
 int app_referral_new(struct app *a, struct person *cg, struct person *inf, struct episode *ep,
                      const struct referral_extra *x, struct referral_duplicates *d, struct dy_err *e)
 {
+	int scope_rc = app_scope_team(a, SCOPE_BOOKING_WRITE, e);
+	if (scope_rc)
+		return scope_rc;
 	struct referral_duplicates local;
 	if (!d)
 		d = &local;
