@@ -159,7 +159,12 @@ int app_family_list(struct app *a, int open_only, int limit, int offset, store_s
 	int scope_rc = app_scope_team(a, SCOPE_IDENTITY, e);
 	if (scope_rc)
 		return scope_rc;
-	return store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e);
+	/* One read transaction: fn may read more (app_family_alerts) without
+	 * ending it, which would reset the listing's statement. */
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	return app_end_read(a, store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e));
 }
 
 int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e)

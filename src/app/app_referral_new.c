@@ -58,26 +58,26 @@ static int find_dups(struct app *a, const struct person *cg, const struct person
 int app_referral_new_duplicates(struct app *a, struct person *caregiver, struct person *infant,
                                 struct referral_duplicates *d, struct dy_err *e)
 {
-	int rc = app_scope_team(a, SCOPE_IDENTITY, e);
-	if (rc)
-		return rc;
-	rc = check_people(a, caregiver, infant, e);
+	int scope_rc = app_scope_team(a, SCOPE_BOOKING_WRITE, e);
+	if (scope_rc)
+		return scope_rc;
+	int rc = check_people(a, caregiver, infant, e);
 	return rc ? rc : find_dups(a, caregiver, infant, d, e);
 }
 
 int app_referral_new(struct app *a, struct person *cg, struct person *inf, struct episode *ep,
                      const struct referral_extra *x, struct referral_duplicates *d, struct dy_err *e)
 {
+	int scope_rc = app_scope_team(a, SCOPE_BOOKING_WRITE, e);
+	if (scope_rc)
+		return scope_rc;
 	struct referral_duplicates local;
 	if (!d)
 		d = &local;
 	memset(d, 0, sizeof *d);
-	int rc = app_scope_team(a, SCOPE_BOOKING_WRITE, e);
-	if (rc)
-		return rc;
 	if (!a->team_id)
 		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
-	rc = check_people(a, cg, inf, e);
+	int rc = check_people(a, cg, inf, e);
 	if (rc)
 		return rc;
 	if (!ep->decision[0])

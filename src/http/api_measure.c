@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/app_measure.h"
+#include "app/app_risk.h"
 #include "http/api_json.h"
 #include "http/routes.h"
 #include "util/date.h"
@@ -153,7 +154,18 @@ static int measure_ack(struct http_req *rq, struct http_resp *rs)
 	int n = 0;
 	struct dy_err e;
 	dy_err_clear(&e);
-	if (app_measure_acknowledge(rq->app, id, &n, &e))
+	const char *action = NULL;
+	if (rq->body_len) {
+		json_t *b;
+		if (api_body(rq, rs, &b))
+			return 0;
+		int rc = api_get_text(b, "action", &action, &e);
+		action = action ? arena_strdup(rq->arena, action) : NULL;
+		json_decref(b);
+		if (rc)
+			return api_fail(rs, &e);
+	}
+	if (app_risk_acknowledge(rq->app, id, action, &n, &e))
 		return api_fail(rs, &e);
 	return api_send(rs, 200, json_pack("{s:I,s:i}", "measure_id", (json_int_t)id, "acknowledged", n));
 }

@@ -11,7 +11,7 @@
  * entry's id so that removing entries from the end is noticed too. */
 #include "store/schema.h"
 
-const char schema_v5_web[] =
+const char schema_v6_web[] =
 	"CREATE TABLE app_user ("
 	"  id INTEGER PRIMARY KEY,"
 	"  name TEXT NOT NULL UNIQUE,"

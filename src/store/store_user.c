@@ -33,7 +33,7 @@ static int one_row(db_stmt_t *s, struct dy_err *e, const char *what)
 int store_user_insert(db_t *db, struct user_row *u, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO app_user (name, display, roles, password_hash, disabled, created_at)"
-	                              " VALUES (?,?,?,?,0,?)", e);
+	                              " VALUES (?,?,?,?,0,?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	date_now_utc(u->created_at);
@@ -42,13 +42,10 @@ int store_user_insert(db_t *db, struct user_row *u, struct dy_err *e)
 	db_bind_int(s, 3, u->roles);
 	db_bind_text_ref(s, 4, u->password_hash);
 	db_bind_text_ref(s, 5, u->created_at);
-	int rc = db_run(s, e);
+	int rc = db_run_id(s, &u->id, e);
 	if (rc == DY_ECONFLICT)
 		return dy_fail(e, DY_ECONFLICT, "name", "a user with this name exists");
-	if (rc)
-		return rc;
-	u->id = db_last_id(db);
-	return 0;
+	return rc;
 }
 
 int store_user_by_name(db_t *db, const char *name, struct user_row *u, struct dy_err *e)
@@ -172,7 +169,7 @@ int store_team_by_code(db_t *db, const char *code, int64_t *id, struct dy_err *e
 int store_session_insert(db_t *db, const char *token_hash, struct session_row *r, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO session (user_id, token_hash, created_at, last_seen, address, revoked)"
-	                              " VALUES (?,?,?,?,?,0)", e);
+	                              " VALUES (?,?,?,?,?,0) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_int(s, 1, r->user_id);
@@ -180,10 +177,7 @@ int store_session_insert(db_t *db, const char *token_hash, struct session_row *r
 	db_bind_int(s, 3, r->created_at);
 	db_bind_int(s, 4, r->last_seen);
 	db_bind_text(s, 5, r->address);
-	int rc = db_run(s, e);
-	if (!rc)
-		r->id = db_last_id(db);
-	return rc;
+	return db_run_id(s, &r->id, e);
 }
 
 #define SESSION_COLS "id, user_id, created_at, last_seen, address, revoked"
@@ -271,7 +265,7 @@ int store_token_insert(db_t *db, int64_t user_id, const char *token_hash, const 
                        struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO api_token (user_id, token_hash, created_at, expires, revoked)"
-	                              " VALUES (?,?,?,?,0)", e);
+	                              " VALUES (?,?,?,?,0) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	char now[21];
@@ -280,10 +274,7 @@ int store_token_insert(db_t *db, int64_t user_id, const char *token_hash, const 
 	db_bind_text(s, 2, token_hash);
 	db_bind_text(s, 3, now);
 	db_bind_text(s, 4, expires);
-	int rc = db_run(s, e);
-	if (!rc)
-		*id = db_last_id(db);
-	return rc;
+	return db_run_id(s, id, e);
 }
 
 int store_token_find(db_t *db, const char *token_hash, int64_t *user_id, char expires[11], struct dy_err *e)

@@ -88,9 +88,12 @@ for r in $ROLES; do
 		MEASURE=$(grep -oE '^\{"id":[0-9]+' <<<"$BODY" | grep -oE '[0-9]+')
 	fi
 done
-api admin_staff POST "/api/v1/measures/$MEASURE/acknowledge"
+ack='{"action":"Discussed with the mother; GP informed the same day"}'
+api admin_staff POST "/api/v1/measures/$MEASURE/acknowledge" "$ack"
 check "admin staff cannot acknowledge a risk" "$CODE" 403
 api clinician POST "/api/v1/measures/$MEASURE/acknowledge"
+check "acknowledging needs the action taken" "$CODE" 400
+api clinician POST "/api/v1/measures/$MEASURE/acknowledge" "$ack"
 check "a clinician acknowledges the risk" "$CODE" 200
 api admin_staff POST "/api/v1/people/$I/safeguarding" '{"status":"early_help","from":"2026-11-21"}'
 check "admin staff cannot set safeguarding" "$CODE" 403
