@@ -143,7 +143,7 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Risk to follow up"
 		          "</span></h2><p>{{label}}.</p><p>Recorded on {{when}}. This stays on every page of the family "
 		          "until a clinician acknowledges it.</p>"
-		          "<form method=\"post\" action=\"{{action}}\"><input type=\"hidden\" name=\"csrf\" value=\"{{c}}\">"
+		          "<form method=\"post\" action=\"{{action}}\" novalidate><input type=\"hidden\" name=\"csrf\" value=\"{{c}}\">"
 		          "<input type=\"hidden\" name=\"back\" value=\"{{back}}\">"
 		          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"action-{{mid}}\">Action taken "
 		          "(required)</label><textarea class=\"nhsuk-textarea\" id=\"action-{{mid}}\" name=\"action\" rows=\"2\" "

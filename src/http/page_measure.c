@@ -365,10 +365,10 @@ static int result_get(struct http_req *rq, struct http_resp *rs)
 		rc = TMPL(&b, &e,
 		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
 		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Risk to follow up now"
-		          "</span></h2><p>{{label}} (item {{item}}).</p>"
+		          "</span></h2><p>{{label}}.</p>"
 		          "{{#by}}<p>Acknowledged by {{by}} on {{ack}}.</p>{{/by}}"
 		          "{{^by}}<p>Follow the team's risk procedure today. This shows on the family page until a "
-		          "clinician acknowledges it.</p><form method=\"post\" action=\"{{action}}\"><input type=\"hidden\" "
+		          "clinician acknowledges it.</p><form method=\"post\" action=\"{{action}}\" novalidate><input type=\"hidden\" "
 		          "name=\"csrf\" value=\"{{c}}\"><input type=\"hidden\" name=\"back\" value=\"{{back}}\">"
 		          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"action-{{item}}\">Action taken "
 		          "(required)</label><textarea class=\"nhsuk-textarea\" id=\"action-{{item}}\" name=\"action\" rows=\"2\" "
@@ -399,9 +399,33 @@ static int acknowledge_post(struct http_req *rq, struct http_resp *rs)
 	int n;
 	struct dy_err e;
 	int rc = app_risk_acknowledge(rq->app, mid, F(rq, "action"), &n, &e);
+	const char *back = F(rq, "back");
+	if (rc == DY_EINVAL) {
+		/* Refused (no action written): the form again, with what was typed. */
+		struct form_errors fe = {0};
+		if (!*page_field_trim(rq, "action"))
+			form_error(&fe, "action", "Enter the action taken after reviewing the risk");
+		else
+			form_error_from(&fe, "action", &e);
+		struct buf b;
+		page_body(&b);
+		char url[64];
+		snprintf(url, sizeof url, "/measures/%lld/acknowledge", (long long)mid);
+		rc = buf_puts(&b, "<h1>Acknowledge the risk</h1>");
+		rc = rc ? rc : form_error_summary(&b, &fe, &e);
+		rc = rc ? rc : page_form_open(&b, rq, url, &e);
+		rc = rc ? rc : form_hidden(&b, "back", back, &e);
+		rc = rc ? rc : form_textarea(&b, &fe, "action", "Action taken", "What was done about the risk, and when",
+		                             F(rq, "action"), 500, &e);
+		rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Acknowledge the risk</button></form>");
+		if (rc) {
+			buf_free(&b);
+			return DY_EINTERNAL;
+		}
+		return page_send(rq, rs, 400, "Acknowledge the risk", *back ? back : "/", "Back to the family", &fe, &b);
+	}
 	if (rc && rc != DY_ECONFLICT) /* already acknowledged: nothing left to do */
 		return rc;
-	const char *back = F(rq, "back");
 	return http_redirect(rs, *back ? back : "/");
 }
 
