@@ -102,6 +102,29 @@ int api_get_text(json_t *o, const char *name, const char **out, struct dy_err *e
 	return 0;
 }
 
+int api_get_text_into(json_t *o, const char *name, char *out, size_t n, int required, struct dy_err *e)
+{
+	const char *s;
+	int rc = api_get_text(o, name, &s, e);
+	if (rc)
+		return rc;
+	if (!s && required)
+		return dy_fail(e, DY_EINVAL, name, "is required");
+	if (s && strlen(s) >= n)
+		return dy_fail(e, DY_EINVAL, name, "is too long (at most %zu characters)", n - 1);
+	str_copy(out, n, s ? s : "");
+	return 0;
+}
+
+int api_path_id(struct http_req *rq, struct http_resp *rs, int64_t *id)
+{
+	if (http_param_id(rq, "id", id)) {
+		api_bad(rs, "id", "must be a record number");
+		return 1;
+	}
+	return 0;
+}
+
 int api_get_int(json_t *o, const char *name, int64_t def, int64_t lo, int64_t hi, int64_t *out, struct dy_err *e)
 {
 	json_t *v = json_object_get(o, name);
