@@ -17,7 +17,7 @@ int api_send(struct http_resp *rs, int status, json_t *v)
 {
 	http_status(rs, status);
 	http_type(rs, HTTP_JSON_TYPE);
-	char *s = v ? json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+	char *s = v ? json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(v);
 	if (!s)
 		return http_json_error(rs, 500, "internal", NULL, "Sorry, there is a problem with the service.");
