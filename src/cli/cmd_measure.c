@@ -155,9 +155,10 @@ static int list_measures(struct app *app, int64_t id, struct out_list *l, struct
 
 int cmd_measure_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"measure", "date", "instrument", "timepoint", "respondent", "subject",
-	                                   "caregiver", "infant", "scale", "score", "band", "clinical", "no_score_because",
-	                                   "version", "risk", 0};
+	static const char *const cols[] = {"measure_id:id", "date:date", "instrument", "timepoint", "person_id:id",
+	                                   "subject", "subject_caregiver_id:id", "subject_infant_id:id", "scale",
+	                                   "score:num", "band", "clinical:bool", "no_score_because", "version",
+	                                   "risks:list", 0};
 	return cli_list(g, a, app, "referral", cols, "No measures recorded on this referral yet.", list_measures);
 }
 
@@ -227,7 +228,7 @@ int cmd_instruments_list(const struct cli_global *g, struct cli_args *a, struct 
 	int rc = load_set(a, &set);
 	if (rc)
 		return rc;
-	static const char *const cols[] = {"id", "name", "completed_by", "subject", "version", 0};
+	static const char *const cols[] = {"instrument", "name", "completed_by", "subject", "version", 0};
 	struct out_list *l = out_begin(g->format, cols);
 	for (size_t i = 0; i < set.n; i++) {
 		const struct instrument *in = set.v[i];
@@ -451,10 +452,11 @@ int cmd_measures_change(const struct cli_global *g, struct cli_args *a, struct a
 		id = episode;
 	if (!id)
 		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "referral", .msg = "is required (--referral ID)"});
-	static const char *const cols[] = {"kind", "respondent", "subject", "caregiver", "infant", "instrument", "scale",
-	                                   "n", "first_date", "first", "last_date", "last", "change",
-	                                   "reliable_threshold", "reliable_change", "clinically_significant",
-	                                   "reliable_recovery", "note", 0};
+	static const char *const cols[] = {"kind", "person_id:id", "subject", "subject_caregiver_id:id",
+	                                   "subject_infant_id:id", "instrument", "scale", "n:int", "first_date:date",
+	                                   "first:num", "last_date:date", "last:num", "change:num",
+	                                   "reliable_threshold:num", "reliable_change", "clinically_significant:bool",
+	                                   "reliable_recovery:bool", "note", 0};
 	struct out_list *l = out_begin(g->format, cols);
 	int rc = app_measures_change(app, id, change_line, l, &e);
 	if (rc) {
@@ -522,7 +524,7 @@ static int list_goals(struct app *app, int64_t id, struct out_list *l, struct dy
 
 int cmd_goal_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"goal", "position", "text", "set_on", "ratings", "first_date", "first",
-	                                   "last_date", "last", 0};
+	static const char *const cols[] = {"goal_id:id", "position:int", "text", "set_on:date", "ratings:int",
+	                                   "first_date:date", "first:int", "last_date:date", "last:int", 0};
 	return cli_list(g, a, app, "referral", cols, "No goals set on this referral yet.", list_goals);
 }

@@ -19,10 +19,12 @@ static const struct cli_opt o_list[] = {
 	{"open", NULL, "only families open to the team (accepted, not discharged)", 0},
 	{"limit", "N", "at most N rows (default 50)", 0},
 	{"offset", "N", "skip the first N rows", 0},
+	{"all", NULL, "every row, however many", 0},
 	{0}};
 static const struct cli_opt o_caseload[] = {
-	{"limit", "N", "at most N rows (default 1000)", 0},
+	{"limit", "N", "at most N rows (default 50)", 0},
 	{"offset", "N", "skip the first N rows", 0},
+	{"all", NULL, "every row, however many", 0},
 	{0}};
 static const struct cli_opt o_person[] = {
 	{"family", "ID", "the family the person belongs to", 1},
@@ -96,7 +98,17 @@ static const struct cli_opt o_report_waiting[] = {
 	{"target-a", "TARGET", "referral to assessment target, e.g. \"14 days\" (default)", 0},
 	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default)", 0},
 	{0}};
-static const struct cli_opt o_ref_list[] = {{"family", "ID", "only this family's referrals", 0}, {0}};
+static const struct cli_opt o_ref_list[] = {
+	{"family", "ID", "only this family's referrals", 0},
+	{"state", "STATE", "only referrals in this state: received, awaiting_assessment, declined, signposted, assessed,"
+	                   " awaiting_intervention, in_intervention or discharged", 0},
+	{"open", NULL, "only open referrals (received up to in_intervention)", 0},
+	{"limit", "N", "at most N rows (default 50)", 0},
+	{"offset", "N", "skip the first N rows", 0},
+	{"all", NULL, "every row, however many", 0},
+	{0}};
+static const struct cli_opt o_family_show[] = {{"family", "ID", "the family", 1}, {0}};
+static const struct cli_opt o_ref_show[] = {{"referral", "ID", "the referral", 1}, {0}};
 static const struct cli_opt o_contact[] = {
 	{"referral", "ID", "the referral (episode) the contact belongs to", 1},
 	{"date", "DATE", "date of the contact (YYYY-MM-DD or today)", 1},
@@ -180,7 +192,7 @@ const struct cli_command cli_commands[] = {
 	{"import", NULL, "DIR", 1, "Import a team's CSV files from DIR, all or nothing (see docs/csv.md).", o_none, cmd_import, CLI_DB_CREATE},
 	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into DIR (see docs/csv.md).", o_none, cmd_export, CLI_DB_WRITE},
 	{"family", "add", NULL, 0, "Create a new family record.", o_none, cmd_family_add, CLI_DB_WRITE},
-	{"family", "show", "ID", 1, "Show a family: people, safeguarding, referrals.", o_none, cmd_family_show, CLI_DB_READ},
+	{"family", "show", NULL, 0, "Show a family: safeguarding and unacknowledged risk first, then people and referrals.", o_family_show, cmd_family_show, CLI_DB_READ},
 	{"family", "list", NULL, 0, "List families.", o_list, cmd_family_list, CLI_DB_READ},
 	{"caseload", NULL, NULL, 0, "The team's caseload: families accepted and not discharged.", o_caseload, cmd_caseload, CLI_DB_READ},
 	{"person", "add", NULL, 0, "Add a caregiver or an infant (born or unborn) to a family.", o_person, cmd_person_add, CLI_DB_WRITE},
@@ -189,7 +201,7 @@ const struct cli_command cli_commands[] = {
 	{"practitioner", "list", NULL, 0, "List the team's practitioners.", o_none, cmd_practitioner_list, CLI_DB_READ},
 	{"referral", "add", NULL, 0, "Log a referral (opens an episode of care).", o_ref_add, cmd_referral_add, CLI_DB_WRITE},
 	{"referral", "list", NULL, 0, "List referrals.", o_ref_list, cmd_referral_list, CLI_DB_READ},
-	{"referral", "show", "ID", 1, "Show a referral with its contacts, measures and outcome.", o_none, cmd_referral_show, CLI_DB_READ},
+	{"referral", "show", NULL, 0, "Show a referral: safeguarding and unacknowledged risk first, then its state, contacts, measures and outcome.", o_ref_show, cmd_referral_show, CLI_DB_READ},
 	{"referral", "check", NULL, 0, "Check a referral against the eligibility rules, with every reason.", o_ref_check, cmd_referral_check, CLI_DB_READ},
 	{"referral", "triage", NULL, 0, "Accept, decline or signpost a received referral.", o_ref_triage, cmd_referral_triage, CLI_DB_WRITE},
 	{"referral", "move", NULL, 0, "Move a referral along its pathway (assessed, awaiting/in intervention).", o_ref_move, cmd_referral_move, CLI_DB_WRITE},
