@@ -210,7 +210,7 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app
 	out_doc_fact(d, "team", app->team_name);
 	view_alerts(d, app, &fv);
 	/* The referral itself: the main part of CSV output. */
-	struct out_list *el = out_doc_list(d, "referral", ep_cols, 1);
+	struct out_list *el = out_doc_record(d, "referral", ep_cols, 1);
 	referral_cells(app, &v.episode, episode_state_code(path.state), el);
 	out_end(el, NULL);
 	out_doc_fact(d, "state", episode_state_code(path.state));

@@ -26,6 +26,7 @@ struct out_list {
 	json_t *into;    /* a document's object: the array goes under key */
 	char key[48];
 	int silent;      /* CSV list of a document that is not its main one */
+	int single;      /* JSON: the first row as an object under key, not an array */
 	int64_t total, offset; /* out_total; -1 when not given */
 	size_t count;          /* rows given */
 	struct buf line;
@@ -250,7 +251,10 @@ void out_end(struct out_list *l, const char *empty)
 		return;
 	if (l->fmt == 2)
 		csv_header(l);
-	if (l->fmt == 1 && l->into) {
+	if (l->fmt == 1 && l->into && l->single) {
+		json_t *first = json_array_get(l->arr, 0);
+		json_object_set(l->into, l->key, first ? first : json_null());
+	} else if (l->fmt == 1 && l->into) {
 		json_object_set_new(l->into, l->key, l->arr);
 		l->arr = NULL;
 	} else if (l->fmt == 1) {
@@ -300,17 +304,11 @@ void out_doc_fact(struct out_doc *d, const char *col, const char *v)
 	json_object_set_new(d->obj, name, value(t, v));
 }
 
-void out_doc_object(struct out_doc *d, const char *key, const char *const *cols, const char *const *vals, int main)
+struct out_list *out_doc_record(struct out_doc *d, const char *key, const char *const *cols, int main)
 {
-	struct out_list *l = out_begin(d->fmt == 0 ? "table" : d->fmt == 1 ? "json" : "csv", cols);
-	if (d->fmt == 1) {
-		json_object_set_new(d->obj, key, row_object(l, vals));
-		out_discard(l);
-		return;
-	}
-	l->silent = d->fmt == 2 && !main;
-	out_row(l, vals);
-	out_end(l, NULL);
+	struct out_list *l = out_doc_list(d, key, cols, main);
+	l->single = 1;
+	return l;
 }
 
 struct out_list *out_doc_list(struct out_doc *d, const char *key, const char *const *cols, int main)

@@ -61,14 +61,14 @@ int out_doc_table(const struct out_doc *d);
  * for tables and CSV, where the command prints the fact its own way. */
 void out_doc_fact(struct out_doc *d, const char *col, const char *value);
 
-/* Adds one record as a nested JSON object under key (cols/vals as a row);
- * tables and CSV: printed as a one-row list when main is set. */
-void out_doc_object(struct out_doc *d, const char *key, const char *const *cols, const char *const *vals, int main);
-
 /* Begins a list that, in JSON, becomes the array under key; in a table it
  * prints as a list; in CSV it prints only when main is set (else rows are
  * dropped). End it with out_end as usual. */
 struct out_list *out_doc_list(struct out_doc *d, const char *key, const char *const *cols, int main);
+
+/* As out_doc_list for one record: in JSON the object under key (its first
+ * row), not an array. */
+struct out_list *out_doc_record(struct out_doc *d, const char *key, const char *const *cols, int main);
 
 /* Prints the document (JSON: the object) and frees it. */
 void out_doc_end(struct out_doc *d);
