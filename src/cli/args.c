@@ -32,12 +32,17 @@ void cli_help(const struct cli_command *c)
 	for (const struct cli_opt *o = c->opts; o && o->name; o++) {
 		char left[64];
 		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-		printf("  %-28s %s%s\n", left, o->help,
+		printf("  %-28s%s%s%s\n", left, strlen(left) < 28 ? " " : "  ", o->help,
 		       !o->required ? "" : o == c->opts && bare_id_option(c) == 0 ? " (required; or give the ID alone)"
 		                                                                 : " (required)");
 	}
-	printf("  %-28s %s\n", "--db PATH", "the database (default $DYAD_DB or ./dyad.db)");
-	printf("  %-28s %s\n", "--format FORMAT", "table (default), json or csv");
+	if (c->db != CLI_DB_NONE)
+		printf("  %-28s %s\n", "--db PATH", "the database (default $DYAD_DB or ./dyad.db)");
+	if (c->db == CLI_DB_WRITE || c->db == CLI_DB_CREATE)
+		printf("  %-28s %s\n", "--as NAME", "the operator, recorded in the audit (default $DYAD_USER; required)");
+	const char *formats = c->formats ? c->formats : c->db == CLI_DB_READ ? "table (default), json or csv" : NULL;
+	if (formats)
+		printf("  %-28s %s\n", "--format FORMAT", formats);
 	printf("  %-28s %s\n", "--help", "show this help");
 }
 

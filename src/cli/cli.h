@@ -61,6 +61,10 @@ struct cli_command {
 	 * own errors and returns the exit code. */
 	int (*run)(const struct cli_global *g, struct cli_args *a, struct app *app);
 	enum cli_db db;
+	/* The output formats it offers, as its --help says them; NULL: a
+	 * reading command's "table (default), json or csv", and no --format at
+	 * all for a command that changes the record (it prints a sentence). */
+	const char *formats;
 };
 
 extern const struct cli_command cli_commands[];

@@ -445,13 +445,9 @@ int cmd_measures_change(const struct cli_global *g, struct cli_args *a, struct a
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	int64_t id, episode;
-	if (cli_id(a, "referral", &id, &e) || cli_id(a, "episode", &episode, &e))
+	int64_t id;
+	if (cli_id(a, "referral", &id, &e))
 		return cli_fail(&e);
-	if (!id)
-		id = episode;
-	if (!id)
-		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "referral", .msg = "is required (--referral ID)"});
 	static const char *const cols[] = {"kind", "person_id:id", "subject", "subject_caregiver_id:id",
 	                                   "subject_infant_id:id", "instrument", "scale", "n:int", "first_date:date",
 	                                   "first:num", "last_date:date", "last:num", "change:num",
