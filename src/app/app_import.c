@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/app_manifest.h"
 #include "app/app_pathway.h"
 #include "core/codes.h"
 #include "core/episode_state.h"
@@ -1044,9 +1045,39 @@ static int import_all_goals(struct import *im, struct dy_err *e)
 	return rc;
 }
 
+/* Each file's rows as the manifest lists them against the rows imported. */
+static int check_rows(const struct manifest *m, const struct transfer_counts *n, struct dy_err *e)
+{
+	const struct {
+		const char *file;
+		int64_t got;
+	} files[] = {{"practitioners.csv", n->practitioners}, {"people.csv", n->people},
+	             {"referrals.csv", n->referrals},         {"contacts.csv", n->contacts},
+	             {"safeguarding.csv", n->safeguarding},   {"outcomes.csv", n->outcomes},
+	             {"measures.csv", n->measures},           {"episode_events.csv", n->events},
+	             {"eligibility_overrides.csv", n->overrides}, {"goals.csv", n->goals},
+	             {"goal_ratings.csv", n->goal_ratings}};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		int64_t want = manifest_rows(m, files[i].file);
+		if (want >= 0 && want != files[i].got) {
+			dy_fail(e, DY_EINVAL, NULL, "lists %lld rows in %s but %lld were read: export again",
+			        (long long)want, files[i].file, (long long)files[i].got);
+			dy_err_where(e, "%s", MANIFEST_FILE);
+			return DY_EINVAL;
+		}
+	}
+	return 0;
+}
+
 int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
 {
 	memset(n, 0, sizeof *n);
+	/* An export's manifest: every file complete and unchanged, checked
+	 * before anything is written. */
+	struct manifest man;
+	int mrc = manifest_check(dir, &man, e);
+	if (mrc)
+		return mrc;
 	struct import im = {.a = a, .dir = dir, .n = n};
 	idmap_init(&im.families);
 	idmap_init(&im.people);
@@ -1082,6 +1113,8 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 			fprintf(stderr, "import: %-22s %.3f s\n", steps[i].name,
 			        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
+	if (!rc && man.n >= 0)
+		rc = check_rows(&man, n, e);
 	char detail[160];
 	snprintf(detail, sizeof detail, "%lld people, %lld referrals, %lld contacts", (long long)n->people,
 	         (long long)n->referrals, (long long)n->contacts);

@@ -1,7 +1,8 @@
 /* app_transfer.h: a whole team's data in and out as CSV files (the columns,
  * codes and date formats are in docs/csv.md).
  *
- * Import is all-or-nothing: one transaction; the first bad row aborts it with
+ * Import is all-or-nothing: one transaction; when the folder has a
+ * manifest.csv every file it lists must match its checksum and row count; the first bad row aborts it with
  * file, line, column and reason, and the database is left as it was. Export
  * writes every file afresh; export, import into a new database and export
  * again gives the same bytes. */
@@ -23,8 +24,10 @@ struct transfer_counts {
  * with records keeps its team, marked as a demo when the files are. */
 int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e);
 
-/* Writes every CSV file into dir (created if absent), team.csv first, and
- * fills *n. */
-int app_export(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e);
+/* Writes team.csv, every other CSV file and manifest.csv into the new
+ * folder dir, all or nothing (see app_export.c), and fills *n. An existing
+ * dir is refused (DY_ECONFLICT) unless replace, which swaps it for the new
+ * export. */
+int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e);
 
 #endif

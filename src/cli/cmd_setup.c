@@ -109,7 +109,7 @@ int cmd_export(const struct cli_global *g, struct cli_args *a, struct app *app)
 	struct dy_err e;
 	dy_err_clear(&e);
 	struct transfer_counts n;
-	int rc = app_export(app, a->pos[0], &n, &e);
+	int rc = app_export(app, a->pos[0], cli_get(a, "replace") != NULL, &n, &e);
 	if (rc)
 		return cli_fail(&e);
 	print_counts("Exported", &n);

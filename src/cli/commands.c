@@ -5,6 +5,9 @@
 #include <stddef.h>
 
 static const struct cli_opt o_none[] = {{0}};
+static const struct cli_opt o_export[] = {
+	{"replace", NULL, "swap an existing export folder for the new export (else it is refused)", 0},
+	{0}};
 static const struct cli_opt o_init[] = {
 	{"team-code", "CODE", "a short code for the team (default: team)", 0},
 	{"team-name", "NAME", "the team's name, shown on every page; on an existing database, renames the team", 0},
@@ -189,7 +192,7 @@ const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
 	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
 	{"import", NULL, "DIR", 1, "Import a team's CSV files from DIR, all or nothing (see docs/csv.md).", o_none, cmd_import, CLI_DB_CREATE, NULL},
-	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into DIR (see docs/csv.md).", o_none, cmd_export, CLI_DB_WRITE, NULL},
+	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into the new folder DIR, all or nothing (see docs/csv.md).", o_export, cmd_export, CLI_DB_WRITE, NULL},
 	{"family", "add", NULL, 0, "Create a new family record.", o_none, cmd_family_add, CLI_DB_WRITE, NULL},
 	{"family", "show", NULL, 0, "Show a family: safeguarding and unacknowledged risk first, then people and referrals.", o_family_show, cmd_family_show, CLI_DB_READ, NULL},
 	{"family", "list", NULL, 0, "List families.", o_list, cmd_family_list, CLI_DB_READ, NULL},

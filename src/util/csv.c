@@ -157,7 +157,8 @@ int csv_read(struct csv_reader *r, struct dy_err *e)
 			}
 		}		for (int i = 0; i < r->nfields; i++) {
 			char *f = r->rec.data + r->offs[i];
-			if (r->unneutralise && f[0] == '\'' && f[1] && strchr("=+-@\t\r", f[1]) && !plain_number(f + 1))
+			if (r->unneutralise && f[0] == '\'' &&
+			    (f[1] == '\'' || (f[1] && strchr("=+-@\t\r", f[1]) && !plain_number(f + 1))))
 				f++;
 			r->fields[i] = f;
 		}
@@ -171,7 +172,9 @@ int csv_put(struct buf *out, const char *cell, int first)
 		return DY_EINVAL;
 	if (!cell)
 		cell = "";
-	int neutralise = cell[0] && strchr("=+-@\t\r", cell[0]) && !plain_number(cell);
+	/* A leading apostrophe is escaped too, so that reading strips exactly
+	 * what writing added: every value round-trips. */
+	int neutralise = cell[0] == '\'' || (cell[0] && strchr("=+-@\t\r", cell[0]) && !plain_number(cell));
 	int quote = strpbrk(cell, ",\"\r\n") != NULL;
 	if (!quote && !neutralise)
 		return buf_puts(out, cell);

@@ -5,9 +5,10 @@
  * line on which each record starts. Every field and record is size-capped.
  * The writer quotes when needed and neutralises spreadsheet formula
  * injection: a cell that starts with = + - @ (or tab / CR) is written with a
- * leading apostrophe, unless it is a plain number such as -4; the reader's
- * `unneutralise` option removes the apostrophe again, so an export read back
- * gives the same values. */
+ * leading apostrophe, unless it is a plain number such as -4, and so is a
+ * cell that starts with an apostrophe itself ('x is written ''x); the
+ * reader's `unneutralise` option removes that one apostrophe again, so every
+ * value read back is the value written. */
 #ifndef DYAD_UTIL_CSV_H
 #define DYAD_UTIL_CSV_H
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "util/file.h"
 #include "util/str.h"
 
 int csvtab_open(struct csvtab *t, const char *dir, const char *name, const struct csvtab_col *cols, int ncols,
@@ -13,20 +14,15 @@ int csvtab_open(struct csvtab *t, const char *dir, const char *name, const struc
 	t->file = name;
 	t->cols = cols;
 	t->ncols = ncols;
-	char path[4096];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	t->f = fopen(path, "rb");
-	if (!t->f) {
-		if (!required && errno == ENOENT)
-			return 0;
-		dy_fail(e, DY_EINVAL, NULL, "cannot be read: %s", strerror(errno));
-		dy_err_where(e, "%s", name);
-		return DY_EINVAL;
-	}
+	int rc = file_open_in(dir, name, !required, &t->f, e);
+	if (rc)
+		return rc == DY_ENOTFOUND ? DY_EINVAL : rc;
+	if (!t->f)
+		return 0;
 	setvbuf(t->f, NULL, _IOFBF, 1 << 16);
 	csv_reader_init(&t->r, t->f);
 	t->r.unneutralise = 1;
-	int rc = csv_read(&t->r, e);
+	rc = csv_read(&t->r, e);
 	if (rc <= 0) {
 		if (rc == 0)
 			dy_fail(e, DY_EINVAL, NULL, "is empty: the first line must name the columns");

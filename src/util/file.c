@@ -3,9 +3,48 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int file_open_in(const char *dir, const char *name, int optional, FILE **out, struct dy_err *e)
+{
+	*out = NULL;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	int code = 0;
+	if (fd < 0) {
+		if (errno == ENOENT && optional)
+			return 0;
+		code = errno == ENOENT ? DY_ENOTFOUND : DY_EINVAL;
+		if (errno == ELOOP)
+			dy_fail(e, code, NULL, "is a symbolic link: import reads only plain files; copy the file itself here");
+		else if (errno == ENOENT)
+			dy_fail(e, code, NULL, "is missing");
+		else
+			dy_fail(e, code, NULL, "cannot be opened: %s", strerror(errno));
+	} else {
+		struct stat st;
+		if (fstat(fd, &st))
+			code = dy_fail(e, DY_EINVAL, NULL, "cannot be read: %s", strerror(errno));
+		else if (S_ISDIR(st.st_mode))
+			code = dy_fail(e, DY_EINVAL, NULL, "is a folder, not a file");
+		else if (!S_ISREG(st.st_mode))
+			code = dy_fail(e, DY_EINVAL, NULL, "is not a plain file (a FIFO, device or socket): import reads only"
+			                                   " plain files");
+		else if (fcntl(fd, F_SETFL, 0) || !(*out = fdopen(fd, "rb")))
+			code = dy_fail(e, DY_EINVAL, NULL, "cannot be read: %s", strerror(errno));
+		if (code)
+			close(fd);
+	}
+	if (code)
+		dy_err_where(e, "%.120s", name);
+	return code;
+}
 
 int file_read_all(const char *path, size_t max, char **out, size_t *len, struct dy_err *e)
 {

@@ -41,7 +41,7 @@ static void round_trip_is_byte_identical(void **state)
 	assert_int_equal(n1.families, 200);
 	assert_true(n1.contacts > 1000);
 	snprintf(x1, sizeof x1, "%s/export", d1);
-	assert_int_equal(app_export(&a, x1, &n2, &e), 0);
+	assert_int_equal(app_export(&a, x1, 0, &n2, &e), 0);
 	assert_int_equal(n2.people, n1.people);
 	assert_int_equal(n2.contacts, n1.contacts);
 
@@ -51,7 +51,7 @@ static void round_trip_is_byte_identical(void **state)
 	assert_int_equal(n3.people, n1.people);
 	assert_int_equal(n3.measures, n1.measures);
 	snprintf(x2, sizeof x2, "%s/export", d2);
-	assert_int_equal(app_export(&b, x2, &n2, &e), 0);
+	assert_int_equal(app_export(&b, x2, 0, &n2, &e), 0);
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char p1[800], p2[800];
 		snprintf(p1, sizeof p1, "%s/%s", x1, files[i]);

@@ -69,7 +69,7 @@ expect 0 "Imported 1 family, 2 people, 1 referral, 1 contact" -- "$DYAD" --db co
 expect 0 ""                       -- "$DYAD" --db copy.db export out2
 expect 0 ""                       -- diff -r out1 out2
 expect 3 "practitioners.csv line 2: practitioner_id: 1 already exists" -- "$DYAD" --db copy.db import out1
-mkdir bad && cp out1/*.csv bad/ && sed -i '3s/2026-01-01/2026-13-01/' bad/people.csv
+mkdir bad && cp out1/*.csv bad/ && rm bad/manifest.csv && sed -i '3s/2026-01-01/2026-13-01/' bad/people.csv
 expect 2 "people.csv line 3: date_of_birth: is not a real date" -- "$DYAD" --db fresh.db import bad
 expect 3 "no database at fresh.db: create one with .dyad --db fresh.db init" -- "$DYAD" --db fresh.db family list
 expect 3 "no database at /nonexistent/dir/x.db" -- "$DYAD" --db /nonexistent/dir/x.db family list

@@ -95,7 +95,7 @@ expect 0 "Imported 1 family, "          -- "$DYAD" --db copy.db import out1
 expect 0 ""                              -- "$DYAD" --db copy.db export out2
 expect 0 ""                              -- diff -r out1 out2
 expect 0 "phq9 +review .*item 9 acknowledged" -- "$DYAD" --db copy.db measure list --referral 1
-mkdir bad && cp out1/*.csv bad/ && sed -i '2s/2;2;2;2;2;1;1;2;0/2;2;2;2;2;1;1;2;9/' bad/measures.csv
+mkdir bad && cp out1/*.csv bad/ && rm bad/manifest.csv && sed -i '2s/2;2;2;2;2;1;1;2;0/2;2;2;2;2;1;1;2;9/' bad/measures.csv
 expect 2 "measures.csv line 2: responses: item 9: 9 is not allowed" -- "$DYAD" --db fresh.db import bad
 expect 3 "no database at fresh.db"       -- "$DYAD" --db fresh.db family list
 

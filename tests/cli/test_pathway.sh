@@ -191,7 +191,7 @@ has "$(head -1 "$TMP/A/referrals.csv")" "discharge_reason,state,programme,first_
 has "$(head -1 "$TMP/A/episode_events.csv")" "referral_id,from_state,to_state,date,actor,reason,service,recorded_at" "events header"
 mkdir "$TMP/C"
 cp "$TMP"/A/*.csv "$TMP/C/"
-rm "$TMP/C/episode_events.csv"
+rm "$TMP/C/episode_events.csv" "$TMP/C/manifest.csv" # edited by hand: no manifest
 # drop state, programme, first_time_parent (no referral cell holds a comma)
 cut -d, -f1-10 "$TMP/C/referrals.csv" >"$TMP/C/r.tmp" && mv "$TMP/C/r.tmp" "$TMP/C/referrals.csv"
 run 0 --db "$TMP/c.db" init && ok
@@ -203,6 +203,7 @@ diffs=$(paste -d' ' <(cut -d, -f11 "$TMP/A/referrals.csv") <(cut -d, -f11 "$TMP/
 [ "$diffs" -eq 0 ] && ok || bad "derived states differ in $diffs rows"
 # A state that contradicts the history is refused.
 sed -i '2s/,discharged,/,received,/; 2s/,in_intervention,/,received,/; 2s/,declined,/,received,/' "$TMP/A/referrals.csv"
+rm "$TMP/A/manifest.csv" # edited by hand: no manifest
 if ! diff -q "$TMP/A/referrals.csv" "$TMP/B/referrals.csv" >/dev/null; then
 	run 0 --db "$TMP/e.db" init && ok
 	run 2 --db "$TMP/e.db" import "$TMP/A" && ok

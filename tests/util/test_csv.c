@@ -88,6 +88,34 @@ static void writer_quotes_and_neutralises_formulas(void **state)
 	buf_free(&b);
 }
 
+/* Every value, apostrophes and formula starts included, reads back as it
+ * was written: '=SUM(1) typed by a user is not turned into =SUM(1). */
+static void formula_guard_round_trips(void **state)
+{
+	(void)state;
+	static const char *const vals[] = {"'=SUM(1)", "=SUM(1)", "'", "''", "'x", "''=1", "'-4", "-4", "'@a",
+	                                   "@a", "+1", "'+1", "-", "'\t", "it's", "x'", ""};
+	size_t nv = sizeof vals / sizeof vals[0];
+	struct buf b;
+	buf_init(&b, 4096);
+	for (size_t i = 0; i < nv; i++)
+		csv_put(&b, vals[i], i == 0);
+	csv_end(&b);
+	assert_non_null(strstr(buf_cstr(&b), "''=SUM(1),'=SUM(1),'','''"));
+	FILE *f = mem(buf_cstr(&b));
+	struct csv_reader r;
+	struct dy_err e;
+	csv_reader_init(&r, f);
+	r.unneutralise = 1;
+	assert_int_equal(csv_read(&r, &e), 1);
+	assert_int_equal(r.nfields, (int)nv);
+	for (size_t i = 0; i < nv; i++)
+		assert_string_equal(r.fields[i], vals[i]);
+	csv_reader_free(&r);
+	fclose(f);
+	buf_free(&b);
+}
+
 static void buffer_cap_is_enforced(void **state)
 {
 	(void)state;
@@ -105,6 +133,7 @@ int main(void)
 		cmocka_unit_test(reads_quoted_fields_and_line_numbers),
 		cmocka_unit_test(rejects_broken_quoting_with_line),
 		cmocka_unit_test(writer_quotes_and_neutralises_formulas),
+		cmocka_unit_test(formula_guard_round_trips),
 		cmocka_unit_test(buffer_cap_is_enforced),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
