@@ -69,9 +69,13 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a, struct ap
 		return cli_fail(&e);
 	struct measure_record rec;
 	struct score_result res;
-	int rc = app_measure_record(app, &me, &rec, &res, &e);
-	if (rc) {
-		return cli_fail(&e);
+	if (app_measure_record(app, &me, &rec, &res, &e)) {
+		int code = cli_fail(&e);
+		if (strstr(e.msg, "table") && strstr(e.msg, "not loaded"))
+			fprintf(stderr, "dyad: the service loads its licensed table once: `dyad instruments load-table %s TABLE"
+			                " FILE` (the tables are named by `dyad instruments show %s`)\n",
+			        me.instrument, me.instrument);
+		return code;
 	}
 	const struct instrument *in = res.in;
 	printf("Recorded %s (%s) as measure %lld.\n", in->short_name, rec.m.timepoint, (long long)rec.m.id);
@@ -454,9 +458,8 @@ int cmd_measures_change(const struct cli_global *g, struct cli_args *a, struct a
 	                                   "reliable_threshold:num", "reliable_change", "clinically_significant:bool",
 	                                   "reliable_recovery:bool", "note", 0};
 	struct out_list *l = out_begin(g->format, cols);
-	int rc = app_measures_change(app, id, change_line, l, &e);
-	if (rc) {
-		out_end(l, NULL);
+	if (app_measures_change(app, id, change_line, l, &e)) {
+		out_discard(l);
 		return cli_fail(&e);
 	}
 	out_end(l, "No measure or goal has two scored administrations on this referral yet.");

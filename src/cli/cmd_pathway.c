@@ -147,7 +147,19 @@ int cmd_referral_triage(const struct cli_global *g, struct cli_args *a, struct a
 			        source);
 			print_reasons(stderr, &chk.result);
 		}
-		return cli_fail(&e);
+		int code = cli_fail(&e);
+		if (chk.result.n_reasons && strcmp(e.field, "override") == 0) {
+			const char *rule = eligibility_rule_code(chk.result.reasons[0].rule);
+			char opt[40];
+			snprintf(opt, sizeof opt, "%s", rule);
+			for (char *p = opt; *p; p++)
+				if (*p == '_')
+					*p = '-';
+			fprintf(stderr, "dyad: to accept it all the same, give the reason: --override %s:REASON (or"
+			                " --override-%s REASON), one for each failed rule\n",
+			        rule, opt);
+		}
+		return code;
 	}
 	char d[11];
 	printf("Referral %lld %s on %s", (long long)t.episode_id, t.decision, fmt_date(d, t.date));
@@ -169,8 +181,14 @@ int cmd_referral_move(const struct cli_global *g, struct cli_args *a, struct app
 	int32_t date;
 	if (cli_id(a, "referral", &id, &e) || cli_date(a, "date", &date, &e))
 		return cli_fail(&e);
-	if (app_referral_move(app, id, cli_get(a, "to"), date, cli_get(a, "reason"), &e))
-		return cli_fail(&e);
+	if (app_referral_move(app, id, cli_get(a, "to"), date, cli_get(a, "reason"), &e)) {
+		int code = cli_fail(&e);
+		if (strcmp(cli_get(a, "to"), "discharged") == 0)
+			fprintf(stderr, "dyad: discharge with `dyad discharge --referral %lld --date DATE --reason REASON"
+			                " --care-status STATUS`\n",
+			        (long long)id);
+		return code;
+	}
 	enum episode_state st;
 	episode_state_parse(cli_get(a, "to"), &st, &e);
 	char d[11];
