@@ -49,7 +49,7 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app 
 	printf("Logged referral %lld for family %lld (received; awaiting triage).\n", (long long)ep.id,
 	       (long long)ep.family_id);
 	if (dups.n) {
-		printf("Note: the infant or caregiver also has open referral(s):");
+		printf("Note: the infant or caregiver also has %s:", dups.n == 1 ? "an open referral" : "open referrals");
 		for (size_t i = 0; i < dups.n; i++)
 			printf(" %lld", (long long)dups.ids[i]);
 		printf("\n");

@@ -36,6 +36,11 @@ for cmd in "referral history" "referral check" "contact list" "measure list" "go
 	expect 3 "^dyad: referral: referral 9 does not exist$" -- "$DYAD" $cmd 9
 done
 
+expect 3 "infant: person 99 does not exist" -- "$DYAD" referral add --family 1 --infant 99 --received 2026-11-01 \
+	--source gp
+expect 2 "infant: person 1 is not an infant" -- "$DYAD" referral add --family 1 --infant 1 --received 2026-11-01 \
+	--source gp
+
 # A bare record number, or the option: the same.
 for cmd in "family show" "referral show" "referral history" "referral check" "contact list" "measure list" \
 	"goal list" "measures change" "safeguarding history"; do

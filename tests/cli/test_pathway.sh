@@ -61,7 +61,7 @@ has "$ERR" "already has an open referral (1)" "duplicate message"
 has "$ERR" "allow-duplicate" "duplicate hint"
 if grep -q "Marsh\|9990000018" <<<"$ERR"; then bad "duplicate message names a person"; else ok; fi
 run 0 referral add --family 1 --infant 2 --received 2025-01-11 --source gp --allow-duplicate && ok
-has "$OUT" "open referral(s): 1" "duplicate note"
+has "$OUT" "an open referral: 1" "duplicate note"
 
 # Eligibility check: 36 months against the default limit of 24.
 run 0 referral check --referral 1 && ok
