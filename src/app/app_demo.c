@@ -189,7 +189,8 @@ static int demo_measure(struct demo *d, struct measure_record *r, const struct e
 	/* Most flags raised long ago have been reviewed by a clinician. */
 	if (res.nrisks && r->m.date < d->today - 14 && rng_chance(&d->r, 0.9)) {
 		int n;
-		if ((rc = store_risk_acknowledge(d->a->db, r->m.id, "demo", r->m.date + rng_range(&d->r, 0, 2), &n, e)))
+		if ((rc = store_risk_acknowledge(d->a->db, r->m.id, 0, "demo", r->m.date + rng_range(&d->r, 0, 2),
+		                                 "Reviewed with the caregiver the same week; GP informed", &n, e)))
 			return rc;
 	}
 	d->n->measures++;

@@ -823,11 +823,11 @@ static int import_outcomes(struct import *im, struct dy_err *e)
  * defaults of `dyad measure add`, and a rated measure may name no
  * practitioner. */
 enum { ME_REF, ME_PERSON, ME_INSTR, ME_TIME, ME_DATE, ME_RESP, ME_CARER, ME_INFANT, ME_PRACT, ME_ACK_BY, ME_ACK_ON,
-       ME_NCOLS };
+       ME_ACK_ACTION, ME_NCOLS };
 static const struct csvtab_col me_cols[] = {
 	{"referral_id", 1}, {"person_id", 1}, {"instrument", 1}, {"timepoint", 1}, {"date", 1}, {"responses", 1},
 	{"subject_caregiver_id", 0}, {"subject_infant_id", 0}, {"practitioner_id", 0},
-	{"risk_acknowledged_by", 0}, {"risk_acknowledged_on", 0}};
+	{"risk_acknowledged_by", 0}, {"risk_acknowledged_on", 0}, {"risk_action", 0}};
 
 /* Person facts for app_measure_check_score from this import's maps (the
  * database for people imported earlier, and for dates of birth). */
@@ -871,7 +871,7 @@ static int import_measures(struct import *im, struct dy_err *e)
 		struct measure *m = &r.m;
 		struct episode ep;
 		int32_t ack_on = DATE_NONE;
-		char ack_by[64];
+		char ack_by[64], ack_action[RISK_ACTION_MAX + 1];
 		rc = csvtab_id(&t, ME_REF, 0, &m->episode_id, e);
 		if (!rc) rc = csvtab_id(&t, ME_PERSON, 0, &m->person_id, e);
 		if (!rc) rc = csvtab_copy(&t, ME_INSTR, m->instrument, sizeof m->instrument, e);
@@ -883,6 +883,7 @@ static int import_measures(struct import *im, struct dy_err *e)
 		if (!rc) rc = csvtab_id(&t, ME_PRACT, 1, &r.practitioner_id, e);
 		if (!rc) rc = csvtab_copy(&t, ME_ACK_BY, ack_by, sizeof ack_by, e);
 		if (!rc) rc = date_col(&t, ME_ACK_ON, 1, &ack_on, e);
+		if (!rc) rc = csvtab_copy(&t, ME_ACK_ACTION, ack_action, sizeof ack_action, e);
 		if (!rc) rc = episode_for(im, &t, ME_REF, m->episode_id, &ep, e);
 		if (!rc && record_measure_check(m, &ep, e))
 			rc = csvtab_fail(&t, -1, e);
@@ -936,7 +937,7 @@ static int import_measures(struct import *im, struct dy_err *e)
 			rc = store_score_batch_add(im->a->db, batch, m->id, &res, e);
 		for (int k = 0; !rc && ack_on != DATE_NONE && k < res.nrisks; k++)
 			rc = store_risk_acknowledge_one(im->a->db, m->id, in->risks[res.risks[k]].id,
-			                                ack_by[0] ? ack_by : "import", ack_on, e);
+			                                ack_by[0] ? ack_by : "import", ack_on, ack_action, e);
 		if (!rc)
 			im->n->measures++;
 	}

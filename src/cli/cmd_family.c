@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_alerts.h"
 #include "app/app_family.h"
+#include "app/app_alerts.h"
 #include "app/app_pathway.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -91,7 +93,11 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *
 		printf("Family %s (%s)\n", fid, app->team_name);
 	out_doc_fact(d, "family_id:id", fid);
 	out_doc_fact(d, "team", app->team_name);
-	view_alerts(d, app, &v);
+	if (view_alerts(d, app, id, &e)) {
+		out_doc_end_silent(d);
+		app_family_view_free(&v);
+		return cli_fail(&e);
+	}
 	static const char *const cols[] = {"person_id:id", "role", "relationship", "given_name", "family_name",
 	                                   "date_of_birth:date", "edd:date", "age", "nhs_number", "postcode",
 	                                   "safeguarding", 0};
@@ -130,29 +136,37 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *
 
 struct list_ctx {
 	struct out_list *l;
+	struct app *app;
 	int32_t today;
 	int caseload;
+	int words;
+	struct dy_err *e;
 };
 
 static int list_row(void *ctx, const struct family_summary *s)
 {
 	struct list_ctx *c = ctx;
-	char fid[24], iid[24], rid[24], age[64] = "", name[210], rec[11], last[11], wks[16], risks[16];
+	char fid[24], iid[24], rid[24], age[64] = "", name[210], rec[11], last[11], wks[16], sg[120], risk[200];
+	struct family_alerts al;
+	int rc = app_family_alerts(c->app, s->family_id, &al, c->e);
+	if (rc)
+		return rc;
+	app_alerts_safeguarding_text(&al, c->words, sg, sizeof sg);
+	app_alerts_risk_text(&al, risk, sizeof risk);
 	snprintf(name, sizeof name, "%s%s%s", s->caregiver_given, s->caregiver_given[0] ? " " : "", s->caregiver_family);
 	if (s->infant_id)
 		fmt_infant_age(age, sizeof age, s->infant_dob, s->infant_edd, s->infant_gestation, c->today);
-	snprintf(risks, sizeof risks, "%d", s->unacknowledged_risks);
 	fmt_id(fid, s->family_id);
 	fmt_id(iid, s->infant_id);
 	fmt_id(rid, s->episode_id);
 	if (c->caseload) {
 		snprintf(wks, sizeof wks, "%d", (c->today - s->received_on) / 7);
 		const char *row[] = {fid, name, s->relationship, iid, s->infant_given, age, rid, s->state, s->key_worker,
-		                     wks, fmt_date(last, s->last_contact), s->safeguarding, risks};
+		                     wks, fmt_date(last, s->last_contact), sg, risk};
 		out_row(c->l, row);
 	} else {
 		const char *row[] = {fid, name, iid, s->infant_given, age, rid, fmt_date(rec, s->received_on), s->state,
-		                     s->safeguarding, risks};
+		                     sg, risk};
 		out_row(c->l, row);
 	}
 	return 0;
@@ -167,16 +181,16 @@ static int list_families(const struct cli_global *g, struct cli_args *a, struct 
 		return cli_fail(&e);
 	static const char *const cols[] = {"family_id:id", "caregiver_name", "infant_id:id", "infant_name", "age",
 	                                   "referral_id:id", "received_on:date", "state", "safeguarding",
-	                                   "unacknowledged_risks:int", 0};
+	                                   "risk", 0};
 	static const char *const ccols[] = {"family_id:id", "caregiver_name", "relationship", "infant_id:id",
 	                                    "infant_name", "age", "referral_id:id", "state", "key_worker",
 	                                    "weeks_since_referral:int", "last_contact_on:date", "safeguarding",
-	                                    "unacknowledged_risks:int", 0};
+	                                    "risk", 0};
 	int64_t total = 0;
 	if (app_family_count(app, caseload, &total, &e))
 		return cli_fail(&e);
-	struct list_ctx c = {.l = out_begin(g->format, caseload ? ccols : cols), .today = app->today,
-	                     .caseload = caseload};
+	struct list_ctx c = {.l = out_begin(g->format, caseload ? ccols : cols), .app = app, .today = app->today,
+	                     .caseload = caseload, .words = strcmp(g->format, "table") == 0, .e = &e};
 	if (!c.l)
 		return 1;
 	if (caseload && strcmp(g->format, "table") == 0)

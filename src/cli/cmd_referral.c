@@ -146,13 +146,14 @@ static int measure_summary_row(void *ctx, const struct measure_view *mv)
 	}
 	used = 0;
 	for (int i = 0; i < mv->nrisks && used < sizeof risk; i++) {
-		char label[200], on[11];
-		view_risk_label(c->app, mv->risks[i].risk, label, sizeof label);
-		if (mv->risks[i].acknowledged_on != DATE_NONE)
-			used += (size_t)snprintf(risk + used, sizeof risk - used, "%s%s: acknowledged %s", i ? "; " : "", label,
-			                         fmt_date(on, mv->risks[i].acknowledged_on));
-		else
-			used += (size_t)snprintf(risk + used, sizeof risk - used, "%s%s: NOT ACKNOWLEDGED", i ? "; " : "", label);
+		char on[11];
+		int w = mv->risks[i].acknowledged_on != DATE_NONE
+			? snprintf(risk + used, sizeof risk - used, "%s%s: acknowledged %s", i ? "; " : "", mv->risks[i].label,
+			           fmt_date(on, mv->risks[i].acknowledged_on))
+			: snprintf(risk + used, sizeof risk - used, "%s%s: NOT ACKNOWLEDGED", i ? "; " : "", mv->risks[i].label);
+		if (w < 0)
+			break;
+		used += (size_t)w;
 	}
 	const char *row[] = {fmt_id(id, mv->rec.m.id), fmt_date(d, mv->rec.m.date), mv->rec.m.instrument,
 	                     mv->rec.m.timepoint, scores, risk};
@@ -185,17 +186,13 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app
 		return cli_fail(&e);
 	struct referral_view v;
 	struct pathway_referral path;
-	struct family_view fv;
 	int rc = app_referral_view(app, id, &v, &e);
 	if (!rc && (rc = app_referral_pathway(app, id, &path, &e)))
-		app_referral_view_free(&v);
-	if (!rc && (rc = app_family_view(app, v.episode.family_id, &fv, &e)))
 		app_referral_view_free(&v);
 	if (rc)
 		return cli_fail(&e);
 	struct out_doc *d = out_doc_begin(g->format);
 	if (!d) {
-		app_family_view_free(&fv);
 		app_referral_view_free(&v);
 		return 1;
 	}
@@ -208,7 +205,11 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app
 		printf("Referral %s of family %s (%s)\n", rid, fid, app->team_name);
 	out_doc_fact(d, "referral_id:id", rid);
 	out_doc_fact(d, "team", app->team_name);
-	view_alerts(d, app, &fv);
+	if (view_alerts(d, app, v.episode.family_id, &e)) {
+		out_doc_end_silent(d);
+		app_referral_view_free(&v);
+		return cli_fail(&e);
+	}
 	/* The referral itself: the main part of CSV output. */
 	struct out_list *el = out_doc_record(d, "referral", ep_cols, 1);
 	referral_cells(app, &v.episode, episode_state_code(path.state), el);
@@ -252,7 +253,6 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app
 		out_doc_end_silent(d);
 	else
 		out_doc_end(d);
-	app_family_view_free(&fv);
 	app_referral_view_free(&v);
 	return rc ? cli_fail(&e) : 0;
 }
@@ -365,7 +365,8 @@ int cmd_discharge(const struct cli_global *g, struct cli_args *a, struct app *ap
 	} else {
 		all = cs;
 	}
-	if (app_discharge(app, ref, on, cli_get(a, "reason"), ids, statuses, n, all, &e))
+	if (app_discharge_with_action(app, ref, on, cli_get(a, "reason"), ids, statuses, n, all, cli_get(a, "risk-action"),
+	                              &e))
 		return cli_fail(&e);
 	printf("Discharged referral %lld.\n", (long long)ref);
 	return 0;

@@ -280,10 +280,19 @@ static const char v3_measures[] =
 static const char v4_demo[] =
 	"ALTER TABLE team ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));";
 
+/* Version 5: clinical safety (issue 8). A risk flag's acknowledgement
+ * records the action the clinician took (required from now on; flags
+ * acknowledged before this version keep NULL, shown as "not recorded"); an
+ * index finds the open flags for every view of a family. */
+static const char v5_safety[] =
+	"ALTER TABLE measure_risk ADD COLUMN action_taken TEXT;"
+	"CREATE INDEX measure_risk_open ON measure_risk(measure_id) WHERE acknowledged_on IS NULL;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
 	{3, "measures scored, goals", v3_measures},
 	{4, "demo mark", v4_demo},
+	{5, "risk flag actions", v5_safety},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);

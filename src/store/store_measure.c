@@ -81,6 +81,8 @@ int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_er
 	" (SELECT acknowledged_by FROM measure_risk r WHERE r.measure_id = measure.id"                            \
 	"  AND r.acknowledged_on IS NOT NULL ORDER BY r.risk LIMIT 1),"                                           \
 	" (SELECT acknowledged_on FROM measure_risk r WHERE r.measure_id = measure.id"                            \
+	"  AND r.acknowledged_on IS NOT NULL ORDER BY r.risk LIMIT 1),"                                           \
+	" (SELECT action_taken FROM measure_risk r WHERE r.measure_id = measure.id"                              \
 	"  AND r.acknowledged_on IS NOT NULL ORDER BY r.risk LIMIT 1) FROM measure"
 
 static void read_record(db_stmt_t *s, struct measure_record *r)
@@ -105,6 +107,7 @@ static void read_record(db_stmt_t *s, struct measure_record *r)
 	r->age_months = db_col_is_null(s, 11) ? -1 : (int)db_col_int(s, 11);
 	db_col_copy(s, 12, r->risk_acknowledged_by, sizeof r->risk_acknowledged_by);
 	r->risk_acknowledged_on = db_col_date(s, 13);
+	db_col_copy(s, 14, r->risk_action, sizeof r->risk_action);
 }
 
 int store_measure_record_get(db_t *db, int64_t id, struct measure_record *r, struct dy_err *e)

@@ -18,11 +18,7 @@
 	" ep.state,"                                                                                     \
 	" (SELECT p.name FROM contact k JOIN contact_practitioner cp ON cp.contact_id = k.id"            \
 	"    JOIN practitioner p ON p.id = cp.practitioner_id WHERE k.episode_id = ep.id"               \
-	"    GROUP BY p.id ORDER BY COUNT(*) DESC, MAX(k.date) DESC, p.id LIMIT 1),"                   \
-	" (SELECT COUNT(*) FROM measure_risk r JOIN measure m ON m.id = r.measure_id"                   \
-	"    JOIN episode x ON x.id = m.episode_id WHERE x.family_id = f.id AND r.acknowledged_on IS NULL)," \
-	" (SELECT COUNT(*) FROM safeguarding s JOIN person q ON q.id = s.infant_id"                     \
-	"    WHERE q.family_id = f.id AND s.ended_on IS NULL AND s.status <> 'none')"                   \
+	"    GROUP BY p.id ORDER BY COUNT(*) DESC, MAX(k.date) DESC, p.id LIMIT 1)"                    \
 	" FROM family f"                                                                                 \
 	" LEFT JOIN person c ON c.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'caregiver')" \
 	" LEFT JOIN person i ON i.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'infant')"    \
@@ -61,8 +57,6 @@ int store_family_summaries(db_t *db, int open_only, int limit, int offset, store
 		db_col_copy(s, 15, r.safeguarding, sizeof r.safeguarding);
 		db_col_copy(s, 16, r.state, sizeof r.state);
 		db_col_copy(s, 17, r.key_worker, sizeof r.key_worker);
-		r.unacknowledged_risks = (int)db_col_int(s, 18);
-		r.safeguarding_infants = (int)db_col_int(s, 19);
 		if ((rc = fn(ctx, &r)))
 			return rc;
 	}

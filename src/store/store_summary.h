@@ -25,8 +25,6 @@ struct family_summary {
 	char safeguarding[24];                    /* the first infant's current status, "" none */
 	char state[24];                           /* the newest referral's state code */
 	char key_worker[NAME_MAX_LEN + 1];        /* practitioner at most of its contacts, "" none */
-	int unacknowledged_risks;                 /* risk flags of the family not yet acknowledged */
-	int safeguarding_infants;                 /* infants with a current status other than none */
 };
 
 typedef int (*store_summary_fn)(void *ctx, const struct family_summary *s);

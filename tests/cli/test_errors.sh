@@ -29,7 +29,7 @@ expect 3 "referral 9 does not exist"  -- "$DYAD" referral show 9
 expect 3 "person 9 does not exist"    -- "$DYAD" safeguarding set --infant 9 --status none --from 2026-11-01
 expect 3 "person 9 does not exist"    -- "$DYAD" safeguarding history --infant 9
 expect 3 "person 9 does not exist"    -- "$DYAD" person birth --person 9 --dob 2026-01-01
-expect 3 "measure 9 does not exist"   -- "$DYAD" measure acknowledge 9
+expect 3 "measure 9 does not exist"   -- "$DYAD" measure acknowledge 9 --action "reviewed"
 expect 3 "goal 9 does not exist"      -- "$DYAD" goal rate --goal 9 --date 2026-11-01 --rating 3
 for cmd in "referral history" "referral check" "contact list" "measure list" "goal list" "measures change"; do
 	# shellcheck disable=SC2086
