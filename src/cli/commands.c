@@ -137,7 +137,7 @@ static const struct cli_opt o_discharge[] = {
 	{"date", "DATE", "discharge date", 1},
 	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred or other", 1},
 	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted or other; one for all, or INFANT:STATUS,...", 1},
-	{"risk-action", "TEXT", "the action taken on any risk flag not yet acknowledged (required when there is one)", 0},
+	{"risk-action", "TEXT", "the action taken on any risk flag not yet acknowledged (needed when there is one)", 0},
 	{0}};
 static const struct cli_opt o_measure[] = {
 	{"referral", "ID", "the referral", 1},
