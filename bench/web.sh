@@ -12,7 +12,7 @@ FAMILIES=${FAMILIES:-100000}
 DURATION=${DURATION:-30}
 CONNS=${CONNS:-100}
 DYAD=build/release/dyad
-DB=build/bench-web-$FAMILIES.db
+DB=${DB:-build/bench-web-$FAMILIES.db}
 export DYAD_USER=bench
 command -v wrk >/dev/null || { echo "web.sh: wrk is not installed (scripts/deps installs it)"; exit 1; }
 [ -x "$DYAD" ] || make -s build-dyad >/dev/null

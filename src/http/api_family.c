@@ -60,8 +60,8 @@ static int family_add(struct http_req *rq, struct http_resp *rs)
 static int family_show(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
-	if (http_param_id(rq, "id", &id))
-		return api_bad(rs, "id", "must be a record number");
+	if (api_path_id(rq, rs, &id))
+		return 0;
 	struct family_view v;
 	struct dy_err e;
 	dy_err_clear(&e);
@@ -85,23 +85,12 @@ static int family_show(struct http_req *rq, struct http_resp *rs)
 }
 
 /* Copies text member name into out (size n); absent leaves "". */
-static int text_into(json_t *o, const char *name, char *out, size_t n, struct dy_err *e)
-{
-	const char *s;
-	int rc = api_get_text(o, name, &s, e);
-	if (rc)
-		return rc;
-	if (s && strlen(s) >= n)
-		return dy_fail(e, DY_EINVAL, name, "is too long (at most %zu characters)", n - 1);
-	str_copy(out, n, s ? s : "");
-	return 0;
-}
 
 static int person_add(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t fid;
-	if (http_param_id(rq, "id", &fid))
-		return api_bad(rs, "id", "must be a record number");
+	if (api_path_id(rq, rs, &fid))
+		return 0;
 	json_t *b;
 	if (api_body(rq, rs, &b))
 		return 0;
@@ -111,21 +100,21 @@ static int person_add(struct http_req *rq, struct http_resp *rs)
 	struct dy_err e;
 	dy_err_clear(&e);
 	int64_t gest = 0, imd = 0;
-	int rc = text_into(b, "role", p.role, sizeof p.role, &e);
+	int rc = api_get_text_into(b, "role", p.role, sizeof p.role, 0, &e);
 	if (!rc)
-		rc = text_into(b, "relationship", p.relationship, sizeof p.relationship, &e);
+		rc = api_get_text_into(b, "relationship", p.relationship, sizeof p.relationship, 0, &e);
 	if (!rc)
-		rc = text_into(b, "given_name", p.given_name, sizeof p.given_name, &e);
+		rc = api_get_text_into(b, "given_name", p.given_name, sizeof p.given_name, 0, &e);
 	if (!rc)
-		rc = text_into(b, "family_name", p.family_name, sizeof p.family_name, &e);
+		rc = api_get_text_into(b, "family_name", p.family_name, sizeof p.family_name, 0, &e);
 	if (!rc)
-		rc = text_into(b, "nhs_number", p.nhs_number, sizeof p.nhs_number, &e);
+		rc = api_get_text_into(b, "nhs_number", p.nhs_number, sizeof p.nhs_number, 0, &e);
 	if (!rc)
-		rc = text_into(b, "sex", p.sex, sizeof p.sex, &e);
+		rc = api_get_text_into(b, "sex", p.sex, sizeof p.sex, 0, &e);
 	if (!rc)
-		rc = text_into(b, "ethnicity", p.ethnicity, sizeof p.ethnicity, &e);
+		rc = api_get_text_into(b, "ethnicity", p.ethnicity, sizeof p.ethnicity, 0, &e);
 	if (!rc)
-		rc = text_into(b, "postcode", p.postcode, sizeof p.postcode, &e);
+		rc = api_get_text_into(b, "postcode", p.postcode, sizeof p.postcode, 0, &e);
 	if (!rc)
 		rc = api_get_date(b, "date_of_birth", &p.date_of_birth, &e);
 	if (!rc)

@@ -17,7 +17,7 @@ int api_send(struct http_resp *rs, int status, json_t *v)
 {
 	http_status(rs, status);
 	http_type(rs, HTTP_JSON_TYPE);
-	char *s = v ? json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+	char *s = v ? json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(v);
 	if (!s)
 		return http_json_error(rs, 500, "internal", NULL, "Sorry, there is a problem with the service.");
@@ -99,6 +99,29 @@ int api_get_text(json_t *o, const char *name, const char **out, struct dy_err *e
 	if (strlen(json_string_value(v)) != json_string_length(v))
 		return dy_fail(e, DY_EINVAL, name, "must not contain a NUL character");
 	*out = json_string_value(v);
+	return 0;
+}
+
+int api_get_text_into(json_t *o, const char *name, char *out, size_t n, int required, struct dy_err *e)
+{
+	const char *s;
+	int rc = api_get_text(o, name, &s, e);
+	if (rc)
+		return rc;
+	if (!s && required)
+		return dy_fail(e, DY_EINVAL, name, "is required");
+	if (s && strlen(s) >= n)
+		return dy_fail(e, DY_EINVAL, name, "is too long (at most %zu characters)", n - 1);
+	str_copy(out, n, s ? s : "");
+	return 0;
+}
+
+int api_path_id(struct http_req *rq, struct http_resp *rs, int64_t *id)
+{
+	if (http_param_id(rq, "id", id)) {
+		api_bad(rs, "id", "must be a record number");
+		return 1;
+	}
 	return 0;
 }
 

@@ -41,6 +41,14 @@ int api_get_int(json_t *o, const char *name, int64_t def, int64_t lo, int64_t hi
 int api_get_date(json_t *o, const char *name, int32_t *out, struct dy_err *e);
 int api_get_ids(json_t *o, const char *name, int64_t *ids, int max, int *n, struct dy_err *e);
 
+/* Copies text member name into out (size n): "" when absent, DY_EINVAL
+ * when absent and required, or too long. */
+int api_get_text_into(json_t *o, const char *name, char *out, size_t n, int required, struct dy_err *e);
+
+/* Path placeholder "id" as a record number into *id; answers 400 itself and
+ * returns 1 when it is not one. */
+int api_path_id(struct http_req *rq, struct http_resp *rs, int64_t *id);
+
 /* limit (1..500, default 50) and offset (>= 0) from the query string;
  * answers 400 itself and returns 1 when malformed. */
 int api_page(struct http_req *rq, struct http_resp *rs, int *limit, int *offset);

@@ -18,14 +18,6 @@
 #include "util/date.h"
 #include "util/str.h"
 
-static int path_id(struct http_req *rq, struct http_resp *rs, int64_t *id)
-{
-	if (http_param_id(rq, "id", id)) {
-		api_bad(rs, "id", "must be a record number");
-		return 1;
-	}
-	return 0;
-}
 
 static json_t *number_or_null(int present, double v)
 {
@@ -70,7 +62,7 @@ static int add_measure(void *ctx, const struct measure_view *v)
 static int measures_list(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
-	if (path_id(rq, rs, &id))
+	if (api_path_id(rq, rs, &id))
 		return 0;
 	json_t *items = json_array();
 	struct dy_err e;
@@ -82,38 +74,25 @@ static int measures_list(struct http_req *rq, struct http_resp *rs)
 	return api_send(rs, 200, json_pack("{s:o}", "items", items));
 }
 
-static int copy_text(json_t *b, const char *name, char *out, size_t n, int required, struct dy_err *e)
-{
-	const char *s;
-	int rc = api_get_text(b, name, &s, e);
-	if (rc)
-		return rc;
-	if (!s && required)
-		return dy_fail(e, DY_EINVAL, name, "is required");
-	if (s && strlen(s) >= n)
-		return dy_fail(e, DY_EINVAL, name, "is too long (at most %zu characters)", n - 1);
-	str_copy(out, n, s ? s : "");
-	return 0;
-}
 
 static int measure_add(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
 	json_t *b;
-	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	struct measure_entry me;
 	memset(&me, 0, sizeof me);
 	me.episode_id = id;
 	struct dy_err e;
 	dy_err_clear(&e);
-	int rc = copy_text(b, "instrument", me.instrument, sizeof me.instrument, 1, &e);
+	int rc = api_get_text_into(b, "instrument", me.instrument, sizeof me.instrument, 1, &e);
 	if (!rc)
-		rc = copy_text(b, "timepoint", me.timepoint, sizeof me.timepoint, 1, &e);
+		rc = api_get_text_into(b, "timepoint", me.timepoint, sizeof me.timepoint, 1, &e);
 	if (!rc)
-		rc = copy_text(b, "responses", me.responses, sizeof me.responses, 1, &e);
+		rc = api_get_text_into(b, "responses", me.responses, sizeof me.responses, 1, &e);
 	if (!rc)
-		rc = copy_text(b, "subject", me.subject, sizeof me.subject, 0, &e);
+		rc = api_get_text_into(b, "subject", me.subject, sizeof me.subject, 0, &e);
 	if (!rc)
 		rc = api_get_date(b, "date", &me.date, &e);
 	if (!rc)
@@ -149,7 +128,7 @@ static int measure_add(struct http_req *rq, struct http_resp *rs)
 static int measure_ack(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
-	if (path_id(rq, rs, &id))
+	if (api_path_id(rq, rs, &id))
 		return 0;
 	int n = 0;
 	struct dy_err e;
@@ -183,7 +162,7 @@ static int add_goal(void *ctx, const struct goal *g, const struct goal_rating *r
 static int goals_list(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
-	if (path_id(rq, rs, &id))
+	if (api_path_id(rq, rs, &id))
 		return 0;
 	json_t *items = json_array();
 	struct dy_err e;
@@ -199,14 +178,14 @@ static int goal_add(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
 	json_t *b;
-	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	struct goal g;
 	memset(&g, 0, sizeof g);
 	g.episode_id = id;
 	struct dy_err e;
 	dy_err_clear(&e);
-	int rc = copy_text(b, "text", g.text, sizeof g.text, 1, &e);
+	int rc = api_get_text_into(b, "text", g.text, sizeof g.text, 1, &e);
 	if (!rc)
 		rc = api_get_date(b, "set_on", &g.set_on, &e);
 	json_decref(b);
@@ -224,7 +203,7 @@ static int goal_rate(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
 	json_t *b;
-	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	struct goal_rating r = {.goal_id = id};
 	int64_t rating = -1;

@@ -19,28 +19,7 @@
 #include "util/date.h"
 #include "util/str.h"
 
-static int path_id(struct http_req *rq, struct http_resp *rs, int64_t *id)
-{
-	if (http_param_id(rq, "id", id)) {
-		api_bad(rs, "id", "must be a record number");
-		return 1;
-	}
-	return 0;
-}
 
-static int text_into(json_t *o, const char *name, char *out, size_t n, int required, struct dy_err *e)
-{
-	const char *s;
-	int rc = api_get_text(o, name, &s, e);
-	if (rc)
-		return rc;
-	if (!s && required)
-		return dy_fail(e, DY_EINVAL, name, "is required");
-	if (s && strlen(s) >= n)
-		return dy_fail(e, DY_EINVAL, name, "is too long (at most %zu characters)", n - 1);
-	str_copy(out, n, s ? s : "");
-	return 0;
-}
 
 static int add_episode(void *ctx, const struct episode *ep)
 {
@@ -84,7 +63,7 @@ static int referral_add(struct http_req *rq, struct http_resp *rs)
 	if (!rc)
 		rc = api_get_date(b, "received_on", &ep.received_on, &e);
 	if (!rc)
-		rc = text_into(b, "source", ep.source, sizeof ep.source, 1, &e);
+		rc = api_get_text_into(b, "source", ep.source, sizeof ep.source, 1, &e);
 	if (!rc)
 		rc = api_get_text(b, "programme", &programme, &e);
 	if (!rc)
@@ -117,7 +96,7 @@ static int referral_add(struct http_req *rq, struct http_resp *rs)
 static int referral_show(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
-	if (path_id(rq, rs, &id))
+	if (api_path_id(rq, rs, &id))
 		return 0;
 	struct referral_view v;
 	struct pathway_referral pw;
@@ -156,7 +135,7 @@ static int referral_triage(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
 	json_t *b;
-	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	struct triage_request t = {.episode_id = id};
 	struct dy_err e;
@@ -214,7 +193,7 @@ static int referral_move(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
 	json_t *b;
-	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	const char *to = NULL, *note = NULL;
 	int32_t date = DATE_NONE;
@@ -239,7 +218,7 @@ static int referral_discharge(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
 	json_t *b;
-	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	const char *reason = NULL, *status = NULL;
 	int32_t on = DATE_NONE;
@@ -271,7 +250,7 @@ static int add_contact(void *ctx, const struct contact *c)
 static int contacts_list(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
-	if (path_id(rq, rs, &id))
+	if (api_path_id(rq, rs, &id))
 		return 0;
 	json_t *items = json_array();
 	struct dy_err e;
@@ -287,7 +266,7 @@ static int contact_add(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
 	json_t *b;
-	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	struct contact c;
 	memset(&c, 0, sizeof c);
@@ -297,13 +276,13 @@ static int contact_add(struct http_req *rq, struct http_resp *rs)
 	int64_t dur = -1;
 	int rc = api_get_date(b, "date", &c.date, &e);
 	if (!rc)
-		rc = text_into(b, "kind", c.kind, sizeof c.kind, 1, &e);
+		rc = api_get_text_into(b, "kind", c.kind, sizeof c.kind, 1, &e);
 	if (!rc)
-		rc = text_into(b, "intervention", c.intervention, sizeof c.intervention, 0, &e);
+		rc = api_get_text_into(b, "intervention", c.intervention, sizeof c.intervention, 0, &e);
 	if (!rc)
-		rc = text_into(b, "location", c.location, sizeof c.location, 0, &e);
+		rc = api_get_text_into(b, "location", c.location, sizeof c.location, 0, &e);
 	if (!rc)
-		rc = text_into(b, "attendance", c.attendance, sizeof c.attendance, 1, &e);
+		rc = api_get_text_into(b, "attendance", c.attendance, sizeof c.attendance, 1, &e);
 	if (!rc)
 		rc = api_get_int(b, "duration_min", -1, 0, 24 * 60, &dur, &e);
 	if (!rc)
@@ -330,7 +309,7 @@ static int add_safeguarding(void *ctx, const struct safeguarding *s)
 static int safeguarding_list(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
-	if (path_id(rq, rs, &id))
+	if (api_path_id(rq, rs, &id))
 		return 0;
 	json_t *items = json_array();
 	struct dy_err e;
@@ -346,7 +325,7 @@ static int safeguarding_set(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
 	json_t *b;
-	if (path_id(rq, rs, &id) || api_body(rq, rs, &b))
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
 	const char *status = NULL;
 	int32_t from = DATE_NONE;

@@ -25,6 +25,18 @@ int store_audit_head(db_t *db, int64_t *last_id, char hash[AUDIT_HASH_HEX], int 
 	return 0;
 }
 
+/* Moves audit_head to entry id with its hash. */
+static int set_head(db_t *db, int64_t id, const char *hash, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO audit_head (one, last_id, hash) VALUES (1, ?, ?)"
+	                              " ON CONFLICT (one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, id);
+	db_bind_text(s, 2, hash);
+	return db_run(s, e);
+}
+
 int store_audit_insert(db_t *db, const struct audit_row *r, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO audit (id, at, actor, action, entity, entity_id, detail,"
@@ -42,15 +54,7 @@ int store_audit_insert(db_t *db, const struct audit_row *r, struct dy_err *e)
 	db_bind_text_ref_opt(s, 9, r->address);
 	db_bind_text_ref(s, 10, r->hash);
 	int rc = db_run(s, e);
-	if (rc)
-		return rc;
-	s = db_prepare(db, "INSERT INTO audit_head (one, last_id, hash) VALUES (1, ?, ?)"
-	                   " ON CONFLICT (one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, r->id);
-	db_bind_text_ref(s, 2, r->hash);
-	return db_run(s, e);
+	return rc ? rc : set_head(db, r->id, r->hash, e);
 }
 
 int store_audit_seal_row(db_t *db, int64_t id, const char *hash, struct dy_err *e)
@@ -61,15 +65,7 @@ int store_audit_seal_row(db_t *db, int64_t id, const char *hash, struct dy_err *
 	db_bind_text(s, 1, hash);
 	db_bind_int(s, 2, id);
 	int rc = db_run(s, e);
-	if (rc)
-		return rc;
-	s = db_prepare(db, "INSERT INTO audit_head (one, last_id, hash) VALUES (1, ?, ?)"
-	                   " ON CONFLICT (one) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	db_bind_text(s, 2, hash);
-	return db_run(s, e);
+	return rc ? rc : set_head(db, id, hash, e);
 }
 
 int store_audit_max_id(db_t *db, int64_t *out, struct dy_err *e)

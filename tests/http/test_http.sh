@@ -85,7 +85,7 @@ for r in $ROLES; do
 	if [ "$CODE" = 201 ]; then
 		contains "measure scored on save" "$BODY" '"scores":\[\{"scale":"[a-z_0-9]+","value":[0-9.]+'
 		contains "EPDS item 10 raises its risk flag" "$BODY" '"risk_flags":\[\{"measure_id":[0-9]+,"risk":"[a-z0-9_]+","item":10'
-		MEASURE=$(grep -oE '^\{"id":[0-9]+' <<<"$BODY" | grep -oE '[0-9]+')
+		MEASURE=$(jq -r .id <<<"$BODY")
 	fi
 done
 ack='{"action":"Discussed with the mother; GP informed the same day"}'
