@@ -890,7 +890,7 @@ static int import_measures(struct import *im, struct dy_err *e)
 			break;
 		const struct instrument *in = rc ? NULL : instrument_set_find(set, m->instrument);
 		if (!rc && !in) {
-			dy_fail(e, DY_EINVAL, NULL, "no instrument '%s' is loaded", m->instrument);
+			dy_fail(e, DY_EINVAL, NULL, "no instrument with this id is loaded (see `dyad instruments list`)");
 			rc = csvtab_fail(&t, ME_INSTR, e);
 		}
 		if (!rc && r.practitioner_id) {

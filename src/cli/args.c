@@ -28,12 +28,21 @@ void cli_help(const struct cli_command *c)
 	printf("  %-28s %s\n", "--help", "show this help");
 }
 
-/* Prints "dyad: <problem> '<what>' (see ... --help)". */
+/* Prints "dyad: <problem> <what> (see ... --help)". what is never a value
+ * the user typed (it may be a name or an NHS number in the wrong place):
+ * only a position or the name of a known option. */
 static int usage_error(const struct cli_command *c, const char *problem, const char *what)
 {
 	fprintf(stderr, "dyad: %s %s", problem, what);
 	fprintf(stderr, " (see `dyad %s%s%s --help`)\n", c->noun, c->verb ? " " : "", c->verb ? c->verb : "");
 	return DY_EUSAGE;
+}
+
+static int usage_at(const struct cli_command *c, const char *problem, int i)
+{
+	char at[48];
+	snprintf(at, sizeof at, "at word %d after the command", i + 1);
+	return usage_error(c, problem, at);
 }
 
 int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_args *a)
@@ -44,7 +53,7 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 		const char *arg = argv[i];
 		if (strncmp(arg, "--", 2) != 0) {
 			if (a->npos == 4 || a->npos >= c->npos)
-				return usage_error(c, "unexpected argument", arg);
+				return usage_at(c, "unexpected argument", i);
 			a->pos[a->npos++] = arg;
 			continue;
 		}
@@ -52,7 +61,7 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 		const char *eq = strchr(arg + 2, '=');
 		size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
 		if (len >= sizeof name)
-			return usage_error(c, "unknown option", arg);
+			return usage_at(c, "unknown option", i);
 		memcpy(name, arg + 2, len);
 		name[len] = '\0';
 		int k = -1;
@@ -60,12 +69,14 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 			if (strcmp(c->opts[j].name, name) == 0)
 				k = j;
 		if (k < 0)
-			return usage_error(c, "unknown option", arg);
+			return usage_at(c, "unknown option", i);
+		char opt[80];
+		snprintf(opt, sizeof opt, "--%s", c->opts[k].name);
 		if (a->vals[k])
-			return usage_error(c, "this option is given twice:", arg);
+			return usage_error(c, "this option is given twice:", opt);
 		if (!c->opts[k].arg) {
 			if (eq)
-				return usage_error(c, "this option takes no value:", arg);
+				return usage_error(c, "this option takes no value:", opt);
 			a->vals[k] = "";
 			continue;
 		}
@@ -73,7 +84,7 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 			a->vals[k] = eq + 1;
 		} else {
 			if (i + 1 >= argc)
-				return usage_error(c, "this option needs a value:", arg);
+				return usage_error(c, "this option needs a value:", opt);
 			a->vals[k] = argv[++i];
 		}
 	}
