@@ -230,7 +230,7 @@ static int import_practitioners(struct import *im, struct dy_err *e)
 			rc = csvtab_copy(&t, PR_NAME, p.name, sizeof p.name, e);
 		if (!rc)
 			rc = csvtab_copy(&t, PR_PROF, p.profession, sizeof p.profession, e);
-		if (!rc && (validate_name("name", p.name, e) ||
+		if (!rc && (validate_name_fix("name", p.name, sizeof p.name, e) ||
 		            validate_code("profession", code_profession, p.profession, e)))
 			rc = csvtab_fail(&t, -1, e);
 		if (!rc && (rc = store_practitioner_insert(im->a->db, &p, e)) == DY_ECONFLICT)

@@ -7,6 +7,7 @@
 #include "core/validate.h"
 #include "util/date.h"
 #include "util/str.h"
+#include "util/text.h"
 
 static void usage_line(const struct cli_command *c)
 {
@@ -88,6 +89,18 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 			a->vals[k] = argv[++i];
 		}
 	}
+	/* Every value typed: valid UTF-8, nothing that hides text. */
+	struct dy_err e;
+	for (int i = 0; i < a->npos; i++)
+		if (text_check("", a->pos[i], TEXT_FREE, &e)) {
+			fprintf(stderr, "dyad: argument %d %s\n", i + 1, e.msg);
+			return DY_EINVAL;
+		}
+	for (int j = 0; c->opts && c->opts[j].name; j++)
+		if (a->vals[j] && text_check(c->opts[j].name, a->vals[j], TEXT_FREE, &e)) {
+			fprintf(stderr, "dyad: %s: %s\n", c->opts[j].name, e.msg);
+			return DY_EINVAL;
+		}
 	if (a->npos < c->npos)
 		return usage_error(c, "missing", c->usage ? c->usage : "argument");
 	for (int j = 0; c->opts && c->opts[j].name; j++)
@@ -122,8 +135,11 @@ int cli_id(const struct cli_args *a, const char *name, int64_t *out, struct dy_e
 	*out = 0;
 	if (!v)
 		return 0;
-	if (str_parse_i64(v, 1, (int64_t)1 << 53, out))
+	if (str_parse_i64(v, 1, (int64_t)1 << 53, out)) {
+		if (strspn(v, "0123456789") == strlen(v) && strlen(v) > 15)
+			return dy_fail(e, DY_EINVAL, name, "is larger than any record number (at most 9007199254740992, 2^53)");
 		return dy_fail(e, DY_EINVAL, name, "must be a record number (a positive whole number)");
+	}
 	return 0;
 }
 

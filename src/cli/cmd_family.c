@@ -101,7 +101,7 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *
 	struct out_list *l = out_begin(g->format, cols);
 	for (int i = 0; l && i < v.npeople; i++) {
 		const struct person *p = &v.people[i];
-		char idb[24], born[11], age[64] = "", nhs[13], name[210], sg[24];
+		char idb[24], born[11], age[64] = "", nhs[13], name[2 * NAME_BYTES], sg[24];
 		snprintf(name, sizeof name, "%s %s", p->given_name, p->family_name);
 		if (p->role[0] == 'i')
 			fmt_infant_age(age, sizeof age, p->date_of_birth, p->edd, p->gestation_weeks, app->today);
@@ -137,7 +137,7 @@ struct list_ctx {
 static int list_row(void *ctx, const struct family_summary *s)
 {
 	struct list_ctx *c = ctx;
-	char fid[24], rid[24], age[64] = "", name[210], rec[11], last[11], wks[16];
+	char fid[24], rid[24], age[64] = "", name[2 * NAME_BYTES], rec[11], last[11], wks[16];
 	snprintf(name, sizeof name, "%s %s", s->caregiver_given, s->caregiver_family);
 	if (s->infant_id)
 		fmt_infant_age(age, sizeof age, s->infant_dob, s->infant_edd, s->infant_gestation, c->today);

@@ -141,8 +141,9 @@ int main(int argc, char **argv)
 	}
 	struct cli_args args;
 	int skip = found->verb ? 2 : 1;
-	if (cli_parse(found, nrest - skip, rest + skip, &args)) {
-		rc = 1;
+	int prc = cli_parse(found, nrest - skip, rest + skip, &args);
+	if (prc) {
+		rc = dy_exit_code(prc);
 		goto done;
 	}
 	rc = cli_run(found, &g, &args);
