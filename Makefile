@@ -8,12 +8,16 @@ FUZZ_SECS ?= 15
 JOBS      ?= $(shell nproc)
 DYAD      := build/release/dyad
 
-.PHONY: all deps build build-dyad build-asan build-tsan build-fuzz run test test-release test-asan test-tsan fuzz valgrind bench clean
+.PHONY: all deps assets build build-dyad build-asan build-tsan build-fuzz run test test-release test-asan test-tsan fuzz valgrind bench clean
 
 all: build
 
 deps:
 	@scripts/deps
+
+# npm ci from package-lock.json (once per lockfile) and the web assets into build/assets.
+assets: deps
+	@scripts/assets
 
 build/release/build.ninja:
 	cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -25,16 +29,16 @@ build/fuzz/build.ninja:
 	CC=clang CFLAGS="-fsanitize=fuzzer-no-link" cmake -S . -B build/fuzz -G Ninja \
 	  -DCMAKE_BUILD_TYPE=Debug -DDYAD_SANITIZE=ON -DDYAD_FUZZ=ON >/dev/null
 
-build: deps build/release/build.ninja
+build: deps assets build/release/build.ninja
 	@ninja -C build/release -j $(JOBS) | grep -v '^ninja: no work' || true
 	@test -x $(DYAD)
 
 # Just the program (what `make run` needs).
-build-dyad: deps build/release/build.ninja
+build-dyad: deps assets build/release/build.ninja
 	@ninja -C build/release -j $(JOBS) dyad | grep -v '^ninja: no work' || true
 	@test -x $(DYAD)
 
-build-asan: deps build/asan/build.ninja
+build-asan: deps assets build/asan/build.ninja
 	@ninja -C build/asan -j $(JOBS) | grep -v '^ninja: no work' || true
 
 build/tsan/build.ninja:

@@ -6,5 +6,11 @@
 #include "http/http.h"
 
 extern const struct http_route api_meta_routes[];
+extern const struct http_route page_assets_routes[];
+extern const struct http_route page_family_routes[];
+extern const struct http_route page_home_routes[];
+extern const struct http_route page_referral_routes[];
+extern const struct http_route page_episode_routes[];
+extern const struct http_route page_measure_routes[];
 
 #endif

@@ -1,0 +1,113 @@
+/* app_referral_new.c: a new family's referral in one transaction
+ * (app_referral_new.h). */
+#include "app/app_referral_new.h"
+
+#include <string.h>
+
+#include "app/app_pathway.h"
+#include "store/store_episode.h"
+#include "store/store_family.h"
+#include "store/store_pathway.h"
+
+static int check_people(struct app *a, struct person *cg, struct person *inf, struct dy_err *e)
+{
+	strcpy(cg->role, "caregiver");
+	strcpy(inf->role, "infant");
+	inf->relationship[0] = '\0';
+	if (record_person_check(cg, a->today, 0, e) || record_person_check(inf, a->today, 0, e))
+		return DY_EINVAL;
+	if (cg->nhs_number[0] && strcmp(cg->nhs_number, inf->nhs_number) == 0)
+		return dy_fail(e, DY_EINVAL, "nhs_number", "is the same for the caregiver and the infant");
+	return 0;
+}
+
+static int dups_of(struct app *a, const struct person *p, struct referral_duplicates *d, struct dy_err *e)
+{
+	int64_t ids[REFERRAL_DUPLICATES_MAX];
+	size_t n = 0;
+	int rc = store_pathway_duplicates(a->db, 0, p->nhs_number, p->family_name, p->date_of_birth, ids,
+	                                  REFERRAL_DUPLICATES_MAX, &n, e);
+	for (size_t i = 0; !rc && i < n && i < REFERRAL_DUPLICATES_MAX; i++) {
+		int seen = 0;
+		for (size_t j = 0; j < d->n; j++)
+			seen |= d->ids[j] == ids[i];
+		if (seen)
+			continue;
+		d->total++;
+		if (d->n < REFERRAL_DUPLICATES_MAX) {
+			size_t k = d->n++;
+			for (; k > 0 && d->ids[k - 1] > ids[i]; k--)
+				d->ids[k] = d->ids[k - 1];
+			d->ids[k] = ids[i];
+		}
+	}
+	if (!rc && n > REFERRAL_DUPLICATES_MAX)
+		d->total += n - REFERRAL_DUPLICATES_MAX;
+	return rc;
+}
+
+static int find_dups(struct app *a, const struct person *cg, const struct person *inf,
+                     struct referral_duplicates *d, struct dy_err *e)
+{
+	memset(d, 0, sizeof *d);
+	int rc = dups_of(a, cg, d, e);
+	return rc ? rc : dups_of(a, inf, d, e);
+}
+
+int app_referral_new_duplicates(struct app *a, struct person *caregiver, struct person *infant,
+                                struct referral_duplicates *d, struct dy_err *e)
+{
+	int rc = check_people(a, caregiver, infant, e);
+	return rc ? rc : find_dups(a, caregiver, infant, d, e);
+}
+
+int app_referral_new(struct app *a, struct person *cg, struct person *inf, struct episode *ep,
+                     const struct referral_extra *x, struct referral_duplicates *d, struct dy_err *e)
+{
+	struct referral_duplicates local;
+	if (!d)
+		d = &local;
+	memset(d, 0, sizeof *d);
+	if (!a->team_id)
+		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
+	int rc = check_people(a, cg, inf, e);
+	if (rc)
+		return rc;
+	if (!ep->decision[0])
+		strcpy(ep->decision, "pending");
+	ep->infant_id = 1; /* checked below with the real ids; record_episode_check needs none */
+	if (record_episode_check(ep, a->today, e))
+		return DY_EINVAL;
+	if (x && app_programme_check(x->programme, e))
+		return DY_EINVAL;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	rc = find_dups(a, cg, inf, d, e);
+	if (!rc && d->n && !(x && x->allow_duplicate))
+		rc = dy_fail(e, DY_ECONFLICT, "referral",
+		             "the infant or caregiver may already have an open referral; nothing was saved");
+	struct family f = {.team_id = a->team_id, .created_on = a->today};
+	if (!rc)
+		rc = store_family_insert(a->db, &f, e);
+	if (!rc) {
+		cg->family_id = inf->family_id = f.id;
+		cg->id = inf->id = 0;
+		rc = store_person_insert(a->db, cg, e);
+		if (!rc)
+			rc = store_person_insert(a->db, inf, e);
+		if (rc == DY_ECONFLICT)
+			dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
+	}
+	if (!rc) {
+		ep->id = 0;
+		ep->family_id = f.id;
+		ep->infant_id = inf->id;
+		ep->caregiver_id = cg->id;
+		rc = store_episode_insert(a->db, ep, e);
+	}
+	if (!rc)
+		rc = app_pathway_open(a, ep, e);
+	if (!rc && x && ((x->programme && *x->programme) || x->first_time_parent != ELIGIBILITY_ANSWER_UNKNOWN))
+		rc = store_pathway_set_facts(a->db, ep->id, x->programme, x->first_time_parent, e);
+	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);
+}

@@ -1,0 +1,43 @@
+/* page.h: what every HTML page handler shares: answering with the page
+ * frame filled in from the request (team, signed-in user, CSRF token,
+ * navigation for the user's roles), re-showing a form with its errors, and
+ * the links between pages. Page handlers live in page_*.c, one file per
+ * part of the service; they parse, call app/ and render (http.h). */
+#ifndef DYAD_HTTP_PAGE_H
+#define DYAD_HTTP_PAGE_H
+
+#include "http/http.h"
+#include "http/page_html.h"
+#include "http/tmpl.h"
+
+/* Writes body inside the page frame as the response with status (200,
+ * or 400 for a form shown again with errors). back may be NULL. Returns 0
+ * or an error for the frame to answer. */
+int page_send(struct http_req *rq, struct http_resp *rs, int status, const char *title, const char *back,
+              const char *back_text, const struct form_errors *fe, struct buf *body);
+
+/* A form field's value as typed, "" when absent (never NULL). */
+const char *page_field(const struct http_req *rq, const char *name);
+
+/* A form field with surrounding white space taken off, in the request's
+ * arena ("" when absent or out of memory). */
+const char *page_field_trim(struct http_req *rq, const char *name);
+
+/* Opens a form posting to action, with its CSRF field. */
+int page_form_open(struct buf *b, const struct http_req *rq, const char *action, struct dy_err *e);
+
+/* The error page in the NHS layout (installed as http_error_page). */
+void page_error(struct http_req *rq, struct http_resp *rs, int status);
+
+/* Options for a code list ("health_visitor" shown "Health visitor"): fills
+ * up to max options, their labels kept in labels; returns how many. */
+int page_code_options(const char *const *codes, struct form_option *o, char (*labels)[48], int max);
+
+/* A select (for more than about eight choices); value is the selected one. */
+int page_select(struct buf *b, const struct form_errors *fe, const char *name, const char *label,
+                const struct form_option *o, int n, const char *value, struct dy_err *e);
+
+/* Starts a body buffer (capped at PAGE_BODY_MAX). */
+void page_body(struct buf *b);
+
+#endif

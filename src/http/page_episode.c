@@ -1,0 +1,323 @@
+/* page_episode.c: recording a contact with a family (date, kind, place,
+ * attendance, who was there) and discharging a referral (date, reason, each
+ * infant's care status). Both keep every value typed when refused and show
+ * the family's callouts at the top. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_episode.h"
+#include "app/app_family.h"
+#include "core/codes.h"
+#include "http/page.h"
+#include "http/page_family.h"
+#include "http/routes.h"
+#include "util/date.h"
+#include "util/str.h"
+
+static const char *F(const struct http_req *rq, const char *name)
+{
+	return page_field(rq, name);
+}
+
+/* ---- Contacts ---------------------------------------------------------------------- */
+
+struct prac_ctx {
+	struct form_option o[32];
+	char labels[32][NAME_MAX_LEN + 1];
+	char ids[32][24];
+	int n;
+};
+
+static int add_prac(void *ctx, const struct practitioner *p)
+{
+	struct prac_ctx *c = ctx;
+	if (c->n >= 32)
+		return 0;
+	snprintf(c->ids[c->n], sizeof c->ids[0], "%lld", (long long)p->id);
+	str_copy(c->labels[c->n], sizeof c->labels[0], p->name);
+	c->o[c->n] = (struct form_option){c->ids[c->n], c->labels[c->n], NULL};
+	c->n++;
+	return 0;
+}
+
+/* Ticked values of a checkbox field, as flags for opts. */
+static void ticked(const struct http_req *rq, const char *name, const struct form_option *o, int n, int *on)
+{
+	const char *v[64];
+	int k = http_form_all(rq, name, v, 64);
+	for (int i = 0; i < n; i++) {
+		on[i] = 0;
+		for (int j = 0; j < k && j < 64; j++)
+			on[i] |= strcmp(v[j], o[i].value) == 0;
+	}
+}
+
+static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
+{
+	struct buf b;
+	page_body(&b);
+	struct dy_err e;
+	struct referral_view rv;
+	struct family_view fv;
+	char back[48];
+	int rc = page_episode_head(&b, rq, id, &rv, &fv, back, &e);
+	if (rc) {
+		buf_free(&b);
+		return rc;
+	}
+	static struct prac_ctx pc_zero;
+	struct prac_ctx *pc = xmalloc(sizeof *pc);
+	*pc = pc_zero;
+	app_practitioner_list(rq->app, add_prac, pc, &e);
+	struct form_option people[16];
+	char pl[16][2 * NAME_MAX_LEN + 2], pid[16][24];
+	int np = 0;
+	for (int i = 0; i < fv.npeople && np < 16; i++) {
+		page_person_name(&fv.people[i], pl[np], sizeof pl[0]);
+		snprintf(pid[np], sizeof pid[0], "%lld", (long long)fv.people[i].id);
+		people[np] = (struct form_option){pid[np], pl[np], NULL};
+		np++;
+	}
+	int typed = http_form(rq, "date-day") != NULL;
+	char d[8], m[8], y[8];
+	form_date_split(rq->app->today, d, m, y);
+	struct form_option kind[8], loc[8], att[8], iv[16];
+	char lk[8][48], ll[8][48], la[8][48], li[16][48];
+	int nk = page_code_options(code_contact_kind, kind, lk, 8), nl = page_code_options(code_location, loc, ll, 8),
+	    na = page_code_options(code_attendance, att, la, 8), ni = page_code_options(code_intervention, iv, li, 16);
+	int pon[32], aon[16];
+	ticked(rq, "practitioners", pc->o, pc->n, pon);
+	ticked(rq, "attendees", people, np, aon);
+	char action[64];
+	snprintf(action, sizeof action, "/referrals/%lld/contacts/new", (long long)id);
+	rc = TMPL(&b, &e, "<h1>Record a contact</h1>{{x}}", TMPL_S("x", ""));
+	rc = rc ? rc : form_error_summary(&b, fe, &e);
+	rc = rc ? rc : page_form_open(&b, rq, action, &e);
+	rc = rc ? rc : form_date(&b, fe, "date", "Date of the contact", NULL, typed ? F(rq, "date-day") : d,
+	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &e);
+	rc = rc ? rc : form_radios(&b, fe, "kind", "Kind of contact", NULL, kind, nk, F(rq, "kind"), 0, NULL, &e);
+	rc = rc ? rc : page_select(&b, fe, "intervention", "Intervention (for an intervention session)", iv, ni,
+	                           F(rq, "intervention"), &e);
+	rc = rc ? rc : form_radios(&b, fe, "location", "Where", NULL, loc, nl, F(rq, "location"), 0, NULL, &e);
+	rc = rc ? rc : form_radios(&b, fe, "attendance", "Attendance", NULL, att, na, F(rq, "attendance"), 0, NULL, &e);
+	rc = rc ? rc : form_input(&b, fe, "duration", "Length in minutes (if known)", NULL, F(rq, "duration"), "3",
+	                          "text", "off", &e);
+	rc = rc ? rc : form_checkboxes(&b, fe, "attendees", "Who from the family was there", NULL, people, np, aon, &e);
+	if (pc->n)
+		rc = rc ? rc : form_checkboxes(&b, fe, "practitioners", "Practitioners", NULL, pc->o, pc->n, pon, &e);
+	rc = rc ? rc : TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">Save contact</button></form>{{x}}",
+	                    TMPL_S("x", ""));
+	free(pc);
+	app_family_view_free(&fv);
+	app_referral_view_free(&rv);
+	if (rc) {
+		buf_free(&b);
+		return DY_EINTERNAL;
+	}
+	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Record a contact", back, "Back to the family", fe, &b);
+}
+
+static int contact_get(struct http_req *rq, struct http_resp *rs)
+{
+	int64_t id;
+	if (http_param_id(rq, "id", &id))
+		return DY_ENOTFOUND;
+	return contact_page(rq, rs, id, NULL);
+}
+
+static int ids_from(const struct http_req *rq, const char *name, int64_t *out, int max, int *n)
+{
+	const char *v[16];
+	int k = http_form_all(rq, name, v, 16);
+	*n = 0;
+	if (k > max)
+		return DY_EINVAL;
+	for (int i = 0; i < k; i++)
+		if (str_parse_i64(v[i], 1, INT64_MAX, &out[(*n)++]))
+			return DY_EINVAL;
+	return 0;
+}
+
+static int contact_post(struct http_req *rq, struct http_resp *rs)
+{
+	int64_t id;
+	if (http_param_id(rq, "id", &id))
+		return DY_ENOTFOUND;
+	struct form_errors fe = {0};
+	struct contact c;
+	memset(&c, 0, sizeof c);
+	c.episode_id = id;
+	form_date_parse(F(rq, "date-day"), F(rq, "date-month"), F(rq, "date-year"), 1, "date", "date of the contact",
+	                &c.date, &fe);
+	str_copy(c.kind, sizeof c.kind, F(rq, "kind"));
+	str_copy(c.location, sizeof c.location, F(rq, "location"));
+	str_copy(c.attendance, sizeof c.attendance, F(rq, "attendance"));
+	str_copy(c.intervention, sizeof c.intervention, F(rq, "intervention"));
+	if (str_index(code_contact_kind, c.kind) < 0)
+		form_error(&fe, "kind", "Select the kind of contact");
+	if (strcmp(c.kind, "intervention") == 0 && !c.intervention[0])
+		form_error(&fe, "intervention", "Select the intervention");
+	if (strcmp(c.kind, "intervention") != 0)
+		c.intervention[0] = '\0';
+	if (str_index(code_location, c.location) < 0)
+		form_error(&fe, "location", "Select where the contact was");
+	if (str_index(code_attendance, c.attendance) < 0)
+		form_error(&fe, "attendance", "Select whether the family attended");
+	const char *dur = page_field_trim(rq, "duration");
+	c.duration_min = -1;
+	if (*dur && str_parse_int(dur, 1, 600, &c.duration_min))
+		form_error(&fe, "duration", "Length must be a number of minutes from 1 to 600");
+	if (ids_from(rq, "attendees", c.attendees, 8, &c.n_attendees))
+		form_error(&fe, "attendees", "Choose at most 8 people");
+	if (ids_from(rq, "practitioners", c.practitioners, 8, &c.n_practitioners))
+		form_error(&fe, "practitioners", "Choose at most 8 practitioners");
+	if (fe.n)
+		return contact_page(rq, rs, id, &fe);
+	struct dy_err e;
+	int rc = app_contact_add(rq->app, &c, &e);
+	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
+		const char *f = e.field;
+		if (strcmp(f, "date") && strcmp(f, "kind") && strcmp(f, "location") && strcmp(f, "attendance") &&
+		    strcmp(f, "duration") && strcmp(f, "intervention") && strcmp(f, "attendees") &&
+		    strcmp(f, "practitioners"))
+			f = "date";
+		form_error_from(&fe, f, &e);
+		return contact_page(rq, rs, id, &fe);
+	}
+	if (rc)
+		return rc;
+	struct referral_view rv;
+	if ((rc = app_referral_view(rq->app, id, &rv, &e)))
+		return rc;
+	char href[48];
+	snprintf(href, sizeof href, "/families/%lld", (long long)rv.episode.family_id);
+	app_referral_view_free(&rv);
+	return http_redirect(rs, href);
+}
+
+/* ---- Discharge --------------------------------------------------------------------- */
+
+static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
+{
+	struct buf b;
+	page_body(&b);
+	struct dy_err e;
+	struct referral_view rv;
+	struct family_view fv;
+	char back[48];
+	int rc = page_episode_head(&b, rq, id, &rv, &fv, back, &e);
+	if (rc) {
+		buf_free(&b);
+		return rc;
+	}
+	int typed = http_form(rq, "date-day") != NULL;
+	char d[8], m[8], y[8];
+	form_date_split(rq->app->today, d, m, y);
+	struct form_option why[8], care[8];
+	char lw[8][48], lc[8][48];
+	int nw = page_code_options(code_discharge_reason, why, lw, 8), nc = page_code_options(code_care_status, care, lc, 8);
+	char action[64];
+	snprintf(action, sizeof action, "/referrals/%lld/discharge", (long long)id);
+	rc = TMPL(&b, &e, "<h1>Discharge</h1>{{x}}", TMPL_S("x", ""));
+	rc = rc ? rc : form_error_summary(&b, fe, &e);
+	rc = rc ? rc : page_form_open(&b, rq, action, &e);
+	rc = rc ? rc : form_date(&b, fe, "date", "Date of discharge", NULL, typed ? F(rq, "date-day") : d,
+	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &e);
+	rc = rc ? rc : form_radios(&b, fe, "reason", "Reason", NULL, why, nw, F(rq, "reason"), 0, NULL, &e);
+	for (int i = 0; i < fv.npeople && !rc; i++) {
+		if (strcmp(fv.people[i].role, "infant") != 0)
+			continue;
+		char name[64], legend[300], nm[2 * NAME_MAX_LEN + 2];
+		snprintf(name, sizeof name, "care_%lld", (long long)fv.people[i].id);
+		page_person_name(&fv.people[i], nm, sizeof nm);
+		snprintf(legend, sizeof legend, "Who is %s living with?", nm);
+		rc = form_radios(&b, fe, name, legend, NULL, care, nc, F(rq, name), 0, NULL, &e);
+	}
+	rc = rc ? rc : TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">Discharge</button></form>{{x}}",
+	                    TMPL_S("x", ""));
+	app_family_view_free(&fv);
+	app_referral_view_free(&rv);
+	if (rc) {
+		buf_free(&b);
+		return DY_EINTERNAL;
+	}
+	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Discharge", back, "Back to the family", fe, &b);
+}
+
+static int discharge_get(struct http_req *rq, struct http_resp *rs)
+{
+	int64_t id;
+	if (http_param_id(rq, "id", &id))
+		return DY_ENOTFOUND;
+	return discharge_page(rq, rs, id, NULL);
+}
+
+static int discharge_post(struct http_req *rq, struct http_resp *rs)
+{
+	int64_t id;
+	if (http_param_id(rq, "id", &id))
+		return DY_ENOTFOUND;
+	struct form_errors fe = {0};
+	int32_t on;
+	form_date_parse(F(rq, "date-day"), F(rq, "date-month"), F(rq, "date-year"), 1, "date", "date of discharge", &on,
+	                &fe);
+	const char *reason = F(rq, "reason");
+	if (str_index(code_discharge_reason, reason) < 0)
+		form_error(&fe, "reason", "Select the reason for discharge");
+	struct dy_err e;
+	struct referral_view rv;
+	struct family_view fv;
+	int rc = app_referral_view(rq->app, id, &rv, &e);
+	if (rc)
+		return rc;
+	if ((rc = app_family_view(rq->app, rv.episode.family_id, &fv, &e))) {
+		app_referral_view_free(&rv);
+		return rc;
+	}
+	int64_t infants[16];
+	const char *status[16];
+	int n = 0;
+	for (int i = 0; i < fv.npeople && n < 16; i++) {
+		if (strcmp(fv.people[i].role, "infant") != 0)
+			continue;
+		char name[64];
+		snprintf(name, sizeof name, "care_%lld", (long long)fv.people[i].id);
+		infants[n] = fv.people[i].id;
+		status[n] = F(rq, name);
+		if (str_index(code_care_status, status[n]) < 0) {
+			char nm[2 * NAME_MAX_LEN + 2], msg[300];
+			page_person_name(&fv.people[i], nm, sizeof nm);
+			snprintf(msg, sizeof msg, "Select who %s is living with", nm);
+			form_error(&fe, name, msg);
+		}
+		n++;
+	}
+	int64_t family = rv.episode.family_id;
+	app_family_view_free(&fv);
+	app_referral_view_free(&rv);
+	if (!fe.n) {
+		rc = app_discharge(rq->app, id, on, reason, infants, status, n, NULL, &e);
+		if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
+			form_error_from(&fe, strcmp(e.field, "reason") == 0 ? "reason" : "date", &e);
+			rc = 0;
+		} else if (rc) {
+			return rc;
+		}
+	}
+	if (fe.n)
+		return discharge_page(rq, rs, id, &fe);
+	char href[48];
+	snprintf(href, sizeof href, "/families/%lld", (long long)family);
+	return http_redirect(rs, href);
+}
+
+#define CASEWORK_WRITE (USER_MANAGER | USER_CLINICIAN | USER_ADMIN_STAFF | USER_OPERATOR)
+#define CLINICAL (USER_MANAGER | USER_CLINICIAN | USER_OPERATOR)
+
+const struct http_route page_episode_routes[] = {
+	{HTTP_GET, "/referrals/{id}/contacts/new", contact_get, CASEWORK_WRITE, 0, 0},
+	{HTTP_POST, "/referrals/{id}/contacts/new", contact_post, CASEWORK_WRITE, 0, HTTP_FORM},
+	{HTTP_GET, "/referrals/{id}/discharge", discharge_get, CLINICAL, 0, 0},
+	{HTTP_POST, "/referrals/{id}/discharge", discharge_post, CLINICAL, 0, HTTP_FORM},
+	{0}};

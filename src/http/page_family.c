@@ -1,0 +1,624 @@
+/* page_family.c: find a family, and the family page: who is in the family
+ * (infant age with corrected age), the safeguarding callout and every risk
+ * flag not yet acknowledged at the top, then each referral with its state
+ * as a tag and the actions its state allows, a timeline of contacts,
+ * measures and state changes, each measure's scales as a trend chart with
+ * its band, and the goals. All data comes through app/, which checks the
+ * user's role and team and audits the look. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_episode.h"
+#include "app/app_family.h"
+#include "app/app_measure.h"
+#include "app/app_pathway.h"
+#include "core/age.h"
+#include "http/page.h"
+#include "http/page_family.h"
+#include "http/routes.h"
+#include "http/svg_chart.h"
+#include "util/date.h"
+#include "util/str.h"
+
+/* ---- Shared pieces ------------------------------------------------------------ */
+
+int page_state_tag(struct buf *b, enum episode_state s, struct dy_err *e)
+{
+	static const char *const colour[EPISODE_STATE_COUNT] = {
+		[EPISODE_RECEIVED] = "nhsuk-tag--blue",          [EPISODE_AWAITING_ASSESSMENT] = "nhsuk-tag--orange",
+		[EPISODE_DECLINED] = "nhsuk-tag--grey",          [EPISODE_SIGNPOSTED] = "nhsuk-tag--grey",
+		[EPISODE_ASSESSED] = "nhsuk-tag--aqua-green",    [EPISODE_AWAITING_INTERVENTION] = "nhsuk-tag--orange",
+		[EPISODE_IN_INTERVENTION] = "nhsuk-tag--green",  [EPISODE_DISCHARGED] = "nhsuk-tag--grey",
+	};
+	char label[40];
+	page_code(episode_state_code(s), 1, label, sizeof label);
+	return TMPL(b, e, "<strong class=\"nhsuk-tag {{c}}\">{{l}}</strong>",
+	            TMPL_S("c", (unsigned)s < EPISODE_STATE_COUNT ? colour[s] : ""), TMPL_S("l", label));
+}
+
+void page_person_name(const struct person *p, char *out, size_t n)
+{
+	snprintf(out, n, "%s %s", p->given_name, p->family_name);
+}
+
+int page_infant_age(const struct person *p, int32_t today, char *out, size_t n)
+{
+	if (p->date_of_birth == DATE_NONE) {
+		char d[32];
+		page_date(p->edd, d, sizeof d);
+		snprintf(out, n, p->edd != DATE_NONE ? "unborn, due %s" : "unborn", d);
+		return 0;
+	}
+	struct infant_age age;
+	struct dy_err e;
+	if (age_compute(p->date_of_birth, p->gestation_weeks, today, &age, &e)) {
+		out[0] = '\0';
+		return 0;
+	}
+	int m = age.chronological_months;
+	if (age.corrected)
+		snprintf(out, n, "%d month%s, corrected %d month%s", m, m == 1 ? "" : "s", age.corrected_months,
+		         age.corrected_months == 1 ? "" : "s");
+	else
+		snprintf(out, n, "%d month%s", m, m == 1 ? "" : "s");
+	return 0;
+}
+
+/* The people of a family as one line: "Ann Example and Bo Example". */
+static void family_title(const struct family_view *v, char *out, size_t n)
+{
+	const struct person *cg = NULL, *inf = NULL;
+	for (int i = 0; i < v->npeople; i++) {
+		if (!cg && strcmp(v->people[i].role, "caregiver") == 0)
+			cg = &v->people[i];
+		if (!inf && strcmp(v->people[i].role, "infant") == 0)
+			inf = &v->people[i];
+	}
+	if (cg && inf)
+		snprintf(out, n, "%s %s and %s %s", cg->given_name, cg->family_name, inf->given_name, inf->family_name);
+	else if (cg || inf)
+		page_person_name(cg ? cg : inf, out, n);
+	else
+		snprintf(out, n, "Family %lld", (long long)v->family.id);
+}
+
+int page_family_callouts(struct buf *b, struct app *a, const struct family_view *v, const struct http_req *rq,
+                         struct dy_err *e)
+{
+	int rc = 0;
+	for (int i = 0; i < v->npeople && !rc; i++) {
+		const struct safeguarding *s = &v->current[i];
+		if (!s->status[0] || strcmp(s->status, "none") == 0)
+			continue;
+		char name[2 * NAME_MAX_LEN + 2], status[40], since[32];
+		page_person_name(&v->people[i], name, sizeof name);
+		page_code(s->status, 1, status, sizeof status);
+		page_date(s->started_on, since, sizeof since);
+		rc = TMPL(b, e,
+		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
+		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Safeguarding</span></h2>"
+		          "<p>{{name}}: <strong>{{status}}</strong> since {{since}}. Lead social worker: not recorded.</p>"
+		          "</div>",
+		          TMPL_S("name", name), TMPL_S("status", status), TMPL_S("since", since));
+	}
+	if (rc || v->nrisks == 0)
+		return rc;
+	/* Risk flags: which measure, which item, when; acknowledge in one step. */
+	const struct instrument_set *set = NULL;
+	struct dy_err ie;
+	app_instruments(a, &set, &ie);
+	for (int i = 0; i < v->nrisks && !rc; i++) {
+		const struct stored_risk *r = &v->risks[i];
+		const char *label = r->risk, *iname = "";
+		/* Find the measure for its instrument and date. */
+		char when[32] = "";
+		for (int k = 0; k < v->nepisodes; k++) {
+			struct referral_view rv;
+			if (app_referral_view(a, v->episodes[k].id, &rv, &ie))
+				continue;
+			for (int m = 0; m < rv.nmeasures; m++)
+				if (rv.measures[m].id == r->measure_id) {
+					page_date(rv.measures[m].date, when, sizeof when);
+					const struct instrument *in = set ? instrument_set_find(set, rv.measures[m].instrument) : NULL;
+					if (in) {
+						iname = in->short_name;
+						for (int q = 0; q < in->nrisks; q++)
+							if (strcmp(in->risks[q].id, r->risk) == 0)
+								label = in->risks[q].label;
+					}
+				}
+			app_referral_view_free(&rv);
+		}
+		char item[16], action[64], back[48];
+		snprintf(item, sizeof item, "%d", r->item);
+		snprintf(back, sizeof back, "/families/%lld", (long long)v->family.id);
+		snprintf(action, sizeof action, "/measures/%lld/acknowledge", (long long)r->measure_id);
+		rc = TMPL(b, e,
+		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
+		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Risk to follow up"
+		          "</span></h2><p>{{iname}} item {{item}} ({{label}}) was scored above 0 on {{when}}. "
+		          "It stays here until a clinician acknowledges it.</p>"
+		          "<form method=\"post\" action=\"{{action}}\"><input type=\"hidden\" name=\"csrf\" value=\"{{c}}\">"
+		          "<input type=\"hidden\" name=\"back\" value=\"{{back}}\">"
+		          "<button class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0\" "
+		          "type=\"submit\">Acknowledge<span class=\"nhsuk-u-visually-hidden\"> the {{iname}} item {{item}} "
+		          "risk</span></button></form></div>",
+		          TMPL_S("iname", iname), TMPL_S("item", item), TMPL_S("label", label), TMPL_S("when", when),
+		          TMPL_S("action", action), TMPL_S("c", rq->csrf), TMPL_S("back", back));
+	}
+	return rc;
+}
+
+/* ---- Find a family --------------------------------------------------------------- */
+
+struct find_ctx {
+	struct buf *rows;
+	const char *q;
+	int shown;
+	struct dy_err *e;
+	int rc;
+};
+
+static int contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *hay; hay++) {
+		size_t i = 0;
+		while (i < n && hay[i] && (hay[i] | 32) == (needle[i] | 32))
+			i++;
+		if (i == n)
+			return 1;
+	}
+	return n == 0;
+}
+
+static int find_row(void *ctx, const struct family_summary *s)
+{
+	struct find_ctx *c = ctx;
+	char who[3 * NAME_MAX_LEN], infant[NAME_MAX_LEN + 1], state[40] = "", last[32] = "", href[48], sg[40] = "";
+	snprintf(who, sizeof who, "%s %s", s->caregiver_given, s->caregiver_family);
+	if (c->q[0] && !contains_ci(who, c->q) && !contains_ci(s->infant_given, c->q))
+		return 0;
+	str_copy(infant, sizeof infant, s->infant_given);
+	if (s->episode_id) {
+		if (s->discharged_on != DATE_NONE)
+			str_copy(state, sizeof state, "Discharged");
+		else
+			page_code(s->decision, 1, state, sizeof state);
+	}
+	page_date(s->last_contact, last, sizeof last);
+	if (s->safeguarding[0] && strcmp(s->safeguarding, "none") != 0)
+		page_code(s->safeguarding, 1, sg, sizeof sg);
+	snprintf(href, sizeof href, "/families/%lld", (long long)s->family_id);
+	c->shown++;
+	c->rc = TMPL(c->rows, c->e,
+	             "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{href}}\">{{who}}</a>"
+	             "</td><td class=\"nhsuk-table__cell\">{{infant}}</td><td class=\"nhsuk-table__cell\">{{state}}"
+	             "{{#sg}} <strong class=\"nhsuk-tag nhsuk-tag--red\">{{sg}}</strong>{{/sg}}</td>"
+	             "<td class=\"nhsuk-table__cell\">{{last}}</td></tr>",
+	             TMPL_S("href", href), TMPL_S("who", who), TMPL_S("infant", infant), TMPL_S("state", state),
+	             TMPL_S("sg", sg), TMPL_S("last", last[0] ? last : "none"));
+	return c->rc || c->shown >= 50 ? 1 : 0;
+}
+
+static int find_page(struct http_req *rq, struct http_resp *rs)
+{
+	const char *q = http_query(rq, "q");
+	q = q ? q : "";
+	struct buf b, rows;
+	page_body(&b);
+	buf_init(&rows, PAGE_BODY_MAX);
+	struct dy_err e;
+	struct find_ctx c = {&rows, q, 0, &e, 0};
+	int rc = app_family_list(rq->app, 0, 100000, 0, find_row, &c, &e);
+	if (rc && rc != 1) {
+		buf_free(&b);
+		buf_free(&rows);
+		return rc;
+	}
+	char shown[64];
+	snprintf(shown, sizeof shown, c.shown >= 50 ? "The first %d families found" : "%d families found", c.shown);
+	rc = TMPL(&b, &e,
+	          "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
+	          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name of a parent, carer or "
+	          "baby</label><div class=\"nhsuk-hint\" id=\"q-hint\">Part of a name is enough</div>"
+	          "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" value=\"{{q}}\" "
+	          "aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" type=\"submit\">Search</button></form>"
+	          "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
+	          "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope=\"col\" "
+	          "class=\"nhsuk-table__header\">Parent or carer</th><th scope=\"col\" class=\"nhsuk-table__header\">Baby"
+	          "</th><th scope=\"col\" class=\"nhsuk-table__header\">Referral</th><th scope=\"col\" "
+	          "class=\"nhsuk-table__header\">Last contact</th></tr></thead><tbody class=\"nhsuk-table__body\">"
+	          "{{{rows}}}</tbody></table>",
+	          TMPL_S("q", q), TMPL_S("shown", shown), TMPL_HTML("rows", &rows));
+	buf_free(&rows);
+	if (rc) {
+		buf_free(&b);
+		return DY_EINTERNAL;
+	}
+	return page_send(rq, rs, 200, "Find a family", NULL, NULL, NULL, &b);
+}
+
+/* ---- The family page ----------------------------------------------------------------- */
+
+/* One dated line of the timeline. */
+struct tl_line {
+	int32_t date;
+	int order;
+	char what[24];
+	char text[300];
+};
+
+struct tl {
+	struct tl_line *v;
+	int n, cap;
+};
+
+static void tl_add(struct tl *t, int32_t date, int order, const char *what, const char *text)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 32;
+		t->v = xrealloc(t->v, (size_t)t->cap * sizeof *t->v);
+	}
+	struct tl_line *l = &t->v[t->n++];
+	l->date = date;
+	l->order = order;
+	str_copy(l->what, sizeof l->what, what);
+	str_copy(l->text, sizeof l->text, text);
+}
+
+static int tl_cmp(const void *x, const void *y)
+{
+	const struct tl_line *a = x, *b = y;
+	if (a->date != b->date)
+		return a->date > b->date ? -1 : 1;
+	return b->order - a->order;
+}
+
+static int add_event(void *ctx, const struct pathway_event *ev)
+{
+	struct tl *t = ctx;
+	char to[40], text[300];
+	page_code(episode_state_code(ev->to), 0, to, sizeof to);
+	if (ev->from < 0)
+		snprintf(text, sizeof text, "Referral %s", to);
+	else
+		snprintf(text, sizeof text, "Moved to %s", to);
+	tl_add(t, ev->date, t->n, "State", text);
+	return 0;
+}
+
+/* The measures of one referral, gathered for the charts. */
+struct mlist {
+	struct measure_view *v;
+	int n, cap;
+};
+
+static int add_measure(void *ctx, const struct measure_view *mv)
+{
+	struct mlist *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->v = xrealloc(l->v, (size_t)l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = *mv;
+	return 0;
+}
+
+/* Charts: one per instrument and scale with a score, oldest first. */
+static int charts(struct buf *b, const struct instrument_set *set, const struct mlist *ml, int64_t episode_id,
+                  struct dy_err *e)
+{
+	int rc = 0;
+	struct svg_point *pts = xcalloc((size_t)ml->n + 1, sizeof *pts);
+	char (*done)[72] = xcalloc((size_t)ml->n * INSTR_MAX_SCALES + 1, sizeof *done);
+	int ndone = 0;
+	for (int i = 0; i < ml->n && !rc; i++) {
+		const struct instrument *in = set ? instrument_set_find(set, ml->v[i].rec.m.instrument) : NULL;
+		if (!in)
+			continue;
+		for (int s = 0; s < ml->v[i].nscores && !rc; s++) {
+			const struct stored_score *sc = &ml->v[i].scores[s];
+			char key[72];
+			snprintf(key, sizeof key, "%s/%s", in->id, sc->scale);
+			int seen = 0;
+			for (int k = 0; k < ndone; k++)
+				seen |= strcmp(done[k], key) == 0;
+			int si = instrument_scale_index(in, sc->scale);
+			if (seen || si < 0)
+				continue;
+			str_copy(done[ndone++], sizeof done[0], key);
+			int n = 0;
+			const char *latest_band = "";
+			double latest = 0;
+			for (int j = i; j < ml->n; j++) {
+				if (strcmp(ml->v[j].rec.m.instrument, in->id) != 0)
+					continue;
+				for (int q = 0; q < ml->v[j].nscores; q++)
+					if (strcmp(ml->v[j].scores[q].scale, sc->scale) == 0 && ml->v[j].scores[q].present) {
+						pts[n].date = ml->v[j].rec.m.date;
+						pts[n].value = ml->v[j].scores[q].value;
+						pts[n].band = ml->v[j].scores[q].band;
+						latest_band = ml->v[j].scores[q].band;
+						latest = pts[n].value;
+						n++;
+					}
+			}
+			if (n == 0)
+				continue;
+			const struct instr_scale *scale = &in->scales[si];
+			char title[200], id[96], val[32], lo[32], hi[32];
+			if (strncmp(scale->name, in->short_name, strlen(in->short_name)) == 0)
+				snprintf(title, sizeof title, "%s", scale->name);
+			else
+				snprintf(title, sizeof title, "%s %s", in->short_name, scale->name);
+			snprintf(id, sizeof id, "chart-%lld-%d-%d", (long long)episode_id, i, s);
+			snprintf(val, sizeof val, "%g", latest);
+			snprintf(lo, sizeof lo, "%g", scale->lo);
+			snprintf(hi, sizeof hi, "%g", scale->hi);
+			rc = TMPL(b, e,
+			          "<div class=\"nhsuk-grid-column-one-half dyad-measure\"><h4>{{title}}</h4><p>Latest: <strong>{{val}}</strong>"
+			          "{{#band}}, {{band}}{{/band}} (possible range {{lo}} to {{hi}})</p>",
+			          TMPL_S("title", title), TMPL_S("val", val), TMPL_S("band", latest_band),
+			          TMPL_S("lo", lo), TMPL_S("hi", hi));
+			struct svg_trend c = {id, title, "Score", scale->lo, scale->hi, scale->bands, scale->nbands, pts, n};
+			if (!rc && scale->hi > scale->lo)
+				rc = svg_trend(b, &c, e);
+			if (!rc)
+				rc = buf_puts(b, "</div>");
+		}
+	}
+	free(pts);
+	free(done);
+	return rc;
+}
+
+struct goals_ctx {
+	struct buf *b;
+	struct dy_err *e;
+	int rc, n;
+};
+
+static int add_goal(void *ctx, const struct goal *g, const struct goal_rating *r, int n)
+{
+	struct goals_ctx *c = ctx;
+	char rating[64] = "not rated yet", set[32];
+	if (n > 0) {
+		char d[32];
+		page_date(r[n - 1].date, d, sizeof d);
+		snprintf(rating, sizeof rating, "%d out of 10 on %s", r[n - 1].rating, d);
+	}
+	page_date(g->set_on, set, sizeof set);
+	c->n++;
+	c->rc = TMPL(c->b, c->e,
+	             "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">{{text}}</dt>"
+	             "<dd class=\"nhsuk-summary-list__value\">{{rating}} (set {{set}})</dd></div>",
+	             TMPL_S("text", g->text), TMPL_S("rating", rating), TMPL_S("set", set));
+	return c->rc;
+}
+
+/* One referral's section. */
+static int episode_section(struct buf *b, struct http_req *rq, const struct episode *ep, struct tl *tl,
+                           struct dy_err *e)
+{
+	struct app *a = rq->app;
+	struct pathway_referral pr;
+	int rc = app_referral_pathway(a, ep->id, &pr, e);
+	if (rc)
+		return rc;
+	struct referral_view rv;
+	if ((rc = app_referral_view(a, ep->id, &rv, e)))
+		return rc;
+	tl->n = 0;
+	app_referral_history(a, ep->id, add_event, tl, e);
+	const struct instrument_set *set = NULL;
+	struct dy_err ie;
+	app_instruments(a, &set, &ie);
+	for (int i = 0; i < rv.ncontacts; i++) {
+		const struct contact *c = &rv.contacts[i];
+		char kind[40], loc[40], att[40], text[300];
+		page_code(c->kind, 1, kind, sizeof kind);
+		page_code(c->location, 0, loc, sizeof loc);
+		page_code(c->attendance, 0, att, sizeof att);
+		snprintf(text, sizeof text, "%s at %s: %s", kind, loc, att);
+		tl_add(tl, c->date, 1000 + i, "Contact", text);
+	}
+	struct mlist ml = {0};
+	struct dy_err me;
+	int can_measures = app_measure_list(a, ep->id, add_measure, &ml, &me) == 0;
+	for (int i = 0; i < ml.n; i++) {
+		const struct instrument *in = set ? instrument_set_find(set, ml.v[i].rec.m.instrument) : NULL;
+		char text[300];
+		int used = snprintf(text, sizeof text, "%s", in ? in->short_name : ml.v[i].rec.m.instrument);
+		for (int s = 0; s < ml.v[i].nscores && used < (int)sizeof text; s++) {
+			const struct stored_score *sc = &ml.v[i].scores[s];
+			if (sc->present && (s == 0 || ml.v[i].nscores <= 3))
+				used += snprintf(text + used, sizeof text - (size_t)used, "%s %s %g%s%s", s ? ";" : ":",
+				                 sc->scale, sc->value, sc->band[0] ? ", " : "", sc->band);
+		}
+		tl_add(tl, ml.v[i].rec.m.date, 2000 + i, "Measure", text);
+	}
+	qsort(tl->v, (size_t)tl->n, sizeof *tl->v, tl_cmp);
+
+	char received[32], source[40], since[32], href[80], title[64];
+	page_date(ep->received_on, received, sizeof received);
+	page_code(ep->source, 1, source, sizeof source);
+	page_date(pr.state_on, since, sizeof since);
+	snprintf(title, sizeof title, "Referral received %s", received);
+	struct buf tag, actions, rows;
+	buf_init(&tag, 1024);
+	buf_init(&actions, 8192);
+	buf_init(&rows, PAGE_BODY_MAX);
+	rc = page_state_tag(&tag, pr.state, e);
+	long long id = (long long)ep->id;
+	int open = episode_state_is_open(pr.state);
+	if (!rc && pr.state == EPISODE_RECEIVED) {
+		snprintf(href, sizeof href, "/referrals/%lld/triage", id);
+		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-u-margin-right-3\" href=\"{{h}}\">Triage</a>",
+		          TMPL_S("h", href));
+	}
+	if (!rc && open && pr.state != EPISODE_RECEIVED) {
+		char h2[80], h3[80];
+		snprintf(href, sizeof href, "/referrals/%lld/contacts/new", id);
+		snprintf(h2, sizeof h2, "/referrals/%lld/measures/new", id);
+		snprintf(h3, sizeof h3, "/referrals/%lld/discharge", id);
+		rc = TMPL(&actions, e,
+		          "<a class=\"nhsuk-button nhsuk-u-margin-right-3\" href=\"{{h}}\">Record a contact</a>"
+		          "<a class=\"nhsuk-button nhsuk-u-margin-right-3\" href=\"{{h2}}\">Enter a measure</a>"
+		          "<a class=\"nhsuk-button nhsuk-button--secondary\" href=\"{{h3}}\">Discharge</a>",
+		          TMPL_S("h", href), TMPL_S("h2", h2), TMPL_S("h3", h3));
+	}
+	for (int i = 0; i < tl->n && !rc; i++) {
+		char d[32];
+		page_date(tl->v[i].date, d, sizeof d);
+		rc = TMPL(&rows, e,
+		          "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell dyad-nowrap\">{{d}}</td>"
+		          "<td class=\"nhsuk-table__cell\">{{w}}</td><td class=\"nhsuk-table__cell\">{{t}}</td></tr>",
+		          TMPL_S("d", d), TMPL_S("w", tl->v[i].what), TMPL_S("t", tl->v[i].text));
+	}
+	if (!rc)
+		rc = TMPL(b, e,
+		          "<section class=\"nhsuk-u-margin-bottom-7\"><h2>{{title}}</h2>"
+		          "<dl class=\"nhsuk-summary-list\">"
+		          "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">State</dt>"
+		          "<dd class=\"nhsuk-summary-list__value\">{{{tag}}} since {{since}}</dd></div>"
+		          "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">Referred by</dt>"
+		          "<dd class=\"nhsuk-summary-list__value\">{{source}}</dd></div></dl>"
+		          "{{#actions}}<div class=\"dyad-actions\">{{{actions}}}</div>{{/actions}}"
+		          "<h3>Timeline</h3>"
+		          "{{#rows}}<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption "
+		          "nhsuk-u-visually-hidden\">Timeline, newest first</caption><thead class=\"nhsuk-table__head\">"
+		          "<tr class=\"nhsuk-table__row\"><th scope=\"col\" class=\"nhsuk-table__header\">Date</th><th "
+		          "scope=\"col\" class=\"nhsuk-table__header\">What</th><th scope=\"col\" "
+		          "class=\"nhsuk-table__header\">Details</th></tr></thead><tbody class=\"nhsuk-table__body\">"
+		          "{{{rows}}}</tbody></table>{{/rows}}{{^rows}}<p>Nothing recorded yet.</p>{{/rows}}",
+		          TMPL_S("title", title), TMPL_HTML("tag", &tag), TMPL_S("since", since),
+		          TMPL_S("source", source), TMPL_HTML("actions", &actions), TMPL_HTML("rows", &rows));
+	if (!rc && can_measures && ml.n > 0) {
+		rc = buf_puts(b, "<h3>Measures</h3><div class=\"nhsuk-grid-row\">");
+		if (!rc)
+			rc = charts(b, set, &ml, ep->id, e);
+		if (!rc)
+			rc = buf_puts(b, "</div>");
+	}
+	if (!rc && can_measures) {
+		struct buf goals;
+		buf_init(&goals, PAGE_BODY_MAX);
+		struct goals_ctx gc = {&goals, e, 0, 0};
+		app_goal_list(a, ep->id, add_goal, &gc, &me);
+		rc = gc.rc;
+		if (!rc && gc.n)
+			rc = TMPL(b, e, "<h3>Goals</h3><dl class=\"nhsuk-summary-list\">{{{g}}}</dl>", TMPL_HTML("g", &goals));
+		buf_free(&goals);
+	}
+	if (!rc)
+		rc = buf_puts(b, "</section>");
+	free(ml.v);
+	buf_free(&tag);
+	buf_free(&actions);
+	buf_free(&rows);
+	app_referral_view_free(&rv);
+	return rc;
+}
+
+static int people_list(struct buf *b, const struct family_view *v, int32_t today, struct dy_err *e)
+{
+	int rc = 0;
+	struct buf rows;
+	buf_init(&rows, PAGE_BODY_MAX);
+	for (int i = 0; i < v->npeople && !rc; i++) {
+		const struct person *p = &v->people[i];
+		char name[2 * NAME_MAX_LEN + 2], about[200], nhs[16], dob[32], rel[40];
+		page_person_name(p, name, sizeof name);
+		page_nhs_number(p->nhs_number, nhs, sizeof nhs);
+		page_date(p->date_of_birth, dob, sizeof dob);
+		if (strcmp(p->role, "infant") == 0) {
+			char age[120];
+			page_infant_age(p, today, age, sizeof age);
+			snprintf(about, sizeof about, "Baby, %s", age);
+		} else {
+			page_code(p->relationship[0] ? p->relationship : "caregiver", 1, rel, sizeof rel);
+			snprintf(about, sizeof about, "%s", rel);
+		}
+		rc = TMPL(&rows, e,
+		          "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">{{name}}</dt>"
+		          "<dd class=\"nhsuk-summary-list__value\">{{about}}{{#dob}}<br>Born {{dob}}{{/dob}}"
+		          "{{#nhs}}<br>NHS number {{nhs}}{{/nhs}}{{#pc}}<br>Postcode {{pc}}{{/pc}}</dd></div>",
+		          TMPL_S("name", name), TMPL_S("about", about), TMPL_S("dob", dob), TMPL_S("nhs", nhs),
+		          TMPL_S("pc", p->postcode));
+	}
+	if (!rc)
+		rc = TMPL(b, e, "<h2>People</h2><dl class=\"nhsuk-summary-list\">{{{rows}}}</dl>", TMPL_HTML("rows", &rows));
+	buf_free(&rows);
+	return rc;
+}
+
+static int family_page(struct http_req *rq, struct http_resp *rs)
+{
+	int64_t id;
+	if (http_param_id(rq, "id", &id))
+		return http_not_found(rs), DY_ENOTFOUND;
+	struct family_view v;
+	struct dy_err e;
+	int rc = app_family_view(rq->app, id, &v, &e);
+	if (rc)
+		return rc;
+	char title[512], line[400] = "";
+	family_title(&v, title, sizeof title);
+	for (int i = 0; i < v.npeople; i++)
+		if (strcmp(v.people[i].role, "infant") == 0) {
+			char age[120];
+			page_infant_age(&v.people[i], rq->app->today, age, sizeof age);
+			size_t used = strlen(line);
+			snprintf(line + used, sizeof line - used, "%s%s: %s", used ? "; " : "", v.people[i].given_name, age);
+		}
+	struct buf b;
+	page_body(&b);
+	rc = TMPL(&b, &e, "<h1 class=\"nhsuk-u-margin-bottom-2\">{{t}}</h1>{{#l}}<p class=\"nhsuk-lede-text\">{{l}}</p>{{/l}}",
+	          TMPL_S("t", title), TMPL_S("l", line));
+	if (!rc)
+		rc = page_family_callouts(&b, rq->app, &v, rq, &e);
+	if (!rc)
+		rc = people_list(&b, &v, rq->app->today, &e);
+	struct tl tl = {0};
+	/* Newest referral first. */
+	for (int i = v.nepisodes - 1; i >= 0 && !rc; i--)
+		rc = episode_section(&b, rq, &v.episodes[i], &tl, &e);
+	free(tl.v);
+	app_family_view_free(&v);
+	if (rc) {
+		buf_free(&b);
+		return rc < 0 ? rc : DY_EINTERNAL;
+	}
+	return page_send(rq, rs, 200, title, "/families", "Find a family", NULL, &b);
+}
+
+const struct http_route page_family_routes[] = {
+	{HTTP_GET, "/families", find_page, USER_CASEWORK, 0, 0},
+	{HTTP_GET, "/families/{id}", family_page, USER_CASEWORK, 0, 0},
+	{0}};
+
+int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, struct referral_view *rv,
+                      struct family_view *fv, char *back, struct dy_err *e)
+{
+	int rc = app_referral_view(rq->app, episode_id, rv, e);
+	if (rc)
+		return rc;
+	if ((rc = app_family_view(rq->app, rv->episode.family_id, fv, e))) {
+		app_referral_view_free(rv);
+		return rc;
+	}
+	char title[512];
+	family_title(fv, title, sizeof title);
+	snprintf(back, 48, "/families/%lld", (long long)rv->episode.family_id);
+	rc = TMPL(b, e, "<span class=\"nhsuk-caption-l\">{{t}}</span>", TMPL_S("t", title));
+	if (!rc)
+		rc = page_family_callouts(b, rq->app, fv, rq, e);
+	if (rc) {
+		app_family_view_free(fv);
+		app_referral_view_free(rv);
+		return rc < 0 ? rc : DY_EINTERNAL;
+	}
+	return 0;
+}

@@ -1,0 +1,33 @@
+/* page_family.h: pieces of the family page that other pages of a family
+ * show too (the safeguarding and risk callouts), and the state tag. */
+#ifndef DYAD_HTTP_PAGE_FAMILY_H
+#define DYAD_HTTP_PAGE_FAMILY_H
+
+#include "app/app_episode.h"
+#include "app/app_family.h"
+#include "core/episode_state.h"
+#include "http/http.h"
+
+/* The episode state as an nhsuk tag, in words. */
+int page_state_tag(struct buf *b, enum episode_state s, struct dy_err *e);
+
+/* "Ann Example". */
+void page_person_name(const struct person *p, char *out, size_t n);
+
+/* "7 months, corrected 5 months", "3 months", or "unborn, due 1 May 2026". */
+int page_infant_age(const struct person *p, int32_t today, char *out, size_t n);
+
+/* The warning callouts shown at the top of every page of a family: each
+ * infant's current safeguarding status above none (which, since when), and
+ * each risk flag not yet acknowledged, with its acknowledge button. */
+int page_family_callouts(struct buf *b, struct app *a, const struct family_view *v, const struct http_req *rq,
+                         struct dy_err *e);
+
+#endif
+
+/* The page head of a page about one referral: loads the referral (rv) and
+ * its family (fv, free both with their _free functions on success), writes
+ * the family's name as a caption and the callouts into b, and the family
+ * page's href into back (48 bytes). */
+int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, struct referral_view *rv,
+                      struct family_view *fv, char *back, struct dy_err *e);

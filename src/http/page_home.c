@@ -1,0 +1,238 @@
+/* page_home.c: the home page (who breaches next on the waiting clocks,
+ * with days left; the team's caseload with last contact) and the waiting
+ * page (everyone waiting, most urgent first, and the waiting report for a
+ * period: clocks stopped within target, median and 90th-percentile waits). */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app_family.h"
+#include "app/app_pathway.h"
+#include "http/page.h"
+#include "http/routes.h"
+#include "util/date.h"
+#include "util/str.h"
+
+static const char *const CLOCK_NAME[CLOCK_COUNT] = {"Referral to assessment", "Assessment to intervention"};
+
+static int waiting_rows(struct buf *b, const struct waiting_list *l, size_t max, struct dy_err *e)
+{
+	int rc = 0;
+	for (size_t i = 0; i < l->n && i < max && !rc; i++) {
+		const struct waiting_row *r = &l->rows[i];
+		char href[48], target[32], left[64], waited[32];
+		snprintf(href, sizeof href, "/families/%lld", (long long)r->family_id);
+		page_date(r->w.target, target, sizeof target);
+		snprintf(waited, sizeof waited, "%d day%s", r->w.days_waited, r->w.days_waited == 1 ? "" : "s");
+		int dl = r->w.days_left;
+		if (dl < 0)
+			snprintf(left, sizeof left, "%d day%s over", -dl, dl == -1 ? "" : "s");
+		else if (dl == 0)
+			snprintf(left, sizeof left, "Due today");
+		else
+			snprintf(left, sizeof left, "%d day%s left", dl, dl == 1 ? "" : "s");
+		rc = TMPL(b, e,
+		          "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{h}}\">{{n}}</a></td>"
+		          "<td class=\"nhsuk-table__cell\">{{c}}</td><td class=\"nhsuk-table__cell\">{{w}}</td>"
+		          "<td class=\"nhsuk-table__cell dyad-nowrap\">{{t}}</td><td class=\"nhsuk-table__cell\">"
+		          "{{#over}}<strong class=\"nhsuk-tag nhsuk-tag--red\">Breached</strong> {{/over}}{{l}}</td></tr>",
+		          TMPL_S("h", href), TMPL_S("n", r->infant_name), TMPL_S("c", CLOCK_NAME[r->w.clock % CLOCK_COUNT]),
+		          TMPL_S("w", waited), TMPL_S("t", target), TMPL_S("over", dl < 0 ? "1" : ""), TMPL_S("l", left));
+	}
+	return rc;
+}
+
+static int waiting_table(struct buf *b, const char *caption, const struct buf *rows, struct dy_err *e)
+{
+	return TMPL(b, e,
+	            "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{cap}}</caption>"
+	            "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
+	            "<th scope=\"col\" class=\"nhsuk-table__header\">Baby</th>"
+	            "<th scope=\"col\" class=\"nhsuk-table__header\">Waiting for</th>"
+	            "<th scope=\"col\" class=\"nhsuk-table__header\">Waited</th>"
+	            "<th scope=\"col\" class=\"nhsuk-table__header\">Target date</th>"
+	            "<th scope=\"col\" class=\"nhsuk-table__header\">Days left</th></tr></thead>"
+	            "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>",
+	            TMPL_S("cap", caption), TMPL_HTML("rows", rows));
+}
+
+struct case_ctx {
+	struct buf *b;
+	struct dy_err *e;
+	int rc;
+};
+
+static int case_row(void *ctx, const struct family_summary *s)
+{
+	struct case_ctx *c = ctx;
+	char href[48], who[4 * NAME_MAX_LEN], last[32];
+	snprintf(href, sizeof href, "/families/%lld", (long long)s->family_id);
+	snprintf(who, sizeof who, "%s %s and %s", s->caregiver_given, s->caregiver_family, s->infant_given);
+	page_date(s->last_contact, last, sizeof last);
+	c->rc = TMPL(c->b, c->e,
+	             "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{h}}\">{{w}}</a></td>"
+	             "<td class=\"nhsuk-table__cell dyad-nowrap\">{{l}}</td><td class=\"nhsuk-table__cell\">"
+	             "{{#sg}}<strong class=\"nhsuk-tag nhsuk-tag--red\">Safeguarding</strong>{{/sg}}</td></tr>",
+	             TMPL_S("h", href), TMPL_S("w", who), TMPL_S("l", last[0] ? last : "None yet"),
+	             TMPL_S("sg", s->safeguarding[0] && strcmp(s->safeguarding, "none") ? "1" : ""));
+	return c->rc;
+}
+
+static int home(struct http_req *rq, struct http_resp *rs)
+{
+	struct dy_err e;
+	struct waiting_list wl;
+	int rc = app_waiting_list(rq->app, rq->app->today, NULL, -1, &wl, &e);
+	if (rc)
+		return rc;
+	struct buf b, wrows, crows, wt;
+	page_body(&b);
+	buf_init(&wrows, 1 << 16);
+	buf_init(&crows, 1 << 18);
+	buf_init(&wt, 1 << 17);
+	rc = waiting_rows(&wrows, &wl, 5, &e);
+	char cap[96];
+	snprintf(cap, sizeof cap, "The 5 who breach soonest, of %zu waiting", wl.n);
+	rc = rc ? rc : waiting_table(&wt, cap, &wrows, &e);
+	struct case_ctx cc = {&crows, &e, 0};
+	if (!rc)
+		rc = app_family_list(rq->app, 1, 15, 0, case_row, &cc, &e);
+	rc = rc ? rc : cc.rc;
+	rc = rc ? rc
+	        : TMPL(&b, &e,
+	               "<h1>{{team}}</h1>"
+	               "<h2>Waiting</h2>{{#n}}{{{wt}}}{{/n}}{{^n}}<p>Nobody is waiting.</p>{{/n}}"
+	               "<p><a href=\"/waiting\">Everyone waiting, and the waiting report</a></p>"
+	               "<h2>Caseload</h2><table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">Open "
+	               "referrals (the first 15)</caption><thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
+	               "<th scope=\"col\" class=\"nhsuk-table__header\">Family</th><th scope=\"col\" "
+	               "class=\"nhsuk-table__header\">Last contact</th><th scope=\"col\" class=\"nhsuk-table__header\">"
+	               "Status</th></tr></thead><tbody class=\"nhsuk-table__body\">{{{c}}}</tbody></table>"
+	               "<p><a href=\"/families\">Find any family</a></p>",
+	               TMPL_S("team", rq->app->team_name), TMPL_S("n", wl.n ? "1" : ""), TMPL_HTML("wt", &wt),
+	               TMPL_HTML("c", &crows));
+	app_waiting_list_free(&wl);
+	buf_free(&wrows);
+	buf_free(&crows);
+	buf_free(&wt);
+	if (rc) {
+		buf_free(&b);
+		return rc < 0 ? rc : DY_EINTERNAL;
+	}
+	return page_send(rq, rs, 200, "Home", NULL, NULL, NULL, &b);
+}
+
+/* ---- Waiting ------------------------------------------------------------------------- */
+
+static int figures_rows(struct buf *b, const struct waiting_report *r, struct dy_err *e)
+{
+	int rc = 0;
+	for (int c = 0; c < CLOCK_COUNT && !rc; c++) {
+		const struct waiting_figures *f = &r->clock[c];
+		char n[24], within[64], med[24], p90[24], still[24], br[24];
+		snprintf(n, sizeof n, "%zu", f->n);
+		if (f->n)
+			snprintf(within, sizeof within, "%zu (%.0f%%)", f->within_target, f->pct_within_target);
+		else
+			snprintf(within, sizeof within, "none stopped");
+		snprintf(med, sizeof med, f->n ? "%d days" : "-", f->median_days);
+		snprintf(p90, sizeof p90, f->n ? "%d days" : "-", f->p90_days);
+		snprintf(still, sizeof still, "%zu", f->still_waiting);
+		snprintf(br, sizeof br, "%zu", f->breached_still_waiting);
+		rc = TMPL(b, e,
+		          "<tr class=\"nhsuk-table__row\"><th scope=\"row\" class=\"nhsuk-table__header\">{{c}}</th>"
+		          "<td class=\"nhsuk-table__cell\">{{n}}</td><td class=\"nhsuk-table__cell\">{{w}}</td>"
+		          "<td class=\"nhsuk-table__cell\">{{m}}</td><td class=\"nhsuk-table__cell\">{{p}}</td>"
+		          "<td class=\"nhsuk-table__cell\">{{s}}</td><td class=\"nhsuk-table__cell\">{{b}}</td></tr>",
+		          TMPL_S("c", CLOCK_NAME[c]), TMPL_S("n", n), TMPL_S("w", within), TMPL_S("m", med),
+		          TMPL_S("p", p90), TMPL_S("s", still), TMPL_S("b", br));
+	}
+	return rc;
+}
+
+static int waiting(struct http_req *rq, struct http_resp *rs)
+{
+	struct form_errors fe = {0};
+	int32_t to = rq->app->today, from = date_add_months(to, -6);
+	const char *fd = http_query(rq, "from-day"), *td = http_query(rq, "to-day");
+	char f3[3][8], t3[3][8];
+	if (fd || td) {
+		const char *q[6] = {http_query(rq, "from-day"), http_query(rq, "from-month"), http_query(rq, "from-year"),
+		                    http_query(rq, "to-day"),   http_query(rq, "to-month"),   http_query(rq, "to-year")};
+		for (int i = 0; i < 3; i++) {
+			str_copy(f3[i], 8, q[i] ? q[i] : "");
+			str_copy(t3[i], 8, q[3 + i] ? q[3 + i] : "");
+		}
+		form_date_parse(f3[0], f3[1], f3[2], 1, "from", "start of the period", &from, &fe);
+		form_date_parse(t3[0], t3[1], t3[2], 1, "to", "end of the period", &to, &fe);
+		if (!fe.n && to < from)
+			form_error(&fe, "to", "The end of the period must be on or after its start");
+	} else {
+		form_date_split(from, f3[0], f3[1], f3[2]);
+		form_date_split(to, t3[0], t3[1], t3[2]);
+	}
+	struct dy_err e;
+	struct waiting_list wl;
+	int rc = app_waiting_list(rq->app, rq->app->today, NULL, -1, &wl, &e);
+	if (rc)
+		return rc;
+	struct waiting_report r;
+	memset(&r, 0, sizeof r);
+	int have_report = 0;
+	if (!fe.n) {
+		rc = app_waiting_report(rq->app, from, to, NULL, &r, &e);
+		if (rc == DY_EINVAL) {
+			form_error_from(&fe, "from", &e);
+			rc = 0;
+		} else if (!rc) {
+			have_report = 1;
+		}
+	}
+	struct buf b, rows, table, figs;
+	page_body(&b);
+	buf_init(&rows, PAGE_BODY_MAX);
+	buf_init(&table, PAGE_BODY_MAX);
+	buf_init(&figs, 1 << 16);
+	char cap[64], period[96], a1[32], a2[32];
+	snprintf(cap, sizeof cap, "%zu waiting, most urgent first", wl.n);
+	rc = rc ? rc : waiting_rows(&rows, &wl, 500, &e);
+	rc = rc ? rc : waiting_table(&table, cap, &rows, &e);
+	if (!rc && have_report)
+		rc = figures_rows(&figs, &r, &e);
+	page_date(from, a1, sizeof a1);
+	page_date(to, a2, sizeof a2);
+	snprintf(period, sizeof period, "Waiting clocks from %s to %s", a1, a2);
+	rc = rc ? rc : TMPL(&b, &e, "<h1>Waiting</h1>{{x}}", TMPL_S("x", ""));
+	rc = rc ? rc : form_error_summary(&b, &fe, &e);
+	rc = rc ? rc : TMPL(&b, &e, "{{{t}}}<h2>Waiting report</h2><form method=\"get\" action=\"/waiting\">",
+	                    TMPL_HTML("t", &table));
+	rc = rc ? rc : form_date(&b, &fe, "from", "From", NULL, f3[0], f3[1], f3[2], &e);
+	rc = rc ? rc : form_date(&b, &fe, "to", "To", NULL, t3[0], t3[1], t3[2], &e);
+	rc = rc ? rc
+	        : TMPL(&b, &e,
+	               "<button class=\"nhsuk-button nhsuk-button--secondary\" type=\"submit\">Show the report</button>"
+	               "</form>{{#r}}<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{p}}</caption>"
+	               "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope=\"col\" "
+	               "class=\"nhsuk-table__header\">Clock</th><th scope=\"col\" class=\"nhsuk-table__header\">Stopped"
+	               "</th><th scope=\"col\" class=\"nhsuk-table__header\">Within target</th><th scope=\"col\" "
+	               "class=\"nhsuk-table__header\">Median wait</th><th scope=\"col\" class=\"nhsuk-table__header\">"
+	               "90th centile</th><th scope=\"col\" class=\"nhsuk-table__header\">Still waiting at the end</th>"
+	               "<th scope=\"col\" class=\"nhsuk-table__header\">Of those, breached</th></tr></thead>"
+	               "<tbody class=\"nhsuk-table__body\">{{{f}}}</tbody></table>{{/r}}",
+	               TMPL_S("r", have_report ? "1" : ""), TMPL_S("p", period), TMPL_HTML("f", &figs));
+	app_waiting_list_free(&wl);
+	if (have_report)
+		waiting_report_free(&r);
+	buf_free(&rows);
+	buf_free(&table);
+	buf_free(&figs);
+	if (rc) {
+		buf_free(&b);
+		return rc < 0 ? rc : DY_EINTERNAL;
+	}
+	return page_send(rq, rs, fe.n ? 400 : 200, "Waiting", "/", "Home", &fe, &b);
+}
+
+const struct http_route page_home_routes[] = {
+	{HTTP_GET, "/", home, USER_CASEWORK, 0, 0},
+	{HTTP_GET, "/waiting", waiting, USER_CASEWORK, 0, 0},
+	{0}};
