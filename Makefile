@@ -104,6 +104,12 @@ valgrind: build
 	  echo "valgrind: $$t clean"; \
 	done
 
+# The crash and concurrency suites at length (make test runs 210 kills and
+# 10 s of 8 writers): 1,500 kills, then 8 writers for 60 s.
+soak: build
+	TRIALS=500 bash tests/crash/test_kill.sh $(CURDIR)/$(DYAD) $(CURDIR)
+	DURATION=60 bash tests/concurrency/test_writers.sh $(CURDIR)/$(DYAD) $(CURDIR)
+
 bench: build
 	bench/run.sh
 
