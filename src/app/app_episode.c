@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app_pathway.h"
+#include "app/app_risk.h"
 #include "core/codes.h"
 #include "core/validate.h"
 #include "store/store_family.h"
@@ -302,6 +303,13 @@ static int collect_infant(void *ctx, const struct person *p)
 int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
                   const char *const *statuses, int n, const char *default_status, struct dy_err *e)
 {
+	return app_discharge_with_action(a, episode_id, on, reason, infant_ids, statuses, n, default_status, NULL, e);
+}
+
+int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, const char *reason,
+                              const int64_t *infant_ids, const char *const *statuses, int n,
+                              const char *default_status, const char *risk_action, struct dy_err *e)
+{
 	if (validate_code("reason", code_discharge_reason, reason, e))
 		return DY_EINVAL;
 	if (default_status && validate_code("care-status", code_care_status, default_status, e))
@@ -347,6 +355,8 @@ int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *rea
 	}
 	if (!rc)
 		rc = app_pathway_move(a, episode_id, EPISODE_DISCHARGED, on, reason, NULL, e);
+	if (!rc)
+		rc = app_risk_settle_episode(a, episode_id, risk_action, e);
 	if (!rc)
 		rc = store_episode_update(a->db, &ep, e);
 	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);

@@ -4,6 +4,7 @@
 #include "app/app_measure.h"
 
 #include "app/app_files.h"
+#include "app/app_risk.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -217,32 +218,6 @@ int app_measure_record(struct app *a, const struct measure_entry *me, struct mea
 	return app_end(a, rc, "measure.add", "measure", m->id, m->instrument, e);
 }
 
-static int count_open(void *ctx, const struct stored_risk *r)
-{
-	*(int *)ctx += r->acknowledged_on == DATE_NONE;
-	return 0;
-}
-
-int app_measure_acknowledge(struct app *a, int64_t measure_id, int *count, struct dy_err *e)
-{
-	*count = 0;
-	int rc = app_begin(a, e);
-	if (rc)
-		return rc;
-	struct measure_record r;
-	memset(&r, 0, sizeof r);
-	int open = 0;
-	rc = store_measure_record_get(a->db, measure_id, &r, e);
-	if (!rc)
-		rc = store_risk_list(a->db, measure_id, 0, count_open, &open, e);
-	if (!rc && !open)
-		rc = dy_fail(e, DY_ECONFLICT, "measure", "measure %lld has no unacknowledged risk flag",
-		             (long long)measure_id);
-	if (!rc)
-		rc = store_risk_acknowledge(a->db, measure_id, a->actor, a->today, count, e);
-	return app_end(a, rc, "measure.acknowledge", "measure", measure_id, r.m.instrument, e);
-}
-
 /* ---- listing --------------------------------------------------------------- */
 
 struct views {
@@ -291,6 +266,8 @@ static int load_views(struct app *a, int64_t episode_id, struct views *vs, struc
 		rc = store_score_list(a->db, vs->v[i].rec.m.id, collect_score, &vs->v[i], e);
 		if (!rc)
 			rc = store_risk_list(a->db, vs->v[i].rec.m.id, 0, collect_risk, &vs->v[i], e);
+		for (int k = 0; !rc && k < vs->v[i].nrisks; k++)
+			app_risk_label(a, &vs->v[i].risks[k]);
 	}
 	if (rc) {
 		free(vs->v);
@@ -429,47 +406,6 @@ struct series {
 	int n;
 };
 
-struct baseline {
-	int64_t key[4];
-	int have_key, have_second;
-	double first;
-	struct stats_acc acc; /* the first score of each pair */
-};
-
-static int baseline_row(void *ctx, int64_t episode_id, int64_t person_id, int64_t caregiver_id, int64_t infant_id,
-                        double value)
-{
-	struct baseline *b = ctx;
-	int64_t key[4] = {episode_id, person_id, caregiver_id, infant_id};
-	if (b->have_key && memcmp(key, b->key, sizeof key) == 0) {
-		if (!b->have_second) {
-			b->have_second = 1;
-			stats_acc_add(&b->acc, b->first);
-		}
-		return 0;
-	}
-	memcpy(b->key, key, sizeof key);
-	b->have_key = 1;
-	b->have_second = 0;
-	b->first = value;
-	return 0;
-}
-
-/* The baseline SD (n - 1) of the first scores of the team's pairs on a
- * scale, or NAN with fewer than 2 pairs. */
-static int baseline_sd(struct app *a, const char *instrument, const char *scale, double *sd, int *pairs,
-                       struct dy_err *e)
-{
-	struct baseline b;
-	memset(&b, 0, sizeof b);
-	stats_acc_init(&b.acc);
-	int rc = store_score_by_scale(a->db, instrument, scale, baseline_row, &b, e);
-	*pairs = (int)b.acc.n;
-	double v = rc ? NAN : stats_acc_sd(&b.acc);
-	*sd = v > 0 ? v : NAN;
-	return rc;
-}
-
 static int same_group(const struct measure_record *x, const struct measure_record *y)
 {
 	return strcmp(x->m.instrument, y->m.instrument) == 0 && x->m.person_id == y->m.person_id &&
@@ -538,15 +474,9 @@ static int emit_scales(struct app *a, const struct views *vs, const struct instr
 			row.last_date = s.last->rec.m.date;
 			row.first = s.first->scores[s.nfirst].value;
 			row.last = s.last->scores[s.nlast].value;
+			/* Reliable change uses the definition's published figures only:
+			 * never the team's own baselines (docs/instruments.md). */
 			double sd = NAN;
-			if (sc->has_rci && sc->rci_points <= 0) {
-				int pairs;
-				if ((rc = baseline_sd(a, in->id, sc->id, &sd, &pairs, e)))
-					break;
-				if (isnan(sd))
-					snprintf(row.note, sizeof row.note,
-					         "reliable change needs the baseline SD of at least 2 pairs (the team has %d)", pairs);
-			}
 			struct dy_err ce;
 			dy_err_clear(&ce);
 			if (!change_classify_cases(sc, row.first, row.last, sd, s.first->scores[s.nfirst].clinical,
@@ -562,6 +492,12 @@ static int emit_scales(struct app *a, const struct views *vs, const struct instr
 				row.c.reliable = CHANGE_NOT_ASSESSED;
 				row.c.case_pre = s.first->scores[s.nfirst].clinical;
 				row.c.case_post = s.last->scores[s.nlast].clinical;
+			}
+			char unv[96];
+			instrument_unverified_text(in, (int)(sc - in->scales), unv, sizeof unv);
+			if (unv[0]) {
+				size_t used = strlen(row.note);
+				snprintf(row.note + used, sizeof row.note - used, "%s%s", used ? "; " : "", unv);
 			}
 			rc = fn(ctx, &row);
 		}

@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_alerts.h"
 #include "app/app_family.h"
+#include "cli/alerts.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
@@ -82,19 +84,10 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *
 	int table = strcmp(g->format, "table") == 0;
 	if (table) {
 		printf("Family %lld\n", (long long)id);
-		for (int i = 0; i < v.npeople; i++)
-			if (v.current[i].status[0] && strcmp(v.current[i].status, "none") != 0) {
-				char label[40], since[11];
-				code_label(v.current[i].status, label, sizeof label);
-				printf("  ! SAFEGUARDING: %s %s: %s since %s\n", v.people[i].given_name, v.people[i].family_name,
-				       label, fmt_date(since, v.current[i].started_on));
-			}
-		for (int i = 0; i < v.nrisks; i++)
-			printf("  ! RISK not yet acknowledged: %s, item %d, on measure %lld: a clinician reviews it, then"
-			       " `dyad measure acknowledge --measure %lld`\n",
-			       v.risks[i].risk, v.risks[i].item, (long long)v.risks[i].measure_id,
-			       (long long)v.risks[i].measure_id);
-		putchar('\n');
+		if ((rc = cli_print_alerts(app, id, &e))) {
+			app_family_view_free(&v);
+			return cli_fail(&e);
+		}
 	}
 	static const char *const cols[] = {"person", "role", "relationship", "name", "born", "age", "nhs_number",
 	                                   "postcode", "safeguarding", 0};
@@ -130,14 +123,23 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *
 
 struct list_ctx {
 	struct out_list *l;
+	struct app *app;
 	int32_t today;
 	int caseload;
+	int words;
+	struct dy_err *e;
 };
 
 static int list_row(void *ctx, const struct family_summary *s)
 {
 	struct list_ctx *c = ctx;
-	char fid[24], rid[24], age[64] = "", name[2 * NAME_BYTES], rec[11], last[11], wks[16];
+	char fid[24], rid[24], age[64] = "", name[2 * NAME_BYTES], rec[11], last[11], wks[16], sg[120], risk[200];
+	struct family_alerts al;
+	int rc = app_family_alerts(c->app, s->family_id, &al, c->e);
+	if (rc)
+		return rc;
+	app_alerts_safeguarding_text(&al, c->words, sg, sizeof sg);
+	app_alerts_risk_text(&al, risk, sizeof risk);
 	snprintf(name, sizeof name, "%s %s", s->caregiver_given, s->caregiver_family);
 	if (s->infant_id)
 		fmt_infant_age(age, sizeof age, s->infant_dob, s->infant_edd, s->infant_gestation, c->today);
@@ -145,11 +147,11 @@ static int list_row(void *ctx, const struct family_summary *s)
 	if (c->caseload) {
 		snprintf(wks, sizeof wks, "%d", (c->today - s->received_on) / 7);
 		const char *row[] = {fmt_id(fid, s->family_id), name, s->relationship, s->infant_given, age,
-		                     fmt_id(rid, s->episode_id), wks, fmt_date(last, s->last_contact), s->safeguarding};
+		                     fmt_id(rid, s->episode_id), wks, fmt_date(last, s->last_contact), sg, risk};
 		out_row(c->l, row);
 	} else {
 		const char *row[] = {fmt_id(fid, s->family_id), name, s->infant_given, age, fmt_id(rid, s->episode_id),
-		                     fmt_date(rec, s->received_on), status, s->safeguarding};
+		                     fmt_date(rec, s->received_on), status, sg, risk};
 		out_row(c->l, row);
 	}
 	return 0;
@@ -163,11 +165,11 @@ static int list_families(const struct cli_global *g, struct cli_args *a, struct 
 	if (cli_int(a, "limit", 1, 1000000, &limit, &e) || cli_int(a, "offset", 0, 100000000, &offset, &e))
 		return cli_fail(&e);
 	static const char *const cols[] = {"family", "caregiver", "infant", "age", "referral", "received", "status",
-	                                   "safeguarding", 0};
+	                                   "safeguarding", "risk", 0};
 	static const char *const ccols[] = {"family", "caregiver", "relationship", "infant", "age", "referral",
-	                                    "weeks_since_referral", "last_contact", "safeguarding", 0};
-	struct list_ctx c = {.l = out_begin(g->format, caseload ? ccols : cols), .today = app->today,
-	                     .caseload = caseload};
+	                                    "weeks_since_referral", "last_contact", "safeguarding", "risk", 0};
+	struct list_ctx c = {.l = out_begin(g->format, caseload ? ccols : cols), .app = app, .today = app->today,
+	                     .caseload = caseload, .words = strcmp(g->format, "table") == 0, .e = &e};
 	if (!c.l) {
 		return 1;
 	}

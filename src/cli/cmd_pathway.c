@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/fmt.h"
 #include "cli/out.h"
+#include "core/codes.h"
 #include "util/date.h"
 #include "util/str.h"
 
@@ -252,14 +253,20 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 	if (cli_date(a, "as-of", &as_of, &e) || cli_int(a, "breach-within", 0, 3650, &within, &e) ||
 	    targets(a, &t, &e))
 		return cli_fail(&e);
+	enum waiting_order order = WAITING_ORDER_URGENCY;
+	const char *ord = cli_get(a, "order");
+	if (ord && strcmp(ord, "safeguarding") == 0)
+		order = WAITING_ORDER_SAFEGUARDING;
+	else if (ord && strcmp(ord, "urgency") != 0)
+		return cli_fail(&(struct dy_err){.code = DY_EINVAL, .field = "order", .msg = "must be urgency or safeguarding"});
 	if (as_of == DATE_NONE)
 		as_of = date_today();
 	static const char *const cols[] = {"family", "infant", "name", "referral", "clock", "started", "days_waited",
-	                                   "target_date", "days_left", 0};
+	                                   "target_date", "days_left", "safeguarding", "risk", 0};
 	if (out_format_ok(g->format))
 		return 1;
 	struct waiting_list l;
-	int rc = app_waiting_list(app, as_of, &t, within, &l, &e);
+	int rc = app_waiting_list_ordered(app, as_of, &t, within, order, &l, &e);
 	if (rc)
 		return cli_fail(&e);
 	if (strcmp(g->format, "table") == 0) {
@@ -275,11 +282,15 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 	struct out_list *o = out_begin(g->format, cols);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct waiting_row *r = &l.rows[i];
-		char fam[24], inf[24], ref[24], st[11], tg[11], dw[16], dl[16];
+		char fam[24], inf[24], ref[24], st[11], tg[11], dw[16], dl[16], sg[120];
+		if (strcmp(g->format, "table") == 0)
+			code_label(r->safeguarding, sg, sizeof sg);
+		else
+			snprintf(sg, sizeof sg, "%s", r->safeguarding);
 		const char *row[] = {fmt_id(fam, r->family_id), fmt_id(inf, r->infant_id), r->infant_name,
 		                     fmt_id(ref, r->w.episode_id), r->w.clock == CLOCK_A ? "A" : "B",
 		                     fmt_date(st, r->w.start), fmt_int(dw, r->w.days_waited, INT32_MIN),
-		                     fmt_date(tg, r->w.target), fmt_int(dl, r->w.days_left, INT32_MIN)};
+		                     fmt_date(tg, r->w.target), fmt_int(dl, r->w.days_left, INT32_MIN), sg, r->risk};
 		out_row(o, row);
 	}
 	out_end(o, within >= 0 ? "Nobody is in breach or due to breach in that time." : "Nobody is waiting.");

@@ -8,6 +8,7 @@
 #include "app/app_measure.h"
 #include "app/app_family.h"
 #include "app/app_pathway.h"
+#include "cli/alerts.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
@@ -83,7 +84,7 @@ int cmd_referral_list(const struct cli_global *g, struct cli_args *a, struct app
  * risk flag still to be acknowledged. */
 static int measure_summary_row(void *ctx, const struct measure_view *mv)
 {
-	char id[24], d[11], scores[400] = "", risk[120] = "";
+	char id[24], d[11], scores[400] = "", risk[600] = "";
 	size_t used = 0;
 	for (int i = 0; i < mv->nscores && used < sizeof scores; i++) {
 		const struct stored_score *sc = &mv->scores[i];
@@ -95,9 +96,9 @@ static int measure_summary_row(void *ctx, const struct measure_view *mv)
 		used += (size_t)snprintf(scores + used, sizeof scores - used, "%s%s %s%s%s%s", i ? "; " : "", sc->scale,
 		                         val, sc->band[0] ? " " : "", sc->band, sc->clinical == 1 ? " (clinical)" : "");
 	}
-	for (int i = 0, u = 0; i < mv->nrisks; i++)
-		u += snprintf(risk + u, sizeof risk - (size_t)u, "%sitem %d %s", i ? "; " : "", mv->risks[i].item,
-		              mv->risks[i].acknowledged_by[0] ? "acknowledged" : "NOT ACKNOWLEDGED");
+	for (int i = 0, u = 0; i < mv->nrisks && u >= 0 && (size_t)u < sizeof risk; i++)
+		u += snprintf(risk + u, sizeof risk - (size_t)u, "%s%s (%s)", i ? "; " : "",
+		              mv->risks[i].acknowledged_by[0] ? "acknowledged" : "RISK NOT ACKNOWLEDGED", mv->risks[i].label);
 	const char *row[] = {fmt_id(id, mv->rec.m.id), fmt_date(d, mv->rec.m.date), mv->rec.m.instrument,
 	                     mv->rec.m.timepoint, scores, risk};
 	out_row(ctx, row);
@@ -116,6 +117,11 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app
 	int rc = app_referral_view(app, id, &v, &e);
 	if (!rc && (rc = app_referral_pathway(app, id, &path, &e)))
 		app_referral_view_free(&v);
+	if (!rc && strcmp(g->format, "table") == 0) {
+		printf("Referral %lld (family %lld)\n", (long long)id, (long long)v.episode.family_id);
+		if ((rc = cli_print_referral_alerts(app, id, &e)))
+			app_referral_view_free(&v);
+	}
 	if (rc)
 		return cli_fail(&e);
 	struct out_list *el = out_begin(g->format, ep_cols);
@@ -281,7 +287,8 @@ int cmd_discharge(const struct cli_global *g, struct cli_args *a, struct app *ap
 	} else {
 		all = cs;
 	}
-	if (app_discharge(app, ref, on, cli_get(a, "reason"), ids, statuses, n, all, &e))
+	if (app_discharge_with_action(app, ref, on, cli_get(a, "reason"), ids, statuses, n, all, cli_get(a, "risk-action"),
+	                              &e))
 		return cli_fail(&e);
 	printf("Discharged referral %lld.\n", (long long)ref);
 	return 0;

@@ -92,6 +92,8 @@ static const struct cli_opt o_waiting[] = {
 	{"breach-within", "N", "only those already breached or breaching within N days (0: breached only)", 0},
 	{"target-a", "TARGET", "referral to assessment target, e.g. \"14 days\" (default), \"2 weeks\"", 0},
 	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default), \"28 days\"", 0},
+	{"order", "ORDER", "urgency (default: most urgent first) or safeguarding (child protection plan, edge of care"
+	 " and looked after first, each group most urgent first)", 0},
 	{0}};
 static const struct cli_opt o_report_waiting[] = {
 	{"from", "DATE", "first day of the period", 1},
@@ -114,7 +116,7 @@ static const struct cli_opt o_contact[] = {
 static const struct cli_opt o_contact_list[] = {{"referral", "ID", "the referral", 1}, {0}};
 static const struct cli_opt o_sg_set[] = {
 	{"infant", "ID", "the infant", 1},
-	{"status", "STATUS", "none, early_help, child_in_need, child_protection_plan or looked_after", 1},
+	{"status", "STATUS", "none, early_help, child_in_need, child_protection_plan, edge_of_care or looked_after", 1},
 	{"from", "DATE", "the date the status began", 1},
 	{0}};
 static const struct cli_opt o_sg_hist[] = {{"infant", "ID", "the infant", 1}, {0}};
@@ -123,6 +125,7 @@ static const struct cli_opt o_discharge[] = {
 	{"date", "DATE", "discharge date", 1},
 	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred or other", 1},
 	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted or other; one for all, or INFANT:STATUS,...", 1},
+	{"risk-action", "TEXT", "the action taken on any risk flag not yet acknowledged (required when there is one)", 0},
 	{0}};
 static const struct cli_opt o_measure[] = {
 	{"referral", "ID", "the referral", 1},
@@ -141,7 +144,10 @@ static const struct cli_opt o_measure[] = {
 static const struct cli_opt o_instr_dir[] = {
 	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{0}};
-static const struct cli_opt o_measure_ack[] = {{"measure", "ID", "the measure whose risk flags you have reviewed", 1}, {0}};
+static const struct cli_opt o_measure_ack[] = {{"measure", "ID", "the measure whose risk flags you have reviewed", 1},
+	{"action", "TEXT", "the action you took (required): e.g. who you spoke to and what was agreed", 1}, {0}};
+static const struct cli_opt o_risks[] = {
+	{"older-than", "DAYS", "list open flags raised on measures at least this many days old (default 2)", 0}, {0}};
 static const struct cli_opt o_measure_list[] = {{"referral", "ID", "the referral", 1}, {0}};
 static const struct cli_opt o_score[] = {
 	{"responses", "VALUES", "item values separated by ';' (empty for a missing item)", 1},
@@ -205,7 +211,8 @@ const struct cli_command cli_commands[] = {
 	{"safeguarding", "history", NULL, 0, "Show an infant's safeguarding history.", o_sg_hist, cmd_safeguarding_history, CLI_DB_READ},
 	{"discharge", NULL, NULL, 0, "Discharge a referral, with each infant's care status.", o_discharge, cmd_discharge, CLI_DB_WRITE},
 	{"measure", "add", NULL, 0, "Record an outcome measure: scored at entry; prints score, band and any risk flag.", o_measure, cmd_measure_record, CLI_DB_WRITE},
-	{"measure", "acknowledge", NULL, 0, "Record that a clinician has reviewed a measure's risk flags.", o_measure_ack, cmd_measure_acknowledge, CLI_DB_WRITE},
+	{"measure", "acknowledge", NULL, 0, "Record that a clinician has reviewed a measure's risk flags, and the action taken.", o_measure_ack, cmd_measure_acknowledge, CLI_DB_WRITE},
+	{"risks", NULL, NULL, 0, "The team's risk flags still not acknowledged, oldest first (a safety net: see docs/measures.md).", o_risks, cmd_risks, CLI_DB_READ},
 	{"measure", "list", NULL, 0, "A referral's measures with their scores, bands and risk flags.", o_measure_list, cmd_measure_list, CLI_DB_READ},
 	{"measures", "rescore", NULL, 0, "Score again every measure scored by another definition version (or never).", o_instr_dir, cmd_measures_rescore, CLI_DB_WRITE},
 	{"measures", "change", NULL, 0, "First and last scores of each measure and goal, with reliable and clinically significant change.", o_change, cmd_measures_change, CLI_DB_READ},

@@ -52,8 +52,8 @@ expect 3 "family 7 does not exist" -- "$DYAD" family show 7
 expect 0 "Bo +[0-9]+ months \(corrected" -- "$DYAD" family list
 expect 0 "RISK: PHQ-9 item 9"     -- "$DYAD" measure add --referral 1 --instrument phq9 --timepoint baseline \
 	--date 2026-03-10 --responses "2;2;1;2;1;1;2;1;1"
-expect 0 "RISK not yet acknowledged: phq9_item9, item 9, on measure 1" -- "$DYAD" family show 1
-expect 0 ""                       -- "$DYAD" measure acknowledge --measure 1
+expect 0 "RISK not acknowledged: PHQ-9 item 9 scored above 0: review risk with the caregiver now \(measure 1" -- "$DYAD" family show 1
+expect 0 ""                       -- "$DYAD" measure acknowledge --measure 1 --action "Spoke to the caregiver; safety plan agreed"
 out=$("$DYAD" family show 1)
 if grep -q "RISK" <<<"$out"; then echo "FAIL: risk still shown after acknowledgement"; failed=$((failed + 1)); else passed=$((passed + 1)); fi
 expect 0 "Discharged referral 1"  -- "$DYAD" discharge --referral 1 --date 2026-05-01 --reason planned_ending \
