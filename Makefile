@@ -8,7 +8,7 @@ FUZZ_SECS ?= 15
 JOBS      ?= $(shell nproc)
 DYAD      := build/release/dyad
 
-.PHONY: all deps assets build build-dyad build-asan build-tsan build-fuzz run test test-release test-asan test-tsan fuzz valgrind bench clean
+.PHONY: all deps assets build build-dyad build-asan build-tsan build-fuzz run test test-release test-asan test-tsan fuzz valgrind bench soak clean
 
 all: build
 
