@@ -5,11 +5,6 @@
 source "$(dirname "$0")/lib.sh"
 
 mode() { stat -c %a "$1"; }
-check() { # name condition...
-	local name=$1
-	shift
-	if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
 
 # --- files are private under umask 022 ------------------------------------
 umask 022

@@ -4,11 +4,6 @@
 #   bash test_backup.sh DYAD_BINARY SOURCE_DIR
 source "$(dirname "$0")/../cli/lib.sh"
 export DYAD_USER=tester
-check() { # name condition...
-	local name=$1
-	shift
-	if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
 umask 022
 "$DYAD" demo --families 30 --seed 6 >/dev/null
 

@@ -7,11 +7,6 @@
 source "$(dirname "$0")/../cli/lib.sh"
 M=Zq9Mk9434765919
 export DYAD_USER=tester
-check() { # name condition...
-	local name=$1
-	shift
-	if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
 # sweep ARGS...: runs dyad ARGS; a failure must not print the marker.
 runs=0 leaks=0
 sweep() {
