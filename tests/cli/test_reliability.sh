@@ -47,8 +47,8 @@ expect 2 "U\+200B at character 3" -- person "$(printf 'Al\xe2\x80\x8bice')"
 expect 2 "not valid UTF-8 text \(at character 3\)" -- person "$(printf 'Al\xffice')"
 expect 0 "Added caregiver" -- person "  Zoe$(printf '\xcc\x88')  "
 json=$("$DYAD" --format json family show 1)
-check "51 e + accent is stored as 51 é (NFC)" grep -q "\"$(printf '\xc3\xa9%.0s' {1..51}) Test\"" <<<"$json"
-check "a name is trimmed and composed" grep -q "\"Zo$(printf '\xc3\xab') Test\"" <<<"$json"
+check "51 e + accent is stored as 51 é (NFC)" grep -q "\"given_name\": \"$(printf '\xc3\xa9%.0s' {1..51})\"" <<<"$json"
+check "a name is trimmed and composed" grep -q "\"given_name\": \"Zo$(printf '\xc3\xab')\"" <<<"$json"
 # import: invalid UTF-8 in any field is refused with file, line and column
 "$DYAD" export x1 >/dev/null
 mkdir x2 && cp x1/people.csv x2/ && sed -i "2s/,Test,/,T$(printf '\xff')st,/" x2/people.csv
