@@ -84,7 +84,7 @@ int eligibility_load_file(const char *path, struct eligibility_config *out, stru
 	char *text;
 	size_t len;
 	int rc = file_read_all(path, ELIGIBILITY_MAX_BYTES, &text, &len, e);
-	if (rc == DY_EINVAL && strstr(e->msg, "larger than"))
+	if (rc == DY_EINVAL) /* larger than the cap: said as file_read_all says it */
 		return rc;
 	if (rc) {
 		dy_err_clear(e);
