@@ -31,6 +31,7 @@
 #include "core/instrument.h"
 #include "store/db.h"
 #include "util/err.h"
+#include "util/limits.h"
 
 #define APP_URL_MAX 1024
 #define APP_DIR_MAX 512
@@ -53,7 +54,7 @@ struct app_proc {
 struct app {
 	struct app_proc *proc;
 	db_t *db;         /* this request's own connection */
-	char actor[64];   /* who is acting: a user name, "cli:<login>", "import" */
+	char actor[LIMIT_ACTOR]; /* who is acting: a user name, "cli:<login>", "import" */
 	int32_t today;    /* the date the action happens (date_today()) */
 	struct app_user user; /* who acts (app_act_as); roles 0 = nobody signed in */
 	char address[64];     /* where from: the client address, or "local" */

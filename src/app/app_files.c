@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "util/file.h"
+#include "util/limits.h"
 
-#define LOCAL_FILE_MAX (1u << 20) /* tables and text packs */
+#define LOCAL_FILE_MAX LIMIT_LOCAL_FILE_BYTES /* tables and text packs */
 
 int instrument_load_file(const char *path, struct instrument **out, struct dy_err *e)
 {

@@ -11,8 +11,9 @@
 #include <string.h>
 
 #include "util/file.h"
+#include "util/limits.h"
 
-#define TEXT_FILE_MAX (1u << 20) /* a table or text pack: 1 MiB at most */
+#define TEXT_FILE_MAX LIMIT_LOCAL_FILE_BYTES /* a table or text pack */
 
 
 int app_score(const struct instrument_set *set, const char *id, const char *responses, int age_months,

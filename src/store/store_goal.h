@@ -5,8 +5,9 @@
 #define DYAD_STORE_GOAL_H
 
 #include "store/db.h"
+#include "util/limits.h"
 
-#define GOAL_TEXT_MAX 500
+#define GOAL_TEXT_MAX LIMIT_FREE_TEXT
 
 struct goal {
 	int64_t id;
