@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/goal.h"
 #include "core/record.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
@@ -15,29 +16,22 @@
 
 int app_goal_add(struct app *a, struct goal *g, struct dy_err *e)
 {
-	size_t len = strlen(g->text);
-	if (len == 0)
-		return dy_fail(e, DY_EINVAL, "text", "is required: the goal in the family's own words");
-	if (len > GOAL_TEXT_MAX)
-		return dy_fail(e, DY_EINVAL, "text", "is longer than %d characters", GOAL_TEXT_MAX);
 	if (g->set_on == DATE_NONE)
 		g->set_on = a->today;
-	if (g->set_on > a->today)
-		return dy_fail(e, DY_EINVAL, "date", "is in the future");
+	if (goal_check_text(g->text, e))
+		return DY_EINVAL;
 	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
 	struct episode ep;
 	int n = 0;
 	rc = store_episode_get(a->db, g->episode_id, &ep, e);
-	if (!rc && g->set_on < ep.received_on)
-		rc = dy_fail(e, DY_EINVAL, "date", "is before the referral was received");
-	if (!rc && ep.discharged_on != DATE_NONE && g->set_on > ep.discharged_on)
-		rc = dy_fail(e, DY_EINVAL, "date", "is after the family was discharged");
+	if (!rc)
+		rc = goal_check_set_on(g->set_on, a->today, ep.received_on, ep.discharged_on, e);
 	if (!rc)
 		rc = store_goal_count(a->db, g->episode_id, &n, e);
-	if (!rc && n >= 3)
-		rc = dy_fail(e, DY_ECONFLICT, "referral", "already has 3 goals (the most goal-based outcomes allow)");
+	if (!rc)
+		rc = goal_check_room(n, e);
 	if (!rc) {
 		g->id = 0;
 		g->position = n + 1;
@@ -48,19 +42,13 @@ int app_goal_add(struct app *a, struct goal *g, struct dy_err *e)
 
 int app_goal_rate(struct app *a, const struct goal_rating *r, struct dy_err *e)
 {
-	if (r->rating < 0 || r->rating > 10)
-		return dy_fail(e, DY_EINVAL, "rating", "must be a whole number from 0 to 10");
-	if (r->date == DATE_NONE)
-		return dy_fail(e, DY_EINVAL, "date", "is required");
-	if (r->date > a->today)
-		return dy_fail(e, DY_EINVAL, "date", "is in the future");
 	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
 	struct goal g;
 	rc = store_goal_get(a->db, r->goal_id, &g, e);
-	if (!rc && r->date < g.set_on)
-		rc = dy_fail(e, DY_EINVAL, "date", "is before the goal was set");
+	if (!rc)
+		rc = goal_check_rating(r->rating, r->date, a->today, g.set_on, e);
 	if (!rc)
 		rc = store_goal_rating_insert(a->db, r, e);
 	if (rc == DY_ECONFLICT)
