@@ -55,7 +55,7 @@ mkdir x2 && cp x1/people.csv x2/ && sed -i "2s/,Test,/,T$(printf '\xff')st,/" x2
 expect 2 "people.csv line 2: family_name: is not valid UTF-8 text \(at character 2\)" -- "$DYAD" --db t2.db import x2
 
 # --- the rest -----------------------------------------------------------------
-expect 2 "nhs-number: is a placeholder" -- "$DYAD" person add --family 1 --role caregiver --relationship father \
+expect 2 "nhs.number: is a placeholder" -- "$DYAD" person add --family 1 --role caregiver --relationship father \
 	--given-name Al --family-name Test --nhs-number 0000000000
 expect 2 "family: is larger than any record number" -- "$DYAD" person add --family 9007199254740993 --role infant \
 	--given-name A --family-name B --dob 2026-01-01
