@@ -189,7 +189,8 @@ static int demo_measure(struct demo *d, struct measure_record *r, const struct e
 	/* Most flags raised long ago have been reviewed by a clinician. */
 	if (res.nrisks && r->m.date < d->today - 14 && rng_chance(&d->r, 0.9)) {
 		int n;
-		if ((rc = store_risk_acknowledge(d->a->db, r->m.id, "demo", r->m.date + rng_range(&d->r, 0, 2), &n, e)))
+		if ((rc = store_risk_acknowledge(d->a->db, r->m.id, 0, "demo", r->m.date + rng_range(&d->r, 0, 2),
+		                                 "Reviewed with the caregiver the same week; GP informed", &n, e)))
 			return rc;
 	}
 	d->n->measures++;
@@ -598,7 +599,7 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 		               a->team_name);
 	struct demo d = {.a = a, .n = n, .today = a->today};
 	rng_seed(&d.r, seed);
-	rc = db_bulk_cache(a->db, 512, e);
+	rc = db_bulk(a->db, DB_BULK_LARGE, e);
 	if (!rc)
 		rc = app_begin(a, e);
 	if (rc)
@@ -644,6 +645,12 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
 	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);
+	struct dy_err after;
+	int rc_after = db_bulk(a->db, DB_BULK_END, &after);
+	if (!rc && rc_after) {
+		*e = after;
+		rc = rc_after;
+	}
 	if (rc) {
 		memset(n, 0, sizeof *n);
 		if (new_team) { /* rolled back with everything else */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app_pathway.h"
+#include "app/app_risk.h"
 #include "core/codes.h"
 #include "core/validate.h"
 #include "store/store_family.h"
@@ -19,14 +20,15 @@ static int person_in_family(struct app *a, int64_t id, int64_t family_id, const 
 	struct person p;
 	int rc = store_person_get(a->db, id, &p, e);
 	if (rc == DY_ENOTFOUND)
-		return dy_fail(e, DY_EINVAL, field, "person %lld does not exist", (long long)id);
+		return dy_fail(e, DY_ENOTFOUND, field, "person %lld does not exist", (long long)id);
 	if (rc)
 		return rc;
 	if (p.family_id != family_id)
 		return dy_fail(e, DY_EINVAL, field, "person %lld is not in family %lld", (long long)id,
 		               (long long)family_id);
 	if (role && strcmp(p.role, role) != 0)
-		return dy_fail(e, DY_EINVAL, field, "person %lld is not a %s", (long long)id, role);
+		return dy_fail(e, DY_EINVAL, field, "person %lld is not %s %s", (long long)id,
+		               strchr("aeiou", role[0]) ? "an" : "a", role);
 	return 0;
 }
 
@@ -212,7 +214,7 @@ int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 		rc = person_in_family(a, c->attendees[i], ep.family_id, NULL, "attendees", e);
 	for (int i = 0; !rc && i < c->n_practitioners; i++) {
 		rc = store_practitioner_exists(a->db, c->practitioners[i], e);
-		rc = rc < 0 ? rc : rc ? 0 : dy_fail(e, DY_EINVAL, "practitioners", "practitioner %lld does not exist",
+		rc = rc < 0 ? rc : rc ? 0 : dy_fail(e, DY_ENOTFOUND, "practitioners", "practitioner %lld does not exist",
 		                                    (long long)c->practitioners[i]);
 	}
 	if (!rc) {
@@ -302,6 +304,13 @@ static int collect_infant(void *ctx, const struct person *p)
 int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
                   const char *const *statuses, int n, const char *default_status, struct dy_err *e)
 {
+	return app_discharge_with_action(a, episode_id, on, reason, infant_ids, statuses, n, default_status, NULL, e);
+}
+
+int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, const char *reason,
+                              const int64_t *infant_ids, const char *const *statuses, int n,
+                              const char *default_status, const char *risk_action, struct dy_err *e)
+{
 	if (validate_code("reason", code_discharge_reason, reason, e))
 		return DY_EINVAL;
 	if (default_status && validate_code("care-status", code_care_status, default_status, e))
@@ -347,6 +356,8 @@ int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *rea
 	}
 	if (!rc)
 		rc = app_pathway_move(a, episode_id, EPISODE_DISCHARGED, on, reason, NULL, e);
+	if (!rc)
+		rc = app_risk_settle_episode(a, episode_id, risk_action, e);
 	if (!rc)
 		rc = store_episode_update(a->db, &ep, e);
 	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);

@@ -94,5 +94,14 @@ int app_safeguarding_history(struct app *a, int64_t infant_id, store_safeguardin
 int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
                   const char *const *statuses, int n, const char *default_status, struct dy_err *e);
 
+/* As app_discharge; a referral with a risk flag not yet acknowledged is
+ * refused (DY_ECONFLICT, field "risk-action") unless risk_action gives the
+ * action taken, which then acknowledges every open flag of the referral in
+ * the same transaction (app_risk_settle_episode). app_discharge is this
+ * with no action. */
+int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, const char *reason,
+                              const int64_t *infant_ids, const char *const *statuses, int n,
+                              const char *default_status, const char *risk_action, struct dy_err *e);
+
 
 #endif

@@ -341,6 +341,7 @@ static int put_measure(void *ctx, const struct measure_record *r)
 	cell_id(o, r->practitioner_id);
 	cell(o, r->risk_acknowledged_by);
 	cell_date(o, r->risk_acknowledged_on);
+	cell(o, r->risk_action);
 	return row_end(o);
 }
 
@@ -381,7 +382,7 @@ static const char *const h_sg[] = {"infant_id", "status", "started_on", "ended_o
 static const char *const h_out[] = {"referral_id", "infant_id", "care_status", 0};
 static const char *const h_meas[] = {"referral_id", "person_id", "instrument", "timepoint", "date", "responses",
                                      "subject_caregiver_id", "subject_infant_id", "practitioner_id",
-                                     "risk_acknowledged_by", "risk_acknowledged_on", 0};
+                                     "risk_acknowledged_by", "risk_acknowledged_on", "risk_action", 0};
 static const char *const h_goal[] = {"goal_id", "referral_id", "position", "text", "set_on", 0};
 static const char *const h_rating[] = {"goal_id", "date", "rating", 0};
 

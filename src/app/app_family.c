@@ -136,7 +136,17 @@ void app_family_view_free(struct family_view *v)
 int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
                     struct dy_err *e)
 {
-	return store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e);
+	/* One read transaction: fn may read more (app_family_alerts) without
+	 * ending it, which would reset the listing's statement. */
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	return app_end_read(a, store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e));
+}
+
+int app_family_count(struct app *a, int open_only, int64_t *n, struct dy_err *e)
+{
+	return store_family_count(a->db, open_only, n, e);
 }
 
 int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e)

@@ -78,11 +78,7 @@ int app_measure_person_db(void *ctx, int64_t id, int need_birth, struct measure_
 int app_measure_record(struct app *a, const struct measure_entry *in, struct measure_record *rec,
                        struct score_result *res, struct dy_err *e);
 
-/* Records a clinician's acknowledgement of every unacknowledged risk flag
- * of the measure (by the app's actor, today). *count is how many. Refused
- * with DY_ENOTFOUND for an unknown measure, DY_ECONFLICT when it has no
- * unacknowledged flag. */
-int app_measure_acknowledge(struct app *a, int64_t measure_id, int *count, struct dy_err *e);
+/* Acknowledging a risk flag: app_risk_acknowledge (app/app_risk.h). */
 
 /* One stored measure with its scores and flags. */
 struct measure_view {
@@ -134,8 +130,8 @@ typedef int (*change_row_fn)(void *ctx, const struct change_row *r);
 /* Calls fn for each respondent/subject, instrument and scale of the
  * referral with at least two scored administrations (first and last), then
  * the NHS Talking Therapies result for each respondent with PHQ-9 and GAD-7,
- * then each goal with at least two ratings. Jacobson & Truax scales use the
- * baseline SD of the team's pairs on that scale. */
+ * then each goal with at least two ratings. Reliable change uses the
+ * definition's published figures only (never the team's own baselines). */
 int app_measures_change(struct app *a, int64_t episode_id, change_row_fn fn, void *ctx, struct dy_err *e);
 
 /* Adds a goal (g->episode_id, g->text, g->set_on: DATE_NONE = today) at the

@@ -2,6 +2,7 @@
  * history, the waiting list and the waiting report (see app_pathway.h). */
 #include "app/app_pathway.h"
 
+#include "app/app_alerts.h"
 #include "app/app_files.h"
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/codes.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "util/date.h"
@@ -283,8 +285,8 @@ int app_referral_triage(struct app *a, const struct triage_request *t, const str
 		rc = store_episode_update(a->db, &ep, e);
 	}
 	char detail[64];
-	snprintf(detail, sizeof detail, "%s%s%zu override(s)", t->decision, t->n_overrides ? ", " : "",
-	         t->n_overrides);
+	snprintf(detail, sizeof detail, "%s%s%zu override%s", t->decision, t->n_overrides ? ", " : "",
+	         t->n_overrides, t->n_overrides == 1 ? "" : "s");
 	if (!t->n_overrides)
 		str_copy(detail, sizeof detail, t->decision);
 	return app_end(a, rc, "referral.triage", "episode", t->episode_id, detail, e);
@@ -418,6 +420,26 @@ static const struct who *find_who(const struct list_ctx *c, int64_t episode_id)
 int app_waiting_list(struct app *a, int32_t as_of, const struct clock_targets *t, int breach_within,
                      struct waiting_list *out, struct dy_err *e)
 {
+	return app_waiting_list_ordered(a, as_of, t, breach_within, WAITING_ORDER_URGENCY, out, e);
+}
+
+/* Moves rows of families listed first by safeguarding to the front,
+ * keeping the urgency order within each group. */
+static void safeguarding_first(struct waiting_list *l)
+{
+	struct waiting_row *tmp = xcalloc(l->n ? l->n : 1, sizeof *tmp);
+	size_t k = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < l->n; i++)
+			if ((l->rows[i].safeguarding_level >= code_safeguarding_level("child_protection_plan")) == !pass)
+				tmp[k++] = l->rows[i];
+	memcpy(l->rows, tmp, l->n * sizeof *tmp);
+	free(tmp);
+}
+
+int app_waiting_list_ordered(struct app *a, int32_t as_of, const struct clock_targets *t, int breach_within,
+                             enum waiting_order order, struct waiting_list *out, struct dy_err *e)
+{
 	memset(out, 0, sizeof *out);
 	if (as_of == DATE_NONE)
 		return dy_fail(e, DY_EINVAL, "as-of", "is required");
@@ -448,7 +470,19 @@ int app_waiting_list(struct app *a, int32_t as_of, const struct clock_targets *t
 			rc = store_person_get(a->db, w->infant_id, &p, e);
 			if (!rc)
 				snprintf(row->infant_name, sizeof row->infant_name, "%s %s", p.given_name, p.family_name);
+			struct family_alerts al;
+			if (!rc)
+				rc = app_family_alerts(a, w->family_id, &al, e);
+			if (!rc) {
+				app_alerts_safeguarding_text(&al, 0, row->safeguarding, sizeof row->safeguarding);
+				app_alerts_risk_text(&al, row->risk, sizeof row->risk);
+				for (int k = 0; k < al.ninfants; k++)
+					if (code_safeguarding_level(al.infants[k].status) > row->safeguarding_level)
+						row->safeguarding_level = code_safeguarding_level(al.infants[k].status);
+			}
 		}
+		if (!rc && order == WAITING_ORDER_SAFEGUARDING)
+			safeguarding_first(out);
 	}
 	free(c.w);
 	free(c.who);
@@ -476,6 +510,8 @@ static int report_row(void *ctx, const struct pathway_clock_row *row)
 	struct dy_err ignore;
 	if (!clock_compute_events(&row->ev, c->t, c->r->to, &res, &ignore))
 		waiting_report_add(c->r, &res);
+	else
+		c->r->skipped++; /* counted as the waiting list counts it, and said */
 	return 0;
 }
 

@@ -130,7 +130,15 @@ struct waiting_row {
 	int64_t family_id;
 	int64_t infant_id;
 	char infant_name[2 * NAME_MAX_LEN + 2]; /* "Given Family" */
+	char safeguarding[120];   /* the family's infants' current statuses, codes joined by "; " ("" none) */
+	int safeguarding_level;   /* the highest of them (code_safeguarding_level) */
+	char risk[200];           /* open risk flags in words (app_alerts_risk_text), "" none */
 };
+
+/* How the waiting list is ordered (docs/waiting.md): most urgent first, or
+ * families on a child protection plan, at the edge of care or looked after
+ * first (each group most urgent first). */
+enum waiting_order { WAITING_ORDER_URGENCY, WAITING_ORDER_SAFEGUARDING };
 
 struct waiting_list {
 	int32_t as_of;
@@ -146,6 +154,10 @@ struct waiting_list {
  * NULL for the default targets. Free with app_waiting_list_free. */
 int app_waiting_list(struct app *a, int32_t as_of, const struct clock_targets *t, int breach_within,
                      struct waiting_list *out, struct dy_err *e);
+
+/* As app_waiting_list, in the given order. */
+int app_waiting_list_ordered(struct app *a, int32_t as_of, const struct clock_targets *t, int breach_within,
+                             enum waiting_order order, struct waiting_list *out, struct dy_err *e);
 void app_waiting_list_free(struct waiting_list *l);
 
 /* The waiting report over [from, to] (clocks computed as at `to`). t may be

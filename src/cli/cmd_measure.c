@@ -9,6 +9,7 @@
 
 #include "app/app_files.h"
 #include "app/app_measure.h"
+#include "cli/alerts.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
@@ -69,9 +70,13 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a, struct ap
 		return cli_fail(&e);
 	struct measure_record rec;
 	struct score_result res;
-	int rc = app_measure_record(app, &me, &rec, &res, &e);
-	if (rc) {
-		return cli_fail(&e);
+	if (app_measure_record(app, &me, &rec, &res, &e)) {
+		int code = cli_fail(&e);
+		if (strstr(e.msg, "table") && strstr(e.msg, "not loaded"))
+			fprintf(stderr, "dyad: the service loads its licensed table once: `dyad instruments load-table %s TABLE"
+			                " FILE` (the tables are named by `dyad instruments show %s`)\n",
+			        me.instrument, me.instrument);
+		return code;
 	}
 	const struct instrument *in = res.in;
 	printf("Recorded %s (%s) as measure %lld.\n", in->short_name, rec.m.timepoint, (long long)rec.m.id);
@@ -84,48 +89,47 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a, struct ap
 			printf("  %s: no score (%s)\n", in->scales[i].name, why);
 			continue;
 		}
-		char line[200];
+		char line[200], unv[96];
 		describe(line, sizeof line, fmt_score(v, s->value), score_band_label(&res, i), s->clinical,
 		         in->scales[i].cutoff_label);
-		printf("  %s: %s\n", in->scales[i].name, line);
+		instrument_unverified_text(in, i, unv, sizeof unv);
+		printf("  %s: %s%s%s%s\n", in->scales[i].name, line, unv[0] ? " [" : "", unv, unv[0] ? "]" : "");
 	}
 	for (int k = 0; k < res.nrisks; k++) {
 		const struct instr_risk *r = &in->risks[res.risks[k]];
-		printf("RISK: %s. A clinician must acknowledge it: `dyad measure acknowledge --measure %lld`.\n",
+		printf("RISK: %s. A clinician must acknowledge it, recording the action taken:"
+		       " `dyad measure acknowledge --measure %lld --action TEXT`.\n",
 		       r->label, (long long)rec.m.id);
-		fprintf(stderr, "dyad: RISK flag raised on measure %lld (%s item %d): a clinician must acknowledge it\n",
-		        (long long)rec.m.id, in->short_name, r->item + 1);
+		fprintf(stderr, "dyad: RISK flag raised on measure %lld (%s): a clinician must acknowledge it\n",
+		        (long long)rec.m.id, r->label);
 	}
 	return 0;
 }
 
-int cmd_measure_acknowledge(const struct cli_global *g, struct cli_args *a, struct app *app)
-{
-	struct dy_err e;
-	dy_err_clear(&e);
-	int64_t id;
-	if (cli_id(a, "measure", &id, &e))
-		return cli_fail(&e);
-	int n = 0;
-	int rc = app_measure_acknowledge(app, id, &n, &e);
-	if (rc)
-		return cli_fail(&e);
-	printf("Acknowledged %d risk flag%s on measure %lld.\n", n, n == 1 ? "" : "s", (long long)id);
-	return 0;
-}
+struct list_ctx {
+	struct out_list *l;
+	const struct instrument_set *set; /* NULL when the definitions could not be loaded */
+};
 
 static int list_measure(void *ctx, const struct measure_view *v)
 {
-	struct out_list *l = ctx;
+	struct list_ctx *c = ctx;
+	struct out_list *l = c->l;
 	const struct measure_record *r = &v->rec;
-	char id[24], d[11], resp[24], cg[24], inf[24], risk[160] = "";
+	const struct instrument *in = c->set ? instrument_set_find(c->set, r->m.instrument) : NULL;
+	char id[24], d[11], resp[24], cg[24], inf[24], risk[800] = "";
 	size_t used = 0;
 	for (int k = 0; k < v->nrisks && used < sizeof risk; k++) {
 		char on[11];
 		const struct stored_risk *x = &v->risks[k];
-		used += (size_t)snprintf(risk + used, sizeof risk - used, "%sitem %d %s%s", k ? "; " : "", x->item,
-		                         x->acknowledged_on == DATE_NONE ? "RISK unacknowledged" : "acknowledged ",
-		                         x->acknowledged_on == DATE_NONE ? "" : fmt_date(on, x->acknowledged_on));
+		int w = x->acknowledged_on == DATE_NONE
+			? snprintf(risk + used, sizeof risk - used, "%sRISK NOT ACKNOWLEDGED (%s)", k ? "; " : "", x->label)
+			: snprintf(risk + used, sizeof risk - used, "%sacknowledged %s by %s (%s); action taken: %s",
+			           k ? "; " : "", fmt_date(on, x->acknowledged_on), x->acknowledged_by, x->label,
+			           x->action[0] ? x->action : "not recorded");
+		if (w < 0)
+			break;
+		used += (size_t)w;
 	}
 	fmt_id(id, r->m.id);
 	fmt_date(d, r->m.date);
@@ -134,15 +138,18 @@ static int list_measure(void *ctx, const struct measure_view *v)
 	fmt_id(inf, r->subject_infant_id);
 	if (!v->nscores) {
 		const char *row[] = {id, d, r->m.instrument, r->m.timepoint, resp, r->subject, cg, inf, "", "",
-		                     "", "", "not scored: run `dyad measures rescore`", r->version, risk, 0};
+		                     "", "", "not scored: run `dyad measures rescore`", r->version, risk, "", 0};
 		out_row(l, row);
 	}
 	for (int i = 0; i < v->nscores; i++) {
 		const struct stored_score *s = &v->scores[i];
-		char val[32];
+		char val[32], unv[96] = "";
+		int k = in && strcmp(r->version, in->version) == 0 ? instrument_scale_index(in, s->scale) : -1;
+		if (k >= 0)
+			instrument_unverified_text(in, k, unv, sizeof unv);
 		const char *row[] = {id, d, r->m.instrument, r->m.timepoint, resp, r->subject, cg, inf, s->scale,
 		                     s->present ? fmt_score(val, s->value) : "", s->band, yes_no(s->clinical),
-		                     s->reason, r->version, i == 0 ? risk : "", 0};
+		                     s->reason, r->version, i == 0 ? risk : "", unv, 0};
 		out_row(l, row);
 	}
 	return 0;
@@ -150,14 +157,29 @@ static int list_measure(void *ctx, const struct measure_view *v)
 
 static int list_measures(struct app *app, int64_t id, struct out_list *l, struct dy_err *e)
 {
-	return app_measure_list(app, id, list_measure, l, e);
+	struct list_ctx c = {l, NULL};
+	struct dy_err ignore;
+	if (app_instruments(app, &c.set, &ignore))
+		c.set = NULL;
+	return app_measure_list(app, id, list_measure, &c, e);
 }
 
 int cmd_measure_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"measure", "date", "instrument", "timepoint", "respondent", "subject",
-	                                   "caregiver", "infant", "scale", "score", "band", "clinical", "no_score_because",
-	                                   "version", "risk", 0};
+	static const char *const cols[] = {"measure_id:id", "date:date", "instrument", "timepoint", "person_id:id",
+	                                   "subject", "subject_caregiver_id:id", "subject_infant_id:id", "scale",
+	                                   "score:num", "band", "clinical:bool", "no_score_because", "version",
+	                                   "risks:list", "unverified", 0};
+	if (strcmp(g->format, "table") == 0) {
+		/* Safeguarding and open risk flags first, as on every view of a family. */
+		struct dy_err e;
+		dy_err_clear(&e);
+		int64_t id;
+		if (cli_id(a, "referral", &id, &e))
+			return cli_fail(&e);
+		if (cli_print_referral_alerts(app, id, &e))
+			return cli_fail(&e);
+	}
 	return cli_list(g, a, app, "referral", cols, "No measures recorded on this referral yet.", list_measures);
 }
 
@@ -227,7 +249,7 @@ int cmd_instruments_list(const struct cli_global *g, struct cli_args *a, struct 
 	int rc = load_set(a, &set);
 	if (rc)
 		return rc;
-	static const char *const cols[] = {"id", "name", "completed_by", "subject", "version", 0};
+	static const char *const cols[] = {"instrument", "name", "completed_by", "subject", "version", 0};
 	struct out_list *l = out_begin(g->format, cols);
 	for (size_t i = 0; i < set.n; i++) {
 		const struct instrument *in = set.v[i];
@@ -300,11 +322,12 @@ int cmd_instruments_show(const struct cli_global *g, struct cli_args *a, struct 
 	out_end(l, NULL);
 
 	printf("\nScales\n");
-	static const char *const sc[] = {"scale", "name", "range", "direction", "bands", "clinical", "reliable_change", 0};
+	static const char *const sc[] = {"scale", "name", "range", "direction", "bands", "clinical", "reliable_change",
+	                                 "unverified", 0};
 	l = out_begin("table", sc);
 	for (int i = 0; i < in->nscales; i++) {
 		const struct instr_scale *s = &in->scales[i];
-		char range[48], bands[400] = "", cut[96] = "", rci[64] = "";
+		char range[48], bands[400] = "", cut[96] = "", rci[96] = "";
 		char lo[32], hi[32];
 		snprintf(range, sizeof range, "%s-%s", fmt_score(lo, s->lo), fmt_score(hi, s->hi));
 		size_t used = 0;
@@ -317,11 +340,16 @@ int cmd_instruments_show(const struct cli_global *g, struct cli_args *a, struct 
 		else if (s->has_cutoff)
 			snprintf(cut, sizeof cut, "%s %s (%s)", instrument_op_name(s->cutoff_op), fmt_score(lo, s->cutoff),
 			         s->cutoff_label);
-		if (s->has_rci && s->rci_points > 0)
-			snprintf(rci, sizeof rci, "%s points", fmt_score(lo, s->rci_points));
+		if (s->has_rci && s->rci_sem > 0)
+			snprintf(rci, sizeof rci, "%s points (SEM %g, z %g)", fmt_score(lo, s->rci_points), s->rci_sem, s->z);
+		else if (s->has_rci && s->reliability > 0)
+			snprintf(rci, sizeof rci, "%s points (r %g, SD %g, z %g)", fmt_score(lo, s->rci_points), s->reliability,
+			         s->rci_sd, s->z);
 		else if (s->has_rci)
-			snprintf(rci, sizeof rci, "Jacobson-Truax r=%g z=%g", s->reliability, s->z);
-		const char *row[] = {s->id, s->name, range, instrument_direction_name(s->direction), bands, cut, rci, 0};
+			snprintf(rci, sizeof rci, "%s points", fmt_score(lo, s->rci_points));
+		char unv[96];
+		instrument_unverified_text(in, i, unv, sizeof unv);
+		const char *row[] = {s->id, s->name, range, instrument_direction_name(s->direction), bands, cut, rci, unv, 0};
 		out_row(l, row);
 	}
 	out_end(l, NULL);
@@ -444,21 +472,17 @@ int cmd_measures_change(const struct cli_global *g, struct cli_args *a, struct a
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	int64_t id, episode;
-	if (cli_id(a, "referral", &id, &e) || cli_id(a, "episode", &episode, &e))
+	int64_t id;
+	if (cli_id(a, "referral", &id, &e))
 		return cli_fail(&e);
-	if (!id)
-		id = episode;
-	if (!id)
-		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "referral", .msg = "is required (--referral ID)"});
-	static const char *const cols[] = {"kind", "respondent", "subject", "caregiver", "infant", "instrument", "scale",
-	                                   "n", "first_date", "first", "last_date", "last", "change",
-	                                   "reliable_threshold", "reliable_change", "clinically_significant",
-	                                   "reliable_recovery", "note", 0};
+	static const char *const cols[] = {"kind", "person_id:id", "subject", "subject_caregiver_id:id",
+	                                   "subject_infant_id:id", "instrument", "scale", "n:int", "first_date:date",
+	                                   "first:num", "last_date:date", "last:num", "change:num",
+	                                   "reliable_threshold:num", "reliable_change", "clinically_significant:bool",
+	                                   "reliable_recovery:bool", "note", 0};
 	struct out_list *l = out_begin(g->format, cols);
-	int rc = app_measures_change(app, id, change_line, l, &e);
-	if (rc) {
-		out_end(l, NULL);
+	if (app_measures_change(app, id, change_line, l, &e)) {
+		out_discard(l);
 		return cli_fail(&e);
 	}
 	out_end(l, "No measure or goal has two scored administrations on this referral yet.");
@@ -522,7 +546,7 @@ static int list_goals(struct app *app, int64_t id, struct out_list *l, struct dy
 
 int cmd_goal_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"goal", "position", "text", "set_on", "ratings", "first_date", "first",
-	                                   "last_date", "last", 0};
+	static const char *const cols[] = {"goal_id:id", "position:int", "text", "set_on:date", "ratings:int",
+	                                   "first_date:date", "first:int", "last_date:date", "last:int", 0};
 	return cli_list(g, a, app, "referral", cols, "No goals set on this referral yet.", list_goals);
 }

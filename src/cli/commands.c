@@ -22,10 +22,12 @@ static const struct cli_opt o_list[] = {
 	{"open", NULL, "only families open to the team (accepted, not discharged)", 0},
 	{"limit", "N", "at most N rows (default 50)", 0},
 	{"offset", "N", "skip the first N rows", 0},
+	{"all", NULL, "every row, however many", 0},
 	{0}};
 static const struct cli_opt o_caseload[] = {
-	{"limit", "N", "at most N rows (default 1000)", 0},
+	{"limit", "N", "at most N rows (default 50)", 0},
 	{"offset", "N", "skip the first N rows", 0},
+	{"all", NULL, "every row, however many", 0},
 	{0}};
 static const struct cli_opt o_person[] = {
 	{"family", "ID", "the family the person belongs to", 1},
@@ -70,8 +72,8 @@ static const struct cli_opt o_ref_triage[] = {
 	{"referral", "ID", "the referral to triage", 1},
 	{"decision", "DECISION", "accepted, declined or signposted", 1},
 	{"date", "DATE", "the day of the decision (YYYY-MM-DD or today)", 1},
-	{"reason", "TEXT", "why it is declined (required to decline); a note otherwise", 0},
-	{"service", "NAME", "the service the family is signposted to (required to signpost)", 0},
+	{"reason", "TEXT", "why it is declined (needed to decline); a note otherwise", 0},
+	{"service", "NAME", "the service the family is signposted to (needed to signpost)", 0},
 	{"override", "RULE:REASON", "accept despite a failed rule (infant_age, pregnancy, area, caregiver_age, first_time_parent), with the reason; once (use the --override-RULE options for more)", 0},
 	{"override-infant-age", "REASON", "override the infant age rule, with the reason", 0},
 	{"override-pregnancy", "REASON", "override the pregnancy rule, with the reason", 0},
@@ -92,6 +94,8 @@ static const struct cli_opt o_waiting[] = {
 	{"breach-within", "N", "only those already breached or breaching within N days (0: breached only)", 0},
 	{"target-a", "TARGET", "referral to assessment target, e.g. \"14 days\" (default), \"2 weeks\"", 0},
 	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default), \"28 days\"", 0},
+	{"order", "ORDER", "urgency (default: most urgent first) or safeguarding (child protection plan, edge of care"
+	 " and looked after first, each group most urgent first)", 0},
 	{0}};
 static const struct cli_opt o_report_waiting[] = {
 	{"from", "DATE", "first day of the period", 1},
@@ -99,7 +103,17 @@ static const struct cli_opt o_report_waiting[] = {
 	{"target-a", "TARGET", "referral to assessment target, e.g. \"14 days\" (default)", 0},
 	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default)", 0},
 	{0}};
-static const struct cli_opt o_ref_list[] = {{"family", "ID", "only this family's referrals", 0}, {0}};
+static const struct cli_opt o_ref_list[] = {
+	{"family", "ID", "only this family's referrals", 0},
+	{"state", "STATE", "only referrals in this state: received, awaiting_assessment, declined, signposted, assessed,"
+	                   " awaiting_intervention, in_intervention or discharged", 0},
+	{"open", NULL, "only open referrals (received up to in_intervention)", 0},
+	{"limit", "N", "at most N rows (default 50)", 0},
+	{"offset", "N", "skip the first N rows", 0},
+	{"all", NULL, "every row, however many", 0},
+	{0}};
+static const struct cli_opt o_family_show[] = {{"family", "ID", "the family", 1}, {0}};
+static const struct cli_opt o_ref_show[] = {{"referral", "ID", "the referral", 1}, {0}};
 static const struct cli_opt o_contact[] = {
 	{"referral", "ID", "the referral (episode) the contact belongs to", 1},
 	{"date", "DATE", "date of the contact (YYYY-MM-DD or today)", 1},
@@ -114,7 +128,7 @@ static const struct cli_opt o_contact[] = {
 static const struct cli_opt o_contact_list[] = {{"referral", "ID", "the referral", 1}, {0}};
 static const struct cli_opt o_sg_set[] = {
 	{"infant", "ID", "the infant", 1},
-	{"status", "STATUS", "none, early_help, child_in_need, child_protection_plan or looked_after", 1},
+	{"status", "STATUS", "none, early_help, child_in_need, child_protection_plan, edge_of_care or looked_after", 1},
 	{"from", "DATE", "the date the status began", 1},
 	{0}};
 static const struct cli_opt o_sg_hist[] = {{"infant", "ID", "the infant", 1}, {0}};
@@ -123,6 +137,7 @@ static const struct cli_opt o_discharge[] = {
 	{"date", "DATE", "discharge date", 1},
 	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred or other", 1},
 	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted or other; one for all, or INFANT:STATUS,...", 1},
+	{"risk-action", "TEXT", "the action taken on any risk flag not yet acknowledged (needed when there is one)", 0},
 	{0}};
 static const struct cli_opt o_measure[] = {
 	{"referral", "ID", "the referral", 1},
@@ -132,7 +147,7 @@ static const struct cli_opt o_measure[] = {
 	{"responses", "VALUES", "item values separated by ';' (empty for a missing item)", 1},
 	{"respondent", "ID", "the caregiver who completed it (default: the subject's caregiver, else the referral's)", 0},
 	{"person", "ID", "same as --respondent (older name)", 0},
-	{"practitioner", "ID", "the practitioner who rated it (required for clinician- and observer-rated measures)", 0},
+	{"practitioner", "ID", "the practitioner who rated it (needed for clinician- and observer-rated measures)", 0},
 	{"subject", "WHO", "caregiver, infant or pair (default: what the instrument is about)", 0},
 	{"caregiver", "ID", "the caregiver it is about (default: the respondent, else the referral's caregiver)", 0},
 	{"infant", "ID", "the infant it is about (default: the referral's infant)", 0},
@@ -141,7 +156,10 @@ static const struct cli_opt o_measure[] = {
 static const struct cli_opt o_instr_dir[] = {
 	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{0}};
-static const struct cli_opt o_measure_ack[] = {{"measure", "ID", "the measure whose risk flags you have reviewed", 1}, {0}};
+static const struct cli_opt o_measure_ack[] = {{"measure", "ID", "the measure whose risk flags you have reviewed", 1},
+	{"action", "TEXT", "the action you took (required): e.g. who you spoke to and what was agreed", 1}, {0}};
+static const struct cli_opt o_risks[] = {
+	{"older-than", "DAYS", "list open flags raised on measures at least this many days old (default 2)", 0}, {0}};
 static const struct cli_opt o_measure_list[] = {{"referral", "ID", "the referral", 1}, {0}};
 static const struct cli_opt o_score[] = {
 	{"responses", "VALUES", "item values separated by ';' (empty for a missing item)", 1},
@@ -150,8 +168,7 @@ static const struct cli_opt o_score[] = {
 	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{0}};
 static const struct cli_opt o_change[] = {
-	{"referral", "ID", "the referral (episode of care)", 0},
-	{"episode", "ID", "the same as --referral: a referral is one episode of care", 0},
+	{"referral", "ID", "the referral (episode of care)", 1},
 	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{0}};
 static const struct cli_opt o_goal_add[] = {
@@ -178,44 +195,45 @@ static const struct cli_opt o_serve[] = {
 	{0}};
 
 const struct cli_command cli_commands[] = {
-	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE},
-	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE},
-	{"import", NULL, "DIR", 1, "Import a team's CSV files from DIR, all or nothing (see docs/csv.md).", o_none, cmd_import, CLI_DB_CREATE},
-	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into the new folder DIR, all or nothing (see docs/csv.md).", o_export, cmd_export, CLI_DB_WRITE},
-	{"family", "add", NULL, 0, "Create a new family record.", o_none, cmd_family_add, CLI_DB_WRITE},
-	{"family", "show", "ID", 1, "Show a family: people, safeguarding, referrals.", o_none, cmd_family_show, CLI_DB_READ},
-	{"family", "list", NULL, 0, "List families.", o_list, cmd_family_list, CLI_DB_READ},
-	{"caseload", NULL, NULL, 0, "The team's caseload: families accepted and not discharged.", o_caseload, cmd_caseload, CLI_DB_READ},
-	{"person", "add", NULL, 0, "Add a caregiver or an infant (born or unborn) to a family.", o_person, cmd_person_add, CLI_DB_WRITE},
-	{"person", "birth", NULL, 0, "Record the birth of an unborn infant, keeping their record.", o_birth, cmd_person_birth, CLI_DB_WRITE},
-	{"practitioner", "add", NULL, 0, "Add a member of the team.", o_pract, cmd_practitioner_add, CLI_DB_WRITE},
-	{"practitioner", "list", NULL, 0, "List the team's practitioners.", o_none, cmd_practitioner_list, CLI_DB_READ},
-	{"referral", "add", NULL, 0, "Log a referral (opens an episode of care).", o_ref_add, cmd_referral_add, CLI_DB_WRITE},
-	{"referral", "list", NULL, 0, "List referrals.", o_ref_list, cmd_referral_list, CLI_DB_READ},
-	{"referral", "show", "ID", 1, "Show a referral with its contacts, measures and outcome.", o_none, cmd_referral_show, CLI_DB_READ},
-	{"referral", "check", NULL, 0, "Check a referral against the eligibility rules, with every reason.", o_ref_check, cmd_referral_check, CLI_DB_READ},
-	{"referral", "triage", NULL, 0, "Accept, decline or signpost a received referral.", o_ref_triage, cmd_referral_triage, CLI_DB_WRITE},
-	{"referral", "move", NULL, 0, "Move a referral along its pathway (assessed, awaiting/in intervention).", o_ref_move, cmd_referral_move, CLI_DB_WRITE},
-	{"referral", "history", NULL, 0, "A referral's state changes, with dates and users, and its overrides.", o_ref_history, cmd_referral_history, CLI_DB_READ},
-	{"waiting", NULL, NULL, 0, "Everyone waiting for assessment or intervention, most urgent first.", o_waiting, cmd_waiting, CLI_DB_READ},
-	{"report", "waiting", NULL, 0, "Waiting times against the two standards over a period, and by month.", o_report_waiting, cmd_report_waiting, CLI_DB_READ},
-	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, CLI_DB_WRITE},
-	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, CLI_DB_READ},
-	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, CLI_DB_WRITE},
-	{"safeguarding", "history", NULL, 0, "Show an infant's safeguarding history.", o_sg_hist, cmd_safeguarding_history, CLI_DB_READ},
-	{"discharge", NULL, NULL, 0, "Discharge a referral, with each infant's care status.", o_discharge, cmd_discharge, CLI_DB_WRITE},
-	{"measure", "add", NULL, 0, "Record an outcome measure: scored at entry; prints score, band and any risk flag.", o_measure, cmd_measure_record, CLI_DB_WRITE},
-	{"measure", "acknowledge", NULL, 0, "Record that a clinician has reviewed a measure's risk flags.", o_measure_ack, cmd_measure_acknowledge, CLI_DB_WRITE},
-	{"measure", "list", NULL, 0, "A referral's measures with their scores, bands and risk flags.", o_measure_list, cmd_measure_list, CLI_DB_READ},
-	{"measures", "rescore", NULL, 0, "Score again every measure scored by another definition version (or never).", o_instr_dir, cmd_measures_rescore, CLI_DB_WRITE},
-	{"measures", "change", NULL, 0, "First and last scores of each measure and goal, with reliable and clinically significant change.", o_change, cmd_measures_change, CLI_DB_READ},
-	{"score", NULL, "ID", 1, "Score responses for an instrument and print the result as JSON (no database).", o_score, cmd_score, CLI_DB_NONE},
-	{"instruments", "list", NULL, 0, "List the loaded instrument definitions.", o_instr_dir, cmd_instruments_list, CLI_DB_NONE},
-	{"instruments", "show", "ID", 1, "Show an instrument: items, scales, bands, cut-off, reliable change, risk items.", o_instr_dir, cmd_instruments_show, CLI_DB_NONE},
-	{"instruments", "load-text", "FILE", 1, "Store licensed item wording (CSV instrument,item,text) in the database.", o_instr_dir, cmd_instruments_load_text, CLI_DB_WRITE},
-	{"instruments", "load-table", "ID TABLE FILE", 3, "Store a licensed table (e.g. asqse2 intervals) in the database.", o_instr_dir, cmd_instruments_load_table, CLI_DB_WRITE},
-	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE},
-	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE},
-	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ},
-	{"serve", NULL, NULL, 0, "Run the web application and JSON API (see docs/deploy.md).", o_serve, cmd_serve, CLI_DB_EXTERNAL},
+	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
+	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
+	{"import", NULL, "DIR", 1, "Import a team's CSV files from DIR, all or nothing (see docs/csv.md).", o_none, cmd_import, CLI_DB_CREATE, NULL},
+	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into the new folder DIR, all or nothing (see docs/csv.md).", o_export, cmd_export, CLI_DB_WRITE, NULL},
+	{"family", "add", NULL, 0, "Create a new family record.", o_none, cmd_family_add, CLI_DB_WRITE, NULL},
+	{"family", "show", NULL, 0, "Show a family: safeguarding and unacknowledged risk first, then people and referrals.", o_family_show, cmd_family_show, CLI_DB_READ, NULL},
+	{"family", "list", NULL, 0, "List families.", o_list, cmd_family_list, CLI_DB_READ, NULL},
+	{"caseload", NULL, NULL, 0, "The team's caseload: families accepted and not discharged.", o_caseload, cmd_caseload, CLI_DB_READ, NULL},
+	{"person", "add", NULL, 0, "Add a caregiver or an infant (born or unborn) to a family.", o_person, cmd_person_add, CLI_DB_WRITE, NULL},
+	{"person", "birth", NULL, 0, "Record the birth of an unborn infant, keeping their record.", o_birth, cmd_person_birth, CLI_DB_WRITE, NULL},
+	{"practitioner", "add", NULL, 0, "Add a member of the team.", o_pract, cmd_practitioner_add, CLI_DB_WRITE, NULL},
+	{"practitioner", "list", NULL, 0, "List the team's practitioners.", o_none, cmd_practitioner_list, CLI_DB_READ, NULL},
+	{"referral", "add", NULL, 0, "Log a referral (opens an episode of care).", o_ref_add, cmd_referral_add, CLI_DB_WRITE, NULL},
+	{"referral", "list", NULL, 0, "List referrals.", o_ref_list, cmd_referral_list, CLI_DB_READ, NULL},
+	{"referral", "show", NULL, 0, "Show a referral: safeguarding and unacknowledged risk first, then its state, contacts, measures and outcome.", o_ref_show, cmd_referral_show, CLI_DB_READ, NULL},
+	{"referral", "check", NULL, 0, "Check a referral against the eligibility rules, with every reason.", o_ref_check, cmd_referral_check, CLI_DB_READ, NULL},
+	{"referral", "triage", NULL, 0, "Accept, decline or signpost a received referral.", o_ref_triage, cmd_referral_triage, CLI_DB_WRITE, NULL},
+	{"referral", "move", NULL, 0, "Move a referral along its pathway (assessed, awaiting/in intervention).", o_ref_move, cmd_referral_move, CLI_DB_WRITE, NULL},
+	{"referral", "history", NULL, 0, "A referral's state changes, with dates and users, and its overrides.", o_ref_history, cmd_referral_history, CLI_DB_READ, NULL},
+	{"waiting", NULL, NULL, 0, "Everyone waiting for assessment or intervention, most urgent first.", o_waiting, cmd_waiting, CLI_DB_READ, NULL},
+	{"report", "waiting", NULL, 0, "Waiting times against the two standards over a period, and by month.", o_report_waiting, cmd_report_waiting, CLI_DB_READ, NULL},
+	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, CLI_DB_WRITE, NULL},
+	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, CLI_DB_READ, NULL},
+	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, CLI_DB_WRITE, NULL},
+	{"safeguarding", "history", NULL, 0, "Show an infant's safeguarding history.", o_sg_hist, cmd_safeguarding_history, CLI_DB_READ, NULL},
+	{"discharge", NULL, NULL, 0, "Discharge a referral, with each infant's care status.", o_discharge, cmd_discharge, CLI_DB_WRITE, NULL},
+	{"measure", "add", NULL, 0, "Record an outcome measure: scored at entry; prints score, band and any risk flag.", o_measure, cmd_measure_record, CLI_DB_WRITE, NULL},
+	{"measure", "acknowledge", NULL, 0, "Record that a clinician has reviewed a measure's risk flags, and the action taken.", o_measure_ack, cmd_measure_acknowledge, CLI_DB_WRITE, NULL},
+	{"risks", NULL, NULL, 0, "The team's risk flags still not acknowledged, oldest first (a safety net: see docs/measures.md).", o_risks, cmd_risks, CLI_DB_READ, NULL},
+	{"measure", "list", NULL, 0, "A referral's measures with their scores, bands and risk flags.", o_measure_list, cmd_measure_list, CLI_DB_READ, NULL},
+	{"measures", "rescore", NULL, 0, "Score again every measure scored by another definition version (or never).", o_instr_dir, cmd_measures_rescore, CLI_DB_WRITE, NULL},
+	{"measures", "change", NULL, 0, "First and last scores of each measure and goal, with reliable and clinically significant change.", o_change, cmd_measures_change, CLI_DB_READ, NULL},
+	{"score", NULL, "ID", 1, "Score responses for an instrument and print the result as JSON (no database).", o_score, cmd_score, CLI_DB_NONE, "json only (the score, bands, flags and any errors)"},
+	{"instruments", "list", NULL, 0, "List the loaded instrument definitions.", o_instr_dir, cmd_instruments_list, CLI_DB_NONE, "table (default), json or csv"},
+	{"instruments", "show", "ID", 1, "Show an instrument: items, scales, bands, cut-off, reliable change, risk items.", o_instr_dir, cmd_instruments_show, CLI_DB_NONE, "table only (the definition as data is instruments/ID.json)"},
+	{"instruments", "load-text", "FILE", 1, "Store licensed item wording (CSV instrument,item,text) in the database.", o_instr_dir, cmd_instruments_load_text, CLI_DB_WRITE, NULL},
+	{"instruments", "load-table", "ID TABLE FILE", 3, "Store a licensed table (e.g. asqse2 intervals) in the database.", o_instr_dir, cmd_instruments_load_table, CLI_DB_WRITE, NULL},
+	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE, NULL},
+	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE, NULL},
+	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ, NULL},
+	{"serve", NULL, NULL, 0, "Run the web application and JSON API (see docs/deploy.md).", o_serve, cmd_serve, CLI_DB_EXTERNAL, NULL},
 	{0}};

@@ -34,6 +34,7 @@ CMD(cmd_discharge);
 CMD(cmd_measure_record);
 CMD(cmd_measure_acknowledge);
 CMD(cmd_measure_list);
+CMD(cmd_risks);
 CMD(cmd_score);
 CMD(cmd_instruments_list);
 CMD(cmd_instruments_show);

@@ -2,6 +2,8 @@
  * docs/csv.md in the same commit. */
 #include "core/codes.h"
 
+#include <string.h>
+
 const char *const code_role[] = {"caregiver", "infant", 0};
 const char *const code_relationship[] = {"mother", "father", "partner", "grandparent", "foster_carer",
                                          "kinship_carer", "adoptive_parent", "other", 0};
@@ -28,8 +30,10 @@ const char *const code_intervention[] = {
 	"circle_of_security", "mellow_babies", "baby_massage", "newborn_behavioural_observation",
 	"watch_wait_wonder", "baby_steps", "minding_the_baby", "systemic_family_therapy",
 	"parenting_support", "other", 0};
+/* edge_of_care (at risk of entering care) is listed last so that stored
+ * positions of the others never change; its level is code_safeguarding_level. */
 const char *const code_safeguarding[] = {"none", "early_help", "child_in_need",
-                                         "child_protection_plan", "looked_after", 0};
+                                         "child_protection_plan", "looked_after", "edge_of_care", 0};
 const char *const code_discharge_reason[] = {"planned_ending", "disengaged", "moved_away",
                                              "transferred", "other", 0};
 const char *const code_care_status[] = {"with_birth_family", "reunited", "in_care", "adopted",
@@ -38,6 +42,21 @@ const char *const code_timepoint[] = {"baseline", "review", "end", "followup", 0
 const char *const code_profession[] = {"psychotherapist", "clinical_psychologist",
                                        "specialist_health_visitor", "nursery_nurse",
                                        "social_worker", "family_therapist", "admin", "other", 0};
+
+int code_safeguarding_level(const char *status)
+{
+	static const char *const order[] = {"none", "early_help", "child_in_need", "child_protection_plan",
+	                                    "edge_of_care", "looked_after", 0};
+	for (int i = 0; status && order[i]; i++)
+		if (strcmp(order[i], status) == 0)
+			return i;
+	return 0;
+}
+
+int code_safeguarding_first(const char *status)
+{
+	return code_safeguarding_level(status) >= 3;
+}
 
 void code_label(const char *code, char *out, unsigned n)
 {

@@ -21,6 +21,17 @@ extern const char *const code_care_status[];      /* with_birth_family, reunited
 extern const char *const code_timepoint[];        /* baseline, review, end, followup */
 extern const char *const code_profession[];       /* psychotherapist, clinical_psychologist, ... */
 
+/* The level of a safeguarding status, lowest first (docs/waiting.md,
+ * "Safeguarding first"): none 0, early_help 1, child_in_need 2,
+ * child_protection_plan 3, edge_of_care 4, looked_after 5; 0 for "" or an
+ * unknown code. A lower level later is a step down (de-escalation). */
+int code_safeguarding_level(const char *status);
+
+/* 1 when a family with this status is listed first by `dyad waiting
+ * --order safeguarding`: a child protection plan, edge of care or looked
+ * after (level 3 or more). */
+int code_safeguarding_first(const char *status);
+
 /* Plain-English label for a code ("did_not_attend" -> "did not attend"):
  * the code with underscores as spaces, written into out (size n). */
 void code_label(const char *code, char *out, unsigned n);

@@ -647,37 +647,65 @@ static int parse_clinical(struct ctx *c, json_t *obj, const char *path, struct i
 	return 0;
 }
 
+/* "reliable_change": the smallest change counted as reliable, in raw
+ * points, from published figures only (docs/instruments.md, "Reliable
+ * change"): {"points": P} as published; {"sem": SEM} (Jacobson & Truax
+ * from a published standard error of measurement: z * sqrt(2) * SEM); or
+ * {"reliability": r, "sd": SD} (z * sqrt(2) * SD * sqrt(1 - r) with a
+ * published SD). A team's own baselines are never used: one family's
+ * classification would move as other families arrive. z defaults to 1.96
+ * (95%); "source" names where the figures come from. */
 static int parse_rci(struct ctx *c, json_t *obj, const char *path, struct instr_scale *s)
 {
-	static const char *const keys[] = {"points", "reliability", "z", "note", NULL};
+	static const char *const keys[] = {"points", "sem", "reliability", "sd", "z", "source", "note", NULL};
 	if (require_object(c, obj, path) || check_keys(c, obj, path, keys))
 		return DY_EINVAL;
 	json_t *pts = json_object_get(obj, "points");
+	json_t *sem = json_object_get(obj, "sem");
 	json_t *rel = json_object_get(obj, "reliability");
-	if ((pts != NULL) == (rel != NULL))
-		return fail(c, path, "give exactly one of points (fixed) or reliability (Jacobson & Truax)");
+	char p[96];
+	if ((pts != NULL) + (sem != NULL) + (rel != NULL) != 1)
+		return fail(c, path, "give exactly one of points, sem, or reliability with a published sd");
 	if (s->direction == DIR_NONE)
 		return fail(c, path, "a scale with direction none cannot classify reliable change");
 	s->z = 1.96;
+	if (get_str(c, obj, "source", path, s->rci_source, sizeof s->rci_source, 0))
+		return DY_EINVAL;
 	if (pts) {
 		if (get_num(c, obj, "points", path, 1e-9, 1e9, &s->rci_points, 1))
 			return DY_EINVAL;
-		if (json_object_get(obj, "z")) {
-			char p[96];
-			join(p, sizeof p, path, "z");
-			return fail(c, p, "applies only with reliability");
+		if (json_object_get(obj, "z") || json_object_get(obj, "sd")) {
+			join(p, sizeof p, path, json_object_get(obj, "z") ? "z" : "sd");
+			return fail(c, p, "applies only with sem or reliability");
 		}
 	} else {
-		if (get_num(c, obj, "reliability", path, 0, 1, &s->reliability, 1) ||
-		    get_num(c, obj, "z", path, 0, 10, &s->z, 0))
+		if (get_num(c, obj, "z", path, 0, 10, &s->z, 0))
 			return DY_EINVAL;
-		char p[96];
-		join(p, sizeof p, path, "reliability");
-		if (s->reliability <= 0 || s->reliability >= 1)
-			return fail(c, p, "must be between 0 and 1 (exclusive)");
 		if (s->z <= 0) {
 			join(p, sizeof p, path, "z");
 			return fail(c, p, "must be above 0");
+		}
+		if (sem) {
+			if (get_num(c, obj, "sem", path, 1e-9, 1e9, &s->rci_sem, 1))
+				return DY_EINVAL;
+			if (json_object_get(obj, "sd")) {
+				join(p, sizeof p, path, "sd");
+				return fail(c, p, "applies only with reliability");
+			}
+			s->rci_points = s->z * sqrt(2.0) * s->rci_sem;
+		} else {
+			if (get_num(c, obj, "reliability", path, 0, 1, &s->reliability, 1))
+				return DY_EINVAL;
+			join(p, sizeof p, path, "reliability");
+			if (s->reliability <= 0 || s->reliability >= 1)
+				return fail(c, p, "must be between 0 and 1 (exclusive)");
+			join(p, sizeof p, path, "sd");
+			if (!json_object_get(obj, "sd"))
+				return fail(c, p, "is required with reliability: a published standard deviation (the team's own"
+				                  " baselines would move one family's classification as others arrive)");
+			if (get_num(c, obj, "sd", path, 1e-9, 1e9, &s->rci_sd, 1))
+				return DY_EINVAL;
+			s->rci_points = s->z * sqrt(2.0) * s->rci_sd * sqrt(1.0 - s->reliability);
 		}
 	}
 	s->has_rci = 1;
@@ -852,37 +880,147 @@ static int parse_scale(struct ctx *c, json_t *obj, const char *path, int index)
 
 /* --- risks, tables, intervals, unverified --- */
 
+/* Each risk watches an item ("item": 1-based) or a scale ("scale": its id);
+ * "safeguarding": true asks for a safeguarding review. After the listed
+ * risks the loader adds, for each item risk, the flag raised when that item
+ * is left blank (docs/instruments.md, "Risk flags"). */
 static int parse_risks(struct ctx *c, json_t *arr)
 {
-	static const char *const keys[] = {"id", "item", "op", "value", "label", "note", NULL};
+	static const char *const keys[] = {"id", "item", "scale", "op", "value", "label", "safeguarding", "note", NULL};
 	struct instrument *in = c->in;
-	if (!json_is_array(arr) || json_array_size(arr) > INSTR_MAX_RISKS)
-		return fail(c, "risks", "must be a list of at most %d risk items", INSTR_MAX_RISKS);
+	if (!json_is_array(arr) || json_array_size(arr) * 2 > INSTR_MAX_RISKS)
+		return fail(c, "risks", "must be a list of at most %d risk items", INSTR_MAX_RISKS / 2);
 	size_t i;
 	json_t *v;
 	json_array_foreach(arr, i, v) {
-		char p[96];
+		char p[96], pp[96];
 		joini(p, sizeof p, "risks", i);
-		struct instr_risk *r = &in->risks[i];
-		int item = 0, op = 0;
+		struct instr_risk *r = &in->risks[in->nrisks];
+		memset(r, 0, sizeof *r);
+		int item = 0, op = 0, sg = 0;
+		char scale[32] = "";
 		if (require_object(c, v, p) || check_keys(c, v, p, keys) ||
-		    get_id(c, v, "id", p, r->id, sizeof r->id) ||
-		    get_int(c, v, "item", p, 1, in->nitems, &item, 1) ||
+		    get_id(c, v, "id", p, r->id, sizeof r->id - 8) ||
+		    get_int(c, v, "item", p, 1, in->nitems, &item, 0) ||
+		    get_str(c, v, "scale", p, scale, sizeof scale, 0) ||
 		    get_enum(c, v, "op", p, OP_NAMES, &op, 1) ||
 		    get_num(c, v, "value", p, -1e9, 1e9, &r->value, 1) ||
 		    get_str(c, v, "label", p, r->label, sizeof r->label, 1))
 			return DY_EINVAL;
+		json_t *jsg = json_object_get(v, "safeguarding");
+		if (jsg && !json_is_boolean(jsg)) {
+			join(pp, sizeof pp, p, "safeguarding");
+			return fail(c, pp, "must be true or false");
+		}
+		sg = jsg && json_is_true(jsg);
+		if ((item > 0) == (scale[0] != 0)) {
+			join(pp, sizeof pp, p, "item");
+			return fail(c, pp, "give either an item or a scale");
+		}
 		r->item = item - 1;
+		r->scale = scale[0] ? instrument_scale_index(in, scale) : -1;
+		if (scale[0] && r->scale < 0) {
+			join(pp, sizeof pp, p, "scale");
+			return fail(c, pp, "must name a scale of this instrument");
+		}
+		r->safeguarding = sg;
 		r->op = (enum instr_op)op;
-		for (size_t j = 0; j < i; j++)
+		for (int j = 0; j < in->nrisks; j++)
 			if (strcmp(in->risks[j].id, r->id) == 0) {
-				char pp[96];
 				join(pp, sizeof pp, p, "id");
-				return fail(c, pp, "repeats the id of risks[%zu]", j);
+				return fail(c, pp, "repeats the id of risks[%d]", j);
 			}
-		in->nrisks = (int)i + 1;
+		in->nrisks++;
+	}
+	/* The blank-item companions. */
+	int listed = in->nrisks;
+	for (int k = 0; k < listed; k++) {
+		const struct instr_risk *r = &in->risks[k];
+		if (r->item < 0)
+			continue;
+		struct instr_risk *b = &in->risks[in->nrisks++];
+		memset(b, 0, sizeof *b);
+		char base[32];
+		str_copy(base, sizeof base, r->id);
+		snprintf(b->id, sizeof b->id, "%.31s_blank", base);
+		b->item = r->item;
+		b->scale = -1;
+		b->unanswered = 1;
+		snprintf(b->label, sizeof b->label, "%s item %d (risk item) not answered: ask directly", in->short_name,
+		         r->item + 1);
 	}
 	return 0;
+}
+
+static const char *const STAGE_NAMES[] = {"any", "antenatal", "postnatal", NULL};
+
+/* "stage": {"when": "any|antenatal|postnatal", "min_months": N,
+ * "max_months": N, "source": "..."}: when the measure fits the infant's
+ * life. Ages are completed months of a born infant (postnatal only). */
+static int parse_stage(struct ctx *c, json_t *obj)
+{
+	static const char *const keys[] = {"when", "min_months", "max_months", "source", "note", NULL};
+	struct instrument *in = c->in;
+	int when = 0;
+	in->stage_min_months = 0;
+	in->stage_max_months = -1;
+	if (require_object(c, obj, "stage") || check_keys(c, obj, "stage", keys) ||
+	    get_enum(c, obj, "when", "stage", STAGE_NAMES, &when, 1) ||
+	    get_int(c, obj, "min_months", "stage", 0, 240, &in->stage_min_months, 0) ||
+	    get_int(c, obj, "max_months", "stage", 0, 240, &in->stage_max_months, 0) ||
+	    get_str(c, obj, "source", "stage", in->stage_note, sizeof in->stage_note, 1))
+		return DY_EINVAL;
+	in->stage = (enum instr_stage)when;
+	if (in->stage != STAGE_POSTNATAL && (json_object_get(obj, "min_months") || json_object_get(obj, "max_months")))
+		return fail(c, "stage.min_months", "an age range applies only to a postnatal measure");
+	if (in->stage_max_months >= 0 && in->stage_max_months < in->stage_min_months)
+		return fail(c, "stage.max_months", "must not be below min_months");
+	return 0;
+}
+
+int instrument_unverified(const struct instrument *in, const char *path)
+{
+	size_t n = strlen(path);
+	for (int i = 0; i < in->nunverified; i++) {
+		const char *u = in->unverified[i].path;
+		size_t m = strlen(u);
+		/* u covers path (u is path or a parent of it) or lies inside it */
+		size_t k = m < n ? m : n;
+		if (strncmp(u, path, k) == 0 && (m == n || (m < n && (path[m] == '.' || path[m] == '[')) ||
+		                                  (n < m && (u[n] == '.' || u[n] == '['))))
+			return 1;
+	}
+	return 0;
+}
+
+int instrument_scale_unverified(const struct instrument *in, int scale, const char *what)
+{
+	char p[96];
+	snprintf(p, sizeof p, "scales[%d].%s", scale, what);
+	return instrument_unverified(in, p);
+}
+
+void instrument_unverified_text(const struct instrument *in, int scale, char *out, size_t n)
+{
+	static const char *const what[][2] = {{"bands", "bands"}, {"clinical", "cut-off"},
+	                                      {"reliable_change", "reliable change"}};
+	size_t used = 0;
+	out[0] = '\0';
+	const struct instr_scale *s = &in->scales[scale];
+	int have[3] = {s->nbands > 0, s->has_cutoff, s->has_rci};
+	for (int k = 0; k < 3; k++) {
+		if (!have[k] || !instrument_scale_unverified(in, scale, what[k][0]))
+			continue;
+		int w = snprintf(out + used, n - used, "%s%s", used ? ", " : "unverified: ", what[k][1]);
+		if (w < 0 || (size_t)w >= n - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
+const char *instrument_stage_name(enum instr_stage s)
+{
+	return (unsigned)s < 3 ? STAGE_NAMES[s] : "?";
 }
 
 static int parse_tables(struct ctx *c, json_t *arr)
@@ -1086,7 +1224,7 @@ static int parse_root(struct ctx *c, json_t *root)
 	static const char *const keys[] = {"schema", "id", "name", "version", "completed_by",
 	                                   "subject", "licence", "code", "short_name", "items", "scales", "risks",
 	                                   "tables", "intervals", "unverified", "description", "notes",
-	                                   NULL};
+	                                   "stage", NULL};
 	struct instrument *in = c->in;
 	int schema = 0, role = 0, subj = 0;
 	if (require_object(c, root, "") || check_keys(c, root, "", keys) ||
@@ -1138,6 +1276,11 @@ static int parse_root(struct ctx *c, json_t *root)
 	}
 	json_t *risks = json_object_get(root, "risks");
 	if (risks && parse_risks(c, risks))
+		return DY_EINVAL;
+	json_t *stage = json_object_get(root, "stage");
+	if (!stage)
+		return fail(c, "stage", "is required: when the measure fits (any, antenatal or postnatal) and its age range");
+	if (parse_stage(c, stage))
 		return DY_EINVAL;
 	json_t *unv = json_object_get(root, "unverified");
 	if (unv && parse_unverified(c, unv))

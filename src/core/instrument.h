@@ -17,18 +17,19 @@
 #include <stddef.h>
 
 #include "util/err.h"
+#include "util/limits.h"
 
 #define INSTR_MAX_ITEMS 64       /* items in one administration */
 #define INSTR_MAX_VALUES 16      /* values in an explicit list of allowed values */
 #define INSTR_MAX_SCALES 12
 #define INSTR_MAX_BANDS 12
-#define INSTR_MAX_RISKS 8
+#define INSTR_MAX_RISKS 12
 #define INSTR_MAX_TABLES 4
 #define INSTR_MAX_LOOKUP 128     /* keys in one lookup table */
 #define INSTR_MAX_INTERVALS 16   /* rows in an age-interval table */
 #define INSTR_MAX_CHECKS 8       /* fixed points a lookup table must reproduce */
 #define INSTR_MAX_UNVERIFIED 40
-#define INSTR_DEF_MAX_BYTES (256u * 1024u) /* a definition file larger than this is refused */
+#define INSTR_DEF_MAX_BYTES LIMIT_DEFINITION_BYTES /* a definition file larger than this is refused */
 #define INSTR_DEF_MAX_DEPTH 12   /* JSON nesting deeper than this is refused */
 #define INSTR_VALUE_LIMIT 100000 /* |entered value| never exceeds this */
 
@@ -88,19 +89,35 @@ struct instr_scale {
 	int cutoff_from_interval; /* 1: the cut-off is the age interval's */
 	char cutoff_label[48];
 	int has_rci;
-	double rci_points;  /* > 0: fixed reliable change in raw points */
-	double reliability; /* > 0: Jacobson & Truax with this r */
-	double z;           /* Jacobson & Truax z, default 1.96 */
+	double rci_points;  /* the reliable change in raw points (> 0 when has_rci), as
+	                     * published or worked out at load from sem or reliability + sd */
+	double rci_sem;     /* > 0: from this published standard error of measurement */
+	double reliability; /* > 0: from this reliability ... */
+	double rci_sd;      /* ... and this published SD */
+	double z;           /* z for sem / reliability, default 1.96 */
+	char rci_source[160]; /* where the figures come from ("" when not given) */
 	struct instr_code code;
 };
 
+/* A risk flag the definition raises for the clinician to acknowledge. It
+ * watches one item (item >= 0, scale == -1) or one scale's score (scale >=
+ * 0, item == -1: PBQ risk of abuse, PIR-GAS documented maltreatment).
+ * `unanswered` flags are added by the loader, one for each item risk: the
+ * item left blank raises its own flag, so a prorated total can never hide
+ * an unasked risk question (docs/instruments.md, "Risk flags"). */
 struct instr_risk {
-	char id[32];
-	int item;          /* 0-based */
+	char id[40];
+	int item;          /* 0-based item, or -1 */
+	int scale;         /* scale index, or -1 */
+	int unanswered;    /* 1: raised when the item is not answered */
+	int safeguarding;  /* 1: the flag asks for a safeguarding review */
 	enum instr_op op;
 	double value;
-	char label[96];
+	char label[112];
 };
+
+/* The infant stage a measure fits (docs/instruments.md, "Stage"). */
+enum instr_stage { STAGE_ANY, STAGE_ANTENATAL, STAGE_POSTNATAL };
 
 struct instr_interval {
 	int interval;      /* the form's nominal age in months */
@@ -156,6 +173,13 @@ struct instrument {
 	char interval_labels[3][48]; /* below monitoring, monitoring zone, over cut-off */
 	int nunverified;
 	struct instr_unverified unverified[INSTR_MAX_UNVERIFIED];
+	/* When the measure fits the infant's life (the definition's "stage"):
+	 * antenatal (an unborn infant only), postnatal (born only) or any, and
+	 * for a born infant the age range in completed months, inclusive
+	 * (max_months -1: no upper limit). */
+	enum instr_stage stage;
+	int stage_min_months, stage_max_months;
+	char stage_note[160];
 };
 
 /* A set of loaded definitions, looked up by id. */
@@ -237,5 +261,22 @@ int instrument_parse_table(struct instrument *in, const char *table, const char 
  * DY_EINVAL. */
 int instrument_parse_text(struct instrument_set *set, const char *data, size_t size, const char *name,
                           struct dy_err *e);
+
+/* 1 when the definition marks a value at JSON path `path` unverified: an
+ * "unverified" entry names it, a parent of it ("scales[0]") or a part of it
+ * ("scales[0].bands[1].label" for "scales[0].bands"); else 0. */
+int instrument_unverified(const struct instrument *in, const char *path);
+
+/* instrument_unverified for "scales[<scale>].<what>" (what: "bands",
+ * "clinical", "reliable_change"). Every place that shows such a figure
+ * marks it "unverified" when this is 1. */
+int instrument_scale_unverified(const struct instrument *in, int scale, const char *what);
+
+/* Which of scale's shown figures are unverified, for display:
+ * "unverified: bands, cut-off, reliable change" (those that apply), or "". */
+void instrument_unverified_text(const struct instrument *in, int scale, char *out, size_t n);
+
+/* "any", "antenatal" or "postnatal". */
+const char *instrument_stage_name(enum instr_stage s);
 
 #endif

@@ -303,8 +303,16 @@ int score_compute(const struct instrument *in, const char *responses, size_t len
 		score_scale(in, i, r);
 	for (int i = 0; i < in->nrisks; i++) {
 		const struct instr_risk *k = &in->risks[i];
-		if (k->item < r->nitems && r->state[k->item] == 1 &&
-		    instrument_op_holds(k->op, r->item_score[k->item], k->value))
+		int raise;
+		if (k->scale >= 0)
+			raise = r->scales[k->scale].present && instrument_op_holds(k->op, r->scales[k->scale].value, k->value);
+		else if (k->item >= r->nitems)
+			raise = 0;
+		else if (k->unanswered)
+			raise = r->state[k->item] != 1;
+		else
+			raise = r->state[k->item] == 1 && instrument_op_holds(k->op, r->item_score[k->item], k->value);
+		if (raise)
 			r->risks[r->nrisks++] = (unsigned char)i;
 	}
 	return 0;
@@ -478,6 +486,10 @@ char *score_to_json(const struct score_result *r)
 			score_null_text(r, i, why, sizeof why);
 			put(s, "reason", json_string(why));
 		}
+		char unv[96];
+		instrument_unverified_text(in, i, unv, sizeof unv);
+		if (unv[0])
+			put(s, "unverified", json_string(unv + strlen("unverified: ")));
 		push(scales, s);
 	}
 	put(root, "scales", scales);
@@ -490,7 +502,12 @@ char *score_to_json(const struct score_result *r)
 		if (!x)
 			dy_oom();
 		put(x, "id", json_string(k->id));
-		put(x, "item", json_integer(k->item + 1));
+		if (k->item >= 0)
+			put(x, "item", json_integer(k->item + 1));
+		else
+			put(x, "scale", json_string(in->scales[k->scale].id));
+		if (k->safeguarding)
+			put(x, "safeguarding", json_true());
 		put(x, "label", json_string(k->label));
 		push(risks, x);
 	}

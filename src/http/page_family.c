@@ -132,8 +132,9 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 				}
 			app_referral_view_free(&rv);
 		}
-		char item[16], action[64], back[48];
+		char item[16], action[64], back[48], mid[24];
 		snprintf(item, sizeof item, "%d", r->item);
+		snprintf(mid, sizeof mid, "%lld", (long long)r->measure_id);
 		snprintf(back, sizeof back, "/families/%lld", (long long)v->family.id);
 		snprintf(action, sizeof action, "/measures/%lld/acknowledge", (long long)r->measure_id);
 		rc = TMPL(b, e,
@@ -143,11 +144,14 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		          "until a clinician acknowledges it.</p>"
 		          "<form method=\"post\" action=\"{{action}}\"><input type=\"hidden\" name=\"csrf\" value=\"{{c}}\">"
 		          "<input type=\"hidden\" name=\"back\" value=\"{{back}}\">"
+		          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"action-{{mid}}\">Action taken "
+		          "(required)</label><textarea class=\"nhsuk-textarea\" id=\"action-{{mid}}\" name=\"action\" rows=\"2\" "
+		          "maxlength=\"500\" required></textarea></div>"
 		          "<button class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0\" "
 		          "type=\"submit\">Acknowledge<span class=\"nhsuk-u-visually-hidden\"> the {{iname}} item {{item}} "
 		          "risk</span></button></form></div>",
 		          TMPL_S("iname", iname), TMPL_S("item", item), TMPL_S("label", label), TMPL_S("when", when),
-		          TMPL_S("action", action), TMPL_S("c", rq->csrf), TMPL_S("back", back));
+		          TMPL_S("action", action), TMPL_S("c", rq->csrf), TMPL_S("back", back), TMPL_S("mid", mid));
 	}
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include "app/app_episode.h"
 #include "app/app_family.h"
 #include "app/app_measure.h"
+#include "app/app_risk.h"
 #include "core/codes.h"
 #include "http/page.h"
 #include "http/page_family.h"
@@ -371,6 +372,9 @@ static int result_get(struct http_req *rq, struct http_resp *rs)
 		          "{{^by}}<p>Follow the team's risk procedure today. This shows on the family page until a "
 		          "clinician acknowledges it.</p><form method=\"post\" action=\"{{action}}\"><input type=\"hidden\" "
 		          "name=\"csrf\" value=\"{{c}}\"><input type=\"hidden\" name=\"back\" value=\"{{back}}\">"
+		          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"action-{{item}}\">Action taken "
+		          "(required)</label><textarea class=\"nhsuk-textarea\" id=\"action-{{item}}\" name=\"action\" rows=\"2\" "
+		          "maxlength=\"500\" required></textarea></div>"
 		          "<button class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0\" type=\"submit\">"
 		          "Acknowledge the risk</button></form>{{/by}}</div>",
 		          TMPL_S("item", item), TMPL_S("label", label), TMPL_S("by", r->acknowledged_by), TMPL_S("ack", ack),
@@ -396,7 +400,7 @@ static int acknowledge_post(struct http_req *rq, struct http_resp *rs)
 		return DY_ENOTFOUND;
 	int n;
 	struct dy_err e;
-	int rc = app_measure_acknowledge(rq->app, mid, &n, &e);
+	int rc = app_risk_acknowledge(rq->app, mid, F(rq, "action"), &n, &e);
 	if (rc && rc != DY_ECONFLICT) /* already acknowledged: nothing left to do */
 		return rc;
 	const char *back = F(rq, "back");

@@ -24,6 +24,7 @@ struct measure_record {
 	/* Read only (lists and get): an acknowledgement of its risk flags. */
 	char risk_acknowledged_by[64]; /* "" when none is acknowledged */
 	int32_t risk_acknowledged_on;  /* DATE_NONE when none */
+	char risk_action[501];         /* the action taken recorded with it, "" when none */
 };
 
 typedef int (*store_measure_record_fn)(void *ctx, const struct measure_record *r);

@@ -24,12 +24,12 @@ static int insert_risk(db_t *db, int64_t measure_id, const struct instr_risk *k,
 		return DY_ESTORE;
 	db_bind_int(s, 1, measure_id);
 	db_bind_text(s, 2, k->id);
-	db_bind_int(s, 3, k->item + 1);
+	db_bind_int(s, 3, k->item >= 0 ? k->item + 1 : 0);
 	return db_run(s, e);
 }
 
 struct risk_ids {
-	char id[INSTR_MAX_RISKS * 4][32];
+	char id[INSTR_MAX_RISKS * 4][40];
 	int n;
 };
 
@@ -212,63 +212,80 @@ int store_score_list(db_t *db, int64_t measure_id, store_score_fn fn, void *ctx,
 	return rc;
 }
 
-int store_score_by_scale(db_t *db, const char *instrument, const char *scale, store_scale_fn fn, void *ctx,
-                         struct dy_err *e)
-{
-	db_stmt_t *s = db_prepare(db, "SELECT m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id,"
-	                              " s.value FROM measure m JOIN measure_score s ON s.measure_id = m.id"
-	                              " WHERE m.instrument = ? AND s.scale = ? AND s.value IS NOT NULL"
-	                              " ORDER BY m.episode_id, m.person_id, m.subject_caregiver_id,"
-	                              " m.subject_infant_id, m.date, m.id", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_text(s, 1, instrument);
-	db_bind_text(s, 2, scale);
-	int rc;
-	while ((rc = db_step(s, e)) == DB_ROW)
-		if ((rc = fn(ctx, db_col_int(s, 0), db_col_int(s, 1), db_col_int(s, 2), db_col_int(s, 3),
-		             db_col_double(s, 4))))
-			return rc;
-	return rc;
-}
+#define RISK_SELECT                                                                                  \
+	"SELECT r.measure_id, r.risk, r.item, r.acknowledged_by, r.acknowledged_on, r.action_taken,"      \
+	" m.instrument, m.date, m.episode_id, ep.family_id FROM measure_risk r"                            \
+	" JOIN measure m ON m.id = r.measure_id JOIN episode ep ON ep.id = m.episode_id"
 
-int store_risk_list(db_t *db, int64_t measure_id, int64_t episode_id, store_risk_fn fn, void *ctx,
-                    struct dy_err *e)
+static int each_risk(db_stmt_t *s, store_risk_fn fn, void *ctx, struct dy_err *e)
 {
-#define RISK_SELECT "SELECT r.measure_id, r.risk, r.item, r.acknowledged_by, r.acknowledged_on FROM measure_risk r"
-	db_stmt_t *s = measure_id
-		? db_prepare(db, RISK_SELECT " WHERE r.measure_id = ? ORDER BY r.measure_id, r.risk", e)
-		: db_prepare(db, RISK_SELECT " JOIN measure m ON m.id = r.measure_id WHERE m.episode_id = ?"
-		                             " ORDER BY r.measure_id, r.risk", e);
-#undef RISK_SELECT
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, measure_id ? measure_id : episode_id);
 	int rc;
 	struct stored_risk o;
 	while ((rc = db_step(s, e)) == DB_ROW) {
+		memset(&o, 0, sizeof o);
 		o.measure_id = db_col_int(s, 0);
 		db_col_copy(s, 1, o.risk, sizeof o.risk);
 		o.item = (int)db_col_int(s, 2);
 		db_col_copy(s, 3, o.acknowledged_by, sizeof o.acknowledged_by);
 		o.acknowledged_on = db_col_date(s, 4);
+		db_col_copy(s, 5, o.action, sizeof o.action);
+		db_col_copy(s, 6, o.instrument, sizeof o.instrument);
+		o.measure_date = db_col_date(s, 7);
+		o.episode_id = db_col_int(s, 8);
+		o.family_id = db_col_int(s, 9);
 		if ((rc = fn(ctx, &o)))
 			return rc;
 	}
 	return rc;
 }
 
-int store_risk_acknowledge(db_t *db, int64_t measure_id, const char *by, int32_t on, int *count,
-                           struct dy_err *e)
+int store_risk_list(db_t *db, int64_t measure_id, int64_t episode_id, store_risk_fn fn, void *ctx,
+                    struct dy_err *e)
+{
+	db_stmt_t *s = measure_id
+		? db_prepare(db, RISK_SELECT " WHERE r.measure_id = ? ORDER BY r.measure_id, r.risk", e)
+		: db_prepare(db, RISK_SELECT " WHERE m.episode_id = ? ORDER BY r.measure_id, r.risk", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, measure_id ? measure_id : episode_id);
+	return each_risk(s, fn, ctx, e);
+}
+
+int store_risk_open(db_t *db, int64_t family_id, int32_t dated_by, store_risk_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = family_id
+		? db_prepare(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND ep.family_id = ?"
+		                             " ORDER BY m.date, r.measure_id, r.risk", e)
+		: db_prepare(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND (? IS NULL OR m.date <= ?)"
+		                             " ORDER BY m.date, r.measure_id, r.risk", e);
+	if (!s)
+		return DY_ESTORE;
+	if (family_id) {
+		db_bind_int(s, 1, family_id);
+	} else {
+		db_bind_date(s, 1, dated_by);
+		db_bind_date(s, 2, dated_by);
+	}
+	return each_risk(s, fn, ctx, e);
+}
+#undef RISK_SELECT
+
+int store_risk_acknowledge(db_t *db, int64_t measure_id, int64_t episode_id, const char *by, int32_t on,
+                           const char *action, int *count, struct dy_err *e)
 {
 	*count = 0;
-	db_stmt_t *s = db_prepare(db, "UPDATE measure_risk SET acknowledged_by = ?, acknowledged_on = ?"
-	                              " WHERE measure_id = ? AND acknowledged_on IS NULL", e);
+	db_stmt_t *s = measure_id
+		? db_prepare(db, "UPDATE measure_risk SET acknowledged_by = ?, acknowledged_on = ?, action_taken = ?"
+		                 " WHERE measure_id = ? AND acknowledged_on IS NULL", e)
+		: db_prepare(db, "UPDATE measure_risk SET acknowledged_by = ?, acknowledged_on = ?, action_taken = ?"
+		                 " WHERE measure_id IN (SELECT id FROM measure WHERE episode_id = ?)"
+		                 " AND acknowledged_on IS NULL", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_text(s, 1, by);
 	db_bind_date(s, 2, on);
-	db_bind_int(s, 3, measure_id);
+	db_bind_text(s, 3, action);
+	db_bind_int(s, 4, measure_id ? measure_id : episode_id);
 	int rc = db_run(s, e);
 	if (!rc)
 		*count = db_changes(db);
@@ -276,16 +293,18 @@ int store_risk_acknowledge(db_t *db, int64_t measure_id, const char *by, int32_t
 }
 
 int store_risk_acknowledge_one(db_t *db, int64_t measure_id, const char *risk, const char *by, int32_t on,
-                               struct dy_err *e)
+                               const char *action, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "UPDATE measure_risk SET acknowledged_by = ?, acknowledged_on = ?"
-	                              " WHERE measure_id = ? AND risk = ?", e);
+	db_stmt_t *s = db_prepare(db, "UPDATE measure_risk SET acknowledged_by = ?, acknowledged_on = ?,"
+	                              " action_taken = ? WHERE measure_id = ? AND risk = ?", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_text(s, 1, by);
 	db_bind_date(s, 2, on);
-	db_bind_int(s, 3, measure_id);
-	db_bind_text(s, 4, risk);
+	if (action && *action)
+		db_bind_text(s, 3, action);
+	db_bind_int(s, 4, measure_id);
+	db_bind_text(s, 5, risk);
 	return db_run(s, e);
 }
 

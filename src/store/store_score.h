@@ -9,6 +9,7 @@
 
 #include "core/score.h"
 #include "store/db.h"
+#include "util/limits.h"
 
 /* One stored scale score. */
 struct stored_score {
@@ -22,13 +23,20 @@ struct stored_score {
 	int clinical;        /* 1 clinical, 0 not, -1 no cut-off or no score */
 };
 
-/* One raised risk flag. */
+#define RISK_ACTION_MAX LIMIT_FREE_TEXT /* longest action-taken text, in bytes */
+
+/* One raised risk flag, with the measure it was raised on. */
 struct stored_risk {
 	int64_t measure_id;
-	char risk[32];       /* the definition's risk id ("phq9_item9") */
-	int item;            /* 1-based item */
+	char risk[40];       /* the definition's risk id ("phq9_item9") */
+	int item;            /* 1-based item; 0 for a flag on a scale */
 	char acknowledged_by[64]; /* "" while unacknowledged */
 	int32_t acknowledged_on;  /* DATE_NONE while unacknowledged */
+	char action[RISK_ACTION_MAX + 1]; /* the action taken, "" when not recorded */
+	char instrument[32]; /* the measure's instrument */
+	int32_t measure_date;
+	int64_t episode_id, family_id;
+	char label[112];     /* filled by app/ from the definition (words for people); "" from store */
 };
 
 typedef int (*store_score_fn)(void *ctx, const struct stored_score *s);
@@ -80,25 +88,26 @@ int store_score_batch_flush(db_t *db, struct score_batch *b, struct dy_err *e);
 /* Calls fn for each stored scale of the measure, in order. */
 int store_score_list(db_t *db, int64_t measure_id, store_score_fn fn, void *ctx, struct dy_err *e);
 
-/* Calls fn for each stored score of the given instrument and scale, across
- * every measure, by episode, respondent, subject, date and id, with the
- * grouping keys: for baseline standard deviations. */
-typedef int (*store_scale_fn)(void *ctx, int64_t episode_id, int64_t person_id, int64_t caregiver_id,
-                              int64_t infant_id, double value);
-int store_score_by_scale(db_t *db, const char *instrument, const char *scale, store_scale_fn fn, void *ctx,
-                         struct dy_err *e);
-
 /* Calls fn for each risk flag of the measure (measure_id > 0) or of every
  * measure of the episode (episode_id > 0), by measure and risk. */
 int store_risk_list(db_t *db, int64_t measure_id, int64_t episode_id, store_risk_fn fn, void *ctx,
                     struct dy_err *e);
 
-/* Acknowledges every unacknowledged flag of the measure; *count is how many. */
-int store_risk_acknowledge(db_t *db, int64_t measure_id, const char *by, int32_t on, int *count,
-                           struct dy_err *e);
+/* Calls fn for each unacknowledged flag of the family (family_id > 0), or
+ * of the team (family_id 0) raised on a measure dated on or before
+ * `dated_by` (DATE_NONE: any date), oldest measure first. */
+int store_risk_open(db_t *db, int64_t family_id, int32_t dated_by, store_risk_fn fn, void *ctx, struct dy_err *e);
 
-/* Acknowledges one flag (import: keeps a recorded acknowledgement). */
+/* Acknowledges every unacknowledged flag of the measure (measure_id > 0)
+ * or of every measure of the episode (episode_id > 0), by `by` on `on`
+ * with the action taken; *count is how many. */
+int store_risk_acknowledge(db_t *db, int64_t measure_id, int64_t episode_id, const char *by, int32_t on,
+                           const char *action, int *count, struct dy_err *e);
+
+/* Acknowledges one flag (import: keeps a recorded acknowledgement; action
+ * may be "" when none was recorded). */
 int store_risk_acknowledge_one(db_t *db, int64_t measure_id, const char *risk, const char *by, int32_t on,
+                               const char *action,
                                struct dy_err *e);
 
 /* --- licensed material kept locally --- */

@@ -15,6 +15,7 @@
 #include "app/app_episode.h"
 #include "app/app_family.h"
 #include "app/app_measure.h"
+#include "app/app_risk.h"
 #include "testutil.h"
 #include "util/date.h"
 
@@ -210,9 +211,9 @@ static void wrong_respondent_or_subject_refused(void **state)
 	me.infant_id = f->dad;
 	assert_int_equal(app_measure_record(&f->a, &me, &rec, &res, &e), DY_EINVAL);
 	assert_string_equal(e.field, "infant");
-	me.practitioner_id = 99;
+	me.practitioner_id = 99; /* not there: not found */
 	me.infant_id = 0;
-	assert_int_equal(app_measure_record(&f->a, &me, &rec, &res, &e), DY_EINVAL);
+	assert_int_equal(app_measure_record(&f->a, &me, &rec, &res, &e), DY_ENOTFOUND);
 	assert_string_equal(e.field, "practitioner");
 	/* Twins: the same measure for each on one day, from one caregiver. */
 	me.practitioner_id = f->practitioner;
@@ -245,14 +246,14 @@ static void risk_flag_stored_until_acknowledged(void **state)
 	assert_int_equal(v.risks[0].acknowledged_on, DATE_NONE);
 	int n = 0;
 	int64_t audits = count(&f->a, "SELECT COUNT(*) FROM audit");
-	assert_int_equal(app_measure_acknowledge(&f->a, rec.m.id, &n, &e), 0);
+	assert_int_equal(app_risk_acknowledge(&f->a, rec.m.id, "Called the caregiver; safety plan agreed", &n, &e), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM audit"), audits + 1);
 	v = view_of(f, rec.m.id);
 	assert_int_equal(v.risks[0].acknowledged_on, tu_date("2026-06-01"));
 	assert_string_equal(v.risks[0].acknowledged_by, "tester");
-	assert_int_equal(app_measure_acknowledge(&f->a, rec.m.id, &n, &e), DY_ECONFLICT);
-	assert_int_equal(app_measure_acknowledge(&f->a, 999, &n, &e), DY_ENOTFOUND);
+	assert_int_equal(app_risk_acknowledge(&f->a, rec.m.id, "again", &n, &e), DY_ECONFLICT);
+	assert_int_equal(app_risk_acknowledge(&f->a, 999, "x", &n, &e), DY_ENOTFOUND);
 }
 
 static void corrected_age_picks_asqse2_form(void **state)

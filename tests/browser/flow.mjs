@@ -172,6 +172,7 @@ try {
   check((await page.textContent('main')).includes('Risk to follow up'), 'the family page shows the unacknowledged risk');
   check(await page.locator('svg.dyad-chart').count() > 0, 'the family page draws the EPDS trend chart');
   await look('family-risk');
+  await page.fill('textarea[name="action"]', 'Phoned the mother the same day; GP informed');
   await submit('Acknowledge');
   check(!(await page.textContent('main')).includes('Risk to follow up'), 'acknowledged: the risk callout is gone');
 

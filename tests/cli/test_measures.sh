@@ -48,11 +48,11 @@ expect 2 "subject: PHQ-9 is about the caregiver, not the pair" -- "$DYAD" measur
 	--instrument phq9 --timepoint review --date 2026-02-14 --subject pair --responses "0;0;0;0;0;0;0;0;0"
 expect 0 "PIR-GAS rating: 45 \(disturbed\)" -- "$DYAD" measure add --referral 1 --instrument pirgas \
 	--timepoint baseline --date 2026-01-12 --practitioner 1 --responses 45
-expect 0 "Acknowledged 1 risk flag on measure 3" -- "$DYAD" measure acknowledge --measure 3
-expect 3 "no unacknowledged risk flag"   -- "$DYAD" measure acknowledge --measure 3
-expect 3 "measure 99 does not exist"     -- "$DYAD" measure acknowledge --measure 99
+expect 0 "Acknowledged 1 risk flag on measure 3" -- "$DYAD" measure acknowledge --measure 3 --action "Spoke to the caregiver; safety plan agreed"
+expect 3 "no unacknowledged risk flag"   -- "$DYAD" measure acknowledge --measure 3 --action "Spoke to the caregiver; safety plan agreed"
+expect 3 "measure 99 does not exist"     -- "$DYAD" measure acknowledge --measure 99 --action "Spoke to the caregiver; safety plan agreed"
 expect 0 "pirgas +baseline +1 +pair +1 +2 +rating +45 +disturbed" -- "$DYAD" measure list --referral 1
-expect 0 "item 9 acknowledged"           -- "$DYAD" measure list --referral 1
+expect 0 "acknowledged 2026-11-22 by cli:[a-z]+ \(PHQ-9 item 9" -- "$DYAD" measure list --referral 1
 
 expect 0 "PHQ-9 total: 3 \(minimal\)"     -- "$DYAD" measure add --referral 1 --instrument phq9 \
 	--timepoint end --date 2026-04-20 --responses "0;1;0;1;0;0;0;1;0"
@@ -94,7 +94,7 @@ expect 0 "Stored"                        -- "$DYAD" --db copy.db instruments loa
 expect 0 "Imported 1 family, "          -- "$DYAD" --db copy.db import out1
 expect 0 ""                              -- "$DYAD" --db copy.db export out2
 expect 0 ""                              -- diff -r out1 out2
-expect 0 "phq9 +review .*item 9 acknowledged" -- "$DYAD" --db copy.db measure list --referral 1
+expect 0 "phq9 +review .*acknowledged 2026-11-22 by [^ ]+ \(PHQ-9 item 9" -- "$DYAD" --db copy.db measure list --referral 1
 mkdir bad && cp out1/*.csv bad/ && rm bad/manifest.csv && sed -i '2s/2;2;2;2;2;1;1;2;0/2;2;2;2;2;1;1;2;9/' bad/measures.csv
 expect 2 "measures.csv line 2: responses: item 9: 9 is not allowed" -- "$DYAD" --db fresh.db import bad
 expect 3 "no database at fresh.db"       -- "$DYAD" --db fresh.db family list

@@ -61,32 +61,34 @@ static void phq9_fixed_rci_higher_is_worse(void **state)
 	check(scale("phq9", "total"), NAN, c, sizeof c / sizeof c[0]);
 }
 
-static void wemwbs_fixed_rci_higher_is_better(void **state)
+static void wemwbs_reliable_change_from_published_sem(void **state)
 {
 	(void)state;
+	/* SEM 3.1 (Maheswaran et al. 2012): 1.96 x sqrt(2) x 3.1 = 8.593 points,
+	 * not the meaningful-change figure of 3 shipped before */
+	const struct instr_scale *s = scale("wemwbs", "total");
+	assert_true(fabs(change_threshold(s, NAN) - 1.96 * sqrt(2.0) * 3.1) < 1e-12);
 	static const struct cc c[] = {
-		{44, 47, CHANGE_RELIABLE_IMPROVEMENT, 1, 1, 0},   /* +3 out of <= 44 */
-		{44, 46, CHANGE_NO_RELIABLE_CHANGE, 1, 0, 0},     /* +2 */
-		{44, 45, CHANGE_NO_RELIABLE_CHANGE, 1, 0, 0},     /* the cut-off itself */
-		{41, 44, CHANGE_RELIABLE_IMPROVEMENT, 0, 0, 0},   /* +3 but 44 is still a case */
-		{45, 42, CHANGE_RELIABLE_DETERIORATION, 0, 0, 1}, /* -3 */
-		{45, 43, CHANGE_NO_RELIABLE_CHANGE, 0, 0, 1},     /* -2 */
-		{60, 63, CHANGE_RELIABLE_IMPROVEMENT, 0, 0, 0},
+		{44, 47, CHANGE_NO_RELIABLE_CHANGE, 1, 0, 0},     /* +3: crosses the cut-off, not reliable */
+		{44, 52, CHANGE_NO_RELIABLE_CHANGE, 1, 0, 0},     /* +8 */
+		{44, 53, CHANGE_RELIABLE_IMPROVEMENT, 1, 1, 0},   /* +9: reliable recovery */
+		{35, 44, CHANGE_RELIABLE_IMPROVEMENT, 0, 0, 0},   /* +9 but 44 is still a case */
+		{45, 37, CHANGE_NO_RELIABLE_CHANGE, 0, 0, 1},     /* -8 */
+		{45, 36, CHANGE_RELIABLE_DETERIORATION, 0, 0, 1}, /* -9 */
+		{60, 69, CHANGE_RELIABLE_IMPROVEMENT, 0, 0, 0},
 	};
-	check(scale("wemwbs", "total"), NAN, c, sizeof c / sizeof c[0]);
-	struct change_result r;
-	assert_int_equal(change_classify(scale("wemwbs", "total"), 50, 40, NAN, &r, NULL), 0);
-	assert_true(r.improvement == -10);
-	assert_true(r.threshold == 3);
+	check(s, NAN, c, sizeof c / sizeof c[0]);
 }
 
-static void hads_jacobson_truax(void **state)
+static void hads_reliable_change_from_published_sd(void **state)
 {
 	(void)state;
-	/* r = 0.83, SD 3.5: S_E = 3.5 x sqrt(0.17) = 1.44309, S_diff = 2.04083,
-	 * threshold = 1.96 x 2.04083 = 4.00003: a change of 4 is not reliable, 5 is */
+	/* r = 0.83 with the published SD 3.76: 1.96 x sqrt(2) x 3.76 x sqrt(0.17)
+	 * = 4.297: a change of 4 is not reliable, 5 is. The team's own
+	 * baselines play no part: any sd passed is ignored. */
 	const struct instr_scale *s = scale("hads", "anxiety");
-	assert_true(fabs(change_threshold(s, 3.5) - 4.000033) < 1e-5);
+	assert_true(fabs(change_threshold(s, NAN) - 1.96 * sqrt(2.0) * 3.76 * sqrt(0.17)) < 1e-12);
+	assert_true(change_threshold(s, 1.0) == change_threshold(s, 50.0));
 	static const struct cc c[] = {
 		{11, 7, CHANGE_NO_RELIABLE_CHANGE, 1, 0, 0},
 		{12, 7, CHANGE_RELIABLE_IMPROVEMENT, 1, 1, 0},
@@ -94,18 +96,39 @@ static void hads_jacobson_truax(void **state)
 		{6, 10, CHANGE_NO_RELIABLE_CHANGE, 0, 0, 1},
 		{6, 11, CHANGE_RELIABLE_DETERIORATION, 0, 0, 1},
 	};
-	check(s, 3.5, c, sizeof c / sizeof c[0]);
-	/* depression uses its own r = 0.82 */
-	assert_true(fabs(change_threshold(scale("hads", "depression"), 3.5) -
-	                 1.96 * 3.5 * sqrt(2 * 0.18)) < 1e-12);
-	/* no usable SD: refused */
+	check(s, NAN, c, sizeof c / sizeof c[0]);
+	/* depression: r = 0.82, SD 3.07: 3.610; 3 points is not reliable, 4 is */
+	const struct instr_scale *d = scale("hads", "depression");
+	assert_true(fabs(change_threshold(d, NAN) - 1.96 * sqrt(2.0) * 3.07 * sqrt(0.18)) < 1e-12);
+	static const struct cc cd[] = {
+		{10, 7, CHANGE_NO_RELIABLE_CHANGE, 1, 0, 0},
+		{10, 6, CHANGE_RELIABLE_IMPROVEMENT, 1, 1, 0},
+	};
+	check(d, NAN, cd, sizeof cd / sizeof cd[0]);
+	/* a score that is not a number is still refused */
 	struct change_result r;
 	struct dy_err e;
 	dy_err_clear(&e);
-	assert_int_equal(change_classify(s, 10, 5, NAN, &r, &e), DY_EINVAL);
-	assert_string_equal(e.field, "sd");
-	assert_int_equal(change_classify(s, 10, 5, 0, &r, &e), DY_EINVAL);
-	assert_int_equal(change_classify(s, NAN, 5, 3, &r, &e), DY_EINVAL);
+	assert_int_equal(change_classify(s, NAN, 5, NAN, &r, &e), DY_EINVAL);
+}
+
+static void core10_and_epds_reliable_change_at_95_percent(void **state)
+{
+	(void)state;
+	/* CORE-10: 6 points at 90% (Barkham et al. 2013) is 7.15 at 95% */
+	static const struct cc c[] = {
+		{15, 8, CHANGE_NO_RELIABLE_CHANGE, 1, 0, 0},    /* -7: reliable at 90%, not at 95% */
+		{15, 7, CHANGE_RELIABLE_IMPROVEMENT, 1, 1, 0},  /* -8 */
+		{8, 16, CHANGE_RELIABLE_DETERIORATION, 0, 0, 1},
+	};
+	check(scale("core10", "total"), NAN, c, sizeof c / sizeof c[0]);
+	/* EPDS: 4 points (Matthey 2004) */
+	static const struct cc ce[] = {
+		{20, 17, CHANGE_NO_RELIABLE_CHANGE, 0, 0, 0},
+		{20, 16, CHANGE_RELIABLE_IMPROVEMENT, 0, 0, 0},
+		{13, 9, CHANGE_RELIABLE_IMPROVEMENT, 1, 1, 0},
+	};
+	check(scale("epds", "total"), NAN, ce, sizeof ce / sizeof ce[0]);
 }
 
 static void jacobson_truax_exact_boundary_both_directions(void **state)
@@ -216,8 +239,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(phq9_fixed_rci_higher_is_worse),
-		cmocka_unit_test(wemwbs_fixed_rci_higher_is_better),
-		cmocka_unit_test(hads_jacobson_truax),
+		cmocka_unit_test(wemwbs_reliable_change_from_published_sem),
+		cmocka_unit_test(core10_and_epds_reliable_change_at_95_percent),
+		cmocka_unit_test(hads_reliable_change_from_published_sd),
 		cmocka_unit_test(jacobson_truax_exact_boundary_both_directions),
 		cmocka_unit_test(gbo_change_is_last_minus_first),
 		cmocka_unit_test(scales_without_a_rule_are_not_assessed),

@@ -24,6 +24,7 @@ static void every_shipped_instrument_loads(void **state)
 static const char *BASE =
 	"{\"schema\":1,\"id\":\"demo\",\"name\":\"Demo\",\"version\":\"1\","
 	"\"completed_by\":\"caregiver\",\"subject\":\"caregiver\",\"licence\":\"test only\","
+	"\"stage\":{\"when\":\"any\",\"source\":\"test\"},"
 	"\"items\":{\"count\":4,\"min\":0,\"max\":3},"
 	"\"scales\":[{\"id\":\"a\",\"name\":\"A\",\"items\":[1,2],\"direction\":\"higher_is_worse\","
 	"\"bands\":[{\"min\":0,\"label\":\"low\"},{\"min\":3,\"label\":\"high\"}],"

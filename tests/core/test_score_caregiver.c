@@ -59,9 +59,11 @@ static void phq9_item9_raises_risk_flag(void **state)
 	assert_string_equal(r.in->risks[r.risks[0]].id, "phq9_item9");
 	assert_int_equal(mt_score("phq9", "3;3;3;3;3;3;3;3;0", &r), 0);
 	assert_int_equal(r.nrisks, 0);
-	/* a missing item 9 raises no flag, and the total is null, not 24 */
+	/* a missing item 9 raises its own flag (ask directly), and the total
+	 * is null, not 24 */
 	assert_int_equal(mt_score("phq9", "3;3;3;3;3;3;3;3;", &r), 0);
-	assert_int_equal(r.nrisks, 0);
+	assert_int_equal(r.nrisks, 1);
+	assert_string_equal(r.in->risks[r.risks[0]].id, "phq9_item9_blank");
 	assert_scale_null(&r, "total", SCORE_NULL_MISSING);
 	char why[200];
 	score_null_text(&r, 0, why, sizeof why);

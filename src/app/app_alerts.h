@@ -1,0 +1,45 @@
+/* app_alerts.h: what every view of a family shows first (DOMAIN.md: "must
+ * be visible on every screen"): each infant's current safeguarding status
+ * and every risk flag not yet acknowledged, in words. The family page,
+ * the referral page, the measure list, the caseload and the waiting list
+ * all read them from here, so no view can forget one. */
+#ifndef DYAD_APP_ALERTS_H
+#define DYAD_APP_ALERTS_H
+
+#include "app/app.h"
+#include "core/record.h"
+#include "store/store_score.h"
+
+#define ALERTS_MAX_INFANTS 8
+#define ALERTS_MAX_RISKS 16
+
+struct family_alerts {
+	int64_t family_id;
+	int ninfants;                 /* infants with a current status other than none */
+	struct {
+		int64_t infant_id;
+		char name[2 * NAME_MAX_LEN + 2];
+		char status[24];          /* the code ("child_protection_plan") */
+		int32_t since;
+	} infants[ALERTS_MAX_INFANTS];
+	int nrisks;                   /* open flags (all of them, even past ALERTS_MAX_RISKS) */
+	struct stored_risk risks[ALERTS_MAX_RISKS]; /* labelled, oldest first */
+};
+
+/* Fills *out for the family; DY_ENOTFOUND for an unknown family. */
+int app_family_alerts(struct app *a, int64_t family_id, struct family_alerts *out, struct dy_err *e);
+
+/* As app_family_alerts for the family of a referral; DY_ENOTFOUND for an
+ * unknown referral. */
+int app_referral_alerts(struct app *a, int64_t episode_id, struct family_alerts *out, struct dy_err *e);
+
+/* One line for a list's "safeguarding" column: each infant's current
+ * status, in words ("child protection plan") when `words`, else as codes,
+ * several infants joined by "; "; "" for none. */
+void app_alerts_safeguarding_text(const struct family_alerts *f, int words, char *out, size_t n);
+
+/* One line for a list's "risk" column: "RISK not acknowledged: <label>"
+ * and "(and N more)", "" for none. */
+void app_alerts_risk_text(const struct family_alerts *f, char *out, size_t n);
+
+#endif

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Clinical safety from the command line (issue 8; docs/safety/hazard-log.md
+# names each check here by its "point"): risk flags seen in every view,
+# acknowledged with the action taken, blocking discharge, listed by
+# `dyad risks`; safeguarding on every view and first in the waiting list.
+source "$(dirname "$0")/lib.sh"
+export USER=tester
+
+# lacks PATTERN -- command...: the command succeeds and its output does NOT match.
+lacks() {
+	local pattern=$1
+	shift 2
+	local out
+	out=$("$@" 2>&1)
+	if grep -qE -- "$pattern" <<<"$out"; then
+		echo "FAIL: '$*' output has /$pattern/"
+		echo "$out" | sed 's/^/    /' | head -20
+		failed=$((failed + 1))
+		return
+	fi
+	passed=$((passed + 1))
+}
+
+expect 0 "Created"      -- "$DYAD" init
+expect 0 "Added family 1" -- "$DYAD" family add
+expect 0 "Added caregiver 1" -- "$DYAD" person add --family 1 --role caregiver --relationship mother \
+	--given-name Ann --family-name Example --dob 1996-04-01
+expect 0 "Added infant 2" -- "$DYAD" person add --family 1 --role infant --given-name Bo --family-name Example \
+	--dob 2026-06-01 --gestation-weeks 39
+expect 0 "Logged referral 1" -- "$DYAD" referral add --family 1 --infant 2 --caregiver 1 \
+	--received 2026-10-01 --source health_visitor
+expect 0 "" -- "$DYAD" referral triage --referral 1 --decision accepted --date 2026-10-02
+# A second family, waiting longer, with no plan and no flag.
+expect 0 "Added family 2" -- "$DYAD" family add
+expect 0 "Added caregiver 3" -- "$DYAD" person add --family 2 --role caregiver --relationship mother \
+	--given-name Cat --family-name Other --dob 1990-01-01
+expect 0 "Added infant 4" -- "$DYAD" person add --family 2 --role infant --given-name Di --family-name Other \
+	--dob 2026-05-01 --gestation-weeks 40
+expect 0 "Logged referral 2" -- "$DYAD" referral add --family 2 --infant 4 --caregiver 3 \
+	--received 2026-09-01 --source gp
+expect 0 "" -- "$DYAD" referral triage --referral 2 --decision accepted --date 2026-09-02
+
+## point 1: a raised flag is shown in words in every view of the family, the caseload and the waiting list
+expect 0 "RISK: PHQ-9 item 9" -- "$DYAD" measure add --referral 1 --instrument phq9 --timepoint baseline \
+	--date 2026-11-10 --responses "2;2;1;2;1;1;2;1;1"
+WORDS="RISK not acknowledged: PHQ-9 item 9 scored above 0"
+expect 0 "$WORDS"  -- "$DYAD" family show 1
+expect 0 "$WORDS"  -- "$DYAD" referral show 1
+expect 0 "$WORDS"  -- "$DYAD" measure list --referral 1
+expect 0 "$WORDS"  -- "$DYAD" caseload
+expect 0 "$WORDS"  -- "$DYAD" family list
+expect 0 "$WORDS"  -- "$DYAD" waiting
+expect 0 '"risk": "RISK not acknowledged: PHQ-9 item 9' -- "$DYAD" --format json waiting
+lacks "phq9_item9" -- "$DYAD" caseload
+lacks "RISK"       -- "$DYAD" family show 2
+
+## point 1: acknowledgement needs the action taken, and records who and when
+expect 1 "missing required option --action" -- "$DYAD" measure acknowledge --measure 1
+expect 2 "action: is required" -- "$DYAD" measure acknowledge --measure 1 --action "   "
+
+## point 1: discharge with an open flag is refused unless the action taken is recorded
+expect 3 "risk-action: referral 1 has 1 risk flag not acknowledged \(PHQ-9 item 9" -- "$DYAD" discharge \
+	--referral 1 --date 2026-11-20 --reason planned_ending --care-status with_birth_family
+expect 0 "$WORDS"  -- "$DYAD" family show 1
+
+## point 1: `dyad risks` lists open flags older than a number of days (default 2)
+expect 0 "1 +1 +1 +2026-11-10 +12 +PHQ-9 item 9" -- "$DYAD" risks
+expect 0 "No risk flag has been left open that long" -- "$DYAD" risks --older-than 13
+expect 2 "older-than" -- "$DYAD" risks --older-than -1
+
+expect 0 "Acknowledged 1 risk flag on measure 1, by cli:tester" -- "$DYAD" measure acknowledge --measure 1 \
+	--action "Phoned the caregiver the same day; GP informed; safety plan agreed"
+expect 0 "acknowledged 2026-11-22 by cli:tester \(PHQ-9 item 9" -- "$DYAD" measure list --referral 1
+expect 0 "Phoned the caregiver the same day" -- "$DYAD" --format csv measure list --referral 1
+lacks "RISK not acknowledged" -- "$DYAD" family show 1
+lacks "RISK not acknowledged" -- "$DYAD" caseload
+expect 0 "No risk flag has been left open" -- "$DYAD" risks
+
+## point 1: a discharge records the action taken for a flag still open, and acknowledges it
+expect 0 "RISK: EPDS item 10" -- "$DYAD" measure add --referral 1 --instrument epds --timepoint baseline \
+	--date 2026-11-11 --responses "1;1;1;1;1;1;1;1;1;2"
+expect 0 "Discharged referral 1" -- "$DYAD" discharge --referral 1 --date 2026-11-20 --reason planned_ending \
+	--care-status with_birth_family --risk-action "Handed over to the perinatal mental health team with the flag"
+lacks "RISK not acknowledged" -- "$DYAD" family show 1
+expect 0 "acknowledged 2026-11-22 by cli:tester \(EPDS item 10" -- "$DYAD" measure list --referral 1
+
+## point 2: a blank risk item raises its own flag
+expect 0 "RISK: CORE-10 item 6 \(risk item\) not answered: ask directly" -- "$DYAD" measure add --referral 2 \
+	--instrument core10 --timepoint baseline --date 2026-11-12 --responses "0;4;4;0;0;;0;0;0;0"
+expect 0 "not answered: ask directly" -- "$DYAD" waiting
+
+## point 3: PIR-GAS 1-10 raises a flag that asks for a safeguarding review
+expect 0 "Added practitioner 1" -- "$DYAD" practitioner add --name "Pat Lee" --profession psychotherapist
+expect 0 "RISK: PIR-GAS in the documented maltreatment range \(1-10\): review safeguarding now" -- "$DYAD" \
+	measure add --referral 2 --instrument pirgas --timepoint baseline --date 2026-11-12 --practitioner 1 --responses 8
+expect 0 "review safeguarding now" -- "$DYAD" family show 2
+
+## point 4: safeguarding status on every view, and the waiting list can put plans first
+expect 0 "safeguarding status is now" -- "$DYAD" safeguarding set --infant 2 --status child_protection_plan --from 2026-10-05
+expect 0 "SAFEGUARDING: Bo Example: child protection plan since 2026-10-05" -- "$DYAD" referral show 1
+expect 0 "SAFEGUARDING: Bo Example: child protection plan" -- "$DYAD" measure list --referral 1
+expect 0 "child protection plan" -- "$DYAD" family list
+expect 0 "Added family 3" -- "$DYAD" family add
+expect 0 "Added infant 5" -- "$DYAD" person add --family 3 --role infant --given-name Em --family-name Third \
+	--dob 2026-07-01 --gestation-weeks 40
+expect 0 "Added caregiver 6" -- "$DYAD" person add --family 3 --role caregiver --relationship father \
+	--given-name Ed --family-name Third --dob 1992-02-02
+expect 0 "Logged referral 3" -- "$DYAD" referral add --family 3 --infant 5 --caregiver 6 \
+	--received 2026-11-01 --source social_care
+expect 0 "" -- "$DYAD" referral triage --referral 3 --decision accepted --date 2026-11-02
+expect 0 "safeguarding status is now" -- "$DYAD" safeguarding set --infant 5 --status looked_after --from 2026-11-01
+expect 0 "child_protection_plan|looked_after" -- "$DYAD" --format csv waiting
+# by urgency family 2 (waiting since September) comes first; by safeguarding family 3 (looked after) does
+first_urgent=$("$DYAD" --format csv waiting | sed -n 2p | cut -d, -f1)
+first_sg=$("$DYAD" --format csv waiting --order safeguarding | sed -n 2p | cut -d, -f1)
+if [ "$first_urgent" = 2 ] && [ "$first_sg" = 3 ]; then passed=$((passed + 1)); else
+	echo "FAIL: waiting order: urgency first $first_urgent (want 2), safeguarding first $first_sg (want 3)"
+	failed=$((failed + 1)); fi
+expect 0 "looked after" -- "$DYAD" waiting --order safeguarding
+expect 2 "order: must be urgency or safeguarding" -- "$DYAD" waiting --order name
+
+## point 10: the edge of care level
+expect 0 "safeguarding status is now" -- "$DYAD" safeguarding set --infant 4 --status edge_of_care --from 2026-11-15
+expect 0 "edge of care" -- "$DYAD" family show 2
+
+## point 6: reliable change from published figures, and unverified figures shown as such
+expect 0 '"unverified":"bands, reliable change"' -- "$DYAD" score core10 --responses "1;1;1;1;1;1;1;1;1;1"
+expect 0 "8.59 points \(SEM 3.1, z 1.96\) +unverified: reliable change" -- "$DYAD" instruments show wemwbs
+expect 0 "4.3 points \(r 0.83, SD 3.76, z 1.96\)" -- "$DYAD" instruments show hads
+expect 0 "7.15 points" -- "$DYAD" instruments show core10
+expect 0 "CORE-10 clinical score: 14 \(mild; clinical range\) \[unverified: bands, reliable change\]" -- "$DYAD" \
+	measure add --referral 2 --instrument core10 --timepoint review --date 2026-11-20 --responses "1;1;1;1;1;1;1;1;1;1"
+expect 0 "unverified: bands, reliable change" -- "$DYAD" measure list --referral 2
+expect 0 "unverified: bands, reliable change" -- "$DYAD" measures change --referral 2
+mkdir -p teamsd && sed 's/"sd": 3.76,//' "$SRC/instruments/hads.json" > teamsd/hads.json
+expect 2 "teamsd/hads.json: scales\[0\].reliable_change.sd: is required with reliability: a published standard deviation" \
+	-- "$DYAD" instruments list --instruments teamsd
+
+finish
