@@ -13,7 +13,7 @@
 #include "cli/out.h"
 #include "cli/view.h"
 #include "core/codes.h"
-#include "core/validate.h"
+#include "core/record.h"
 #include "util/date.h"
 #include "util/str.h"
 
@@ -46,8 +46,7 @@ int cmd_person_add(const struct cli_global *g, struct cli_args *a, struct app *a
 		return cli_fail(&e);
 	char nhs[32], postcode[32];
 	if (cli_text(a, "nhs-number", nhs, sizeof nhs, &e) || cli_text(a, "postcode", postcode, sizeof postcode, &e) ||
-	    (nhs[0] && validate_nhs_number("nhs-number", nhs, p.nhs_number, &e)) ||
-	    (postcode[0] && validate_postcode("postcode", postcode, p.postcode, &e)))
+	    record_person_identifiers(&p, nhs, postcode, &e))
 		return cli_fail(&e);
 	if (app_person_add(app, &p, &e))
 		return cli_fail(&e);
@@ -146,7 +145,7 @@ struct list_ctx {
 static int list_row(void *ctx, const struct family_summary *s)
 {
 	struct list_ctx *c = ctx;
-	char fid[24], iid[24], rid[24], age[64] = "", name[210], rec[11], last[11], wks[16], sg[120], risk[200];
+	char fid[24], iid[24], rid[24], age[64] = "", name[2 * NAME_BYTES], rec[11], last[11], wks[16], sg[120], risk[200];
 	struct family_alerts al;
 	int rc = app_family_alerts(c->app, s->family_id, &al, c->e);
 	if (rc)
