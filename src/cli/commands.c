@@ -123,7 +123,7 @@ static const struct cli_opt o_sg_hist[] = {{"infant", "ID", "the infant", 1}, {0
 static const struct cli_opt o_discharge[] = {
 	{"referral", "ID", "the referral to discharge", 1},
 	{"date", "DATE", "discharge date", 1},
-	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred or other", 1},
+	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred, other or signposted", 1},
 	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted or other; one for all, or INFANT:STATUS,...", 1},
 	{"risk-action", "TEXT", "the action taken on any risk flag not yet acknowledged (required when there is one)", 0},
 	{0}};

@@ -136,4 +136,30 @@ mkdir -p teamsd && sed 's/"sd": 3.76,//' "$SRC/instruments/hads.json" > teamsd/h
 expect 2 "teamsd/hads.json: scales\[0\].reliable_change.sd: is required with reliability: a published standard deviation" \
 	-- "$DYAD" instruments list --instruments teamsd
 
+## point 7: a clock ends, neither met nor breached, when the episode leaves its path
+P7="--db p7.db"
+expect 0 "Created" -- "$DYAD" $P7 init
+expect 0 "" -- "$DYAD" $P7 family add
+expect 0 "" -- "$DYAD" $P7 person add --family 1 --role caregiver --relationship mother --given-name Al \
+	--family-name Seven --dob 1990-01-01
+expect 0 "" -- "$DYAD" $P7 person add --family 1 --role infant --given-name Bee --family-name Seven --dob 2026-04-01
+expect 0 "" -- "$DYAD" $P7 practitioner add --name "Pat Lee" --profession psychotherapist
+expect 0 "Logged referral 1" -- "$DYAD" $P7 referral add --family 1 --infant 2 --caregiver 1 --received 2026-09-01 \
+	--source gp
+expect 0 "" -- "$DYAD" $P7 referral triage --referral 1 --decision accepted --date 2026-09-02
+expect 0 "" -- "$DYAD" $P7 contact add --referral 1 --date 2026-09-05 --kind assessment --location home \
+	--attendance attended --duration 60 --practitioners 1 --attendees 1,2
+expect 0 "Discharged" -- "$DYAD" $P7 discharge --referral 1 --date 2026-11-01 --reason planned_ending \
+	--care-status with_birth_family
+# clock B (target 5 October) left the path on 1 November: counted apart, not as ended or breached
+expect 0 "^all,B,0,,,,,0,1,0,0" -- "$DYAD" $P7 --format csv report waiting --from 2026-09-01 --to 2026-11-22
+# a group-only pathway: clock A leaves its path at the first group session
+expect 0 "Logged referral 2" -- "$DYAD" $P7 referral add --family 1 --infant 2 --caregiver 1 --received 2026-11-02 \
+	--source gp --allow-duplicate
+expect 0 "" -- "$DYAD" $P7 referral triage --referral 2 --decision accepted --date 2026-11-02
+expect 0 "" -- "$DYAD" $P7 contact add --referral 2 --date 2026-11-20 --kind group --location clinic \
+	--attendance attended --duration 60 --practitioners 1 --attendees 1,2
+expect 0 "Nobody is waiting" -- "$DYAD" $P7 waiting
+expect 0 "^all,A,0,,,,,0,1,0,0" -- "$DYAD" $P7 --format csv report waiting --from 2026-11-02 --to 2026-11-22
+
 finish
