@@ -146,6 +146,8 @@ static const struct cli_opt o_instr_dir[] = {
 	{0}};
 static const struct cli_opt o_measure_ack[] = {{"measure", "ID", "the measure whose risk flags you have reviewed", 1},
 	{"action", "TEXT", "the action you took (required): e.g. who you spoke to and what was agreed", 1}, {0}};
+static const struct cli_opt o_overdue[] = {
+	{"overdue-by", "DAYS", "only pregnancies at least this many days past their EDD (default 1)", 0}, {0}};
 static const struct cli_opt o_risks[] = {
 	{"older-than", "DAYS", "list open flags raised on measures at least this many days old (default 2)", 0}, {0}};
 static const struct cli_opt o_measure_list[] = {{"referral", "ID", "the referral", 1}, {0}};
@@ -212,6 +214,7 @@ const struct cli_command cli_commands[] = {
 	{"discharge", NULL, NULL, 0, "Discharge a referral, with each infant's care status.", o_discharge, cmd_discharge, CLI_DB_WRITE},
 	{"measure", "add", NULL, 0, "Record an outcome measure: scored at entry; prints score, band and any risk flag.", o_measure, cmd_measure_record, CLI_DB_WRITE},
 	{"measure", "acknowledge", NULL, 0, "Record that a clinician has reviewed a measure's risk flags, and the action taken.", o_measure_ack, cmd_measure_acknowledge, CLI_DB_WRITE},
+	{"pregnancies", "overdue", NULL, 0, "Unborn infants past their due date: record the birth (or a loss) for each.", o_overdue, cmd_pregnancies_overdue, CLI_DB_READ},
 	{"risks", NULL, NULL, 0, "The team's risk flags still not acknowledged, oldest first (a safety net: see docs/measures.md).", o_risks, cmd_risks, CLI_DB_READ},
 	{"measure", "list", NULL, 0, "A referral's measures with their scores, bands and risk flags.", o_measure_list, cmd_measure_list, CLI_DB_READ},
 	{"measures", "rescore", NULL, 0, "Score again every measure scored by another definition version (or never).", o_instr_dir, cmd_measures_rescore, CLI_DB_WRITE},

@@ -31,6 +31,15 @@ int age_compute(int32_t birth, int gestation_weeks, int32_t on, struct infant_ag
 	return 0;
 }
 
+int age_gestation_from_edd(int32_t birth, int32_t edd)
+{
+	if (birth == DATE_NONE || edd == DATE_NONE)
+		return 0;
+	int64_t days = 280 - ((int64_t)edd - birth);
+	int64_t weeks = (days + 3) / 7;
+	return days >= 0 && weeks >= 20 && weeks <= 45 ? (int)weeks : 0;
+}
+
 static const char *plural(int n)
 {
 	return n == 1 ? "" : "s";

@@ -43,6 +43,12 @@ struct infant_age {
 int age_compute(int32_t birth, int gestation_weeks, int32_t on, struct infant_age *out,
                 struct dy_err *e);
 
+/* The gestation at birth in whole weeks worked out from the EDD (term is
+ * 40 weeks on the EDD: 280 days minus the days from birth to EDD), rounded
+ * as ASQ advises (4 or more extra days round up). 0 when either date is
+ * absent or the result is outside 20-45 weeks (then it is not derived). */
+int age_gestation_from_edd(int32_t birth, int32_t edd);
+
 /* The age in words for people, from a computed age: "3 weeks", "3 weeks
  * (corrected: 2 weeks before the due date)", "5 months (corrected 3)",
  * "1 month (corrected 2 weeks)", "2 years 3 months". The corrected month

@@ -136,6 +136,31 @@ mkdir -p teamsd && sed 's/"sd": 3.76,//' "$SRC/instruments/hads.json" > teamsd/h
 expect 2 "teamsd/hads.json: scales\[0\].reliable_change.sd: is required with reliability: a published standard deviation" \
 	-- "$DYAD" instruments list --instruments teamsd
 
+## point 5: overdue EDDs listed; gestation from the EDD at birth; measures that do not fit the stage refused
+P5="--db p5.db"
+expect 0 "Created" -- "$DYAD" $P5 init
+expect 0 "" -- "$DYAD" $P5 family add
+expect 0 "" -- "$DYAD" $P5 person add --family 1 --role caregiver --relationship mother --given-name Ann \
+	--family-name Five --dob 1994-01-01
+expect 0 "Added infant 2" -- "$DYAD" $P5 person add --family 1 --role infant --given-name Baby --family-name Five \
+	--edd 2026-11-01
+expect 0 "Logged referral 1" -- "$DYAD" $P5 referral add --family 1 --infant 2 --caregiver 1 --received 2026-08-01 \
+	--source midwife
+expect 0 "1 +2 +Baby Five +2026-11-01 +21" -- "$DYAD" $P5 pregnancies overdue
+expect 0 "No pregnancy is past its due date" -- "$DYAD" $P5 pregnancies overdue --overdue-by 30
+expect 2 "instrument: MPAS is completed about a born infant, and this infant was not yet born" -- "$DYAD" $P5 \
+	measure add --referral 1 --instrument mpas --timepoint baseline --date 2026-08-10 \
+	--responses "1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1"
+expect 0 "MAAS" -- "$DYAD" $P5 measure add --referral 1 --instrument maas --timepoint baseline --date 2026-08-10 \
+	--responses "3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3"
+expect 0 "Gestation at birth: 42 weeks, worked out from the EDD" -- "$DYAD" $P5 person birth --person 2 --dob 2026-11-15
+expect 0 "No pregnancy is past its due date" -- "$DYAD" $P5 pregnancies overdue
+expect 2 "instrument: MAAS is completed in pregnancy" -- "$DYAD" $P5 measure add --referral 1 --instrument maas \
+	--timepoint review --date 2026-11-20 --responses "3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3"
+expect 2 "instrument: SDQ is for children from 24 months .*this infant is 0 months old" -- "$DYAD" $P5 measure add \
+	--referral 1 --instrument sdq --timepoint review --date 2026-11-20 \
+	--responses "1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1"
+
 ## point 7: a clock ends, neither met nor breached, when the episode leaves its path
 P7="--db p7.db"
 expect 0 "Created" -- "$DYAD" $P7 init
