@@ -122,6 +122,14 @@ expect 2 "order: must be urgency or safeguarding" -- "$DYAD" waiting --order nam
 ## point 10: the edge of care level
 expect 0 "safeguarding status is now" -- "$DYAD" safeguarding set --infant 4 --status edge_of_care --from 2026-11-15
 expect 0 "edge of care" -- "$DYAD" family show 2
+# the default age limit: accepted up to and including the second birthday
+expect 0 "" -- "$DYAD" family add
+expect 0 "Added infant 7" -- "$DYAD" person add --family 4 --role infant --given-name Two --family-name Years \
+	--dob 2024-11-22
+expect 0 "Added caregiver 8" -- "$DYAD" person add --family 4 --role caregiver --relationship mother --given-name Mo \
+	--family-name Years --dob 1990-05-05
+expect 0 "Logged referral 4" -- "$DYAD" referral add --family 4 --infant 7 --caregiver 8 --received 2026-11-22 --source gp
+expect 0 "Referral 4 \(received\): eligible" -- "$DYAD" referral check --referral 4
 
 ## point 6: reliable change from published figures, and unverified figures shown as such
 expect 0 '"unverified":"bands, reliable change"' -- "$DYAD" score core10 --responses "1;1;1;1;1;1;1;1;1;1"

@@ -66,7 +66,7 @@ has "$OUT" "open referral(s): 1" "duplicate note"
 # Eligibility check: 36 months against the default limit of 24.
 run 0 referral check --referral 1 && ok
 has "$OUT" "not eligible" "check decision"
-has "$OUT" "infant is 36 months at referral; the team accepts infants under 24 months" "check reason"
+has "$OUT" "infant is 36 months at referral, past the day they reached 24 months; the team accepts infants up to that day" "check reason"
 has "$OUT" "built-in defaults" "check rules source"
 # A rules file by option and by environment: areas the postcode is outside.
 printf '[team]\ninfant_age_limit_months = 48\nareas = NG1, NG9 2\n' >"$TMP/rules.ini"
