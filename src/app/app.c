@@ -108,10 +108,15 @@ void app_request_close(struct app *a)
 	struct app_proc *p = a->proc;
 	if (!p)
 		return;
-	if (a->db)
+	int reusable = 0;
+	if (a->db) {
 		db_rollback(a->db);
+		/* Lent on only with every check on (a bulk load turns some off). */
+		struct dy_err ignore;
+		reusable = !db_bulk(a->db, DB_BULK_END, &ignore);
+	}
 	pthread_mutex_lock(&p->lock);
-	if (a->db && !p->spare) {
+	if (a->db && reusable && !p->spare) {
 		p->spare = a->db;
 		a->db = NULL;
 	}

@@ -599,7 +599,7 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 		               a->team_name);
 	struct demo d = {.a = a, .n = n, .today = a->today};
 	rng_seed(&d.r, seed);
-	rc = db_bulk_cache(a->db, 512, e);
+	rc = db_bulk(a->db, DB_BULK_LARGE, e);
 	if (!rc)
 		rc = app_begin(a, e);
 	if (rc)
@@ -645,6 +645,12 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
 	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);
+	struct dy_err after;
+	int rc_after = db_bulk(a->db, DB_BULK_END, &after);
+	if (!rc && rc_after) {
+		*e = after;
+		rc = rc_after;
+	}
 	if (rc) {
 		memset(n, 0, sizeof *n);
 		if (new_team) { /* rolled back with everything else */

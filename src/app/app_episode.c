@@ -20,14 +20,15 @@ static int person_in_family(struct app *a, int64_t id, int64_t family_id, const 
 	struct person p;
 	int rc = store_person_get(a->db, id, &p, e);
 	if (rc == DY_ENOTFOUND)
-		return dy_fail(e, DY_EINVAL, field, "person %lld does not exist", (long long)id);
+		return dy_fail(e, DY_ENOTFOUND, field, "person %lld does not exist", (long long)id);
 	if (rc)
 		return rc;
 	if (p.family_id != family_id)
 		return dy_fail(e, DY_EINVAL, field, "person %lld is not in family %lld", (long long)id,
 		               (long long)family_id);
 	if (role && strcmp(p.role, role) != 0)
-		return dy_fail(e, DY_EINVAL, field, "person %lld is not a %s", (long long)id, role);
+		return dy_fail(e, DY_EINVAL, field, "person %lld is not %s %s", (long long)id,
+		               strchr("aeiou", role[0]) ? "an" : "a", role);
 	return 0;
 }
 
@@ -213,7 +214,7 @@ int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 		rc = person_in_family(a, c->attendees[i], ep.family_id, NULL, "attendees", e);
 	for (int i = 0; !rc && i < c->n_practitioners; i++) {
 		rc = store_practitioner_exists(a->db, c->practitioners[i], e);
-		rc = rc < 0 ? rc : rc ? 0 : dy_fail(e, DY_EINVAL, "practitioners", "practitioner %lld does not exist",
+		rc = rc < 0 ? rc : rc ? 0 : dy_fail(e, DY_ENOTFOUND, "practitioners", "practitioner %lld does not exist",
 		                                    (long long)c->practitioners[i]);
 	}
 	if (!rc) {

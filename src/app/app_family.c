@@ -164,6 +164,11 @@ int app_family_list(struct app *a, int open_only, int limit, int offset, store_s
 	return app_end_read(a, store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e));
 }
 
+int app_family_count(struct app *a, int open_only, int64_t *n, struct dy_err *e)
+{
+	return store_family_count(a->db, open_only, n, e);
+}
+
 int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e)
 {
 	int rc = need_team(a, e);

@@ -51,6 +51,9 @@ int app_overdue_pregnancies(struct app *a, int days, store_person_fn fn, void *c
 int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
                     struct dy_err *e);
 
+/* How many families app_family_list lists without a limit. */
+int app_family_count(struct app *a, int open_only, int64_t *n, struct dy_err *e);
+
 /* Adds a practitioner to the team (name, profession code); writes p->id. */
 int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e);
 

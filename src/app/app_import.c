@@ -281,6 +281,21 @@ static int read_person(struct csvtab *t, struct person *p, struct dy_err *e)
 	return rc;
 }
 
+/* Names the field of a person row refused by a unique key (the driver says
+ * only that a unique key failed): the id, when the database holds it, else
+ * the NHS number, the person table's other unique key. */
+static int person_conflict(struct import *im, struct csvtab *t, const struct person *p, struct dy_err *e)
+{
+	struct person have;
+	struct dy_err ignore;
+	if (db_constraint(im->a->db) == DB_CONSTRAINT_UNIQUE && p->nhs_number[0] &&
+	    store_person_get(im->a->db, p->id, &have, &ignore) == DY_ENOTFOUND) {
+		dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
+		return csvtab_fail(t, PE_NHS, e);
+	}
+	return conflict(t, PE_ID, p->id, e);
+}
+
 static int import_people(struct import *im, struct dy_err *e)
 {
 	struct csvtab t;
@@ -303,12 +318,8 @@ static int import_people(struct import *im, struct dy_err *e)
 			im->n->families += created;
 		}
 		if ((rc = store_person_insert(im->a->db, &p, e))) {
-			if (rc == DY_ECONFLICT && strstr(db_conflict(im->a->db), "nhs_number")) {
-				dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
-				rc = csvtab_fail(&t, PE_NHS, e);
-			} else if (rc == DY_ECONFLICT) {
-				rc = conflict(&t, PE_ID, p.id, e);
-			}
+			if (rc == DY_ECONFLICT)
+				rc = person_conflict(im, &t, &p, e);
 			break;
 		}
 		if (im->npinfo == im->cappinfo) {
@@ -1100,9 +1111,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	 * line (ids of this import from memory, others from the database), so
 	 * the database's own foreign-key checks, which would repeat each lookup,
 	 * are off for the import's transaction and on again after it. */
-	int rc = db_bulk_cache(a->db, 512, e);
-	if (!rc)
-		rc = db_foreign_keys(a->db, 0, e);
+	int rc = db_bulk(a->db, DB_BULK_LARGE | DB_BULK_REFS_CHECKED, e);
 	if (!rc)
 		rc = app_begin(a, e);
 	for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++) {
@@ -1134,8 +1143,15 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	}
 	if (!rc && im.marked_demo)
 		a->demo = 1;
-	struct dy_err ignore;
-	db_foreign_keys(a->db, 1, &ignore);
+	/* Every check back on, or the import says so (the request then closes
+	 * its connection rather than lend it on unchecked). */
+	struct dy_err after;
+	dy_err_clear(&after);
+	int rc_after = db_bulk(a->db, DB_BULK_END, &after);
+	if (!rc && rc_after) {
+		*e = after;
+		rc = rc_after;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &c1);
 	if (timing)
 		fprintf(stderr, "import: %-22s %.3f s\n", "commit",

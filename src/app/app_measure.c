@@ -47,7 +47,7 @@ static int member(measure_person_fn person, void *ctx, int64_t id, int64_t famil
 	struct measure_person p = {.date_of_birth = DATE_NONE};
 	int rc = person(ctx, id, need_birth, &p, e);
 	if (rc == DY_ENOTFOUND)
-		return dy_fail(e, DY_EINVAL, field, "person %lld does not exist", (long long)id);
+		return dy_fail(e, DY_ENOTFOUND, field, "person %lld does not exist", (long long)id);
 	if (rc)
 		return rc;
 	if (p.family_id != family_id)
@@ -70,8 +70,10 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 	const char *role = rated && (r->practitioner_id || rater_optional) ? instrument_role_name(in->completed_by)
 	                                                                   : "caregiver";
 	if (rated && !r->practitioner_id && !rater_optional)
-		return dy_fail(e, DY_EINVAL, "practitioner", "%s is rated by a %s: give the practitioner who rated it",
-		               in->short_name, instrument_role_name(in->completed_by));
+		return dy_fail(e, DY_EINVAL, "practitioner", "%s is rated by %s %s: give the practitioner who rated it"
+		               " (--practitioner ID)",
+		               in->short_name, strchr("aeiou", instrument_role_name(in->completed_by)[0]) ? "an" : "a",
+		               instrument_role_name(in->completed_by));
 	if (instrument_check_respondent(in, role, r->subject, e))
 		return DY_EINVAL;
 	int want_carer = in->subject != SUBJECT_INFANT, want_infant = in->subject != SUBJECT_CAREGIVER;
@@ -180,7 +182,7 @@ static int measure_checks(struct app *a, const struct instrument *in, struct mea
 		if (have < 0)
 			return have;
 		if (!have)
-			return dy_fail(e, DY_EINVAL, "practitioner", "practitioner %lld does not exist",
+			return dy_fail(e, DY_ENOTFOUND, "practitioner", "practitioner %lld does not exist",
 			               (long long)rec->practitioner_id);
 	}
 	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id};

@@ -285,8 +285,8 @@ int app_referral_triage(struct app *a, const struct triage_request *t, const str
 		rc = store_episode_update(a->db, &ep, e);
 	}
 	char detail[64];
-	snprintf(detail, sizeof detail, "%s%s%zu override(s)", t->decision, t->n_overrides ? ", " : "",
-	         t->n_overrides);
+	snprintf(detail, sizeof detail, "%s%s%zu override%s", t->decision, t->n_overrides ? ", " : "",
+	         t->n_overrides, t->n_overrides == 1 ? "" : "s");
 	if (!t->n_overrides)
 		str_copy(detail, sizeof detail, t->decision);
 	return app_end(a, rc, "referral.triage", "episode", t->episode_id, detail, e);

@@ -7,7 +7,7 @@
 #include "cli/fmt.h"
 #include "core/codes.h"
 
-static void print(const struct family_alerts *f)
+void cli_alerts_print(const struct family_alerts *f)
 {
 	for (int i = 0; i < f->ninfants; i++) {
 		char label[40], since[11];
@@ -35,7 +35,7 @@ int cli_print_alerts(struct app *a, int64_t family_id, struct dy_err *e)
 	struct family_alerts f;
 	int rc = app_family_alerts(a, family_id, &f, e);
 	if (!rc)
-		print(&f);
+		cli_alerts_print(&f);
 	return rc;
 }
 
@@ -44,6 +44,6 @@ int cli_print_referral_alerts(struct app *a, int64_t episode_id, struct dy_err *
 	struct family_alerts f;
 	int rc = app_referral_alerts(a, episode_id, &f, e);
 	if (!rc)
-		print(&f);
+		cli_alerts_print(&f);
 	return rc;
 }

@@ -5,6 +5,10 @@
 #define DYAD_CLI_ALERTS_H
 
 #include "app/app.h"
+#include "app/app_alerts.h"
+
+/* Prints f's warning lines (as cli_print_alerts does). */
+void cli_alerts_print(const struct family_alerts *f);
 
 /* Prints the family's alerts ("  ! SAFEGUARDING: ...", "  ! RISK not
  * acknowledged: ...") to stdout, nothing when there are none. Returns 0 or

@@ -8,10 +8,21 @@
 #include "util/date.h"
 #include "util/str.h"
 
+/* The option a bare record number stands for: the command's first option
+ * when it is a required ID (`dyad referral history 5` = `--referral 5`);
+ * -1 when there is none or the command takes positional arguments. */
+static int bare_id_option(const struct cli_command *c)
+{
+	if (c->npos || !c->opts || !c->opts[0].name || !c->opts[0].required || !c->opts[0].arg ||
+	    strcmp(c->opts[0].arg, "ID") != 0)
+		return -1;
+	return 0;
+}
+
 static void usage_line(const struct cli_command *c)
 {
-	printf("usage: dyad %s%s%s%s%s [options]\n", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
-	       c->usage ? " " : "", c->usage ? c->usage : "");
+	printf("usage: dyad %s%s%s%s%s%s [options]\n", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
+	       c->usage ? " " : "", c->usage ? c->usage : "", bare_id_option(c) == 0 ? " [ID]" : "");
 }
 
 void cli_help(const struct cli_command *c)
@@ -21,10 +32,17 @@ void cli_help(const struct cli_command *c)
 	for (const struct cli_opt *o = c->opts; o && o->name; o++) {
 		char left[64];
 		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-		printf("  %-28s %s%s\n", left, o->help, o->required ? " (required)" : "");
+		printf("  %-28s%s%s%s\n", left, strlen(left) < 28 ? " " : "  ", o->help,
+		       !o->required ? "" : o == c->opts && bare_id_option(c) == 0 ? " (required; or give the ID alone)"
+		                                                                 : " (required)");
 	}
-	printf("  %-28s %s\n", "--db PATH", "the database (default $DYAD_DB or ./dyad.db)");
-	printf("  %-28s %s\n", "--format FORMAT", "table (default), json or csv");
+	if (c->db != CLI_DB_NONE)
+		printf("  %-28s %s\n", "--db PATH", "the database (default $DYAD_DB or ./dyad.db)");
+	if (c->db == CLI_DB_WRITE || c->db == CLI_DB_CREATE)
+		printf("  %-28s %s\n", "--as NAME", "the operator, recorded in the audit (default $DYAD_USER; required)");
+	const char *formats = c->formats ? c->formats : c->db == CLI_DB_READ ? "table (default), json or csv" : NULL;
+	if (formats)
+		printf("  %-28s %s\n", "--format FORMAT", formats);
 	printf("  %-28s %s\n", "--help", "show this help");
 }
 
@@ -43,6 +61,13 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i];
 		if (strncmp(arg, "--", 2) != 0) {
+			int k = bare_id_option(c);
+			if (k >= 0 && !a->vals[k]) {
+				a->vals[k] = arg;
+				continue;
+			}
+			if (k >= 0)
+				return usage_error(c, "the record is given twice (as a bare ID and as an option):", arg);
 			if (a->npos == 4 || a->npos >= c->npos)
 				return usage_error(c, "unexpected argument", arg);
 			a->pos[a->npos++] = arg;
@@ -170,5 +195,19 @@ int cli_ids(const struct cli_args *a, const char *name, int64_t *ids, int max, i
 				return dy_fail(e, DY_EINVAL, name, "lists %lld twice", (long long)ids[*n]);
 		(*n)++;
 	}
+	return 0;
+}
+
+int cli_page(const struct cli_args *a, int default_limit, int *limit, int *offset, struct dy_err *e)
+{
+	*limit = default_limit;
+	*offset = 0;
+	if (cli_get(a, "all")) {
+		if (cli_get(a, "limit"))
+			return dy_fail(e, DY_EUSAGE, "all", "give --all or --limit, not both");
+		*limit = 2000000000;
+	}
+	if (cli_int(a, "limit", 1, 1000000, limit, e) || cli_int(a, "offset", 0, 2000000000, offset, e))
+		return DY_EINVAL;
 	return 0;
 }

@@ -61,6 +61,10 @@ struct cli_command {
 	 * own errors and returns the exit code. */
 	int (*run)(const struct cli_global *g, struct cli_args *a, struct app *app);
 	enum cli_db db;
+	/* The output formats it offers, as its --help says them; NULL: a
+	 * reading command's "table (default), json or csv", and no --format at
+	 * all for a command that changes the record (it prints a sentence). */
+	const char *formats;
 };
 
 extern const struct cli_command cli_commands[];
@@ -89,6 +93,10 @@ int cli_id(const struct cli_args *a, const char *name, int64_t *out, struct dy_e
 int cli_date(const struct cli_args *a, const char *name, int32_t *out, struct dy_err *e);
 int cli_int(const struct cli_args *a, const char *name, int lo, int hi, int *out, struct dy_err *e);
 int cli_text(const struct cli_args *a, const char *name, char *out, unsigned n, struct dy_err *e);
+
+/* Paging options of a listing: --limit N (default_limit when absent),
+ * --offset N and --all (no limit). */
+int cli_page(const struct cli_args *a, int default_limit, int *limit, int *offset, struct dy_err *e);
 
 /* Parses "1,2,3" ids (at most max) from option name; 0 or DY_EINVAL. */
 int cli_ids(const struct cli_args *a, const char *name, int64_t *ids, int max, int *n, struct dy_err *e);

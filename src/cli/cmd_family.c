@@ -4,12 +4,13 @@
 
 #include "app/app_alerts.h"
 #include "app/app_family.h"
-#include "cli/alerts.h"
+#include "app/app_pathway.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
 #include "cli/list.h"
 #include "cli/out.h"
+#include "cli/view.h"
 #include "core/codes.h"
 #include "core/validate.h"
 #include "util/date.h"
@@ -78,51 +79,62 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *
 	struct dy_err e;
 	dy_err_clear(&e);
 	int64_t id;
-	if (str_parse_i64(a->pos[0], 1, (int64_t)1 << 53, &id))
-		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "ID", .msg = "must be a family number"});
+	if (cli_id(a, "family", &id, &e))
+		return cli_fail(&e);
+	struct out_doc *d = out_doc_begin(g->format);
+	if (!d)
+		return 1;
 	struct family_view v;
-	int rc = app_family_view(app, id, &v, &e);
-	if (rc) {
+	if (app_family_view(app, id, &v, &e)) {
+		out_doc_end_silent(d);
 		return cli_fail(&e);
 	}
-	int table = strcmp(g->format, "table") == 0;
-	if (table) {
-		printf("Family %lld\n", (long long)id);
-		if ((rc = cli_print_alerts(app, id, &e))) {
-			app_family_view_free(&v);
-			return cli_fail(&e);
-		}
+	int table = out_doc_table(d);
+	char fid[24];
+	fmt_id(fid, id);
+	if (table)
+		printf("Family %s (%s)\n", fid, app->team_name);
+	out_doc_fact(d, "family_id:id", fid);
+	out_doc_fact(d, "team", app->team_name);
+	if (view_alerts(d, app, id, &e)) {
+		out_doc_end_silent(d);
+		app_family_view_free(&v);
+		return cli_fail(&e);
 	}
-	static const char *const cols[] = {"person", "role", "relationship", "name", "born", "age", "nhs_number",
-	                                   "postcode", "safeguarding", 0};
-	struct out_list *l = out_begin(g->format, cols);
-	for (int i = 0; l && i < v.npeople; i++) {
+	static const char *const cols[] = {"person_id:id", "role", "relationship", "given_name", "family_name",
+	                                   "date_of_birth:date", "edd:date", "age", "nhs_number", "postcode",
+	                                   "safeguarding", 0};
+	struct out_list *l = out_doc_list(d, "people", cols, 1);
+	for (int i = 0; i < v.npeople; i++) {
 		const struct person *p = &v.people[i];
-		char idb[24], born[11], age[64] = "", nhs[13], name[210], sg[24];
-		snprintf(name, sizeof name, "%s %s", p->given_name, p->family_name);
+		char idb[24], born[11], edd[11], age[64] = "", nhs[13];
 		if (p->role[0] == 'i')
 			fmt_infant_age(age, sizeof age, p->date_of_birth, p->edd, p->gestation_weeks, app->today);
-		snprintf(sg, sizeof sg, "%s", v.current[i].status);
-		const char *row[] = {fmt_id(idb, p->id), p->role, p->relationship, name, fmt_date(born, p->date_of_birth),
-		                     age, table ? fmt_nhs(nhs, p->nhs_number) : p->nhs_number, p->postcode, sg};
+		const char *row[] = {fmt_id(idb, p->id), p->role, p->relationship, p->given_name, p->family_name,
+		                     fmt_date(born, p->date_of_birth), fmt_date(edd, p->edd), age,
+		                     table ? fmt_nhs(nhs, p->nhs_number) : p->nhs_number, p->postcode,
+		                     v.current[i].status};
 		out_row(l, row);
 	}
 	out_end(l, "No people recorded yet.");
-	if (table) {
+	if (table)
 		putchar('\n');
-		static const char *const rcols[] = {"referral", "received", "source", "decision", "discharged", "reason", 0};
-		struct out_list *r = out_begin(g->format, rcols);
-		for (int i = 0; r && i < v.nepisodes; i++) {
-			const struct episode *ep = &v.episodes[i];
-			char idb[24], rec[11], dis[11];
-			const char *row[] = {fmt_id(idb, ep->id), fmt_date(rec, ep->received_on), ep->source, ep->decision,
-			                     fmt_date(dis, ep->discharged_on), ep->discharge_reason};
-			out_row(r, row);
-		}
-		out_end(r, "No referrals yet.");
+	static const char *const rcols[] = {"referral_id:id", "received_on:date", "source", "decision", "state",
+	                                    "discharged_on:date", "discharge_reason", 0};
+	struct out_list *r = out_doc_list(d, "referrals", rcols, 0);
+	for (int i = 0; i < v.nepisodes; i++) {
+		const struct episode *ep = &v.episodes[i];
+		struct pathway_referral path;
+		char idb[24], rec[11], dis[11];
+		const char *state = app_referral_pathway(app, ep->id, &path, &e) ? "" : episode_state_code(path.state);
+		const char *row[] = {fmt_id(idb, ep->id), fmt_date(rec, ep->received_on), ep->source, ep->decision,
+		                     state, fmt_date(dis, ep->discharged_on), ep->discharge_reason};
+		out_row(r, row);
 	}
+	out_end(r, "No referrals yet.");
 	app_family_view_free(&v);
-	return l ? 0 : 1;
+	out_doc_end(d);
+	return 0;
 }
 
 struct list_ctx {
@@ -137,25 +149,27 @@ struct list_ctx {
 static int list_row(void *ctx, const struct family_summary *s)
 {
 	struct list_ctx *c = ctx;
-	char fid[24], rid[24], age[64] = "", name[210], rec[11], last[11], wks[16], sg[120], risk[200];
+	char fid[24], iid[24], rid[24], age[64] = "", name[210], rec[11], last[11], wks[16], sg[120], risk[200];
 	struct family_alerts al;
 	int rc = app_family_alerts(c->app, s->family_id, &al, c->e);
 	if (rc)
 		return rc;
 	app_alerts_safeguarding_text(&al, c->words, sg, sizeof sg);
 	app_alerts_risk_text(&al, risk, sizeof risk);
-	snprintf(name, sizeof name, "%s %s", s->caregiver_given, s->caregiver_family);
+	snprintf(name, sizeof name, "%s%s%s", s->caregiver_given, s->caregiver_given[0] ? " " : "", s->caregiver_family);
 	if (s->infant_id)
 		fmt_infant_age(age, sizeof age, s->infant_dob, s->infant_edd, s->infant_gestation, c->today);
-	const char *status = s->discharged_on != DATE_NONE ? "discharged" : s->decision;
+	fmt_id(fid, s->family_id);
+	fmt_id(iid, s->infant_id);
+	fmt_id(rid, s->episode_id);
 	if (c->caseload) {
 		snprintf(wks, sizeof wks, "%d", (c->today - s->received_on) / 7);
-		const char *row[] = {fmt_id(fid, s->family_id), name, s->relationship, s->infant_given, age,
-		                     fmt_id(rid, s->episode_id), wks, fmt_date(last, s->last_contact), sg, risk};
+		const char *row[] = {fid, name, s->relationship, iid, s->infant_given, age, rid, s->state, s->key_worker,
+		                     wks, fmt_date(last, s->last_contact), sg, risk};
 		out_row(c->l, row);
 	} else {
-		const char *row[] = {fmt_id(fid, s->family_id), name, s->infant_given, age, fmt_id(rid, s->episode_id),
-		                     fmt_date(rec, s->received_on), status, sg, risk};
+		const char *row[] = {fid, name, iid, s->infant_given, age, rid, fmt_date(rec, s->received_on), s->state,
+		                     sg, risk};
 		out_row(c->l, row);
 	}
 	return 0;
@@ -165,23 +179,34 @@ static int list_families(const struct cli_global *g, struct cli_args *a, struct 
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	int limit = caseload ? 1000 : 50, offset = 0;
-	if (cli_int(a, "limit", 1, 1000000, &limit, &e) || cli_int(a, "offset", 0, 100000000, &offset, &e))
+	int limit, offset;
+	if (cli_page(a, 50, &limit, &offset, &e))
 		return cli_fail(&e);
-	static const char *const cols[] = {"family", "caregiver", "infant", "age", "referral", "received", "status",
-	                                   "safeguarding", "risk", 0};
-	static const char *const ccols[] = {"family", "caregiver", "relationship", "infant", "age", "referral",
-	                                    "weeks_since_referral", "last_contact", "safeguarding", "risk", 0};
+	static const char *const cols[] = {"family_id:id", "caregiver_name", "infant_id:id", "infant_name", "age",
+	                                   "referral_id:id", "received_on:date", "state", "safeguarding",
+	                                   "risk", 0};
+	static const char *const ccols[] = {"family_id:id", "caregiver_name", "relationship", "infant_id:id",
+	                                    "infant_name", "age", "referral_id:id", "state", "key_worker",
+	                                    "weeks_since_referral:int", "last_contact_on:date", "safeguarding",
+	                                    "risk", 0};
+	int64_t total = 0;
+	if (app_family_count(app, caseload, &total, &e))
+		return cli_fail(&e);
 	struct list_ctx c = {.l = out_begin(g->format, caseload ? ccols : cols), .app = app, .today = app->today,
 	                     .caseload = caseload, .words = strcmp(g->format, "table") == 0, .e = &e};
-	if (!c.l) {
+	if (!c.l)
 		return 1;
-	}
 	if (caseload && strcmp(g->format, "table") == 0)
-		printf("Caseload of %s: families accepted and not yet discharged\n\n", app->team_name);
+		printf("Caseload of %s: %lld famil%s accepted and not yet discharged\n\n", app->team_name,
+		       (long long)total, total == 1 ? "y" : "ies");
 	int rc = app_family_list(app, caseload, limit, offset, list_row, &c, &e);
+	if (rc) {
+		out_discard(c.l);
+		return cli_fail(&e);
+	}
+	out_total(c.l, total, offset);
 	out_end(c.l, caseload ? "No families are open to the team." : "No families recorded yet.");
-	return rc ? cli_fail(&e) : 0;
+	return 0;
 }
 
 int cmd_family_list(const struct cli_global *g, struct cli_args *a, struct app *app)
@@ -224,7 +249,7 @@ static int list_practitioners(struct app *app, int64_t unused, struct out_list *
 
 int cmd_practitioner_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"practitioner", "name", "profession", 0};
+	static const char *const cols[] = {"practitioner_id:id", "name", "profession", 0};
 	return cli_list(g, a, app, NULL, cols, "No practitioners yet: add one with `dyad practitioner add`.", list_practitioners);
 }
 

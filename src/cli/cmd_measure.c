@@ -70,9 +70,13 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a, struct ap
 		return cli_fail(&e);
 	struct measure_record rec;
 	struct score_result res;
-	int rc = app_measure_record(app, &me, &rec, &res, &e);
-	if (rc) {
-		return cli_fail(&e);
+	if (app_measure_record(app, &me, &rec, &res, &e)) {
+		int code = cli_fail(&e);
+		if (strstr(e.msg, "table") && strstr(e.msg, "not loaded"))
+			fprintf(stderr, "dyad: the service loads its licensed table once: `dyad instruments load-table %s TABLE"
+			                " FILE` (the tables are named by `dyad instruments show %s`)\n",
+			        me.instrument, me.instrument);
+		return code;
 	}
 	const struct instrument *in = res.in;
 	printf("Recorded %s (%s) as measure %lld.\n", in->short_name, rec.m.timepoint, (long long)rec.m.id);
@@ -162,9 +166,10 @@ static int list_measures(struct app *app, int64_t id, struct out_list *l, struct
 
 int cmd_measure_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"measure", "date", "instrument", "timepoint", "respondent", "subject",
-	                                   "caregiver", "infant", "scale", "score", "band", "clinical", "no_score_because",
-	                                   "version", "risk", "unverified", 0};
+	static const char *const cols[] = {"measure_id:id", "date:date", "instrument", "timepoint", "person_id:id",
+	                                   "subject", "subject_caregiver_id:id", "subject_infant_id:id", "scale",
+	                                   "score:num", "band", "clinical:bool", "no_score_because", "version",
+	                                   "risks:list", "unverified", 0};
 	if (strcmp(g->format, "table") == 0) {
 		/* Safeguarding and open risk flags first, as on every view of a family. */
 		struct dy_err e;
@@ -244,7 +249,7 @@ int cmd_instruments_list(const struct cli_global *g, struct cli_args *a, struct 
 	int rc = load_set(a, &set);
 	if (rc)
 		return rc;
-	static const char *const cols[] = {"id", "name", "completed_by", "subject", "version", 0};
+	static const char *const cols[] = {"instrument", "name", "completed_by", "subject", "version", 0};
 	struct out_list *l = out_begin(g->format, cols);
 	for (size_t i = 0; i < set.n; i++) {
 		const struct instrument *in = set.v[i];
@@ -467,21 +472,17 @@ int cmd_measures_change(const struct cli_global *g, struct cli_args *a, struct a
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	int64_t id, episode;
-	if (cli_id(a, "referral", &id, &e) || cli_id(a, "episode", &episode, &e))
+	int64_t id;
+	if (cli_id(a, "referral", &id, &e))
 		return cli_fail(&e);
-	if (!id)
-		id = episode;
-	if (!id)
-		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "referral", .msg = "is required (--referral ID)"});
-	static const char *const cols[] = {"kind", "respondent", "subject", "caregiver", "infant", "instrument", "scale",
-	                                   "n", "first_date", "first", "last_date", "last", "change",
-	                                   "reliable_threshold", "reliable_change", "clinically_significant",
-	                                   "reliable_recovery", "note", 0};
+	static const char *const cols[] = {"kind", "person_id:id", "subject", "subject_caregiver_id:id",
+	                                   "subject_infant_id:id", "instrument", "scale", "n:int", "first_date:date",
+	                                   "first:num", "last_date:date", "last:num", "change:num",
+	                                   "reliable_threshold:num", "reliable_change", "clinically_significant:bool",
+	                                   "reliable_recovery:bool", "note", 0};
 	struct out_list *l = out_begin(g->format, cols);
-	int rc = app_measures_change(app, id, change_line, l, &e);
-	if (rc) {
-		out_end(l, NULL);
+	if (app_measures_change(app, id, change_line, l, &e)) {
+		out_discard(l);
 		return cli_fail(&e);
 	}
 	out_end(l, "No measure or goal has two scored administrations on this referral yet.");
@@ -545,7 +546,7 @@ static int list_goals(struct app *app, int64_t id, struct out_list *l, struct dy
 
 int cmd_goal_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"goal", "position", "text", "set_on", "ratings", "first_date", "first",
-	                                   "last_date", "last", 0};
+	static const char *const cols[] = {"goal_id:id", "position:int", "text", "set_on:date", "ratings:int",
+	                                   "first_date:date", "first:int", "last_date:date", "last:int", 0};
 	return cli_list(g, a, app, "referral", cols, "No goals set on this referral yet.", list_goals);
 }

@@ -59,7 +59,8 @@ int cmd_referral_check(const struct cli_global *g, struct cli_args *a, struct ap
 		print_reasons(stdout, &chk.result);
 		return 0;
 	}
-	static const char *const cols[] = {"referral", "programme", "eligible", "rule", "unknown", "reason", 0};
+	static const char *const cols[] = {"referral_id:id", "programme", "eligible:bool", "rule", "unknown:bool",
+	                                   "reason", 0};
 	struct out_list *l = out_begin(g->format, cols);
 	char rid[24];
 	fmt_id(rid, id);
@@ -147,7 +148,19 @@ int cmd_referral_triage(const struct cli_global *g, struct cli_args *a, struct a
 			        source);
 			print_reasons(stderr, &chk.result);
 		}
-		return cli_fail(&e);
+		int code = cli_fail(&e);
+		if (chk.result.n_reasons && strcmp(e.field, "override") == 0) {
+			const char *rule = eligibility_rule_code(chk.result.reasons[0].rule);
+			char opt[40];
+			snprintf(opt, sizeof opt, "%s", rule);
+			for (char *p = opt; *p; p++)
+				if (*p == '_')
+					*p = '-';
+			fprintf(stderr, "dyad: to accept it all the same, give the reason: --override %s:REASON (or"
+			                " --override-%s REASON), one for each failed rule\n",
+			        rule, opt);
+		}
+		return code;
 	}
 	char d[11];
 	printf("Referral %lld %s on %s", (long long)t.episode_id, t.decision, fmt_date(d, t.date));
@@ -156,7 +169,7 @@ int cmd_referral_triage(const struct cli_global *g, struct cli_args *a, struct a
 	if (t.service && strcmp(t.decision, "signposted") == 0)
 		printf(" (to the service named)");
 	if (t.n_overrides)
-		printf("; %zu override(s) recorded", t.n_overrides);
+		printf("; %zu override%s recorded", t.n_overrides, t.n_overrides == 1 ? "" : "s");
 	printf(".\n");
 	return 0;
 }
@@ -169,8 +182,14 @@ int cmd_referral_move(const struct cli_global *g, struct cli_args *a, struct app
 	int32_t date;
 	if (cli_id(a, "referral", &id, &e) || cli_date(a, "date", &date, &e))
 		return cli_fail(&e);
-	if (app_referral_move(app, id, cli_get(a, "to"), date, cli_get(a, "reason"), &e))
-		return cli_fail(&e);
+	if (app_referral_move(app, id, cli_get(a, "to"), date, cli_get(a, "reason"), &e)) {
+		int code = cli_fail(&e);
+		if (strcmp(cli_get(a, "to"), "discharged") == 0)
+			fprintf(stderr, "dyad: discharge with `dyad discharge --referral %lld --date DATE --reason REASON"
+			                " --care-status STATUS`\n",
+			        (long long)id);
+		return code;
+	}
 	enum episode_state st;
 	episode_state_parse(cli_get(a, "to"), &st, &e);
 	char d[11];
@@ -178,18 +197,34 @@ int cmd_referral_move(const struct cli_global *g, struct cli_args *a, struct app
 	return 0;
 }
 
+/* referral history: the state changes, then the eligibility overrides. In
+ * JSON two arrays; in CSV one table whose `record` column says which. */
 struct hist_ctx {
 	struct out_list *l;
+	int csv;
 };
+
+static const char *const hist_cols[] = {"from_state", "to_state", "date:date", "actor", "reason", "service",
+                                        "recorded_at", 0};
+static const char *const over_cols[] = {"rule", "reason", "actor", "date:date", "recorded_at", 0};
+static const char *const csv_cols[] = {"record", "from_state", "to_state", "rule", "date:date", "actor", "reason",
+                                       "service", "recorded_at", 0};
 
 static int history_row(void *ctx, const struct pathway_event *ev)
 {
 	struct hist_ctx *c = ctx;
 	char d[11];
-	const char *row[] = {ev->from == PATHWAY_NO_STATE ? "" : episode_state_code((enum episode_state)ev->from),
-	                     episode_state_code(ev->to), fmt_date(d, ev->date), ev->actor, ev->reason, ev->service,
-	                     ev->recorded_at};
-	out_row(c->l, row);
+	const char *from = ev->from == PATHWAY_NO_STATE ? "" : episode_state_code((enum episode_state)ev->from);
+	fmt_date(d, ev->date);
+	if (c->csv) {
+		const char *row[] = {"state_change", from, episode_state_code(ev->to), "", d, ev->actor, ev->reason,
+		                     ev->service, ev->recorded_at};
+		out_row(c->l, row);
+	} else {
+		const char *row[] = {from, episode_state_code(ev->to), d, ev->actor, ev->reason, ev->service,
+		                     ev->recorded_at};
+		out_row(c->l, row);
+	}
 	return 0;
 }
 
@@ -197,8 +232,14 @@ static int override_row(void *ctx, const struct pathway_override *o)
 {
 	struct hist_ctx *c = ctx;
 	char d[11];
-	const char *row[] = {o->rule, o->reason, o->actor, fmt_date(d, o->date), o->recorded_at};
-	out_row(c->l, row);
+	fmt_date(d, o->date);
+	if (c->csv) {
+		const char *row[] = {"eligibility_override", "", "", o->rule, d, o->actor, o->reason, "", o->recorded_at};
+		out_row(c->l, row);
+	} else {
+		const char *row[] = {o->rule, o->reason, o->actor, d, o->recorded_at};
+		out_row(c->l, row);
+	}
 	return 0;
 }
 
@@ -209,19 +250,30 @@ int cmd_referral_history(const struct cli_global *g, struct cli_args *a, struct 
 	int64_t id;
 	if (cli_id(a, "referral", &id, &e))
 		return cli_fail(&e);
-	static const char *const cols[] = {"from", "to", "date", "user", "reason", "service", "recorded_at", 0};
-	struct hist_ctx c = {.l = out_begin(g->format, cols)};
-	if (!c.l)
+	struct out_doc *d = out_doc_begin(g->format);
+	if (!d)
 		return 1;
+	int table = out_doc_table(d), csv = strcmp(g->format, "csv") == 0;
+	char rid[24];
+	out_doc_fact(d, "referral_id:id", fmt_id(rid, id));
+	struct hist_ctx c = {.l = out_doc_list(d, "state_changes", csv ? csv_cols : hist_cols, 1), .csv = csv};
 	int rc = app_referral_history(app, id, history_row, &c, &e);
-	out_end(c.l, rc ? NULL : "No state changes recorded.");
-	if (!rc && strcmp(g->format, "table") == 0) {
-		static const char *const oc[] = {"rule", "override_reason", "user", "date", "recorded_at", 0};
-		struct hist_ctx o = {.l = out_begin(g->format, oc)};
-		printf("\nEligibility overrides\n");
-		rc = app_referral_overrides(app, id, override_row, &o, &e);
-		out_end(o.l, "None.");
+	if (!rc && !csv) {
+		out_end(c.l, "No state changes recorded.");
+		if (table)
+			printf("\nEligibility overrides\n");
+		c.l = out_doc_list(d, "eligibility_overrides", over_cols, 0);
 	}
+	if (!rc)
+		rc = app_referral_overrides(app, id, override_row, &c, &e);
+	if (rc)
+		out_discard(c.l);
+	else
+		out_end(c.l, "None.");
+	if (!rc)
+		out_doc_end(d);
+	else
+		out_doc_end_silent(d);
 	return rc ? cli_fail(&e) : 0;
 }
 
@@ -261,8 +313,9 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 		return cli_fail(&(struct dy_err){.code = DY_EINVAL, .field = "order", .msg = "must be urgency or safeguarding"});
 	if (as_of == DATE_NONE)
 		as_of = date_today();
-	static const char *const cols[] = {"family", "infant", "name", "referral", "clock", "started", "days_waited",
-	                                   "target_date", "days_left", "safeguarding", "risk", 0};
+	static const char *const cols[] = {"family_id:id", "infant_id:id", "infant_name", "referral_id:id", "clock",
+	                                   "started_on:date", "days_waited:int", "target_date:date", "days_left:int",
+	                                   "safeguarding", "risk", 0};
 	if (out_format_ok(g->format))
 		return 1;
 	struct waiting_list l;
@@ -274,9 +327,9 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 		size_t breached = 0;
 		for (size_t i = 0; i < l.n; i++)
 			breached += l.rows[i].w.days_left < 0;
-		printf("Waiting as at %s: %zu clock(s), %zu in breach. Clock A: referral to assessment (target %s);"
+		printf("Waiting as at %s: %zu waiting clock%s, %zu in breach. Clock A: referral to assessment (target %s);"
 		       " clock B: assessment to intervention (target %s).\n\n",
-		       fmt_date(d, as_of), l.n, breached, target_text(&t.t[CLOCK_A], ta, sizeof ta),
+		       fmt_date(d, as_of), l.n, l.n == 1 ? "" : "s", breached, target_text(&t.t[CLOCK_A], ta, sizeof ta),
 		       target_text(&t.t[CLOCK_B], tb, sizeof tb));
 	}
 	struct out_list *o = out_begin(g->format, cols);
@@ -295,7 +348,8 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 	}
 	out_end(o, within >= 0 ? "Nobody is in breach or due to breach in that time." : "Nobody is waiting.");
 	if (l.skipped)
-		fprintf(stderr, "dyad: %zu referral(s) left out: their dates are inconsistent\n", l.skipped);
+		fprintf(stderr, "dyad: %zu referral%s left out: %s dates are inconsistent\n", l.skipped,
+		        l.skipped == 1 ? "" : "s", l.skipped == 1 ? "its" : "their");
 	app_waiting_list_free(&l);
 	return 0;
 }
@@ -397,8 +451,9 @@ int cmd_report_waiting(const struct cli_global *g, struct cli_args *a, struct ap
 		       "n, median, p90, max and %% within target are over clocks that stopped in the period;"
 		       " still waiting as at the period's (or month's) last day.\n\n",
 		       df, dt, ta, tb);
-	static const char *const cols[] = {"period", "clock", "n", "median_days", "p90_days", "max_days",
-	                                   "pct_within_target", "ended", "left_path", "still_waiting", "breached_still_waiting", 0};
+	static const char *const cols[] = {"period", "clock", "n:int", "median_days:int", "p90_days:int", "max_days:int",
+	                                   "pct_within_target:num", "ended:int", "left_path:int", "still_waiting:int",
+	                                   "breached_still_waiting:int", 0};
 	struct out_list *l = out_begin(g->format, cols);
 	for (size_t i = 0; i <= r.n_months; i++) {
 		char period[24];

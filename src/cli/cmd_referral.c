@@ -8,12 +8,12 @@
 #include "app/app_measure.h"
 #include "app/app_family.h"
 #include "app/app_pathway.h"
-#include "cli/alerts.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
 #include "cli/list.h"
 #include "cli/out.h"
+#include "cli/view.h"
 #include "util/date.h"
 #include "util/str.h"
 
@@ -49,7 +49,7 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app 
 	printf("Logged referral %lld for family %lld (received; awaiting triage).\n", (long long)ep.id,
 	       (long long)ep.family_id);
 	if (dups.n) {
-		printf("Note: the infant or caregiver also has open referral(s):");
+		printf("Note: the infant or caregiver also has %s:", dups.n == 1 ? "an open referral" : "open referrals");
 		for (size_t i = 0; i < dups.n; i++)
 			printf(" %lld", (long long)dups.ids[i]);
 		printf("\n");
@@ -57,34 +57,82 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app 
 	return 0;
 }
 
-static int episode_row(void *ctx, const struct episode *ep)
+/* A referral as a row: the episode and its state. */
+static void referral_cells(struct app *app, const struct episode *ep, const char *state, struct out_list *l)
 {
+	(void)app;
 	char id[24], fam[24], inf[24], car[24], rec[11], dec[11], dis[11];
 	const char *row[] = {fmt_id(id, ep->id), fmt_id(fam, ep->family_id), fmt_id(inf, ep->infant_id),
 	                     fmt_id(car, ep->caregiver_id), fmt_date(rec, ep->received_on), ep->source, ep->decision,
-	                     fmt_date(dec, ep->decided_on), fmt_date(dis, ep->discharged_on), ep->discharge_reason};
-	out_row(ctx, row);
-	return 0;
+	                     fmt_date(dec, ep->decided_on), state, fmt_date(dis, ep->discharged_on),
+	                     ep->discharge_reason};
+	out_row(l, row);
 }
 
-static const char *const ep_cols[] = {"referral", "family", "infant", "caregiver", "received", "source", "decision",
-                                      "decided", "discharged", "discharge_reason", 0};
+static const char *const ep_cols[] = {"referral_id:id", "family_id:id", "infant_id:id", "caregiver_id:id",
+                                      "received_on:date", "source", "decision", "decided_on:date", "state",
+                                      "discharged_on:date", "discharge_reason", 0};
 
-static int list_referrals(struct app *app, int64_t family, struct out_list *l, struct dy_err *e)
+struct ref_list {
+	struct app *app;
+	struct out_list *l;
+	int has_state, open;
+	enum episode_state state;
+	int64_t limit, offset, matched;
+	struct dy_err *e;
+};
+
+static int referral_list_row(void *ctx, const struct episode *ep)
 {
-	return app_referral_list(app, family, episode_row, l, e);
+	struct ref_list *c = ctx;
+	struct pathway_referral path;
+	int rc = app_referral_pathway(c->app, ep->id, &path, c->e);
+	if (rc)
+		return rc;
+	if ((c->has_state && path.state != c->state) || (c->open && !episode_state_is_open(path.state)))
+		return 0;
+	int64_t k = c->matched++;
+	if (k >= c->offset && k < c->offset + c->limit)
+		referral_cells(c->app, ep, episode_state_code(path.state), c->l);
+	return 0;
 }
 
 int cmd_referral_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	return cli_list(g, a, app, "family", ep_cols, "No referrals.", list_referrals);
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t family;
+	int limit, offset;
+	struct ref_list c = {.app = app, .e = &e, .open = cli_get(a, "open") != NULL};
+	const char *state = cli_get(a, "state");
+	if (cli_id(a, "family", &family, &e) || cli_page(a, 50, &limit, &offset, &e) ||
+	    (state && episode_state_parse(state, &c.state, &e)))
+		return cli_fail(&e);
+	c.has_state = state != NULL;
+	c.limit = limit;
+	c.offset = offset;
+	if (!(c.l = out_begin(g->format, ep_cols)))
+		return 1;
+	if (app_referral_list(app, family, referral_list_row, &c, &e)) {
+		out_discard(c.l);
+		return cli_fail(&e);
+	}
+	out_total(c.l, c.matched, offset);
+	out_end(c.l, "No referrals.");
+	return 0;
 }
 
-/* One line per measure: "total 19 moderately severe (clinical)", and any
- * risk flag still to be acknowledged. */
+/* One row per measure: its scores ("total 19 moderately severe (clinical)")
+ * and its risk flags, acknowledged or not, as lists. */
+struct measure_ctx {
+	struct app *app;
+	struct out_list *l;
+};
+
 static int measure_summary_row(void *ctx, const struct measure_view *mv)
 {
-	char id[24], d[11], scores[400] = "", risk[600] = "";
+	struct measure_ctx *c = ctx;
+	char id[24], d[11], scores[600] = "", risk[600] = "";
 	size_t used = 0;
 	for (int i = 0; i < mv->nscores && used < sizeof scores; i++) {
 		const struct stored_score *sc = &mv->scores[i];
@@ -96,13 +144,37 @@ static int measure_summary_row(void *ctx, const struct measure_view *mv)
 		used += (size_t)snprintf(scores + used, sizeof scores - used, "%s%s %s%s%s%s", i ? "; " : "", sc->scale,
 		                         val, sc->band[0] ? " " : "", sc->band, sc->clinical == 1 ? " (clinical)" : "");
 	}
-	for (int i = 0, u = 0; i < mv->nrisks && u >= 0 && (size_t)u < sizeof risk; i++)
-		u += snprintf(risk + u, sizeof risk - (size_t)u, "%s%s (%s)", i ? "; " : "",
-		              mv->risks[i].acknowledged_by[0] ? "acknowledged" : "RISK NOT ACKNOWLEDGED", mv->risks[i].label);
+	used = 0;
+	for (int i = 0; i < mv->nrisks && used < sizeof risk; i++) {
+		char on[11];
+		int w = mv->risks[i].acknowledged_on != DATE_NONE
+			? snprintf(risk + used, sizeof risk - used, "%s%s: acknowledged %s", i ? "; " : "", mv->risks[i].label,
+			           fmt_date(on, mv->risks[i].acknowledged_on))
+			: snprintf(risk + used, sizeof risk - used, "%s%s: NOT ACKNOWLEDGED", i ? "; " : "", mv->risks[i].label);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
 	const char *row[] = {fmt_id(id, mv->rec.m.id), fmt_date(d, mv->rec.m.date), mv->rec.m.instrument,
 	                     mv->rec.m.timepoint, scores, risk};
-	out_row(ctx, row);
+	out_row(c->l, row);
 	return 0;
+}
+
+static const char *const contact_cols[] = {"contact_id:id", "date:date", "kind", "intervention", "location",
+                                           "attendance", "duration_min:int", "practitioner_ids:ids",
+                                           "attendee_ids:ids", 0};
+
+static void contact_cells(struct out_list *l, const struct contact *k)
+{
+	char cid[24], d[11], m[16], pr[200] = "", at[200] = "";
+	for (int i = 0, u = 0; i < k->n_practitioners; i++)
+		u += snprintf(pr + u, sizeof pr - (size_t)u, "%s%lld", i ? ";" : "", (long long)k->practitioners[i]);
+	for (int i = 0, u = 0; i < k->n_attendees; i++)
+		u += snprintf(at + u, sizeof at - (size_t)u, "%s%lld", i ? ";" : "", (long long)k->attendees[i]);
+	const char *row[] = {fmt_id(cid, k->id), fmt_date(d, k->date), k->kind, k->intervention, k->location,
+	                     k->attendance, fmt_int(m, k->duration_min, -1), pr, at};
+	out_row(l, row);
 }
 
 int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app *app)
@@ -110,64 +182,79 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app
 	struct dy_err e;
 	dy_err_clear(&e);
 	int64_t id;
-	if (str_parse_i64(a->pos[0], 1, (int64_t)1 << 53, &id))
-		return cli_fail(&(struct dy_err){.code = DY_EUSAGE, .field = "ID", .msg = "must be a referral number"});
+	if (cli_id(a, "referral", &id, &e))
+		return cli_fail(&e);
 	struct referral_view v;
 	struct pathway_referral path;
 	int rc = app_referral_view(app, id, &v, &e);
 	if (!rc && (rc = app_referral_pathway(app, id, &path, &e)))
 		app_referral_view_free(&v);
-	if (!rc && strcmp(g->format, "table") == 0) {
-		printf("Referral %lld (family %lld)\n", (long long)id, (long long)v.episode.family_id);
-		if ((rc = cli_print_referral_alerts(app, id, &e)))
-			app_referral_view_free(&v);
-	}
 	if (rc)
 		return cli_fail(&e);
-	struct out_list *el = out_begin(g->format, ep_cols);
-	if (!el) {
+	struct out_doc *d = out_doc_begin(g->format);
+	if (!d) {
 		app_referral_view_free(&v);
 		return 1;
 	}
-	episode_row(el, &v.episode);
-	out_end(el, NULL);
-	if (strcmp(g->format, "table") == 0) {
-		char since[11];
-		printf("\nState: %s (since %s)%s%s. History: dyad referral history --referral %lld\n",
-		       episode_state_label(path.state), fmt_date(since, path.state_on),
-		       path.programme[0] ? "; programme " : "", path.programme, (long long)id);
-		printf("\nContacts (%d)\n", v.ncontacts);
-		static const char *const cc[] = {"contact", "date", "kind", "intervention", "location", "attendance",
-		                                 "minutes", 0};
-		struct out_list *l = out_begin(g->format, cc);
-		for (int i = 0; i < v.ncontacts; i++) {
-			const struct contact *k = &v.contacts[i];
-			char cid[24], d[11], m[16];
-			const char *row[] = {fmt_id(cid, k->id), fmt_date(d, k->date), k->kind, k->intervention,
-			                     k->location, k->attendance, fmt_int(m, k->duration_min, -1)};
-			out_row(l, row);
-		}
-		out_end(l, "No contacts yet.");
-		printf("\nMeasures (%d): details with dyad measure list --referral %lld\n", v.nmeasures, (long long)id);
-		static const char *const mc[] = {"measure", "date", "instrument", "timepoint", "scores", "risk", 0};
-		struct out_list *ml = out_begin(g->format, mc);
-		if (app_measure_list(app, id, measure_summary_row, ml, &e))
-			cli_fail(&e);
-		out_end(ml, "No measures yet.");
-		if (v.noutcomes) {
-			printf("\nCare status at discharge\n");
-			static const char *const oc[] = {"infant", "care_status", 0};
-			l = out_begin(g->format, oc);
-			for (int i = 0; i < v.noutcomes; i++) {
-				char p[24];
-				const char *row[] = {fmt_id(p, v.outcomes[i].infant_id), v.outcomes[i].care_status};
-				out_row(l, row);
-			}
-			out_end(l, NULL);
-		}
+	int table = out_doc_table(d);
+	char rid[24], fid[24], since[11];
+	fmt_id(rid, id);
+	fmt_id(fid, v.episode.family_id);
+	fmt_date(since, path.state_on);
+	if (table)
+		printf("Referral %s of family %s (%s)\n", rid, fid, app->team_name);
+	out_doc_fact(d, "referral_id:id", rid);
+	out_doc_fact(d, "team", app->team_name);
+	if (view_alerts(d, app, v.episode.family_id, &e)) {
+		out_doc_end_silent(d);
+		app_referral_view_free(&v);
+		return cli_fail(&e);
 	}
+	/* The referral itself: the main part of CSV output. */
+	struct out_list *el = out_doc_record(d, "referral", ep_cols, 1);
+	referral_cells(app, &v.episode, episode_state_code(path.state), el);
+	out_end(el, NULL);
+	out_doc_fact(d, "state", episode_state_code(path.state));
+	out_doc_fact(d, "state_since:date", since);
+	out_doc_fact(d, "programme", path.programme);
+	if (table) {
+		printf("\nState: %s (since %s)%s%s. History: dyad referral history %s\n",
+		       episode_state_label(path.state), since, path.programme[0] ? "; programme " : "", path.programme, rid);
+		printf("\nContacts (%d)\n", v.ncontacts);
+	}
+	struct out_list *l = out_doc_list(d, "contacts", contact_cols, 0);
+	for (int i = 0; i < v.ncontacts; i++)
+		contact_cells(l, &v.contacts[i]);
+	out_end(l, "No contacts yet.");
+	if (table)
+		printf("\nMeasures (%d): details with dyad measure list %s\n", v.nmeasures, rid);
+	static const char *const mc[] = {"measure_id:id", "date:date", "instrument", "timepoint", "scores:list",
+	                                 "risks:list", 0};
+	struct measure_ctx mx = {.app = app, .l = out_doc_list(d, "measures", mc, 0)};
+	rc = app_measure_list(app, id, measure_summary_row, &mx, &e);
+	if (rc)
+		out_discard(mx.l);
+	else
+		out_end(mx.l, "No measures yet.");
+	if (!rc && table && v.noutcomes)
+		printf("\nCare status at discharge\n");
+	static const char *const oc[] = {"infant_id:id", "care_status", 0};
+	l = out_doc_list(d, "outcomes", oc, 0);
+	for (int i = 0; i < v.noutcomes; i++) {
+		char p[24];
+		const char *row[] = {fmt_id(p, v.outcomes[i].infant_id), v.outcomes[i].care_status};
+		out_row(l, row);
+	}
+	if (!table || v.noutcomes)
+		out_end(l, NULL);
+	else
+		out_discard(l);
+	if (rc)
+		out_doc_end_silent(d);
+	else
+		out_doc_end(d);
 	app_referral_view_free(&v);
-	return 0;
+	return rc ? cli_fail(&e) : 0;
 }
 
 int cmd_contact_add(const struct cli_global *g, struct cli_args *a, struct app *app)
@@ -194,14 +281,7 @@ int cmd_contact_add(const struct cli_global *g, struct cli_args *a, struct app *
 
 static int contact_row(void *ctx, const struct contact *k)
 {
-	char cid[24], d[11], m[16], pr[200] = "", at[200] = "";
-	for (int i = 0, u = 0; i < k->n_practitioners; i++)
-		u += snprintf(pr + u, sizeof pr - (size_t)u, "%s%lld", i ? "," : "", (long long)k->practitioners[i]);
-	for (int i = 0, u = 0; i < k->n_attendees; i++)
-		u += snprintf(at + u, sizeof at - (size_t)u, "%s%lld", i ? "," : "", (long long)k->attendees[i]);
-	const char *row[] = {fmt_id(cid, k->id), fmt_date(d, k->date), k->kind, k->intervention, k->location,
-	                     k->attendance, fmt_int(m, k->duration_min, -1), pr, at};
-	out_row(ctx, row);
+	contact_cells(ctx, k);
 	return 0;
 }
 
@@ -212,9 +292,7 @@ static int list_contacts(struct app *app, int64_t id, struct out_list *l, struct
 
 int cmd_contact_list(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"contact", "date", "kind", "intervention", "location", "attendance",
-	                                   "minutes", "practitioners", "attendees", 0};
-	return cli_list(g, a, app, "referral", cols, "No contacts yet.", list_contacts);
+	return cli_list(g, a, app, "referral", contact_cols, "No contacts yet.", list_contacts);
 }
 
 int cmd_safeguarding_set(const struct cli_global *g, struct cli_args *a, struct app *app)
@@ -236,7 +314,7 @@ static int sg_row(void *ctx, const struct safeguarding *s)
 {
 	char id[24], st[11], en[11];
 	const char *row[] = {fmt_id(id, s->infant_id), s->status, fmt_date(st, s->started_on),
-	                     s->ended_on == DATE_NONE ? "current" : fmt_date(en, s->ended_on)};
+	                     fmt_date(en, s->ended_on)};
 	out_row(ctx, row);
 	return 0;
 }
@@ -248,7 +326,7 @@ static int list_safeguarding(struct app *app, int64_t id, struct out_list *l, st
 
 int cmd_safeguarding_history(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"infant", "status", "from", "to", 0};
+	static const char *const cols[] = {"infant_id:id", "status", "started_on:date", "ended_on:date", 0};
 	return cli_list(g, a, app, "infant", cols, "No safeguarding status has been recorded for this infant.",
 	                list_safeguarding);
 }

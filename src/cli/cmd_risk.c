@@ -53,7 +53,8 @@ int cmd_risks(const struct cli_global *g, struct cli_args *a, struct app *app)
 		return cli_fail(&e);
 	if (out_format_ok(g->format))
 		return 1;
-	static const char *const cols[] = {"family", "referral", "measure", "measure_date", "days_open", "flag", 0};
+	static const char *const cols[] = {"family_id:id", "referral_id:id", "measure_id:id", "date:date",
+	                                   "days_open:int", "label", 0};
 	if (strcmp(g->format, "table") == 0)
 		printf("Risk flags not acknowledged, raised on measures %d or more days old (oldest first).\n"
 		       "Acknowledge each after review: dyad measure acknowledge --measure ID --action TEXT\n\n",

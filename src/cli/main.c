@@ -74,6 +74,11 @@ int main(int argc, char **argv)
 		rc = help ? 0 : 1;
 		goto done;
 	}
+	if ((strcmp(rest[0], "version") == 0 || strcmp(rest[0], "--version") == 0) && help) {
+		puts("usage: dyad version\n\nPrint the version of dyad (also: dyad --version).\n\noptions:\n"
+		     "  --help                       show this help");
+		goto done;
+	}
 	if (strcmp(rest[0], "version") == 0 || strcmp(rest[0], "--version") == 0) {
 		printf("dyad %s\n", DYAD_VERSION);
 		goto done;

@@ -1,6 +1,6 @@
-/* out.c: table, JSON and CSV rendering for the CLI. In JSON, cells that
- * are plainly numbers are numbers (ids, counts, days, scores), except NHS
- * numbers, which stay text; everything else is a string or null. */
+/* out.c: table, JSON and CSV rendering for the CLI (see out.h). Cells come
+ * in as text; the column's type decides the JSON value, so the same list
+ * gives the same field names and values in every format. */
 #include "cli/out.h"
 
 #include <jansson.h>
@@ -11,21 +11,60 @@
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/err.h"
+#include "util/str.h"
+
+enum col_type { T_TEXT, T_INT, T_NUM, T_DATE, T_BOOL, T_IDS, T_LIST };
 
 struct out_list {
 	int fmt; /* 0 table, 1 json, 2 csv */
-	const char *const *cols;
 	int ncols;
+	char names[OUT_MAX_COLS][48];
+	enum col_type types[OUT_MAX_COLS];
 	char **cells; /* table: rows × ncols, owned */
 	size_t nrows, cap;
 	json_t *arr;
+	json_t *into;    /* a document's object: the array goes under key */
+	char key[48];
+	int silent;      /* CSV list of a document that is not its main one */
+	int single;      /* JSON: the first row as an object under key, not an array */
+	int64_t total, offset; /* out_total; -1 when not given */
+	size_t count;          /* rows given */
 	struct buf line;
 	int any;
 };
 
+struct out_doc {
+	int fmt;
+	json_t *obj;
+};
+
+static int fmt_code(const char *fmt)
+{
+	return fmt[0] == 't' ? 0 : fmt[0] == 'j' ? 1 : 2;
+}
+
 int out_format_ok(const char *fmt)
 {
 	return strcmp(fmt, "table") == 0 || strcmp(fmt, "json") == 0 || strcmp(fmt, "csv") == 0 ? 0 : DY_EUSAGE;
+}
+
+/* "name:type" into name and type. */
+static enum col_type parse_col(const char *col, char name[48])
+{
+	static const struct { const char *s; enum col_type t; } types[] = {
+		{"text", T_TEXT}, {"id", T_INT}, {"int", T_INT}, {"num", T_NUM}, {"date", T_DATE},
+		{"bool", T_BOOL}, {"ids", T_IDS}, {"list", T_LIST}};
+	const char *colon = strchr(col, ':');
+	size_t n = colon ? (size_t)(colon - col) : strlen(col);
+	if (n >= 48)
+		n = 47;
+	memcpy(name, col, n);
+	name[n] = '\0';
+	if (colon)
+		for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+			if (strcmp(colon + 1, types[i].s) == 0)
+				return types[i].t;
+	return T_TEXT;
 }
 
 struct out_list *out_begin(const char *fmt, const char *const *cols)
@@ -35,73 +74,112 @@ struct out_list *out_begin(const char *fmt, const char *const *cols)
 		return NULL;
 	}
 	struct out_list *l = xcalloc(1, sizeof *l);
-	l->fmt = fmt[0] == 't' ? 0 : fmt[0] == 'j' ? 1 : 2;
-	l->cols = cols;
-	while (cols[l->ncols] && l->ncols < OUT_MAX_COLS)
+	l->fmt = fmt_code(fmt);
+	while (cols[l->ncols] && l->ncols < OUT_MAX_COLS) {
+		l->types[l->ncols] = parse_col(cols[l->ncols], l->names[l->ncols]);
 		l->ncols++;
+	}
+	l->total = l->offset = -1;
 	buf_init(&l->line, 1 << 20);
 	if (l->fmt == 1)
 		l->arr = json_array();
 	return l;
 }
 
+void out_total(struct out_list *l, int64_t total, int64_t offset)
+{
+	if (!l)
+		return;
+	l->total = total;
+	l->offset = offset;
+}
+
 /* CSV: the header goes out with the first row (or at the end), so a failed
  * command prints nothing. */
 static void csv_header(struct out_list *l)
 {
-	if (l->any)
+	if (l->any || l->silent)
 		return;
 	for (int i = 0; i < l->ncols; i++)
-		csv_put(&l->line, l->cols[i], i == 0);
+		csv_put(&l->line, l->names[i], i == 0);
 	csv_end(&l->line);
 	fputs(buf_cstr(&l->line), stdout);
 	buf_reset(&l->line);
 }
 
-/* A JSON number for text that is plainly one ("12", "-4", "2.5"); NULL for
- * anything else, and always for identifiers kept as text (NHS numbers). */
-static json_t *json_number(const char *col, const char *v)
+/* A JSON number from text; NULL when the text is not one. */
+static json_t *number(const char *v, int whole)
 {
-	if (strstr(col, "nhs"))
-		return NULL;
-	const char *p = v;
-	if (*p == '-')
-		p++;
-	if (!*p || (p[0] == '0' && p[1] && p[1] != '.'))
-		return NULL;
-	int digits = 0, dot = 0;
-	for (const char *q = p; *q; q++) {
-		if (*q >= '0' && *q <= '9')
-			digits++;
-		else if (*q == '.' && !dot && q != p && q[1])
-			dot = 1;
-		else
-			return NULL;
+	char *end;
+	if (whole) {
+		long long x = strtoll(v, &end, 10);
+		return *end ? NULL : json_integer(x);
 	}
-	if (!digits || strlen(v) > 15)
-		return NULL;
-	return dot ? json_real(strtod(v, NULL)) : json_integer(strtoll(v, NULL, 10));
+	double x = strtod(v, &end);
+	return *end ? NULL : json_real(x);
+}
+
+/* Splits v at sep into a JSON array of numbers (ids) or strings. */
+static json_t *array(const char *v, const char *sep, int ids)
+{
+	json_t *a = json_array();
+	const char *p = v;
+	size_t seplen = strlen(sep);
+	while (*p) {
+		const char *q = strstr(p, sep);
+		size_t n = q ? (size_t)(q - p) : strlen(p);
+		char item[400];
+		if (n >= sizeof item)
+			n = sizeof item - 1;
+		memcpy(item, p, n);
+		item[n] = '\0';
+		json_t *x = ids ? number(item, 1) : NULL;
+		json_array_append_new(a, x ? x : json_string(item));
+		p += n;
+		if (q)
+			p += seplen;
+	}
+	return a;
+}
+
+/* The JSON value of a cell of type t. */
+static json_t *value(enum col_type t, const char *v)
+{
+	if (t == T_IDS)
+		return array(v ? v : "", ";", 1);
+	if (t == T_LIST)
+		return array(v ? v : "", "; ", 0);
+	if (!v || !*v)
+		return json_null();
+	json_t *x = NULL;
+	if (t == T_INT || t == T_NUM)
+		x = number(v, t == T_INT);
+	else if (t == T_BOOL)
+		x = strcmp(v, "yes") == 0 ? json_true() : strcmp(v, "no") == 0 ? json_false() : NULL;
+	return x ? x : json_string(v);
+}
+
+static json_t *row_object(struct out_list *l, const char *const *vals)
+{
+	json_t *o = json_object();
+	for (int i = 0; i < l->ncols; i++)
+		json_object_set_new(o, l->names[i], value(l->types[i], vals[i]));
+	return o;
 }
 
 void out_row(struct out_list *l, const char *const *vals)
 {
+	if (!l)
+		return;
 	if (l->fmt == 2)
 		csv_header(l);
 	l->any = 1;
+	l->count++;
 	if (l->fmt == 1) {
-		json_t *o = json_object();
-		for (int i = 0; i < l->ncols; i++) {
-			json_t *v = json_null();
-			if (vals[i] && *vals[i]) {
-				json_decref(v);
-				v = json_number(l->cols[i], vals[i]);
-				if (!v)
-					v = json_string(vals[i]);
-			}
-			json_object_set_new(o, l->cols[i], v);
-		}
-		json_array_append_new(l->arr, o);
+		json_array_append_new(l->arr, row_object(l, vals));
 	} else if (l->fmt == 2) {
+		if (l->silent)
+			return;
 		for (int i = 0; i < l->ncols; i++)
 			csv_put(&l->line, vals[i], i == 0);
 		csv_end(&l->line);
@@ -141,47 +219,126 @@ void out_discard(struct out_list *l)
 	free(l);
 }
 
+static void print_table(struct out_list *l)
+{
+	size_t w[OUT_MAX_COLS];
+	for (int i = 0; i < l->ncols; i++) {
+		w[i] = width(l->names[i]);
+		for (size_t r = 0; r < l->nrows; r++) {
+			size_t x = width(l->cells[r * (size_t)l->ncols + (size_t)i]);
+			if (x > w[i])
+				w[i] = x;
+		}
+	}
+	for (int i = 0; i < l->ncols; i++)
+		printf("%s%-*s", i ? "  " : "", i == l->ncols - 1 ? 0 : (int)w[i], l->names[i]);
+	putchar('\n');
+	for (size_t r = 0; r < l->nrows; r++) {
+		for (int i = 0; i < l->ncols; i++) {
+			const char *c = l->cells[r * (size_t)l->ncols + (size_t)i];
+			size_t pad = w[i] - width(c);
+			printf("%s%s", i ? "  " : "", c);
+			if (i < l->ncols - 1)
+				printf("%*s", (int)pad, "");
+		}
+		putchar('\n');
+	}
+}
+
 void out_end(struct out_list *l, const char *empty)
 {
 	if (!l)
 		return;
 	if (l->fmt == 2)
 		csv_header(l);
-	if (l->fmt == 1) {
-		char *s = json_dumps(l->arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (l->fmt == 1 && l->into && l->single) {
+		json_t *first = json_array_get(l->arr, 0);
+		json_object_set(l->into, l->key, first ? first : json_null());
+	} else if (l->fmt == 1 && l->into) {
+		json_object_set_new(l->into, l->key, l->arr);
+		l->arr = NULL;
+	} else if (l->fmt == 1) {
+		char *s = json_dumps(l->arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 		puts(s ? s : "[]");
 		free(s);
-		json_decref(l->arr);
 	} else if (l->fmt == 0) {
-		if (!l->nrows && empty) {
+		if (!l->nrows && empty)
 			puts(empty);
-		} else {
-			size_t w[OUT_MAX_COLS];
-			for (int i = 0; i < l->ncols; i++) {
-				w[i] = width(l->cols[i]);
-				for (size_t r = 0; r < l->nrows; r++) {
-					size_t x = width(l->cells[r * (size_t)l->ncols + (size_t)i]);
-					if (x > w[i])
-						w[i] = x;
-				}
-			}
-			for (int i = 0; i < l->ncols; i++)
-				printf("%s%-*s", i ? "  " : "", i == l->ncols - 1 ? 0 : (int)w[i], l->cols[i]);
-			putchar('\n');
-			for (size_t r = 0; r < l->nrows; r++) {
-				for (int i = 0; i < l->ncols; i++) {
-					const char *c = l->cells[r * (size_t)l->ncols + (size_t)i];
-					size_t pad = w[i] - width(c);
-					printf("%s%s", i ? "  " : "", c);
-					if (i < l->ncols - 1)
-						printf("%*s", (int)pad, "");
-					free((void *)c);
-				}
-				putchar('\n');
-			}
-		}
-		free(l->cells);
+		else
+			print_table(l);
 	}
-	buf_free(&l->line);
-	free(l);
+	if (l->total >= 0 && (l->offset > 0 || l->offset + (int64_t)l->count < l->total)) {
+		FILE *to = l->fmt == 0 ? stdout : stderr;
+		if (l->count)
+			fprintf(to, "%sShowing %lld to %lld of %lld: use --limit N and --offset N, or --all.\n",
+			        to == stderr ? "dyad: " : "", (long long)l->offset + 1, (long long)(l->offset + (int64_t)l->count),
+			        (long long)l->total);
+		else
+			fprintf(to, "%sShowing none of %lld (--offset is past the end).\n", to == stderr ? "dyad: " : "",
+			        (long long)l->total);
+	}
+	out_discard(l);
+}
+
+struct out_doc *out_doc_begin(const char *fmt)
+{
+	if (out_format_ok(fmt)) {
+		fprintf(stderr, "dyad: format: '%s' is not one of table, json or csv\n", fmt);
+		return NULL;
+	}
+	struct out_doc *d = xcalloc(1, sizeof *d);
+	d->fmt = fmt_code(fmt);
+	d->obj = json_object();
+	return d;
+}
+
+int out_doc_table(const struct out_doc *d)
+{
+	return d->fmt == 0;
+}
+
+void out_doc_fact(struct out_doc *d, const char *col, const char *v)
+{
+	char name[48];
+	enum col_type t = parse_col(col, name);
+	json_object_set_new(d->obj, name, value(t, v));
+}
+
+struct out_list *out_doc_record(struct out_doc *d, const char *key, const char *const *cols, int main)
+{
+	struct out_list *l = out_doc_list(d, key, cols, main);
+	l->single = 1;
+	return l;
+}
+
+struct out_list *out_doc_list(struct out_doc *d, const char *key, const char *const *cols, int main)
+{
+	struct out_list *l = out_begin(d->fmt == 0 ? "table" : d->fmt == 1 ? "json" : "csv", cols);
+	if (d->fmt == 1) {
+		l->into = d->obj;
+		str_copy(l->key, sizeof l->key, key);
+	}
+	l->silent = d->fmt == 2 && !main;
+	return l;
+}
+
+void out_doc_end(struct out_doc *d)
+{
+	if (!d)
+		return;
+	if (d->fmt == 1) {
+		char *s = json_dumps(d->obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+		puts(s ? s : "{}");
+		free(s);
+	}
+	json_decref(d->obj);
+	free(d);
+}
+
+void out_doc_end_silent(struct out_doc *d)
+{
+	if (!d)
+		return;
+	json_decref(d->obj);
+	free(d);
 }

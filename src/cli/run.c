@@ -3,34 +3,10 @@
  * this file applies the rules that follow from it: only init, demo and
  * import may create a database, a change to the record needs a named
  * operator, and a database created by a run that then fails is removed. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
-
-/* 1 when db names a database that is there (or is not a file path, which
- * the driver judges for itself), else 0. */
-static int db_exists(const char *db)
-{
-	if (strstr(db, "://"))
-		return 1;
-	struct stat st;
-	return stat(db, &st) == 0;
-}
-
-/* Removes the database file a failed run created, with SQLite's companions. */
-static void remove_created(const char *db)
-{
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
-	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		char path[4096];
-		if ((size_t)snprintf(path, sizeof path, "%s%s", db, suffix[i]) < sizeof path)
-			unlink(path);
-	}
-}
 
 int cli_run(const struct cli_command *c, const struct cli_global *g, struct cli_args *a)
 {
@@ -42,7 +18,7 @@ int cli_run(const struct cli_command *c, const struct cli_global *g, struct cli_
 		        c->noun, c->verb ? " " : "", c->verb ? c->verb : "");
 		return dy_exit_code(DY_EUSAGE);
 	}
-	int existed = db_exists(g->db);
+	int existed = db_url_exists(g->db);
 	if (!existed && c->db != CLI_DB_CREATE) {
 		fprintf(stderr, "dyad: db: there is no database at %s: create one with `dyad --db %s init`, or name"
 		                " the right one with --db PATH or DYAD_DB\n",
@@ -72,6 +48,6 @@ int cli_run(const struct cli_command *c, const struct cli_global *g, struct cli_
 		app_close(&app);
 	}
 	if (rc && !existed)
-		remove_created(g->db);
+		db_url_remove(g->db); /* with SQLite's companion files */
 	return rc;
 }

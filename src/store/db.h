@@ -1,17 +1,33 @@
 /* db.h: the one database interface under every store function.
  *
+ * A connection is opened by URL and served by the driver that URL names
+ * (db_driver.h: a table of operations, as SQLite's sqlite3_io_methods or
+ * curl's Curl_ssl). Drivers in this build:
+ *
+ *   PATH or sqlite:PATH          SQLite file (db_sqlite.c)
+ *   trace:[OPTION:]...URL        the tracing, fault-injecting wrapper around
+ *                                any other URL (db_trace.c), for tests:
+ *                                log=FILE appends one line per operation
+ *                                (SQL text only: values are bound, never
+ *                                logged); fail=OP@N makes the Nth OP fail
+ *                                (OP: begin, commit, exec, prepare)
+ *   postgresql://...             refused until its driver lands
+ *
  * SQL is written once, portable between SQLite and PostgreSQL, with a `?`
- * for each bound value; each driver (db_sqlite.c now, db_pg.c for networks of teams)
- * turns it into its own form. Values are always bound, never spliced into SQL.
+ * for each bound value; each driver turns it into its own form. Values are
+ * always bound, never spliced into SQL. What differs between databases is
+ * asked for as an intention the driver fulfils (db_run_id for a new row's
+ * id, db_bulk for one large load), never as a dialect's pragma.
+ *
  * Statements are prepared once per connection and cached by their SQL text.
  * No statement outlives its use: the driver resets a statement when it
  * reaches its last row, and every statement of the connection at each
  * transaction boundary (begin, commit, rollback), so a half-read SELECT never
  * holds an old snapshot that would make the next writer fail instead of
- * wait.
- * Dates travel as ISO `YYYY-MM-DD` text. A failed step maps constraint
- * violations to DY_ECONFLICT and everything else to DY_ESTORE; messages name
- * the table or constraint, never a value. */
+ * wait. Dates travel as ISO `YYYY-MM-DD` text. A failed step maps constraint
+ * violations (from the database's own error codes) to DY_ECONFLICT and
+ * everything else to DY_ESTORE; messages name the table or constraint, never
+ * a value. */
 #ifndef DYAD_STORE_DB_H
 #define DYAD_STORE_DB_H
 
@@ -24,22 +40,42 @@ typedef struct db_stmt db_stmt_t; /* a prepared statement (opaque, owned by db_t
 
 enum { DB_DONE = 0, DB_ROW = 1 };
 
+/* The kind of constraint a DY_ECONFLICT broke, from the driver's codes. */
+enum db_constraint {
+	DB_CONSTRAINT_NONE = 0,
+	DB_CONSTRAINT_UNIQUE,      /* a unique key or primary key */
+	DB_CONSTRAINT_FOREIGN_KEY, /* a reference to a row that does not exist */
+	DB_CONSTRAINT_NOT_NULL,
+	DB_CONSTRAINT_CHECK,
+	DB_CONSTRAINT_OTHER
+};
+
 /* How long, at most, a statement waits for another connection's lock
  * before failing with DY_EBUSY (retrying with back-off meanwhile);
  * $DYAD_BUSY_MS overrides it (tests). */
 #define DB_BUSY_WAIT_MS 30000
 
-/* Opens (creating if needed) the database named by url: a file path, or a
- * `postgresql://` URL once that driver lands (refused with DY_EUSAGE now).
- * SQLite opens with WAL, foreign keys on, synchronous=FULL (an acknowledged
- * commit survives power loss) and the busy wait above; a file it creates is
- * mode 0600. */
+/* Opens (creating if needed) the database named by url (see above). A URL
+ * no driver serves is refused with DY_EUSAGE. SQLite opens with WAL,
+ * foreign keys on, synchronous=FULL (an acknowledged commit survives power
+ * loss) and the busy wait above; a file it creates is mode 0600. */
 int db_open(const char *url, db_t **out, struct dy_err *e);
+
+/* 1 when url names a database that is there (a driver without files, such
+ * as a server's, says 1 and lets db_open judge), else 0. */
+int db_url_exists(const char *url);
+
+/* Deletes the database url names, with any companion files (for a database
+ * a failed first command created); a driver without files does nothing. */
+void db_url_remove(const char *url);
 
 /* Finalises cached statements and closes; NULL is ignored. */
 void db_close(db_t *db);
 
-/* Runs SQL without parameters (schema changes, pragmas); may hold several
+/* The name of the driver serving db ("sqlite", "trace"). */
+const char *db_driver_name(const db_t *db);
+
+/* Runs SQL without parameters (schema changes); may hold several
  * statements. */
 int db_exec(db_t *db, const char *sql, struct dy_err *e);
 
@@ -68,12 +104,19 @@ void db_bind_date(db_stmt_t *s, int i, int32_t days);
 void db_bind_double(db_stmt_t *s, int i, double v);
 void db_bind_null(db_stmt_t *s, int i);
 
-/* Steps: DB_ROW with a row to read, DB_DONE when finished, or a negative
- * DY_E* code with e filled (DY_ECONFLICT for a constraint). */
+/* Steps: DB_ROW with a row to read, DB_DONE when finished (the statement
+ * is then reset), or a negative DY_E* code with e filled (DY_ECONFLICT for
+ * a constraint). */
 int db_step(db_stmt_t *s, struct dy_err *e);
 
 /* Steps a statement that returns no rows; 0 or a negative code. */
 int db_run(db_stmt_t *s, struct dy_err *e);
+
+/* Runs an insert written `INSERT ... RETURNING id` (those exact last
+ * words) and sets *id to the new row's id; 0 or a negative code. The
+ * driver fulfils it its own way (PostgreSQL: the RETURNING row; SQLite:
+ * the rowid, RETURNING left out as it costs a temporary table per row). */
+int db_run_id(db_stmt_t *s, int64_t *id, struct dy_err *e);
 
 /* Column i (0-based) of the current row. Text is "" for NULL and valid until
  * the next step; ints 0 for NULL; dates DATE_NONE for NULL. */
@@ -99,22 +142,25 @@ void db_rollback(db_t *db);
 /* 1 inside a transaction (begun and not yet committed or rolled back). */
 int db_in_transaction(db_t *db);
 
-/* Prepares the connection for one large write (an import, a demo): a page
- * cache of `megabytes`, so that pages are written once at commit instead of
- * being spilled and rewritten. Safe to call outside a transaction only. */
-int db_bulk_cache(db_t *db, int megabytes, struct dy_err *e);
+/* Intentions for one large write (an import, a demo), or'd together. */
+enum {
+	DB_BULK_END = 0,          /* the large write is over: every check back on */
+	DB_BULK_LARGE = 1,        /* many rows follow in one transaction */
+	DB_BULK_REFS_CHECKED = 2  /* the caller checks every reference itself */
+};
 
-/* Turns foreign-key enforcement off (0) or on (1); only outside a
- * transaction. For a bulk import whose every reference app/ checks itself. */
-int db_foreign_keys(db_t *db, int on, struct dy_err *e);
-
-/* The id of the last row inserted on this connection. */
-int64_t db_last_id(db_t *db);
+/* Declares what the next writes are (DB_BULK_* or'd; DB_BULK_END when they
+ * are over); only outside a transaction. The driver does what makes such a
+ * write fast for it (SQLite: a large page cache so pages are written once
+ * at commit; with REFS_CHECKED, foreign keys not checked per row). Ending
+ * restores every check and fails, loudly, if it cannot: the connection must
+ * then not be used again. */
+int db_bulk(db_t *db, unsigned how, struct dy_err *e);
 
 /* Rows changed by the last statement. */
 int db_changes(db_t *db);
 
-/* The constraint named in the last DY_ECONFLICT ("person.id"), or "". */
-const char *db_conflict(db_t *db);
+/* The kind of constraint the last DY_ECONFLICT on db broke. */
+enum db_constraint db_constraint(db_t *db);
 
 #endif

@@ -1,4 +1,5 @@
-/* db_sqlite.c: the SQLite driver behind db.h.
+/* db_sqlite.c: the SQLite driver behind db.h (URL: a file path, or
+ * sqlite:PATH).
  *
  * Reliability rules kept here, not at call sites: no cached statement stays
  * active across a transaction boundary (every begin, commit and rollback
@@ -9,7 +10,7 @@
  * synchronous=FULL (power-safe); a database file this driver creates is
  * 0600 whatever the umask (SQLite gives its -wal and -shm files the same
  * mode). */
-#include "store/db.h"
+#include "store/db_driver.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -19,35 +20,62 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
-#include "util/date.h"
 #include "util/str.h"
 
 #define HINTS 256 /* direct-mapped lookup from a SQL string's address */
+#define BULK_CACHE_MB 512
 
-struct db_stmt {
+struct lite_stmt {
+	struct db_stmt base;
 	sqlite3_stmt *st;
 	const char *sql; /* the caller's string (static storage) */
-	struct db *db;
+	struct lite *db;
+	int returning_id; /* written "... RETURNING id": prepared without it */
 };
 
-struct db {
+struct lite {
+	struct db base;
 	sqlite3 *h;
-	struct db_stmt **cache; /* every statement prepared on this connection */
+	struct lite_stmt **cache; /* every statement prepared on this connection */
 	int ncache, capcache;
-	struct db_stmt *hint[HINTS];
-	char conflict[128];
-	int busy_ms;            /* the longest a statement waits for a lock */
+	struct lite_stmt *hint[HINTS];
+	enum db_constraint constraint;
+	unsigned bulk;
+	int busy_ms;             /* the longest a statement waits for a lock */
 	struct timespec busy_t0; /* when the current wait began */
-	uint64_t jitter;        /* back-off jitter state (xorshift) */
+	uint64_t jitter;         /* back-off jitter state (xorshift) */
 };
+
+#define LITE(d) ((struct lite *)(d))
+#define STMT(s) ((struct lite_stmt *)(s))
+
+/* The constraint kind from SQLite's extended result code. */
+static enum db_constraint constraint_kind(int rc)
+{
+	switch (rc) {
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+	case SQLITE_CONSTRAINT_ROWID:
+		return DB_CONSTRAINT_UNIQUE;
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return DB_CONSTRAINT_FOREIGN_KEY;
+	case SQLITE_CONSTRAINT_NOTNULL:
+		return DB_CONSTRAINT_NOT_NULL;
+	case SQLITE_CONSTRAINT_CHECK:
+		return DB_CONSTRAINT_CHECK;
+	default:
+		return DB_CONSTRAINT_OTHER;
+	}
+}
 
 /* SQLite's busy handler: sleeps 1, 2, 4 .. 64 ms (plus up to half again at
  * random, so that waiting writers do not wake in step) and gives up once
  * busy_ms have passed since the first try. */
 static int busy_wait(void *ctx, int tries)
 {
-	struct db *db = ctx;
+	struct lite *db = ctx;
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (tries == 0)
@@ -73,13 +101,11 @@ static int busy_code(int rc)
 	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
 }
 
-static int store_error(struct db *db, int rc, struct dy_err *e)
+static int store_error(struct lite *db, int rc, struct dy_err *e)
 {
 	const char *msg = sqlite3_errmsg(db->h);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-		/* "UNIQUE constraint failed: person.id" -> "person.id" */
-		const char *c = strstr(msg, "failed: ");
-		str_copy(db->conflict, sizeof db->conflict, c ? c + 8 : msg);
+		db->constraint = constraint_kind(rc);
 		return dy_fail(e, DY_ECONFLICT, NULL, "%s", msg);
 	}
 	if (busy_code(rc))
@@ -88,20 +114,42 @@ static int store_error(struct db *db, int rc, struct dy_err *e)
 	return dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg);
 }
 
-int db_open(const char *url, db_t **out, struct dy_err *e)
+static int lite_exec(db_t *d, const char *sql, struct dy_err *e)
 {
-	*out = NULL;
-	if (!url || !*url)
-		return dy_fail(e, DY_EUSAGE, "db", "no database given");
-	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
-		return dy_fail(e, DY_EUSAGE, "db", "PostgreSQL is not available in this build; use a file path");
-	struct db *db = xcalloc(1, sizeof *db);
+	char *msg = NULL;
+	int rc = sqlite3_exec(LITE(d)->h, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		int code = busy_code(rc) ? store_error(LITE(d), rc, e) : DY_ESTORE;
+		if (code == DY_ESTORE)
+			dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		return code;
+	}
+	return 0;
+}
+
+static void lite_close(db_t *d)
+{
+	struct lite *db = LITE(d);
+	for (int i = 0; i < db->ncache; i++) {
+		sqlite3_finalize(db->cache[i]->st);
+		free(db->cache[i]);
+	}
+	free(db->cache);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+static int lite_open(const char *path, db_t **out, struct dy_err *e)
+{
+	struct lite *db = xcalloc(1, sizeof *db);
+	db->base.ops = &db_sqlite_ops;
 	struct stat st;
-	int existed = stat(url, &st) == 0;
-	int rc = sqlite3_open_v2(url, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	int existed = stat(path, &st) == 0;
+	int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	/* A new file is still empty here: make it private before anything is
 	 * written (the -wal and -shm files SQLite makes later copy its mode). */
-	if (rc == SQLITE_OK && !existed && strcmp(url, ":memory:") != 0 && chmod(url, 0600) != 0) {
+	if (rc == SQLITE_OK && !existed && strcmp(path, ":memory:") != 0 && chmod(path, 0600) != 0) {
 		dy_fail(e, DY_ESTORE, "db", "cannot make the new database file private: %s", strerror(errno));
 		sqlite3_close(db->h);
 		free(db);
@@ -123,68 +171,69 @@ int db_open(const char *url, db_t **out, struct dy_err *e)
 	db->jitter = ((uint64_t)now.tv_nsec << 20) ^ (uint64_t)now.tv_sec ^ ((uint64_t)(uintptr_t)db << 7) ^ 0x9e3779b97f4a7c15u;
 	sqlite3_busy_handler(db->h, busy_wait, db);
 	sqlite3_extended_result_codes(db->h, 1);
-	if ((rc = db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", e))) {
-		db_close(db);
+	if ((rc = lite_exec(&db->base, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", e))) {
+		lite_close(&db->base);
 		return rc;
 	}
-	*out = db;
+	*out = &db->base;
 	return 0;
 }
 
-void db_close(db_t *db)
+static int lite_exists(const char *path)
 {
-	if (!db)
-		return;
-	for (int i = 0; i < db->ncache; i++) {
-		sqlite3_finalize(db->cache[i]->st);
-		free(db->cache[i]);
-	}
-	free(db->cache);
-	sqlite3_close(db->h);
-	free(db);
+	struct stat st;
+	return strcmp(path, ":memory:") == 0 || stat(path, &st) == 0;
 }
 
-int db_exec(db_t *db, const char *sql, struct dy_err *e)
+static void lite_remove(const char *path)
 {
-	char *msg = NULL;
-	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK) {
-		int code = busy_code(rc) ? store_error(db, rc, e) : DY_ESTORE;
-		if (code == DY_ESTORE)
-			dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg ? msg : sqlite3_errstr(rc));
-		sqlite3_free(msg);
-		return code;
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		char file[4096];
+		if ((size_t)snprintf(file, sizeof file, "%s%s", path, suffix[i]) < sizeof file)
+			unlink(file);
 	}
-	return 0;
 }
 
-static struct db_stmt *ready(struct db_stmt *s)
+static struct lite_stmt *ready(struct lite_stmt *s)
 {
 	sqlite3_reset(s->st);
 	sqlite3_clear_bindings(s->st);
 	return s;
 }
 
-db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e)
+static db_stmt_t *lite_prepare(db_t *d, const char *sql, struct dy_err *e)
 {
+	struct lite *db = LITE(d);
 	/* Callers pass string literals: the address finds the statement at once;
 	 * the text is compared only the first time an address is seen. */
 	size_t h = ((uintptr_t)sql >> 3) & (HINTS - 1);
 	if (db->hint[h] && db->hint[h]->sql == sql)
-		return ready(db->hint[h]);
+		return &ready(db->hint[h])->base;
 	for (int i = 0; i < db->ncache; i++) {
-		struct db_stmt *s = db->cache[i];
+		struct lite_stmt *s = db->cache[i];
 		if (s->sql == sql || strcmp(s->sql, sql) == 0) {
 			db->hint[h] = s;
-			return ready(s);
+			return &ready(s)->base;
 		}
 	}
-	struct db_stmt *s = xcalloc(1, sizeof *s);
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK) {
+	struct lite_stmt *s = xcalloc(1, sizeof *s);
+	/* SQLite runs RETURNING through a temporary table built for every row
+	 * (a third of an insert's cost); the new rowid is free. So an insert
+	 * written with RETURNING id is prepared without it and run_id reads the
+	 * rowid instead. */
+	static const char returning[] = " RETURNING id";
+	size_t len = strlen(sql), rl = sizeof returning - 1;
+	if (len > rl && strcmp(sql + len - rl, returning) == 0) {
+		s->returning_id = 1;
+		len -= rl;
+	}
+	if (sqlite3_prepare_v3(db->h, sql, (int)len, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK) {
 		dy_fail(e, DY_EINTERNAL, NULL, "bad SQL: %s", sqlite3_errmsg(db->h));
 		free(s);
 		return NULL;
 	}
+	s->base.ops = &db_sqlite_ops;
 	s->sql = sql;
 	s->db = db;
 	if (db->ncache == db->capcache) {
@@ -193,60 +242,21 @@ db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e)
 	}
 	db->cache[db->ncache++] = s;
 	db->hint[h] = s;
-	return s;
+	return &s->base;
 }
 
-void db_bind_int(db_stmt_t *s, int i, int64_t v) { sqlite3_bind_int64(s->st, i, v); }
-void db_bind_double(db_stmt_t *s, int i, double v) { sqlite3_bind_double(s->st, i, v); }
-void db_bind_null(db_stmt_t *s, int i) { sqlite3_bind_null(s->st, i); }
+static void lite_bind_int(db_stmt_t *s, int i, int64_t v) { sqlite3_bind_int64(STMT(s)->st, i, v); }
+static void lite_bind_double(db_stmt_t *s, int i, double v) { sqlite3_bind_double(STMT(s)->st, i, v); }
+static void lite_bind_null(db_stmt_t *s, int i) { sqlite3_bind_null(STMT(s)->st, i); }
 
-void db_bind_id(db_stmt_t *s, int i, int64_t v)
+static void lite_bind_text(db_stmt_t *s, int i, const char *v, int len, int copy)
 {
-	if (v)
-		sqlite3_bind_int64(s->st, i, v);
-	else
-		sqlite3_bind_null(s->st, i);
+	sqlite3_bind_text(STMT(s)->st, i, v, len, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
-void db_bind_text(db_stmt_t *s, int i, const char *v)
+static int lite_step(db_stmt_t *st, struct dy_err *e)
 {
-	sqlite3_bind_text(s->st, i, v ? v : "", -1, SQLITE_TRANSIENT);
-}
-
-void db_bind_text_opt(db_stmt_t *s, int i, const char *v)
-{
-	if (v && *v)
-		sqlite3_bind_text(s->st, i, v, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(s->st, i);
-}
-
-void db_bind_text_ref(db_stmt_t *s, int i, const char *v)
-{
-	sqlite3_bind_text(s->st, i, v ? v : "", -1, SQLITE_STATIC);
-}
-
-void db_bind_text_ref_opt(db_stmt_t *s, int i, const char *v)
-{
-	if (v && *v)
-		sqlite3_bind_text(s->st, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s->st, i);
-}
-
-void db_bind_date(db_stmt_t *s, int i, int32_t days)
-{
-	if (days == DATE_NONE) {
-		sqlite3_bind_null(s->st, i);
-		return;
-	}
-	char iso[DATE_LEN];
-	date_format(days, iso);
-	sqlite3_bind_text(s->st, i, iso, 10, SQLITE_TRANSIENT);
-}
-
-int db_step(db_stmt_t *s, struct dy_err *e)
-{
+	struct lite_stmt *s = STMT(st);
 	int rc = sqlite3_step(s->st);
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
@@ -259,90 +269,117 @@ int db_step(db_stmt_t *s, struct dy_err *e)
 	return code;
 }
 
-int db_run(db_stmt_t *s, struct dy_err *e)
+static int lite_run_id(db_stmt_t *st, int64_t *id, struct dy_err *e)
 {
-	int rc = db_step(s, e);
+	struct lite_stmt *s = STMT(st);
+	if (!s->returning_id)
+		return dy_fail(e, DY_EINTERNAL, NULL, "an id was asked of SQL without RETURNING id");
+	int rc = lite_step(st, e);
 	if (rc < 0)
 		return rc;
-	sqlite3_reset(s->st);
+	if (rc != DB_DONE) {
+		sqlite3_reset(s->st);
+		return dy_fail(e, DY_EINTERNAL, NULL, "an insert returned rows");
+	}
+	*id = sqlite3_last_insert_rowid(s->db->h);
 	return 0;
 }
 
-int64_t db_col_int(db_stmt_t *s, int i) { return sqlite3_column_int64(s->st, i); }
-double db_col_double(db_stmt_t *s, int i) { return sqlite3_column_double(s->st, i); }
-int db_col_is_null(db_stmt_t *s, int i) { return sqlite3_column_type(s->st, i) == SQLITE_NULL; }
-
-const char *db_col_text(db_stmt_t *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s->st, i);
-	return t ? (const char *)t : "";
-}
-
-int32_t db_col_date(db_stmt_t *s, int i)
-{
-	int32_t d;
-	const char *t = (const char *)sqlite3_column_text(s->st, i);
-	if (!t || date_parse(t, &d))
-		return DATE_NONE;
-	return d;
-}
-
-void db_col_copy(db_stmt_t *s, int i, char *out, unsigned n)
-{
-	str_copy(out, n, db_col_text(s, i));
-}
+static void lite_reset(db_stmt_t *s) { sqlite3_reset(STMT(s)->st); }
+static int64_t lite_col_int(db_stmt_t *s, int i) { return sqlite3_column_int64(STMT(s)->st, i); }
+static double lite_col_double(db_stmt_t *s, int i) { return sqlite3_column_double(STMT(s)->st, i); }
+static int lite_col_is_null(db_stmt_t *s, int i) { return sqlite3_column_type(STMT(s)->st, i) == SQLITE_NULL; }
+static const char *lite_col_text(db_stmt_t *s, int i) { return (const char *)sqlite3_column_text(STMT(s)->st, i); }
 
 /* Resets every statement still part-way through its rows, so that none
  * holds a read snapshot past a transaction boundary. */
-static void reset_all(struct db *db)
+static void reset_all(struct lite *db)
 {
 	for (sqlite3_stmt *st = sqlite3_next_stmt(db->h, NULL); st; st = sqlite3_next_stmt(db->h, st))
 		if (sqlite3_stmt_busy(st))
 			sqlite3_reset(st);
 }
 
-int db_begin(db_t *db, struct dy_err *e)
+static int lite_begin(db_t *d, int write, struct dy_err *e)
 {
-	reset_all(db);
-	return db_exec(db, "BEGIN IMMEDIATE", e);
+	reset_all(LITE(d));
+	return lite_exec(d, write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED", e);
 }
 
-int db_begin_read(db_t *db, struct dy_err *e)
+static int lite_commit(db_t *d, struct dy_err *e)
 {
-	reset_all(db);
-	return db_exec(db, "BEGIN DEFERRED", e);
+	reset_all(LITE(d));
+	return lite_exec(d, "COMMIT", e);
 }
 
-int db_commit(db_t *db, struct dy_err *e)
+static void lite_rollback(db_t *d)
 {
-	reset_all(db);
-	return db_exec(db, "COMMIT", e);
-}
-
-void db_rollback(db_t *db)
-{
+	struct lite *db = LITE(d);
 	reset_all(db);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int db_in_transaction(db_t *db)
+static int lite_in_transaction(db_t *d) { return !sqlite3_get_autocommit(LITE(d)->h); }
+
+static int lite_bulk(db_t *d, unsigned how, struct dy_err *e)
 {
-	return !sqlite3_get_autocommit(db->h);
+	struct lite *db = LITE(d);
+	char sql[96];
+	int rc = 0;
+	if ((how & DB_BULK_LARGE) != (db->bulk & DB_BULK_LARGE)) {
+		/* -2000 (2 MB) is SQLite's default cache. */
+		snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", how & DB_BULK_LARGE ? BULK_CACHE_MB * 1024 : 2000);
+		rc = lite_exec(d, sql, e);
+	}
+	if (!rc && (how & DB_BULK_REFS_CHECKED) != (db->bulk & DB_BULK_REFS_CHECKED)) {
+		rc = lite_exec(d, how & DB_BULK_REFS_CHECKED ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON", e);
+		/* The pragma is silently ignored inside a transaction: check it took. */
+		if (!rc) {
+			sqlite3_stmt *st;
+			int on = -1;
+			if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_keys", -1, &st, NULL) == SQLITE_OK) {
+				if (sqlite3_step(st) == SQLITE_ROW)
+					on = sqlite3_column_int(st, 0);
+				sqlite3_finalize(st);
+			}
+			if (on != !(how & DB_BULK_REFS_CHECKED))
+				rc = dy_fail(e, DY_ESTORE, "db", "foreign-key checking could not be turned %s",
+				             how & DB_BULK_REFS_CHECKED ? "off" : "back on");
+		}
+	}
+	if (!rc)
+		db->bulk = how;
+	return rc;
 }
 
-int db_bulk_cache(db_t *db, int megabytes, struct dy_err *e)
-{
-	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", megabytes * 1024);
-	return db_exec(db, sql, e);
-}
+static int lite_changes(db_t *d) { return sqlite3_changes(LITE(d)->h); }
+static enum db_constraint lite_constraint(db_t *d) { return LITE(d)->constraint; }
 
-int db_foreign_keys(db_t *db, int on, struct dy_err *e)
-{
-	return db_exec(db, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", e);
-}
-
-int64_t db_last_id(db_t *db) { return sqlite3_last_insert_rowid(db->h); }
-int db_changes(db_t *db) { return sqlite3_changes(db->h); }
-const char *db_conflict(db_t *db) { return db->conflict; }
+const struct db_ops db_sqlite_ops = {
+	.name = "sqlite",
+	.open = lite_open,
+	.exists = lite_exists,
+	.remove = lite_remove,
+	.close = lite_close,
+	.exec = lite_exec,
+	.prepare = lite_prepare,
+	.begin = lite_begin,
+	.commit = lite_commit,
+	.rollback = lite_rollback,
+	.in_transaction = lite_in_transaction,
+	.bulk = lite_bulk,
+	.changes = lite_changes,
+	.constraint = lite_constraint,
+	.bind_int = lite_bind_int,
+	.bind_double = lite_bind_double,
+	.bind_null = lite_bind_null,
+	.bind_text = lite_bind_text,
+	.step = lite_step,
+	.run_id = lite_run_id,
+	.reset = lite_reset,
+	.col_int = lite_col_int,
+	.col_double = lite_col_double,
+	.col_text = lite_col_text,
+	.col_is_null = lite_col_is_null,
+};

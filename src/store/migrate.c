@@ -42,6 +42,9 @@ int migrate_up(db_t *db, int *applied, struct dy_err *e)
 		if (db_begin(db, e))
 			return DY_ESTORE;
 		int rc = db_exec(db, m->sql, e);
+		for (int k = 0; !rc && k < schema_migration_step_count; k++)
+			if (schema_migration_steps[k].version == m->version)
+				rc = schema_migration_steps[k].run(db, e);
 		if (!rc) {
 			db_stmt_t *s = db_prepare(db, "INSERT INTO schema_migration (version, name, applied_at)"
 			                              " VALUES (?, ?, ?)", e);

@@ -3,6 +3,9 @@
  * the next one. */
 #include "store/schema.h"
 
+#include "store/store_pathway.h"
+#include "util/date.h"
+
 static const char v1[] =
 	"CREATE TABLE team ("
 	"  id INTEGER PRIMARY KEY,"
@@ -152,45 +155,18 @@ static const char v2[] =
 	"  actor TEXT NOT NULL,"
 	"  date TEXT NOT NULL,"
 	"  recorded_at TEXT NOT NULL,"
-	"  UNIQUE (episode_id, rule)) STRICT;"
-	/* Backfill. */
-	"CREATE TEMP TABLE m2 (id INTEGER PRIMARY KEY, rec TEXT, dec TEXT, dec_on TEXT, dis TEXT, dis_reason TEXT,"
-	"  ass TEXT, iv TEXT);"
-	"INSERT INTO temp.m2 (id, rec, dec, dec_on, dis, dis_reason, ass)"
-	"  SELECT e.id, e.received_on, e.decision, MAX(COALESCE(e.decided_on, e.received_on), e.received_on),"
-	"    e.discharged_on, e.discharge_reason,"
-	"    CASE WHEN e.decision = 'accepted' THEN (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = e.id"
-	"      AND c.kind = 'assessment' AND c.attendance = 'attended' AND c.date >= e.received_on"
-	"      AND (e.discharged_on IS NULL OR c.date <= e.discharged_on)) END"
-	"  FROM episode e;"
-	"UPDATE temp.m2 SET iv = (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = m2.id"
-	"  AND c.kind IN ('intervention','group') AND c.attendance = 'attended' AND c.date >= m2.ass"
-	"  AND (m2.dis IS NULL OR c.date <= m2.dis)) WHERE ass IS NOT NULL;"
-	"UPDATE temp.m2 SET ass = MAX(ass, dec_on) WHERE ass IS NOT NULL;"
-	"UPDATE temp.m2 SET iv = MAX(iv, ass) WHERE iv IS NOT NULL;"
-	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
-	"  SELECT id, NULL, 'received', rec, 'migration', strftime('%Y-%m-%dT%H:%M:%SZ','now') FROM temp.m2 ORDER BY id;"
-	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, reason, service, recorded_at)"
-	"  SELECT id, 'received', CASE dec WHEN 'accepted' THEN 'awaiting_assessment' ELSE dec END, dec_on, 'migration',"
-	"    CASE WHEN dec = 'declined' THEN 'not recorded' END, CASE WHEN dec = 'signposted' THEN 'not recorded' END,"
-	"    strftime('%Y-%m-%dT%H:%M:%SZ','now') FROM temp.m2 WHERE dec <> 'pending' ORDER BY id;"
-	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
-	"  SELECT id, 'awaiting_assessment', 'assessed', ass, 'migration', strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-	"  FROM temp.m2 WHERE ass IS NOT NULL ORDER BY id;"
-	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
-	"  SELECT id, 'assessed', 'in_intervention', iv, 'migration', strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-	"  FROM temp.m2 WHERE iv IS NOT NULL ORDER BY id;"
-	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, reason, recorded_at)"
-	"  SELECT id, CASE WHEN iv IS NOT NULL THEN 'in_intervention' WHEN ass IS NOT NULL THEN 'assessed'"
-	"    WHEN dec = 'accepted' THEN 'awaiting_assessment' ELSE 'received' END, 'discharged',"
-	"    MAX(dis, COALESCE(iv, ass, CASE WHEN dec = 'pending' THEN rec ELSE dec_on END)), 'migration', dis_reason,"
-	"    strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-	"  FROM temp.m2 WHERE dis IS NOT NULL AND dec NOT IN ('declined','signposted') ORDER BY id;"
-	"UPDATE episode SET state = (SELECT CASE WHEN m.dec IN ('declined','signposted') THEN m.dec"
-	"    WHEN m.dis IS NOT NULL THEN 'discharged' WHEN m.dec = 'pending' THEN 'received'"
-	"    WHEN m.iv IS NOT NULL THEN 'in_intervention' WHEN m.ass IS NOT NULL THEN 'assessed'"
-	"    ELSE 'awaiting_assessment' END FROM temp.m2 m WHERE m.id = episode.id);"
-	"DELETE FROM temp.m2;"; /* (not DROP: a cached statement may still be open) */
+	"  UNIQUE (episode_id, rule)) STRICT;";
+
+/* Migration 2's backfill: the pathway derivation, written once in
+ * store_pathway.c (if it ever needs a column added after version 2, this
+ * migration must keep its own copy of today's form). */
+static int v2_backfill(db_t *db, struct dy_err *e)
+{
+	char now[21];
+	date_now_utc(now);
+	int64_t n;
+	return store_pathway_derive(db, "migration", now, &n, e);
+}
 
 /* Version 3: outcome measures scored at entry (issue 3). The measure table
  * is rebuilt to name its subject: subject_caregiver_id and/or
@@ -296,3 +272,8 @@ const struct migration schema_migrations[] = {
 	{5, "risk flag actions", v5_safety},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
+
+const struct migration_step schema_migration_steps[] = {
+	{2, v2_backfill},
+};
+const int schema_migration_step_count = (int)(sizeof schema_migration_steps / sizeof schema_migration_steps[0]);

@@ -12,8 +12,8 @@
 static int insert_episode(db_t *db, struct episode *ep, const char *state, struct dy_err *e)
 {
 	db_stmt_t *s = state
-		? db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ", state) VALUES (?,?,?,?,?,?,?,?,?,?,?)", e)
-		: db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?)", e);
+		? db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ", state) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id", e)
+		: db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_id(s, 1, ep->id);
@@ -28,9 +28,7 @@ static int insert_episode(db_t *db, struct episode *ep, const char *state, struc
 	db_bind_text_ref_opt(s, 10, ep->discharge_reason);
 	if (state)
 		db_bind_text_ref(s, 11, state);
-	int rc = db_run(s, e);
-	if (!rc)
-		ep->id = db_last_id(db);
+	int rc = db_run_id(s, &ep->id, e);
 	return rc;
 }
 
@@ -308,7 +306,7 @@ int store_contact_insert_batched(db_t *db, struct contact *c, struct store_link_
 int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO contact (id, episode_id, date, kind, intervention, location,"
-	                              " attendance, duration_min) VALUES (?,?,?,?,?,?,?,?)", e);
+	                              " attendance, duration_min) VALUES (?,?,?,?,?,?,?,?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_id(s, 1, c->id);
@@ -320,71 +318,66 @@ int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e)
 	db_bind_text_ref(s, 7, c->attendance);
 	if (c->duration_min >= 0)
 		db_bind_int(s, 8, c->duration_min);
-	int rc = db_run(s, e);
+	int rc = db_run_id(s, &c->id, e);
 	if (rc)
 		return rc;
-	c->id = db_last_id(db);
 	if ((rc = insert_links(db, link_practitioner_sql, c->id, c->practitioners, c->n_practitioners, e)))
 		return rc;
 	return insert_links(db, link_attendee_sql, c->id, c->attendees, c->n_attendees, e);
 }
 
-/* Parses "3,1,2" (group_concat output) into a sorted id list of at most 8. */
-static int parse_ids(const char *text, int64_t *ids)
+/* Adds id to the sorted list ids (n entries, at most 8) unless present. */
+static void add_id(int64_t *ids, int *n, int64_t id)
 {
-	int n = 0;
-	int64_t v = 0;
-	int have = 0;
-	for (const char *p = text;; p++) {
-		if (*p >= '0' && *p <= '9') {
-			v = v * 10 + (*p - '0');
-			have = 1;
-		} else {
-			if (have && n < 8)
-				ids[n++] = v;
-			v = 0;
-			have = 0;
-			if (!*p)
-				break;
-		}
-	}
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && ids[j - 1] > ids[j]; j--) {
-			int64_t t = ids[j];
-			ids[j] = ids[j - 1];
-			ids[j - 1] = t;
-		}
-	return n;
+	int k = 0;
+	while (k < *n && ids[k] < id)
+		k++;
+	if ((k < *n && ids[k] == id) || *n >= 8)
+		return;
+	memmove(ids + k + 1, ids + k, (size_t)(*n - k) * sizeof *ids);
+	ids[k] = id;
+	(*n)++;
 }
 
 int store_contact_list(db_t *db, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e)
 {
-#define CONTACT_SELECT                                                                                 \
+	/* Portable SQL: each contact comes once per (practitioner, attendee)
+	 * pair of its links (a few rows), gathered here, instead of a dialect's
+	 * string aggregate. */
+#define CONTACT_SELECT                                                                                  \
 	"SELECT c.id, c.episode_id, c.date, c.kind, c.intervention, c.location, c.attendance, c.duration_min," \
-	" (SELECT group_concat(practitioner_id) FROM contact_practitioner p WHERE p.contact_id = c.id),"     \
-	" (SELECT group_concat(person_id) FROM contact_attendee a WHERE a.contact_id = c.id) FROM contact c"
+	" p.practitioner_id, a.person_id FROM contact c"                                                      \
+	" LEFT JOIN contact_practitioner p ON p.contact_id = c.id"                                            \
+	" LEFT JOIN contact_attendee a ON a.contact_id = c.id"
 	db_stmt_t *s = db_prepare_scoped(db, CONTACT_SELECT " WHERE c.episode_id = ? ORDER BY c.episode_id, c.date, c.id",
 	                                   CONTACT_SELECT " ORDER BY c.id", episode_id, e);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
 	struct contact c;
+	memset(&c, 0, sizeof c);
 	while ((rc = db_step(s, e)) == DB_ROW) {
-		memset(&c, 0, sizeof c);
-		c.id = db_col_int(s, 0);
-		c.episode_id = db_col_int(s, 1);
-		c.date = db_col_date(s, 2);
-		db_col_copy(s, 3, c.kind, sizeof c.kind);
-		db_col_copy(s, 4, c.intervention, sizeof c.intervention);
-		db_col_copy(s, 5, c.location, sizeof c.location);
-		db_col_copy(s, 6, c.attendance, sizeof c.attendance);
-		c.duration_min = db_col_is_null(s, 7) ? -1 : (int)db_col_int(s, 7);
-		/* group_concat is SQLite's string_agg: the PostgreSQL driver's SQL differs here. */
-		c.n_practitioners = parse_ids(db_col_text(s, 8), c.practitioners);
-		c.n_attendees = parse_ids(db_col_text(s, 9), c.attendees);
-		if ((rc = fn(ctx, &c)))
-			return rc;
+		int64_t id = db_col_int(s, 0);
+		if (id != c.id) {
+			if (c.id && (rc = fn(ctx, &c)))
+				return rc;
+			memset(&c, 0, sizeof c);
+			c.id = id;
+			c.episode_id = db_col_int(s, 1);
+			c.date = db_col_date(s, 2);
+			db_col_copy(s, 3, c.kind, sizeof c.kind);
+			db_col_copy(s, 4, c.intervention, sizeof c.intervention);
+			db_col_copy(s, 5, c.location, sizeof c.location);
+			db_col_copy(s, 6, c.attendance, sizeof c.attendance);
+			c.duration_min = db_col_is_null(s, 7) ? -1 : (int)db_col_int(s, 7);
+		}
+		if (!db_col_is_null(s, 8))
+			add_id(c.practitioners, &c.n_practitioners, db_col_int(s, 8));
+		if (!db_col_is_null(s, 9))
+			add_id(c.attendees, &c.n_attendees, db_col_int(s, 9));
 	}
+	if (rc == DB_DONE && c.id)
+		rc = fn(ctx, &c);
 	return rc;
 #undef CONTACT_SELECT
 }

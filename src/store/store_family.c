@@ -19,14 +19,13 @@ int store_team_ensure(db_t *db, struct team *t, struct dy_err *e)
 	}
 	if (rc < 0)
 		return rc;
-	s = db_prepare(db, "INSERT INTO team (code, name) VALUES (?, ?)", e);
+	s = db_prepare(db, "INSERT INTO team (code, name) VALUES (?, ?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_text(s, 1, t->code);
 	db_bind_text(s, 2, t->name);
-	if ((rc = db_run(s, e)))
+	if ((rc = db_run_id(s, &t->id, e)))
 		return rc;
-	t->id = db_last_id(db);
 	return 0;
 }
 
@@ -88,16 +87,14 @@ int store_team_default(db_t *db, int64_t *id, struct dy_err *e)
 
 int store_practitioner_insert(db_t *db, struct practitioner *p, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT INTO practitioner (id, team_id, name, profession) VALUES (?, ?, ?, ?)", e);
+	db_stmt_t *s = db_prepare(db, "INSERT INTO practitioner (id, team_id, name, profession) VALUES (?, ?, ?, ?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_id(s, 1, p->id);
 	db_bind_int(s, 2, p->team_id);
 	db_bind_text(s, 3, p->name);
 	db_bind_text(s, 4, p->profession);
-	int rc = db_run(s, e);
-	if (!rc)
-		p->id = db_last_id(db);
+	int rc = db_run_id(s, &p->id, e);
 	return rc;
 }
 
@@ -129,15 +126,13 @@ int store_practitioner_list(db_t *db, store_practitioner_fn fn, void *ctx, struc
 
 int store_family_insert(db_t *db, struct family *f, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT INTO family (id, team_id, created_on) VALUES (?, ?, ?)", e);
+	db_stmt_t *s = db_prepare(db, "INSERT INTO family (id, team_id, created_on) VALUES (?, ?, ?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_id(s, 1, f->id);
 	db_bind_int(s, 2, f->team_id);
 	db_bind_date(s, 3, f->created_on);
-	int rc = db_run(s, e);
-	if (!rc)
-		f->id = db_last_id(db);
+	int rc = db_run_id(s, &f->id, e);
 	return rc;
 }
 
@@ -178,7 +173,7 @@ int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e)
 
 int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT INTO person (" PERSON_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", e);
+	db_stmt_t *s = db_prepare(db, "INSERT INTO person (" PERSON_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_id(s, 1, p->id);
@@ -195,9 +190,7 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 	db_bind_text_ref_opt(s, 12, p->ethnicity);
 	db_bind_text_ref_opt(s, 13, p->postcode);
 	db_bind_id(s, 14, p->imd_decile);
-	int rc = db_run(s, e);
-	if (!rc)
-		p->id = db_last_id(db);
+	int rc = db_run_id(s, &p->id, e);
 	return rc;
 }
 

@@ -3,7 +3,7 @@
 
 int store_goal_insert(db_t *db, struct goal *g, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT INTO goal (id, episode_id, position, text, set_on) VALUES (?,?,?,?,?)", e);
+	db_stmt_t *s = db_prepare(db, "INSERT INTO goal (id, episode_id, position, text, set_on) VALUES (?,?,?,?,?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_id(s, 1, g->id);
@@ -11,9 +11,7 @@ int store_goal_insert(db_t *db, struct goal *g, struct dy_err *e)
 	db_bind_int(s, 3, g->position);
 	db_bind_text(s, 4, g->text);
 	db_bind_date(s, 5, g->set_on);
-	int rc = db_run(s, e);
-	if (!rc)
-		g->id = db_last_id(db);
+	int rc = db_run_id(s, &g->id, e);
 	return rc;
 }
 

@@ -8,7 +8,7 @@
 int store_measure_insert(db_t *db, struct measure *m, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO measure (id, episode_id, person_id, instrument, timepoint, date,"
-	                              " responses) VALUES (?,?,?,?,?,?,?)", e);
+	                              " responses) VALUES (?,?,?,?,?,?,?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_id(s, 1, m->id);
@@ -18,9 +18,7 @@ int store_measure_insert(db_t *db, struct measure *m, struct dy_err *e)
 	db_bind_text(s, 5, m->timepoint);
 	db_bind_date(s, 6, m->date);
 	db_bind_text(s, 7, m->responses);
-	int rc = db_run(s, e);
-	if (!rc)
-		m->id = db_last_id(db);
+	int rc = db_run_id(s, &m->id, e);
 	return rc;
 }
 
@@ -52,7 +50,7 @@ int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_er
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO measure (id, episode_id, person_id, instrument, timepoint, date,"
 	                              " responses, subject_caregiver_id, subject_infant_id, practitioner_id,"
-	                              " version, age_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", e);
+	                              " version, age_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	const struct measure *m = &r->m;
@@ -69,9 +67,7 @@ int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_er
 	db_bind_text_opt(s, 11, r->version);
 	if (r->age_months >= 0)
 		db_bind_int(s, 12, r->age_months);
-	int rc = db_run(s, e);
-	if (!rc)
-		r->m.id = db_last_id(db);
+	int rc = db_run_id(s, &r->m.id, e);
 	return rc;
 }
 

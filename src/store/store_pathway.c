@@ -308,11 +308,14 @@ int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store
 	return rc;
 }
 
-/* The derivation, as migration 2's backfill, over episodes with no event. */
+/* The derivation over episodes with no event: migration 2's backfill runs
+ * this same code (schema.c), an import runs it after loading. Portable SQL:
+ * the later of two dates is a CASE, not a two-argument MAX. */
 static const char *const derive_sql[] = {
 	"DELETE FROM temp.pathway_derive",
 	"INSERT INTO temp.pathway_derive (id, rec, dec, dec_on, dis, dis_reason, ass)"
-	" SELECT e.id, e.received_on, e.decision, MAX(COALESCE(e.decided_on, e.received_on), e.received_on),"
+	" SELECT e.id, e.received_on, e.decision,"
+	"   CASE WHEN e.decided_on > e.received_on THEN e.decided_on ELSE e.received_on END,"
 	"   e.discharged_on, e.discharge_reason,"
 	"   CASE WHEN e.decision = 'accepted' THEN (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = e.id"
 	"     AND c.kind = 'assessment' AND c.attendance = 'attended' AND c.date >= e.received_on"
@@ -321,8 +324,8 @@ static const char *const derive_sql[] = {
 	"UPDATE temp.pathway_derive SET iv = (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = pathway_derive.id"
 	" AND c.kind IN ('intervention','group') AND c.attendance = 'attended' AND c.date >= pathway_derive.ass"
 	" AND (pathway_derive.dis IS NULL OR c.date <= pathway_derive.dis)) WHERE ass IS NOT NULL",
-	"UPDATE temp.pathway_derive SET ass = MAX(ass, dec_on) WHERE ass IS NOT NULL",
-	"UPDATE temp.pathway_derive SET iv = MAX(iv, ass) WHERE iv IS NOT NULL",
+	"UPDATE temp.pathway_derive SET ass = CASE WHEN dec_on > ass THEN dec_on ELSE ass END WHERE ass IS NOT NULL",
+	"UPDATE temp.pathway_derive SET iv = CASE WHEN ass > iv THEN ass ELSE iv END WHERE iv IS NOT NULL",
 	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
 	" SELECT id, NULL, 'received', rec, ?, ? FROM temp.pathway_derive ORDER BY id",
 	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, reason, service, recorded_at)"
@@ -336,7 +339,8 @@ static const char *const derive_sql[] = {
 	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, reason, recorded_at)"
 	" SELECT id, CASE WHEN iv IS NOT NULL THEN 'in_intervention' WHEN ass IS NOT NULL THEN 'assessed'"
 	"   WHEN dec = 'accepted' THEN 'awaiting_assessment' ELSE 'received' END, 'discharged',"
-	"   MAX(dis, COALESCE(iv, ass, CASE WHEN dec = 'pending' THEN rec ELSE dec_on END)), ?, dis_reason, ?"
+	"   CASE WHEN dis > COALESCE(iv, ass, CASE WHEN dec = 'pending' THEN rec ELSE dec_on END) THEN dis"
+	"   ELSE COALESCE(iv, ass, CASE WHEN dec = 'pending' THEN rec ELSE dec_on END) END, ?, dis_reason, ?"
 	" FROM temp.pathway_derive WHERE dis IS NOT NULL AND dec NOT IN ('declined','signposted') ORDER BY id",
 	"UPDATE episode SET state = (SELECT CASE WHEN m.dec IN ('declined','signposted') THEN m.dec"
 	"   WHEN m.dis IS NOT NULL THEN 'discharged' WHEN m.dec = 'pending' THEN 'received'"

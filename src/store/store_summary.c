@@ -5,6 +5,8 @@
 
 #include "util/date.h"
 
+#define OPEN_ONLY " WHERE ep.decision = 'accepted' AND ep.discharged_on IS NULL"
+
 #define SUMMARY_SQL(where)                                                                              \
 	"SELECT f.id, c.given_name, c.family_name, c.relationship, i.id, i.given_name, i.date_of_birth,"  \
 	" i.edd, i.gestation_weeks, ep.id, ep.decision, ep.received_on, ep.discharged_on,"                \
@@ -12,7 +14,11 @@
 	" (SELECT MIN(date) FROM contact WHERE episode_id = ep.id AND kind = 'assessment'"              \
 	"    AND attendance = 'attended'),"                                                              \
 	" (SELECT status FROM safeguarding s WHERE s.infant_id = i.id AND s.ended_on IS NULL"            \
-	"    ORDER BY started_on DESC LIMIT 1)"                                                          \
+	"    ORDER BY started_on DESC LIMIT 1),"                                                         \
+	" ep.state,"                                                                                     \
+	" (SELECT p.name FROM contact k JOIN contact_practitioner cp ON cp.contact_id = k.id"            \
+	"    JOIN practitioner p ON p.id = cp.practitioner_id WHERE k.episode_id = ep.id"               \
+	"    GROUP BY p.id ORDER BY COUNT(*) DESC, MAX(k.date) DESC, p.id LIMIT 1)"                    \
 	" FROM family f"                                                                                 \
 	" LEFT JOIN person c ON c.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'caregiver')" \
 	" LEFT JOIN person i ON i.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'infant')"    \
@@ -23,7 +29,7 @@ int store_family_summaries(db_t *db, int open_only, int limit, int offset, store
                            struct dy_err *e)
 {
 	db_stmt_t *s = open_only
-		? db_prepare(db, SUMMARY_SQL(" WHERE ep.decision = 'accepted' AND ep.discharged_on IS NULL"), e)
+		? db_prepare(db, SUMMARY_SQL(OPEN_ONLY), e)
 		: db_prepare(db, SUMMARY_SQL(""), e);
 	if (!s)
 		return DY_ESTORE;
@@ -49,10 +55,28 @@ int store_family_summaries(db_t *db, int open_only, int limit, int offset, store
 		r.last_contact = db_col_date(s, 13);
 		r.first_attended_assessment = db_col_date(s, 14);
 		db_col_copy(s, 15, r.safeguarding, sizeof r.safeguarding);
+		db_col_copy(s, 16, r.state, sizeof r.state);
+		db_col_copy(s, 17, r.key_worker, sizeof r.key_worker);
 		if ((rc = fn(ctx, &r)))
 			return rc;
 	}
 	return rc;
+}
+
+int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e)
+{
+	db_stmt_t *s = open_only
+		? db_prepare(db, "SELECT COUNT(*) FROM family f"
+		                 " LEFT JOIN episode ep ON ep.id = (SELECT MAX(id) FROM episode WHERE family_id = f.id)"
+		                 OPEN_ONLY, e)
+		: db_prepare(db, "SELECT COUNT(*) FROM family", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	*n = db_col_int(s, 0);
+	return 0;
 }
 
 int store_counts(db_t *db, struct store_counts *c, struct dy_err *e)

@@ -23,6 +23,8 @@ struct family_summary {
 	int32_t last_contact;                     /* newest contact of that referral */
 	int32_t first_attended_assessment;
 	char safeguarding[24];                    /* the first infant's current status, "" none */
+	char state[24];                           /* the newest referral's state code */
+	char key_worker[NAME_MAX_LEN + 1];        /* practitioner at most of its contacts, "" none */
 };
 
 typedef int (*store_summary_fn)(void *ctx, const struct family_summary *s);
@@ -32,6 +34,10 @@ typedef int (*store_summary_fn)(void *ctx, const struct family_summary *s);
  * discharged (the caseload). */
 int store_family_summaries(db_t *db, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
                            struct dy_err *e);
+
+/* Sets *n to how many families store_family_summaries would list with
+ * no limit (open_only as there). */
+int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e);
 
 /* Counts families, people, referrals, open referrals and contacts. */
 struct store_counts {

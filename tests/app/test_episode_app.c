@@ -145,13 +145,13 @@ static void contacts_checked_against_episode_and_family(void **state)
 	bad.date = tu_date("2026-07-01"); /* after today */
 	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_EINVAL);
 	bad = c;
-	bad.practitioners[0] = 9999;
+	bad.practitioners[0] = 9999; /* a record that is not there: not found */
 	dy_err_clear(&e);
-	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_EINVAL);
+	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_ENOTFOUND);
 	assert_string_equal(e.field, "practitioners");
 	bad = c;
 	bad.attendees[1] = 9999;
-	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_EINVAL);
+	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_ENOTFOUND);
 	bad = c;
 	strcpy(bad.kind, "intervention");
 	dy_err_clear(&e);

@@ -211,9 +211,9 @@ static void wrong_respondent_or_subject_refused(void **state)
 	me.infant_id = f->dad;
 	assert_int_equal(app_measure_record(&f->a, &me, &rec, &res, &e), DY_EINVAL);
 	assert_string_equal(e.field, "infant");
-	me.practitioner_id = 99;
+	me.practitioner_id = 99; /* not there: not found */
 	me.infant_id = 0;
-	assert_int_equal(app_measure_record(&f->a, &me, &rec, &res, &e), DY_EINVAL);
+	assert_int_equal(app_measure_record(&f->a, &me, &rec, &res, &e), DY_ENOTFOUND);
 	assert_string_equal(e.field, "practitioner");
 	/* Twins: the same measure for each on one day, from one caregiver. */
 	me.practitioner_id = f->practitioner;

@@ -62,7 +62,7 @@ check "the audit records each operator (got: $audit)" grep -q "cli:Dr Ada Byron|
 # --- demo data only into a new or empty demo database ------------------------
 expect 3 "this database already holds families or practitioners: demo data goes only into a new, empty database" -- \
 	"$DYAD" demo --families 3
-expect 0 "Bo Example" -- "$DYAD" family show 1
+expect 0 "infant +Bo +Example" -- "$DYAD" family show 1
 out=$("$DYAD" family list)
 check "a refused demo adds no family" test "$(grep -c Example <<<"$out")" -eq 1
 expect 0 "Created"                -- "$DYAD" --db empty.db init --team-name "Lakeside"

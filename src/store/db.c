@@ -1,0 +1,169 @@
+/* db.c: the driver chosen by URL, and the calls of db.h made through its
+ * table; helpers every driver shares (ids, dates, optional text). */
+#include "store/db_driver.h"
+
+#include <string.h>
+
+#include "util/date.h"
+#include "util/str.h"
+
+/* URL prefixes, most specific first; "" (a plain path) is SQLite. */
+static const struct {
+	const char *prefix;
+	const struct db_ops *ops;
+} drivers[] = {
+	{"trace:", &db_trace_ops},
+	{"sqlite:", &db_sqlite_ops},
+	{"", &db_sqlite_ops},
+};
+
+/* The driver for url and where its target starts, or NULL. */
+static const struct db_ops *driver_for(const char *url, const char **target)
+{
+	if (!url || strstr(url, "://"))
+		return NULL;
+	for (size_t i = 0; i < sizeof drivers / sizeof drivers[0]; i++) {
+		size_t n = strlen(drivers[i].prefix);
+		if (strncmp(url, drivers[i].prefix, n) == 0) {
+			*target = url + n;
+			return drivers[i].ops;
+		}
+	}
+	return NULL;
+}
+
+int db_url_exists(const char *url)
+{
+	const char *target;
+	const struct db_ops *ops = driver_for(url, &target);
+	return ops ? ops->exists(target) : 1;
+}
+
+void db_url_remove(const char *url)
+{
+	const char *target;
+	const struct db_ops *ops = driver_for(url, &target);
+	if (ops)
+		ops->remove(target);
+}
+
+int db_open(const char *url, db_t **out, struct dy_err *e)
+{
+	*out = NULL;
+	if (!url || !*url)
+		return dy_fail(e, DY_EUSAGE, "db", "no database given");
+	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
+		return dy_fail(e, DY_EUSAGE, "db", "PostgreSQL is not available in this build; use a file path");
+	for (size_t i = 0; i < sizeof drivers / sizeof drivers[0]; i++) {
+		size_t n = strlen(drivers[i].prefix);
+		if (strncmp(url, drivers[i].prefix, n) != 0)
+			continue;
+		if (!url[n])
+			return dy_fail(e, DY_EUSAGE, "db", "%s needs a database after the prefix", drivers[i].prefix);
+		return drivers[i].ops->open(url + n, out, e);
+	}
+	return dy_fail(e, DY_EUSAGE, "db", "no driver for this database name");
+}
+
+void db_close(db_t *db)
+{
+	if (db)
+		db->ops->close(db);
+}
+
+const char *db_driver_name(const db_t *db) { return db->ops->name; }
+int db_exec(db_t *db, const char *sql, struct dy_err *e) { return db->ops->exec(db, sql, e); }
+db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e) { return db->ops->prepare(db, sql, e); }
+
+db_stmt_t *db_prepare_scoped(db_t *db, const char *sql_one, const char *sql_all, int64_t id, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, id > 0 ? sql_one : sql_all, e);
+	if (s && id > 0)
+		db_bind_int(s, 1, id);
+	return s;
+}
+
+void db_bind_int(db_stmt_t *s, int i, int64_t v) { s->ops->bind_int(s, i, v); }
+void db_bind_double(db_stmt_t *s, int i, double v) { s->ops->bind_double(s, i, v); }
+void db_bind_null(db_stmt_t *s, int i) { s->ops->bind_null(s, i); }
+
+void db_bind_id(db_stmt_t *s, int i, int64_t v)
+{
+	if (v)
+		s->ops->bind_int(s, i, v);
+	else
+		s->ops->bind_null(s, i);
+}
+
+void db_bind_text(db_stmt_t *s, int i, const char *v) { s->ops->bind_text(s, i, v ? v : "", -1, 1); }
+void db_bind_text_ref(db_stmt_t *s, int i, const char *v) { s->ops->bind_text(s, i, v ? v : "", -1, 0); }
+
+void db_bind_text_opt(db_stmt_t *s, int i, const char *v)
+{
+	if (v && *v)
+		s->ops->bind_text(s, i, v, -1, 1);
+	else
+		s->ops->bind_null(s, i);
+}
+
+void db_bind_text_ref_opt(db_stmt_t *s, int i, const char *v)
+{
+	if (v && *v)
+		s->ops->bind_text(s, i, v, -1, 0);
+	else
+		s->ops->bind_null(s, i);
+}
+
+void db_bind_date(db_stmt_t *s, int i, int32_t days)
+{
+	if (days == DATE_NONE) {
+		s->ops->bind_null(s, i);
+		return;
+	}
+	char iso[DATE_LEN];
+	date_format(days, iso);
+	s->ops->bind_text(s, i, iso, 10, 1);
+}
+
+int db_step(db_stmt_t *s, struct dy_err *e) { return s->ops->step(s, e); }
+
+int db_run(db_stmt_t *s, struct dy_err *e)
+{
+	int rc = s->ops->step(s, e);
+	if (rc < 0)
+		return rc;
+	s->ops->reset(s);
+	return 0;
+}
+
+int db_run_id(db_stmt_t *s, int64_t *id, struct dy_err *e) { return s->ops->run_id(s, id, e); }
+
+int64_t db_col_int(db_stmt_t *s, int i) { return s->ops->col_int(s, i); }
+double db_col_double(db_stmt_t *s, int i) { return s->ops->col_double(s, i); }
+int db_col_is_null(db_stmt_t *s, int i) { return s->ops->col_is_null(s, i); }
+
+const char *db_col_text(db_stmt_t *s, int i)
+{
+	const char *t = s->ops->col_text(s, i);
+	return t ? t : "";
+}
+
+int32_t db_col_date(db_stmt_t *s, int i)
+{
+	int32_t d;
+	const char *t = s->ops->col_text(s, i);
+	if (!t || date_parse(t, &d))
+		return DATE_NONE;
+	return d;
+}
+
+void db_col_copy(db_stmt_t *s, int i, char *out, unsigned n) { str_copy(out, n, db_col_text(s, i)); }
+
+int db_begin(db_t *db, struct dy_err *e) { return db->ops->begin(db, 1, e); }
+int db_begin_read(db_t *db, struct dy_err *e) { return db->ops->begin(db, 0, e); }
+int db_commit(db_t *db, struct dy_err *e) { return db->ops->commit(db, e); }
+void db_rollback(db_t *db) { db->ops->rollback(db); }
+int db_in_transaction(db_t *db) { return db->ops->in_transaction(db); }
+int db_bulk(db_t *db, unsigned how, struct dy_err *e) { return db->ops->bulk(db, how, e); }
+int db_changes(db_t *db) { return db->ops->changes(db); }
+enum db_constraint db_constraint(db_t *db) { return db->ops->constraint(db); }
