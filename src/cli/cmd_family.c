@@ -12,7 +12,7 @@
 #include "cli/out.h"
 #include "cli/view.h"
 #include "core/codes.h"
-#include "core/validate.h"
+#include "core/record.h"
 #include "util/date.h"
 #include "util/str.h"
 
@@ -45,8 +45,7 @@ int cmd_person_add(const struct cli_global *g, struct cli_args *a, struct app *a
 		return cli_fail(&e);
 	char nhs[32], postcode[32];
 	if (cli_text(a, "nhs-number", nhs, sizeof nhs, &e) || cli_text(a, "postcode", postcode, sizeof postcode, &e) ||
-	    (nhs[0] && validate_nhs_number("nhs-number", nhs, p.nhs_number, &e)) ||
-	    (postcode[0] && validate_postcode("postcode", postcode, p.postcode, &e)))
+	    record_person_identifiers(&p, nhs, postcode, &e))
 		return cli_fail(&e);
 	if (app_person_add(app, &p, &e))
 		return cli_fail(&e);

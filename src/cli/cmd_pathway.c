@@ -408,6 +408,8 @@ int cmd_report_waiting(const struct cli_global *g, struct cli_args *a, struct ap
 		waiting_report_free(&r);
 		return cli_fail(&e);
 	}
+	if (r.skipped)
+		fprintf(stderr, "dyad: %zu referral(s) left out: their dates are inconsistent\n", r.skipped);
 	char df[11], dt[11], ta[32], tb[32];
 	fmt_date(df, from);
 	fmt_date(dt, to);
@@ -438,6 +440,7 @@ int cmd_report_waiting(const struct cli_global *g, struct cli_args *a, struct ap
 			json_array_append_new(months, mo);
 		}
 		json_object_set_new(root, "months", months);
+		json_object_set_new(root, "left_out", json_integer((json_int_t)r.skipped));
 		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 		puts(s ? s : "{}");
 		free(s);

@@ -45,7 +45,7 @@ int main(int argc, char **argv)
 	const char *operator = getenv("DYAD_USER");
 
 	/* Global options may stand anywhere; the rest are the command's. */
-	char **rest = calloc((size_t)argc + 1, sizeof *rest);
+	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
 	int nrest = 0, help = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i];

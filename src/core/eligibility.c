@@ -13,11 +13,12 @@
 #include "core/validate.h"
 #include "util/date.h"
 #include "util/str.h"
+#include "util/limits.h"
 
 static const char *const rule_codes[] = {"infant_age", "pregnancy", "area", "caregiver_age",
                                          "first_time_parent", 0};
 
-#define OVERRIDE_REASON_MAX 500
+#define OVERRIDE_REASON_MAX LIMIT_FREE_TEXT
 #define EDD_LATEST_WEEKS 40 /* EDD at most 40 weeks after the referral (gestation >= 0) */
 #define EDD_OVERDUE_WEEKS 6 /* EDD at most 6 weeks before the referral (as validate_edd) */
 

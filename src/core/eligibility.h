@@ -20,8 +20,9 @@
 #include <stdint.h>
 
 #include "util/err.h"
+#include "util/limits.h"
 
-#define ELIGIBILITY_MAX_BYTES (64 * 1024) /* largest rules file accepted */
+#define ELIGIBILITY_MAX_BYTES LIMIT_RULES_BYTES /* largest rules file accepted */
 #define ELIGIBILITY_MAX_LINE 1024         /* longest line accepted */
 #define ELIGIBILITY_MAX_AREAS 1000        /* areas per section */
 #define ELIGIBILITY_MAX_PROGRAMMES 32

@@ -104,6 +104,12 @@ struct measure {
  * naming the field. */
 int record_person_check(struct person *p, int32_t today, int historic, struct dy_err *e);
 
+/* Stores the NHS number and postcode as a person typed them (any spacing
+ * and case; NULL or "" for none) in their normal forms, checking them as
+ * record_person_check does. Returns 0 or DY_EINVAL naming nhs_number or
+ * postcode (the one check, and the one field name, every caller shares). */
+int record_person_identifiers(struct person *p, const char *nhs_number, const char *postcode, struct dy_err *e);
+
 /* Checks a referral's codes and dates (received not in the future, decision
  * date and discharge not before received, discharge reason with discharge). */
 int record_episode_check(const struct episode *ep, int32_t today, struct dy_err *e);

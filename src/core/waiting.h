@@ -62,6 +62,7 @@ struct waiting_report {
 	struct waiting_figures clock[CLOCK_COUNT]; /* the whole period; still_waiting as at `to` */
 	struct waiting_month *months;              /* heap, n_months, oldest first */
 	size_t n_months;
+	size_t skipped; /* referrals left out: their dates are inconsistent (said, never silent) */
 	/* internal */
 	int32_t *snap;                         /* as_at of each month */
 	long *delta[CLOCK_COUNT][2];           /* difference arrays: waiting, breached */

@@ -16,9 +16,10 @@
 
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/limits.h"
 
 #define CSV_MAX_FIELDS 64
-#define CSV_MAX_RECORD (1u << 20) /* bytes in one record */
+#define CSV_MAX_RECORD LIMIT_CSV_RECORD_BYTES /* bytes in one record */
 
 struct csv_reader {
 	FILE *f;

@@ -20,7 +20,7 @@ expect 0 "Checked"                -- "$DYAD" init
 expect 0 "Added family 1"         -- "$DYAD" family add
 expect 0 "Added caregiver 1"      -- "$DYAD" person add --family 1 --role caregiver --relationship mother \
 	--given-name Ann --family-name Example --dob 1996-04-01 --nhs-number "943 476 5919" --postcode "ng7 2uh"
-expect 2 "nhs-number: is not a valid NHS number" -- "$DYAD" person add --family 1 --role caregiver \
+expect 2 "nhs_number: is not a valid NHS number" -- "$DYAD" person add --family 1 --role caregiver \
 	--relationship father --given-name Al --family-name Example --nhs-number 9434765918
 expect 3 "nhs_number: another person already has this NHS number" -- "$DYAD" person add --family 1 \
 	--role caregiver --relationship father --given-name Al --family-name Example --nhs-number 9434765919
