@@ -27,6 +27,7 @@
 #include "store/store_measure.h"
 #include "store/store_pathway.h"
 #include "store/store_score.h"
+#include "store/store_summary.h"
 #include "store/store_safeguarding.h"
 #include "util/csvtab.h"
 #include "util/date.h"

@@ -8,10 +8,7 @@
 #include "util/date.h"
 #include "util/str.h"
 
-/* The option a bare record number stands for: the command's first option
- * when it is a required ID (`dyad referral history 5` = `--referral 5`);
- * -1 when there is none or the command takes positional arguments. */
-static int bare_id_option(const struct cli_command *c)
+int cli_bare_id(const struct cli_command *c)
 {
 	if (c->npos || !c->opts || !c->opts[0].name || !c->opts[0].required || !c->opts[0].arg ||
 	    strcmp(c->opts[0].arg, "ID") != 0)
@@ -22,7 +19,7 @@ static int bare_id_option(const struct cli_command *c)
 static void usage_line(const struct cli_command *c)
 {
 	printf("usage: dyad %s%s%s%s%s%s [options]\n", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
-	       c->usage ? " " : "", c->usage ? c->usage : "", bare_id_option(c) == 0 ? " [ID]" : "");
+	       c->usage ? " " : "", c->usage ? c->usage : "", cli_bare_id(c) == 0 ? " [ID]" : "");
 }
 
 void cli_help(const struct cli_command *c)
@@ -33,7 +30,7 @@ void cli_help(const struct cli_command *c)
 		char left[64];
 		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
 		printf("  %-28s%s%s%s\n", left, strlen(left) < 28 ? " " : "  ", o->help,
-		       !o->required ? "" : o == c->opts && bare_id_option(c) == 0 ? " (required; or give the ID alone)"
+		       !o->required ? "" : o == c->opts && cli_bare_id(c) == 0 ? " (required; or give the ID alone)"
 		                                                                 : " (required)");
 	}
 	if (c->db != CLI_DB_NONE)
@@ -61,7 +58,7 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i];
 		if (strncmp(arg, "--", 2) != 0) {
-			int k = bare_id_option(c);
+			int k = cli_bare_id(c);
 			if (k >= 0 && !a->vals[k]) {
 				a->vals[k] = arg;
 				continue;

@@ -76,6 +76,12 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 /* The value of option name, or NULL when not given. */
 const char *cli_get(const struct cli_args *a, const char *name);
 
+/* The option a bare record number stands for: the index of the command's
+ * first option when it is a required ID (`dyad referral history 5` =
+ * `--referral 5`); -1 when there is none or the command takes positional
+ * arguments. */
+int cli_bare_id(const struct cli_command *c);
+
 /* Prints the command's help (usage, summary, options) to stdout. */
 void cli_help(const struct cli_command *c);
 

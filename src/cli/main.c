@@ -12,11 +12,11 @@ static void overview(void)
 	     "usage: dyad [--db PATH] [--format table|json|csv] [--as NAME] <command> [options]\n\ncommands:");
 	for (const struct cli_command *c = cli_commands; c->noun; c++) {
 		char name[48];
-		snprintf(name, sizeof name, "%s%s%s%s%s", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
-		         c->usage ? " " : "", c->usage ? c->usage : "");
-		printf("  %-24s %s\n", name, c->summary);
+		snprintf(name, sizeof name, "%s%s%s%s%s%s", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
+		         c->usage ? " " : "", c->usage ? c->usage : "", cli_bare_id(c) == 0 ? " [ID]" : "");
+		printf("  %-26s %s\n", name, c->summary);
 	}
-	printf("  %-24s %s\n", "version", "Print the version.");
+	printf("  %-26s %s\n", "version", "Print the version.");
 	puts("\nEvery command has --help. The database is --db PATH, else $DYAD_DB, else ./dyad.db;\n"
 	     "only init (and demo or import into a new path) creates one.\n"
 	     "Commands that change the record need the operator's name: --as NAME, else $DYAD_USER.\n"

@@ -61,7 +61,7 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	struct referral_view rv;
 	struct family_view fv;
 	char back[48];
-	int rc = page_episode_head(&b, rq, id, &rv, &fv, back, &e);
+	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
 	if (rc) {
 		buf_free(&b);
 		return rc;
@@ -206,7 +206,7 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	struct referral_view rv;
 	struct family_view fv;
 	char back[48];
-	int rc = page_episode_head(&b, rq, id, &rv, &fv, back, &e);
+	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
 	if (rc) {
 		buf_free(&b);
 		return rc;

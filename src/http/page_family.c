@@ -79,7 +79,7 @@ static void family_title(const struct family_view *v, char *out, size_t n)
 }
 
 int page_family_callouts(struct buf *b, struct app *a, const struct family_view *v, const struct http_req *rq,
-                         struct dy_err *e)
+                         int64_t skip_measure, struct dy_err *e)
 {
 	int rc = 0;
 	for (int i = 0; i < v->npeople && !rc; i++) {
@@ -105,6 +105,8 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 	app_instruments(a, &set, &ie);
 	for (int i = 0; i < v->nrisks && !rc; i++) {
 		const struct stored_risk *r = &v->risks[i];
+		if (r->measure_id == skip_measure)
+			continue;
 		const char *label = r->risk, *iname = "";
 		/* Find the measure for its instrument and date. */
 		char when[32] = "";
@@ -133,8 +135,8 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		rc = TMPL(b, e,
 		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
 		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Risk to follow up"
-		          "</span></h2><p>{{iname}} item {{item}} ({{label}}) was scored above 0 on {{when}}. "
-		          "It stays here until a clinician acknowledges it.</p>"
+		          "</span></h2><p>{{label}}.</p><p>Recorded on {{when}}. This stays on every page of the family "
+		          "until a clinician acknowledges it.</p>"
 		          "<form method=\"post\" action=\"{{action}}\"><input type=\"hidden\" name=\"csrf\" value=\"{{c}}\">"
 		          "<input type=\"hidden\" name=\"back\" value=\"{{back}}\">"
 		          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"action-{{mid}}\">Action taken "
@@ -365,6 +367,8 @@ static int charts(struct buf *b, const struct instrument_set *set, const struct 
 			if (!rc && scale->hi > scale->lo)
 				rc = svg_trend(b, &c, e);
 			if (!rc)
+				rc = svg_band_legend(b, scale->bands, scale->nbands, scale->hi, e);
+			if (!rc)
 				rc = buf_puts(b, "</div>");
 		}
 	}
@@ -577,7 +581,7 @@ static int family_page(struct http_req *rq, struct http_resp *rs)
 	rc = TMPL(&b, &e, "<h1 class=\"nhsuk-u-margin-bottom-2\">{{t}}</h1>{{#l}}<p class=\"nhsuk-lede-text\">{{l}}</p>{{/l}}",
 	          TMPL_S("t", title), TMPL_S("l", line));
 	if (!rc)
-		rc = page_family_callouts(&b, rq->app, &v, rq, &e);
+		rc = page_family_callouts(&b, rq->app, &v, rq, 0, &e);
 	if (!rc)
 		rc = people_list(&b, &v, rq->app->today, &e);
 	struct tl tl = {0};
@@ -598,8 +602,8 @@ const struct http_route page_family_routes[] = {
 	{HTTP_GET, "/families/{id}", family_page, USER_CASEWORK, 0, 0},
 	{0}};
 
-int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, struct referral_view *rv,
-                      struct family_view *fv, char *back, struct dy_err *e)
+int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure,
+                      struct referral_view *rv, struct family_view *fv, char *back, struct dy_err *e)
 {
 	int rc = app_referral_view(rq->app, episode_id, rv, e);
 	if (rc)
@@ -613,7 +617,7 @@ int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, st
 	snprintf(back, 48, "/families/%lld", (long long)rv->episode.family_id);
 	rc = TMPL(b, e, "<span class=\"nhsuk-caption-l\">{{t}}</span>", TMPL_S("t", title));
 	if (!rc)
-		rc = page_family_callouts(b, rq->app, fv, rq, e);
+		rc = page_family_callouts(b, rq->app, fv, rq, skip_measure, e);
 	if (rc) {
 		app_family_view_free(fv);
 		app_referral_view_free(rv);

@@ -19,9 +19,10 @@ int page_infant_age(const struct person *p, int32_t today, char *out, size_t n);
 
 /* The warning callouts shown at the top of every page of a family: each
  * infant's current safeguarding status above none (which, since when), and
- * each risk flag not yet acknowledged, with its acknowledge button. */
+ * each risk flag not yet acknowledged, with its acknowledge button (but
+ * those of measure skip_measure, which the page shows itself; 0: none). */
 int page_family_callouts(struct buf *b, struct app *a, const struct family_view *v, const struct http_req *rq,
-                         struct dy_err *e);
+                         int64_t skip_measure, struct dy_err *e);
 
 #endif
 
@@ -29,5 +30,5 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
  * its family (fv, free both with their _free functions on success), writes
  * the family's name as a caption and the callouts into b, and the family
  * page's href into back (48 bytes). */
-int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, struct referral_view *rv,
-                      struct family_view *fv, char *back, struct dy_err *e);
+int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure,
+                      struct referral_view *rv, struct family_view *fv, char *back, struct dy_err *e);

@@ -288,6 +288,16 @@ void page_nhs_number(const char *s, char *out, size_t n)
 
 void page_code(const char *code, int cap, char *out, size_t n)
 {
+	/* Words that the code's spelling cannot carry. */
+	static const char *const special[][2] = {{"gp", "GP"}, {"childrens_centre", "children's centre"},
+	                                         {"followup", "follow-up"}, {"vipp_sd", "VIPP-SD"}};
+	for (size_t i = 0; code && i < sizeof special / sizeof *special; i++)
+		if (strcmp(code, special[i][0]) == 0) {
+			snprintf(out, n, "%s", special[i][1]);
+			if (cap && out[0] >= 'a' && out[0] <= 'z')
+				out[0] = (char)(out[0] - 'a' + 'A');
+			return;
+		}
 	code_label(code ? code : "", out, (unsigned)n);
 	if (cap && out[0] >= 'a' && out[0] <= 'z')
 		out[0] = (char)(out[0] - 'a' + 'A');

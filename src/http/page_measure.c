@@ -59,7 +59,7 @@ static int choose_get(struct http_req *rq, struct http_resp *rs)
 	struct referral_view rv;
 	struct family_view fv;
 	char back[48];
-	if ((rc = page_episode_head(&b, rq, id, &rv, &fv, back, &e))) {
+	if ((rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e))) {
 		buf_free(&b);
 		return rc;
 	}
@@ -149,7 +149,7 @@ static int measure_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	struct referral_view rv;
 	struct family_view fv;
 	char back[48];
-	int rc = page_episode_head(&b, rq, id, &rv, &fv, back, &e);
+	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
 	if (rc) {
 		buf_free(&b);
 		return rc;
@@ -328,7 +328,7 @@ static int result_get(struct http_req *rq, struct http_resp *rs)
 	struct referral_view rv;
 	struct family_view fv;
 	char back[48];
-	if ((rc = page_episode_head(&b, rq, id, &rv, &fv, back, &e))) {
+	if ((rc = page_episode_head(&b, rq, id, mid, &rv, &fv, back, &e))) {
 		free(fm);
 		buf_free(&b);
 		buf_free(&rows);
@@ -367,7 +367,7 @@ static int result_get(struct http_req *rq, struct http_resp *rs)
 		rc = TMPL(&b, &e,
 		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
 		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Risk to follow up now"
-		          "</span></h2><p>Item {{item}} ({{label}}) was scored above 0.</p>"
+		          "</span></h2><p>{{label}} (item {{item}}).</p>"
 		          "{{#by}}<p>Acknowledged by {{by}} on {{ack}}.</p>{{/by}}"
 		          "{{^by}}<p>Follow the team's risk procedure today. This shows on the family page until a "
 		          "clinician acknowledges it.</p><form method=\"post\" action=\"{{action}}\"><input type=\"hidden\" "

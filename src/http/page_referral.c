@@ -227,7 +227,7 @@ static int step_page(struct http_req *rq, struct http_resp *rs, enum step s, con
 		struct form_option ftp[] = {{"yes", "Yes", NULL}, {"no", "No", NULL}, {"unknown", "Not known", NULL}};
 		char d[8], m[8], y[8];
 		form_date_split(rq->app->today, d, m, y);
-		int typed = http_form(rq, "received-day") != NULL;
+		int typed = *F(rq, "received-day") || *F(rq, "received-month") || *F(rq, "received-year");
 		rc = rc ? rc : form_date(&b, fe, "received", "Date the referral was received", NULL,
 		                         typed ? F(rq, "received-day") : d, typed ? F(rq, "received-month") : m,
 		                         typed ? F(rq, "received-year") : y, &e);
@@ -495,7 +495,7 @@ static int triage_page(struct http_req *rq, struct http_resp *rs, int64_t id, st
 	page_code(rv.episode.source, 1, src, sizeof src);
 	snprintf(back, sizeof back, "/families/%lld", (long long)rv.episode.family_id);
 	rc = TMPL(&b, &e, "<div class=\"nhsuk-grid-row\"><div class=\"nhsuk-grid-column-two-thirds\">{{x}}", TMPL_S("x", ""));
-	rc = rc ? rc : page_family_callouts(&b, a, &fv, rq, &e);
+	rc = rc ? rc : page_family_callouts(&b, a, &fv, rq, 0, &e);
 	rc = rc ? rc : TMPL(&b, &e, "<h1>Triage the referral</h1><p>Received {{r}} from {{s}}.</p>", TMPL_S("r", received),
 	                    TMPL_S("s", src));
 	rc = rc ? rc : form_error_summary(&b, fe, &e);

@@ -91,26 +91,41 @@ int svg_trend(struct buf *out, const struct svg_trend *c, struct dy_err *e)
 	}
 	rc |= buf_puts(out, ".</desc>");
 
-	/* Bands: alternate light and mid grey, each named at its left edge. */
+	/* Bands: white and mid grey in turn (named in the legend beside the
+	 * chart, svg_band_legend), with the score where each begins on the axis. */
 	double px0 = LEFT, px1 = W - RIGHT;
+	double last_tick = -100;
 	for (int i = 0; i < c->nbands; i++) {
-		double from = c->bands[i].min;
-		double to = i + 1 < c->nbands ? c->bands[i + 1].min : c->hi;
+		/* A band of whole scores 61-70 spans 60.5 to 70.5, so that a score
+		 * on a band's first value sits inside its stripe. */
+		double from = i > 0 ? (c->bands[i - 1].max + c->bands[i].min) / 2 : c->lo;
+		double to = i + 1 < c->nbands ? (c->bands[i].max + c->bands[i + 1].min) / 2 : c->hi;
+		if (c->bands[i].max < c->bands[i].min || (i > 0 && c->bands[i - 1].max >= c->bands[i].min))
+			from = c->bands[i].min; /* continuous bands: the boundary is the minimum */
+		if (i + 1 < c->nbands && (c->bands[i].max < c->bands[i].min || c->bands[i].max >= c->bands[i + 1].min))
+			to = c->bands[i + 1].min;
 		if (to <= c->lo || from >= c->hi)
 			continue;
 		double ytop = ypos(c, to), ybot = ypos(c, from);
+		double ytick = ypos(c, c->bands[i].min);
 		rc |= buf_printf(out,
 		                 "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>",
-		                 px0, ytop, px1 - px0, ybot - ytop, i % 2 ? "#d8dde0" : "#f0f4f5");
-		if (ybot - ytop >= 10) {
-			rc |= buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"#212b32\">", px0 + 4,
-			                 ytop + 10);
-			rc |= tmpl_escape(out, c->bands[i].label);
-			rc |= buf_puts(out, "</text>");
+		                 px0, ytop, px1 - px0, ybot - ytop, i % 2 ? "#d8dde0" : "#ffffff");
+		if (c->bands[i].min > c->lo && fabs(ytick - ypos(c, c->lo)) >= 10 && fabs(ytick - ypos(c, c->hi)) >= 10 &&
+		    fabs(ytick - last_tick) >= 10) {
+			num(c->bands[i].min, a, sizeof a);
+			rc |= buf_printf(out,
+			                 "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" "
+			                 "fill=\"#212b32\">%s</text>",
+			                 px0 - 4, ytick + 3, a);
+			last_tick = ytick;
 		}
 	}
 	/* Axes with the range and the first and last date. */
 	double ybase = H - BOTTOM;
+	rc |= buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
+	                      "stroke=\"#aeb7bd\"/>",
+	                 px0, TOP, px1 - px0, ybase - TOP);
 	rc |= buf_printf(out,
 	                 "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#4c6272\"/>"
 	                 "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#4c6272\"/>",
@@ -155,5 +170,22 @@ int svg_trend(struct buf *out, const struct svg_trend *c, struct dy_err *e)
 		                 x, y, x, y > TOP + 14 ? y - 8 : y + 16, a);
 	}
 	rc |= buf_puts(out, "</svg>");
+	return rc ? dy_fail(e, DY_EINVAL, "chart", "the page is larger than its limit") : 0;
+}
+
+int svg_band_legend(struct buf *out, const struct instr_band *bands, int nbands, double hi, struct dy_err *e)
+{
+	if (nbands <= 0)
+		return 0;
+	int rc = buf_puts(out, "<ul class=\"nhsuk-list dyad-bands\">");
+	for (int i = 0; i < nbands; i++) {
+		char from[32], to[32];
+		num(bands[i].min, from, sizeof from);
+		num(i + 1 < nbands ? bands[i].max : (bands[i].max > bands[i].min ? bands[i].max : hi), to, sizeof to);
+		rc |= buf_printf(out, "<li><span class=\"dyad-swatch dyad-swatch--%d\"></span>%s to %s: ", i % 2, from, to);
+		rc |= tmpl_escape(out, bands[i].label);
+		rc |= buf_puts(out, "</li>");
+	}
+	rc |= buf_puts(out, "</ul>");
 	return rc ? dy_fail(e, DY_EINVAL, "chart", "the page is larger than its limit") : 0;
 }

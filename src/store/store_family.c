@@ -59,18 +59,6 @@ int store_team_update(db_t *db, const struct team *t, struct dy_err *e)
 	return db_run(s, e);
 }
 
-int store_record_empty(db_t *db, int *empty, struct dy_err *e)
-{
-	db_stmt_t *s = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM family) OR EXISTS (SELECT 1 FROM practitioner)", e);
-	if (!s)
-		return DY_ESTORE;
-	int rc = db_step(s, e);
-	if (rc < 0)
-		return rc;
-	*empty = !db_col_int(s, 0);
-	return 0;
-}
-
 int store_team_default(db_t *db, int64_t *id, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "SELECT MIN(id) FROM team", e);

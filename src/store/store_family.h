@@ -25,9 +25,6 @@ int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e);
 /* Writes t's code, name and demo mark to team t->id. */
 int store_team_update(db_t *db, const struct team *t, struct dy_err *e);
 
-/* Sets *empty to 1 when the database holds no family and no practitioner. */
-int store_record_empty(db_t *db, int *empty, struct dy_err *e);
-
 /* The first team's id (the team a one-team database works for), or
  * DY_ENOTFOUND before `dyad init`. */
 int store_team_default(db_t *db, int64_t *id, struct dy_err *e);

@@ -39,6 +39,9 @@ int store_family_summaries(db_t *db, int open_only, int limit, int offset, store
  * no limit (open_only as there). */
 int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e);
 
+/* Sets *empty to 1 when the database holds no family and no practitioner. */
+int store_record_empty(db_t *db, int *empty, struct dy_err *e);
+
 /* Counts families, people, referrals, open referrals and contacts. */
 struct store_counts {
 	int64_t families, people, referrals, open_referrals, contacts, measures;

@@ -29,9 +29,8 @@ const env = { ...process.env, DYAD_TODAY: '2026-03-20' };
 const password = 'browser-test-password-1';
 
 const run = (args, input) => execFileSync(dyad, ['--db', db, ...args], { env, input, stdio: ['pipe', 'pipe', 'pipe'] });
-run(['init', '--team-name', 'Riverside Parent-Infant Team']);
-run(['demo', '--families', '20', '--seed', '1']);
-run(['user', 'add', '--name', 'sam', '--display', 'Sam Clinician', '--role', 'clinician'], password + '\n');
+run(['--as', 'browser-test', 'demo', '--families', '20', '--seed', '1']);
+run(['--as', 'browser-test', 'user', 'add', '--name', 'sam', '--display', 'Sam Clinician', '--role', 'clinician'], password + '\n');
 
 let passed = 0, failed = 0;
 const check = (ok, what) => {

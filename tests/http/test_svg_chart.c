@@ -42,12 +42,19 @@ static void chart_reads_in_words_and_in_grey(void **state)
 	assert_non_null(strstr(s, ">1 Jul 2026</text>"));
 	assert_non_null(strstr(s, ">Score</text>"));
 	assert_non_null(strstr(s, ">Date</text>"));
-	/* Three bands in two alternating greys, each named; three points. */
-	assert_int_equal(count(s, "<rect"), 3);
-	assert_int_equal(count(s, "fill=\"#f0f4f5\""), 2);
+	/* Three bands in white and grey in turn, where each begins on the axis;
+	 * the legend names them; three points. */
+	assert_int_equal(count(s, "fill=\"#ffffff\"/>"), 2);
 	assert_int_equal(count(s, "fill=\"#d8dde0\""), 1);
-	assert_non_null(strstr(s, ">Possible depression</text>"));
+	assert_non_null(strstr(s, ">10</text>"));
+	assert_non_null(strstr(s, ">13</text>"));
 	assert_int_equal(count(s, "<circle"), 3);
+	struct buf lg;
+	buf_init(&lg, 4096);
+	assert_int_equal(svg_band_legend(&lg, bands, 3, 30, &e), 0);
+	assert_non_null(strstr(buf_cstr(&lg), "dyad-swatch--1\"></span>10 to 12: Possible depression</li>"));
+	assert_non_null(strstr(buf_cstr(&lg), "13 to 30: Probable"));
+	buf_free(&lg);
 	/* The line starts at the first date, at the left of the plot. */
 	assert_non_null(strstr(s, "points=\"62.0,"));
 	/* No style attribute or script: passes a strict CSP. */
@@ -83,6 +90,11 @@ static void names_are_escaped_and_empty_charts_refused(void **state)
 	const char *s = buf_cstr(&b);
 	assert_null(strstr(s, "<script>"));
 	assert_null(strstr(s, "<b>"));
+	struct buf lg;
+	buf_init(&lg, 4096);
+	assert_int_equal(svg_band_legend(&lg, bands, 1, 10, &e), 0);
+	assert_non_null(strstr(buf_cstr(&lg), "&lt;b&gt;low&lt;/b&gt;"));
+	buf_free(&lg);
 	assert_null(strstr(s, "<i>"));
 	assert_non_null(strstr(s, "&lt;script&gt; over time"));
 	assert_non_null(strstr(s, "S&amp;P"));
