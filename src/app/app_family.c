@@ -174,7 +174,7 @@ int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e
 	int rc = need_team(a, e);
 	if (rc)
 		return rc;
-	if (validate_name("name", p->name, e) || validate_code("profession", code_profession, p->profession, e))
+	if (validate_name_fix("name", p->name, sizeof p->name, e) || validate_code("profession", code_profession, p->profession, e))
 		return DY_EINVAL;
 	if ((rc = app_begin(a, e)))
 		return rc;

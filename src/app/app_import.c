@@ -232,7 +232,7 @@ static int import_practitioners(struct import *im, struct dy_err *e)
 			rc = csvtab_copy(&t, PR_NAME, p.name, sizeof p.name, e);
 		if (!rc)
 			rc = csvtab_copy(&t, PR_PROF, p.profession, sizeof p.profession, e);
-		if (!rc && (validate_name("name", p.name, e) ||
+		if (!rc && (validate_name_fix("name", p.name, sizeof p.name, e) ||
 		            validate_code("profession", code_profession, p.profession, e)))
 			rc = csvtab_fail(&t, -1, e);
 		if (!rc && (rc = store_practitioner_insert(im->a->db, &p, e)) == DY_ECONFLICT)
@@ -904,7 +904,7 @@ static int import_measures(struct import *im, struct dy_err *e)
 			break;
 		const struct instrument *in = rc ? NULL : instrument_set_find(set, m->instrument);
 		if (!rc && !in) {
-			dy_fail(e, DY_EINVAL, NULL, "no instrument '%s' is loaded", m->instrument);
+			dy_fail(e, DY_EINVAL, NULL, "no instrument with this id is loaded (see `dyad instruments list`)");
 			rc = csvtab_fail(&t, ME_INSTR, e);
 		}
 		if (!rc && r.practitioner_id) {

@@ -21,8 +21,7 @@ int app_score(const struct instrument_set *set, const char *id, const char *resp
 {
 	const struct instrument *in = instrument_set_find(set, id);
 	if (!in)
-		return dy_fail(e, DY_ENOTFOUND, "instrument", "no instrument '%s' is loaded (see `dyad instruments list`)",
-		               id);
+		return dy_fail(e, DY_ENOTFOUND, "instrument", "no instrument with this id is loaded (see `dyad instruments list`)");
 	return score_compute(in, responses, strlen(responses), age_months, out, e);
 }
 
@@ -79,7 +78,7 @@ int app_instruments_load_table(struct app *a, const char *id, const char *table,
 	rc = app_instruments_build(a, &set, e);
 	struct instrument *in = rc ? NULL : instrument_set_get(&set, id);
 	if (!rc && !in)
-		rc = dy_fail(e, DY_EINVAL, "instrument", "no instrument '%s' is loaded", id);
+		rc = dy_fail(e, DY_EINVAL, "instrument", "no instrument with this id is loaded (see `dyad instruments list`)");
 	if (!rc)
 		rc = instrument_parse_table(in, table, csv, len, path, e);
 	if (!rc)

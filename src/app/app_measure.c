@@ -161,7 +161,7 @@ static int definition(struct app *a, const char *id, const struct instrument **i
 		return rc;
 	*in = instrument_set_find(set, id);
 	if (!*in)
-		return dy_fail(e, DY_EINVAL, "instrument", "no instrument '%s' is loaded (see `dyad instruments list`)", id);
+		return dy_fail(e, DY_EINVAL, "instrument", "no instrument with this id is loaded (see `dyad instruments list`)");
 	return 0;
 }
 

@@ -129,7 +129,7 @@ struct waiting_row {
 	struct waiting_entry w;
 	int64_t family_id;
 	int64_t infant_id;
-	char infant_name[2 * NAME_MAX_LEN + 2]; /* "Given Family" */
+	char infant_name[2 * NAME_BYTES]; /* "Given Family" */
 	char safeguarding[120];   /* the family's infants' current statuses, codes joined by "; " ("" none) */
 	int safeguarding_level;   /* the highest of them (code_safeguarding_level) */
 	char risk[200];           /* open risk flags in words (app_alerts_risk_text), "" none */

@@ -70,7 +70,8 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 
 /* Parses argv (after the command words) against c's options into a.
- * Returns 0, or prints a usage error and returns DY_EUSAGE. */
+ * Returns 0, or prints the error and returns DY_EUSAGE (unknown, repeated or
+ * missing options) or DY_EINVAL (a value that is not valid UTF-8 text). */
 int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_args *a);
 
 /* The value of option name, or NULL when not given. */

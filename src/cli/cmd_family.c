@@ -148,7 +148,7 @@ struct list_ctx {
 static int list_row(void *ctx, const struct family_summary *s)
 {
 	struct list_ctx *c = ctx;
-	char fid[24], iid[24], rid[24], age[64] = "", name[210], rec[11], last[11], wks[16], sg[120], risk[200];
+	char fid[24], iid[24], rid[24], age[64] = "", name[2 * NAME_BYTES], rec[11], last[11], wks[16], sg[120], risk[200];
 	struct family_alerts al;
 	int rc = app_family_alerts(c->app, s->family_id, &al, c->e);
 	if (rc)

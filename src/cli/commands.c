@@ -8,6 +8,12 @@ static const struct cli_opt o_none[] = {{0}};
 static const struct cli_opt o_export[] = {
 	{"replace", NULL, "swap an existing export folder for the new export (else it is refused)", 0},
 	{0}};
+static const struct cli_opt o_restore[] = {
+	{"force", NULL, "replace a database that holds records (everything since the backup is lost)", 0},
+	{0}};
+static const struct cli_opt o_doctor[] = {
+	{"path", "PATH", "also check this file or export folder", 0},
+	{0}};
 static const struct cli_opt o_init[] = {
 	{"team-code", "CODE", "a short code for the team (default: team)", 0},
 	{"team-name", "NAME", "the team's name, shown on every page; on an existing database, renames the team", 0},
@@ -201,6 +207,9 @@ const struct cli_command cli_commands[] = {
 	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
 	{"import", NULL, "DIR", 1, "Import a team's CSV files from DIR, all or nothing (see docs/csv.md).", o_none, cmd_import, CLI_DB_CREATE, NULL},
 	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into the new folder DIR, all or nothing (see docs/csv.md).", o_export, cmd_export, CLI_DB_WRITE, NULL},
+	{"backup", NULL, "FILE", 1, "Copy the database, while others work, into the new file FILE: private and verified (docs/operations.md).", o_none, cmd_backup, CLI_DB_WRITE, NULL},
+	{"restore", NULL, "FILE", 1, "Replace the database with the backup FILE (refused over records without --force).", o_restore, cmd_restore, CLI_DB_NONE, NULL},
+	{"doctor", NULL, NULL, 0, "Check that the database, its exports and backups are private to their owner.", o_doctor, cmd_doctor, CLI_DB_NONE, NULL},
 	{"family", "add", NULL, 0, "Create a new family record.", o_none, cmd_family_add, CLI_DB_WRITE, NULL},
 	{"family", "show", NULL, 0, "Show a family: safeguarding and unacknowledged risk first, then people and referrals.", o_family_show, cmd_family_show, CLI_DB_READ, NULL},
 	{"family", "list", NULL, 0, "List families.", o_list, cmd_family_list, CLI_DB_READ, NULL},

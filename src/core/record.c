@@ -23,7 +23,8 @@ int record_person_check(struct person *p, int32_t today, int historic, struct dy
 	if (validate_code("role", code_role, p->role, e))
 		return DY_EINVAL;
 	int infant = strcmp(p->role, "infant") == 0;
-	if (validate_name("given_name", p->given_name, e) || validate_name("family_name", p->family_name, e))
+	if (validate_name_fix("given_name", p->given_name, sizeof p->given_name, e) ||
+	    validate_name_fix("family_name", p->family_name, sizeof p->family_name, e))
 		return DY_EINVAL;
 	if (infant) {
 		if (p->relationship[0])

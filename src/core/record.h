@@ -12,20 +12,21 @@
 
 #include "util/err.h"
 
-#define NAME_MAX_LEN 100
+#define NAME_MAX_LEN 100 /* characters */
+#define NAME_BYTES (4 * NAME_MAX_LEN + 1) /* room for 100 characters of UTF-8 */
 #define TEXT_MAX_LEN 4000
 
 struct team {
 	int64_t id;
 	char code[33];
-	char name[NAME_MAX_LEN + 1];
+	char name[NAME_BYTES];
 	int demo; /* 1: the database holds synthetic demo data (`dyad demo`) */
 };
 
 struct practitioner {
 	int64_t id;
 	int64_t team_id;
-	char name[NAME_MAX_LEN + 1];
+	char name[NAME_BYTES];
 	char profession[32];
 };
 
@@ -41,8 +42,8 @@ struct person {
 	char role[12];          /* caregiver | infant */
 	char relationship[20];  /* caregivers: to the family's infants; infants: "" */
 	char nhs_number[11];    /* 10 digits or "" */
-	char given_name[NAME_MAX_LEN + 1];
-	char family_name[NAME_MAX_LEN + 1];
+	char given_name[NAME_BYTES];
+	char family_name[NAME_BYTES];
 	int32_t date_of_birth;  /* DATE_NONE for an unborn infant */
 	int32_t edd;            /* infants in pregnancy: estimated date of delivery */
 	int gestation_weeks;    /* infants: gestation at birth, 22..44, 0 unknown */

@@ -64,7 +64,7 @@ struct case_ctx {
 static int case_row(void *ctx, const struct family_summary *s)
 {
 	struct case_ctx *c = ctx;
-	char href[48], who[4 * NAME_MAX_LEN], last[32];
+	char href[48], who[4 * NAME_BYTES], last[32];
 	snprintf(href, sizeof href, "/families/%lld", (long long)s->family_id);
 	snprintf(who, sizeof who, "%s %s and %s", s->caregiver_given, s->caregiver_family, s->infant_given);
 	page_date(s->last_contact, last, sizeof last);

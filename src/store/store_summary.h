@@ -8,11 +8,11 @@
 
 struct family_summary {
 	int64_t family_id;
-	char caregiver_given[NAME_MAX_LEN + 1];  /* first caregiver */
-	char caregiver_family[NAME_MAX_LEN + 1];
+	char caregiver_given[NAME_BYTES];  /* first caregiver */
+	char caregiver_family[NAME_BYTES];
 	char relationship[20];
 	int64_t infant_id;                        /* first infant */
-	char infant_given[NAME_MAX_LEN + 1];
+	char infant_given[NAME_BYTES];
 	int32_t infant_dob;
 	int32_t infant_edd;
 	int infant_gestation;
