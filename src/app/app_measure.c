@@ -18,6 +18,7 @@
 
 #include "core/age.h"
 #include "core/record.h"
+#include "core/stage.h"
 #include "core/stats.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
@@ -106,10 +107,13 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 			r->subject_infant_id = ep->infant_id;
 		if (!r->subject_infant_id)
 			return dy_fail(e, DY_EINVAL, "infant", "%s is about an infant: name the infant", in->short_name);
-		int rc = member(person, ctx, r->subject_infant_id, ep->family_id, 1, in->interval_table >= 0, "infant",
-		                &baby, e);
+		int rc = member(person, ctx, r->subject_infant_id, ep->family_id, 1,
+		                in->interval_table >= 0 || in->stage != STAGE_ANY, "infant", &baby, e);
 		if (rc)
 			return rc;
+		/* A measure that does not fit the infant's stage is refused with why. */
+		if (in->stage != STAGE_ANY && stage_check(in, baby.date_of_birth, r->m.date, e))
+			return DY_EINVAL;
 	}
 	if (!r->m.person_id) {
 		if (!rated)

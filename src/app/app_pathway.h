@@ -26,7 +26,7 @@
 /* Loads the eligibility rules into *c (initialised here; the caller frees
  * it with eligibility_config_free, also on failure): from path when given,
  * else from $DYAD_RULES when set, else from ./eligibility.ini when present,
- * else the built-in team defaults (docs/eligibility.md: infants under 24
+ * else the built-in team defaults (docs/eligibility.md: infants up to 24
  * months, pregnancy from conception, every area, no programmes). Writes
  * where they came from into source (size n). Returns 0, DY_ENOTFOUND (file
  * unreadable) or DY_EINVAL (with the file, line and key). */

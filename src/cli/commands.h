@@ -38,6 +38,7 @@ CMD(cmd_measure_record);
 CMD(cmd_measure_acknowledge);
 CMD(cmd_measure_list);
 CMD(cmd_risks);
+CMD(cmd_pregnancies_overdue);
 CMD(cmd_score);
 CMD(cmd_instruments_list);
 CMD(cmd_instruments_show);

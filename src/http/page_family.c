@@ -56,12 +56,7 @@ int page_infant_age(const struct person *p, int32_t today, char *out, size_t n)
 		out[0] = '\0';
 		return 0;
 	}
-	int m = age.chronological_months;
-	if (age.corrected)
-		snprintf(out, n, "%d month%s, corrected %d month%s", m, m == 1 ? "" : "s", age.corrected_months,
-		         age.corrected_months == 1 ? "" : "s");
-	else
-		snprintf(out, n, "%d month%s", m, m == 1 ? "" : "s");
+	age_text(&age, out, n); /* the same words as everywhere: core/age.c */
 	return 0;
 }
 

@@ -53,6 +53,10 @@ int store_person_set_birth(db_t *db, int64_t id, int32_t dob, int gestation_week
 /* Loads person id; DY_ENOTFOUND if absent. */
 int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e);
 
+/* Calls fn for each unborn infant (no date of birth) whose EDD is before
+ * `before`, oldest EDD first: pregnancies past their due date, for action. */
+int store_person_overdue(db_t *db, int32_t before, store_person_fn fn, void *ctx, struct dy_err *e);
+
 /* Calls fn for each person of the family (family_id > 0) or of every
  * family (family_id 0), in id order. */
 int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx, struct dy_err *e);
