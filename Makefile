@@ -8,7 +8,7 @@ FUZZ_SECS ?= 15
 JOBS      ?= $(shell nproc)
 DYAD      := build/release/dyad
 
-.PHONY: all deps assets build build-dyad build-asan build-tsan build-fuzz run test test-release test-asan test-tsan fuzz valgrind bench clean
+.PHONY: all deps assets build build-dyad build-asan build-tsan build-fuzz run test test-release test-asan test-tsan fuzz valgrind bench soak clean
 
 all: build
 
@@ -107,6 +107,12 @@ valgrind: build
 	    || { echo "valgrind: $$t"; cat valgrind-$$t.log; exit 1; }; \
 	  echo "valgrind: $$t clean"; \
 	done
+
+# The crash and concurrency suites at length (make test runs 210 kills and
+# 10 s of 8 writers): 1,500 kills, then 8 writers for 60 s.
+soak: build
+	TRIALS=500 bash tests/crash/test_kill.sh $(CURDIR)/$(DYAD) $(CURDIR)
+	DURATION=60 bash tests/concurrency/test_writers.sh $(CURDIR)/$(DYAD) $(CURDIR)
 
 bench: build
 	bench/run.sh

@@ -84,6 +84,7 @@ int app_request_open(struct app *a, struct app_proc *p, const char *actor, struc
 	a->proc = p;
 	str_copy(a->actor, sizeof a->actor, actor && *actor ? actor : "unknown");
 	a->today = date_today();
+	arena_init(&a->arena, APP_ARENA_MAX);
 	/* Until told otherwise the request is the local operator (the CLI). */
 	a->user.roles = USER_OPERATOR;
 	str_copy(a->user.name, sizeof a->user.name, a->actor);
@@ -96,6 +97,7 @@ int app_request_open(struct app *a, struct app_proc *p, const char *actor, struc
 		int rc = db_open(p->url, &a->db, e);
 		if (rc) {
 			a->db = NULL;
+			arena_free(&a->arena);
 			return rc;
 		}
 	}
@@ -137,6 +139,7 @@ void app_request_close(struct app *a)
 	a->nretired = 0;
 	db_close(a->db);
 	a->db = NULL;
+	arena_free(&a->arena);
 }
 
 int app_open(struct app *a, const char *url, const char *actor, struct dy_err *e)

@@ -30,10 +30,13 @@
 #include "app/app_user.h"
 #include "core/instrument.h"
 #include "store/db.h"
+#include "util/arena.h"
 #include "util/err.h"
+#include "util/limits.h"
 
 #define APP_URL_MAX 1024
 #define APP_DIR_MAX 512
+#define APP_ARENA_MAX (4u << 20) /* the most scratch memory one request may hold */
 
 /* A published, immutable instrument set with its reference count. */
 struct app_defs;
@@ -53,7 +56,7 @@ struct app_proc {
 struct app {
 	struct app_proc *proc;
 	db_t *db;         /* this request's own connection */
-	char actor[64];   /* who is acting: a user name, "cli:<login>", "import" */
+	char actor[LIMIT_ACTOR]; /* who is acting: a user name, "cli:<login>", "import" */
 	int32_t today;    /* the date the action happens (date_today()) */
 	struct app_user user; /* who acts (app_act_as); roles 0 = nobody signed in */
 	char address[64];     /* where from: the client address, or "local" */
@@ -64,6 +67,7 @@ struct app {
 	struct app_defs **retired; /* sets it held before publishing a new one */
 	int nretired;
 	int owns_proc;         /* app_open made proc; app_close frees it */
+	struct arena arena;    /* the request's scratch memory, freed when it closes */
 	int read_depth;        /* nested app_begin_read calls */
 	int read_began;        /* the outermost one began the transaction */
 };

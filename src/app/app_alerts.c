@@ -14,7 +14,7 @@
 
 struct infants {
 	int64_t ids[ALERTS_MAX_INFANTS];
-	char names[ALERTS_MAX_INFANTS][2 * NAME_MAX_LEN + 2];
+	char names[ALERTS_MAX_INFANTS][2 * NAME_BYTES];
 	int n;
 };
 

@@ -18,7 +18,7 @@ struct family_alerts {
 	int ninfants;                 /* infants with a current status other than none */
 	struct {
 		int64_t infant_id;
-		char name[2 * NAME_MAX_LEN + 2];
+		char name[2 * NAME_BYTES];
 		char status[24];          /* the code ("child_protection_plan") */
 		int32_t since;
 	} infants[ALERTS_MAX_INFANTS];

@@ -468,9 +468,11 @@ static int job_init(struct job *j, const char *dir, int replace, struct dy_err *
 /* Everything written: name the files, fsync, move the folder into place. */
 static int job_commit(struct job *j, int replace)
 {
+	/* The files' data are already synced; naming them and the rename take
+	 * microseconds, so a kill almost never finds the private folder. The
+	 * folder's entries are synced after the rename (metadata journals keep
+	 * the links before the rename that follows them). */
 	int rc = j->unnamed ? link_all(j) : 0;
-	if (!rc && fsync_dir(j->tmpdir))
-		rc = sys_fail(j->e, "cannot sync the export folder");
 	if (rc)
 		return rc;
 	if (renameat2(AT_FDCWD, j->tmpdir, AT_FDCWD, j->target, RENAME_NOREPLACE) == 0) {
@@ -486,8 +488,8 @@ static int job_commit(struct job *j, int replace)
 	} else {
 		return sys_fail(j->e, "cannot move the export into place");
 	}
-	if (fsync_dir(j->parent))
-		return sys_fail(j->e, "cannot sync the folder holding the export");
+	if (fsync_dir(j->target) || fsync_dir(j->parent))
+		return sys_fail(j->e, "cannot sync the export folder");
 	return 0;
 }
 

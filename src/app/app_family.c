@@ -9,6 +9,7 @@
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_safeguarding.h"
+#include "core/age.h"
 #include "core/codes.h"
 #include "core/validate.h"
 #include "util/date.h"
@@ -59,6 +60,15 @@ int app_person_add(struct app *a, struct person *p, struct dy_err *e)
 
 int app_person_birth(struct app *a, int64_t person_id, int32_t dob, int gestation_weeks, struct dy_err *e)
 {
+	int weeks, from_edd;
+	return app_person_birth_gestation(a, person_id, dob, gestation_weeks, &weeks, &from_edd, e);
+}
+
+int app_person_birth_gestation(struct app *a, int64_t person_id, int32_t dob, int gestation_weeks, int *weeks,
+                               int *from_edd, struct dy_err *e)
+{
+	*weeks = gestation_weeks;
+	*from_edd = 0;
 	int scope_rc = app_scope_record(a, SCOPE_OF_PERSON, person_id, SCOPE_BOOKING_WRITE, NULL, e);
 	if (scope_rc)
 		return scope_rc;
@@ -71,6 +81,9 @@ int app_person_birth(struct app *a, int64_t person_id, int32_t dob, int gestatio
 		rc = dy_fail(e, DY_EINVAL, "person", "is a caregiver, not an infant");
 	else if (!rc && p.date_of_birth != DATE_NONE)
 		rc = dy_fail(e, DY_ECONFLICT, "date_of_birth", "is already recorded for this infant");
+	if (!rc && !gestation_weeks && (gestation_weeks = age_gestation_from_edd(dob, p.edd)) != 0)
+		*from_edd = 1;
+	*weeks = gestation_weeks;
 	if (!rc) {
 		p.date_of_birth = dob;
 		p.gestation_weeks = gestation_weeks;
@@ -153,6 +166,13 @@ void app_family_view_free(struct family_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+int app_overdue_pregnancies(struct app *a, int days, store_person_fn fn, void *ctx, struct dy_err *e)
+{
+	if (days < 0)
+		return dy_fail(e, DY_EINVAL, "overdue-by", "must be 0 or more days");
+	return store_person_overdue(a->db, a->today - days + 1, fn, ctx, e);
+}
+
 int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
                     struct dy_err *e)
 {
@@ -180,7 +200,7 @@ int app_practitioner_add(struct app *a, struct practitioner *p, struct dy_err *e
 	int rc = need_team(a, e);
 	if (rc)
 		return rc;
-	if (validate_name("name", p->name, e) || validate_code("profession", code_profession, p->profession, e))
+	if (validate_name_fix("name", p->name, sizeof p->name, e) || validate_code("profession", code_profession, p->profession, e))
 		return DY_EINVAL;
 	if ((rc = app_begin(a, e)))
 		return rc;

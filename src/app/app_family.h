@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "core/record.h"
 #include "store/store_score.h"
+#include "store/store_family.h"
 #include "store/store_summary.h"
 
 /* Creates an empty family in the team; writes its id to *id. */
@@ -17,6 +18,13 @@ int app_person_add(struct app *a, struct person *p, struct dy_err *e);
 /* Records the birth of an unborn infant: the same record gains its date of
  * birth (and gestation at birth, 0 unknown), keeping its history. */
 int app_person_birth(struct app *a, int64_t person_id, int32_t dob, int gestation_weeks, struct dy_err *e);
+
+/* As app_person_birth; with gestation_weeks 0 and an EDD held, the
+ * gestation is worked out from the EDD (age_gestation_from_edd). Sets
+ * *weeks to the gestation recorded (0: not known) and *from_edd to 1 when
+ * it was derived, so the caller can say so. */
+int app_person_birth_gestation(struct app *a, int64_t person_id, int32_t dob, int gestation_weeks, int *weeks,
+                               int *from_edd, struct dy_err *e);
 
 /* Everything shown on a family's page. Free with app_family_view_free. */
 struct family_view {
@@ -33,6 +41,11 @@ struct family_view {
 /* Loads family id's view; DY_ENOTFOUND when absent. */
 int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_err *e);
 void app_family_view_free(struct family_view *v);
+
+/* Calls fn for each unborn infant whose EDD is `days` or more days before
+ * today (days >= 0), oldest first: a pregnancy still shown "unborn" after
+ * its due date needs the birth (or a loss) recording. */
+int app_overdue_pregnancies(struct app *a, int days, store_person_fn fn, void *ctx, struct dy_err *e);
 
 /* Lists families (or only the open caseload) a page at a time. */
 int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,

@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "util/file.h"
+#include "util/limits.h"
 
-#define LOCAL_FILE_MAX (1u << 20) /* tables and text packs */
+#define LOCAL_FILE_MAX LIMIT_LOCAL_FILE_BYTES /* tables and text packs */
 
 int instrument_load_file(const char *path, struct instrument **out, struct dy_err *e)
 {
@@ -84,7 +85,7 @@ int eligibility_load_file(const char *path, struct eligibility_config *out, stru
 	char *text;
 	size_t len;
 	int rc = file_read_all(path, ELIGIBILITY_MAX_BYTES, &text, &len, e);
-	if (rc == DY_EINVAL && strstr(e->msg, "larger than"))
+	if (rc == DY_EINVAL) /* larger than the cap: said as file_read_all says it */
 		return rc;
 	if (rc) {
 		dy_err_clear(e);

@@ -97,8 +97,10 @@ int manifest_check(const char *dir, struct manifest *m, struct dy_err *e)
 	m->n = -1;
 	struct csvtab t;
 	int rc = csvtab_open(&t, dir, MANIFEST_FILE, cols, 3, 0, e);
-	if (rc || !t.f)
+	if (rc || !t.f) {
+		csvtab_close(&t);
 		return rc;
+	}
 	m->n = 0;
 	while ((rc = csvtab_next(&t, e)) == 1) {
 		if (m->n == MANIFEST_MAX) {

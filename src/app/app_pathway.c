@@ -535,6 +535,8 @@ static int report_row(void *ctx, const struct pathway_clock_row *row)
 	struct dy_err ignore;
 	if (!clock_compute_events(&row->ev, c->t, c->r->to, &res, &ignore))
 		waiting_report_add(c->r, &res);
+	else
+		c->r->skipped++; /* counted as the waiting list counts it, and said */
 	return 0;
 }
 

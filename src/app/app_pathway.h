@@ -26,7 +26,7 @@
 /* Loads the eligibility rules into *c (initialised here; the caller frees
  * it with eligibility_config_free, also on failure): from path when given,
  * else from $DYAD_RULES when set, else from ./eligibility.ini when present,
- * else the built-in team defaults (docs/eligibility.md: infants under 24
+ * else the built-in team defaults (docs/eligibility.md: infants up to 24
  * months, pregnancy from conception, every area, no programmes). Writes
  * where they came from into source (size n). Returns 0, DY_ENOTFOUND (file
  * unreadable) or DY_EINVAL (with the file, line and key). */
@@ -129,7 +129,7 @@ struct waiting_row {
 	struct waiting_entry w;
 	int64_t family_id;
 	int64_t infant_id;
-	char infant_name[2 * NAME_MAX_LEN + 2]; /* "Given Family" */
+	char infant_name[2 * NAME_BYTES]; /* "Given Family" */
 	char safeguarding[120];   /* the family's infants' current statuses, codes joined by "; " ("" none) */
 	int safeguarding_level;   /* the highest of them (code_safeguarding_level) */
 	char risk[200];           /* open risk flags in words (app_alerts_risk_text), "" none */

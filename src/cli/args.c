@@ -7,11 +7,9 @@
 #include "core/validate.h"
 #include "util/date.h"
 #include "util/str.h"
+#include "util/text.h"
 
-/* The option a bare record number stands for: the command's first option
- * when it is a required ID (`dyad referral history 5` = `--referral 5`);
- * -1 when there is none or the command takes positional arguments. */
-static int bare_id_option(const struct cli_command *c)
+int cli_bare_id(const struct cli_command *c)
 {
 	if (c->npos || !c->opts || !c->opts[0].name || !c->opts[0].required || !c->opts[0].arg ||
 	    strcmp(c->opts[0].arg, "ID") != 0)
@@ -22,7 +20,7 @@ static int bare_id_option(const struct cli_command *c)
 static void usage_line(const struct cli_command *c)
 {
 	printf("usage: dyad %s%s%s%s%s%s [options]\n", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
-	       c->usage ? " " : "", c->usage ? c->usage : "", bare_id_option(c) == 0 ? " [ID]" : "");
+	       c->usage ? " " : "", c->usage ? c->usage : "", cli_bare_id(c) == 0 ? " [ID]" : "");
 }
 
 void cli_help(const struct cli_command *c)
@@ -33,7 +31,7 @@ void cli_help(const struct cli_command *c)
 		char left[64];
 		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
 		printf("  %-28s%s%s%s\n", left, strlen(left) < 28 ? " " : "  ", o->help,
-		       !o->required ? "" : o == c->opts && bare_id_option(c) == 0 ? " (required; or give the ID alone)"
+		       !o->required ? "" : o == c->opts && cli_bare_id(c) == 0 ? " (required; or give the ID alone)"
 		                                                                 : " (required)");
 	}
 	if (c->db != CLI_DB_NONE)
@@ -46,12 +44,21 @@ void cli_help(const struct cli_command *c)
 	printf("  %-28s %s\n", "--help", "show this help");
 }
 
-/* Prints "dyad: <problem> '<what>' (see ... --help)". */
+/* Prints "dyad: <problem> <what> (see ... --help)". what is never a value
+ * the user typed (it may be a name or an NHS number in the wrong place):
+ * only a position or the name of a known option. */
 static int usage_error(const struct cli_command *c, const char *problem, const char *what)
 {
 	fprintf(stderr, "dyad: %s %s", problem, what);
 	fprintf(stderr, " (see `dyad %s%s%s --help`)\n", c->noun, c->verb ? " " : "", c->verb ? c->verb : "");
 	return DY_EUSAGE;
+}
+
+static int usage_at(const struct cli_command *c, const char *problem, int i)
+{
+	char at[48];
+	snprintf(at, sizeof at, "at word %d after the command", i + 1);
+	return usage_error(c, problem, at);
 }
 
 int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_args *a)
@@ -61,7 +68,7 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 	for (int i = 0; i < argc; i++) {
 		const char *arg = argv[i];
 		if (strncmp(arg, "--", 2) != 0) {
-			int k = bare_id_option(c);
+			int k = cli_bare_id(c);
 			if (k >= 0 && !a->vals[k]) {
 				a->vals[k] = arg;
 				continue;
@@ -69,7 +76,7 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 			if (k >= 0)
 				return usage_error(c, "the record is given twice (as a bare ID and as an option):", arg);
 			if (a->npos == 4 || a->npos >= c->npos)
-				return usage_error(c, "unexpected argument", arg);
+				return usage_at(c, "unexpected argument", i);
 			a->pos[a->npos++] = arg;
 			continue;
 		}
@@ -77,7 +84,7 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 		const char *eq = strchr(arg + 2, '=');
 		size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
 		if (len >= sizeof name)
-			return usage_error(c, "unknown option", arg);
+			return usage_at(c, "unknown option", i);
 		memcpy(name, arg + 2, len);
 		name[len] = '\0';
 		int k = -1;
@@ -85,12 +92,14 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 			if (strcmp(c->opts[j].name, name) == 0)
 				k = j;
 		if (k < 0)
-			return usage_error(c, "unknown option", arg);
+			return usage_at(c, "unknown option", i);
+		char opt[80];
+		snprintf(opt, sizeof opt, "--%s", c->opts[k].name);
 		if (a->vals[k])
-			return usage_error(c, "this option is given twice:", arg);
+			return usage_error(c, "this option is given twice:", opt);
 		if (!c->opts[k].arg) {
 			if (eq)
-				return usage_error(c, "this option takes no value:", arg);
+				return usage_error(c, "this option takes no value:", opt);
 			a->vals[k] = "";
 			continue;
 		}
@@ -98,10 +107,22 @@ int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_arg
 			a->vals[k] = eq + 1;
 		} else {
 			if (i + 1 >= argc)
-				return usage_error(c, "this option needs a value:", arg);
+				return usage_error(c, "this option needs a value:", opt);
 			a->vals[k] = argv[++i];
 		}
 	}
+	/* Every value typed: valid UTF-8, nothing that hides text. */
+	struct dy_err e;
+	for (int i = 0; i < a->npos; i++)
+		if (text_check("", a->pos[i], TEXT_FREE, &e)) {
+			fprintf(stderr, "dyad: argument %d %s\n", i + 1, e.msg);
+			return DY_EINVAL;
+		}
+	for (int j = 0; c->opts && c->opts[j].name; j++)
+		if (a->vals[j] && text_check(c->opts[j].name, a->vals[j], TEXT_FREE, &e)) {
+			fprintf(stderr, "dyad: %s: %s\n", c->opts[j].name, e.msg);
+			return DY_EINVAL;
+		}
 	if (a->npos < c->npos)
 		return usage_error(c, "missing", c->usage ? c->usage : "argument");
 	for (int j = 0; c->opts && c->opts[j].name; j++)
@@ -136,8 +157,11 @@ int cli_id(const struct cli_args *a, const char *name, int64_t *out, struct dy_e
 	*out = 0;
 	if (!v)
 		return 0;
-	if (str_parse_i64(v, 1, (int64_t)1 << 53, out))
+	if (str_parse_i64(v, 1, (int64_t)1 << 53, out)) {
+		if (strspn(v, "0123456789") == strlen(v) && strlen(v) > 15)
+			return dy_fail(e, DY_EINVAL, name, "is larger than any record number (at most 9007199254740992, 2^53)");
 		return dy_fail(e, DY_EINVAL, name, "must be a record number (a positive whole number)");
+	}
 	return 0;
 }
 

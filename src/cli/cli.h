@@ -70,11 +70,18 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 
 /* Parses argv (after the command words) against c's options into a.
- * Returns 0, or prints a usage error and returns DY_EUSAGE. */
+ * Returns 0, or prints the error and returns DY_EUSAGE (unknown, repeated or
+ * missing options) or DY_EINVAL (a value that is not valid UTF-8 text). */
 int cli_parse(const struct cli_command *c, int argc, char **argv, struct cli_args *a);
 
 /* The value of option name, or NULL when not given. */
 const char *cli_get(const struct cli_args *a, const char *name);
+
+/* The option a bare record number stands for: the index of the command's
+ * first option when it is a required ID (`dyad referral history 5` =
+ * `--referral 5`); -1 when there is none or the command takes positional
+ * arguments. */
+int cli_bare_id(const struct cli_command *c);
 
 /* Prints the command's help (usage, summary, options) to stdout. */
 void cli_help(const struct cli_command *c);

@@ -4,7 +4,6 @@
 
 #include "app/app_alerts.h"
 #include "app/app_family.h"
-#include "app/app_alerts.h"
 #include "app/app_pathway.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -13,7 +12,7 @@
 #include "cli/out.h"
 #include "cli/view.h"
 #include "core/codes.h"
-#include "core/validate.h"
+#include "core/record.h"
 #include "util/date.h"
 #include "util/str.h"
 
@@ -46,8 +45,7 @@ int cmd_person_add(const struct cli_global *g, struct cli_args *a, struct app *a
 		return cli_fail(&e);
 	char nhs[32], postcode[32];
 	if (cli_text(a, "nhs-number", nhs, sizeof nhs, &e) || cli_text(a, "postcode", postcode, sizeof postcode, &e) ||
-	    (nhs[0] && validate_nhs_number("nhs-number", nhs, p.nhs_number, &e)) ||
-	    (postcode[0] && validate_postcode("postcode", postcode, p.postcode, &e)))
+	    record_person_identifiers(&p, nhs, postcode, &e))
 		return cli_fail(&e);
 	if (app_person_add(app, &p, &e))
 		return cli_fail(&e);
@@ -65,9 +63,13 @@ int cmd_person_birth(const struct cli_global *g, struct cli_args *a, struct app 
 	if (cli_id(a, "person", &id, &e) || cli_date(a, "dob", &dob, &e) ||
 	    cli_int(a, "gestation-weeks", 22, 44, &gest, &e))
 		return cli_fail(&e);
-	if (app_person_birth(app, id, dob, gest, &e))
+	int weeks, from_edd;
+	if (app_person_birth_gestation(app, id, dob, gest, &weeks, &from_edd, &e))
 		return cli_fail(&e);
 	printf("Recorded the birth of infant %lld; their record and history are kept.\n", (long long)id);
+	if (from_edd)
+		printf("Gestation at birth: %d weeks, worked out from the EDD (no --gestation-weeks given); corrected age"
+		       " uses it.\n", weeks);
 	return 0;
 }
 
@@ -146,7 +148,7 @@ struct list_ctx {
 static int list_row(void *ctx, const struct family_summary *s)
 {
 	struct list_ctx *c = ctx;
-	char fid[24], iid[24], rid[24], age[64] = "", name[210], rec[11], last[11], wks[16], sg[120], risk[200];
+	char fid[24], iid[24], rid[24], age[64] = "", name[2 * NAME_BYTES], rec[11], last[11], wks[16], sg[120], risk[200];
 	struct family_alerts al;
 	int rc = app_family_alerts(c->app, s->family_id, &al, c->e);
 	if (rc)
@@ -248,4 +250,42 @@ int cmd_practitioner_list(const struct cli_global *g, struct cli_args *a, struct
 {
 	static const char *const cols[] = {"practitioner_id:id", "name", "profession", 0};
 	return cli_list(g, a, app, NULL, cols, "No practitioners yet: add one with `dyad practitioner add`.", list_practitioners);
+}
+
+struct overdue_ctx {
+	struct out_list *l;
+	int32_t today;
+};
+
+static int overdue_row(void *ctx, const struct person *p)
+{
+	struct overdue_ctx *c = ctx;
+	char fid[24], pid[24], edd[11], days[16], name[sizeof p->given_name + sizeof p->family_name + 1];
+	snprintf(name, sizeof name, "%s %s", p->given_name, p->family_name);
+	const char *row[] = {fmt_id(fid, p->family_id), fmt_id(pid, p->id), name, fmt_date(edd, p->edd),
+	                     fmt_int(days, c->today - p->edd, INT32_MIN)};
+	out_row(c->l, row);
+	return 0;
+}
+
+int cmd_pregnancies_overdue(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	struct dy_err e;
+	dy_err_clear(&e);
+	int days = 1;
+	if (cli_int(a, "overdue-by", 0, 3650, &days, &e))
+		return cli_fail(&e);
+	static const char *const cols[] = {"family", "infant", "name", "edd", "days_past_edd", 0};
+	if (strcmp(g->format, "table") == 0)
+		printf("Pregnancies past their due date (EDD %d or more days ago): record the birth with"
+		       " `dyad person birth`, or a loss.\n\n", days);
+	struct overdue_ctx c = {.l = out_begin(g->format, cols), .today = app->today};
+	if (!c.l)
+		return 1;
+	if (app_overdue_pregnancies(app, days, overdue_row, &c, &e)) {
+		out_discard(c.l);
+		return cli_fail(&e);
+	}
+	out_end(c.l, "No pregnancy is past its due date.");
+	return 0;
 }

@@ -295,8 +295,7 @@ int cmd_instruments_show(const struct cli_global *g, struct cli_args *a, struct 
 	if (!in) {
 		instrument_set_free(&set);
 		struct dy_err e;
-		dy_fail(&e, DY_ENOTFOUND, "instrument", "no instrument '%s' is loaded (see `dyad instruments list`)",
-		        a->pos[0]);
+		dy_fail(&e, DY_ENOTFOUND, "instrument", "no instrument with this id is loaded (see `dyad instruments list`)");
 		return cli_fail(&e);
 	}
 	printf("%s (%s), version %s\n", in->name, in->id, in->version);

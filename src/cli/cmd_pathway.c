@@ -356,7 +356,7 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 
 /* Figures as strings: blank when not defined (n == 0). */
 struct fig_text {
-	char n[24], median[16], p90[16], max[16], pct[16], ended[24], still[24], breached[24];
+	char n[24], median[16], p90[16], max[16], pct[16], ended[24], left[24], still[24], breached[24];
 };
 
 static void fig_text(const struct waiting_figures *f, struct fig_text *t)
@@ -370,6 +370,7 @@ static void fig_text(const struct waiting_figures *f, struct fig_text *t)
 	else
 		t->pct[0] = '\0';
 	snprintf(t->ended, sizeof t->ended, "%zu", f->ended);
+	snprintf(t->left, sizeof t->left, "%zu", f->left_path);
 	snprintf(t->still, sizeof t->still, "%zu", f->still_waiting);
 	snprintf(t->breached, sizeof t->breached, "%zu", f->breached_still_waiting);
 }
@@ -384,6 +385,7 @@ static json_t *fig_json(const struct waiting_figures *f)
 	json_object_set_new(o, "pct_within_target",
 	                    f->n ? json_real((double)(long)(f->pct_within_target * 10 + 0.5) / 10) : json_null());
 	json_object_set_new(o, "ended", json_integer((json_int_t)f->ended));
+	json_object_set_new(o, "left_path", json_integer((json_int_t)f->left_path));
 	json_object_set_new(o, "still_waiting", json_integer((json_int_t)f->still_waiting));
 	json_object_set_new(o, "breached_still_waiting", json_integer((json_int_t)f->breached_still_waiting));
 	return o;
@@ -406,6 +408,8 @@ int cmd_report_waiting(const struct cli_global *g, struct cli_args *a, struct ap
 		waiting_report_free(&r);
 		return cli_fail(&e);
 	}
+	if (r.skipped)
+		fprintf(stderr, "dyad: %zu referral(s) left out: their dates are inconsistent\n", r.skipped);
 	char df[11], dt[11], ta[32], tb[32];
 	fmt_date(df, from);
 	fmt_date(dt, to);
@@ -436,6 +440,7 @@ int cmd_report_waiting(const struct cli_global *g, struct cli_args *a, struct ap
 			json_array_append_new(months, mo);
 		}
 		json_object_set_new(root, "months", months);
+		json_object_set_new(root, "left_out", json_integer((json_int_t)r.skipped));
 		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 		puts(s ? s : "{}");
 		free(s);
@@ -450,7 +455,7 @@ int cmd_report_waiting(const struct cli_global *g, struct cli_args *a, struct ap
 		       " still waiting as at the period's (or month's) last day.\n\n",
 		       df, dt, ta, tb);
 	static const char *const cols[] = {"period", "clock", "n:int", "median_days:int", "p90_days:int", "max_days:int",
-	                                   "pct_within_target:num", "ended:int", "still_waiting:int",
+	                                   "pct_within_target:num", "ended:int", "left_path:int", "still_waiting:int",
 	                                   "breached_still_waiting:int", 0};
 	struct out_list *l = out_begin(g->format, cols);
 	for (size_t i = 0; i <= r.n_months; i++) {
@@ -465,7 +470,7 @@ int cmd_report_waiting(const struct cli_global *g, struct cli_args *a, struct ap
 			struct fig_text ft;
 			fig_text(f, &ft);
 			const char *row[] = {period, w == CLOCK_A ? "A" : "B", ft.n, ft.median, ft.p90, ft.max, ft.pct,
-			                     ft.ended, ft.still, ft.breached};
+			                     ft.ended, ft.left, ft.still, ft.breached};
 			out_row(l, row);
 		}
 	}

@@ -8,6 +8,12 @@ static const struct cli_opt o_none[] = {{0}};
 static const struct cli_opt o_export[] = {
 	{"replace", NULL, "swap an existing export folder for the new export (else it is refused)", 0},
 	{0}};
+static const struct cli_opt o_restore[] = {
+	{"force", NULL, "replace a database that holds records (everything since the backup is lost)", 0},
+	{0}};
+static const struct cli_opt o_doctor[] = {
+	{"path", "PATH", "also check this file or export folder", 0},
+	{0}};
 static const struct cli_opt o_init[] = {
 	{"team-code", "CODE", "a short code for the team (default: team)", 0},
 	{"team-name", "NAME", "the team's name, shown on every page; on an existing database, renames the team", 0},
@@ -135,7 +141,7 @@ static const struct cli_opt o_sg_hist[] = {{"infant", "ID", "the infant", 1}, {0
 static const struct cli_opt o_discharge[] = {
 	{"referral", "ID", "the referral to discharge", 1},
 	{"date", "DATE", "discharge date", 1},
-	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred or other", 1},
+	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred, other or signposted", 1},
 	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted or other; one for all, or INFANT:STATUS,...", 1},
 	{"risk-action", "TEXT", "the action taken on any risk flag not yet acknowledged (needed when there is one)", 0},
 	{0}};
@@ -158,6 +164,8 @@ static const struct cli_opt o_instr_dir[] = {
 	{0}};
 static const struct cli_opt o_measure_ack[] = {{"measure", "ID", "the measure whose risk flags you have reviewed", 1},
 	{"action", "TEXT", "the action you took (required): e.g. who you spoke to and what was agreed", 1}, {0}};
+static const struct cli_opt o_overdue[] = {
+	{"overdue-by", "DAYS", "only pregnancies at least this many days past their EDD (default 1)", 0}, {0}};
 static const struct cli_opt o_risks[] = {
 	{"older-than", "DAYS", "list open flags raised on measures at least this many days old (default 2)", 0}, {0}};
 static const struct cli_opt o_measure_list[] = {{"referral", "ID", "the referral", 1}, {0}};
@@ -219,6 +227,9 @@ const struct cli_command cli_commands[] = {
 	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
 	{"import", NULL, "DIR", 1, "Import a team's CSV files from DIR, all or nothing (see docs/csv.md).", o_none, cmd_import, CLI_DB_CREATE, NULL},
 	{"export", NULL, "DIR", 1, "Export the team's data as CSV files into the new folder DIR, all or nothing (see docs/csv.md).", o_export, cmd_export, CLI_DB_WRITE, NULL},
+	{"backup", NULL, "FILE", 1, "Copy the database, while others work, into the new file FILE: private and verified (docs/operations.md).", o_none, cmd_backup, CLI_DB_WRITE, NULL},
+	{"restore", NULL, "FILE", 1, "Replace the database with the backup FILE (refused over records without --force).", o_restore, cmd_restore, CLI_DB_NONE, NULL},
+	{"doctor", NULL, NULL, 0, "Check that the database, its exports and backups are private to their owner.", o_doctor, cmd_doctor, CLI_DB_NONE, NULL},
 	{"family", "add", NULL, 0, "Create a new family record.", o_none, cmd_family_add, CLI_DB_WRITE, NULL},
 	{"family", "show", NULL, 0, "Show a family: safeguarding and unacknowledged risk first, then people and referrals.", o_family_show, cmd_family_show, CLI_DB_READ, NULL},
 	{"family", "list", NULL, 0, "List families.", o_list, cmd_family_list, CLI_DB_READ, NULL},
@@ -243,6 +254,7 @@ const struct cli_command cli_commands[] = {
 	{"discharge", NULL, NULL, 0, "Discharge a referral, with each infant's care status.", o_discharge, cmd_discharge, CLI_DB_WRITE, NULL},
 	{"measure", "add", NULL, 0, "Record an outcome measure: scored at entry; prints score, band and any risk flag.", o_measure, cmd_measure_record, CLI_DB_WRITE, NULL},
 	{"measure", "acknowledge", NULL, 0, "Record that a clinician has reviewed a measure's risk flags, and the action taken.", o_measure_ack, cmd_measure_acknowledge, CLI_DB_WRITE, NULL},
+	{"pregnancies", "overdue", NULL, 0, "Unborn infants past their due date: record the birth (or a loss) for each.", o_overdue, cmd_pregnancies_overdue, CLI_DB_READ, NULL},
 	{"risks", NULL, NULL, 0, "The team's risk flags still not acknowledged, oldest first (a safety net: see docs/measures.md).", o_risks, cmd_risks, CLI_DB_READ, NULL},
 	{"measure", "list", NULL, 0, "A referral's measures with their scores, bands and risk flags.", o_measure_list, cmd_measure_list, CLI_DB_READ, NULL},
 	{"measures", "rescore", NULL, 0, "Score again every measure scored by another definition version (or never).", o_instr_dir, cmd_measures_rescore, CLI_DB_WRITE, NULL},

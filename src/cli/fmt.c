@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/age.h"
 #include "util/date.h"
 
 const char *fmt_id(char out[24], int64_t v)
@@ -36,24 +37,13 @@ const char *fmt_infant_age(char *out, unsigned n, int32_t dob, int32_t edd, int 
 		snprintf(out, n, "unborn (due %s)", d);
 		return out;
 	}
-	int months = date_months_between(dob, on);
-	if (months == 0) {
-		int weeks = (on - dob) / 7;
-		snprintf(out, n, "%d week%s", weeks, weeks == 1 ? "" : "s");
+	/* The one corrected age (core/age.c), so what is shown is what the rules use. */
+	struct infant_age a;
+	if (age_compute(dob, gestation_weeks, on, &a, NULL)) {
+		snprintf(out, n, "born after this date");
 		return out;
 	}
-	if (gestation_weeks > 0 && gestation_weeks < 37 && months < 24) {
-		int corrected = date_months_between(dob + (40 - gestation_weeks) * 7, on);
-		snprintf(out, n, "%d month%s (corrected %d)", months, months == 1 ? "" : "s", corrected);
-	} else if (months < 24) {
-		snprintf(out, n, "%d month%s", months, months == 1 ? "" : "s");
-	} else {
-		if (months % 12 == 0)
-			snprintf(out, n, "%d years", months / 12);
-		else
-			snprintf(out, n, "%d years %d month%s", months / 12, months % 12, months % 12 == 1 ? "" : "s");
-	}
-	return out;
+	return age_text(&a, out, n);
 }
 
 const char *fmt_nhs(char out[13], const char *digits)

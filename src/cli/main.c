@@ -12,11 +12,11 @@ static void overview(void)
 	     "usage: dyad [--db PATH] [--format table|json|csv] [--as NAME] <command> [options]\n\ncommands:");
 	for (const struct cli_command *c = cli_commands; c->noun; c++) {
 		char name[48];
-		snprintf(name, sizeof name, "%s%s%s%s%s", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
-		         c->usage ? " " : "", c->usage ? c->usage : "");
-		printf("  %-24s %s\n", name, c->summary);
+		snprintf(name, sizeof name, "%s%s%s%s%s%s", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
+		         c->usage ? " " : "", c->usage ? c->usage : "", cli_bare_id(c) == 0 ? " [ID]" : "");
+		printf("  %-26s %s\n", name, c->summary);
 	}
-	printf("  %-24s %s\n", "version", "Print the version.");
+	printf("  %-26s %s\n", "version", "Print the version.");
 	puts("\nEvery command has --help. The database is --db PATH, else $DYAD_DB, else ./dyad.db;\n"
 	     "only init (and demo or import into a new path) creates one.\n"
 	     "Commands that change the record need the operator's name: --as NAME, else $DYAD_USER.\n"
@@ -44,29 +44,42 @@ int main(int argc, char **argv)
 		g.db = "dyad.db";
 	const char *operator = getenv("DYAD_USER");
 
-	/* Global options may stand anywhere; the rest are the command's. */
-	char **rest = calloc((size_t)argc + 1, sizeof *rest);
-	int nrest = 0, help = 0;
+	/* Global options may stand anywhere, each at most once; the rest are
+	 * the command's. */
+	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+	int nrest = 0, help = 0, twice = 0;
+	const char *seen_db = NULL, *seen_format = NULL, *seen_as = NULL;
 	for (int i = 1; i < argc; i++) {
-		const char *s = argv[i];
+		const char *s = argv[i], *v = NULL, **seen = NULL;
 		if ((strcmp(s, "--db") == 0 || strcmp(s, "--format") == 0 || strcmp(s, "--as") == 0) && i + 1 < argc) {
-			if (s[2] == 'd')
-				g.db = argv[++i];
-			else if (s[2] == 'a')
-				operator = argv[++i];
-			else
-				g.format = argv[++i];
-		} else if (strncmp(s, "--as=", 5) == 0) {
-			operator = s + 5;
-		} else if (strncmp(s, "--db=", 5) == 0) {
-			g.db = s + 5;
+			v = argv[++i];
+		} else if (strncmp(s, "--as=", 5) == 0 || strncmp(s, "--db=", 5) == 0) {
+			v = s + 5;
 		} else if (strncmp(s, "--format=", 9) == 0) {
-			g.format = s + 9;
+			v = s + 9;
 		} else if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
 			help = 1;
+			continue;
 		} else {
 			rest[nrest++] = argv[i];
+			continue;
 		}
+		seen = s[2] == 'd' ? &seen_db : s[2] == 'a' ? &seen_as : &seen_format;
+		if (*seen && !twice) {
+			fprintf(stderr, "dyad: --%s is given twice: give it once\n", s[2] == 'd' ? "db" : s[2] == 'a' ? "as" : "format");
+			twice = 1;
+		}
+		*seen = v;
+	}
+	if (seen_db)
+		g.db = seen_db;
+	if (seen_format)
+		g.format = seen_format;
+	if (seen_as)
+		operator = seen_as;
+	if (twice) {
+		free(rest);
+		return 1;
 	}
 	int rc = 0;
 	if (nrest == 0) {
@@ -94,7 +107,7 @@ int main(int argc, char **argv)
 		g.user = actor;
 	}
 	if (out_format_ok(g.format)) {
-		fprintf(stderr, "dyad: format: '%s' is not one of table, json or csv\n", g.format);
+		fputs("dyad: format: must be one of table, json or csv\n", stderr);
 		rc = 1;
 		goto done;
 	}
@@ -114,7 +127,7 @@ int main(int argc, char **argv)
 			if (help || nrest == 1) {
 				printf("usage: dyad %s <verb> [options]\n\n", rest[0]);
 			} else {
-				fprintf(stderr, "dyad: unknown command '%s %s'\n", rest[0], rest[1]);
+				fprintf(stderr, "dyad: %s: the word after it is not one of its commands:\n", rest[0]);
 			}
 			FILE *to = help || nrest == 1 ? stdout : stderr;
 			for (const struct cli_command *c = cli_commands; c->noun; c++)
@@ -122,7 +135,7 @@ int main(int argc, char **argv)
 					fprintf(to, "  dyad %s %-10s %s\n", c->noun, c->verb, c->summary);
 			rc = help ? 0 : 1;
 		} else {
-			fprintf(stderr, "dyad: unknown command '%s' (see `dyad --help`)\n", rest[0]);
+			fputs("dyad: the first word is not a command (see `dyad --help`)\n", stderr);
 			rc = 1;
 		}
 		goto done;
@@ -133,8 +146,9 @@ int main(int argc, char **argv)
 	}
 	struct cli_args args;
 	int skip = found->verb ? 2 : 1;
-	if (cli_parse(found, nrest - skip, rest + skip, &args)) {
-		rc = 1;
+	int prc = cli_parse(found, nrest - skip, rest + skip, &args);
+	if (prc) {
+		rc = dy_exit_code(prc);
 		goto done;
 	}
 	rc = cli_run(found, &g, &args);

@@ -70,7 +70,7 @@ static enum col_type parse_col(const char *col, char name[48])
 struct out_list *out_begin(const char *fmt, const char *const *cols)
 {
 	if (out_format_ok(fmt)) {
-		fprintf(stderr, "dyad: format: '%s' is not one of table, json or csv\n", fmt);
+		fputs("dyad: format: must be one of table, json or csv\n", stderr);
 		return NULL;
 	}
 	struct out_list *l = xcalloc(1, sizeof *l);

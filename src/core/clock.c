@@ -90,11 +90,16 @@ void clock_events_from_contacts(int32_t received, const struct clock_contact *c,
 	out->assessed = received == DATE_NONE ? DATE_NONE : clock_first_attended(c, n, 0, received, until);
 	out->intervention =
 		out->assessed == DATE_NONE ? DATE_NONE : clock_first_attended(c, n, 1, out->assessed, until);
+	int32_t first_iv = received == DATE_NONE ? DATE_NONE : clock_first_attended(c, n, 1, received, until);
+	out->has_direct = first_iv != DATE_NONE && (out->assessed == DATE_NONE || first_iv < out->assessed);
+	out->direct = out->has_direct ? first_iv : DATE_NONE;
+	out->discharge_leaves_path = 0; /* the discharge reason is the caller's to give */
 }
 
-/* One clock from start to its stopping event, as at as_of. */
-static void one(const struct clock_target *t, int32_t start, int32_t stop, int32_t discharged, int32_t as_of,
-                struct clock_state *s)
+/* One clock from start to its stopping event, as at as_of; `leave`
+ * (DATE_NONE: never) is the day the episode left the clock's path. */
+static void one(const struct clock_target *t, int32_t start, int32_t stop, int32_t discharged, int32_t leave,
+                int32_t as_of, struct clock_state *s)
 {
 	memset(s, 0, sizeof *s);
 	s->start = s->stop = s->ended = s->target = DATE_NONE;
@@ -104,13 +109,20 @@ static void one(const struct clock_target *t, int32_t start, int32_t stop, int32
 	s->start = start;
 	s->target = clock_target_date(t, start);
 	int32_t dis = discharged != DATE_NONE && discharged <= as_of ? discharged : DATE_NONE;
-	if (stop != DATE_NONE && stop <= as_of && (dis == DATE_NONE || stop <= dis)) {
+	int32_t left = leave != DATE_NONE && leave <= as_of && (dis == DATE_NONE || leave <= dis) ? leave : DATE_NONE;
+	if (stop != DATE_NONE && stop <= as_of && (dis == DATE_NONE || stop <= dis) &&
+	    (left == DATE_NONE || stop <= left)) {
 		s->status = CLOCK_STOPPED;
 		s->stop = stop;
 		s->days_waited = stop - start;
 		s->days_left = s->target - stop;
 		s->breached = stop > s->target;
 		s->met = !s->breached;
+	} else if (left != DATE_NONE) {
+		s->status = CLOCK_LEFT;
+		s->ended = left;
+		s->days_waited = left - start;
+		s->days_left = s->target - left;
 	} else if (dis != DATE_NONE) {
 		s->status = CLOCK_ENDED;
 		s->ended = dis;
@@ -143,9 +155,11 @@ int clock_compute_events(const struct clock_events *ev, const struct clock_targe
 		return dy_fail(e, DY_EINVAL, "intervention", "is before the first attended assessment");
 	if (ev->discharged != DATE_NONE && ev->discharged < ev->received)
 		return dy_fail(e, DY_EINVAL, "discharged", "is before the referral was received");
-	one(&t->t[CLOCK_A], ev->received, ev->assessed, ev->discharged, as_of, &out->clock[CLOCK_A]);
+	int32_t a_leave = ev->has_direct && ev->direct >= ev->received ? ev->direct : DATE_NONE;
+	one(&t->t[CLOCK_A], ev->received, ev->assessed, ev->discharged, a_leave, as_of, &out->clock[CLOCK_A]);
 	int32_t b_start = out->clock[CLOCK_A].status == CLOCK_STOPPED ? out->clock[CLOCK_A].stop : DATE_NONE;
-	one(&t->t[CLOCK_B], b_start, ev->intervention, ev->discharged, as_of, &out->clock[CLOCK_B]);
+	one(&t->t[CLOCK_B], b_start, ev->intervention, ev->discharged,
+	    ev->discharge_leaves_path ? ev->discharged : DATE_NONE, as_of, &out->clock[CLOCK_B]);
 	return 0;
 }
 
@@ -159,9 +173,15 @@ int clock_compute(int32_t received, const struct clock_contact *c, size_t n, int
 	return clock_compute_events(&ev, t, as_of, out, e);
 }
 
+int clock_discharge_leaves_path(const char *reason)
+{
+	return reason && (strcmp(reason, "planned_ending") == 0 || strcmp(reason, "signposted") == 0);
+}
+
 const char *clock_status_code(enum clock_status s)
 {
 	switch (s) {
+	case CLOCK_LEFT: return "left_path";
 	case CLOCK_NOT_STARTED: return "not_started";
 	case CLOCK_WAITING: return "waiting";
 	case CLOCK_STOPPED: return "stopped";

@@ -9,7 +9,11 @@
  * month for B (same day next month, clamped to the month end). A clock on
  * its target day is within target; days_left is target - as_of (negative
  * once breached). A discharge ends an unstopped clock: it no longer counts as
- * waiting, and it is not a met clock either.
+ * waiting, and it is not a met clock either. A clock whose path the episode
+ * leaves ends as "left the path", neither met nor breached: clock B when an
+ * assessed family is discharged with a planned ending or signposted (no
+ * intervention needed); clock A when the first attended contact is an
+ * intervention or group with no assessment before it (docs/waiting.md).
  *
  * Everything is computed "as at" a date: events after it have not happened
  * yet. Pure functions over caller-owned values; nothing allocates. */
@@ -39,7 +43,8 @@ enum clock_status {
 	CLOCK_NOT_STARTED, /* A: received after as_of; B: no attended assessment yet */
 	CLOCK_WAITING,     /* started, not stopped, not discharged */
 	CLOCK_STOPPED,     /* the attended contact happened on or before as_of */
-	CLOCK_ENDED        /* discharged before it stopped: neither waiting nor met */
+	CLOCK_ENDED,       /* discharged before it stopped: neither waiting nor met */
+	CLOCK_LEFT         /* the episode left the path the clock measures: neither met nor breached */
 };
 
 /* One contact. The codes are those of core/codes.h (code_contact_kind,
@@ -57,13 +62,17 @@ struct clock_events {
 	int32_t assessed;     /* first attended assessment on or after received */
 	int32_t intervention; /* first attended intervention on or after assessed */
 	int32_t discharged;   /* discharge date */
+	int has_direct;       /* 1: `direct` holds the first attended intervention or group with no
+	                       * attended assessment on or before it (a pathway without assessment) */
+	int32_t direct;
+	int discharge_leaves_path; /* 1: the discharge needs no intervention (planned ending, signposted) */
 };
 
 struct clock_state {
 	enum clock_status status;
 	int32_t start;   /* DATE_NONE when not started */
 	int32_t stop;    /* the attended contact's date, DATE_NONE unless STOPPED */
-	int32_t ended;   /* the discharge date, DATE_NONE unless ENDED */
+	int32_t ended;   /* the discharge date (ENDED) or the day the path was left (LEFT), else DATE_NONE */
 	int32_t target;  /* the date by which it should stop; DATE_NONE when not started */
 	int days_waited; /* start to stop (STOPPED), to discharge (ENDED) or to as_of (WAITING); 0 when not started */
 	int days_left;   /* target - as_of (WAITING), target - stop (STOPPED), target - ended (ENDED); 0 when not started */
@@ -95,8 +104,9 @@ int32_t clock_first_attended(const struct clock_contact *c, size_t n, int kind_i
 
 /* Reduces contacts to clock events: received and discharged as given, the
  * first attended assessment on or after received, the first attended
- * intervention (or group session) on or after that assessment. Contacts after
- * the discharge date are ignored. */
+ * intervention (or group session) on or after that assessment, and one
+ * before any assessment (has_direct). Contacts after the discharge date are
+ * ignored; discharge_leaves_path is 0 (set it from the discharge reason). */
 void clock_events_from_contacts(int32_t received, const struct clock_contact *c, size_t n, int32_t discharged,
                                 struct clock_events *out);
 
@@ -112,7 +122,12 @@ int clock_compute_events(const struct clock_events *ev, const struct clock_targe
 int clock_compute(int32_t received, const struct clock_contact *c, size_t n, int32_t discharged,
                   const struct clock_targets *t, int32_t as_of, struct clock_result *out, struct dy_err *e);
 
-/* The status as a storage/report code: "not_started", "waiting", "stopped" or "ended". */
+/* 1 when a discharge for this reason means no intervention was needed
+ * (planned_ending, signposted): clock B then ends as left the path. */
+int clock_discharge_leaves_path(const char *reason);
+
+/* The status as a storage/report code: "not_started", "waiting", "stopped",
+ * "ended" or "left_path". */
 const char *clock_status_code(enum clock_status s);
 
 #endif

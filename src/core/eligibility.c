@@ -3,6 +3,8 @@
  * file parser is in eligibility_parse.c. */
 #include "core/eligibility.h"
 
+#include "core/age.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +13,12 @@
 #include "core/validate.h"
 #include "util/date.h"
 #include "util/str.h"
+#include "util/limits.h"
 
 static const char *const rule_codes[] = {"infant_age", "pregnancy", "area", "caregiver_age",
                                          "first_time_parent", 0};
 
-#define OVERRIDE_REASON_MAX 500
+#define OVERRIDE_REASON_MAX LIMIT_FREE_TEXT
 #define EDD_LATEST_WEEKS 40 /* EDD at most 40 weeks after the referral (gestation >= 0) */
 #define EDD_OVERDUE_WEEKS 6 /* EDD at most 6 weeks before the referral (as validate_edd) */
 
@@ -95,8 +98,14 @@ static const char *plural(int n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-static void check_infant_age(const struct scope *s, size_t n, int months, struct eligibility_result *out)
+/* An infant is accepted up to and including the day they reach the limit
+ * (the team default of 24 months: "from conception to the age of two", the
+ * seeds; docs/eligibility.md). Age in completed months by core/age.c. */
+static void check_infant_age(const struct scope *s, size_t n, int32_t dob, int32_t received,
+                             struct eligibility_result *out)
 {
+	struct infant_age a;
+	int months = age_compute(dob, 0, received, &a, NULL) ? 0 : a.chronological_months;
 	for (size_t i = 0; i < n; i++) {
 		int limit = s[i].rules->infant_age_limit_months;
 		if (limit == ELIGIBILITY_UNSET)
@@ -106,10 +115,11 @@ static void check_infant_age(const struct scope *s, size_t n, int months, struct
 			           "the infant is born; %s accepts referrals in pregnancy only", s[i].who);
 			return;
 		}
-		if (months >= limit) {
+		if (received > date_add_months(dob, limit)) {
 			add_reason(out, ELIGIBILITY_RULE_INFANT_AGE, 0,
-			           "infant is %d %s at referral; %s accepts infants under %d months", months,
-			           plural(months, "month", "months"), s[i].who, limit);
+			           "infant is %d %s at referral, past the day they reached %d months; %s accepts infants up to"
+			           " that day",
+			           months, plural(months, "month", "months"), limit, s[i].who);
 			return;
 		}
 	}
@@ -266,7 +276,7 @@ int eligibility_evaluate(const struct eligibility_config *c, const struct eligib
 	if (f->infant_dob != DATE_NONE) {
 		if (f->infant_dob > f->received)
 			return dy_fail(e, DY_EINVAL, "infant_dob", "is after the referral date");
-		check_infant_age(s, n, date_months_between(f->infant_dob, f->received), out);
+		check_infant_age(s, n, f->infant_dob, f->received, out);
 	} else if (f->edd != DATE_NONE) {
 		int64_t gest = 280 - ((int64_t)f->edd - f->received);
 		if (gest < 0)

@@ -4,8 +4,8 @@
  * The rules come from a small INI-like text file (docs/eligibility.md): a
  * [team] section and any number of [programme NAME] sections. Evaluation
  * returns a decision and every failed rule, each in plain English with the
- * numbers ("infant is 27 months at referral; the team accepts infants under
- * 24 months"). A programme's rules are checked in addition to the team's: a
+ * numbers ("infant is 27 months at referral, past the day they reached 24
+ * months; the team accepts infants up to that day"). A programme's rules are checked in addition to the team's: a
  * programme can narrow the team's criteria, never widen them. A failed rule
  * may be overridden by a practitioner only with a written reason.
  *
@@ -20,8 +20,9 @@
 #include <stdint.h>
 
 #include "util/err.h"
+#include "util/limits.h"
 
-#define ELIGIBILITY_MAX_BYTES (64 * 1024) /* largest rules file accepted */
+#define ELIGIBILITY_MAX_BYTES LIMIT_RULES_BYTES /* largest rules file accepted */
 #define ELIGIBILITY_MAX_LINE 1024         /* longest line accepted */
 #define ELIGIBILITY_MAX_AREAS 1000        /* areas per section */
 #define ELIGIBILITY_MAX_PROGRAMMES 32
@@ -39,7 +40,7 @@ struct eligibility_area {
 /* The rules of one section. In [team], an absent key takes its default; in a
  * programme section, an absent key (ELIGIBILITY_UNSET) adds no rule. */
 struct eligibility_rules {
-	int infant_age_limit_months; /* accepts infants under this age; ELIGIBILITY_NO: none after birth; team default 24 */
+	int infant_age_limit_months; /* accepts infants up to the day they reach this age; ELIGIBILITY_NO: none after birth; team default 24 */
 	int pregnancy_from_week;     /* accepts pregnancies from this completed week; ELIGIBILITY_NO: none; team default 0 */
 	int caregiver_under_age;     /* caregiver must be under this age in years; ELIGIBILITY_NO: no rule (team default) */
 	int first_time_parent;       /* 1 required, 0 not required (team default) */

@@ -6,8 +6,9 @@
 #include "core/codes.h"
 #include "util/date.h"
 #include "util/str.h"
+#include "util/limits.h"
 
-#define TEXT_MAX 500 /* longest decline reason or service name */
+#define TEXT_MAX LIMIT_FREE_TEXT /* longest decline reason or service name */
 
 const char *const episode_state_codes[] = {"received",         "awaiting_assessment",   "declined",
                                            "signposted",       "assessed",              "awaiting_intervention",

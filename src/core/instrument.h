@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "util/err.h"
+#include "util/limits.h"
 
 #define INSTR_MAX_ITEMS 64       /* items in one administration */
 #define INSTR_MAX_VALUES 16      /* values in an explicit list of allowed values */
@@ -28,7 +29,7 @@
 #define INSTR_MAX_INTERVALS 16   /* rows in an age-interval table */
 #define INSTR_MAX_CHECKS 8       /* fixed points a lookup table must reproduce */
 #define INSTR_MAX_UNVERIFIED 40
-#define INSTR_DEF_MAX_BYTES (256u * 1024u) /* a definition file larger than this is refused */
+#define INSTR_DEF_MAX_BYTES LIMIT_DEFINITION_BYTES /* a definition file larger than this is refused */
 #define INSTR_DEF_MAX_DEPTH 12   /* JSON nesting deeper than this is refused */
 #define INSTR_VALUE_LIMIT 100000 /* |entered value| never exceeds this */
 

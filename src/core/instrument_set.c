@@ -14,9 +14,10 @@
 
 #include "util/csv.h"
 #include "util/str.h"
+#include "util/limits.h"
 
-#define TEXT_MAX 1000
-#define TABLE_MAX_BYTES (1u << 20) /* tables and text packs */
+#define TEXT_MAX LIMIT_ITEM_TEXT
+#define TABLE_MAX_BYTES LIMIT_LOCAL_FILE_BYTES /* tables and text packs */
 
 void instrument_set_init(struct instrument_set *set)
 {

@@ -8,12 +8,23 @@
 #include "core/validate.h"
 #include "util/date.h"
 
+int record_person_identifiers(struct person *p, const char *nhs_number, const char *postcode, struct dy_err *e)
+{
+	p->nhs_number[0] = p->postcode[0] = '\0';
+	if (nhs_number && *nhs_number && validate_nhs_number("nhs_number", nhs_number, p->nhs_number, e))
+		return DY_EINVAL;
+	if (postcode && *postcode && validate_postcode("postcode", postcode, p->postcode, e))
+		return DY_EINVAL;
+	return 0;
+}
+
 int record_person_check(struct person *p, int32_t today, int historic, struct dy_err *e)
 {
 	if (validate_code("role", code_role, p->role, e))
 		return DY_EINVAL;
 	int infant = strcmp(p->role, "infant") == 0;
-	if (validate_name("given_name", p->given_name, e) || validate_name("family_name", p->family_name, e))
+	if (validate_name_fix("given_name", p->given_name, sizeof p->given_name, e) ||
+	    validate_name_fix("family_name", p->family_name, sizeof p->family_name, e))
 		return DY_EINVAL;
 	if (infant) {
 		if (p->relationship[0])

@@ -12,20 +12,21 @@
 
 #include "util/err.h"
 
-#define NAME_MAX_LEN 100
+#define NAME_MAX_LEN 100 /* characters */
+#define NAME_BYTES (4 * NAME_MAX_LEN + 1) /* room for 100 characters of UTF-8 */
 #define TEXT_MAX_LEN 4000
 
 struct team {
 	int64_t id;
 	char code[33];
-	char name[NAME_MAX_LEN + 1];
+	char name[NAME_BYTES];
 	int demo; /* 1: the database holds synthetic demo data (`dyad demo`) */
 };
 
 struct practitioner {
 	int64_t id;
 	int64_t team_id;
-	char name[NAME_MAX_LEN + 1];
+	char name[NAME_BYTES];
 	char profession[32];
 };
 
@@ -41,8 +42,8 @@ struct person {
 	char role[12];          /* caregiver | infant */
 	char relationship[20];  /* caregivers: to the family's infants; infants: "" */
 	char nhs_number[11];    /* 10 digits or "" */
-	char given_name[NAME_MAX_LEN + 1];
-	char family_name[NAME_MAX_LEN + 1];
+	char given_name[NAME_BYTES];
+	char family_name[NAME_BYTES];
 	int32_t date_of_birth;  /* DATE_NONE for an unborn infant */
 	int32_t edd;            /* infants in pregnancy: estimated date of delivery */
 	int gestation_weeks;    /* infants: gestation at birth, 22..44, 0 unknown */
@@ -103,6 +104,12 @@ struct measure {
  * past (a birth never recorded) instead of 6 weeks. Returns 0 or DY_EINVAL
  * naming the field. */
 int record_person_check(struct person *p, int32_t today, int historic, struct dy_err *e);
+
+/* Stores the NHS number and postcode as a person typed them (any spacing
+ * and case; NULL or "" for none) in their normal forms, checking them as
+ * record_person_check does. Returns 0 or DY_EINVAL naming nhs_number or
+ * postcode (the one check, and the one field name, every caller shares). */
+int record_person_identifiers(struct person *p, const char *nhs_number, const char *postcode, struct dy_err *e);
 
 /* Checks a referral's codes and dates (received not in the future, decision
  * date and discharge not before received, discharge reason with discharge). */

@@ -6,6 +6,7 @@
 
 #include "util/date.h"
 #include "util/str.h"
+#include "util/text.h"
 
 int validate_nhs_number(const char *field, const char *s, char out[11], struct dy_err *e)
 {
@@ -30,6 +31,10 @@ int validate_nhs_number(const char *field, const char *s, char out[11], struct d
 		check = 0;
 	if (check == 10 || check != out[9] - '0')
 		return dy_fail(e, DY_EINVAL, field, "is not a valid NHS number (the check digit does not match)");
+	/* 0000000000 and 1111111111 .. 9999999999 pass the check digit but are
+	 * placeholders, never issued. */
+	if (strspn(out, (char[]){out[0], 0}) == 10)
+		return dy_fail(e, DY_EINVAL, field, "is a placeholder, not a real NHS number (all ten digits the same)");
 	return 0;
 }
 
@@ -83,9 +88,9 @@ int validate_code(const char *field, const char *const *list, const char *value,
 	str_join_list(list, all, sizeof all);
 	if (str_empty(value))
 		return dy_fail(e, DY_EINVAL, field, "is required: one of %s", all);
-	if (strlen(value) > 40)
-		return dy_fail(e, DY_EINVAL, field, "must be one of %s", all);
-	return dy_fail(e, DY_EINVAL, field, "'%s' is not one of %s", value, all);
+	/* The value is not repeated: a misplaced name or NHS number must not
+	 * reach a message. */
+	return dy_fail(e, DY_EINVAL, field, "is not one of %s", all);
 }
 
 int validate_date(const char *field, const char *s, int32_t *out, struct dy_err *e)
@@ -134,10 +139,17 @@ int validate_name(const char *field, const char *s, struct dy_err *e)
 {
 	if (str_empty(s))
 		return dy_fail(e, DY_EINVAL, field, "is required");
-	if (strlen(s) > 100)
+	int rc = text_check(field, s, TEXT_LINE, e);
+	if (rc)
+		return rc;
+	if (text_chars(s) > 100)
 		return dy_fail(e, DY_EINVAL, field, "is longer than 100 characters");
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return dy_fail(e, DY_EINVAL, field, "contains a control character");
 	return 0;
+}
+
+int validate_name_fix(const char *field, char *s, size_t cap, struct dy_err *e)
+{
+	if (str_empty(s))
+		return dy_fail(e, DY_EINVAL, field, "is required");
+	return text_name(field, s, cap, 100, e);
 }

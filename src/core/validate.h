@@ -5,6 +5,7 @@
 #ifndef DYAD_CORE_VALIDATE_H
 #define DYAD_CORE_VALIDATE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "util/err.h"
@@ -35,7 +36,13 @@ int validate_birth_date(const char *field, int32_t dob, int32_t today, struct dy
 /* An EDD: from 6 weeks before today (a late-entered birth) to 44 weeks after. */
 int validate_edd(const char *field, int32_t edd, int32_t today, struct dy_err *e);
 
-/* A name: 1-100 bytes, no control characters. */
+/* A name as stored: valid UTF-8, 1-100 characters (not bytes), not blank,
+ * no control, invisible or text-direction character (util/text.h). */
 int validate_name(const char *field, const char *s, struct dy_err *e);
+
+/* Puts the name in s (a buffer of cap bytes) in its stored form, trimmed
+ * and in Unicode NFC, then checks it as validate_name does. What every
+ * entry point (CLI, import, API) calls before storing a name. */
+int validate_name_fix(const char *field, char *s, size_t cap, struct dy_err *e);
 
 #endif

@@ -163,6 +163,12 @@ void waiting_report_add(struct waiting_report *r, const struct clock_result *c)
 				r->clock[w].ended++;
 				r->months[month_key(s->ended) - month_key(r->from)].clock[w].ended++;
 			}
+		} else if (s->status == CLOCK_LEFT) {
+			end = s->ended;
+			if (s->ended >= r->from && s->ended <= r->to) {
+				r->clock[w].left_path++;
+				r->months[month_key(s->ended) - month_key(r->from)].clock[w].left_path++;
+			}
 		}
 		if (end > r->to) {
 			r->clock[w].still_waiting++;
@@ -222,9 +228,10 @@ void waiting_report_finish(struct waiting_report *r)
 		long waiting = 0, breached = 0;
 		for (size_t k = 0; k < r->n_months; k++) {
 			struct waiting_figures *f = &r->months[k].clock[w];
-			size_t ended = f->ended;
+			size_t ended = f->ended, left = f->left_path;
 			summarise(bym + begin, start[k] - begin, f);
 			f->ended = ended;
+			f->left_path = left;
 			begin = start[k];
 			waiting += r->delta[w][0][k];
 			breached += r->delta[w][1][k];

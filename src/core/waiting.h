@@ -37,6 +37,8 @@ struct waiting_figures {
 	int max_days;
 	double pct_within_target;      /* 100 * within_target / n */
 	size_t ended;                  /* clocks ended by discharge (unstopped) in the period */
+	size_t left_path;              /* clocks ended in the period because the episode left their path
+	                                * (no intervention needed, or no assessment): neither met nor breached */
 	size_t still_waiting;          /* waiting as at the period's last day */
 	size_t breached_still_waiting; /* of those, past their target as at that day */
 };
@@ -60,6 +62,7 @@ struct waiting_report {
 	struct waiting_figures clock[CLOCK_COUNT]; /* the whole period; still_waiting as at `to` */
 	struct waiting_month *months;              /* heap, n_months, oldest first */
 	size_t n_months;
+	size_t skipped; /* referrals left out: their dates are inconsistent (said, never silent) */
 	/* internal */
 	int32_t *snap;                         /* as_at of each month */
 	long *delta[CLOCK_COUNT][2];           /* difference arrays: waiting, breached */

@@ -24,7 +24,7 @@ static const char *F(const struct http_req *rq, const char *name)
 
 struct prac_ctx {
 	struct form_option o[32];
-	char labels[32][NAME_MAX_LEN + 1];
+	char labels[32][NAME_BYTES + 1];
 	char ids[32][24];
 	int n;
 };
@@ -71,7 +71,7 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	*pc = pc_zero;
 	app_practitioner_list(rq->app, add_prac, pc, &e);
 	struct form_option people[16];
-	char pl[16][2 * NAME_MAX_LEN + 2], pid[16][24];
+	char pl[16][2 * NAME_BYTES + 2], pid[16][24];
 	int np = 0;
 	for (int i = 0; i < fv.npeople && np < 16; i++) {
 		page_person_name(&fv.people[i], pl[np], sizeof pl[0]);
@@ -227,7 +227,7 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	for (int i = 0; i < fv.npeople && !rc; i++) {
 		if (strcmp(fv.people[i].role, "infant") != 0)
 			continue;
-		char name[64], legend[300], nm[2 * NAME_MAX_LEN + 2];
+		char name[64], legend[2 * NAME_BYTES + 64], nm[2 * NAME_BYTES + 2];
 		snprintf(name, sizeof name, "care_%lld", (long long)fv.people[i].id);
 		page_person_name(&fv.people[i], nm, sizeof nm);
 		snprintf(legend, sizeof legend, "Who is %s living with?", nm);
@@ -284,7 +284,7 @@ static int discharge_post(struct http_req *rq, struct http_resp *rs)
 		infants[n] = fv.people[i].id;
 		status[n] = F(rq, name);
 		if (str_index(code_care_status, status[n]) < 0) {
-			char nm[2 * NAME_MAX_LEN + 2], msg[300];
+			char nm[2 * NAME_BYTES + 2], msg[2 * NAME_BYTES + 64];
 			page_person_name(&fv.people[i], nm, sizeof nm);
 			snprintf(msg, sizeof msg, "Select who %s is living with", nm);
 			form_error(&fe, name, msg);

@@ -57,12 +57,7 @@ int page_infant_age(const struct person *p, int32_t today, char *out, size_t n)
 		out[0] = '\0';
 		return 0;
 	}
-	int m = age.chronological_months;
-	if (age.corrected)
-		snprintf(out, n, "%d month%s, corrected %d month%s", m, m == 1 ? "" : "s", age.corrected_months,
-		         age.corrected_months == 1 ? "" : "s");
-	else
-		snprintf(out, n, "%d month%s", m, m == 1 ? "" : "s");
+	age_text(&age, out, n); /* the same words as everywhere: core/age.c */
 	return 0;
 }
 
@@ -92,7 +87,7 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		const struct safeguarding *s = &v->current[i];
 		if (!s->status[0] || strcmp(s->status, "none") == 0)
 			continue;
-		char name[2 * NAME_MAX_LEN + 2], status[40], since[32];
+		char name[2 * NAME_BYTES + 2], status[40], since[32];
 		page_person_name(&v->people[i], name, sizeof name);
 		page_code(s->status, 1, status, sizeof status);
 		page_date(s->started_on, since, sizeof since);
@@ -183,7 +178,7 @@ static int contains_ci(const char *hay, const char *needle)
 static int find_row(void *ctx, const struct family_summary *s)
 {
 	struct find_ctx *c = ctx;
-	char who[3 * NAME_MAX_LEN], infant[NAME_MAX_LEN + 1], state[40] = "", last[32] = "", href[48], sg[40] = "";
+	char who[3 * NAME_BYTES], infant[NAME_BYTES + 1], state[40] = "", last[32] = "", href[48], sg[40] = "";
 	snprintf(who, sizeof who, "%s %s", s->caregiver_given, s->caregiver_family);
 	if (c->q[0] && !contains_ci(who, c->q) && !contains_ci(s->infant_given, c->q))
 		return 0;
@@ -551,7 +546,7 @@ static int people_list(struct buf *b, const struct family_view *v, int32_t today
 	buf_init(&rows, PAGE_BODY_MAX);
 	for (int i = 0; i < v->npeople && !rc; i++) {
 		const struct person *p = &v->people[i];
-		char name[2 * NAME_MAX_LEN + 2], about[200], nhs[16], dob[32], rel[40];
+		char name[2 * NAME_BYTES + 2], about[200], nhs[16], dob[32], rel[40];
 		page_person_name(p, name, sizeof name);
 		page_nhs_number(p->nhs_number, nhs, sizeof nhs);
 		page_date(p->date_of_birth, dob, sizeof dob);
@@ -640,7 +635,7 @@ static int family_page(struct http_req *rq, struct http_resp *rs)
 	int rc = app_family_view(rq->app, id, &v, &e);
 	if (rc)
 		return rc;
-	char title[512], line[400] = "";
+	char title[4 * NAME_BYTES + 16], line[4 * NAME_BYTES] = "";
 	family_title(&v, title, sizeof title);
 	for (int i = 0; i < v.npeople; i++)
 		if (strcmp(v.people[i].role, "infant") == 0) {
@@ -687,7 +682,7 @@ int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, in
 		app_referral_view_free(rv);
 		return rc;
 	}
-	char title[512];
+	char title[4 * NAME_BYTES + 16];
 	family_title(fv, title, sizeof title);
 	snprintf(back, 48, "/families/%lld", (long long)rv->episode.family_id);
 	rc = TMPL(b, e, "<span class=\"nhsuk-caption-l\">{{t}}</span>", TMPL_S("t", title));

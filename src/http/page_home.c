@@ -65,7 +65,7 @@ struct case_ctx {
 static int case_row(void *ctx, const struct family_summary *s)
 {
 	struct case_ctx *c = ctx;
-	char href[48], who[4 * NAME_MAX_LEN], last[32], sg[40] = "";
+	char href[48], who[4 * NAME_BYTES], last[32], sg[40] = "";
 	snprintf(href, sizeof href, "/families/%lld", (long long)s->family_id);
 	if (s->safeguarding[0] && strcmp(s->safeguarding, "none") != 0)
 		page_code(s->safeguarding, 1, sg, sizeof sg);

@@ -86,7 +86,7 @@ static int choose_get(struct http_req *rq, struct http_resp *rs)
 
 struct prac_opts {
 	struct form_option o[32];
-	char labels[32][NAME_MAX_LEN + 1];
+	char labels[32][NAME_BYTES + 1];
 	char ids[32][24];
 	int n;
 };
@@ -171,7 +171,7 @@ static int measure_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	/* Who completed it: a caregiver of the family, or the practitioner who rated it. */
 	if (!rc && in->completed_by == ROLE_CAREGIVER) {
 		struct form_option o[16];
-		char l[16][2 * NAME_MAX_LEN + 2], v[16][24];
+		char l[16][2 * NAME_BYTES + 2], v[16][24];
 		int n = 0;
 		for (int i = 0; i < fv.npeople && n < 16; i++)
 			if (strcmp(fv.people[i].role, "caregiver") == 0) {

@@ -292,7 +292,7 @@ static int check_page(struct http_req *rq, struct http_resp *rs, struct form_err
 
 	struct buf b;
 	page_body(&b);
-	char name[2 * NAME_MAX_LEN + 2], rel[48], dob[32], nhs[16], bname[2 * NAME_MAX_LEN + 2], bdate[64],
+	char name[2 * NAME_BYTES + 2], rel[48], dob[32], nhs[16], bname[2 * NAME_BYTES + 2], bdate[64],
 		received[32], src[48], gest[32] = "";
 	snprintf(name, sizeof name, "%s %s", cg.given_name, cg.family_name);
 	page_code(cg.relationship, 1, rel, sizeof rel);

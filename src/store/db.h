@@ -163,4 +163,31 @@ int db_changes(db_t *db);
 /* The kind of constraint the last DY_ECONFLICT on db broke. */
 enum db_constraint db_constraint(db_t *db);
 
+/* What a backup holds: each table's rows, and whether the copy passed
+ * SQLite's integrity check and matched the source's row counts. */
+#define DB_BACKUP_TABLES 64
+struct db_table_rows {
+	char table[64];
+	int64_t rows;
+};
+struct db_backup_report {
+	int ntables;
+	struct db_table_rows tables[DB_BACKUP_TABLES];
+	int64_t rows;
+	int verified;
+};
+
+/* A consistent online copy of the database into the new file path (mode
+ * 0600; an existing path is refused, DY_ECONFLICT), taken from one read
+ * snapshot while other connections keep writing, then opened read-only and
+ * verified: integrity_check and every table's rows equal to the snapshot's.
+ * A copy that fails is removed. SQLite only: for PostgreSQL use pg_dump
+ * (docs/operations.md). */
+int db_backup(db_t *db, const char *path, struct db_backup_report *r, struct dy_err *e);
+
+/* Replaces the database at url with the backup file from, after checking
+ * the backup (integrity and row counts). A database at url that holds any
+ * row is refused (DY_ECONFLICT) unless force. Fills r with what it holds. */
+int db_restore(const char *from, const char *url, int force, struct db_backup_report *r, struct dy_err *e);
+
 #endif

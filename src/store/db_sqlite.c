@@ -13,6 +13,7 @@
 #include "store/db_driver.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <unistd.h>
 
 #include "util/str.h"
@@ -383,3 +385,156 @@ const struct db_ops db_sqlite_ops = {
 	.col_text = lite_col_text,
 	.col_is_null = lite_col_is_null,
 };
+
+/* The tables of h and their rows, into r (at most DB_BACKUP_TABLES). */
+static int count_rows(sqlite3 *h, struct db_backup_report *r)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+	                          " ORDER BY name", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	r->ntables = 0;
+	r->rows = 0;
+	int rc = 0;
+	while (sqlite3_step(st) == SQLITE_ROW && r->ntables < DB_BACKUP_TABLES) {
+		if (strcmp((const char *)sqlite3_column_text(st, 0), "schema_migration") == 0)
+			continue; /* the schema's version, not a record */
+		/* the names come from the schema, quoted with %w */
+		char *sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_stmt *c;
+		if (!sql || sqlite3_prepare_v2(h, sql, -1, &c, NULL) != SQLITE_OK) {
+			sqlite3_free(sql);
+			rc = -1;
+			break;
+		}
+		sqlite3_free(sql);
+		struct db_table_rows *t = &r->tables[r->ntables++];
+		str_copy(t->table, sizeof t->table, (const char *)sqlite3_column_text(st, 0));
+		t->rows = sqlite3_step(c) == SQLITE_ROW ? sqlite3_column_int64(c, 0) : -1;
+		sqlite3_finalize(c);
+		if (t->rows < 0)
+			rc = -1;
+		else
+			r->rows += t->rows;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Opens path read-only and runs SQLite's full integrity check. */
+static int verify_copy(const char *path, struct db_backup_report *r, struct dy_err *e)
+{
+	sqlite3 *h = NULL;
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		sqlite3_close(h);
+		return dy_fail(e, DY_ESTORE, "file", "the copy cannot be opened");
+	}
+	sqlite3_stmt *st = NULL;
+	int ok = sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK &&
+	         sqlite3_step(st) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+	sqlite3_finalize(st);
+	struct db_backup_report got = {0};
+	if (ok && count_rows(h, &got))
+		ok = 0;
+	sqlite3_close(h);
+	if (!ok)
+		return dy_fail(e, DY_ESTORE, "file", "the copy fails SQLite's integrity check");
+	if (got.ntables != r->ntables || got.rows != r->rows)
+		return dy_fail(e, DY_ESTORE, "file", "the copy's row counts differ from the database's");
+	for (int i = 0; i < got.ntables; i++)
+		if (strcmp(got.tables[i].table, r->tables[i].table) || got.tables[i].rows != r->tables[i].rows)
+			return dy_fail(e, DY_ESTORE, "file", "the copy's %s rows differ from the database's", got.tables[i].table);
+	r->verified = 1;
+	return 0;
+}
+
+/* Copies every page of from into to (SQLite's online backup API). */
+static int copy_pages(sqlite3 *to, sqlite3 *from)
+{
+	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+	if (!b)
+		return -1;
+	int rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int db_backup(db_t *db, const char *path, struct db_backup_report *r, struct dy_err *e)
+{
+	memset(r, 0, sizeof *r);
+	if (db->ops != &db_sqlite_ops)
+		return dy_fail(e, DY_EUSAGE, "db", "dyad backup copies SQLite databases; for PostgreSQL use pg_dump"
+		                                   " (docs/operations.md)");
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return dy_fail(e, errno == EEXIST ? DY_ECONFLICT : DY_EINVAL, "file",
+		               errno == EEXIST ? "already exists: give a new file name for the backup"
+		                               : "cannot be created: %s", strerror(errno));
+	close(fd);
+	/* One read snapshot: the rows counted are the pages copied, while
+	 * other connections go on writing. */
+	int rc = db_begin_read(db, e);
+	if (!rc && count_rows(LITE(db)->h, r))
+		rc = dy_fail(e, DY_ESTORE, NULL, "cannot count the database's rows");
+	sqlite3 *to = NULL;
+	if (!rc && (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK || copy_pages(to, LITE(db)->h)))
+		rc = dy_fail(e, DY_ESTORE, "file", "the copy failed: %s", to ? sqlite3_errmsg(to) : "cannot open it");
+	if (to && !rc)
+		sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL); /* one self-contained file */
+	sqlite3_close(to);
+	db_rollback(db);
+	if (!rc)
+		rc = verify_copy(path, r, e);
+	if (rc)
+		unlink(path);
+	return rc;
+}
+
+int db_restore(const char *from, const char *url, int force, struct db_backup_report *r, struct dy_err *e)
+{
+	memset(r, 0, sizeof *r);
+	struct stat st;
+	if (lstat(from, &st) || !S_ISREG(st.st_mode))
+		return dy_fail(e, DY_ENOTFOUND, "file", "is not a backup file (a plain file made by `dyad backup`)");
+	/* The backup must pass the check before anything is overwritten. */
+	sqlite3 *src = NULL;
+	struct db_backup_report want = {0};
+	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK || count_rows(src, &want) ||
+	    want.ntables == 0) {
+		sqlite3_close(src);
+		return dy_fail(e, DY_EINVAL, "file", "is not a dyad database");
+	}
+	sqlite3_close(src);
+	if (verify_copy(from, &want, e))
+		return DY_EINVAL;
+	db_t *db;
+	int rc = db_open(url, &db, e);
+	if (rc)
+		return rc;
+	if (db->ops != &db_sqlite_ops) {
+		db_close(db);
+		return dy_fail(e, DY_EUSAGE, "db", "dyad restore writes SQLite databases; for PostgreSQL use pg_restore"
+		                                   " (docs/operations.md)");
+	}
+	sqlite3 *h = LITE(db)->h;
+	if (!force) {
+		struct db_backup_report cur = {0};
+		if (count_rows(h, &cur) || cur.rows > 0) {
+			db_close(db);
+			return dy_fail(e, DY_ECONFLICT, "db", "holds records: restoring would replace them all; add --force"
+			                                      " if that is what you want");
+		}
+	}
+	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK || copy_pages(h, src))
+		rc = dy_fail(e, DY_ESTORE, "db", "the restore failed: %s", sqlite3_errmsg(h));
+	sqlite3_close(src);
+	if (!rc && db_exec(db, "PRAGMA journal_mode=WAL", e))
+		rc = DY_ESTORE;
+	if (!rc && count_rows(LITE(db)->h, r))
+		rc = dy_fail(e, DY_ESTORE, "db", "cannot count the restored rows");
+	if (!rc && (r->rows != want.rows || r->ntables != want.ntables))
+		rc = dy_fail(e, DY_ESTORE, "db", "the restored row counts differ from the backup's");
+	r->verified = !rc;
+	db_close(db);
+	return rc;
+}

@@ -59,18 +59,6 @@ int store_team_update(db_t *db, const struct team *t, struct dy_err *e)
 	return db_run(s, e);
 }
 
-int store_record_empty(db_t *db, int *empty, struct dy_err *e)
-{
-	db_stmt_t *s = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM family) OR EXISTS (SELECT 1 FROM practitioner)", e);
-	if (!s)
-		return DY_ESTORE;
-	int rc = db_step(s, e);
-	if (rc < 0)
-		return rc;
-	*empty = !db_col_int(s, 0);
-	return 0;
-}
-
 int store_team_default(db_t *db, int64_t *id, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "SELECT MIN(id) FROM team", e);
@@ -242,12 +230,9 @@ int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e)
 	return 0;
 }
 
-int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx, struct dy_err *e)
+/* Calls fn for each row of a person query. */
+static int each_person(db_stmt_t *s, store_person_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare_scoped(db, "SELECT " PERSON_COLS " FROM person WHERE family_id = ? ORDER BY id",
-	                                   "SELECT " PERSON_COLS " FROM person ORDER BY id", family_id, e);
-	if (!s)
-		return DY_ESTORE;
 	int rc;
 	struct person p;
 	while ((rc = db_step(s, e)) == DB_ROW) {
@@ -256,4 +241,23 @@ int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx
 			return rc;
 	}
 	return rc;
+}
+
+int store_person_overdue(db_t *db, int32_t before, store_person_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT " PERSON_COLS " FROM person WHERE role = 'infant' AND date_of_birth IS NULL"
+	                              " AND edd IS NOT NULL AND edd < ? ORDER BY edd, id", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, before);
+	return each_person(s, fn, ctx, e);
+}
+
+int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare_scoped(db, "SELECT " PERSON_COLS " FROM person WHERE family_id = ? ORDER BY id",
+	                                   "SELECT " PERSON_COLS " FROM person ORDER BY id", family_id, e);
+	if (!s)
+		return DY_ESTORE;
+	return each_person(s, fn, ctx, e);
 }

@@ -25,9 +25,6 @@ int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e);
 /* Writes t's code, name and demo mark to team t->id. */
 int store_team_update(db_t *db, const struct team *t, struct dy_err *e);
 
-/* Sets *empty to 1 when the database holds no family and no practitioner. */
-int store_record_empty(db_t *db, int *empty, struct dy_err *e);
-
 /* The first team's id (the team a one-team database works for), or
  * DY_ENOTFOUND before `dyad init`. */
 int store_team_default(db_t *db, int64_t *id, struct dy_err *e);
@@ -55,6 +52,10 @@ int store_person_set_birth(db_t *db, int64_t id, int32_t dob, int gestation_week
 
 /* Loads person id; DY_ENOTFOUND if absent. */
 int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e);
+
+/* Calls fn for each unborn infant (no date of birth) whose EDD is before
+ * `before`, oldest EDD first: pregnancies past their due date, for action. */
+int store_person_overdue(db_t *db, int32_t before, store_person_fn fn, void *ctx, struct dy_err *e);
 
 /* Calls fn for each person of the family (family_id > 0) or of every
  * family (family_id 0), in id order. */

@@ -1,12 +1,11 @@
 /* store_goal.h: goal-based outcomes: up to three goals per episode in the
- * family's own words, each rated 0-10 over time. Callers (app/) validate
- * and hold the transaction. */
+ * family's own words, each rated 0-10 over time. The rules are core/goal.h's;
+ * callers (app/) check them and hold the transaction. */
 #ifndef DYAD_STORE_GOAL_H
 #define DYAD_STORE_GOAL_H
 
+#include "core/goal.h"
 #include "store/db.h"
-
-#define GOAL_TEXT_MAX 500
 
 struct goal {
 	int64_t id;

@@ -268,7 +268,7 @@ int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store
 	db_stmt_t *s = db_prepare(
 		db,
 		"WITH x AS MATERIALIZED (SELECT e.id, e.family_id, e.infant_id, e.received_on AS rec,"
-		"  e.discharged_on AS dis,"
+		"  e.discharged_on AS dis, e.discharge_reason AS why,"
 		"  (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = e.id AND c.kind = 'assessment'"
 		"   AND c.attendance = 'attended' AND c.date >= e.received_on"
 		"   AND (e.discharged_on IS NULL OR c.date <= e.discharged_on)) AS ass"
@@ -277,7 +277,10 @@ int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store
 		" SELECT id, family_id, infant_id, rec, dis, ass,"
 		"  CASE WHEN ass IS NOT NULL THEN (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = x.id"
 		"   AND c.kind IN ('intervention','group') AND c.attendance = 'attended' AND c.date >= x.ass"
-		"   AND (x.dis IS NULL OR c.date <= x.dis)) END"
+		"   AND (x.dis IS NULL OR c.date <= x.dis)) END,"
+		"  (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = x.id"
+		"   AND c.kind IN ('intervention','group') AND c.attendance = 'attended' AND c.date >= x.rec"
+		"   AND (x.dis IS NULL OR c.date <= x.dis) AND (x.ass IS NULL OR c.date < x.ass)), why"
 		" FROM x ORDER BY id",
 		e);
 	if (!s)
@@ -294,6 +297,11 @@ int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store
 		r.ev.discharged = db_col_date(s, 4);
 		r.ev.assessed = db_col_date(s, 5);
 		r.ev.intervention = db_col_date(s, 6);
+		r.ev.direct = db_col_date(s, 7);
+		r.ev.has_direct = r.ev.direct != DATE_NONE;
+		char why[24];
+		db_col_copy(s, 8, why, sizeof why);
+		r.ev.discharge_leaves_path = clock_discharge_leaves_path(why);
 		if ((rc = fn(ctx, &r)))
 			return rc;
 	}

@@ -15,9 +15,10 @@
 #include "core/episode_state.h"
 #include "core/record.h"
 #include "store/db.h"
+#include "util/limits.h"
 
-#define PATHWAY_TEXT_MAX 501  /* decline reason, service, override reason: 1-500 bytes */
-#define PATHWAY_ACTOR_MAX 64  /* as struct app's actor */
+#define PATHWAY_TEXT_MAX (LIMIT_FREE_TEXT + 1) /* decline reason, service, override reason: 1-500 bytes */
+#define PATHWAY_ACTOR_MAX LIMIT_ACTOR /* as struct app's actor */
 #define PATHWAY_STAMP_LEN 21  /* "YYYY-MM-DDTHH:MM:SSZ" */
 #define PATHWAY_NO_STATE (-1) /* from_state of an episode's first event */
 

@@ -9,6 +9,7 @@
 
 #include "core/score.h"
 #include "store/db.h"
+#include "util/limits.h"
 
 /* One stored scale score. */
 struct stored_score {
@@ -22,7 +23,7 @@ struct stored_score {
 	int clinical;        /* 1 clinical, 0 not, -1 no cut-off or no score */
 };
 
-#define RISK_ACTION_MAX 500 /* longest action-taken text, in bytes */
+#define RISK_ACTION_MAX LIMIT_FREE_TEXT /* longest action-taken text, in bytes */
 
 /* One raised risk flag, with the measure it was raised on. */
 struct stored_risk {

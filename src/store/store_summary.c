@@ -63,13 +63,10 @@ int store_family_summaries(db_t *db, int open_only, int limit, int offset, store
 	return rc;
 }
 
-int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e)
+/* The one number a query gives (its first row's first column). */
+static int one_number(db_t *db, const char *sql, int64_t *n, struct dy_err *e)
 {
-	db_stmt_t *s = open_only
-		? db_prepare(db, "SELECT COUNT(*) FROM family f"
-		                 " LEFT JOIN episode ep ON ep.id = (SELECT MAX(id) FROM episode WHERE family_id = f.id)"
-		                 OPEN_ONLY, e)
-		: db_prepare(db, "SELECT COUNT(*) FROM family", e);
+	db_stmt_t *s = db_prepare(db, sql, e);
 	if (!s)
 		return DY_ESTORE;
 	int rc = db_step(s, e);
@@ -77,6 +74,24 @@ int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e)
 		return rc;
 	*n = db_col_int(s, 0);
 	return 0;
+}
+
+int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e)
+{
+	return one_number(db,
+	                  open_only ? "SELECT COUNT(*) FROM family f"
+	                              " LEFT JOIN episode ep ON ep.id = (SELECT MAX(id) FROM episode WHERE family_id = f.id)"
+	                              OPEN_ONLY
+	                            : "SELECT COUNT(*) FROM family",
+	                  n, e);
+}
+
+int store_record_empty(db_t *db, int *empty, struct dy_err *e)
+{
+	int64_t any = 0;
+	int rc = one_number(db, "SELECT EXISTS (SELECT 1 FROM family) OR EXISTS (SELECT 1 FROM practitioner)", &any, e);
+	*empty = !any;
+	return rc;
 }
 
 int store_counts(db_t *db, struct store_counts *c, struct dy_err *e)

@@ -8,11 +8,11 @@
 
 struct family_summary {
 	int64_t family_id;
-	char caregiver_given[NAME_MAX_LEN + 1];  /* first caregiver */
-	char caregiver_family[NAME_MAX_LEN + 1];
+	char caregiver_given[NAME_BYTES];  /* first caregiver */
+	char caregiver_family[NAME_BYTES];
 	char relationship[20];
 	int64_t infant_id;                        /* first infant */
-	char infant_given[NAME_MAX_LEN + 1];
+	char infant_given[NAME_BYTES];
 	int32_t infant_dob;
 	int32_t infant_edd;
 	int infant_gestation;
@@ -38,6 +38,9 @@ int store_family_summaries(db_t *db, int open_only, int limit, int offset, store
 /* Sets *n to how many families store_family_summaries would list with
  * no limit (open_only as there). */
 int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e);
+
+/* Sets *empty to 1 when the database holds no family and no practitioner. */
+int store_record_empty(db_t *db, int *empty, struct dy_err *e);
 
 /* Counts families, people, referrals, open referrals and contacts. */
 struct store_counts {

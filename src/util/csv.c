@@ -80,6 +80,13 @@ static int end_field(struct csv_reader *r, struct dy_err *e)
 
 int csv_read(struct csv_reader *r, struct dy_err *e)
 {
+	if (!r->started) {
+		r->started = 1;
+		if (next_byte(r) >= 0) {
+			const unsigned char *b = (const unsigned char *)r->block;
+			r->bpos = r->blen >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0;
+		}
+	}
 	for (;;) {
 		buf_reset(&r->rec);
 		r->nfields = 0;

@@ -1,8 +1,9 @@
 /* csv.h: a small RFC 4180 CSV reader and writer.
  *
  * The reader takes a FILE (use fmemopen for memory), accepts LF or CRLF line
- * ends, quoted fields with "" escapes and embedded newlines, and reports the
- * line on which each record starts. Every field and record is size-capped.
+ * ends, quoted fields with "" escapes and embedded newlines, skips a UTF-8
+ * byte-order mark at the very start (so a quoted first header after it is
+ * still one field), and reports the line on which each record starts. Every field and record is size-capped.
  * The writer quotes when needed and neutralises spreadsheet formula
  * injection: a cell that starts with = + - @ (or tab / CR) is written with a
  * leading apostrophe, unless it is a plain number such as -4, and so is a
@@ -16,9 +17,10 @@
 
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/limits.h"
 
 #define CSV_MAX_FIELDS 64
-#define CSV_MAX_RECORD (1u << 20) /* bytes in one record */
+#define CSV_MAX_RECORD LIMIT_CSV_RECORD_BYTES /* bytes in one record */
 
 struct csv_reader {
 	FILE *f;
@@ -33,6 +35,7 @@ struct csv_reader {
 	char block[65536];
 	size_t bpos, blen;
 	int eof;
+	int started;  /* the byte-order mark check is done */
 };
 
 /* Starts reading f (not closed by the reader). */

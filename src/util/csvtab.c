@@ -6,6 +6,7 @@
 
 #include "util/file.h"
 #include "util/str.h"
+#include "util/text.h"
 
 int csvtab_open(struct csvtab *t, const char *dir, const char *name, const struct csvtab_col *cols, int ncols,
                 int required, struct dy_err *e)
@@ -68,6 +69,19 @@ int csvtab_next(struct csvtab *t, struct dy_err *e)
 		dy_err_where(e, "%s line %ld", t->file, t->r.line);
 		return DY_EINVAL;
 	}
+	/* Every field of every row: valid UTF-8, nothing that hides text. */
+	for (int i = 0; rc == 1 && i < t->r.nfields; i++) {
+		char col[32];
+		snprintf(col, sizeof col, "column %d", i + 1);
+		const char *name = col;
+		for (int k = 0; k < t->ncols; k++)
+			if (t->idx[k] == i)
+				name = t->cols[k].name;
+		if (text_check(name, t->r.fields[i], TEXT_FREE, e)) {
+			dy_err_where(e, "%s line %ld", t->file, t->r.line);
+			return DY_EINVAL;
+		}
+	}
 	return rc;
 }
 
@@ -107,7 +121,10 @@ int csvtab_id(struct csvtab *t, int k, int optional, int64_t *out, struct dy_err
 		return 0;
 	}
 	if (str_parse_i64(v, 1, (int64_t)1 << 53, out)) {
-		dy_fail(e, DY_EINVAL, t->cols[k].name, *v ? "must be a positive whole number" : "is required");
+		if (*v && strspn(v, "0123456789") == strlen(v) && strlen(v) > 15)
+			dy_fail(e, DY_EINVAL, t->cols[k].name, "is larger than the largest id dyad keeps (9007199254740992, 2^53)");
+		else
+			dy_fail(e, DY_EINVAL, t->cols[k].name, *v ? "must be a positive whole number" : "is required");
 		return csvtab_fail(t, k, e);
 	}
 	return 0;

@@ -52,10 +52,9 @@ int file_read_all(const char *path, size_t max, char **out, size_t *len, struct 
 	*len = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		int code = errno == ENOENT ? DY_ENOTFOUND : DY_EINVAL;
-		dy_fail(e, code, "", "cannot be opened: %s", strerror(errno));
+		dy_fail(e, DY_ENOTFOUND, "", "cannot be opened: %s", strerror(errno));
 		dy_err_where(e, "%.120s", path);
-		return code;
+		return DY_ENOTFOUND;
 	}
 	size_t cap = 8192, n = 0;
 	char *b = xmalloc(cap + 1);
@@ -75,9 +74,10 @@ int file_read_all(const char *path, size_t max, char **out, size_t *len, struct 
 	fclose(f);
 	if (bad || n > max) {
 		free(b);
-		dy_fail(e, DY_EINVAL, "", bad ? "cannot be read" : "is larger than %zu bytes", max);
+		int code = bad ? DY_ENOTFOUND : DY_EINVAL;
+		dy_fail(e, code, "", bad ? "cannot be read" : "is larger than %zu bytes", max);
 		dy_err_where(e, "%.120s", path);
-		return DY_EINVAL;
+		return code;
 	}
 	b[n] = '\0';
 	*out = b;

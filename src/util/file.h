@@ -10,9 +10,10 @@
 #include "util/err.h"
 
 /* Reads the whole file at path into a malloc'd, NUL-terminated buffer
- * (caller frees *out) of *len bytes. A file larger than max bytes, or one
- * that cannot be read, is refused: DY_ENOTFOUND when it does not exist,
- * else DY_EINVAL; e->where is the path. */
+ * (caller frees *out) of *len bytes. Refused, with e->where the path:
+ * DY_ENOTFOUND when the file cannot be opened or read (missing, no
+ * permission, an I/O error), DY_EINVAL only when it is larger than max bytes
+ * (so callers tell the two apart by code, never by message). */
 int file_read_all(const char *path, size_t max, char **out, size_t *len, struct dy_err *e);
 
 /* The names in folder dir that end in suffix (hidden files skipped), sorted;

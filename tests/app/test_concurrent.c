@@ -64,6 +64,10 @@ static void *work(void *arg)
 		return NULL;
 	}
 	a.today = s->today;
+	/* Each request's scratch memory is its own. */
+	char *mine = arena_strdup(&a.arena, actor);
+	if (!mine || strcmp(mine, actor) != 0)
+		w->failures++;
 	pthread_barrier_wait(&s->start);
 	if (app_instruments(&a, &w->defs, &e))
 		note(w, "instruments", &e);

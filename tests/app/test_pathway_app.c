@@ -464,6 +464,19 @@ static void waiting_list_and_report_by_hand(void **s)
 	assert_int_equal(app_waiting_report(&A, D("2025-01-01"), D("2025-02-28"), &t, &r, &e), 0);
 	fig(&r.clock[CLOCK_A], 5, 14, 20, 20, 100.0, 0, 1, 0);
 	waiting_report_free(&r);
+
+	/* A referral whose dates contradict each other (discharged before it was
+	 * received, as only a damaged record can be) is left out of the report,
+	 * which says how many it left out, as the waiting list does. */
+	char sql[160];
+	snprintf(sql, sizeof sql,
+	         "UPDATE episode SET received_on = '2025-02-20', discharged_on = '2025-02-10' WHERE id = %lld",
+	         (long long)E[3]);
+	assert_int_equal(db_exec(A.db, sql, &e), 0);
+	memset(&r, 0, sizeof r);
+	assert_int_equal(app_waiting_report(&A, D("2025-01-01"), D("2025-02-28"), NULL, &r, &e), 0);
+	assert_int_equal(r.skipped, 1);
+	waiting_report_free(&r);
 }
 
 int main(void)

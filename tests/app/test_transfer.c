@@ -115,7 +115,7 @@ static const struct bad_case cases[] = {
 	{"infant not in family", good_people, REF_HEADER "1,1,1,,2026-02-01,gp,accepted,2026-02-03,,\n", NULL,
 	 DY_EINVAL, "referrals.csv line 2", "infant_id", "not an infant"},
 	{"unknown source", good_people, REF_HEADER "1,1,2,1,2026-02-01,police,accepted,2026-02-03,,\n", NULL,
-	 DY_EINVAL, "referrals.csv line 2", "source", "'police' is not one of"},
+	 DY_EINVAL, "referrals.csv line 2", "source", "is not one of"},
 	{"discharge before referral", good_people,
 	 REF_HEADER "1,1,2,1,2026-02-01,gp,accepted,2026-02-03,2026-01-01,planned_ending\n", NULL, DY_EINVAL,
 	 "referrals.csv line 2", "discharged_on", "before"},

@@ -39,6 +39,14 @@ expect() {
 	passed=$((passed + 1))
 }
 
+# check NAME command...: one pass when the command succeeds, else a
+# failure naming NAME.
+check() {
+	local name=$1
+	shift
+	if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

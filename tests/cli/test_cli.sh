@@ -6,25 +6,25 @@ source "$(dirname "$0")/lib.sh"
 expect 0 "usage: dyad"            -- "$DYAD" --help
 expect 1 "commands:"              -- "$DYAD"
 expect 0 "dyad [0-9]+\.[0-9]+"    -- "$DYAD" version
-expect 1 "unknown command 'frobnicate'" -- "$DYAD" frobnicate
-expect 1 "unknown command 'family fly'" -- "$DYAD" family fly
+expect 1 "the first word is not a command" -- "$DYAD" frobnicate
+expect 1 "family: the word after it is not one of its commands" -- "$DYAD" family fly
 expect 1 "dyad family show"       -- "$DYAD" family
 expect 0 "--given-name NAME"      -- "$DYAD" person add --help
-expect 1 "unknown option --colour" -- "$DYAD" family list --colour red
+expect 1 "unknown option at word 1 after the command" -- "$DYAD" family list --colour red
 expect 1 "missing required option --family" -- "$DYAD" person add --role infant
 expect 1 "given twice: --limit"   -- "$DYAD" family list --limit 3 --limit 4
-expect 1 "format: 'xml' is not one of" -- "$DYAD" --format xml family list
+expect 1 "format: must be one of table, json or csv" -- "$DYAD" --format xml family list
 
 expect 0 "Created .*test.db"      -- "$DYAD" init --team-name "North Test PIP"
 expect 0 "Checked"                -- "$DYAD" init
 expect 0 "Added family 1"         -- "$DYAD" family add
 expect 0 "Added caregiver 1"      -- "$DYAD" person add --family 1 --role caregiver --relationship mother \
 	--given-name Ann --family-name Example --dob 1996-04-01 --nhs-number "943 476 5919" --postcode "ng7 2uh"
-expect 2 "nhs-number: is not a valid NHS number" -- "$DYAD" person add --family 1 --role caregiver \
+expect 2 "nhs_number: is not a valid NHS number" -- "$DYAD" person add --family 1 --role caregiver \
 	--relationship father --given-name Al --family-name Example --nhs-number 9434765918
 expect 3 "nhs_number: another person already has this NHS number" -- "$DYAD" person add --family 1 \
 	--role caregiver --relationship father --given-name Al --family-name Example --nhs-number 9434765919
-expect 2 "relationship: 'uncle' is not one of mother" -- "$DYAD" person add --family 1 --role caregiver \
+expect 2 "relationship: is not one of mother" -- "$DYAD" person add --family 1 --role caregiver \
 	--relationship uncle --given-name Al --family-name Example
 expect 3 "family: family 9 does not exist" -- "$DYAD" person add --family 9 --role infant \
 	--given-name Bo --family-name Example --dob 2026-01-01
@@ -35,13 +35,13 @@ expect 0 "Added infant 2"         -- "$DYAD" person add --family 1 --role infant
 expect 0 "Added practitioner 1"   -- "$DYAD" practitioner add --name "Pat Lee" --profession psychotherapist
 expect 0 "Logged referral 1"      -- "$DYAD" referral add --family 1 --infant 2 --caregiver 1 \
 	--received 2026-03-02 --source health_visitor
-expect 2 "source: 'police' is not one of" -- "$DYAD" referral add --family 1 --infant 2 \
+expect 2 "source: is not one of" -- "$DYAD" referral add --family 1 --infant 2 \
 	--received 2026-03-02 --source police
 expect 0 "Recorded contact 1"     -- "$DYAD" contact add --referral 1 --date 2026-03-10 --kind assessment \
 	--location home --attendance attended --duration 90 --practitioners 1 --attendees 1,2
 expect 2 "date: is before the referral was received" -- "$DYAD" contact add --referral 1 \
 	--date 2026-03-01 --kind assessment --location home --attendance attended
-expect 2 "attendance: 'dna' is not one of" -- "$DYAD" contact add --referral 1 --date 2026-03-11 \
+expect 2 "attendance: is not one of" -- "$DYAD" contact add --referral 1 --date 2026-03-11 \
 	--kind intervention --intervention baby_massage --location home --attendance dna
 expect 0 "now child_in_need"      -- "$DYAD" safeguarding set --infant 2 --status child_in_need --from 2026-03-05
 expect 0 "child_in_need +2026-03-05 *$" -- "$DYAD" safeguarding history --infant 2

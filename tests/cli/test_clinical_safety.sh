@@ -122,6 +122,14 @@ expect 2 "order: must be urgency or safeguarding" -- "$DYAD" waiting --order nam
 ## point 10: the edge of care level
 expect 0 "safeguarding status is now" -- "$DYAD" safeguarding set --infant 4 --status edge_of_care --from 2026-11-15
 expect 0 "edge of care" -- "$DYAD" family show 2
+# the default age limit: accepted up to and including the second birthday
+expect 0 "" -- "$DYAD" family add
+expect 0 "Added infant 7" -- "$DYAD" person add --family 4 --role infant --given-name Two --family-name Years \
+	--dob 2024-11-22
+expect 0 "Added caregiver 8" -- "$DYAD" person add --family 4 --role caregiver --relationship mother --given-name Mo \
+	--family-name Years --dob 1990-05-05
+expect 0 "Logged referral 4" -- "$DYAD" referral add --family 4 --infant 7 --caregiver 8 --received 2026-11-22 --source gp
+expect 0 "Referral 4 \(received\): eligible" -- "$DYAD" referral check --referral 4
 
 ## point 6: reliable change from published figures, and unverified figures shown as such
 expect 0 '"unverified":"bands, reliable change"' -- "$DYAD" score core10 --responses "1;1;1;1;1;1;1;1;1;1"
@@ -135,5 +143,56 @@ expect 0 "unverified: bands, reliable change" -- "$DYAD" measures change --refer
 mkdir -p teamsd && sed 's/"sd": 3.76,//' "$SRC/instruments/hads.json" > teamsd/hads.json
 expect 2 "teamsd/hads.json: scales\[0\].reliable_change.sd: is required with reliability: a published standard deviation" \
 	-- "$DYAD" instruments list --instruments teamsd
+
+## point 5: overdue EDDs listed; gestation from the EDD at birth; measures that do not fit the stage refused
+P5="--db p5.db"
+expect 0 "Created" -- "$DYAD" $P5 init
+expect 0 "" -- "$DYAD" $P5 family add
+expect 0 "" -- "$DYAD" $P5 person add --family 1 --role caregiver --relationship mother --given-name Ann \
+	--family-name Five --dob 1994-01-01
+expect 0 "Added infant 2" -- "$DYAD" $P5 person add --family 1 --role infant --given-name Baby --family-name Five \
+	--edd 2026-11-01
+expect 0 "Logged referral 1" -- "$DYAD" $P5 referral add --family 1 --infant 2 --caregiver 1 --received 2026-08-01 \
+	--source midwife
+expect 0 "1 +2 +Baby Five +2026-11-01 +21" -- "$DYAD" $P5 pregnancies overdue
+expect 0 "No pregnancy is past its due date" -- "$DYAD" $P5 pregnancies overdue --overdue-by 30
+expect 2 "instrument: MPAS is completed about a born infant, and this infant was not yet born" -- "$DYAD" $P5 \
+	measure add --referral 1 --instrument mpas --timepoint baseline --date 2026-08-10 \
+	--responses "1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1"
+expect 0 "MAAS" -- "$DYAD" $P5 measure add --referral 1 --instrument maas --timepoint baseline --date 2026-08-10 \
+	--responses "3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3"
+expect 0 "Gestation at birth: 42 weeks, worked out from the EDD" -- "$DYAD" $P5 person birth --person 2 --dob 2026-11-15
+expect 0 "No pregnancy is past its due date" -- "$DYAD" $P5 pregnancies overdue
+expect 2 "instrument: MAAS is completed in pregnancy" -- "$DYAD" $P5 measure add --referral 1 --instrument maas \
+	--timepoint review --date 2026-11-20 --responses "3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3;3"
+expect 2 "instrument: SDQ is for children from 24 months .*this infant is 0 months old" -- "$DYAD" $P5 measure add \
+	--referral 1 --instrument sdq --timepoint review --date 2026-11-20 \
+	--responses "1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1"
+
+## point 7: a clock ends, neither met nor breached, when the episode leaves its path
+P7="--db p7.db"
+expect 0 "Created" -- "$DYAD" $P7 init
+expect 0 "" -- "$DYAD" $P7 family add
+expect 0 "" -- "$DYAD" $P7 person add --family 1 --role caregiver --relationship mother --given-name Al \
+	--family-name Seven --dob 1990-01-01
+expect 0 "" -- "$DYAD" $P7 person add --family 1 --role infant --given-name Bee --family-name Seven --dob 2026-04-01
+expect 0 "" -- "$DYAD" $P7 practitioner add --name "Pat Lee" --profession psychotherapist
+expect 0 "Logged referral 1" -- "$DYAD" $P7 referral add --family 1 --infant 2 --caregiver 1 --received 2026-09-01 \
+	--source gp
+expect 0 "" -- "$DYAD" $P7 referral triage --referral 1 --decision accepted --date 2026-09-02
+expect 0 "" -- "$DYAD" $P7 contact add --referral 1 --date 2026-09-05 --kind assessment --location home \
+	--attendance attended --duration 60 --practitioners 1 --attendees 1,2
+expect 0 "Discharged" -- "$DYAD" $P7 discharge --referral 1 --date 2026-11-01 --reason planned_ending \
+	--care-status with_birth_family
+# clock B (target 5 October) left the path on 1 November: counted apart, not as ended or breached
+expect 0 "^all,B,0,,,,,0,1,0,0" -- "$DYAD" $P7 --format csv report waiting --from 2026-09-01 --to 2026-11-22
+# a group-only pathway: clock A leaves its path at the first group session
+expect 0 "Logged referral 2" -- "$DYAD" $P7 referral add --family 1 --infant 2 --caregiver 1 --received 2026-11-02 \
+	--source gp --allow-duplicate
+expect 0 "" -- "$DYAD" $P7 referral triage --referral 2 --decision accepted --date 2026-11-02
+expect 0 "" -- "$DYAD" $P7 contact add --referral 2 --date 2026-11-20 --kind group --location clinic \
+	--attendance attended --duration 60 --practitioners 1 --attendees 1,2
+expect 0 "Nobody is waiting" -- "$DYAD" $P7 waiting
+expect 0 "^all,A,0,,,,,0,1,0,0" -- "$DYAD" $P7 --format csv report waiting --from 2026-11-02 --to 2026-11-22
 
 finish

@@ -10,6 +10,8 @@ source "$(dirname "$0")/lib.sh"
 	--dob 1996-04-01 >/dev/null
 "$DYAD" person add --family 1 --role infant --given-name Bo --family-name Example --dob 2020-01-01 >/dev/null
 "$DYAD" referral add --family 1 --infant 2 --caregiver 1 --received 2026-11-01 --source gp >/dev/null
+# A younger sibling, within ASQ:SE-2's ages (1-72 months), for the table hint below.
+"$DYAD" person add --family 1 --role infant --given-name Cy --family-name Example --dob 2025-01-01 >/dev/null
 
 # The next step is named.
 expect 3 "to accept it all the same, give the reason: --override infant_age:REASON \(or --override-infant-age REASON\)" -- \
@@ -19,7 +21,7 @@ expect 0 "1 override recorded"    -- "$DYAD" referral triage 1 --decision accept
 expect 3 "discharge with .dyad discharge --referral 1 --date DATE --reason REASON --care-status STATUS." -- \
 	"$DYAD" referral move 1 --to discharged --date 2026-11-03
 expect 2 "load-table asqse2 TABLE FILE" -- "$DYAD" measure add 1 --instrument asqse2 --timepoint baseline \
-	--date 2026-11-03 --respondent 1 --responses "0;0"
+	--date 2026-11-03 --respondent 1 --infant 3 --responses "0;0"
 expect 3 "nothere is not a folder: give the folder that .dyad export DIR. wrote" -- "$DYAD" import nothere
 expect 3 "no database at gone.db: create one with .dyad --db gone.db init." -- "$DYAD" --db gone.db waiting
 
@@ -59,7 +61,7 @@ expect 1 "given twice" -- "$DYAD" referral show 1 --referral 1
 expect 1 "given twice"   -- "$DYAD" referral show --referral 1 2
 
 # Counting in words.
-expect 0 "Imported 1 family, 2 people, 1 referral, 0 contacts" -- sh -c \
+expect 0 "Imported 1 family, 3 people, 1 referral, 0 contacts" -- sh -c \
 	"'$DYAD' export out >/dev/null && '$DYAD' --db copy.db import out"
 expect 0 "1 waiting clock, 0 in breach" -- "$DYAD" waiting --as-of 2026-11-03
 expect 0 "Caseload of .*: 1 family accepted" -- "$DYAD" caseload

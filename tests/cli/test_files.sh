@@ -5,11 +5,6 @@
 source "$(dirname "$0")/lib.sh"
 
 mode() { stat -c %a "$1"; }
-check() { # name condition...
-	local name=$1
-	shift
-	if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
 umask 022
 expect 0 "Added 20 families" -- "$DYAD" demo --families 20 --seed 4
 

@@ -24,6 +24,18 @@ dummy() {
 	esac
 }
 
+# without NAME: the required options with dummy values, less --NAME (into rest).
+without() {
+	rest=()
+	for ((k = 0; k < ${#required[@]}; k++)); do
+		if [ "${required[$k]}" = "--$1" ]; then
+			[ $((k + 1)) -lt ${#required[@]} ] && [[ ${required[$((k + 1))]} != --* ]] && k=$((k + 1))
+			continue
+		fi
+		rest+=("${required[$k]}")
+	done
+}
+
 parse_error='unknown option|needs a value|takes no value|missing required option|unexpected argument|given twice'
 
 for cmd in "${commands[@]}"; do
@@ -75,14 +87,7 @@ for cmd in "${commands[@]}"; do
 		[ "$n" = help ] && continue
 		opt=(--"$n")
 		[ -n "${args[$i]}" ] && opt+=("$(dummy "${args[$i]}")")
-		rest=()
-		for ((k = 0; k < ${#required[@]}; k++)); do
-			if [ "${required[$k]}" = "--$n" ]; then
-				[ $((k + 1)) -lt ${#required[@]} ] && [[ ${required[$((k + 1))]} != --* ]] && k=$((k + 1))
-				continue
-			fi
-			rest+=("${required[$k]}")
-		done
+		without "$n"
 		ex=("${extra[@]}")
 		[ "$n" = listen ] && ex=()
 		# shellcheck disable=SC2086
@@ -96,14 +101,7 @@ for cmd in "${commands[@]}"; do
 	done
 	# Each required option is refused when missing.
 	for r in "${req[@]}"; do
-		rest=()
-		for ((k = 0; k < ${#required[@]}; k++)); do
-			if [ "${required[$k]}" = "--$r" ]; then
-				[ $((k + 1)) -lt ${#required[@]} ] && [[ ${required[$((k + 1))]} != --* ]] && k=$((k + 1))
-				continue
-			fi
-			rest+=("${required[$k]}")
-		done
+		without "$r"
 		# shellcheck disable=SC2086
 		out=$(timeout 20 "$DYAD" $cmd "${pos[@]}" "${rest[@]}" "${extra[@]}" 2>&1)
 		rc=$?

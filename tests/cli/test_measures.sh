@@ -9,7 +9,7 @@ expect 0 '"score":14,"band":"moderate","clinical":true' -- "$DYAD" score phq9 --
 expect 0 '"risk_flags":\[\{"id":"phq9_item9"' -- "$DYAD" score phq9 --responses "0;0;0;0;0;0;0;0;1"
 expect 2 'responses: item 2: 4 is not allowed' -- "$DYAD" score phq9 --responses "1;4;0;0;0;0;0;0;0"
 expect 2 '^dyad: responses: 2 values given but GAD-7 has 7 items' -- "$DYAD" score gad7 --responses "1;1"
-expect 3 "no instrument 'nosuch'"        -- "$DYAD" score nosuch --responses "1"
+expect 3 "no instrument with this id is loaded"        -- "$DYAD" score nosuch --responses "1"
 expect 2 '"errors":\[\{"field":"age"'     -- "$DYAD" score asqse2 --responses "0;5"
 printf 'interval,from_months,to_months,items,monitoring,cutoff\n2,0,2,16,30,40\n6,3,8,20,40,50\n' > intervals.csv
 expect 0 '"interval":2'                  -- "$DYAD" score asqse2 --age-months 1 --table intervals=intervals.csv \
@@ -18,7 +18,7 @@ expect 0 "pirgas +Parent-Infant"         -- "$DYAD" instruments list
 expect 0 '"completed_by": "observer"'    -- "$DYAD" --format json instruments list
 expect 0 "Risk items"                    -- "$DYAD" instruments show phq9
 expect 0 "Unverified values"             -- "$DYAD" instruments show gbo
-expect 3 "no instrument 'nosuch'"        -- "$DYAD" instruments show nosuch
+expect 3 "no instrument with this id is loaded"        -- "$DYAD" instruments show nosuch
 mkdir badinst && sed 's/"higher_is_worse"/"upwards"/' "$SRC/instruments/gad7.json" > badinst/gad7.json
 expect 2 "badinst/gad7.json: scales\[0\].direction" -- "$DYAD" instruments list --instruments badinst
 

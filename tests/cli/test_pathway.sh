@@ -66,7 +66,7 @@ has "$OUT" "an open referral: 1" "duplicate note"
 # Eligibility check: 36 months against the default limit of 24.
 run 0 referral check --referral 1 && ok
 has "$OUT" "not eligible" "check decision"
-has "$OUT" "infant is 36 months at referral; the team accepts infants under 24 months" "check reason"
+has "$OUT" "infant is 36 months at referral, past the day they reached 24 months; the team accepts infants up to that day" "check reason"
 has "$OUT" "built-in defaults" "check rules source"
 # A rules file by option and by environment: areas the postcode is outside.
 printf '[team]\ninfant_age_limit_months = 48\nareas = NG1, NG9 2\n' >"$TMP/rules.ini"
@@ -163,20 +163,20 @@ run 2 waiting --target-a "fortnight" && ok
 #      still waiting at 02-28: E4, breached.
 #   B: stop 26 (Feb); still waiting E2 (breached) and E3.
 run 0 --format csv report waiting --from 2025-01-01 --to 2025-02-28 && ok
-expect="period,clock,n,median_days,p90_days,max_days,pct_within_target,ended,still_waiting,breached_still_waiting
-all,A,3,14,20,20,66.7,0,1,1
-all,B,1,26,26,26,100.0,0,2,1
-2025-01,A,2,8,20,20,50.0,0,1,0
-2025-01,B,0,,,,,0,2,0
-2025-02,A,1,14,14,14,100.0,0,1,1
-2025-02,B,1,26,26,26,100.0,0,2,1"
+expect="period,clock,n,median_days,p90_days,max_days,pct_within_target,ended,left_path,still_waiting,breached_still_waiting
+all,A,3,14,20,20,66.7,0,0,1,1
+all,B,1,26,26,26,100.0,0,0,2,1
+2025-01,A,2,8,20,20,50.0,0,0,1,0
+2025-01,B,0,,,,,0,0,2,0
+2025-02,A,1,14,14,14,100.0,0,0,1,1
+2025-02,B,1,26,26,26,100.0,0,0,2,1"
 if [ "$OUT" = "$expect" ]; then ok; else bad "report csv:
 $OUT"; fi
 run 0 --format json report waiting --from 2025-01-01 --to 2025-02-28 && ok
 has "$OUT" '"pct_within_target": 66.7' "report json"
 has "$OUT" '"month": "2025-02"' "report json months"
 run 0 --format csv report waiting --from 2025-01-01 --to 2025-02-28 --target-a "3 weeks" && ok
-has "$OUT" "all,A,3,14,20,20,100.0,0,1,0" "report target option"
+has "$OUT" "all,A,3,14,20,20,100.0,0,0,1,0" "report target option"
 run 2 report waiting --from 2025-03-01 --to 2025-02-28 && ok
 
 # CSV round trip keeps states and history byte for byte; without the history, states are derived.

@@ -5,11 +5,6 @@
 source "$(dirname "$0")/lib.sh"
 
 mode() { stat -c %a "$1"; }
-check() { # name condition...
-	local name=$1
-	shift
-	if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
 
 # --- files are private under umask 022 ------------------------------------
 umask 022
@@ -39,4 +34,35 @@ out=$(DYAD_BUSY_MS=500 "$DYAD" practitioner add --name "Kim Poe" --profession cl
 check "a busy refusal is not a storage error: $out" eval '! grep -qi "database error\|locked" <<<"$out"'
 wait
 expect 0 "Added practitioner" -- "$DYAD" practitioner add --name "Kim Poe" --profession clinical_psychologist
+
+# --- text: valid UTF-8, trimmed, NFC, lengths in characters ---------------
+expect 0 "Added family 1" -- "$DYAD" family add
+person() { "$DYAD" person add --family 1 --role caregiver --relationship mother --family-name Test --given-name "$@"; }
+expect 0 "Added caregiver" -- person "$(printf 'e\xcc\x81%.0s' {1..51})"
+expect 0 "Added caregiver" -- person "$(printf '\xc3\xa9%.0s' {1..100})"
+expect 2 "given_name: is longer than 100 characters" -- person "$(printf '\xc3\xa9%.0s' {1..101})"
+expect 2 "given_name: is required" -- person "   "
+expect 2 "U\+202E at character 3" -- person "$(printf 'Al\xe2\x80\xaeice')"
+expect 2 "U\+200B at character 3" -- person "$(printf 'Al\xe2\x80\x8bice')"
+expect 2 "not valid UTF-8 text \(at character 3\)" -- person "$(printf 'Al\xffice')"
+expect 0 "Added caregiver" -- person "  Zoe$(printf '\xcc\x88')  "
+json=$("$DYAD" --format json family show 1)
+check "51 e + accent is stored as 51 é (NFC)" grep -q "\"given_name\": \"$(printf '\xc3\xa9%.0s' {1..51})\"" <<<"$json"
+check "a name is trimmed and composed" grep -q "\"given_name\": \"Zo$(printf '\xc3\xab')\"" <<<"$json"
+# import: invalid UTF-8 in any field is refused with file, line and column
+"$DYAD" export x1 >/dev/null
+mkdir x2 && cp x1/people.csv x2/ && sed -i "2s/,Test,/,T$(printf '\xff')st,/" x2/people.csv
+expect 2 "people.csv line 2: family_name: is not valid UTF-8 text \(at character 2\)" -- "$DYAD" --db t2.db import x2
+
+# --- the rest -----------------------------------------------------------------
+expect 2 "nhs.number: is a placeholder" -- "$DYAD" person add --family 1 --role caregiver --relationship father \
+	--given-name Al --family-name Test --nhs-number 0000000000
+expect 2 "family: is larger than any record number" -- "$DYAD" person add --family 9007199254740993 --role infant \
+	--given-name A --family-name B --dob 2026-01-01
+expect 1 "--db is given twice" -- "$DYAD" --db a.db --db b.db family list
+expect 1 "--format is given twice" -- "$DYAD" --format csv family list --format=json
+mkdir bom && printf '\xef\xbb\xbf"person_id",family_id,role,relationship,nhs_number,given_name,family_name,date_of_birth,edd,sex,ethnicity,postcode,imd_decile\r\n1,1,caregiver,mother,,Ann,Test,1990-01-01,,,,,\r\n' >bom/people.csv
+expect 0 "Imported 1 family, 1 person" -- "$DYAD" --db bom.db import bom
+mkdir big && printf 'person_id,family_id,role,relationship,nhs_number,given_name,family_name,date_of_birth,edd,sex,ethnicity,postcode,imd_decile\n9007199254740993,1,caregiver,mother,,Ann,Test,1990-01-01,,,,,\n' >big/people.csv
+expect 2 "person_id: is larger than the largest id" -- "$DYAD" --db big.db import big
 finish

@@ -46,11 +46,6 @@ for p in "${pids[@]}"; do wait "$p"; done
 acked=$(cat ack.* 2>/dev/null | wc -l)
 fails=$(cat fail.* 2>/dev/null | wc -l)
 echo "writers: $acked acknowledged, $fails failed in ${DURATION}s"
-check() { # name condition...
-	local name=$1
-	shift
-	if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
-}
 check "no write failed ($fails failed: $(cat err.* 2>/dev/null | sort | uniq -c | head -3))" [ "$fails" -eq 0 ]
 check "writers made progress" [ "$acked" -ge "$WRITERS" ]
 check "the reader never failed: $(sort reader.err 2>/dev/null | uniq -c | head -3)" [ ! -e reader.fail ]

@@ -25,7 +25,7 @@ static void term_baby_is_not_corrected(void **state)
 	assert_int_equal(a.chronological_months, 6);
 	assert_int_equal(a.corrected_months, 6);
 	assert_int_equal(a.corrected, 0);
-	a = age("2024-01-15", 37, "2024-07-14");
+	a = age("2024-01-15", 38, "2024-07-14"); /* 2 weeks early: ASQ does not correct */
 	assert_int_equal(a.chronological_months, 5);
 	assert_int_equal(a.corrected, 0);
 	a = age("2024-01-15", 0, "2024-07-15"); /* gestation unknown */

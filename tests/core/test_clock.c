@@ -136,13 +136,15 @@ static void which_contacts_stop_which_clock(void **state)
 {
 	(void)state;
 	struct clock_contact c[] = {
-		{D("2025-03-02"), "intervention", "attended"}, /* before any assessment: ignored */
+		{D("2025-03-02"), "intervention", "attended"}, /* before any assessment: left the path */
 		{D("2025-03-04"), "review", "attended"},
 		{D("2025-03-05"), "consultation", "attended"},
 		{D("2025-03-06"), "other", "attended"},
 	};
-	struct clock_result r = compute("2025-03-01", c, 4, NULL, "2025-03-10");
-	assert_int_equal(r.clock[CLOCK_A].status, CLOCK_WAITING);
+	struct clock_result r = compute("2025-03-01", c + 1, 3, NULL, "2025-03-10");
+	assert_int_equal(r.clock[CLOCK_A].status, CLOCK_WAITING); /* review, consultation, other stop nothing */
+	r = compute("2025-03-01", c, 4, NULL, "2025-03-10");
+	assert_int_equal(r.clock[CLOCK_A].status, CLOCK_LEFT);
 	assert_int_equal(r.clock[CLOCK_B].status, CLOCK_NOT_STARTED);
 
 	/* A group session starts the intervention; contacts may come in any order. */
@@ -171,6 +173,50 @@ static void which_contacts_stop_which_clock(void **state)
 	assert_int_equal(r.clock[CLOCK_B].status, CLOCK_STOPPED);
 	assert_int_equal(r.clock[CLOCK_B].days_waited, 0);
 	assert_true(r.clock[CLOCK_B].met);
+}
+
+static void leaving_the_path_ends_a_clock_neither_met_nor_breached(void **state)
+{
+	(void)state;
+	/* Assessed on 5 March (clock B starts; target 5 April), then discharged
+	 * on 1 May with a planned ending: no intervention was needed, so clock B
+	 * left the path: not breached, not met, not waiting. */
+	struct clock_events ev = {D("2025-03-01"), D("2025-03-05"), DATE_NONE, D("2025-05-01"), 0, DATE_NONE, 1};
+	struct clock_result r;
+	assert_int_equal(clock_compute_events(&ev, NULL, D("2025-05-31"), &r, NULL), 0);
+	assert_int_equal(r.clock[CLOCK_A].status, CLOCK_STOPPED);
+	assert_int_equal(r.clock[CLOCK_B].status, CLOCK_LEFT);
+	assert_int_equal(r.clock[CLOCK_B].ended, D("2025-05-01"));
+	assert_false(r.clock[CLOCK_B].breached);
+	assert_false(r.clock[CLOCK_B].met);
+	assert_string_equal(clock_status_code(CLOCK_LEFT), "left_path");
+	/* The same discharge because the family disengaged: they were waiting for
+	 * an intervention they needed, so B ended in breach. */
+	ev.discharge_leaves_path = 0;
+	assert_int_equal(clock_compute_events(&ev, NULL, D("2025-05-31"), &r, NULL), 0);
+	assert_int_equal(r.clock[CLOCK_B].status, CLOCK_ENDED);
+	assert_true(r.clock[CLOCK_B].breached);
+	assert_true(clock_discharge_leaves_path("planned_ending"));
+	assert_true(clock_discharge_leaves_path("signposted"));
+	assert_false(clock_discharge_leaves_path("disengaged"));
+
+	/* A group-only pathway: the first attended contact is a group session on
+	 * 20 March, after clock A's target (15 March), with no assessment. Clock
+	 * A left the path that day: not breached; clock B never starts, even when
+	 * an assessment is attended later. */
+	struct clock_contact g[] = {
+		{D("2025-03-20"), "group", "attended"},
+		{D("2025-04-02"), "assessment", "attended"},
+	};
+	r = compute("2025-03-01", g, 2, NULL, "2025-04-30");
+	assert_int_equal(r.clock[CLOCK_A].status, CLOCK_LEFT);
+	assert_int_equal(r.clock[CLOCK_A].ended, D("2025-03-20"));
+	assert_false(r.clock[CLOCK_A].breached);
+	assert_int_equal(r.clock[CLOCK_B].status, CLOCK_NOT_STARTED);
+	/* before the group session the family was waiting (and in breach) */
+	r = compute("2025-03-01", g, 2, NULL, "2025-03-18");
+	assert_int_equal(r.clock[CLOCK_A].status, CLOCK_WAITING);
+	assert_true(r.clock[CLOCK_A].breached);
 }
 
 static void discharge_ends_an_unstopped_clock(void **state)
@@ -258,25 +304,25 @@ static void inconsistent_events_are_refused(void **state)
 	(void)state;
 	struct clock_result r;
 	struct dy_err e;
-	struct clock_events ev = {D("2025-03-01"), D("2025-03-10"), D("2025-03-09"), DATE_NONE};
+	struct clock_events ev = {D("2025-03-01"), D("2025-03-10"), D("2025-03-09"), DATE_NONE, 0, DATE_NONE, 0};
 	assert_int_equal(clock_compute_events(&ev, NULL, D("2025-04-01"), &r, &e), DY_EINVAL);
 	assert_string_equal(e.field, "intervention");
-	ev = (struct clock_events){D("2025-03-01"), D("2025-02-10"), DATE_NONE, DATE_NONE};
+	ev = (struct clock_events){D("2025-03-01"), D("2025-02-10"), DATE_NONE, DATE_NONE, 0, DATE_NONE, 0};
 	assert_int_equal(clock_compute_events(&ev, NULL, D("2025-04-01"), &r, &e), DY_EINVAL);
 	assert_string_equal(e.field, "assessed");
-	ev = (struct clock_events){D("2025-03-01"), DATE_NONE, DATE_NONE, D("2025-02-01")};
+	ev = (struct clock_events){D("2025-03-01"), DATE_NONE, DATE_NONE, D("2025-02-01"), 0, DATE_NONE, 0};
 	assert_int_equal(clock_compute_events(&ev, NULL, D("2025-04-01"), &r, &e), DY_EINVAL);
 	assert_string_equal(e.field, "discharged");
 	assert_int_equal(clock_compute(D("2025-03-01"), NULL, 0, D("2025-02-01"), NULL, D("2025-04-01"), &r, &e),
 	                 DY_EINVAL);
-	ev = (struct clock_events){DATE_NONE, DATE_NONE, DATE_NONE, DATE_NONE};
+	ev = (struct clock_events){DATE_NONE, DATE_NONE, DATE_NONE, DATE_NONE, 0, DATE_NONE, 0};
 	assert_int_equal(clock_compute_events(&ev, NULL, D("2025-04-01"), &r, &e), DY_EINVAL);
 	assert_string_equal(e.field, "received");
-	ev = (struct clock_events){D("2025-03-01"), DATE_NONE, DATE_NONE, DATE_NONE};
+	ev = (struct clock_events){D("2025-03-01"), DATE_NONE, DATE_NONE, DATE_NONE, 0, DATE_NONE, 0};
 	assert_int_equal(clock_compute_events(&ev, NULL, DATE_NONE, &r, &e), DY_EINVAL);
 
 	/* Events read directly give the same answer as contacts. */
-	ev = (struct clock_events){D("2025-03-01"), D("2025-03-10"), D("2025-04-02"), DATE_NONE};
+	ev = (struct clock_events){D("2025-03-01"), D("2025-03-10"), D("2025-04-02"), DATE_NONE, 0, DATE_NONE, 0};
 	assert_int_equal(clock_compute_events(&ev, NULL, D("2025-04-30"), &r, &e), 0);
 	assert_int_equal(r.clock[CLOCK_B].days_waited, 23);
 	assert_true(r.clock[CLOCK_B].met);
@@ -294,6 +340,7 @@ int main(void)
 		cmocka_unit_test(one_calendar_month_clamps_to_month_end),
 		cmocka_unit_test(which_contacts_stop_which_clock),
 		cmocka_unit_test(discharge_ends_an_unstopped_clock),
+		cmocka_unit_test(leaving_the_path_ends_a_clock_neither_met_nor_breached),
 		cmocka_unit_test(configurable_targets),
 		cmocka_unit_test(inconsistent_events_are_refused),
 	};

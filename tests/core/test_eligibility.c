@@ -87,26 +87,30 @@ static void infant_age_boundary_is_the_day_they_reach_the_limit(void **state)
 	assert_true(r.eligible);
 	assert_int_equal(r.n_reasons, 0);
 
-	f = born("2022-05-10", "2024-05-10"); /* exactly 24 months: over the limit */
+	f = born("2022-05-10", "2024-05-10"); /* the second birthday itself: "to the age of two", accepted */
+	r = eval(&c, &f);
+	assert_true(r.eligible);
+
+	f = born("2022-05-10", "2024-05-11"); /* the day after: over the limit */
 	r = eval(&c, &f);
 	assert_false(r.eligible);
 	assert_int_equal(r.n_reasons, 1);
 	assert_int_equal(r.reasons[0].rule, ELIGIBILITY_RULE_INFANT_AGE);
 	assert_false(r.reasons[0].unknown);
-	assert_string_equal(r.reasons[0].text, "infant is 24 months at referral; the team accepts infants under 24 months");
-
-	f = born("2022-05-10", "2024-05-11");
-	r = eval(&c, &f);
-	assert_false(r.eligible);
+	assert_string_equal(r.reasons[0].text,
+	                    "infant is 24 months at referral, past the day they reached 24 months; the team accepts infants up to that day");
 
 	f = born("2022-02-01", "2024-05-20");
 	r = eval(&c, &f);
-	assert_string_equal(r.reasons[0].text, "infant is 27 months at referral; the team accepts infants under 24 months");
+	assert_string_equal(r.reasons[0].text,
+	                    "infant is 27 months at referral, past the day they reached 24 months; the team accepts infants up to that day");
 
 	/* Born 31 January: 24 months are reached on 31 January two years on. */
 	f = born("2022-01-31", "2024-01-30");
 	assert_true(eval(&c, &f).eligible);
 	f = born("2022-01-31", "2024-01-31");
+	assert_true(eval(&c, &f).eligible);
+	f = born("2022-01-31", "2024-02-01");
 	assert_false(eval(&c, &f).eligible);
 
 	/* Born on the day of referral: 0 months, eligible. */
@@ -123,18 +127,19 @@ static void programme_can_narrow_the_infant_age(void **state)
 	struct eligibility_facts f = born("2023-01-15", "2024-01-14"); /* 11 months */
 	f.programme = "little_ones";
 	assert_true(eval(&c, &f).eligible);
-	f = born("2023-01-15", "2024-01-15"); /* 12 months */
+	f = born("2023-01-15", "2024-01-16"); /* 12 months and a day */
 	f.programme = "little_ones";
 	struct eligibility_result r = eval(&c, &f);
 	assert_false(r.eligible);
-	assert_string_equal(r.reasons[0].text,
-	                    "infant is 12 months at referral; the Little ones programme accepts infants under 12 months");
+	assert_string_equal(r.reasons[0].text, "infant is 12 months at referral, past the day they reached 12 months;"
+	                                       " the Little ones programme accepts infants up to that day");
 	/* Over the team's limit too: the team's reason is given, once. */
 	f = born("2021-01-15", "2024-01-15");
 	f.programme = "little_ones";
 	r = eval(&c, &f);
 	assert_int_equal(r.n_reasons, 1);
-	assert_string_equal(r.reasons[0].text, "infant is 36 months at referral; the team accepts infants under 24 months");
+	assert_string_equal(r.reasons[0].text,
+	                    "infant is 36 months at referral, past the day they reached 24 months; the team accepts infants up to that day");
 	eligibility_config_free(&c);
 }
 
