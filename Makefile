@@ -68,7 +68,7 @@ run: build-dyad
 	@echo
 	@echo "Open http://$(LISTEN)/ and sign in as demo-manager (or demo-clinician, ...) with the"
 	@echo "password printed when $(DB) was created. Lost it? Set a new one:"
-	@echo "  $(DYAD) --db $(DB) --as $$USER user passwd --name demo-manager"
+	@echo "  $(DYAD) --db $(DB) --as 'Your Name' user passwd --name demo-manager"
 	@exec $(DYAD) --db "$(DB)" serve --listen $(LISTEN)
 
 test: test-release test-asan test-tsan valgrind fuzz
