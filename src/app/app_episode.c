@@ -66,23 +66,13 @@ int app_referral_add(struct app *a, struct episode *ep, struct dy_err *e)
 	return app_referral_add_with(a, ep, &x, NULL, e);
 }
 
-/* Adds the duplicates of person id into d (deduplicated, ascending). */
-static int duplicates_of(struct app *a, int64_t id, struct referral_duplicates *d, struct dy_err *e)
+int app_duplicates_add(struct app *a, const struct person *p, struct referral_duplicates *d, struct dy_err *e)
 {
-	struct person p;
-	int rc = store_person_get(a->db, id, &p, e);
-	if (rc)
-		return rc;
 	int64_t ids[REFERRAL_DUPLICATES_MAX];
 	size_t n = 0;
-	if ((rc = store_pathway_duplicates(a->db, p.id, p.nhs_number, p.family_name, p.date_of_birth, ids,
-	                                   REFERRAL_DUPLICATES_MAX, &n, e)))
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (i >= REFERRAL_DUPLICATES_MAX) {
-			d->total++;
-			continue;
-		}
+	int rc = store_pathway_duplicates(a->db, p->id, p->nhs_number, p->family_name, p->date_of_birth, ids,
+	                                  REFERRAL_DUPLICATES_MAX, &n, e);
+	for (size_t i = 0; !rc && i < n && i < REFERRAL_DUPLICATES_MAX; i++) {
 		int seen = 0;
 		for (size_t j = 0; j < d->n; j++)
 			seen |= d->ids[j] == ids[i];
@@ -96,7 +86,17 @@ static int duplicates_of(struct app *a, int64_t id, struct referral_duplicates *
 			d->ids[k] = ids[i];
 		}
 	}
-	return 0;
+	if (!rc && n > REFERRAL_DUPLICATES_MAX)
+		d->total += n - REFERRAL_DUPLICATES_MAX;
+	return rc;
+}
+
+/* Adds the duplicates of person id into d (deduplicated, ascending). */
+static int duplicates_of(struct app *a, int64_t id, struct referral_duplicates *d, struct dy_err *e)
+{
+	struct person p;
+	int rc = store_person_get(a->db, id, &p, e);
+	return rc ? rc : app_duplicates_add(a, &p, d, e);
 }
 
 int app_referral_duplicates(struct app *a, const struct episode *ep, struct referral_duplicates *d,

@@ -35,6 +35,12 @@ struct referral_duplicates {
 	size_t total;                         /* how many found (may exceed REFERRAL_DUPLICATES_MAX) */
 };
 
+/* Adds to d the open referrals whose infant or caregiver looks like p (same
+ * NHS number, or same family name and date of birth; p itself, by p->id,
+ * left out): no id twice, ids ascending, d->total counting those beyond
+ * REFERRAL_DUPLICATES_MAX. Read-only; the caller holds the transaction. */
+int app_duplicates_add(struct app *a, const struct person *p, struct referral_duplicates *d, struct dy_err *e);
+
 /* Looks for open episodes (received .. in intervention) whose infant or
  * caregiver is ep's infant or caregiver, or has the same NHS number, or the
  * same family name and date of birth. Read-only: for a form to show before
