@@ -275,6 +275,13 @@ static const char v7_infants[] =
 	"  PRIMARY KEY (episode_id, infant_id)) STRICT, WITHOUT ROWID;"
 	"CREATE INDEX referral_infant_infant ON referral_infant(infant_id);";
 
+/* Version 8: a pregnancy loss, stillbirth or infant death (issue 8): the
+ * kind and date on the infant's record. The referral ends with the reason
+ * "bereavement" and the infant's care status "died" (codes, not columns). */
+static const char v8_loss[] =
+	"ALTER TABLE person ADD COLUMN loss TEXT CHECK (loss IN ('pregnancy_loss','stillbirth','infant_death'));"
+	"ALTER TABLE person ADD COLUMN loss_on TEXT;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -283,6 +290,7 @@ const struct migration schema_migrations[] = {
 	{5, "risk flag actions", v5_safety},
 	{6, "web users, sessions, audit chain", schema_v6_web},
 	{7, "several infants per referral", v7_infants},
+	{8, "pregnancy loss, stillbirth, infant death", v8_loss},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
