@@ -62,6 +62,7 @@ static const struct cli_opt o_pract[] = {
 static const struct cli_opt o_ref_add[] = {
 	{"family", "ID", "the family referred", 1},
 	{"infant", "ID", "the infant (or pregnancy) referred", 1},
+	{"other-infants", "IDS", "further infants of the family on the same referral (twins, triplets), e.g. 3,4", 0},
 	{"caregiver", "ID", "the caregiver referred with the infant", 0},
 	{"received", "DATE", "date the referral was received (YYYY-MM-DD or today)", 1},
 	{"source", "SOURCE", "midwife, health_visitor, gp, social_care, perinatal_mental_health, family_nurse, childrens_centre, self or other", 1},
@@ -163,7 +164,7 @@ static const struct cli_opt o_measure[] = {
 	{"practitioner", "ID", "the practitioner who rated it (needed for clinician- and observer-rated measures)", 0},
 	{"subject", "WHO", "caregiver, infant or pair (default: what the instrument is about)", 0},
 	{"caregiver", "ID", "the caregiver it is about (default: the respondent, else the referral's caregiver)", 0},
-	{"infant", "ID", "the infant it is about (default: the referral's infant)", 0},
+	{"infant", "ID", "the infant it is about (default: the referral's infant; required when it covers several)", 0},
 	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{0}};
 static const struct cli_opt o_instr_dir[] = {
