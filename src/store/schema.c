@@ -264,6 +264,31 @@ static const char v5_safety[] =
 	"ALTER TABLE measure_risk ADD COLUMN action_taken TEXT;"
 	"CREATE INDEX measure_risk_open ON measure_risk(measure_id) WHERE acknowledged_on IS NULL;";
 
+/* Version 7: care plans (issue 13). Each row is one intervention chosen for
+ * an episode, with its start, planned sessions and status; practitioners
+ * (one or a co-working pair) and the episode's goals it serves are linked.
+ * The link tables carry no FOREIGN KEY clauses: app/ checks both ends. */
+static const char v7_careplan[] =
+	"CREATE TABLE care_plan ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  intervention TEXT NOT NULL,"
+	"  start_on TEXT NOT NULL,"
+	"  planned_sessions INTEGER NOT NULL CHECK (planned_sessions BETWEEN 1 AND 500),"
+	"  status TEXT NOT NULL CHECK (status IN ('planned','active','completed','stopped_early')),"
+	"  status_on TEXT,"
+	"  stop_reason TEXT,"
+	"  created_by TEXT NOT NULL) STRICT;"
+	"CREATE INDEX care_plan_episode ON care_plan(episode_id);"
+	"CREATE TABLE care_plan_practitioner ("
+	"  care_plan_id INTEGER NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (care_plan_id, practitioner_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE care_plan_goal ("
+	"  care_plan_id INTEGER NOT NULL,"
+	"  goal_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (care_plan_id, goal_id)) STRICT, WITHOUT ROWID;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -271,6 +296,7 @@ const struct migration schema_migrations[] = {
 	{4, "demo mark", v4_demo},
 	{5, "risk flag actions", v5_safety},
 	{6, "web users, sessions, audit chain", schema_v6_web},
+	{7, "care plans", v7_careplan},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
