@@ -264,11 +264,21 @@ static const char v5_safety[] =
 	"ALTER TABLE measure_risk ADD COLUMN action_taken TEXT;"
 	"CREATE INDEX measure_risk_open ON measure_risk(measure_id) WHERE acknowledged_on IS NULL;";
 
-/* Version 7: care plans (issue 13). Each row is one intervention chosen for
+/* Version 7: one referral may cover several infants of the family (twins,
+ * triplets; issue 8). episode.infant_id stays the first infant; each
+ * further one is a row of referral_infant (migration 2 already has an
+ * index named episode_infant). Clocks and counts stay per episode. */
+static const char v7_infants[] =
+	"CREATE TABLE referral_infant ("
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  infant_id INTEGER NOT NULL REFERENCES person(id),"
+	"  PRIMARY KEY (episode_id, infant_id)) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX referral_infant_infant ON referral_infant(infant_id);";
+/* Version 8: care plans (issue 13). Each row is one intervention chosen for
  * an episode, with its start, planned sessions and status; practitioners
  * (one or a co-working pair) and the episode's goals it serves are linked.
  * The link tables carry no FOREIGN KEY clauses: app/ checks both ends. */
-static const char v7_careplan[] =
+static const char v8_careplan[] =
 	"CREATE TABLE care_plan ("
 	"  id INTEGER PRIMARY KEY,"
 	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
@@ -296,7 +306,8 @@ const struct migration schema_migrations[] = {
 	{4, "demo mark", v4_demo},
 	{5, "risk flag actions", v5_safety},
 	{6, "web users, sessions, audit chain", schema_v6_web},
-	{7, "care plans", v7_careplan},
+	{7, "several infants per referral", v7_infants},
+	{8, "care plans", v8_careplan},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
