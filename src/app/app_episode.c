@@ -14,6 +14,7 @@
 #include "store/store_family.h"
 #include "store/store_pathway.h"
 #include "util/date.h"
+#include "util/str.h"
 
 /* Checks that person id belongs to family and has the role; field names it. */
 static int person_in_family(struct app *a, int64_t id, int64_t family_id, const char *role, const char *field,
@@ -45,6 +46,22 @@ static int referral_checks(struct app *a, struct episode *ep, struct dy_err *e)
 		rc = person_in_family(a, ep->more_infants[i], ep->family_id, "infant", "other-infants", e);
 	if (!rc && ep->caregiver_id)
 		rc = person_in_family(a, ep->caregiver_id, ep->family_id, "caregiver", "caregiver", e);
+	/* A re-referral names the family's earlier referral, closed by now. */
+	if (!rc && ep->previous_id) {
+		struct episode prev;
+		struct pathway_referral path;
+		rc = store_episode_get(a->db, ep->previous_id, &prev, e);
+		if (rc == DY_ENOTFOUND)
+			rc = dy_fail(e, DY_ENOTFOUND, "previous", "referral %lld does not exist", (long long)ep->previous_id);
+		if (!rc && prev.family_id != ep->family_id)
+			rc = dy_fail(e, DY_EINVAL, "previous", "referral %lld is another family's", (long long)ep->previous_id);
+		if (!rc && prev.received_on > ep->received_on)
+			rc = dy_fail(e, DY_EINVAL, "previous", "referral %lld was received after this one",
+			             (long long)ep->previous_id);
+		if (!rc && !(rc = store_pathway_get(a->db, ep->previous_id, &path, e)) && episode_state_is_open(path.state))
+			rc = dy_fail(e, DY_ECONFLICT, "previous", "referral %lld is still open (%s): a re-referral follows a"
+			             " closed one", (long long)ep->previous_id, episode_state_code(path.state));
+	}
 	return rc;
 }
 
@@ -344,12 +361,14 @@ static int collect_infant(void *ctx, const struct person *p)
 int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
                   const char *const *statuses, int n, const char *default_status, struct dy_err *e)
 {
-	return app_discharge_with_action(a, episode_id, on, reason, infant_ids, statuses, n, default_status, NULL, e);
+	return app_discharge_with_action(a, episode_id, on, reason, infant_ids, statuses, n, default_status, NULL, NULL,
+	                                 e);
 }
 
 int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, const char *reason,
                               const int64_t *infant_ids, const char *const *statuses, int n,
-                              const char *default_status, const char *risk_action, struct dy_err *e)
+                              const char *default_status, const char *risk_action, const char *transferred_to,
+                              struct dy_err *e)
 {
 	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
 	if (scope_rc)
@@ -357,16 +376,27 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
 	int rc = app_begin(a, e);
 	if (rc)
 		return rc;
-	rc = app_discharge_in(a, episode_id, on, reason, infant_ids, statuses, n, default_status, risk_action, e);
+	rc = app_discharge_in(a, episode_id, on, reason, infant_ids, statuses, n, default_status, risk_action,
+	                      transferred_to, e);
 	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);
 }
 
 int app_discharge_in(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
                      const char *const *statuses, int n, const char *default_status, const char *risk_action,
-                     struct dy_err *e)
+                     const char *transferred_to, struct dy_err *e)
 {
 	if (validate_code("reason", code_discharge_reason, reason, e))
 		return DY_EINVAL;
+	int transfer = strcmp(reason, "transferred") == 0;
+	int blank = 1;
+	for (const char *c = transferred_to ? transferred_to : ""; *c; c++)
+		blank &= *c == ' ' || *c == '\t';
+	if (transfer && blank)
+		return dy_fail(e, DY_EINVAL, "transferred-to", "is required: the team the family is transferred to");
+	if (!transfer && !blank)
+		return dy_fail(e, DY_EINVAL, "transferred-to", "is given only with the reason transferred");
+	if (transfer && strlen(transferred_to) > 100)
+		return dy_fail(e, DY_EINVAL, "transferred-to", "is longer than 100 characters");
 	if (default_status && validate_code("care-status", code_care_status, default_status, e))
 		return DY_EINVAL;
 	for (int i = 0; i < n; i++)
@@ -381,6 +411,8 @@ int app_discharge_in(struct app *a, int64_t episode_id, int32_t on, const char *
 	if (!rc) {
 		ep.discharged_on = on;
 		strncpy(ep.discharge_reason, reason, sizeof ep.discharge_reason - 1);
+		if (transfer)
+			str_copy(ep.transferred_to, sizeof ep.transferred_to, transferred_to);
 		rc = record_episode_check(&ep, a->today, e);
 	}
 	if (!rc)

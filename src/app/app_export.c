@@ -204,6 +204,8 @@ static int put_episode(void *ctx, const struct episode *ep, const struct pathway
 	        : p->first_time_parent == ELIGIBILITY_ANSWER_NO ? "no"
 	                                                        : "");
 	cell_ids(o, ep->more_infants, ep->n_more_infants);
+	cell(o, ep->transferred_to);
+	cell_id(o, ep->previous_id);
 	return row_end(o);
 }
 
@@ -314,7 +316,8 @@ static const char *const h_people[] = {"person_id", "family_id", "role", "relati
                                        "postcode", "imd_decile", "gestation_weeks", "loss", "loss_on", 0};
 static const char *const h_ref[] = {"referral_id", "family_id", "infant_id", "caregiver_id", "received_on",
                                     "source", "decision", "decided_on", "discharged_on", "discharge_reason",
-                                    "state", "programme", "first_time_parent", "other_infant_ids", 0};
+                                    "state", "programme", "first_time_parent", "other_infant_ids",
+                                    "transferred_to", "previous_referral_id", 0};
 static const char *const h_event[] = {"referral_id", "from_state", "to_state", "date", "actor", "reason", "service",
                                       "recorded_at", 0};
 static const char *const h_override[] = {"referral_id", "rule", "reason", "actor", "date", "recorded_at", 0};

@@ -400,11 +400,12 @@ static int id_list(struct csvtab *t, int k, int64_t *ids, int max, int *n, struc
 
 
 enum { RE_ID, RE_FAMILY, RE_INFANT, RE_CARER, RE_RECEIVED, RE_SOURCE, RE_DECISION, RE_DECIDED, RE_DISCHARGED,
-       RE_REASON, RE_STATE, RE_PROGRAMME, RE_FTP, RE_MORE, RE_NCOLS };
+       RE_REASON, RE_STATE, RE_PROGRAMME, RE_FTP, RE_MORE, RE_TO, RE_PREV, RE_NCOLS };
 static const struct csvtab_col re_cols[] = {
 	{"referral_id", 1}, {"family_id", 1}, {"infant_id", 1}, {"caregiver_id", 1}, {"received_on", 1},
 	{"source", 1}, {"decision", 1}, {"decided_on", 1}, {"discharged_on", 1}, {"discharge_reason", 1},
-	{"state", 0}, {"programme", 0}, {"first_time_parent", 0}, {"other_infant_ids", 0}};
+	{"state", 0}, {"programme", 0}, {"first_time_parent", 0}, {"other_infant_ids", 0},
+	{"transferred_to", 0}, {"previous_referral_id", 0}};
 
 /* The optional pathway columns of a referrals.csv row. */
 static int read_pathway_cols(struct csvtab *t, int *state, char programme[ELIGIBILITY_NAME_MAX],
@@ -454,6 +455,8 @@ static int import_referrals(struct import *im, struct dy_err *e)
 		if (!rc) rc = date_col(&t, RE_DISCHARGED, 1, &ep.discharged_on, e);
 		if (!rc) rc = csvtab_copy(&t, RE_REASON, ep.discharge_reason, sizeof ep.discharge_reason, e);
 		if (!rc) rc = id_list(&t, RE_MORE, ep.more_infants, EPISODE_INFANTS_MAX - 1, &ep.n_more_infants, e);
+		if (!rc) rc = csvtab_copy(&t, RE_TO, ep.transferred_to, sizeof ep.transferred_to, e);
+		if (!rc) rc = csvtab_id(&t, RE_PREV, 1, &ep.previous_id, e);
 		int given_state = -1;
 		char programme[ELIGIBILITY_NAME_MAX] = "";
 		enum eligibility_answer ftp = ELIGIBILITY_ANSWER_UNKNOWN;
@@ -465,6 +468,17 @@ static int import_referrals(struct import *im, struct dy_err *e)
 			rc = check_member(im, &t, RE_INFANT, ep.infant_id, ep.family_id, 1, e);
 		for (int i = 0; !rc && i < ep.n_more_infants; i++)
 			rc = check_member(im, &t, RE_MORE, ep.more_infants[i], ep.family_id, 1, e);
+		if (!rc && ep.previous_id) {
+			/* the earlier referral: an earlier row or already in the database, the same family */
+			struct episode_info pi;
+			rc = episode_info(im, ep.previous_id, &pi, e);
+			if (rc == DY_ENOTFOUND)
+				rc = missing(&t, RE_PREV, "referral", ep.previous_id, e);
+			else if (!rc && pi.family_id != ep.family_id) {
+				dy_fail(e, DY_EINVAL, NULL, "referral %lld is another family's", (long long)ep.previous_id);
+				rc = csvtab_fail(&t, RE_PREV, e);
+			}
+		}
 		if (!rc && ep.caregiver_id)
 			rc = check_member(im, &t, RE_CARER, ep.caregiver_id, ep.family_id, 0, e);
 		/* A given state is stored at once; the history read next must end in it. */
@@ -672,7 +686,9 @@ static int import_events(struct import *im, struct dy_err *e)
 		if (!first) {
 			struct episode_transition tr = {.from = from, .to = to, .date = ev.date, .since = ei->last_on,
 			                                .user = ev.actor, .reason = ev.reason, .service = ev.service,
-			                                .discharge_reason = ev.reason};
+			                                .discharge_reason = ev.reason,
+			                                /* a move out of discharged is a reopening (with its reason) */
+			                                .reopen = from == EPISODE_DISCHARGED};
 			if (episode_state_check(&tr, e)) {
 				rc = csvtab_fail(&t, -1, e);
 				break;

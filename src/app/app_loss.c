@@ -88,7 +88,7 @@ static int end_referral(struct app *a, const struct family_rows *f, const struct
 			ids[n] = f->people[i].id;
 			died[n++] = "died";
 		}
-	return app_discharge_in(a, ep->id, date, "bereavement", ids, died, n, others_status, risk_action, e);
+	return app_discharge_in(a, ep->id, date, "bereavement", ids, died, n, others_status, risk_action, NULL, e);
 }
 
 int app_infant_loss(struct app *a, int64_t infant_id, const char *kind, int32_t on, const char *others_status,

@@ -76,6 +76,12 @@ static const struct cli_opt o_ref_add[] = {
 	{"programme", "NAME", "the programme the referral is for (a [programme NAME] of the rules file)", 0},
 	{"first-time-parent", "yes|no", "whether the referred caregiver is a first-time parent", 0},
 	{"allow-duplicate", NULL, "log it even though the infant or caregiver has an open referral", 0},
+	{"previous", "ID", "a re-referral: the family's earlier (closed) referral it follows", 0},
+	{0}};
+static const struct cli_opt o_ref_reopen[] = {
+	{"referral", "ID", "the discharged referral", 1},
+	{"date", "DATE", "the day it is reopened: within $DYAD_REOPEN_WINDOW_DAYS (default 28) of the discharge", 1},
+	{"reason", "TEXT", "why it is reopened", 1},
 	{0}};
 static const struct cli_opt o_ref_check[] = {
 	{"referral", "ID", "the referral to check", 1},
@@ -156,9 +162,10 @@ static const struct cli_opt o_sg_hist[] = {{"infant", "ID", "the infant", 1}, {0
 static const struct cli_opt o_discharge[] = {
 	{"referral", "ID", "the referral to discharge", 1},
 	{"date", "DATE", "discharge date", 1},
-	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred, other or signposted", 1},
-	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted or other; one for all, or INFANT:STATUS,...", 1},
+	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred, other, signposted or bereavement", 1},
+	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted, other or died; one for all, or INFANT:STATUS,...", 1},
 	{"risk-action", "TEXT", "the action taken on any risk flag not yet acknowledged (needed when there is one)", 0},
+	{"transferred-to", "TEAM", "with --reason transferred (then required): the team the family is transferred to", 0},
 	{0}};
 static const struct cli_opt o_measure[] = {
 	{"referral", "ID", "the referral", 1},
@@ -281,6 +288,7 @@ const struct cli_command cli_commands[] = {
 	{"referral", "check", NULL, 0, "Check a referral against the eligibility rules, with every reason.", o_ref_check, cmd_referral_check, CLI_DB_READ, NULL},
 	{"referral", "triage", NULL, 0, "Accept, decline or signpost a received referral.", o_ref_triage, cmd_referral_triage, CLI_DB_WRITE, NULL},
 	{"referral", "move", NULL, 0, "Move a referral along its pathway (assessed, awaiting/in intervention).", o_ref_move, cmd_referral_move, CLI_DB_WRITE, NULL},
+	{"referral", "reopen", NULL, 0, "Reopen a referral discharged within the reopening window, with the reason.", o_ref_reopen, cmd_referral_reopen, CLI_DB_WRITE, NULL},
 	{"referral", "history", NULL, 0, "A referral's state changes, with dates and users, and its overrides.", o_ref_history, cmd_referral_history, CLI_DB_READ, NULL},
 	{"waiting", NULL, NULL, 0, "Everyone waiting for assessment or intervention, most urgent first.", o_waiting, cmd_waiting, CLI_DB_READ, NULL},
 	{"report", "waiting", NULL, 0, "Waiting times against the two standards over a period, and by month.", o_report_waiting, cmd_report_waiting, CLI_DB_READ, REPORT_FORMATS},

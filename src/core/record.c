@@ -100,6 +100,13 @@ int record_episode_check(const struct episode *ep, int32_t today, struct dy_err 
 	} else if (ep->discharge_reason[0]) {
 		return dy_fail(e, DY_EINVAL, "discharge_reason", "is given without a discharge date");
 	}
+	if (ep->transferred_to[0] && strcmp(ep->discharge_reason, "transferred") != 0)
+		return dy_fail(e, DY_EINVAL, "transferred_to", "is given only for a referral discharged as transferred");
+	for (const unsigned char *c = (const unsigned char *)ep->transferred_to; *c; c++)
+		if (*c < 0x20 || *c == 0x7f)
+			return dy_fail(e, DY_EINVAL, "transferred_to", "contains a control character");
+	if (ep->previous_id < 0 || (ep->previous_id && ep->previous_id == ep->id))
+		return dy_fail(e, DY_EINVAL, "previous_referral_id", "must be an earlier referral of the family");
 	if (ep->n_more_infants < 0 || ep->n_more_infants > EPISODE_INFANTS_MAX - 1)
 		return dy_fail(e, DY_EINVAL, "other_infant_ids", "at most %d infants share one referral",
 		               EPISODE_INFANTS_MAX);

@@ -74,6 +74,8 @@ struct episode {
 	int32_t decided_on;
 	int32_t discharged_on;
 	char discharge_reason[20];
+	char transferred_to[101]; /* discharged as transferred: the team the family went to ("" none) */
+	int64_t previous_id;      /* a re-referral: the family's earlier referral it follows, 0 none */
 };
 
 struct contact {

@@ -220,11 +220,15 @@ static int referral_discharge(struct http_req *rq, struct http_resp *rs)
 	json_t *b;
 	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
-	const char *reason = NULL, *status = NULL;
+	const char *reason = NULL, *status = NULL, *action = NULL, *to = NULL;
 	int32_t on = DATE_NONE;
 	struct dy_err e;
 	dy_err_clear(&e);
 	int rc = api_get_text(b, "reason", &reason, &e);
+	if (!rc)
+		rc = api_get_text(b, "risk_action", &action, &e);
+	if (!rc)
+		rc = api_get_text(b, "transferred_to", &to, &e);
 	if (!rc)
 		rc = api_get_text(b, "care_status", &status, &e);
 	if (!rc)
@@ -234,7 +238,8 @@ static int referral_discharge(struct http_req *rq, struct http_resp *rs)
 	if (!rc && !status)
 		rc = dy_fail(&e, DY_EINVAL, "care_status", "is required (each infant's care status at discharge)");
 	if (!rc)
-		rc = app_discharge(rq->app, id, on == DATE_NONE ? rq->app->today : on, reason, NULL, NULL, 0, status, &e);
+		rc = app_discharge_with_action(rq->app, id, on == DATE_NONE ? rq->app->today : on, reason, NULL, NULL, 0,
+		                               status, action, to, &e);
 	json_decref(b);
 	if (rc)
 		return api_fail(rs, &e);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_alerts.h"
 #include "app/app_episode.h"
 #include "app/app_family.h"
 #include "core/codes.h"
@@ -197,6 +198,19 @@ static int contact_post(struct http_req *rq, struct http_resp *rs)
 
 /* ---- Discharge --------------------------------------------------------------------- */
 
+/* How many risk flags of referral id wait for acknowledgement (the discharge
+ * form then asks for the action taken: the app refuses discharge without it). */
+static int open_flags(struct http_req *rq, int64_t id, struct dy_err *e)
+{
+	struct family_alerts f;
+	if (app_referral_alerts(rq->app, id, &f, e))
+		return -1;
+	int n = 0;
+	for (int i = 0; i < f.nrisks && i < ALERTS_MAX_RISKS; i++)
+		n += f.risks[i].episode_id == id;
+	return n;
+}
+
 static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
 	struct buf b;
@@ -224,6 +238,20 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	rc = rc ? rc : form_date(&b, fe, "date", "Date of discharge", NULL, typed ? F(rq, "date-day") : d,
 	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &e);
 	rc = rc ? rc : form_radios(&b, fe, "reason", "Reason", NULL, why, nw, F(rq, "reason"), 0, NULL, &e);
+	rc = rc ? rc : form_input(&b, fe, "transferred_to", "Team transferred to",
+	                          "Only when the reason is transferred: the team the family goes to", F(rq, "transferred_to"),
+	                          NULL, "text", NULL, &e);
+	int flags = rc ? 0 : open_flags(rq, id, &e);
+	if (flags < 0)
+		rc = DY_EINTERNAL;
+	if (!rc && flags > 0) {
+		char legend[160];
+		snprintf(legend, sizeof legend, "Action taken on the risk flag%s not yet acknowledged (required)",
+		         flags > 1 ? "s" : "");
+		rc = form_textarea(&b, fe, "risk_action", legend,
+		                   "A clinician reviews the risk before discharge: say what was done, and when",
+		                   F(rq, "risk_action"), 500, &e);
+	}
 	for (int i = 0; i < fv.npeople && !rc; i++) {
 		if (strcmp(fv.people[i].role, "infant") != 0)
 			continue;
@@ -295,9 +323,18 @@ static int discharge_post(struct http_req *rq, struct http_resp *rs)
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
 	if (!fe.n) {
-		rc = app_discharge(rq->app, id, on, reason, infants, status, n, NULL, &e);
-		if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
-			form_error_from(&fe, strcmp(e.field, "reason") == 0 ? "reason" : "date", &e);
+		const char *action = page_field_trim(rq, "risk_action"), *to = page_field_trim(rq, "transferred_to");
+		rc = app_discharge_with_action(rq->app, id, on, reason, infants, status, n, NULL, *action ? action : NULL,
+		                               *to ? to : NULL, &e);
+		if (rc == DY_ECONFLICT && strcmp(e.field, "risk-action") == 0) {
+			form_error(&fe, "risk_action", "Enter the action taken on the risk flag before discharging");
+			rc = 0;
+		} else if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
+			form_error_from(&fe, strcmp(e.field, "reason") == 0 ? "reason"
+			                     : strcmp(e.field, "transferred-to") == 0 ? "transferred_to"
+			                     : strcmp(e.field, "risk-action") == 0 ? "risk_action"
+			                                                           : "date",
+			                &e);
 			rc = 0;
 		} else if (rc) {
 			return rc;

@@ -365,7 +365,8 @@ static int charts(struct buf *b, const struct instrument_set *set, const struct 
 			if (n == 0)
 				continue;
 			const struct instr_scale *scale = &in->scales[si];
-			char title[200], id[96], val[32], lo[32], hi[32];
+			char title[200], id[96], val[32], lo[32], hi[32], uv[96];
+			instrument_unverified_text(in, si, uv, sizeof uv);
 			if (strncmp(scale->name, in->short_name, strlen(in->short_name)) == 0)
 				snprintf(title, sizeof title, "%s", scale->name);
 			else
@@ -376,9 +377,10 @@ static int charts(struct buf *b, const struct instrument_set *set, const struct 
 			snprintf(hi, sizeof hi, "%g", scale->hi);
 			rc = TMPL(b, e,
 			          "<div class=\"nhsuk-grid-column-one-half dyad-measure\"><h4>{{title}}</h4><p>Latest: <strong>{{val}}</strong>"
-			          "{{#band}}, {{band}}{{/band}} (possible range {{lo}} to {{hi}})</p>",
+			          "{{#band}}, {{band}}{{/band}} (possible range {{lo}} to {{hi}})"
+			          "{{#uv}} <strong class=\"nhsuk-tag nhsuk-tag--grey dyad-unverified\">{{uv}}</strong>{{/uv}}</p>",
 			          TMPL_S("title", title), TMPL_S("val", val), TMPL_S("band", latest_band),
-			          TMPL_S("lo", lo), TMPL_S("hi", hi));
+			          TMPL_S("lo", lo), TMPL_S("hi", hi), TMPL_S("uv", uv));
 			struct svg_trend c = {id, title, "Score", scale->lo, scale->hi, scale->bands, scale->nbands, pts, n};
 			if (!rc && scale->hi > scale->lo)
 				rc = svg_trend(b, &c, e);
@@ -452,9 +454,12 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 		int used = snprintf(text, sizeof text, "%s", in ? in->short_name : ml.v[i].rec.m.instrument);
 		for (int s = 0; s < ml.v[i].nscores && used < (int)sizeof text; s++) {
 			const struct stored_score *sc = &ml.v[i].scores[s];
+			int si = in ? instrument_scale_index(in, sc->scale) : -1;
+			int uv = sc->band[0] && si >= 0 && instrument_scale_unverified(in, si, "bands");
 			if (sc->present && (s == 0 || ml.v[i].nscores <= 3))
-				used += snprintf(text + used, sizeof text - (size_t)used, "%s %s %g%s%s", s ? ";" : ":",
-				                 sc->scale, sc->value, sc->band[0] ? ", " : "", sc->band);
+				used += snprintf(text + used, sizeof text - (size_t)used, "%s %s %g%s%s%s", s ? ";" : ":",
+				                 sc->scale, sc->value, sc->band[0] ? ", " : "", sc->band,
+				                 uv ? " (band unverified)" : "");
 		}
 		tl_add(tl, ml.v[i].rec.m.date, 2000 + i, "Measure", text);
 	}

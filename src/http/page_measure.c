@@ -340,15 +340,19 @@ static int result_get(struct http_req *rq, struct http_resp *rs)
 	for (int i = 0; i < fm->v.nscores && !rc; i++) {
 		const struct stored_score *s = &fm->v.scores[i];
 		int si = in ? instrument_scale_index(in, s->scale) : -1;
-		char val[32];
+		char val[32], uv[96] = "";
 		if (s->present)
 			snprintf(val, sizeof val, "%g", s->value);
+		/* A band or cut-off not yet checked against its source says so (docs/instruments.md). */
+		if (si >= 0)
+			instrument_unverified_text(in, si, uv, sizeof uv);
 		rc = TMPL(&rows, &e,
 		          "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">{{n}}</dt>"
 		          "<dd class=\"nhsuk-summary-list__value\">{{#p}}<strong>{{v}}</strong>{{#band}}, {{band}}{{/band}}"
+		          "{{#uv}} <strong class=\"nhsuk-tag nhsuk-tag--grey dyad-unverified\">{{uv}}</strong>{{/uv}}"
 		          "{{/p}}{{^p}}No score: {{why}}{{/p}}</dd></div>",
 		          TMPL_S("n", si >= 0 ? in->scales[si].name : s->scale), TMPL_S("p", s->present ? "1" : ""),
-		          TMPL_S("v", val), TMPL_S("band", s->band), TMPL_S("why", s->reason));
+		          TMPL_S("v", val), TMPL_S("band", s->band), TMPL_S("uv", uv), TMPL_S("why", s->reason));
 	}
 	rc = rc ? rc : TMPL(&b, &e, "<h1>{{t}}</h1><p>Completed {{w}}, scored when saved.</p>", TMPL_S("t", title),
 	                    TMPL_S("w", when));

@@ -314,6 +314,14 @@ static const char v10_loss[] =
 	"ALTER TABLE person ADD COLUMN loss TEXT CHECK (loss IN ('pregnancy_loss','stillbirth','infant_death'));"
 	"ALTER TABLE person ADD COLUMN loss_on TEXT;";
 
+/* Version 11: codes the figures need (issue 8 point 10): a transfer's
+ * destination team, and a re-referral's link to the family's earlier
+ * referral. (Reopening is an episode_event out of discharged, with its
+ * reason: no column.) */
+static const char v11_links[] =
+	"ALTER TABLE episode ADD COLUMN transferred_to TEXT;"
+	"ALTER TABLE episode ADD COLUMN previous_id INTEGER REFERENCES episode(id);";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -325,6 +333,7 @@ const struct migration schema_migrations[] = {
 	{8, "waiting clock index", v8_clock_index},
 	{9, "care plans", v9_careplan},
 	{10, "pregnancy loss, stillbirth, infant death", v10_loss},
+	{11, "transfer destination, re-referral link", v11_links},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
