@@ -248,6 +248,17 @@ lacks "no raw ids in the log" "$log" "route=/api/v1/families/$F "
 lacks "no names in the log" "$log" "$name|password|csrf="
 
 # --- Audit: the family read is logged; tampering is named ----------------
+# The family *page*, opened in a browser session, is a look at the family:
+# one entry, the newest `audit show` lists for it.
+reads() { q "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = 'family' AND entity_id = $F"; }
+before=$(reads)
+CODE=$(curl -s -o "$WORK/page" -w '%{http_code}' -b "$WORK/jar2" "${URL}families/$F")
+check "the manager opens the family page" "$CODE" 200
+contains "it is the family page" "$(cat "$WORK/page")" '<h2>People</h2>'
+check "the page view added one audit entry" "$(reads)" "$((before + 1))"
+newest=$(q "SELECT MAX(id) FROM audit WHERE entity = 'family' AND entity_id = $F")
+first=$("$DYAD" --format csv audit show --family "$F" | sed -n 2p)
+contains "audit show lists the page view first" "$first" "^$newest,[^,]*,manager,[0-9]+,read,127\.0\.0\.1"
 shown=$("$DYAD" audit show --family "$F")
 contains "the manager's read of the family is in the audit" "$shown" 'manager +[0-9]+ +read +127\.0\.0\.1'
 expect_ok=$("$DYAD" audit verify)
