@@ -247,6 +247,23 @@ contains "access log line" "$log" 'time=[0-9T:Z-]+ method=GET route=/api/v1/fami
 lacks "no raw ids in the log" "$log" "route=/api/v1/families/$F "
 lacks "no names in the log" "$log" "$name|password|csrf="
 
+# --- The waiting page: an analyst's figures are published figures ------------
+# (a short period, so that some counts are small: the manager sees them)
+figures() { # JAR -> the report's rows as |cell|cell|...
+	curl -s -b "$1" "${URL}waiting?from-day=1&from-month=9&from-year=2026&to-day=22&to-month=11&to-year=2026" |
+		grep -oE '<th scope="row" class="nhsuk-table__header">[^<]*</th>(<td[^>]*>[^<]*</td>)+' | sed 's/<[^>]*>/|/g; s/||*/|/g'
+}
+small='\|[1-4]( \([0-9]+%\))?\|'
+csrf3=$(curl -s -c "$WORK/jar3" -b "$WORK/jar3" "${URL}sign-in" | grep -oE 'name="csrf" value="[0-9a-f]{64}' | grep -oE '[0-9a-f]{64}')
+curl -s -o /dev/null -c "$WORK/jar3" -b "$WORK/jar3" -d "csrf=$csrf3" -d name=analyst \
+	--data-urlencode 'password=password of analyst 1234' "${URL}sign-in"
+mine=$(figures "$WORK/jar2")
+theirs=$(figures "$WORK/jar3")
+contains "the manager's waiting figures include counts of 1 to 4" "$mine" "$small"
+contains "the analyst gets the figures" "$theirs" 'Referral to assessment\|'
+lacks "the analyst's counts of 1 to 4 are hidden" "$theirs" "$small"
+contains "shown as * with the rate withheld" "$theirs" '\|\* \(withheld: fewer than 5\)\|'
+
 # --- Audit: the family read is logged; tampering is named ----------------
 # The family *page*, opened in a browser session, is a look at the family:
 # one entry, the newest `audit show` lists for it.
