@@ -109,7 +109,7 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	if (!rc)
 	{
 		struct list_page pg = {.limit = 15};
-		rc = app_family_list(rq->app, 1, &pg, case_row, &cc, &e);
+		rc = app_family_list(rq->app, 1, &pg, case_row, &cc, NULL, &e);
 	}
 	rc = rc ? rc : cc.rc;
 	rc = rc ? rc
