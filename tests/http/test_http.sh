@@ -247,6 +247,24 @@ contains "access log line" "$log" 'time=[0-9T:Z-]+ method=GET route=/api/v1/fami
 lacks "no raw ids in the log" "$log" "route=/api/v1/families/$F "
 lacks "no names in the log" "$log" "$name|password|csrf="
 
+# --- Lists: paged by key, and every family shown is audited ------------------
+top=$(q "SELECT MAX(id) FROM audit")
+api manager GET "/api/v1/families?limit=5"
+ids1=$(jq -r '[.items[].id] | join(",")' <<<"$BODY")
+next=$(jq -r '.next_after' <<<"$BODY")
+check "a page of five families" "$(jq '.items | length' <<<"$BODY")" 5
+check "next_after is the page's last id" "$next" "${ids1##*,}"
+check "one 'list' entry for each family shown" \
+	"$(q "SELECT group_concat(entity_id) FROM (SELECT entity_id FROM audit WHERE id > $top AND action = 'list' AND entity = 'family' AND actor = 'manager' ORDER BY entity_id)")" "$ids1"
+api manager GET "/api/v1/families?limit=5&after=$next"
+first2=$(jq -r '.items[0].id' <<<"$BODY")
+[ "$first2" -gt "$next" ] && ok || bad "the next page starts after next_after ($first2 <= $next)"
+api manager GET "/api/v1/families?limit=3&order=newest"
+check "newest first" "$(jq -r '[.items[].id] | . == (sort | reverse)' <<<"$BODY")" true
+check "newest first starts at the newest family" "$(jq -r '.items[0].id' <<<"$BODY")" "$(q "SELECT MAX(id) FROM family")"
+api manager GET "/api/v1/families?after=0"
+check "after must be an id" "$CODE" 400
+
 # --- The waiting page: an analyst's figures are published figures ------------
 # (a short period, so that some counts are small: the manager sees them)
 figures() { # JAR -> the report's rows as |cell|cell|...
