@@ -264,6 +264,40 @@ static const char v5_safety[] =
 	"ALTER TABLE measure_risk ADD COLUMN action_taken TEXT;"
 	"CREATE INDEX measure_risk_open ON measure_risk(measure_id) WHERE acknowledged_on IS NULL;";
 
+/* Version 7: case notes (issue 12; docs/notes.md). A note belongs to an
+ * episode (and may name one of its contacts); it is a draft until its author
+ * signs it. Once signed, nothing of it changes and it is never deleted: the
+ * triggers refuse it whatever path the change comes by, so the only things
+ * that may still happen to a signed note are being followed by an addendum
+ * (a new note pointing to it) and being marked entered in error once, with a
+ * reason (kept, hidden from the default view). */
+static const char v7_notes[] =
+	"CREATE TABLE note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  contact_id INTEGER REFERENCES contact(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('contact','assessment_formulation','safeguarding','supervision',"
+	"'telephone','other')),"
+	"  author TEXT NOT NULL,"
+	"  written_at TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  signed_at TEXT,"
+	"  addendum_to INTEGER REFERENCES note(id),"
+	"  error_reason TEXT,"
+	"  error_by TEXT,"
+	"  error_at TEXT,"
+	"  CHECK (addendum_to IS NULL OR addendum_to <> id),"
+	"  CHECK ((error_reason IS NULL) = (error_at IS NULL))) STRICT;"
+	"CREATE INDEX note_episode ON note(episode_id, written_at);"
+	"CREATE TRIGGER note_signed_kept BEFORE UPDATE ON note"
+	"  WHEN OLD.signed_at IS NOT NULL AND (NEW.id IS NOT OLD.id OR NEW.episode_id IS NOT OLD.episode_id"
+	"   OR NEW.contact_id IS NOT OLD.contact_id OR NEW.kind IS NOT OLD.kind OR NEW.author IS NOT OLD.author"
+	"   OR NEW.written_at IS NOT OLD.written_at OR NEW.text IS NOT OLD.text OR NEW.signed_at IS NOT OLD.signed_at"
+	"   OR NEW.addendum_to IS NOT OLD.addendum_to OR OLD.error_at IS NOT NULL)"
+	"  BEGIN SELECT RAISE(ABORT, 'note_signed'); END;"
+	"CREATE TRIGGER note_signed_not_deleted BEFORE DELETE ON note WHEN OLD.signed_at IS NOT NULL"
+	"  BEGIN SELECT RAISE(ABORT, 'note_signed'); END;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -271,6 +305,7 @@ const struct migration schema_migrations[] = {
 	{4, "demo mark", v4_demo},
 	{5, "risk flag actions", v5_safety},
 	{6, "web users, sessions, audit chain", schema_v6_web},
+	{7, "case notes", v7_notes},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
