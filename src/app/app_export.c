@@ -29,6 +29,7 @@
 #include "store/store_family.h"
 #include "store/store_goal.h"
 #include "store/store_measure.h"
+#include "store/store_note.h"
 #include "store/store_pathway.h"
 #include "store/store_safeguarding.h"
 #include "util/buf.h"
@@ -365,6 +366,24 @@ static int put_goal_rating(void *ctx, const struct goal_rating *r)
 	return row_end(o);
 }
 
+static int put_note(void *ctx, const struct note *n)
+{
+	struct out *o = ctx;
+	cell_id(o, n->id);
+	cell_id(o, n->episode_id);
+	cell_id(o, n->contact_id);
+	cell(o, n->kind);
+	cell(o, n->author);
+	cell(o, n->written_at);
+	cell(o, n->text);
+	cell(o, n->signed_at);
+	cell_id(o, n->addendum_to);
+	cell(o, n->error_reason);
+	cell(o, n->error_by);
+	cell(o, n->error_at);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -385,6 +404,8 @@ static const char *const h_meas[] = {"referral_id", "person_id", "instrument", "
                                      "risk_acknowledged_by", "risk_acknowledged_on", "risk_action", 0};
 static const char *const h_goal[] = {"goal_id", "referral_id", "position", "text", "set_on", 0};
 static const char *const h_rating[] = {"goal_id", "date", "rating", 0};
+static const char *const h_note[] = {"note_id", "referral_id", "contact_id", "kind", "author", "written_at", "text",
+                                     "signed_at", "addendum_to", "error_reason", "error_by", "error_at", 0};
 
 /* Links the unnamed files into the private folder by name. */
 static int link_all(struct job *j)
@@ -538,6 +559,8 @@ int app_export(struct app *a, const char *dir, int replace, struct transfer_coun
 		rc = out_close(&o, store_goal_list(a->db, 0, put_goal, &o, e));
 	if (!rc && !(rc = out_open(&o, &j, "goal_ratings.csv", h_rating, &n->goal_ratings, e)))
 		rc = out_close(&o, store_goal_rating_list(a->db, 0, put_goal_rating, &o, e));
+	if (!rc && !(rc = out_open(&o, &j, "notes.csv", h_note, &n->notes, e)))
+		rc = out_close(&o, store_note_list(a->db, 0, put_note, &o, e));
 	db_rollback(a->db);
 	if (!rc) {
 		int fd = job_open(&j, MANIFEST_FILE, e);

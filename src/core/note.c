@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "util/date.h"
 #include "util/text.h"
 
 static const char *const kinds[] = {"contact", "assessment_formulation", "safeguarding",
@@ -55,6 +56,25 @@ int note_check_reason(const char *reason, struct dy_err *e)
 		return DY_EINVAL;
 	if (text_chars(reason) > NOTE_REASON_MAX)
 		return dy_fail(e, DY_EINVAL, "reason", "is longer than %d characters", NOTE_REASON_MAX);
+	return 0;
+}
+
+int note_check_stamp(const char *field, const char *stamp, struct dy_err *e)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+	int ok = stamp && strlen(stamp) == sizeof shape - 1;
+	for (size_t i = 0; ok && i < sizeof shape - 1; i++)
+		ok = shape[i] == 'd' ? (stamp[i] >= '0' && stamp[i] <= '9') : stamp[i] == shape[i];
+	char day[11];
+	int32_t d;
+	if (ok) {
+		memcpy(day, stamp, 10);
+		day[10] = '\0';
+		ok = date_parse(day, &d) == 0 && (stamp[11] - '0') * 10 + (stamp[12] - '0') < 24 &&
+		     stamp[14] < '6' && stamp[17] < '6';
+	}
+	if (!ok)
+		return dy_fail(e, DY_EINVAL, field, "must be a UTC time written YYYY-MM-DDTHH:MM:SSZ");
 	return 0;
 }
 

@@ -33,6 +33,10 @@ int note_check_text(const char *text, struct dy_err *e);
  * characters; DY_EINVAL naming "reason". */
 int note_check_reason(const char *reason, struct dy_err *e);
 
+/* A stored time stamp: exactly `YYYY-MM-DDTHH:MM:SSZ` with a real date and
+ * time; DY_EINVAL naming field. */
+int note_check_stamp(const char *field, const char *stamp, struct dy_err *e);
+
 /* Whether actor may sign (or edit) a note in state written by author: only a
  * draft, only by its author; DY_ECONFLICT naming "note" otherwise. */
 int note_check_sign(enum note_state state, const char *author, const char *actor, struct dy_err *e);
