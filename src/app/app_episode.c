@@ -138,15 +138,20 @@ int app_referral_add_with(struct app *a, struct episode *ep, const struct referr
 		             "the infant or caregiver already has an open referral (%s%s); nothing was saved",
 		             list, d->total > d->n ? ", ..." : "");
 	}
-	if (!rc) {
-		ep->id = 0;
-		rc = store_episode_insert(a->db, ep, e);
-	}
+	if (!rc)
+		rc = app_referral_insert(a, ep, x, e);
+	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);
+}
+
+int app_referral_insert(struct app *a, struct episode *ep, const struct referral_extra *x, struct dy_err *e)
+{
+	ep->id = 0;
+	int rc = store_episode_insert(a->db, ep, e);
 	if (!rc)
 		rc = app_pathway_open(a, ep, e);
 	if (!rc && x && ((x->programme && *x->programme) || x->first_time_parent != ELIGIBILITY_ANSWER_UNKNOWN))
 		rc = store_pathway_set_facts(a->db, ep->id, x->programme, x->first_time_parent, e);
-	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);
+	return rc;
 }
 
 int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
@@ -160,24 +165,21 @@ int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, voi
 static int collect_contact(void *ctx, const struct contact *c)
 {
 	struct referral_view *v = ctx;
-	v->contacts = xrealloc(v->contacts, (size_t)(v->ncontacts + 1) * sizeof *v->contacts);
-	v->contacts[v->ncontacts++] = *c;
+	XAPPEND(v->contacts, v->ncontacts, *c);
 	return 0;
 }
 
 static int collect_measure(void *ctx, const struct measure *m)
 {
 	struct referral_view *v = ctx;
-	v->measures = xrealloc(v->measures, (size_t)(v->nmeasures + 1) * sizeof *v->measures);
-	v->measures[v->nmeasures++] = *m;
+	XAPPEND(v->measures, v->nmeasures, *m);
 	return 0;
 }
 
 static int collect_outcome(void *ctx, const struct discharge_outcome *o)
 {
 	struct referral_view *v = ctx;
-	v->outcomes = xrealloc(v->outcomes, (size_t)(v->noutcomes + 1) * sizeof *v->outcomes);
-	v->outcomes[v->noutcomes++] = *o;
+	XAPPEND(v->outcomes, v->noutcomes, *o);
 	return 0;
 }
 

@@ -56,6 +56,11 @@ int app_referral_duplicates(struct app *a, const struct episode *ep, struct refe
 int app_referral_add_with(struct app *a, struct episode *ep, const struct referral_extra *x,
                           struct referral_duplicates *d, struct dy_err *e);
 
+/* Inserts ep (a new id), opens its pathway and stores x's programme and
+ * first-time-parent facts (x may be NULL), inside the caller's write
+ * transaction, after its checks: 0 or the store's code. */
+int app_referral_insert(struct app *a, struct episode *ep, const struct referral_extra *x, struct dy_err *e);
+
 /* Lists referrals of one family (family_id > 0) or all. */
 int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e);
 

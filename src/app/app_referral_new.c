@@ -83,15 +83,10 @@ int app_referral_new(struct app *a, struct person *cg, struct person *inf, struc
 			dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
 	}
 	if (!rc) {
-		ep->id = 0;
 		ep->family_id = f.id;
 		ep->infant_id = inf->id;
 		ep->caregiver_id = cg->id;
-		rc = store_episode_insert(a->db, ep, e);
+		rc = app_referral_insert(a, ep, x, e);
 	}
-	if (!rc)
-		rc = app_pathway_open(a, ep, e);
-	if (!rc && x && ((x->programme && *x->programme) || x->first_time_parent != ELIGIBILITY_ANSWER_UNKNOWN))
-		rc = store_pathway_set_facts(a->db, ep->id, x->programme, x->first_time_parent, e);
 	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);
 }
