@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_alerts.h"
+
 #include "app/app_episode.h"
 #include "app/app_audit.h"
 #include "app/app_family.h"
@@ -97,6 +99,19 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		          "<p>{{name}}: <strong>{{status}}</strong> since {{since}}. Lead social worker: not recorded.</p>"
 		          "</div>",
 		          TMPL_S("name", name), TMPL_S("status", status), TMPL_S("since", since));
+	}
+	/* Signed safeguarding case notes: flagged to those who may read them. */
+	struct family_alerts al;
+	struct dy_err ae;
+	if (!rc && app_family_alerts(a, v->family.id, &al, &ae) == 0 && al.nsafeguarding_notes) {
+		char n[16];
+		snprintf(n, sizeof n, "%d", al.nsafeguarding_notes);
+		rc = TMPL(b, e,
+		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
+		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Safeguarding notes</span>"
+		          "</h2><p>{{n}} signed safeguarding {{w}} on this family's referrals: see each referral's case notes."
+		          "</p></div>",
+		          TMPL_S("n", n), TMPL_S("w", al.nsafeguarding_notes == 1 ? "note" : "notes"));
 	}
 	if (rc || v->nrisks == 0)
 		return rc;
@@ -474,6 +489,11 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 		snprintf(href, sizeof href, "/referrals/%lld/triage", id);
 		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-u-margin-right-3\" href=\"{{h}}\">Triage</a>",
 		          TMPL_S("h", href));
+	}
+	if (!rc && can_measures) {
+		snprintf(href, sizeof href, "/referrals/%lld/notes", id);
+		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3\" "
+		          "href=\"{{h}}\">Case notes</a>", TMPL_S("h", href));
 	}
 	if (!rc && open && pr.state != EPISODE_RECEIVED) {
 		char h2[80], h3[80];

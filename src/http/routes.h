@@ -19,6 +19,7 @@ extern const struct http_route page_referral_routes[];
 extern const struct http_route page_episode_routes[];
 extern const struct http_route page_measure_routes[];
 extern const struct http_route page_users_routes[];
+extern const struct http_route page_note_routes[];
 
 /* The sign-in form, with error (NULL for none) and the name typed; used by
  * GET and a refused POST /sign-in (page_sign_in.c). Returns 0. */
