@@ -78,6 +78,7 @@ page() { # METHOD PATH [curl data args...]: sets CODE, BODY
 }
 signin_as clinician
 page GET "/families/$F"
+check "the family page" "$CODE" 200
 contains "the family page flags the safeguarding notes" "$BODY" "1 signed safeguarding note on this family"
 contains "the family page links to the case notes" "$BODY" "/referrals/$E/notes"
 page GET "/referrals/$E/notes"
@@ -85,6 +86,7 @@ check "the notes page" "$CODE" 200
 contains "shows the addendum's words" "$BODY" "$W addendum"
 lacks "hides the note entered in error" "$BODY" "$W edited"
 page GET "/referrals/$E/notes?all=1"
+check "the notes page with all=1" "$CODE" 200
 contains "shows it when asked" "$BODY" "Entered in error"
 page POST "/referrals/$E/notes" -d "csrf=$PCSRF" -d kind=telephone --data-urlencode $'text=Rang Ann.\nShe will come on Monday.'
 check "writing a note redirects to it" "$CODE" 303
