@@ -103,6 +103,9 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 	}
 	struct measure_person baby = {.date_of_birth = DATE_NONE};
 	if (want_infant) {
+		if (!r->subject_infant_id && ep->n_infants > 1)
+			return dy_fail(e, DY_EINVAL, "infant", "%s is about an infant and this referral covers %d infants:"
+			               " name which one (--infant ID)", in->short_name, ep->n_infants);
 		if (!r->subject_infant_id)
 			r->subject_infant_id = ep->infant_id;
 		if (!r->subject_infant_id)
@@ -147,7 +150,11 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 		char why[200];
 		score_error_text(out, &out->errors[0], why, sizeof why);
 		const char *m = strncmp(why, "responses: ", 11) == 0 ? why + 11 : why;
-		return dy_fail(e, DY_EINVAL, "responses", "%s", m);
+		/* A licensed table the service has not loaded is not the responses'
+		 * fault: field "table" lets a caller say how to load it. */
+		int no_table = out->errors[0].code == SCORE_E_NO_INTERVAL && in->interval_table >= 0 &&
+		               !in->tables[in->interval_table].loaded;
+		return dy_fail(e, DY_EINVAL, no_table ? "table" : "responses", "%s", m);
 	}
 	str_copy(r->version, sizeof r->version, in->version);
 	return 0;
@@ -188,7 +195,7 @@ static int measure_checks(struct app *a, const struct instrument *in, struct mea
 			return dy_fail(e, DY_ENOTFOUND, "practitioner", "practitioner %lld does not exist",
 			               (long long)rec->practitioner_id);
 	}
-	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id};
+	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id, 1 + ep.n_more_infants};
 	return app_measure_check_score(in, rec, &mep, 0, app_measure_person_db, a->db, res, e);
 }
 

@@ -264,14 +264,25 @@ static const char v5_safety[] =
 	"ALTER TABLE measure_risk ADD COLUMN action_taken TEXT;"
 	"CREATE INDEX measure_risk_open ON measure_risk(measure_id) WHERE acknowledged_on IS NULL;";
 
-/* Version 7: case notes (issue 12; docs/notes.md). A note belongs to an
+/* Version 7: one referral may cover several infants of the family (twins,
+ * triplets; issue 8). episode.infant_id stays the first infant; each
+ * further one is a row of referral_infant (migration 2 already has an
+ * index named episode_infant). Clocks and counts stay per episode. */
+static const char v7_infants[] =
+	"CREATE TABLE referral_infant ("
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  infant_id INTEGER NOT NULL REFERENCES person(id),"
+	"  PRIMARY KEY (episode_id, infant_id)) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX referral_infant_infant ON referral_infant(infant_id);";
+
+/* Version 8: case notes (issue 12; docs/notes.md). A note belongs to an
  * episode (and may name one of its contacts); it is a draft until its author
  * signs it. Once signed, nothing of it changes and it is never deleted: the
  * triggers refuse it whatever path the change comes by, so the only things
  * that may still happen to a signed note are being followed by an addendum
  * (a new note pointing to it) and being marked entered in error once, with a
  * reason (kept, hidden from the default view). */
-static const char v7_notes[] =
+static const char v8_notes[] =
 	"CREATE TABLE note ("
 	"  id INTEGER PRIMARY KEY,"
 	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
@@ -305,7 +316,8 @@ const struct migration schema_migrations[] = {
 	{4, "demo mark", v4_demo},
 	{5, "risk flag actions", v5_safety},
 	{6, "web users, sessions, audit chain", schema_v6_web},
-	{7, "case notes", v7_notes},
+	{7, "several infants per referral", v7_infants},
+	{8, "case notes", v8_notes},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
