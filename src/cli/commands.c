@@ -298,6 +298,7 @@ const struct cli_command cli_commands[] = {
 	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE, NULL},
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE, NULL},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ, NULL},
+	{"find", NULL, "TEXT", 1, "Find people of the team by name (part of it, any case or accents, one letter wrong), NHS number, date of birth or postcode.", o_caseload, cmd_find, CLI_DB_READ, NULL},
 	{"note", "add", NULL, 0, "Write a case note on a referral: a draft until you sign it (--sign signs it at once).", o_note_add, cmd_note_add, CLI_DB_WRITE, NULL},
 	{"note", "edit", NULL, 0, "Change your own draft note (a signed note never changes).", o_note_edit, cmd_note_edit, CLI_DB_WRITE, NULL},
 	{"note", "sign", NULL, 0, "Sign your draft note: from then on it can never be changed or deleted.", o_note_id, cmd_note_sign, CLI_DB_WRITE, NULL},

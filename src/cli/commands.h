@@ -49,6 +49,7 @@ CMD(cmd_measures_change);
 CMD(cmd_goal_add);
 CMD(cmd_goal_rate);
 CMD(cmd_goal_list);
+CMD(cmd_find);
 CMD(cmd_note_add);
 CMD(cmd_note_edit);
 CMD(cmd_note_sign);

@@ -4,6 +4,7 @@
 #include "store/schema.h"
 
 #include "store/store_pathway.h"
+#include "store/store_search.h"
 #include "util/date.h"
 
 static const char v1[] =
@@ -309,6 +310,29 @@ static const char v8_notes[] =
 	"CREATE TRIGGER note_signed_not_deleted BEFORE DELETE ON note WHEN OLD.signed_at IS NOT NULL"
 	"  BEGIN SELECT RAISE(ABORT, 'note_signed'); END;";
 
+/* Version 9: finding a family (issue 12). Each person's names are indexed as
+ * folded words (core/name_key.h): name_word holds each distinct word and its
+ * reverse, so a search finds by prefix, and a word one slip away by a range
+ * scan on either half; person_word says who holds each word. Indexes on
+ * date of birth and postcode serve those searches. store_person_insert keeps
+ * the words; the backfill fills them for the people already there. */
+static const char v9_search[] =
+	"CREATE TABLE name_word ("
+	"  word TEXT PRIMARY KEY,"
+	"  rword TEXT NOT NULL) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX name_word_reverse ON name_word(rword);"
+	"CREATE TABLE person_word ("
+	"  word TEXT NOT NULL,"
+	"  person_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (word, person_id)) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX person_dob ON person(date_of_birth);"
+	"CREATE INDEX person_postcode ON person(postcode);";
+
+static int v9_backfill(db_t *db, struct dy_err *e)
+{
+	return store_search_backfill(db, e);
+}
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -318,10 +342,12 @@ const struct migration schema_migrations[] = {
 	{6, "web users, sessions, audit chain", schema_v6_web},
 	{7, "several infants per referral", v7_infants},
 	{8, "case notes", v8_notes},
+	{9, "finding a family", v9_search},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
 const struct migration_step schema_migration_steps[] = {
 	{2, v2_backfill},
+	{9, v9_backfill},
 };
 const int schema_migration_step_count = (int)(sizeof schema_migration_steps / sizeof schema_migration_steps[0]);

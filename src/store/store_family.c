@@ -1,6 +1,8 @@
 /* store_family.c: SQL for teams, practitioners, families and people. */
 #include "store/store_family.h"
 
+#include "store/store_search.h"
+
 #include <string.h>
 
 #include "util/date.h"
@@ -169,6 +171,9 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 	db_bind_text_ref_opt(s, 13, p->postcode);
 	db_bind_id(s, 14, p->imd_decile);
 	int rc = db_run_id(s, &p->id, e);
+	/* The name words a search finds them by, in the same transaction. */
+	if (!rc)
+		rc = store_search_index_person(db, p->id, p->given_name, p->family_name, e);
 	return rc;
 }
 
