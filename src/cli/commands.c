@@ -112,6 +112,11 @@ static const struct cli_opt o_report_waiting[] = {
 	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default)", 0},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
 	{0}};
+static const struct cli_opt o_report[] = {
+	{"from", "DATE", "first day of the period (episodes discharged from this day)", 1},
+	{"to", "DATE", "last day of the period", 1},
+	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{0}};
 static const struct cli_opt o_ref_list[] = {
 	{"family", "ID", "only this family's referrals", 0},
 	{"state", "STATE", "only referrals in this state: received, awaiting_assessment, declined, signposted, assessed,"
@@ -278,6 +283,9 @@ const struct cli_command cli_commands[] = {
 	{"referral", "history", NULL, 0, "A referral's state changes, with dates and users, and its overrides.", o_ref_history, cmd_referral_history, CLI_DB_READ, NULL},
 	{"waiting", NULL, NULL, 0, "Everyone waiting for assessment or intervention, most urgent first.", o_waiting, cmd_waiting, CLI_DB_READ, NULL},
 	{"report", "waiting", NULL, 0, "Waiting times against the two standards over a period, and by month.", o_report_waiting, cmd_report_waiting, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "outcomes", NULL, 0, "Pre/post outcomes per scale with paired t and Wilcoxon tests, episodes discharged in a period.", o_report, cmd_report_outcomes, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "completeness", NULL, 0, "Per instrument, the share of eligible episodes with a baseline, an end and both.", o_report, cmd_report_completeness, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "safeguarding", NULL, 0, "Safeguarding status at referral against at discharge, and care status at discharge.", o_report, cmd_report_safeguarding, CLI_DB_READ, REPORT_FORMATS},
 	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, CLI_DB_WRITE, NULL},
 	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, CLI_DB_READ, NULL},
 	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, CLI_DB_WRITE, NULL},
