@@ -16,6 +16,7 @@
 #include "app/app_family.h"
 #include "app/app_measure.h"
 #include "app/app_pathway.h"
+#include "app/app_search.h"
 #include "core/age.h"
 #include "http/page.h"
 #include "http/page_family.h"
@@ -177,26 +178,11 @@ struct find_ctx {
 	int rc;
 };
 
-static int contains_ci(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; *hay; hay++) {
-		size_t i = 0;
-		while (i < n && hay[i] && (hay[i] | 32) == (needle[i] | 32))
-			i++;
-		if (i == n)
-			return 1;
-	}
-	return n == 0;
-}
-
 static int find_row(void *ctx, const struct family_summary *s)
 {
 	struct find_ctx *c = ctx;
 	char who[3 * NAME_BYTES], infant[NAME_BYTES + 1], state[40] = "", last[32] = "", href[48], sg[40] = "";
 	snprintf(who, sizeof who, "%s %s", s->caregiver_given, s->caregiver_family);
-	if (c->q[0] && !contains_ci(who, c->q) && !contains_ci(s->infant_given, c->q))
-		return 0;
 	str_copy(infant, sizeof infant, s->infant_given);
 	if (s->episode_id) {
 		if (s->discharged_on != DATE_NONE)
@@ -219,10 +205,81 @@ static int find_row(void *ctx, const struct family_summary *s)
 	return c->rc || c->shown >= 50 ? 1 : 0;
 }
 
+/* One person a search found (app/app_search.h). */
+static int found_row(void *ctx, const struct search_hit *h, enum find_match m)
+{
+	(void)m;
+	struct find_ctx *c = ctx;
+	char who[2 * NAME_BYTES + 2], dob[32], nhs[16], state[40] = "", href[48], role[40];
+	page_person_name(&h->p, who, sizeof who);
+	page_date(h->p.date_of_birth, dob, sizeof dob);
+	page_nhs_number(h->p.nhs_number, nhs, sizeof nhs);
+	page_code(strcmp(h->p.role, "infant") == 0 ? "baby" : h->p.relationship[0] ? h->p.relationship : "caregiver", 1,
+	          role, sizeof role);
+	if (h->state[0])
+		page_code(h->state, 1, state, sizeof state);
+	snprintf(href, sizeof href, "/families/%lld", (long long)h->p.family_id);
+	c->shown++;
+	c->rc = TMPL(c->rows, c->e,
+	             "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{href}}\">{{who}}</a>"
+	             "</td><td class=\"nhsuk-table__cell\">{{role}}</td><td class=\"nhsuk-table__cell dyad-nowrap\">{{dob}}"
+	             "</td><td class=\"nhsuk-table__cell dyad-nowrap\">{{nhs}}</td><td class=\"nhsuk-table__cell\">{{state}}"
+	             "</td></tr>",
+	             TMPL_S("href", href), TMPL_S("who", who), TMPL_S("role", role), TMPL_S("dob", dob[0] ? dob : "unborn"),
+	             TMPL_S("nhs", nhs), TMPL_S("state", state[0] ? state : "no referral"));
+	return c->rc;
+}
+
+/* The search box's answer: people found by name, NHS number, date of birth
+ * or postcode, best first. */
+static int search_page(struct http_req *rq, struct http_resp *rs, const char *q)
+{
+	struct buf b, rows;
+	page_body(&b);
+	buf_init(&rows, PAGE_BODY_MAX);
+	struct dy_err e;
+	struct find_ctx c = {&rows, q, 0, &e, 0};
+	int64_t total = 0;
+	int rc = app_find(rq->app, q, 50, 0, found_row, &c, &total, &e);
+	if (rc || c.rc) {
+		buf_free(&b);
+		buf_free(&rows);
+		return rc ? rc : DY_EINTERNAL;
+	}
+	char shown[80];
+	if (total > c.shown)
+		snprintf(shown, sizeof shown, "The first %d of %lld people found", c.shown, (long long)total);
+	else
+		snprintf(shown, sizeof shown, "%d %s found", c.shown, c.shown == 1 ? "person" : "people");
+	rc = TMPL(&b, &e,
+	          "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
+	          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name, NHS number, date of "
+	          "birth or postcode</label><div class=\"nhsuk-hint\" id=\"q-hint\">Part of a name is enough; case, accents "
+	          "and one wrong letter do not matter</div>"
+	          "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" value=\"{{q}}\" "
+	          "aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" type=\"submit\">Search</button></form>"
+	          "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
+	          "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope=\"col\" "
+	          "class=\"nhsuk-table__header\">Name</th><th scope=\"col\" class=\"nhsuk-table__header\">Who</th>"
+	          "<th scope=\"col\" class=\"nhsuk-table__header\">Date of birth</th><th scope=\"col\" "
+	          "class=\"nhsuk-table__header\">NHS number</th><th scope=\"col\" class=\"nhsuk-table__header\">Latest "
+	          "referral</th></tr></thead><tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>",
+	          TMPL_S("q", q), TMPL_S("shown", shown), TMPL_HTML("rows", &rows));
+	buf_free(&rows);
+	if (rc) {
+		buf_free(&b);
+		return DY_EINTERNAL;
+	}
+	return page_send(rq, rs, 200, "Find a family", NULL, NULL, NULL, &b);
+}
+
 static int find_page(struct http_req *rq, struct http_resp *rs)
 {
 	const char *q = http_query(rq, "q");
 	q = q ? q : "";
+	for (const char *t = q; *t; t++)
+		if (*t != ' ')
+			return search_page(rq, rs, q);
 	struct buf b, rows;
 	page_body(&b);
 	buf_init(&rows, PAGE_BODY_MAX);

@@ -12,6 +12,7 @@ extern const struct http_route api_referral_routes[];
 extern const struct http_route api_measure_routes[];
 extern const struct http_route api_waiting_routes[];
 extern const struct http_route api_note_routes[];
+extern const struct http_route api_search_routes[];
 extern const struct http_route api_report_routes[];
 
 extern const struct http_route page_assets_routes[];
