@@ -12,6 +12,7 @@ const struct http_route *const http_route_tables[] = {
 	api_note_routes,
 	api_search_routes,
 	api_report_routes,
+	api_careplan_routes,
 	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
 	page_assets_routes,
 	page_family_routes,

@@ -15,6 +15,7 @@ extern const struct http_route api_note_routes[];
 extern const struct http_route api_search_routes[];
 extern const struct http_route api_report_routes[];
 
+extern const struct http_route api_careplan_routes[];
 extern const struct http_route page_assets_routes[];
 extern const struct http_route page_family_routes[];
 extern const struct http_route page_home_routes[];

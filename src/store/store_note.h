@@ -1,6 +1,6 @@
 /* store_note.h: SQL for case notes. The rules are core/note.h's; callers
  * (app/) check them and hold the transaction. A signed note is kept by the
- * database itself (migration 8's triggers): any update of its content, or a
+ * database itself (migration 11's triggers): any update of its content, or a
  * delete, is refused with DY_ECONFLICT whichever path it comes by. */
 #ifndef DYAD_STORE_NOTE_H
 #define DYAD_STORE_NOTE_H

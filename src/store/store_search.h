@@ -16,7 +16,7 @@
 /* Indexes the words of a person's given and family names. */
 int store_search_index_person(db_t *db, int64_t person_id, const char *given, const char *family, struct dy_err *e);
 
-/* Fills the index for every person (migration 9's backfill). */
+/* Fills the index for every person (migration 12's backfill). */
 int store_search_backfill(db_t *db, struct dy_err *e);
 
 typedef int (*store_word_fn)(void *ctx, const char *word);
