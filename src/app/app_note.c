@@ -51,6 +51,35 @@ int app_note_add(struct app *a, struct note *n, int sign, struct dy_err *e)
 	return app_end(a, rc, sign ? "note.add_signed" : "note.add", "note", n->id, n->kind, e);
 }
 
+/* One change to stored note id (its scope already checked), in one audited
+ * transaction: the note loaded, then step checks and writes it. */
+typedef int (*note_step)(struct app *a, const struct note *n, const void *arg, struct dy_err *e);
+
+static int change(struct app *a, int64_t id, const char *action, note_step step, const void *arg, struct dy_err *e)
+{
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	struct note n;
+	char *buf = NULL;
+	rc = load(a, id, &n, &buf, e);
+	if (!rc)
+		rc = step(a, &n, arg, e);
+	free(buf);
+	return app_end(a, rc, action, "note", id, NULL, e);
+}
+
+struct edit_arg {
+	const char *kind, *text;
+};
+
+static int edit_step(struct app *a, const struct note *n, const void *arg, struct dy_err *e)
+{
+	const struct edit_arg *x = arg;
+	int rc = note_check_sign(store_note_state(n), n->author, a->actor, e);
+	return rc ? rc : store_note_update_draft(a->db, n->id, x->kind && x->kind[0] ? x->kind : n->kind, x->text, e);
+}
+
 int app_note_edit(struct app *a, int64_t id, const char *kind, const char *text, struct dy_err *e)
 {
 	int rc = app_scope_record(a, SCOPE_OF_NOTE, id, SCOPE_CLINICAL_WRITE, NULL, e);
@@ -58,38 +87,23 @@ int app_note_edit(struct app *a, int64_t id, const char *kind, const char *text,
 		return rc;
 	if ((kind && kind[0] && note_check_kind(kind, e)) || note_check_text(text, e))
 		return DY_EINVAL;
-	if ((rc = app_begin(a, e)))
-		return rc;
-	struct note n;
-	char *buf = NULL;
-	rc = load(a, id, &n, &buf, e);
-	if (!rc)
-		rc = note_check_sign(store_note_state(&n), n.author, a->actor, e);
-	if (!rc)
-		rc = store_note_update_draft(a->db, id, kind && kind[0] ? kind : n.kind, text, e);
-	free(buf);
-	return app_end(a, rc, "note.edit", "note", id, NULL, e);
+	struct edit_arg x = {kind, text};
+	return change(a, id, "note.edit", edit_step, &x, e);
+}
+
+static int sign_step(struct app *a, const struct note *n, const void *arg, struct dy_err *e)
+{
+	(void)arg;
+	int rc = note_check_sign(store_note_state(n), n->author, a->actor, e);
+	char stamp[NOTE_STAMP];
+	date_now_utc(stamp);
+	return rc ? rc : store_note_sign(a->db, n->id, stamp, e);
 }
 
 int app_note_sign(struct app *a, int64_t id, struct dy_err *e)
 {
 	int rc = app_scope_record(a, SCOPE_OF_NOTE, id, SCOPE_CLINICAL_WRITE, NULL, e);
-	if (rc)
-		return rc;
-	if ((rc = app_begin(a, e)))
-		return rc;
-	struct note n;
-	char *buf = NULL;
-	rc = load(a, id, &n, &buf, e);
-	if (!rc)
-		rc = note_check_sign(store_note_state(&n), n.author, a->actor, e);
-	if (!rc) {
-		char stamp[NOTE_STAMP];
-		date_now_utc(stamp);
-		rc = store_note_sign(a->db, id, stamp, e);
-	}
-	free(buf);
-	return app_end(a, rc, "note.sign", "note", id, NULL, e);
+	return rc ? rc : change(a, id, "note.sign", sign_step, NULL, e);
 }
 
 int app_note_addendum(struct app *a, int64_t id, const char *text, int64_t *addendum_id, struct dy_err *e)
@@ -125,6 +139,14 @@ int app_note_addendum(struct app *a, int64_t id, const char *text, int64_t *adde
 	return app_end(a, rc, "note.addendum", "note", add.id, NULL, e);
 }
 
+static int error_step(struct app *a, const struct note *n, const void *arg, struct dy_err *e)
+{
+	int rc = note_check_error(store_note_state(n), e);
+	char stamp[NOTE_STAMP];
+	date_now_utc(stamp);
+	return rc ? rc : store_note_mark_error(a->db, n->id, arg, a->actor, stamp, e);
+}
+
 int app_note_error(struct app *a, int64_t id, const char *reason, struct dy_err *e)
 {
 	int rc = app_scope_record(a, SCOPE_OF_NOTE, id, SCOPE_CLINICAL_WRITE, NULL, e);
@@ -132,20 +154,7 @@ int app_note_error(struct app *a, int64_t id, const char *reason, struct dy_err 
 		return rc;
 	if (note_check_reason(reason, e))
 		return DY_EINVAL;
-	if ((rc = app_begin(a, e)))
-		return rc;
-	struct note n;
-	char *buf = NULL;
-	rc = load(a, id, &n, &buf, e);
-	if (!rc)
-		rc = note_check_error(store_note_state(&n), e);
-	if (!rc) {
-		char stamp[NOTE_STAMP];
-		date_now_utc(stamp);
-		rc = store_note_mark_error(a->db, id, reason, a->actor, stamp, e);
-	}
-	free(buf);
-	return app_end(a, rc, "note.error", "note", id, NULL, e);
+	return change(a, id, "note.error", error_step, reason, e);
 }
 
 /* Whether the acting user is shown note n (all: entered in error too). */

@@ -239,7 +239,7 @@ int app_find(struct app *a, const char *text, int limit, int offset, app_find_fn
 			l.v[k++] = l.v[i];
 	}
 	l.n = k;
-	if (!rc)
+	if (!rc && l.n > 1)
 		qsort(l.v, (size_t)l.n, sizeof *l.v, by_rank);
 	*total = l.n;
 	for (int i = offset; !rc && i < l.n && (limit <= 0 || i < offset + limit); i++) {

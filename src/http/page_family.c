@@ -206,6 +206,36 @@ static int find_row(void *ctx, const struct family_summary *s)
 	return c->rc || c->shown >= 50 ? 1 : 0;
 }
 
+/* Answers the find page: the search box holding q, then a table captioned
+ * shown with the header cells head (dyad's own HTML) over rows; frees rows. */
+static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, const char *shown, const char *head,
+                     struct buf *rows)
+{
+	struct buf b;
+	page_body(&b);
+	struct dy_err e;
+	int rc = TMPL(&b, &e,
+	              "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
+	              "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name, NHS number, date of "
+	              "birth or postcode</label><div class=\"nhsuk-hint\" id=\"q-hint\">Part of a name is enough; case, "
+	              "accents and one wrong letter do not matter</div>"
+	              "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" "
+	              "value=\"{{q}}\" aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" "
+	              "type=\"submit\">Search</button></form>"
+	              "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
+	              "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">{{{head}}}</tr></thead>"
+	              "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>",
+	              TMPL_S("q", q), TMPL_S("shown", shown), {"head", head, 1}, TMPL_HTML("rows", rows));
+	buf_free(rows);
+	if (rc) {
+		buf_free(&b);
+		return DY_EINTERNAL;
+	}
+	return page_send(rq, rs, 200, "Find a family", NULL, NULL, NULL, &b);
+}
+
+#define TH(x) "<th scope=\"col\" class=\"nhsuk-table__header\">" x "</th>"
+
 /* One person a search found (app/app_search.h). */
 static int found_row(void *ctx, const struct search_hit *h, enum find_match m)
 {
@@ -235,15 +265,13 @@ static int found_row(void *ctx, const struct search_hit *h, enum find_match m)
  * or postcode, best first. */
 static int search_page(struct http_req *rq, struct http_resp *rs, const char *q)
 {
-	struct buf b, rows;
-	page_body(&b);
+	struct buf rows;
 	buf_init(&rows, PAGE_BODY_MAX);
 	struct dy_err e;
 	struct find_ctx c = {&rows, q, 0, &e, 0};
 	int64_t total = 0;
 	int rc = app_find(rq->app, q, 50, 0, found_row, &c, &total, &e);
 	if (rc || c.rc) {
-		buf_free(&b);
 		buf_free(&rows);
 		return rc ? rc : DY_EINTERNAL;
 	}
@@ -252,26 +280,8 @@ static int search_page(struct http_req *rq, struct http_resp *rs, const char *q)
 		snprintf(shown, sizeof shown, "The first %d of %lld people found", c.shown, (long long)total);
 	else
 		snprintf(shown, sizeof shown, "%d %s found", c.shown, c.shown == 1 ? "person" : "people");
-	rc = TMPL(&b, &e,
-	          "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
-	          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name, NHS number, date of "
-	          "birth or postcode</label><div class=\"nhsuk-hint\" id=\"q-hint\">Part of a name is enough; case, accents "
-	          "and one wrong letter do not matter</div>"
-	          "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" value=\"{{q}}\" "
-	          "aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" type=\"submit\">Search</button></form>"
-	          "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
-	          "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope=\"col\" "
-	          "class=\"nhsuk-table__header\">Name</th><th scope=\"col\" class=\"nhsuk-table__header\">Who</th>"
-	          "<th scope=\"col\" class=\"nhsuk-table__header\">Date of birth</th><th scope=\"col\" "
-	          "class=\"nhsuk-table__header\">NHS number</th><th scope=\"col\" class=\"nhsuk-table__header\">Latest "
-	          "referral</th></tr></thead><tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>",
-	          TMPL_S("q", q), TMPL_S("shown", shown), TMPL_HTML("rows", &rows));
-	buf_free(&rows);
-	if (rc) {
-		buf_free(&b);
-		return DY_EINTERNAL;
-	}
-	return page_send(rq, rs, 200, "Find a family", NULL, NULL, NULL, &b);
+	return find_send(rq, rs, q, shown, TH("Name") TH("Who") TH("Date of birth") TH("NHS number") TH("Latest referral"),
+	                 &rows);
 }
 
 static int find_page(struct http_req *rq, struct http_resp *rs)
@@ -281,39 +291,20 @@ static int find_page(struct http_req *rq, struct http_resp *rs)
 	for (const char *t = q; *t; t++)
 		if (*t != ' ')
 			return search_page(rq, rs, q);
-	struct buf b, rows;
-	page_body(&b);
+	/* Nothing typed: the team's families, the first 50. */
+	struct buf rows;
 	buf_init(&rows, PAGE_BODY_MAX);
 	struct dy_err e;
 	struct find_ctx c = {&rows, q, 0, &e, 0};
 	struct list_page pg = {.limit = 100000};
 	int rc = app_family_list(rq->app, 0, &pg, find_row, &c, &e);
 	if (rc && rc != 1) {
-		buf_free(&b);
 		buf_free(&rows);
 		return rc;
 	}
 	char shown[64];
-	snprintf(shown, sizeof shown, c.shown >= 50 ? "The first %d families found" : "%d families found", c.shown);
-	rc = TMPL(&b, &e,
-	          "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
-	          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name of a parent, carer or "
-	          "baby</label><div class=\"nhsuk-hint\" id=\"q-hint\">Part of a name is enough</div>"
-	          "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" value=\"{{q}}\" "
-	          "aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" type=\"submit\">Search</button></form>"
-	          "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
-	          "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope=\"col\" "
-	          "class=\"nhsuk-table__header\">Parent or carer</th><th scope=\"col\" class=\"nhsuk-table__header\">Baby"
-	          "</th><th scope=\"col\" class=\"nhsuk-table__header\">Referral</th><th scope=\"col\" "
-	          "class=\"nhsuk-table__header\">Last contact</th></tr></thead><tbody class=\"nhsuk-table__body\">"
-	          "{{{rows}}}</tbody></table>",
-	          TMPL_S("q", q), TMPL_S("shown", shown), TMPL_HTML("rows", &rows));
-	buf_free(&rows);
-	if (rc) {
-		buf_free(&b);
-		return DY_EINTERNAL;
-	}
-	return page_send(rq, rs, 200, "Find a family", NULL, NULL, NULL, &b);
+	snprintf(shown, sizeof shown, c.shown >= 50 ? "The first %d families" : "%d families", c.shown);
+	return find_send(rq, rs, q, shown, TH("Parent or carer") TH("Baby") TH("Referral") TH("Last contact"), &rows);
 }
 
 /* ---- The family page ----------------------------------------------------------------- */
