@@ -14,6 +14,7 @@
 #include "core/validate.h"
 #include "util/date.h"
 #include "util/idmap.h"
+#include "util/text.h"
 
 const char *app_find_match_name(enum find_match m)
 {
@@ -226,6 +227,8 @@ int app_find(struct app *a, const char *text, int limit, int offset, app_find_fn
 		return dy_fail(e, DY_EINVAL, "text", "is required: a name, NHS number, date of birth or postcode");
 	if (strlen(t) > 200)
 		return dy_fail(e, DY_EINVAL, "text", "is longer than 200 characters");
+	if (text_check("text", t, TEXT_LINE, e))
+		return DY_EINVAL;
 	struct id_list l = {0};
 	if ((rc = app_begin_read(a, e)))
 		return rc;
