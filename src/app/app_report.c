@@ -281,3 +281,48 @@ int app_report_safeguarding(struct app *a, int32_t from, int32_t to, struct sg_o
 	free(c.inf);
 	return rc;
 }
+
+/* ---- Activity ------------------------------------------------------------ */
+
+struct count_ctx {
+	struct app_activity *o;
+	int which;
+};
+
+static int count_row(void *ctx, const char *k1, const char *k2, int64_t n)
+{
+	struct count_ctx *c = ctx;
+	struct app_activity *o = c->o;
+	size_t *len = &o->n[c->which];
+	o->c[c->which] = xrealloc(o->c[c->which], (*len + 1) * sizeof *o->c[c->which]);
+	struct app_count *x = &o->c[c->which][(*len)++];
+	str_copy(x->key1, sizeof x->key1, k1);
+	str_copy(x->key2, sizeof x->key2, k2);
+	x->n = n;
+	return 0;
+}
+
+void app_activity_free(struct app_activity *o)
+{
+	for (int i = 0; i < APP_ACTIVITY_COUNTS; i++)
+		free(o->c[i]);
+	memset(o, 0, sizeof *o);
+}
+
+int app_report_activity(struct app *a, int32_t from, int32_t to, struct app_activity *out, struct dy_err *e)
+{
+	memset(out, 0, sizeof *out);
+	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+	if (rc)
+		return rc;
+	rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	for (int i = 0; i < APP_ACTIVITY_COUNTS && !rc; i++) {
+		struct count_ctx c = {out, i};
+		rc = store_report_counts(a->db, (enum store_report_count)i, from, to, count_row, &c, e);
+	}
+	if (!rc)
+		rc = store_report_caseload(a->db, to, &out->caseload, e);
+	return app_end_read(a, rc);
+}

@@ -15,9 +15,11 @@ static const struct report_kind kinds[] = {
 	{"outcomes", "Outcomes", report_outcomes},
 	{"completeness", "Completeness of outcome measures", report_completeness},
 	{"safeguarding", "Safeguarding outcomes", report_safeguarding},
+	{"activity", "Activity", report_activity},
+	{"quarterly", "Quarterly report", report_quarterly},
 };
 
-const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", NULL};
+const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "quarterly", NULL};
 
 int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
                  struct dy_err *e)

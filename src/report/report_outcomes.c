@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app/app_report.h"
 #include "util/date.h"
@@ -76,6 +77,59 @@ void report_outcome_table(struct rep_result *r, const struct app_outcomes *o, co
 	}
 }
 
+void report_outcome_charts(struct rep_result *r, const char *key)
+{
+	const struct rep_item *it = rep_find(r, key);
+	if (!it || !it->table)
+		return;
+	int mc = -1, lo = -1, hi = -1, pre = -1, post = -1;
+	for (int c = 0; c < it->table->ncols; c++) {
+		const char *n = it->table->cols[c].name;
+		mc = strcmp(n, "mean_change") == 0 ? c : mc;
+		lo = strcmp(n, "ci95_low") == 0 ? c : lo;
+		hi = strcmp(n, "ci95_high") == 0 ? c : hi;
+		pre = strcmp(n, "mean_pre") == 0 ? c : pre;
+		post = strcmp(n, "mean_post") == 0 ? c : post;
+	}
+	struct rep_chart *c = rep_chart(r, CHART_CI, key, "Mean change (post - pre) with its 95% confidence interval, per measure",
+	                                "mean change, scale points (below 0: scores fell)");
+	if (c) {
+		c->label_col[0] = 0;
+		c->label_col[1] = 1;
+		c->nlabel = 2;
+		c->cols[0] = mc;
+		c->cols[1] = lo;
+		c->cols[2] = hi;
+		c->ncols = 3;
+	}
+	c = rep_chart(r, CHART_SLOPE, key, "Mean score before (pre, open circle) and after (post, filled), per measure",
+	              "mean score, scale points");
+	if (c) {
+		c->label_col[0] = 0;
+		c->label_col[1] = 1;
+		c->nlabel = 2;
+		c->cols[0] = pre;
+		c->cols[1] = post;
+		c->ncols = 2;
+	}
+}
+
+void report_completeness_charts(struct rep_result *r, const char *key)
+{
+	struct rep_chart *c = rep_chart(r, CHART_HBARS, key,
+	                                "Completeness: eligible episodes with a baseline, an end, and both, per instrument",
+	                                "% of eligible episodes");
+	if (!c)
+		return;
+	c->label_col[0] = 0;
+	c->nlabel = 1;
+	c->cols[0] = 3;
+	c->cols[1] = 5;
+	c->cols[2] = 7;
+	c->ncols = 3;
+	c->percent = 1;
+}
+
 void report_completeness_table(struct rep_result *r, const struct app_outcomes *o, const char *key)
 {
 	struct rep_table *t = rep_table(r, key, "Completeness: eligible episodes with a baseline, an end, and both",
@@ -120,6 +174,7 @@ int report_outcomes(struct app *a, const struct report_params *p, struct rep_res
 		period(r, p);
 		rep_fact_int(r, "n_discharged", REP_COUNT, o.discharged, REP_IN_ALL);
 		report_outcome_table(r, &o, "scales");
+		report_outcome_charts(r, "scales");
 		left_out(r, &o);
 	}
 	app_outcomes_free(&o);
@@ -142,6 +197,7 @@ int report_completeness(struct app *a, const struct report_params *p, struct rep
 		period(r, p);
 		rep_fact_int(r, "n_discharged", REP_COUNT, o.discharged, REP_IN_ALL);
 		report_completeness_table(r, &o, "instruments");
+		report_completeness_charts(r, "instruments");
 	}
 	app_outcomes_free(&o);
 	return rc;
