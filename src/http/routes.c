@@ -18,6 +18,7 @@ const struct http_route *const http_route_tables[] = {
 	page_episode_routes,
 	page_measure_routes,
 	page_users_routes,
+	page_reports_routes,
 	auth_routes,
 	NULL,
 };
