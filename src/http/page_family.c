@@ -213,7 +213,8 @@ static int find_page(struct http_req *rq, struct http_resp *rs)
 	buf_init(&rows, PAGE_BODY_MAX);
 	struct dy_err e;
 	struct find_ctx c = {&rows, q, 0, &e, 0};
-	int rc = app_family_list(rq->app, 0, 100000, 0, find_row, &c, &e);
+	struct list_page pg = {.limit = 100000};
+	int rc = app_family_list(rq->app, 0, &pg, find_row, &c, &e);
 	if (rc && rc != 1) {
 		buf_free(&b);
 		buf_free(&rows);
