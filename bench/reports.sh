@@ -24,21 +24,7 @@ if [ ! -s "$DB" ]; then
 	/usr/bin/time -f 'demo: %e s %M KB' "$DYAD" --db "$DB" demo --families "$FAMILIES" --seed 7 >/dev/null
 fi
 
-median() {
-	local name=$1
-	shift
-	local times=() mems=()
-	for _ in $(seq "$RUNS"); do
-		local line
-		line=$({ /usr/bin/time -f '%e s %M KB' "$@" >/dev/null; } 2>&1 | tail -1)
-		times+=("$(awk '{print $1}' <<<"$line")")
-		mems+=("$(awk '{print $3}' <<<"$line")")
-	done
-	local t m
-	t=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
-	m=$(printf '%s\n' "${mems[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
-	printf '%-58s runs: %s s   median: %s s, %s KB\n' "$name" "${times[*]}" "$t" "$m"
-}
+. "$(dirname "$0")/lib.sh"
 
 echo "$("$DYAD" version), $FAMILIES families, DYAD_TODAY $DYAD_TODAY"
 Q=(--from 2026-07-01 --to 2026-09-30)

@@ -15,6 +15,14 @@
 #include "util/date.h"
 #include "util/str.h"
 
+/* Checks the caller may see the team's figures and begins the read
+ * transaction (end it with app_end_read). */
+static int report_read_begin(struct app *a, struct dy_err *e)
+{
+	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+	return rc ? rc : app_begin_read(a, e);
+}
+
 /* The pairs of one scale of the instrument being read. */
 struct scale_pairs {
 	double *pre, *post;
@@ -195,18 +203,15 @@ void app_outcomes_free(struct app_outcomes *o)
 int app_report_outcomes(struct app *a, int32_t from, int32_t to, struct app_outcomes *out, struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
-	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
-	if (rc)
-		return rc;
 	struct outcome_ctx c;
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	c.out = out;
 	c.e = e;
-	rc = app_instruments(a, &c.set, e);
+	int rc = app_instruments(a, &c.set, e);
 	if (rc)
 		return rc;
-	rc = app_begin_read(a, e);
+	rc = report_read_begin(a, e);
 	if (rc)
 		return rc;
 	rc = store_report_discharged(a->db, from, to, &out->discharged, e);
@@ -268,11 +273,8 @@ static int sg_row(void *ctx, const struct report_sg_row *r)
 int app_report_safeguarding(struct app *a, int32_t from, int32_t to, struct sg_outcome *out, struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
-	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
-	if (rc)
-		return rc;
 	struct sg_ctx c = {0};
-	rc = app_begin_read(a, e);
+	int rc = report_read_begin(a, e);
 	if (rc)
 		return rc;
 	rc = app_end_read(a, store_report_safeguarding(a->db, from, to, sg_row, &c, e));
@@ -312,10 +314,7 @@ void app_activity_free(struct app_activity *o)
 int app_report_activity(struct app *a, int32_t from, int32_t to, struct app_activity *out, struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
-	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
-	if (rc)
-		return rc;
-	rc = app_begin_read(a, e);
+	int rc = report_read_begin(a, e);
 	if (rc)
 		return rc;
 	for (int i = 0; i < APP_ACTIVITY_COUNTS && !rc; i++) {

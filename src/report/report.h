@@ -43,6 +43,10 @@ int report_quarterly(struct app *a, const struct report_params *p, struct rep_re
 /* "2026Q3" into its first and last days; 0 or DY_EINVAL (field "quarter"). */
 int report_quarter_parse(const char *s, int32_t *from, int32_t *to, struct dy_err *e);
 
+/* Writes r's introduction "HEAD FROM to TOTAIL" and adds the period's
+ * from and to facts. */
+void report_intro(struct rep_result *r, const struct report_params *p, const char *head, const char *tail);
+
 /* The tables of those reports, added to r under key (or key prefix), for
  * the reports that combine them. */
 struct app_outcomes;

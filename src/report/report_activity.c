@@ -158,16 +158,10 @@ int report_activity(struct app *a, const struct report_params *p, struct rep_res
 	struct app_activity o;
 	int rc = app_report_activity(a, p->from, p->to, &o, e);
 	if (!rc) {
-		char df[DATE_LEN], dt[DATE_LEN];
-		date_format(p->from, df);
-		date_format(p->to, dt);
-		snprintf(r->intro, sizeof r->intro,
-		         "Activity, %s to %s: referrals received by source and month; decisions made; contacts by kind,"
-		         " location and intervention with the did-not-attend rate (DNA / (attended + DNA)); caseload"
-		         " (accepted episodes open) on the last day.",
-		         df, dt);
-		rep_fact_int(r, "from", REP_DATE, p->from, REP_IN_ALL);
-		rep_fact_int(r, "to", REP_DATE, p->to, REP_IN_ALL);
+		report_intro(r, p, "Activity,",
+		             ": referrals received by source and month; decisions made; contacts by kind, location and "
+		             "intervention with the did-not-attend rate (DNA / (attended + DNA)); caseload (accepted "
+		             "episodes open) on the last day.");
 		rc = report_activity_tables(r, p, &o, e);
 	}
 	app_activity_free(&o);

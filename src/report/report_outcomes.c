@@ -11,12 +11,6 @@
 #include "app/app_report.h"
 #include "util/date.h"
 
-static void period(struct rep_result *r, const struct report_params *p)
-{
-	rep_fact_int(r, "from", REP_DATE, p->from, REP_IN_ALL);
-	rep_fact_int(r, "to", REP_DATE, p->to, REP_IN_ALL);
-}
-
 static void left_out(struct rep_result *r, const struct app_outcomes *o)
 {
 	if (o->unknown)
@@ -162,16 +156,11 @@ int report_outcomes(struct app *a, const struct report_params *p, struct rep_res
 	struct app_outcomes o;
 	int rc = app_report_outcomes(a, p->from, p->to, &o, e);
 	if (!rc) {
-		char df[DATE_LEN], dt[DATE_LEN];
-		date_format(p->from, df);
-		date_format(p->to, dt);
-		snprintf(r->intro, sizeof r->intro,
-		         "Outcomes of the episodes discharged %s to %s: for each scale, the earliest baseline paired with"
-		         " the latest end score of the same respondent and subject. Change is post - pre; t and p_t as"
-		         " R's t.test(post, pre, paired = TRUE), V and p_wilcoxon as wilcox.test(post, pre, paired = TRUE)."
-		         " Blank: cannot be computed.",
-		         df, dt);
-		period(r, p);
+		report_intro(r, p, "Outcomes of the episodes discharged",
+		             ": for each scale, the earliest baseline paired with the latest end score of the same "
+		             "respondent and subject. Change is post - pre; t and p_t as R's t.test(post, pre, paired = "
+		             "TRUE), V and p_wilcoxon as wilcox.test(post, pre, paired = TRUE). Blank: cannot be "
+		             "computed.");
 		rep_fact_int(r, "n_discharged", REP_COUNT, o.discharged, REP_IN_ALL);
 		report_outcome_table(r, &o, "scales");
 		report_outcome_charts(r, "scales");
@@ -186,15 +175,9 @@ int report_completeness(struct app *a, const struct report_params *p, struct rep
 	struct app_outcomes o;
 	int rc = app_report_outcomes(a, p->from, p->to, &o, e);
 	if (!rc) {
-		char df[DATE_LEN], dt[DATE_LEN];
-		date_format(p->from, df);
-		date_format(p->to, dt);
-		snprintf(r->intro, sizeof r->intro,
-		         "Completeness of outcome measures, episodes discharged %s to %s. Eligible: the instrument was"
-		         " given at least once in the episode. with_both: a baseline and an end of the same respondent"
-		         " and subject.",
-		         df, dt);
-		period(r, p);
+		report_intro(r, p, "Completeness of outcome measures, episodes discharged",
+		             ". Eligible: the instrument was given at least once in the episode. with_both: a baseline "
+		             "and an end of the same respondent and subject.");
 		rep_fact_int(r, "n_discharged", REP_COUNT, o.discharged, REP_IN_ALL);
 		report_completeness_table(r, &o, "instruments");
 		report_completeness_charts(r, "instruments");

@@ -25,16 +25,10 @@ int report_quarterly(struct app *a, const struct report_params *p, struct rep_re
 {
 	static const char *const parts[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity"};
 	static const char *const skip[] = {"from", "to", NULL};
-	char df[DATE_LEN], dt[DATE_LEN];
-	date_format(p->from, df);
-	date_format(p->to, dt);
-	snprintf(r->intro, sizeof r->intro,
-	         "Quarterly report for commissioners, %s to %s: waiting times against the two standards, outcomes and"
-	         " completeness of the measures and safeguarding for the episodes discharged in the quarter, and"
-	         " activity. docs/reports.md defines every figure.",
-	         df, dt);
-	rep_fact_int(r, "from", REP_DATE, p->from, REP_IN_ALL);
-	rep_fact_int(r, "to", REP_DATE, p->to, REP_IN_ALL);
+	report_intro(r, p, "Quarterly report for commissioners,",
+	             ": waiting times against the two standards, outcomes and completeness of the measures and "
+	             "safeguarding for the episodes discharged in the quarter, and activity. docs/reports.md "
+	             "defines every figure.");
 	struct report_params sub = *p;
 	sub.publish = 0; /* suppression runs once, over the whole result */
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {

@@ -60,19 +60,25 @@ int store_report_instruments(db_t *db, int32_t from, int32_t to, store_report_in
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t *n, struct dy_err *e)
+/* Runs sql, a count with two date parameters a and b, into *n. */
+static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, int64_t *n, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED, e);
+	db_stmt_t *s = db_prepare(db, sql, e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_date(s, 1, from);
-	db_bind_date(s, 2, to);
+	db_bind_date(s, 1, a);
+	db_bind_date(s, 2, b);
 	int rc = db_step(s, e);
 	if (rc != DB_ROW)
 		return rc < 0 ? rc : DY_ESTORE;
 	*n = db_col_int(s, 0);
 	rc = db_step(s, e);
 	return rc == DB_DONE ? 0 : rc;
+}
+
+int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t *n, struct dy_err *e)
+{
+	return count_one(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED, from, to, n, e);
 }
 
 int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_sg_fn fn, void *ctx,
@@ -148,18 +154,8 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 
 int store_report_caseload(db_t *db, int32_t to, int64_t *n, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db,
-	                          "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND received_on <= ?"
-	                          " AND (discharged_on IS NULL OR discharged_on >= ?)",
-	                          e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_date(s, 1, to);
-	db_bind_date(s, 2, to);
-	int rc = db_step(s, e);
-	if (rc != DB_ROW)
-		return rc < 0 ? rc : DY_ESTORE;
-	*n = db_col_int(s, 0);
-	rc = db_step(s, e);
-	return rc == DB_DONE ? 0 : rc;
+	return count_one(db,
+	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND received_on <= ?"
+	                 " AND (discharged_on IS NULL OR discharged_on >= ?)",
+	                 to, to, n, e);
 }
