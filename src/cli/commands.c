@@ -55,6 +55,13 @@ static const struct cli_opt o_birth[] = {
 	{"dob", "DATE", "date of birth", 1},
 	{"gestation-weeks", "N", "gestation at birth in weeks (22-44)", 0},
 	{0}};
+static const struct cli_opt o_loss[] = {
+	{"person", "ID", "the infant's (or pregnancy's) record", 1},
+	{"kind", "KIND", "pregnancy_loss, stillbirth or infant_death", 1},
+	{"date", "DATE", "the date of the loss", 1},
+	{"care-status", "CODE", "care status of the family's other infants, when a referral ends and there are any", 0},
+	{"risk-action", "TEXT", "the action taken on a risk flag still open on a referral that ends", 0},
+	{0}};
 static const struct cli_opt o_pract[] = {
 	{"name", "NAME", "the practitioner's name", 1},
 	{"profession", "CODE", "psychotherapist, clinical_psychologist, specialist_health_visitor, nursery_nurse, social_worker, family_therapist, admin or other", 1},
@@ -236,6 +243,27 @@ static const struct cli_opt o_audit_show[] = {
 	{"limit", "N", "at most N entries, newest first (default 100)", 0},
 	{0}};
 
+static const struct cli_opt o_interventions[] = {
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_careplan_add[] = {
+	{"referral", "ID", "the referral (episode) the plan is for", 1},
+	{"intervention", "CODE", "an intervention of the catalogue (dyad interventions list)", 1},
+	{"start", "DATE", "the day it starts, or is planned to start", 1},
+	{"sessions", "N", "sessions planned (default: the catalogue's planned_sessions)", 0},
+	{"practitioners", "IDS", "who delivers it: one practitioner, or a co-working pair (1,2); at most 4", 1},
+	{"goals", "IDS", "the referral's goals it works towards (dyad goal list)", 0},
+	{"status", "STATUS", "planned (default) or active", 0},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_careplan_move[] = {
+	{"plan", "ID", "the plan", 1},
+	{"to", "STATUS", "active, completed or stopped_early", 1},
+	{"date", "DATE", "the day of the move", 1},
+	{"reason", "TEXT", "why it stopped early (needed for stopped_early)", 0},
+	{0}};
+static const struct cli_opt o_careplan_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
 	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
@@ -250,6 +278,7 @@ const struct cli_command cli_commands[] = {
 	{"caseload", NULL, NULL, 0, "The team's caseload: families accepted and not discharged.", o_caseload, cmd_caseload, CLI_DB_READ, NULL},
 	{"person", "add", NULL, 0, "Add a caregiver or an infant (born or unborn) to a family.", o_person, cmd_person_add, CLI_DB_WRITE, NULL},
 	{"person", "birth", NULL, 0, "Record the birth of an unborn infant, keeping their record.", o_birth, cmd_person_birth, CLI_DB_WRITE, NULL},
+	{"person", "loss", NULL, 0, "Record a pregnancy loss, a stillbirth or an infant's death: the referral ends, nothing more is asked.", o_loss, cmd_person_loss, CLI_DB_WRITE, NULL},
 	{"practitioner", "add", NULL, 0, "Add a member of the team.", o_pract, cmd_practitioner_add, CLI_DB_WRITE, NULL},
 	{"practitioner", "list", NULL, 0, "List the team's practitioners.", o_none, cmd_practitioner_list, CLI_DB_READ, NULL},
 	{"referral", "add", NULL, 0, "Log a referral (opens an episode of care).", o_ref_add, cmd_referral_add, CLI_DB_WRITE, NULL},
@@ -283,6 +312,10 @@ const struct cli_command cli_commands[] = {
 	{"instruments", "show", "ID", 1, "Show an instrument: items, scales, bands, cut-off, reliable change, risk items.", o_instr_dir, cmd_instruments_show, CLI_DB_NONE, "table only (the definition as data is instruments/ID.json)"},
 	{"instruments", "load-text", "FILE", 1, "Store licensed item wording (CSV instrument,item,text) in the database.", o_instr_dir, cmd_instruments_load_text, CLI_DB_WRITE, NULL},
 	{"instruments", "load-table", "ID TABLE FILE", 3, "Store a licensed table (e.g. asqse2 intervals) in the database.", o_instr_dir, cmd_instruments_load_table, CLI_DB_WRITE, NULL},
+	{"interventions", "list", NULL, 0, "Check and list the intervention catalogue (docs/interventions.md).", o_interventions, cmd_interventions_list, CLI_DB_NONE, NULL},
+	{"careplan", "add", NULL, 0, "Add an intervention to a referral's care plan, with its practitioners and goals.", o_careplan_add, cmd_careplan_add, CLI_DB_WRITE, NULL},
+	{"careplan", "move", NULL, 0, "Move a plan on: active, completed, or stopped early with the reason.", o_careplan_move, cmd_careplan_move, CLI_DB_WRITE, NULL},
+	{"careplan", "list", NULL, 0, "A referral's care plan: each intervention with sessions delivered against planned.", o_careplan_list, cmd_careplan_list, CLI_DB_READ, NULL},
 	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE, NULL},
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE, NULL},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ, NULL},

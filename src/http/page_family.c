@@ -16,6 +16,7 @@
 #include "app/app_pathway.h"
 #include "core/age.h"
 #include "http/page.h"
+#include "http/page_careplan.h"
 #include "http/page_family.h"
 #include "http/routes.h"
 #include "http/svg_chart.h"
@@ -530,6 +531,8 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 			rc = TMPL(b, e, "<h3>Goals</h3><dl class=\"nhsuk-summary-list\">{{{g}}}</dl>", TMPL_HTML("g", &goals));
 		buf_free(&goals);
 	}
+	if (!rc)
+		rc = page_careplan_section(b, a, ep->id, e);
 	if (!rc)
 		rc = buf_puts(b, "</section>");
 	free(ml.v);

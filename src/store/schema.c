@@ -274,6 +274,30 @@ static const char v7_infants[] =
 	"  infant_id INTEGER NOT NULL REFERENCES person(id),"
 	"  PRIMARY KEY (episode_id, infant_id)) STRICT, WITHOUT ROWID;"
 	"CREATE INDEX referral_infant_infant ON referral_infant(infant_id);";
+/* Version 9: care plans (issue 13). Each row is one intervention chosen for
+ * an episode, with its start, planned sessions and status; practitioners
+ * (one or a co-working pair) and the episode's goals it serves are linked.
+ * The link tables carry no FOREIGN KEY clauses: app/ checks both ends. */
+static const char v9_careplan[] =
+	"CREATE TABLE care_plan ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  intervention TEXT NOT NULL,"
+	"  start_on TEXT NOT NULL,"
+	"  planned_sessions INTEGER NOT NULL CHECK (planned_sessions BETWEEN 1 AND 500),"
+	"  status TEXT NOT NULL CHECK (status IN ('planned','active','completed','stopped_early')),"
+	"  status_on TEXT,"
+	"  stop_reason TEXT,"
+	"  created_by TEXT NOT NULL) STRICT;"
+	"CREATE INDEX care_plan_episode ON care_plan(episode_id);"
+	"CREATE TABLE care_plan_practitioner ("
+	"  care_plan_id INTEGER NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (care_plan_id, practitioner_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE care_plan_goal ("
+	"  care_plan_id INTEGER NOT NULL,"
+	"  goal_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (care_plan_id, goal_id)) STRICT, WITHOUT ROWID;";
 
 /* The waiting clocks' first attended assessment and intervention per
  * referral (store_pathway_clock_rows) read from this index alone: one seek
@@ -282,6 +306,13 @@ static const char v7_infants[] =
  * 4.2 s to 2.8 s (bench/RESULTS.md). */
 static const char v8_clock_index[] =
 	"CREATE INDEX contact_clock ON contact(episode_id, kind, attendance, date);";
+
+/* Version 10: a pregnancy loss, stillbirth or infant death (issue 8): the
+ * kind and date on the infant's record. The referral ends with the reason
+ * "bereavement" and the infant's care status "died" (codes, not columns). */
+static const char v10_loss[] =
+	"ALTER TABLE person ADD COLUMN loss TEXT CHECK (loss IN ('pregnancy_loss','stillbirth','infant_death'));"
+	"ALTER TABLE person ADD COLUMN loss_on TEXT;";
 
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
@@ -292,6 +323,8 @@ const struct migration schema_migrations[] = {
 	{6, "web users, sessions, audit chain", schema_v6_web},
 	{7, "several infants per referral", v7_infants},
 	{8, "waiting clock index", v8_clock_index},
+	{9, "care plans", v9_careplan},
+	{10, "pregnancy loss, stillbirth, infant death", v10_loss},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
