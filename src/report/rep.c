@@ -192,7 +192,9 @@ void rep_adopt(struct rep_result *dst, struct rep_result *src, const char *prefi
 	for (int i = 0; i < src->ncharts && dst->ncharts < REP_MAX_CHARTS; i++) {
 		struct rep_chart *c = &dst->charts[dst->ncharts++];
 		*c = src->charts[i];
-		snprintf(c->table, sizeof c->table, "%s.%s", prefix, src->charts[i].table);
+		char key[sizeof c->table * 2];
+		snprintf(key, sizeof key, "%s.%s", prefix, src->charts[i].table);
+		str_copy(c->table, sizeof c->table, key);
 	}
 	src->ncharts = 0;
 	if (src->html_extra) {
