@@ -203,7 +203,7 @@ static int find_row(void *ctx, const struct family_summary *s)
 	             "<td class=\"nhsuk-table__cell\">{{last}}</td></tr>",
 	             TMPL_S("href", href), TMPL_S("who", who), TMPL_S("infant", infant), TMPL_S("state", state),
 	             TMPL_S("sg", sg), TMPL_S("last", last[0] ? last : "none"));
-	return c->rc || c->shown >= 50 ? 1 : 0;
+	return c->rc ? 1 : 0;
 }
 
 /* Answers the find page: the search box holding q, then a table captioned
@@ -296,14 +296,16 @@ static int find_page(struct http_req *rq, struct http_resp *rs)
 	buf_init(&rows, PAGE_BODY_MAX);
 	struct dy_err e;
 	struct find_ctx c = {&rows, q, 0, &e, 0};
-	struct list_page pg = {.limit = 100000};
-	int rc = app_family_list(rq->app, 0, &pg, find_row, &c, &e);
+	/* The search is made in the database; the page shows the first 50. */
+	struct list_page pg = {.limit = 50, .name = q};
+	int more = 0;
+	int rc = app_family_list(rq->app, 0, &pg, find_row, &c, &more, &e);
 	if (rc && rc != 1) {
 		buf_free(&rows);
 		return rc;
 	}
 	char shown[64];
-	snprintf(shown, sizeof shown, c.shown >= 50 ? "The first %d families" : "%d families", c.shown);
+	snprintf(shown, sizeof shown, more ? "The first %d families" : "%d families", c.shown);
 	return find_send(rq, rs, q, shown, TH("Parent or carer") TH("Baby") TH("Referral") TH("Last contact"), &rows);
 }
 
