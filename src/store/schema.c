@@ -307,6 +307,54 @@ static const char v9_careplan[] =
 static const char v8_clock_index[] =
 	"CREATE INDEX contact_clock ON contact(episode_id, kind, attendance, date);";
 
+/* Version 10: groups (issue 13). A run of a group programme (dates, venue,
+ * facilitators, capacity); caregivers enrolled with their episodes; each
+ * session's attendance, recorded as one contact per enrolled family (so the
+ * timeline, care plans, clocks and activity see it) and linked here; a
+ * waiting list for the programme's next run. */
+static const char v10_groups[] =
+	"CREATE TABLE group_run ("
+	"  id INTEGER PRIMARY KEY,"
+	"  team_id INTEGER NOT NULL REFERENCES team(id),"
+	"  intervention TEXT NOT NULL,"
+	"  starts_on TEXT NOT NULL,"
+	"  sessions INTEGER NOT NULL CHECK (sessions BETWEEN 1 AND 100),"
+	"  venue TEXT NOT NULL,"
+	"  location TEXT NOT NULL,"
+	"  capacity INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 100),"
+	"  created_by TEXT NOT NULL) STRICT;"
+	"CREATE TABLE group_facilitator ("
+	"  run_id INTEGER NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (run_id, practitioner_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE group_enrolment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  run_id INTEGER NOT NULL REFERENCES group_run(id),"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  enrolled_on TEXT NOT NULL,"
+	"  UNIQUE (run_id, person_id)) STRICT;"
+	"CREATE INDEX group_enrolment_episode ON group_enrolment(episode_id);"
+	"CREATE TABLE group_session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  run_id INTEGER NOT NULL REFERENCES group_run(id),"
+	"  number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 100),"
+	"  date TEXT NOT NULL,"
+	"  UNIQUE (run_id, number)) STRICT;"
+	"CREATE TABLE group_attendance ("
+	"  session_id INTEGER NOT NULL,"
+	"  enrolment_id INTEGER NOT NULL,"
+	"  contact_id INTEGER NOT NULL,"
+	"  attended INTEGER NOT NULL CHECK (attended IN (0, 1)),"
+	"  PRIMARY KEY (session_id, enrolment_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE group_waiting ("
+	"  id INTEGER PRIMARY KEY,"
+	"  intervention TEXT NOT NULL,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  added_on TEXT NOT NULL,"
+	"  run_id INTEGER REFERENCES group_run(id)) STRICT;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -317,6 +365,7 @@ const struct migration schema_migrations[] = {
 	{7, "several infants per referral", v7_infants},
 	{8, "waiting clock index", v8_clock_index},
 	{9, "care plans", v9_careplan},
+	{10, "groups", v10_groups},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
