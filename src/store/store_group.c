@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store_links.h"
 #include "util/date.h"
 
 int store_group_run_insert(db_t *db, struct group_run *r, struct dy_err *e)
@@ -24,14 +25,9 @@ int store_group_run_insert(db_t *db, struct group_run *r, struct dy_err *e)
 	db_bind_int(s, 7, r->capacity);
 	db_bind_text(s, 8, r->created_by);
 	int rc = db_run_id(s, &r->id, e);
-	for (int i = 0; !rc && i < r->n_facilitators; i++) {
-		s = db_prepare(db, "INSERT INTO group_facilitator (run_id, practitioner_id) VALUES (?,?)", e);
-		if (!s)
-			return DY_ESTORE;
-		db_bind_int(s, 1, r->id);
-		db_bind_int(s, 2, r->facilitators[i]);
-		rc = db_run(s, e);
-	}
+	if (!rc)
+		rc = store_links_insert(db, "INSERT INTO group_facilitator (run_id, practitioner_id) VALUES (?,?)", r->id,
+		                        r->facilitators, r->n_facilitators, e);
 	return rc;
 }
 
@@ -58,15 +54,8 @@ static void read_run(db_stmt_t *s, struct group_run *r)
 
 static int facilitators(db_t *db, struct group_run *r, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT practitioner_id FROM group_facilitator WHERE run_id = ? ORDER BY practitioner_id", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, r->id);
-	int rc;
-	while ((rc = db_step(s, e)) == DB_ROW)
-		if (r->n_facilitators < GROUP_MAX_FACILITATORS)
-			r->facilitators[r->n_facilitators++] = db_col_int(s, 0);
-	return rc;
+	return store_links_read(db, "SELECT practitioner_id FROM group_facilitator WHERE run_id = ? ORDER BY practitioner_id",
+	                        r->id, r->facilitators, GROUP_MAX_FACILITATORS, &r->n_facilitators, e);
 }
 
 int store_group_run_get(db_t *db, int64_t id, struct group_run *r, struct dy_err *e)
