@@ -334,14 +334,17 @@ int app_safeguarding_history(struct app *a, int64_t infant_id, store_safeguardin
 
 struct infants {
 	int64_t ids[16];
+	int lost[16]; /* a pregnancy loss, stillbirth or death is recorded */
 	int n;
 };
 
 static int collect_infant(void *ctx, const struct person *p)
 {
 	struct infants *in = ctx;
-	if (strcmp(p->role, "infant") == 0 && in->n < 16)
+	if (strcmp(p->role, "infant") == 0 && in->n < 16) {
+		in->lost[in->n] = p->loss[0] != '\0';
 		in->ids[in->n++] = p->id;
+	}
 	return 0;
 }
 
@@ -358,6 +361,17 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
 	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
 	if (scope_rc)
 		return scope_rc;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	rc = app_discharge_in(a, episode_id, on, reason, infant_ids, statuses, n, default_status, risk_action, e);
+	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);
+}
+
+int app_discharge_in(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
+                     const char *const *statuses, int n, const char *default_status, const char *risk_action,
+                     struct dy_err *e)
+{
 	if (validate_code("reason", code_discharge_reason, reason, e))
 		return DY_EINVAL;
 	if (default_status && validate_code("care-status", code_care_status, default_status, e))
@@ -365,9 +379,7 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
 	for (int i = 0; i < n; i++)
 		if (validate_code("care-status", code_care_status, statuses[i], e))
 			return DY_EINVAL;
-	int rc = app_begin(a, e);
-	if (rc)
-		return rc;
+	int rc = 0;
 	struct episode ep;
 	struct infants in = {0};
 	rc = store_episode_get(a->db, episode_id, &ep, e);
@@ -389,7 +401,8 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
 			             (long long)infant_ids[i]);
 	}
 	for (int j = 0; !rc && j < in.n; j++) {
-		const char *st = default_status;
+		/* An infant who has died is never given a living care status by default. */
+		const char *st = in.lost[j] ? "died" : default_status;
 		for (int i = 0; i < n; i++)
 			if (infant_ids[i] == in.ids[j])
 				st = statuses[i];
@@ -407,5 +420,5 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
 		rc = app_risk_settle_episode(a, episode_id, risk_action, e);
 	if (!rc)
 		rc = store_episode_update(a->db, &ep, e);
-	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);
+	return rc;
 }

@@ -119,5 +119,12 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
                               const int64_t *infant_ids, const char *const *statuses, int n,
                               const char *default_status, const char *risk_action, struct dy_err *e);
 
+/* app_discharge_with_action's work inside a transaction the caller has
+ * opened and will end (no scope check, no audit entry): for a use case
+ * that discharges as one of its steps (app_infant_loss). */
+int app_discharge_in(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
+                     const char *const *statuses, int n, const char *default_status, const char *risk_action,
+                     struct dy_err *e);
+
 
 #endif

@@ -180,6 +180,8 @@ static int put_person(void *ctx, const struct person *p)
 	cell(o, p->postcode);
 	cell_int(o, p->imd_decile, 0);
 	cell_int(o, p->gestation_weeks, 0);
+	cell(o, p->loss);
+	cell_date(o, p->loss[0] ? p->loss_on : DATE_NONE);
 	return row_end(o);
 }
 
@@ -309,7 +311,7 @@ static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
                                        "given_name", "family_name", "date_of_birth", "edd", "sex", "ethnicity",
-                                       "postcode", "imd_decile", "gestation_weeks", 0};
+                                       "postcode", "imd_decile", "gestation_weeks", "loss", "loss_on", 0};
 static const char *const h_ref[] = {"referral_id", "family_id", "infant_id", "caregiver_id", "received_on",
                                     "source", "decision", "decided_on", "discharged_on", "discharge_reason",
                                     "state", "programme", "first_time_parent", "other_infant_ids", 0};

@@ -81,6 +81,8 @@ int app_person_birth_gestation(struct app *a, int64_t person_id, int32_t dob, in
 		rc = dy_fail(e, DY_EINVAL, "person", "is a caregiver, not an infant");
 	else if (!rc && p.date_of_birth != DATE_NONE)
 		rc = dy_fail(e, DY_ECONFLICT, "date_of_birth", "is already recorded for this infant");
+	else if (!rc && p.loss[0])
+		rc = dy_fail(e, DY_ECONFLICT, "person", "a pregnancy loss is recorded for this pregnancy");
 	if (!rc && !gestation_weeks && (gestation_weeks = age_gestation_from_edd(dob, p.edd)) != 0)
 		*from_edd = 1;
 	*weeks = gestation_weeks;

@@ -249,13 +249,38 @@ static int import_practitioners(struct import *im, struct dy_err *e)
 /* ---- people.csv -------------------------------------------------------- */
 
 enum { PE_ID, PE_FAMILY, PE_ROLE, PE_REL, PE_NHS, PE_GIVEN, PE_FAMNAME, PE_DOB, PE_EDD, PE_SEX, PE_ETH,
-       PE_POSTCODE, PE_IMD, PE_GEST, PE_NCOLS };
+       PE_POSTCODE, PE_IMD, PE_GEST, PE_LOSS, PE_LOSS_ON, PE_NCOLS };
 static const struct csvtab_col pe_cols[] = {
 	{"person_id", 1}, {"family_id", 1}, {"role", 1}, {"relationship", 1}, {"nhs_number", 1},
 	{"given_name", 1}, {"family_name", 1}, {"date_of_birth", 1}, {"edd", 1}, {"sex", 1},
-	{"ethnicity", 1}, {"postcode", 1}, {"imd_decile", 1}, {"gestation_weeks", 0}};
+	{"ethnicity", 1}, {"postcode", 1}, {"imd_decile", 1}, {"gestation_weeks", 0}, {"loss", 0}, {"loss_on", 0}};
 
-static int read_person(struct csvtab *t, struct person *p, struct dy_err *e)
+/* The optional loss and loss_on of a people.csv row, checked as `dyad
+ * person loss` checks them. */
+static int read_loss(struct csvtab *t, struct person *p, int32_t today, struct dy_err *e)
+{
+	int32_t on = DATE_NONE;
+	int rc = date_col(t, PE_LOSS_ON, 1, &on, e);
+	if (rc)
+		return rc;
+	const char *kind = csvtab_get(t, PE_LOSS);
+	if (!*kind) {
+		if (on != DATE_NONE) {
+			dy_fail(e, DY_EINVAL, NULL, "is given without a loss");
+			return csvtab_fail(t, PE_LOSS_ON, e);
+		}
+		return 0;
+	}
+	struct person before = *p;
+	before.loss[0] = '\0';
+	if (record_loss_check(&before, kind, on, today, e))
+		return csvtab_fail(t, strcmp(e->field, "date") == 0 ? PE_LOSS_ON : PE_LOSS, e);
+	snprintf(p->loss, sizeof p->loss, "%s", kind);
+	p->loss_on = on;
+	return 0;
+}
+
+static int read_person(struct csvtab *t, struct person *p, int32_t today, struct dy_err *e)
 {
 	memset(p, 0, sizeof *p);
 	int rc = csvtab_id(t, PE_ID, 0, &p->id, e);
@@ -280,7 +305,7 @@ static int read_person(struct csvtab *t, struct person *p, struct dy_err *e)
 	if (!rc && *csvtab_get(t, PE_GEST) &&
 	    validate_int("gestation_weeks", csvtab_get(t, PE_GEST), 22, 44, &p->gestation_weeks, e))
 		rc = csvtab_fail(t, PE_GEST, e);
-	return rc;
+	return rc ? rc : read_loss(t, p, today, e);
 }
 
 /* Names the field of a person row refused by a unique key (the driver says
@@ -304,7 +329,7 @@ static int import_people(struct import *im, struct dy_err *e)
 	int rc = csvtab_open(&t, im->dir, "people.csv", pe_cols, PE_NCOLS, 1, e);
 	struct person p;
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
-		if ((rc = read_person(&t, &p, e)))
+		if ((rc = read_person(&t, &p, im->a->today, e)))
 			break;
 		if (record_person_check(&p, im->a->today, 1, e)) {
 			rc = csvtab_fail(&t, -1, e);

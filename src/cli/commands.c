@@ -55,6 +55,13 @@ static const struct cli_opt o_birth[] = {
 	{"dob", "DATE", "date of birth", 1},
 	{"gestation-weeks", "N", "gestation at birth in weeks (22-44)", 0},
 	{0}};
+static const struct cli_opt o_loss[] = {
+	{"person", "ID", "the infant's (or pregnancy's) record", 1},
+	{"kind", "KIND", "pregnancy_loss, stillbirth or infant_death", 1},
+	{"date", "DATE", "the date of the loss", 1},
+	{"care-status", "CODE", "care status of the family's other infants, when a referral ends and there are any", 0},
+	{"risk-action", "TEXT", "the action taken on a risk flag still open on a referral that ends", 0},
+	{0}};
 static const struct cli_opt o_pract[] = {
 	{"name", "NAME", "the practitioner's name", 1},
 	{"profession", "CODE", "psychotherapist, clinical_psychologist, specialist_health_visitor, nursery_nurse, social_worker, family_therapist, admin or other", 1},
@@ -300,6 +307,7 @@ const struct cli_command cli_commands[] = {
 	{"caseload", NULL, NULL, 0, "The team's caseload: families accepted and not discharged.", o_caseload, cmd_caseload, CLI_DB_READ, NULL},
 	{"person", "add", NULL, 0, "Add a caregiver or an infant (born or unborn) to a family.", o_person, cmd_person_add, CLI_DB_WRITE, NULL},
 	{"person", "birth", NULL, 0, "Record the birth of an unborn infant, keeping their record.", o_birth, cmd_person_birth, CLI_DB_WRITE, NULL},
+	{"person", "loss", NULL, 0, "Record a pregnancy loss, a stillbirth or an infant's death: the referral ends, nothing more is asked.", o_loss, cmd_person_loss, CLI_DB_WRITE, NULL},
 	{"practitioner", "add", NULL, 0, "Add a member of the team.", o_pract, cmd_practitioner_add, CLI_DB_WRITE, NULL},
 	{"practitioner", "list", NULL, 0, "List the team's practitioners.", o_none, cmd_practitioner_list, CLI_DB_READ, NULL},
 	{"referral", "add", NULL, 0, "Log a referral (opens an episode of care).", o_ref_add, cmd_referral_add, CLI_DB_WRITE, NULL},

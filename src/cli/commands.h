@@ -18,6 +18,7 @@ CMD(cmd_family_list);
 CMD(cmd_caseload);
 CMD(cmd_person_add);
 CMD(cmd_person_birth);
+CMD(cmd_person_loss);
 CMD(cmd_practitioner_add);
 CMD(cmd_practitioner_list);
 CMD(cmd_referral_add);

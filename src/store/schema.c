@@ -307,12 +307,18 @@ static const char v9_careplan[] =
 static const char v8_clock_index[] =
 	"CREATE INDEX contact_clock ON contact(episode_id, kind, attendance, date);";
 
-/* Version 10: groups (issue 13). A run of a group programme (dates, venue,
+/* Version 10: a pregnancy loss, stillbirth or infant death (issue 8): the
+ * kind and date on the infant's record. The referral ends with the reason
+ * "bereavement" and the infant's care status "died" (codes, not columns). */
+static const char v10_loss[] =
+	"ALTER TABLE person ADD COLUMN loss TEXT CHECK (loss IN ('pregnancy_loss','stillbirth','infant_death'));"
+	"ALTER TABLE person ADD COLUMN loss_on TEXT;";
+/* Version 11: groups (issue 13). A run of a group programme (dates, venue,
  * facilitators, capacity); caregivers enrolled with their episodes; each
  * session's attendance, recorded as one contact per enrolled family (so the
  * timeline, care plans, clocks and activity see it) and linked here; a
  * waiting list for the programme's next run. */
-static const char v10_groups[] =
+static const char v11_groups[] =
 	"CREATE TABLE group_run ("
 	"  id INTEGER PRIMARY KEY,"
 	"  team_id INTEGER NOT NULL REFERENCES team(id),"
@@ -365,7 +371,8 @@ const struct migration schema_migrations[] = {
 	{7, "several infants per referral", v7_infants},
 	{8, "waiting clock index", v8_clock_index},
 	{9, "care plans", v9_careplan},
-	{10, "groups", v10_groups},
+	{10, "pregnancy loss, stillbirth, infant death", v10_loss},
+	{11, "groups", v11_groups},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -216,6 +216,67 @@ check "twins round-trip byte for byte" cmp -s p9out/referrals.csv p9out2/referra
 sed 's/,3\r$/,1\r/' p9out/referrals.csv > p9bad.csv && mkdir p9bad && cp p9out/people.csv p9bad/ && mv p9bad.csv p9bad/referrals.csv
 expect 2 "referrals.csv line 2: other_infant_ids: person 1 is not an infant" -- "$DYAD" --db p9c.db import p9bad
 
+## point 5: a pregnancy loss, stillbirth or infant death ends the referral with care; nothing more is asked
+L5="--db l5.db"
+expect 0 "Created" -- "$DYAD" $L5 init
+expect 0 "" -- "$DYAD" $L5 family add
+expect 0 "" -- "$DYAD" $L5 person add --family 1 --role caregiver --relationship mother --given-name Cara \
+	--family-name Loss --dob 1991-01-01
+expect 0 "Added infant 2" -- "$DYAD" $L5 person add --family 1 --role infant --given-name Baby --family-name Loss \
+	--edd 2026-11-01
+expect 0 "Logged referral 1" -- "$DYAD" $L5 referral add --family 1 --infant 2 --caregiver 1 --received 2026-09-01 \
+	--source midwife
+expect 0 "" -- "$DYAD" $L5 referral triage --referral 1 --decision accepted --date 2026-09-02
+expect 0 "RISK: PHQ-9 item 9" -- "$DYAD" $L5 measure add --referral 1 --instrument phq9 --timepoint baseline \
+	--date 2026-09-20 --responses "2;2;1;2;1;1;2;1;1"
+expect 0 "1 +2 +Baby Loss +2026-11-01" -- "$DYAD" $L5 pregnancies overdue
+expect 2 "kind: no birth is recorded for this infant" -- "$DYAD" $L5 person loss --person 2 --kind infant_death \
+	--date 2026-10-10
+expect 2 "kind: is not one of pregnancy_loss, stillbirth or infant_death" -- "$DYAD" $L5 person loss --person 2 --kind miscarriage --date 2026-10-10
+expect 2 "date: is in the future" -- "$DYAD" $L5 person loss --person 2 --kind pregnancy_loss --date 2026-12-10
+expect 2 "person: is a caregiver" -- "$DYAD" $L5 person loss --person 1 --kind pregnancy_loss --date 2026-10-10
+# a risk flag still open: the referral cannot end without the action taken (as a discharge), nothing is saved
+expect 3 "risk-action" -- "$DYAD" $L5 person loss --person 2 --kind pregnancy_loss --date 2026-10-10
+lacks "BEREAVEMENT" -- "$DYAD" $L5 family show 1
+expect 0 "Referral 1 has ended \(bereavement\); its waiting clocks stopped, neither met nor breached" -- "$DYAD" $L5 \
+	person loss --person 2 --kind pregnancy_loss --date 2026-10-10 --risk-action "Rang Cara; GP and midwife told"
+W5="BEREAVEMENT: Baby Loss: pregnancy loss on 2026-10-10. Please take care in every contact"
+expect 0 "$W5" -- "$DYAD" $L5 family show 1
+expect 0 "$W5" -- "$DYAD" $L5 referral show 1
+expect 0 "$W5" -- "$DYAD" $L5 measure list --referral 1
+expect 0 "State: discharged" -- "$DYAD" $L5 referral show 1
+expect 0 '"loss": "pregnancy_loss"' -- "$DYAD" $L5 --format json family show 1
+# no age prompt: the family page says what happened instead of "unborn (due ...)"
+lacks "unborn \(due" -- "$DYAD" $L5 family show 1
+expect 0 "No pregnancy is past its due date" -- "$DYAD" $L5 pregnancies overdue
+expect 0 "Nobody is waiting" -- "$DYAD" $L5 waiting
+lacks "Loss" -- "$DYAD" $L5 caseload
+# clock A (never assessed, target 15 September) left the path: counted apart, not as breached
+expect 0 "^all,A,0,,,,,0,1,0,0" -- "$DYAD" $L5 --format csv report waiting --from 2026-09-01 --to 2026-11-22
+expect 0 "2 +died" -- "$DYAD" $L5 referral show 1
+expect 3 "person: a pregnancy loss is recorded for this pregnancy" -- "$DYAD" $L5 person birth --person 2 \
+	--dob 2026-10-20
+expect 3 "person: a loss is already recorded" -- "$DYAD" $L5 person loss --person 2 --kind pregnancy_loss \
+	--date 2026-10-11
+# the loss goes out and comes back with the record
+expect 0 "" -- "$DYAD" $L5 export l5out
+check "people.csv holds the loss" grep -q "pregnancy_loss,2026-10-10" l5out/people.csv
+expect 0 "" -- "$DYAD" --db l5b.db import l5out
+expect 0 "$W5" -- "$DYAD" --db l5b.db family show 1
+# a twin's death: the referral stays open for the living twin; nothing more is measured about the baby who died
+expect 0 "Referral 1 stays open for the other infant it covers" -- "$DYAD" $P9 person loss --person 3 \
+	--kind infant_death --date 2026-11-01
+expect 0 "BEREAVEMENT: Lou Twin: death of the baby on 2026-11-01" -- "$DYAD" $P9 referral show 1
+expect 2 "infant: a loss is recorded for this baby" -- "$DYAD" $P9 measure add --referral 1 --instrument pirgas \
+	--timepoint review --date 2026-11-05 --responses "60" --practitioner 1 --infant 3
+expect 0 "PIR-GAS" -- "$DYAD" $P9 measure add --referral 1 --instrument pirgas --timepoint review \
+	--date 2026-11-05 --responses "80" --practitioner 1 --infant 2
+# discharging later gives the baby who died the care status "died", never a living one by default
+expect 0 "Discharged" -- "$DYAD" $P9 discharge --referral 1 --date 2026-11-20 --reason planned_ending \
+	--care-status with_birth_family
+expect 0 "3 +died" -- "$DYAD" $P9 referral show 1
+expect 0 "2 +with_birth_family" -- "$DYAD" $P9 referral show 1
+
 ## point 7: a clock ends, neither met nor breached, when the episode leaves its path
 P7="--db p7.db"
 expect 0 "Created" -- "$DYAD" $P7 init
