@@ -21,6 +21,11 @@ int app_scope_require(struct app *a, unsigned roles, struct dy_err *e)
 	return dy_fail(e, DY_EFORBIDDEN, NULL, "your role does not allow this");
 }
 
+int app_scope_published_only(const struct app *a)
+{
+	return (a->user.roles & USER_ANALYST) && !(a->user.roles & app_scope_roles(SCOPE_IDENTITY));
+}
+
 int app_scope_in_team(const struct app *a, int64_t team_id)
 {
 	if (a->user.roles & USER_OPERATOR)

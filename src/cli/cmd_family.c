@@ -226,7 +226,7 @@ static int list_families(const struct cli_global *g, struct cli_args *a, struct 
 		printf("Caseload of %s: %lld famil%s accepted and not yet discharged\n\n", app->team_name,
 		       (long long)total, total == 1 ? "y" : "ies");
 	struct list_page pg = {.limit = limit, .offset = offset};
-	int rc = app_family_list(app, caseload, &pg, list_row, &c, &e);
+	int rc = app_family_list(app, caseload, &pg, list_row, &c, NULL, &e);
 	if (rc) {
 		out_discard(c.l);
 		return cli_fail(&e);

@@ -188,6 +188,21 @@ int api_page(struct http_req *rq, struct http_resp *rs, int *limit, int *offset)
 	return 0;
 }
 
+int api_list_of(struct http_req *rq, struct http_resp *rs, api_list_fn list)
+{
+	int64_t id;
+	if (api_path_id(rq, rs, &id))
+		return 0;
+	json_t *items = json_array();
+	struct dy_err e;
+	dy_err_clear(&e);
+	if (list(rq->app, id, items, &e)) {
+		json_decref(items);
+		return api_fail(rs, &e);
+	}
+	return api_send(rs, 200, json_pack("{s:o}", "items", items));
+}
+
 int api_keyset(struct http_req *rq, struct http_resp *rs, struct list_page *pg)
 {
 	memset(pg, 0, sizeof *pg);

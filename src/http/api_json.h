@@ -55,6 +55,14 @@ int api_page(struct http_req *rq, struct http_resp *rs, int *limit, int *offset)
 
 /* {"items":items,"limit":..,"offset":..,"next_offset":N|null} with more
  * saying whether a next page exists. */
+/* Fills items with the rows of record id (a referral, an infant) for the
+ * acting user, or fails with e (app/ decides who may). */
+typedef int (*api_list_fn)(struct app *a, int64_t id, json_t *items, struct dy_err *e);
+
+/* The handler of GET .../{id}/ROWS: {"items": [...]} from list, or the
+ * error answer (400 for a bad id, 403/404 as app/ says). Returns 0. */
+int api_list_of(struct http_req *rq, struct http_resp *rs, api_list_fn list);
+
 /* Reads a keyset page from ?limit= (1-500, default 50), ?after= (an id:
  * the page starts after it) and ?order=oldest|newest; answers 400 and
  * returns 1 when one is wrong. */

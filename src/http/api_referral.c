@@ -247,20 +247,12 @@ static int add_contact(void *ctx, const struct contact *c)
 	return 0;
 }
 
-static int contacts_list(struct http_req *rq, struct http_resp *rs)
+static int contacts_of(struct app *a, int64_t id, json_t *items, struct dy_err *e)
 {
-	int64_t id;
-	if (api_path_id(rq, rs, &id))
-		return 0;
-	json_t *items = json_array();
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_contact_list(rq->app, id, add_contact, items, &e)) {
-		json_decref(items);
-		return api_fail(rs, &e);
-	}
-	return api_send(rs, 200, json_pack("{s:o}", "items", items));
+	return app_contact_list(a, id, add_contact, items, e);
 }
+
+static int contacts_list(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, contacts_of); }
 
 static int contact_add(struct http_req *rq, struct http_resp *rs)
 {
@@ -306,20 +298,12 @@ static int add_safeguarding(void *ctx, const struct safeguarding *s)
 	return 0;
 }
 
-static int safeguarding_list(struct http_req *rq, struct http_resp *rs)
+static int safeguarding_of(struct app *a, int64_t id, json_t *items, struct dy_err *e)
 {
-	int64_t id;
-	if (api_path_id(rq, rs, &id))
-		return 0;
-	json_t *items = json_array();
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_safeguarding_history(rq->app, id, add_safeguarding, items, &e)) {
-		json_decref(items);
-		return api_fail(rs, &e);
-	}
-	return api_send(rs, 200, json_pack("{s:o}", "items", items));
+	return app_safeguarding_history(a, id, add_safeguarding, items, e);
 }
+
+static int safeguarding_list(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, safeguarding_of); }
 
 static int safeguarding_set(struct http_req *rq, struct http_resp *rs)
 {

@@ -22,25 +22,6 @@ static const char *F(const struct http_req *rq, const char *name)
 
 /* ---- Contacts ---------------------------------------------------------------------- */
 
-struct prac_ctx {
-	struct form_option o[32];
-	char labels[32][NAME_BYTES + 1];
-	char ids[32][24];
-	int n;
-};
-
-static int add_prac(void *ctx, const struct practitioner *p)
-{
-	struct prac_ctx *c = ctx;
-	if (c->n >= 32)
-		return 0;
-	snprintf(c->ids[c->n], sizeof c->ids[0], "%lld", (long long)p->id);
-	str_copy(c->labels[c->n], sizeof c->labels[0], p->name);
-	c->o[c->n] = (struct form_option){c->ids[c->n], c->labels[c->n], NULL};
-	c->n++;
-	return 0;
-}
-
 /* Ticked values of a checkbox field, as flags for opts. */
 static void ticked(const struct http_req *rq, const char *name, const struct form_option *o, int n, int *on)
 {
@@ -66,10 +47,8 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 		buf_free(&b);
 		return rc;
 	}
-	static struct prac_ctx pc_zero;
-	struct prac_ctx *pc = xmalloc(sizeof *pc);
-	*pc = pc_zero;
-	app_practitioner_list(rq->app, add_prac, pc, &e);
+	struct page_prac_opts *pc = xmalloc(sizeof *pc);
+	page_practitioners(rq->app, pc, &e);
 	struct form_option people[16];
 	char pl[16][2 * NAME_BYTES + 2], pid[16][24];
 	int np = 0;

@@ -84,25 +84,6 @@ static int choose_get(struct http_req *rq, struct http_resp *rs)
 
 /* ---- The form ----------------------------------------------------------------------- */
 
-struct prac_opts {
-	struct form_option o[32];
-	char labels[32][NAME_BYTES + 1];
-	char ids[32][24];
-	int n;
-};
-
-static int add_prac(void *ctx, const struct practitioner *p)
-{
-	struct prac_opts *c = ctx;
-	if (c->n >= 32)
-		return 0;
-	snprintf(c->ids[c->n], sizeof c->ids[0], "%lld", (long long)p->id);
-	str_copy(c->labels[c->n], sizeof c->labels[0], p->name);
-	c->o[c->n] = (struct form_option){c->ids[c->n], c->labels[c->n], NULL};
-	c->n++;
-	return 0;
-}
-
 static int item_radios(struct buf *b, const struct form_errors *fe, const struct instrument *in, int i,
                        const struct http_req *rq, struct dy_err *e)
 {
@@ -184,8 +165,8 @@ static int measure_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 		rc = form_radios(&b, fe, "respondent", "Completed by", NULL, o, n,
 		                 http_form(rq, "respondent") ? F(rq, "respondent") : dflt, 0, NULL, &e);
 	} else if (!rc) {
-		struct prac_opts *p = xcalloc(1, sizeof *p);
-		app_practitioner_list(rq->app, add_prac, p, &e);
+		struct page_prac_opts *p = xmalloc(sizeof *p);
+		page_practitioners(rq->app, p, &e);
 		rc = p->n <= 8 ? form_radios(&b, fe, "practitioner", "Rated by", NULL, p->o, p->n, F(rq, "practitioner"), 0,
 		                             NULL, &e)
 		               : page_select(&b, fe, "practitioner", "Rated by", p->o, p->n, F(rq, "practitioner"), &e);

@@ -247,7 +247,53 @@ contains "access log line" "$log" 'time=[0-9T:Z-]+ method=GET route=/api/v1/fami
 lacks "no raw ids in the log" "$log" "route=/api/v1/families/$F "
 lacks "no names in the log" "$log" "$name|password|csrf="
 
+# --- Lists: paged by key, and every family shown is audited ------------------
+top=$(q "SELECT MAX(id) FROM audit")
+api manager GET "/api/v1/families?limit=5"
+ids1=$(jq -r '[.items[].id] | join(",")' <<<"$BODY")
+next=$(jq -r '.next_after' <<<"$BODY")
+check "a page of five families" "$(jq '.items | length' <<<"$BODY")" 5
+check "next_after is the page's last id" "$next" "${ids1##*,}"
+check "one 'list' entry for each family shown" \
+	"$(q "SELECT group_concat(entity_id) FROM (SELECT entity_id FROM audit WHERE id > $top AND action = 'list' AND entity = 'family' AND actor = 'manager' ORDER BY entity_id)")" "$ids1"
+api manager GET "/api/v1/families?limit=5&after=$next"
+first2=$(jq -r '.items[0].id' <<<"$BODY")
+[ "$first2" -gt "$next" ] && ok || bad "the next page starts after next_after ($first2 <= $next)"
+api manager GET "/api/v1/families?limit=3&order=newest"
+check "newest first" "$(jq -r '[.items[].id] | . == (sort | reverse)' <<<"$BODY")" true
+check "newest first starts at the newest family" "$(jq -r '.items[0].id' <<<"$BODY")" "$(q "SELECT MAX(id) FROM family")"
+api manager GET "/api/v1/families?after=0"
+check "after must be an id" "$CODE" 400
+
+# --- The waiting page: an analyst's figures are published figures ------------
+# (a short period, so that some counts are small: the manager sees them)
+figures() { # JAR -> the report's rows as |cell|cell|...
+	curl -s -b "$1" "${URL}waiting?from-day=1&from-month=9&from-year=2026&to-day=22&to-month=11&to-year=2026" |
+		grep -oE '<th scope="row" class="nhsuk-table__header">[^<]*</th>(<td[^>]*>[^<]*</td>)+' | sed 's/<[^>]*>/|/g; s/||*/|/g'
+}
+small='\|[1-4]( \([0-9]+%\))?\|'
+csrf3=$(curl -s -c "$WORK/jar3" -b "$WORK/jar3" "${URL}sign-in" | grep -oE 'name="csrf" value="[0-9a-f]{64}' | grep -oE '[0-9a-f]{64}')
+curl -s -o /dev/null -c "$WORK/jar3" -b "$WORK/jar3" -d "csrf=$csrf3" -d name=analyst \
+	--data-urlencode 'password=password of analyst 1234' "${URL}sign-in"
+mine=$(figures "$WORK/jar2")
+theirs=$(figures "$WORK/jar3")
+contains "the manager's waiting figures include counts of 1 to 4" "$mine" "$small"
+contains "the analyst gets the figures" "$theirs" 'Referral to assessment\|'
+lacks "the analyst's counts of 1 to 4 are hidden" "$theirs" "$small"
+contains "shown as * with the rate withheld" "$theirs" '\|\* \(withheld: fewer than 5\)\|'
+
 # --- Audit: the family read is logged; tampering is named ----------------
+# The family *page*, opened in a browser session, is a look at the family:
+# one entry, the newest `audit show` lists for it.
+reads() { q "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = 'family' AND entity_id = $F"; }
+before=$(reads)
+CODE=$(curl -s -o "$WORK/page" -w '%{http_code}' -b "$WORK/jar2" "${URL}families/$F")
+check "the manager opens the family page" "$CODE" 200
+contains "it is the family page" "$(cat "$WORK/page")" '<h2>People</h2>'
+check "the page view added one audit entry" "$(reads)" "$((before + 1))"
+newest=$(q "SELECT MAX(id) FROM audit WHERE entity = 'family' AND entity_id = $F")
+first=$("$DYAD" --format csv audit show --family "$F" | sed -n 2p)
+contains "audit show lists the page view first" "$first" "^$newest,[^,]*,manager,[0-9]+,read,127\.0\.0\.1"
 shown=$("$DYAD" audit show --family "$F")
 contains "the manager's read of the family is in the audit" "$shown" 'manager +[0-9]+ +read +127\.0\.0\.1'
 expect_ok=$("$DYAD" audit verify)
