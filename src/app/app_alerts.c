@@ -10,6 +10,7 @@
 #include "core/codes.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
+#include "store/store_note.h"
 #include "store/store_safeguarding.h"
 
 struct infants {
@@ -79,6 +80,9 @@ int app_family_alerts(struct app *a, int64_t family_id, struct family_alerts *ou
 	/* Risk flags come from measure items: only for roles with clinical access. */
 	if (!rc && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
 		rc = app_risks_of_family(a, family_id, collect_risk, out, e);
+	/* So are case notes: a safeguarding note is flagged only to those who may read it. */
+	if (!rc && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
+		rc = store_note_safeguarding_count(a->db, family_id, &out->nsafeguarding_notes, e);
 	return app_end_read(a, rc);
 }
 

@@ -31,6 +31,7 @@ struct family_alerts {
 	} losses[ALERTS_MAX_INFANTS];
 	int nrisks;                   /* open flags (all of them, even past ALERTS_MAX_RISKS) */
 	struct stored_risk risks[ALERTS_MAX_RISKS]; /* labelled, oldest first */
+	int nsafeguarding_notes;      /* signed safeguarding case notes in force (clinical roles only, else 0) */
 };
 
 /* Fills *out for the family; DY_ENOTFOUND for an unknown family. */

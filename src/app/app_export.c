@@ -307,6 +307,24 @@ static int put_goal_rating(void *ctx, const struct goal_rating *r)
 	return row_end(o);
 }
 
+static int put_note(void *ctx, const struct note *n)
+{
+	struct out *o = ctx;
+	cell_id(o, n->id);
+	cell_id(o, n->episode_id);
+	cell_id(o, n->contact_id);
+	cell(o, n->kind);
+	cell(o, n->author);
+	cell(o, n->written_at);
+	cell(o, n->text);
+	cell(o, n->signed_at);
+	cell_id(o, n->addendum_to);
+	cell(o, n->error_reason);
+	cell(o, n->error_by);
+	cell(o, n->error_at);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -327,6 +345,8 @@ static const char *const h_meas[] = {"referral_id", "person_id", "instrument", "
                                      "risk_acknowledged_by", "risk_acknowledged_on", "risk_action", 0};
 static const char *const h_goal[] = {"goal_id", "referral_id", "position", "text", "set_on", 0};
 static const char *const h_rating[] = {"goal_id", "date", "rating", 0};
+static const char *const h_note[] = {"note_id", "referral_id", "contact_id", "kind", "author", "written_at", "text",
+                                     "signed_at", "addendum_to", "error_reason", "error_by", "error_at", 0};
 
 
 /* Each table's file and header, in enum export_table order. */
@@ -346,6 +366,7 @@ static const struct {
 	[EXPORT_OVERRIDES] = {"eligibility_overrides.csv", h_override},
 	[EXPORT_GOALS] = {"goals.csv", h_goal},
 	[EXPORT_GOAL_RATINGS] = {"goal_ratings.csv", h_rating},
+	[EXPORT_NOTES] = {"notes.csv", h_note},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -363,6 +384,7 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_OVERRIDES: return &n->overrides;
 	case EXPORT_GOALS: return &n->goals;
 	case EXPORT_GOAL_RATINGS: return &n->goal_ratings;
+	case EXPORT_NOTES: return &n->notes;
 	default: return &x->teams;
 	}
 }
@@ -395,6 +417,7 @@ static const struct export_sink CSV_SINK = {
 	.override = put_override,
 	.goal = put_goal,
 	.goal_rating = put_goal_rating,
+	.note = put_note,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

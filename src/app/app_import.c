@@ -18,6 +18,7 @@
 #include "core/codes.h"
 #include "core/episode_state.h"
 #include "core/goal.h"
+#include "core/note.h"
 #include "core/record.h"
 #include "core/validate.h"
 #include "store/store_episode.h"
@@ -25,14 +26,17 @@
 #include "app/app_measure.h"
 #include "store/store_goal.h"
 #include "store/store_measure.h"
+#include "store/store_note.h"
 #include "store/store_pathway.h"
 #include "store/store_score.h"
 #include "store/store_summary.h"
 #include "store/store_safeguarding.h"
+#include "store/store_scope.h"
 #include "util/csvtab.h"
 #include "util/date.h"
 #include "util/idmap.h"
 #include "util/str.h"
+#include "util/text.h"
 
 struct person_info {
 	int64_t family_id;
@@ -1087,6 +1091,112 @@ static int import_all_goals(struct import *im, struct dy_err *e)
 	return rc;
 }
 
+/* ---- notes.csv ----------------------------------------------------------- */
+
+enum { NO_ID, NO_REF, NO_CONTACT, NO_KIND, NO_AUTHOR, NO_WRITTEN, NO_TEXT, NO_SIGNED, NO_ADD, NO_REASON, NO_BY,
+       NO_AT };
+static const struct csvtab_col no_cols[] = {
+	{"note_id", 1},     {"referral_id", 1}, {"contact_id", 1},  {"kind", 1},         {"author", 1},   {"written_at", 1},
+	{"text", 1},        {"signed_at", 1},   {"addendum_to", 1}, {"error_reason", 1}, {"error_by", 1}, {"error_at", 1}};
+
+/* The field's error, as a failure of the row's column k. */
+static int note_col_fail(struct csvtab *t, int k, struct dy_err *e)
+{
+	e->field[0] = '\0';
+	return csvtab_fail(t, k, e);
+}
+
+/* One row of notes.csv into n (its text pointing into the row), checked by
+ * core/note.h's rules; references are checked by the caller. */
+static int note_row(struct csvtab *t, struct note *n, struct dy_err *e)
+{
+	memset(n, 0, sizeof *n);
+	int rc = csvtab_id(t, NO_ID, 0, &n->id, e);
+	if (!rc) rc = csvtab_id(t, NO_REF, 0, &n->episode_id, e);
+	if (!rc) rc = csvtab_id(t, NO_CONTACT, 1, &n->contact_id, e);
+	if (!rc) rc = csvtab_id(t, NO_ADD, 1, &n->addendum_to, e);
+	if (!rc) rc = csvtab_copy(t, NO_KIND, n->kind, sizeof n->kind, e);
+	if (!rc && note_check_kind(n->kind, e))
+		rc = note_col_fail(t, NO_KIND, e);
+	if (!rc) rc = csvtab_copy(t, NO_AUTHOR, n->author, sizeof n->author, e);
+	if (!rc && (!n->author[0] || text_check("author", n->author, TEXT_LINE, e)))
+		rc = n->author[0] ? note_col_fail(t, NO_AUTHOR, e)
+		                  : (dy_fail(e, DY_EINVAL, NULL, "is required"), csvtab_fail(t, NO_AUTHOR, e));
+	if (!rc) rc = csvtab_copy(t, NO_WRITTEN, n->written_at, sizeof n->written_at, e);
+	if (!rc && note_check_stamp("written_at", n->written_at, e))
+		rc = note_col_fail(t, NO_WRITTEN, e);
+	n->text = csvtab_get(t, NO_TEXT);
+	if (!rc && note_check_text(n->text, e))
+		rc = note_col_fail(t, NO_TEXT, e);
+	if (!rc) rc = csvtab_copy(t, NO_SIGNED, n->signed_at, sizeof n->signed_at, e);
+	if (!rc && n->signed_at[0] && note_check_stamp("signed_at", n->signed_at, e))
+		rc = note_col_fail(t, NO_SIGNED, e);
+	if (!rc) rc = csvtab_copy(t, NO_REASON, n->error_reason, sizeof n->error_reason, e);
+	if (!rc) rc = csvtab_copy(t, NO_BY, n->error_by, sizeof n->error_by, e);
+	if (!rc) rc = csvtab_copy(t, NO_AT, n->error_at, sizeof n->error_at, e);
+	if (!rc && (n->error_at[0] || n->error_reason[0] || n->error_by[0])) {
+		if (!n->signed_at[0]) {
+			dy_fail(e, DY_EINVAL, NULL, "only a signed note can be entered in error (signed_at is empty)");
+			rc = csvtab_fail(t, NO_AT, e);
+		} else if (note_check_reason(n->error_reason, e)) {
+			rc = note_col_fail(t, NO_REASON, e);
+		} else if (!n->error_by[0] || text_check("error_by", n->error_by, TEXT_LINE, e)) {
+			if (!n->error_by[0])
+				dy_fail(e, DY_EINVAL, NULL, "is required for a note entered in error");
+			rc = note_col_fail(t, NO_BY, e);
+		} else if (note_check_stamp("error_at", n->error_at, e)) {
+			rc = note_col_fail(t, NO_AT, e);
+		}
+	}
+	if (!rc && n->addendum_to && !n->signed_at[0]) {
+		dy_fail(e, DY_EINVAL, NULL, "an addendum is signed as it is written (signed_at is empty)");
+		rc = csvtab_fail(t, NO_SIGNED, e);
+	}
+	return rc;
+}
+
+static int import_notes(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "notes.csv", no_cols, 12, 0, e);
+	struct idmap notes;
+	idmap_init(&notes);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct note n;
+		struct episode ep;
+		rc = note_row(&t, &n, e);
+		if (!rc) rc = episode_for(im, &t, NO_REF, n.episode_id, &ep, e);
+		if (!rc && n.contact_id) {
+			int yes = 0;
+			rc = store_note_contact_in_episode(im->a->db, n.contact_id, n.episode_id, &yes, e);
+			if (!rc && !yes) {
+				dy_fail(e, DY_EINVAL, NULL, "contact %lld is not a contact of referral %lld",
+				        (long long)n.contact_id, (long long)n.episode_id);
+				rc = csvtab_fail(&t, NO_CONTACT, e);
+			}
+		}
+		if (!rc && n.addendum_to) {
+			uint32_t v;
+			int64_t fam, team;
+			if (!idmap_get(&notes, n.addendum_to, &v) &&
+			    store_scope_of(im->a->db, SCOPE_OF_NOTE, n.addendum_to, &fam, &team, e))
+				rc = missing(&t, NO_ADD, "note", n.addendum_to, e);
+		}
+		/* A note already held is never overwritten: the row is refused. */
+		if (!rc && (rc = store_note_insert(im->a->db, &n, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL, "note %lld already exists (a note is never replaced)", (long long)n.id);
+			rc = csvtab_fail(&t, NO_ID, e);
+		}
+		if (!rc) {
+			idmap_put(&notes, n.id, 1);
+			im->n->notes++;
+		}
+	}
+	idmap_free(&notes);
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
 /* Each file's rows as the manifest lists them against the rows imported. */
 static int check_rows(const struct manifest *m, const struct transfer_counts *n, struct dy_err *e)
 {
@@ -1098,7 +1208,7 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	             {"safeguarding.csv", n->safeguarding},   {"outcomes.csv", n->outcomes},
 	             {"measures.csv", n->measures},           {"episode_events.csv", n->events},
 	             {"eligibility_overrides.csv", n->overrides}, {"goals.csv", n->goals},
-	             {"goal_ratings.csv", n->goal_ratings}};
+	             {"goal_ratings.csv", n->goal_ratings}, {"notes.csv", n->notes}};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		int64_t want = manifest_rows(m, files[i].file);
 		if (want >= 0 && want != files[i].got) {
@@ -1134,7 +1244,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	             {"episode_events", import_events},       {"states", finish_states},
 	             {"safeguarding", import_safeguarding},   {"outcomes", import_outcomes},
 	             {"measures", import_measures},           {"eligibility_overrides", import_overrides},
-	             {"goals", import_all_goals}};
+	             {"goals", import_all_goals},             {"notes", import_notes}};
 	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
 	int timing = getenv("DYAD_TIMING") != NULL;
 	/* Every reference in the files is checked here, row by row, with its

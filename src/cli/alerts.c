@@ -33,7 +33,11 @@ void cli_alerts_print(const struct family_alerts *f)
 	if (f->nrisks > ALERTS_MAX_RISKS)
 		printf("  ! and %d more risk flags not acknowledged: see `dyad risks --older-than 0`\n",
 		       f->nrisks - ALERTS_MAX_RISKS);
-	if (f->ninfants || f->nrisks || f->nlosses)
+	if (f->nsafeguarding_notes)
+		printf("  ! SAFEGUARDING NOTES: %d signed safeguarding note%s on this family's referrals: see `dyad note"
+		       " list --referral ID`\n",
+		       f->nsafeguarding_notes, f->nsafeguarding_notes == 1 ? "" : "s");
+	if (f->ninfants || f->nrisks || f->nlosses || f->nsafeguarding_notes)
 		putchar('\n');
 }
 

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "report/render.h"
 #include "report/report.h"
+#include "util/date.h"
 
 /* --target-a / --target-b into t (defaults otherwise). */
 static int targets(const struct cli_args *a, struct clock_targets *t, struct dy_err *e)
@@ -29,6 +30,11 @@ static int run_report(const struct cli_global *g, struct cli_args *a, struct app
 	enum rep_format f;
 	if (rep_format_parse(g->format, &f, &e) || cli_date(a, "from", &p.from, &e) || cli_date(a, "to", &p.to, &e) ||
 	    targets(a, &p.targets, &e))
+		return cli_fail(&e);
+	const char *q = cli_get(a, "quarter");
+	if (q && (p.from != DATE_NONE || p.to != DATE_NONE))
+		return cli_fail(&(struct dy_err){.code = DY_EINVAL, .field = "quarter", .msg = "give --quarter or --from and --to, not both"});
+	if (q && report_quarter_parse(q, &p.from, &p.to, &e))
 		return cli_fail(&e);
 	struct rep_result r;
 	int rc = report_build(app, name, &p, &r, &e);
@@ -64,4 +70,14 @@ int cmd_report_completeness(const struct cli_global *g, struct cli_args *a, stru
 int cmd_report_safeguarding(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	return run_report(g, a, app, "safeguarding");
+}
+
+int cmd_report_activity(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "activity");
+}
+
+int cmd_report_quarterly(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "quarterly");
 }

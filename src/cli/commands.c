@@ -124,6 +124,12 @@ static const struct cli_opt o_report[] = {
 	{"to", "DATE", "last day of the period", 1},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
 	{0}};
+static const struct cli_opt o_report_quarter[] = {
+	{"quarter", "YYYYQN", "the quarter, like 2026Q3 (July to September 2026)", 0},
+	{"from", "DATE", "first day of the period, instead of --quarter", 0},
+	{"to", "DATE", "last day of the period, instead of --quarter", 0},
+	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{0}};
 static const struct cli_opt o_ref_list[] = {
 	{"family", "ID", "only this family's referrals", 0},
 	{"state", "STATE", "only referrals in this state: received, awaiting_assessment, declined, signposted, assessed,"
@@ -205,6 +211,34 @@ static const struct cli_opt o_goal_rate[] = {
 	{"rating", "N", "how close the family feels to the goal, 0 (not at all) to 10 (reached)", 1},
 	{0}};
 static const struct cli_opt o_goal_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_note_add[] = {
+	{"referral", "ID", "the referral (episode of care) the note belongs to", 1},
+	{"kind", "KIND", "contact, assessment_formulation, safeguarding, supervision, telephone or other", 1},
+	{"text", "TEXT", "the note (up to 20,000 characters); or --file", 0},
+	{"file", "FILE", "read the note from this UTF-8 text file instead of --text", 0},
+	{"contact", "ID", "the contact the note is about (one of the referral's)", 0},
+	{"sign", NULL, "sign it now: a signed note can never be changed, only followed by an addendum", 0},
+	{0}};
+static const struct cli_opt o_note_edit[] = {
+	{"note", "ID", "your draft note", 1},
+	{"text", "TEXT", "the note's new words; or --file", 0},
+	{"file", "FILE", "read the new words from this file instead of --text", 0},
+	{"kind", "KIND", "a new kind (default: unchanged)", 0},
+	{0}};
+static const struct cli_opt o_note_id[] = {{"note", "ID", "the note", 1}, {0}};
+static const struct cli_opt o_note_addendum[] = {
+	{"note", "ID", "the signed note the addendum follows", 1},
+	{"text", "TEXT", "the addendum's words; or --file", 0},
+	{"file", "FILE", "read the addendum from this file instead of --text", 0},
+	{0}};
+static const struct cli_opt o_note_error[] = {
+	{"note", "ID", "the signed note entered in error", 1},
+	{"reason", "TEXT", "why it was entered in error, e.g. \"written on the wrong family's record\"", 1},
+	{0}};
+static const struct cli_opt o_note_list[] = {
+	{"referral", "ID", "the referral", 1},
+	{"all", NULL, "also notes entered in error (kept, hidden by default)", 0},
+	{0}};
 
 static const struct cli_opt o_serve[] = {
 	{"listen", "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)", 0},
@@ -322,6 +356,8 @@ const struct cli_command cli_commands[] = {
 	{"report", "outcomes", NULL, 0, "Pre/post outcomes per scale with paired t and Wilcoxon tests, episodes discharged in a period.", o_report, cmd_report_outcomes, CLI_DB_READ, REPORT_FORMATS},
 	{"report", "completeness", NULL, 0, "Per instrument, the share of eligible episodes with a baseline, an end and both.", o_report, cmd_report_completeness, CLI_DB_READ, REPORT_FORMATS},
 	{"report", "safeguarding", NULL, 0, "Safeguarding status at referral against at discharge, and care status at discharge.", o_report, cmd_report_safeguarding, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "activity", NULL, 0, "Referrals by source and month, decisions, contacts and DNA rate, caseload at the period's end.", o_report, cmd_report_activity, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "quarterly", NULL, 0, "The commissioner's quarterly report: waiting, outcomes, completeness, safeguarding and activity.", o_report_quarter, cmd_report_quarterly, CLI_DB_READ, REPORT_FORMATS},
 	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, CLI_DB_WRITE, NULL},
 	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, CLI_DB_READ, NULL},
 	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, CLI_DB_WRITE, NULL},
@@ -353,6 +389,14 @@ const struct cli_command cli_commands[] = {
 	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE, NULL},
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE, NULL},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ, NULL},
+	{"find", NULL, "TEXT", 1, "Find people of the team by name (part of it, any case or accents, one letter wrong), NHS number, date of birth or postcode.", o_caseload, cmd_find, CLI_DB_READ, NULL},
+	{"note", "add", NULL, 0, "Write a case note on a referral: a draft until you sign it (--sign signs it at once).", o_note_add, cmd_note_add, CLI_DB_WRITE, NULL},
+	{"note", "edit", NULL, 0, "Change your own draft note (a signed note never changes).", o_note_edit, cmd_note_edit, CLI_DB_WRITE, NULL},
+	{"note", "sign", NULL, 0, "Sign your draft note: from then on it can never be changed or deleted.", o_note_id, cmd_note_sign, CLI_DB_WRITE, NULL},
+	{"note", "addendum", NULL, 0, "Follow a signed note with a signed addendum (the note itself is unchanged).", o_note_addendum, cmd_note_addendum, CLI_DB_WRITE, NULL},
+	{"note", "error", NULL, 0, "Mark a signed note entered in error, with the reason: kept, hidden by default.", o_note_error, cmd_note_error, CLI_DB_WRITE, NULL},
+	{"note", "list", NULL, 0, "A referral's case notes, oldest first: signed notes and your own drafts.", o_note_list, cmd_note_list, CLI_DB_READ, NULL},
+	{"note", "show", NULL, 0, "One case note in full.", o_note_id, cmd_note_show, CLI_DB_READ, NULL},
 	{"user", "add", NULL, 0, "Add a user of the web application; the password is read from standard input.", o_user_add, cmd_user_add, CLI_DB_WRITE, NULL},
 	{"user", "demo", NULL, 0, "In a demo database without users: one sign-in per role, passwords printed once.", o_none, cmd_user_demo, CLI_DB_WRITE, NULL},
 	{"user", "passwd", NULL, 0, "Set a user's password (read from standard input) and end their sessions.", o_user_name, cmd_user_passwd, CLI_DB_WRITE, NULL},

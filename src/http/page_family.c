@@ -9,11 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_alerts.h"
+
 #include "app/app_episode.h"
 #include "app/app_audit.h"
 #include "app/app_family.h"
 #include "app/app_measure.h"
 #include "app/app_pathway.h"
+#include "app/app_search.h"
 #include "core/age.h"
 #include "http/page.h"
 #include "http/page_careplan.h"
@@ -98,6 +101,19 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		          "<p>{{name}}: <strong>{{status}}</strong> since {{since}}. Lead social worker: not recorded.</p>"
 		          "</div>",
 		          TMPL_S("name", name), TMPL_S("status", status), TMPL_S("since", since));
+	}
+	/* Signed safeguarding case notes: flagged to those who may read them. */
+	struct family_alerts al;
+	struct dy_err ae;
+	if (!rc && app_family_alerts(a, v->family.id, &al, &ae) == 0 && al.nsafeguarding_notes) {
+		char n[16];
+		snprintf(n, sizeof n, "%d", al.nsafeguarding_notes);
+		rc = TMPL(b, e,
+		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
+		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Safeguarding notes</span>"
+		          "</h2><p>{{n}} signed safeguarding {{w}} on this family's referrals: see each referral's case notes."
+		          "</p></div>",
+		          TMPL_S("n", n), TMPL_S("w", al.nsafeguarding_notes == 1 ? "note" : "notes"));
 	}
 	if (rc || v->nrisks == 0)
 		return rc;
@@ -190,12 +206,93 @@ static int find_row(void *ctx, const struct family_summary *s)
 	return c->rc ? 1 : 0;
 }
 
+/* Answers the find page: the search box holding q, then a table captioned
+ * shown with the header cells head (dyad's own HTML) over rows; frees rows. */
+static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, const char *shown, const char *head,
+                     struct buf *rows)
+{
+	struct buf b;
+	page_body(&b);
+	struct dy_err e;
+	int rc = TMPL(&b, &e,
+	              "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
+	              "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name, NHS number, date of "
+	              "birth or postcode</label><div class=\"nhsuk-hint\" id=\"q-hint\">Part of a name is enough; case, "
+	              "accents and one wrong letter do not matter</div>"
+	              "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" "
+	              "value=\"{{q}}\" aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" "
+	              "type=\"submit\">Search</button></form>"
+	              "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
+	              "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">{{{head}}}</tr></thead>"
+	              "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>",
+	              TMPL_S("q", q), TMPL_S("shown", shown), {"head", head, 1}, TMPL_HTML("rows", rows));
+	buf_free(rows);
+	if (rc) {
+		buf_free(&b);
+		return DY_EINTERNAL;
+	}
+	return page_send(rq, rs, 200, "Find a family", NULL, NULL, NULL, &b);
+}
+
+#define TH(x) "<th scope=\"col\" class=\"nhsuk-table__header\">" x "</th>"
+
+/* One person a search found (app/app_search.h). */
+static int found_row(void *ctx, const struct search_hit *h, enum find_match m)
+{
+	(void)m;
+	struct find_ctx *c = ctx;
+	char who[2 * NAME_BYTES + 2], dob[32], nhs[16], state[40] = "", href[48], role[40];
+	page_person_name(&h->p, who, sizeof who);
+	page_date(h->p.date_of_birth, dob, sizeof dob);
+	page_nhs_number(h->p.nhs_number, nhs, sizeof nhs);
+	page_code(strcmp(h->p.role, "infant") == 0 ? "baby" : h->p.relationship[0] ? h->p.relationship : "caregiver", 1,
+	          role, sizeof role);
+	if (h->state[0])
+		page_code(h->state, 1, state, sizeof state);
+	snprintf(href, sizeof href, "/families/%lld", (long long)h->p.family_id);
+	c->shown++;
+	c->rc = TMPL(c->rows, c->e,
+	             "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{href}}\">{{who}}</a>"
+	             "</td><td class=\"nhsuk-table__cell\">{{role}}</td><td class=\"nhsuk-table__cell dyad-nowrap\">{{dob}}"
+	             "</td><td class=\"nhsuk-table__cell dyad-nowrap\">{{nhs}}</td><td class=\"nhsuk-table__cell\">{{state}}"
+	             "</td></tr>",
+	             TMPL_S("href", href), TMPL_S("who", who), TMPL_S("role", role), TMPL_S("dob", dob[0] ? dob : "unborn"),
+	             TMPL_S("nhs", nhs), TMPL_S("state", state[0] ? state : "no referral"));
+	return c->rc;
+}
+
+/* The search box's answer: people found by name, NHS number, date of birth
+ * or postcode, best first. */
+static int search_page(struct http_req *rq, struct http_resp *rs, const char *q)
+{
+	struct buf rows;
+	buf_init(&rows, PAGE_BODY_MAX);
+	struct dy_err e;
+	struct find_ctx c = {&rows, q, 0, &e, 0};
+	int64_t total = 0;
+	int rc = app_find(rq->app, q, 50, 0, found_row, &c, &total, &e);
+	if (rc || c.rc) {
+		buf_free(&rows);
+		return rc ? rc : DY_EINTERNAL;
+	}
+	char shown[80];
+	if (total > c.shown)
+		snprintf(shown, sizeof shown, "The first %d of %lld people found", c.shown, (long long)total);
+	else
+		snprintf(shown, sizeof shown, "%d %s found", c.shown, c.shown == 1 ? "person" : "people");
+	return find_send(rq, rs, q, shown, TH("Name") TH("Who") TH("Date of birth") TH("NHS number") TH("Latest referral"),
+	                 &rows);
+}
+
 static int find_page(struct http_req *rq, struct http_resp *rs)
 {
 	const char *q = http_query(rq, "q");
 	q = q ? q : "";
-	struct buf b, rows;
-	page_body(&b);
+	for (const char *t = q; *t; t++)
+		if (*t != ' ')
+			return search_page(rq, rs, q);
+	/* Nothing typed: the team's families, the first 50. */
+	struct buf rows;
 	buf_init(&rows, PAGE_BODY_MAX);
 	struct dy_err e;
 	struct find_ctx c = {&rows, q, 0, &e, 0};
@@ -204,31 +301,12 @@ static int find_page(struct http_req *rq, struct http_resp *rs)
 	int more = 0;
 	int rc = app_family_list(rq->app, 0, &pg, find_row, &c, &more, &e);
 	if (rc && rc != 1) {
-		buf_free(&b);
 		buf_free(&rows);
 		return rc;
 	}
 	char shown[64];
-	snprintf(shown, sizeof shown, more ? "The first %d families found" : "%d families found", c.shown);
-	rc = TMPL(&b, &e,
-	          "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
-	          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name of a parent, carer or "
-	          "baby</label><div class=\"nhsuk-hint\" id=\"q-hint\">Part of a name is enough</div>"
-	          "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" value=\"{{q}}\" "
-	          "aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" type=\"submit\">Search</button></form>"
-	          "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
-	          "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope=\"col\" "
-	          "class=\"nhsuk-table__header\">Parent or carer</th><th scope=\"col\" class=\"nhsuk-table__header\">Baby"
-	          "</th><th scope=\"col\" class=\"nhsuk-table__header\">Referral</th><th scope=\"col\" "
-	          "class=\"nhsuk-table__header\">Last contact</th></tr></thead><tbody class=\"nhsuk-table__body\">"
-	          "{{{rows}}}</tbody></table>",
-	          TMPL_S("q", q), TMPL_S("shown", shown), TMPL_HTML("rows", &rows));
-	buf_free(&rows);
-	if (rc) {
-		buf_free(&b);
-		return DY_EINTERNAL;
-	}
-	return page_send(rq, rs, 200, "Find a family", NULL, NULL, NULL, &b);
+	snprintf(shown, sizeof shown, more ? "The first %d families" : "%d families", c.shown);
+	return find_send(rq, rs, q, shown, TH("Parent or carer") TH("Baby") TH("Referral") TH("Last contact"), &rows);
 }
 
 /* ---- The family page ----------------------------------------------------------------- */
@@ -463,6 +541,11 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 		snprintf(href, sizeof href, "/referrals/%lld/triage", id);
 		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-u-margin-right-3\" href=\"{{h}}\">Triage</a>",
 		          TMPL_S("h", href));
+	}
+	if (!rc && can_measures) {
+		snprintf(href, sizeof href, "/referrals/%lld/notes", id);
+		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3\" "
+		          "href=\"{{h}}\">Case notes</a>", TMPL_S("h", href));
 	}
 	if (!rc && open && pr.state != EPISODE_RECEIVED) {
 		char h2[80], h3[80];

@@ -240,7 +240,8 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 	page_date(from, a1, sizeof a1);
 	page_date(to, a2, sizeof a2);
 	snprintf(period, sizeof period, "Waiting clocks from %s to %s", a1, a2);
-	rc = rc ? rc : buf_puts(&b, "<h1>Waiting</h1>");
+	rc = rc ? rc : buf_puts(&b, "<h1>Waiting</h1><p><a href=\"/reports\">Every report, by quarter, to read, print or"
+	                            " download</a></p>");
 	rc = rc ? rc : form_error_summary(&b, &fe, &e);
 	rc = rc ? rc : TMPL(&b, &e, "{{{t}}}<h2>Waiting report</h2><form method=\"get\" action=\"/waiting\">",
 	                    TMPL_HTML("t", &table));

@@ -4,6 +4,7 @@
 #include "store/schema.h"
 
 #include "store/store_pathway.h"
+#include "store/store_search.h"
 #include "util/date.h"
 
 static const char v1[] =
@@ -313,12 +314,12 @@ static const char v8_clock_index[] =
 static const char v10_loss[] =
 	"ALTER TABLE person ADD COLUMN loss TEXT CHECK (loss IN ('pregnancy_loss','stillbirth','infant_death'));"
 	"ALTER TABLE person ADD COLUMN loss_on TEXT;";
-/* Version 11: groups (issue 13). A run of a group programme (dates, venue,
+/* Version 13: groups (issue 13). A run of a group programme (dates, venue,
  * facilitators, capacity); caregivers enrolled with their episodes; each
  * session's attendance, recorded as one contact per enrolled family (so the
  * timeline, care plans, clocks and activity see it) and linked here; a
  * waiting list for the programme's next run. */
-static const char v11_groups[] =
+static const char v13_groups[] =
 	"CREATE TABLE group_run ("
 	"  id INTEGER PRIMARY KEY,"
 	"  team_id INTEGER NOT NULL REFERENCES team(id),"
@@ -361,6 +362,63 @@ static const char v11_groups[] =
 	"  added_on TEXT NOT NULL,"
 	"  run_id INTEGER REFERENCES group_run(id)) STRICT;";
 
+/* Version 11: case notes (issue 12; docs/notes.md). A note belongs to an
+ * episode (and may name one of its contacts); it is a draft until its author
+ * signs it. Once signed, nothing of it changes and it is never deleted: the
+ * triggers refuse it whatever path the change comes by, so the only things
+ * that may still happen to a signed note are being followed by an addendum
+ * (a new note pointing to it) and being marked entered in error once, with a
+ * reason (kept, hidden from the default view). */
+static const char v11_notes[] =
+	"CREATE TABLE note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  contact_id INTEGER REFERENCES contact(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('contact','assessment_formulation','safeguarding','supervision',"
+	"'telephone','other')),"
+	"  author TEXT NOT NULL,"
+	"  written_at TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  signed_at TEXT,"
+	"  addendum_to INTEGER REFERENCES note(id),"
+	"  error_reason TEXT,"
+	"  error_by TEXT,"
+	"  error_at TEXT,"
+	"  CHECK (addendum_to IS NULL OR addendum_to <> id),"
+	"  CHECK ((error_reason IS NULL) = (error_at IS NULL))) STRICT;"
+	"CREATE INDEX note_episode ON note(episode_id, written_at);"
+	"CREATE TRIGGER note_signed_kept BEFORE UPDATE ON note"
+	"  WHEN OLD.signed_at IS NOT NULL AND (NEW.id IS NOT OLD.id OR NEW.episode_id IS NOT OLD.episode_id"
+	"   OR NEW.contact_id IS NOT OLD.contact_id OR NEW.kind IS NOT OLD.kind OR NEW.author IS NOT OLD.author"
+	"   OR NEW.written_at IS NOT OLD.written_at OR NEW.text IS NOT OLD.text OR NEW.signed_at IS NOT OLD.signed_at"
+	"   OR NEW.addendum_to IS NOT OLD.addendum_to OR OLD.error_at IS NOT NULL)"
+	"  BEGIN SELECT RAISE(ABORT, 'note_signed'); END;"
+	"CREATE TRIGGER note_signed_not_deleted BEFORE DELETE ON note WHEN OLD.signed_at IS NOT NULL"
+	"  BEGIN SELECT RAISE(ABORT, 'note_signed'); END;";
+
+/* Version 12: finding a family (issue 12). Each person's names are indexed as
+ * folded words (core/name_key.h): name_word holds each distinct word and its
+ * reverse, so a search finds by prefix, and a word one slip away by a range
+ * scan on either half; person_word says who holds each word. Indexes on
+ * date of birth and postcode serve those searches. store_person_insert keeps
+ * the words; the backfill fills them for the people already there. */
+static const char v12_search[] =
+	"CREATE TABLE name_word ("
+	"  word TEXT PRIMARY KEY,"
+	"  rword TEXT NOT NULL) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX name_word_reverse ON name_word(rword);"
+	"CREATE TABLE person_word ("
+	"  word TEXT NOT NULL,"
+	"  person_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (word, person_id)) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX person_dob ON person(date_of_birth);"
+	"CREATE INDEX person_postcode ON person(postcode);";
+
+static int v12_backfill(db_t *db, struct dy_err *e)
+{
+	return store_search_backfill(db, e);
+}
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -372,11 +430,14 @@ const struct migration schema_migrations[] = {
 	{8, "waiting clock index", v8_clock_index},
 	{9, "care plans", v9_careplan},
 	{10, "pregnancy loss, stillbirth, infant death", v10_loss},
-	{11, "groups", v11_groups},
+	{11, "case notes", v11_notes},
+	{12, "finding a family", v12_search},
+	{13, "groups", v13_groups},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
 const struct migration_step schema_migration_steps[] = {
 	{2, v2_backfill},
+	{12, v12_backfill},
 };
 const int schema_migration_step_count = (int)(sizeof schema_migration_steps / sizeof schema_migration_steps[0]);

@@ -1,6 +1,8 @@
 /* store_family.c: SQL for teams, practitioners, families and people. */
 #include "store/store_family.h"
 
+#include "store/store_search.h"
+
 #include <string.h>
 
 #include "util/date.h"
@@ -176,6 +178,9 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 	int rc = db_run_id(s, &p->id, e);
 	if (!rc && p->loss[0])
 		rc = store_person_set_loss(db, p->id, p->loss, p->loss_on, e);
+	/* The name words a search finds them by, in the same transaction. */
+	if (!rc)
+		rc = store_search_index_person(db, p->id, p->given_name, p->family_name, e);
 	return rc;
 }
 

@@ -266,9 +266,10 @@ static int t_event(void *c, const struct pathway_event *x) { (void)x; return t_r
 static int t_over(void *c, const struct pathway_override *x) { (void)x; return t_row(c); }
 static int t_goal(void *c, const struct goal *x) { (void)x; return t_row(c); }
 static int t_rating(void *c, const struct goal_rating *x) { (void)x; return t_row(c); }
+static int t_note(void *c, const struct note *x) { (void)x; return t_row(c); }
 
 static const struct export_sink TALLY = {t_begin, t_end,   t_team,  t_pract, t_person, t_ref,  t_contact,
-                                         t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating};
+                                         t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating, t_note};
 
 static void export_read_serves_another_writer(void **state)
 {
@@ -296,6 +297,7 @@ static void export_read_serves_another_writer(void **state)
 	assert_int_equal(k.rows[EXPORT_CONTACTS], w.contacts);
 	assert_int_equal(k.rows[EXPORT_MEASURES], w.measures);
 	assert_int_equal(k.rows[EXPORT_GOAL_RATINGS], w.goal_ratings);
+	assert_int_equal(k.rows[EXPORT_NOTES], w.notes);
 	assert_true(w.people > 100 && w.contacts > 100);
 
 	/* A writer that fails part-way stops the read; its code comes back and

@@ -33,6 +33,10 @@ matrix=(
 	"/api/v1/people/$I/safeguarding             403 200 200 200 403 404"
 	"/api/v1/waiting                            403 200 200 200 403 403"
 	"/api/v1/reports/waiting?from=2025-01-01    403 200 200 403 200 403"
+	"/api/v1/reports/outcomes?from=2024-01-01   403 200 200 403 200 403"
+	"/api/v1/reports/safeguarding?from=2024-01-01 403 200 200 403 200 403"
+	"/api/v1/reports/quarterly?from=2026-07-01&to=2026-09-30 403 200 200 403 200 403"
+	"/api/v1/reports/nosuch?from=2024-01-01     404 404 404 404 404 404"
 	"/api/v1/instruments                        200 200 200 200 200 200"
 	"/api/v1/instruments/epds                   200 200 200 200 200 200"
 	"/api/v1/instruments/nope                   404 404 404 404 404 404"
@@ -128,6 +132,28 @@ check "analyst answers hold nothing identifiable" "$found" 0
 check "the analyst does get figures" "$(jq -r '.clocks.A.n | (type == "number" and (. == 0 or . >= 5)) or . == "*"' <<<"$REPORT_BODY")" true
 check "the analyst's counts 1 to 4 are hidden" "$(jq '[.months[] | .A.n, .B.n, .A.still_waiting, .B.still_waiting | numbers | select(. >= 1 and . <= 4)] | length' <<<"$REPORT_BODY")" 0
 
+# Reports in every format; the analyst's are always published (suppressed).
+counts='^(n|n_.*|eligible|with_.*|none|early_help|child_in_need|child_protection_plan|edge_of_care|looked_after|total|ended|left_path|still_waiting|breached_still_waiting|left_out)$'
+small() { jq --arg re "$counts" '[.. | objects | to_entries[] | select(.key | test($re)) | .value | numbers | select(. >= 1 and . <= 4)] | length' <<<"$1"; }
+api manager GET "/api/v1/reports/quarterly?from=2025-01-01&to=2026-11-22"
+check "the manager's quarterly has small counts (the data can fail the next check)" "$([ "$(small "$BODY")" -gt 0 ] && echo yes)" yes
+api analyst GET "/api/v1/reports/quarterly?from=2025-01-01&to=2026-11-22"
+check "the analyst's quarterly: no count from 1 to 4" "$(small "$BODY")" 0
+check "the analyst's quarterly: small counts hidden" "$(jq '[.. | select(. == "*")] | length > 0' <<<"$BODY")" true
+api manager GET "/api/v1/reports/quarterly?from=2025-01-01&to=2026-11-22&publish=1"
+check "publish=1: no count from 1 to 4" "$(small "$BODY")" 0
+headers=$(curl -s -D - -o "$WORK/report.csv" -H "Authorization: Bearer $TOKEN_manager" "${URL}api/v1/reports/outcomes?from=2024-01-01&format=csv")
+contains "CSV report: its type" "$headers" 'Content-Type: text/csv'
+contains "CSV report: a download" "$headers" 'Content-Disposition: attachment; filename="dyad-outcomes.csv"'
+contains "CSV report: the outcome fields" "$(head -1 "$WORK/report.csv")" '^instrument,scale,direction,n_episodes,n_pairs,completeness_pct,mean_pre'
+html=$(curl -s -H "Authorization: Bearer $TOKEN_manager" "${URL}api/v1/reports/quarterly?from=2026-07-01&to=2026-09-30&format=html")
+contains "HTML report: a page with charts" "$html" '<svg xmlns="http://www.w3.org/2000/svg" viewBox'
+lacks "HTML report: nothing fetched from elsewhere" "$html" '(src|href)="https?:'
+api manager GET "/api/v1/reports/activity?quarter=2026Q3"
+check "quarter=2026Q3" "$(jq -r .from,.to <<<"$BODY" | tr "\n" " ")" "2026-07-01 2026-09-30 "
+api manager GET "/api/v1/reports/outcomes?from=2024-01-01&format=table"
+check "format=table is refused" "$CODE" 400
+
 # --- Limits: 4xx, and the server goes on serving --------------------------
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $(head -c 40000 /dev/zero | tr '\0' a)" "${URL}api/v1/health")
 check "oversize headers" "$CODE" 431
@@ -181,6 +207,9 @@ CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST "${URL}api/v1/fa
 check "API write by cookie without X-CSRF-Token" "$CODE" 403
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST -H "X-CSRF-Token: $scsrf" "${URL}api/v1/families")
 check "API write by cookie with X-CSRF-Token" "$CODE" 201
+page=$(curl -s -b "$jar" "${URL}reports")
+contains "the reports page links each report's download" "$page" 'href="/api/v1/reports/outcomes\?from=[0-9-]+&amp;to=[0-9-]+&amp;format=csv"'
+contains "the reports page offers the quarterly report" "$page" 'href="/api/v1/reports/quarterly\?from=2026-10-01&amp;to=2026-11-22&amp;format=html"'
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST "${URL}sign-out")
 check "sign-out without the CSRF token" "$CODE" 403
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "${URL}api/v1/me")
