@@ -239,16 +239,10 @@ void app_referral_view_free(struct referral_view *v)
 	memset(v, 0, sizeof *v);
 }
 
-int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
+int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, c->episode_id, SCOPE_BOOKING_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin(a, e);
-	if (rc)
-		return rc;
 	struct episode ep;
-	rc = store_episode_get(a->db, c->episode_id, &ep, e);
+	int rc = store_episode_get(a->db, c->episode_id, &ep, e);
 	if (!rc && record_contact_check(c, &ep, e))
 		rc = DY_EINVAL;
 	if (!rc && c->date > a->today)
@@ -266,9 +260,22 @@ int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 		c->id = 0;
 		rc = store_contact_insert(a->db, c, e);
 	}
-	int moved = -1;
+	*moved = -1;
 	if (!rc)
-		rc = app_pathway_after_contact(a, c, &moved, e);
+		rc = app_pathway_after_contact(a, c, moved, e);
+	return rc;
+}
+
+int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
+{
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, c->episode_id, SCOPE_BOOKING_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	int moved = -1;
+	rc = app_contact_write(a, c, &moved, e);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%s%s%s", c->kind, moved >= 0 ? "; state " : "",
 	         moved >= 0 ? episode_state_code((enum episode_state)moved) : "");

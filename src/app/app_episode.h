@@ -83,6 +83,11 @@ void app_referral_view_free(struct referral_view *v);
  * allows (app_pathway_after_contact). */
 int app_contact_add(struct app *a, struct contact *c, struct dy_err *e);
 
+/* app_contact_add's checks and writes inside the caller's write transaction
+ * and scope check (a group session records one contact per family);
+ * *moved is the state the episode moved to, or -1. */
+int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_err *e);
+
 /* Lists an episode's contacts by date. */
 int app_contact_list(struct app *a, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e);
 

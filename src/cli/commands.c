@@ -298,6 +298,41 @@ static const struct cli_opt o_careplan_move[] = {
 	{"reason", "TEXT", "why it stopped early (needed for stopped_early)", 0},
 	{0}};
 static const struct cli_opt o_careplan_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_group_add[] = {
+	{"intervention", "CODE", "a group intervention of the catalogue (mode group), e.g. circle_of_security", 1},
+	{"starts", "DATE", "the day of the first session", 1},
+	{"sessions", "N", "sessions in the run (default: the catalogue's planned_sessions)", 0},
+	{"venue", "TEXT", "where it meets, e.g. \"Meadows Children's Centre\"", 1},
+	{"location", "PLACE", "the kind of place: home, clinic, gp, childrens_centre, video or phone", 1},
+	{"capacity", "N", "places in the run (1-100)", 1},
+	{"facilitators", "IDS", "the practitioners who run it (1-4)", 1},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_group_enrol[] = {
+	{"run", "ID", "the group run", 1},
+	{"referral", "ID", "the caregiver's referral (accepted and open)", 1},
+	{"caregiver", "ID", "the caregiver who joins", 1},
+	{0}};
+static const struct cli_opt o_group_wait[] = {
+	{"intervention", "CODE", "the group programme they wait for", 1},
+	{"referral", "ID", "the caregiver's referral (accepted and open)", 1},
+	{"caregiver", "ID", "the caregiver who waits", 1},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_group_session[] = {
+	{"run", "ID", "the group run", 1},
+	{"number", "N", "which session of the run (1 to its sessions)", 1},
+	{"date", "DATE", "the day it took place", 1},
+	{"attended", "IDS", "the enrolled caregivers present (every other enrolled caregiver did not attend)", 0},
+	{"duration", "MINUTES", "length in minutes", 0},
+	{0}};
+static const struct cli_opt o_group_show[] = {
+	{"run", "ID", "the group run", 1},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_group_waiting[] = {
+	{"intervention", "CODE", "only those waiting for this programme", 0},
+	{0}};
 
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
@@ -352,6 +387,13 @@ const struct cli_command cli_commands[] = {
 	{"careplan", "add", NULL, 0, "Add an intervention to a referral's care plan, with its practitioners and goals.", o_careplan_add, cmd_careplan_add, CLI_DB_WRITE, NULL},
 	{"careplan", "move", NULL, 0, "Move a plan on: active, completed, or stopped early with the reason.", o_careplan_move, cmd_careplan_move, CLI_DB_WRITE, NULL},
 	{"careplan", "list", NULL, 0, "A referral's care plan: each intervention with sessions delivered against planned.", o_careplan_list, cmd_careplan_list, CLI_DB_READ, NULL},
+	{"group", "add", NULL, 0, "Add a run of a group programme: start, sessions, venue, capacity, facilitators.", o_group_add, cmd_group_add, CLI_DB_WRITE, NULL},
+	{"group", "enrol", NULL, 0, "Enrol a caregiver, with their referral, in a group run (takes them off its waiting list).", o_group_enrol, cmd_group_enrol, CLI_DB_WRITE, NULL},
+	{"group", "wait", NULL, 0, "Put a caregiver on the waiting list for a programme's next run.", o_group_wait, cmd_group_wait, CLI_DB_WRITE, NULL},
+	{"group", "session", NULL, 0, "Record a session's attendance: one contact per enrolled caregiver, all or nothing.", o_group_session, cmd_group_session, CLI_DB_WRITE, NULL},
+	{"group", "list", NULL, 0, "The team's group runs, newest first.", o_none, cmd_group_list, CLI_DB_READ, NULL},
+	{"group", "show", NULL, 0, "A run's enrolments: sessions attended and whether each meets the completion rule.", o_group_show, cmd_group_show, CLI_DB_READ, NULL},
+	{"group", "waiting", NULL, 0, "Caregivers waiting for a programme's next run, longest first.", o_group_waiting, cmd_group_waiting, CLI_DB_READ, NULL},
 	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE, NULL},
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE, NULL},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ, NULL},

@@ -314,6 +314,53 @@ static const char v8_clock_index[] =
 static const char v10_loss[] =
 	"ALTER TABLE person ADD COLUMN loss TEXT CHECK (loss IN ('pregnancy_loss','stillbirth','infant_death'));"
 	"ALTER TABLE person ADD COLUMN loss_on TEXT;";
+/* Version 13: groups (issue 13). A run of a group programme (dates, venue,
+ * facilitators, capacity); caregivers enrolled with their episodes; each
+ * session's attendance, recorded as one contact per enrolled family (so the
+ * timeline, care plans, clocks and activity see it) and linked here; a
+ * waiting list for the programme's next run. */
+static const char v13_groups[] =
+	"CREATE TABLE group_run ("
+	"  id INTEGER PRIMARY KEY,"
+	"  team_id INTEGER NOT NULL REFERENCES team(id),"
+	"  intervention TEXT NOT NULL,"
+	"  starts_on TEXT NOT NULL,"
+	"  sessions INTEGER NOT NULL CHECK (sessions BETWEEN 1 AND 100),"
+	"  venue TEXT NOT NULL,"
+	"  location TEXT NOT NULL,"
+	"  capacity INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 100),"
+	"  created_by TEXT NOT NULL) STRICT;"
+	"CREATE TABLE group_facilitator ("
+	"  run_id INTEGER NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (run_id, practitioner_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE group_enrolment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  run_id INTEGER NOT NULL REFERENCES group_run(id),"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  enrolled_on TEXT NOT NULL,"
+	"  UNIQUE (run_id, person_id)) STRICT;"
+	"CREATE INDEX group_enrolment_episode ON group_enrolment(episode_id);"
+	"CREATE TABLE group_session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  run_id INTEGER NOT NULL REFERENCES group_run(id),"
+	"  number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 100),"
+	"  date TEXT NOT NULL,"
+	"  UNIQUE (run_id, number)) STRICT;"
+	"CREATE TABLE group_attendance ("
+	"  session_id INTEGER NOT NULL,"
+	"  enrolment_id INTEGER NOT NULL,"
+	"  contact_id INTEGER NOT NULL,"
+	"  attended INTEGER NOT NULL CHECK (attended IN (0, 1)),"
+	"  PRIMARY KEY (session_id, enrolment_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE group_waiting ("
+	"  id INTEGER PRIMARY KEY,"
+	"  intervention TEXT NOT NULL,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  added_on TEXT NOT NULL,"
+	"  run_id INTEGER REFERENCES group_run(id)) STRICT;";
 
 /* Version 11: case notes (issue 12; docs/notes.md). A note belongs to an
  * episode (and may name one of its contacts); it is a draft until its author
@@ -372,11 +419,11 @@ static int v12_backfill(db_t *db, struct dy_err *e)
 	return store_search_backfill(db, e);
 }
 
-/* Version 13: codes the figures need (issue 8 point 10): a transfer's
+/* Version 14: codes the figures need (issue 8 point 10): a transfer's
  * destination team, and a re-referral's link to the family's earlier
  * referral. (Reopening is an episode_event out of discharged, with its
  * reason: no column.) */
-static const char v13_links[] =
+static const char v14_links[] =
 	"ALTER TABLE episode ADD COLUMN transferred_to TEXT;"
 	"ALTER TABLE episode ADD COLUMN previous_id INTEGER REFERENCES episode(id);";
 
@@ -393,7 +440,8 @@ const struct migration schema_migrations[] = {
 	{10, "pregnancy loss, stillbirth, infant death", v10_loss},
 	{11, "case notes", v11_notes},
 	{12, "finding a family", v12_search},
-	{13, "transfer destination, re-referral link", v13_links},
+	{13, "groups", v13_groups},
+	{14, "transfer destination, re-referral link", v14_links},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
