@@ -10,18 +10,6 @@
 #include "report/report.h"
 #include "util/date.h"
 
-/* --target-a / --target-b into t (defaults otherwise). */
-static int targets(const struct cli_args *a, struct clock_targets *t, struct dy_err *e)
-{
-	clock_targets_default(t);
-	const char *ta = cli_get(a, "target-a"), *tb = cli_get(a, "target-b");
-	if (ta && clock_target_parse("target-a", ta, &t->t[CLOCK_A], e))
-		return DY_EINVAL;
-	if (tb && clock_target_parse("target-b", tb, &t->t[CLOCK_B], e))
-		return DY_EINVAL;
-	return 0;
-}
-
 static int run_report(const struct cli_global *g, struct cli_args *a, struct app *app, const char *name)
 {
 	struct dy_err e;
@@ -29,7 +17,7 @@ static int run_report(const struct cli_global *g, struct cli_args *a, struct app
 	struct report_params p = {.publish = cli_get(a, "publish") != NULL};
 	enum rep_format f;
 	if (rep_format_parse(g->format, &f, &e) || cli_date(a, "from", &p.from, &e) || cli_date(a, "to", &p.to, &e) ||
-	    targets(a, &p.targets, &e))
+	    cli_clock_targets(a, &p.targets, &e))
 		return cli_fail(&e);
 	const char *q = cli_get(a, "quarter");
 	if (q && (p.from != DATE_NONE || p.to != DATE_NONE))

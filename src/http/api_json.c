@@ -51,6 +51,17 @@ int api_bad(struct http_resp *rs, const char *field, const char *message)
 	return http_json_error(rs, 400, "invalid", field, message);
 }
 
+int api_query_date(struct http_req *rq, struct http_resp *rs, const char *name, int32_t def, int32_t *out)
+{
+	const char *s = http_query(rq, name);
+	*out = def;
+	if (s && date_parse(s, out)) {
+		api_bad(rs, name, "must be a date, YYYY-MM-DD");
+		return 1;
+	}
+	return 0;
+}
+
 int api_body(struct http_req *rq, struct http_resp *rs, json_t **out)
 {
 	*out = NULL;

@@ -29,6 +29,10 @@ int api_fail(struct http_resp *rs, const struct dy_err *e);
 /* Answers 400 for a request that could not be read; returns 0. */
 int api_bad(struct http_resp *rs, const char *field, const char *message);
 
+/* Query parameter name as a date into *out (def when absent): 0, or 1 with
+ * a 400 naming the parameter already answered. */
+int api_query_date(struct http_req *rq, struct http_resp *rs, const char *name, int32_t def, int32_t *out);
+
 /* Parses the request body as one JSON object into *out (caller json_decref).
  * Returns 0, or answers 400 / 415 itself and returns 1. */
 int api_body(struct http_req *rq, struct http_resp *rs, json_t **out);

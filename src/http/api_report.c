@@ -14,17 +14,6 @@
 #include "report/report.h"
 #include "util/date.h"
 
-static int query_date(struct http_req *rq, struct http_resp *rs, const char *name, int32_t def, int32_t *out)
-{
-	const char *s = http_query(rq, name);
-	*out = def;
-	if (s && date_parse(s, out)) {
-		api_bad(rs, name, "must be a date, YYYY-MM-DD");
-		return 1;
-	}
-	return 0;
-}
-
 /* 1 when the user sees reports only with small numbers suppressed. */
 int api_report_publish_only(const struct app_user *u)
 {
@@ -40,7 +29,7 @@ static int report_get(struct http_req *rq, struct http_resp *rs)
 	if (quarter) {
 		if (report_quarter_parse(quarter, &p.from, &p.to, &e))
 			return api_fail(rs, &e);
-	} else if (query_date(rq, rs, "from", DATE_NONE, &p.from) || query_date(rq, rs, "to", rq->app->today, &p.to)) {
+	} else if (api_query_date(rq, rs, "from", DATE_NONE, &p.from) || api_query_date(rq, rs, "to", rq->app->today, &p.to)) {
 		return 0;
 	}
 	if (p.from == DATE_NONE)

@@ -144,3 +144,12 @@ int page_practitioners(struct app *a, struct page_prac_opts *p, struct dy_err *e
 		p->n = 0;
 	return rc;
 }
+
+int page_of_id(struct http_req *rq, struct http_resp *rs,
+               int (*page)(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe))
+{
+	int64_t id;
+	if (http_param_id(rq, "id", &id))
+		return DY_ENOTFOUND;
+	return page(rq, rs, id, NULL);
+}

@@ -54,4 +54,9 @@ int page_practitioners(struct app *a, struct page_prac_opts *p, struct dy_err *e
 /* Starts a body buffer (capped at PAGE_BODY_MAX). */
 void page_body(struct buf *b);
 
+/* A form page of record {id} shown afresh: answers 404 for a bad id, else
+ * page(rq, rs, id, NULL) (no errors yet). */
+int page_of_id(struct http_req *rq, struct http_resp *rs,
+               int (*page)(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe));
+
 #endif

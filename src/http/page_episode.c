@@ -97,13 +97,7 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Record a contact", back, "Back to the family", fe, &b);
 }
 
-static int contact_get(struct http_req *rq, struct http_resp *rs)
-{
-	int64_t id;
-	if (http_param_id(rq, "id", &id))
-		return DY_ENOTFOUND;
-	return contact_page(rq, rs, id, NULL);
-}
+static int contact_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, contact_page); }
 
 static int ids_from(const struct http_req *rq, const char *name, int64_t *out, int max, int *n)
 {
@@ -250,13 +244,7 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Discharge", back, "Back to the family", fe, &b);
 }
 
-static int discharge_get(struct http_req *rq, struct http_resp *rs)
-{
-	int64_t id;
-	if (http_param_id(rq, "id", &id))
-		return DY_ENOTFOUND;
-	return discharge_page(rq, rs, id, NULL);
-}
+static int discharge_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, discharge_page); }
 
 static int discharge_post(struct http_req *rq, struct http_resp *rs)
 {

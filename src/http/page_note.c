@@ -126,13 +126,7 @@ static int notes_page(struct http_req *rq, struct http_resp *rs, int64_t id, con
 	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Case notes", back, "Back to the family", fe, &b);
 }
 
-static int notes_get(struct http_req *rq, struct http_resp *rs)
-{
-	int64_t id;
-	if (http_param_id(rq, "id", &id))
-		return DY_ENOTFOUND;
-	return notes_page(rq, rs, id, NULL);
-}
+static int notes_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, notes_page); }
 
 static int notes_post(struct http_req *rq, struct http_resp *rs)
 {
