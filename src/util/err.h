@@ -60,6 +60,16 @@ void *xrealloc(void *p, size_t n);
  * aborts when memory runs out) and counting it in n. */
 #define XAPPEND(arr, n, item) \
 	((arr) = xrealloc((arr), ((size_t)(n) + 1) * sizeof *(arr)), (arr)[(n)++] = (item))
+
+/* Defines `static int fn(void *ctx, const row_type *row)`, a list callback
+ * that appends *row to ((ctx_type *)ctx)->arr, counted in ->n, and goes on. */
+#define XCOLLECTOR(fn, ctx_type, row_type, arr, n)       \
+	static int fn(void *ctx, const row_type *row)        \
+	{                                                    \
+		ctx_type *collector_ = ctx;                      \
+		XAPPEND(collector_->arr, collector_->n, *row);   \
+		return 0;                                        \
+	}
 char *xstrdup(const char *s);
 
 #endif
