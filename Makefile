@@ -30,16 +30,16 @@ build/fuzz/build.ninja:
 	  -DCMAKE_BUILD_TYPE=Debug -DDYAD_SANITIZE=ON -DDYAD_FUZZ=ON >/dev/null
 
 build: deps assets build/release/build.ninja
-	@ninja -C build/release -j $(JOBS) | grep -v '^ninja: no work' || true
+	@ninja --quiet -C build/release -j $(JOBS)
 	@test -x $(DYAD)
 
 # Just the program (what `make run` needs).
 build-dyad: deps assets build/release/build.ninja
-	@ninja -C build/release -j $(JOBS) dyad | grep -v '^ninja: no work' || true
+	@ninja --quiet -C build/release -j $(JOBS) dyad
 	@test -x $(DYAD)
 
 build-asan: deps assets build/asan/build.ninja
-	@ninja -C build/asan -j $(JOBS) | grep -v '^ninja: no work' || true
+	@ninja --quiet -C build/asan -j $(JOBS)
 
 build/tsan/build.ninja:
 	cmake -S . -B build/tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DDYAD_TSAN=ON >/dev/null
@@ -47,13 +47,11 @@ build/tsan/build.ninja:
 # Only the concurrency tests (tests/*/test_concurrent*.c) run under TSan.
 build-tsan: deps build/tsan/build.ninja
 	@ninja -C build/tsan build.ninja >/dev/null
-	@ninja -C build/tsan -j $(JOBS) $$(ninja -C build/tsan -t targets all | grep -oE '^test_concurrent[a-z_]*:' | tr -d : | sort -u) \
-	  | grep -v '^ninja: no work' || true
+	@ninja --quiet -C build/tsan -j $(JOBS) $$(ninja -C build/tsan -t targets all | grep -oE '^test_concurrent[a-z_]*:' | tr -d : | sort -u)
 
 build-fuzz: deps build/fuzz/build.ninja
 	@ninja -C build/fuzz build.ninja >/dev/null
-	@ninja -C build/fuzz -j $(JOBS) $$(ninja -C build/fuzz -t targets all | grep -oE '^fuzz_[a-z_]+:' | tr -d : | sort -u) \
-	  | grep -v '^ninja: no work' || true
+	@ninja --quiet -C build/fuzz -j $(JOBS) $$(ninja -C build/fuzz -t targets all | grep -oE '^fuzz_[a-z_]+:' | tr -d : | sort -u)
 
 # Sets up ./dyad.db with a demo team the first time (printing one sign-in per
 # role, once), then starts the web application on it.

@@ -219,5 +219,5 @@ int intervention_completed(const struct intervention_def *def, int attended)
 
 int intervention_code_valid(const char *s)
 {
-	return s && valid_code(s);
+	return s && ini_valid_code(s, INTERVENTION_CODE_MAX);
 }
