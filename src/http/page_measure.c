@@ -236,10 +236,9 @@ static int measure_post(struct http_req *rq, struct http_resp *rs)
 	int rc = app_measure_record(rq->app, &m, &rec, &res, &e);
 	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
 		const char *f = e.field;
-		int item = 0;
-		if (strcmp(f, "responses") == 0 && sscanf(e.msg, "item %d", &item) == 1 && item >= 1 && item <= in->nitems) {
+		if (strcmp(f, "responses") == 0 && e.index >= 1 && e.index <= in->nitems) {
 			static _Thread_local char nm[16];
-			snprintf(nm, sizeof nm, "item%d", item);
+			snprintf(nm, sizeof nm, "item%d", e.index);
 			f = nm;
 		} else if (strcmp(f, "date") && strcmp(f, "timepoint")) {
 			f = strcmp(f, "responses") == 0 ? "item1" : "date";

@@ -26,13 +26,14 @@ struct dy_err {
 	char where[128];   /* optional location: "people.csv line 12" */
 	char field[64];    /* the field at fault, or "" */
 	char msg[320];     /* plain-English reason */
+	int index;         /* 1-based position within field (an item of "responses"), 0: none */
 };
 
 /* Clears e to "no error". */
 void dy_err_clear(struct dy_err *e);
 
 /* Fills e (may be NULL) with code, field (may be NULL) and a printf-style
- * message; returns code so callers can `return dy_fail(...)`. */
+ * message (index 0); returns code so callers can `return dy_fail(...)`. */
 int dy_fail(struct dy_err *e, int code, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
