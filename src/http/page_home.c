@@ -209,7 +209,8 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	               "<th scope=\"col\" class=\"nhsuk-table__header\">Family</th><th scope=\"col\" "
 	               "class=\"nhsuk-table__header\">Last contact</th><th scope=\"col\" class=\"nhsuk-table__header\">"
 	               "Safeguarding</th></tr></thead><tbody class=\"nhsuk-table__body\">{{{c}}}</tbody></table>"
-	               "<p><a href=\"/families\">Find any family</a></p>{{{act}}}",
+	               "<p><a href=\"/families?open=1&amp;sort=last_contact&amp;order=ascending\">Every open referral, "
+	               "longest since the last contact first</a></p><p><a href=\"/families\">Find any family</a></p>{{{act}}}",
 	               TMPL_S("team", rq->app->team_name), TMPL_S("n", wl.n ? "1" : ""), TMPL_HTML("wt", &wt),
 	               TMPL_HTML("c", &crows), TMPL_HTML("act", &act));
 	app_waiting_list_free(&wl);
