@@ -14,7 +14,7 @@ export DYAD_USER=bench
 export DYAD_TODAY=${DYAD_TODAY:-2026-11-22}
 WORK=${2:-$(mktemp -d)}
 FAMILIES=${FAMILIES:-100000}
-RUNS=3
+RUNS=${RUNS:-3}
 DB="$WORK/bench-reports-$FAMILIES.db"
 mkdir -p "$WORK"
 

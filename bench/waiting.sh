@@ -11,7 +11,7 @@ DYAD=${1:-build/release/dyad}
 export DYAD_USER=bench   # the operator the audit records
 WORK=${2:-$(mktemp -d)}
 FAMILIES=${FAMILIES:-100000}
-RUNS=3
+RUNS=${RUNS:-3}
 DB="$WORK/bench-waiting.db"
 mkdir -p "$WORK"
 

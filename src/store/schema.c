@@ -427,6 +427,54 @@ static const char v14_links[] =
 	"ALTER TABLE episode ADD COLUMN transferred_to TEXT;"
 	"ALTER TABLE episode ADD COLUMN previous_id INTEGER REFERENCES episode(id);";
 
+/* Version 15: the waiting clocks' dates kept on the episode (issue 15), so
+ * that the waiting list and the waiting report read one row per referral
+ * instead of seeking its contacts: clock_assessed (first attended assessment
+ * on or after received, on or before the discharge), clock_intervention
+ * (first attended intervention or group on or after that assessment, on or
+ * before the discharge) and clock_direct (first attended intervention or
+ * group on or after received, on or before the discharge, before any
+ * attended assessment). The triggers recompute an episode's three dates
+ * whenever a contact that can stop a clock is added, changed, moved or
+ * removed, or its received or discharge date changes, by the same
+ * expressions the clock query used before (store_pathway_clock_rows), so the
+ * clocks are unchanged. The index serves the question every clock read asks
+ * (which referrals were open at some point from a date). */
+#define CLOCK_ASS(ep)                                                                                               \
+	"(SELECT MIN(c.date) FROM contact c WHERE c.episode_id = " ep ".id AND c.kind = 'assessment'"                  \
+	" AND c.attendance = 'attended' AND c.date >= " ep ".received_on"                                              \
+	" AND (" ep ".discharged_on IS NULL OR c.date <= " ep ".discharged_on))"
+#define CLOCK_IV_FROM(ep, from, extra)                                                                              \
+	"(SELECT MIN(c.date) FROM contact c WHERE c.episode_id = " ep ".id AND c.kind IN ('intervention','group')"     \
+	" AND c.attendance = 'attended' AND c.date >= " from                                                            \
+	" AND (" ep ".discharged_on IS NULL OR c.date <= " ep ".discharged_on)" extra ")"
+#define CLOCK_SET                                                                                                   \
+	"UPDATE episode SET clock_assessed = " CLOCK_ASS("episode") ","                                                \
+	" clock_intervention = " CLOCK_IV_FROM("episode", CLOCK_ASS("episode"), "") ","                               \
+	" clock_direct = " CLOCK_IV_FROM("episode", "episode.received_on",                                            \
+	                                 " AND c.date < COALESCE(" CLOCK_ASS("episode") ", '9999-12-31')")
+#define CLOCK_STOPS(r) r ".attendance = 'attended' AND " r ".kind IN ('assessment','intervention','group')"
+static const char v15_clock_dates[] =
+	"ALTER TABLE episode ADD COLUMN clock_assessed TEXT;"
+	"ALTER TABLE episode ADD COLUMN clock_intervention TEXT;"
+	"ALTER TABLE episode ADD COLUMN clock_direct TEXT;"
+	CLOCK_SET " WHERE EXISTS (SELECT 1 FROM contact c"
+	"  WHERE c.episode_id = episode.id AND " CLOCK_STOPS("c") ");"
+	"CREATE TRIGGER contact_clock_insert AFTER INSERT ON contact WHEN " CLOCK_STOPS("NEW")
+	"  BEGIN " CLOCK_SET " WHERE id = NEW.episode_id; END;"
+	"CREATE TRIGGER contact_clock_delete AFTER DELETE ON contact WHEN " CLOCK_STOPS("OLD")
+	"  BEGIN " CLOCK_SET " WHERE id = OLD.episode_id; END;"
+	"CREATE TRIGGER contact_clock_update AFTER UPDATE OF episode_id, date, kind, attendance ON contact"
+	"  WHEN (" CLOCK_STOPS("OLD") ") OR (" CLOCK_STOPS("NEW") ")"
+	"  BEGIN " CLOCK_SET " WHERE id IN (OLD.episode_id, NEW.episode_id); END;"
+	"CREATE TRIGGER episode_clock_dates AFTER UPDATE OF received_on, discharged_on ON episode"
+	"  BEGIN " CLOCK_SET " WHERE id = NEW.id; END;"
+	"CREATE INDEX episode_clock ON episode(discharged_on, received_on);";
+#undef CLOCK_STOPS
+#undef CLOCK_SET
+#undef CLOCK_IV_FROM
+#undef CLOCK_ASS
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -442,6 +490,7 @@ const struct migration schema_migrations[] = {
 	{12, "finding a family", v12_search},
 	{13, "groups", v13_groups},
 	{14, "transfer destination, re-referral link", v14_links},
+	{15, "clock dates on the episode", v15_clock_dates},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
