@@ -158,6 +158,25 @@ int store_group_attendance_insert(db_t *db, int64_t session_id, int64_t enrolmen
 	return db_run(s, e);
 }
 
+int store_group_mark_list(db_t *db, int64_t run_id, store_group_mark_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db,
+	                          "SELECT s.number, s.date, COALESCE(a.enrolment_id, 0), COALESCE(a.attended, 0)"
+	                          " FROM group_session s LEFT JOIN group_attendance a ON a.session_id = s.id"
+	                          " WHERE s.run_id = ? ORDER BY s.number, a.enrolment_id",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, run_id);
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		struct group_mark m = {(int)db_col_int(s, 0), db_col_date(s, 1), db_col_int(s, 2), (int)db_col_int(s, 3)};
+		if ((rc = fn(ctx, &m)))
+			return rc;
+	}
+	return rc;
+}
+
 int store_group_wait_insert(db_t *db, struct group_wait *w, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(

@@ -44,7 +44,16 @@ struct group_wait {
 	int64_t run_id; /* 0 while waiting */
 };
 
+/* One enrolment's mark at one recorded session (enrolment_id 0: a session
+ * no one was enrolled for). */
+struct group_mark {
+	int number;
+	int32_t date;
+	int64_t enrolment_id;
+	int attended;
+};
 typedef int (*store_group_run_fn)(void *ctx, const struct group_run *r);
+typedef int (*store_group_mark_fn)(void *ctx, const struct group_mark *m);
 typedef int (*store_group_enrolment_fn)(void *ctx, const struct group_enrolment *en);
 typedef int (*store_group_wait_fn)(void *ctx, const struct group_wait *w);
 
@@ -74,6 +83,9 @@ int store_group_session_insert(db_t *db, int64_t run_id, int number, int32_t dat
 int store_group_attendance_insert(db_t *db, int64_t session_id, int64_t enrolment_id, int64_t contact_id,
                                   int attended, struct dy_err *e);
 
+/* Calls fn for each recorded session of the run and each enrolment's mark
+ * at it, by session number then enrolment id. */
+int store_group_mark_list(db_t *db, int64_t run_id, store_group_mark_fn fn, void *ctx, struct dy_err *e);
 /* Adds a caregiver to a programme's waiting list; w->id written back. */
 int store_group_wait_insert(db_t *db, struct group_wait *w, struct dy_err *e);
 
