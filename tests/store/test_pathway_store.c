@@ -409,6 +409,19 @@ static void clock_dates_follow_every_change(void **state)
 	add_contact(db, a, "2025-01-25", "review", "attended");
 	add_contact(db, b, "2025-01-04", "assessment", "attended");
 	clock_dates_agree(db, 2);
+	/* Added out of order: an earlier intervention, an earlier assessment
+	 * (which turns an intervention before it into one after), contacts
+	 * before the referral was received. */
+	add_contact(db, b, "2025-03-01", "intervention", "attended");
+	add_contact(db, b, "2025-02-01", "group", "attended");
+	add_contact(db, b, "2025-01-02", "intervention", "attended");
+	clock_dates_agree(db, 2);
+	add_contact(db, a, "2025-01-03", "assessment", "attended");
+	add_contact(db, a, "2025-01-01", "assessment", "attended");
+	clock_dates_agree(db, 2);
+	add_contact(db, a, "2025-01-04", "intervention", "attended");
+	add_contact(db, a, "2025-01-04", "intervention", "did_not_attend");
+	clock_dates_agree(db, 2);
 	/* A correction: the assessment was not attended after all, then was. */
 	exec(db, "UPDATE contact SET attendance = 'did_not_attend' WHERE episode_id = 1 AND date = '2025-01-12'");
 	clock_dates_agree(db, 2);
@@ -426,6 +439,9 @@ static void clock_dates_follow_every_change(void **state)
 	clock_dates_agree(db, 2);
 	exec(db, "UPDATE episode SET decision = 'accepted', discharged_on = '2025-01-11', discharge_reason = 'moved_away'"
 	         " WHERE id = 1");
+	clock_dates_agree(db, 2);
+	add_contact(db, a, "2025-01-15", "intervention", "attended"); /* after the discharge: ignored */
+	add_contact(db, a, "2025-01-08", "group", "attended");
 	clock_dates_agree(db, 2);
 	exec(db, "UPDATE episode SET discharged_on = NULL, discharge_reason = NULL WHERE id = 1");
 	clock_dates_agree(db, 2);
