@@ -316,5 +316,5 @@ int app_group_waiting(struct app *a, const char *intervention, store_group_wait_
 		return rc;
 	if ((rc = app_begin_read(a, e)))
 		return rc;
-	return app_end_read(a, store_group_waiting_list(a->db, intervention, fn, ctx, e));
+	return app_end_read(a, store_group_waiting_list(a->db, intervention, 0, fn, ctx, e));
 }
