@@ -21,20 +21,37 @@ struct infants {
 	struct family_alerts *out;
 };
 
+/* Notes infant p's loss (if any) in f, under name. */
+static void add_loss(struct family_alerts *f, const struct person *p, const char *name)
+{
+	if (!p->loss[0])
+		return;
+	int k = f->nlosses++;
+	f->losses[k].infant_id = p->id;
+	snprintf(f->losses[k].name, sizeof f->losses[k].name, "%s", name);
+	snprintf(f->losses[k].kind, sizeof f->losses[k].kind, "%s", p->loss);
+	f->losses[k].on = p->loss_on;
+}
+
+/* Notes an infant's current status s in f (a status of "none" is not an alert). */
+static void add_status(struct family_alerts *f, int64_t infant_id, const char *name, const struct safeguarding *s)
+{
+	if (strcmp(s->status, "none") == 0)
+		return;
+	int k = f->ninfants++;
+	f->infants[k].infant_id = infant_id;
+	snprintf(f->infants[k].name, sizeof f->infants[k].name, "%s", name);
+	snprintf(f->infants[k].status, sizeof f->infants[k].status, "%s", s->status);
+	f->infants[k].since = s->started_on;
+}
+
 static int collect_infant(void *ctx, const struct person *p)
 {
 	struct infants *in = ctx;
 	if (strcmp(p->role, "infant") == 0 && in->n < ALERTS_MAX_INFANTS) {
 		snprintf(in->names[in->n], sizeof in->names[0], "%s %s", p->given_name, p->family_name);
 		in->ids[in->n++] = p->id;
-		if (p->loss[0]) {
-			struct family_alerts *f = in->out;
-			int k = f->nlosses++;
-			f->losses[k].infant_id = p->id;
-			memcpy(f->losses[k].name, in->names[in->n - 1], sizeof f->losses[k].name);
-			snprintf(f->losses[k].kind, sizeof f->losses[k].kind, "%s", p->loss);
-			f->losses[k].on = p->loss_on;
-		}
+		add_loss(in->out, p, in->names[in->n - 1]);
 	}
 	return 0;
 }
@@ -70,13 +87,8 @@ int app_family_alerts(struct app *a, int64_t family_id, struct family_alerts *ou
 			rc = got;
 			break;
 		}
-		if (got && strcmp(s.status, "none") != 0) {
-			int k = out->ninfants++;
-			out->infants[k].infant_id = in.ids[i];
-			memcpy(out->infants[k].name, in.names[i], sizeof out->infants[k].name);
-			snprintf(out->infants[k].status, sizeof out->infants[k].status, "%s", s.status);
-			out->infants[k].since = s.started_on;
-		}
+		if (got)
+			add_status(out, in.ids[i], in.names[i], &s);
 	}
 	/* Risk flags come from measure items: only for roles with clinical access. */
 	if (!rc && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
@@ -152,14 +164,7 @@ static int person_of(void *ctx, const struct person *p)
 	x->infant_id = p->id;
 	x->f = &m->out[i];
 	snprintf(x->name, sizeof x->name, "%s %s", p->given_name, p->family_name);
-	if (p->loss[0]) {
-		struct family_alerts *f = x->f;
-		int k = f->nlosses++;
-		f->losses[k].infant_id = p->id;
-		memcpy(f->losses[k].name, x->name, sizeof f->losses[k].name);
-		snprintf(f->losses[k].kind, sizeof f->losses[k].kind, "%s", p->loss);
-		f->losses[k].on = p->loss_on;
-	}
+	add_loss(x->f, p, x->name);
 	return 0;
 }
 
@@ -174,14 +179,8 @@ static int status_of(void *ctx, const struct safeguarding *s)
 	struct many *m = ctx;
 	struct infant_of key = {.infant_id = s->infant_id};
 	const struct infant_of *x = bsearch(&key, m->inf, m->ninf, sizeof *m->inf, by_infant);
-	if (!x || strcmp(s->status, "none") == 0)
-		return 0;
-	struct family_alerts *f = x->f;
-	int k = f->ninfants++;
-	f->infants[k].infant_id = x->infant_id;
-	memcpy(f->infants[k].name, x->name, sizeof f->infants[k].name);
-	snprintf(f->infants[k].status, sizeof f->infants[k].status, "%s", s->status);
-	f->infants[k].since = s->started_on;
+	if (x)
+		add_status(x->f, x->infant_id, x->name, s);
 	return 0;
 }
 
