@@ -355,11 +355,18 @@ static int lite_bulk(db_t *d, unsigned how, struct dy_err *e)
 	return rc;
 }
 
+static int lite_dialect(const db_t *d)
+{
+	(void)d;
+	return DB_DIALECT_SQLITE;
+}
+
 static int lite_changes(db_t *d) { return sqlite3_changes(LITE(d)->h); }
 static enum db_constraint lite_constraint(db_t *d) { return LITE(d)->constraint; }
 
 const struct db_ops db_sqlite_ops = {
 	.name = "sqlite",
+	.dialect = lite_dialect,
 	.open = lite_open,
 	.exists = lite_exists,
 	.remove = lite_remove,

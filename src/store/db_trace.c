@@ -194,6 +194,7 @@ static int trace_bulk(db_t *d, unsigned how, struct dy_err *e)
 	return db_bulk(t->inner, how, e);
 }
 
+static int trace_dialect(const db_t *d) { return db_dialect(((const struct trace *)d)->inner); }
 static int trace_changes(db_t *d) { return db_changes(TRACE(d)->inner); }
 static enum db_constraint trace_constraint(db_t *d) { return db_constraint(TRACE(d)->inner); }
 
@@ -201,6 +202,7 @@ static enum db_constraint trace_constraint(db_t *d) { return db_constraint(TRACE
  * driver's), so those slots stay empty. */
 const struct db_ops db_trace_ops = {
 	.name = "trace",
+	.dialect = trace_dialect,
 	.open = trace_open,
 	.exists = trace_exists,
 	.remove = trace_remove,

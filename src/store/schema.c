@@ -1,6 +1,7 @@
 /* schema.c: the database schema as forward-only migrations (SQLite dialect:
  * STRICT tables; dates are ISO text). Never edit a released migration: add
- * the next one. */
+ * the next one, with its PostgreSQL text in schema_pg.c (the fourth field
+ * of its entry in schema_migrations; docs/postgresql.md). */
 #include "store/schema.h"
 
 #include "store/store_pathway.h"
@@ -265,12 +266,12 @@ static const char v5_safety[] =
 	"CREATE INDEX measure_risk_open ON measure_risk(measure_id) WHERE acknowledged_on IS NULL;";
 
 const struct migration schema_migrations[] = {
-	{1, "family record", v1},
-	{2, "referral pathway", v2},
-	{3, "measures scored, goals", v3_measures},
-	{4, "demo mark", v4_demo},
-	{5, "risk flag actions", v5_safety},
-	{6, "web users, sessions, audit chain", schema_v6_web},
+	{1, "family record", v1, schema_pg_v1},
+	{2, "referral pathway", v2, schema_pg_v2},
+	{3, "measures scored, goals", v3_measures, schema_pg_v3},
+	{4, "demo mark", v4_demo, schema_pg_v4},
+	{5, "risk flag actions", v5_safety, schema_pg_v5},
+	{6, "web users, sessions, audit chain", schema_v6_web, schema_pg_v6},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
