@@ -37,8 +37,7 @@ static void retire_locked(struct app *a)
 {
 	if (!a->defs)
 		return;
-	a->retired = xrealloc(a->retired, (size_t)(a->nretired + 1) * sizeof *a->retired);
-	a->retired[a->nretired++] = a->defs;
+	XAPPEND(a->retired, a->nretired, a->defs);
 	a->defs = NULL;
 }
 

@@ -66,23 +66,13 @@ int app_referral_add(struct app *a, struct episode *ep, struct dy_err *e)
 	return app_referral_add_with(a, ep, &x, NULL, e);
 }
 
-/* Adds the duplicates of person id into d (deduplicated, ascending). */
-static int duplicates_of(struct app *a, int64_t id, struct referral_duplicates *d, struct dy_err *e)
+int app_duplicates_add(struct app *a, const struct person *p, struct referral_duplicates *d, struct dy_err *e)
 {
-	struct person p;
-	int rc = store_person_get(a->db, id, &p, e);
-	if (rc)
-		return rc;
 	int64_t ids[REFERRAL_DUPLICATES_MAX];
 	size_t n = 0;
-	if ((rc = store_pathway_duplicates(a->db, p.id, p.nhs_number, p.family_name, p.date_of_birth, ids,
-	                                   REFERRAL_DUPLICATES_MAX, &n, e)))
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (i >= REFERRAL_DUPLICATES_MAX) {
-			d->total++;
-			continue;
-		}
+	int rc = store_pathway_duplicates(a->db, p->id, p->nhs_number, p->family_name, p->date_of_birth, ids,
+	                                  REFERRAL_DUPLICATES_MAX, &n, e);
+	for (size_t i = 0; !rc && i < n && i < REFERRAL_DUPLICATES_MAX; i++) {
 		int seen = 0;
 		for (size_t j = 0; j < d->n; j++)
 			seen |= d->ids[j] == ids[i];
@@ -96,7 +86,17 @@ static int duplicates_of(struct app *a, int64_t id, struct referral_duplicates *
 			d->ids[k] = ids[i];
 		}
 	}
-	return 0;
+	if (!rc && n > REFERRAL_DUPLICATES_MAX)
+		d->total += n - REFERRAL_DUPLICATES_MAX;
+	return rc;
+}
+
+/* Adds the duplicates of person id into d (deduplicated, ascending). */
+static int duplicates_of(struct app *a, int64_t id, struct referral_duplicates *d, struct dy_err *e)
+{
+	struct person p;
+	int rc = store_person_get(a->db, id, &p, e);
+	return rc ? rc : app_duplicates_add(a, &p, d, e);
 }
 
 int app_referral_duplicates(struct app *a, const struct episode *ep, struct referral_duplicates *d,
@@ -138,15 +138,20 @@ int app_referral_add_with(struct app *a, struct episode *ep, const struct referr
 		             "the infant or caregiver already has an open referral (%s%s); nothing was saved",
 		             list, d->total > d->n ? ", ..." : "");
 	}
-	if (!rc) {
-		ep->id = 0;
-		rc = store_episode_insert(a->db, ep, e);
-	}
+	if (!rc)
+		rc = app_referral_insert(a, ep, x, e);
+	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);
+}
+
+int app_referral_insert(struct app *a, struct episode *ep, const struct referral_extra *x, struct dy_err *e)
+{
+	ep->id = 0;
+	int rc = store_episode_insert(a->db, ep, e);
 	if (!rc)
 		rc = app_pathway_open(a, ep, e);
 	if (!rc && x && ((x->programme && *x->programme) || x->first_time_parent != ELIGIBILITY_ANSWER_UNKNOWN))
 		rc = store_pathway_set_facts(a->db, ep->id, x->programme, x->first_time_parent, e);
-	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);
+	return rc;
 }
 
 int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
@@ -160,24 +165,21 @@ int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, voi
 static int collect_contact(void *ctx, const struct contact *c)
 {
 	struct referral_view *v = ctx;
-	v->contacts = xrealloc(v->contacts, (size_t)(v->ncontacts + 1) * sizeof *v->contacts);
-	v->contacts[v->ncontacts++] = *c;
+	XAPPEND(v->contacts, v->ncontacts, *c);
 	return 0;
 }
 
 static int collect_measure(void *ctx, const struct measure *m)
 {
 	struct referral_view *v = ctx;
-	v->measures = xrealloc(v->measures, (size_t)(v->nmeasures + 1) * sizeof *v->measures);
-	v->measures[v->nmeasures++] = *m;
+	XAPPEND(v->measures, v->nmeasures, *m);
 	return 0;
 }
 
 static int collect_outcome(void *ctx, const struct discharge_outcome *o)
 {
 	struct referral_view *v = ctx;
-	v->outcomes = xrealloc(v->outcomes, (size_t)(v->noutcomes + 1) * sizeof *v->outcomes);
-	v->outcomes[v->noutcomes++] = *o;
+	XAPPEND(v->outcomes, v->noutcomes, *o);
 	return 0;
 }
 

@@ -35,6 +35,12 @@ struct referral_duplicates {
 	size_t total;                         /* how many found (may exceed REFERRAL_DUPLICATES_MAX) */
 };
 
+/* Adds to d the open referrals whose infant or caregiver looks like p (same
+ * NHS number, or same family name and date of birth; p itself, by p->id,
+ * left out): no id twice, ids ascending, d->total counting those beyond
+ * REFERRAL_DUPLICATES_MAX. Read-only; the caller holds the transaction. */
+int app_duplicates_add(struct app *a, const struct person *p, struct referral_duplicates *d, struct dy_err *e);
+
 /* Looks for open episodes (received .. in intervention) whose infant or
  * caregiver is ep's infant or caregiver, or has the same NHS number, or the
  * same family name and date of birth. Read-only: for a form to show before
@@ -49,6 +55,11 @@ int app_referral_duplicates(struct app *a, const struct episode *ep, struct refe
  * duplicates refused). */
 int app_referral_add_with(struct app *a, struct episode *ep, const struct referral_extra *x,
                           struct referral_duplicates *d, struct dy_err *e);
+
+/* Inserts ep (a new id), opens its pathway and stores x's programme and
+ * first-time-parent facts (x may be NULL), inside the caller's write
+ * transaction, after its checks: 0 or the store's code. */
+int app_referral_insert(struct app *a, struct episode *ep, const struct referral_extra *x, struct dy_err *e);
 
 /* Lists referrals of one family (family_id > 0) or all. */
 int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e);

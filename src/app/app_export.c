@@ -1,57 +1,41 @@
-/* app_export.c: CSV export of a whole team's data (the files app_import
- * reads), all or nothing.
+/* app_export.c: the CSV folder writer of a whole team's data (the files
+ * app_import reads), all or nothing.
  *
- * Every file is written unnamed (O_TMPFILE) beside the target folder, mode
- * 0600, hashed (BLAKE2b) as it is written and fsynced; only when all of them
- * and manifest.csv (each file's rows and checksum) are complete are they
- * linked into a fresh private folder (mkdtemp, 0700) that is renamed into
- * place in one step. A failed or killed export leaves nothing behind: the
- * unnamed files vanish with the process. An existing target is refused
- * unless `replace`, which swaps it atomically (RENAME_EXCHANGE). Where the
- * file system has no O_TMPFILE the files are written by name into the
- * private folder instead (O_EXCL | O_NOFOLLOW). The files hold identifiable
- * data: they are a backup and a transfer format, not an analyst extract. */
-#define _GNU_SOURCE /* O_TMPFILE, renameat2, linkat */
+ * The records come from app_export_read (one read transaction); this file
+ * only turns them into CSV: one file per table, hashed (BLAKE2b) as it is
+ * written, fsynced, and listed with its rows and checksum in manifest.csv.
+ * The folder appears complete or not at all (app_folder.c). The files hold
+ * identifiable data: they are a backup and a transfer format, not an
+ * analyst extract. */
 #include "app/app_transfer.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/app_export_read.h"
+#include "app/app_folder.h"
 #include "app/app_manifest.h"
-#include "store/store_episode.h"
-#include "store/store_family.h"
-#include "store/store_goal.h"
-#include "store/store_measure.h"
-#include "store/store_pathway.h"
-#include "store/store_safeguarding.h"
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/date.h"
 #include "util/str.h"
 
-#define NFILES 16 /* the data files (13 now) and the manifest */
-
-/* The export being written: where, and the files so far. */
-struct job {
-	char parent[PATH_MAX], base[NAME_MAX + 1], target[PATH_MAX];
-	char tmpdir[PATH_MAX + NAME_MAX + 32]; /* the private folder, once made ("" before) */
-	int unnamed;           /* files are O_TMPFILE, linked at the end */
-	int fds[NFILES];
-	const char *names[NFILES];
-	int nfiles;
+/* The export being written: the folder, its manifest, the counts. */
+struct csv_export {
+	struct folder dir;
 	struct manifest man;
-	struct dy_err *e;
+	struct transfer_counts *n;
+	int64_t teams;
 };
 
+struct csv_export;
+
+/* The file being written. */
 struct out {
-	struct job *job;
+	struct csv_export *x;
 	FILE *f;
 	struct buf row;
 	int64_t *count;
@@ -61,76 +45,30 @@ struct out {
 	int first;      /* the next cell starts the row */
 };
 
-static int sys_fail(struct dy_err *e, const char *what)
-{
-	return dy_fail(e, DY_EINVAL, "dir", "%s: %s", what, strerror(errno));
-}
-
-/* Makes the private folder the files are linked (or written) into. */
-static int make_tmpdir(struct job *j)
-{
-	snprintf(j->tmpdir, sizeof j->tmpdir, "%s/.%s.dyad-export-XXXXXX", j->parent, j->base);
-	if (!mkdtemp(j->tmpdir)) {
-		j->tmpdir[0] = '\0';
-		return sys_fail(j->e, "cannot create a private folder beside the target");
-	}
-	return 0;
-}
-
-/* Opens the next file: unnamed in the parent when the file system allows,
- * else by name in the private folder, never following a link. */
-static int job_open(struct job *j, const char *name, struct dy_err *e)
-{
-	int fd = -1;
-	if (j->nfiles == NFILES) {
-		dy_fail(e, DY_EINTERNAL, "dir", "too many export files");
-		return -1;
-	}
-	if (j->nfiles == 0 || j->unnamed) {
-		fd = open(j->parent, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
-		j->unnamed = fd >= 0;
-	}
-	if (fd < 0) {
-		if (!j->tmpdir[0] && make_tmpdir(j))
-			return -1;
-		char path[sizeof j->tmpdir + 64];
-		snprintf(path, sizeof path, "%s/%s", j->tmpdir, name);
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			sys_fail(e, "cannot create an export file");
-			return -1;
-		}
-	}
-	j->fds[j->nfiles] = fd;
-	j->names[j->nfiles] = name;
-	j->nfiles++;
-	return fd;
-}
-
 static void out_write(struct out *o, const char *data, size_t len)
 {
 	fwrite(data, 1, len, o->f);
 	manifest_hash_update(&o->hash, data, len);
 }
 
-static int out_open(struct out *o, struct job *j, const char *name, const char *const *header, int64_t *count,
-                    struct dy_err *e)
+static int out_open(struct out *o, struct csv_export *x, const char *name, const char *const *header,
+                    int64_t *count, struct dy_err *e)
 {
 	memset(o, 0, sizeof *o);
-	o->job = j;
+	o->x = x;
 	o->count = count;
 	o->name = name;
 	o->e = e;
-	int fd = job_open(j, name, e);
+	int fd = folder_file(&x->dir, name, e);
 	if (fd < 0)
 		return DY_EINVAL;
-	/* The FILE writes through a duplicate: the job keeps fd for linking. */
+	/* The FILE writes through a duplicate: the folder keeps fd for linking. */
 	int dup_fd = dup(fd);
 	o->f = dup_fd < 0 ? NULL : fdopen(dup_fd, "wb");
 	if (!o->f) {
 		if (dup_fd >= 0)
 			close(dup_fd);
-		return sys_fail(e, "cannot write an export file");
+		return dy_fail(e, DY_EINVAL, "dir", "cannot write an export file: %s", strerror(errno));
 	}
 	setvbuf(o->f, NULL, _IOFBF, 1 << 16);
 	manifest_hash_init(&o->hash);
@@ -153,7 +91,7 @@ static int out_close(struct out *o, int rc)
 			rc = dy_fail(o->e, DY_EINTERNAL, "dir", "writing %s failed: %s", o->name, strerror(errno));
 	}
 	if (!rc)
-		manifest_add(&o->job->man, o->name, *o->count, &o->hash);
+		manifest_add(&o->x->man, o->name, *o->count, &o->hash);
 	buf_free(&o->row);
 	return rc;
 }
@@ -207,8 +145,9 @@ static int row_end(struct out *o)
 	return 0;
 }
 
-static int put_team(struct out *o, const struct team *t)
+static int put_team(void *ctx, const struct team *t)
 {
+	struct out *o = ctx;
 	cell(o, t->code);
 	cell(o, t->name);
 	cell(o, t->demo ? "yes" : "no");
@@ -386,166 +325,91 @@ static const char *const h_meas[] = {"referral_id", "person_id", "instrument", "
 static const char *const h_goal[] = {"goal_id", "referral_id", "position", "text", "set_on", 0};
 static const char *const h_rating[] = {"goal_id", "date", "rating", 0};
 
-/* Links the unnamed files into the private folder by name. */
-static int link_all(struct job *j)
+
+/* Each table's file and header, in enum export_table order. */
+static const struct {
+	const char *name;
+	const char *const *header;
+} FILES[EXPORT_TABLES] = {
+	[EXPORT_TEAM] = {"team.csv", h_team},
+	[EXPORT_PRACTITIONERS] = {"practitioners.csv", h_pract},
+	[EXPORT_PEOPLE] = {"people.csv", h_people},
+	[EXPORT_REFERRALS] = {"referrals.csv", h_ref},
+	[EXPORT_CONTACTS] = {"contacts.csv", h_contact},
+	[EXPORT_SAFEGUARDING] = {"safeguarding.csv", h_sg},
+	[EXPORT_OUTCOMES] = {"outcomes.csv", h_out},
+	[EXPORT_MEASURES] = {"measures.csv", h_meas},
+	[EXPORT_EVENTS] = {"episode_events.csv", h_event},
+	[EXPORT_OVERRIDES] = {"eligibility_overrides.csv", h_override},
+	[EXPORT_GOALS] = {"goals.csv", h_goal},
+	[EXPORT_GOAL_RATINGS] = {"goal_ratings.csv", h_rating},
+};
+
+static int64_t *count_of(struct csv_export *x, enum export_table t)
 {
-	if (!j->tmpdir[0] && make_tmpdir(j))
-		return DY_EINVAL;
-	for (int i = 0; i < j->nfiles; i++) {
-		char proc[64], to[sizeof j->tmpdir + 64];
-		snprintf(proc, sizeof proc, "/proc/self/fd/%d", j->fds[i]);
-		snprintf(to, sizeof to, "%s/%s", j->tmpdir, j->names[i]);
-		if (linkat(AT_FDCWD, proc, AT_FDCWD, to, AT_SYMLINK_FOLLOW) &&
-		    linkat(j->fds[i], "", AT_FDCWD, to, AT_EMPTY_PATH))
-			return sys_fail(j->e, "cannot name an export file");
+	struct transfer_counts *n = x->n;
+	switch (t) {
+	case EXPORT_PRACTITIONERS: return &n->practitioners;
+	case EXPORT_PEOPLE: return &n->people;
+	case EXPORT_REFERRALS: return &n->referrals;
+	case EXPORT_CONTACTS: return &n->contacts;
+	case EXPORT_SAFEGUARDING: return &n->safeguarding;
+	case EXPORT_OUTCOMES: return &n->outcomes;
+	case EXPORT_MEASURES: return &n->measures;
+	case EXPORT_EVENTS: return &n->events;
+	case EXPORT_OVERRIDES: return &n->overrides;
+	case EXPORT_GOALS: return &n->goals;
+	case EXPORT_GOAL_RATINGS: return &n->goal_ratings;
+	default: return &x->teams;
 	}
-	return 0;
 }
 
-static int fsync_dir(const char *dir)
+static int file_begin(void *ctx, enum export_table t, struct dy_err *e)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	close(fd);
-	return rc;
+	struct out *o = ctx;
+	struct csv_export *x = o->x;
+	return out_open(o, x, FILES[t].name, FILES[t].header, count_of(x, t), e);
 }
 
-/* Removes a folder of plain files (a failed export, or the one replaced). */
-static void remove_flat(const char *dir)
+static int file_end(void *ctx, enum export_table t, int rc)
 {
-	DIR *d = opendir(dir);
-	if (d) {
-		int dfd = dirfd(d);
-		struct dirent *de;
-		while ((de = readdir(d)))
-			if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-				unlinkat(dfd, de->d_name, 0);
-		closedir(d);
-	}
-	rmdir(dir);
+	(void)t;
+	return out_close(ctx, rc);
 }
 
-/* Splits target into parent folder and last name; refuses a target that
- * exists (unless replace, and then only a real folder). */
-static int job_init(struct job *j, const char *dir, int replace, struct dy_err *e)
-{
-	memset(j, 0, sizeof *j);
-	j->e = e;
-	size_t len = strlen(dir);
-	while (len > 1 && dir[len - 1] == '/')
-		len--;
-	if (len == 0 || len >= sizeof j->target - 64)
-		return dy_fail(e, DY_EUSAGE, "dir", "give the folder to export into");
-	memcpy(j->target, dir, len);
-	j->target[len] = '\0';
-	char *slash = strrchr(j->target, '/');
-	const char *base = slash ? slash + 1 : j->target;
-	if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strlen(base) > NAME_MAX - 32)
-		return dy_fail(e, DY_EUSAGE, "dir", "name a new folder to export into (not . or ..)");
-	str_copy(j->base, sizeof j->base, base);
-	if (!slash)
-		str_copy(j->parent, sizeof j->parent, ".");
-	else if (slash == j->target)
-		str_copy(j->parent, sizeof j->parent, "/");
-	else
-		snprintf(j->parent, sizeof j->parent, "%.*s", (int)(slash - j->target), j->target);
-	struct stat st;
-	if (lstat(j->target, &st) == 0) {
-		if (!S_ISDIR(st.st_mode))
-			return dy_fail(e, DY_ECONFLICT, "dir", "the target exists and is not a folder: choose a new folder name");
-		if (!replace)
-			return dy_fail(e, DY_ECONFLICT, "dir",
-			               "the folder already exists: export into a new folder, or add --replace to swap it"
-			               " for a fresh export");
-	} else if (errno != ENOENT) {
-		return sys_fail(e, "cannot look at the target folder");
-	}
-	return 0;
-}
-
-/* Everything written: name the files, fsync, move the folder into place. */
-static int job_commit(struct job *j, int replace)
-{
-	/* The files' data are already synced; naming them and the rename take
-	 * microseconds, so a kill almost never finds the private folder. The
-	 * folder's entries are synced after the rename (metadata journals keep
-	 * the links before the rename that follows them). */
-	int rc = j->unnamed ? link_all(j) : 0;
-	if (rc)
-		return rc;
-	if (renameat2(AT_FDCWD, j->tmpdir, AT_FDCWD, j->target, RENAME_NOREPLACE) == 0) {
-		j->tmpdir[0] = '\0';
-	} else if (errno == EEXIST && replace) {
-		if (renameat2(AT_FDCWD, j->tmpdir, AT_FDCWD, j->target, RENAME_EXCHANGE))
-			return sys_fail(j->e, "cannot swap the new export for the old");
-		remove_flat(j->tmpdir); /* now the previous export */
-		j->tmpdir[0] = '\0';
-	} else if (errno == EEXIST || errno == ENOTEMPTY) {
-		return dy_fail(j->e, DY_ECONFLICT, "dir",
-		               "the folder already exists: export into a new folder, or add --replace to swap it");
-	} else {
-		return sys_fail(j->e, "cannot move the export into place");
-	}
-	if (fsync_dir(j->target) || fsync_dir(j->parent))
-		return sys_fail(j->e, "cannot sync the export folder");
-	return 0;
-}
-
-static void job_free(struct job *j)
-{
-	for (int i = 0; i < j->nfiles; i++)
-		close(j->fds[i]);
-	if (j->tmpdir[0])
-		remove_flat(j->tmpdir);
-}
+static const struct export_sink CSV_SINK = {
+	.begin = file_begin,
+	.end = file_end,
+	.team = put_team,
+	.practitioner = put_practitioner,
+	.person = put_person,
+	.referral = put_episode,
+	.contact = put_contact,
+	.safeguarding = put_safeguarding,
+	.outcome = put_outcome,
+	.measure = put_measure,
+	.event = put_event,
+	.override = put_override,
+	.goal = put_goal,
+	.goal_rating = put_goal_rating,
+};
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)
 {
 	memset(n, 0, sizeof *n);
-	struct job j;
-	int rc = job_init(&j, dir, replace, e);
+	struct csv_export x = {.n = n};
+	int rc = folder_init(&x.dir, dir, replace, e);
 	if (rc)
 		return rc;
-	/* One read transaction: every file shows the same moment. */
-	if ((rc = db_begin_read(a->db, e)))
-		return rc;
-	struct out o;
-	struct team team;
-	int64_t teams = 0;
-	if (!(rc = store_team_get(a->db, a->team_id, &team, e)) && !(rc = out_open(&o, &j, "team.csv", h_team, &teams, e)))
-		rc = out_close(&o, put_team(&o, &team));
-	if (!rc && !(rc = out_open(&o, &j, "practitioners.csv", h_pract, &n->practitioners, e)))
-		rc = out_close(&o, store_practitioner_list(a->db, put_practitioner, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "people.csv", h_people, &n->people, e)))
-		rc = out_close(&o, store_person_list(a->db, 0, put_person, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "referrals.csv", h_ref, &n->referrals, e)))
-		rc = out_close(&o, store_pathway_referral_list(a->db, put_episode, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "contacts.csv", h_contact, &n->contacts, e)))
-		rc = out_close(&o, store_contact_list(a->db, 0, put_contact, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "safeguarding.csv", h_sg, &n->safeguarding, e)))
-		rc = out_close(&o, store_safeguarding_list(a->db, 0, put_safeguarding, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "outcomes.csv", h_out, &n->outcomes, e)))
-		rc = out_close(&o, store_outcome_list(a->db, 0, put_outcome, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "measures.csv", h_meas, &n->measures, e)))
-		rc = out_close(&o, store_measure_record_list(a->db, 0, put_measure, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "episode_events.csv", h_event, &n->events, e)))
-		rc = out_close(&o, store_pathway_event_list(a->db, 0, put_event, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "eligibility_overrides.csv", h_override, &n->overrides, e)))
-		rc = out_close(&o, store_pathway_override_list(a->db, 0, put_override, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "goals.csv", h_goal, &n->goals, e)))
-		rc = out_close(&o, store_goal_list(a->db, 0, put_goal, &o, e));
-	if (!rc && !(rc = out_open(&o, &j, "goal_ratings.csv", h_rating, &n->goal_ratings, e)))
-		rc = out_close(&o, store_goal_rating_list(a->db, 0, put_goal_rating, &o, e));
-	db_rollback(a->db);
+	struct out o = {.x = &x};
+	rc = app_export_read(a, &CSV_SINK, &o, e);
 	if (!rc) {
-		int fd = job_open(&j, MANIFEST_FILE, e);
-		rc = fd < 0 ? DY_EINVAL : manifest_write(&j.man, fd, e);
+		int fd = folder_file(&x.dir, MANIFEST_FILE, e);
+		rc = fd < 0 ? DY_EINVAL : manifest_write(&x.man, fd, e);
 	}
 	if (!rc)
-		rc = job_commit(&j, replace);
-	job_free(&j);
+		rc = folder_commit(&x.dir, replace);
+	folder_free(&x.dir);
 	if (!rc && !(rc = app_begin(a, e))) /* who exported identifiable data, and when */
 		rc = app_end(a, 0, "export", "team", a->team_id, NULL, e);
 	return rc;

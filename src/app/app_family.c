@@ -97,16 +97,14 @@ int app_person_birth_gestation(struct app *a, int64_t person_id, int32_t dob, in
 static int collect_person(void *ctx, const struct person *p)
 {
 	struct family_view *v = ctx;
-	v->people = xrealloc(v->people, (size_t)(v->npeople + 1) * sizeof *v->people);
-	v->people[v->npeople++] = *p;
+	XAPPEND(v->people, v->npeople, *p);
 	return 0;
 }
 
 static int collect_episode(void *ctx, const struct episode *ep)
 {
 	struct family_view *v = ctx;
-	v->episodes = xrealloc(v->episodes, (size_t)(v->nepisodes + 1) * sizeof *v->episodes);
-	v->episodes[v->nepisodes++] = *ep;
+	XAPPEND(v->episodes, v->nepisodes, *ep);
 	return 0;
 }
 
@@ -115,8 +113,7 @@ static int collect_risk(void *ctx, const struct stored_risk *r)
 	struct family_view *v = ctx;
 	if (r->acknowledged_by[0])
 		return 0;
-	v->risks = xrealloc(v->risks, (size_t)(v->nrisks + 1) * sizeof *v->risks);
-	v->risks[v->nrisks++] = *r;
+	XAPPEND(v->risks, v->nrisks, *r);
 	return 0;
 }
 

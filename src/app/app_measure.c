@@ -147,7 +147,11 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 		char why[200];
 		score_error_text(out, &out->errors[0], why, sizeof why);
 		const char *m = strncmp(why, "responses: ", 11) == 0 ? why + 11 : why;
-		return dy_fail(e, DY_EINVAL, "responses", "%s", m);
+		/* A licensed table the service has not loaded is not the responses'
+		 * fault: field "table" lets a caller say how to load it. */
+		int no_table = out->errors[0].code == SCORE_E_NO_INTERVAL && in->interval_table >= 0 &&
+		               !in->tables[in->interval_table].loaded;
+		return dy_fail(e, DY_EINVAL, no_table ? "table" : "responses", "%s", m);
 	}
 	str_copy(r->version, sizeof r->version, in->version);
 	return 0;

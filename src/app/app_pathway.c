@@ -356,32 +356,28 @@ int app_referral_facts(struct app *a, int64_t id, const char *programme, enum el
 	return app_end(a, rc, "referral.facts", "episode", id, programme, e);
 }
 
+/* Checks the caller may see referral id and opens a read transaction in
+ * which it exists: 0 (end it with app_end_read), or an error with none open. */
+static int referral_read(struct app *a, int64_t id, struct dy_err *e)
+{
+	int rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
+	if (rc || (rc = app_begin_read(a, e)))
+		return rc;
+	struct pathway_referral p;
+	rc = store_pathway_get(a->db, id, &p, e);
+	return rc ? app_end_read(a, rc) : 0;
+}
+
 int app_referral_history(struct app *a, int64_t id, store_pathway_event_fn fn, void *ctx, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	struct pathway_referral p;
-	int rc = app_begin_read(a, e);
-	if (!rc)
-		rc = store_pathway_get(a->db, id, &p, e);
-	if (!rc)
-		rc = store_pathway_event_list(a->db, id, fn, ctx, e);
-	return app_end_read(a, rc);
+	int rc = referral_read(a, id, e);
+	return rc ? rc : app_end_read(a, store_pathway_event_list(a->db, id, fn, ctx, e));
 }
 
 int app_referral_overrides(struct app *a, int64_t id, store_pathway_override_fn fn, void *ctx, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	struct pathway_referral p;
-	int rc = app_begin_read(a, e);
-	if (!rc)
-		rc = store_pathway_get(a->db, id, &p, e);
-	if (!rc)
-		rc = store_pathway_override_list(a->db, id, fn, ctx, e);
-	return app_end_read(a, rc);
+	int rc = referral_read(a, id, e);
+	return rc ? rc : app_end_read(a, store_pathway_override_list(a->db, id, fn, ctx, e));
 }
 
 /* ---- Waiting ---------------------------------------------------------------- */

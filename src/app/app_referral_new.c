@@ -22,37 +22,14 @@ static int check_people(struct app *a, struct person *cg, struct person *inf, st
 	return 0;
 }
 
-static int dups_of(struct app *a, const struct person *p, struct referral_duplicates *d, struct dy_err *e)
-{
-	int64_t ids[REFERRAL_DUPLICATES_MAX];
-	size_t n = 0;
-	int rc = store_pathway_duplicates(a->db, 0, p->nhs_number, p->family_name, p->date_of_birth, ids,
-	                                  REFERRAL_DUPLICATES_MAX, &n, e);
-	for (size_t i = 0; !rc && i < n && i < REFERRAL_DUPLICATES_MAX; i++) {
-		int seen = 0;
-		for (size_t j = 0; j < d->n; j++)
-			seen |= d->ids[j] == ids[i];
-		if (seen)
-			continue;
-		d->total++;
-		if (d->n < REFERRAL_DUPLICATES_MAX) {
-			size_t k = d->n++;
-			for (; k > 0 && d->ids[k - 1] > ids[i]; k--)
-				d->ids[k] = d->ids[k - 1];
-			d->ids[k] = ids[i];
-		}
-	}
-	if (!rc && n > REFERRAL_DUPLICATES_MAX)
-		d->total += n - REFERRAL_DUPLICATES_MAX;
-	return rc;
-}
-
 static int find_dups(struct app *a, const struct person *cg, const struct person *inf,
                      struct referral_duplicates *d, struct dy_err *e)
 {
 	memset(d, 0, sizeof *d);
-	int rc = dups_of(a, cg, d, e);
-	return rc ? rc : dups_of(a, inf, d, e);
+	struct person c = *cg, i = *inf; /* new people: nobody to leave out */
+	c.id = i.id = 0;
+	int rc = app_duplicates_add(a, &c, d, e);
+	return rc ? rc : app_duplicates_add(a, &i, d, e);
 }
 
 int app_referral_new_duplicates(struct app *a, struct person *caregiver, struct person *infant,
@@ -106,15 +83,10 @@ int app_referral_new(struct app *a, struct person *cg, struct person *inf, struc
 			dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
 	}
 	if (!rc) {
-		ep->id = 0;
 		ep->family_id = f.id;
 		ep->infant_id = inf->id;
 		ep->caregiver_id = cg->id;
-		rc = store_episode_insert(a->db, ep, e);
+		rc = app_referral_insert(a, ep, x, e);
 	}
-	if (!rc)
-		rc = app_pathway_open(a, ep, e);
-	if (!rc && x && ((x->programme && *x->programme) || x->first_time_parent != ELIGIBILITY_ANSWER_UNKNOWN))
-		rc = store_pathway_set_facts(a->db, ep->id, x->programme, x->first_time_parent, e);
 	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);
 }

@@ -72,7 +72,7 @@ int cmd_measure_record(const struct cli_global *g, struct cli_args *a, struct ap
 	struct score_result res;
 	if (app_measure_record(app, &me, &rec, &res, &e)) {
 		int code = cli_fail(&e);
-		if (strstr(e.msg, "table") && strstr(e.msg, "not loaded"))
+		if (strcmp(e.field, "table") == 0) /* a licensed table not loaded (app_measure.c) */
 			fprintf(stderr, "dyad: the service loads its licensed table once: `dyad instruments load-table %s TABLE"
 			                " FILE` (the tables are named by `dyad instruments show %s`)\n",
 			        me.instrument, me.instrument);

@@ -103,11 +103,13 @@ static const struct cli_opt o_waiting[] = {
 	{"order", "ORDER", "urgency (default: most urgent first) or safeguarding (child protection plan, edge of care"
 	 " and looked after first, each group most urgent first)", 0},
 	{0}};
+#define REPORT_FORMATS "table (default), json, csv or html"
 static const struct cli_opt o_report_waiting[] = {
 	{"from", "DATE", "first day of the period", 1},
 	{"to", "DATE", "last day of the period", 1},
 	{"target-a", "TARGET", "referral to assessment target, e.g. \"14 days\" (default)", 0},
 	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default)", 0},
+	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
 	{0}};
 static const struct cli_opt o_ref_list[] = {
 	{"family", "ID", "only this family's referrals", 0},
@@ -246,7 +248,7 @@ const struct cli_command cli_commands[] = {
 	{"referral", "move", NULL, 0, "Move a referral along its pathway (assessed, awaiting/in intervention).", o_ref_move, cmd_referral_move, CLI_DB_WRITE, NULL},
 	{"referral", "history", NULL, 0, "A referral's state changes, with dates and users, and its overrides.", o_ref_history, cmd_referral_history, CLI_DB_READ, NULL},
 	{"waiting", NULL, NULL, 0, "Everyone waiting for assessment or intervention, most urgent first.", o_waiting, cmd_waiting, CLI_DB_READ, NULL},
-	{"report", "waiting", NULL, 0, "Waiting times against the two standards over a period, and by month.", o_report_waiting, cmd_report_waiting, CLI_DB_READ, NULL},
+	{"report", "waiting", NULL, 0, "Waiting times against the two standards over a period, and by month.", o_report_waiting, cmd_report_waiting, CLI_DB_READ, REPORT_FORMATS},
 	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, CLI_DB_WRITE, NULL},
 	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, CLI_DB_READ, NULL},
 	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, CLI_DB_WRITE, NULL},

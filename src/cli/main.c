@@ -9,7 +9,7 @@
 static void overview(void)
 {
 	puts("dyad: case management and outcomes for parent-infant relationship teams\n\n"
-	     "usage: dyad [--db PATH] [--format table|json|csv] [--as NAME] <command> [options]\n\ncommands:");
+	     "usage: dyad [--db PATH] [--format table|json|csv|html] [--as NAME] <command> [options]\n\ncommands:");
 	for (const struct cli_command *c = cli_commands; c->noun; c++) {
 		char name[48];
 		snprintf(name, sizeof name, "%s%s%s%s%s%s", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
@@ -106,8 +106,9 @@ int main(int argc, char **argv)
 		snprintf(actor, sizeof actor, "cli:%s", operator);
 		g.user = actor;
 	}
-	if (out_format_ok(g.format)) {
-		fputs("dyad: format: must be one of table, json or csv\n", stderr);
+	int html = strcmp(g.format, "html") == 0; /* reports only: checked below */
+	if (out_format_ok(g.format) && !html) {
+		fputs("dyad: format: must be one of table, json or csv (or html, for a report)\n", stderr);
 		rc = 1;
 		goto done;
 	}
@@ -142,6 +143,11 @@ int main(int argc, char **argv)
 	}
 	if (help) {
 		cli_help(found);
+		goto done;
+	}
+	if (html && !(found->formats && strstr(found->formats, "html"))) {
+		fputs("dyad: format: must be one of table, json or csv (html is for a report)\n", stderr);
+		rc = 1;
 		goto done;
 	}
 	struct cli_args args;

@@ -98,18 +98,25 @@ static int text_ok(const char *s)
 	return 1;
 }
 
+/* Looks up key in obj, writing its path (path.key) into p: *v the value,
+ * or NULL when it is absent (then an error if it is required). */
+static int field(struct ctx *c, json_t *obj, const char *key, const char *path, int required, char p[96],
+                 json_t **v)
+{
+	join(p, 96, path, key);
+	*v = json_object_get(obj, key);
+	return !*v && required ? fail(c, p, "is required") : 0;
+}
+
 /* A string field: required or optional (dst left as is when absent). */
 static int get_str(struct ctx *c, json_t *obj, const char *key, const char *path, char *dst,
                    size_t n, int required)
 {
 	char p[96];
-	join(p, sizeof p, path, key);
-	json_t *v = json_object_get(obj, key);
-	if (!v) {
-		if (required)
-			return fail(c, p, "is required");
-		return 0;
-	}
+	json_t *v;
+	int rc = field(c, obj, key, path, required, p, &v);
+	if (rc || !v)
+		return rc;
 	if (!json_is_string(v))
 		return fail(c, p, "must be a string");
 	const char *s = json_string_value(v);
@@ -130,13 +137,10 @@ static int get_int(struct ctx *c, json_t *obj, const char *key, const char *path
                    int *out, int required)
 {
 	char p[96];
-	join(p, sizeof p, path, key);
-	json_t *v = json_object_get(obj, key);
-	if (!v) {
-		if (required)
-			return fail(c, p, "is required");
-		return 0;
-	}
+	json_t *v;
+	int rc = field(c, obj, key, path, required, p, &v);
+	if (rc || !v)
+		return rc;
 	if (!json_is_integer(v))
 		return fail(c, p, "must be a whole number");
 	json_int_t x = json_integer_value(v);
@@ -161,23 +165,20 @@ static int get_num(struct ctx *c, json_t *obj, const char *key, const char *path
                    double hi, double *out, int required)
 {
 	char p[96];
-	join(p, sizeof p, path, key);
-	json_t *v = json_object_get(obj, key);
-	if (!v) {
-		if (required)
-			return fail(c, p, "is required");
-		return 0;
-	}
+	json_t *v;
+	int rc = field(c, obj, key, path, required, p, &v);
+	if (rc || !v)
+		return rc;
 	return num_value(c, v, p, lo, hi, out);
 }
 
 static int get_bool(struct ctx *c, json_t *obj, const char *key, const char *path, int *out)
 {
 	char p[96];
-	join(p, sizeof p, path, key);
-	json_t *v = json_object_get(obj, key);
-	if (!v)
-		return 0;
+	json_t *v;
+	int rc = field(c, obj, key, path, 0, p, &v);
+	if (rc || !v)
+		return rc;
 	if (!json_is_boolean(v))
 		return fail(c, p, "must be true or false");
 	*out = json_is_true(v);
@@ -188,13 +189,10 @@ static int get_enum(struct ctx *c, json_t *obj, const char *key, const char *pat
                     const char *const *list, int *out, int required)
 {
 	char p[96];
-	join(p, sizeof p, path, key);
-	json_t *v = json_object_get(obj, key);
-	if (!v) {
-		if (required)
-			return fail(c, p, "is required");
-		return 0;
-	}
+	json_t *v;
+	int rc = field(c, obj, key, path, required, p, &v);
+	if (rc || !v)
+		return rc;
 	int i = json_is_string(v) ? str_index(list, json_string_value(v)) : -1;
 	if (i < 0) {
 		char alts[160];

@@ -11,6 +11,8 @@ extern const struct http_route api_family_routes[];
 extern const struct http_route api_referral_routes[];
 extern const struct http_route api_measure_routes[];
 extern const struct http_route api_waiting_routes[];
+extern const struct http_route api_report_routes[];
+
 extern const struct http_route page_assets_routes[];
 extern const struct http_route page_family_routes[];
 extern const struct http_route page_home_routes[];
@@ -18,6 +20,10 @@ extern const struct http_route page_referral_routes[];
 extern const struct http_route page_episode_routes[];
 extern const struct http_route page_measure_routes[];
 extern const struct http_route page_users_routes[];
+
+/* 1 when user u sees reports only with small numbers suppressed (the
+ * analyst role alone). */
+int api_report_publish_only(const struct app_user *u);
 
 /* The sign-in form, with error (NULL for none) and the name typed; used by
  * GET and a refused POST /sign-in (page_sign_in.c). Returns 0. */

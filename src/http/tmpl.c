@@ -77,25 +77,7 @@ static const struct tmpl_arg *lookup(const struct tmpl_arg *args, const char *na
 
 int tmpl_escape(struct buf *out, const char *s)
 {
-	if (!s)
-		return 0;
-	const char *run = s;
-	for (; *s; s++) {
-		const char *rep;
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		case '`': rep = "&#96;"; break;
-		default: continue;
-		}
-		if (buf_append(out, run, (size_t)(s - run)) || buf_puts(out, rep))
-			return DY_EINVAL;
-		run = s + 1;
-	}
-	return buf_append(out, run, (size_t)(s - run));
+	return buf_html(out, s);
 }
 
 int tmpl_url_encode(struct buf *out, const char *s)

@@ -141,6 +141,44 @@ int db_run(db_stmt_t *s, struct dy_err *e)
 
 int db_run_id(db_stmt_t *s, int64_t *id, struct dy_err *e) { return s->ops->run_id(s, id, e); }
 
+int db_get_row(db_t *db, const char *sql, int64_t id, const char *what, db_stmt_t **out, struct dy_err *e)
+{
+	db_stmt_t *s = *out = db_prepare(db, sql, e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, id);
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_DONE)
+		return dy_fail(e, DY_ENOTFOUND, what, "%s %lld does not exist", what, (long long)id);
+	return 0;
+}
+
+int db_query_int(db_t *db, const char *sql, int64_t *out, struct dy_err *e)
+{
+	*out = 0;
+	db_stmt_t *s = db_prepare(db, sql, e);
+	if (!s)
+		return DY_ESTORE;
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_ROW) {
+		*out = db_col_int(s, 0);
+		s->ops->reset(s);
+	}
+	return 0;
+}
+
+int db_run_one(db_t *db, db_stmt_t *s, const char *what, int64_t id, struct dy_err *e)
+{
+	int rc = db_run(s, e);
+	if (!rc && db_changes(db) == 0)
+		return dy_fail(e, DY_ENOTFOUND, what, "%s %lld does not exist", what, (long long)id);
+	return rc;
+}
+
 int64_t db_col_int(db_stmt_t *s, int i) { return s->ops->col_int(s, i); }
 double db_col_double(db_stmt_t *s, int i) { return s->ops->col_double(s, i); }
 int db_col_is_null(db_stmt_t *s, int i) { return s->ops->col_is_null(s, i); }

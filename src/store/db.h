@@ -126,6 +126,19 @@ int db_run(db_stmt_t *s, struct dy_err *e);
  * the rowid, RETURNING left out as it costs a temporary table per row). */
 int db_run_id(db_stmt_t *s, int64_t *id, struct dy_err *e);
 
+/* Prepares sql (its one placeholder is the id), binds id and steps to the
+ * row: 0 with *s on it, DY_ENOTFOUND for field `what` ("<what> <id> does
+ * not exist") when there is none, or a negative store code. */
+int db_get_row(db_t *db, const char *sql, int64_t id, const char *what, db_stmt_t **s, struct dy_err *e);
+
+/* Runs sql (no placeholders), a query of one integer: *out is its value,
+ * 0 when it is NULL or there is no row; 0 or a negative store code. */
+int db_query_int(db_t *db, const char *sql, int64_t *out, struct dy_err *e);
+
+/* Runs s, a change to the one record `what` number id: 0, DY_ENOTFOUND when
+ * no row changed, or a negative store code. */
+int db_run_one(db_t *db, db_stmt_t *s, const char *what, int64_t id, struct dy_err *e);
+
 /* Column i (0-based) of the current row. Text is "" for NULL and valid until
  * the next step; ints 0 for NULL; dates DATE_NONE for NULL. */
 int64_t db_col_int(db_stmt_t *s, int i);

@@ -70,16 +70,7 @@ int store_audit_seal_row(db_t *db, int64_t id, const char *hash, struct dy_err *
 
 int store_audit_max_id(db_t *db, int64_t *out, struct dy_err *e)
 {
-	*out = 0;
-	db_stmt_t *s = db_prepare(db, "SELECT COALESCE(MAX(id), 0) FROM audit", e);
-	if (!s)
-		return DY_ESTORE;
-	int rc = db_step(s, e);
-	if (rc < 0)
-		return rc;
-	*out = db_col_int(s, 0);
-	db_step(s, e);
-	return 0;
+	return db_query_int(db, "SELECT COALESCE(MAX(id), 0) FROM audit", out, e);
 }
 
 #define AUDIT_COLS "id, at, actor, COALESCE(user_id, 0), action, entity, COALESCE(entity_id, 0)," \

@@ -59,15 +59,10 @@ void store_episode_read(db_stmt_t *s, struct episode *ep)
 
 int store_episode_get(db_t *db, int64_t id, struct episode *ep, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT " EPISODE_COLS " FROM episode WHERE id = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	int rc = db_step(s, e);
-	if (rc < 0)
+	db_stmt_t *s;
+	int rc = db_get_row(db, "SELECT " EPISODE_COLS " FROM episode WHERE id = ?", id, "referral", &s, e);
+	if (rc)
 		return rc;
-	if (rc == DB_DONE)
-		return dy_fail(e, DY_ENOTFOUND, "referral", "referral %lld does not exist", (long long)id);
 	store_episode_read(s, ep);
 	return 0;
 }
@@ -83,10 +78,7 @@ int store_episode_update(db_t *db, const struct episode *ep, struct dy_err *e)
 	db_bind_date(s, 3, ep->discharged_on);
 	db_bind_text_opt(s, 4, ep->discharge_reason);
 	db_bind_int(s, 5, ep->id);
-	int rc = db_run(s, e);
-	if (!rc && db_changes(db) == 0)
-		return dy_fail(e, DY_ENOTFOUND, "referral", "referral %lld does not exist", (long long)ep->id);
-	return rc;
+	return db_run_one(db, s, "referral", ep->id, e);
 }
 
 int store_episode_list(db_t *db, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
@@ -256,11 +248,9 @@ static int flush_rows(db_t *db, struct store_link_batch *b, struct dy_err *e)
 
 int store_contact_table_empty(db_t *db, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT NOT EXISTS (SELECT 1 FROM contact)", e);
-	if (!s)
-		return DY_ESTORE;
-	int rc = db_step(s, e);
-	return rc < 0 ? rc : (int)db_col_int(s, 0);
+	int64_t empty;
+	int rc = db_query_int(db, "SELECT NOT EXISTS (SELECT 1 FROM contact)", &empty, e);
+	return rc < 0 ? rc : (int)empty;
 }
 
 int store_link_flush(db_t *db, struct store_link_batch *b, struct dy_err *e)

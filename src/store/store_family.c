@@ -31,15 +31,10 @@ int store_team_ensure(db_t *db, struct team *t, struct dy_err *e)
 
 int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT id, code, name, demo FROM team WHERE id = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	int rc = db_step(s, e);
-	if (rc < 0)
+	db_stmt_t *s;
+	int rc = db_get_row(db, "SELECT id, code, name, demo FROM team WHERE id = ?", id, "team", &s, e);
+	if (rc)
 		return rc;
-	if (rc == DB_DONE)
-		return dy_fail(e, DY_ENOTFOUND, "team", "team %lld does not exist", (long long)id);
 	t->id = db_col_int(s, 0);
 	db_col_copy(s, 1, t->code, sizeof t->code);
 	db_col_copy(s, 2, t->name, sizeof t->name);
@@ -140,15 +135,10 @@ int store_family_ensure(db_t *db, const struct family *f, int *created, struct d
 
 int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT id, team_id, created_on FROM family WHERE id = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	int rc = db_step(s, e);
-	if (rc < 0)
+	db_stmt_t *s;
+	int rc = db_get_row(db, "SELECT id, team_id, created_on FROM family WHERE id = ?", id, "family", &s, e);
+	if (rc)
 		return rc;
-	if (rc == DB_DONE)
-		return dy_fail(e, DY_ENOTFOUND, "family", "family %lld does not exist", (long long)id);
 	f->id = db_col_int(s, 0);
 	f->team_id = db_col_int(s, 1);
 	f->created_on = db_col_date(s, 2);
@@ -190,10 +180,7 @@ int store_person_set_birth(db_t *db, int64_t id, int32_t dob, int gestation_week
 	db_bind_date(s, 1, dob);
 	db_bind_id(s, 2, gestation_weeks);
 	db_bind_int(s, 3, id);
-	int rc = db_run(s, e);
-	if (!rc && db_changes(db) == 0)
-		return dy_fail(e, DY_ENOTFOUND, "person", "person %lld does not exist", (long long)id);
-	return rc;
+	return db_run_one(db, s, "person", id, e);
 }
 
 static void read_person(db_stmt_t *s, struct person *p)
@@ -217,15 +204,10 @@ static void read_person(db_stmt_t *s, struct person *p)
 
 int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT " PERSON_COLS " FROM person WHERE id = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	int rc = db_step(s, e);
-	if (rc < 0)
+	db_stmt_t *s;
+	int rc = db_get_row(db, "SELECT " PERSON_COLS " FROM person WHERE id = ?", id, "person", &s, e);
+	if (rc)
 		return rc;
-	if (rc == DB_DONE)
-		return dy_fail(e, DY_ENOTFOUND, "person", "person %lld does not exist", (long long)id);
 	read_person(s, p);
 	return 0;
 }

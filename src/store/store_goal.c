@@ -28,14 +28,9 @@ static void read_goal(db_stmt_t *s, struct goal *g)
 
 int store_goal_get(db_t *db, int64_t id, struct goal *g, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, GOAL_SELECT " WHERE id = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	int rc = db_step(s, e);
-	if (rc == DB_DONE)
-		return dy_fail(e, DY_ENOTFOUND, "goal", "goal %lld does not exist", (long long)id);
-	if (rc < 0)
+	db_stmt_t *s;
+	int rc = db_get_row(db, GOAL_SELECT " WHERE id = ?", id, "goal", &s, e);
+	if (rc)
 		return rc;
 	read_goal(s, g);
 	return 0;

@@ -108,14 +108,9 @@ static void read_record(db_stmt_t *s, struct measure_record *r)
 
 int store_measure_record_get(db_t *db, int64_t id, struct measure_record *r, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, RECORD_SELECT " WHERE id = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	int rc = db_step(s, e);
-	if (rc == DB_DONE)
-		return dy_fail(e, DY_ENOTFOUND, "measure", "measure %lld does not exist", (long long)id);
-	if (rc < 0)
+	db_stmt_t *s;
+	int rc = db_get_row(db, RECORD_SELECT " WHERE id = ?", id, "measure", &s, e);
+	if (rc)
 		return rc;
 	read_record(s, r);
 	return 0;

@@ -30,18 +30,14 @@ static const char *answer_code(enum eligibility_answer a)
 
 int store_pathway_get(db_t *db, int64_t id, struct pathway_referral *p, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT e.state, e.programme, e.first_time_parent,"
-	                              " (SELECT v.date FROM episode_event v WHERE v.episode_id = e.id"
-	                              "  ORDER BY v.id DESC LIMIT 1)"
-	                              " FROM episode e WHERE e.id = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	int rc = db_step(s, e);
-	if (rc < 0)
+	db_stmt_t *s;
+	int rc = db_get_row(db,
+	                    "SELECT e.state, e.programme, e.first_time_parent,"
+	                    " (SELECT v.date FROM episode_event v WHERE v.episode_id = e.id ORDER BY v.id DESC LIMIT 1)"
+	                    " FROM episode e WHERE e.id = ?",
+	                    id, "referral", &s, e);
+	if (rc)
 		return rc;
-	if (rc == DB_DONE)
-		return dy_fail(e, DY_ENOTFOUND, "referral", "referral %lld does not exist", (long long)id);
 	memset(p, 0, sizeof *p);
 	p->episode_id = id;
 	p->state = state_of(db_col_text(s, 0));
@@ -58,10 +54,7 @@ int store_pathway_set_state(db_t *db, int64_t id, enum episode_state st, struct 
 		return DY_ESTORE;
 	db_bind_text(s, 1, episode_state_code(st));
 	db_bind_int(s, 2, id);
-	int rc = db_run(s, e);
-	if (!rc && db_changes(db) == 0)
-		return dy_fail(e, DY_ENOTFOUND, "referral", "referral %lld does not exist", (long long)id);
-	return rc;
+	return db_run_one(db, s, "referral", id, e);
 }
 
 int store_pathway_set_facts(db_t *db, int64_t id, const char *programme, enum eligibility_answer ftp,
@@ -73,10 +66,7 @@ int store_pathway_set_facts(db_t *db, int64_t id, const char *programme, enum el
 	db_bind_text_opt(s, 1, programme);
 	db_bind_text_opt(s, 2, answer_code(ftp));
 	db_bind_int(s, 3, id);
-	int rc = db_run(s, e);
-	if (!rc && db_changes(db) == 0)
-		return dy_fail(e, DY_ENOTFOUND, "referral", "referral %lld does not exist", (long long)id);
-	return rc;
+	return db_run_one(db, s, "referral", id, e);
 }
 
 int store_pathway_event_insert(db_t *db, const struct pathway_event *ev, struct dy_err *e)

@@ -16,15 +16,10 @@ int store_scope_of(db_t *db, enum scope_kind kind, int64_t id, int64_t *family_i
 		                  " JOIN family f ON f.id = e.family_id WHERE g.id = ?",
 	};
 	*family_id = *team_id = 0;
-	db_stmt_t *s = db_prepare(db, sql[kind], e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	int rc = db_step(s, e);
-	if (rc < 0)
+	db_stmt_t *s;
+	int rc = db_get_row(db, sql[kind], id, "record", &s, e);
+	if (rc)
 		return rc;
-	if (rc != DB_ROW)
-		return dy_fail(e, DY_ENOTFOUND, "id", "no such record");
 	*family_id = db_col_int(s, 0);
 	*team_id = db_col_int(s, 1);
 	db_step(s, e);

@@ -63,22 +63,9 @@ int store_family_summaries(db_t *db, int open_only, int limit, int offset, store
 	return rc;
 }
 
-/* The one number a query gives (its first row's first column). */
-static int one_number(db_t *db, const char *sql, int64_t *n, struct dy_err *e)
-{
-	db_stmt_t *s = db_prepare(db, sql, e);
-	if (!s)
-		return DY_ESTORE;
-	int rc = db_step(s, e);
-	if (rc < 0)
-		return rc;
-	*n = db_col_int(s, 0);
-	return 0;
-}
-
 int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e)
 {
-	return one_number(db,
+	return db_query_int(db,
 	                  open_only ? "SELECT COUNT(*) FROM family f"
 	                              " LEFT JOIN episode ep ON ep.id = (SELECT MAX(id) FROM episode WHERE family_id = f.id)"
 	                              OPEN_ONLY
@@ -89,7 +76,7 @@ int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e)
 int store_record_empty(db_t *db, int *empty, struct dy_err *e)
 {
 	int64_t any = 0;
-	int rc = one_number(db, "SELECT EXISTS (SELECT 1 FROM family) OR EXISTS (SELECT 1 FROM practitioner)", &any, e);
+	int rc = db_query_int(db, "SELECT EXISTS (SELECT 1 FROM family) OR EXISTS (SELECT 1 FROM practitioner)", &any, e);
 	*empty = !any;
 	return rc;
 }

@@ -98,16 +98,7 @@ int store_user_set_disabled(db_t *db, int64_t id, int disabled, struct dy_err *e
 
 int store_user_count(db_t *db, int64_t *n, struct dy_err *e)
 {
-	*n = 0;
-	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM app_user", e);
-	if (!s)
-		return DY_ESTORE;
-	int rc = db_step(s, e);
-	if (rc < 0)
-		return rc;
-	*n = db_col_int(s, 0);
-	db_step(s, e);
-	return 0;
+	return db_query_int(db, "SELECT COUNT(*) FROM app_user", n, e);
 }
 
 int store_user_list(db_t *db, int (*fn)(void *ctx, const struct user_row *u), void *ctx, struct dy_err *e)

@@ -86,3 +86,26 @@ void buf_free(struct buf *b)
 	free(b->data);
 	buf_init(b, b->max);
 }
+
+int buf_html(struct buf *b, const char *s)
+{
+	if (!s)
+		return 0;
+	const char *run = s;
+	for (; *s; s++) {
+		const char *rep;
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		case '`': rep = "&#96;"; break;
+		default: continue;
+		}
+		if (buf_append(b, run, (size_t)(s - run)) || buf_puts(b, rep))
+			return DY_EINVAL;
+		run = s + 1;
+	}
+	return buf_append(b, run, (size_t)(s - run));
+}

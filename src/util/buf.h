@@ -31,6 +31,11 @@ int buf_putc(struct buf *b, char c);
 /* Appends printf-style text; same result as buf_append. */
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Appends s (may be NULL) with & < > " ' ` as HTML character references, so
+ * it is safe in element text and quoted attributes; same result as
+ * buf_append. */
+int buf_html(struct buf *b, const char *s);
+
 /* The contents as a C string ("" for an empty buffer); owned by b. */
 const char *buf_cstr(const struct buf *b);
 

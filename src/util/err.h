@@ -55,6 +55,11 @@ _Noreturn void dy_oom(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t n);
 void *xrealloc(void *p, size_t n);
+
+/* Appends item to arr, an array of n elements, growing it by one (xrealloc:
+ * aborts when memory runs out) and counting it in n. */
+#define XAPPEND(arr, n, item) \
+	((arr) = xrealloc((arr), ((size_t)(n) + 1) * sizeof *(arr)), (arr)[(n)++] = (item))
 char *xstrdup(const char *s);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/app_demo.h"
+#include "app/app_export_read.h"
 #include "app/app_transfer.h"
 #include "store/store_summary.h"
 #include "testutil.h"
@@ -227,6 +228,86 @@ static void missing_people_file_is_an_error(void **state)
 	app_close(&a);
 }
 
+/* A second writer on the same read: counts records per table, and can stop
+ * the read part-way (the value it returns comes back). */
+struct tally {
+	int64_t rows[EXPORT_TABLES];
+	int began[EXPORT_TABLES], ended[EXPORT_TABLES];
+	enum export_table cur;
+	int64_t stop_after; /* stop on this many people (0: never) */
+};
+static int t_begin(void *ctx, enum export_table t, struct dy_err *e)
+{
+	(void)e;
+	struct tally *k = ctx;
+	k->cur = t;
+	k->began[t]++;
+	return 0;
+}
+static int t_end(void *ctx, enum export_table t, int rc)
+{
+	((struct tally *)ctx)->ended[t]++;
+	return rc;
+}
+static int t_row(struct tally *k)
+{
+	k->rows[k->cur]++;
+	return k->cur == EXPORT_PEOPLE && k->rows[k->cur] == k->stop_after ? 77 : 0;
+}
+static int t_team(void *c, const struct team *x) { (void)x; return t_row(c); }
+static int t_pract(void *c, const struct practitioner *x) { (void)x; return t_row(c); }
+static int t_person(void *c, const struct person *x) { (void)x; return t_row(c); }
+static int t_ref(void *c, const struct episode *x, const struct pathway_referral *p) { (void)x; (void)p; return t_row(c); }
+static int t_contact(void *c, const struct contact *x) { (void)x; return t_row(c); }
+static int t_sg(void *c, const struct safeguarding *x) { (void)x; return t_row(c); }
+static int t_out(void *c, const struct discharge_outcome *x) { (void)x; return t_row(c); }
+static int t_meas(void *c, const struct measure_record *x) { (void)x; return t_row(c); }
+static int t_event(void *c, const struct pathway_event *x) { (void)x; return t_row(c); }
+static int t_over(void *c, const struct pathway_override *x) { (void)x; return t_row(c); }
+static int t_goal(void *c, const struct goal *x) { (void)x; return t_row(c); }
+static int t_rating(void *c, const struct goal_rating *x) { (void)x; return t_row(c); }
+
+static const struct export_sink TALLY = {t_begin, t_end,   t_team,  t_pract, t_person, t_ref,  t_contact,
+                                         t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating};
+
+static void export_read_serves_another_writer(void **state)
+{
+	(void)state;
+	char d[600], x[700];
+	snprintf(d, sizeof d, "%s", tu_tempdir());
+	struct app a;
+	struct dy_err e;
+	struct transfer_counts n, w;
+	open_new(&a, d);
+	assert_int_equal(app_demo(&a, 60, 7, 1, &n, &e), 0);
+	snprintf(x, sizeof x, "%s/export", d);
+	assert_int_equal(app_export(&a, x, 0, &w, &e), 0);
+
+	struct tally k = {0};
+	assert_int_equal(app_export_read(&a, &TALLY, &k, &e), 0);
+	for (int t = 0; t < EXPORT_TABLES; t++) {
+		assert_int_equal(k.began[t], 1);
+		assert_int_equal(k.ended[t], 1);
+	}
+	assert_int_equal(k.rows[EXPORT_TEAM], 1);
+	assert_int_equal(k.rows[EXPORT_PRACTITIONERS], w.practitioners);
+	assert_int_equal(k.rows[EXPORT_PEOPLE], w.people);
+	assert_int_equal(k.rows[EXPORT_REFERRALS], w.referrals);
+	assert_int_equal(k.rows[EXPORT_CONTACTS], w.contacts);
+	assert_int_equal(k.rows[EXPORT_MEASURES], w.measures);
+	assert_int_equal(k.rows[EXPORT_GOAL_RATINGS], w.goal_ratings);
+	assert_true(w.people > 100 && w.contacts > 100);
+
+	/* A writer that fails part-way stops the read; its code comes back and
+	 * no later table is begun. */
+	struct tally s = {.stop_after = 5};
+	assert_int_equal(app_export_read(&a, &TALLY, &s, &e), 77);
+	assert_int_equal(s.rows[EXPORT_PEOPLE], 5);
+	assert_int_equal(s.ended[EXPORT_PEOPLE], 1);
+	assert_int_equal(s.began[EXPORT_REFERRALS], 0);
+	app_close(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -234,6 +315,7 @@ int main(void)
 		cmocka_unit_test(bad_files_are_refused_whole),
 		cmocka_unit_test(contact_id_taken_in_database),
 		cmocka_unit_test(missing_people_file_is_an_error),
+		cmocka_unit_test(export_read_serves_another_writer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

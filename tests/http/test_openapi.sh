@@ -28,10 +28,11 @@ while IFS=$'\t' read -r path method; do
 	*/instruments/*) real=$(subst "$path" epds) ;;
 	*/families/*) real=$(subst "$path" "$F") ;;
 	*/people/*) real=$(subst "$path" "$I") ;;
+	*/reports/*) real=${path/\{name\}/waiting} ;;
 	*) real=$(subst "$path" "$E") ;;
 	esac
 	query=
-	[ "$path" = /api/v1/reports/waiting ] && query='?from=2025-01-01'
+	case $path in /api/v1/reports/*) query='?from=2025-01-01' ;; esac
 	statuses=$(jq -r --arg p "$path" --arg m "$method" '.paths[$p][$m].responses | keys | join(" ")' <<<"$doc")
 	if [ "$method" = get ]; then
 		api manager GET "$real$query"

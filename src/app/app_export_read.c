@@ -1,0 +1,40 @@
+/* app_export_read.c: every table of a team, read at one moment, handed to a
+ * writer (app_export_read.h). */
+#include "app/app_export_read.h"
+
+/* Reads table t: begin, the records (by the store's list of it), end. */
+static int table(struct app *a, const struct export_sink *k, void *ctx, enum export_table t, struct dy_err *e)
+{
+	int rc = k->begin(ctx, t, e);
+	if (rc)
+		return rc;
+	struct team team;
+	switch (t) {
+	case EXPORT_TEAM:
+		rc = store_team_get(a->db, a->team_id, &team, e);
+		if (!rc)
+			rc = k->team(ctx, &team);
+		break;
+	case EXPORT_PRACTITIONERS: rc = store_practitioner_list(a->db, k->practitioner, ctx, e); break;
+	case EXPORT_PEOPLE: rc = store_person_list(a->db, 0, k->person, ctx, e); break;
+	case EXPORT_REFERRALS: rc = store_pathway_referral_list(a->db, k->referral, ctx, e); break;
+	case EXPORT_CONTACTS: rc = store_contact_list(a->db, 0, k->contact, ctx, e); break;
+	case EXPORT_SAFEGUARDING: rc = store_safeguarding_list(a->db, 0, k->safeguarding, ctx, e); break;
+	case EXPORT_OUTCOMES: rc = store_outcome_list(a->db, 0, k->outcome, ctx, e); break;
+	case EXPORT_MEASURES: rc = store_measure_record_list(a->db, 0, k->measure, ctx, e); break;
+	case EXPORT_EVENTS: rc = store_pathway_event_list(a->db, 0, k->event, ctx, e); break;
+	case EXPORT_OVERRIDES: rc = store_pathway_override_list(a->db, 0, k->override, ctx, e); break;
+	case EXPORT_GOALS: rc = store_goal_list(a->db, 0, k->goal, ctx, e); break;
+	case EXPORT_GOAL_RATINGS: rc = store_goal_rating_list(a->db, 0, k->goal_rating, ctx, e); break;
+	case EXPORT_TABLES: break;
+	}
+	return k->end(ctx, t, rc);
+}
+
+int app_export_read(struct app *a, const struct export_sink *k, void *ctx, struct dy_err *e)
+{
+	int rc = app_begin_read(a, e);
+	for (int t = 0; !rc && t < EXPORT_TABLES; t++)
+		rc = table(a, k, ctx, (enum export_table)t, e);
+	return app_end_read(a, rc);
+}

@@ -1,0 +1,73 @@
+/* api_report.c: the reports of report/ over HTTP.
+ *
+ *   GET /api/v1/reports/{name}?from=DATE&to=DATE&format=json|csv|html&publish=1
+ *       the report named (waiting, outcomes, ...) for the period, in the
+ *       format asked for (JSON by default). Figures only: analysts too, and
+ *       for a user whose only role is analyst small numbers are always
+ *       suppressed, as with publish=1 (docs/reports.md). */
+#include <string.h>
+
+#include "http/api_json.h"
+#include "http/routes.h"
+#include "report/render.h"
+#include "report/report.h"
+#include "util/date.h"
+
+static int query_date(struct http_req *rq, struct http_resp *rs, const char *name, int32_t def, int32_t *out)
+{
+	const char *s = http_query(rq, name);
+	*out = def;
+	if (s && date_parse(s, out)) {
+		api_bad(rs, name, "must be a date, YYYY-MM-DD");
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 when the user sees reports only with small numbers suppressed. */
+int api_report_publish_only(const struct app_user *u)
+{
+	return u && (u->roles & USER_ANALYST) && !(u->roles & ~(unsigned)USER_ANALYST);
+}
+
+static int report_get(struct http_req *rq, struct http_resp *rs)
+{
+	struct report_params p = {0};
+	if (query_date(rq, rs, "from", DATE_NONE, &p.from) || query_date(rq, rs, "to", rq->app->today, &p.to))
+		return 0;
+	if (p.from == DATE_NONE)
+		return api_bad(rs, "from", "is required: the first day of the period, YYYY-MM-DD");
+	const char *fs = http_query(rq, "format"), *pub = http_query(rq, "publish");
+	enum rep_format f = REP_FMT_JSON;
+	struct dy_err e;
+	dy_err_clear(&e);
+	if (fs && (rep_format_parse(fs, &f, &e) || f == REP_FMT_TABLE))
+		return api_bad(rs, "format", "must be json, csv or html");
+	if (pub && strcmp(pub, "1") != 0 && strcmp(pub, "0") != 0)
+		return api_bad(rs, "publish", "must be 1 or 0");
+	clock_targets_default(&p.targets);
+	p.publish = (pub && strcmp(pub, "1") == 0) || api_report_publish_only(rq->user);
+	struct rep_result r;
+	int rc = report_build(rq->app, http_param(rq, "name"), &p, &r, &e);
+	if (!rc) {
+		buf_reset(&rs->body);
+		rc = rep_render(&r, f, &rs->body, &e);
+	}
+	rep_free(&r);
+	if (rc) {
+		buf_reset(&rs->body);
+		return api_fail(rs, &e);
+	}
+	http_type(rs, f == REP_FMT_JSON ? HTTP_JSON_TYPE : f == REP_FMT_CSV ? "text/csv; charset=utf-8" : HTTP_HTML);
+	if (f != REP_FMT_JSON) {
+		char cd[120];
+		snprintf(cd, sizeof cd, "attachment; filename=\"dyad-%s.%s\"", http_param(rq, "name"),
+		         f == REP_FMT_CSV ? "csv" : "html");
+		http_header(rs, "Content-Disposition", cd);
+	}
+	return 0;
+}
+
+const struct http_route api_report_routes[] = {
+	{HTTP_GET, "/api/v1/reports/{name}", report_get, USER_ANY, 0, HTTP_JSON},
+	{0}};

@@ -1,0 +1,80 @@
+/* render_html.c: the HTML writer (render.h): one self-contained page with
+ * inline CSS (screen and A4 print), the report's charts as inline SVG and
+ * every table; nothing is fetched from anywhere. */
+#include "report/render.h"
+
+#include <string.h>
+
+static const char style[] =
+	"@page{size:A4;margin:15mm}"
+	"body{font:11pt/1.4 system-ui,sans-serif;color:#111;max-width:180mm;margin:1em auto;padding:0 1em}"
+	"h1{font-size:18pt;margin:0 0 .3em}h2{font-size:13pt;margin:1.2em 0 .4em;break-after:avoid}"
+	"p.intro{white-space:pre-line}"
+	"table{border-collapse:collapse;margin:.4em 0 1em;font-size:9pt;break-inside:auto}"
+	"th,td{border:1px solid #888;padding:2px 5px;text-align:right}"
+	"th:first-child,td:first-child{text-align:left}th{background:#e6e6e6}"
+	"tr{break-inside:avoid}dl.facts{display:grid;grid-template-columns:max-content auto;gap:0 1em}"
+	"dt{font-weight:600}dd{margin:0}figure{margin:.5em 0 1em;break-inside:avoid}"
+	"figcaption{font-size:9pt;color:#333}svg{max-width:100%;height:auto}"
+	"p.note{font-size:9pt}";
+
+static int table_html(const struct rep_item *it, struct buf *out)
+{
+	const struct rep_table *t = it->table;
+	int rc = buf_puts(out, "<h2>");
+	rc |= buf_html(out, t->title[0] ? t->title : it->key);
+	rc |= buf_puts(out, "</h2>\n<table><thead><tr>");
+	for (int c = 0; c < t->ncols; c++) {
+		rc |= buf_puts(out, "<th scope=\"col\">");
+		rc |= buf_html(out, t->cols[c].name);
+		rc |= buf_puts(out, "</th>");
+	}
+	rc |= buf_puts(out, "</tr></thead><tbody>\n");
+	for (size_t row = 0; row < t->nrows && !rc; row++) {
+		rc |= buf_puts(out, "<tr>");
+		for (int c = 0; c < t->ncols; c++) {
+			char s[64];
+			rc |= buf_puts(out, c ? "<td>" : "<th scope=\"row\">");
+			rc |= buf_html(out, rep_cell_text(t->cols[c].type, t->cols[c].decimals, rep_cell(t, row, c), s));
+			rc |= buf_puts(out, c ? "</td>" : "</th>");
+		}
+		rc |= buf_puts(out, "</tr>\n");
+	}
+	if (!t->nrows)
+		rc |= buf_printf(out, "<tr><td colspan=\"%d\">None.</td></tr>\n", t->ncols);
+	return rc | buf_puts(out, "</tbody></table>\n");
+}
+
+int rep_render_html(const struct rep_result *r, struct buf *out)
+{
+	int rc = buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+	                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
+	rc |= buf_html(out, r->title);
+	rc |= buf_printf(out, "</title><style>%s</style></head>\n<body>\n<h1>", style);
+	rc |= buf_html(out, r->title);
+	rc |= buf_puts(out, "</h1>\n<p class=\"intro\">");
+	rc |= buf_html(out, r->intro);
+	rc |= buf_puts(out, "</p>\n<dl class=\"facts\">");
+	for (size_t i = 0; i < r->n; i++) {
+		const struct rep_item *it = &r->items[i];
+		if (it->table || !(it->in & REP_IN_FLAT))
+			continue;
+		char s[64];
+		rc |= buf_puts(out, "<dt>");
+		rc |= buf_html(out, it->key);
+		rc |= buf_puts(out, "</dt><dd>");
+		rc |= buf_html(out, rep_cell_text(it->type, it->decimals, &it->fact, s));
+		rc |= buf_puts(out, "</dd>");
+	}
+	rc |= buf_puts(out, "</dl>\n");
+	if (r->html_extra)
+		rc |= buf_puts(out, r->html_extra);
+	for (size_t i = 0; i < r->n && !rc; i++)
+		if (r->items[i].table && (r->items[i].in & REP_IN_FLAT))
+			rc |= table_html(&r->items[i], out);
+	if (r->published)
+		rc |= buf_puts(out, "<p class=\"note\">* a count from 1 to 4, or a figure that would reveal one, is not"
+		                    " shown (small-number suppression).</p>\n");
+	rc |= buf_puts(out, "<p class=\"note\">Every figure is defined in docs/reports.md.</p>\n</body></html>\n");
+	return rc;
+}

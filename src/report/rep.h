@@ -1,0 +1,125 @@
+/* rep.h: a report's result as typed data, before any format.
+ *
+ * A report (report/report.h builds them) is an ordered list of items: facts
+ * (one typed value under a key, like the period's first day) and tables
+ * (typed columns, rows of cells). Every format is written from this one
+ * structure by report/render.h, so the CLI, the API and the HTML pages show
+ * the same figures with the same names. Each cell knows whether it is null
+ * (cannot be computed) and whether suppression hid it (shown as `*`).
+ *
+ * Column types: text; int (a whole number that counts nobody: days, a
+ * year); count (a number of people or records, suppressible when small);
+ * num (a real number printed with the column's decimals; a rate or mean
+ * names the count column it is computed over, so suppression can withhold
+ * it); date (a day number, printed YYYY-MM-DD).
+ *
+ * In JSON a table is an array of row objects (REP_ROWS), one object (its
+ * first row, REP_RECORD) or an object keyed by its first column
+ * (REP_KEYED); a column named "A.n" nests as {"A": {"n": ...}}. An item
+ * may be meant for JSON only or for the flat formats (CSV, table, HTML)
+ * only, when the same figures read better in another shape there. */
+#ifndef DYAD_REPORT_REP_H
+#define DYAD_REPORT_REP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define REP_MAX_COLS 32
+#define REP_NAME 48
+
+enum rep_type { REP_TEXT, REP_INT, REP_COUNT, REP_NUM, REP_DATE };
+enum rep_shape { REP_ROWS, REP_RECORD, REP_KEYED };
+
+/* Which formats show an item. */
+#define REP_IN_JSON 1
+#define REP_IN_FLAT 2
+#define REP_IN_ALL 3
+
+struct rep_cell {
+	unsigned char set;    /* 0: null */
+	unsigned char hidden; /* 1: suppressed, shown as `*` */
+	int64_t i;            /* int, count, date */
+	double d;             /* num */
+	char *s;              /* text (owned) */
+};
+
+struct rep_col {
+	char name[REP_NAME];
+	enum rep_type type;
+	int decimals; /* num: decimals shown (JSON rounds to them too) */
+	int base;     /* not a count: index of the count column of the people it
+	               * describes (a rate, mean or median over them), or -1 */
+};
+
+struct rep_table {
+	char title[160];    /* heading in the table and HTML formats ("" for none) */
+	enum rep_shape shape;
+	int ncols;
+	struct rep_col cols[REP_MAX_COLS];
+	size_t nrows, cap;
+	struct rep_cell *cells; /* nrows * ncols */
+	/* Secondary suppression (rep_suppress): the count columns
+	 * [part_from, part_to) of the rows [0, total_row) add up across to the
+	 * column total_col and down to the row total_row (each -1 when the table
+	 * has no such total). */
+	int part_from, part_to, total_col;
+	long total_row;
+};
+
+struct rep_item {
+	char key[REP_NAME];
+	int in;                  /* REP_IN_* */
+	struct rep_table *table; /* a table, or NULL for a fact */
+	enum rep_type type;      /* a fact's type */
+	int decimals;
+	struct rep_cell fact;
+};
+
+struct rep_result {
+	char name[32];        /* "waiting", "outcomes", ... */
+	char title[160];      /* "Waiting times" */
+	char intro[1200];     /* the sentence(s) that say what the figures are (table, HTML) */
+	char notice[200];     /* a sentence for the person who ran it, or "" */
+	int published;        /* 1: report_suppress was applied */
+	struct rep_item *items;
+	size_t n, cap;
+	char *html_extra;     /* charts (SVG) for the HTML format, owned; may be NULL */
+};
+
+/* Starts an empty result named name (copied). */
+void rep_init(struct rep_result *r, const char *name, const char *title);
+
+/* Frees everything r owns; r may then be initialised again. */
+void rep_free(struct rep_result *r);
+
+/* Adds a fact; text is copied. A num fact that is not finite is null; a
+ * date of DATE_NONE is null. */
+void rep_fact_text(struct rep_result *r, const char *key, const char *text, int in);
+void rep_fact_int(struct rep_result *r, const char *key, enum rep_type type, int64_t v, int in);
+void rep_fact_num(struct rep_result *r, const char *key, double v, int decimals, int in);
+
+/* Adds a table under key; add its columns with rep_col, then rows. */
+struct rep_table *rep_table(struct rep_result *r, const char *key, const char *title, enum rep_shape shape, int in);
+
+/* Adds a column (name copied); returns its index. For a figure about a
+ * group (rate, mean, median), base is the index of the count column of
+ * that group (-1: none). */
+int rep_col(struct rep_table *t, const char *name, enum rep_type type, int decimals, int base);
+
+/* Adds an empty row (every cell null); returns its index. */
+size_t rep_row(struct rep_table *t);
+
+/* Sets cell (row, col). rep_set_num: a value that is not finite stays
+ * null. rep_set_text copies; NULL stays null. rep_set_int with a date of
+ * DATE_NONE stays null. */
+void rep_set_int(struct rep_table *t, size_t row, int col, int64_t v);
+void rep_set_num(struct rep_table *t, size_t row, int col, double v);
+void rep_set_text(struct rep_table *t, size_t row, int col, const char *s);
+
+/* The cell (row, col). */
+struct rep_cell *rep_cell(const struct rep_table *t, size_t row, int col);
+
+/* The item with key, or NULL. */
+const struct rep_item *rep_find(const struct rep_result *r, const char *key);
+
+#endif

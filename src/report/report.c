@@ -1,0 +1,38 @@
+/* report.c: the table of reports and report_build (report.h). */
+#include "report/report.h"
+
+#include <string.h>
+
+#include "util/date.h"
+
+struct report_kind {
+	const char *name, *title;
+	int (*build)(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+};
+
+static const struct report_kind kinds[] = {
+	{"waiting", "Waiting times", report_waiting},
+};
+
+const char *const report_names[] = {"waiting", NULL};
+
+int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
+                 struct dy_err *e)
+{
+	rep_init(r, name ? name : "", "");
+	const struct report_kind *k = NULL;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (name && strcmp(kinds[i].name, name) == 0)
+			k = &kinds[i];
+	if (!k)
+		return dy_fail(e, DY_ENOTFOUND, "report", "is not one dyad knows");
+	if (p->from == DATE_NONE || p->to == DATE_NONE)
+		return dy_fail(e, DY_EINVAL, p->from == DATE_NONE ? "from" : "to", "is required: a date, YYYY-MM-DD");
+	if (p->to < p->from)
+		return dy_fail(e, DY_EINVAL, "to", "is before the period's first day (from)");
+	rep_init(r, k->name, k->title);
+	int rc = k->build(a, p, r, e);
+	if (!rc && p->publish)
+		report_suppress(r);
+	return rc;
+}

@@ -1,0 +1,44 @@
+/* report.h: the reports dyad produces, each built as a typed result
+ * (report/rep.h) from one read of the database through app/, and written
+ * by report/render.h in the format asked for. docs/reports.md defines every
+ * figure. The CLI (`dyad report NAME`) and the API (/api/v1/reports/NAME)
+ * both go through report_build. */
+#ifndef DYAD_REPORT_REPORT_H
+#define DYAD_REPORT_REPORT_H
+
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/clock.h"
+#include "report/rep.h"
+#include "util/err.h"
+
+/* What a report is asked for. */
+struct report_params {
+	int32_t from, to;              /* the period, both days included */
+	struct clock_targets targets;  /* waiting standards (clock_targets_default unless given) */
+	int publish;                   /* 1: small numbers suppressed (--publish, and the analyst role) */
+};
+
+/* The report named name ("waiting", "outcomes", ...) for p into *r
+ * (initialised here; the caller frees it with rep_free, also on failure).
+ * r->notice, when not empty, is a sentence for the person who ran it (for
+ * example referrals left out for inconsistent dates). Returns 0,
+ * DY_ENOTFOUND for an unknown name (field "report"), DY_EINVAL for a bad
+ * period (field "to"), or the read's error. */
+int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
+                 struct dy_err *e);
+
+/* The names report_build knows, NULL-terminated. */
+extern const char *const report_names[];
+
+/* The builders (report_build calls them after checking the period). */
+int report_waiting(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+
+/* Hides the small numbers of every table and fact of r by the rule of
+ * core/suppress.h (docs/reports.md): counts 1-4, figures over fewer than 5,
+ * and secondary suppression on the tables that declare their totals.
+ * Marks r published. */
+void report_suppress(struct rep_result *r);
+
+#endif
