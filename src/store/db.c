@@ -132,6 +132,8 @@ int db_step(db_stmt_t *s, struct dy_err *e) { return s->ops->step(s, e); }
 
 int db_run(db_stmt_t *s, struct dy_err *e)
 {
+	if (s->ops->run)
+		return s->ops->run(s, e);
 	int rc = s->ops->step(s, e);
 	if (rc < 0)
 		return rc;

@@ -117,7 +117,9 @@ void db_bind_null(db_stmt_t *s, int i);
  * a constraint). */
 int db_step(db_stmt_t *s, struct dy_err *e);
 
-/* Steps a statement that returns no rows; 0 or a negative code. */
+/* Steps a statement that returns no rows; 0 or a negative code. In a bulk
+ * write (db_bulk) a driver may send it without waiting for the answer and
+ * report its failure at a later call, at the latest at db_commit. */
 int db_run(db_stmt_t *s, struct dy_err *e);
 
 /* Runs an insert written `INSERT ... RETURNING id` (those exact last

@@ -55,6 +55,10 @@ struct db_ops {
 	void (*bind_null)(db_stmt_t *s, int i);
 	void (*bind_text)(db_stmt_t *s, int i, const char *v, int len, int copy);
 	int (*step)(db_stmt_t *s, struct dy_err *e);
+	/* db_run, where a driver does better than step and reset (NULL: those);
+	 * a failure may be reported by a later call instead (PostgreSQL's
+	 * pipelined bulk writes), at the latest by commit. */
+	int (*run)(db_stmt_t *s, struct dy_err *e);
 	/* Runs an INSERT written with a trailing " RETURNING id"; sets *id. */
 	int (*run_id)(db_stmt_t *s, int64_t *id, struct dy_err *e);
 	void (*reset)(db_stmt_t *s);

@@ -70,6 +70,7 @@ struct pg {
 	unsigned bulk;
 	int busy_ms;
 	int next_name;
+	int piped; /* commands sent in pipeline mode and not yet synced */
 };
 
 #define PG(d) ((struct pg *)(d))
@@ -128,6 +129,47 @@ static int run_plain(struct pg *db, const char *sql, struct dy_err *e)
 	return rc;
 }
 
+/* A bulk write's statements go out in libpq's pipeline mode, without a
+ * round trip each (pg_run); this reads their results, up to a sync, and
+ * leaves pipeline mode. Called before anything that needs an answer.
+ * Returns the first failure among them (the transaction is then broken
+ * and its commit refused). */
+static int drain(struct pg *db, struct dy_err *e)
+{
+	if (PQpipelineStatus(db->c) == PQ_PIPELINE_OFF)
+		return 0;
+	int rc = 0;
+	if (PQpipelineSync(db->c) != 1) {
+		rc = pg_error(db, NULL, e);
+	} else {
+		for (;;) {
+			PGresult *r = PQgetResult(db->c);
+			if (!r) { /* the end of one command's results, or a lost link */
+				if (PQstatus(db->c) != CONNECTION_OK) {
+					if (!rc)
+						rc = pg_error(db, NULL, e);
+					break;
+				}
+				continue;
+			}
+			ExecStatusType st = PQresultStatus(r);
+			if (st == PGRES_COMMAND_OK) {
+				const char *n = PQcmdTuples(r);
+				db->changes = n && *n ? atoi(n) : 0;
+			} else if (st != PGRES_PIPELINE_SYNC && st != PGRES_PIPELINE_ABORTED && st != PGRES_TUPLES_OK &&
+			           !rc) {
+				rc = pg_error(db, r, e);
+			}
+			PQclear(r);
+			if (st == PGRES_PIPELINE_SYNC)
+				break;
+		}
+	}
+	PQexitPipelineMode(db->c);
+	db->piped = 0;
+	return rc;
+}
+
 static void clear_result(struct pg_stmt *s)
 {
 	if (s->res) {
@@ -156,7 +198,8 @@ static void reset_all(struct pg *db)
 static int pg_exec(db_t *d, const char *sql, struct dy_err *e)
 {
 	reset_all(PG(d));
-	return run_plain(PG(d), sql, e);
+	int rc = drain(PG(d), e);
+	return rc ? rc : run_plain(PG(d), sql, e);
 }
 
 static void pg_close(db_t *d)
@@ -349,6 +392,9 @@ static void pg_bind_text(db_stmt_t *st, int i, const char *v, int len, int copy)
 static int execute(struct pg_stmt *s, struct dy_err *e)
 {
 	struct pg *db = s->db;
+	int drc = drain(db, e);
+	if (drc)
+		return drc;
 	if (!s->prepared) {
 		/* Parameters bound as numbers are typed; the rest are inferred
 		 * from where they stand. The types of this first run stay. */
@@ -418,6 +464,38 @@ static int pg_step(db_stmt_t *st, struct dy_err *e)
 		return DB_ROW;
 	clear_result(s);
 	return DB_DONE;
+}
+
+/* PIPE_BATCH commands at most go out before their results are read: their
+ * answers (a few dozen bytes each) never fill the socket, so neither side
+ * waits on the other. */
+#define PIPE_BATCH 512
+
+/* db_run: in a bulk write inside a transaction, a prepared statement is
+ * sent without waiting for its answer (pipeline mode; drain reads them);
+ * otherwise step and reset. */
+static int pg_run(db_stmt_t *st, struct dy_err *e)
+{
+	struct pg_stmt *s = STMT(st);
+	struct pg *db = s->db;
+	if (!(db->bulk & DB_BULK_LARGE) || !s->prepared || PQtransactionStatus(db->c) != PQTRANS_INTRANS ||
+	    s->res) {
+		int rc = pg_step(st, e);
+		if (rc < 0)
+			return rc;
+		clear_result(s);
+		return 0;
+	}
+	if (PQpipelineStatus(db->c) == PQ_PIPELINE_OFF && PQenterPipelineMode(db->c) != 1)
+		return pg_error(db, NULL, e);
+	if (PQsendQueryPrepared(db->c, s->name, s->nparams, (const char *const *)s->val, NULL, NULL, 0) != 1) {
+		int rc = pg_error(db, NULL, e);
+		drain(db, &(struct dy_err){0});
+		return rc;
+	}
+	if (++db->piped >= PIPE_BATCH)
+		return drain(db, e);
+	return 0;
 }
 
 static int pg_run_id(db_stmt_t *st, int64_t *id, struct dy_err *e)
@@ -499,6 +577,7 @@ static int pg_begin(db_t *d, int write, struct dy_err *e)
 {
 	struct pg *db = PG(d);
 	reset_all(db);
+	drain(db, &(struct dy_err){0});
 	char sql[200];
 	if (write)
 		snprintf(sql, sizeof sql, "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = %d;"
@@ -515,6 +594,11 @@ static int pg_commit(db_t *d, struct dy_err *e)
 {
 	struct pg *db = PG(d);
 	reset_all(db);
+	int rc = drain(db, e);
+	if (rc) {
+		run_plain(db, "ROLLBACK", &(struct dy_err){0});
+		return rc;
+	}
 	/* COMMIT of a transaction a statement broke is a ROLLBACK: refuse it. */
 	if (PQtransactionStatus(db->c) == PQTRANS_INERROR) {
 		run_plain(db, "ROLLBACK", &(struct dy_err){0});
@@ -527,6 +611,7 @@ static void pg_rollback(db_t *d)
 {
 	struct pg *db = PG(d);
 	reset_all(db);
+	drain(db, &(struct dy_err){0});
 	if (PQtransactionStatus(db->c) != PQTRANS_IDLE)
 		run_plain(db, "ROLLBACK", &(struct dy_err){0});
 }
@@ -539,9 +624,10 @@ static int pg_in_transaction(db_t *d)
 
 static int pg_bulk(db_t *d, unsigned how, struct dy_err *e)
 {
-	/* PostgreSQL needs no setting for a large write: references stay
-	 * checked (REFS_CHECKED is a permission, not a duty), and a bulk load's
-	 * cost is its round trips (kept few by the callers' batched inserts). */
+	drain(PG(d), &(struct dy_err){0});
+	/* A large write's cost on PostgreSQL is its round trips: with
+	 * DB_BULK_LARGE, db_run sends statements in pipeline mode (pg_run).
+	 * References stay checked (REFS_CHECKED is a permission, not a duty). */
 	struct pg *db = PG(d);
 	if (pg_in_transaction(d))
 		return dy_fail(e, DY_EINTERNAL, "db", "a bulk write is declared outside a transaction");
@@ -555,7 +641,11 @@ static int pg_dialect(const db_t *d)
 	return DB_DIALECT_PG;
 }
 
-static int pg_changes(db_t *d) { return PG(d)->changes; }
+static int pg_changes(db_t *d)
+{
+	drain(PG(d), &(struct dy_err){0}); /* the last pipelined command's count */
+	return PG(d)->changes;
+}
 static enum db_constraint pg_constraint(db_t *d) { return PG(d)->constraint; }
 
 const struct db_ops db_pg_ops = {
@@ -579,6 +669,7 @@ const struct db_ops db_pg_ops = {
 	.bind_null = pg_bind_null,
 	.bind_text = pg_bind_text,
 	.step = pg_step,
+	.run = pg_run,
 	.run_id = pg_run_id,
 	.reset = pg_reset,
 	.col_int = pg_col_int,

@@ -14,8 +14,11 @@
  * migration"). */
 #include "store/schema.h"
 
-/* Every table with an id column gets this trigger (id_trigger below). */
-#define ID_TRIGGER(t) "CREATE TRIGGER " t "_id BEFORE INSERT ON " t " FOR EACH ROW EXECUTE FUNCTION dyad_next_id();"
+/* Every table with an id column gets this trigger; an insert that gives
+ * its id (an import keeping the files' ids) does not call it. */
+#define ID_TRIGGER(t)                                                                                             \
+	"CREATE TRIGGER " t "_id BEFORE INSERT ON " t " FOR EACH ROW WHEN (NEW.id IS NULL)"                        \
+	" EXECUTE FUNCTION dyad_next_id();"
 
 const char schema_pg_v1[] =
 	/* SQLite's rowid rule: an insert without an id takes one more than the
