@@ -45,35 +45,72 @@ curl -s -o /dev/null -c "$jar" -b "$jar" -d "csrf=$csrf" -d name=demo-manager -d
 session=$(awk '$6 == "dyad_session" {print $7}' "$jar")
 
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
+reads() { sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = '$1' AND entity_id = $2"; }
 
-# run LABEL PATH HEADER
+# wrk counts 3xx answers (a redirect to the sign-in page) as successes:
+# this script counts the answers that were 200 and those that were not.
+lua=build/bench-web.lua
+cat >"$lua" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) ok = 0; other = 0 end
+function response(status, headers, body) if status == 200 then ok = ok + 1 else other = other + 1 end end
+function done(summary, latency, requests)
+	local o, b = 0, 0
+	for _, t in ipairs(threads) do o = o + t:get("ok"); b = b + t:get("other") end
+	io.write(string.format("answers200 %d other %d\n", o, b))
+end
+LUA
+
+# check LABEL PATH HEADER MARK: the answer is 200 and holds MARK (the page
+# or record itself, not a sign-in form or an error).
+check() {
+	local body code
+	body=$(curl -s -w '\n%{http_code}' -H "$3" "$url$2")
+	code=${body##*$'\n'}
+	if [ "$code" != 200 ] || ! grep -qF -- "$4" <<<"$body"; then
+		echo "web.sh: $1: $2 answered HTTP $code without the expected content" >&2
+		exit 1
+	fi
+}
+
+# run LABEL PATH HEADER [ENTITY ID]: with ENTITY ID, the audit entries
+# added for that record are counted against the answers.
 run() {
-	local label=$1 path=$2 header=$3
+	local label=$1 path=$2 header=$3 entity=${4:-} id=${5:-}
 	curl -s -o /dev/null -H "$header" "$url$path" # warm up
-	local before out
+	local before out n0=0 n1=0
+	[ -n "$entity" ] && n0=$(reads "$entity" "$id")
 	before=$(rss)
-	out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 5s --latency -H "$header" "$url$path")
-	local after rps p50 p99 non2xx sockerr
+	out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 5s --latency -s "$lua" -H "$header" "$url$path")
+	local after rps p50 p99 ok other sockerr audited=""
 	after=$(rss)
+	if [ -n "$entity" ]; then
+		sleep 0.5 # the last answers' entries are committed before they are sent; this is only for wrk's stragglers
+		n1=$(reads "$entity" "$id")
+		audited="$((n1 - n0))"
+	fi
 	rps=$(awk '/Requests\/sec/ {print int($2)}' <<<"$out")
 	p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
 	p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-	non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+	ok=$(awk '$1 == "answers200" {print $2}' <<<"$out")
+	other=$(awk '$1 == "answers200" {print $4}' <<<"$out")
 	sockerr=$(awk -F'Socket errors: ' '/Socket errors/ {print $2}' <<<"$out")
-	printf '| %s | %s | %s | %s | %s | %s | %s MB | %s MB |\n' "$label" "$path" "$rps" "$p50" "$p99" \
-		"${non2xx:-0} non-2xx${sockerr:+, socket: $sockerr}" "$before" "$after"
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB |\n' "$label" "$path" "$rps" "$p50" "$p99" \
+		"$ok" "${other:-?} not 200${sockerr:+; socket: $sockerr}" "${audited:-n/a}" "$before" "$after"
 }
 
 echo "families: $FAMILIES, $CONNS connections, ${DURATION}s each, wrk -t2 on loopback; server: 4 worker threads"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 echo
-echo "| what | path | req/s | p50 | p99 | errors | RSS before | RSS after |"
-echo "|---|---|---|---|---|---|---|---|"
-code=$(curl -s -o /dev/null -w '%{http_code}' -b "dyad_session=$session" "$url/families/$family")
-if [ "$code" = 200 ]; then
-	run "family page (audited read)" "/families/$family" "Cookie: dyad_session=$session"
-else
-	echo "| family page | /families/ID | (no page yet: HTTP $code) | | | | | |"
-fi
-run "family, API (audited read)" "/api/v1/families/$family" "Authorization: Bearer $token"
-run "family list, API" "/api/v1/families?limit=50&offset=5000" "Authorization: Bearer $token"
-run "family, API (audited read), again" "/api/v1/families/$family" "Authorization: Bearer $token"
+echo "| what | path | req/s | p50 | p99 | 200 answers | errors | audit entries added | RSS before | RSS after |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+check "family page" "/families/$family" "Cookie: dyad_session=$session" "<h2>People</h2>"
+check "family API" "/api/v1/families/$family" "Authorization: Bearer $token" "\"id\":$family,"
+check "family list API" "/api/v1/families?limit=50&after=5000" "Authorization: Bearer $token" '"next_after":'
+run "family page (audited read)" "/families/$family" "Cookie: dyad_session=$session" family "$family"
+run "family, API (audited read)" "/api/v1/families/$family" "Authorization: Bearer $token" family "$family"
+run "family list, API (keyset)" "/api/v1/families?limit=50&after=5000" "Authorization: Bearer $token"
+run "family page (audited read), again" "/families/$family" "Cookie: dyad_session=$session" family "$family"
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,6 +3,7 @@
 #include "app/app.h"
 
 #include "app/app_audit.h"
+#include "app/app_audit_queue.h"
 #include "app/app_files.h"
 
 #include <sodium.h>
@@ -68,6 +69,7 @@ int app_proc_open(struct app_proc *p, const char *url, const char *instruments_d
 
 void app_proc_close(struct app_proc *p)
 {
+	app_audit_queue_stop(p);
 	pthread_mutex_lock(&p->lock);
 	defs_release_locked(p->defs);
 	p->defs = NULL;
@@ -411,6 +413,10 @@ int app_team_rename(struct app *a, const char *team_name, struct dy_err *e)
 
 void app_act_as(struct app *a, const struct app_user *user, const char *address)
 {
+	/* A new request (or the end of one): a lookup's statement left
+	 * part-way must not keep this connection on an old snapshot, or it
+	 * would not see a session or a token created since. */
+	db_end_reads(a->db);
 	memset(&a->user, 0, sizeof a->user);
 	if (user) {
 		a->user = *user;

@@ -38,6 +38,9 @@
 #define APP_DIR_MAX 512
 #define APP_ARENA_MAX (4u << 20) /* the most scratch memory one request may hold */
 
+/* The audit writer (app_audit_queue.h). */
+struct audit_queue;
+
 /* A published, immutable instrument set with its reference count. */
 struct app_defs;
 
@@ -49,6 +52,7 @@ struct app_proc {
 	pthread_mutex_t lock;              /* guards defs and spare */
 	struct app_defs *defs;             /* NULL until first needed */
 	db_t *spare;                       /* one idle connection kept for the next request */
+	struct audit_queue *audit;         /* the audit writer of reads (a server), or NULL */
 };
 
 /* One action's context. Fields are read freely by the action; the CLI's
@@ -127,7 +131,8 @@ void app_set_instruments_dir(struct app *a, const char *dir);
 int app_instruments(struct app *a, const struct instrument_set **out, struct dy_err *e);
 
 /* Makes the app act as user (NULL: nobody) from address (NULL: "local")
- * until the next call; the web frame calls it around each request. */
+ * until the next call, and drops any read snapshot its connection holds
+ * (db_end_reads); the web frame calls it around each request. */
 void app_act_as(struct app *a, const struct app_user *user, const char *address);
 
 /* Publishes set (taken over; it must not be used by the caller after) as the

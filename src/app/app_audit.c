@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_audit_queue.h"
 #include "app/app_scope.h"
 #include "util/date.h"
 #include "util/str.h"
@@ -44,38 +45,66 @@ static void entry_hash(const char *prev, const struct audit_row *r, char out[AUD
 	sodium_bin2hex(out, AUDIT_HASH_HEX, h, sizeof h);
 }
 
-int app_audit_write(struct app *a, const char *action, const char *entity, int64_t id, const char *detail,
-                    struct dy_err *e)
+void app_audit_row(const struct app *a, const char *action, const char *entity, int64_t id, const char *detail,
+                   struct audit_row *r)
 {
-	struct audit_row r;
-	memset(&r, 0, sizeof r);
+	memset(r, 0, sizeof *r);
+	date_now_utc(r->at);
+	str_copy(r->actor, sizeof r->actor, a->actor);
+	r->user_id = a->user.id;
+	str_copy(r->action, sizeof r->action, action);
+	str_copy(r->entity, sizeof r->entity, entity);
+	r->entity_id = id;
+	str_copy(r->address, sizeof r->address, a->address);
+	str_copy(r->detail, sizeof r->detail, detail ? detail : "");
+}
+
+int app_audit_chain(db_t *db, struct audit_row *const *rows, int n, struct dy_err *e)
+{
 	char prev[AUDIT_HASH_HEX];
 	int64_t last;
 	int found;
-	int rc = store_audit_head(a->db, &last, prev, &found, e);
+	int rc = store_audit_head(db, &last, prev, &found, e);
 	if (!rc && !found)
-		rc = store_audit_max_id(a->db, &last, e); /* an empty log: start after any unsealed row */
-	if (rc)
-		return rc;
-	r.id = last + 1;
-	date_now_utc(r.at);
-	str_copy(r.actor, sizeof r.actor, a->actor);
-	r.user_id = a->user.id;
-	str_copy(r.action, sizeof r.action, action);
-	str_copy(r.entity, sizeof r.entity, entity);
-	r.entity_id = id;
-	str_copy(r.address, sizeof r.address, a->address);
-	str_copy(r.detail, sizeof r.detail, detail ? detail : "");
-	entry_hash(prev, &r, r.hash);
-	return store_audit_insert(a->db, &r, e);
+		rc = store_audit_max_id(db, &last, e); /* an empty log: start after any unsealed row */
+	for (int i = 0; !rc && i < n; i++) {
+		struct audit_row *r = rows[i];
+		r->id = ++last;
+		entry_hash(prev, r, r->hash);
+		str_copy(prev, sizeof prev, r->hash);
+		rc = store_audit_insert(db, r, e);
+	}
+	return rc;
+}
+
+int app_audit_write(struct app *a, const char *action, const char *entity, int64_t id, const char *detail,
+                    struct dy_err *e)
+{
+	struct audit_row r, *rp = &r;
+	app_audit_row(a, action, entity, id, detail, &r);
+	return app_audit_chain(a->db, &rp, 1, e);
 }
 
 int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err *e)
 {
+	return app_audit_read_detail(a, entity, id, NULL, e);
+}
+
+int app_audit_read_detail(struct app *a, const char *entity, int64_t id, const char *detail, struct dy_err *e)
+{
+	/* A server hands the entry to its audit writer and waits for the batch
+	 * holding it to commit (app_audit_queue.h); the command line writes it
+	 * in a transaction of its own. Either way nothing is shown before the
+	 * entry is committed. */
+	if (a->proc && a->proc->audit) {
+		struct audit_row r;
+		app_audit_row(a, "read", entity, id, detail, &r);
+		return app_audit_queue_append(a->proc->audit, &r, e);
+	}
 	int rc = db_begin(a->db, e);
 	if (rc)
 		return rc;
-	rc = app_audit_write(a, "read", entity, id, NULL, e);
+	rc = app_audit_write(a, "read", entity, id, detail, e);
 	if (!rc)
 		rc = db_commit(a->db, e);
 	if (rc)

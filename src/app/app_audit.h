@@ -16,9 +16,23 @@
 int app_audit_write(struct app *a, const char *action, const char *entity, int64_t id, const char *detail,
                     struct dy_err *e);
 
-/* Logs that the acting user read record (entity, id), in its own
- * transaction. */
+/* Logs that the acting user read record (entity, id), committed before it
+ * returns: by the process's audit writer when it has one (a server), else
+ * in a transaction of its own. The caller shows nothing unless it returns
+ * 0. */
 int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err *e);
+
+/* As app_audit_read with a detail (which records a list showed: ids only,
+ * never an identifiable value). */
+int app_audit_read_detail(struct app *a, const char *entity, int64_t id, const char *detail, struct dy_err *e);
+
+/* Fills r with an entry by the acting user (no id or hash yet). */
+void app_audit_row(const struct app *a, const char *action, const char *entity, int64_t id, const char *detail,
+                   struct audit_row *r);
+
+/* Appends rows[0..n) to the chain, in that order, inside db's open write
+ * transaction: gives each its id and hash and moves the head. */
+int app_audit_chain(db_t *db, struct audit_row *const *rows, int n, struct dy_err *e);
 
 /* Seals rows written before the chain existed (when the process context
  * opens, after migrations; idempotent). */

@@ -180,7 +180,7 @@ static int demo_measure(struct demo *d, struct measure_record *r, const struct e
 	const struct instrument *in = instrument_set_find(set, r->m.instrument);
 	if (!in)
 		return dy_fail(e, DY_EINVAL, "instrument", "the demo needs the %s definition", r->m.instrument);
-	struct measure_episode mep = {ep->family_id, ep->caregiver_id, ep->infant_id};
+	struct measure_episode mep = {ep->family_id, ep->caregiver_id, ep->infant_id, 1};
 	struct score_result res;
 	r->m.id = 0;
 	if ((rc = app_measure_check_score(in, r, &mep, 0, demo_person, dp, &res, e)) ||

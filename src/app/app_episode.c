@@ -41,6 +41,8 @@ static int referral_checks(struct app *a, struct episode *ep, struct dy_err *e)
 	int rc = store_family_get(a->db, ep->family_id, &f, e);
 	if (!rc)
 		rc = person_in_family(a, ep->infant_id, ep->family_id, "infant", "infant", e);
+	for (int i = 0; !rc && i < ep->n_more_infants; i++)
+		rc = person_in_family(a, ep->more_infants[i], ep->family_id, "infant", "other-infants", e);
 	if (!rc && ep->caregiver_id)
 		rc = person_in_family(a, ep->caregiver_id, ep->family_id, "caregiver", "caregiver", e);
 	return rc;
@@ -107,6 +109,8 @@ int app_referral_duplicates(struct app *a, const struct episode *ep, struct refe
 		return scope_rc;
 	memset(d, 0, sizeof *d);
 	int rc = ep->infant_id ? duplicates_of(a, ep->infant_id, d, e) : 0;
+	for (int i = 0; !rc && i < ep->n_more_infants; i++)
+		rc = duplicates_of(a, ep->more_infants[i], d, e);
 	if (!rc && ep->caregiver_id)
 		rc = duplicates_of(a, ep->caregiver_id, d, e);
 	return rc == DY_ENOTFOUND ? 0 : rc;

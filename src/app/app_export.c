@@ -201,6 +201,7 @@ static int put_episode(void *ctx, const struct episode *ep, const struct pathway
 	cell(o, p->first_time_parent == ELIGIBILITY_ANSWER_YES  ? "yes"
 	        : p->first_time_parent == ELIGIBILITY_ANSWER_NO ? "no"
 	                                                        : "");
+	cell_ids(o, ep->more_infants, ep->n_more_infants);
 	return row_end(o);
 }
 
@@ -311,7 +312,7 @@ static const char *const h_people[] = {"person_id", "family_id", "role", "relati
                                        "postcode", "imd_decile", "gestation_weeks", 0};
 static const char *const h_ref[] = {"referral_id", "family_id", "infant_id", "caregiver_id", "received_on",
                                     "source", "decision", "decided_on", "discharged_on", "discharge_reason",
-                                    "state", "programme", "first_time_parent", 0};
+                                    "state", "programme", "first_time_parent", "other_infant_ids", 0};
 static const char *const h_event[] = {"referral_id", "from_state", "to_state", "date", "actor", "reason", "service",
                                       "recorded_at", 0};
 static const char *const h_override[] = {"referral_id", "rule", "reason", "actor", "date", "recorded_at", 0};

@@ -170,7 +170,7 @@ int app_overdue_pregnancies(struct app *a, int days, store_person_fn fn, void *c
 	return store_person_overdue(a->db, a->today - days + 1, fn, ctx, e);
 }
 
-int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
+int app_family_list(struct app *a, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,
                     struct dy_err *e)
 {
 	int scope_rc = app_scope_team(a, SCOPE_IDENTITY, e);
@@ -181,7 +181,7 @@ int app_family_list(struct app *a, int open_only, int limit, int offset, store_s
 	int rc = app_begin_read(a, e);
 	if (rc)
 		return rc;
-	return app_end_read(a, store_family_summaries(a->db, open_only, limit, offset, fn, ctx, e));
+	return app_end_read(a, store_family_summaries(a->db, open_only, pg, fn, ctx, e));
 }
 
 int app_family_count(struct app *a, int open_only, int64_t *n, struct dy_err *e)

@@ -47,8 +47,8 @@ void app_family_view_free(struct family_view *v);
  * its due date needs the birth (or a loss) recording. */
 int app_overdue_pregnancies(struct app *a, int days, store_person_fn fn, void *ctx, struct dy_err *e);
 
-/* Lists families (or only the open caseload) a page at a time. */
-int app_family_list(struct app *a, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
+/* Lists families (or only the open caseload) a page at a time (pg). */
+int app_family_list(struct app *a, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,
                     struct dy_err *e);
 
 /* How many families app_family_list lists without a limit. */

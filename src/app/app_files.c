@@ -100,3 +100,33 @@ int eligibility_load_file(const char *path, struct eligibility_config *out, stru
 	}
 	return rc;
 }
+
+int intervention_load_file(const char *path, struct intervention_catalogue *out, struct dy_err *e)
+{
+	memset(out, 0, sizeof *out);
+	if (!path || !*path)
+		path = intervention_default_path();
+	char *text;
+	size_t len;
+	int rc = file_read_all(path, INTERVENTION_MAX_BYTES, &text, &len, e);
+	if (rc == DY_EINVAL)
+		return rc;
+	if (rc) {
+		dy_err_clear(e);
+		return dy_fail(e, DY_ENOTFOUND, "intervention catalogue", "cannot open %.200s", path);
+	}
+	rc = intervention_parse(text, len, out, e);
+	free(text);
+	if (rc == DY_EINVAL && e) {
+		char where[sizeof e->where];
+		snprintf(where, sizeof where, "%s", e->where);
+		dy_err_where(e, "%.80s%s%s", path, where[0] ? " " : "", where);
+	}
+	return rc;
+}
+
+const char *intervention_default_path(void)
+{
+	const char *env = getenv("DYAD_INTERVENTIONS");
+	return env && *env ? env : DYAD_SOURCE_DIR "/config/interventions.ini";
+}

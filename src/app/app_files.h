@@ -7,6 +7,7 @@
 
 #include "core/eligibility.h"
 #include "core/instrument.h"
+#include "core/intervention.h"
 
 /* Reads and parses one definition file (at most INSTR_DEF_MAX_BYTES); same
  * result as instrument_parse. */
@@ -28,5 +29,14 @@ int instrument_load_text(struct instrument_set *set, const char *path, struct dy
  * like eligibility_parse; e->where becomes "PATH line N". Returns 0,
  * DY_ENOTFOUND when the file cannot be read, or DY_EINVAL. */
 int eligibility_load_file(const char *path, struct eligibility_config *out, struct dy_err *e);
+
+/* Reads the intervention catalogue at path (at most INTERVENTION_MAX_BYTES)
+ * and parses it like intervention_parse; e->where becomes "PATH line N".
+ * Returns 0, DY_ENOTFOUND when the file cannot be read, or DY_EINVAL. */
+int intervention_load_file(const char *path, struct intervention_catalogue *out, struct dy_err *e);
+
+/* The catalogue file used when none is named: $DYAD_INTERVENTIONS when set
+ * and not empty, else the source tree's config/interventions.ini. */
+const char *intervention_default_path(void);
 
 #endif

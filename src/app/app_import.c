@@ -338,12 +338,48 @@ static int import_people(struct import *im, struct dy_err *e)
 
 /* ---- referrals.csv ----------------------------------------------------- */
 
+/* Parses "3;5" (ids separated by ';') into ids (at most max). */
+static int id_list(struct csvtab *t, int k, int64_t *ids, int max, int *n, struct dy_err *e)
+{
+	const char *v = csvtab_get(t, k);
+	*n = 0;
+	while (*v) {
+		const char *end = strchr(v, ';');
+		size_t len = end ? (size_t)(end - v) : strlen(v);
+		char one[24];
+		int64_t id;
+		if (len == 0 || len >= sizeof one || *n == max) {
+			dy_fail(e, DY_EINVAL, NULL, "must be up to %d ids separated by ';'", max);
+			return csvtab_fail(t, k, e);
+		}
+		memcpy(one, v, len);
+		one[len] = '\0';
+		if (str_parse_i64(one, 1, (int64_t)1 << 53, &id)) {
+			dy_fail(e, DY_EINVAL, NULL, "must be up to %d ids separated by ';'", max);
+			return csvtab_fail(t, k, e);
+		}
+		for (int i = 0; i < *n; i++)
+			if (ids[i] == id) {
+				dy_fail(e, DY_EINVAL, NULL, "names id %lld twice", (long long)id);
+				return csvtab_fail(t, k, e);
+			}
+		ids[(*n)++] = id;
+		v += len + (end ? 1 : 0);
+		if (end && !*v) {
+			dy_fail(e, DY_EINVAL, NULL, "must not end with ';'");
+			return csvtab_fail(t, k, e);
+		}
+	}
+	return 0;
+}
+
+
 enum { RE_ID, RE_FAMILY, RE_INFANT, RE_CARER, RE_RECEIVED, RE_SOURCE, RE_DECISION, RE_DECIDED, RE_DISCHARGED,
-       RE_REASON, RE_STATE, RE_PROGRAMME, RE_FTP, RE_NCOLS };
+       RE_REASON, RE_STATE, RE_PROGRAMME, RE_FTP, RE_MORE, RE_NCOLS };
 static const struct csvtab_col re_cols[] = {
 	{"referral_id", 1}, {"family_id", 1}, {"infant_id", 1}, {"caregiver_id", 1}, {"received_on", 1},
 	{"source", 1}, {"decision", 1}, {"decided_on", 1}, {"discharged_on", 1}, {"discharge_reason", 1},
-	{"state", 0}, {"programme", 0}, {"first_time_parent", 0}};
+	{"state", 0}, {"programme", 0}, {"first_time_parent", 0}, {"other_infant_ids", 0}};
 
 /* The optional pathway columns of a referrals.csv row. */
 static int read_pathway_cols(struct csvtab *t, int *state, char programme[ELIGIBILITY_NAME_MAX],
@@ -392,6 +428,7 @@ static int import_referrals(struct import *im, struct dy_err *e)
 		if (!rc) rc = date_col(&t, RE_DECIDED, 1, &ep.decided_on, e);
 		if (!rc) rc = date_col(&t, RE_DISCHARGED, 1, &ep.discharged_on, e);
 		if (!rc) rc = csvtab_copy(&t, RE_REASON, ep.discharge_reason, sizeof ep.discharge_reason, e);
+		if (!rc) rc = id_list(&t, RE_MORE, ep.more_infants, EPISODE_INFANTS_MAX - 1, &ep.n_more_infants, e);
 		int given_state = -1;
 		char programme[ELIGIBILITY_NAME_MAX] = "";
 		enum eligibility_answer ftp = ELIGIBILITY_ANSWER_UNKNOWN;
@@ -401,6 +438,8 @@ static int import_referrals(struct import *im, struct dy_err *e)
 			rc = csvtab_fail(&t, -1, e);
 		if (!rc)
 			rc = check_member(im, &t, RE_INFANT, ep.infant_id, ep.family_id, 1, e);
+		for (int i = 0; !rc && i < ep.n_more_infants; i++)
+			rc = check_member(im, &t, RE_MORE, ep.more_infants[i], ep.family_id, 1, e);
 		if (!rc && ep.caregiver_id)
 			rc = check_member(im, &t, RE_CARER, ep.caregiver_id, ep.family_id, 0, e);
 		/* A given state is stored at once; the history read next must end in it. */
@@ -446,40 +485,6 @@ static int episode_for(struct import *im, struct csvtab *t, int k, int64_t id, s
 	return 0;
 }
 
-/* Parses "3;5" (ids separated by ';') into ids (at most 8). */
-static int id_list(struct csvtab *t, int k, int64_t *ids, int *n, struct dy_err *e)
-{
-	const char *v = csvtab_get(t, k);
-	*n = 0;
-	while (*v) {
-		const char *end = strchr(v, ';');
-		size_t len = end ? (size_t)(end - v) : strlen(v);
-		char one[24];
-		int64_t id;
-		if (len == 0 || len >= sizeof one || *n == 8) {
-			dy_fail(e, DY_EINVAL, NULL, "must be up to 8 ids separated by ';'");
-			return csvtab_fail(t, k, e);
-		}
-		memcpy(one, v, len);
-		one[len] = '\0';
-		if (str_parse_i64(one, 1, (int64_t)1 << 53, &id)) {
-			dy_fail(e, DY_EINVAL, NULL, "must be up to 8 ids separated by ';'");
-			return csvtab_fail(t, k, e);
-		}
-		for (int i = 0; i < *n; i++)
-			if (ids[i] == id) {
-				dy_fail(e, DY_EINVAL, NULL, "names id %lld twice", (long long)id);
-				return csvtab_fail(t, k, e);
-			}
-		ids[(*n)++] = id;
-		v += len + (end ? 1 : 0);
-		if (end && !*v) {
-			dy_fail(e, DY_EINVAL, NULL, "must not end with ';'");
-			return csvtab_fail(t, k, e);
-		}
-	}
-	return 0;
-}
 
 /* ---- contacts.csv ------------------------------------------------------ */
 
@@ -534,8 +539,8 @@ static int import_contacts(struct import *im, struct dy_err *e)
 		if (!rc && *csvtab_get(&t, CO_DURATION) &&
 		    validate_int("duration_min", csvtab_get(&t, CO_DURATION), 0, 600, &c.duration_min, e))
 			rc = csvtab_fail(&t, CO_DURATION, e);
-		if (!rc) rc = id_list(&t, CO_PRACT, c.practitioners, &c.n_practitioners, e);
-		if (!rc) rc = id_list(&t, CO_ATTENDEES, c.attendees, &c.n_attendees, e);
+		if (!rc) rc = id_list(&t, CO_PRACT, c.practitioners, 8, &c.n_practitioners, e);
+		if (!rc) rc = id_list(&t, CO_ATTENDEES, c.attendees, 8, &c.n_attendees, e);
 		if (!rc) rc = episode_for(im, &t, CO_REF, c.episode_id, &ep, e);
 		if (!rc && record_contact_check(&c, &ep, e))
 			rc = csvtab_fail(&t, -1, e);
@@ -922,7 +927,7 @@ static int import_measures(struct import *im, struct dy_err *e)
 		if (!rc) {
 			/* The referral's caregiver and infant are read only when a blank
 			 * subject column needs them as its default. */
-			struct measure_episode mep = {ep.family_id, 0, 0};
+			struct measure_episode mep = {ep.family_id, 0, 0, 0};
 			if ((in->subject != SUBJECT_INFANT && !r.subject_caregiver_id) ||
 			    (in->subject != SUBJECT_CAREGIVER && !r.subject_infant_id)) {
 				struct episode full;

@@ -103,6 +103,9 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 	}
 	struct measure_person baby = {.date_of_birth = DATE_NONE};
 	if (want_infant) {
+		if (!r->subject_infant_id && ep->n_infants > 1)
+			return dy_fail(e, DY_EINVAL, "infant", "%s is about an infant and this referral covers %d infants:"
+			               " name which one (--infant ID)", in->short_name, ep->n_infants);
 		if (!r->subject_infant_id)
 			r->subject_infant_id = ep->infant_id;
 		if (!r->subject_infant_id)
@@ -192,7 +195,7 @@ static int measure_checks(struct app *a, const struct instrument *in, struct mea
 			return dy_fail(e, DY_ENOTFOUND, "practitioner", "practitioner %lld does not exist",
 			               (long long)rec->practitioner_id);
 	}
-	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id};
+	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id, 1 + ep.n_more_infants};
 	return app_measure_check_score(in, rec, &mep, 0, app_measure_person_db, a->db, res, e);
 }
 

@@ -52,6 +52,7 @@ typedef int (*measure_person_fn)(void *ctx, int64_t id, int need_birth, struct m
 /* The episode facts the checks need. */
 struct measure_episode {
 	int64_t family_id, caregiver_id, infant_id;
+	int n_infants; /* infants the referral covers: with more than 1, a measure about an infant must name it */
 };
 
 /* Checks r (instrument, respondent, subject and people) against definition

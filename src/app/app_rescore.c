@@ -55,7 +55,7 @@ static int rescore_one(struct app *a, const struct instrument_set *set, int64_t 
 	struct episode ep;
 	if ((rc = store_episode_get(a->db, r.m.episode_id, &ep, e)))
 		return rc;
-	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id};
+	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id, 1};
 	/* A legacy measure (no subject yet): its person_id was the respondent, or
 	 * the caregiver or infant of a rated measure. */
 	if (!r.subject[0]) {

@@ -198,7 +198,8 @@ static int list_families(const struct cli_global *g, struct cli_args *a, struct 
 	if (caseload && strcmp(g->format, "table") == 0)
 		printf("Caseload of %s: %lld famil%s accepted and not yet discharged\n\n", app->team_name,
 		       (long long)total, total == 1 ? "y" : "ies");
-	int rc = app_family_list(app, caseload, limit, offset, list_row, &c, &e);
+	struct list_page pg = {.limit = limit, .offset = offset};
+	int rc = app_family_list(app, caseload, &pg, list_row, &c, &e);
 	if (rc) {
 		out_discard(c.l);
 		return cli_fail(&e);

@@ -28,6 +28,7 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app 
 	struct referral_extra x = {.programme = programme, .allow_duplicate = cli_get(a, "allow-duplicate") != NULL};
 	const char *ftp = cli_get(a, "first-time-parent");
 	if (cli_id(a, "family", &ep.family_id, &e) || cli_id(a, "infant", &ep.infant_id, &e) ||
+	    cli_ids(a, "other-infants", ep.more_infants, EPISODE_INFANTS_MAX - 1, &ep.n_more_infants, &e) ||
 	    cli_id(a, "caregiver", &ep.caregiver_id, &e) || cli_date(a, "received", &ep.received_on, &e) ||
 	    cli_text(a, "source", ep.source, sizeof ep.source, &e) ||
 	    cli_text(a, "programme", programme, sizeof programme, &e))
@@ -48,6 +49,9 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app 
 	}
 	printf("Logged referral %lld for family %lld (received; awaiting triage).\n", (long long)ep.id,
 	       (long long)ep.family_id);
+	if (ep.n_more_infants)
+		printf("It covers %d infants: one referral, one set of waiting clocks; measures and safeguarding per infant.\n",
+		       1 + ep.n_more_infants);
 	if (dups.n) {
 		printf("Note: the infant or caregiver also has %s:", dups.n == 1 ? "an open referral" : "open referrals");
 		for (size_t i = 0; i < dups.n; i++)
@@ -61,17 +65,19 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app 
 static void referral_cells(struct app *app, const struct episode *ep, const char *state, struct out_list *l)
 {
 	(void)app;
-	char id[24], fam[24], inf[24], car[24], rec[11], dec[11], dis[11];
+	char id[24], fam[24], inf[24], car[24], rec[11], dec[11], dis[11], more[EPISODE_INFANTS_MAX * 24] = "";
+	for (int i = 0, u = 0; i < ep->n_more_infants; i++)
+		u += snprintf(more + u, sizeof more - (size_t)u, "%s%lld", i ? ";" : "", (long long)ep->more_infants[i]);
 	const char *row[] = {fmt_id(id, ep->id), fmt_id(fam, ep->family_id), fmt_id(inf, ep->infant_id),
 	                     fmt_id(car, ep->caregiver_id), fmt_date(rec, ep->received_on), ep->source, ep->decision,
 	                     fmt_date(dec, ep->decided_on), state, fmt_date(dis, ep->discharged_on),
-	                     ep->discharge_reason};
+	                     ep->discharge_reason, more};
 	out_row(l, row);
 }
 
 static const char *const ep_cols[] = {"referral_id:id", "family_id:id", "infant_id:id", "caregiver_id:id",
                                       "received_on:date", "source", "decision", "decided_on:date", "state",
-                                      "discharged_on:date", "discharge_reason", 0};
+                                      "discharged_on:date", "discharge_reason", "other_infant_ids:ids", 0};
 
 struct ref_list {
 	struct app *app;
@@ -218,6 +224,12 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app
 	out_doc_fact(d, "state_since:date", since);
 	out_doc_fact(d, "programme", path.programme);
 	if (table) {
+		if (v.episode.n_more_infants) {
+			printf("\nInfants covered (%d): %lld", 1 + v.episode.n_more_infants, (long long)v.episode.infant_id);
+			for (int i = 0; i < v.episode.n_more_infants; i++)
+				printf(", %lld", (long long)v.episode.more_infants[i]);
+			printf(" (measures and safeguarding are each infant's own)\n");
+		}
 		printf("\nState: %s (since %s)%s%s. History: dyad referral history %s\n",
 		       episode_state_label(path.state), since, path.programme[0] ? "; programme " : "", path.programme, rid);
 		printf("\nContacts (%d)\n", v.ncontacts);

@@ -50,3 +50,18 @@ int cmd_report_waiting(const struct cli_global *g, struct cli_args *a, struct ap
 {
 	return run_report(g, a, app, "waiting");
 }
+
+int cmd_report_outcomes(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "outcomes");
+}
+
+int cmd_report_completeness(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "completeness");
+}
+
+int cmd_report_safeguarding(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "safeguarding");
+}

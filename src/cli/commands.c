@@ -62,6 +62,7 @@ static const struct cli_opt o_pract[] = {
 static const struct cli_opt o_ref_add[] = {
 	{"family", "ID", "the family referred", 1},
 	{"infant", "ID", "the infant (or pregnancy) referred", 1},
+	{"other-infants", "IDS", "further infants of the family on the same referral (twins, triplets), e.g. 3,4", 0},
 	{"caregiver", "ID", "the caregiver referred with the infant", 0},
 	{"received", "DATE", "date the referral was received (YYYY-MM-DD or today)", 1},
 	{"source", "SOURCE", "midwife, health_visitor, gp, social_care, perinatal_mental_health, family_nurse, childrens_centre, self or other", 1},
@@ -111,6 +112,11 @@ static const struct cli_opt o_report_waiting[] = {
 	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default)", 0},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
 	{0}};
+static const struct cli_opt o_report[] = {
+	{"from", "DATE", "first day of the period (episodes discharged from this day)", 1},
+	{"to", "DATE", "last day of the period", 1},
+	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{0}};
 static const struct cli_opt o_ref_list[] = {
 	{"family", "ID", "only this family's referrals", 0},
 	{"state", "STATE", "only referrals in this state: received, awaiting_assessment, declined, signposted, assessed,"
@@ -158,7 +164,7 @@ static const struct cli_opt o_measure[] = {
 	{"practitioner", "ID", "the practitioner who rated it (needed for clinician- and observer-rated measures)", 0},
 	{"subject", "WHO", "caregiver, infant or pair (default: what the instrument is about)", 0},
 	{"caregiver", "ID", "the caregiver it is about (default: the respondent, else the referral's caregiver)", 0},
-	{"infant", "ID", "the infant it is about (default: the referral's infant)", 0},
+	{"infant", "ID", "the infant it is about (default: the referral's infant; required when it covers several)", 0},
 	{"instruments", "DIR", "instrument definitions (default $DYAD_INSTRUMENTS, else the built-in folder)", 0},
 	{0}};
 static const struct cli_opt o_instr_dir[] = {
@@ -224,6 +230,27 @@ static const struct cli_opt o_audit_show[] = {
 	{"limit", "N", "at most N entries, newest first (default 100)", 0},
 	{0}};
 
+static const struct cli_opt o_interventions[] = {
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_careplan_add[] = {
+	{"referral", "ID", "the referral (episode) the plan is for", 1},
+	{"intervention", "CODE", "an intervention of the catalogue (dyad interventions list)", 1},
+	{"start", "DATE", "the day it starts, or is planned to start", 1},
+	{"sessions", "N", "sessions planned (default: the catalogue's planned_sessions)", 0},
+	{"practitioners", "IDS", "who delivers it: one practitioner, or a co-working pair (1,2); at most 4", 1},
+	{"goals", "IDS", "the referral's goals it works towards (dyad goal list)", 0},
+	{"status", "STATUS", "planned (default) or active", 0},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_careplan_move[] = {
+	{"plan", "ID", "the plan", 1},
+	{"to", "STATUS", "active, completed or stopped_early", 1},
+	{"date", "DATE", "the day of the move", 1},
+	{"reason", "TEXT", "why it stopped early (needed for stopped_early)", 0},
+	{0}};
+static const struct cli_opt o_careplan_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
 	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
@@ -249,6 +276,9 @@ const struct cli_command cli_commands[] = {
 	{"referral", "history", NULL, 0, "A referral's state changes, with dates and users, and its overrides.", o_ref_history, cmd_referral_history, CLI_DB_READ, NULL},
 	{"waiting", NULL, NULL, 0, "Everyone waiting for assessment or intervention, most urgent first.", o_waiting, cmd_waiting, CLI_DB_READ, NULL},
 	{"report", "waiting", NULL, 0, "Waiting times against the two standards over a period, and by month.", o_report_waiting, cmd_report_waiting, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "outcomes", NULL, 0, "Pre/post outcomes per scale with paired t and Wilcoxon tests, episodes discharged in a period.", o_report, cmd_report_outcomes, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "completeness", NULL, 0, "Per instrument, the share of eligible episodes with a baseline, an end and both.", o_report, cmd_report_completeness, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "safeguarding", NULL, 0, "Safeguarding status at referral against at discharge, and care status at discharge.", o_report, cmd_report_safeguarding, CLI_DB_READ, REPORT_FORMATS},
 	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, CLI_DB_WRITE, NULL},
 	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, CLI_DB_READ, NULL},
 	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, CLI_DB_WRITE, NULL},
@@ -266,6 +296,10 @@ const struct cli_command cli_commands[] = {
 	{"instruments", "show", "ID", 1, "Show an instrument: items, scales, bands, cut-off, reliable change, risk items.", o_instr_dir, cmd_instruments_show, CLI_DB_NONE, "table only (the definition as data is instruments/ID.json)"},
 	{"instruments", "load-text", "FILE", 1, "Store licensed item wording (CSV instrument,item,text) in the database.", o_instr_dir, cmd_instruments_load_text, CLI_DB_WRITE, NULL},
 	{"instruments", "load-table", "ID TABLE FILE", 3, "Store a licensed table (e.g. asqse2 intervals) in the database.", o_instr_dir, cmd_instruments_load_table, CLI_DB_WRITE, NULL},
+	{"interventions", "list", NULL, 0, "Check and list the intervention catalogue (docs/interventions.md).", o_interventions, cmd_interventions_list, CLI_DB_NONE, NULL},
+	{"careplan", "add", NULL, 0, "Add an intervention to a referral's care plan, with its practitioners and goals.", o_careplan_add, cmd_careplan_add, CLI_DB_WRITE, NULL},
+	{"careplan", "move", NULL, 0, "Move a plan on: active, completed, or stopped early with the reason.", o_careplan_move, cmd_careplan_move, CLI_DB_WRITE, NULL},
+	{"careplan", "list", NULL, 0, "A referral's care plan: each intervention with sessions delivered against planned.", o_careplan_list, cmd_careplan_list, CLI_DB_READ, NULL},
 	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE, NULL},
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE, NULL},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ, NULL},

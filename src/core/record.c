@@ -100,6 +100,30 @@ int record_episode_check(const struct episode *ep, int32_t today, struct dy_err 
 	} else if (ep->discharge_reason[0]) {
 		return dy_fail(e, DY_EINVAL, "discharge_reason", "is given without a discharge date");
 	}
+	if (ep->n_more_infants < 0 || ep->n_more_infants > EPISODE_INFANTS_MAX - 1)
+		return dy_fail(e, DY_EINVAL, "other_infant_ids", "at most %d infants share one referral",
+		               EPISODE_INFANTS_MAX);
+	for (int i = 0; i < ep->n_more_infants; i++) {
+		if (ep->more_infants[i] <= 0)
+			return dy_fail(e, DY_EINVAL, "other_infant_ids", "must be person ids");
+		if (ep->more_infants[i] == ep->infant_id)
+			return dy_fail(e, DY_EINVAL, "other_infant_ids", "repeats the referral's infant %lld",
+			               (long long)ep->infant_id);
+		for (int j = 0; j < i; j++)
+			if (ep->more_infants[j] == ep->more_infants[i])
+				return dy_fail(e, DY_EINVAL, "other_infant_ids", "names infant %lld twice",
+				               (long long)ep->more_infants[i]);
+	}
+	return 0;
+}
+
+int record_episode_covers(const struct episode *ep, int64_t infant_id)
+{
+	if (infant_id == ep->infant_id)
+		return 1;
+	for (int i = 0; i < ep->n_more_infants; i++)
+		if (ep->more_infants[i] == infant_id)
+			return 1;
 	return 0;
 }
 

@@ -53,10 +53,18 @@ struct person {
 	int imd_decile;         /* 1..10, 0 unknown */
 };
 
+/* The most infants one referral covers (twins, triplets ... sextuplets). */
+#define EPISODE_INFANTS_MAX 6
+
 struct episode {
 	int64_t id;             /* the referral id */
 	int64_t family_id;
-	int64_t infant_id;      /* the infant (or pregnancy) referred */
+	int64_t infant_id;      /* the infant (or pregnancy) referred: the first, when it covers several */
+	/* Further infants of the family the same referral covers (twins,
+	 * triplets), ascending; clocks and counts stay per episode, measures
+	 * and safeguarding per infant. */
+	int64_t more_infants[EPISODE_INFANTS_MAX - 1];
+	int n_more_infants;
 	int64_t caregiver_id;   /* the caregiver referred with them, 0 if none */
 	int32_t received_on;
 	char source[32];
@@ -112,8 +120,12 @@ int record_person_check(struct person *p, int32_t today, int historic, struct dy
 int record_person_identifiers(struct person *p, const char *nhs_number, const char *postcode, struct dy_err *e);
 
 /* Checks a referral's codes and dates (received not in the future, decision
- * date and discharge not before received, discharge reason with discharge). */
+ * date and discharge not before received, discharge reason with discharge)
+ * and its further infants (each once, not the first again). */
 int record_episode_check(const struct episode *ep, int32_t today, struct dy_err *e);
+
+/* 1 when the referral covers infant_id (its first infant or a further one). */
+int record_episode_covers(const struct episode *ep, int64_t infant_id);
 
 /* Checks a contact's codes, duration and that its date lies within the
  * episode (not before received, not after discharge). */

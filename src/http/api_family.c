@@ -1,6 +1,6 @@
 /* api_family.c: /api/v1/families and the people in them.
  *
- *   GET  /api/v1/families?open=1&limit=&offset=   the team's families, a page at a time
+ *   GET  /api/v1/families?open=1&limit=&after=&order=   the team's families, a page at a time
  *   POST /api/v1/families                         a new, empty family
  *   GET  /api/v1/families/{id}                    people, safeguarding, referrals, risk flags
  *   POST /api/v1/families/{id}/people             add a caregiver or an infant
@@ -19,32 +19,37 @@ struct page {
 	json_t *items;
 	int limit;
 	int n;
+	int64_t last; /* the last family id on the page */
 };
 
 static int add_summary(void *ctx, const struct family_summary *s)
 {
 	struct page *p = ctx;
-	if (p->n++ < p->limit)
+	if (p->n++ < p->limit) {
 		json_array_append_new(p->items, api_summary(s));
+		p->last = s->family_id;
+	}
 	return 0;
 }
 
 static int families_list(struct http_req *rq, struct http_resp *rs)
 {
-	int limit, offset;
-	if (api_page(rq, rs, &limit, &offset))
+	struct list_page pg;
+	if (api_keyset(rq, rs, &pg))
 		return 0;
 	const char *open = http_query(rq, "open");
-	struct page p = {.items = json_array(), .limit = limit};
+	struct page p = {.items = json_array(), .limit = pg.limit};
 	struct dy_err e;
 	dy_err_clear(&e);
 	/* One row more than asked says whether there is a next page. */
-	int rc = app_family_list(rq->app, open && strcmp(open, "1") == 0, limit + 1, offset, add_summary, &p, &e);
+	struct list_page probe = pg;
+	probe.limit++;
+	int rc = app_family_list(rq->app, open && strcmp(open, "1") == 0, &probe, add_summary, &p, &e);
 	if (rc) {
 		json_decref(p.items);
 		return api_fail(rs, &e);
 	}
-	return api_send(rs, 200, api_page_wrap(p.items, limit, offset, p.n > limit));
+	return api_send(rs, 200, api_keyset_wrap(p.items, &pg, p.last, p.n > pg.limit));
 }
 
 static int family_add(struct http_req *rq, struct http_resp *rs)

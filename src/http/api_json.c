@@ -2,6 +2,7 @@
  * API (see api_json.h). */
 #include "http/api_json.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -185,6 +186,35 @@ int api_page(struct http_req *rq, struct http_resp *rs, int *limit, int *offset)
 		return 1;
 	}
 	return 0;
+}
+
+int api_keyset(struct http_req *rq, struct http_resp *rs, struct list_page *pg)
+{
+	memset(pg, 0, sizeof *pg);
+	pg->limit = 50;
+	const char *l = http_query(rq, "limit"), *a = http_query(rq, "after"), *o = http_query(rq, "order");
+	int64_t after = 0;
+	if (l && str_parse_int(l, 1, 500, &pg->limit)) {
+		api_bad(rs, "limit", "must be a whole number from 1 to 500");
+		return 1;
+	}
+	if (a && str_parse_i64(a, 1, INT64_MAX, &after)) {
+		api_bad(rs, "after", "must be an id from a previous page's next_after");
+		return 1;
+	}
+	if (o && strcmp(o, "oldest") != 0 && strcmp(o, "newest") != 0) {
+		api_bad(rs, "order", "must be oldest or newest");
+		return 1;
+	}
+	pg->after = after;
+	pg->newest_first = o && strcmp(o, "newest") == 0;
+	return 0;
+}
+
+json_t *api_keyset_wrap(json_t *items, const struct list_page *pg, int64_t last, int more)
+{
+	return json_pack("{s:o,s:i,s:s,s:o}", "items", items, "limit", pg->limit, "order",
+	                 pg->newest_first ? "newest" : "oldest", "next_after", more ? json_integer(last) : json_null());
 }
 
 json_t *api_page_wrap(json_t *items, int limit, int offset, int more)

@@ -55,6 +55,15 @@ int api_page(struct http_req *rq, struct http_resp *rs, int *limit, int *offset)
 
 /* {"items":items,"limit":..,"offset":..,"next_offset":N|null} with more
  * saying whether a next page exists. */
+/* Reads a keyset page from ?limit= (1-500, default 50), ?after= (an id:
+ * the page starts after it) and ?order=oldest|newest; answers 400 and
+ * returns 1 when one is wrong. */
+int api_keyset(struct http_req *rq, struct http_resp *rs, struct list_page *pg);
+
+/* {items, limit, order, next_after}: next_after is the last id shown when
+ * more follow (pass it as ?after=), else null. */
+json_t *api_keyset_wrap(json_t *items, const struct list_page *pg, int64_t last, int more);
+
 json_t *api_page_wrap(json_t *items, int limit, int offset, int more);
 
 /* A date as "YYYY-MM-DD", or null for DATE_NONE. */

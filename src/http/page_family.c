@@ -16,6 +16,7 @@
 #include "app/app_pathway.h"
 #include "core/age.h"
 #include "http/page.h"
+#include "http/page_careplan.h"
 #include "http/page_family.h"
 #include "http/routes.h"
 #include "http/svg_chart.h"
@@ -213,7 +214,8 @@ static int find_page(struct http_req *rq, struct http_resp *rs)
 	buf_init(&rows, PAGE_BODY_MAX);
 	struct dy_err e;
 	struct find_ctx c = {&rows, q, 0, &e, 0};
-	int rc = app_family_list(rq->app, 0, 100000, 0, find_row, &c, &e);
+	struct list_page pg = {.limit = 100000};
+	int rc = app_family_list(rq->app, 0, &pg, find_row, &c, &e);
 	if (rc && rc != 1) {
 		buf_free(&b);
 		buf_free(&rows);
@@ -529,6 +531,8 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 			rc = TMPL(b, e, "<h3>Goals</h3><dl class=\"nhsuk-summary-list\">{{{g}}}</dl>", TMPL_HTML("g", &goals));
 		buf_free(&goals);
 	}
+	if (!rc)
+		rc = page_careplan_section(b, a, ep->id, e);
 	if (!rc)
 		rc = buf_puts(b, "</section>");
 	free(ml.v);

@@ -105,7 +105,10 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	rc = rc ? rc : waiting_table(&wt, cap, &wrows, &e);
 	struct case_ctx cc = {&crows, &e, 0};
 	if (!rc)
-		rc = app_family_list(rq->app, 1, 15, 0, case_row, &cc, &e);
+	{
+		struct list_page pg = {.limit = 15};
+		rc = app_family_list(rq->app, 1, &pg, case_row, &cc, &e);
+	}
 	rc = rc ? rc : cc.rc;
 	rc = rc ? rc
 	        : TMPL(&b, &e,

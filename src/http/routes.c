@@ -10,6 +10,7 @@ const struct http_route *const http_route_tables[] = {
 	api_measure_routes,
 	api_waiting_routes,
 	api_report_routes,
+	api_careplan_routes,
 	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
 	page_assets_routes,
 	page_family_routes,

@@ -13,6 +13,7 @@ extern const struct http_route api_measure_routes[];
 extern const struct http_route api_waiting_routes[];
 extern const struct http_route api_report_routes[];
 
+extern const struct http_route api_careplan_routes[];
 extern const struct http_route page_assets_routes[];
 extern const struct http_route page_family_routes[];
 extern const struct http_route page_home_routes[];

@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_audit_queue.h"
 #include "http/frame.h"
 #include "util/file.h"
 #include "util/str.h"
@@ -284,6 +285,9 @@ int http_serve(const struct http_serve_opts *o, struct dy_err *e)
 	pthread_mutex_init(&s.lock, NULL);
 	atomic_init(&s.inflight, 0);
 	char *cert = NULL, *key = NULL;
+	/* Reads are audited through one writer thread (app_audit_queue.h). */
+	if ((rc = app_audit_queue_start(&s.proc, e)))
+		goto out;
 	if (o->tls_cert) {
 		if (!MHD_is_feature_supported(MHD_FEATURE_TLS)) {
 			rc = dy_fail(e, DY_EUSAGE, "tls-cert", "this libmicrohttpd was built without TLS");

@@ -101,7 +101,13 @@ int rep_col(struct rep_table *t, const char *name, enum rep_type type, int decim
 	c->type = type;
 	c->decimals = decimals;
 	c->base = base;
+	c->numer = -1;
 	return t->ncols++;
+}
+
+void rep_col_numer(struct rep_table *t, int c, int numer)
+{
+	t->cols[c].numer = numer;
 }
 
 size_t rep_row(struct rep_table *t)

@@ -49,6 +49,8 @@ struct rep_col {
 	int decimals; /* num: decimals shown (JSON rounds to them too) */
 	int base;     /* not a count: index of the count column of the people it
 	               * describes (a rate, mean or median over them), or -1 */
+	int numer;    /* a rate: index of the count column of its numerator, or -1
+	               * (a rate is withheld when its numerator count is hidden) */
 };
 
 struct rep_table {
@@ -105,6 +107,9 @@ struct rep_table *rep_table(struct rep_result *r, const char *key, const char *t
  * group (rate, mean, median), base is the index of the count column of
  * that group (-1: none). */
 int rep_col(struct rep_table *t, const char *name, enum rep_type type, int decimals, int base);
+
+/* Says that column c is a rate whose numerator is count column numer. */
+void rep_col_numer(struct rep_table *t, int c, int numer);
 
 /* Adds an empty row (every cell null); returns its index. */
 size_t rep_row(struct rep_table *t);

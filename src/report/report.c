@@ -12,9 +12,12 @@ struct report_kind {
 
 static const struct report_kind kinds[] = {
 	{"waiting", "Waiting times", report_waiting},
+	{"outcomes", "Outcomes", report_outcomes},
+	{"completeness", "Completeness of outcome measures", report_completeness},
+	{"safeguarding", "Safeguarding outcomes", report_safeguarding},
 };
 
-const char *const report_names[] = {"waiting", NULL};
+const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", NULL};
 
 int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
                  struct dy_err *e)

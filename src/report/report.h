@@ -34,6 +34,17 @@ extern const char *const report_names[];
 
 /* The builders (report_build calls them after checking the period). */
 int report_waiting(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+int report_outcomes(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+int report_completeness(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+int report_safeguarding(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+
+/* The tables of those reports, added to r under key (or key prefix), for
+ * the reports that combine them. */
+struct app_outcomes;
+struct sg_outcome;
+void report_outcome_table(struct rep_result *r, const struct app_outcomes *o, const char *key);
+void report_completeness_table(struct rep_result *r, const struct app_outcomes *o, const char *key);
+void report_safeguarding_tables(struct rep_result *r, const struct sg_outcome *o, const char *prefix);
 
 /* Hides the small numbers of every table and fact of r by the rule of
  * core/suppress.h (docs/reports.md): counts 1-4, figures over fewer than 5,

@@ -57,15 +57,16 @@ static void table_suppress(struct rep_table *t)
 		}
 	secondary(t);
 	/* A figure about a group is withheld when the group is under 5, or its
-	 * count is hidden. */
+	 * count is hidden; a rate also when its numerator is hidden (else the
+	 * count would follow from the rate and the group's size). */
 	for (size_t r = 0; r < t->nrows; r++)
 		for (int c = 0; c < t->ncols; c++) {
-			int b = t->cols[c].base;
+			int b = t->cols[c].base, k = t->cols[c].numer;
 			if (b < 0 || t->cols[c].type == REP_COUNT)
 				continue;
 			const struct rep_cell *n = rep_cell(t, r, b);
 			struct rep_cell *x = rep_cell(t, r, c);
-			if (x->set && (n->hidden || !n->set || suppress_rate(n->i)))
+			if (x->set && (n->hidden || !n->set || suppress_rate(n->i) || (k >= 0 && rep_cell(t, r, k)->hidden)))
 				x->hidden = 1;
 		}
 }

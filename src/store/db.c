@@ -207,6 +207,23 @@ int db_begin_read(db_t *db, struct dy_err *e) { return db->ops->begin(db, 0, e);
 int db_commit(db_t *db, struct dy_err *e) { return db->ops->commit(db, e); }
 void db_rollback(db_t *db) { db->ops->rollback(db); }
 int db_in_transaction(db_t *db) { return db->ops->in_transaction(db); }
+
+void db_end_reads(db_t *db)
+{
+	if (db->ops->end_reads && !db->ops->in_transaction(db))
+		db->ops->end_reads(db);
+}
 int db_bulk(db_t *db, unsigned how, struct dy_err *e) { return db->ops->bulk(db, how, e); }
 int db_changes(db_t *db) { return db->ops->changes(db); }
+
+int db_commit_safety(db_t *db, enum db_safety how, struct dy_err *e)
+{
+	return db->ops->safety ? db->ops->safety(db, how, e) : 0;
+}
+
+int db_checkpoint(db_t *db, int *complete, struct dy_err *e)
+{
+	*complete = 1;
+	return db->ops->checkpoint ? db->ops->checkpoint(db, complete, e) : 0;
+}
 enum db_constraint db_constraint(db_t *db) { return db->ops->constraint(db); }

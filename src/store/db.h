@@ -162,6 +162,12 @@ int db_begin_read(db_t *db, struct dy_err *e);
 int db_commit(db_t *db, struct dy_err *e);
 void db_rollback(db_t *db);
 
+/* Outside a transaction, resets every statement left part-way through its
+ * rows, so the connection holds no read snapshot and what runs next sees
+ * every commit so far (a long-lived connection calls it between requests);
+ * inside a transaction it does nothing. */
+void db_end_reads(db_t *db);
+
 /* 1 inside a transaction (begun and not yet committed or rolled back). */
 int db_in_transaction(db_t *db);
 
@@ -179,6 +185,28 @@ enum {
  * restores every check and fails, loudly, if it cannot: the connection must
  * then not be used again. */
 int db_bulk(db_t *db, unsigned how, struct dy_err *e);
+
+/* How far a commit on this connection has gone when db_commit returns. */
+enum db_safety {
+	DB_SAFE_POWER = 0, /* the default: on disk; it survives a power cut */
+	DB_SAFE_CRASH = 1  /* handed to the operating system: it survives the
+	                      process dying at any point, but a power cut or an
+	                      operating-system crash may lose the commits made
+	                      since the last complete db_checkpoint */
+};
+
+/* Sets how safe this connection's commits are (outside a transaction).
+ * SQLite: synchronous FULL or NORMAL; a driver whose commits are always
+ * power-safe ignores it. */
+int db_commit_safety(db_t *db, enum db_safety how, struct dy_err *e);
+
+/* Makes every commit so far power-safe and folds the log into the main
+ * file as far as other connections' readers allow, without waiting for
+ * them (SQLite: a passive WAL checkpoint, which syncs the log first). Sets
+ * *complete to 1 when everything was folded in (so all commits so far are
+ * on disk), 0 when readers held part of the log back (try again later). A
+ * driver whose commits are always power-safe sets 1 and does nothing. */
+int db_checkpoint(db_t *db, int *complete, struct dy_err *e);
 
 /* Rows changed by the last statement. */
 int db_changes(db_t *db);

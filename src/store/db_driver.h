@@ -45,7 +45,12 @@ struct db_ops {
 	int (*commit)(db_t *db, struct dy_err *e);
 	void (*rollback)(db_t *db);
 	int (*in_transaction)(db_t *db);
+	void (*end_reads)(db_t *db); /* db_end_reads; NULL: nothing to do */
 	int (*bulk)(db_t *db, unsigned how, struct dy_err *e);
+	/* db_commit_safety and db_checkpoint; NULL for a driver whose every
+	 * commit is power-safe. */
+	int (*safety)(db_t *db, enum db_safety how, struct dy_err *e);
+	int (*checkpoint)(db_t *db, int *complete, struct dy_err *e);
 	int (*changes)(db_t *db);
 	enum db_constraint (*constraint)(db_t *db);
 

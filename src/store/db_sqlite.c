@@ -323,6 +323,7 @@ static void lite_rollback(db_t *d)
 }
 
 static int lite_in_transaction(db_t *d) { return !sqlite3_get_autocommit(LITE(d)->h); }
+static void lite_end_reads(db_t *d) { reset_all(LITE(d)); }
 
 static int lite_bulk(db_t *d, unsigned how, struct dy_err *e)
 {
@@ -361,6 +362,27 @@ static int lite_dialect(const db_t *d)
 	return DB_DIALECT_SQLITE;
 }
 
+static int lite_safety(db_t *d, enum db_safety how, struct dy_err *e)
+{
+	if (lite_in_transaction(d))
+		return dy_fail(e, DY_ESTORE, "db", "commit safety cannot change inside a transaction");
+	return lite_exec(d, how == DB_SAFE_CRASH ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL", e);
+}
+
+static int lite_checkpoint(db_t *d, int *complete, struct dy_err *e)
+{
+	int nlog = 0, nckpt = 0;
+	int rc = sqlite3_wal_checkpoint_v2(LITE(d)->h, NULL, SQLITE_CHECKPOINT_PASSIVE, &nlog, &nckpt);
+	if (rc == SQLITE_BUSY) { /* another connection is checkpointing */
+		*complete = 0;
+		return 0;
+	}
+	if (rc != SQLITE_OK)
+		return dy_fail(e, DY_ESTORE, "db", "checkpoint failed: %s", sqlite3_errmsg(LITE(d)->h));
+	*complete = nckpt >= nlog;
+	return 0;
+}
+
 static int lite_changes(db_t *d) { return sqlite3_changes(LITE(d)->h); }
 static enum db_constraint lite_constraint(db_t *d) { return LITE(d)->constraint; }
 
@@ -377,7 +399,10 @@ const struct db_ops db_sqlite_ops = {
 	.commit = lite_commit,
 	.rollback = lite_rollback,
 	.in_transaction = lite_in_transaction,
+	.end_reads = lite_end_reads,
 	.bulk = lite_bulk,
+	.safety = lite_safety,
+	.checkpoint = lite_checkpoint,
 	.changes = lite_changes,
 	.constraint = lite_constraint,
 	.bind_int = lite_bind_int,

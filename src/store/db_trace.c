@@ -184,6 +184,7 @@ static void trace_rollback(db_t *d)
 }
 
 static int trace_in_transaction(db_t *d) { return db_in_transaction(TRACE(d)->inner); }
+static void trace_end_reads(db_t *d) { db_end_reads(TRACE(d)->inner); }
 
 static int trace_bulk(db_t *d, unsigned how, struct dy_err *e)
 {
@@ -195,6 +196,17 @@ static int trace_bulk(db_t *d, unsigned how, struct dy_err *e)
 }
 
 static int trace_dialect(const db_t *d) { return db_dialect(((const struct trace *)d)->inner); }
+
+static int trace_safety(db_t *d, enum db_safety how, struct dy_err *e)
+{
+	return db_commit_safety(TRACE(d)->inner, how, e);
+}
+
+static int trace_checkpoint(db_t *d, int *complete, struct dy_err *e)
+{
+	return db_checkpoint(TRACE(d)->inner, complete, e);
+}
+
 static int trace_changes(db_t *d) { return db_changes(TRACE(d)->inner); }
 static enum db_constraint trace_constraint(db_t *d) { return db_constraint(TRACE(d)->inner); }
 
@@ -213,7 +225,10 @@ const struct db_ops db_trace_ops = {
 	.commit = trace_commit,
 	.rollback = trace_rollback,
 	.in_transaction = trace_in_transaction,
+	.end_reads = trace_end_reads,
 	.bulk = trace_bulk,
+	.safety = trace_safety,
+	.checkpoint = trace_checkpoint,
 	.changes = trace_changes,
 	.constraint = trace_constraint,
 };

@@ -22,7 +22,9 @@ int migrate_version(db_t *db, struct dy_err *e)
 	int rc = db_step(s, e);
 	if (rc != DB_ROW)
 		return rc < 0 ? rc : DY_ESTORE;
-	return (int)db_col_int(s, 0);
+	int version = (int)db_col_int(s, 0);
+	db_step(s, e); /* finish the statement: it holds a read snapshot until then */
+	return version;
 }
 
 int migrate_up(db_t *db, int *applied, struct dy_err *e)

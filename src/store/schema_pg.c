@@ -260,3 +260,40 @@ const char schema_pg_v6[] =
 	"  WHEN (OLD.hash IS NOT NULL) EXECUTE FUNCTION dyad_audit_refuse('audit entries cannot be changed');"
 	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit FOR EACH ROW"
 	"  EXECUTE FUNCTION dyad_audit_refuse('audit entries cannot be removed');";
+
+/* Version 7's reads list a referral's further infants with SQLite's
+ * group_concat(x, sep); PostgreSQL gets an aggregate of that name and
+ * meaning (NULLs skipped, order unspecified: store_episode_read sorts). */
+const char schema_pg_v7[] =
+	"CREATE FUNCTION dyad_concat_step(acc text, v anyelement, sep text) RETURNS text LANGUAGE sql IMMUTABLE AS"
+	"  $$ SELECT CASE WHEN v IS NULL THEN acc WHEN acc IS NULL THEN v::text ELSE acc || sep || v::text END $$;"
+	"CREATE AGGREGATE group_concat(anyelement, text) (SFUNC = dyad_concat_step, STYPE = text);"
+	"CREATE TABLE referral_infant ("
+	"  episode_id bigint NOT NULL REFERENCES episode(id),"
+	"  infant_id bigint NOT NULL REFERENCES person(id),"
+	"  PRIMARY KEY (episode_id, infant_id));"
+	"CREATE INDEX referral_infant_infant ON referral_infant(infant_id);";
+
+const char schema_pg_v8[] =
+	"CREATE INDEX contact_clock ON contact(episode_id, kind, attendance, date);";
+
+const char schema_pg_v9[] =
+	"CREATE TABLE care_plan ("
+	"  id bigint PRIMARY KEY,"
+	"  episode_id bigint NOT NULL REFERENCES episode(id),"
+	"  intervention text NOT NULL,"
+	"  start_on date NOT NULL,"
+	"  planned_sessions integer NOT NULL CHECK (planned_sessions BETWEEN 1 AND 500),"
+	"  status text NOT NULL CHECK (status IN ('planned','active','completed','stopped_early')),"
+	"  status_on date,"
+	"  stop_reason text,"
+	"  created_by text NOT NULL);" ID_TRIGGER("care_plan")
+	"CREATE INDEX care_plan_episode ON care_plan(episode_id);"
+	"CREATE TABLE care_plan_practitioner ("
+	"  care_plan_id bigint NOT NULL,"
+	"  practitioner_id bigint NOT NULL,"
+	"  PRIMARY KEY (care_plan_id, practitioner_id));"
+	"CREATE TABLE care_plan_goal ("
+	"  care_plan_id bigint NOT NULL,"
+	"  goal_id bigint NOT NULL,"
+	"  PRIMARY KEY (care_plan_id, goal_id));";

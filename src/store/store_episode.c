@@ -1,6 +1,7 @@
 /* store_episode.c: SQL for episodes, discharge outcomes and contacts. */
 #include "store/store_episode.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/date.h"
@@ -8,6 +9,25 @@
 #define EPISODE_COLS \
 	"id, family_id, infant_id, caregiver_id, received_on, source, decision, decided_on," \
 	" discharged_on, discharge_reason"
+
+/* STORE_EPISODE_COLS for a query FROM episode e. */
+#define EPISODE_READ "SELECT " STORE_EPISODE_COLS " FROM episode e"
+
+/* Writes the referral's further infants (referral_infant). */
+static int insert_more_infants(db_t *db, const struct episode *ep, struct dy_err *e)
+{
+	for (int i = 0; i < ep->n_more_infants; i++) {
+		db_stmt_t *s = db_prepare(db, "INSERT INTO referral_infant (episode_id, infant_id) VALUES (?,?)", e);
+		if (!s)
+			return DY_ESTORE;
+		db_bind_int(s, 1, ep->id);
+		db_bind_int(s, 2, ep->more_infants[i]);
+		int rc = db_run(s, e);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
 
 static int insert_episode(db_t *db, struct episode *ep, const char *state, struct dy_err *e)
 {
@@ -29,6 +49,8 @@ static int insert_episode(db_t *db, struct episode *ep, const char *state, struc
 	if (state)
 		db_bind_text_ref(s, 11, state);
 	int rc = db_run_id(s, &ep->id, e);
+	if (!rc)
+		rc = insert_more_infants(db, ep, e);
 	return rc;
 }
 
@@ -55,12 +77,25 @@ void store_episode_read(db_stmt_t *s, struct episode *ep)
 	ep->decided_on = db_col_date(s, 7);
 	ep->discharged_on = db_col_date(s, 8);
 	db_col_copy(s, 9, ep->discharge_reason, sizeof ep->discharge_reason);
+	/* column 10: the further infants, "id;id" */
+	const char *more = db_col_text(s, 10);
+	while (more && *more && ep->n_more_infants < EPISODE_INFANTS_MAX - 1) {
+		char *end;
+		long long id = strtoll(more, &end, 10);
+		if (end == more)
+			break;
+		int k = ep->n_more_infants++;
+		for (; k > 0 && ep->more_infants[k - 1] > id; k--)
+			ep->more_infants[k] = ep->more_infants[k - 1];
+		ep->more_infants[k] = id;
+		more = *end == ';' ? end + 1 : end;
+	}
 }
 
 int store_episode_get(db_t *db, int64_t id, struct episode *ep, struct dy_err *e)
 {
 	db_stmt_t *s;
-	int rc = db_get_row(db, "SELECT " EPISODE_COLS " FROM episode WHERE id = ?", id, "referral", &s, e);
+	int rc = db_get_row(db, EPISODE_READ " WHERE e.id = ?", id, "referral", &s, e);
 	if (rc)
 		return rc;
 	store_episode_read(s, ep);
@@ -83,8 +118,8 @@ int store_episode_update(db_t *db, const struct episode *ep, struct dy_err *e)
 
 int store_episode_list(db_t *db, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare_scoped(db, "SELECT " EPISODE_COLS " FROM episode WHERE family_id = ? ORDER BY id",
-	                                   "SELECT " EPISODE_COLS " FROM episode ORDER BY id", family_id, e);
+	db_stmt_t *s = db_prepare_scoped(db, EPISODE_READ " WHERE e.family_id = ? ORDER BY e.id",
+	                                   EPISODE_READ " ORDER BY e.id", family_id, e);
 	if (!s)
 		return DY_ESTORE;
 	int rc;

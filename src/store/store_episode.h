@@ -21,14 +21,16 @@ typedef int (*store_outcome_fn)(void *ctx, const struct discharge_outcome *o);
  * in other store files that add columns after them; `e.` prefixed). */
 #define STORE_EPISODE_COLS \
 	"e.id, e.family_id, e.infant_id, e.caregiver_id, e.received_on, e.source, e.decision, e.decided_on," \
-	" e.discharged_on, e.discharge_reason"
-#define STORE_EPISODE_NCOLS 10
+	" e.discharged_on, e.discharge_reason," \
+	" (SELECT group_concat(ei.infant_id, ';') FROM referral_infant ei WHERE ei.episode_id = e.id)"
+#define STORE_EPISODE_NCOLS 11
 
-/* Reads STORE_EPISODE_COLS from columns 0..9 of the current row into ep. */
+/* Reads STORE_EPISODE_COLS from columns 0..10 of the current row into ep
+ * (its further infants ascending). */
 void store_episode_read(db_stmt_t *s, struct episode *ep);
 
-/* Inserts ep (state "received" until store_pathway sets it). */
-/* Inserts ep in the state `received` (the schema's default). */
+/* Inserts ep in the state `received` (the schema's default), with its
+ * further infants (ep->more_infants). */
 int store_episode_insert(db_t *db, struct episode *ep, struct dy_err *e);
 
 /* Inserts ep already in state (an episode_state code): for an import that

@@ -39,6 +39,7 @@ int store_team_get(db_t *db, int64_t id, struct team *t, struct dy_err *e)
 	db_col_copy(s, 1, t->code, sizeof t->code);
 	db_col_copy(s, 2, t->name, sizeof t->name);
 	t->demo = (int)db_col_int(s, 3);
+	db_step(s, e); /* finish the statement: it holds a read snapshot until then */
 	return 0;
 }
 
@@ -65,6 +66,7 @@ int store_team_default(db_t *db, int64_t *id, struct dy_err *e)
 	if (rc == DB_DONE || db_col_is_null(s, 0))
 		return dy_fail(e, DY_ENOTFOUND, "team", "the database has no team yet: run `dyad init`");
 	*id = db_col_int(s, 0);
+	db_step(s, e); /* finish the statement: it holds a read snapshot until then */
 	return 0;
 }
 

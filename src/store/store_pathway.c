@@ -233,6 +233,8 @@ int store_pathway_duplicates(db_t *db, int64_t person_id, const char *nhs, const
 		"  UNION SELECT id FROM person WHERE family_name = ? AND date_of_birth = ?)"
 		" SELECT id FROM episode WHERE infant_id IN (SELECT pid FROM m) AND state IN " OPEN_STATES
 		" UNION SELECT id FROM episode WHERE caregiver_id IN (SELECT pid FROM m) AND state IN " OPEN_STATES
+		" UNION SELECT e.id FROM referral_infant ei JOIN episode e ON e.id = ei.episode_id"
+		"  WHERE ei.infant_id IN (SELECT pid FROM m) AND e.state IN " OPEN_STATES
 		" ORDER BY 1",
 		e);
 	if (!s)

@@ -106,8 +106,8 @@ int store_pathway_override_list(db_t *db, int64_t episode_id, store_pathway_over
 /* Calls fn for every episode (by id) with its pathway fields. */
 int store_pathway_referral_list(db_t *db, store_pathway_referral_fn fn, void *ctx, struct dy_err *e);
 
-/* Open episodes (state received .. in_intervention) whose infant or
- * caregiver is person_id, has the NHS number nhs (when not ""), or has the
+/* Open episodes (state received .. in_intervention) whose infant (first or
+ * further) or caregiver is person_id, has the NHS number nhs (when not ""), or has the
  * family name family_name (exactly) and date of birth dob (when dob is not
  * DATE_NONE). Writes up to max episode ids, ascending, into ids and their
  * number into *n (which may exceed max). */

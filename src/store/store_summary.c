@@ -1,11 +1,16 @@
 /* store_summary.c: SQL for family list and caseload views. */
 #include "store/store_summary.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "util/date.h"
 
-#define OPEN_ONLY " WHERE ep.decision = 'accepted' AND ep.discharged_on IS NULL"
+#define OPEN_ONLY " AND ep.decision = 'accepted' AND ep.discharged_on IS NULL"
+#define OLDEST " WHERE f.id > ?"
+#define NEWEST " WHERE f.id < ?"
+#define UP " ORDER BY f.id LIMIT ? OFFSET ?"
+#define DOWN " ORDER BY f.id DESC LIMIT ? OFFSET ?"
 
 #define SUMMARY_SQL(where)                                                                              \
 	"SELECT f.id, c.given_name, c.family_name, c.relationship, i.id, i.given_name, i.date_of_birth,"  \
@@ -23,18 +28,21 @@
 	" LEFT JOIN person c ON c.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'caregiver')" \
 	" LEFT JOIN person i ON i.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'infant')"    \
 	" LEFT JOIN episode ep ON ep.id = (SELECT MAX(id) FROM episode WHERE family_id = f.id)"           \
-	where " ORDER BY f.id LIMIT ? OFFSET ?"
+	where
 
-int store_family_summaries(db_t *db, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
+int store_family_summaries(db_t *db, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,
                            struct dy_err *e)
 {
-	db_stmt_t *s = open_only
-		? db_prepare(db, SUMMARY_SQL(OPEN_ONLY), e)
-		: db_prepare(db, SUMMARY_SQL(""), e);
+	/* Keyset: the page starts from an id through the primary key, never
+	 * walking the rows before it; OFFSET only for the command line. */
+	db_stmt_t *s = pg->newest_first
+		? (open_only ? db_prepare(db, SUMMARY_SQL(NEWEST OPEN_ONLY DOWN), e) : db_prepare(db, SUMMARY_SQL(NEWEST DOWN), e))
+		: (open_only ? db_prepare(db, SUMMARY_SQL(OLDEST OPEN_ONLY UP), e) : db_prepare(db, SUMMARY_SQL(OLDEST UP), e));
 	if (!s)
 		return DY_ESTORE;
-	db_bind_int(s, 1, limit);
-	db_bind_int(s, 2, offset);
+	db_bind_int(s, 1, pg->after > 0 ? pg->after : pg->newest_first ? INT64_MAX : 0);
+	db_bind_int(s, 2, pg->limit);
+	db_bind_int(s, 3, pg->offset);
 	int rc;
 	struct family_summary r;
 	while ((rc = db_step(s, e)) == DB_ROW) {

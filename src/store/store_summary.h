@@ -29,10 +29,20 @@ struct family_summary {
 
 typedef int (*store_summary_fn)(void *ctx, const struct family_summary *s);
 
-/* Calls fn for families in id order, `limit` rows from `offset`. With
- * open_only, only families whose newest referral is accepted and not
+/* Which page of a list: the rows after a key (keyset: the page starts at
+ * the key through an index, never walking the rows before it) or, for the
+ * command line, from an offset; oldest or newest first. */
+struct list_page {
+	int limit;        /* rows at most */
+	int64_t after;    /* > 0: only rows after this id in the order */
+	int offset;       /* rows to skip first (0 for keyset paging) */
+	int newest_first; /* 1: by id descending */
+};
+
+/* Calls fn for families in id order (pg says which page and which way).
+ * With open_only, only families whose newest referral is accepted and not
  * discharged (the caseload). */
-int store_family_summaries(db_t *db, int open_only, int limit, int offset, store_summary_fn fn, void *ctx,
+int store_family_summaries(db_t *db, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,
                            struct dy_err *e);
 
 /* Sets *n to how many families store_family_summaries would list with

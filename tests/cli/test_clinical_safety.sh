@@ -169,6 +169,53 @@ expect 2 "instrument: SDQ is for children from 24 months .*this infant is 0 mont
 	--referral 1 --instrument sdq --timepoint review --date 2026-11-20 \
 	--responses "1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1;1"
 
+## point 9: twins on one referral: one set of clocks and counts, measures and safeguarding per infant
+P9="--db p9.db"
+expect 0 "Created" -- "$DYAD" $P9 init
+expect 0 "" -- "$DYAD" $P9 family add
+expect 0 "" -- "$DYAD" $P9 person add --family 1 --role caregiver --relationship mother --given-name Ana \
+	--family-name Twin --dob 1993-03-03
+expect 0 "Added infant 2" -- "$DYAD" $P9 person add --family 1 --role infant --given-name Kit --family-name Twin \
+	--dob 2026-07-01 --gestation-weeks 36
+expect 0 "Added infant 3" -- "$DYAD" $P9 person add --family 1 --role infant --given-name Lou --family-name Twin \
+	--dob 2026-07-01 --gestation-weeks 36
+expect 2 "other-infants: person 1 is not an infant" -- "$DYAD" $P9 referral add --family 1 --infant 2 --other-infants 1 \
+	--caregiver 1 --received 2026-09-01 --source health_visitor
+expect 2 "other_infant_ids: repeats the referral's infant 2" -- "$DYAD" $P9 referral add --family 1 --infant 2 \
+	--other-infants 2 --caregiver 1 --received 2026-09-01 --source health_visitor
+expect 0 "It covers 2 infants" -- "$DYAD" $P9 referral add --family 1 --infant 2 --other-infants 3 --caregiver 1 \
+	--received 2026-09-01 --source health_visitor
+# the second twin is on the open referral: a separate referral for them is a duplicate
+expect 3 "already has an open referral \(1\)" -- "$DYAD" $P9 referral add --family 1 --infant 3 --caregiver 1 \
+	--received 2026-09-02 --source gp
+expect 0 "Infants covered \(2\): 2, 3" -- "$DYAD" $P9 referral show 1
+expect 0 "^1,1,2,1,.*,3.?$" -- "$DYAD" $P9 --format csv referral list
+expect 0 "" -- "$DYAD" $P9 referral triage --referral 1 --decision accepted --date 2026-09-02
+# one referral waiting, counted once (still waiting: 1) by the waiting report
+check "twins wait as one referral" test "$("$DYAD" $P9 --format csv waiting | tail -n +2 | wc -l)" = 1
+expect 0 "^all,A,0,,,,,0,0,1,1" -- "$DYAD" $P9 --format csv report waiting --from 2026-09-01 --to 2026-11-22
+# a measure about an infant names which twin; each twin's measure is their own
+expect 0 "" -- "$DYAD" $P9 practitioner add --name "Pat Lee" --profession psychotherapist
+expect 2 "infant: PIR-GAS is about an infant and this referral covers 2 infants" -- "$DYAD" $P9 measure add \
+	--referral 1 --instrument pirgas --timepoint baseline --date 2026-09-10 --responses "75" --practitioner 1
+expect 0 "PIR-GAS" -- "$DYAD" $P9 measure add --referral 1 --instrument pirgas --timepoint baseline \
+	--date 2026-09-10 --responses "75" --practitioner 1 --infant 2
+expect 0 "PIR-GAS" -- "$DYAD" $P9 measure add --referral 1 --instrument pirgas --timepoint baseline \
+	--date 2026-09-10 --responses "45" --practitioner 1 --infant 3
+# safeguarding is each twin's own
+expect 0 "safeguarding status is now" -- "$DYAD" $P9 safeguarding set --infant 3 --status child_in_need --from 2026-09-05
+expect 0 "SAFEGUARDING: Lou Twin: child in need" -- "$DYAD" $P9 referral show 1
+lacks "Kit Twin: child in need" -- "$DYAD" $P9 referral show 1
+# the further infants go out and come back in referrals.csv (other_infant_ids)
+expect 0 "" -- "$DYAD" $P9 export p9out
+check "referrals.csv names the second twin" grep -qE ',3.?$' p9out/referrals.csv
+expect 0 "" -- "$DYAD" --db p9b.db import p9out
+expect 0 "Infants covered \(2\): 2, 3" -- "$DYAD" --db p9b.db referral show 1
+expect 0 "" -- "$DYAD" --db p9b.db export p9out2
+check "twins round-trip byte for byte" cmp -s p9out/referrals.csv p9out2/referrals.csv
+sed 's/,3\r$/,1\r/' p9out/referrals.csv > p9bad.csv && mkdir p9bad && cp p9out/people.csv p9bad/ && mv p9bad.csv p9bad/referrals.csv
+expect 2 "referrals.csv line 2: other_infant_ids: person 1 is not an infant" -- "$DYAD" --db p9c.db import p9bad
+
 ## point 7: a clock ends, neither met nor breached, when the episode leaves its path
 P7="--db p7.db"
 expect 0 "Created" -- "$DYAD" $P7 init

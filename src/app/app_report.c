@@ -1,0 +1,283 @@
+/* app_report.c: the outcomes, completeness and safeguarding reads
+ * (app_report.h): rows from store/store_report.c, paired and counted here,
+ * figures from core/. */
+#include "app/app_report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_scope.h"
+#include "core/change.h"
+#include "core/codes.h"
+#include "core/stats.h"
+#include "store/store_report.h"
+#include "util/date.h"
+#include "util/str.h"
+
+/* The pairs of one scale of the instrument being read. */
+struct scale_pairs {
+	double *pre, *post;
+	int *case_pre, *case_post;
+	size_t n, cap;
+};
+
+struct outcome_ctx {
+	struct app *a;
+	struct app_outcomes *out;
+	const struct instrument_set *set;
+	char instrument[32];
+	int64_t eligible;               /* of the current instrument (store_report_instruments) */
+	struct scale_pairs sp[INSTR_MAX_SCALES];
+	/* the current group (episode, respondent, subject, scale position) */
+	int in_group;
+	struct report_score_row g;
+	int have_pre, have_post;
+	double pre, post;
+	int cpre, cpost;
+	/* the current episode of the current instrument */
+	int64_t episode;
+	int ep_base, ep_end, ep_both;
+	struct app_completeness *comp;
+	struct dy_err *e;
+};
+
+static void add_pair(struct scale_pairs *p, double pre, double post, int cpre, int cpost)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->pre = xrealloc(p->pre, p->cap * sizeof *p->pre);
+		p->post = xrealloc(p->post, p->cap * sizeof *p->post);
+		p->case_pre = xrealloc(p->case_pre, p->cap * sizeof *p->case_pre);
+		p->case_post = xrealloc(p->case_post, p->cap * sizeof *p->case_post);
+	}
+	p->pre[p->n] = pre;
+	p->post[p->n] = post;
+	p->case_pre[p->n] = cpre;
+	p->case_post[p->n] = cpost;
+	p->n++;
+}
+
+static void end_group(struct outcome_ctx *c)
+{
+	if (!c->in_group)
+		return;
+	c->in_group = 0;
+	if (c->have_pre && c->have_post && c->g.position >= 0 && c->g.position < INSTR_MAX_SCALES) {
+		add_pair(&c->sp[c->g.position], c->pre, c->post, c->cpre, c->cpost);
+		c->ep_both = 1;
+	}
+}
+
+static void end_episode(struct outcome_ctx *c)
+{
+	end_group(c);
+	if (c->episode && c->comp) {
+		c->comp->with_baseline += c->ep_base;
+		c->comp->with_end += c->ep_end;
+		c->comp->with_both += c->ep_both;
+	}
+	c->episode = 0;
+	c->ep_base = c->ep_end = c->ep_both = 0;
+}
+
+static struct app_completeness *find_comp(struct app_outcomes *o, const char *instrument)
+{
+	for (size_t i = 0; i < o->n_inst; i++)
+		if (strcmp(o->inst[i].instrument, instrument) == 0)
+			return &o->inst[i];
+	return NULL;
+}
+
+/* The figures of every scale of the instrument just read. */
+static int end_instrument(struct outcome_ctx *c)
+{
+	end_episode(c);
+	if (!c->instrument[0])
+		return 0;
+	const struct instrument *in = instrument_set_find(c->set, c->instrument);
+	int rc = 0;
+	for (int k = 0; k < INSTR_MAX_SCALES && !rc; k++) {
+		struct scale_pairs *p = &c->sp[k];
+		if (in && k < in->nscales) {
+			const struct instr_scale *s = &in->scales[k];
+			double sd_pre = stats_sd(p->pre, p->n);
+			struct change_result *cls = xcalloc(p->n ? p->n : 1, sizeof *cls);
+			for (size_t i = 0; i < p->n; i++) {
+				struct dy_err ignore;
+				int crc = s->cutoff_from_interval
+				                  ? change_classify_cases(s, p->pre[i], p->post[i], sd_pre, p->case_pre[i],
+				                                          p->case_post[i], &cls[i], &ignore)
+				                  : change_classify(s, p->pre[i], p->post[i], sd_pre, &cls[i], &ignore);
+				if (crc) { /* no usable rule: the pair counts, unassessed */
+					memset(&cls[i], 0, sizeof cls[i]);
+					cls[i].reliable = CHANGE_NOT_ASSESSED;
+					cls[i].case_pre = cls[i].case_post = -1;
+					cls[i].improvement = s->direction == DIR_HIGHER_IS_WORSE ? p->pre[i] - p->post[i]
+					                     : s->direction == DIR_HIGHER_IS_BETTER ? p->post[i] - p->pre[i]
+					                                                            : 0;
+				}
+			}
+			struct app_outcomes *o = c->out;
+			o->scales = xrealloc(o->scales, (o->n_scales + 1) * sizeof *o->scales);
+			struct app_outcome_scale *os = &o->scales[o->n_scales++];
+			memset(os, 0, sizeof *os);
+			str_copy(os->instrument, sizeof os->instrument, c->instrument);
+			str_copy(os->scale, sizeof os->scale, s->id);
+			os->direction = instrument_direction_name(s->direction);
+			if (outcome_scale_compute(s, p->pre, p->post, cls, p->n, (size_t)c->eligible, &os->f))
+				rc = dy_fail(c->e, DY_ESTORE, "report", "not enough memory for the Wilcoxon ranks");
+			free(cls);
+		}
+		p->n = 0;
+	}
+	if (!in)
+		c->out->unknown++;
+	c->instrument[0] = '\0';
+	return rc;
+}
+
+static int score_row(void *ctx, const struct report_score_row *r)
+{
+	struct outcome_ctx *c = ctx;
+	if (strcmp(r->instrument, c->instrument) != 0) {
+		int rc = end_instrument(c);
+		if (rc)
+			return rc;
+		str_copy(c->instrument, sizeof c->instrument, r->instrument);
+		c->comp = find_comp(c->out, r->instrument);
+		c->eligible = c->comp ? c->comp->eligible : 0;
+	}
+	if (r->episode_id != c->episode) {
+		end_episode(c);
+		c->episode = r->episode_id;
+	}
+	if (!c->in_group || r->person_id != c->g.person_id || r->subject_caregiver_id != c->g.subject_caregiver_id ||
+	    r->subject_infant_id != c->g.subject_infant_id || r->position != c->g.position) {
+		end_group(c);
+		c->in_group = 1;
+		c->g = *r;
+		c->have_pre = c->have_post = 0;
+	}
+	/* Rows come by date: the first baseline is the earliest, the last end the latest. */
+	if (!r->end && !c->have_pre) {
+		c->have_pre = 1;
+		c->pre = r->value;
+		c->cpre = r->clinical;
+	} else if (r->end) {
+		c->have_post = 1;
+		c->post = r->value;
+		c->cpost = r->clinical;
+	}
+	c->ep_base |= !r->end;
+	c->ep_end |= r->end;
+	return 0;
+}
+
+static int instrument_row(void *ctx, const char *instrument, int64_t n)
+{
+	struct app_outcomes *o = ctx;
+	o->inst = xrealloc(o->inst, (o->n_inst + 1) * sizeof *o->inst);
+	struct app_completeness *k = &o->inst[o->n_inst++];
+	memset(k, 0, sizeof *k);
+	str_copy(k->instrument, sizeof k->instrument, instrument);
+	k->eligible = n;
+	return 0;
+}
+
+void app_outcomes_free(struct app_outcomes *o)
+{
+	free(o->scales);
+	free(o->inst);
+	memset(o, 0, sizeof *o);
+}
+
+int app_report_outcomes(struct app *a, int32_t from, int32_t to, struct app_outcomes *out, struct dy_err *e)
+{
+	memset(out, 0, sizeof *out);
+	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+	if (rc)
+		return rc;
+	struct outcome_ctx c;
+	memset(&c, 0, sizeof c);
+	c.a = a;
+	c.out = out;
+	c.e = e;
+	rc = app_instruments(a, &c.set, e);
+	if (rc)
+		return rc;
+	rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	rc = store_report_discharged(a->db, from, to, &out->discharged, e);
+	if (!rc)
+		rc = store_report_instruments(a->db, from, to, instrument_row, out, e);
+	if (!rc)
+		rc = store_report_scores(a->db, from, to, score_row, &c, e);
+	if (!rc)
+		rc = end_instrument(&c);
+	rc = app_end_read(a, rc);
+	for (int k = 0; k < INSTR_MAX_SCALES; k++) {
+		free(c.sp[k].pre);
+		free(c.sp[k].post);
+		free(c.sp[k].case_pre);
+		free(c.sp[k].case_post);
+	}
+	return rc;
+}
+
+/* ---- Safeguarding -------------------------------------------------------- */
+
+struct sg_ctx {
+	struct sg_infant *inf;
+	size_t n, cap;
+	int64_t episode;
+};
+
+/* The level of status when it is in force on day d, else -1. */
+static int level_on(const struct report_sg_row *r, int32_t d)
+{
+	if (!r->status[0] || r->started == DATE_NONE || r->started > d || (r->ended != DATE_NONE && r->ended < d))
+		return -1;
+	return code_safeguarding_level(r->status);
+}
+
+static int sg_row(void *ctx, const struct report_sg_row *r)
+{
+	struct sg_ctx *c = ctx;
+	if (r->episode_id != c->episode) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 256;
+			c->inf = xrealloc(c->inf, c->cap * sizeof *c->inf);
+		}
+		struct sg_infant *i = &c->inf[c->n++];
+		memset(i, 0, sizeof *i);
+		i->care_known = r->care_status[0] != '\0';
+		i->with_birth_family = sg_care_with_birth_family(r->care_status);
+		c->episode = r->episode_id;
+	}
+	struct sg_infant *i = &c->inf[c->n - 1];
+	int s = level_on(r, r->received), d = level_on(r, r->discharged);
+	if (s > i->start_level)
+		i->start_level = s;
+	if (d > i->end_level)
+		i->end_level = d;
+	return 0;
+}
+
+int app_report_safeguarding(struct app *a, int32_t from, int32_t to, struct sg_outcome *out, struct dy_err *e)
+{
+	memset(out, 0, sizeof *out);
+	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+	if (rc)
+		return rc;
+	struct sg_ctx c = {0};
+	rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	rc = app_end_read(a, store_report_safeguarding(a->db, from, to, sg_row, &c, e));
+	if (!rc && sg_outcome_compute(c.inf, c.n, out))
+		rc = dy_fail(e, DY_ESTORE, "safeguarding", "holds a status dyad does not know");
+	free(c.inf);
+	return rc;
+}

@@ -1,0 +1,57 @@
+/* app_report.h: the reads behind the outcomes, completeness and
+ * safeguarding reports (docs/reports.md), each in one read transaction,
+ * with the figures worked out by core/ (outcome.h, safeguard_outcome.h).
+ * Figures only: the team's aggregate scope (manager, clinician, analyst). */
+#ifndef DYAD_APP_APP_REPORT_H
+#define DYAD_APP_APP_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "core/outcome.h"
+#include "core/safeguard_outcome.h"
+
+/* One scale's outcome figures. */
+struct app_outcome_scale {
+	char instrument[32];
+	char scale[32];
+	const char *direction; /* instrument_direction_name */
+	struct outcome_scale f;
+};
+
+/* One instrument's completeness: eligible episodes (discharged in the
+ * period, the instrument given at least once at any timepoint) and how many
+ * of them have a baseline, an end, and a baseline and end of the same
+ * respondent and subject. */
+struct app_completeness {
+	char instrument[32];
+	int64_t eligible, with_baseline, with_end, with_both;
+};
+
+struct app_outcomes {
+	int64_t discharged;                 /* episodes discharged in the period */
+	struct app_outcome_scale *scales;   /* by instrument, then the definition's order */
+	size_t n_scales;
+	struct app_completeness *inst;      /* by instrument */
+	size_t n_inst;
+	size_t unknown;                     /* instruments left out: no definition loaded */
+};
+
+/* The outcome figures of every scale, and every instrument's completeness,
+ * for the episodes discharged in [from, to] (*out initialised here; free it
+ * with app_outcomes_free, also on failure). Pairs: within an episode, for
+ * the same respondent and subject, the earliest baseline with the latest end
+ * score of the scale. Returns 0, DY_EFORBIDDEN, or a store error. */
+int app_report_outcomes(struct app *a, int32_t from, int32_t to, struct app_outcomes *out, struct dy_err *e);
+
+void app_outcomes_free(struct app_outcomes *o);
+
+/* The safeguarding figures of the infants of the episodes discharged in
+ * [from, to]: the status in force on the referral date against the one in
+ * force on the discharge date (the highest level when several are), and the
+ * care status recorded at discharge. Returns 0, DY_EFORBIDDEN, or a store
+ * error. */
+int app_report_safeguarding(struct app *a, int32_t from, int32_t to, struct sg_outcome *out, struct dy_err *e);
+
+#endif

@@ -1,0 +1,12 @@
+/* page_careplan.h: the care plan section of a referral on the family page. */
+#ifndef DYAD_HTTP_PAGE_CAREPLAN_H
+#define DYAD_HTTP_PAGE_CAREPLAN_H
+
+#include "http/http.h"
+
+/* Writes the referral's care plan as a table (intervention, start,
+ * practitioners, status, sessions delivered against planned) into b;
+ * nothing when it has no plan or the user's role may not see it. */
+int page_careplan_section(struct buf *b, struct app *a, int64_t episode_id, struct dy_err *e);
+
+#endif

@@ -1,0 +1,108 @@
+/* store_report.c: SQL for the outcome reports (store_report.h). */
+#include "store/store_report.h"
+
+#include "util/date.h"
+
+#define DISCHARGED "e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
+
+int store_report_scores(db_t *db, int32_t from, int32_t to, store_report_score_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(
+		db,
+		"SELECT m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id, m.instrument,"
+		"  m.timepoint = 'end', m.date, sc.position, sc.scale, sc.value, sc.clinical"
+		" FROM episode e JOIN measure m ON m.episode_id = e.id"
+		" JOIN measure_score sc ON sc.measure_id = m.id"
+		" WHERE " DISCHARGED " AND m.timepoint IN ('baseline', 'end') AND sc.value IS NOT NULL"
+		" ORDER BY m.instrument, m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id,"
+		"  sc.position, m.date, m.id",
+		e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, from);
+	db_bind_date(s, 2, to);
+	int rc;
+	struct report_score_row r;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		r.episode_id = db_col_int(s, 0);
+		r.person_id = db_col_int(s, 1);
+		r.subject_caregiver_id = db_col_int(s, 2);
+		r.subject_infant_id = db_col_int(s, 3);
+		db_col_copy(s, 4, r.instrument, sizeof r.instrument);
+		r.end = (int)db_col_int(s, 5);
+		r.date = db_col_date(s, 6);
+		r.position = (int)db_col_int(s, 7);
+		db_col_copy(s, 8, r.scale, sizeof r.scale);
+		r.value = db_col_double(s, 9);
+		r.clinical = db_col_is_null(s, 10) ? -1 : (int)db_col_int(s, 10);
+		if ((rc = fn(ctx, &r)) != 0)
+			return rc;
+	}
+	return rc == DB_DONE ? 0 : rc;
+}
+
+int store_report_instruments(db_t *db, int32_t from, int32_t to, store_report_instrument_fn fn, void *ctx,
+                             struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db,
+	                          "SELECT m.instrument, COUNT(DISTINCT m.episode_id) FROM episode e"
+	                          " JOIN measure m ON m.episode_id = e.id WHERE " DISCHARGED
+	                          " GROUP BY m.instrument ORDER BY m.instrument",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, from);
+	db_bind_date(s, 2, to);
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW)
+		if ((rc = fn(ctx, db_col_text(s, 0), db_col_int(s, 1))) != 0)
+			return rc;
+	return rc == DB_DONE ? 0 : rc;
+}
+
+int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t *n, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED, e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, from);
+	db_bind_date(s, 2, to);
+	int rc = db_step(s, e);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : DY_ESTORE;
+	*n = db_col_int(s, 0);
+	rc = db_step(s, e);
+	return rc == DB_DONE ? 0 : rc;
+}
+
+int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_sg_fn fn, void *ctx,
+                              struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(
+		db,
+		"SELECT e.id, e.infant_id, e.received_on, e.discharged_on, d.care_status, s.status, s.started_on,"
+		"  s.ended_on"
+		" FROM episode e LEFT JOIN discharge_outcome d ON d.episode_id = e.id AND d.infant_id = e.infant_id"
+		" LEFT JOIN safeguarding s ON s.infant_id = e.infant_id"
+		" WHERE " DISCHARGED " AND e.infant_id IS NOT NULL ORDER BY e.id, s.started_on, s.id",
+		e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, from);
+	db_bind_date(s, 2, to);
+	int rc;
+	struct report_sg_row r;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		r.episode_id = db_col_int(s, 0);
+		r.infant_id = db_col_int(s, 1);
+		r.received = db_col_date(s, 2);
+		r.discharged = db_col_date(s, 3);
+		db_col_copy(s, 4, r.care_status, sizeof r.care_status);
+		db_col_copy(s, 5, r.status, sizeof r.status);
+		r.started = db_col_date(s, 6);
+		r.ended = db_col_date(s, 7);
+		if ((rc = fn(ctx, &r)) != 0)
+			return rc;
+	}
+	return rc == DB_DONE ? 0 : rc;
+}

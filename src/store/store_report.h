@@ -1,0 +1,57 @@
+/* store_report.h: the reads behind the outcome reports (docs/reports.md):
+ * the baseline and end scores, and the safeguarding status and care status
+ * of the infants, of the episodes discharged in a period. An episode counts
+ * when it was accepted and its discharge date falls in [from, to]. */
+#ifndef DYAD_STORE_STORE_REPORT_H
+#define DYAD_STORE_STORE_REPORT_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+#include "util/err.h"
+
+/* One present score of a baseline or end administration. */
+struct report_score_row {
+	int64_t episode_id, person_id, subject_caregiver_id, subject_infant_id;
+	char instrument[32];
+	int end;          /* 0 baseline, 1 end */
+	int32_t date;
+	int position;     /* the scale's position in the definition */
+	char scale[32];
+	double value;
+	int clinical;     /* 1, 0, or -1 when not recorded */
+};
+typedef int (*store_report_score_fn)(void *ctx, const struct report_score_row *r);
+
+/* Calls fn for every present score of the baseline and end administrations
+ * of the episodes discharged in [from, to], ordered by instrument, episode,
+ * respondent, subject, scale position and date. */
+int store_report_scores(db_t *db, int32_t from, int32_t to, store_report_score_fn fn, void *ctx, struct dy_err *e);
+
+/* Calls fn(ctx, instrument, n) for every instrument administered at any
+ * timepoint in an episode discharged in [from, to]: n episodes. */
+typedef int (*store_report_instrument_fn)(void *ctx, const char *instrument, int64_t n);
+int store_report_instruments(db_t *db, int32_t from, int32_t to, store_report_instrument_fn fn, void *ctx,
+                             struct dy_err *e);
+
+/* The number of episodes discharged in [from, to]. */
+int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t *n, struct dy_err *e);
+
+/* One infant of a discharged episode with one safeguarding record of theirs
+ * (status "" when they have none), and the care status recorded at
+ * discharge ("" when none). */
+struct report_sg_row {
+	int64_t episode_id, infant_id;
+	int32_t received, discharged;
+	char care_status[32];
+	char status[32];
+	int32_t started, ended; /* ended DATE_NONE while in force */
+};
+typedef int (*store_report_sg_fn)(void *ctx, const struct report_sg_row *r);
+
+/* Calls fn for every (infant, safeguarding record) of the episodes
+ * discharged in [from, to], ordered by episode and infant. */
+int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_sg_fn fn, void *ctx,
+                              struct dy_err *e);
+
+#endif
