@@ -3,7 +3,7 @@
 # storage error; every file dyad creates is private whatever the umask.
 #   bash test_reliability.sh DYAD_BINARY SOURCE_DIR
 # sqlite only: file modes, -wal/-shm files and sqlite3's locks are SQLite's;
-# PostgreSQL's waits are in tests/concurrency/test_pg_writers.sh.
+# PostgreSQL's waits are in tests/pg/test_pg_writers.sh.
 source "$(dirname "$0")/lib.sh"
 
 mode() { stat -c %a "$1"; }
