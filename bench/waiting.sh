@@ -24,22 +24,7 @@ fi
 today=$(date -u +%F)
 from=$(date -u -d "$today - 1 year + 1 day" +%F)
 
-# median NAME CMD...: runs CMD $RUNS times, prints each time and the median.
-median() {
-	local name=$1
-	shift
-	local times=() mems=()
-	for _ in $(seq "$RUNS"); do
-		local line
-		line=$({ /usr/bin/time -f '%e s %M KB' "$@" >/dev/null; } 2>&1 | tail -1)
-		times+=("$(awk '{print $1}' <<<"$line")")
-		mems+=("$(awk '{print $3}' <<<"$line")")
-	done
-	local t m
-	t=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
-	m=$(printf '%s\n' "${mems[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
-	printf '%-40s runs: %s s   median: %s s, %s KB\n' "$name" "${times[*]}" "$t" "$m"
-}
+. "$(dirname "$0")/lib.sh"
 
 echo "$("$DYAD" version), $FAMILIES families, as of $today"
 median "dyad waiting" "$DYAD" --db "$DB" waiting

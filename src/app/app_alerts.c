@@ -10,12 +10,14 @@
 #include "core/codes.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
+#include "store/store_note.h"
 #include "store/store_safeguarding.h"
 
 struct infants {
 	int64_t ids[ALERTS_MAX_INFANTS];
 	char names[ALERTS_MAX_INFANTS][2 * NAME_BYTES];
 	int n;
+	struct family_alerts *out;
 };
 
 static int collect_infant(void *ctx, const struct person *p)
@@ -24,6 +26,14 @@ static int collect_infant(void *ctx, const struct person *p)
 	if (strcmp(p->role, "infant") == 0 && in->n < ALERTS_MAX_INFANTS) {
 		snprintf(in->names[in->n], sizeof in->names[0], "%s %s", p->given_name, p->family_name);
 		in->ids[in->n++] = p->id;
+		if (p->loss[0]) {
+			struct family_alerts *f = in->out;
+			int k = f->nlosses++;
+			f->losses[k].infant_id = p->id;
+			memcpy(f->losses[k].name, in->names[in->n - 1], sizeof f->losses[k].name);
+			snprintf(f->losses[k].kind, sizeof f->losses[k].kind, "%s", p->loss);
+			f->losses[k].on = p->loss_on;
+		}
 	}
 	return 0;
 }
@@ -49,7 +59,7 @@ int app_family_alerts(struct app *a, int64_t family_id, struct family_alerts *ou
 	if (rc)
 		return rc;
 	rc = store_family_get(a->db, family_id, &fam, e);
-	struct infants in = {.n = 0};
+	struct infants in = {.n = 0, .out = out};
 	if (!rc)
 		rc = store_person_list(a->db, family_id, collect_infant, &in, e);
 	for (int i = 0; !rc && i < in.n; i++) {
@@ -70,6 +80,9 @@ int app_family_alerts(struct app *a, int64_t family_id, struct family_alerts *ou
 	/* Risk flags come from measure items: only for roles with clinical access. */
 	if (!rc && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
 		rc = app_risks_of_family(a, family_id, collect_risk, out, e);
+	/* So are case notes: a safeguarding note is flagged only to those who may read it. */
+	if (!rc && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
+		rc = store_note_safeguarding_count(a->db, family_id, &out->nsafeguarding_notes, e);
 	return app_end_read(a, rc);
 }
 

@@ -1,6 +1,6 @@
 /* app_alerts.h: what every view of a family shows first (DOMAIN.md: "must
- * be visible on every screen"): each infant's current safeguarding status
- * and every risk flag not yet acknowledged, in words. The family page,
+ * be visible on every screen"): each infant's current safeguarding status,
+ * every risk flag not yet acknowledged, and a baby's loss, in words. The family page,
  * the referral page, the measure list, the caseload and the waiting list
  * all read them from here, so no view can forget one. */
 #ifndef DYAD_APP_ALERTS_H
@@ -22,8 +22,16 @@ struct family_alerts {
 		char status[24];          /* the code ("child_protection_plan") */
 		int32_t since;
 	} infants[ALERTS_MAX_INFANTS];
+	int nlosses;                  /* infants with a pregnancy loss, stillbirth or death recorded */
+	struct {
+		int64_t infant_id;
+		char name[2 * NAME_BYTES];
+		char kind[16];            /* the code_loss */
+		int32_t on;
+	} losses[ALERTS_MAX_INFANTS];
 	int nrisks;                   /* open flags (all of them, even past ALERTS_MAX_RISKS) */
 	struct stored_risk risks[ALERTS_MAX_RISKS]; /* labelled, oldest first */
+	int nsafeguarding_notes;      /* signed safeguarding case notes in force (clinical roles only, else 0) */
 };
 
 /* Fills *out for the family; DY_ENOTFOUND for an unknown family. */

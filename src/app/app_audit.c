@@ -90,25 +90,45 @@ int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err 
 	return app_audit_read_detail(a, entity, id, NULL, e);
 }
 
-int app_audit_read_detail(struct app *a, const char *entity, int64_t id, const char *detail, struct dy_err *e)
+/* Commits rows[0..n): a server hands them to its audit writer and waits
+ * for the batch holding them to commit (app_audit_queue.h); the command
+ * line writes them in a transaction of its own. Either way nothing is
+ * shown before the entries are committed. */
+static int commit_rows(struct app *a, struct audit_row **rows, int n, struct dy_err *e)
 {
-	/* A server hands the entry to its audit writer and waits for the batch
-	 * holding it to commit (app_audit_queue.h); the command line writes it
-	 * in a transaction of its own. Either way nothing is shown before the
-	 * entry is committed. */
-	if (a->proc && a->proc->audit) {
-		struct audit_row r;
-		app_audit_row(a, "read", entity, id, detail, &r);
-		return app_audit_queue_append(a->proc->audit, &r, e);
-	}
+	if (a->proc && a->proc->audit)
+		return app_audit_queue_append(a->proc->audit, rows, n, e);
 	int rc = db_begin(a->db, e);
 	if (rc)
 		return rc;
-	rc = app_audit_write(a, "read", entity, id, detail, e);
+	rc = app_audit_chain(a->db, rows, n, e);
 	if (!rc)
 		rc = db_commit(a->db, e);
 	if (rc)
 		db_rollback(a->db);
+	return rc;
+}
+
+int app_audit_read_detail(struct app *a, const char *entity, int64_t id, const char *detail, struct dy_err *e)
+{
+	struct audit_row r, *rp = &r;
+	app_audit_row(a, "read", entity, id, detail, &r);
+	return commit_rows(a, &rp, 1, e);
+}
+
+int app_audit_list(struct app *a, const char *entity, const int64_t *ids, int n, struct dy_err *e)
+{
+	if (n <= 0)
+		return 0;
+	struct audit_row *rows = xcalloc((size_t)n, sizeof *rows);
+	struct audit_row **rp = xcalloc((size_t)n, sizeof *rp);
+	for (int i = 0; i < n; i++) {
+		app_audit_row(a, "list", entity, ids[i], NULL, &rows[i]);
+		rp[i] = &rows[i];
+	}
+	int rc = commit_rows(a, rp, n, e);
+	free(rp);
+	free(rows);
 	return rc;
 }
 

@@ -26,6 +26,10 @@ int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err 
  * never an identifiable value). */
 int app_audit_read_detail(struct app *a, const char *entity, int64_t id, const char *detail, struct dy_err *e);
 
+/* Logs that the acting user was shown records (entity, ids[i]) in a list:
+ * one entry each, action "list", committed as app_audit_read's are. */
+int app_audit_list(struct app *a, const char *entity, const int64_t *ids, int n, struct dy_err *e);
+
 /* Fills r with an entry by the acting user (no id or hash yet). */
 void app_audit_row(const struct app *a, const char *action, const char *entity, int64_t id, const char *detail,
                    struct audit_row *r);

@@ -14,11 +14,12 @@
 
 #define IDLE_SYNC_MS 100   /* queue idle this long after a commit: checkpoint */
 #define BUSY_SYNC_MS 1000  /* under continuous load, checkpoint this often */
-#define BATCH_MAX 512      /* entries in one transaction at most */
+#define BATCH_MAX 64       /* requests in one transaction at most */
 
 /* One request waiting for its entry (on the request's stack). */
 struct audit_wait {
-	struct audit_row *row;
+	struct audit_row **rows;
+	int n;
 	struct audit_wait *next;
 	int done;
 	int rc;
@@ -42,13 +43,18 @@ static long ms_since(const struct timespec *t0)
 	return (long)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-/* Chains the batch (n entries from list) into the log in one transaction. */
-static int write_batch(struct audit_queue *q, struct audit_wait *list, int n, struct dy_err *e)
+/* Chains the batch (the entries of the waits in list) into the log in one
+ * transaction. */
+static int write_batch(struct audit_queue *q, struct audit_wait *list, struct dy_err *e)
 {
+	int n = 0;
+	for (struct audit_wait *w = list; w; w = w->next)
+		n += w->n;
 	struct audit_row **rows = xcalloc((size_t)n, sizeof *rows);
 	int i = 0;
-	for (struct audit_wait *w = list; w && i < n; w = w->next)
-		rows[i++] = w->row;
+	for (struct audit_wait *w = list; w; w = w->next)
+		for (int k = 0; k < w->n; k++)
+			rows[i++] = w->rows[k];
 	int rc = db_begin(q->db, e);
 	if (!rc) {
 		rc = app_audit_chain(q->db, rows, n, e);
@@ -116,7 +122,7 @@ static void *writer(void *arg)
 
 		struct dy_err e;
 		dy_err_clear(&e);
-		int rc = write_batch(q, batch, n, &e);
+		int rc = write_batch(q, batch, &e);
 		if (!rc)
 			unsynced = 1;
 
@@ -191,9 +197,11 @@ void app_audit_queue_stop(struct app_proc *p)
 	free(q);
 }
 
-int app_audit_queue_append(struct audit_queue *q, struct audit_row *r, struct dy_err *e)
+int app_audit_queue_append(struct audit_queue *q, struct audit_row **rows, int n, struct dy_err *e)
 {
-	struct audit_wait w = {.row = r};
+	if (n <= 0)
+		return 0;
+	struct audit_wait w = {.rows = rows, .n = n};
 	pthread_mutex_lock(&q->lock);
 	if (q->stop) {
 		pthread_mutex_unlock(&q->lock);

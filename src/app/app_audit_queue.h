@@ -32,8 +32,9 @@ int app_audit_queue_start(struct app_proc *p, struct dy_err *e);
  * closes its connection; nothing when p has no writer. */
 void app_audit_queue_stop(struct app_proc *p);
 
-/* Appends entry r (its id and hash are set by the writer) and waits until
- * the batch holding it has committed. 0, or the commit's error. */
-int app_audit_queue_append(struct audit_queue *q, struct audit_row *r, struct dy_err *e);
+/* Appends entries rows[0..n) in that order (their ids and hashes are set
+ * by the writer) and waits until the batch holding them has committed. 0,
+ * or the commit's error. */
+int app_audit_queue_append(struct audit_queue *q, struct audit_row **rows, int n, struct dy_err *e);
 
 #endif

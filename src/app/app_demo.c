@@ -387,6 +387,8 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 		return rc;
 	ep->discharged_on = end;
 	str_copy(ep->discharge_reason, sizeof ep->discharge_reason, reason);
+	if (strcmp(reason, "transferred") == 0) /* a transfer names where the family went */
+		str_copy(ep->transferred_to, sizeof ep->transferred_to, "A neighbouring parent-infant team");
 	if ((rc = store_episode_update(d->a->db, ep, e)) || (rc = move(d, tr, EPISODE_DISCHARGED, end, reason, NULL, e)))
 		return rc;
 	for (int i = 0; i < ninf; i++) {

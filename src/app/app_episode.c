@@ -14,6 +14,7 @@
 #include "store/store_family.h"
 #include "store/store_pathway.h"
 #include "util/date.h"
+#include "util/str.h"
 
 /* Checks that person id belongs to family and has the role; field names it. */
 static int person_in_family(struct app *a, int64_t id, int64_t family_id, const char *role, const char *field,
@@ -45,6 +46,22 @@ static int referral_checks(struct app *a, struct episode *ep, struct dy_err *e)
 		rc = person_in_family(a, ep->more_infants[i], ep->family_id, "infant", "other-infants", e);
 	if (!rc && ep->caregiver_id)
 		rc = person_in_family(a, ep->caregiver_id, ep->family_id, "caregiver", "caregiver", e);
+	/* A re-referral names the family's earlier referral, closed by now. */
+	if (!rc && ep->previous_id) {
+		struct episode prev;
+		struct pathway_referral path;
+		rc = store_episode_get(a->db, ep->previous_id, &prev, e);
+		if (rc == DY_ENOTFOUND)
+			rc = dy_fail(e, DY_ENOTFOUND, "previous", "referral %lld does not exist", (long long)ep->previous_id);
+		if (!rc && prev.family_id != ep->family_id)
+			rc = dy_fail(e, DY_EINVAL, "previous", "referral %lld is another family's", (long long)ep->previous_id);
+		if (!rc && prev.received_on > ep->received_on)
+			rc = dy_fail(e, DY_EINVAL, "previous", "referral %lld was received after this one",
+			             (long long)ep->previous_id);
+		if (!rc && !(rc = store_pathway_get(a->db, ep->previous_id, &path, e)) && episode_state_is_open(path.state))
+			rc = dy_fail(e, DY_ECONFLICT, "previous", "referral %lld is still open (%s): a re-referral follows a"
+			             " closed one", (long long)ep->previous_id, episode_state_code(path.state));
+	}
 	return rc;
 }
 
@@ -222,16 +239,10 @@ void app_referral_view_free(struct referral_view *v)
 	memset(v, 0, sizeof *v);
 }
 
-int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
+int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, c->episode_id, SCOPE_BOOKING_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin(a, e);
-	if (rc)
-		return rc;
 	struct episode ep;
-	rc = store_episode_get(a->db, c->episode_id, &ep, e);
+	int rc = store_episode_get(a->db, c->episode_id, &ep, e);
 	if (!rc && record_contact_check(c, &ep, e))
 		rc = DY_EINVAL;
 	if (!rc && c->date > a->today)
@@ -249,9 +260,22 @@ int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
 		c->id = 0;
 		rc = store_contact_insert(a->db, c, e);
 	}
-	int moved = -1;
+	*moved = -1;
 	if (!rc)
-		rc = app_pathway_after_contact(a, c, &moved, e);
+		rc = app_pathway_after_contact(a, c, moved, e);
+	return rc;
+}
+
+int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
+{
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, c->episode_id, SCOPE_BOOKING_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	int moved = -1;
+	rc = app_contact_write(a, c, &moved, e);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%s%s%s", c->kind, moved >= 0 ? "; state " : "",
 	         moved >= 0 ? episode_state_code((enum episode_state)moved) : "");
@@ -327,40 +351,65 @@ int app_safeguarding_history(struct app *a, int64_t infant_id, store_safeguardin
 
 struct infants {
 	int64_t ids[16];
+	int lost[16]; /* a pregnancy loss, stillbirth or death is recorded */
 	int n;
 };
 
 static int collect_infant(void *ctx, const struct person *p)
 {
 	struct infants *in = ctx;
-	if (strcmp(p->role, "infant") == 0 && in->n < 16)
+	if (strcmp(p->role, "infant") == 0 && in->n < 16) {
+		in->lost[in->n] = p->loss[0] != '\0';
 		in->ids[in->n++] = p->id;
+	}
 	return 0;
 }
 
 int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
                   const char *const *statuses, int n, const char *default_status, struct dy_err *e)
 {
-	return app_discharge_with_action(a, episode_id, on, reason, infant_ids, statuses, n, default_status, NULL, e);
+	return app_discharge_with_action(a, episode_id, on, reason, infant_ids, statuses, n, default_status, NULL, NULL,
+	                                 e);
 }
 
 int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, const char *reason,
                               const int64_t *infant_ids, const char *const *statuses, int n,
-                              const char *default_status, const char *risk_action, struct dy_err *e)
+                              const char *default_status, const char *risk_action, const char *transferred_to,
+                              struct dy_err *e)
 {
 	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
 	if (scope_rc)
 		return scope_rc;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	rc = app_discharge_in(a, episode_id, on, reason, infant_ids, statuses, n, default_status, risk_action,
+	                      transferred_to, e);
+	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);
+}
+
+int app_discharge_in(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
+                     const char *const *statuses, int n, const char *default_status, const char *risk_action,
+                     const char *transferred_to, struct dy_err *e)
+{
 	if (validate_code("reason", code_discharge_reason, reason, e))
 		return DY_EINVAL;
+	int transfer = strcmp(reason, "transferred") == 0;
+	int blank = 1;
+	for (const char *c = transferred_to ? transferred_to : ""; *c; c++)
+		blank &= *c == ' ' || *c == '\t';
+	if (transfer && blank)
+		return dy_fail(e, DY_EINVAL, "transferred-to", "is required: the team the family is transferred to");
+	if (!transfer && !blank)
+		return dy_fail(e, DY_EINVAL, "transferred-to", "is given only with the reason transferred");
+	if (transfer && strlen(transferred_to) > 100)
+		return dy_fail(e, DY_EINVAL, "transferred-to", "is longer than 100 characters");
 	if (default_status && validate_code("care-status", code_care_status, default_status, e))
 		return DY_EINVAL;
 	for (int i = 0; i < n; i++)
 		if (validate_code("care-status", code_care_status, statuses[i], e))
 			return DY_EINVAL;
-	int rc = app_begin(a, e);
-	if (rc)
-		return rc;
+	int rc = 0;
 	struct episode ep;
 	struct infants in = {0};
 	rc = store_episode_get(a->db, episode_id, &ep, e);
@@ -369,6 +418,8 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
 	if (!rc) {
 		ep.discharged_on = on;
 		strncpy(ep.discharge_reason, reason, sizeof ep.discharge_reason - 1);
+		if (transfer)
+			str_copy(ep.transferred_to, sizeof ep.transferred_to, transferred_to);
 		rc = record_episode_check(&ep, a->today, e);
 	}
 	if (!rc)
@@ -382,7 +433,8 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
 			             (long long)infant_ids[i]);
 	}
 	for (int j = 0; !rc && j < in.n; j++) {
-		const char *st = default_status;
+		/* An infant who has died is never given a living care status by default. */
+		const char *st = in.lost[j] ? "died" : default_status;
 		for (int i = 0; i < n; i++)
 			if (infant_ids[i] == in.ids[j])
 				st = statuses[i];
@@ -400,5 +452,5 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
 		rc = app_risk_settle_episode(a, episode_id, risk_action, e);
 	if (!rc)
 		rc = store_episode_update(a->db, &ep, e);
-	return app_end(a, rc, "discharge", "episode", episode_id, reason, e);
+	return rc;
 }

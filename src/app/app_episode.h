@@ -83,6 +83,11 @@ void app_referral_view_free(struct referral_view *v);
  * allows (app_pathway_after_contact). */
 int app_contact_add(struct app *a, struct contact *c, struct dy_err *e);
 
+/* app_contact_add's checks and writes inside the caller's write transaction
+ * and scope check (a group session records one contact per family);
+ * *moved is the state the episode moved to, or -1. */
+int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_err *e);
+
 /* Lists an episode's contacts by date. */
 int app_contact_list(struct app *a, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e);
 
@@ -108,11 +113,21 @@ int app_discharge(struct app *a, int64_t episode_id, int32_t on, const char *rea
 /* As app_discharge; a referral with a risk flag not yet acknowledged is
  * refused (DY_ECONFLICT, field "risk-action") unless risk_action gives the
  * action taken, which then acknowledges every open flag of the referral in
- * the same transaction (app_risk_settle_episode). app_discharge is this
- * with no action. */
+ * the same transaction (app_risk_settle_episode). A discharge for the
+ * reason "transferred" needs transferred_to, the team the family goes to
+ * (refused without it, field "transferred-to"; up to 100 characters).
+ * app_discharge is this with no action and no destination. */
 int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, const char *reason,
                               const int64_t *infant_ids, const char *const *statuses, int n,
-                              const char *default_status, const char *risk_action, struct dy_err *e);
+                              const char *default_status, const char *risk_action, const char *transferred_to,
+                              struct dy_err *e);
+
+/* app_discharge_with_action's work inside a transaction the caller has
+ * opened and will end (no scope check, no audit entry): for a use case
+ * that discharges as one of its steps (app_infant_loss). */
+int app_discharge_in(struct app *a, int64_t episode_id, int32_t on, const char *reason, const int64_t *infant_ids,
+                     const char *const *statuses, int n, const char *default_status, const char *risk_action,
+                     const char *transferred_to, struct dy_err *e);
 
 
 #endif

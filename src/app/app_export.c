@@ -180,6 +180,8 @@ static int put_person(void *ctx, const struct person *p)
 	cell(o, p->postcode);
 	cell_int(o, p->imd_decile, 0);
 	cell_int(o, p->gestation_weeks, 0);
+	cell(o, p->loss);
+	cell_date(o, p->loss[0] ? p->loss_on : DATE_NONE);
 	return row_end(o);
 }
 
@@ -202,6 +204,8 @@ static int put_episode(void *ctx, const struct episode *ep, const struct pathway
 	        : p->first_time_parent == ELIGIBILITY_ANSWER_NO ? "no"
 	                                                        : "");
 	cell_ids(o, ep->more_infants, ep->n_more_infants);
+	cell(o, ep->transferred_to);
+	cell_id(o, ep->previous_id);
 	return row_end(o);
 }
 
@@ -305,14 +309,33 @@ static int put_goal_rating(void *ctx, const struct goal_rating *r)
 	return row_end(o);
 }
 
+static int put_note(void *ctx, const struct note *n)
+{
+	struct out *o = ctx;
+	cell_id(o, n->id);
+	cell_id(o, n->episode_id);
+	cell_id(o, n->contact_id);
+	cell(o, n->kind);
+	cell(o, n->author);
+	cell(o, n->written_at);
+	cell(o, n->text);
+	cell(o, n->signed_at);
+	cell_id(o, n->addendum_to);
+	cell(o, n->error_reason);
+	cell(o, n->error_by);
+	cell(o, n->error_at);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
                                        "given_name", "family_name", "date_of_birth", "edd", "sex", "ethnicity",
-                                       "postcode", "imd_decile", "gestation_weeks", 0};
+                                       "postcode", "imd_decile", "gestation_weeks", "loss", "loss_on", 0};
 static const char *const h_ref[] = {"referral_id", "family_id", "infant_id", "caregiver_id", "received_on",
                                     "source", "decision", "decided_on", "discharged_on", "discharge_reason",
-                                    "state", "programme", "first_time_parent", "other_infant_ids", 0};
+                                    "state", "programme", "first_time_parent", "other_infant_ids",
+                                    "transferred_to", "previous_referral_id", 0};
 static const char *const h_event[] = {"referral_id", "from_state", "to_state", "date", "actor", "reason", "service",
                                       "recorded_at", 0};
 static const char *const h_override[] = {"referral_id", "rule", "reason", "actor", "date", "recorded_at", 0};
@@ -325,6 +348,8 @@ static const char *const h_meas[] = {"referral_id", "person_id", "instrument", "
                                      "risk_acknowledged_by", "risk_acknowledged_on", "risk_action", 0};
 static const char *const h_goal[] = {"goal_id", "referral_id", "position", "text", "set_on", 0};
 static const char *const h_rating[] = {"goal_id", "date", "rating", 0};
+static const char *const h_note[] = {"note_id", "referral_id", "contact_id", "kind", "author", "written_at", "text",
+                                     "signed_at", "addendum_to", "error_reason", "error_by", "error_at", 0};
 
 
 /* Each table's file and header, in enum export_table order. */
@@ -344,6 +369,7 @@ static const struct {
 	[EXPORT_OVERRIDES] = {"eligibility_overrides.csv", h_override},
 	[EXPORT_GOALS] = {"goals.csv", h_goal},
 	[EXPORT_GOAL_RATINGS] = {"goal_ratings.csv", h_rating},
+	[EXPORT_NOTES] = {"notes.csv", h_note},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -361,6 +387,7 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_OVERRIDES: return &n->overrides;
 	case EXPORT_GOALS: return &n->goals;
 	case EXPORT_GOAL_RATINGS: return &n->goal_ratings;
+	case EXPORT_NOTES: return &n->notes;
 	default: return &x->teams;
 	}
 }
@@ -393,6 +420,7 @@ static const struct export_sink CSV_SINK = {
 	.override = put_override,
 	.goal = put_goal,
 	.goal_rating = put_goal_rating,
+	.note = put_note,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

@@ -26,6 +26,7 @@ static int table(struct app *a, const struct export_sink *k, void *ctx, enum exp
 	case EXPORT_OVERRIDES: rc = store_pathway_override_list(a->db, 0, k->override, ctx, e); break;
 	case EXPORT_GOALS: rc = store_goal_list(a->db, 0, k->goal, ctx, e); break;
 	case EXPORT_GOAL_RATINGS: rc = store_goal_rating_list(a->db, 0, k->goal_rating, ctx, e); break;
+	case EXPORT_NOTES: rc = store_note_list(a->db, 0, k->note, ctx, e); break;
 	case EXPORT_TABLES: break;
 	}
 	return k->end(ctx, t, rc);

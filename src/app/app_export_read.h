@@ -14,6 +14,7 @@
 #include "store/store_family.h"
 #include "store/store_goal.h"
 #include "store/store_measure.h"
+#include "store/store_note.h"
 #include "store/store_pathway.h"
 #include "store/store_safeguarding.h"
 
@@ -31,6 +32,7 @@ enum export_table {
 	EXPORT_OVERRIDES,
 	EXPORT_GOALS,
 	EXPORT_GOAL_RATINGS,
+	EXPORT_NOTES,
 	EXPORT_TABLES /* how many */
 };
 
@@ -52,6 +54,7 @@ struct export_sink {
 	store_pathway_override_fn override;
 	store_goal_fn goal;
 	store_goal_rating_fn goal_rating;
+	store_note_fn note;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

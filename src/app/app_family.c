@@ -81,6 +81,8 @@ int app_person_birth_gestation(struct app *a, int64_t person_id, int32_t dob, in
 		rc = dy_fail(e, DY_EINVAL, "person", "is a caregiver, not an infant");
 	else if (!rc && p.date_of_birth != DATE_NONE)
 		rc = dy_fail(e, DY_ECONFLICT, "date_of_birth", "is already recorded for this infant");
+	else if (!rc && p.loss[0])
+		rc = dy_fail(e, DY_ECONFLICT, "person", "a pregnancy loss is recorded for this pregnancy");
 	if (!rc && !gestation_weeks && (gestation_weeks = age_gestation_from_edd(dob, p.edd)) != 0)
 		*from_edd = 1;
 	*weeks = gestation_weeks;
@@ -170,18 +172,61 @@ int app_overdue_pregnancies(struct app *a, int days, store_person_fn fn, void *c
 	return store_person_overdue(a->db, a->today - days + 1, fn, ctx, e);
 }
 
-int app_family_list(struct app *a, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,
-                    struct dy_err *e)
+/* Hands the page's rows on to the caller's fn, noting each family shown,
+ * and holds back the one row beyond the page (it only says more follow). */
+struct shown {
+	store_summary_fn fn;
+	void *ctx;
+	int limit;
+	int n;       /* rows handed on */
+	int more;
+	int64_t *ids;
+};
+
+static int show_row(void *ctx, const struct family_summary *s)
 {
+	struct shown *w = ctx;
+	if (w->n == w->limit) {
+		w->more = 1;
+		return 1;
+	}
+	w->ids[w->n++] = s->family_id;
+	return w->fn(w->ctx, s);
+}
+
+int app_family_list(struct app *a, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,
+                    int *more, struct dy_err *e)
+{
+	if (more)
+		*more = 0;
 	int scope_rc = app_scope_team(a, SCOPE_IDENTITY, e);
 	if (scope_rc)
 		return scope_rc;
+	if (pg->limit <= 0)
+		return 0;
+	struct shown w = {.fn = fn, .ctx = ctx, .limit = pg->limit, .ids = xcalloc((size_t)pg->limit, sizeof *w.ids)};
+	struct list_page probe = *pg;
+	probe.limit++;
 	/* One read transaction: fn may read more (app_family_alerts) without
 	 * ending it, which would reset the listing's statement. */
 	int rc = app_begin_read(a, e);
-	if (rc)
-		return rc;
-	return app_end_read(a, store_family_summaries(a->db, open_only, pg, fn, ctx, e));
+	if (!rc) {
+		rc = store_family_summaries(a->db, open_only, &probe, show_row, &w, e);
+		if (rc == 1 && w.more)
+			rc = 0;
+		rc = app_end_read(a, rc);
+	}
+	/* Every family the list showed is logged, one entry each, before the
+	 * list is shown (a name in a list is a look at the family). */
+	if (rc >= 0) {
+		int arc = app_audit_list(a, "family", w.ids, w.n, e);
+		if (arc)
+			rc = arc;
+	}
+	free(w.ids);
+	if (more)
+		*more = w.more;
+	return rc;
 }
 
 int app_family_count(struct app *a, int open_only, int64_t *n, struct dy_err *e)

@@ -47,9 +47,13 @@ void app_family_view_free(struct family_view *v);
  * its due date needs the birth (or a loss) recording. */
 int app_overdue_pregnancies(struct app *a, int days, store_person_fn fn, void *ctx, struct dy_err *e);
 
-/* Lists families (or only the open caseload) a page at a time (pg). */
+/* Lists families (or only the open caseload) a page at a time (pg): calls
+ * fn for at most pg->limit rows (fn returning non-zero stops, and is
+ * returned); *more (may be NULL) says whether rows follow the page. Every
+ * family handed to fn is logged in the audit ("list"), committed before
+ * this returns. */
 int app_family_list(struct app *a, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,
-                    struct dy_err *e);
+                    int *more, struct dy_err *e);
 
 /* How many families app_family_list lists without a limit. */
 int app_family_count(struct app *a, int open_only, int64_t *n, struct dy_err *e);

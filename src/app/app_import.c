@@ -18,6 +18,7 @@
 #include "core/codes.h"
 #include "core/episode_state.h"
 #include "core/goal.h"
+#include "core/note.h"
 #include "core/record.h"
 #include "core/validate.h"
 #include "store/store_episode.h"
@@ -25,14 +26,17 @@
 #include "app/app_measure.h"
 #include "store/store_goal.h"
 #include "store/store_measure.h"
+#include "store/store_note.h"
 #include "store/store_pathway.h"
 #include "store/store_score.h"
 #include "store/store_summary.h"
 #include "store/store_safeguarding.h"
+#include "store/store_scope.h"
 #include "util/csvtab.h"
 #include "util/date.h"
 #include "util/idmap.h"
 #include "util/str.h"
+#include "util/text.h"
 
 struct person_info {
 	int64_t family_id;
@@ -249,13 +253,38 @@ static int import_practitioners(struct import *im, struct dy_err *e)
 /* ---- people.csv -------------------------------------------------------- */
 
 enum { PE_ID, PE_FAMILY, PE_ROLE, PE_REL, PE_NHS, PE_GIVEN, PE_FAMNAME, PE_DOB, PE_EDD, PE_SEX, PE_ETH,
-       PE_POSTCODE, PE_IMD, PE_GEST, PE_NCOLS };
+       PE_POSTCODE, PE_IMD, PE_GEST, PE_LOSS, PE_LOSS_ON, PE_NCOLS };
 static const struct csvtab_col pe_cols[] = {
 	{"person_id", 1}, {"family_id", 1}, {"role", 1}, {"relationship", 1}, {"nhs_number", 1},
 	{"given_name", 1}, {"family_name", 1}, {"date_of_birth", 1}, {"edd", 1}, {"sex", 1},
-	{"ethnicity", 1}, {"postcode", 1}, {"imd_decile", 1}, {"gestation_weeks", 0}};
+	{"ethnicity", 1}, {"postcode", 1}, {"imd_decile", 1}, {"gestation_weeks", 0}, {"loss", 0}, {"loss_on", 0}};
 
-static int read_person(struct csvtab *t, struct person *p, struct dy_err *e)
+/* The optional loss and loss_on of a people.csv row, checked as `dyad
+ * person loss` checks them. */
+static int read_loss(struct csvtab *t, struct person *p, int32_t today, struct dy_err *e)
+{
+	int32_t on = DATE_NONE;
+	int rc = date_col(t, PE_LOSS_ON, 1, &on, e);
+	if (rc)
+		return rc;
+	const char *kind = csvtab_get(t, PE_LOSS);
+	if (!*kind) {
+		if (on != DATE_NONE) {
+			dy_fail(e, DY_EINVAL, NULL, "is given without a loss");
+			return csvtab_fail(t, PE_LOSS_ON, e);
+		}
+		return 0;
+	}
+	struct person before = *p;
+	before.loss[0] = '\0';
+	if (record_loss_check(&before, kind, on, today, e))
+		return csvtab_fail(t, strcmp(e->field, "date") == 0 ? PE_LOSS_ON : PE_LOSS, e);
+	snprintf(p->loss, sizeof p->loss, "%s", kind);
+	p->loss_on = on;
+	return 0;
+}
+
+static int read_person(struct csvtab *t, struct person *p, int32_t today, struct dy_err *e)
 {
 	memset(p, 0, sizeof *p);
 	int rc = csvtab_id(t, PE_ID, 0, &p->id, e);
@@ -280,7 +309,7 @@ static int read_person(struct csvtab *t, struct person *p, struct dy_err *e)
 	if (!rc && *csvtab_get(t, PE_GEST) &&
 	    validate_int("gestation_weeks", csvtab_get(t, PE_GEST), 22, 44, &p->gestation_weeks, e))
 		rc = csvtab_fail(t, PE_GEST, e);
-	return rc;
+	return rc ? rc : read_loss(t, p, today, e);
 }
 
 /* Names the field of a person row refused by a unique key (the driver says
@@ -304,7 +333,7 @@ static int import_people(struct import *im, struct dy_err *e)
 	int rc = csvtab_open(&t, im->dir, "people.csv", pe_cols, PE_NCOLS, 1, e);
 	struct person p;
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
-		if ((rc = read_person(&t, &p, e)))
+		if ((rc = read_person(&t, &p, im->a->today, e)))
 			break;
 		if (record_person_check(&p, im->a->today, 1, e)) {
 			rc = csvtab_fail(&t, -1, e);
@@ -375,11 +404,12 @@ static int id_list(struct csvtab *t, int k, int64_t *ids, int max, int *n, struc
 
 
 enum { RE_ID, RE_FAMILY, RE_INFANT, RE_CARER, RE_RECEIVED, RE_SOURCE, RE_DECISION, RE_DECIDED, RE_DISCHARGED,
-       RE_REASON, RE_STATE, RE_PROGRAMME, RE_FTP, RE_MORE, RE_NCOLS };
+       RE_REASON, RE_STATE, RE_PROGRAMME, RE_FTP, RE_MORE, RE_TO, RE_PREV, RE_NCOLS };
 static const struct csvtab_col re_cols[] = {
 	{"referral_id", 1}, {"family_id", 1}, {"infant_id", 1}, {"caregiver_id", 1}, {"received_on", 1},
 	{"source", 1}, {"decision", 1}, {"decided_on", 1}, {"discharged_on", 1}, {"discharge_reason", 1},
-	{"state", 0}, {"programme", 0}, {"first_time_parent", 0}, {"other_infant_ids", 0}};
+	{"state", 0}, {"programme", 0}, {"first_time_parent", 0}, {"other_infant_ids", 0},
+	{"transferred_to", 0}, {"previous_referral_id", 0}};
 
 /* The optional pathway columns of a referrals.csv row. */
 static int read_pathway_cols(struct csvtab *t, int *state, char programme[ELIGIBILITY_NAME_MAX],
@@ -429,6 +459,8 @@ static int import_referrals(struct import *im, struct dy_err *e)
 		if (!rc) rc = date_col(&t, RE_DISCHARGED, 1, &ep.discharged_on, e);
 		if (!rc) rc = csvtab_copy(&t, RE_REASON, ep.discharge_reason, sizeof ep.discharge_reason, e);
 		if (!rc) rc = id_list(&t, RE_MORE, ep.more_infants, EPISODE_INFANTS_MAX - 1, &ep.n_more_infants, e);
+		if (!rc) rc = csvtab_copy(&t, RE_TO, ep.transferred_to, sizeof ep.transferred_to, e);
+		if (!rc) rc = csvtab_id(&t, RE_PREV, 1, &ep.previous_id, e);
 		int given_state = -1;
 		char programme[ELIGIBILITY_NAME_MAX] = "";
 		enum eligibility_answer ftp = ELIGIBILITY_ANSWER_UNKNOWN;
@@ -440,6 +472,17 @@ static int import_referrals(struct import *im, struct dy_err *e)
 			rc = check_member(im, &t, RE_INFANT, ep.infant_id, ep.family_id, 1, e);
 		for (int i = 0; !rc && i < ep.n_more_infants; i++)
 			rc = check_member(im, &t, RE_MORE, ep.more_infants[i], ep.family_id, 1, e);
+		if (!rc && ep.previous_id) {
+			/* the earlier referral: an earlier row or already in the database, the same family */
+			struct episode_info pi;
+			rc = episode_info(im, ep.previous_id, &pi, e);
+			if (rc == DY_ENOTFOUND)
+				rc = missing(&t, RE_PREV, "referral", ep.previous_id, e);
+			else if (!rc && pi.family_id != ep.family_id) {
+				dy_fail(e, DY_EINVAL, NULL, "referral %lld is another family's", (long long)ep.previous_id);
+				rc = csvtab_fail(&t, RE_PREV, e);
+			}
+		}
 		if (!rc && ep.caregiver_id)
 			rc = check_member(im, &t, RE_CARER, ep.caregiver_id, ep.family_id, 0, e);
 		/* A given state is stored at once; the history read next must end in it. */
@@ -647,7 +690,9 @@ static int import_events(struct import *im, struct dy_err *e)
 		if (!first) {
 			struct episode_transition tr = {.from = from, .to = to, .date = ev.date, .since = ei->last_on,
 			                                .user = ev.actor, .reason = ev.reason, .service = ev.service,
-			                                .discharge_reason = ev.reason};
+			                                .discharge_reason = ev.reason,
+			                                /* a move out of discharged is a reopening (with its reason) */
+			                                .reopen = from == EPISODE_DISCHARGED};
 			if (episode_state_check(&tr, e)) {
 				rc = csvtab_fail(&t, -1, e);
 				break;
@@ -1062,6 +1107,112 @@ static int import_all_goals(struct import *im, struct dy_err *e)
 	return rc;
 }
 
+/* ---- notes.csv ----------------------------------------------------------- */
+
+enum { NO_ID, NO_REF, NO_CONTACT, NO_KIND, NO_AUTHOR, NO_WRITTEN, NO_TEXT, NO_SIGNED, NO_ADD, NO_REASON, NO_BY,
+       NO_AT };
+static const struct csvtab_col no_cols[] = {
+	{"note_id", 1},     {"referral_id", 1}, {"contact_id", 1},  {"kind", 1},         {"author", 1},   {"written_at", 1},
+	{"text", 1},        {"signed_at", 1},   {"addendum_to", 1}, {"error_reason", 1}, {"error_by", 1}, {"error_at", 1}};
+
+/* The field's error, as a failure of the row's column k. */
+static int note_col_fail(struct csvtab *t, int k, struct dy_err *e)
+{
+	e->field[0] = '\0';
+	return csvtab_fail(t, k, e);
+}
+
+/* One row of notes.csv into n (its text pointing into the row), checked by
+ * core/note.h's rules; references are checked by the caller. */
+static int note_row(struct csvtab *t, struct note *n, struct dy_err *e)
+{
+	memset(n, 0, sizeof *n);
+	int rc = csvtab_id(t, NO_ID, 0, &n->id, e);
+	if (!rc) rc = csvtab_id(t, NO_REF, 0, &n->episode_id, e);
+	if (!rc) rc = csvtab_id(t, NO_CONTACT, 1, &n->contact_id, e);
+	if (!rc) rc = csvtab_id(t, NO_ADD, 1, &n->addendum_to, e);
+	if (!rc) rc = csvtab_copy(t, NO_KIND, n->kind, sizeof n->kind, e);
+	if (!rc && note_check_kind(n->kind, e))
+		rc = note_col_fail(t, NO_KIND, e);
+	if (!rc) rc = csvtab_copy(t, NO_AUTHOR, n->author, sizeof n->author, e);
+	if (!rc && (!n->author[0] || text_check("author", n->author, TEXT_LINE, e)))
+		rc = n->author[0] ? note_col_fail(t, NO_AUTHOR, e)
+		                  : (dy_fail(e, DY_EINVAL, NULL, "is required"), csvtab_fail(t, NO_AUTHOR, e));
+	if (!rc) rc = csvtab_copy(t, NO_WRITTEN, n->written_at, sizeof n->written_at, e);
+	if (!rc && note_check_stamp("written_at", n->written_at, e))
+		rc = note_col_fail(t, NO_WRITTEN, e);
+	n->text = csvtab_get(t, NO_TEXT);
+	if (!rc && note_check_text(n->text, e))
+		rc = note_col_fail(t, NO_TEXT, e);
+	if (!rc) rc = csvtab_copy(t, NO_SIGNED, n->signed_at, sizeof n->signed_at, e);
+	if (!rc && n->signed_at[0] && note_check_stamp("signed_at", n->signed_at, e))
+		rc = note_col_fail(t, NO_SIGNED, e);
+	if (!rc) rc = csvtab_copy(t, NO_REASON, n->error_reason, sizeof n->error_reason, e);
+	if (!rc) rc = csvtab_copy(t, NO_BY, n->error_by, sizeof n->error_by, e);
+	if (!rc) rc = csvtab_copy(t, NO_AT, n->error_at, sizeof n->error_at, e);
+	if (!rc && (n->error_at[0] || n->error_reason[0] || n->error_by[0])) {
+		if (!n->signed_at[0]) {
+			dy_fail(e, DY_EINVAL, NULL, "only a signed note can be entered in error (signed_at is empty)");
+			rc = csvtab_fail(t, NO_AT, e);
+		} else if (note_check_reason(n->error_reason, e)) {
+			rc = note_col_fail(t, NO_REASON, e);
+		} else if (!n->error_by[0] || text_check("error_by", n->error_by, TEXT_LINE, e)) {
+			if (!n->error_by[0])
+				dy_fail(e, DY_EINVAL, NULL, "is required for a note entered in error");
+			rc = note_col_fail(t, NO_BY, e);
+		} else if (note_check_stamp("error_at", n->error_at, e)) {
+			rc = note_col_fail(t, NO_AT, e);
+		}
+	}
+	if (!rc && n->addendum_to && !n->signed_at[0]) {
+		dy_fail(e, DY_EINVAL, NULL, "an addendum is signed as it is written (signed_at is empty)");
+		rc = csvtab_fail(t, NO_SIGNED, e);
+	}
+	return rc;
+}
+
+static int import_notes(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "notes.csv", no_cols, 12, 0, e);
+	struct idmap notes;
+	idmap_init(&notes);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct note n;
+		struct episode ep;
+		rc = note_row(&t, &n, e);
+		if (!rc) rc = episode_for(im, &t, NO_REF, n.episode_id, &ep, e);
+		if (!rc && n.contact_id) {
+			int yes = 0;
+			rc = store_note_contact_in_episode(im->a->db, n.contact_id, n.episode_id, &yes, e);
+			if (!rc && !yes) {
+				dy_fail(e, DY_EINVAL, NULL, "contact %lld is not a contact of referral %lld",
+				        (long long)n.contact_id, (long long)n.episode_id);
+				rc = csvtab_fail(&t, NO_CONTACT, e);
+			}
+		}
+		if (!rc && n.addendum_to) {
+			uint32_t v;
+			int64_t fam, team;
+			if (!idmap_get(&notes, n.addendum_to, &v) &&
+			    store_scope_of(im->a->db, SCOPE_OF_NOTE, n.addendum_to, &fam, &team, e))
+				rc = missing(&t, NO_ADD, "note", n.addendum_to, e);
+		}
+		/* A note already held is never overwritten: the row is refused. */
+		if (!rc && (rc = store_note_insert(im->a->db, &n, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL, "note %lld already exists (a note is never replaced)", (long long)n.id);
+			rc = csvtab_fail(&t, NO_ID, e);
+		}
+		if (!rc) {
+			idmap_put(&notes, n.id, 1);
+			im->n->notes++;
+		}
+	}
+	idmap_free(&notes);
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
 /* Each file's rows as the manifest lists them against the rows imported. */
 static int check_rows(const struct manifest *m, const struct transfer_counts *n, struct dy_err *e)
 {
@@ -1073,7 +1224,7 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	             {"safeguarding.csv", n->safeguarding},   {"outcomes.csv", n->outcomes},
 	             {"measures.csv", n->measures},           {"episode_events.csv", n->events},
 	             {"eligibility_overrides.csv", n->overrides}, {"goals.csv", n->goals},
-	             {"goal_ratings.csv", n->goal_ratings}};
+	             {"goal_ratings.csv", n->goal_ratings}, {"notes.csv", n->notes}};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		int64_t want = manifest_rows(m, files[i].file);
 		if (want >= 0 && want != files[i].got) {
@@ -1109,7 +1260,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	             {"episode_events", import_events},       {"states", finish_states},
 	             {"safeguarding", import_safeguarding},   {"outcomes", import_outcomes},
 	             {"measures", import_measures},           {"eligibility_overrides", import_overrides},
-	             {"goals", import_all_goals}};
+	             {"goals", import_all_goals},             {"notes", import_notes}};
 	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
 	int timing = getenv("DYAD_TIMING") != NULL;
 	/* Every reference in the files is checked here, row by row, with its

@@ -38,6 +38,7 @@ int app_measure_person_db(void *ctx, int64_t id, int need_birth, struct measure_
 	out->infant = strcmp(p.role, "infant") == 0;
 	out->date_of_birth = p.date_of_birth;
 	out->gestation_weeks = p.gestation_weeks;
+	out->loss_on = p.loss[0] ? p.loss_on : DATE_NONE;
 	(void)need_birth;
 	return 0;
 }
@@ -47,7 +48,7 @@ int app_measure_person_db(void *ctx, int64_t id, int need_birth, struct measure_
 static int member(measure_person_fn person, void *ctx, int64_t id, int64_t family_id, int infant, int need_birth,
                   const char *field, struct measure_person *out, struct dy_err *e)
 {
-	struct measure_person p = {.date_of_birth = DATE_NONE};
+	struct measure_person p = {.date_of_birth = DATE_NONE, .loss_on = DATE_NONE};
 	int rc = person(ctx, id, need_birth, &p, e);
 	if (rc == DY_ENOTFOUND)
 		return dy_fail(e, DY_ENOTFOUND, field, "person %lld does not exist", (long long)id);
@@ -101,7 +102,7 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 		if (rc)
 			return rc;
 	}
-	struct measure_person baby = {.date_of_birth = DATE_NONE};
+	struct measure_person baby = {.date_of_birth = DATE_NONE, .loss_on = DATE_NONE};
 	if (want_infant) {
 		if (!r->subject_infant_id && ep->n_infants > 1)
 			return dy_fail(e, DY_EINVAL, "infant", "%s is about an infant and this referral covers %d infants:"
@@ -114,6 +115,10 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 		                in->interval_table >= 0 || in->stage != STAGE_ANY, "infant", &baby, e);
 		if (rc)
 			return rc;
+		/* After a pregnancy loss, stillbirth or death, nothing more is measured about the baby. */
+		if (baby.loss_on != DATE_NONE && r->m.date >= baby.loss_on)
+			return dy_fail(e, DY_EINVAL, "infant", "a loss is recorded for this baby: no measure about them is"
+			               " recorded from that date (measures about the caregiver may still be)");
 		/* A measure that does not fit the infant's stage is refused with why. */
 		if (in->stage != STAGE_ANY && stage_check(in, baby.date_of_birth, r->m.date, e))
 			return DY_EINVAL;

@@ -42,6 +42,7 @@ struct measure_person {
 	int infant;              /* 1 infant, 0 caregiver */
 	int32_t date_of_birth;   /* filled only when need_birth was asked */
 	int gestation_weeks;
+	int32_t loss_on;         /* infants: the date of a recorded loss, DATE_NONE when none */
 };
 
 /* Looks a person up: 0, DY_ENOTFOUND, or another error. need_birth asks

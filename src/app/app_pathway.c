@@ -153,6 +153,82 @@ int app_pathway_move(struct app *a, int64_t id, enum episode_state to, int32_t d
 	return rc;
 }
 
+int app_reopen_window(int *days, struct dy_err *e)
+{
+	const char *v = getenv(APP_REOPEN_ENV);
+	*days = APP_REOPEN_DEFAULT_DAYS;
+	if (!v || !*v)
+		return 0;
+	int64_t n;
+	if (str_parse_i64(v, 0, 365, &n))
+		return dy_fail(e, DY_EINVAL, APP_REOPEN_ENV, "must be a whole number of days from 0 to 365");
+	*days = (int)n;
+	return 0;
+}
+
+/* The state the last discharge of a referral moved it from. */
+static int before_discharge(void *ctx, const struct pathway_event *ev)
+{
+	if (ev->to == EPISODE_DISCHARGED && ev->from != PATHWAY_NO_STATE)
+		*(int *)ctx = ev->from;
+	return 0;
+}
+
+int app_referral_reopen(struct app *a, int64_t id, int32_t on, const char *reason, int window_days,
+                        enum episode_state *to, struct dy_err *e)
+{
+	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_CLINICAL_WRITE, NULL, e);
+	if (scope_rc)
+		return scope_rc;
+	int rc = app_begin(a, e);
+	if (rc)
+		return rc;
+	struct episode ep;
+	struct pathway_referral p;
+	int prev = -1;
+	rc = store_episode_get(a->db, id, &ep, e);
+	if (!rc)
+		rc = store_pathway_get(a->db, id, &p, e);
+	if (!rc && p.state != EPISODE_DISCHARGED)
+		rc = dy_fail(e, DY_ECONFLICT, "referral", "only a discharged referral can be reopened (this one is %s)",
+		             episode_state_label(p.state));
+	if (!rc && on > a->today)
+		rc = dy_fail(e, DY_EINVAL, "date", "is in the future");
+	if (!rc && on - ep.discharged_on > window_days)
+		rc = dy_fail(e, DY_ECONFLICT, "date", "is %d days after the discharge: a referral is reopened within %d days"
+		             " (%s); log a new referral with --previous %lld instead",
+		             (int)(on - ep.discharged_on), window_days, APP_REOPEN_ENV, (long long)id);
+	if (!rc)
+		rc = store_pathway_event_list(a->db, id, before_discharge, &prev, e);
+	if (!rc && prev < 0)
+		rc = dy_fail(e, DY_ECONFLICT, "referral", "its history does not say which state it was discharged from");
+	if (!rc) {
+		struct episode_transition t = {.from = EPISODE_DISCHARGED, .to = (enum episode_state)prev, .date = on,
+		                               .since = p.state_on, .user = a->actor, .reason = reason, .reopen = 1};
+		rc = episode_state_check(&t, e);
+	}
+	if (!rc) {
+		struct pathway_event ev = {.episode_id = id, .from = EPISODE_DISCHARGED, .to = (enum episode_state)prev,
+		                           .date = on};
+		str_copy(ev.actor, sizeof ev.actor, a->actor);
+		str_copy(ev.reason, sizeof ev.reason, reason);
+		stamp(ev.recorded_at);
+		rc = store_pathway_event_insert(a->db, &ev, e);
+	}
+	if (!rc)
+		rc = store_pathway_set_state(a->db, id, (enum episode_state)prev, e);
+	if (!rc) {
+		ep.discharged_on = DATE_NONE;
+		ep.discharge_reason[0] = ep.transferred_to[0] = '\0';
+		rc = store_episode_update(a->db, &ep, e);
+	}
+	if (!rc)
+		rc = store_outcome_delete(a->db, id, e);
+	if (!rc)
+		*to = (enum episode_state)prev;
+	return app_end(a, rc, "referral.reopen", "episode", id, NULL, e);
+}
+
 int app_pathway_open(struct app *a, const struct episode *ep, struct dy_err *e)
 {
 	struct pathway_event ev = {.episode_id = ep->id, .from = PATHWAY_NO_STATE, .to = EPISODE_RECEIVED,

@@ -91,6 +91,22 @@ int app_referral_pathway(struct app *a, int64_t id, struct pathway_referral *p, 
 int app_referral_facts(struct app *a, int64_t id, const char *programme, enum eligibility_answer ftp,
                        struct dy_err *e);
 
+/* The reopening window in days (issue 8 point 10): $DYAD_REOPEN_WINDOW_DAYS
+ * (0-365), else 28. DY_EINVAL naming it when set to anything else. */
+#define APP_REOPEN_ENV "DYAD_REOPEN_WINDOW_DAYS"
+#define APP_REOPEN_DEFAULT_DAYS 28
+int app_reopen_window(int *days, struct dy_err *e);
+
+/* Reopens discharged referral id on `on` with reason (required text):
+ * refused (DY_ECONFLICT) unless it is discharged and `on` is within
+ * window_days of the discharge (then a new referral naming it as previous
+ * is the way). The episode goes back to the state it was discharged from,
+ * its discharge (date, reason, destination, care statuses) is undone and
+ * the move is in its history with the reason, in one audited transaction.
+ * Writes that state into *to. */
+int app_referral_reopen(struct app *a, int64_t id, int32_t on, const char *reason, int window_days,
+                        enum episode_state *to, struct dy_err *e);
+
 /* Calls fn for each transition of referral id, oldest first. */
 int app_referral_history(struct app *a, int64_t id, store_pathway_event_fn fn, void *ctx, struct dy_err *e);
 

@@ -15,6 +15,14 @@
 #include "util/date.h"
 #include "util/str.h"
 
+/* Checks the caller may see the team's figures and begins the read
+ * transaction (end it with app_end_read). */
+static int report_read_begin(struct app *a, struct dy_err *e)
+{
+	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+	return rc ? rc : app_begin_read(a, e);
+}
+
 /* The pairs of one scale of the instrument being read. */
 struct scale_pairs {
 	double *pre, *post;
@@ -195,18 +203,15 @@ void app_outcomes_free(struct app_outcomes *o)
 int app_report_outcomes(struct app *a, int32_t from, int32_t to, struct app_outcomes *out, struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
-	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
-	if (rc)
-		return rc;
 	struct outcome_ctx c;
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	c.out = out;
 	c.e = e;
-	rc = app_instruments(a, &c.set, e);
+	int rc = app_instruments(a, &c.set, e);
 	if (rc)
 		return rc;
-	rc = app_begin_read(a, e);
+	rc = report_read_begin(a, e);
 	if (rc)
 		return rc;
 	rc = store_report_discharged(a->db, from, to, &out->discharged, e);
@@ -268,11 +273,8 @@ static int sg_row(void *ctx, const struct report_sg_row *r)
 int app_report_safeguarding(struct app *a, int32_t from, int32_t to, struct sg_outcome *out, struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
-	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
-	if (rc)
-		return rc;
 	struct sg_ctx c = {0};
-	rc = app_begin_read(a, e);
+	int rc = report_read_begin(a, e);
 	if (rc)
 		return rc;
 	rc = app_end_read(a, store_report_safeguarding(a->db, from, to, sg_row, &c, e));
@@ -280,4 +282,46 @@ int app_report_safeguarding(struct app *a, int32_t from, int32_t to, struct sg_o
 		rc = dy_fail(e, DY_ESTORE, "safeguarding", "holds a status dyad does not know");
 	free(c.inf);
 	return rc;
+}
+
+/* ---- Activity ------------------------------------------------------------ */
+
+struct count_ctx {
+	struct app_activity *o;
+	int which;
+};
+
+static int count_row(void *ctx, const char *k1, const char *k2, int64_t n)
+{
+	struct count_ctx *c = ctx;
+	struct app_activity *o = c->o;
+	size_t *len = &o->n[c->which];
+	o->c[c->which] = xrealloc(o->c[c->which], (*len + 1) * sizeof *o->c[c->which]);
+	struct app_count *x = &o->c[c->which][(*len)++];
+	str_copy(x->key1, sizeof x->key1, k1);
+	str_copy(x->key2, sizeof x->key2, k2);
+	x->n = n;
+	return 0;
+}
+
+void app_activity_free(struct app_activity *o)
+{
+	for (int i = 0; i < APP_ACTIVITY_COUNTS; i++)
+		free(o->c[i]);
+	memset(o, 0, sizeof *o);
+}
+
+int app_report_activity(struct app *a, int32_t from, int32_t to, struct app_activity *out, struct dy_err *e)
+{
+	memset(out, 0, sizeof *out);
+	int rc = report_read_begin(a, e);
+	if (rc)
+		return rc;
+	for (int i = 0; i < APP_ACTIVITY_COUNTS && !rc; i++) {
+		struct count_ctx c = {out, i};
+		rc = store_report_counts(a->db, (enum store_report_count)i, from, to, count_row, &c, e);
+	}
+	if (!rc)
+		rc = store_report_caseload(a->db, to, &out->caseload, e);
+	return app_end_read(a, rc);
 }

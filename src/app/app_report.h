@@ -54,4 +54,25 @@ void app_outcomes_free(struct app_outcomes *o);
  * error. */
 int app_report_safeguarding(struct app *a, int32_t from, int32_t to, struct sg_outcome *out, struct dy_err *e);
 
+/* One group of a count of the activity report. */
+struct app_count {
+	char key1[48], key2[24];
+	int64_t n;
+};
+
+#define APP_ACTIVITY_COUNTS 6 /* enum store_report_count */
+
+struct app_activity {
+	struct app_count *c[APP_ACTIVITY_COUNTS]; /* by enum store_report_count */
+	size_t n[APP_ACTIVITY_COUNTS];
+	int64_t caseload;                         /* episodes open on the period's last day */
+};
+
+/* The activity counts over [from, to] (store_report.h says what each is),
+ * in one read transaction; *out initialised here, freed with
+ * app_activity_free (also on failure). */
+int app_report_activity(struct app *a, int32_t from, int32_t to, struct app_activity *out, struct dy_err *e);
+
+void app_activity_free(struct app_activity *o);
+
 #endif

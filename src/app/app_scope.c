@@ -21,6 +21,11 @@ int app_scope_require(struct app *a, unsigned roles, struct dy_err *e)
 	return dy_fail(e, DY_EFORBIDDEN, NULL, "your role does not allow this");
 }
 
+int app_scope_published_only(const struct app *a)
+{
+	return (a->user.roles & USER_ANALYST) && !(a->user.roles & app_scope_roles(SCOPE_IDENTITY));
+}
+
 int app_scope_in_team(const struct app *a, int64_t team_id)
 {
 	if (a->user.roles & USER_OPERATOR)
@@ -39,7 +44,7 @@ int app_scope_record(struct app *a, enum scope_kind kind, int64_t id, enum scope
 		return rc;
 	static const char *const names[] = {[SCOPE_OF_FAMILY] = "family", [SCOPE_OF_EPISODE] = "referral",
 	                                    [SCOPE_OF_PERSON] = "person", [SCOPE_OF_MEASURE] = "measure",
-	                                    [SCOPE_OF_GOAL] = "goal"};
+	                                    [SCOPE_OF_GOAL] = "goal", [SCOPE_OF_NOTE] = "note"};
 	int64_t fid, team;
 	rc = store_scope_of(a->db, kind, id, &fid, &team, e);
 	/* Another team's record is answered exactly as one that does not exist;

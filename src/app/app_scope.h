@@ -37,6 +37,11 @@ int app_scope_family(struct app *a, int64_t family_id, enum scope_need need, str
  * (lists, the waiting list, reports); DY_EFORBIDDEN otherwise. */
 int app_scope_team(struct app *a, enum scope_need need, struct dy_err *e);
 
+/* 1 when the acting user may see the team's figures only as published:
+ * small numbers suppressed (core/suppress.h): an analyst with no role that
+ * allows identities. */
+int app_scope_published_only(const struct app *a);
+
 /* 1 when the acting user belongs to team_id (the operator belongs to all). */
 int app_scope_in_team(const struct app *a, int64_t team_id);
 

@@ -13,7 +13,7 @@
 
 struct transfer_counts {
 	int64_t practitioners, families, people, referrals, contacts, safeguarding, outcomes, measures;
-	int64_t events, overrides, goals, goal_ratings;
+	int64_t events, overrides, goals, goal_ratings, notes;
 	char team[101]; /* import: the team named in team.csv ("" without one) */
 };
 

@@ -4,11 +4,18 @@
 #include <stdio.h>
 
 #include "app/app_alerts.h"
+#include "app/app_loss.h"
 #include "cli/fmt.h"
 #include "core/codes.h"
 
 void cli_alerts_print(const struct family_alerts *f)
 {
+	for (int i = 0; i < f->nlosses; i++) {
+		char on[11];
+		printf("  ! BEREAVEMENT: %s: %s on %s. Please take care in every contact; nothing more is asked or"
+		       " measured about the baby.\n",
+		       f->losses[i].name, app_loss_words(f->losses[i].kind), fmt_date(on, f->losses[i].on));
+	}
 	for (int i = 0; i < f->ninfants; i++) {
 		char label[40], since[11];
 		code_label(f->infants[i].status, label, sizeof label);
@@ -26,7 +33,11 @@ void cli_alerts_print(const struct family_alerts *f)
 	if (f->nrisks > ALERTS_MAX_RISKS)
 		printf("  ! and %d more risk flags not acknowledged: see `dyad risks --older-than 0`\n",
 		       f->nrisks - ALERTS_MAX_RISKS);
-	if (f->ninfants || f->nrisks)
+	if (f->nsafeguarding_notes)
+		printf("  ! SAFEGUARDING NOTES: %d signed safeguarding note%s on this family's referrals: see `dyad note"
+		       " list --referral ID`\n",
+		       f->nsafeguarding_notes, f->nsafeguarding_notes == 1 ? "" : "s");
+	if (f->ninfants || f->nrisks || f->nlosses || f->nsafeguarding_notes)
 		putchar('\n');
 }
 

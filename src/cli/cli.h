@@ -105,6 +105,11 @@ int cli_text(const struct cli_args *a, const char *name, char *out, unsigned n, 
  * --offset N and --all (no limit). */
 int cli_page(const struct cli_args *a, int default_limit, int *limit, int *offset, struct dy_err *e);
 
+/* --target-a / --target-b (clock targets, cmd_pathway.c) into t, the
+ * defaults where absent; 0 or DY_EINVAL naming the option. */
+struct clock_targets;
+int cli_clock_targets(const struct cli_args *a, struct clock_targets *t, struct dy_err *e);
+
 /* Parses "1,2,3" ids (at most max) from option name; 0 or DY_EINVAL. */
 int cli_ids(const struct cli_args *a, const char *name, int64_t *ids, int max, int *n, struct dy_err *e);
 

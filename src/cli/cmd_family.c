@@ -4,6 +4,7 @@
 
 #include "app/app_alerts.h"
 #include "app/app_family.h"
+#include "app/app_loss.h"
 #include "app/app_pathway.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -73,6 +74,29 @@ int cmd_person_birth(const struct cli_global *g, struct cli_args *a, struct app 
 	return 0;
 }
 
+int cmd_person_loss(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	(void)g;
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t id;
+	int32_t on;
+	char kind[24];
+	if (cli_id(a, "person", &id, &e) || cli_date(a, "date", &on, &e) || cli_text(a, "kind", kind, sizeof kind, &e))
+		return cli_fail(&e);
+	struct loss_result r;
+	if (app_infant_loss(app, id, kind, on, cli_get(a, "care-status"), cli_get(a, "risk-action"), &r, &e))
+		return cli_fail(&e);
+	printf("Recorded: %s for infant %lld. Nothing more will be asked or measured about the baby, and every view"
+	       " of the family shows it first.\n", app_loss_words(kind), (long long)id);
+	for (int i = 0; i < r.nended; i++)
+		printf("Referral %lld has ended (bereavement); its waiting clocks stopped, neither met nor breached.\n",
+		       (long long)r.ended[i]);
+	for (int i = 0; i < r.nkept; i++)
+		printf("Referral %lld stays open for the other infant it covers.\n", (long long)r.kept_open[i]);
+	return 0;
+}
+
 int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
@@ -107,7 +131,10 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *
 	for (int i = 0; i < v.npeople; i++) {
 		const struct person *p = &v.people[i];
 		char idb[24], born[11], edd[11], age[64] = "", nhs[13];
-		if (p->role[0] == 'i')
+		char lost_on[11];
+		if (p->role[0] == 'i' && p->loss[0]) /* no age prompt after a loss: what happened, and when */
+			snprintf(age, sizeof age, "%s on %s", app_loss_words(p->loss), fmt_date(lost_on, p->loss_on));
+		else if (p->role[0] == 'i')
 			fmt_infant_age(age, sizeof age, p->date_of_birth, p->edd, p->gestation_weeks, app->today);
 		const char *row[] = {fmt_id(idb, p->id), p->role, p->relationship, p->given_name, p->family_name,
 		                     fmt_date(born, p->date_of_birth), fmt_date(edd, p->edd), age,
@@ -199,7 +226,7 @@ static int list_families(const struct cli_global *g, struct cli_args *a, struct 
 		printf("Caseload of %s: %lld famil%s accepted and not yet discharged\n\n", app->team_name,
 		       (long long)total, total == 1 ? "y" : "ies");
 	struct list_page pg = {.limit = limit, .offset = offset};
-	int rc = app_family_list(app, caseload, &pg, list_row, &c, &e);
+	int rc = app_family_list(app, caseload, &pg, list_row, &c, NULL, &e);
 	if (rc) {
 		out_discard(c.l);
 		return cli_fail(&e);

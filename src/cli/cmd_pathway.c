@@ -276,8 +276,7 @@ int cmd_referral_history(const struct cli_global *g, struct cli_args *a, struct 
 	return rc ? cli_fail(&e) : 0;
 }
 
-/* --target-a / --target-b into t (defaults otherwise). */
-static int targets(const struct cli_args *a, struct clock_targets *t, struct dy_err *e)
+int cli_clock_targets(const struct cli_args *a, struct clock_targets *t, struct dy_err *e)
 {
 	clock_targets_default(t);
 	const char *ta = cli_get(a, "target-a"), *tb = cli_get(a, "target-b");
@@ -302,7 +301,7 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 	int within = -1;
 	struct clock_targets t;
 	if (cli_date(a, "as-of", &as_of, &e) || cli_int(a, "breach-within", 0, 3650, &within, &e) ||
-	    targets(a, &t, &e))
+	    cli_clock_targets(a, &t, &e))
 		return cli_fail(&e);
 	enum waiting_order order = WAITING_ORDER_URGENCY;
 	const char *ord = cli_get(a, "order");

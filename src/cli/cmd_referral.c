@@ -29,6 +29,7 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app 
 	const char *ftp = cli_get(a, "first-time-parent");
 	if (cli_id(a, "family", &ep.family_id, &e) || cli_id(a, "infant", &ep.infant_id, &e) ||
 	    cli_ids(a, "other-infants", ep.more_infants, EPISODE_INFANTS_MAX - 1, &ep.n_more_infants, &e) ||
+	    cli_id(a, "previous", &ep.previous_id, &e) ||
 	    cli_id(a, "caregiver", &ep.caregiver_id, &e) || cli_date(a, "received", &ep.received_on, &e) ||
 	    cli_text(a, "source", ep.source, sizeof ep.source, &e) ||
 	    cli_text(a, "programme", programme, sizeof programme, &e))
@@ -49,6 +50,8 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app 
 	}
 	printf("Logged referral %lld for family %lld (received; awaiting triage).\n", (long long)ep.id,
 	       (long long)ep.family_id);
+	if (ep.previous_id)
+		printf("It is a re-referral: it follows referral %lld.\n", (long long)ep.previous_id);
 	if (ep.n_more_infants)
 		printf("It covers %d infants: one referral, one set of waiting clocks; measures and safeguarding per infant.\n",
 		       1 + ep.n_more_infants);
@@ -65,19 +68,20 @@ int cmd_referral_add(const struct cli_global *g, struct cli_args *a, struct app 
 static void referral_cells(struct app *app, const struct episode *ep, const char *state, struct out_list *l)
 {
 	(void)app;
-	char id[24], fam[24], inf[24], car[24], rec[11], dec[11], dis[11], more[EPISODE_INFANTS_MAX * 24] = "";
+	char id[24], fam[24], inf[24], car[24], rec[11], dec[11], dis[11], more[EPISODE_INFANTS_MAX * 24] = "", prev[24];
 	for (int i = 0, u = 0; i < ep->n_more_infants; i++)
 		u += snprintf(more + u, sizeof more - (size_t)u, "%s%lld", i ? ";" : "", (long long)ep->more_infants[i]);
 	const char *row[] = {fmt_id(id, ep->id), fmt_id(fam, ep->family_id), fmt_id(inf, ep->infant_id),
 	                     fmt_id(car, ep->caregiver_id), fmt_date(rec, ep->received_on), ep->source, ep->decision,
 	                     fmt_date(dec, ep->decided_on), state, fmt_date(dis, ep->discharged_on),
-	                     ep->discharge_reason, more};
+	                     ep->discharge_reason, more, ep->transferred_to, fmt_id(prev, ep->previous_id)};
 	out_row(l, row);
 }
 
 static const char *const ep_cols[] = {"referral_id:id", "family_id:id", "infant_id:id", "caregiver_id:id",
                                       "received_on:date", "source", "decision", "decided_on:date", "state",
-                                      "discharged_on:date", "discharge_reason", "other_infant_ids:ids", 0};
+                                      "discharged_on:date", "discharge_reason", "other_infant_ids:ids",
+                                      "transferred_to", "previous_referral_id:id", 0};
 
 struct ref_list {
 	struct app *app;
@@ -183,6 +187,24 @@ static void contact_cells(struct out_list *l, const struct contact *k)
 	out_row(l, row);
 }
 
+int cmd_referral_reopen(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	(void)g;
+	struct dy_err e;
+	dy_err_clear(&e);
+	int64_t id;
+	int32_t on;
+	int window;
+	if (cli_id(a, "referral", &id, &e) || cli_date(a, "date", &on, &e) || app_reopen_window(&window, &e))
+		return cli_fail(&e);
+	enum episode_state to;
+	if (app_referral_reopen(app, id, on, cli_get(a, "reason"), window, &to, &e))
+		return cli_fail(&e);
+	printf("Reopened referral %lld: %s again, its discharge undone; the reason is in its history.\n", (long long)id,
+	       episode_state_label(to));
+	return 0;
+}
+
 int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	struct dy_err e;
@@ -230,6 +252,10 @@ int cmd_referral_show(const struct cli_global *g, struct cli_args *a, struct app
 				printf(", %lld", (long long)v.episode.more_infants[i]);
 			printf(" (measures and safeguarding are each infant's own)\n");
 		}
+		if (v.episode.previous_id)
+			printf("\nRe-referral: it follows referral %lld of this family.\n", (long long)v.episode.previous_id);
+		if (v.episode.transferred_to[0])
+			printf("\nTransferred to: %s\n", v.episode.transferred_to);
 		printf("\nState: %s (since %s)%s%s. History: dyad referral history %s\n",
 		       episode_state_label(path.state), since, path.programme[0] ? "; programme " : "", path.programme, rid);
 		printf("\nContacts (%d)\n", v.ncontacts);
@@ -378,7 +404,7 @@ int cmd_discharge(const struct cli_global *g, struct cli_args *a, struct app *ap
 		all = cs;
 	}
 	if (app_discharge_with_action(app, ref, on, cli_get(a, "reason"), ids, statuses, n, all, cli_get(a, "risk-action"),
-	                              &e))
+	                              cli_get(a, "transferred-to"), &e))
 		return cli_fail(&e);
 	printf("Discharged referral %lld.\n", (long long)ref);
 	return 0;

@@ -8,18 +8,7 @@
 #include "cli/commands.h"
 #include "report/render.h"
 #include "report/report.h"
-
-/* --target-a / --target-b into t (defaults otherwise). */
-static int targets(const struct cli_args *a, struct clock_targets *t, struct dy_err *e)
-{
-	clock_targets_default(t);
-	const char *ta = cli_get(a, "target-a"), *tb = cli_get(a, "target-b");
-	if (ta && clock_target_parse("target-a", ta, &t->t[CLOCK_A], e))
-		return DY_EINVAL;
-	if (tb && clock_target_parse("target-b", tb, &t->t[CLOCK_B], e))
-		return DY_EINVAL;
-	return 0;
-}
+#include "util/date.h"
 
 static int run_report(const struct cli_global *g, struct cli_args *a, struct app *app, const char *name)
 {
@@ -28,7 +17,12 @@ static int run_report(const struct cli_global *g, struct cli_args *a, struct app
 	struct report_params p = {.publish = cli_get(a, "publish") != NULL};
 	enum rep_format f;
 	if (rep_format_parse(g->format, &f, &e) || cli_date(a, "from", &p.from, &e) || cli_date(a, "to", &p.to, &e) ||
-	    targets(a, &p.targets, &e))
+	    cli_clock_targets(a, &p.targets, &e))
+		return cli_fail(&e);
+	const char *q = cli_get(a, "quarter");
+	if (q && (p.from != DATE_NONE || p.to != DATE_NONE))
+		return cli_fail(&(struct dy_err){.code = DY_EINVAL, .field = "quarter", .msg = "give --quarter or --from and --to, not both"});
+	if (q && report_quarter_parse(q, &p.from, &p.to, &e))
 		return cli_fail(&e);
 	struct rep_result r;
 	int rc = report_build(app, name, &p, &r, &e);
@@ -64,4 +58,14 @@ int cmd_report_completeness(const struct cli_global *g, struct cli_args *a, stru
 int cmd_report_safeguarding(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	return run_report(g, a, app, "safeguarding");
+}
+
+int cmd_report_activity(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "activity");
+}
+
+int cmd_report_quarterly(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "quarterly");
 }

@@ -55,6 +55,7 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 	count(", ", n->overrides, "eligibility override", "eligibility overrides");
 	count(", ", n->goals, "goal", "goals");
 	count(", ", n->goal_ratings, "goal rating", "goal ratings");
+	count(", ", n->notes, "case note", "case notes");
 	fputs(".\n", stdout);
 }
 

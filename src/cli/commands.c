@@ -55,6 +55,13 @@ static const struct cli_opt o_birth[] = {
 	{"dob", "DATE", "date of birth", 1},
 	{"gestation-weeks", "N", "gestation at birth in weeks (22-44)", 0},
 	{0}};
+static const struct cli_opt o_loss[] = {
+	{"person", "ID", "the infant's (or pregnancy's) record", 1},
+	{"kind", "KIND", "pregnancy_loss, stillbirth or infant_death", 1},
+	{"date", "DATE", "the date of the loss", 1},
+	{"care-status", "CODE", "care status of the family's other infants, when a referral ends and there are any", 0},
+	{"risk-action", "TEXT", "the action taken on a risk flag still open on a referral that ends", 0},
+	{0}};
 static const struct cli_opt o_pract[] = {
 	{"name", "NAME", "the practitioner's name", 1},
 	{"profession", "CODE", "psychotherapist, clinical_psychologist, specialist_health_visitor, nursery_nurse, social_worker, family_therapist, admin or other", 1},
@@ -69,6 +76,12 @@ static const struct cli_opt o_ref_add[] = {
 	{"programme", "NAME", "the programme the referral is for (a [programme NAME] of the rules file)", 0},
 	{"first-time-parent", "yes|no", "whether the referred caregiver is a first-time parent", 0},
 	{"allow-duplicate", NULL, "log it even though the infant or caregiver has an open referral", 0},
+	{"previous", "ID", "a re-referral: the family's earlier (closed) referral it follows", 0},
+	{0}};
+static const struct cli_opt o_ref_reopen[] = {
+	{"referral", "ID", "the discharged referral", 1},
+	{"date", "DATE", "the day it is reopened: within $DYAD_REOPEN_WINDOW_DAYS (default 28) of the discharge", 1},
+	{"reason", "TEXT", "why it is reopened", 1},
 	{0}};
 static const struct cli_opt o_ref_check[] = {
 	{"referral", "ID", "the referral to check", 1},
@@ -117,6 +130,12 @@ static const struct cli_opt o_report[] = {
 	{"to", "DATE", "last day of the period", 1},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
 	{0}};
+static const struct cli_opt o_report_quarter[] = {
+	{"quarter", "YYYYQN", "the quarter, like 2026Q3 (July to September 2026)", 0},
+	{"from", "DATE", "first day of the period, instead of --quarter", 0},
+	{"to", "DATE", "last day of the period, instead of --quarter", 0},
+	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{0}};
 static const struct cli_opt o_ref_list[] = {
 	{"family", "ID", "only this family's referrals", 0},
 	{"state", "STATE", "only referrals in this state: received, awaiting_assessment, declined, signposted, assessed,"
@@ -149,9 +168,10 @@ static const struct cli_opt o_sg_hist[] = {{"infant", "ID", "the infant", 1}, {0
 static const struct cli_opt o_discharge[] = {
 	{"referral", "ID", "the referral to discharge", 1},
 	{"date", "DATE", "discharge date", 1},
-	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred, other or signposted", 1},
-	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted or other; one for all, or INFANT:STATUS,...", 1},
+	{"reason", "REASON", "planned_ending, disengaged, moved_away, transferred, other, signposted or bereavement", 1},
+	{"care-status", "STATUS", "each infant's care status: with_birth_family, reunited, in_care, adopted, other or died; one for all, or INFANT:STATUS,...", 1},
 	{"risk-action", "TEXT", "the action taken on any risk flag not yet acknowledged (needed when there is one)", 0},
+	{"transferred-to", "TEAM", "with --reason transferred (then required): the team the family is transferred to", 0},
 	{0}};
 static const struct cli_opt o_measure[] = {
 	{"referral", "ID", "the referral", 1},
@@ -198,6 +218,34 @@ static const struct cli_opt o_goal_rate[] = {
 	{"rating", "N", "how close the family feels to the goal, 0 (not at all) to 10 (reached)", 1},
 	{0}};
 static const struct cli_opt o_goal_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_note_add[] = {
+	{"referral", "ID", "the referral (episode of care) the note belongs to", 1},
+	{"kind", "KIND", "contact, assessment_formulation, safeguarding, supervision, telephone or other", 1},
+	{"text", "TEXT", "the note (up to 20,000 characters); or --file", 0},
+	{"file", "FILE", "read the note from this UTF-8 text file instead of --text", 0},
+	{"contact", "ID", "the contact the note is about (one of the referral's)", 0},
+	{"sign", NULL, "sign it now: a signed note can never be changed, only followed by an addendum", 0},
+	{0}};
+static const struct cli_opt o_note_edit[] = {
+	{"note", "ID", "your draft note", 1},
+	{"text", "TEXT", "the note's new words; or --file", 0},
+	{"file", "FILE", "read the new words from this file instead of --text", 0},
+	{"kind", "KIND", "a new kind (default: unchanged)", 0},
+	{0}};
+static const struct cli_opt o_note_id[] = {{"note", "ID", "the note", 1}, {0}};
+static const struct cli_opt o_note_addendum[] = {
+	{"note", "ID", "the signed note the addendum follows", 1},
+	{"text", "TEXT", "the addendum's words; or --file", 0},
+	{"file", "FILE", "read the addendum from this file instead of --text", 0},
+	{0}};
+static const struct cli_opt o_note_error[] = {
+	{"note", "ID", "the signed note entered in error", 1},
+	{"reason", "TEXT", "why it was entered in error, e.g. \"written on the wrong family's record\"", 1},
+	{0}};
+static const struct cli_opt o_note_list[] = {
+	{"referral", "ID", "the referral", 1},
+	{"all", NULL, "also notes entered in error (kept, hidden by default)", 0},
+	{0}};
 
 static const struct cli_opt o_serve[] = {
 	{"listen", "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)", 0},
@@ -250,6 +298,41 @@ static const struct cli_opt o_careplan_move[] = {
 	{"reason", "TEXT", "why it stopped early (needed for stopped_early)", 0},
 	{0}};
 static const struct cli_opt o_careplan_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_group_add[] = {
+	{"intervention", "CODE", "a group intervention of the catalogue (mode group), e.g. circle_of_security", 1},
+	{"starts", "DATE", "the day of the first session", 1},
+	{"sessions", "N", "sessions in the run (default: the catalogue's planned_sessions)", 0},
+	{"venue", "TEXT", "where it meets, e.g. \"Meadows Children's Centre\"", 1},
+	{"location", "PLACE", "the kind of place: home, clinic, gp, childrens_centre, video or phone", 1},
+	{"capacity", "N", "places in the run (1-100)", 1},
+	{"facilitators", "IDS", "the practitioners who run it (1-4)", 1},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_group_enrol[] = {
+	{"run", "ID", "the group run", 1},
+	{"referral", "ID", "the caregiver's referral (accepted and open)", 1},
+	{"caregiver", "ID", "the caregiver who joins", 1},
+	{0}};
+static const struct cli_opt o_group_wait[] = {
+	{"intervention", "CODE", "the group programme they wait for", 1},
+	{"referral", "ID", "the caregiver's referral (accepted and open)", 1},
+	{"caregiver", "ID", "the caregiver who waits", 1},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_group_session[] = {
+	{"run", "ID", "the group run", 1},
+	{"number", "N", "which session of the run (1 to its sessions)", 1},
+	{"date", "DATE", "the day it took place", 1},
+	{"attended", "IDS", "the enrolled caregivers present (every other enrolled caregiver did not attend)", 0},
+	{"duration", "MINUTES", "length in minutes", 0},
+	{0}};
+static const struct cli_opt o_group_show[] = {
+	{"run", "ID", "the group run", 1},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_group_waiting[] = {
+	{"intervention", "CODE", "only those waiting for this programme", 0},
+	{0}};
 
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
@@ -265,6 +348,7 @@ const struct cli_command cli_commands[] = {
 	{"caseload", NULL, NULL, 0, "The team's caseload: families accepted and not discharged.", o_caseload, cmd_caseload, CLI_DB_READ, NULL},
 	{"person", "add", NULL, 0, "Add a caregiver or an infant (born or unborn) to a family.", o_person, cmd_person_add, CLI_DB_WRITE, NULL},
 	{"person", "birth", NULL, 0, "Record the birth of an unborn infant, keeping their record.", o_birth, cmd_person_birth, CLI_DB_WRITE, NULL},
+	{"person", "loss", NULL, 0, "Record a pregnancy loss, a stillbirth or an infant's death: the referral ends, nothing more is asked.", o_loss, cmd_person_loss, CLI_DB_WRITE, NULL},
 	{"practitioner", "add", NULL, 0, "Add a member of the team.", o_pract, cmd_practitioner_add, CLI_DB_WRITE, NULL},
 	{"practitioner", "list", NULL, 0, "List the team's practitioners.", o_none, cmd_practitioner_list, CLI_DB_READ, NULL},
 	{"referral", "add", NULL, 0, "Log a referral (opens an episode of care).", o_ref_add, cmd_referral_add, CLI_DB_WRITE, NULL},
@@ -273,12 +357,15 @@ const struct cli_command cli_commands[] = {
 	{"referral", "check", NULL, 0, "Check a referral against the eligibility rules, with every reason.", o_ref_check, cmd_referral_check, CLI_DB_READ, NULL},
 	{"referral", "triage", NULL, 0, "Accept, decline or signpost a received referral.", o_ref_triage, cmd_referral_triage, CLI_DB_WRITE, NULL},
 	{"referral", "move", NULL, 0, "Move a referral along its pathway (assessed, awaiting/in intervention).", o_ref_move, cmd_referral_move, CLI_DB_WRITE, NULL},
+	{"referral", "reopen", NULL, 0, "Reopen a referral discharged within the reopening window, with the reason.", o_ref_reopen, cmd_referral_reopen, CLI_DB_WRITE, NULL},
 	{"referral", "history", NULL, 0, "A referral's state changes, with dates and users, and its overrides.", o_ref_history, cmd_referral_history, CLI_DB_READ, NULL},
 	{"waiting", NULL, NULL, 0, "Everyone waiting for assessment or intervention, most urgent first.", o_waiting, cmd_waiting, CLI_DB_READ, NULL},
 	{"report", "waiting", NULL, 0, "Waiting times against the two standards over a period, and by month.", o_report_waiting, cmd_report_waiting, CLI_DB_READ, REPORT_FORMATS},
 	{"report", "outcomes", NULL, 0, "Pre/post outcomes per scale with paired t and Wilcoxon tests, episodes discharged in a period.", o_report, cmd_report_outcomes, CLI_DB_READ, REPORT_FORMATS},
 	{"report", "completeness", NULL, 0, "Per instrument, the share of eligible episodes with a baseline, an end and both.", o_report, cmd_report_completeness, CLI_DB_READ, REPORT_FORMATS},
 	{"report", "safeguarding", NULL, 0, "Safeguarding status at referral against at discharge, and care status at discharge.", o_report, cmd_report_safeguarding, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "activity", NULL, 0, "Referrals by source and month, decisions, contacts and DNA rate, caseload at the period's end.", o_report, cmd_report_activity, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "quarterly", NULL, 0, "The commissioner's quarterly report: waiting, outcomes, completeness, safeguarding and activity.", o_report_quarter, cmd_report_quarterly, CLI_DB_READ, REPORT_FORMATS},
 	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, CLI_DB_WRITE, NULL},
 	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, CLI_DB_READ, NULL},
 	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, CLI_DB_WRITE, NULL},
@@ -300,9 +387,24 @@ const struct cli_command cli_commands[] = {
 	{"careplan", "add", NULL, 0, "Add an intervention to a referral's care plan, with its practitioners and goals.", o_careplan_add, cmd_careplan_add, CLI_DB_WRITE, NULL},
 	{"careplan", "move", NULL, 0, "Move a plan on: active, completed, or stopped early with the reason.", o_careplan_move, cmd_careplan_move, CLI_DB_WRITE, NULL},
 	{"careplan", "list", NULL, 0, "A referral's care plan: each intervention with sessions delivered against planned.", o_careplan_list, cmd_careplan_list, CLI_DB_READ, NULL},
+	{"group", "add", NULL, 0, "Add a run of a group programme: start, sessions, venue, capacity, facilitators.", o_group_add, cmd_group_add, CLI_DB_WRITE, NULL},
+	{"group", "enrol", NULL, 0, "Enrol a caregiver, with their referral, in a group run (takes them off its waiting list).", o_group_enrol, cmd_group_enrol, CLI_DB_WRITE, NULL},
+	{"group", "wait", NULL, 0, "Put a caregiver on the waiting list for a programme's next run.", o_group_wait, cmd_group_wait, CLI_DB_WRITE, NULL},
+	{"group", "session", NULL, 0, "Record a session's attendance: one contact per enrolled caregiver, all or nothing.", o_group_session, cmd_group_session, CLI_DB_WRITE, NULL},
+	{"group", "list", NULL, 0, "The team's group runs, newest first.", o_none, cmd_group_list, CLI_DB_READ, NULL},
+	{"group", "show", NULL, 0, "A run's enrolments: sessions attended and whether each meets the completion rule.", o_group_show, cmd_group_show, CLI_DB_READ, NULL},
+	{"group", "waiting", NULL, 0, "Caregivers waiting for a programme's next run, longest first.", o_group_waiting, cmd_group_waiting, CLI_DB_READ, NULL},
 	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE, NULL},
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE, NULL},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ, NULL},
+	{"find", NULL, "TEXT", 1, "Find people of the team by name (part of it, any case or accents, one letter wrong), NHS number, date of birth or postcode.", o_caseload, cmd_find, CLI_DB_READ, NULL},
+	{"note", "add", NULL, 0, "Write a case note on a referral: a draft until you sign it (--sign signs it at once).", o_note_add, cmd_note_add, CLI_DB_WRITE, NULL},
+	{"note", "edit", NULL, 0, "Change your own draft note (a signed note never changes).", o_note_edit, cmd_note_edit, CLI_DB_WRITE, NULL},
+	{"note", "sign", NULL, 0, "Sign your draft note: from then on it can never be changed or deleted.", o_note_id, cmd_note_sign, CLI_DB_WRITE, NULL},
+	{"note", "addendum", NULL, 0, "Follow a signed note with a signed addendum (the note itself is unchanged).", o_note_addendum, cmd_note_addendum, CLI_DB_WRITE, NULL},
+	{"note", "error", NULL, 0, "Mark a signed note entered in error, with the reason: kept, hidden by default.", o_note_error, cmd_note_error, CLI_DB_WRITE, NULL},
+	{"note", "list", NULL, 0, "A referral's case notes, oldest first: signed notes and your own drafts.", o_note_list, cmd_note_list, CLI_DB_READ, NULL},
+	{"note", "show", NULL, 0, "One case note in full.", o_note_id, cmd_note_show, CLI_DB_READ, NULL},
 	{"user", "add", NULL, 0, "Add a user of the web application; the password is read from standard input.", o_user_add, cmd_user_add, CLI_DB_WRITE, NULL},
 	{"user", "demo", NULL, 0, "In a demo database without users: one sign-in per role, passwords printed once.", o_none, cmd_user_demo, CLI_DB_WRITE, NULL},
 	{"user", "passwd", NULL, 0, "Set a user's password (read from standard input) and end their sessions.", o_user_name, cmd_user_passwd, CLI_DB_WRITE, NULL},

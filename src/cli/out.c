@@ -196,16 +196,6 @@ void out_row(struct out_list *l, const char *const *vals)
 	}
 }
 
-/* Display width of UTF-8 text: counts code points, not bytes. */
-static size_t width(const char *s)
-{
-	size_t w = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
 void out_discard(struct out_list *l)
 {
 	if (!l)
@@ -223,9 +213,9 @@ static void print_table(struct out_list *l)
 {
 	size_t w[OUT_MAX_COLS];
 	for (int i = 0; i < l->ncols; i++) {
-		w[i] = width(l->names[i]);
+		w[i] = str_width(l->names[i]);
 		for (size_t r = 0; r < l->nrows; r++) {
-			size_t x = width(l->cells[r * (size_t)l->ncols + (size_t)i]);
+			size_t x = str_width(l->cells[r * (size_t)l->ncols + (size_t)i]);
 			if (x > w[i])
 				w[i] = x;
 		}
@@ -236,7 +226,7 @@ static void print_table(struct out_list *l)
 	for (size_t r = 0; r < l->nrows; r++) {
 		for (int i = 0; i < l->ncols; i++) {
 			const char *c = l->cells[r * (size_t)l->ncols + (size_t)i];
-			size_t pad = w[i] - width(c);
+			size_t pad = w[i] - str_width(c);
 			printf("%s%s", i ? "  " : "", c);
 			if (i < l->ncols - 1)
 				printf("%*s", (int)pad, "");

@@ -15,10 +15,19 @@ int view_alerts(struct out_doc *d, struct app *app, int64_t family_id, struct dy
 		return rc;
 	if (out_doc_table(d)) {
 		cli_alerts_print(&f);
-		if (!f.ninfants && !f.nrisks)
+		if (!f.ninfants && !f.nrisks && !f.nlosses)
 			puts("Safeguarding: no current status. No risk flag waits for acknowledgement.\n");
 		return 0;
 	}
+	static const char *const lc[] = {"infant_id:id", "name", "loss", "date:date", 0};
+	struct out_list *ll = out_doc_list(d, "bereavements", lc, 0);
+	for (int i = 0; i < f.nlosses; i++) {
+		char id[24], on[11];
+		const char *row[] = {fmt_id(id, f.losses[i].infant_id), f.losses[i].name, f.losses[i].kind,
+		                     fmt_date(on, f.losses[i].on)};
+		out_row(ll, row);
+	}
+	out_end(ll, NULL);
 	static const char *const sc[] = {"infant_id:id", "name", "status", "started_on:date", 0};
 	struct out_list *l = out_doc_list(d, "safeguarding", sc, 0);
 	for (int i = 0; i < f.ninfants; i++) {

@@ -156,6 +156,10 @@ int clock_compute_events(const struct clock_events *ev, const struct clock_targe
 	if (ev->discharged != DATE_NONE && ev->discharged < ev->received)
 		return dy_fail(e, DY_EINVAL, "discharged", "is before the referral was received");
 	int32_t a_leave = ev->has_direct && ev->direct >= ev->received ? ev->direct : DATE_NONE;
+	/* A bereavement ends both clocks: neither met nor breached. */
+	if (ev->discharge_leaves_path == CLOCK_LEAVES_BOTH && ev->discharged != DATE_NONE &&
+	    (a_leave == DATE_NONE || ev->discharged < a_leave))
+		a_leave = ev->discharged;
 	one(&t->t[CLOCK_A], ev->received, ev->assessed, ev->discharged, a_leave, as_of, &out->clock[CLOCK_A]);
 	int32_t b_start = out->clock[CLOCK_A].status == CLOCK_STOPPED ? out->clock[CLOCK_A].stop : DATE_NONE;
 	one(&t->t[CLOCK_B], b_start, ev->intervention, ev->discharged,
@@ -175,7 +179,11 @@ int clock_compute(int32_t received, const struct clock_contact *c, size_t n, int
 
 int clock_discharge_leaves_path(const char *reason)
 {
-	return reason && (strcmp(reason, "planned_ending") == 0 || strcmp(reason, "signposted") == 0);
+	if (reason && strcmp(reason, "bereavement") == 0)
+		return CLOCK_LEAVES_BOTH;
+	return reason && (strcmp(reason, "planned_ending") == 0 || strcmp(reason, "signposted") == 0)
+	               ? CLOCK_LEAVES_B
+	               : 0;
 }
 
 const char *clock_status_code(enum clock_status s)

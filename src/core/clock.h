@@ -65,7 +65,7 @@ struct clock_events {
 	int has_direct;       /* 1: `direct` holds the first attended intervention or group with no
 	                       * attended assessment on or before it (a pathway without assessment) */
 	int32_t direct;
-	int discharge_leaves_path; /* 1: the discharge needs no intervention (planned ending, signposted) */
+	int discharge_leaves_path; /* clock_discharge_leaves_path of the discharge reason (0: neither) */
 };
 
 struct clock_state {
@@ -122,8 +122,13 @@ int clock_compute_events(const struct clock_events *ev, const struct clock_targe
 int clock_compute(int32_t received, const struct clock_contact *c, size_t n, int32_t discharged,
                   const struct clock_targets *t, int32_t as_of, struct clock_result *out, struct dy_err *e);
 
-/* 1 when a discharge for this reason means no intervention was needed
- * (planned_ending, signposted): clock B then ends as left the path. */
+/* What a discharge for this reason does to the clocks: CLOCK_LEAVES_B when
+ * it means no intervention was needed (planned_ending, signposted): clock
+ * B then ends as left the path; CLOCK_LEAVES_BOTH for a bereavement (a
+ * pregnancy loss, stillbirth or infant death): both clocks still running
+ * end as left the path, neither met nor breached; else 0. */
+#define CLOCK_LEAVES_B 1
+#define CLOCK_LEAVES_BOTH 2
 int clock_discharge_leaves_path(const char *reason);
 
 /* The status as a storage/report code: "not_started", "waiting", "stopped",

@@ -35,9 +35,10 @@ const char *const code_intervention[] = {
 const char *const code_safeguarding[] = {"none", "early_help", "child_in_need",
                                          "child_protection_plan", "looked_after", "edge_of_care", 0};
 const char *const code_discharge_reason[] = {"planned_ending", "disengaged", "moved_away",
-                                             "transferred", "other", "signposted", 0};
+                                             "transferred", "other", "signposted", "bereavement", 0};
 const char *const code_care_status[] = {"with_birth_family", "reunited", "in_care", "adopted",
-                                        "other", 0};
+                                        "other", "died", 0};
+const char *const code_loss[] = {"pregnancy_loss", "stillbirth", "infant_death", 0};
 const char *const code_timepoint[] = {"baseline", "review", "end", "followup", 0};
 const char *const code_profession[] = {"psychotherapist", "clinical_psychologist",
                                        "specialist_health_visitor", "nursery_nurse",

@@ -17,7 +17,10 @@ extern const char *const code_attendance[];       /* attended, did_not_attend, .
 extern const char *const code_intervention[];     /* parent_infant_psychotherapy, vig, ... */
 extern const char *const code_safeguarding[];     /* none, early_help, child_in_need, ... */
 extern const char *const code_discharge_reason[]; /* planned_ending, disengaged, ... */
-extern const char *const code_care_status[];      /* with_birth_family, reunited, ... */
+extern const char *const code_care_status[];      /* with_birth_family, reunited, ..., died */
+/* A pregnancy loss (miscarriage, termination, ectopic), a stillbirth, or
+ * the death of a born infant: what `dyad person loss` records. */
+extern const char *const code_loss[];
 extern const char *const code_timepoint[];        /* baseline, review, end, followup */
 extern const char *const code_profession[];       /* psychotherapist, clinical_psychologist, ... */
 

@@ -129,6 +129,23 @@ int episode_state_check(const struct episode_transition *t, struct dy_err *e)
 		return dy_fail(e, DY_EINVAL, "from", "is not an episode state");
 	if (!valid(t->to))
 		return dy_fail(e, DY_EINVAL, "to", "is not an episode state");
+	/* Reopening (issue 8 point 10): only a discharged episode, only back to
+	 * an open state, always with the reason. */
+	if (t->reopen) {
+		if (t->from != EPISODE_DISCHARGED)
+			return dy_fail(e, DY_ECONFLICT, "referral", "only a discharged episode can be reopened (it is %s)",
+			               labels[t->from]);
+		if (!episode_state_is_open(t->to))
+			return dy_fail(e, DY_EINVAL, "to", "a reopened episode goes back to an open state, not %s",
+			               labels[t->to]);
+		if (t->date == DATE_NONE)
+			return dy_fail(e, DY_EINVAL, "date", "is required: every move is dated");
+		if (t->since != DATE_NONE && t->date < t->since)
+			return dy_fail(e, DY_EINVAL, "date", "is before the episode was discharged");
+		if (text_field("user", t->user, "every move names who made it", e))
+			return DY_EINVAL;
+		return text_field("reason", t->reason, "say why the episode is reopened", e);
+	}
 	if (!episode_state_allowed(t->from, t->to))
 		return dy_fail(e, DY_ECONFLICT, "to", "cannot move from %s to %s: %s", labels[t->from], labels[t->to],
 		               why_not(t->from, t->to));

@@ -46,6 +46,7 @@ struct episode_transition {
 	const char *reason;           /* required for declined: why */
 	const char *service;          /* required for signposted: the service named */
 	const char *discharge_reason; /* required for discharged: a code_discharge_reason code */
+	int reopen;                   /* 1: a discharged episode reopened to an open state (reason required) */
 };
 
 /* The storage code of s ("awaiting_assessment"), or "" when out of range. */
@@ -72,7 +73,9 @@ size_t episode_state_next(enum episode_state from, enum episode_state out[EPISOD
  * named user, with a reason for a decline, a named service for signposting
  * and a discharge reason code for a discharge. Returns 0, DY_ECONFLICT for a
  * move the table forbids ("cannot move from declined to in intervention: a
- * declined referral is closed"), or DY_EINVAL naming the missing field. */
+ * declined referral is closed"), or DY_EINVAL naming the missing field.
+ * A move with `reopen` set is checked apart from the table: from discharged
+ * back to an open state, with a reason (the window is the caller's rule). */
 int episode_state_check(const struct episode_transition *t, struct dy_err *e);
 
 /* The state an episode's recorded data give, by the rules of docs/waiting.md

@@ -100,6 +100,13 @@ int record_episode_check(const struct episode *ep, int32_t today, struct dy_err 
 	} else if (ep->discharge_reason[0]) {
 		return dy_fail(e, DY_EINVAL, "discharge_reason", "is given without a discharge date");
 	}
+	if (ep->transferred_to[0] && strcmp(ep->discharge_reason, "transferred") != 0)
+		return dy_fail(e, DY_EINVAL, "transferred_to", "is given only for a referral discharged as transferred");
+	for (const unsigned char *c = (const unsigned char *)ep->transferred_to; *c; c++)
+		if (*c < 0x20 || *c == 0x7f)
+			return dy_fail(e, DY_EINVAL, "transferred_to", "contains a control character");
+	if (ep->previous_id < 0 || (ep->previous_id && ep->previous_id == ep->id))
+		return dy_fail(e, DY_EINVAL, "previous_referral_id", "must be an earlier referral of the family");
 	if (ep->n_more_infants < 0 || ep->n_more_infants > EPISODE_INFANTS_MAX - 1)
 		return dy_fail(e, DY_EINVAL, "other_infant_ids", "at most %d infants share one referral",
 		               EPISODE_INFANTS_MAX);
@@ -114,6 +121,32 @@ int record_episode_check(const struct episode *ep, int32_t today, struct dy_err 
 				return dy_fail(e, DY_EINVAL, "other_infant_ids", "names infant %lld twice",
 				               (long long)ep->more_infants[i]);
 	}
+	return 0;
+}
+
+int record_loss_check(const struct person *p, const char *kind, int32_t on, int32_t today, struct dy_err *e)
+{
+	if (strcmp(p->role, "infant") != 0)
+		return dy_fail(e, DY_EINVAL, "person", "is a caregiver: a loss is recorded for an infant or pregnancy");
+	if (p->loss[0])
+		return dy_fail(e, DY_ECONFLICT, "person", "a loss is already recorded for this infant");
+	if (validate_code("kind", code_loss, kind, e))
+		return DY_EINVAL;
+	if (on == DATE_NONE)
+		return dy_fail(e, DY_EINVAL, "date", "is required");
+	if (on > today)
+		return dy_fail(e, DY_EINVAL, "date", "is in the future");
+	int born = p->date_of_birth != DATE_NONE;
+	if (strcmp(kind, "pregnancy_loss") == 0 && born)
+		return dy_fail(e, DY_EINVAL, "kind", "a birth is recorded for this infant: record a stillbirth or an"
+		               " infant's death instead");
+	if (strcmp(kind, "stillbirth") == 0 && born && p->date_of_birth != on)
+		return dy_fail(e, DY_EINVAL, "date", "a stillbirth is dated on the recorded date of birth");
+	if (strcmp(kind, "infant_death") == 0 && !born)
+		return dy_fail(e, DY_EINVAL, "kind", "no birth is recorded for this infant: record a pregnancy loss or a"
+		               " stillbirth, or record the birth first");
+	if (strcmp(kind, "infant_death") == 0 && on < p->date_of_birth)
+		return dy_fail(e, DY_EINVAL, "date", "is before the infant's date of birth");
 	return 0;
 }
 

@@ -51,6 +51,8 @@ struct person {
 	char ethnicity[2];      /* NHS ethnic category letter or "" */
 	char postcode[9];       /* normal form "NG7 2UH" or "" */
 	int imd_decile;         /* 1..10, 0 unknown */
+	char loss[16];          /* infants: "" or a code_loss: pregnancy_loss | stillbirth | infant_death */
+	int32_t loss_on;        /* the date of the loss (meaningful only with loss) */
 };
 
 /* The most infants one referral covers (twins, triplets ... sextuplets). */
@@ -72,6 +74,8 @@ struct episode {
 	int32_t decided_on;
 	int32_t discharged_on;
 	char discharge_reason[20];
+	char transferred_to[101]; /* discharged as transferred: the team the family went to ("" none) */
+	int64_t previous_id;      /* a re-referral: the family's earlier referral it follows, 0 none */
 };
 
 struct contact {
@@ -123,6 +127,13 @@ int record_person_identifiers(struct person *p, const char *nhs_number, const ch
  * date and discharge not before received, discharge reason with discharge)
  * and its further infants (each once, not the first again). */
 int record_episode_check(const struct episode *ep, int32_t today, struct dy_err *e);
+
+/* Checks that a loss of kind (a code_loss) on date `on` can be recorded for
+ * p: an infant with no loss recorded yet, `on` not in the future; a
+ * pregnancy loss only while unborn; a stillbirth while unborn or on the
+ * recorded birth date; an infant's death on or after the birth. DY_EINVAL naming "kind" or "date", DY_ECONFLICT when a loss is
+ * already recorded. */
+int record_loss_check(const struct person *p, const char *kind, int32_t on, int32_t today, struct dy_err *e);
 
 /* 1 when the referral covers infant_id (its first infant or a further one). */
 int record_episode_covers(const struct episode *ep, int64_t infant_id);

@@ -14,6 +14,11 @@ int sg_care_with_birth_family(const char *care_status)
 	return care_status && (strcmp(care_status, "with_birth_family") == 0 || strcmp(care_status, "reunited") == 0);
 }
 
+int sg_care_counts(const char *care_status)
+{
+	return care_status && care_status[0] && strcmp(care_status, "died") != 0;
+}
+
 int sg_outcome_compute(const struct sg_infant *inf, size_t n, struct sg_outcome *out)
 {
 	memset(out, 0, sizeof *out);

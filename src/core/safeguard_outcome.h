@@ -43,4 +43,9 @@ int sg_outcome_compute(const struct sg_infant *inf, size_t n, struct sg_outcome 
  * the birth family ("with_birth_family", "reunited"). */
 int sg_care_with_birth_family(const char *care_status);
 
+/* 1 when a care status code is a care outcome to count (care_known); 0 for
+ * none and for "died": an infant who died is reported apart, never in the
+ * share who remained with their birth family (issue 8 point 5). */
+int sg_care_counts(const char *care_status);
+
 #endif

@@ -76,20 +76,12 @@ static int add_plan(void *ctx, const struct care_plan *p)
 	return 0;
 }
 
-static int careplan_list(struct http_req *rq, struct http_resp *rs)
+static int careplans_of(struct app *a, int64_t id, json_t *items, struct dy_err *e)
 {
-	int64_t id;
-	if (api_path_id(rq, rs, &id))
-		return 0;
-	json_t *items = json_array();
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_careplan_list(rq->app, id, add_plan, items, &e)) {
-		json_decref(items);
-		return api_fail(rs, &e);
-	}
-	return api_send(rs, 200, json_pack("{s:o}", "items", items));
+	return app_careplan_list(a, id, add_plan, items, e);
 }
+
+static int careplan_list(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, careplans_of); }
 
 static int careplan_add(struct http_req *rq, struct http_resp *rs)
 {

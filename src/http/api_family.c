@@ -17,18 +17,14 @@
 
 struct page {
 	json_t *items;
-	int limit;
-	int n;
 	int64_t last; /* the last family id on the page */
 };
 
 static int add_summary(void *ctx, const struct family_summary *s)
 {
 	struct page *p = ctx;
-	if (p->n++ < p->limit) {
-		json_array_append_new(p->items, api_summary(s));
-		p->last = s->family_id;
-	}
+	json_array_append_new(p->items, api_summary(s));
+	p->last = s->family_id;
 	return 0;
 }
 
@@ -38,18 +34,16 @@ static int families_list(struct http_req *rq, struct http_resp *rs)
 	if (api_keyset(rq, rs, &pg))
 		return 0;
 	const char *open = http_query(rq, "open");
-	struct page p = {.items = json_array(), .limit = pg.limit};
+	struct page p = {.items = json_array()};
 	struct dy_err e;
 	dy_err_clear(&e);
-	/* One row more than asked says whether there is a next page. */
-	struct list_page probe = pg;
-	probe.limit++;
-	int rc = app_family_list(rq->app, open && strcmp(open, "1") == 0, &probe, add_summary, &p, &e);
+	int more;
+	int rc = app_family_list(rq->app, open && strcmp(open, "1") == 0, &pg, add_summary, &p, &more, &e);
 	if (rc) {
 		json_decref(p.items);
 		return api_fail(rs, &e);
 	}
-	return api_send(rs, 200, api_keyset_wrap(p.items, &pg, p.last, p.n > pg.limit));
+	return api_send(rs, 200, api_keyset_wrap(p.items, &pg, p.last, more));
 }
 
 static int family_add(struct http_req *rq, struct http_resp *rs)

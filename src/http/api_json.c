@@ -51,6 +51,17 @@ int api_bad(struct http_resp *rs, const char *field, const char *message)
 	return http_json_error(rs, 400, "invalid", field, message);
 }
 
+int api_query_date(struct http_req *rq, struct http_resp *rs, const char *name, int32_t def, int32_t *out)
+{
+	const char *s = http_query(rq, name);
+	*out = def;
+	if (s && date_parse(s, out)) {
+		api_bad(rs, name, "must be a date, YYYY-MM-DD");
+		return 1;
+	}
+	return 0;
+}
+
 int api_body(struct http_req *rq, struct http_resp *rs, json_t **out)
 {
 	*out = NULL;
@@ -186,6 +197,21 @@ int api_page(struct http_req *rq, struct http_resp *rs, int *limit, int *offset)
 		return 1;
 	}
 	return 0;
+}
+
+int api_list_of(struct http_req *rq, struct http_resp *rs, api_list_fn list)
+{
+	int64_t id;
+	if (api_path_id(rq, rs, &id))
+		return 0;
+	json_t *items = json_array();
+	struct dy_err e;
+	dy_err_clear(&e);
+	if (list(rq->app, id, items, &e)) {
+		json_decref(items);
+		return api_fail(rs, &e);
+	}
+	return api_send(rs, 200, json_pack("{s:o}", "items", items));
 }
 
 int api_keyset(struct http_req *rq, struct http_resp *rs, struct list_page *pg)

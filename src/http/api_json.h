@@ -29,6 +29,10 @@ int api_fail(struct http_resp *rs, const struct dy_err *e);
 /* Answers 400 for a request that could not be read; returns 0. */
 int api_bad(struct http_resp *rs, const char *field, const char *message);
 
+/* Query parameter name as a date into *out (def when absent): 0, or 1 with
+ * a 400 naming the parameter already answered. */
+int api_query_date(struct http_req *rq, struct http_resp *rs, const char *name, int32_t def, int32_t *out);
+
 /* Parses the request body as one JSON object into *out (caller json_decref).
  * Returns 0, or answers 400 / 415 itself and returns 1. */
 int api_body(struct http_req *rq, struct http_resp *rs, json_t **out);
@@ -55,6 +59,14 @@ int api_page(struct http_req *rq, struct http_resp *rs, int *limit, int *offset)
 
 /* {"items":items,"limit":..,"offset":..,"next_offset":N|null} with more
  * saying whether a next page exists. */
+/* Fills items with the rows of record id (a referral, an infant) for the
+ * acting user, or fails with e (app/ decides who may). */
+typedef int (*api_list_fn)(struct app *a, int64_t id, json_t *items, struct dy_err *e);
+
+/* The handler of GET .../{id}/ROWS: {"items": [...]} from list, or the
+ * error answer (400 for a bad id, 403/404 as app/ says). Returns 0. */
+int api_list_of(struct http_req *rq, struct http_resp *rs, api_list_fn list);
+
 /* Reads a keyset page from ?limit= (1-500, default 50), ?after= (an id:
  * the page starts after it) and ?order=oldest|newest; answers 400 and
  * returns 1 when one is wrong. */

@@ -59,20 +59,12 @@ static int add_measure(void *ctx, const struct measure_view *v)
 	return 0;
 }
 
-static int measures_list(struct http_req *rq, struct http_resp *rs)
+static int measures_of(struct app *a, int64_t id, json_t *items, struct dy_err *e)
 {
-	int64_t id;
-	if (api_path_id(rq, rs, &id))
-		return 0;
-	json_t *items = json_array();
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_measure_list(rq->app, id, add_measure, items, &e)) {
-		json_decref(items);
-		return api_fail(rs, &e);
-	}
-	return api_send(rs, 200, json_pack("{s:o}", "items", items));
+	return app_measure_list(a, id, add_measure, items, e);
 }
+
+static int measures_list(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, measures_of); }
 
 
 static int measure_add(struct http_req *rq, struct http_resp *rs)
@@ -159,20 +151,12 @@ static int add_goal(void *ctx, const struct goal *g, const struct goal_rating *r
 	return 0;
 }
 
-static int goals_list(struct http_req *rq, struct http_resp *rs)
+static int goals_of(struct app *a, int64_t id, json_t *items, struct dy_err *e)
 {
-	int64_t id;
-	if (api_path_id(rq, rs, &id))
-		return 0;
-	json_t *items = json_array();
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_goal_list(rq->app, id, add_goal, items, &e)) {
-		json_decref(items);
-		return api_fail(rs, &e);
-	}
-	return api_send(rs, 200, json_pack("{s:o}", "items", items));
+	return app_goal_list(a, id, add_goal, items, e);
 }
+
+static int goals_list(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, goals_of); }
 
 static int goal_add(struct http_req *rq, struct http_resp *rs)
 {

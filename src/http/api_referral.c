@@ -220,11 +220,15 @@ static int referral_discharge(struct http_req *rq, struct http_resp *rs)
 	json_t *b;
 	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
 		return 0;
-	const char *reason = NULL, *status = NULL;
+	const char *reason = NULL, *status = NULL, *action = NULL, *to = NULL;
 	int32_t on = DATE_NONE;
 	struct dy_err e;
 	dy_err_clear(&e);
 	int rc = api_get_text(b, "reason", &reason, &e);
+	if (!rc)
+		rc = api_get_text(b, "risk_action", &action, &e);
+	if (!rc)
+		rc = api_get_text(b, "transferred_to", &to, &e);
 	if (!rc)
 		rc = api_get_text(b, "care_status", &status, &e);
 	if (!rc)
@@ -234,7 +238,8 @@ static int referral_discharge(struct http_req *rq, struct http_resp *rs)
 	if (!rc && !status)
 		rc = dy_fail(&e, DY_EINVAL, "care_status", "is required (each infant's care status at discharge)");
 	if (!rc)
-		rc = app_discharge(rq->app, id, on == DATE_NONE ? rq->app->today : on, reason, NULL, NULL, 0, status, &e);
+		rc = app_discharge_with_action(rq->app, id, on == DATE_NONE ? rq->app->today : on, reason, NULL, NULL, 0,
+		                               status, action, to, &e);
 	json_decref(b);
 	if (rc)
 		return api_fail(rs, &e);
@@ -247,20 +252,12 @@ static int add_contact(void *ctx, const struct contact *c)
 	return 0;
 }
 
-static int contacts_list(struct http_req *rq, struct http_resp *rs)
+static int contacts_of(struct app *a, int64_t id, json_t *items, struct dy_err *e)
 {
-	int64_t id;
-	if (api_path_id(rq, rs, &id))
-		return 0;
-	json_t *items = json_array();
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_contact_list(rq->app, id, add_contact, items, &e)) {
-		json_decref(items);
-		return api_fail(rs, &e);
-	}
-	return api_send(rs, 200, json_pack("{s:o}", "items", items));
+	return app_contact_list(a, id, add_contact, items, e);
 }
+
+static int contacts_list(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, contacts_of); }
 
 static int contact_add(struct http_req *rq, struct http_resp *rs)
 {
@@ -306,20 +303,12 @@ static int add_safeguarding(void *ctx, const struct safeguarding *s)
 	return 0;
 }
 
-static int safeguarding_list(struct http_req *rq, struct http_resp *rs)
+static int safeguarding_of(struct app *a, int64_t id, json_t *items, struct dy_err *e)
 {
-	int64_t id;
-	if (api_path_id(rq, rs, &id))
-		return 0;
-	json_t *items = json_array();
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_safeguarding_history(rq->app, id, add_safeguarding, items, &e)) {
-		json_decref(items);
-		return api_fail(rs, &e);
-	}
-	return api_send(rs, 200, json_pack("{s:o}", "items", items));
+	return app_safeguarding_history(a, id, add_safeguarding, items, e);
 }
+
+static int safeguarding_list(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, safeguarding_of); }
 
 static int safeguarding_set(struct http_req *rq, struct http_resp *rs)
 {

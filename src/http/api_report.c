@@ -1,6 +1,7 @@
 /* api_report.c: the reports of report/ over HTTP.
  *
  *   GET /api/v1/reports/{name}?from=DATE&to=DATE&format=json|csv|html&publish=1
+ *   GET /api/v1/reports/{name}?quarter=2026Q3&...
  *       the report named (waiting, outcomes, ...) for the period, in the
  *       format asked for (JSON by default). Figures only: analysts too, and
  *       for a user whose only role is analyst small numbers are always
@@ -13,17 +14,6 @@
 #include "report/report.h"
 #include "util/date.h"
 
-static int query_date(struct http_req *rq, struct http_resp *rs, const char *name, int32_t def, int32_t *out)
-{
-	const char *s = http_query(rq, name);
-	*out = def;
-	if (s && date_parse(s, out)) {
-		api_bad(rs, name, "must be a date, YYYY-MM-DD");
-		return 1;
-	}
-	return 0;
-}
-
 /* 1 when the user sees reports only with small numbers suppressed. */
 int api_report_publish_only(const struct app_user *u)
 {
@@ -33,14 +23,19 @@ int api_report_publish_only(const struct app_user *u)
 static int report_get(struct http_req *rq, struct http_resp *rs)
 {
 	struct report_params p = {0};
-	if (query_date(rq, rs, "from", DATE_NONE, &p.from) || query_date(rq, rs, "to", rq->app->today, &p.to))
-		return 0;
-	if (p.from == DATE_NONE)
-		return api_bad(rs, "from", "is required: the first day of the period, YYYY-MM-DD");
-	const char *fs = http_query(rq, "format"), *pub = http_query(rq, "publish");
-	enum rep_format f = REP_FMT_JSON;
 	struct dy_err e;
 	dy_err_clear(&e);
+	const char *quarter = http_query(rq, "quarter");
+	if (quarter) {
+		if (report_quarter_parse(quarter, &p.from, &p.to, &e))
+			return api_fail(rs, &e);
+	} else if (api_query_date(rq, rs, "from", DATE_NONE, &p.from) || api_query_date(rq, rs, "to", rq->app->today, &p.to)) {
+		return 0;
+	}
+	if (p.from == DATE_NONE)
+		return api_bad(rs, "from", "is required: the first day of the period, YYYY-MM-DD (or quarter, like 2026Q3)");
+	const char *fs = http_query(rq, "format"), *pub = http_query(rq, "publish");
+	enum rep_format f = REP_FMT_JSON;
 	if (fs && (rep_format_parse(fs, &f, &e) || f == REP_FMT_TABLE))
 		return api_bad(rs, "format", "must be json, csv or html");
 	if (pub && strcmp(pub, "1") != 0 && strcmp(pub, "0") != 0)

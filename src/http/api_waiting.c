@@ -11,22 +11,11 @@
 #include "util/date.h"
 #include "util/str.h"
 
-static int query_date(struct http_req *rq, struct http_resp *rs, const char *name, int32_t def, int32_t *out)
-{
-	const char *s = http_query(rq, name);
-	*out = def;
-	if (s && date_parse(s, out)) {
-		api_bad(rs, name, "must be a date, YYYY-MM-DD");
-		return 1;
-	}
-	return 0;
-}
-
 static int waiting_list(struct http_req *rq, struct http_resp *rs)
 {
 	int limit, offset, within = -1;
 	int32_t as_of;
-	if (api_page(rq, rs, &limit, &offset) || query_date(rq, rs, "as_of", rq->app->today, &as_of))
+	if (api_page(rq, rs, &limit, &offset) || api_query_date(rq, rs, "as_of", rq->app->today, &as_of))
 		return 0;
 	const char *w = http_query(rq, "breach_within");
 	if (w && str_parse_int(w, 0, 3650, &within))

@@ -2,9 +2,12 @@
 #include "http/page.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "app/app_family.h"
 #include "app/app_user.h"
+#include "util/str.h"
 
 void page_body(struct buf *b)
 {
@@ -119,4 +122,34 @@ int page_select(struct buf *b, const struct form_errors *fe, const char *name, c
 		          TMPL_S("n", name), TMPL_S("l", label), TMPL_S("err", err), TMPL_HTML("opts", &opts));
 	buf_free(&opts);
 	return rc;
+}
+
+static int add_prac(void *ctx, const struct practitioner *p)
+{
+	struct page_prac_opts *c = ctx;
+	if (c->n >= 32)
+		return 0;
+	snprintf(c->ids[c->n], sizeof c->ids[0], "%lld", (long long)p->id);
+	str_copy(c->labels[c->n], sizeof c->labels[0], p->name);
+	c->o[c->n] = (struct form_option){c->ids[c->n], c->labels[c->n], NULL};
+	c->n++;
+	return 0;
+}
+
+int page_practitioners(struct app *a, struct page_prac_opts *p, struct dy_err *e)
+{
+	memset(p, 0, sizeof *p);
+	int rc = app_practitioner_list(a, add_prac, p, e);
+	if (rc)
+		p->n = 0;
+	return rc;
+}
+
+int page_of_id(struct http_req *rq, struct http_resp *rs,
+               int (*page)(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe))
+{
+	int64_t id;
+	if (http_param_id(rq, "id", &id))
+		return DY_ENOTFOUND;
+	return page(rq, rs, id, NULL);
 }

@@ -6,6 +6,7 @@
 #ifndef DYAD_HTTP_PAGE_H
 #define DYAD_HTTP_PAGE_H
 
+#include "core/record.h"
 #include "http/http.h"
 #include "http/page_html.h"
 #include "http/tmpl.h"
@@ -37,7 +38,25 @@ int page_code_options(const char *const *codes, struct form_option *o, char (*la
 int page_select(struct buf *b, const struct form_errors *fe, const char *name, const char *label,
                 const struct form_option *o, int n, const char *value, struct dy_err *e);
 
+/* The team's practitioners as form options (the first 32), for the
+ * practitioner fields of the contact and measure forms. */
+struct page_prac_opts {
+	struct form_option o[32];
+	char labels[32][NAME_BYTES + 1];
+	char ids[32][24];
+	int n;
+};
+
+/* Fills *p (emptied first) with the team's practitioners; 0 or the
+ * listing's error (p then holds none). */
+int page_practitioners(struct app *a, struct page_prac_opts *p, struct dy_err *e);
+
 /* Starts a body buffer (capped at PAGE_BODY_MAX). */
 void page_body(struct buf *b);
+
+/* A form page of record {id} shown afresh: answers 404 for a bad id, else
+ * page(rq, rs, id, NULL) (no errors yet). */
+int page_of_id(struct http_req *rq, struct http_resp *rs,
+               int (*page)(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe));
 
 #endif

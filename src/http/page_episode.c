@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_alerts.h"
 #include "app/app_episode.h"
 #include "app/app_family.h"
 #include "core/codes.h"
@@ -21,25 +22,6 @@ static const char *F(const struct http_req *rq, const char *name)
 }
 
 /* ---- Contacts ---------------------------------------------------------------------- */
-
-struct prac_ctx {
-	struct form_option o[32];
-	char labels[32][NAME_BYTES + 1];
-	char ids[32][24];
-	int n;
-};
-
-static int add_prac(void *ctx, const struct practitioner *p)
-{
-	struct prac_ctx *c = ctx;
-	if (c->n >= 32)
-		return 0;
-	snprintf(c->ids[c->n], sizeof c->ids[0], "%lld", (long long)p->id);
-	str_copy(c->labels[c->n], sizeof c->labels[0], p->name);
-	c->o[c->n] = (struct form_option){c->ids[c->n], c->labels[c->n], NULL};
-	c->n++;
-	return 0;
-}
 
 /* Ticked values of a checkbox field, as flags for opts. */
 static void ticked(const struct http_req *rq, const char *name, const struct form_option *o, int n, int *on)
@@ -66,10 +48,8 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 		buf_free(&b);
 		return rc;
 	}
-	static struct prac_ctx pc_zero;
-	struct prac_ctx *pc = xmalloc(sizeof *pc);
-	*pc = pc_zero;
-	app_practitioner_list(rq->app, add_prac, pc, &e);
+	struct page_prac_opts *pc = xmalloc(sizeof *pc);
+	page_practitioners(rq->app, pc, &e);
 	struct form_option people[16];
 	char pl[16][2 * NAME_BYTES + 2], pid[16][24];
 	int np = 0;
@@ -117,13 +97,7 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Record a contact", back, "Back to the family", fe, &b);
 }
 
-static int contact_get(struct http_req *rq, struct http_resp *rs)
-{
-	int64_t id;
-	if (http_param_id(rq, "id", &id))
-		return DY_ENOTFOUND;
-	return contact_page(rq, rs, id, NULL);
-}
+static int contact_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, contact_page); }
 
 static int ids_from(const struct http_req *rq, const char *name, int64_t *out, int max, int *n)
 {
@@ -197,6 +171,19 @@ static int contact_post(struct http_req *rq, struct http_resp *rs)
 
 /* ---- Discharge --------------------------------------------------------------------- */
 
+/* How many risk flags of referral id wait for acknowledgement (the discharge
+ * form then asks for the action taken: the app refuses discharge without it). */
+static int open_flags(struct http_req *rq, int64_t id, struct dy_err *e)
+{
+	struct family_alerts f;
+	if (app_referral_alerts(rq->app, id, &f, e))
+		return -1;
+	int n = 0;
+	for (int i = 0; i < f.nrisks && i < ALERTS_MAX_RISKS; i++)
+		n += f.risks[i].episode_id == id;
+	return n;
+}
+
 static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
 	struct buf b;
@@ -224,6 +211,20 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	rc = rc ? rc : form_date(&b, fe, "date", "Date of discharge", NULL, typed ? F(rq, "date-day") : d,
 	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &e);
 	rc = rc ? rc : form_radios(&b, fe, "reason", "Reason", NULL, why, nw, F(rq, "reason"), 0, NULL, &e);
+	rc = rc ? rc : form_input(&b, fe, "transferred_to", "Team transferred to",
+	                          "Only when the reason is transferred: the team the family goes to", F(rq, "transferred_to"),
+	                          NULL, "text", NULL, &e);
+	int flags = rc ? 0 : open_flags(rq, id, &e);
+	if (flags < 0)
+		rc = DY_EINTERNAL;
+	if (!rc && flags > 0) {
+		char legend[160];
+		snprintf(legend, sizeof legend, "Action taken on the risk flag%s not yet acknowledged (required)",
+		         flags > 1 ? "s" : "");
+		rc = form_textarea(&b, fe, "risk_action", legend,
+		                   "A clinician reviews the risk before discharge: say what was done, and when",
+		                   F(rq, "risk_action"), 500, &e);
+	}
 	for (int i = 0; i < fv.npeople && !rc; i++) {
 		if (strcmp(fv.people[i].role, "infant") != 0)
 			continue;
@@ -243,13 +244,7 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Discharge", back, "Back to the family", fe, &b);
 }
 
-static int discharge_get(struct http_req *rq, struct http_resp *rs)
-{
-	int64_t id;
-	if (http_param_id(rq, "id", &id))
-		return DY_ENOTFOUND;
-	return discharge_page(rq, rs, id, NULL);
-}
+static int discharge_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, discharge_page); }
 
 static int discharge_post(struct http_req *rq, struct http_resp *rs)
 {
@@ -295,9 +290,18 @@ static int discharge_post(struct http_req *rq, struct http_resp *rs)
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
 	if (!fe.n) {
-		rc = app_discharge(rq->app, id, on, reason, infants, status, n, NULL, &e);
-		if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
-			form_error_from(&fe, strcmp(e.field, "reason") == 0 ? "reason" : "date", &e);
+		const char *action = page_field_trim(rq, "risk_action"), *to = page_field_trim(rq, "transferred_to");
+		rc = app_discharge_with_action(rq->app, id, on, reason, infants, status, n, NULL, *action ? action : NULL,
+		                               *to ? to : NULL, &e);
+		if (rc == DY_ECONFLICT && strcmp(e.field, "risk-action") == 0) {
+			form_error(&fe, "risk_action", "Enter the action taken on the risk flag before discharging");
+			rc = 0;
+		} else if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
+			form_error_from(&fe, strcmp(e.field, "reason") == 0 ? "reason"
+			                     : strcmp(e.field, "transferred-to") == 0 ? "transferred_to"
+			                     : strcmp(e.field, "risk-action") == 0 ? "risk_action"
+			                                                           : "date",
+			                &e);
 			rc = 0;
 		} else if (rc) {
 			return rc;

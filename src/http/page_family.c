@@ -9,11 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_alerts.h"
+
 #include "app/app_episode.h"
 #include "app/app_audit.h"
 #include "app/app_family.h"
 #include "app/app_measure.h"
 #include "app/app_pathway.h"
+#include "app/app_search.h"
 #include "core/age.h"
 #include "http/page.h"
 #include "http/page_careplan.h"
@@ -99,6 +102,19 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		          "</div>",
 		          TMPL_S("name", name), TMPL_S("status", status), TMPL_S("since", since));
 	}
+	/* Signed safeguarding case notes: flagged to those who may read them. */
+	struct family_alerts al;
+	struct dy_err ae;
+	if (!rc && app_family_alerts(a, v->family.id, &al, &ae) == 0 && al.nsafeguarding_notes) {
+		char n[16];
+		snprintf(n, sizeof n, "%d", al.nsafeguarding_notes);
+		rc = TMPL(b, e,
+		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
+		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Safeguarding notes</span>"
+		          "</h2><p>{{n}} signed safeguarding {{w}} on this family's referrals: see each referral's case notes."
+		          "</p></div>",
+		          TMPL_S("n", n), TMPL_S("w", al.nsafeguarding_notes == 1 ? "note" : "notes"));
+	}
 	if (rc || v->nrisks == 0)
 		return rc;
 	/* Risk flags: which measure, which item, when; acknowledge in one step. */
@@ -163,26 +179,11 @@ struct find_ctx {
 	int rc;
 };
 
-static int contains_ci(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (; *hay; hay++) {
-		size_t i = 0;
-		while (i < n && hay[i] && (hay[i] | 32) == (needle[i] | 32))
-			i++;
-		if (i == n)
-			return 1;
-	}
-	return n == 0;
-}
-
 static int find_row(void *ctx, const struct family_summary *s)
 {
 	struct find_ctx *c = ctx;
 	char who[3 * NAME_BYTES], infant[NAME_BYTES + 1], state[40] = "", last[32] = "", href[48], sg[40] = "";
 	snprintf(who, sizeof who, "%s %s", s->caregiver_given, s->caregiver_family);
-	if (c->q[0] && !contains_ci(who, c->q) && !contains_ci(s->infant_given, c->q))
-		return 0;
 	str_copy(infant, sizeof infant, s->infant_given);
 	if (s->episode_id) {
 		if (s->discharged_on != DATE_NONE)
@@ -202,46 +203,110 @@ static int find_row(void *ctx, const struct family_summary *s)
 	             "<td class=\"nhsuk-table__cell\">{{last}}</td></tr>",
 	             TMPL_S("href", href), TMPL_S("who", who), TMPL_S("infant", infant), TMPL_S("state", state),
 	             TMPL_S("sg", sg), TMPL_S("last", last[0] ? last : "none"));
-	return c->rc || c->shown >= 50 ? 1 : 0;
+	return c->rc ? 1 : 0;
+}
+
+/* Answers the find page: the search box holding q, then a table captioned
+ * shown with the header cells head (dyad's own HTML) over rows; frees rows. */
+static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, const char *shown, const char *head,
+                     struct buf *rows)
+{
+	struct buf b;
+	page_body(&b);
+	struct dy_err e;
+	int rc = TMPL(&b, &e,
+	              "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
+	              "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name, NHS number, date of "
+	              "birth or postcode</label><div class=\"nhsuk-hint\" id=\"q-hint\">Part of a name is enough; case, "
+	              "accents and one wrong letter do not matter</div>"
+	              "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" "
+	              "value=\"{{q}}\" aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" "
+	              "type=\"submit\">Search</button></form>"
+	              "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
+	              "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">{{{head}}}</tr></thead>"
+	              "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>",
+	              TMPL_S("q", q), TMPL_S("shown", shown), {"head", head, 1}, TMPL_HTML("rows", rows));
+	buf_free(rows);
+	if (rc) {
+		buf_free(&b);
+		return DY_EINTERNAL;
+	}
+	return page_send(rq, rs, 200, "Find a family", NULL, NULL, NULL, &b);
+}
+
+#define TH(x) "<th scope=\"col\" class=\"nhsuk-table__header\">" x "</th>"
+
+/* One person a search found (app/app_search.h). */
+static int found_row(void *ctx, const struct search_hit *h, enum find_match m)
+{
+	(void)m;
+	struct find_ctx *c = ctx;
+	char who[2 * NAME_BYTES + 2], dob[32], nhs[16], state[40] = "", href[48], role[40];
+	page_person_name(&h->p, who, sizeof who);
+	page_date(h->p.date_of_birth, dob, sizeof dob);
+	page_nhs_number(h->p.nhs_number, nhs, sizeof nhs);
+	page_code(strcmp(h->p.role, "infant") == 0 ? "baby" : h->p.relationship[0] ? h->p.relationship : "caregiver", 1,
+	          role, sizeof role);
+	if (h->state[0])
+		page_code(h->state, 1, state, sizeof state);
+	snprintf(href, sizeof href, "/families/%lld", (long long)h->p.family_id);
+	c->shown++;
+	c->rc = TMPL(c->rows, c->e,
+	             "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{href}}\">{{who}}</a>"
+	             "</td><td class=\"nhsuk-table__cell\">{{role}}</td><td class=\"nhsuk-table__cell dyad-nowrap\">{{dob}}"
+	             "</td><td class=\"nhsuk-table__cell dyad-nowrap\">{{nhs}}</td><td class=\"nhsuk-table__cell\">{{state}}"
+	             "</td></tr>",
+	             TMPL_S("href", href), TMPL_S("who", who), TMPL_S("role", role), TMPL_S("dob", dob[0] ? dob : "unborn"),
+	             TMPL_S("nhs", nhs), TMPL_S("state", state[0] ? state : "no referral"));
+	return c->rc;
+}
+
+/* The search box's answer: people found by name, NHS number, date of birth
+ * or postcode, best first. */
+static int search_page(struct http_req *rq, struct http_resp *rs, const char *q)
+{
+	struct buf rows;
+	buf_init(&rows, PAGE_BODY_MAX);
+	struct dy_err e;
+	struct find_ctx c = {&rows, q, 0, &e, 0};
+	int64_t total = 0;
+	int rc = app_find(rq->app, q, 50, 0, found_row, &c, &total, &e);
+	if (rc || c.rc) {
+		buf_free(&rows);
+		return rc ? rc : DY_EINTERNAL;
+	}
+	char shown[80];
+	if (total > c.shown)
+		snprintf(shown, sizeof shown, "The first %d of %lld people found", c.shown, (long long)total);
+	else
+		snprintf(shown, sizeof shown, "%d %s found", c.shown, c.shown == 1 ? "person" : "people");
+	return find_send(rq, rs, q, shown, TH("Name") TH("Who") TH("Date of birth") TH("NHS number") TH("Latest referral"),
+	                 &rows);
 }
 
 static int find_page(struct http_req *rq, struct http_resp *rs)
 {
 	const char *q = http_query(rq, "q");
 	q = q ? q : "";
-	struct buf b, rows;
-	page_body(&b);
+	for (const char *t = q; *t; t++)
+		if (*t != ' ')
+			return search_page(rq, rs, q);
+	/* Nothing typed: the team's families, the first 50. */
+	struct buf rows;
 	buf_init(&rows, PAGE_BODY_MAX);
 	struct dy_err e;
 	struct find_ctx c = {&rows, q, 0, &e, 0};
-	struct list_page pg = {.limit = 100000};
-	int rc = app_family_list(rq->app, 0, &pg, find_row, &c, &e);
+	/* The search is made in the database; the page shows the first 50. */
+	struct list_page pg = {.limit = 50, .name = q};
+	int more = 0;
+	int rc = app_family_list(rq->app, 0, &pg, find_row, &c, &more, &e);
 	if (rc && rc != 1) {
-		buf_free(&b);
 		buf_free(&rows);
 		return rc;
 	}
 	char shown[64];
-	snprintf(shown, sizeof shown, c.shown >= 50 ? "The first %d families found" : "%d families found", c.shown);
-	rc = TMPL(&b, &e,
-	          "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
-	          "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name of a parent, carer or "
-	          "baby</label><div class=\"nhsuk-hint\" id=\"q-hint\">Part of a name is enough</div>"
-	          "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" value=\"{{q}}\" "
-	          "aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" type=\"submit\">Search</button></form>"
-	          "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
-	          "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope=\"col\" "
-	          "class=\"nhsuk-table__header\">Parent or carer</th><th scope=\"col\" class=\"nhsuk-table__header\">Baby"
-	          "</th><th scope=\"col\" class=\"nhsuk-table__header\">Referral</th><th scope=\"col\" "
-	          "class=\"nhsuk-table__header\">Last contact</th></tr></thead><tbody class=\"nhsuk-table__body\">"
-	          "{{{rows}}}</tbody></table>",
-	          TMPL_S("q", q), TMPL_S("shown", shown), TMPL_HTML("rows", &rows));
-	buf_free(&rows);
-	if (rc) {
-		buf_free(&b);
-		return DY_EINTERNAL;
-	}
-	return page_send(rq, rs, 200, "Find a family", NULL, NULL, NULL, &b);
+	snprintf(shown, sizeof shown, more ? "The first %d families" : "%d families", c.shown);
+	return find_send(rq, rs, q, shown, TH("Parent or carer") TH("Baby") TH("Referral") TH("Last contact"), &rows);
 }
 
 /* ---- The family page ----------------------------------------------------------------- */
@@ -365,7 +430,8 @@ static int charts(struct buf *b, const struct instrument_set *set, const struct 
 			if (n == 0)
 				continue;
 			const struct instr_scale *scale = &in->scales[si];
-			char title[200], id[96], val[32], lo[32], hi[32];
+			char title[200], id[96], val[32], lo[32], hi[32], uv[96];
+			instrument_unverified_text(in, si, uv, sizeof uv);
 			if (strncmp(scale->name, in->short_name, strlen(in->short_name)) == 0)
 				snprintf(title, sizeof title, "%s", scale->name);
 			else
@@ -376,9 +442,10 @@ static int charts(struct buf *b, const struct instrument_set *set, const struct 
 			snprintf(hi, sizeof hi, "%g", scale->hi);
 			rc = TMPL(b, e,
 			          "<div class=\"nhsuk-grid-column-one-half dyad-measure\"><h4>{{title}}</h4><p>Latest: <strong>{{val}}</strong>"
-			          "{{#band}}, {{band}}{{/band}} (possible range {{lo}} to {{hi}})</p>",
+			          "{{#band}}, {{band}}{{/band}} (possible range {{lo}} to {{hi}})"
+			          "{{#uv}} <strong class=\"nhsuk-tag nhsuk-tag--grey dyad-unverified\">{{uv}}</strong>{{/uv}}</p>",
 			          TMPL_S("title", title), TMPL_S("val", val), TMPL_S("band", latest_band),
-			          TMPL_S("lo", lo), TMPL_S("hi", hi));
+			          TMPL_S("lo", lo), TMPL_S("hi", hi), TMPL_S("uv", uv));
 			struct svg_trend c = {id, title, "Score", scale->lo, scale->hi, scale->bands, scale->nbands, pts, n};
 			if (!rc && scale->hi > scale->lo)
 				rc = svg_trend(b, &c, e);
@@ -452,9 +519,12 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 		int used = snprintf(text, sizeof text, "%s", in ? in->short_name : ml.v[i].rec.m.instrument);
 		for (int s = 0; s < ml.v[i].nscores && used < (int)sizeof text; s++) {
 			const struct stored_score *sc = &ml.v[i].scores[s];
+			int si = in ? instrument_scale_index(in, sc->scale) : -1;
+			int uv = sc->band[0] && si >= 0 && instrument_scale_unverified(in, si, "bands");
 			if (sc->present && (s == 0 || ml.v[i].nscores <= 3))
-				used += snprintf(text + used, sizeof text - (size_t)used, "%s %s %g%s%s", s ? ";" : ":",
-				                 sc->scale, sc->value, sc->band[0] ? ", " : "", sc->band);
+				used += snprintf(text + used, sizeof text - (size_t)used, "%s %s %g%s%s%s", s ? ";" : ":",
+				                 sc->scale, sc->value, sc->band[0] ? ", " : "", sc->band,
+				                 uv ? " (band unverified)" : "");
 		}
 		tl_add(tl, ml.v[i].rec.m.date, 2000 + i, "Measure", text);
 	}
@@ -476,6 +546,11 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 		snprintf(href, sizeof href, "/referrals/%lld/triage", id);
 		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-u-margin-right-3\" href=\"{{h}}\">Triage</a>",
 		          TMPL_S("h", href));
+	}
+	if (!rc && can_measures) {
+		snprintf(href, sizeof href, "/referrals/%lld/notes", id);
+		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3\" "
+		          "href=\"{{h}}\">Case notes</a>", TMPL_S("h", href));
 	}
 	if (!rc && open && pr.state != EPISODE_RECEIVED) {
 		char h2[80], h3[80];

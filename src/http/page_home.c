@@ -7,7 +7,9 @@
 
 #include "app/app_family.h"
 #include "app/app_pathway.h"
+#include "app/app_scope.h"
 #include "app/app_user.h"
+#include "core/suppress.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "util/date.h"
@@ -107,7 +109,7 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	if (!rc)
 	{
 		struct list_page pg = {.limit = 15};
-		rc = app_family_list(rq->app, 1, &pg, case_row, &cc, &e);
+		rc = app_family_list(rq->app, 1, &pg, case_row, &cc, NULL, &e);
 	}
 	rc = rc ? rc : cc.rc;
 	rc = rc ? rc
@@ -136,21 +138,37 @@ static int home(struct http_req *rq, struct http_resp *rs)
 
 /* ---- Waiting ------------------------------------------------------------------------- */
 
-static int figures_rows(struct buf *b, const struct waiting_report *r, struct dy_err *e)
+/* A count as shown: "*" when published and 1 to 4 (core/suppress.h). */
+static void count_text(char *out, size_t n, size_t v, int publish)
+{
+	if (publish && suppress_count((int64_t)v))
+		snprintf(out, n, "*");
+	else
+		snprintf(out, n, "%zu", v);
+}
+
+/* The report's figures, one row a clock. publish: small numbers hidden
+ * (counts 1-4 as *, a percentage or a centile over fewer than 5 withheld),
+ * as an analyst must see them. */
+static int figures_rows(struct buf *b, const struct waiting_report *r, int publish, struct dy_err *e)
 {
 	int rc = 0;
 	for (int c = 0; c < CLOCK_COUNT && !rc; c++) {
 		const struct waiting_figures *f = &r->clock[c];
-		char n[24], within[64], med[24], p90[24], still[24], br[24];
-		snprintf(n, sizeof n, "%zu", f->n);
-		if (f->n)
-			snprintf(within, sizeof within, "%zu (%.0f%%)", f->within_target, f->pct_within_target);
-		else
+		char n[24], within[64], within_n[24], med[24], p90[24], still[24], br[24];
+		int withheld = publish && f->n && suppress_rate((int64_t)f->n);
+		count_text(n, sizeof n, f->n, publish);
+		count_text(within_n, sizeof within_n, f->within_target, publish);
+		if (!f->n)
 			snprintf(within, sizeof within, "none stopped");
-		snprintf(med, sizeof med, f->n ? "%d days" : "-", f->median_days);
-		snprintf(p90, sizeof p90, f->n ? "%d days" : "-", f->p90_days);
-		snprintf(still, sizeof still, "%zu", f->still_waiting);
-		snprintf(br, sizeof br, "%zu", f->breached_still_waiting);
+		else if (withheld)
+			snprintf(within, sizeof within, "%s (withheld: fewer than %d)", within_n, SUPPRESS_MIN);
+		else
+			snprintf(within, sizeof within, "%s (%.0f%%)", within_n, f->pct_within_target);
+		snprintf(med, sizeof med, f->n && !withheld ? "%d days" : "-", f->median_days);
+		snprintf(p90, sizeof p90, f->n && !withheld ? "%d days" : "-", f->p90_days);
+		count_text(still, sizeof still, f->still_waiting, publish);
+		count_text(br, sizeof br, f->breached_still_waiting, publish);
 		rc = TMPL(b, e,
 		          "<tr class=\"nhsuk-table__row\"><th scope=\"row\" class=\"nhsuk-table__header\">{{c}}</th>"
 		          "<td class=\"nhsuk-table__cell\">{{n}}</td><td class=\"nhsuk-table__cell\">{{w}}</td>"
@@ -218,11 +236,12 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 		rc = rc ? rc : waiting_table(&table, cap, &rows, &e);
 	}
 	if (!rc && have_report)
-		rc = figures_rows(&figs, &r, &e);
+		rc = figures_rows(&figs, &r, app_scope_published_only(rq->app), &e);
 	page_date(from, a1, sizeof a1);
 	page_date(to, a2, sizeof a2);
 	snprintf(period, sizeof period, "Waiting clocks from %s to %s", a1, a2);
-	rc = rc ? rc : buf_puts(&b, "<h1>Waiting</h1>");
+	rc = rc ? rc : buf_puts(&b, "<h1>Waiting</h1><p><a href=\"/reports\">Every report, by quarter, to read, print or"
+	                            " download</a></p>");
 	rc = rc ? rc : form_error_summary(&b, &fe, &e);
 	rc = rc ? rc : TMPL(&b, &e, "{{{t}}}<h2>Waiting report</h2><form method=\"get\" action=\"/waiting\">",
 	                    TMPL_HTML("t", &table));

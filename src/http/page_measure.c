@@ -84,25 +84,6 @@ static int choose_get(struct http_req *rq, struct http_resp *rs)
 
 /* ---- The form ----------------------------------------------------------------------- */
 
-struct prac_opts {
-	struct form_option o[32];
-	char labels[32][NAME_BYTES + 1];
-	char ids[32][24];
-	int n;
-};
-
-static int add_prac(void *ctx, const struct practitioner *p)
-{
-	struct prac_opts *c = ctx;
-	if (c->n >= 32)
-		return 0;
-	snprintf(c->ids[c->n], sizeof c->ids[0], "%lld", (long long)p->id);
-	str_copy(c->labels[c->n], sizeof c->labels[0], p->name);
-	c->o[c->n] = (struct form_option){c->ids[c->n], c->labels[c->n], NULL};
-	c->n++;
-	return 0;
-}
-
 static int item_radios(struct buf *b, const struct form_errors *fe, const struct instrument *in, int i,
                        const struct http_req *rq, struct dy_err *e)
 {
@@ -184,8 +165,8 @@ static int measure_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 		rc = form_radios(&b, fe, "respondent", "Completed by", NULL, o, n,
 		                 http_form(rq, "respondent") ? F(rq, "respondent") : dflt, 0, NULL, &e);
 	} else if (!rc) {
-		struct prac_opts *p = xcalloc(1, sizeof *p);
-		app_practitioner_list(rq->app, add_prac, p, &e);
+		struct page_prac_opts *p = xmalloc(sizeof *p);
+		page_practitioners(rq->app, p, &e);
 		rc = p->n <= 8 ? form_radios(&b, fe, "practitioner", "Rated by", NULL, p->o, p->n, F(rq, "practitioner"), 0,
 		                             NULL, &e)
 		               : page_select(&b, fe, "practitioner", "Rated by", p->o, p->n, F(rq, "practitioner"), &e);
@@ -340,15 +321,19 @@ static int result_get(struct http_req *rq, struct http_resp *rs)
 	for (int i = 0; i < fm->v.nscores && !rc; i++) {
 		const struct stored_score *s = &fm->v.scores[i];
 		int si = in ? instrument_scale_index(in, s->scale) : -1;
-		char val[32];
+		char val[32], uv[96] = "";
 		if (s->present)
 			snprintf(val, sizeof val, "%g", s->value);
+		/* A band or cut-off not yet checked against its source says so (docs/instruments.md). */
+		if (si >= 0)
+			instrument_unverified_text(in, si, uv, sizeof uv);
 		rc = TMPL(&rows, &e,
 		          "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">{{n}}</dt>"
 		          "<dd class=\"nhsuk-summary-list__value\">{{#p}}<strong>{{v}}</strong>{{#band}}, {{band}}{{/band}}"
+		          "{{#uv}} <strong class=\"nhsuk-tag nhsuk-tag--grey dyad-unverified\">{{uv}}</strong>{{/uv}}"
 		          "{{/p}}{{^p}}No score: {{why}}{{/p}}</dd></div>",
 		          TMPL_S("n", si >= 0 ? in->scales[si].name : s->scale), TMPL_S("p", s->present ? "1" : ""),
-		          TMPL_S("v", val), TMPL_S("band", s->band), TMPL_S("why", s->reason));
+		          TMPL_S("v", val), TMPL_S("band", s->band), TMPL_S("uv", uv), TMPL_S("why", s->reason));
 	}
 	rc = rc ? rc : TMPL(&b, &e, "<h1>{{t}}</h1><p>Completed {{w}}, scored when saved.</p>", TMPL_S("t", title),
 	                    TMPL_S("w", when));

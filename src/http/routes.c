@@ -9,6 +9,8 @@ const struct http_route *const http_route_tables[] = {
 	api_referral_routes,
 	api_measure_routes,
 	api_waiting_routes,
+	api_note_routes,
+	api_search_routes,
 	api_report_routes,
 	api_careplan_routes,
 	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
@@ -19,6 +21,8 @@ const struct http_route *const http_route_tables[] = {
 	page_episode_routes,
 	page_measure_routes,
 	page_users_routes,
+	page_note_routes,
+	page_reports_routes,
 	auth_routes,
 	NULL,
 };

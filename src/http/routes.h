@@ -11,6 +11,8 @@ extern const struct http_route api_family_routes[];
 extern const struct http_route api_referral_routes[];
 extern const struct http_route api_measure_routes[];
 extern const struct http_route api_waiting_routes[];
+extern const struct http_route api_note_routes[];
+extern const struct http_route api_search_routes[];
 extern const struct http_route api_report_routes[];
 
 extern const struct http_route api_careplan_routes[];
@@ -21,6 +23,8 @@ extern const struct http_route page_referral_routes[];
 extern const struct http_route page_episode_routes[];
 extern const struct http_route page_measure_routes[];
 extern const struct http_route page_users_routes[];
+extern const struct http_route page_note_routes[];
+extern const struct http_route page_reports_routes[];
 
 /* 1 when user u sees reports only with small numbers suppressed (the
  * analyst role alone). */

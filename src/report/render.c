@@ -48,6 +48,11 @@ const char *rep_cell_text(enum rep_type type, int decimals, const struct rep_cel
 	return out;
 }
 
+const char *rep_cell_text_plain(const struct rep_table *t, size_t row, int col, char out[64])
+{
+	return rep_cell_text(t->cols[col].type, t->cols[col].decimals, rep_cell(t, row, col), out);
+}
+
 static json_t *cell_json(enum rep_type type, int decimals, const struct rep_cell *c)
 {
 	if (c->hidden)
@@ -123,8 +128,7 @@ json_t *rep_json(const struct rep_result *r)
 		const struct rep_item *it = &r->items[i];
 		if (!(it->in & REP_IN_JSON))
 			continue;
-		json_object_set_new(o, it->key,
-		                    it->table ? table_json(it->table) : cell_json(it->type, it->decimals, &it->fact));
+		set_nested(o, it->key, it->table ? table_json(it->table) : cell_json(it->type, it->decimals, &it->fact));
 	}
 	return o;
 }

@@ -35,6 +35,9 @@ int rep_render(const struct rep_result *r, enum rep_format f, struct buf *out, s
  * up to 10 significant digits). */
 const char *rep_cell_text(enum rep_type type, int decimals, const struct rep_cell *c, char out[64]);
 
+/* The text of cell (row, col) of t, as rep_cell_text gives it. */
+const char *rep_cell_text_plain(const struct rep_table *t, size_t row, int col, char out[64]);
+
 /* Appends r as CSV / an aligned text table / an HTML page to out. */
 int rep_render_csv(const struct rep_result *r, struct buf *out);
 int rep_render_table(const struct rep_result *r, struct buf *out);

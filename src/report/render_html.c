@@ -3,6 +3,9 @@
  * every table; nothing is fetched from anywhere. */
 #include "report/render.h"
 
+#include "report/chart.h"
+
+#include <stdio.h>
 #include <string.h>
 
 static const char style[] =
@@ -11,12 +14,29 @@ static const char style[] =
 	"h1{font-size:18pt;margin:0 0 .3em}h2{font-size:13pt;margin:1.2em 0 .4em;break-after:avoid}"
 	"p.intro{white-space:pre-line}"
 	"table{border-collapse:collapse;margin:.4em 0 1em;font-size:9pt;break-inside:auto}"
-	"th,td{border:1px solid #888;padding:2px 5px;text-align:right}"
+	"th,td{border:1px solid #888;padding:2px 4px;text-align:right}"
+	"thead th{overflow-wrap:anywhere;vertical-align:bottom;font-size:8pt}"
 	"th:first-child,td:first-child{text-align:left}th{background:#e6e6e6}"
 	"tr{break-inside:avoid}dl.facts{display:grid;grid-template-columns:max-content auto;gap:0 1em}"
 	"dt{font-weight:600}dd{margin:0}figure{margin:.5em 0 1em;break-inside:avoid}"
-	"figcaption{font-size:9pt;color:#333}svg{max-width:100%;height:auto}"
+	"figcaption{font-weight:600;margin-bottom:.3em}svg{max-width:100%;height:auto}"
 	"p.note{font-size:9pt}";
+
+/* A cell as the page shows it: numbers of full precision to 4 significant
+ * digits (the JSON and CSV keep them all). */
+static int cell_html(struct buf *out, const struct rep_table *t, size_t row, int c)
+{
+	char s[64];
+	const struct rep_cell *x = rep_cell(t, row, c);
+	if (t->cols[c].type == REP_NUM && t->cols[c].decimals < 0 && x->set && !x->hidden)
+		snprintf(s, sizeof s, "%.4g", x->d);
+	else
+		rep_cell_text_plain(t, row, c, s);
+	return buf_html(out, s);
+}
+
+/* A table wider than this prints transposed (one column per row) to fit A4. */
+#define HTML_MAX_COLS 12
 
 static int table_html(const struct rep_item *it, struct buf *out)
 {
@@ -24,6 +44,30 @@ static int table_html(const struct rep_item *it, struct buf *out)
 	int rc = buf_puts(out, "<h2>");
 	rc |= buf_html(out, t->title[0] ? t->title : it->key);
 	rc |= buf_puts(out, "</h2>\n<table><thead><tr>");
+	if (t->ncols > HTML_MAX_COLS && t->nrows) {
+		/* Transposed: the first column's values head the columns. */
+		rc |= buf_puts(out, "<th scope=\"col\">");
+		rc |= buf_html(out, t->cols[0].name);
+		rc |= buf_puts(out, "</th>");
+		for (size_t row = 0; row < t->nrows; row++) {
+			rc |= buf_puts(out, "<th scope=\"col\">");
+			rc |= cell_html(out, t, row, 0);
+			rc |= buf_puts(out, "</th>");
+		}
+		rc |= buf_puts(out, "</tr></thead><tbody>\n");
+		for (int c = 1; c < t->ncols && !rc; c++) {
+			rc |= buf_puts(out, "<tr><th scope=\"row\">");
+			rc |= buf_html(out, t->cols[c].name);
+			rc |= buf_puts(out, "</th>");
+			for (size_t row = 0; row < t->nrows; row++) {
+				rc |= buf_puts(out, "<td>");
+				rc |= cell_html(out, t, row, c);
+				rc |= buf_puts(out, "</td>");
+			}
+			rc |= buf_puts(out, "</tr>\n");
+		}
+		return rc | buf_puts(out, "</tbody></table>\n");
+	}
 	for (int c = 0; c < t->ncols; c++) {
 		rc |= buf_puts(out, "<th scope=\"col\">");
 		rc |= buf_html(out, t->cols[c].name);
@@ -33,9 +77,8 @@ static int table_html(const struct rep_item *it, struct buf *out)
 	for (size_t row = 0; row < t->nrows && !rc; row++) {
 		rc |= buf_puts(out, "<tr>");
 		for (int c = 0; c < t->ncols; c++) {
-			char s[64];
 			rc |= buf_puts(out, c ? "<td>" : "<th scope=\"row\">");
-			rc |= buf_html(out, rep_cell_text(t->cols[c].type, t->cols[c].decimals, rep_cell(t, row, c), s));
+			rc |= cell_html(out, t, row, c);
 			rc |= buf_puts(out, c ? "</td>" : "</th>");
 		}
 		rc |= buf_puts(out, "</tr>\n");
@@ -69,6 +112,11 @@ int rep_render_html(const struct rep_result *r, struct buf *out)
 	rc |= buf_puts(out, "</dl>\n");
 	if (r->html_extra)
 		rc |= buf_puts(out, r->html_extra);
+	for (int i = 0; i < r->ncharts; i++) {
+		const struct rep_item *it = rep_find(r, r->charts[i].table);
+		if (it && it->table)
+			rc |= rep_chart_svg(out, &r->charts[i], it->table, it->key);
+	}
 	for (size_t i = 0; i < r->n && !rc; i++)
 		if (r->items[i].table && (r->items[i].in & REP_IN_FLAT))
 			rc |= table_html(&r->items[i], out);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/str.h"
 #include "util/csv.h"
 
 static int flat_tables(const struct rep_result *r)
@@ -40,25 +41,15 @@ int rep_render_csv(const struct rep_result *r, struct buf *out)
 	return rc;
 }
 
-/* Display width of UTF-8 text: code points, not bytes. */
-static size_t width(const char *s)
-{
-	size_t w = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
 static int table_text(const struct rep_table *t, struct buf *out)
 {
 	size_t w[REP_MAX_COLS];
 	int rc = 0;
 	char s[64];
 	for (int c = 0; c < t->ncols; c++) {
-		w[c] = width(t->cols[c].name);
+		w[c] = str_width(t->cols[c].name);
 		for (size_t row = 0; row < t->nrows; row++) {
-			size_t x = width(rep_cell_text(t->cols[c].type, t->cols[c].decimals, rep_cell(t, row, c), s));
+			size_t x = str_width(rep_cell_text(t->cols[c].type, t->cols[c].decimals, rep_cell(t, row, c), s));
 			if (x > w[c])
 				w[c] = x;
 		}
@@ -70,7 +61,7 @@ static int table_text(const struct rep_table *t, struct buf *out)
 			                                        rep_cell(t, (size_t)row, c), s);
 			rc |= buf_printf(out, "%s%s", c ? "  " : "", v);
 			if (c < t->ncols - 1)
-				rc |= buf_printf(out, "%*s", (int)(w[c] - width(v)), "");
+				rc |= buf_printf(out, "%*s", (int)(w[c] - str_width(v)), "");
 		}
 		rc |= buf_putc(out, '\n');
 	}

@@ -154,3 +154,54 @@ const struct rep_item *rep_find(const struct rep_result *r, const char *key)
 			return &r->items[i];
 	return NULL;
 }
+
+struct rep_chart *rep_chart(struct rep_result *r, enum rep_chart_kind kind, const char *table, const char *title,
+                            const char *axis)
+{
+	if (r->ncharts == REP_MAX_CHARTS)
+		return NULL;
+	struct rep_chart *c = &r->charts[r->ncharts++];
+	memset(c, 0, sizeof *c);
+	c->kind = kind;
+	str_copy(c->table, sizeof c->table, table);
+	str_copy(c->title, sizeof c->title, title);
+	str_copy(c->axis, sizeof c->axis, axis);
+	c->skip_row = -1;
+	c->ref = NAN;
+	return c;
+}
+
+void rep_adopt(struct rep_result *dst, struct rep_result *src, const char *prefix, const char *const *skip)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		struct rep_item *it = &src->items[i];
+		int drop = 0;
+		for (size_t k = 0; skip && skip[k]; k++)
+			drop |= !it->table && strcmp(it->key, skip[k]) == 0;
+		if (drop) {
+			free(it->fact.s);
+			continue;
+		}
+		struct rep_item *to = item(dst, "", it->in);
+		char key[REP_NAME * 2];
+		snprintf(key, sizeof key, "%s.%s", prefix, it->key);
+		*to = *it;
+		str_copy(to->key, sizeof to->key, key);
+	}
+	src->n = 0;
+	for (int i = 0; i < src->ncharts && dst->ncharts < REP_MAX_CHARTS; i++) {
+		struct rep_chart *c = &dst->charts[dst->ncharts++];
+		*c = src->charts[i];
+		char key[sizeof c->table * 2];
+		snprintf(key, sizeof key, "%s.%s", prefix, src->charts[i].table);
+		str_copy(c->table, sizeof c->table, key);
+	}
+	src->ncharts = 0;
+	if (src->html_extra) {
+		size_t a = dst->html_extra ? strlen(dst->html_extra) : 0, b = strlen(src->html_extra);
+		dst->html_extra = xrealloc(dst->html_extra, a + b + 1);
+		memcpy(dst->html_extra + a, src->html_extra, b + 1);
+		free(src->html_extra);
+		src->html_extra = NULL;
+	}
+}

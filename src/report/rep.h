@@ -15,7 +15,7 @@
  *
  * In JSON a table is an array of row objects (REP_ROWS), one object (its
  * first row, REP_RECORD) or an object keyed by its first column
- * (REP_KEYED); a column named "A.n" nests as {"A": {"n": ...}}. An item
+ * (REP_KEYED); a column or item named "A.n" nests as {"A": {"n": ...}}. An item
  * may be meant for JSON only or for the flat formats (CSV, table, HTML)
  * only, when the same figures read better in another shape there. */
 #ifndef DYAD_REPORT_REP_H
@@ -68,6 +68,30 @@ struct rep_table {
 	long total_row;
 };
 
+/* A chart of a table for the HTML format (report/chart.h draws it from the
+ * table as shown, after suppression). */
+enum rep_chart_kind {
+	CHART_HBARS, /* one group of horizontal bars per row, one bar per column (0 to max, or 0-100 for %) */
+	CHART_CI,    /* per row: cols[0] an estimate with cols[1]..cols[2] its interval, and a line at 0 */
+	CHART_SLOPE, /* per row: a panel with a line from cols[0] (pre) to cols[1] (post) */
+	CHART_STACK  /* vertical stacked bars: one bar per column, one layer per row */
+};
+
+#define REP_MAX_CHARTS 16
+
+struct rep_chart {
+	enum rep_chart_kind kind;
+	char table[REP_NAME * 2]; /* the table's item key */
+	char title[160];
+	char axis[80];            /* the value axis' label, with its unit */
+	int label_col[2], nlabel; /* columns whose text names a row */
+	int cols[REP_MAX_COLS], ncols;
+	long skip_row;            /* a row not drawn (a total row), or -1 */
+	double ref;               /* a reference line (a target) on the value axis, or NAN */
+	char ref_label[64];
+	int percent;              /* 1: the value axis runs 0 to 100 */
+};
+
 struct rep_item {
 	char key[REP_NAME];
 	int in;                  /* REP_IN_* */
@@ -85,7 +109,9 @@ struct rep_result {
 	int published;        /* 1: report_suppress was applied */
 	struct rep_item *items;
 	size_t n, cap;
-	char *html_extra;     /* charts (SVG) for the HTML format, owned; may be NULL */
+	char *html_extra;     /* more HTML for the HTML format, owned; may be NULL */
+	struct rep_chart charts[REP_MAX_CHARTS];
+	int ncharts;
 };
 
 /* Starts an empty result named name (copied). */
@@ -123,6 +149,16 @@ void rep_set_text(struct rep_table *t, size_t row, int col, const char *s);
 
 /* The cell (row, col). */
 struct rep_cell *rep_cell(const struct rep_table *t, size_t row, int col);
+
+/* Moves every item of src into dst with its key prefixed "prefix." (the
+ * facts named in skip, NULL-terminated, are dropped instead), and src's
+ * html_extra after dst's; src is left empty (free it as usual). */
+void rep_adopt(struct rep_result *dst, struct rep_result *src, const char *prefix, const char *const *skip);
+
+/* Adds a chart of the table under key (NULL when there are too many: the
+ * HTML then has fewer charts); set its columns after. */
+struct rep_chart *rep_chart(struct rep_result *r, enum rep_chart_kind kind, const char *table, const char *title,
+                            const char *axis);
 
 /* The item with key, or NULL. */
 const struct rep_item *rep_find(const struct rep_result *r, const char *key);

@@ -1,6 +1,7 @@
 /* report.c: the table of reports and report_build (report.h). */
 #include "report/report.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/date.h"
@@ -15,9 +16,11 @@ static const struct report_kind kinds[] = {
 	{"outcomes", "Outcomes", report_outcomes},
 	{"completeness", "Completeness of outcome measures", report_completeness},
 	{"safeguarding", "Safeguarding outcomes", report_safeguarding},
+	{"activity", "Activity", report_activity},
+	{"quarterly", "Quarterly report", report_quarterly},
 };
 
-const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", NULL};
+const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "quarterly", NULL};
 
 int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
                  struct dy_err *e)
@@ -38,4 +41,14 @@ int report_build(struct app *a, const char *name, const struct report_params *p,
 	if (!rc && p->publish)
 		report_suppress(r);
 	return rc;
+}
+
+void report_intro(struct rep_result *r, const struct report_params *p, const char *head, const char *tail)
+{
+	char df[DATE_LEN], dt[DATE_LEN];
+	date_format(p->from, df);
+	date_format(p->to, dt);
+	snprintf(r->intro, sizeof r->intro, "%s %s to %s%s", head, df, dt, tail);
+	rep_fact_int(r, "from", REP_DATE, p->from, REP_IN_ALL);
+	rep_fact_int(r, "to", REP_DATE, p->to, REP_IN_ALL);
 }

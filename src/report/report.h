@@ -37,6 +37,15 @@ int report_waiting(struct app *a, const struct report_params *p, struct rep_resu
 int report_outcomes(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_completeness(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_safeguarding(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+int report_activity(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+int report_quarterly(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+
+/* "2026Q3" into its first and last days; 0 or DY_EINVAL (field "quarter"). */
+int report_quarter_parse(const char *s, int32_t *from, int32_t *to, struct dy_err *e);
+
+/* Writes r's introduction "HEAD FROM to TOTAIL" and adds the period's
+ * from and to facts. */
+void report_intro(struct rep_result *r, const struct report_params *p, const char *head, const char *tail);
 
 /* The tables of those reports, added to r under key (or key prefix), for
  * the reports that combine them. */
@@ -45,6 +54,11 @@ struct sg_outcome;
 void report_outcome_table(struct rep_result *r, const struct app_outcomes *o, const char *key);
 void report_completeness_table(struct rep_result *r, const struct app_outcomes *o, const char *key);
 void report_safeguarding_tables(struct rep_result *r, const struct sg_outcome *o, const char *prefix);
+void report_outcome_charts(struct rep_result *r, const char *key);
+void report_completeness_charts(struct rep_result *r, const char *key);
+struct app_activity;
+int report_activity_tables(struct rep_result *r, const struct report_params *p, const struct app_activity *o,
+                           struct dy_err *e);
 
 /* Hides the small numbers of every table and fact of r by the rule of
  * core/suppress.h (docs/reports.md): counts 1-4, figures over fewer than 5,

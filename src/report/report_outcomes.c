@@ -6,15 +6,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "app/app_report.h"
 #include "util/date.h"
-
-static void period(struct rep_result *r, const struct report_params *p)
-{
-	rep_fact_int(r, "from", REP_DATE, p->from, REP_IN_ALL);
-	rep_fact_int(r, "to", REP_DATE, p->to, REP_IN_ALL);
-}
 
 static void left_out(struct rep_result *r, const struct app_outcomes *o)
 {
@@ -76,6 +71,59 @@ void report_outcome_table(struct rep_result *r, const struct app_outcomes *o, co
 	}
 }
 
+void report_outcome_charts(struct rep_result *r, const char *key)
+{
+	const struct rep_item *it = rep_find(r, key);
+	if (!it || !it->table)
+		return;
+	int mc = -1, lo = -1, hi = -1, pre = -1, post = -1;
+	for (int c = 0; c < it->table->ncols; c++) {
+		const char *n = it->table->cols[c].name;
+		mc = strcmp(n, "mean_change") == 0 ? c : mc;
+		lo = strcmp(n, "ci95_low") == 0 ? c : lo;
+		hi = strcmp(n, "ci95_high") == 0 ? c : hi;
+		pre = strcmp(n, "mean_pre") == 0 ? c : pre;
+		post = strcmp(n, "mean_post") == 0 ? c : post;
+	}
+	struct rep_chart *c = rep_chart(r, CHART_CI, key, "Mean change (post - pre) with its 95% confidence interval, per measure",
+	                                "mean change, scale points (below 0: scores fell)");
+	if (c) {
+		c->label_col[0] = 0;
+		c->label_col[1] = 1;
+		c->nlabel = 2;
+		c->cols[0] = mc;
+		c->cols[1] = lo;
+		c->cols[2] = hi;
+		c->ncols = 3;
+	}
+	c = rep_chart(r, CHART_SLOPE, key, "Mean score before (pre, open circle) and after (post, filled), per measure",
+	              "mean score, scale points");
+	if (c) {
+		c->label_col[0] = 0;
+		c->label_col[1] = 1;
+		c->nlabel = 2;
+		c->cols[0] = pre;
+		c->cols[1] = post;
+		c->ncols = 2;
+	}
+}
+
+void report_completeness_charts(struct rep_result *r, const char *key)
+{
+	struct rep_chart *c = rep_chart(r, CHART_HBARS, key,
+	                                "Completeness: eligible episodes with a baseline, an end, and both, per instrument",
+	                                "% of eligible episodes");
+	if (!c)
+		return;
+	c->label_col[0] = 0;
+	c->nlabel = 1;
+	c->cols[0] = 3;
+	c->cols[1] = 5;
+	c->cols[2] = 7;
+	c->ncols = 3;
+	c->percent = 1;
+}
+
 void report_completeness_table(struct rep_result *r, const struct app_outcomes *o, const char *key)
 {
 	struct rep_table *t = rep_table(r, key, "Completeness: eligible episodes with a baseline, an end, and both",
@@ -108,18 +156,14 @@ int report_outcomes(struct app *a, const struct report_params *p, struct rep_res
 	struct app_outcomes o;
 	int rc = app_report_outcomes(a, p->from, p->to, &o, e);
 	if (!rc) {
-		char df[DATE_LEN], dt[DATE_LEN];
-		date_format(p->from, df);
-		date_format(p->to, dt);
-		snprintf(r->intro, sizeof r->intro,
-		         "Outcomes of the episodes discharged %s to %s: for each scale, the earliest baseline paired with"
-		         " the latest end score of the same respondent and subject. Change is post - pre; t and p_t as"
-		         " R's t.test(post, pre, paired = TRUE), V and p_wilcoxon as wilcox.test(post, pre, paired = TRUE)."
-		         " Blank: cannot be computed.",
-		         df, dt);
-		period(r, p);
+		report_intro(r, p, "Outcomes of the episodes discharged",
+		             ": for each scale, the earliest baseline paired with the latest end score of the same "
+		             "respondent and subject. Change is post - pre; t and p_t as R's t.test(post, pre, paired = "
+		             "TRUE), V and p_wilcoxon as wilcox.test(post, pre, paired = TRUE). Blank: cannot be "
+		             "computed.");
 		rep_fact_int(r, "n_discharged", REP_COUNT, o.discharged, REP_IN_ALL);
 		report_outcome_table(r, &o, "scales");
+		report_outcome_charts(r, "scales");
 		left_out(r, &o);
 	}
 	app_outcomes_free(&o);
@@ -131,17 +175,12 @@ int report_completeness(struct app *a, const struct report_params *p, struct rep
 	struct app_outcomes o;
 	int rc = app_report_outcomes(a, p->from, p->to, &o, e);
 	if (!rc) {
-		char df[DATE_LEN], dt[DATE_LEN];
-		date_format(p->from, df);
-		date_format(p->to, dt);
-		snprintf(r->intro, sizeof r->intro,
-		         "Completeness of outcome measures, episodes discharged %s to %s. Eligible: the instrument was"
-		         " given at least once in the episode. with_both: a baseline and an end of the same respondent"
-		         " and subject.",
-		         df, dt);
-		period(r, p);
+		report_intro(r, p, "Completeness of outcome measures, episodes discharged",
+		             ". Eligible: the instrument was given at least once in the episode. with_both: a baseline "
+		             "and an end of the same respondent and subject.");
 		rep_fact_int(r, "n_discharged", REP_COUNT, o.discharged, REP_IN_ALL);
 		report_completeness_table(r, &o, "instruments");
+		report_completeness_charts(r, "instruments");
 	}
 	app_outcomes_free(&o);
 	return rc;

@@ -78,17 +78,11 @@ int report_safeguarding(struct app *a, const struct report_params *p, struct rep
 	int rc = app_report_safeguarding(a, p->from, p->to, &o, e);
 	if (rc)
 		return rc;
-	char df[DATE_LEN], dt[DATE_LEN];
-	date_format(p->from, df);
-	date_format(p->to, dt);
-	snprintf(r->intro, sizeof r->intro,
-	         "Safeguarding of the infants of the episodes discharged %s to %s: the status in force on the referral"
-	         " date against the one in force on the discharge date (none < early help < child in need < child"
-	         " protection plan < edge of care < looked after), and care status at discharge. n_high: infants who"
-	         " started on a child protection plan or above.",
-	         df, dt);
-	rep_fact_int(r, "from", REP_DATE, p->from, REP_IN_ALL);
-	rep_fact_int(r, "to", REP_DATE, p->to, REP_IN_ALL);
+	report_intro(r, p, "Safeguarding of the infants of the episodes discharged",
+	             ": the status in force on the referral date against the one in force on the discharge date "
+	             "(none < early help < child in need < child protection plan < edge of care < looked after),"
+	             " and care status at discharge. n_high: infants who started on a child protection plan or "
+	             "above.");
 	report_safeguarding_tables(r, &o, "");
 	return 0;
 }

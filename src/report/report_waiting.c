@@ -9,6 +9,7 @@
 
 #include "app/app_pathway.h"
 #include "util/date.h"
+#include "util/str.h"
 
 static const char *target_text(const struct clock_target *t, char *out, size_t n)
 {
@@ -106,6 +107,24 @@ int report_waiting(struct app *a, const struct report_params *p, struct rep_resu
 		rep_set_int(t, row, 1, w.months[i].as_at);
 		fig_set(t, row, ca, &w.months[i].clock[CLOCK_A]);
 		fig_set(t, row, cb, &w.months[i].clock[CLOCK_B]);
+	}
+	for (int k = 0; k < CLOCK_COUNT; k++) {
+		const struct clock_target *tg = &p->targets.t[k];
+		char title[160], ref[64];
+		snprintf(title, sizeof title, "Clock %s: days waited by clocks that stopped in each month, median and 90th"
+		         " centile, against the target", k == CLOCK_A ? "A (referral to assessment)" : "B (assessment to"
+		         " intervention)");
+		struct rep_chart *ch = rep_chart(r, CHART_HBARS, "months", title, "days waited");
+		if (!ch)
+			break;
+		ch->label_col[0] = 0;
+		ch->nlabel = 1;
+		ch->cols[0] = (k == CLOCK_A ? ca : cb) + 1;
+		ch->cols[1] = (k == CLOCK_A ? ca : cb) + 2;
+		ch->ncols = 2;
+		ch->ref = tg->unit == CLOCK_UNIT_DAYS ? tg->amount : tg->amount * 30.44;
+		snprintf(ref, sizeof ref, "target %s%s", k == CLOCK_A ? ta : tb, tg->unit == CLOCK_UNIT_DAYS ? "" : " (about)");
+		str_copy(ch->ref_label, sizeof ch->ref_label, ref);
 	}
 	rep_fact_int(r, "left_out", REP_COUNT, (int64_t)w.skipped, REP_IN_JSON);
 

@@ -26,6 +26,7 @@
  *   as stored on SQLite); booleans read as 1 / 0.
  * - The session is UTC with ISO dates, whatever the server's defaults. */
 #include "store/db_driver.h"
+#include "store/db_stmt_cache.h"
 
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -34,7 +35,6 @@
 
 #include "util/str.h"
 
-#define HINTS 256
 #define WRITE_LOCK 0x64796164 /* "dyad": the one advisory lock writers take */
 #define OID_BOOL 16
 #define OID_INT8 20
@@ -45,7 +45,6 @@
 struct pg_stmt {
 	struct db_stmt base;
 	struct pg *db;
-	const char *sql;  /* the caller's string (static storage): the cache key */
 	char *text;       /* with $n placeholders */
 	char name[24];    /* the server-side prepared statement */
 	int prepared;
@@ -62,9 +61,7 @@ struct pg_stmt {
 struct pg {
 	struct db base;
 	PGconn *c;
-	struct pg_stmt **cache;
-	int ncache, capcache;
-	struct pg_stmt *hint[HINTS];
+	struct db_stmt_cache cache; /* every statement prepared on this connection */
 	enum db_constraint constraint;
 	int changes;
 	unsigned bulk;
@@ -191,8 +188,8 @@ static void clear_bindings(struct pg_stmt *s)
 /* Ends every statement's result, so none outlives a transaction. */
 static void reset_all(struct pg *db)
 {
-	for (int i = 0; i < db->ncache; i++)
-		clear_result(db->cache[i]);
+	for (int i = 0; i < db->cache.n; i++)
+		clear_result(db->cache.stmt[i]);
 }
 
 static int pg_exec(db_t *d, const char *sql, struct dy_err *e)
@@ -205,8 +202,8 @@ static int pg_exec(db_t *d, const char *sql, struct dy_err *e)
 static void pg_close(db_t *d)
 {
 	struct pg *db = PG(d);
-	for (int i = 0; i < db->ncache; i++) {
-		struct pg_stmt *s = db->cache[i];
+	for (int i = 0; i < db->cache.n; i++) {
+		struct pg_stmt *s = db->cache.stmt[i];
 		clear_result(s);
 		clear_bindings(s);
 		free(s->val);
@@ -215,7 +212,7 @@ static void pg_close(db_t *d)
 		free(s->text);
 		free(s);
 	}
-	free(db->cache);
+	db_stmt_cache_free(&db->cache);
 	PQfinish(db->c);
 	free(db);
 }
@@ -224,6 +221,32 @@ static void quiet(void *arg, const char *msg)
 {
 	(void)arg;
 	(void)msg; /* notices (such as "already exists, skipping") are not errors */
+}
+
+/* The database must compare text byte by byte, as SQLite does (the name
+ * index's range scans, and every ORDER BY of text): collation C or POSIX
+ * (C.UTF-8 orders UTF-8 the same way). Anything else is refused at open. */
+static int check_collation(struct pg *db, struct dy_err *e)
+{
+	/* datlocprovider ('i': ICU, whatever datcollate says) is PostgreSQL
+	 * 15's: read through jsonb so that an older server answers NULL. */
+	PGresult *r = PQexec(db->c, "SELECT datcollate, coalesce(to_jsonb(d) ->> 'datlocprovider', 'c')"
+	                            " FROM pg_database d WHERE datname = current_database()");
+	int rc = 0;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+		rc = pg_error(db, r, e);
+	} else {
+		const char *c = PQgetvalue(r, 0, 0);
+		if (strcmp(PQgetvalue(r, 0, 1), "c") != 0)
+			c = "ICU";
+		if (strcmp(c, "C") != 0 && strcmp(c, "POSIX") != 0 && strcmp(c, "C.UTF-8") != 0 &&
+		    strcmp(c, "C.utf8") != 0)
+			rc = dy_fail(e, DY_ESTORE, "db",
+			             "the PostgreSQL database's collation is %s: dyad needs C (CREATE DATABASE ..."
+			             " LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0; docs/postgresql.md)", c);
+	}
+	PQclear(r);
+	return rc;
 }
 
 static int pg_open(const char *target, db_t **out, struct dy_err *e)
@@ -254,6 +277,8 @@ static int pg_open(const char *target, db_t **out, struct dy_err *e)
 	int rc = run_plain(db, "SET client_min_messages = warning; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC';"
 	                       " SET client_encoding = 'UTF8'; SET extra_float_digits = 1;"
 	                       " SET application_name = 'dyad'", e);
+	if (!rc)
+		rc = check_collation(db, e);
 	if (rc) {
 		pg_close(&db->base);
 		return rc;
@@ -320,21 +345,13 @@ static struct pg_stmt *ready(struct pg_stmt *s)
 static db_stmt_t *pg_prepare(db_t *d, const char *sql, struct dy_err *e)
 {
 	struct pg *db = PG(d);
-	size_t h = ((uintptr_t)sql >> 3) & (HINTS - 1);
-	if (db->hint[h] && db->hint[h]->sql == sql)
-		return &ready(db->hint[h])->base;
-	for (int i = 0; i < db->ncache; i++) {
-		struct pg_stmt *s = db->cache[i];
-		if (s->sql == sql || strcmp(s->sql, sql) == 0) {
-			db->hint[h] = s;
-			return &ready(s)->base;
-		}
-	}
+	struct pg_stmt *s = db_stmt_cache_find(&db->cache, sql);
+	if (s)
+		return &ready(s)->base;
 	(void)e; /* the server checks the SQL at the statement's first run */
-	struct pg_stmt *s = xcalloc(1, sizeof *s);
+	s = xcalloc(1, sizeof *s);
 	s->base.ops = &db_pg_ops;
 	s->db = db;
-	s->sql = sql;
 	s->text = translate(sql, &s->nparams);
 	static const char returning[] = " RETURNING id";
 	size_t len = strlen(sql), rl = sizeof returning - 1;
@@ -342,12 +359,7 @@ static db_stmt_t *pg_prepare(db_t *d, const char *sql, struct dy_err *e)
 	s->val = xcalloc((size_t)s->nparams + 1, sizeof *s->val);
 	s->type = xcalloc((size_t)s->nparams + 1, sizeof *s->type);
 	snprintf(s->name, sizeof s->name, "dy%d", ++db->next_name);
-	if (db->ncache == db->capcache) {
-		db->capcache = db->capcache ? db->capcache * 2 : 64;
-		db->cache = xrealloc(db->cache, (size_t)db->capcache * sizeof *db->cache);
-	}
-	db->cache[db->ncache++] = s;
-	db->hint[h] = s;
+	db_stmt_cache_add(&db->cache, sql, s);
 	return &s->base;
 }
 

@@ -5,6 +5,7 @@
 #include "store/schema.h"
 
 #include "store/store_pathway.h"
+#include "store/store_search.h"
 #include "util/date.h"
 
 static const char v1[] =
@@ -308,6 +309,125 @@ static const char v9_careplan[] =
 static const char v8_clock_index[] =
 	"CREATE INDEX contact_clock ON contact(episode_id, kind, attendance, date);";
 
+/* Version 10: a pregnancy loss, stillbirth or infant death (issue 8): the
+ * kind and date on the infant's record. The referral ends with the reason
+ * "bereavement" and the infant's care status "died" (codes, not columns). */
+static const char v10_loss[] =
+	"ALTER TABLE person ADD COLUMN loss TEXT CHECK (loss IN ('pregnancy_loss','stillbirth','infant_death'));"
+	"ALTER TABLE person ADD COLUMN loss_on TEXT;";
+/* Version 13: groups (issue 13). A run of a group programme (dates, venue,
+ * facilitators, capacity); caregivers enrolled with their episodes; each
+ * session's attendance, recorded as one contact per enrolled family (so the
+ * timeline, care plans, clocks and activity see it) and linked here; a
+ * waiting list for the programme's next run. */
+static const char v13_groups[] =
+	"CREATE TABLE group_run ("
+	"  id INTEGER PRIMARY KEY,"
+	"  team_id INTEGER NOT NULL REFERENCES team(id),"
+	"  intervention TEXT NOT NULL,"
+	"  starts_on TEXT NOT NULL,"
+	"  sessions INTEGER NOT NULL CHECK (sessions BETWEEN 1 AND 100),"
+	"  venue TEXT NOT NULL,"
+	"  location TEXT NOT NULL,"
+	"  capacity INTEGER NOT NULL CHECK (capacity BETWEEN 1 AND 100),"
+	"  created_by TEXT NOT NULL) STRICT;"
+	"CREATE TABLE group_facilitator ("
+	"  run_id INTEGER NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (run_id, practitioner_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE group_enrolment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  run_id INTEGER NOT NULL REFERENCES group_run(id),"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  enrolled_on TEXT NOT NULL,"
+	"  UNIQUE (run_id, person_id)) STRICT;"
+	"CREATE INDEX group_enrolment_episode ON group_enrolment(episode_id);"
+	"CREATE TABLE group_session ("
+	"  id INTEGER PRIMARY KEY,"
+	"  run_id INTEGER NOT NULL REFERENCES group_run(id),"
+	"  number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 100),"
+	"  date TEXT NOT NULL,"
+	"  UNIQUE (run_id, number)) STRICT;"
+	"CREATE TABLE group_attendance ("
+	"  session_id INTEGER NOT NULL,"
+	"  enrolment_id INTEGER NOT NULL,"
+	"  contact_id INTEGER NOT NULL,"
+	"  attended INTEGER NOT NULL CHECK (attended IN (0, 1)),"
+	"  PRIMARY KEY (session_id, enrolment_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE group_waiting ("
+	"  id INTEGER PRIMARY KEY,"
+	"  intervention TEXT NOT NULL,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),"
+	"  added_on TEXT NOT NULL,"
+	"  run_id INTEGER REFERENCES group_run(id)) STRICT;";
+
+/* Version 11: case notes (issue 12; docs/notes.md). A note belongs to an
+ * episode (and may name one of its contacts); it is a draft until its author
+ * signs it. Once signed, nothing of it changes and it is never deleted: the
+ * triggers refuse it whatever path the change comes by, so the only things
+ * that may still happen to a signed note are being followed by an addendum
+ * (a new note pointing to it) and being marked entered in error once, with a
+ * reason (kept, hidden from the default view). */
+static const char v11_notes[] =
+	"CREATE TABLE note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  contact_id INTEGER REFERENCES contact(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('contact','assessment_formulation','safeguarding','supervision',"
+	"'telephone','other')),"
+	"  author TEXT NOT NULL,"
+	"  written_at TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  signed_at TEXT,"
+	"  addendum_to INTEGER REFERENCES note(id),"
+	"  error_reason TEXT,"
+	"  error_by TEXT,"
+	"  error_at TEXT,"
+	"  CHECK (addendum_to IS NULL OR addendum_to <> id),"
+	"  CHECK ((error_reason IS NULL) = (error_at IS NULL))) STRICT;"
+	"CREATE INDEX note_episode ON note(episode_id, written_at);"
+	"CREATE TRIGGER note_signed_kept BEFORE UPDATE ON note"
+	"  WHEN OLD.signed_at IS NOT NULL AND (NEW.id IS NOT OLD.id OR NEW.episode_id IS NOT OLD.episode_id"
+	"   OR NEW.contact_id IS NOT OLD.contact_id OR NEW.kind IS NOT OLD.kind OR NEW.author IS NOT OLD.author"
+	"   OR NEW.written_at IS NOT OLD.written_at OR NEW.text IS NOT OLD.text OR NEW.signed_at IS NOT OLD.signed_at"
+	"   OR NEW.addendum_to IS NOT OLD.addendum_to OR OLD.error_at IS NOT NULL)"
+	"  BEGIN SELECT RAISE(ABORT, 'note_signed'); END;"
+	"CREATE TRIGGER note_signed_not_deleted BEFORE DELETE ON note WHEN OLD.signed_at IS NOT NULL"
+	"  BEGIN SELECT RAISE(ABORT, 'note_signed'); END;";
+
+/* Version 12: finding a family (issue 12). Each person's names are indexed as
+ * folded words (core/name_key.h): name_word holds each distinct word and its
+ * reverse, so a search finds by prefix, and a word one slip away by a range
+ * scan on either half; person_word says who holds each word. Indexes on
+ * date of birth and postcode serve those searches. store_person_insert keeps
+ * the words; the backfill fills them for the people already there. */
+static const char v12_search[] =
+	"CREATE TABLE name_word ("
+	"  word TEXT PRIMARY KEY,"
+	"  rword TEXT NOT NULL) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX name_word_reverse ON name_word(rword);"
+	"CREATE TABLE person_word ("
+	"  word TEXT NOT NULL,"
+	"  person_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (word, person_id)) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX person_dob ON person(date_of_birth);"
+	"CREATE INDEX person_postcode ON person(postcode);";
+
+static int v12_backfill(db_t *db, struct dy_err *e)
+{
+	return store_search_backfill(db, e);
+}
+
+/* Version 14: codes the figures need (issue 8 point 10): a transfer's
+ * destination team, and a re-referral's link to the family's earlier
+ * referral. (Reopening is an episode_event out of discharged, with its
+ * reason: no column.) */
+static const char v14_links[] =
+	"ALTER TABLE episode ADD COLUMN transferred_to TEXT;"
+	"ALTER TABLE episode ADD COLUMN previous_id INTEGER REFERENCES episode(id);";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1, schema_pg_v1},
 	{2, "referral pathway", v2, schema_pg_v2},
@@ -318,10 +438,16 @@ const struct migration schema_migrations[] = {
 	{7, "several infants per referral", v7_infants, schema_pg_v7},
 	{8, "waiting clock index", v8_clock_index, schema_pg_v8},
 	{9, "care plans", v9_careplan, schema_pg_v9},
+	{10, "pregnancy loss, stillbirth, infant death", v10_loss, schema_pg_v10},
+	{11, "case notes", v11_notes, schema_pg_v11},
+	{12, "finding a family", v12_search, schema_pg_v12},
+	{13, "groups", v13_groups, schema_pg_v13},
+	{14, "transfer destination, re-referral link", v14_links, schema_pg_v14},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
 const struct migration_step schema_migration_steps[] = {
 	{2, v2_backfill},
+	{12, v12_backfill},
 };
 const int schema_migration_step_count = (int)(sizeof schema_migration_steps / sizeof schema_migration_steps[0]);

@@ -297,3 +297,102 @@ const char schema_pg_v9[] =
 	"  care_plan_id bigint NOT NULL,"
 	"  goal_id bigint NOT NULL,"
 	"  PRIMARY KEY (care_plan_id, goal_id));";
+
+const char schema_pg_v10[] =
+	"ALTER TABLE person ADD COLUMN loss text CHECK (loss IN ('pregnancy_loss','stillbirth','infant_death'));"
+	"ALTER TABLE person ADD COLUMN loss_on date;";
+
+/* Version 11: a signed note is kept as SQLite's triggers keep it. The
+ * condition is the same (IS DISTINCT FROM is SQLite's IS NOT); the refusal
+ * is dyad_audit_refuse's integrity error, as RAISE(ABORT) is a constraint
+ * error on SQLite. written_at, signed_at and error_at are moments. */
+const char schema_pg_v11[] =
+	"CREATE TABLE note ("
+	"  id bigint PRIMARY KEY,"
+	"  episode_id bigint NOT NULL REFERENCES episode(id),"
+	"  contact_id bigint REFERENCES contact(id),"
+	"  kind text NOT NULL CHECK (kind IN ('contact','assessment_formulation','safeguarding','supervision',"
+	"'telephone','other')),"
+	"  author text NOT NULL,"
+	"  written_at timestamptz NOT NULL,"
+	"  text text NOT NULL,"
+	"  signed_at timestamptz,"
+	"  addendum_to bigint REFERENCES note(id),"
+	"  error_reason text,"
+	"  error_by text,"
+	"  error_at timestamptz,"
+	"  CHECK (addendum_to IS NULL OR addendum_to <> id),"
+	"  CHECK ((error_reason IS NULL) = (error_at IS NULL)));" ID_TRIGGER("note")
+	"CREATE INDEX note_episode ON note(episode_id, written_at);"
+	"CREATE TRIGGER note_signed_kept BEFORE UPDATE ON note FOR EACH ROW"
+	"  WHEN (OLD.signed_at IS NOT NULL AND (NEW.id IS DISTINCT FROM OLD.id"
+	"   OR NEW.episode_id IS DISTINCT FROM OLD.episode_id OR NEW.contact_id IS DISTINCT FROM OLD.contact_id"
+	"   OR NEW.kind IS DISTINCT FROM OLD.kind OR NEW.author IS DISTINCT FROM OLD.author"
+	"   OR NEW.written_at IS DISTINCT FROM OLD.written_at OR NEW.text IS DISTINCT FROM OLD.text"
+	"   OR NEW.signed_at IS DISTINCT FROM OLD.signed_at OR NEW.addendum_to IS DISTINCT FROM OLD.addendum_to"
+	"   OR OLD.error_at IS NOT NULL))"
+	"  EXECUTE FUNCTION dyad_audit_refuse('note_signed');"
+	"CREATE TRIGGER note_signed_not_deleted BEFORE DELETE ON note FOR EACH ROW"
+	"  WHEN (OLD.signed_at IS NOT NULL) EXECUTE FUNCTION dyad_audit_refuse('note_signed');";
+
+/* Version 12: the words are compared byte by byte, as on SQLite: the
+ * database's collation must be C (docs/postgresql.md; scripts/pg-cluster
+ * makes its clusters so). */
+const char schema_pg_v12[] =
+	"CREATE TABLE name_word ("
+	"  word text PRIMARY KEY,"
+	"  rword text NOT NULL);"
+	"CREATE INDEX name_word_reverse ON name_word(rword);"
+	"CREATE TABLE person_word ("
+	"  word text NOT NULL,"
+	"  person_id bigint NOT NULL,"
+	"  PRIMARY KEY (word, person_id));"
+	"CREATE INDEX person_dob ON person(date_of_birth);"
+	"CREATE INDEX person_postcode ON person(postcode);";
+
+const char schema_pg_v13[] =
+	"CREATE TABLE group_run ("
+	"  id bigint PRIMARY KEY,"
+	"  team_id bigint NOT NULL REFERENCES team(id),"
+	"  intervention text NOT NULL,"
+	"  starts_on date NOT NULL,"
+	"  sessions integer NOT NULL CHECK (sessions BETWEEN 1 AND 100),"
+	"  venue text NOT NULL,"
+	"  location text NOT NULL,"
+	"  capacity integer NOT NULL CHECK (capacity BETWEEN 1 AND 100),"
+	"  created_by text NOT NULL);" ID_TRIGGER("group_run")
+	"CREATE TABLE group_facilitator ("
+	"  run_id bigint NOT NULL,"
+	"  practitioner_id bigint NOT NULL,"
+	"  PRIMARY KEY (run_id, practitioner_id));"
+	"CREATE TABLE group_enrolment ("
+	"  id bigint PRIMARY KEY,"
+	"  run_id bigint NOT NULL REFERENCES group_run(id),"
+	"  episode_id bigint NOT NULL REFERENCES episode(id),"
+	"  person_id bigint NOT NULL REFERENCES person(id),"
+	"  enrolled_on date NOT NULL,"
+	"  UNIQUE (run_id, person_id));" ID_TRIGGER("group_enrolment")
+	"CREATE INDEX group_enrolment_episode ON group_enrolment(episode_id);"
+	"CREATE TABLE group_session ("
+	"  id bigint PRIMARY KEY,"
+	"  run_id bigint NOT NULL REFERENCES group_run(id),"
+	"  number integer NOT NULL CHECK (number BETWEEN 1 AND 100),"
+	"  date date NOT NULL,"
+	"  UNIQUE (run_id, number));" ID_TRIGGER("group_session")
+	"CREATE TABLE group_attendance ("
+	"  session_id bigint NOT NULL,"
+	"  enrolment_id bigint NOT NULL,"
+	"  contact_id bigint NOT NULL,"
+	"  attended integer NOT NULL CHECK (attended IN (0, 1)),"
+	"  PRIMARY KEY (session_id, enrolment_id));"
+	"CREATE TABLE group_waiting ("
+	"  id bigint PRIMARY KEY,"
+	"  intervention text NOT NULL,"
+	"  episode_id bigint NOT NULL REFERENCES episode(id),"
+	"  person_id bigint NOT NULL REFERENCES person(id),"
+	"  added_on date NOT NULL,"
+	"  run_id bigint REFERENCES group_run(id));" ID_TRIGGER("group_waiting");
+
+const char schema_pg_v14[] =
+	"ALTER TABLE episode ADD COLUMN transferred_to text;"
+	"ALTER TABLE episode ADD COLUMN previous_id bigint REFERENCES episode(id);";

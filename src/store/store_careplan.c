@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/store_links.h"
 #include "util/date.h"
 
 int store_careplan_insert(db_t *db, struct care_plan *p, struct dy_err *e)
@@ -23,22 +24,12 @@ int store_careplan_insert(db_t *db, struct care_plan *p, struct dy_err *e)
 	db_bind_text_opt(s, 7, p->stop_reason);
 	db_bind_text(s, 8, p->created_by);
 	int rc = db_run_id(s, &p->id, e);
-	for (int i = 0; !rc && i < p->n_practitioners; i++) {
-		s = db_prepare(db, "INSERT INTO care_plan_practitioner (care_plan_id, practitioner_id) VALUES (?,?)", e);
-		if (!s)
-			return DY_ESTORE;
-		db_bind_int(s, 1, p->id);
-		db_bind_int(s, 2, p->practitioners[i]);
-		rc = db_run(s, e);
-	}
-	for (int i = 0; !rc && i < p->n_goals; i++) {
-		s = db_prepare(db, "INSERT INTO care_plan_goal (care_plan_id, goal_id) VALUES (?,?)", e);
-		if (!s)
-			return DY_ESTORE;
-		db_bind_int(s, 1, p->id);
-		db_bind_int(s, 2, p->goals[i]);
-		rc = db_run(s, e);
-	}
+	if (!rc)
+		rc = store_links_insert(db, "INSERT INTO care_plan_practitioner (care_plan_id, practitioner_id) VALUES (?,?)",
+		                        p->id, p->practitioners, p->n_practitioners, e);
+	if (!rc)
+		rc = store_links_insert(db, "INSERT INTO care_plan_goal (care_plan_id, goal_id) VALUES (?,?)", p->id,
+		                        p->goals, p->n_goals, e);
 	return rc;
 }
 
@@ -85,24 +76,12 @@ int store_careplan_delivered(db_t *db, int64_t episode_id, const char *intervent
 /* Practitioners, goals and delivered sessions of a loaded plan. */
 static int fill(db_t *db, struct care_plan *p, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(
-		db, "SELECT practitioner_id FROM care_plan_practitioner WHERE care_plan_id = ? ORDER BY practitioner_id", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, p->id);
-	int rc;
-	while ((rc = db_step(s, e)) == DB_ROW)
-		if (p->n_practitioners < CAREPLAN_MAX_PRACTITIONERS)
-			p->practitioners[p->n_practitioners++] = db_col_int(s, 0);
-	if (rc)
-		return rc;
-	s = db_prepare(db, "SELECT goal_id FROM care_plan_goal WHERE care_plan_id = ? ORDER BY goal_id", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, p->id);
-	while ((rc = db_step(s, e)) == DB_ROW)
-		if (p->n_goals < CAREPLAN_MAX_GOALS)
-			p->goals[p->n_goals++] = db_col_int(s, 0);
+	int rc = store_links_read(
+		db, "SELECT practitioner_id FROM care_plan_practitioner WHERE care_plan_id = ? ORDER BY practitioner_id",
+		p->id, p->practitioners, CAREPLAN_MAX_PRACTITIONERS, &p->n_practitioners, e);
+	if (!rc)
+		rc = store_links_read(db, "SELECT goal_id FROM care_plan_goal WHERE care_plan_id = ? ORDER BY goal_id", p->id,
+		                      p->goals, CAREPLAN_MAX_GOALS, &p->n_goals, e);
 	if (rc)
 		return rc;
 	/* Sessions count up to the day a plan ended (completed or stopped). */

@@ -8,7 +8,7 @@
 
 #define EPISODE_COLS \
 	"id, family_id, infant_id, caregiver_id, received_on, source, decision, decided_on," \
-	" discharged_on, discharge_reason"
+	" discharged_on, discharge_reason, transferred_to, previous_id"
 
 /* STORE_EPISODE_COLS for a query FROM episode e. */
 #define EPISODE_READ "SELECT " STORE_EPISODE_COLS " FROM episode e"
@@ -32,8 +32,8 @@ static int insert_more_infants(db_t *db, const struct episode *ep, struct dy_err
 static int insert_episode(db_t *db, struct episode *ep, const char *state, struct dy_err *e)
 {
 	db_stmt_t *s = state
-		? db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ", state) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id", e)
-		: db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id", e);
+		? db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ", state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", e)
+		: db_prepare(db, "INSERT INTO episode (" EPISODE_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_id(s, 1, ep->id);
@@ -46,8 +46,10 @@ static int insert_episode(db_t *db, struct episode *ep, const char *state, struc
 	db_bind_date(s, 8, ep->decided_on);
 	db_bind_date(s, 9, ep->discharged_on);
 	db_bind_text_ref_opt(s, 10, ep->discharge_reason);
+	db_bind_text_ref_opt(s, 11, ep->transferred_to);
+	db_bind_id(s, 12, ep->previous_id);
 	if (state)
-		db_bind_text_ref(s, 11, state);
+		db_bind_text_ref(s, 13, state);
 	int rc = db_run_id(s, &ep->id, e);
 	if (!rc)
 		rc = insert_more_infants(db, ep, e);
@@ -90,6 +92,8 @@ void store_episode_read(db_stmt_t *s, struct episode *ep)
 		ep->more_infants[k] = id;
 		more = *end == ';' ? end + 1 : end;
 	}
+	db_col_copy(s, 11, ep->transferred_to, sizeof ep->transferred_to);
+	ep->previous_id = db_col_int(s, 12);
 }
 
 int store_episode_get(db_t *db, int64_t id, struct episode *ep, struct dy_err *e)
@@ -105,14 +109,15 @@ int store_episode_get(db_t *db, int64_t id, struct episode *ep, struct dy_err *e
 int store_episode_update(db_t *db, const struct episode *ep, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "UPDATE episode SET decision = ?, decided_on = ?, discharged_on = ?,"
-	                              " discharge_reason = ? WHERE id = ?", e);
+	                              " discharge_reason = ?, transferred_to = ? WHERE id = ?", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_text(s, 1, ep->decision);
 	db_bind_date(s, 2, ep->decided_on);
 	db_bind_date(s, 3, ep->discharged_on);
 	db_bind_text_opt(s, 4, ep->discharge_reason);
-	db_bind_int(s, 5, ep->id);
+	db_bind_text_opt(s, 5, ep->transferred_to);
+	db_bind_int(s, 6, ep->id);
 	return db_run_one(db, s, "referral", ep->id, e);
 }
 
@@ -144,6 +149,15 @@ int store_episode_open_for_family(db_t *db, int64_t family_id, int64_t *id, stru
 		return rc;
 	*id = rc == DB_ROW ? db_col_int(s, 0) : 0;
 	return 0;
+}
+
+int store_outcome_delete(db_t *db, int64_t episode_id, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "DELETE FROM discharge_outcome WHERE episode_id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, episode_id);
+	return db_run(s, e);
 }
 
 int store_outcome_insert(db_t *db, const struct discharge_outcome *o, struct dy_err *e)

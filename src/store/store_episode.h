@@ -22,10 +22,11 @@ typedef int (*store_outcome_fn)(void *ctx, const struct discharge_outcome *o);
 #define STORE_EPISODE_COLS \
 	"e.id, e.family_id, e.infant_id, e.caregiver_id, e.received_on, e.source, e.decision, e.decided_on," \
 	" e.discharged_on, e.discharge_reason," \
-	" (SELECT group_concat(ei.infant_id, ';') FROM referral_infant ei WHERE ei.episode_id = e.id)"
-#define STORE_EPISODE_NCOLS 11
+	" (SELECT group_concat(ei.infant_id, ';') FROM referral_infant ei WHERE ei.episode_id = e.id)," \
+	" e.transferred_to, e.previous_id"
+#define STORE_EPISODE_NCOLS 13
 
-/* Reads STORE_EPISODE_COLS from columns 0..10 of the current row into ep
+/* Reads STORE_EPISODE_COLS from columns 0..12 of the current row into ep
  * (its further infants ascending). */
 void store_episode_read(db_stmt_t *s, struct episode *ep);
 
@@ -40,7 +41,8 @@ int store_episode_insert_in_state(db_t *db, struct episode *ep, const char *stat
 /* Loads episode id; DY_ENOTFOUND if absent. */
 int store_episode_get(db_t *db, int64_t id, struct episode *ep, struct dy_err *e);
 
-/* Writes the decision, decision date, discharge date and reason of ep. */
+/* Writes the decision, decision date, discharge date, reason and transfer
+ * destination of ep. */
 int store_episode_update(db_t *db, const struct episode *ep, struct dy_err *e);
 
 /* Calls fn for each episode of the family (family_id > 0) or all, by id. */
@@ -49,6 +51,10 @@ int store_episode_list(db_t *db, int64_t family_id, store_episode_fn fn, void *c
 /* The newest episode still open (not discharged, not declined/signposted)
  * for the family into *id, or 0 when there is none. */
 int store_episode_open_for_family(db_t *db, int64_t family_id, int64_t *id, struct dy_err *e);
+
+/* Removes the care statuses recorded at the referral's discharge (when it
+ * is reopened). */
+int store_outcome_delete(db_t *db, int64_t episode_id, struct dy_err *e);
 
 int store_outcome_insert(db_t *db, const struct discharge_outcome *o, struct dy_err *e);
 int store_outcome_list(db_t *db, int64_t episode_id, store_outcome_fn fn, void *ctx, struct dy_err *e);

@@ -1,6 +1,8 @@
 /* store_family.c: SQL for teams, practitioners, families and people. */
 #include "store/store_family.h"
 
+#include "store/store_search.h"
+
 #include <string.h>
 
 #include "util/date.h"
@@ -151,6 +153,9 @@ int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e)
 	"id, family_id, role, relationship, nhs_number, given_name, family_name, date_of_birth," \
 	" edd, gestation_weeks, sex, ethnicity, postcode, imd_decile"
 
+/* PERSON_COLS and the loss, for reading. */
+#define PERSON_READ "SELECT " PERSON_COLS ", loss, loss_on FROM person"
+
 int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO person (" PERSON_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", e);
@@ -171,7 +176,23 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 	db_bind_text_ref_opt(s, 13, p->postcode);
 	db_bind_id(s, 14, p->imd_decile);
 	int rc = db_run_id(s, &p->id, e);
+	if (!rc && p->loss[0])
+		rc = store_person_set_loss(db, p->id, p->loss, p->loss_on, e);
+	/* The name words a search finds them by, in the same transaction. */
+	if (!rc)
+		rc = store_search_index_person(db, p->id, p->given_name, p->family_name, e);
 	return rc;
+}
+
+int store_person_set_loss(db_t *db, int64_t id, const char *kind, int32_t on, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE person SET loss = ?, loss_on = ? WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, kind);
+	db_bind_date(s, 2, on);
+	db_bind_int(s, 3, id);
+	return db_run_one(db, s, "person", id, e);
 }
 
 int store_person_set_birth(db_t *db, int64_t id, int32_t dob, int gestation_weeks, struct dy_err *e)
@@ -202,12 +223,14 @@ static void read_person(db_stmt_t *s, struct person *p)
 	db_col_copy(s, 11, p->ethnicity, sizeof p->ethnicity);
 	db_col_copy(s, 12, p->postcode, sizeof p->postcode);
 	p->imd_decile = (int)db_col_int(s, 13);
+	db_col_copy(s, 14, p->loss, sizeof p->loss);
+	p->loss_on = p->loss[0] ? db_col_date(s, 15) : 0; /* 0 with no loss, as a new record has it */
 }
 
 int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e)
 {
 	db_stmt_t *s;
-	int rc = db_get_row(db, "SELECT " PERSON_COLS " FROM person WHERE id = ?", id, "person", &s, e);
+	int rc = db_get_row(db, PERSON_READ " WHERE id = ?", id, "person", &s, e);
 	if (rc)
 		return rc;
 	read_person(s, p);
@@ -229,8 +252,8 @@ static int each_person(db_stmt_t *s, store_person_fn fn, void *ctx, struct dy_er
 
 int store_person_overdue(db_t *db, int32_t before, store_person_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT " PERSON_COLS " FROM person WHERE role = 'infant' AND date_of_birth IS NULL"
-	                              " AND edd IS NOT NULL AND edd < ? ORDER BY edd, id", e);
+	db_stmt_t *s = db_prepare(db, PERSON_READ " WHERE role = 'infant' AND date_of_birth IS NULL"
+	                              " AND edd IS NOT NULL AND edd < ? AND loss IS NULL ORDER BY edd, id", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_date(s, 1, before);
@@ -239,8 +262,8 @@ int store_person_overdue(db_t *db, int32_t before, store_person_fn fn, void *ctx
 
 int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare_scoped(db, "SELECT " PERSON_COLS " FROM person WHERE family_id = ? ORDER BY id",
-	                                   "SELECT " PERSON_COLS " FROM person ORDER BY id", family_id, e);
+	db_stmt_t *s = db_prepare_scoped(db, PERSON_READ " WHERE family_id = ? ORDER BY id",
+	                                   PERSON_READ " ORDER BY id", family_id, e);
 	if (!s)
 		return DY_ESTORE;
 	return each_person(s, fn, ctx, e);

@@ -46,6 +46,10 @@ int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e);
 
 int store_person_insert(db_t *db, struct person *p, struct dy_err *e);
 
+/* Records a pregnancy loss, stillbirth or infant death (kind, a
+ * code_loss) on `on` for infant id. DY_ENOTFOUND if the person is absent. */
+int store_person_set_loss(db_t *db, int64_t id, const char *kind, int32_t on, struct dy_err *e);
+
 /* Records an unborn infant's birth: date of birth and gestation in weeks
  * (0 unknown). DY_ENOTFOUND if the person is absent. */
 int store_person_set_birth(db_t *db, int64_t id, int32_t dob, int gestation_weeks, struct dy_err *e);
@@ -53,8 +57,9 @@ int store_person_set_birth(db_t *db, int64_t id, int32_t dob, int gestation_week
 /* Loads person id; DY_ENOTFOUND if absent. */
 int store_person_get(db_t *db, int64_t id, struct person *p, struct dy_err *e);
 
-/* Calls fn for each unborn infant (no date of birth) whose EDD is before
- * `before`, oldest EDD first: pregnancies past their due date, for action. */
+/* Calls fn for each unborn infant (no date of birth, no loss recorded)
+ * whose EDD is before `before`, oldest EDD first: pregnancies past their
+ * due date, for action. */
 int store_person_overdue(db_t *db, int32_t before, store_person_fn fn, void *ctx, struct dy_err *e);
 
 /* Calls fn for each person of the family (family_id > 0) or of every

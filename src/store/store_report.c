@@ -60,19 +60,25 @@ int store_report_instruments(db_t *db, int32_t from, int32_t to, store_report_in
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t *n, struct dy_err *e)
+/* Runs sql, a count with two date parameters a and b, into *n. */
+static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, int64_t *n, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED, e);
+	db_stmt_t *s = db_prepare(db, sql, e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_date(s, 1, from);
-	db_bind_date(s, 2, to);
+	db_bind_date(s, 1, a);
+	db_bind_date(s, 2, b);
 	int rc = db_step(s, e);
 	if (rc != DB_ROW)
 		return rc < 0 ? rc : DY_ESTORE;
 	*n = db_col_int(s, 0);
 	rc = db_step(s, e);
 	return rc == DB_DONE ? 0 : rc;
+}
+
+int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t *n, struct dy_err *e)
+{
+	return count_one(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED, from, to, n, e);
 }
 
 int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_sg_fn fn, void *ctx,
@@ -105,4 +111,52 @@ int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_s
 			return rc;
 	}
 	return rc == DB_DONE ? 0 : rc;
+}
+
+int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to, store_report_count_fn fn,
+                        void *ctx, struct dy_err *e)
+{
+	static const char *const sql[] = {
+		/* The month as text on both stores (a date column on PostgreSQL) */
+		[REPORT_REFERRALS_BY_SOURCE_MONTH] =
+			"SELECT source, substr(CAST(received_on AS TEXT), 1, 7), COUNT(*) FROM episode WHERE received_on BETWEEN ? AND ?"
+			" GROUP BY 1, 2 ORDER BY 1, 2",
+		[REPORT_DECISIONS] = "SELECT decision, '', COUNT(*) FROM episode WHERE decided_on BETWEEN ? AND ?"
+		                     " GROUP BY 1 ORDER BY 1",
+		[REPORT_CONTACTS_BY_KIND] = "SELECT kind, attendance, COUNT(*) FROM contact WHERE date BETWEEN ? AND ?"
+		                            " GROUP BY 1, 2 ORDER BY 1, 2",
+		[REPORT_CONTACTS_BY_LOCATION] = "SELECT location, attendance, COUNT(*) FROM contact"
+		                                " WHERE date BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2",
+		[REPORT_CONTACTS_BY_INTERVENTION] = "SELECT coalesce(intervention, ''), attendance, COUNT(*) FROM contact"
+		                                    " WHERE date BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2",
+		[REPORT_CASELOAD_BY_PRACTITIONER] =
+			"SELECT cp.practitioner_id, '', COUNT(DISTINCT e.id) FROM episode e"
+			" JOIN contact c ON c.episode_id = e.id JOIN contact_practitioner cp ON cp.contact_id = c.id"
+			" WHERE e.decision = 'accepted' AND e.received_on <= ?"
+			" AND (e.discharged_on IS NULL OR e.discharged_on >= ?) AND c.date <= ?"
+			" GROUP BY 1 ORDER BY 1"};
+	if ((unsigned)which >= sizeof sql / sizeof sql[0])
+		return dy_fail(e, DY_EINVAL, "report", "no such count");
+	db_stmt_t *s = db_prepare(db, sql[which], e);
+	if (!s)
+		return DY_ESTORE;
+	/* Parameters: the period, or (caseload) the last day three times. */
+	int caseload = which == REPORT_CASELOAD_BY_PRACTITIONER;
+	db_bind_date(s, 1, caseload ? to : from);
+	db_bind_date(s, 2, to);
+	if (caseload)
+		db_bind_date(s, 3, to);
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW)
+		if ((rc = fn(ctx, db_col_text(s, 0), db_col_text(s, 1), db_col_int(s, 2))) != 0)
+			return rc;
+	return rc == DB_DONE ? 0 : rc;
+}
+
+int store_report_caseload(db_t *db, int32_t to, int64_t *n, struct dy_err *e)
+{
+	return count_one(db,
+	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND received_on <= ?"
+	                 " AND (discharged_on IS NULL OR discharged_on >= ?)",
+	                 to, to, n, e);
 }

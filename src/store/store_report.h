@@ -54,4 +54,26 @@ typedef int (*store_report_sg_fn)(void *ctx, const struct report_sg_row *r);
 int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_sg_fn fn, void *ctx,
                               struct dy_err *e);
 
+/* The counts of the activity report, each over [from, to]: */
+enum store_report_count {
+	REPORT_REFERRALS_BY_SOURCE_MONTH, /* referrals received: key1 source, key2 month (YYYY-MM) */
+	REPORT_DECISIONS,                 /* referrals decided: key1 decision */
+	REPORT_CONTACTS_BY_KIND,          /* contacts: key1 kind, key2 attendance */
+	REPORT_CONTACTS_BY_LOCATION,      /* contacts: key1 location, key2 attendance */
+	REPORT_CONTACTS_BY_INTERVENTION,  /* contacts: key1 intervention ("" none), key2 attendance */
+	REPORT_CASELOAD_BY_PRACTITIONER   /* episodes open on `to` (accepted, received by then, not
+	                                   * discharged before it) with a contact of the practitioner
+	                                   * by then: key1 practitioner id; key2 "" */
+};
+typedef int (*store_report_count_fn)(void *ctx, const char *key1, const char *key2, int64_t n);
+
+/* Calls fn for every group of count `which` (store_report_count), keys in
+ * order. */
+int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to, store_report_count_fn fn,
+                        void *ctx, struct dy_err *e);
+
+/* Episodes open on day `to`: accepted, received on or before it, and not
+ * discharged before it. */
+int store_report_caseload(db_t *db, int32_t to, int64_t *n, struct dy_err *e);
+
 #endif

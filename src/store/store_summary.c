@@ -7,8 +7,12 @@
 #include "util/date.h"
 
 #define OPEN_ONLY " AND ep.decision = 'accepted' AND ep.discharged_on IS NULL"
-#define OLDEST " WHERE f.id > ?"
-#define NEWEST " WHERE f.id < ?"
+/* A person of the family whose name holds the pattern; '' matches all. */
+#define NAMED " AND (? = '' OR EXISTS (SELECT 1 FROM person p WHERE p.family_id = f.id AND"          \
+              " (p.given_name LIKE ? ESCAPE '\\' OR p.family_name LIKE ? ESCAPE '\\'"                  \
+              " OR p.given_name || ' ' || p.family_name LIKE ? ESCAPE '\\')))"
+#define OLDEST " WHERE f.id > ?" NAMED
+#define NEWEST " WHERE f.id < ?" NAMED
 #define UP " ORDER BY f.id LIMIT ? OFFSET ?"
 #define DOWN " ORDER BY f.id DESC LIMIT ? OFFSET ?"
 
@@ -41,8 +45,24 @@ int store_family_summaries(db_t *db, int open_only, const struct list_page *pg, 
 	if (!s)
 		return DY_ESTORE;
 	db_bind_int(s, 1, pg->after > 0 ? pg->after : pg->newest_first ? INT64_MAX : 0);
-	db_bind_int(s, 2, pg->limit);
-	db_bind_int(s, 3, pg->offset);
+	/* LIKE '%name%', with LIKE's own characters taken literally. */
+	char pattern[2 * NAME_BYTES + 3] = "";
+	if (pg->name && pg->name[0]) {
+		size_t j = 0;
+		pattern[j++] = '%';
+		for (const char *c = pg->name; *c && j < sizeof pattern - 3; c++) {
+			if (*c == '%' || *c == '_' || *c == '\\')
+				pattern[j++] = '\\';
+			pattern[j++] = *c;
+		}
+		pattern[j++] = '%';
+		pattern[j] = '\0';
+	}
+	db_bind_text(s, 2, pattern);
+	for (int i = 3; i <= 5; i++)
+		db_bind_text(s, i, pattern);
+	db_bind_int(s, 6, pg->limit);
+	db_bind_int(s, 7, pg->offset);
 	int rc;
 	struct family_summary r;
 	while ((rc = db_step(s, e)) == DB_ROW) {

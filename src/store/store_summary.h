@@ -37,6 +37,9 @@ struct list_page {
 	int64_t after;    /* > 0: only rows after this id in the order */
 	int offset;       /* rows to skip first (0 for keyset paging) */
 	int newest_first; /* 1: by id descending */
+	const char *name; /* NULL or "": every family; else only those with a
+	                     person whose given name, family name or both
+	                     contain it (any case, for ASCII letters) */
 };
 
 /* Calls fn for families in id order (pg says which page and which way).

@@ -84,3 +84,12 @@ int str_empty(const char *s)
 {
 	return !s || !*s;
 }
+
+size_t str_width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}

@@ -24,4 +24,8 @@ void str_join_list(const char *const *list, char *out, size_t n);
 /* 1 when s is NULL or "", else 0. */
 int str_empty(const char *s);
 
+/* Display width of UTF-8 text s: its code points (continuation bytes not
+ * counted), for aligning table columns. */
+size_t str_width(const char *s);
+
 #endif

@@ -15,12 +15,12 @@
 #include "store/store_summary.h"
 #include "testutil.h"
 
+/* A new database on the store under test (dir holds the test's files). */
 static void open_new(struct app *a, const char *dir)
 {
-	char path[700];
-	snprintf(path, sizeof path, "%s/team.db", dir);
+	(void)dir;
 	struct dy_err e;
-	assert_int_equal(app_open(a, path, "test", &e), 0);
+	assert_int_equal(app_open(a, tu_db_url("team.db"), "test", &e), 0);
 	int created;
 	assert_int_equal(app_init(a, "t", "Test team", &created, &e), 0);
 }
@@ -266,9 +266,10 @@ static int t_event(void *c, const struct pathway_event *x) { (void)x; return t_r
 static int t_over(void *c, const struct pathway_override *x) { (void)x; return t_row(c); }
 static int t_goal(void *c, const struct goal *x) { (void)x; return t_row(c); }
 static int t_rating(void *c, const struct goal_rating *x) { (void)x; return t_row(c); }
+static int t_note(void *c, const struct note *x) { (void)x; return t_row(c); }
 
 static const struct export_sink TALLY = {t_begin, t_end,   t_team,  t_pract, t_person, t_ref,  t_contact,
-                                         t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating};
+                                         t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating, t_note};
 
 static void export_read_serves_another_writer(void **state)
 {
@@ -296,6 +297,7 @@ static void export_read_serves_another_writer(void **state)
 	assert_int_equal(k.rows[EXPORT_CONTACTS], w.contacts);
 	assert_int_equal(k.rows[EXPORT_MEASURES], w.measures);
 	assert_int_equal(k.rows[EXPORT_GOAL_RATINGS], w.goal_ratings);
+	assert_int_equal(k.rows[EXPORT_NOTES], w.notes);
 	assert_true(w.people > 100 && w.contacts > 100);
 
 	/* A writer that fails part-way stops the read; its code comes back and

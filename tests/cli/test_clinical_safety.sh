@@ -131,6 +131,55 @@ expect 0 "Added caregiver 8" -- "$DYAD" person add --family 4 --role caregiver -
 expect 0 "Logged referral 4" -- "$DYAD" referral add --family 4 --infant 7 --caregiver 8 --received 2026-11-22 --source gp
 expect 0 "Referral 4 \(received\): eligible" -- "$DYAD" referral check --referral 4
 
+## point 10: a transfer names its destination; a re-referral links the earlier one; reopening within a window
+P10="--db p10.db"
+expect 0 "Created" -- "$DYAD" $P10 init
+expect 0 "" -- "$DYAD" $P10 family add
+expect 0 "" -- "$DYAD" $P10 person add --family 1 --role caregiver --relationship mother --given-name Tess \
+	--family-name Ten --dob 1990-10-10
+expect 0 "" -- "$DYAD" $P10 person add --family 1 --role infant --given-name Tom --family-name Ten --dob 2026-06-10
+expect 0 "Logged referral 1" -- "$DYAD" $P10 referral add --family 1 --infant 2 --caregiver 1 --received 2026-09-01 \
+	--source gp
+expect 0 "" -- "$DYAD" $P10 referral triage --referral 1 --decision accepted --date 2026-09-02
+expect 2 "transferred-to: is required: the team the family is transferred to" -- "$DYAD" $P10 discharge --referral 1 \
+	--date 2026-11-01 --reason transferred --care-status with_birth_family
+expect 2 "transferred-to: is given only with the reason transferred" -- "$DYAD" $P10 discharge --referral 1 \
+	--date 2026-11-01 --reason moved_away --care-status with_birth_family --transferred-to "Leeds PIP"
+expect 0 "Discharged" -- "$DYAD" $P10 discharge --referral 1 --date 2026-11-01 --reason transferred \
+	--care-status with_birth_family --transferred-to "Leeds Parent-Infant Team"
+expect 0 "Transferred to: Leeds Parent-Infant Team" -- "$DYAD" $P10 referral show 1
+# a re-referral names the earlier, closed referral of the same family
+expect 0 "It is a re-referral: it follows referral 1" -- "$DYAD" $P10 referral add --family 1 --infant 2 --caregiver 1 \
+	--received 2026-11-05 --source health_visitor --previous 1
+expect 0 "Re-referral: it follows referral 1 of this family" -- "$DYAD" $P10 referral show 2
+expect 0 "^2,1,2,1,.*,,1.?$" -- "$DYAD" $P10 --format csv referral list
+expect 3 "previous: referral 2 is still open" -- "$DYAD" $P10 referral add --family 1 --infant 2 --caregiver 1 \
+	--received 2026-11-06 --source gp --previous 2 --allow-duplicate
+expect 3 "previous: referral 9 does not exist" -- "$DYAD" $P10 referral add --family 1 --infant 2 --received 2026-11-06 \
+	--source gp --previous 9 --allow-duplicate
+# reopening: only within the window (configurable), only a discharged referral, always with the reason
+expect 3 "only a discharged referral can be reopened" -- "$DYAD" $P10 referral reopen --referral 2 --date 2026-11-10 \
+	--reason "by mistake"
+expect 3 "is 9 days after the discharge: a referral is reopened within 5 days" -- env DYAD_REOPEN_WINDOW_DAYS=5 \
+	"$DYAD" $P10 referral reopen --referral 1 --date 2026-11-10 --reason "the transfer fell through"
+expect 2 "DYAD_REOPEN_WINDOW_DAYS: must be a whole number" -- env DYAD_REOPEN_WINDOW_DAYS=many \
+	"$DYAD" $P10 referral reopen --referral 1 --date 2026-11-10 --reason "the transfer fell through"
+expect 2 "reason: is required" -- "$DYAD" $P10 referral reopen --referral 1 --date 2026-11-10 --reason " "
+expect 0 "Reopened referral 1: awaiting assessment again" -- "$DYAD" $P10 referral reopen --referral 1 \
+	--date 2026-11-10 --reason "the transfer fell through"
+expect 0 "the transfer fell through" -- "$DYAD" $P10 referral history --referral 1
+lacks "Transferred to" -- "$DYAD" $P10 referral show 1
+expect 0 "State: awaiting assessment" -- "$DYAD" $P10 referral show 1
+expect 0 "Discharged" -- "$DYAD" $P10 discharge --referral 1 --date 2026-11-12 --reason transferred \
+	--care-status with_birth_family --transferred-to "Leeds Parent-Infant Team"
+# destination, link and the reopening go out and come back byte for byte
+expect 0 "" -- "$DYAD" $P10 export p10out
+check "referrals.csv holds the destination and the link" grep -q "Leeds Parent-Infant Team" p10out/referrals.csv
+expect 0 "" -- "$DYAD" --db p10b.db import p10out
+expect 0 "" -- "$DYAD" --db p10b.db export p10out2
+check "referrals round-trip" cmp -s p10out/referrals.csv p10out2/referrals.csv
+check "the reopening round-trips" cmp -s p10out/episode_events.csv p10out2/episode_events.csv
+
 ## point 6: reliable change from published figures, and unverified figures shown as such
 expect 0 '"unverified":"bands, reliable change"' -- "$DYAD" score core10 --responses "1;1;1;1;1;1;1;1;1;1"
 expect 0 "8.59 points \(SEM 3.1, z 1.96\) +unverified: reliable change" -- "$DYAD" instruments show wemwbs
@@ -189,7 +238,7 @@ expect 0 "It covers 2 infants" -- "$DYAD" $P9 referral add --family 1 --infant 2
 expect 3 "already has an open referral \(1\)" -- "$DYAD" $P9 referral add --family 1 --infant 3 --caregiver 1 \
 	--received 2026-09-02 --source gp
 expect 0 "Infants covered \(2\): 2, 3" -- "$DYAD" $P9 referral show 1
-expect 0 "^1,1,2,1,.*,3.?$" -- "$DYAD" $P9 --format csv referral list
+expect 0 "^1,1,2,1,.*,3,,.?$" -- "$DYAD" $P9 --format csv referral list
 expect 0 "" -- "$DYAD" $P9 referral triage --referral 1 --decision accepted --date 2026-09-02
 # one referral waiting, counted once (still waiting: 1) by the waiting report
 check "twins wait as one referral" test "$("$DYAD" $P9 --format csv waiting | tail -n +2 | wc -l)" = 1
@@ -208,13 +257,74 @@ expect 0 "SAFEGUARDING: Lou Twin: child in need" -- "$DYAD" $P9 referral show 1
 lacks "Kit Twin: child in need" -- "$DYAD" $P9 referral show 1
 # the further infants go out and come back in referrals.csv (other_infant_ids)
 expect 0 "" -- "$DYAD" $P9 export p9out
-check "referrals.csv names the second twin" grep -qE ',3.?$' p9out/referrals.csv
+check "referrals.csv names the second twin" grep -qE ',3,,.?$' p9out/referrals.csv
 expect 0 "" -- "$DYAD" --db p9b.db import p9out
 expect 0 "Infants covered \(2\): 2, 3" -- "$DYAD" --db p9b.db referral show 1
 expect 0 "" -- "$DYAD" --db p9b.db export p9out2
 check "twins round-trip byte for byte" cmp -s p9out/referrals.csv p9out2/referrals.csv
-sed 's/,3\r$/,1\r/' p9out/referrals.csv > p9bad.csv && mkdir p9bad && cp p9out/people.csv p9bad/ && mv p9bad.csv p9bad/referrals.csv
+sed 's/,3,,\r$/,1,,\r/' p9out/referrals.csv > p9bad.csv && mkdir p9bad && cp p9out/people.csv p9bad/ && mv p9bad.csv p9bad/referrals.csv
 expect 2 "referrals.csv line 2: other_infant_ids: person 1 is not an infant" -- "$DYAD" --db p9c.db import p9bad
+
+## point 5: a pregnancy loss, stillbirth or infant death ends the referral with care; nothing more is asked
+L5="--db l5.db"
+expect 0 "Created" -- "$DYAD" $L5 init
+expect 0 "" -- "$DYAD" $L5 family add
+expect 0 "" -- "$DYAD" $L5 person add --family 1 --role caregiver --relationship mother --given-name Cara \
+	--family-name Loss --dob 1991-01-01
+expect 0 "Added infant 2" -- "$DYAD" $L5 person add --family 1 --role infant --given-name Baby --family-name Loss \
+	--edd 2026-11-01
+expect 0 "Logged referral 1" -- "$DYAD" $L5 referral add --family 1 --infant 2 --caregiver 1 --received 2026-09-01 \
+	--source midwife
+expect 0 "" -- "$DYAD" $L5 referral triage --referral 1 --decision accepted --date 2026-09-02
+expect 0 "RISK: PHQ-9 item 9" -- "$DYAD" $L5 measure add --referral 1 --instrument phq9 --timepoint baseline \
+	--date 2026-09-20 --responses "2;2;1;2;1;1;2;1;1"
+expect 0 "1 +2 +Baby Loss +2026-11-01" -- "$DYAD" $L5 pregnancies overdue
+expect 2 "kind: no birth is recorded for this infant" -- "$DYAD" $L5 person loss --person 2 --kind infant_death \
+	--date 2026-10-10
+expect 2 "kind: is not one of pregnancy_loss, stillbirth or infant_death" -- "$DYAD" $L5 person loss --person 2 --kind miscarriage --date 2026-10-10
+expect 2 "date: is in the future" -- "$DYAD" $L5 person loss --person 2 --kind pregnancy_loss --date 2026-12-10
+expect 2 "person: is a caregiver" -- "$DYAD" $L5 person loss --person 1 --kind pregnancy_loss --date 2026-10-10
+# a risk flag still open: the referral cannot end without the action taken (as a discharge), nothing is saved
+expect 3 "risk-action" -- "$DYAD" $L5 person loss --person 2 --kind pregnancy_loss --date 2026-10-10
+lacks "BEREAVEMENT" -- "$DYAD" $L5 family show 1
+expect 0 "Referral 1 has ended \(bereavement\); its waiting clocks stopped, neither met nor breached" -- "$DYAD" $L5 \
+	person loss --person 2 --kind pregnancy_loss --date 2026-10-10 --risk-action "Rang Cara; GP and midwife told"
+W5="BEREAVEMENT: Baby Loss: pregnancy loss on 2026-10-10. Please take care in every contact"
+expect 0 "$W5" -- "$DYAD" $L5 family show 1
+expect 0 "$W5" -- "$DYAD" $L5 referral show 1
+expect 0 "$W5" -- "$DYAD" $L5 measure list --referral 1
+expect 0 "State: discharged" -- "$DYAD" $L5 referral show 1
+expect 0 '"loss": "pregnancy_loss"' -- "$DYAD" $L5 --format json family show 1
+# no age prompt: the family page says what happened instead of "unborn (due ...)"
+lacks "unborn \(due" -- "$DYAD" $L5 family show 1
+expect 0 "No pregnancy is past its due date" -- "$DYAD" $L5 pregnancies overdue
+expect 0 "Nobody is waiting" -- "$DYAD" $L5 waiting
+lacks "Loss" -- "$DYAD" $L5 caseload
+# clock A (never assessed, target 15 September) left the path: counted apart, not as breached
+expect 0 "^all,A,0,,,,,0,1,0,0" -- "$DYAD" $L5 --format csv report waiting --from 2026-09-01 --to 2026-11-22
+expect 0 "2 +died" -- "$DYAD" $L5 referral show 1
+expect 3 "person: a pregnancy loss is recorded for this pregnancy" -- "$DYAD" $L5 person birth --person 2 \
+	--dob 2026-10-20
+expect 3 "person: a loss is already recorded" -- "$DYAD" $L5 person loss --person 2 --kind pregnancy_loss \
+	--date 2026-10-11
+# the loss goes out and comes back with the record
+expect 0 "" -- "$DYAD" $L5 export l5out
+check "people.csv holds the loss" grep -q "pregnancy_loss,2026-10-10" l5out/people.csv
+expect 0 "" -- "$DYAD" --db l5b.db import l5out
+expect 0 "$W5" -- "$DYAD" --db l5b.db family show 1
+# a twin's death: the referral stays open for the living twin; nothing more is measured about the baby who died
+expect 0 "Referral 1 stays open for the other infant it covers" -- "$DYAD" $P9 person loss --person 3 \
+	--kind infant_death --date 2026-11-01
+expect 0 "BEREAVEMENT: Lou Twin: death of the baby on 2026-11-01" -- "$DYAD" $P9 referral show 1
+expect 2 "infant: a loss is recorded for this baby" -- "$DYAD" $P9 measure add --referral 1 --instrument pirgas \
+	--timepoint review --date 2026-11-05 --responses "60" --practitioner 1 --infant 3
+expect 0 "PIR-GAS" -- "$DYAD" $P9 measure add --referral 1 --instrument pirgas --timepoint review \
+	--date 2026-11-05 --responses "80" --practitioner 1 --infant 2
+# discharging later gives the baby who died the care status "died", never a living one by default
+expect 0 "Discharged" -- "$DYAD" $P9 discharge --referral 1 --date 2026-11-20 --reason planned_ending \
+	--care-status with_birth_family
+expect 0 "3 +died" -- "$DYAD" $P9 referral show 1
+expect 0 "2 +with_birth_family" -- "$DYAD" $P9 referral show 1
 
 ## point 7: a clock ends, neither met nor breached, when the episode leaves its path
 P7="--db p7.db"

@@ -175,6 +175,35 @@ static void which_contacts_stop_which_clock(void **state)
 	assert_true(r.clock[CLOCK_B].met);
 }
 
+/* Issue 8 point 5: a pregnancy loss, stillbirth or infant death ends the
+ * episode (discharge reason bereavement) and every clock still running
+ * leaves the path: neither met nor breached, and never counted as a wait. */
+static void bereavement_ends_both_clocks_neither_met_nor_breached(void **state)
+{
+	(void)state;
+	/* Received 1 March (clock A target 15 March), never assessed, the loss
+	 * recorded on 1 April: clock A would have ended in breach. */
+	struct clock_events ev = {D("2025-03-01"), DATE_NONE, DATE_NONE, D("2025-04-01"), 0, DATE_NONE,
+	                          clock_discharge_leaves_path("bereavement")};
+	struct clock_result r;
+	assert_int_equal(ev.discharge_leaves_path, CLOCK_LEAVES_BOTH);
+	assert_int_equal(clock_compute_events(&ev, NULL, D("2025-05-31"), &r, NULL), 0);
+	assert_int_equal(r.clock[CLOCK_A].status, CLOCK_LEFT);
+	assert_int_equal(r.clock[CLOCK_A].ended, D("2025-04-01"));
+	assert_false(r.clock[CLOCK_A].breached);
+	assert_false(r.clock[CLOCK_A].met);
+	assert_int_equal(r.clock[CLOCK_B].status, CLOCK_NOT_STARTED);
+	/* Assessed on 5 March (B starts, target 5 April), loss on 1 May: A was
+	 * met, B left the path. */
+	ev.assessed = D("2025-03-05");
+	ev.discharged = D("2025-05-01");
+	assert_int_equal(clock_compute_events(&ev, NULL, D("2025-05-31"), &r, NULL), 0);
+	assert_int_equal(r.clock[CLOCK_A].status, CLOCK_STOPPED);
+	assert_true(r.clock[CLOCK_A].met);
+	assert_int_equal(r.clock[CLOCK_B].status, CLOCK_LEFT);
+	assert_false(r.clock[CLOCK_B].breached);
+}
+
 static void leaving_the_path_ends_a_clock_neither_met_nor_breached(void **state)
 {
 	(void)state;
@@ -341,6 +370,7 @@ int main(void)
 		cmocka_unit_test(which_contacts_stop_which_clock),
 		cmocka_unit_test(discharge_ends_an_unstopped_clock),
 		cmocka_unit_test(leaving_the_path_ends_a_clock_neither_met_nor_breached),
+		cmocka_unit_test(bereavement_ends_both_clocks_neither_met_nor_breached),
 		cmocka_unit_test(configurable_targets),
 		cmocka_unit_test(inconsistent_events_are_refused),
 	};

@@ -51,6 +51,19 @@ static void hand_built(void **state)
 	near(o.pct_high_deescalated, 2 * 100.0 / 5);
 }
 
+/* A baby who died is not a care outcome: never counted in the share who
+ * remained with their birth family (issue 8 point 5). */
+static void a_death_is_not_a_care_outcome(void **state)
+{
+	(void)state;
+	assert_false(sg_care_counts("died"));
+	assert_false(sg_care_counts(""));
+	assert_false(sg_care_counts(NULL));
+	assert_true(sg_care_counts("with_birth_family"));
+	assert_true(sg_care_counts("in_care"));
+	assert_false(sg_care_with_birth_family("died"));
+}
+
 static void empty_and_bad(void **state)
 {
 	(void)state;
@@ -70,6 +83,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hand_built),
 		cmocka_unit_test(empty_and_bad),
+		cmocka_unit_test(a_death_is_not_a_care_outcome),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

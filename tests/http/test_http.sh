@@ -33,6 +33,10 @@ matrix=(
 	"/api/v1/people/$I/safeguarding             403 200 200 200 403 404"
 	"/api/v1/waiting                            403 200 200 200 403 403"
 	"/api/v1/reports/waiting?from=2025-01-01    403 200 200 403 200 403"
+	"/api/v1/reports/outcomes?from=2024-01-01   403 200 200 403 200 403"
+	"/api/v1/reports/safeguarding?from=2024-01-01 403 200 200 403 200 403"
+	"/api/v1/reports/quarterly?from=2026-07-01&to=2026-09-30 403 200 200 403 200 403"
+	"/api/v1/reports/nosuch?from=2024-01-01     404 404 404 404 404 404"
 	"/api/v1/instruments                        200 200 200 200 200 200"
 	"/api/v1/instruments/epds                   200 200 200 200 200 200"
 	"/api/v1/instruments/nope                   404 404 404 404 404 404"
@@ -128,6 +132,28 @@ check "analyst answers hold nothing identifiable" "$found" 0
 check "the analyst does get figures" "$(jq -r '.clocks.A.n | (type == "number" and (. == 0 or . >= 5)) or . == "*"' <<<"$REPORT_BODY")" true
 check "the analyst's counts 1 to 4 are hidden" "$(jq '[.months[] | .A.n, .B.n, .A.still_waiting, .B.still_waiting | numbers | select(. >= 1 and . <= 4)] | length' <<<"$REPORT_BODY")" 0
 
+# Reports in every format; the analyst's are always published (suppressed).
+counts='^(n|n_.*|eligible|with_.*|none|early_help|child_in_need|child_protection_plan|edge_of_care|looked_after|total|ended|left_path|still_waiting|breached_still_waiting|left_out)$'
+small() { jq --arg re "$counts" '[.. | objects | to_entries[] | select(.key | test($re)) | .value | numbers | select(. >= 1 and . <= 4)] | length' <<<"$1"; }
+api manager GET "/api/v1/reports/quarterly?from=2025-01-01&to=2026-11-22"
+check "the manager's quarterly has small counts (the data can fail the next check)" "$([ "$(small "$BODY")" -gt 0 ] && echo yes)" yes
+api analyst GET "/api/v1/reports/quarterly?from=2025-01-01&to=2026-11-22"
+check "the analyst's quarterly: no count from 1 to 4" "$(small "$BODY")" 0
+check "the analyst's quarterly: small counts hidden" "$(jq '[.. | select(. == "*")] | length > 0' <<<"$BODY")" true
+api manager GET "/api/v1/reports/quarterly?from=2025-01-01&to=2026-11-22&publish=1"
+check "publish=1: no count from 1 to 4" "$(small "$BODY")" 0
+headers=$(curl -s -D - -o "$WORK/report.csv" -H "Authorization: Bearer $TOKEN_manager" "${URL}api/v1/reports/outcomes?from=2024-01-01&format=csv")
+contains "CSV report: its type" "$headers" 'Content-Type: text/csv'
+contains "CSV report: a download" "$headers" 'Content-Disposition: attachment; filename="dyad-outcomes.csv"'
+contains "CSV report: the outcome fields" "$(head -1 "$WORK/report.csv")" '^instrument,scale,direction,n_episodes,n_pairs,completeness_pct,mean_pre'
+html=$(curl -s -H "Authorization: Bearer $TOKEN_manager" "${URL}api/v1/reports/quarterly?from=2026-07-01&to=2026-09-30&format=html")
+contains "HTML report: a page with charts" "$html" '<svg xmlns="http://www.w3.org/2000/svg" viewBox'
+lacks "HTML report: nothing fetched from elsewhere" "$html" '(src|href)="https?:'
+api manager GET "/api/v1/reports/activity?quarter=2026Q3"
+check "quarter=2026Q3" "$(jq -r .from,.to <<<"$BODY" | tr "\n" " ")" "2026-07-01 2026-09-30 "
+api manager GET "/api/v1/reports/outcomes?from=2024-01-01&format=table"
+check "format=table is refused" "$CODE" 400
+
 # --- Limits: 4xx, and the server goes on serving --------------------------
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $(head -c 40000 /dev/zero | tr '\0' a)" "${URL}api/v1/health")
 check "oversize headers" "$CODE" 431
@@ -181,6 +207,9 @@ CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST "${URL}api/v1/fa
 check "API write by cookie without X-CSRF-Token" "$CODE" 403
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST -H "X-CSRF-Token: $scsrf" "${URL}api/v1/families")
 check "API write by cookie with X-CSRF-Token" "$CODE" 201
+page=$(curl -s -b "$jar" "${URL}reports")
+contains "the reports page links each report's download" "$page" 'href="/api/v1/reports/outcomes\?from=[0-9-]+&amp;to=[0-9-]+&amp;format=csv"'
+contains "the reports page offers the quarterly report" "$page" 'href="/api/v1/reports/quarterly\?from=2026-10-01&amp;to=2026-11-22&amp;format=html"'
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -X POST "${URL}sign-out")
 check "sign-out without the CSRF token" "$CODE" 403
 CODE=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "${URL}api/v1/me")
@@ -247,7 +276,53 @@ contains "access log line" "$log" 'time=[0-9T:Z-]+ method=GET route=/api/v1/fami
 lacks "no raw ids in the log" "$log" "route=/api/v1/families/$F "
 lacks "no names in the log" "$log" "$name|password|csrf="
 
+# --- Lists: paged by key, and every family shown is audited ------------------
+top=$(q "SELECT MAX(id) FROM audit")
+api manager GET "/api/v1/families?limit=5"
+ids1=$(jq -r '[.items[].id] | join(",")' <<<"$BODY")
+next=$(jq -r '.next_after' <<<"$BODY")
+check "a page of five families" "$(jq '.items | length' <<<"$BODY")" 5
+check "next_after is the page's last id" "$next" "${ids1##*,}"
+check "one 'list' entry for each family shown" \
+	"$(q "SELECT group_concat(entity_id, ',') FROM (SELECT entity_id FROM audit WHERE id > $top AND action = 'list' AND entity = 'family' AND actor = 'manager' ORDER BY entity_id) t")" "$ids1"
+api manager GET "/api/v1/families?limit=5&after=$next"
+first2=$(jq -r '.items[0].id' <<<"$BODY")
+[ "$first2" -gt "$next" ] && ok || bad "the next page starts after next_after ($first2 <= $next)"
+api manager GET "/api/v1/families?limit=3&order=newest"
+check "newest first" "$(jq -r '[.items[].id] | . == (sort | reverse)' <<<"$BODY")" true
+check "newest first starts at the newest family" "$(jq -r '.items[0].id' <<<"$BODY")" "$(q "SELECT MAX(id) FROM family")"
+api manager GET "/api/v1/families?after=0"
+check "after must be an id" "$CODE" 400
+
+# --- The waiting page: an analyst's figures are published figures ------------
+# (a short period, so that some counts are small: the manager sees them)
+figures() { # JAR -> the report's rows as |cell|cell|...
+	curl -s -b "$1" "${URL}waiting?from-day=1&from-month=9&from-year=2026&to-day=22&to-month=11&to-year=2026" |
+		grep -oE '<th scope="row" class="nhsuk-table__header">[^<]*</th>(<td[^>]*>[^<]*</td>)+' | sed 's/<[^>]*>/|/g; s/||*/|/g'
+}
+small='\|[1-4]( \([0-9]+%\))?\|'
+csrf3=$(curl -s -c "$WORK/jar3" -b "$WORK/jar3" "${URL}sign-in" | grep -oE 'name="csrf" value="[0-9a-f]{64}' | grep -oE '[0-9a-f]{64}')
+curl -s -o /dev/null -c "$WORK/jar3" -b "$WORK/jar3" -d "csrf=$csrf3" -d name=analyst \
+	--data-urlencode 'password=password of analyst 1234' "${URL}sign-in"
+mine=$(figures "$WORK/jar2")
+theirs=$(figures "$WORK/jar3")
+contains "the manager's waiting figures include counts of 1 to 4" "$mine" "$small"
+contains "the analyst gets the figures" "$theirs" 'Referral to assessment\|'
+lacks "the analyst's counts of 1 to 4 are hidden" "$theirs" "$small"
+contains "shown as * with the rate withheld" "$theirs" '\|\* \(withheld: fewer than 5\)\|'
+
 # --- Audit: the family read is logged; tampering is named ----------------
+# The family *page*, opened in a browser session, is a look at the family:
+# one entry, the newest `audit show` lists for it.
+reads() { q "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = 'family' AND entity_id = $F"; }
+before=$(reads)
+CODE=$(curl -s -o "$WORK/page" -w '%{http_code}' -b "$WORK/jar2" "${URL}families/$F")
+check "the manager opens the family page" "$CODE" 200
+contains "it is the family page" "$(cat "$WORK/page")" '<h2>People</h2>'
+check "the page view added one audit entry" "$(reads)" "$((before + 1))"
+newest=$(q "SELECT MAX(id) FROM audit WHERE entity = 'family' AND entity_id = $F")
+first=$("$DYAD" --format csv audit show --family "$F" | sed -n 2p)
+contains "audit show lists the page view first" "$first" "^$newest,[^,]*,manager,[0-9]+,read,127\.0\.0\.1"
 shown=$("$DYAD" audit show --family "$F")
 contains "the manager's read of the family is in the audit" "$shown" 'manager +[0-9]+ +read +127\.0\.0\.1'
 expect_ok=$("$DYAD" audit verify)

@@ -32,7 +32,7 @@ while IFS=$'\t' read -r path method; do
 	*) real=$(subst "$path" "$E") ;;
 	esac
 	query=
-	case $path in /api/v1/reports/*) query='?from=2025-01-01' ;; esac
+	case $path in /api/v1/reports/*) query='?from=2025-01-01' ;; /api/v1/search) query='?q=an' ;; esac
 	statuses=$(jq -r --arg p "$path" --arg m "$method" '.paths[$p][$m].responses | keys | join(" ")' <<<"$doc")
 	if [ "$method" = get ]; then
 		api manager GET "$real$query"

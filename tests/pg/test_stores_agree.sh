@@ -15,7 +15,11 @@ expect 0 "" -- "$DYAD" --db "$pg" demo --families 120 --seed 7
 # Every listing and report, as JSON, on both.
 for args in "family list" "referral list" "caseload" "waiting" "report waiting --from 2025-01-01 --to 2026-10-31" "risks" \
 	"practitioner list" "pregnancies overdue" "family show 3" "referral show 5" "referral history 5" \
-	"contact list 5" "measure list 5" "goal list 5" "measures change 5" "safeguarding history 2"; do
+	"contact list 5" "measure list 5" "goal list 5" "measures change 5" "safeguarding history 2" \
+	"report outcomes --from 2025-01-01 --to 2026-10-31" "report completeness --from 2025-01-01 --to 2026-10-31" \
+	"report safeguarding --from 2025-01-01 --to 2026-10-31" "report activity --from 2025-01-01 --to 2026-10-31" \
+	"report quarterly --quarter 2026Q3" "report quarterly --quarter 2026Q3 --publish" "find a" "find smith" \
+	"group list"; do
 	# shellcheck disable=SC2086
 	a=$("$DYAD" --db "$lite" --format json $args 2>&1)
 	ra=$?
@@ -49,4 +53,11 @@ done
 a=$("$DYAD" --db "$lite2" --format json report waiting --from 2025-01-01 --to 2026-10-31)
 b=$("$DYAD" --db "$pg2" --format json report waiting --from 2025-01-01 --to 2026-10-31)
 check "report waiting after import: same JSON" [ "$a" = "$b" ]
+
+# A database whose text does not sort byte by byte (an ICU collation) is
+# refused at open: the name index and every sorted list would differ.
+icu="icu_db_$$_${RANDOM}"
+/usr/lib/postgresql/15/bin/createdb -h "$DYAD_TEST_PG" -U dyad --locale-provider=icu --icu-locale=en-GB \
+	-T template0 "$icu"
+expect 4 "collation is ICU: dyad needs C" -- "$DYAD" --db "postgresql:///$icu?host=$DYAD_TEST_PG&user=dyad" init
 finish

@@ -21,7 +21,37 @@ sweep() {
 }
 
 "$DYAD" demo --families 5 --seed 9 >/dev/null
+# Case notes of every state, so that notes.csv has rows to plant the marker in.
+"$DYAD" note add --referral 1 --kind safeguarding --text "Seen at home." --sign >/dev/null
+"$DYAD" note addendum 1 --text "Later: social worker told." >/dev/null
+"$DYAD" note add --referral 1 --kind contact --text "Signed then withdrawn." --sign >/dev/null
+"$DYAD" note error 3 --reason "wrong family" >/dev/null
+"$DYAD" note add --referral 1 --kind other --text "A draft." >/dev/null
 "$DYAD" export clean >/dev/null
+
+# --- a note's words (and an error reason) reach no log, audit or message ----
+P=Zq9Mk_notewords
+"$DYAD" note add --referral 2 --kind safeguarding --text "$P one" --sign >/dev/null
+"$DYAD" note add --referral 2 --kind other --text "$P draft" >/dev/null
+"$DYAD" note edit 6 --text "$P draft two" >/dev/null
+"$DYAD" note addendum 5 --text "$P two" >/dev/null
+"$DYAD" note error 5 --reason "$P reason" >/dev/null
+out=$( (
+	"$DYAD" note edit 5 --text "$P three"
+	"$DYAD" note sign 5
+	"$DYAD" note addendum 6 --text "$P four"
+	"$DYAD" note error 6 --reason "$P five"
+	"$DYAD" note add --referral 2 --kind bad --text "$P six"
+	"$DYAD" note add --referral 999 --kind other --text "$P seven"
+	"$DYAD" family show 2
+	"$DYAD" audit show 2
+	"$DYAD" --format json audit show 2
+) 2>&1)
+check "note commands' messages and the audit view hold no note's words" bash -c '! grep -q "$0" <<<"$1"' "$P" "$out"
+check "the audit table holds no note's words" \
+	bash -c '[ "$(sqlite3 "$1" "SELECT count(*) FROM audit WHERE coalesce(detail,\"\") || action || entity LIKE \"%$0%\"")" = 0 ]' \
+	"$P" "$DYAD_DB"
+check "the notes themselves were kept" bash -c '"$0" note list 2 --all | grep -q "$1 two"' "$DYAD" "$P"
 
 # --- every command, every option, every position --------------------------
 sweep "$M"

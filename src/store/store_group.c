@@ -1,0 +1,211 @@
+/* store_group.c: SQL for group runs, enrolments, sessions, attendance and
+ * the waiting list. */
+#include "store/store_group.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_links.h"
+#include "util/date.h"
+
+int store_group_run_insert(db_t *db, struct group_run *r, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db,
+	                          "INSERT INTO group_run (team_id, intervention, starts_on, sessions, venue, location,"
+	                          " capacity, created_by) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, r->team_id);
+	db_bind_text(s, 2, r->intervention);
+	db_bind_date(s, 3, r->starts_on);
+	db_bind_int(s, 4, r->sessions);
+	db_bind_text(s, 5, r->venue);
+	db_bind_text(s, 6, r->location);
+	db_bind_int(s, 7, r->capacity);
+	db_bind_text(s, 8, r->created_by);
+	int rc = db_run_id(s, &r->id, e);
+	if (!rc)
+		rc = store_links_insert(db, "INSERT INTO group_facilitator (run_id, practitioner_id) VALUES (?,?)", r->id,
+		                        r->facilitators, r->n_facilitators, e);
+	return rc;
+}
+
+#define RUN_SELECT                                                                                       \
+	"SELECT r.id, r.team_id, r.intervention, r.starts_on, r.sessions, r.venue, r.location, r.capacity," \
+	" r.created_by, (SELECT COUNT(*) FROM group_enrolment g WHERE g.run_id = r.id),"                    \
+	" (SELECT COUNT(*) FROM group_session s WHERE s.run_id = r.id) FROM group_run r"
+
+static void read_run(db_stmt_t *s, struct group_run *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = db_col_int(s, 0);
+	r->team_id = db_col_int(s, 1);
+	db_col_copy(s, 2, r->intervention, sizeof r->intervention);
+	r->starts_on = db_col_date(s, 3);
+	r->sessions = (int)db_col_int(s, 4);
+	db_col_copy(s, 5, r->venue, sizeof r->venue);
+	db_col_copy(s, 6, r->location, sizeof r->location);
+	r->capacity = (int)db_col_int(s, 7);
+	db_col_copy(s, 8, r->created_by, sizeof r->created_by);
+	r->enrolled = (int)db_col_int(s, 9);
+	r->sessions_held = (int)db_col_int(s, 10);
+}
+
+static int facilitators(db_t *db, struct group_run *r, struct dy_err *e)
+{
+	return store_links_read(db, "SELECT practitioner_id FROM group_facilitator WHERE run_id = ? ORDER BY practitioner_id",
+	                        r->id, r->facilitators, GROUP_MAX_FACILITATORS, &r->n_facilitators, e);
+}
+
+int store_group_run_get(db_t *db, int64_t id, struct group_run *r, struct dy_err *e)
+{
+	db_stmt_t *s;
+	int rc = db_get_row(db, RUN_SELECT " WHERE r.id = ?", id, "run", &s, e);
+	if (rc)
+		return rc;
+	read_run(s, r);
+	return facilitators(db, r, e);
+}
+
+int store_group_run_list(db_t *db, store_group_run_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, RUN_SELECT " ORDER BY r.starts_on DESC, r.id DESC", e);
+	if (!s)
+		return DY_ESTORE;
+	struct group_run *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		read_run(s, &v[n++]);
+	}
+	for (size_t i = 0; !rc && i < n; i++)
+		if (!(rc = facilitators(db, &v[i], e)))
+			rc = fn(ctx, &v[i]);
+	free(v);
+	return rc;
+}
+
+int store_group_enrol(db_t *db, struct group_enrolment *en, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(
+		db, "INSERT INTO group_enrolment (run_id, episode_id, person_id, enrolled_on) VALUES (?,?,?,?) RETURNING id", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, en->run_id);
+	db_bind_int(s, 2, en->episode_id);
+	db_bind_int(s, 3, en->person_id);
+	db_bind_date(s, 4, en->enrolled_on);
+	return db_run_id(s, &en->id, e);
+}
+
+#define ENROL_SELECT                                                                                         \
+	"SELECT g.id, g.run_id, g.episode_id, g.person_id, g.enrolled_on,"                                       \
+	" (SELECT COUNT(*) FROM group_attendance a WHERE a.enrolment_id = g.id AND a.attended = 1),"            \
+	" (SELECT COUNT(*) FROM group_attendance a WHERE a.enrolment_id = g.id) FROM group_enrolment g"
+
+int store_group_enrolment_list(db_t *db, int64_t run_id, int64_t episode_id, store_group_enrolment_fn fn, void *ctx,
+                               struct dy_err *e)
+{
+	db_stmt_t *s = run_id > 0 ? db_prepare(db, ENROL_SELECT " WHERE g.run_id = ? ORDER BY g.id", e)
+	                          : db_prepare(db, ENROL_SELECT " WHERE g.episode_id = ? ORDER BY g.id", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, run_id > 0 ? run_id : episode_id);
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		struct group_enrolment en = {
+			.id = db_col_int(s, 0),
+			.run_id = db_col_int(s, 1),
+			.episode_id = db_col_int(s, 2),
+			.person_id = db_col_int(s, 3),
+			.enrolled_on = db_col_date(s, 4),
+			.attended = (int)db_col_int(s, 5),
+			.recorded = (int)db_col_int(s, 6),
+		};
+		if ((rc = fn(ctx, &en)))
+			return rc;
+	}
+	return rc;
+}
+
+int store_group_session_insert(db_t *db, int64_t run_id, int number, int32_t date, int64_t *id, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO group_session (run_id, number, date) VALUES (?,?,?) RETURNING id", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, run_id);
+	db_bind_int(s, 2, number);
+	db_bind_date(s, 3, date);
+	return db_run_id(s, id, e);
+}
+
+int store_group_attendance_insert(db_t *db, int64_t session_id, int64_t enrolment_id, int64_t contact_id,
+                                  int attended, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(
+		db, "INSERT INTO group_attendance (session_id, enrolment_id, contact_id, attended) VALUES (?,?,?,?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, session_id);
+	db_bind_int(s, 2, enrolment_id);
+	db_bind_int(s, 3, contact_id);
+	db_bind_int(s, 4, attended ? 1 : 0);
+	return db_run(s, e);
+}
+
+int store_group_wait_insert(db_t *db, struct group_wait *w, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(
+		db, "INSERT INTO group_waiting (intervention, episode_id, person_id, added_on) VALUES (?,?,?,?) RETURNING id", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, w->intervention);
+	db_bind_int(s, 2, w->episode_id);
+	db_bind_int(s, 3, w->person_id);
+	db_bind_date(s, 4, w->added_on);
+	return db_run_id(s, &w->id, e);
+}
+
+int store_group_waiting_list(db_t *db, const char *intervention, store_group_wait_fn fn, void *ctx,
+                             struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db,
+	                          "SELECT id, intervention, episode_id, person_id, added_on FROM group_waiting"
+	                          " WHERE run_id IS NULL AND (? IS NULL OR intervention = ?) ORDER BY added_on, id",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text_opt(s, 1, intervention);
+	db_bind_text_opt(s, 2, intervention);
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		struct group_wait w = {.id = db_col_int(s, 0)};
+		db_col_copy(s, 1, w.intervention, sizeof w.intervention);
+		w.episode_id = db_col_int(s, 2);
+		w.person_id = db_col_int(s, 3);
+		w.added_on = db_col_date(s, 4);
+		if ((rc = fn(ctx, &w)))
+			return rc;
+	}
+	return rc;
+}
+
+int store_group_wait_take(db_t *db, const char *intervention, int64_t person_id, int64_t run_id, int *taken,
+                          struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(
+		db, "UPDATE group_waiting SET run_id = ? WHERE run_id IS NULL AND intervention = ? AND person_id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, run_id);
+	db_bind_text(s, 2, intervention);
+	db_bind_int(s, 3, person_id);
+	int rc = db_run(s, e);
+	*taken = rc ? 0 : db_changes(db) > 0;
+	return rc;
+}

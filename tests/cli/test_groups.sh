@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Group programmes from the command line: a Circle of Security run (8
+# sessions, the catalogue's completion rule of 6); enrolment and the waiting
+# list when the run is full; each session's attendance written as one
+# contact per family (on its timeline and counted by its care plan);
+# completion at its boundary (5 of 8 not complete, 6 complete); a session
+# after an enrolled family's discharge refused whole.
+# Usage: bash test_groups.sh DYAD_BINARY SOURCE_DIR
+source "$(dirname "$0")/lib.sh"
+unset DYAD_INTERVENTIONS
+D=$DYAD
+
+"$D" init --team-name T >/dev/null
+"$D" practitioner add --name "Fac One" --profession psychotherapist >/dev/null
+"$D" practitioner add --name "Fac Two" --profession nursery_nurse >/dev/null
+# Three families, each a mother and a baby, referred and accepted.
+for f in 1 2 3; do
+	"$D" family add >/dev/null
+	c=$(( (f - 1) * 2 + 1 ))
+	"$D" person add --family $f --role caregiver --relationship mother --given-name "Mum$f" --family-name Test \
+		--dob 1995-01-0$f >/dev/null
+	"$D" person add --family $f --role infant --given-name "Baby$f" --family-name Test --dob 2026-05-0$f >/dev/null
+	"$D" referral add --family $f --infant $((c + 1)) --caregiver $c --received 2026-08-01 --source midwife >/dev/null
+	"$D" referral triage $f --decision accepted --date 2026-08-02 >/dev/null
+done
+
+expect 2 "intervention: parent_infant_psychotherapy is not a group intervention" -- "$D" group add \
+	--intervention parent_infant_psychotherapy --starts 2026-09-01 --venue "Hall" --location childrens_centre \
+	--capacity 2 --facilitators 1
+expect 0 "Added group run 1: circle_of_security from 2026-09-01, 8 sessions, 2 places" -- "$D" group add \
+	--intervention circle_of_security --starts 2026-09-01 --venue "Meadows Children's Centre" \
+	--location childrens_centre --capacity 2 --facilitators 1,2
+expect 2 "caregiver: person 2 is an infant" -- "$D" group enrol --run 1 --referral 1 --caregiver 2
+expect 2 "caregiver: person 3 is not of this referral's family" -- "$D" group enrol --run 1 --referral 1 --caregiver 3
+expect 0 "Enrolled caregiver 1 in group run 1" -- "$D" group enrol --run 1 --referral 1 --caregiver 1
+expect 3 "caregiver: is already enrolled" -- "$D" group enrol --run 1 --referral 1 --caregiver 1
+expect 0 "Caregiver 5 is on the waiting list for the next circle_of_security run" -- "$D" group wait \
+	--intervention circle_of_security --referral 3 --caregiver 5
+expect 0 "Enrolled caregiver 3" -- "$D" group enrol --run 1 --referral 2 --caregiver 3
+expect 3 "run: is full \(2 places\)" -- "$D" group enrol --run 1 --referral 3 --caregiver 5
+expect 0 "circle_of_security +3 +5 +2026-11-22" -- "$D" group waiting
+
+# Mum1 attends sessions 1-6, Mum2 sessions 1-5.
+for n in 1 2 3 4 5; do
+	expect 0 "Recorded session $n of group run 1: 2 attended, 2 contacts written" -- "$D" group session --run 1 \
+		--number $n --date 2026-09-0$n --attended 1,3 --duration 120
+done
+expect 0 "Recorded session 6 of group run 1: 1 attended, 2 contacts written" -- "$D" group session --run 1 \
+	--number 6 --date 2026-09-06 --attended 1
+expect 3 "number: session 6 of this run is already recorded" -- "$D" group session --run 1 --number 6 \
+	--date 2026-09-07 --attended 1
+expect 2 "attended: person 5 is not enrolled" -- "$D" group session --run 1 --number 7 --date 2026-09-07 --attended 5
+expect 2 "number: must be from 1 to 8" -- "$D" group session --run 1 --number 9 --date 2026-09-07
+expect 2 "date: is in the future" -- "$D" group session --run 1 --number 7 --date 2026-12-01
+
+# Completion at its boundary: 6 of 8 completes, 5 does not.
+expect 0 "circle_of_security from 2026-09-01 at Meadows Children's Centre; 6 of 8 sessions held; 2 of 2 places" -- \
+	"$D" group show --run 1
+expect 0 "1 +1 +1 +Mum1 Test +6 +6 +6 +yes" -- "$D" group show --run 1
+expect 0 "2 +2 +3 +Mum2 Test +5 +6 +6 +no" -- "$D" group show --run 1
+
+# The sessions are on each family's record as contacts, and count for a care plan.
+expect 0 "group +circle_of_security +childrens_centre +did_not_attend" -- "$D" contact list --referral 2
+check "referral 1 has 6 group contacts" test "$("$D" --format csv contact list --referral 1 | grep -c ',group,')" -eq 6
+"$D" careplan add --referral 1 --intervention circle_of_security --start 2026-09-01 --practitioners 1,2 \
+	--status active >/dev/null
+expect 0 "circle_of_security +2026-09-01 +active +2026-09-01 +6 +8 +75" -- "$D" careplan list --referral 1
+
+# Family 2 is discharged on 2026-09-10: a later session is refused whole.
+"$D" discharge --referral 2 --date 2026-09-10 --reason moved_away --care-status with_birth_family >/dev/null
+expect 3 "attended: enrolment 2 \(referral 2\): the session is after the family was discharged" -- \
+	"$D" group session --run 1 --number 7 --date 2026-09-14 --attended 1
+expect 0 "6 of 8 sessions held" -- "$D" group show --run 1
+check "nothing half-written: referral 1 still has 6 group contacts" \
+	test "$("$D" --format csv contact list --referral 1 | grep -c ',group,')" -eq 6
+
+finish
