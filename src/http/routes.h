@@ -16,6 +16,7 @@ extern const struct http_route api_search_routes[];
 extern const struct http_route api_report_routes[];
 
 extern const struct http_route api_careplan_routes[];
+extern const struct http_route api_group_routes[];
 extern const struct http_route page_assets_routes[];
 extern const struct http_route page_family_routes[];
 extern const struct http_route page_home_routes[];
@@ -25,6 +26,7 @@ extern const struct http_route page_measure_routes[];
 extern const struct http_route page_users_routes[];
 extern const struct http_route page_note_routes[];
 extern const struct http_route page_reports_routes[];
+extern const struct http_route page_group_routes[];
 
 /* 1 when user u sees reports only with small numbers suppressed (the
  * analyst role alone). */
