@@ -99,7 +99,10 @@ static void every_person_is_found(void **state)
 	struct dy_err e;
 	assert_int_equal(store_person_list(A.db, 0, collect, &pp, &e), 0);
 	assert_true(pp.n > 400);
-	for (int i = 0; i < pp.n; i++) {
+	/* Every person on SQLite; every fifth on PostgreSQL, where each search's
+	 * audit entry is a round trip and a commit (minutes for all of them). */
+	int step = tu_on_pg() ? 5 : 1;
+	for (int i = 0; i < pp.n; i += step) {
 		const struct person *p = &pp.v[i];
 		char q[2 * NAME_BYTES + 8];
 		enum find_match how;
