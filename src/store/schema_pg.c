@@ -396,3 +396,7 @@ const char schema_pg_v13[] =
 const char schema_pg_v14[] =
 	"ALTER TABLE episode ADD COLUMN transferred_to text;"
 	"ALTER TABLE episode ADD COLUMN previous_id bigint REFERENCES episode(id);";
+
+/* Version 15 (clock dates on the episode) has its PostgreSQL text in
+ * schema.c, beside the SQLite text, so that both are built from the same
+ * clock expressions. */
