@@ -124,8 +124,9 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
                         void *ctx, struct dy_err *e)
 {
 	static const char *const sql[] = {
+		/* The month as text on both stores (a date column on PostgreSQL) */
 		[REPORT_REFERRALS_BY_SOURCE_MONTH] =
-			"SELECT source, substr(received_on, 1, 7), COUNT(*) FROM episode WHERE received_on BETWEEN ? AND ?"
+			"SELECT source, substr(CAST(received_on AS TEXT), 1, 7), COUNT(*) FROM episode WHERE received_on BETWEEN ? AND ?"
 			" GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_DECISIONS] = "SELECT decision, '', COUNT(*) FROM episode WHERE decided_on BETWEEN ? AND ?"
 		                     " GROUP BY 1 ORDER BY 1",

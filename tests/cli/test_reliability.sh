@@ -2,6 +2,8 @@
 # database makes a writer wait, then say "busy, try again" (exit 3), never a
 # storage error; every file dyad creates is private whatever the umask.
 #   bash test_reliability.sh DYAD_BINARY SOURCE_DIR
+# sqlite only: file modes, -wal/-shm files and sqlite3's locks are SQLite's;
+# PostgreSQL's waits are in tests/pg/test_pg_writers.sh.
 source "$(dirname "$0")/lib.sh"
 
 mode() { stat -c %a "$1"; }

@@ -27,7 +27,7 @@
 static db_t *open_db(const char *name)
 {
 	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", tu_tempdir(), name);
+	snprintf(path, sizeof path, "%s", tu_db_url(name));
 	db_t *db;
 	struct dy_err e;
 	assert_int_equal(db_open(path, &db, &e), 0);
@@ -103,7 +103,7 @@ static void migration_from_v1_backfills(void **state)
 {
 	(void)state;
 	char path[1024];
-	snprintf(path, sizeof path, "%s/v1.db", tu_tempdir());
+	snprintf(path, sizeof path, "%s", tu_db_url("v1.db"));
 	db_t *db;
 	struct dy_err e;
 	assert_int_equal(db_open(path, &db, &e), 0);
@@ -111,7 +111,7 @@ static void migration_from_v1_backfills(void **state)
 	exec(db, "CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
 	assert_int_equal(schema_migrations[0].version, 1);
 	exec(db, "BEGIN");
-	exec(db, schema_migrations[0].sql);
+	exec(db, tu_on_pg() ? schema_migrations[0].pg : schema_migrations[0].sql);
 	exec(db, "INSERT INTO schema_migration VALUES (1, 'family record', '2024-01-01T00:00:00Z')");
 	exec(db, v1_data);
 	exec(db, "COMMIT");
