@@ -12,6 +12,9 @@
 #include "util/text.h"
 
 static int vfail(struct dy_err *e, int line, const char *field, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+static int vfail(struct dy_err *e, int line, const char *field, const char *fmt, va_list ap)
 {
 	char msg[320];
 	vsnprintf(msg, sizeof msg, fmt, ap);
