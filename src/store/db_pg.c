@@ -5,7 +5,7 @@
  * What it does so that the same store/ SQL gives the same answers as on
  * SQLite (docs/postgresql.md lists the dialect differences):
  *
- * - `?` placeholders become `$1..$n` (outside quoted text) once per
+ * - `?` parameter markers become `$1..$n` (outside quoted text) once per
  *   statement; every value is sent as text, typed bigint / double precision
  *   when bound as a number and left for the server to infer otherwise (so a
  *   bound '2026-03-01' compares with a date column as a date).
@@ -45,7 +45,7 @@
 struct pg_stmt {
 	struct db_stmt base;
 	struct pg *db;
-	char *text;       /* with $n placeholders */
+	char *text;       /* with $n parameter markers */
 	char name[24];    /* the server-side prepared statement */
 	int prepared;
 	int returning_id; /* written "... RETURNING id" */
