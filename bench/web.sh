@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 FAMILIES=${FAMILIES:-100000}
 DURATION=${DURATION:-30}
 CONNS=${CONNS:-100}
-DYAD=build/release/dyad
+DYAD=${DYAD:-build/release/dyad} # another build (an older commit) to compare
 DB=${DB:-build/bench-web-$FAMILIES.db}
 export DYAD_USER=bench
 command -v wrk >/dev/null || { echo "web.sh: wrk is not installed (scripts/deps installs it)"; exit 1; }
