@@ -8,13 +8,15 @@ source "$(dirname "$0")/lib.sh"
 D=$DYAD
 
 "$D" init --team-name T >/dev/null
+# Practitioners 1, 2 and 3, in that order (the order breaks the last tie).
+for who in "Nurse One/specialist_health_visitor" "Worker Two/social_worker" "Therapist Three/psychotherapist"; do
+	"$D" practitioner add --name "${who%/*}" --profession "${who#*/}" >/dev/null
+done
 "$D" family add >/dev/null
-"$D" person add --family 1 --role caregiver --relationship mother --given-name Ann --family-name Example \
-	--dob 1996-04-01 >/dev/null
-"$D" person add --family 1 --role infant --given-name Bo --family-name Example --dob 2026-06-01 >/dev/null
-"$D" practitioner add --name "Nurse One" --profession specialist_health_visitor >/dev/null
-"$D" practitioner add --name "Worker Two" --profession social_worker >/dev/null
-"$D" practitioner add --name "Therapist Three" --profession psychotherapist >/dev/null
+for p in "caregiver --relationship mother --given-name Ann --dob 1996-04-01" "infant --given-name Bo --dob 2026-06-01"; do
+	# shellcheck disable=SC2086 # the options are words on purpose
+	"$D" person add --family 1 --family-name Example --role $p >/dev/null
+done
 "$D" referral add --family 1 --infant 2 --caregiver 1 --received 2026-09-01 --source health_visitor >/dev/null
 "$D" referral triage 1 --decision accepted --date 2026-09-02 >/dev/null
 
