@@ -299,6 +299,18 @@ static const struct cli_opt o_careplan_move[] = {
 	{"reason", "TEXT", "why it stopped early (needed for stopped_early)", 0},
 	{0}};
 static const struct cli_opt o_careplan_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_video_start[] = {
+	{"referral", "ID", "the referral (episode) the family is seen on", 1},
+	{"intervention", "CODE", "the video intervention of the catalogue, e.g. video_interaction_guidance, vipp_sd", 1},
+	{"question", "TEXT", "the helping question the family chose, in their words (one line)", 1},
+	{"date", "DATE", "the day the cycle starts", 1},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_video_link[] = {
+	{"cycle", "ID", "the cycle (dyad video list)", 1},
+	{"contact", "ID", "an attended contact of the referral naming the cycle's intervention", 1},
+	{"step", "STEP", "filming or review", 1},
+	{0}};
 static const struct cli_opt o_group_add[] = {
 	{"intervention", "CODE", "a group intervention of the catalogue (mode group), e.g. circle_of_security", 1},
 	{"starts", "DATE", "the day of the first session", 1},
@@ -388,6 +400,9 @@ const struct cli_command cli_commands[] = {
 	{"careplan", "add", NULL, 0, "Add an intervention to a referral's care plan, with its practitioners and goals.", o_careplan_add, cmd_careplan_add, CLI_DB_WRITE, NULL},
 	{"careplan", "move", NULL, 0, "Move a plan on: active, completed, or stopped early with the reason.", o_careplan_move, cmd_careplan_move, CLI_DB_WRITE, NULL},
 	{"careplan", "list", NULL, 0, "A referral's care plan: each intervention with sessions delivered against planned.", o_careplan_list, cmd_careplan_list, CLI_DB_READ, NULL},
+	{"video", "start", NULL, 0, "Start a referral's next video feedback cycle with the family's helping question.", o_video_start, cmd_video_start, CLI_DB_WRITE, NULL},
+	{"video", "link", NULL, 0, "Link a contact to a cycle as its filming or its review.", o_video_link, cmd_video_link, CLI_DB_WRITE, NULL},
+	{"video", "list", NULL, 0, "A referral's video feedback cycles: filmed, reviewed, helping question.", o_careplan_list, cmd_video_list, CLI_DB_READ, NULL},
 	{"group", "add", NULL, 0, "Add a run of a group programme: start, sessions, venue, capacity, facilitators.", o_group_add, cmd_group_add, CLI_DB_WRITE, NULL},
 	{"group", "enrol", NULL, 0, "Enrol a caregiver, with their referral, in a group run (takes them off its waiting list).", o_group_enrol, cmd_group_enrol, CLI_DB_WRITE, NULL},
 	{"group", "wait", NULL, 0, "Put a caregiver on the waiting list for a programme's next run.", o_group_wait, cmd_group_wait, CLI_DB_WRITE, NULL},

@@ -427,6 +427,26 @@ static const char v14_links[] =
 	"ALTER TABLE episode ADD COLUMN transferred_to TEXT;"
 	"ALTER TABLE episode ADD COLUMN previous_id INTEGER REFERENCES episode(id);";
 
+/* Version 15: video feedback cycles (issue 13; docs/interventions.md). A
+ * referral's numbered cycles, each with the helping question the family
+ * chose, and the contacts at which the family was filmed and the film
+ * reviewed with them (a contact in one cycle at most). */
+static const char v15_video[] =
+	"CREATE TABLE video_cycle ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  number INTEGER NOT NULL CHECK (number >= 1),"
+	"  intervention TEXT NOT NULL,"
+	"  question TEXT NOT NULL,"
+	"  started_on TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  UNIQUE (episode_id, number)) STRICT;"
+	"CREATE TABLE video_link ("
+	"  cycle_id INTEGER NOT NULL REFERENCES video_cycle(id),"
+	"  contact_id INTEGER NOT NULL UNIQUE REFERENCES contact(id),"
+	"  step TEXT NOT NULL CHECK (step IN ('filming','review')),"
+	"  PRIMARY KEY (cycle_id, contact_id)) STRICT, WITHOUT ROWID;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -442,6 +462,7 @@ const struct migration schema_migrations[] = {
 	{12, "finding a family", v12_search},
 	{13, "groups", v13_groups},
 	{14, "transfer destination, re-referral link", v14_links},
+	{15, "video feedback cycles", v15_video},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
