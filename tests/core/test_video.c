@@ -14,7 +14,7 @@
 #include "util/date.h"
 
 static const struct intervention_def vig = {.code = "video_interaction_guidance", .mode = INTERVENTION_DYADIC};
-static const struct intervention_def cos = {.code = "circle_of_security", .mode = INTERVENTION_GROUP};
+static const struct intervention_def group_prog = {.code = "circle_of_security", .mode = INTERVENTION_GROUP};
 
 static void a_cycle_needs_its_question_and_dates(void **state)
 {
@@ -24,7 +24,7 @@ static void a_cycle_needs_its_question_and_dates(void **state)
 	assert_int_equal(video_check_cycle(&vig, "How can I help her settle?", 20010, rec, DATE_NONE, today, &e), 0);
 	assert_int_equal(video_check_cycle(NULL, "q", 20010, rec, DATE_NONE, today, &e), DY_EINVAL);
 	assert_string_equal(e.field, "intervention");
-	assert_int_equal(video_check_cycle(&cos, "q", 20010, rec, DATE_NONE, today, &e), DY_EINVAL);
+	assert_int_equal(video_check_cycle(&group_prog, "q", 20010, rec, DATE_NONE, today, &e), DY_EINVAL);
 	assert_non_null(strstr(e.msg, "group programme"));
 	assert_int_equal(video_check_cycle(&vig, "", 20010, rec, DATE_NONE, today, &e), DY_EINVAL);
 	assert_string_equal(e.field, "question");
