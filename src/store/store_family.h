@@ -66,4 +66,19 @@ int store_person_overdue(db_t *db, int32_t before, store_person_fn fn, void *ctx
  * family (family_id 0), in id order. */
 int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx, struct dy_err *e);
 
+/* Calls fn for each person of the n families family_ids (ascending), by
+ * family then id, in a few statements (store_batch.h). */
+int store_person_list_many(db_t *db, const int64_t *family_ids, size_t n, store_person_fn fn, void *ctx,
+                           struct dy_err *e);
+
+/* Calls fn for each of the n people person_ids (ascending) that exists, in id order. */
+int store_person_get_many(db_t *db, const int64_t *person_ids, size_t n, store_person_fn fn, void *ctx,
+                          struct dy_err *e);
+
+/* Calls fn with each of the n families family_ids (ascending) that exists
+ * and its team, in id order. */
+typedef int (*store_family_team_fn)(void *ctx, int64_t family_id, int64_t team_id);
+int store_family_teams(db_t *db, const int64_t *family_ids, size_t n, store_family_team_fn fn, void *ctx,
+                       struct dy_err *e);
+
 #endif

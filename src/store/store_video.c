@@ -8,26 +8,31 @@
 
 int store_video_insert(db_t *db, struct video_cycle *c, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db,
-	                          "INSERT INTO video_cycle (episode_id, number, intervention, question, started_on,"
-	                          " created_by) VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM video_cycle"
-	                          " WHERE episode_id = ?), ?, ?, ?, ?) RETURNING id, number",
-	                          e);
+	int64_t last;
+	db_stmt_t *s = db_prepare(db, "SELECT COALESCE(MAX(number), 0) FROM video_cycle WHERE episode_id = ?", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_int(s, 1, c->episode_id);
-	db_bind_int(s, 2, c->episode_id);
+	db_bind_id(s, 1, c->episode_id);
+	int rc = db_step(s, e);
+	if (rc != DB_ROW)
+		return rc ? rc : dy_fail(e, DY_ESTORE, NULL, "the cycle was not numbered");
+	last = db_col_int(s, 0);
+	if ((rc = db_step(s, e)) != DB_DONE)
+		return rc;
+	c->number = (int)last + 1;
+	s = db_prepare(db,
+	               "INSERT INTO video_cycle (episode_id, number, intervention, question, started_on, created_by)"
+	               " VALUES (?,?,?,?,?,?) RETURNING id",
+	               e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_id(s, 1, c->episode_id);
+	db_bind_int(s, 2, c->number);
 	db_bind_text(s, 3, c->intervention);
 	db_bind_text(s, 4, c->question);
 	db_bind_date(s, 5, c->started_on);
 	db_bind_text(s, 6, c->created_by);
-	int rc = db_step(s, e);
-	if (rc != DB_ROW)
-		return rc ? rc : dy_fail(e, DY_ESTORE, NULL, "the cycle was not added");
-	c->id = db_col_int(s, 0);
-	c->number = (int)db_col_int(s, 1);
-	rc = db_step(s, e);
-	return rc == DB_DONE ? 0 : rc;
+	return db_run_id(s, &c->id, e);
 }
 
 #define CYCLE_SELECT "SELECT id, episode_id, number, intervention, question, started_on, created_by FROM video_cycle"
@@ -84,16 +89,12 @@ int store_video_list(db_t *db, int64_t episode_id, store_video_fn fn, void *ctx,
 		return DY_ESTORE;
 	/* Read every row first: the links are another statement. */
 	struct video_cycle *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
+	int n = 0, rc;
 	while ((rc = db_step(s, e)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		read_cycle(s, &v[n++]);
+		XAPPEND(v, n, (struct video_cycle){0});
+		read_cycle(s, &v[n - 1]);
 	}
-	for (size_t i = 0; !rc && i < n; i++)
+	for (int i = 0; !rc && i < n; i++)
 		if (!(rc = links(db, &v[i], e)))
 			rc = fn(ctx, &v[i]);
 	free(v);
@@ -130,7 +131,8 @@ int store_video_contact(db_t *db, int64_t id, int64_t *episode_id, int32_t *date
 {
 	db_stmt_t *s;
 	int rc = db_get_row(db,
-	                    "SELECT episode_id, date, COALESCE(intervention, ''), attendance = 'attended' FROM contact"
+	                    "SELECT episode_id, date, COALESCE(intervention, ''),"
+	                    " CASE WHEN attendance = 'attended' THEN 1 ELSE 0 END FROM contact"
 	                    " WHERE id = ?",
 	                    id, "contact", &s, e);
 	if (rc)

@@ -50,13 +50,13 @@ expect 0 "1 +1 +video_interaction_guidance +2026-09-10 +$F1 +2026-09-10 +$R1 +20
 expect 0 "2 +2 +video_interaction_guidance +2026-10-01 +$F2 +2026-10-01 +Playing together" -- "$D" video list --referral 1
 check "JSON: the cycle's helping question" bash -c \
 	"'$D' --format json video list --referral 1 | jq -e '.[0].helping_question == \"$Q\"' >/dev/null"
-check "the question never in the audit" test "$(sqlite3 "$DYAD_DB" "SELECT COUNT(*) FROM audit WHERE detail LIKE '%settle%'")" -eq 0
+check "the question never in the audit" test "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM audit WHERE detail LIKE '%settle%'")" -eq 0
 
 # The export carries the cycles; import refuses them rather than lose them.
 "$D" export out >/dev/null
 tr -d '\r' <out/video_cycles.csv >video.txt
 check "video_cycles.csv header" grep -qx "cycle_id,referral_id,number,intervention,helping_question,started_on,filming_contact_ids,review_contact_ids,created_by" video.txt
 check "video_cycles.csv row" grep -q "^1,1,1,video_interaction_guidance,How can I <b>help</b> her settle when she cries?,2026-09-10,$F1,$R1," video.txt
-expect 2 "video_cycles.csv holds 2 rows" -- "$D" --db new.db import out
+expect 2 "video_cycles.csv holds 2 rows" -- "$D" --db "$(fresh_db new)" import out
 
 finish

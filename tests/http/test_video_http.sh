@@ -6,7 +6,7 @@
 
 setup_db 20
 unset DYAD_INTERVENTIONS
-read -r F E <<<"$(sqlite3 "$DYAD_DB" "SELECT family_id, id FROM episode WHERE decision = 'accepted' AND discharged_on IS NULL
+read -r F E <<<"$(sql "$DYAD_DB" "SELECT family_id, id FROM episode WHERE decision = 'accepted' AND discharged_on IS NULL
 	AND received_on <= '2026-11-01' ORDER BY id LIMIT 1" | tr '|' ' ')"
 [ -n "$E" ] || { echo "FAIL: the demo has no open accepted referral"; exit 1; }
 k() { "$DYAD" contact add --referral "$E" --kind intervention --intervention video_interaction_guidance \
