@@ -412,8 +412,8 @@ static int put_video_cycle(void *ctx, const struct video_cycle *c)
 	cell(o, c->intervention);
 	cell(o, c->question);
 	cell_date(o, c->started_on);
-	cell_ids(o, films, nf < 8 ? nf : 8);
-	cell_ids(o, reviews, nr < 8 ? nr : 8);
+	cell_ids(o, films, nf); /* at most VIDEO_MAX_LINKS (8) in all */
+	cell_ids(o, reviews, nr);
 	cell(o, c->created_by);
 	return row_end(o);
 }

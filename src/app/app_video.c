@@ -59,6 +59,7 @@ int app_video_link(struct app *a, int64_t cycle_id, int64_t contact_id, enum vid
 		f.same_referral = ep == c.episode_id;
 		f.same_intervention = strcmp(iv, c.intervention) == 0;
 		f.started_on = c.started_on;
+		f.n_links = c.n_links;
 		for (int i = 0; i < c.n_links; i++) {
 			if (c.step[i] == VIDEO_REVIEW)
 				f.has_review = 1;

@@ -60,6 +60,9 @@ int video_check_link(enum video_step s, const struct video_link_facts *f, struct
 		return dy_fail(e, DY_EINVAL, "contact", "is before the cycle started");
 	if (f->already_linked)
 		return dy_fail(e, DY_ECONFLICT, "contact", "is linked to a cycle already");
+	if (f->n_links >= VIDEO_MAX_LINKS)
+		return dy_fail(e, DY_ECONFLICT, "step", "the cycle has %d contacts linked already: start the next cycle",
+		               VIDEO_MAX_LINKS);
 	if (s == VIDEO_REVIEW) {
 		if (f->has_review)
 			return dy_fail(e, DY_ECONFLICT, "step", "the cycle has its review already: start the next cycle");

@@ -14,6 +14,7 @@
 #include "util/limits.h"
 
 #define VIDEO_QUESTION_MAX LIMIT_FREE_TEXT /* the helping question, in bytes */
+#define VIDEO_MAX_LINKS 8                  /* contacts linked to one cycle */
 
 enum video_step {
 	VIDEO_FILMING = 0, /* "filming": the family filmed together */
@@ -45,11 +46,13 @@ struct video_link_facts {
 	int32_t last_filming;     /* the latest filming linked so far; DATE_NONE: none */
 	int has_review;           /* a review is linked already */
 	int already_linked;       /* the contact is in a cycle already */
+	int n_links;              /* contacts linked to the cycle so far */
 };
 
 /* Linking a contact as step s: of the cycle's referral and intervention
  * ("contact"), attended ("contact"), not before the cycle's start
- * ("contact"), in no other cycle ("contact", DY_ECONFLICT); a filming
+ * ("contact"), in no other cycle ("contact", DY_ECONFLICT); at most
+ * VIDEO_MAX_LINKS contacts in a cycle ("step", DY_ECONFLICT); a filming
  * before the review if one is linked ("step"); a review needs a filming on
  * or before its date, and a cycle has one review ("step", DY_ECONFLICT for
  * a second). */

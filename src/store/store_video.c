@@ -35,6 +35,24 @@ int store_video_insert(db_t *db, struct video_cycle *c, struct dy_err *e)
 	return db_run_id(s, &c->id, e);
 }
 
+int store_video_insert_as(db_t *db, const struct video_cycle *c, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db,
+	                          "INSERT INTO video_cycle (id, episode_id, number, intervention, question, started_on,"
+	                          " created_by) VALUES (?,?,?,?,?,?,?)",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_id(s, 1, c->id);
+	db_bind_id(s, 2, c->episode_id);
+	db_bind_int(s, 3, c->number);
+	db_bind_text(s, 4, c->intervention);
+	db_bind_text(s, 5, c->question);
+	db_bind_date(s, 6, c->started_on);
+	db_bind_text(s, 7, c->created_by);
+	return db_run(s, e);
+}
+
 #define CYCLE_SELECT "SELECT id, episode_id, number, intervention, question, started_on, created_by FROM video_cycle"
 
 static void read_cycle(db_stmt_t *s, struct video_cycle *c)

@@ -10,8 +10,6 @@
 #include "core/video.h"
 #include "store/db.h"
 
-#define VIDEO_MAX_LINKS 16 /* contacts read back per cycle */
-
 struct video_cycle {
 	int64_t id;
 	int64_t episode_id;
@@ -31,6 +29,10 @@ typedef int (*store_video_fn)(void *ctx, const struct video_cycle *c);
 /* Inserts cycle c numbered after the referral's last (c->number and c->id
  * written back). */
 int store_video_insert(db_t *db, struct video_cycle *c, struct dy_err *e);
+
+/* Inserts cycle c with its own id and number (an import keeping the
+ * files' ids); DY_ECONFLICT when either is taken. */
+int store_video_insert_as(db_t *db, const struct video_cycle *c, struct dy_err *e);
 
 /* Loads cycle id with its links; DY_ENOTFOUND if absent. */
 int store_video_get(db_t *db, int64_t id, struct video_cycle *c, struct dy_err *e);

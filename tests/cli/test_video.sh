@@ -3,7 +3,8 @@
 # referral with the family's helping question; filming then review linked
 # from the referral's attended contacts of the cycle's intervention; each
 # refusal naming its field; the question kept out of the audit; listed as
-# JSON; written to the CSV export (and refused by import rather than lost).
+# JSON; written to the CSV export and read back by import unchanged, a
+# cycle that breaks a rule refused with its file, line and column.
 # Usage: bash test_video.sh DYAD_BINARY SOURCE_DIR
 source "$(dirname "$0")/lib.sh"
 unset DYAD_INTERVENTIONS
@@ -52,11 +53,42 @@ check "JSON: the cycle's helping question" bash -c \
 	"'$D' --format json video list --referral 1 | jq -e '.[0].helping_question == \"$Q\"' >/dev/null"
 check "the question never in the audit" test "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM audit WHERE detail LIKE '%settle%'")" -eq 0
 
-# The export carries the cycles; import refuses them rather than lose them.
+# The export carries the cycles; import reads them back unchanged.
 "$D" export out >/dev/null
 tr -d '\r' <out/video_cycles.csv >video.txt
 check "video_cycles.csv header" grep -qx "cycle_id,referral_id,number,intervention,helping_question,started_on,filming_contact_ids,review_contact_ids,created_by" video.txt
 check "video_cycles.csv row" grep -q "^1,1,1,video_interaction_guidance,How can I <b>help</b> her settle when she cries?,2026-09-10,$F1,$R1," video.txt
-expect 2 "video_cycles.csv holds 2 rows" -- "$D" --db "$(fresh_db new)" import out
+NEW=$(fresh_db new)
+expect 0 "2 video feedback cycles" -- "$D" --db "$NEW" import out
+expect 0 "2 video feedback cycles" -- "$D" --db "$NEW" export back
+check "video_cycles.csv is byte-identical after a round trip" cmp -s out/video_cycles.csv back/video_cycles.csv
+check "every file is byte-identical after a round trip" diff -r out back
+expect 0 "1 +1 +video_interaction_guidance +2026-09-10 +$F1 +2026-09-10 +$R1 +2026-09-17 +How can I <b>help</b>" -- \
+	"$D" --db "$NEW" video list --referral 1
+expect 0 "Started cycle 3 " -- "$D" --db "$NEW" video start --referral 1 --intervention video_interaction_guidance \
+	--question "Bedtime" --date 2026-10-01
+expect 3 "contact: is linked to a cycle already" -- "$D" --db "$NEW" video link --cycle 3 --contact "$F2" --step filming
 
+# A cycle that breaks a rule is refused whole, naming the file, line and
+# column (folders edited by hand, so without their manifest).
+bad() { # bad NAME SED-EXPRESSION: the export with video_cycles.csv edited
+	rm -rf "$1" && cp -r out "$1" && rm "$1/manifest.csv" && sed -i "$2" "$1/video_cycles.csv"
+}
+bad swapped "s/,$F1,$R1,/,$R1,$F1,/"
+expect 2 "video_cycles.csv line 2.*review_contact_ids.*contact $F1: the review is before the filming it reviews" -- \
+	"$D" --db "$(fresh_db swapped)" import swapped
+bad twice "3s/,2026-10-01,$F2,,/,2026-09-10,$F1,,/"
+expect 3 "video_cycles.csv line 3.*filming_contact_ids.*contact $F1: is linked to a cycle already" -- \
+	"$D" --db "$(fresh_db twice)" import twice
+bad missed "s/,$F2,,/,$MISSED,,/"
+expect 2 "video_cycles.csv line 3.*contact $MISSED: the family did not attend it" -- \
+	"$D" --db "$(fresh_db missed)" import missed
+bad group "2s/,video_interaction_guidance,/,circle_of_security,/"
+expect 2 "video_cycles.csv line 2.*intervention: circle_of_security is a group programme" -- \
+	"$D" --db "$(fresh_db group)" import group
+bad nocontact "s/,$F2,,/,999,,/"
+expect 2 "video_cycles.csv line 3.*contact 999 does not exist" -- "$D" --db "$(fresh_db nocontact)" import nocontact
+bad samenumber "3s/^2,1,2,/2,1,1,/"
+expect 3 "video_cycles.csv line 3.*cycle 2, or cycle 1 of referral 1, already exists" -- \
+	"$D" --db "$(fresh_db samenumber)" import samenumber
 finish

@@ -67,6 +67,12 @@ static void links_follow_film_then_review(void **state)
 	assert_int_equal(video_check_link(VIDEO_FILMING, &f, &e), DY_ECONFLICT);
 	assert_string_equal(e.field, "contact");
 	f.already_linked = 0;
+	f.n_links = VIDEO_MAX_LINKS - 1; /* room for one more */
+	assert_int_equal(video_check_link(VIDEO_FILMING, &f, &e), 0);
+	f.n_links = VIDEO_MAX_LINKS;
+	assert_int_equal(video_check_link(VIDEO_FILMING, &f, &e), DY_ECONFLICT);
+	assert_string_equal(e.field, "step");
+	f.n_links = 0;
 	f.same_referral = 0;
 	assert_int_equal(video_check_link(VIDEO_FILMING, &f, &e), DY_EINVAL);
 	f.same_referral = 1;
