@@ -4,7 +4,8 @@
 # from the referral's attended contacts of the cycle's intervention; each
 # refusal naming its field; the question kept out of the audit; listed as
 # JSON; written to the CSV export and read back by import unchanged, a
-# cycle that breaks a rule refused with its file, line and column.
+# cycle that breaks a rule refused with its file, line and column; the
+# demo team has cycles.
 # Usage: bash test_video.sh DYAD_BINARY SOURCE_DIR
 source "$(dirname "$0")/lib.sh"
 unset DYAD_INTERVENTIONS
@@ -91,4 +92,17 @@ expect 2 "video_cycles.csv line 3.*contact 999 does not exist" -- "$D" --db "$(f
 bad samenumber "3s/^2,1,2,/2,1,1,/"
 expect 3 "video_cycles.csv line 3.*cycle 2, or cycle 1 of referral 1, already exists" -- \
 	"$D" --db "$(fresh_db samenumber)" import samenumber
+
+# The demo team: the families seen for Video Interaction Guidance or VIPP-SD
+# have cycles, each filmed, its review (when it has one) on or after the
+# filming; they go out and back in with the rest of the demo.
+DEMO=$(fresh_db demo)
+expect 0 "[1-9][0-9]* video feedback cycles" -- "$D" --db "$DEMO" demo --families 40 --seed 2
+check "every demo cycle has a filming" test "$(sql "$DEMO" "SELECT COUNT(*) FROM video_cycle c WHERE NOT EXISTS
+	(SELECT 1 FROM video_link l WHERE l.cycle_id = c.id AND l.step = 'filming')")" -eq 0
+check "every demo review is on or after its cycle's filming" test "$(sql "$DEMO" "SELECT COUNT(*) FROM video_link r
+	JOIN contact k ON k.id = r.contact_id JOIN video_link f ON f.cycle_id = r.cycle_id AND f.step = 'filming'
+	JOIN contact kf ON kf.id = f.contact_id WHERE r.step = 'review' AND k.date < kf.date")" -eq 0
+expect 0 "" -- "$D" --db "$DEMO" export demo_out
+expect 0 "[1-9][0-9]* video feedback cycles" -- "$D" --db "$(fresh_db demo_copy)" import demo_out
 finish
