@@ -239,6 +239,20 @@ void app_referral_view_free(struct referral_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+int app_contact_people_check(struct app *a, int64_t family_id, const int64_t *practitioners, int n_practitioners,
+                             const int64_t *attendees, int n_attendees, struct dy_err *e)
+{
+	int rc = 0;
+	for (int i = 0; !rc && i < n_attendees; i++)
+		rc = person_in_family(a, attendees[i], family_id, NULL, "attendees", e);
+	for (int i = 0; !rc && i < n_practitioners; i++) {
+		rc = store_practitioner_exists(a->db, practitioners[i], e);
+		rc = rc < 0 ? rc : rc ? 0 : dy_fail(e, DY_ENOTFOUND, "practitioners", "practitioner %lld does not exist",
+		                                    (long long)practitioners[i]);
+	}
+	return rc;
+}
+
 int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_err *e)
 {
 	struct episode ep;
@@ -249,13 +263,9 @@ int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_er
 		rc = dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
 	if (!rc && strcmp(c->kind, "intervention") == 0 && !c->intervention[0])
 		rc = dy_fail(e, DY_EINVAL, "intervention", "is required for an intervention contact");
-	for (int i = 0; !rc && i < c->n_attendees; i++)
-		rc = person_in_family(a, c->attendees[i], ep.family_id, NULL, "attendees", e);
-	for (int i = 0; !rc && i < c->n_practitioners; i++) {
-		rc = store_practitioner_exists(a->db, c->practitioners[i], e);
-		rc = rc < 0 ? rc : rc ? 0 : dy_fail(e, DY_ENOTFOUND, "practitioners", "practitioner %lld does not exist",
-		                                    (long long)c->practitioners[i]);
-	}
+	if (!rc)
+		rc = app_contact_people_check(a, ep.family_id, c->practitioners, c->n_practitioners, c->attendees,
+		                              c->n_attendees, e);
 	if (!rc) {
 		c->id = 0;
 		rc = store_contact_insert(a->db, c, e);

@@ -44,7 +44,8 @@ int app_scope_record(struct app *a, enum scope_kind kind, int64_t id, enum scope
 		return rc;
 	static const char *const names[] = {[SCOPE_OF_FAMILY] = "family", [SCOPE_OF_EPISODE] = "referral",
 	                                    [SCOPE_OF_PERSON] = "person", [SCOPE_OF_MEASURE] = "measure",
-	                                    [SCOPE_OF_GOAL] = "goal", [SCOPE_OF_NOTE] = "note"};
+	                                    [SCOPE_OF_GOAL] = "goal", [SCOPE_OF_NOTE] = "note",
+	                                    [SCOPE_OF_APPOINTMENT] = "appointment"};
 	int64_t fid, team;
 	rc = store_scope_of(a->db, kind, id, &fid, &team, e);
 	/* Another team's record is answered exactly as one that does not exist;

@@ -427,6 +427,43 @@ static const char v14_links[] =
 	"ALTER TABLE episode ADD COLUMN transferred_to TEXT;"
 	"ALTER TABLE episode ADD COLUMN previous_id INTEGER REFERENCES episode(id);";
 
+/* Version 15: appointments (issue 12; docs/appointments.md). A booked
+ * contact of a referral: day, start time, length, place, kind, the
+ * practitioners who will see the family and the family members expected.
+ * Its outcome (attended, did not attend, cancelled by family or service)
+ * ends its booking; attended and did-not-attend outcomes, and cancellations
+ * once the day has come, are written as the contact the clocks and reports
+ * already count, linked by contact_id. A move to another day keeps the old
+ * booking as 'rescheduled', pointing to the new one. */
+static const char v15_appointments[] =
+	"CREATE TABLE appointment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  date TEXT NOT NULL,"
+	"  start_min INTEGER NOT NULL CHECK (start_min BETWEEN 0 AND 1439),"
+	"  duration_min INTEGER NOT NULL CHECK (duration_min BETWEEN 5 AND 600),"
+	"  kind TEXT NOT NULL,"
+	"  intervention TEXT,"
+	"  location TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ('booked','attended','did_not_attend',"
+	"'cancelled_by_family','cancelled_by_service','rescheduled')),"
+	"  status_on TEXT,"
+	"  contact_id INTEGER REFERENCES contact(id),"
+	"  rescheduled_to INTEGER REFERENCES appointment(id),"
+	"  booked_by TEXT NOT NULL,"
+	"  booked_at TEXT NOT NULL) STRICT;"
+	"CREATE INDEX appointment_episode ON appointment(episode_id, date);"
+	"CREATE INDEX appointment_date ON appointment(date, start_min);"
+	"CREATE TABLE appointment_practitioner ("
+	"  appointment_id INTEGER NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (appointment_id, practitioner_id)) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX appointment_practitioner_by ON appointment_practitioner(practitioner_id, appointment_id);"
+	"CREATE TABLE appointment_attendee ("
+	"  appointment_id INTEGER NOT NULL,"
+	"  person_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (appointment_id, person_id)) STRICT, WITHOUT ROWID;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -442,6 +479,7 @@ const struct migration schema_migrations[] = {
 	{12, "finding a family", v12_search},
 	{13, "groups", v13_groups},
 	{14, "transfer destination, re-referral link", v14_links},
+	{15, "appointments", v15_appointments},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
