@@ -42,9 +42,10 @@ static int check_booking(struct app *a, const struct appointment *ap, struct dy_
 	int rc = store_episode_get(a->db, ap->episode_id, &ep, e);
 	if (rc)
 		return rc;
-	if (ep.discharged_on != DATE_NONE)
-		return dy_fail(e, DY_ECONFLICT, "referral", "referral %lld is discharged: nothing more can be booked on it",
-		               (long long)ap->episode_id);
+	if (ep.discharged_on != DATE_NONE || strcmp(ep.decision, "declined") == 0 ||
+	    strcmp(ep.decision, "signposted") == 0)
+		return dy_fail(e, DY_ECONFLICT, "referral", "referral %lld is %s: nothing more can be booked on it",
+		               (long long)ap->episode_id, ep.discharged_on != DATE_NONE ? "discharged" : ep.decision);
 	if (ap->date < ep.received_on)
 		return dy_fail(e, DY_EINVAL, "date", "is before the referral was received");
 	return app_contact_people_check(a, ep.family_id, ap->practitioners, ap->n_practitioners, ap->attendees,

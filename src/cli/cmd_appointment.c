@@ -13,16 +13,6 @@
 #include "cli/out.h"
 #include "util/date.h"
 
-/* "2,5" from a list of ids. */
-static const char *ids_text(char *out, unsigned n, const int64_t *ids, int k)
-{
-	unsigned len = 0;
-	out[0] = '\0';
-	for (int i = 0; i < k && len + 24 < n; i++)
-		len += (unsigned)snprintf(out + len, n - len, "%s%lld", i ? "," : "", (long long)ids[i]);
-	return out;
-}
-
 /* --time HH:MM into *minutes (unchanged when not given). */
 static int opt_time(const struct cli_args *a, int *minutes, struct dy_err *e)
 {
@@ -67,8 +57,8 @@ static void appt_cells(struct out_list *l, const struct appointment *ap)
 	appt_format_time(ap->start_min, t);
 	const char *row[] = {fmt_id(id, ap->id), fmt_date(d, ap->date), t, fmt_int(mins, ap->duration_min, -1),
 	                     fmt_id(ep, ap->episode_id), fmt_id(fam, ap->family_id), ap->kind, ap->intervention,
-	                     ap->location, ap->status, ids_text(pr, sizeof pr, ap->practitioners, ap->n_practitioners),
-	                     ids_text(at, sizeof at, ap->attendees, ap->n_attendees), fmt_id(c, ap->contact_id),
+	                     ap->location, ap->status, fmt_ids(pr, sizeof pr, ap->practitioners, ap->n_practitioners),
+	                     fmt_ids(at, sizeof at, ap->attendees, ap->n_attendees), fmt_id(c, ap->contact_id),
 	                     fmt_id(r, ap->rescheduled_to), 0};
 	out_row(l, row);
 }
@@ -190,7 +180,7 @@ static int diary_line(void *ctx, const struct diary_entry *en)
 	appt_format_time(ap->start_min, t);
 	const char *row[] = {fmt_date(d, ap->date), t, fmt_int(mins, ap->duration_min, -1), fmt_id(id, ap->id),
 	                     fmt_id(fam, ap->family_id), en->initials, fmt_id(ep, ap->episode_id), ap->kind,
-	                     ap->location, ap->status, ids_text(pr, sizeof pr, ap->practitioners, ap->n_practitioners),
+	                     ap->location, ap->status, fmt_ids(pr, sizeof pr, ap->practitioners, ap->n_practitioners),
 	                     0};
 	out_row(ctx, row);
 	return 0;
