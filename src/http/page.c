@@ -153,3 +153,28 @@ int page_of_id(struct http_req *rq, struct http_resp *rs,
 		return DY_ENOTFOUND;
 	return page(rq, rs, id, NULL);
 }
+
+/* See page.h. */
+void page_ticked(const struct http_req *rq, const char *name, const struct form_option *o, int n, int *on)
+{
+	const char *v[64];
+	int k = http_form_all(rq, name, v, 64);
+	for (int i = 0; i < n; i++) {
+		on[i] = 0;
+		for (int j = 0; j < k && j < 64; j++)
+			on[i] |= strcmp(v[j], o[i].value) == 0;
+	}
+}
+
+int page_form_ids(const struct http_req *rq, const char *name, int64_t *out, int max, int *n)
+{
+	const char *v[16];
+	int k = http_form_all(rq, name, v, 16);
+	*n = 0;
+	if (k > max)
+		return DY_EINVAL;
+	for (int i = 0; i < k; i++)
+		if (str_parse_i64(v[i], 1, INT64_MAX, &out[(*n)++]))
+			return DY_EINVAL;
+	return 0;
+}

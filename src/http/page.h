@@ -51,6 +51,13 @@ struct page_prac_opts {
  * listing's error (p then holds none). */
 int page_practitioners(struct app *a, struct page_prac_opts *p, struct dy_err *e);
 
+/* Ticked values of checkbox field name, as flags on[i] for opts o[0..n). */
+void page_ticked(const struct http_req *rq, const char *name, const struct form_option *o, int n, int *on);
+
+/* The ids ticked in checkbox field name into out (at most max; their count
+ * in *n); DY_EINVAL for more than max or a value that is not an id. */
+int page_form_ids(const struct http_req *rq, const char *name, int64_t *out, int max, int *n);
+
 /* Starts a body buffer (capped at PAGE_BODY_MAX). */
 void page_body(struct buf *b);
 

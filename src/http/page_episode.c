@@ -23,18 +23,6 @@ static const char *F(const struct http_req *rq, const char *name)
 
 /* ---- Contacts ---------------------------------------------------------------------- */
 
-/* Ticked values of a checkbox field, as flags for opts. */
-static void ticked(const struct http_req *rq, const char *name, const struct form_option *o, int n, int *on)
-{
-	const char *v[64];
-	int k = http_form_all(rq, name, v, 64);
-	for (int i = 0; i < n; i++) {
-		on[i] = 0;
-		for (int j = 0; j < k && j < 64; j++)
-			on[i] |= strcmp(v[j], o[i].value) == 0;
-	}
-}
-
 static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
 	struct buf b;
@@ -67,8 +55,8 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	int nk = page_code_options(code_contact_kind, kind, lk, 8), nl = page_code_options(code_location, loc, ll, 8),
 	    na = page_code_options(code_attendance, att, la, 8), ni = page_code_options(code_intervention, iv, li, 16);
 	int pon[32], aon[16];
-	ticked(rq, "practitioners", pc->o, pc->n, pon);
-	ticked(rq, "attendees", people, np, aon);
+	page_ticked(rq, "practitioners", pc->o, pc->n, pon);
+	page_ticked(rq, "attendees", people, np, aon);
 	char action[64];
 	snprintf(action, sizeof action, "/referrals/%lld/contacts/new", (long long)id);
 	rc = buf_puts(&b, "<h1>Record a contact</h1>");
@@ -99,19 +87,6 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 
 static int contact_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, contact_page); }
 
-static int ids_from(const struct http_req *rq, const char *name, int64_t *out, int max, int *n)
-{
-	const char *v[16];
-	int k = http_form_all(rq, name, v, 16);
-	*n = 0;
-	if (k > max)
-		return DY_EINVAL;
-	for (int i = 0; i < k; i++)
-		if (str_parse_i64(v[i], 1, INT64_MAX, &out[(*n)++]))
-			return DY_EINVAL;
-	return 0;
-}
-
 static int contact_post(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
@@ -141,9 +116,9 @@ static int contact_post(struct http_req *rq, struct http_resp *rs)
 	c.duration_min = -1;
 	if (*dur && str_parse_int(dur, 1, 600, &c.duration_min))
 		form_error(&fe, "duration", "Length must be a number of minutes from 1 to 600");
-	if (ids_from(rq, "attendees", c.attendees, 8, &c.n_attendees))
+	if (page_form_ids(rq, "attendees", c.attendees, 8, &c.n_attendees))
 		form_error(&fe, "attendees", "Choose at most 8 people");
-	if (ids_from(rq, "practitioners", c.practitioners, 8, &c.n_practitioners))
+	if (page_form_ids(rq, "practitioners", c.practitioners, 8, &c.n_practitioners))
 		form_error(&fe, "practitioners", "Choose at most 8 practitioners");
 	if (fe.n)
 		return contact_page(rq, rs, id, &fe);

@@ -19,6 +19,7 @@
 #include "app/app_search.h"
 #include "core/age.h"
 #include "http/page.h"
+#include "http/page_appointment.h"
 #include "http/page_careplan.h"
 #include "http/page_family.h"
 #include "http/routes.h"
@@ -547,6 +548,11 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-u-margin-right-3\" href=\"{{h}}\">Triage</a>",
 		          TMPL_S("h", href));
 	}
+	if (!rc && (open || pr.state == EPISODE_RECEIVED)) {
+		snprintf(href, sizeof href, "/referrals/%lld/appointments", id);
+		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3\" "
+		          "href=\"{{h}}\">Appointments</a>", TMPL_S("h", href));
+	}
 	if (!rc && can_measures) {
 		snprintf(href, sizeof href, "/referrals/%lld/notes", id);
 		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3\" "
@@ -731,6 +737,8 @@ static int family_page(struct http_req *rq, struct http_resp *rs)
 		rc = page_family_callouts(&b, rq->app, &v, rq, 0, &e);
 	if (!rc)
 		rc = people_list(&b, &v, rq->app->today, &e);
+	if (!rc)
+		rc = page_family_appointments(&b, rq, id, &e);
 	struct tl tl = {0};
 	/* Newest referral first. */
 	for (int i = v.nepisodes - 1; i >= 0 && !rc; i--)
