@@ -9,6 +9,7 @@
 
 #include "app/app_audit.h"
 #include "app/app_episode.h"
+#include "app/app_files.h"
 #include "app/app_scope.h"
 #include "core/codes.h"
 #include "core/ics.h"
@@ -26,10 +27,6 @@ static int check_fields(const struct appointment *ap, struct dy_err *e)
 	if (validate_code("kind", code_contact_kind, ap->kind, e) ||
 	    validate_code("location", code_location, ap->location, e))
 		return DY_EINVAL;
-	if (ap->intervention[0] && validate_code("intervention", code_intervention, ap->intervention, e))
-		return DY_EINVAL;
-	if (strcmp(ap->kind, "intervention") == 0 && !ap->intervention[0])
-		return dy_fail(e, DY_EINVAL, "intervention", "is required for an intervention appointment");
 	if (ap->n_practitioners < 1)
 		return dy_fail(e, DY_EINVAL, "practitioners", "name at least one practitioner who will see the family");
 	return appt_check_length(ap->start_min, ap->duration_min, e);
@@ -52,13 +49,20 @@ static int check_booking(struct app *a, const struct appointment *ap, struct dy_
 	                                ap->n_attendees, e);
 }
 
-int app_appointment_book(struct app *a, struct appointment *ap, struct dy_err *e)
+int app_appointment_book(struct app *a, struct appointment *ap, const char *catalogue_path, struct dy_err *e)
 {
 	int rc = app_scope_record(a, SCOPE_OF_EPISODE, ap->episode_id, SCOPE_BOOKING_WRITE, NULL, e);
 	if (rc)
 		return rc;
 	if (check_fields(ap, e) || appt_check_booking_day(ap->date, a->today, e))
 		return DY_EINVAL;
+	struct intervention_catalogue cat;
+	rc = intervention_load_file(catalogue_path, &cat, e);
+	if (!rc && intervention_contact_check(&cat, ap->kind, ap->intervention, e))
+		rc = DY_EINVAL;
+	intervention_catalogue_free(&cat);
+	if (rc)
+		return rc;
 	if ((rc = app_begin(a, e)))
 		return rc;
 	rc = check_booking(a, ap, e);
@@ -104,7 +108,7 @@ int app_appointment_outcome(struct app *a, int64_t id, const char *outcome, int6
 		memcpy(c.attendees, ap.attendees, sizeof c.attendees);
 		c.n_attendees = ap.n_attendees;
 		int moved = -1;
-		rc = app_contact_write(a, &c, &moved, e);
+		rc = app_contact_write(a, &c, NULL, &moved, e); /* held to the catalogue when booked */
 	}
 	if (!rc)
 		rc = store_appointment_close(a->db, id, outcome, a->today, write_contact ? c.id : 0, 0, e);

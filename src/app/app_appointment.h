@@ -18,9 +18,10 @@
 
 /* Books ap (episode_id, date, start_min, duration_min, kind, intervention,
  * location, practitioners (at least one), attendees) by the acting user:
- * checked as a contact would be, on a day not yet past, on a referral not
- * discharged. Writes ap->id back. */
-int app_appointment_book(struct app *a, struct appointment *ap, struct dy_err *e);
+ * checked as a contact would be (its intervention against the catalogue at
+ * catalogue_path, NULL: the team's own), on a day not yet past, on a
+ * referral not declined or discharged. Writes ap->id back. */
+int app_appointment_book(struct app *a, struct appointment *ap, const char *catalogue_path, struct dy_err *e);
 
 /* Records booked appointment id's outcome (a contact attendance code). An
  * attended or did-not-attend outcome, or a cancellation on or after the

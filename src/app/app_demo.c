@@ -336,8 +336,13 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 	double severity = 0.35 + rng_unit(&d->r) * 0.5;
 	if (rng_chance(&d->r, 0.85) && (rc = add_measures(d, ep, &who[0], ninf ? &infants[0] : NULL, day, "baseline", severity, e)))
 		return rc;
+	/* Entries of the shipped catalogue (config/interventions.ini). */
+	static const char *const iv[] = {"parent_infant_psychotherapy", "video_interaction_guidance", "vipp_sd",
+	                                 "circle_of_security", "mellow_babies", "baby_massage",
+	                                 "newborn_behavioural_observation", "watch_wait_wonder", "baby_steps",
+	                                 "minding_the_baby", "systemic_family_therapy", "parenting_support"};
 	static const int iw[] = {25, 20, 8, 8, 6, 6, 8, 5, 2, 2, 6, 4};
-	const char *intervention = code_intervention[rng_weighted(&d->r, iw, COUNT(iw))];
+	const char *intervention = iv[rng_weighted(&d->r, iw, COUNT(iw))];
 	int sessions = rng_range(&d->r, 4, 20);
 	int disengage = rng_chance(&d->r, 0.12);
 	int32_t assessed = day;

@@ -1,6 +1,7 @@
 /* app_episode.c: referrals, contacts, safeguarding and discharge. */
 #include "app/app_episode.h"
 #include "app/app_audit.h"
+#include "app/app_files.h"
 #include "app/app_scope.h"
 
 #include <stdio.h>
@@ -253,7 +254,8 @@ int app_contact_people_check(struct app *a, int64_t family_id, const int64_t *pr
 	return rc;
 }
 
-int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_err *e)
+int app_contact_write(struct app *a, struct contact *c, const struct intervention_catalogue *cat, int *moved,
+                      struct dy_err *e)
 {
 	struct episode ep;
 	int rc = store_episode_get(a->db, c->episode_id, &ep, e);
@@ -261,8 +263,8 @@ int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_er
 		rc = DY_EINVAL;
 	if (!rc && c->date > a->today)
 		rc = dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
-	if (!rc && strcmp(c->kind, "intervention") == 0 && !c->intervention[0])
-		rc = dy_fail(e, DY_EINVAL, "intervention", "is required for an intervention contact");
+	if (!rc && cat && intervention_contact_check(cat, c->kind, c->intervention, e))
+		rc = DY_EINVAL;
 	if (!rc)
 		rc = app_contact_people_check(a, ep.family_id, c->practitioners, c->n_practitioners, c->attendees,
 		                              c->n_attendees, e);
@@ -276,16 +278,25 @@ int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_er
 	return rc;
 }
 
-int app_contact_add(struct app *a, struct contact *c, struct dy_err *e)
+int app_contact_add(struct app *a, struct contact *c, const char *catalogue_path, struct dy_err *e)
 {
 	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, c->episode_id, SCOPE_BOOKING_WRITE, NULL, e);
 	if (scope_rc)
 		return scope_rc;
-	int rc = app_begin(a, e);
-	if (rc)
+	struct intervention_catalogue cat;
+	int rc = intervention_load_file(catalogue_path, &cat, e);
+	if (rc) {
+		intervention_catalogue_free(&cat);
 		return rc;
+	}
+	rc = app_begin(a, e);
+	if (rc) {
+		intervention_catalogue_free(&cat);
+		return rc;
+	}
 	int moved = -1;
-	rc = app_contact_write(a, c, &moved, e);
+	rc = app_contact_write(a, c, &cat, &moved, e);
+	intervention_catalogue_free(&cat);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%s%s%s", c->kind, moved >= 0 ? "; state " : "",
 	         moved >= 0 ? episode_state_code((enum episode_state)moved) : "");

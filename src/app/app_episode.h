@@ -5,6 +5,7 @@
 
 #include "app/app.h"
 #include "core/eligibility.h"
+#include "core/intervention.h"
 #include "core/record.h"
 #include "store/store_episode.h"
 #include "store/store_measure.h"
@@ -77,16 +78,21 @@ struct referral_view {
 int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct dy_err *e);
 void app_referral_view_free(struct referral_view *v);
 
-/* Records a contact on c->episode_id: codes checked, date within the
- * episode, attendees people of the family, practitioners known. An attended
+/* Records a contact on c->episode_id: codes checked, its intervention one
+ * of the team's catalogue at catalogue_path (NULL: $DYAD_INTERVENTIONS or
+ * the shipped file; intervention_contact_check), date within the episode,
+ * attendees people of the family, practitioners known. An attended
  * assessment or intervention moves the episode's state on where the pathway
  * allows (app_pathway_after_contact). */
-int app_contact_add(struct app *a, struct contact *c, struct dy_err *e);
+int app_contact_add(struct app *a, struct contact *c, const char *catalogue_path, struct dy_err *e);
 
 /* app_contact_add's checks and writes inside the caller's write transaction
- * and scope check (a group session records one contact per family);
- * *moved is the state the episode moved to, or -1. */
-int app_contact_write(struct app *a, struct contact *c, int *moved, struct dy_err *e);
+ * and scope check (a group session records one contact per family); the
+ * intervention is held to cat, or not checked against a catalogue when cat
+ * is NULL (the caller has: a group run's programme); *moved is the state
+ * the episode moved to, or -1. */
+int app_contact_write(struct app *a, struct contact *c, const struct intervention_catalogue *cat, int *moved,
+                      struct dy_err *e);
 
 /* Checks, inside the caller's transaction, that each attendee is a person
  * of family_id and each practitioner exists (field "attendees" or

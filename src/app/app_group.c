@@ -199,7 +199,7 @@ int app_group_session(struct app *a, int64_t run_id, int number, int32_t date, c
 		int moved;
 		rc = app_scope_record(a, SCOPE_OF_EPISODE, c.episode_id, SCOPE_BOOKING_WRITE, NULL, e);
 		if (!rc)
-			rc = app_contact_write(a, &c, &moved, e);
+			rc = app_contact_write(a, &c, NULL, &moved, e); /* the run's programme was checked at add */
 		if (rc == DY_EINVAL && strcmp(e->field, "date") == 0) {
 			/* The family's referral closed before this session. */
 			char msg[sizeof e->msg];

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/app_files.h"
 #include "app/app_manifest.h"
 #include "app/app_pathway.h"
 #include "core/codes.h"
@@ -558,6 +559,13 @@ static int import_contacts(struct import *im, struct dy_err *e)
 	int rc = csvtab_open(&t, im->dir, "contacts.csv", co_cols, CO_NCOLS, 0, e);
 	struct contact c;
 	struct episode ep;
+	/* Interventions are the team's catalogue ($DYAD_INTERVENTIONS or the
+	 * shipped file), as for a contact recorded by hand. */
+	struct intervention_catalogue cat;
+	if (!rc && t.f)
+		rc = intervention_load_file(NULL, &cat, e);
+	else
+		memset(&cat, 0, sizeof cat);
 	struct store_link_batch *links = xcalloc(1, sizeof *links);
 	/* Into an empty contact table, with every id checked against the ids
 	 * already read, no insert can conflict: rows may then go in batches. */
@@ -587,6 +595,8 @@ static int import_contacts(struct import *im, struct dy_err *e)
 		if (!rc) rc = episode_for(im, &t, CO_REF, c.episode_id, &ep, e);
 		if (!rc && record_contact_check(&c, &ep, e))
 			rc = csvtab_fail(&t, -1, e);
+		if (!rc && intervention_contact_check(&cat, c.kind, c.intervention, e))
+			rc = csvtab_fail(&t, CO_INTERVENTION, e);
 		for (int i = 0; !rc && i < c.n_attendees; i++)
 			rc = check_member(im, &t, CO_ATTENDEES, c.attendees[i], ep.family_id, -1, e);
 		for (int i = 0; !rc && i < c.n_practitioners; i++)
@@ -607,6 +617,7 @@ static int import_contacts(struct import *im, struct dy_err *e)
 	}
 	idmap_free(&seen);
 	free(links);
+	intervention_catalogue_free(&cat);
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
 }

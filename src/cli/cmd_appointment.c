@@ -36,7 +36,7 @@ int cmd_appointment_book(const struct cli_global *g, struct cli_args *a, struct 
 	    cli_text(a, "location", ap.location, sizeof ap.location, &e) ||
 	    cli_ids(a, "practitioners", ap.practitioners, APPT_PEOPLE_MAX, &ap.n_practitioners, &e) ||
 	    cli_ids(a, "attendees", ap.attendees, APPT_PEOPLE_MAX, &ap.n_attendees, &e) ||
-	    app_appointment_book(app, &ap, &e))
+	    app_appointment_book(app, &ap, cli_get(a, "interventions"), &e))
 		return cli_fail(&e);
 	char day[DATE_LEN + 20], at[6];
 	date_format_long(ap.date, day, sizeof day);

@@ -309,7 +309,7 @@ int cmd_contact_add(const struct cli_global *g, struct cli_args *a, struct app *
 	    cli_ids(a, "practitioners", c.practitioners, 8, &c.n_practitioners, &e) ||
 	    cli_ids(a, "attendees", c.attendees, 8, &c.n_attendees, &e))
 		return cli_fail(&e);
-	if (app_contact_add(app, &c, &e))
+	if (app_contact_add(app, &c, cli_get(a, "interventions"), &e))
 		return cli_fail(&e);
 	printf("Recorded contact %lld on referral %lld.\n", (long long)c.id, (long long)c.episode_id);
 	return 0;

@@ -151,7 +151,8 @@ static const struct cli_opt o_contact[] = {
 	{"referral", "ID", "the referral (episode) the contact belongs to", 1},
 	{"date", "DATE", "date of the contact (YYYY-MM-DD or today)", 1},
 	{"kind", "KIND", "assessment, intervention, review, group, consultation or other", 1},
-	{"intervention", "CODE", "for interventions: e.g. parent_infant_psychotherapy, video_interaction_guidance, circle_of_security", 0},
+	{"intervention", "CODE", "for an intervention or group contact: a code of the team's catalogue (dyad interventions list)", 0},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
 	{"location", "PLACE", "home, clinic, gp, childrens_centre, video or phone", 1},
 	{"attendance", "CODE", "attended, did_not_attend, cancelled_by_family or cancelled_by_service", 1},
 	{"duration", "MINUTES", "length in minutes", 0},
@@ -344,6 +345,7 @@ static const struct cli_opt o_appt_book[] = {
 	{"location", "PLACE", "home, clinic, gp, childrens_centre, video or phone", 1},
 	{"practitioners", "IDS", "who will see the family (at least one), e.g. 2,5", 1},
 	{"attendees", "IDS", "family members expected, e.g. 11,12", 0},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
 	{0}};
 static const struct cli_opt o_appt_list[] = {{"referral", "ID", "the referral", 1}, {0}};
 static const struct cli_opt o_appt_id[] = {{"appointment", "ID", "the appointment", 1}, {0}};

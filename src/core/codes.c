@@ -25,11 +25,6 @@ const char *const code_contact_kind[] = {"assessment", "intervention", "review",
 const char *const code_location[] = {"home", "clinic", "gp", "childrens_centre", "video", "phone", 0};
 const char *const code_attendance[] = {"attended", "did_not_attend", "cancelled_by_family",
                                        "cancelled_by_service", 0};
-const char *const code_intervention[] = {
-	"parent_infant_psychotherapy", "video_interaction_guidance", "vipp_sd",
-	"circle_of_security", "mellow_babies", "baby_massage", "newborn_behavioural_observation",
-	"watch_wait_wonder", "baby_steps", "minding_the_baby", "systemic_family_therapy",
-	"parenting_support", "other", 0};
 /* edge_of_care (at risk of entering care) is listed last so that stored
  * positions of the others never change; its level is code_safeguarding_level. */
 const char *const code_safeguarding[] = {"none", "early_help", "child_in_need",

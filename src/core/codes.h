@@ -14,7 +14,7 @@ extern const char *const code_decision[];         /* accepted, declined, signpos
 extern const char *const code_contact_kind[];     /* assessment, intervention, review, ... */
 extern const char *const code_location[];         /* home, clinic, gp, ... */
 extern const char *const code_attendance[];       /* attended, did_not_attend, ... */
-extern const char *const code_intervention[];     /* parent_infant_psychotherapy, vig, ... */
+/* Interventions are not a fixed list: the team's catalogue (core/intervention.h). */
 extern const char *const code_safeguarding[];     /* none, early_help, child_in_need, ... */
 extern const char *const code_discharge_reason[]; /* planned_ending, disengaged, ... */
 extern const char *const code_care_status[];      /* with_birth_family, reunited, ..., died */

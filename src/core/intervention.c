@@ -286,3 +286,8 @@ int intervention_completed(const struct intervention_def *def, int attended)
 {
 	return def->completion_min_sessions > 0 && attended >= def->completion_min_sessions;
 }
+
+int intervention_code_valid(const char *s)
+{
+	return s && valid_code(s);
+}

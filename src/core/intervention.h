@@ -69,4 +69,16 @@ const char *intervention_mode_code(enum intervention_mode m);
  * and 0 when the intervention has no sessions to count. */
 int intervention_completed(const struct intervention_def *def, int attended);
 
+/* 1 when s has the form of an intervention code (1-40 of [a-z0-9_]). */
+int intervention_code_valid(const char *s);
+
+/* Checks a contact's intervention against the team's catalogue c
+ * (core/intervention_contact.c): an `intervention` contact names one; the
+ * code is an entry of c; it is recorded only on an `intervention` or
+ * `group` contact; a `group` contact's intervention is a group programme.
+ * DY_EINVAL naming "intervention" (or "kind") and the reason; 0 when
+ * intervention is "" on a contact that needs none. */
+int intervention_contact_check(const struct intervention_catalogue *c, const char *kind, const char *intervention,
+                               struct dy_err *e);
+
 #endif

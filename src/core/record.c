@@ -1,6 +1,8 @@
 /* record.c: validity rules of the family record (see record.h). */
 #include "core/record.h"
 
+#include "core/intervention.h"
+
 #include <ctype.h>
 #include <string.h>
 
@@ -166,8 +168,9 @@ int record_contact_check(const struct contact *c, const struct episode *ep, stru
 	    validate_code("location", code_location, c->location, e) ||
 	    validate_code("attendance", code_attendance, c->attendance, e))
 		return DY_EINVAL;
-	if (c->intervention[0] && validate_code("intervention", code_intervention, c->intervention, e))
-		return DY_EINVAL;
+	/* Which codes: the team's catalogue (intervention_contact_check). */
+	if (c->intervention[0] && !intervention_code_valid(c->intervention))
+		return dy_fail(e, DY_EINVAL, "intervention", "is not an intervention code (1-40 of a-z, 0-9 and _)");
 	if (c->duration_min < -1 || c->duration_min > 600)
 		return dy_fail(e, DY_EINVAL, "duration_min", "must be from 0 to 600 minutes");
 	if (c->date == DATE_NONE)

@@ -139,7 +139,9 @@ int record_loss_check(const struct person *p, const char *kind, int32_t on, int3
 int record_episode_covers(const struct episode *ep, int64_t infant_id);
 
 /* Checks a contact's codes, duration and that its date lies within the
- * episode (not before received, not after discharge). */
+ * episode (not before received, not after discharge). The intervention is
+ * checked only for its form here: intervention_contact_check holds it to
+ * the team's catalogue. */
 int record_contact_check(const struct contact *c, const struct episode *ep, struct dy_err *e);
 
 /* Checks a safeguarding period's status and dates. */

@@ -290,7 +290,7 @@ static int contact_add(struct http_req *rq, struct http_resp *rs)
 		rc = dy_fail(&e, DY_EINVAL, "date", "is required");
 	c.duration_min = (int)dur;
 	if (!rc)
-		rc = app_contact_add(rq->app, &c, &e);
+		rc = app_contact_add(rq->app, &c, NULL, &e);
 	json_decref(b);
 	if (rc)
 		return api_fail(rs, &e);

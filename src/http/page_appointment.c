@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/app_appointment.h"
+#include "app/app_files.h"
 #include "core/codes.h"
 #include "http/page.h"
 #include "http/page_family.h"
@@ -112,10 +113,16 @@ static int appointments_page(struct http_req *rq, struct http_resp *rs, int64_t 
 	}
 	int typed = http_form(rq, "date-day") != NULL;
 	char d[8] = "", m[8] = "", y[8] = "";
-	struct form_option kind[8], loc[8], iv[16];
-	char lk[8][48], ll[8][48], li[16][48];
+	struct form_option kind[8], loc[8], iv[INTERVENTION_MAX];
+	char lk[8][48], ll[8][48];
 	int nk = page_code_options(code_contact_kind, kind, lk, 8), nl = page_code_options(code_location, loc, ll, 8),
-	    ni = page_code_options(code_intervention, iv, li, 16);
+	    ni = 0;
+	struct intervention_catalogue cat;
+	struct dy_err ce;
+	if (intervention_load_file(NULL, &cat, &ce))
+		memset(&cat, 0, sizeof cat);
+	for (size_t i = 0; i < cat.n && ni < INTERVENTION_MAX; i++)
+		iv[ni++] = (struct form_option){cat.defs[i].code, cat.defs[i].name, NULL};
 	int pon[32], aon[16];
 	page_ticked(rq, "practitioners", pc->o, pc->n, pon);
 	page_ticked(rq, "attendees", people, np, aon);
@@ -149,6 +156,7 @@ static int appointments_page(struct http_req *rq, struct http_resp *rs, int64_t 
 	rc = rc ? rc : form_checkboxes(&b, fe, "attendees", "Who from the family is expected", NULL, people, np, aon, &e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Book appointment</button></form>");
 	free(pc);
+	intervention_catalogue_free(&cat);
 	buf_free(&rows);
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
@@ -201,7 +209,7 @@ static int appointments_post(struct http_req *rq, struct http_resp *rs)
 		form_error(&fe, "attendees", "Choose at most 8 people");
 	if (fe.n)
 		return appointments_page(rq, rs, id, &fe);
-	int rc = app_appointment_book(rq->app, &ap, &e);
+	int rc = app_appointment_book(rq->app, &ap, NULL, &e);
 	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
 		form_error_from(&fe, form_field(e.field), &e);
 		return appointments_page(rq, rs, id, &fe);

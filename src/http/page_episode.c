@@ -9,6 +9,7 @@
 #include "app/app_alerts.h"
 #include "app/app_episode.h"
 #include "app/app_family.h"
+#include "app/app_files.h"
 #include "core/codes.h"
 #include "http/page.h"
 #include "http/page_family.h"
@@ -50,10 +51,18 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	int typed = http_form(rq, "date-day") != NULL;
 	char d[8], m[8], y[8];
 	form_date_split(rq->app->today, d, m, y);
-	struct form_option kind[8], loc[8], att[8], iv[16];
-	char lk[8][48], ll[8][48], la[8][48], li[16][48];
+	struct form_option kind[8], loc[8], att[8], iv[INTERVENTION_MAX];
+	char lk[8][48], ll[8][48], la[8][48];
 	int nk = page_code_options(code_contact_kind, kind, lk, 8), nl = page_code_options(code_location, loc, ll, 8),
-	    na = page_code_options(code_attendance, att, la, 8), ni = page_code_options(code_intervention, iv, li, 16);
+	    na = page_code_options(code_attendance, att, la, 8), ni = 0;
+	/* The team's own catalogue: its entries by name (none if it cannot be
+	 * read: saving then says why). */
+	struct intervention_catalogue cat;
+	struct dy_err ce;
+	if (intervention_load_file(NULL, &cat, &ce))
+		memset(&cat, 0, sizeof cat);
+	for (size_t i = 0; i < cat.n && ni < INTERVENTION_MAX; i++)
+		iv[ni++] = (struct form_option){cat.defs[i].code, cat.defs[i].name, NULL};
 	int pon[32], aon[16];
 	page_ticked(rq, "practitioners", pc->o, pc->n, pon);
 	page_ticked(rq, "attendees", people, np, aon);
@@ -76,6 +85,7 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 		rc = rc ? rc : form_checkboxes(&b, fe, "practitioners", "Practitioners", NULL, pc->o, pc->n, pon, &e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save contact</button></form>");
 	free(pc);
+	intervention_catalogue_free(&cat);
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
 	if (rc) {
@@ -123,7 +133,7 @@ static int contact_post(struct http_req *rq, struct http_resp *rs)
 	if (fe.n)
 		return contact_page(rq, rs, id, &fe);
 	struct dy_err e;
-	int rc = app_contact_add(rq->app, &c, &e);
+	int rc = app_contact_add(rq->app, &c, NULL, &e);
 	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
 		const char *f = e.field;
 		if (strcmp(f, "date") && strcmp(f, "kind") && strcmp(f, "location") && strcmp(f, "attendance") &&

@@ -1,14 +1,18 @@
 /* page_home.c: the home page (who breaches next on the waiting clocks,
- * with days left; the team's caseload with last contact) and the waiting
+ * with days left; the team's caseload with last contact; the recent
+ * activity: what was recorded last) and the waiting
  * page (everyone waiting, most urgent first, and the waiting report for a
  * period: clocks stopped within target, median and 90th-percentile waits). */
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_activity.h"
 #include "app/app_family.h"
 #include "app/app_pathway.h"
 #include "app/app_scope.h"
 #include "app/app_user.h"
+#include "core/episode_state.h"
+#include "core/instrument.h"
 #include "core/suppress.h"
 #include "http/page.h"
 #include "http/routes.h"
@@ -82,6 +86,87 @@ static int case_row(void *ctx, const struct family_summary *s)
 	return c->rc;
 }
 
+/* ---- Recent activity: what was recorded last, newest first ---------------------------- */
+
+struct activity_ctx {
+	struct buf *b;
+	const struct instrument_set *set;
+	struct dy_err *e;
+	int n;
+};
+
+/* The line said of one recorded thing, in plain words. */
+static void activity_text(const struct activity *r, const struct instrument_set *set, char *out, size_t n)
+{
+	char a[40], b[40];
+	switch (r->kind) {
+	case ACTIVITY_CONTACT:
+		page_code(r->what, 1, a, sizeof a);
+		page_code(r->how, 0, b, sizeof b);
+		snprintf(out, n, "%s contact: %s", a, b);
+		break;
+	case ACTIVITY_MEASURE: {
+		const struct instrument *in = set ? instrument_set_find(set, r->what) : NULL;
+		page_code(r->how, 0, b, sizeof b);
+		snprintf(out, n, "%s entered (%s)", in ? in->short_name : r->what, b);
+		break;
+	}
+	case ACTIVITY_EVENT:
+		page_code(r->what, 0, a, sizeof a);
+		if (!r->how[0])
+			snprintf(out, n, "Referral %s", a);
+		else if (strcmp(r->what, "discharged") == 0 || strcmp(r->what, "declined") == 0 ||
+		         strcmp(r->what, "signposted") == 0)
+			page_code(r->what, 1, out, n);
+		else
+			snprintf(out, n, "Moved to %s", a);
+		break;
+	}
+}
+
+static int activity_row(void *ctx, const struct activity *r)
+{
+	struct activity_ctx *c = ctx;
+	char href[48], who[2 * NAME_BYTES + 2], when[32], what[160];
+	snprintf(href, sizeof href, "/families/%lld", (long long)r->family_id);
+	if (r->infant_given[0])
+		snprintf(who, sizeof who, "%s %s", r->infant_given, r->infant_family);
+	else
+		snprintf(who, sizeof who, "Family %lld", (long long)r->family_id);
+	page_date(r->date, when, sizeof when);
+	activity_text(r, c->set, what, sizeof what);
+	c->n++;
+	return TMPL(c->b, c->e,
+	            "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell dyad-nowrap\">{{d}}</td>"
+	            "<td class=\"nhsuk-table__cell\"><a href=\"{{h}}\">{{w}}</a></td>"
+	            "<td class=\"nhsuk-table__cell\">{{t}}</td></tr>",
+	            TMPL_S("d", when), TMPL_S("h", href), TMPL_S("w", who), TMPL_S("t", what));
+}
+
+/* The panel: a table of the last 10 things recorded, or a sentence. */
+static int activity_panel(struct app *a, struct buf *b, struct dy_err *e)
+{
+	struct buf rows;
+	buf_init(&rows, 1 << 15);
+	struct dy_err ie;
+	struct activity_ctx c = {&rows, NULL, e, 0};
+	app_instruments(a, &c.set, &ie);
+	int rc = app_recent_activity(a, 10, activity_row, &c, e);
+	rc = rc ? rc
+	        : TMPL(b, e,
+	               "<h2>Recent activity</h2>{{#n}}<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">"
+	               "The last contacts, measures and referral changes recorded, newest first</caption>"
+	               "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
+	               "<th scope=\"col\" class=\"nhsuk-table__header\">Date</th>"
+	               "<th scope=\"col\" class=\"nhsuk-table__header\">Baby</th>"
+	               "<th scope=\"col\" class=\"nhsuk-table__header\">What happened</th></tr></thead>"
+	               "<tbody class=\"nhsuk-table__body\">{{{r}}}</tbody></table>{{/n}}"
+	               "{{^n}}<p>Nothing has been recorded yet.</p>{{/n}}",
+	               TMPL_S("n", c.n ? "1" : ""), TMPL_HTML("r", &rows));
+	buf_free(&rows);
+	return rc;
+}
+
 static int home(struct http_req *rq, struct http_resp *rs)
 {
 	/* Those who see no family records start where their work is. */
@@ -93,11 +178,12 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	int rc = app_waiting_list(rq->app, rq->app->today, NULL, -1, &wl, &e);
 	if (rc)
 		return rc;
-	struct buf b, wrows, crows, wt;
+	struct buf b, wrows, crows, wt, act;
 	page_body(&b);
 	buf_init(&wrows, 1 << 16);
 	buf_init(&crows, 1 << 18);
 	buf_init(&wt, 1 << 17);
+	buf_init(&act, 1 << 15);
 	rc = waiting_rows(&wrows, &wl, 5, &e);
 	char cap[96];
 	if (wl.n > 5)
@@ -112,6 +198,7 @@ static int home(struct http_req *rq, struct http_resp *rs)
 		rc = app_family_list(rq->app, 1, &pg, case_row, &cc, NULL, &e);
 	}
 	rc = rc ? rc : cc.rc;
+	rc = rc ? rc : activity_panel(rq->app, &act, &e);
 	rc = rc ? rc
 	        : TMPL(&b, &e,
 	               "<h1>{{team}}</h1>"
@@ -122,13 +209,14 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	               "<th scope=\"col\" class=\"nhsuk-table__header\">Family</th><th scope=\"col\" "
 	               "class=\"nhsuk-table__header\">Last contact</th><th scope=\"col\" class=\"nhsuk-table__header\">"
 	               "Safeguarding</th></tr></thead><tbody class=\"nhsuk-table__body\">{{{c}}}</tbody></table>"
-	               "<p><a href=\"/families\">Find any family</a></p>",
+	               "<p><a href=\"/families\">Find any family</a></p>{{{act}}}",
 	               TMPL_S("team", rq->app->team_name), TMPL_S("n", wl.n ? "1" : ""), TMPL_HTML("wt", &wt),
-	               TMPL_HTML("c", &crows));
+	               TMPL_HTML("c", &crows), TMPL_HTML("act", &act));
 	app_waiting_list_free(&wl);
 	buf_free(&wrows);
 	buf_free(&crows);
 	buf_free(&wt);
+	buf_free(&act);
 	if (rc) {
 		buf_free(&b);
 		return rc < 0 ? rc : DY_EINTERNAL;

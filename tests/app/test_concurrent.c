@@ -81,7 +81,7 @@ static void *work(void *arg)
 		                    .attendance = "attended", .duration_min = 60,
 		                    .practitioners = {s->practitioner}, .n_practitioners = 1,
 		                    .attendees = {s->mum}, .n_attendees = 1};
-		if (app_contact_add(&a, &c, &e))
+		if (app_contact_add(&a, &c, NULL, &e))
 			note(w, "contact", &e);
 		struct measure_entry me;
 		memset(&me, 0, sizeof me);

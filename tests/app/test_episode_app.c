@@ -135,27 +135,27 @@ static void contacts_checked_against_episode_and_family(void **state)
 	                    .location = "home", .attendance = "attended", .duration_min = 90,
 	                    .practitioners = {f->practitioner}, .n_practitioners = 1,
 	                    .attendees = {f->mum, f->baby}, .n_attendees = 2};
-	assert_int_equal(app_contact_add(&f->a, &c, &e), 0);
+	assert_int_equal(app_contact_add(&f->a, &c, NULL, &e), 0);
 	struct contact bad = c;
 	bad.date = tu_date("2026-02-01");
 	dy_err_clear(&e);
-	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_EINVAL);
+	assert_int_equal(app_contact_add(&f->a, &bad, NULL, &e), DY_EINVAL);
 	assert_string_equal(e.field, "date");
 	bad = c;
 	bad.date = tu_date("2026-07-01"); /* after today */
-	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_EINVAL);
+	assert_int_equal(app_contact_add(&f->a, &bad, NULL, &e), DY_EINVAL);
 	bad = c;
 	bad.practitioners[0] = 9999; /* a record that is not there: not found */
 	dy_err_clear(&e);
-	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_ENOTFOUND);
+	assert_int_equal(app_contact_add(&f->a, &bad, NULL, &e), DY_ENOTFOUND);
 	assert_string_equal(e.field, "practitioners");
 	bad = c;
 	bad.attendees[1] = 9999;
-	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_ENOTFOUND);
+	assert_int_equal(app_contact_add(&f->a, &bad, NULL, &e), DY_ENOTFOUND);
 	bad = c;
 	strcpy(bad.kind, "intervention");
 	dy_err_clear(&e);
-	assert_int_equal(app_contact_add(&f->a, &bad, &e), DY_EINVAL);
+	assert_int_equal(app_contact_add(&f->a, &bad, NULL, &e), DY_EINVAL);
 	assert_string_equal(e.field, "intervention");
 	struct referral_view v;
 	assert_int_equal(app_referral_view(&f->a, f->referral, &v, &e), 0);

@@ -102,7 +102,7 @@ static void contact(int64_t id, const char *date, const char *kind, const char *
 	if (strcmp(kind, "intervention") == 0)
 		strcpy(c.intervention, "video_interaction_guidance");
 	struct dy_err e;
-	if (app_contact_add(&A, &c, &e))
+	if (app_contact_add(&A, &c, NULL, &e))
 		fail_msg("contact: %s: %s", e.field, e.msg);
 }
 

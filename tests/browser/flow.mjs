@@ -3,7 +3,8 @@
 // a free loopback port, signs in, adds a referral (checking that a refused
 // form keeps what was typed), accepts it at triage, records an assessment
 // contact and an EPDS with item 10 scored above 0, sees the risk callout on
-// the family page, acknowledges it, and discharges. Every page visited is
+// the family page, acknowledges it, discharges, and sees the discharge head
+// the home page's recent activity. Every page visited is
 // checked with axe-core (any serious or critical violation fails the test)
 // and photographed into <build>/browser/NN-name.png.
 //
@@ -190,6 +191,17 @@ try {
   await submit('Discharge');
   check((await page.textContent('main')).includes('Discharged'), 'the referral shows as discharged');
   await look('family-discharged');
+
+  // Home: the discharge just recorded heads the recent activity.
+  await page.goto(base + '/');
+  const recent = page.locator('h2:has-text("Recent activity") + table tbody tr');
+  check(await recent.count() === 10, 'home shows the last 10 things recorded');
+  const firstRecent = await recent.first().textContent();
+  check(firstRecent.includes('Robin Browsertest') && firstRecent.includes('Discharged'),
+    'the discharge just recorded comes first in recent activity: ' + firstRecent);
+  check((await page.locator('h2:has-text("Recent activity") + table').textContent()).includes('EPDS entered'),
+    'a clinician sees the measures recorded');
+  await look('home-recent-activity');
 
   // The other pages of the day.
   await page.goto(base + '/families?q=browsertest');

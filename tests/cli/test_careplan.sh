@@ -83,5 +83,25 @@ printf '\n[intervention walk_and_talk]\nname = Walk and talk\nmode = individual\
 expect 0 "walk_and_talk +Walk and talk +individual +6" -- "$D" interventions list --interventions own.ini
 expect 0 "Added plan 3: walk_and_talk from 2026-10-01, 6 sessions planned" -- env DYAD_INTERVENTIONS=own.ini \
 	"$D" careplan add --referral 1 --intervention walk_and_talk --start 2026-10-01 --practitioners 2
+# ... and its contacts are recorded against the team's catalogue, not a list
+# fixed in the program, and counted by its plan.
+k() { "$D" contact add --referral 1 --location home --attendance attended --practitioners 2 "$@"; }
+expect 2 "intervention: walk_and_talk is not in the team's intervention catalogue" -- \
+	k --date 2026-10-02 --kind intervention --intervention walk_and_talk
+expect 0 "Recorded contact" -- k --date 2026-10-02 --kind intervention --intervention walk_and_talk \
+	--interventions own.ini
+expect 0 "Recorded contact" -- env DYAD_INTERVENTIONS=own.ini "$D" contact add --referral 1 --date 2026-10-09 \
+	--kind intervention --intervention walk_and_talk --location home --attendance attended
+expect 0 "walk_and_talk +2026-10-01 +planned +2 +6" -- env DYAD_INTERVENTIONS=own.ini "$D" careplan list --referral 1
+expect 2 "intervention: is required for an intervention contact" -- k --date 2026-10-02 --kind intervention
+expect 2 "intervention: is recorded only on an intervention or group contact" -- \
+	k --date 2026-10-02 --kind review --intervention baby_massage
+expect 2 "intervention: walk_and_talk is an intervention of mode individual, not a group programme" -- \
+	k --date 2026-10-02 --kind group --intervention walk_and_talk --interventions own.ini
+expect 2 "intervention: is not an intervention code" -- k --date 2026-10-02 --kind intervention \
+	--intervention "Walk And Talk"
+# The catalogue file is checked before anything is written.
+expect 2 "bad.ini line 3: mode" -- k --date 2026-10-02 --kind intervention --intervention walk_and_talk \
+	--interventions bad.ini
 
 finish

@@ -85,6 +85,15 @@ api() {
 	BODY=$(cat "$WORK/body")
 }
 
+# sign_in ROLE JAR: signs ROLE (a setup_db user) in through the sign-in
+# form; the session cookie is kept in the cookie jar JAR.
+sign_in() {
+	local c
+	c=$(curl -s -c "$2" -b "$2" "${URL}sign-in" | grep -oE 'name="csrf" value="[0-9a-f]{64}' | grep -oE '[0-9a-f]{64}')
+	curl -s -o /dev/null -c "$2" -b "$2" -d "csrf=$c" -d "name=$1" --data-urlencode "password=password of $1 1234" \
+		"${URL}sign-in"
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

@@ -33,10 +33,7 @@ check "a blank search is refused" "$CODE" 400
 
 # The search box.
 jar="$WORK/jar"
-form=$(curl -s -c "$jar" -b "$jar" "${URL}sign-in")
-c=$(grep -oE 'name="csrf" value="[0-9a-f]{64}' <<<"$form" | grep -oE '[0-9a-f]{64}')
-curl -s -o /dev/null -c "$jar" -b "$jar" -d "csrf=$c" -d name=clinician \
-	--data-urlencode "password=password of clinician 1234" "${URL}sign-in"
+sign_in clinician "$jar"
 page=$(curl -s -b "$jar" "${URL}families?q=$spaced")
 contains "the search box finds the person" "$page" "href=\"/families/$F\">$GIVEN $FAMILY</a>"
 contains "and says how many" "$page" "1 person found"
