@@ -46,10 +46,10 @@ int cmd_appointment_book(const struct cli_global *g, struct cli_args *a, struct 
 	return 0;
 }
 
-static const char *const appt_cols[] = {"appointment_id:id", "date:date", "time", "minutes:int", "referral_id:id",
-                                        "family_id:id", "kind", "intervention", "location", "status",
-                                        "practitioners:ids", "attendees:ids", "contact_id:id", "rescheduled_to:id",
-                                        0};
+static const char *const appt_cols[] = {"appointment_id:id", "date:date", "time", "duration_min:int",
+                                        "referral_id:id", "family_id:id", "kind", "intervention", "location", "status",
+                                        "practitioner_ids:ids", "attendee_ids:ids", "contact_id:id",
+                                        "rescheduled_to:id", 0};
 
 static void appt_cells(struct out_list *l, const struct appointment *ap)
 {
@@ -169,9 +169,9 @@ static int diary_days(const struct cli_args *a, int32_t today, int32_t *from, in
 	return 0;
 }
 
-static const char *const diary_cols[] = {"date:date", "time", "minutes:int", "appointment_id:id", "family_id:id",
-                                         "for", "referral_id:id", "kind", "location", "status",
-                                         "practitioners:ids", 0};
+static const char *const diary_cols[] = {"date:date", "time", "duration_min:int", "appointment_id:id",
+                                         "family_id:id", "initials", "referral_id:id", "kind", "location", "status",
+                                         "practitioner_ids:ids", 0};
 
 static int diary_line(void *ctx, const struct diary_entry *en)
 {
