@@ -374,6 +374,30 @@ static const struct cli_opt o_diary_ics[] = {
 	{"to", "DATE", "last day (default: 8 weeks on; at most 62 days)", 0},
 	{0}};
 
+static const struct cli_opt o_person_correct[] = {
+	{"person", "ID", "the person whose record is corrected", 1},
+	{"reason", "TEXT", "why: one line, kept with the earlier value", 1},
+	{"given-name", "NAME", "given name", 0},
+	{"family-name", "NAME", "family name", 0},
+	{"dob", "DATE", "date of birth, YYYY-MM-DD (\"\" to clear, for an unborn infant)", 0},
+	{"edd", "DATE", "estimated date of delivery", 0},
+	{"gestation-weeks", "N", "gestation at birth in weeks (22-44)", 0},
+	{"nhs-number", "NUMBER", "10-digit NHS number (spaces allowed)", 0},
+	{"sex", "SEX", "female, male, indeterminate or unknown", 0},
+	{"ethnicity", "CODE", "NHS ethnic category letter (A-S, Z not stated)", 0},
+	{"postcode", "POSTCODE", "home postcode", 0},
+	{"imd-decile", "N", "deprivation decile, 1 to 10", 0},
+	{"relationship", "REL", "caregivers: mother, father, partner, ...", 0},
+	{0}};
+static const struct cli_opt o_corr_revert[] = {
+	{"correction", "ID", "the correction to undo (dyad history)", 1},
+	{"reason", "TEXT", "why it is undone", 1},
+	{0}};
+static const struct cli_opt o_history[] = {
+	{"person", "ID", "one person's corrections", 0},
+	{"family", "ID", "every correction of the family's records", 0},
+	{0}};
+
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
 	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
@@ -451,6 +475,9 @@ const struct cli_command cli_commands[] = {
 	{"appointment", "outcome", NULL, 0, "Record what happened: attended or did_not_attend (written as the contact), or a cancellation.", o_appt_outcome, cmd_appointment_outcome, CLI_DB_WRITE, NULL},
 	{"appointment", "cancel", NULL, 0, "Cancel a booked appointment, by the family or the service.", o_appt_cancel, cmd_appointment_cancel, CLI_DB_WRITE, NULL},
 	{"appointment", "reschedule", NULL, 0, "Move a booked appointment to another day or time (the old booking is kept, marked rescheduled).", o_appt_move, cmd_appointment_reschedule, CLI_DB_WRITE, NULL},
+	{"person", "correct", NULL, 0, "Correct a person's details (checked as on entry); the earlier value, who, when and why are kept.", o_person_correct, cmd_person_correct, CLI_DB_WRITE, NULL},
+	{"correction", "revert", NULL, 0, "Undo a correction: the earlier value comes back, itself kept as a correction.", o_corr_revert, cmd_correction_revert, CLI_DB_WRITE, NULL},
+	{"history", NULL, NULL, 0, "The corrections of a person's or a family's record: old and new values, who, when and why.", o_history, cmd_history, CLI_DB_READ, NULL},
 	{"diary", "ics", NULL, 0, "A diary as an iCalendar (.ics) file on standard output: no names, only initials and family ids.", o_diary_ics, cmd_diary_ics, CLI_DB_READ, "ics (always)"},
 	{"diary", NULL, NULL, 0, "A practitioner's (or the team's) appointments for a week or a day: family ids and initials, no names.", o_diary, cmd_diary, CLI_DB_READ, NULL},
 	{"user", "add", NULL, 0, "Add a user of the web application; the password is read from standard input.", o_user_add, cmd_user_add, CLI_DB_WRITE, NULL},

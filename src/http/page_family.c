@@ -631,8 +631,10 @@ static int people_list(struct buf *b, const struct family_view *v, int32_t today
 	buf_init(&rows, PAGE_BODY_MAX);
 	for (int i = 0; i < v->npeople && !rc; i++) {
 		const struct person *p = &v->people[i];
-		char name[2 * NAME_BYTES + 2], about[200], nhs[16], dob[32], rel[40];
+		char name[2 * NAME_BYTES + 2], about[200], nhs[16], dob[32], rel[40], fix[48], hist[48];
 		page_person_name(p, name, sizeof name);
+		snprintf(fix, sizeof fix, "/people/%lld/correct", (long long)p->id);
+		snprintf(hist, sizeof hist, "/people/%lld/history", (long long)p->id);
 		page_nhs_number(p->nhs_number, nhs, sizeof nhs);
 		page_date(p->date_of_birth, dob, sizeof dob);
 		if (strcmp(p->role, "infant") == 0) {
@@ -646,9 +648,12 @@ static int people_list(struct buf *b, const struct family_view *v, int32_t today
 		rc = TMPL(&rows, e,
 		          "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">{{name}}</dt>"
 		          "<dd class=\"nhsuk-summary-list__value\">{{about}}{{#dob}}<br>Born {{dob}}{{/dob}}"
-		          "{{#nhs}}<br>NHS number {{nhs}}{{/nhs}}{{#pc}}<br>Postcode {{pc}}{{/pc}}</dd></div>",
+		          "{{#nhs}}<br>NHS number {{nhs}}{{/nhs}}{{#pc}}<br>Postcode {{pc}}{{/pc}}</dd>"
+		          "<dd class=\"nhsuk-summary-list__actions\"><a href=\"{{fix}}\">Correct<span class=\"nhsuk-u-"
+		          "visually-hidden\"> {{name}}'s details</span></a> <a href=\"{{hist}}\">History<span class=\"nhsuk-u-"
+		          "visually-hidden\"> of {{name}}'s details</span></a></dd></div>",
 		          TMPL_S("name", name), TMPL_S("about", about), TMPL_S("dob", dob), TMPL_S("nhs", nhs),
-		          TMPL_S("pc", p->postcode));
+		          TMPL_S("pc", p->postcode), TMPL_S("fix", fix), TMPL_S("hist", hist));
 	}
 	if (!rc)
 		rc = TMPL(b, e, "<h2>People</h2><dl class=\"nhsuk-summary-list\">{{{rows}}}</dl>", TMPL_HTML("rows", &rows));

@@ -24,6 +24,7 @@ const struct http_route *const http_route_tables[] = {
 	page_users_routes,
 	page_note_routes,
 	page_appointment_routes,
+	page_correction_routes,
 	page_reports_routes,
 	auth_routes,
 	NULL,

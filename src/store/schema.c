@@ -464,6 +464,30 @@ static const char v15_appointments[] =
 	"  person_id INTEGER NOT NULL,"
 	"  PRIMARY KEY (appointment_id, person_id)) STRICT, WITHOUT ROWID;";
 
+/* Version 16: corrections with history (issue 12; docs/corrections.md). A
+ * field of a record corrected after entry keeps its earlier value here, with
+ * the new one, who, when and why; a correction undone is itself a correction
+ * (reverts names the one it undoes). Rows are never changed or deleted. */
+static const char v16_corrections[] =
+	"CREATE TABLE correction ("
+	"  id INTEGER PRIMARY KEY,"
+	"  entity TEXT NOT NULL CHECK (entity IN ('person')),"
+	"  entity_id INTEGER NOT NULL,"
+	"  family_id INTEGER NOT NULL REFERENCES family(id),"
+	"  field TEXT NOT NULL,"
+	"  old_value TEXT NOT NULL,"
+	"  new_value TEXT NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  corrected_by TEXT NOT NULL,"
+	"  corrected_at TEXT NOT NULL,"
+	"  reverts INTEGER REFERENCES correction(id)) STRICT;"
+	"CREATE INDEX correction_entity ON correction(entity, entity_id, id);"
+	"CREATE INDEX correction_family ON correction(family_id, id);"
+	"CREATE TRIGGER correction_kept BEFORE UPDATE ON correction"
+	"  BEGIN SELECT RAISE(ABORT, 'correction_kept'); END;"
+	"CREATE TRIGGER correction_not_deleted BEFORE DELETE ON correction"
+	"  BEGIN SELECT RAISE(ABORT, 'correction_kept'); END;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1},
 	{2, "referral pathway", v2},
@@ -480,6 +504,7 @@ const struct migration schema_migrations[] = {
 	{13, "groups", v13_groups},
 	{14, "transfer destination, re-referral link", v14_links},
 	{15, "appointments", v15_appointments},
+	{16, "corrections with history", v16_corrections},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

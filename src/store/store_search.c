@@ -42,6 +42,16 @@ int store_search_index_person(db_t *db, int64_t person_id, const char *given, co
 	return 0;
 }
 
+int store_search_reindex_person(db_t *db, int64_t person_id, const char *given, const char *family, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "DELETE FROM person_word WHERE person_id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, person_id);
+	int rc = db_run(s, e);
+	return rc ? rc : store_search_index_person(db, person_id, given, family, e);
+}
+
 /* A chunk of people read before their words are written (no statement is
  * stepped while the index grows). */
 #define BACKFILL_CHUNK 512
