@@ -11,6 +11,7 @@ const struct http_route *const http_route_tables[] = {
 	api_waiting_routes,
 	api_note_routes,
 	api_appointment_routes,
+	api_correction_routes,
 	api_search_routes,
 	api_report_routes,
 	api_careplan_routes,

@@ -27,6 +27,7 @@ extern const struct http_route page_note_routes[];
 extern const struct http_route page_appointment_routes[];
 extern const struct http_route api_appointment_routes[];
 extern const struct http_route page_correction_routes[];
+extern const struct http_route api_correction_routes[];
 extern const struct http_route page_reports_routes[];
 
 /* 1 when user u sees reports only with small numbers suppressed (the

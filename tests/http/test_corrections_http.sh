@@ -38,6 +38,20 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" --data-urlencode "csrf=$
 	--data-urlencode "reason=the letter was right" "${URL}corrections/$C/revert")
 check "undo" "$code" 303
 check "the earlier value is back" "$(sqlite3 "$DYAD_DB" "SELECT family_name FROM person WHERE id = $P")" Marlowe
+# The API: the same correction, the person's history, undo.
+api clinician POST "/api/v1/people/$P/correct" '{"reason":"from the GP letter","changes":{"dob":"1995-02-04"}}'
+check "API: corrected" "$CODE" 201
+check "API: the history holds the earlier date" "$(jq -r '.items[-1] | .old_value + " " + .new_value' <<<"$BODY")" \
+	"1995-02-03 1995-02-04"
+C2=$(jq -r '.items[-1].id' <<<"$BODY")
+api clinician POST "/api/v1/people/$P/correct" '{"reason":"x","changes":{"nhs_number":"123"}}'
+check "API: a bad NHS number is refused, naming it" "$(jq -r .error.field <<<"$BODY")" nhs_number
+api clinician POST "/api/v1/corrections/$C2/revert" '{"reason":"the letter was wrong"}'
+check "API: undone" "$(jq -r '.new_value + " reverts " + (.reverts|tostring)' <<<"$BODY")" "1995-02-03 reverts $C2"
+api analyst GET "/api/v1/people/$P/history"
+check "API: an analyst may not see the history" "$CODE" 403
+api other GET "/api/v1/people/$P/history"
+check "API: another team's manager: no such person" "$CODE" 404
 sign_in analyst "$WORK/jar2"
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar2" "${URL}people/$P/correct")
 check "an analyst may not open the form" "$code" 403
