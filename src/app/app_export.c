@@ -327,6 +327,74 @@ static int put_note(void *ctx, const struct note *n)
 	return row_end(o);
 }
 
+static int put_careplan(void *ctx, const struct care_plan *p)
+{
+	struct out *o = ctx;
+	cell_id(o, p->id);
+	cell_id(o, p->episode_id);
+	cell(o, p->intervention);
+	cell_date(o, p->start_on);
+	cell_int(o, p->planned_sessions, 0);
+	cell(o, careplan_status_code(p->status));
+	cell_date(o, p->status_on);
+	cell(o, p->stop_reason);
+	cell_ids(o, p->practitioners, p->n_practitioners);
+	cell_ids(o, p->goals, p->n_goals);
+	cell_int(o, p->delivered, -1);
+	cell(o, p->created_by);
+	return row_end(o);
+}
+
+static int put_group_run(void *ctx, const struct group_run *r)
+{
+	struct out *o = ctx;
+	cell_id(o, r->id);
+	cell(o, r->intervention);
+	cell_date(o, r->starts_on);
+	cell_int(o, r->sessions, 0);
+	cell(o, r->venue);
+	cell(o, r->location);
+	cell_int(o, r->capacity, 0);
+	cell_ids(o, r->facilitators, r->n_facilitators);
+	cell(o, r->created_by);
+	return row_end(o);
+}
+
+static int put_group_enrolment(void *ctx, const struct group_enrolment *en)
+{
+	struct out *o = ctx;
+	cell_id(o, en->id);
+	cell_id(o, en->run_id);
+	cell_id(o, en->episode_id);
+	cell_id(o, en->person_id);
+	cell_date(o, en->enrolled_on);
+	return row_end(o);
+}
+
+static int put_group_mark(void *ctx, const struct group_mark *m)
+{
+	struct out *o = ctx;
+	cell_id(o, m->run_id);
+	cell_int(o, m->number, 0);
+	cell_date(o, m->date);
+	cell_id(o, m->enrolment_id);
+	cell(o, !m->enrolment_id ? "" : m->attended ? "yes" : "no");
+	cell_id(o, m->contact_id);
+	return row_end(o);
+}
+
+static int put_group_wait(void *ctx, const struct group_wait *w)
+{
+	struct out *o = ctx;
+	cell_id(o, w->id);
+	cell(o, w->intervention);
+	cell_id(o, w->episode_id);
+	cell_id(o, w->person_id);
+	cell_date(o, w->added_on);
+	cell_id(o, w->run_id);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -351,6 +419,14 @@ static const char *const h_rating[] = {"goal_id", "date", "rating", 0};
 static const char *const h_note[] = {"note_id", "referral_id", "contact_id", "kind", "author", "written_at", "text",
                                      "signed_at", "addendum_to", "error_reason", "error_by", "error_at", 0};
 
+static const char *const h_plan[] = {"careplan_id", "referral_id", "intervention", "start_on", "planned_sessions",
+                                     "status", "status_on", "stop_reason", "practitioner_ids", "goal_ids",
+                                     "delivered", "created_by", 0};
+static const char *const h_run[] = {"run_id", "intervention", "starts_on", "sessions", "venue", "location",
+                                    "capacity", "facilitator_ids", "created_by", 0};
+static const char *const h_enrol[] = {"enrolment_id", "run_id", "referral_id", "caregiver_id", "enrolled_on", 0};
+static const char *const h_attend[] = {"run_id", "session", "date", "enrolment_id", "attended", "contact_id", 0};
+static const char *const h_wait[] = {"wait_id", "intervention", "referral_id", "caregiver_id", "added_on", "run_id", 0};
 
 /* Each table's file and header, in enum export_table order. */
 static const struct {
@@ -370,6 +446,11 @@ static const struct {
 	[EXPORT_GOALS] = {"goals.csv", h_goal},
 	[EXPORT_GOAL_RATINGS] = {"goal_ratings.csv", h_rating},
 	[EXPORT_NOTES] = {"notes.csv", h_note},
+	[EXPORT_CAREPLANS] = {"careplans.csv", h_plan},
+	[EXPORT_GROUP_RUNS] = {"group_runs.csv", h_run},
+	[EXPORT_GROUP_ENROLMENTS] = {"group_enrolments.csv", h_enrol},
+	[EXPORT_GROUP_ATTENDANCE] = {"group_attendance.csv", h_attend},
+	[EXPORT_GROUP_WAITING] = {"group_waiting.csv", h_wait},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -388,6 +469,11 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_GOALS: return &n->goals;
 	case EXPORT_GOAL_RATINGS: return &n->goal_ratings;
 	case EXPORT_NOTES: return &n->notes;
+	case EXPORT_CAREPLANS: return &n->careplans;
+	case EXPORT_GROUP_RUNS: return &n->group_runs;
+	case EXPORT_GROUP_ENROLMENTS: return &n->group_enrolments;
+	case EXPORT_GROUP_ATTENDANCE: return &n->group_attendance;
+	case EXPORT_GROUP_WAITING: return &n->group_waiting;
 	default: return &x->teams;
 	}
 }
@@ -421,6 +507,11 @@ static const struct export_sink CSV_SINK = {
 	.goal = put_goal,
 	.goal_rating = put_goal_rating,
 	.note = put_note,
+	.careplan = put_careplan,
+	.group_run = put_group_run,
+	.group_enrolment = put_group_enrolment,
+	.group_mark = put_group_mark,
+	.group_wait = put_group_wait,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

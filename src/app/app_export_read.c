@@ -27,6 +27,11 @@ static int table(struct app *a, const struct export_sink *k, void *ctx, enum exp
 	case EXPORT_GOALS: rc = store_goal_list(a->db, 0, k->goal, ctx, e); break;
 	case EXPORT_GOAL_RATINGS: rc = store_goal_rating_list(a->db, 0, k->goal_rating, ctx, e); break;
 	case EXPORT_NOTES: rc = store_note_list(a->db, 0, k->note, ctx, e); break;
+	case EXPORT_CAREPLANS: rc = store_careplan_list(a->db, 0, k->careplan, ctx, e); break;
+	case EXPORT_GROUP_RUNS: rc = store_group_run_list(a->db, k->group_run, ctx, e); break;
+	case EXPORT_GROUP_ENROLMENTS: rc = store_group_enrolment_list(a->db, 0, 0, k->group_enrolment, ctx, e); break;
+	case EXPORT_GROUP_ATTENDANCE: rc = store_group_mark_list(a->db, 0, k->group_mark, ctx, e); break;
+	case EXPORT_GROUP_WAITING: rc = store_group_waiting_list(a->db, NULL, 1, k->group_wait, ctx, e); break;
 	case EXPORT_TABLES: break;
 	}
 	return k->end(ctx, t, rc);

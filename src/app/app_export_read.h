@@ -10,9 +10,11 @@
 #define DYAD_APP_EXPORT_READ_H
 
 #include "app/app.h"
+#include "store/store_careplan.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_goal.h"
+#include "store/store_group.h"
 #include "store/store_measure.h"
 #include "store/store_note.h"
 #include "store/store_pathway.h"
@@ -33,6 +35,11 @@ enum export_table {
 	EXPORT_GOALS,
 	EXPORT_GOAL_RATINGS,
 	EXPORT_NOTES,
+	EXPORT_CAREPLANS,
+	EXPORT_GROUP_RUNS,
+	EXPORT_GROUP_ENROLMENTS,
+	EXPORT_GROUP_ATTENDANCE,
+	EXPORT_GROUP_WAITING,
 	EXPORT_TABLES /* how many */
 };
 
@@ -55,6 +62,11 @@ struct export_sink {
 	store_goal_fn goal;
 	store_goal_rating_fn goal_rating;
 	store_note_fn note;
+	store_careplan_fn careplan;
+	store_group_run_fn group_run;
+	store_group_enrolment_fn group_enrolment;
+	store_group_mark_fn group_mark;
+	store_group_wait_fn group_wait;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

@@ -2,8 +2,10 @@
 #include "app/app_group.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "app/app_audit.h"
 #include "app/app_episode.h"
 #include "app/app_files.h"
 #include "app/app_scope.h"
@@ -222,21 +224,33 @@ int app_group_session(struct app *a, int64_t run_id, int number, int32_t date, c
 struct show_ctx {
 	struct app *a;
 	const struct intervention_def *def;
-	group_member_fn fn;
-	void *ctx;
+	struct group_member *v; /* the members, shown once the read is over and logged */
+	int64_t *families;
+	int n, cap;
 	struct dy_err *e;
 };
 
 static int show_member(void *vctx, const struct group_enrolment *en)
 {
 	struct show_ctx *s = vctx;
-	struct group_member m = {.en = *en};
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->v = xrealloc(s->v, (size_t)s->cap * sizeof *s->v);
+		s->families = xrealloc(s->families, (size_t)s->cap * sizeof *s->families);
+	}
+	struct group_member *m = &s->v[s->n];
+	memset(m, 0, sizeof *m);
+	m->en = *en;
 	struct person p;
-	if (store_person_get(s->a->db, en->person_id, &p, s->e) == 0)
-		snprintf(m.name, sizeof m.name, "%s %s", p.given_name, p.family_name);
-	m.completion_min = s->def ? s->def->completion_min_sessions : 0;
-	m.completed = s->def ? intervention_completed(s->def, en->attended) : 0;
-	return s->fn(s->ctx, &m);
+	s->families[s->n] = 0;
+	if (store_person_get(s->a->db, en->person_id, &p, s->e) == 0) {
+		snprintf(m->name, sizeof m->name, "%s %s", p.given_name, p.family_name);
+		s->families[s->n] = p.family_id;
+	}
+	m->completion_min = s->def ? s->def->completion_min_sessions : 0;
+	m->completed = s->def ? intervention_completed(s->def, en->attended) : 0;
+	s->n++;
+	return 0;
 }
 
 int app_group_show(struct app *a, int64_t id, struct group_run *r, group_member_fn fn, void *ctx,
@@ -256,10 +270,32 @@ int app_group_show(struct app *a, int64_t id, struct group_run *r, group_member_
 	rc = store_group_run_get(a->db, id, r, e);
 	if (!rc && !app_scope_in_team(a, r->team_id))
 		rc = dy_fail(e, DY_ENOTFOUND, "run", "run %lld does not exist", (long long)id);
-	struct show_ctx s = {a, intervention_find(&cat, r->intervention), fn, ctx, e};
+	struct show_ctx s = {a, intervention_find(&cat, r->intervention), NULL, NULL, 0, 0, e};
 	if (!rc)
 		rc = store_group_enrolment_list(a->db, id, 0, show_member, &s, e);
 	intervention_catalogue_free(&cat);
+	rc = app_end_read(a, rc);
+	/* Each family named is logged before any name is shown. */
+	if (!rc)
+		rc = app_audit_list(a, "family", s.families, s.n, e);
+	for (int i = 0; !rc && i < s.n; i++)
+		rc = fn(ctx, &s.v[i]);
+	free(s.v);
+	free(s.families);
+	return rc;
+}
+
+int app_group_marks(struct app *a, int64_t id, store_group_mark_fn fn, void *ctx, struct dy_err *e)
+{
+	int rc = app_scope_team(a, SCOPE_IDENTITY, e);
+	if (rc || (rc = app_begin_read(a, e)))
+		return rc;
+	struct group_run r;
+	rc = store_group_run_get(a->db, id, &r, e);
+	if (!rc && !app_scope_in_team(a, r.team_id))
+		rc = dy_fail(e, DY_ENOTFOUND, "run", "run %lld does not exist", (long long)id);
+	if (!rc)
+		rc = store_group_mark_list(a->db, id, fn, ctx, e);
 	return app_end_read(a, rc);
 }
 
@@ -280,5 +316,5 @@ int app_group_waiting(struct app *a, const char *intervention, store_group_wait_
 		return rc;
 	if ((rc = app_begin_read(a, e)))
 		return rc;
-	return app_end_read(a, store_group_waiting_list(a->db, intervention, fn, ctx, e));
+	return app_end_read(a, store_group_waiting_list(a->db, intervention, 0, fn, ctx, e));
 }

@@ -46,9 +46,15 @@ struct group_member {
 };
 typedef int (*group_member_fn)(void *ctx, const struct group_member *m);
 
-/* Loads run id and calls fn for each enrolment, by id. */
+/* Loads run id and calls fn for each enrolment, by id, once each family
+ * named has been logged in the audit (a 'list' entry each). */
 int app_group_show(struct app *a, int64_t id, struct group_run *r, group_member_fn fn, void *ctx,
                    const char *catalogue_path, struct dy_err *e);
+
+/* Calls fn for each recorded session of run id and each enrolment's
+ * attendance at it (store_group_mark_list); DY_ENOTFOUND for a run of
+ * another team. */
+int app_group_marks(struct app *a, int64_t id, store_group_mark_fn fn, void *ctx, struct dy_err *e);
 
 /* Lists the team's runs, newest first. */
 int app_group_list(struct app *a, store_group_run_fn fn, void *ctx, struct dy_err *e);

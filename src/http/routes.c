@@ -15,6 +15,7 @@ const struct http_route *const http_route_tables[] = {
 	api_search_routes,
 	api_report_routes,
 	api_careplan_routes,
+	api_group_routes,
 	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
 	page_assets_routes,
 	page_family_routes,
@@ -27,6 +28,7 @@ const struct http_route *const http_route_tables[] = {
 	page_appointment_routes,
 	page_correction_routes,
 	page_reports_routes,
+	page_group_routes,
 	auth_routes,
 	NULL,
 };

@@ -114,10 +114,12 @@ int store_careplan_set_status(db_t *db, int64_t id, enum careplan_status status,
 
 int store_careplan_list(db_t *db, int64_t episode_id, store_careplan_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, PLAN_SELECT " WHERE episode_id = ? ORDER BY start_on, id", e);
+	db_stmt_t *s = episode_id ? db_prepare(db, PLAN_SELECT " WHERE episode_id = ? ORDER BY start_on, id", e)
+	                          : db_prepare(db, PLAN_SELECT " ORDER BY id", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_int(s, 1, episode_id);
+	if (episode_id)
+		db_bind_int(s, 1, episode_id);
 	/* Read every row first: filling a plan runs other statements. */
 	struct care_plan *v = NULL;
 	size_t n = 0, cap = 0;

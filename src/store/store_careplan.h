@@ -38,8 +38,8 @@ int store_careplan_get(db_t *db, int64_t id, struct care_plan *p, struct dy_err 
 int store_careplan_set_status(db_t *db, int64_t id, enum careplan_status status, int32_t on, const char *reason,
                               struct dy_err *e);
 
-/* Calls fn for each plan of the episode, by start date then id, links and
- * delivered count filled. */
+/* Calls fn for each plan of the episode, by start date then id (episode_id
+ * 0: every plan, by id), links and delivered count filled. */
 int store_careplan_list(db_t *db, int64_t episode_id, store_careplan_fn fn, void *ctx, struct dy_err *e);
 
 /* Sessions delivered for a plan: attended contacts of episode_id naming

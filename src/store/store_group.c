@@ -111,11 +111,13 @@ int store_group_enrol(db_t *db, struct group_enrolment *en, struct dy_err *e)
 int store_group_enrolment_list(db_t *db, int64_t run_id, int64_t episode_id, store_group_enrolment_fn fn, void *ctx,
                                struct dy_err *e)
 {
-	db_stmt_t *s = run_id > 0 ? db_prepare(db, ENROL_SELECT " WHERE g.run_id = ? ORDER BY g.id", e)
-	                          : db_prepare(db, ENROL_SELECT " WHERE g.episode_id = ? ORDER BY g.id", e);
+	db_stmt_t *s = run_id > 0       ? db_prepare(db, ENROL_SELECT " WHERE g.run_id = ? ORDER BY g.id", e)
+	               : episode_id > 0 ? db_prepare(db, ENROL_SELECT " WHERE g.episode_id = ? ORDER BY g.id", e)
+	                                : db_prepare(db, ENROL_SELECT " ORDER BY g.id", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_int(s, 1, run_id > 0 ? run_id : episode_id);
+	if (run_id > 0 || episode_id > 0)
+		db_bind_int(s, 1, run_id > 0 ? run_id : episode_id);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW) {
 		struct group_enrolment en = {
@@ -158,6 +160,28 @@ int store_group_attendance_insert(db_t *db, int64_t session_id, int64_t enrolmen
 	return db_run(s, e);
 }
 
+int store_group_mark_list(db_t *db, int64_t run_id, store_group_mark_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db,
+	                          "SELECT s.number, s.date, COALESCE(a.enrolment_id, 0), COALESCE(a.attended, 0),"
+	                          " s.run_id, COALESCE(a.contact_id, 0)"
+	                          " FROM group_session s LEFT JOIN group_attendance a ON a.session_id = s.id"
+	                          " WHERE ? = 0 OR s.run_id = ? ORDER BY s.run_id, s.number, a.enrolment_id",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, run_id);
+	db_bind_int(s, 2, run_id);
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		struct group_mark m = {(int)db_col_int(s, 0), db_col_date(s, 1), db_col_int(s, 2), (int)db_col_int(s, 3),
+		                       db_col_int(s, 4), db_col_int(s, 5)};
+		if ((rc = fn(ctx, &m)))
+			return rc;
+	}
+	return rc;
+}
+
 int store_group_wait_insert(db_t *db, struct group_wait *w, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(
@@ -171,17 +195,19 @@ int store_group_wait_insert(db_t *db, struct group_wait *w, struct dy_err *e)
 	return db_run_id(s, &w->id, e);
 }
 
-int store_group_waiting_list(db_t *db, const char *intervention, store_group_wait_fn fn, void *ctx,
+int store_group_waiting_list(db_t *db, const char *intervention, int with_taken, store_group_wait_fn fn, void *ctx,
                              struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db,
-	                          "SELECT id, intervention, episode_id, person_id, added_on FROM group_waiting"
-	                          " WHERE run_id IS NULL AND (? IS NULL OR intervention = ?) ORDER BY added_on, id",
+	                          "SELECT id, intervention, episode_id, person_id, added_on, COALESCE(run_id, 0)"
+	                          " FROM group_waiting WHERE (? = 1 OR run_id IS NULL) AND (? IS NULL OR intervention = ?)"
+	                          " ORDER BY added_on, id",
 	                          e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_text_opt(s, 1, intervention);
+	db_bind_int(s, 1, with_taken ? 1 : 0);
 	db_bind_text_opt(s, 2, intervention);
+	db_bind_text_opt(s, 3, intervention);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW) {
 		struct group_wait w = {.id = db_col_int(s, 0)};
@@ -189,6 +215,7 @@ int store_group_waiting_list(db_t *db, const char *intervention, store_group_wai
 		w.episode_id = db_col_int(s, 2);
 		w.person_id = db_col_int(s, 3);
 		w.added_on = db_col_date(s, 4);
+		w.run_id = db_col_int(s, 5);
 		if ((rc = fn(ctx, &w)))
 			return rc;
 	}

@@ -44,7 +44,18 @@ struct group_wait {
 	int64_t run_id; /* 0 while waiting */
 };
 
+/* One enrolment's mark at one recorded session (enrolment_id 0: a session
+ * no one was enrolled for). */
+struct group_mark {
+	int number;
+	int32_t date;
+	int64_t enrolment_id;
+	int attended;
+	int64_t run_id;
+	int64_t contact_id; /* the contact the mark wrote (0 with no enrolment) */
+};
 typedef int (*store_group_run_fn)(void *ctx, const struct group_run *r);
+typedef int (*store_group_mark_fn)(void *ctx, const struct group_mark *m);
 typedef int (*store_group_enrolment_fn)(void *ctx, const struct group_enrolment *en);
 typedef int (*store_group_wait_fn)(void *ctx, const struct group_wait *w);
 
@@ -62,7 +73,8 @@ int store_group_run_list(db_t *db, store_group_run_fn fn, void *ctx, struct dy_e
 int store_group_enrol(db_t *db, struct group_enrolment *en, struct dy_err *e);
 
 /* Calls fn for each enrolment of the run (run_id > 0) or of the episode
- * (run_id 0, episode_id > 0), by id, with sessions attended and recorded. */
+ * (run_id 0, episode_id > 0), or every enrolment (both 0), by id, with
+ * sessions attended and recorded. */
 int store_group_enrolment_list(db_t *db, int64_t run_id, int64_t episode_id, store_group_enrolment_fn fn, void *ctx,
                                struct dy_err *e);
 
@@ -74,12 +86,17 @@ int store_group_session_insert(db_t *db, int64_t run_id, int number, int32_t dat
 int store_group_attendance_insert(db_t *db, int64_t session_id, int64_t enrolment_id, int64_t contact_id,
                                   int attended, struct dy_err *e);
 
+/* Calls fn for each recorded session of the run (run_id 0: of every run,
+ * by run) and each enrolment's mark at it, by session number then
+ * enrolment id. */
+int store_group_mark_list(db_t *db, int64_t run_id, store_group_mark_fn fn, void *ctx, struct dy_err *e);
 /* Adds a caregiver to a programme's waiting list; w->id written back. */
 int store_group_wait_insert(db_t *db, struct group_wait *w, struct dy_err *e);
 
-/* Calls fn for each caregiver still waiting (no run yet) for intervention
- * (NULL or "": every programme), longest waiting first. */
-int store_group_waiting_list(db_t *db, const char *intervention, store_group_wait_fn fn, void *ctx,
+/* Calls fn for each caregiver still waiting (no run yet), or with_taken
+ * also those since taken into a run, for intervention (NULL: every
+ * programme), longest waiting first. */
+int store_group_waiting_list(db_t *db, const char *intervention, int with_taken, store_group_wait_fn fn, void *ctx,
                              struct dy_err *e);
 
 /* Takes the caregiver off intervention's waiting list into run_id (if

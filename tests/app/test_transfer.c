@@ -267,9 +267,15 @@ static int t_over(void *c, const struct pathway_override *x) { (void)x; return t
 static int t_goal(void *c, const struct goal *x) { (void)x; return t_row(c); }
 static int t_rating(void *c, const struct goal_rating *x) { (void)x; return t_row(c); }
 static int t_note(void *c, const struct note *x) { (void)x; return t_row(c); }
+static int t_plan(void *c, const struct care_plan *x) { (void)x; return t_row(c); }
+static int t_run(void *c, const struct group_run *x) { (void)x; return t_row(c); }
+static int t_enrol(void *c, const struct group_enrolment *x) { (void)x; return t_row(c); }
+static int t_mark(void *c, const struct group_mark *x) { (void)x; return t_row(c); }
+static int t_wait(void *c, const struct group_wait *x) { (void)x; return t_row(c); }
 
 static const struct export_sink TALLY = {t_begin, t_end,   t_team,  t_pract, t_person, t_ref,  t_contact,
-                                         t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating, t_note};
+                                         t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating, t_note,
+                                         t_plan,  t_run,   t_enrol, t_mark,  t_wait};
 
 static void export_read_serves_another_writer(void **state)
 {

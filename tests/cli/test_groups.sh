@@ -74,4 +74,23 @@ expect 0 "6 of 8 sessions held" -- "$D" group show --run 1
 check "nothing half-written: referral 1 still has 6 group contacts" \
 	test "$("$D" --format csv contact list --referral 1 | grep -c ',group,')" -eq 6
 
+# The CSV export carries the care plan, the run, its enrolments, every
+# session's attendance (with the contact it wrote) and the waiting list.
+"$D" export out >/dev/null
+for f in careplans group_runs group_enrolments group_attendance group_waiting; do tr -d '\r' <out/$f.csv >$f.txt; done
+check "careplans.csv" grep -qx "1,1,circle_of_security,2026-09-01,8,active,2026-09-01,,1;2,,6,cli:.*" careplans.txt
+check "group_runs.csv" grep -qx "1,circle_of_security,2026-09-01,8,Meadows Children's Centre,childrens_centre,2,1;2,cli:.*" \
+	group_runs.txt
+check "group_enrolments.csv header" grep -qx "enrolment_id,run_id,referral_id,caregiver_id,enrolled_on" group_enrolments.txt
+check "group_enrolments.csv" grep -qE "^2,1,2,3,[0-9-]{10}$" group_enrolments.txt
+check "12 attendance rows (6 sessions, 2 caregivers)" test "$(tail -n +2 group_attendance.txt | wc -l)" -eq 12
+check "session 6: caregiver 2 did not attend" grep -qE "^1,6,2026-09-06,2,no,[0-9]+$" group_attendance.txt
+check "group_waiting.csv: taken into no run yet" grep -qE "^1,circle_of_security,3,5,[0-9-]{10},$" group_waiting.txt
+check "the manifest lists them" test "$(grep -cE '^(careplans|group_runs|group_enrolments|group_attendance|group_waiting)\.csv,' out/manifest.csv)" -eq 5
+# Import does not read them back yet: it refuses the folder rather than
+# lose them.
+expect 2 "manifest.csv: careplans.csv holds 1 rows, and care plans and groups cannot be imported yet" -- \
+	"$D" --db new.db import out
+check "no database left behind" test ! -e new.db
+
 finish
