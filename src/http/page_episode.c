@@ -9,7 +9,6 @@
 #include "app/app_alerts.h"
 #include "app/app_episode.h"
 #include "app/app_family.h"
-#include "app/app_files.h"
 #include "core/codes.h"
 #include "http/page.h"
 #include "http/page_family.h"
@@ -37,32 +36,18 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 		buf_free(&b);
 		return rc;
 	}
-	struct page_prac_opts *pc = xmalloc(sizeof *pc);
-	page_practitioners(rq->app, pc, &e);
-	struct form_option people[16];
-	char pl[16][2 * NAME_BYTES + 2], pid[16][24];
-	int np = 0;
-	for (int i = 0; i < fv.npeople && np < 16; i++) {
-		page_person_name(&fv.people[i], pl[np], sizeof pl[0]);
-		snprintf(pid[np], sizeof pid[0], "%lld", (long long)fv.people[i].id);
-		people[np] = (struct form_option){pid[np], pl[np], NULL};
-		np++;
-	}
+	struct page_visit_opts *vo = xmalloc(sizeof *vo);
+	page_visit_opts(rq->app, &fv, vo);
+	struct page_prac_opts *pc = &vo->prac;
+	struct form_option *people = vo->people, *iv = vo->iv;
+	int np = vo->npeople, ni = vo->niv;
 	int typed = http_form(rq, "date-day") != NULL;
 	char d[8], m[8], y[8];
 	form_date_split(rq->app->today, d, m, y);
-	struct form_option kind[8], loc[8], att[8], iv[INTERVENTION_MAX];
+	struct form_option kind[8], loc[8], att[8];
 	char lk[8][48], ll[8][48], la[8][48];
 	int nk = page_code_options(code_contact_kind, kind, lk, 8), nl = page_code_options(code_location, loc, ll, 8),
-	    na = page_code_options(code_attendance, att, la, 8), ni = 0;
-	/* The team's own catalogue: its entries by name (none if it cannot be
-	 * read: saving then says why). */
-	struct intervention_catalogue cat;
-	struct dy_err ce;
-	if (intervention_load_file(NULL, &cat, &ce))
-		memset(&cat, 0, sizeof cat);
-	for (size_t i = 0; i < cat.n && ni < INTERVENTION_MAX; i++)
-		iv[ni++] = (struct form_option){cat.defs[i].code, cat.defs[i].name, NULL};
+	    na = page_code_options(code_attendance, att, la, 8);
 	int pon[32], aon[16];
 	page_ticked(rq, "practitioners", pc->o, pc->n, pon);
 	page_ticked(rq, "attendees", people, np, aon);
@@ -84,8 +69,8 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	if (pc->n)
 		rc = rc ? rc : form_checkboxes(&b, fe, "practitioners", "Practitioners", NULL, pc->o, pc->n, pon, &e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save contact</button></form>");
-	free(pc);
-	intervention_catalogue_free(&cat);
+	page_visit_opts_free(vo);
+	free(vo);
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
 	if (rc) {
