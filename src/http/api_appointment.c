@@ -61,20 +61,12 @@ static int add_appt(void *ctx, const struct appointment *ap)
 	return 0;
 }
 
-static int appts_list(struct http_req *rq, struct http_resp *rs)
+static int list_appts(struct app *a, int64_t id, json_t *items, struct dy_err *e)
 {
-	int64_t id;
-	if (api_path_id(rq, rs, &id))
-		return 0;
-	json_t *items = json_array();
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_appointment_list(rq->app, id, add_appt, items, &e)) {
-		json_decref(items);
-		return api_fail(rs, &e);
-	}
-	return api_send(rs, 200, json_pack("{s:o}", "items", items));
+	return app_appointment_list(a, id, add_appt, items, e);
 }
+
+static int appts_list(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, list_appts); }
 
 static int send_appt(struct http_req *rq, struct http_resp *rs, int64_t id, int status)
 {

@@ -35,25 +35,12 @@ static int add_corr(void *ctx, const struct correction *c)
 	return 0;
 }
 
-static int send_history(struct http_req *rq, struct http_resp *rs, int64_t person, int status)
+static int list_history(struct app *a, int64_t id, json_t *items, struct dy_err *e)
 {
-	json_t *items = json_array();
-	struct dy_err e;
-	dy_err_clear(&e);
-	if (app_history(rq->app, person, 0, add_corr, items, &e)) {
-		json_decref(items);
-		return api_fail(rs, &e);
-	}
-	return api_send(rs, status, json_pack("{s:o}", "items", items));
+	return app_history(a, id, 0, add_corr, items, e);
 }
 
-static int history(struct http_req *rq, struct http_resp *rs)
-{
-	int64_t id;
-	if (api_path_id(rq, rs, &id))
-		return 0;
-	return send_history(rq, rs, id, 200);
-}
+static int history(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, list_history); }
 
 #define CHANGES_MAX 16
 
@@ -86,7 +73,14 @@ static int correct(struct http_req *rq, struct http_resp *rs)
 	if (!rc)
 		rc = app_person_correct(rq->app, id, ch, n, reason, NULL, &e);
 	json_decref(b);
-	return rc ? api_fail(rs, &e) : send_history(rq, rs, id, 201);
+	if (rc)
+		return api_fail(rs, &e);
+	json_t *items = json_array();
+	if (app_history(rq->app, id, 0, add_corr, items, &e)) {
+		json_decref(items);
+		return api_fail(rs, &e);
+	}
+	return api_send(rs, 201, json_pack("{s:o}", "items", items));
 }
 
 static int revert(struct http_req *rq, struct http_resp *rs)
