@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/store_summary.h"
 #include "core/validate.h"
 #include "util/date.h"
 #include "util/str.h"
@@ -196,6 +197,21 @@ int cli_text(const struct cli_args *a, const char *name, char *out, unsigned n, 
 	if (strlen(v) >= n)
 		return dy_fail(e, DY_EINVAL, name, "is longer than %u characters", n - 1);
 	str_copy(out, n, v);
+	return 0;
+}
+
+int cli_keyset(const struct cli_args *a, int default_limit, struct list_page *pg, struct dy_err *e)
+{
+	memset(pg, 0, sizeof *pg);
+	int offset;
+	if (cli_page(a, default_limit, &pg->limit, &offset, e) || cli_id(a, "after", &pg->after, e))
+		return DY_EINVAL;
+	const char *sort = cli_get(a, "sort");
+	int s = sort ? list_sort_parse(sort) : LIST_SORT_ID;
+	if (s < 0)
+		return dy_fail(e, DY_EINVAL, "sort", "must be id, name, received or last_contact");
+	pg->sort = (enum list_sort)s;
+	pg->newest_first = cli_get(a, "descending") != NULL;
 	return 0;
 }
 

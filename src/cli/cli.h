@@ -105,6 +105,12 @@ int cli_text(const struct cli_args *a, const char *name, char *out, unsigned n, 
  * --offset N and --all (no limit). */
 int cli_page(const struct cli_args *a, int default_limit, int *limit, int *offset, struct dy_err *e);
 
+/* Keyset paging options of a family listing into pg: --limit N
+ * (default_limit when absent), --after ID, --sort KEY, --descending and
+ * --all (no limit). */
+struct list_page;
+int cli_keyset(const struct cli_args *a, int default_limit, struct list_page *pg, struct dy_err *e);
+
 /* --target-a / --target-b (clock targets, cmd_pathway.c) into t, the
  * defaults where absent; 0 or DY_EINVAL naming the option. */
 struct clock_targets;

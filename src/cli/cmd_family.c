@@ -169,6 +169,7 @@ struct list_ctx {
 	int32_t today;
 	int caseload;
 	int words;
+	int64_t last; /* the last family listed */
 	struct dy_err *e;
 };
 
@@ -185,6 +186,7 @@ static int list_row(void *ctx, const struct family_summary *s)
 	snprintf(name, sizeof name, "%s%s%s", s->caregiver_given, s->caregiver_given[0] ? " " : "", s->caregiver_family);
 	if (s->infant_id)
 		fmt_infant_age(age, sizeof age, s->infant_dob, s->infant_edd, s->infant_gestation, c->today);
+	c->last = s->family_id;
 	fmt_id(fid, s->family_id);
 	fmt_id(iid, s->infant_id);
 	fmt_id(rid, s->episode_id);
@@ -205,8 +207,8 @@ static int list_families(const struct cli_global *g, struct cli_args *a, struct 
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	int limit, offset;
-	if (cli_page(a, 50, &limit, &offset, &e))
+	struct list_page pg;
+	if (cli_keyset(a, 50, &pg, &e))
 		return cli_fail(&e);
 	static const char *const cols[] = {"family_id:id", "caregiver_name", "infant_id:id", "infant_name", "age",
 	                                   "referral_id:id", "received_on:date", "state", "safeguarding",
@@ -225,13 +227,13 @@ static int list_families(const struct cli_global *g, struct cli_args *a, struct 
 	if (caseload && strcmp(g->format, "table") == 0)
 		printf("Caseload of %s: %lld famil%s accepted and not yet discharged\n\n", app->team_name,
 		       (long long)total, total == 1 ? "y" : "ies");
-	struct list_page pg = {.limit = limit, .offset = offset};
-	int rc = app_family_list(app, caseload, &pg, list_row, &c, NULL, &e);
+	int more = 0;
+	int rc = app_family_list(app, caseload, &pg, list_row, &c, &more, &e);
 	if (rc) {
 		out_discard(c.l);
 		return cli_fail(&e);
 	}
-	out_total(c.l, total, offset);
+	out_next(c.l, total, more ? c.last : 0);
 	out_end(c.l, caseload ? "No families are open to the team." : "No families recorded yet.");
 	return 0;
 }

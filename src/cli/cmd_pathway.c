@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app_pathway.h"
+#include "app/app_waiting_audit.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/fmt.h"
@@ -318,6 +319,9 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 		return 1;
 	struct waiting_list l;
 	int rc = app_waiting_list_ordered(app, as_of, &t, within, order, &l, &e);
+	/* Every family the listing names is logged before it is printed. */
+	if (!rc && (rc = app_waiting_shown(app, &l, 0, l.n, &e)))
+		app_waiting_list_free(&l);
 	if (rc)
 		return cli_fail(&e);
 	if (strcmp(g->format, "table") == 0) {

@@ -24,16 +24,19 @@ static const struct cli_opt o_demo[] = {
 	{"into-existing", NULL, "add them even though the database already holds records or a real team's setup"
 	                        " (it is then marked as a demo)", 0},
 	{0}};
+#define O_KEYSET                                                                                     \
+	{"limit", "N", "at most N rows (default 50)", 0},                                                  \
+	{"after", "ID", "the page after family ID (the last of the page before, as the page says)", 0},    \
+	{"sort", "KEY", "id (default), name (the first caregiver's), received (the newest referral) or"     \
+	                " last_contact", 0},                                                               \
+	{"descending", NULL, "the other way round (by id: newest first)", 0},                              \
+	{"all", NULL, "every row, however many", 0}
 static const struct cli_opt o_list[] = {
 	{"open", NULL, "only families open to the team (accepted, not discharged)", 0},
-	{"limit", "N", "at most N rows (default 50)", 0},
-	{"offset", "N", "skip the first N rows", 0},
-	{"all", NULL, "every row, however many", 0},
+	O_KEYSET,
 	{0}};
 static const struct cli_opt o_caseload[] = {
-	{"limit", "N", "at most N rows (default 50)", 0},
-	{"offset", "N", "skip the first N rows", 0},
-	{"all", NULL, "every row, however many", 0},
+	O_KEYSET,
 	{0}};
 static const struct cli_opt o_person[] = {
 	{"family", "ID", "the family the person belongs to", 1},

@@ -28,6 +28,7 @@ struct out_list {
 	int silent;      /* CSV list of a document that is not its main one */
 	int single;      /* JSON: the first row as an object under key, not an array */
 	int64_t total, offset; /* out_total; -1 when not given */
+	int64_t next_after;    /* out_next; 0 when none */
 	size_t count;          /* rows given */
 	struct buf line;
 	int any;
@@ -92,6 +93,14 @@ void out_total(struct out_list *l, int64_t total, int64_t offset)
 		return;
 	l->total = total;
 	l->offset = offset;
+}
+
+void out_next(struct out_list *l, int64_t total, int64_t next_after)
+{
+	if (!l)
+		return;
+	l->total = total;
+	l->next_after = next_after;
 }
 
 /* CSV: the header goes out with the first row (or at the end), so a failed
@@ -257,7 +266,11 @@ void out_end(struct out_list *l, const char *empty)
 		else
 			print_table(l);
 	}
-	if (l->total >= 0 && (l->offset > 0 || l->offset + (int64_t)l->count < l->total)) {
+	if (l->next_after > 0) {
+		FILE *to = l->fmt == 0 ? stdout : stderr;
+		fprintf(to, "%sShowing %zu of %lld: the next page is --after %lld (with the same --sort), or use --all.\n",
+		        to == stderr ? "dyad: " : "", l->count, (long long)l->total, (long long)l->next_after);
+	} else if (l->total >= 0 && l->offset >= 0 && (l->offset > 0 || l->offset + (int64_t)l->count < l->total)) {
 		FILE *to = l->fmt == 0 ? stdout : stderr;
 		if (l->count)
 			fprintf(to, "%sShowing %lld to %lld of %lld: use --limit N and --offset N, or --all.\n",

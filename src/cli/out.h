@@ -40,6 +40,11 @@ void out_row(struct out_list *l, const char *const *vals);
  * out_end then adds "Showing N of M: ..." (to stderr for JSON and CSV). */
 void out_total(struct out_list *l, int64_t total, int64_t offset);
 
+/* For a keyset listing cut by --limit: out_end adds "Showing N of M: the
+ * next page is --after ID" (next_after, the last row's id; 0 when no rows
+ * follow, and then nothing is said). */
+void out_next(struct out_list *l, int64_t total, int64_t next_after);
+
 /* Prints the list (tables print at the end to size columns) and frees it;
  * prints `empty` instead of an empty table when given. */
 void out_end(struct out_list *l, const char *empty);

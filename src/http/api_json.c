@@ -218,7 +218,8 @@ int api_keyset(struct http_req *rq, struct http_resp *rs, struct list_page *pg)
 {
 	memset(pg, 0, sizeof *pg);
 	pg->limit = 50;
-	const char *l = http_query(rq, "limit"), *a = http_query(rq, "after"), *o = http_query(rq, "order");
+	const char *l = http_query(rq, "limit"), *a = http_query(rq, "after"), *o = http_query(rq, "order"),
+	           *s = http_query(rq, "sort");
 	int64_t after = 0;
 	if (l && str_parse_int(l, 1, 500, &pg->limit)) {
 		api_bad(rs, "limit", "must be a whole number from 1 to 500");
@@ -228,19 +229,32 @@ int api_keyset(struct http_req *rq, struct http_resp *rs, struct list_page *pg)
 		api_bad(rs, "after", "must be an id from a previous page's next_after");
 		return 1;
 	}
-	if (o && strcmp(o, "oldest") != 0 && strcmp(o, "newest") != 0) {
-		api_bad(rs, "order", "must be oldest or newest");
+	int sort = s ? list_sort_parse(s) : LIST_SORT_ID;
+	if (sort < 0) {
+		api_bad(rs, "sort", "must be id, name, received or last_contact");
+		return 1;
+	}
+	static const char *const orders[] = {"oldest", "newest", "ascending", "descending"};
+	int order = o ? -1 : 0;
+	for (int i = 0; o && i < 4; i++)
+		if (strcmp(o, orders[i]) == 0)
+			order = i;
+	if (order < 0) {
+		api_bad(rs, "order", "must be oldest, newest, ascending or descending");
 		return 1;
 	}
 	pg->after = after;
-	pg->newest_first = o && strcmp(o, "newest") == 0;
+	pg->sort = (enum list_sort)sort;
+	pg->newest_first = order % 2;
 	return 0;
 }
 
 json_t *api_keyset_wrap(json_t *items, const struct list_page *pg, int64_t last, int more)
 {
-	return json_pack("{s:o,s:i,s:s,s:o}", "items", items, "limit", pg->limit, "order",
-	                 pg->newest_first ? "newest" : "oldest", "next_after", more ? json_integer(last) : json_null());
+	const char *order = pg->sort == LIST_SORT_ID ? (pg->newest_first ? "newest" : "oldest")
+	                                             : (pg->newest_first ? "descending" : "ascending");
+	return json_pack("{s:o,s:i,s:s,s:s,s:o}", "items", items, "limit", pg->limit, "sort", list_sort_code(pg->sort),
+	                 "order", order, "next_after", more ? json_integer(last) : json_null());
 }
 
 json_t *api_page_wrap(json_t *items, int limit, int offset, int more)

@@ -68,11 +68,12 @@ typedef int (*api_list_fn)(struct app *a, int64_t id, json_t *items, struct dy_e
 int api_list_of(struct http_req *rq, struct http_resp *rs, api_list_fn list);
 
 /* Reads a keyset page from ?limit= (1-500, default 50), ?after= (an id:
- * the page starts after it) and ?order=oldest|newest; answers 400 and
- * returns 1 when one is wrong. */
+ * the page starts after that row), ?sort=id|name|received|last_contact and
+ * ?order=oldest|newest|ascending|descending (oldest is ascending); answers
+ * 400 and returns 1 when one is wrong. */
 int api_keyset(struct http_req *rq, struct http_resp *rs, struct list_page *pg);
 
-/* {items, limit, order, next_after}: next_after is the last id shown when
+/* {items, limit, sort, order, next_after}: next_after is the last id shown when
  * more follow (pass it as ?after=), else null. */
 json_t *api_keyset_wrap(json_t *items, const struct list_page *pg, int64_t last, int more);
 

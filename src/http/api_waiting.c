@@ -1,11 +1,13 @@
 /* api_waiting.c: the waiting list.
  *
  *   GET /api/v1/waiting?as_of=DATE&breach_within=DAYS&limit=&offset=
- *       everyone waiting on either clock, most urgent first (names: casework roles)
+ *       everyone waiting on either clock, most urgent first (names: casework roles;
+ *       each family a page names is logged in the audit)
  * The waiting report is /api/v1/reports/waiting (api_report.c). */
 #include <string.h>
 
 #include "app/app_pathway.h"
+#include "app/app_waiting_audit.h"
 #include "http/api_json.h"
 #include "http/routes.h"
 #include "util/date.h"
@@ -25,6 +27,11 @@ static int waiting_list(struct http_req *rq, struct http_resp *rs)
 	dy_err_clear(&e);
 	if (app_waiting_list(rq->app, as_of, NULL, within, &l, &e))
 		return api_fail(rs, &e);
+	/* Each family the page names is logged before it is sent. */
+	if (app_waiting_shown(rq->app, &l, (size_t)offset, (size_t)limit, &e)) {
+		app_waiting_list_free(&l);
+		return api_fail(rs, &e);
+	}
 	json_t *items = json_array();
 	for (size_t i = (size_t)offset; i < l.n && i < (size_t)offset + (size_t)limit; i++) {
 		const struct waiting_row *r = &l.rows[i];

@@ -178,6 +178,7 @@ struct find_ctx {
 	int shown;
 	struct dy_err *e;
 	int rc;
+	int64_t last; /* the last family shown */
 };
 
 static int find_row(void *ctx, const struct family_summary *s)
@@ -196,21 +197,26 @@ static int find_row(void *ctx, const struct family_summary *s)
 	if (s->safeguarding[0] && strcmp(s->safeguarding, "none") != 0)
 		page_code(s->safeguarding, 1, sg, sizeof sg);
 	snprintf(href, sizeof href, "/families/%lld", (long long)s->family_id);
+	char received[32] = "";
+	page_date(s->received_on, received, sizeof received);
 	c->shown++;
+	c->last = s->family_id;
 	c->rc = TMPL(c->rows, c->e,
 	             "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{href}}\">{{who}}</a>"
-	             "</td><td class=\"nhsuk-table__cell\">{{infant}}</td><td class=\"nhsuk-table__cell\">{{state}}"
+	             "</td><td class=\"nhsuk-table__cell\">{{infant}}</td><td class=\"nhsuk-table__cell\">"
+	             "{{#rec}}<span class=\"dyad-nowrap\">{{rec}}</span>: {{/rec}}{{state}}"
 	             "{{#sg}} <strong class=\"nhsuk-tag nhsuk-tag--red\">{{sg}}</strong>{{/sg}}</td>"
-	             "<td class=\"nhsuk-table__cell\">{{last}}</td></tr>",
-	             TMPL_S("href", href), TMPL_S("who", who), TMPL_S("infant", infant), TMPL_S("state", state),
-	             TMPL_S("sg", sg), TMPL_S("last", last[0] ? last : "none"));
+	             "<td class=\"nhsuk-table__cell dyad-nowrap\">{{last}}</td></tr>",
+	             TMPL_S("href", href), TMPL_S("who", who), TMPL_S("infant", infant), TMPL_S("rec", received),
+	             TMPL_S("state", state[0] ? state : "no referral"), TMPL_S("sg", sg),
+	             TMPL_S("last", last[0] ? last : "none"));
 	return c->rc ? 1 : 0;
 }
 
 /* Answers the find page: the search box holding q, then a table captioned
  * shown with the header cells head (dyad's own HTML) over rows; frees rows. */
 static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, const char *shown, const char *head,
-                     struct buf *rows)
+                     struct buf *rows, const struct buf *nav)
 {
 	struct buf b;
 	page_body(&b);
@@ -225,8 +231,9 @@ static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, c
 	              "type=\"submit\">Search</button></form>"
 	              "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
 	              "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">{{{head}}}</tr></thead>"
-	              "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>",
-	              TMPL_S("q", q), TMPL_S("shown", shown), {"head", head, 1}, TMPL_HTML("rows", rows));
+	              "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>{{{nav}}}",
+	              TMPL_S("q", q), TMPL_S("shown", shown), {"head", head, 1}, TMPL_HTML("rows", rows),
+	              {"nav", nav ? buf_cstr(nav) : "", 1});
 	buf_free(rows);
 	if (rc) {
 		buf_free(&b);
@@ -269,7 +276,7 @@ static int search_page(struct http_req *rq, struct http_resp *rs, const char *q)
 	struct buf rows;
 	buf_init(&rows, PAGE_BODY_MAX);
 	struct dy_err e;
-	struct find_ctx c = {&rows, q, 0, &e, 0};
+	struct find_ctx c = {&rows, q, 0, &e, 0, 0};
 	int64_t total = 0;
 	int rc = app_find(rq->app, q, 50, 0, found_row, &c, &total, &e);
 	if (rc || c.rc) {
@@ -282,7 +289,27 @@ static int search_page(struct http_req *rq, struct http_resp *rs, const char *q)
 	else
 		snprintf(shown, sizeof shown, "%d %s found", c.shown, c.shown == 1 ? "person" : "people");
 	return find_send(rq, rs, q, shown, TH("Name") TH("Who") TH("Date of birth") TH("NHS number") TH("Latest referral"),
-	                 &rows);
+	                 &rows, NULL);
+}
+
+/* The href of a families list page: its filter, sort and direction, and
+ * the family the page starts after (0: the first page). */
+static void list_href(char *out, size_t n, int open, enum list_sort sort, int descending, int64_t after)
+{
+	int used = snprintf(out, n, "/families?%ssort=%s&order=%s", open ? "open=1&" : "", list_sort_code(sort),
+	                    descending ? "descending" : "ascending");
+	if (after > 0 && used > 0 && (size_t)used < n)
+		snprintf(out + used, n - (size_t)used, "&after=%lld", (long long)after);
+}
+
+/* A sortable header: sorted by it already, the link turns the order round. */
+static int list_th(struct buf *b, const char *label, int open, const struct list_page *pg, enum list_sort sort,
+                   struct dy_err *e)
+{
+	char href[96];
+	int here = pg->sort == sort;
+	list_href(href, sizeof href, open, sort, here ? !pg->newest_first : 0, 0);
+	return page_sort_th(b, label, href, here ? (pg->newest_first ? -1 : 1) : 0, e);
 }
 
 static int find_page(struct http_req *rq, struct http_resp *rs)
@@ -292,22 +319,57 @@ static int find_page(struct http_req *rq, struct http_resp *rs)
 	for (const char *t = q; *t; t++)
 		if (*t != ' ')
 			return search_page(rq, rs, q);
-	/* Nothing typed: the team's families, the first 50. */
-	struct buf rows;
+	/* Nothing typed: the team's families (open=1: the caseload), 50 to a
+	 * page in the order asked for (by name unless said otherwise). */
+	const char *o = http_query(rq, "open"), *sort = http_query(rq, "sort"), *order = http_query(rq, "order"),
+	           *after = http_query(rq, "after");
+	int open = o && strcmp(o, "1") == 0;
+	int sk = sort ? list_sort_parse(sort) : LIST_SORT_NAME;
+	struct list_page pg = {.limit = 50, .sort = sk < 0 ? LIST_SORT_NAME : (enum list_sort)sk,
+	                       .newest_first = order && strcmp(order, "descending") == 0};
+	if (after && str_parse_i64(after, 1, INT64_MAX, &pg.after))
+		pg.after = 0;
+	struct buf rows, head;
 	buf_init(&rows, PAGE_BODY_MAX);
+	buf_init(&head, 1 << 12);
 	struct dy_err e;
-	struct find_ctx c = {&rows, q, 0, &e, 0};
-	/* The search is made in the database; the page shows the first 50. */
-	struct list_page pg = {.limit = 50, .name = q};
+	struct find_ctx c = {&rows, q, 0, &e, 0, 0};
 	int more = 0;
-	int rc = app_family_list(rq->app, 0, &pg, find_row, &c, &more, &e);
+	int rc = app_family_list(rq->app, open, &pg, find_row, &c, &more, &e);
 	if (rc && rc != 1) {
 		buf_free(&rows);
+		buf_free(&head);
 		return rc;
 	}
-	char shown[64];
-	snprintf(shown, sizeof shown, more ? "The first %d families" : "%d families", c.shown);
-	return find_send(rq, rs, q, shown, TH("Parent or carer") TH("Baby") TH("Referral") TH("Last contact"), &rows);
+	rc = list_th(&head, "Parent or carer", open, &pg, LIST_SORT_NAME, &e);
+	rc = rc ? rc : page_sort_th(&head, "Baby", NULL, 0, &e);
+	rc = rc ? rc : list_th(&head, "Referral received", open, &pg, LIST_SORT_RECEIVED, &e);
+	rc = rc ? rc : list_th(&head, "Last contact", open, &pg, LIST_SORT_LAST_CONTACT, &e);
+	char shown[160], first[96], next[128], next_words[48];
+	static const char *const order_words[4][2] = {
+		[LIST_SORT_ID] = {"in the order they were added", "newest added first"},
+		[LIST_SORT_NAME] = {"by the parent or carer's name, A to Z", "by the parent or carer's name, Z to A"},
+		[LIST_SORT_RECEIVED] = {"by the date the referral was received, oldest first", "by the date the referral was received, newest first"},
+		[LIST_SORT_LAST_CONTACT] = {"by last contact, longest ago first", "by last contact, most recent first"}};
+	snprintf(shown, sizeof shown, "%s %s: %d %s", open ? "Open referrals" : "Families",
+	         order_words[pg.sort][pg.newest_first ? 1 : 0], c.shown,
+	         more || pg.after ? "on this page" : "in all");
+	list_href(first, sizeof first, open, pg.sort, pg.newest_first, 0);
+	list_href(next, sizeof next, open, pg.sort, pg.newest_first, c.last);
+	snprintf(next_words, sizeof next_words, "The next %d", pg.limit);
+	struct buf nav;
+	buf_init(&nav, 1 << 12);
+	rc = rc ? rc : page_pagination(&nav, pg.after ? first : NULL, "The first page", more ? next : NULL, next_words, &e);
+	if (rc) {
+		buf_free(&rows);
+		buf_free(&head);
+		buf_free(&nav);
+		return rc < 0 ? rc : DY_EINTERNAL;
+	}
+	rc = find_send(rq, rs, q, shown, buf_cstr(&head), &rows, &nav);
+	buf_free(&head);
+	buf_free(&nav);
+	return rc;
 }
 
 /* ---- The family page ----------------------------------------------------------------- */

@@ -11,6 +11,7 @@
 #include "app/app_pathway.h"
 #include "app/app_scope.h"
 #include "app/app_user.h"
+#include "app/app_waiting_audit.h"
 #include "core/episode_state.h"
 #include "core/instrument.h"
 #include "core/suppress.h"
@@ -19,12 +20,18 @@
 #include "util/date.h"
 #include "util/str.h"
 
+/* Rows of the waiting list on a page. */
+#define WAITING_PAGE ((size_t)50)
+
 static const char *const CLOCK_NAME[CLOCK_COUNT] = {"Referral to assessment", "Assessment to intervention"};
 
-static int waiting_rows(struct buf *b, const struct waiting_list *l, size_t max, struct dy_err *e)
+/* Rows [from, from + max) of l; logged in the audit first (each family
+ * named), so nothing is written unless that committed. */
+static int waiting_rows(struct app *a, struct buf *b, const struct waiting_list *l, size_t from, size_t max,
+                        struct dy_err *e)
 {
-	int rc = 0;
-	for (size_t i = 0; i < l->n && i < max && !rc; i++) {
+	int rc = app_waiting_shown(a, l, from, max, e);
+	for (size_t i = from; i < l->n && i < from + max && !rc; i++) {
 		const struct waiting_row *r = &l->rows[i];
 		char href[48], target[32], left[64], waited[32];
 		snprintf(href, sizeof href, "/families/%lld", (long long)r->family_id);
@@ -184,7 +191,7 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	buf_init(&crows, 1 << 18);
 	buf_init(&wt, 1 << 17);
 	buf_init(&act, 1 << 15);
-	rc = waiting_rows(&wrows, &wl, 5, &e);
+	rc = waiting_rows(rq->app, &wrows, &wl, 0, 5, &e);
 	char cap[96];
 	if (wl.n > 5)
 		snprintf(cap, sizeof cap, "The 5 who breach soonest, of %zu waiting", wl.n);
@@ -209,7 +216,8 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	               "<th scope=\"col\" class=\"nhsuk-table__header\">Family</th><th scope=\"col\" "
 	               "class=\"nhsuk-table__header\">Last contact</th><th scope=\"col\" class=\"nhsuk-table__header\">"
 	               "Safeguarding</th></tr></thead><tbody class=\"nhsuk-table__body\">{{{c}}}</tbody></table>"
-	               "<p><a href=\"/families\">Find any family</a></p>{{{act}}}",
+	               "<p><a href=\"/families?open=1&amp;sort=last_contact&amp;order=ascending\">Every open referral, "
+	               "longest since the last contact first</a></p><p><a href=\"/families\">Find any family</a></p>{{{act}}}",
 	               TMPL_S("team", rq->app->team_name), TMPL_S("n", wl.n ? "1" : ""), TMPL_HTML("wt", &wt),
 	               TMPL_HTML("c", &crows), TMPL_HTML("act", &act));
 	app_waiting_list_free(&wl);
@@ -317,11 +325,32 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 	buf_init(&rows, PAGE_BODY_MAX);
 	buf_init(&table, PAGE_BODY_MAX);
 	buf_init(&figs, 1 << 16);
-	char cap[64], period[96], a1[32], a2[32];
-	snprintf(cap, sizeof cap, "%zu waiting, most urgent first", wl.n);
+	char cap[96], period[96], a1[32], a2[32];
+	/* 50 to a page, most urgent first (the list is worked out whole each
+	 * time, so a page is a slice of it). */
+	size_t first = 0;
+	const char *fs = http_query(rq, "start");
+	int64_t fv = 0;
+	if (fs && !str_parse_i64(fs, 0, INT32_MAX, &fv))
+		first = (size_t)fv - (size_t)fv % WAITING_PAGE;
+	if (first >= wl.n)
+		first = 0;
+	if (wl.n > WAITING_PAGE)
+		snprintf(cap, sizeof cap, "%zu waiting, most urgent first: %zu to %zu", wl.n, first + 1,
+		         first + WAITING_PAGE < wl.n ? first + WAITING_PAGE : wl.n);
+	else
+		snprintf(cap, sizeof cap, "%zu waiting, most urgent first", wl.n);
 	if (show_list) {
-		rc = rc ? rc : waiting_rows(&rows, &wl, 500, &e);
+		char prev[48], next[48], next_words[48];
+		snprintf(prev, sizeof prev, "/waiting?start=%zu", first >= WAITING_PAGE ? first - WAITING_PAGE : 0);
+		snprintf(next, sizeof next, "/waiting?start=%zu", first + WAITING_PAGE);
+		snprintf(next_words, sizeof next_words, "The next %zu",
+		         wl.n - first - WAITING_PAGE < WAITING_PAGE ? wl.n - first - WAITING_PAGE : (size_t)WAITING_PAGE);
+		rc = rc ? rc : waiting_rows(rq->app, &rows, &wl, first, WAITING_PAGE, &e);
 		rc = rc ? rc : waiting_table(&table, cap, &rows, &e);
+		rc = rc ? rc
+		        : page_pagination(&table, first ? prev : NULL, "The more urgent", first + WAITING_PAGE < wl.n ? next : NULL,
+		                          next_words, &e);
 	}
 	if (!rc && have_report)
 		rc = figures_rows(&figs, &r, app_scope_published_only(rq->app), &e);

@@ -339,3 +339,33 @@ void form_date_split(int32_t d, char *day, char *month, char *year)
 	snprintf(month, 8, "%d", m);
 	snprintf(year, 8, "%d", y);
 }
+
+int page_sort_th(struct buf *out, const char *label, const char *href, int sorted, struct dy_err *e)
+{
+	const char *aria = sorted > 0 ? "ascending" : sorted < 0 ? "descending" : "";
+	return TMPL(out, e,
+	            "<th scope=\"col\" class=\"nhsuk-table__header\"{{#s}} aria-sort=\"{{s}}\"{{/s}}>"
+	            "{{#h}}<a href=\"{{h}}\">{{l}}{{#s}}<span class=\"nhsuk-u-visually-hidden\"> (sorted {{s}})</span>"
+	            "{{/s}}</a>{{/h}}{{^h}}{{l}}{{/h}}</th>",
+	            TMPL_S("s", aria), TMPL_S("h", href ? href : ""), TMPL_S("l", label));
+}
+
+int page_pagination(struct buf *out, const char *prev_href, const char *prev_words, const char *next_href,
+                    const char *next_words, struct dy_err *e)
+{
+	if (!prev_href && !next_href)
+		return 0;
+	return TMPL(out, e,
+	            "<nav class=\"nhsuk-pagination\" role=\"navigation\" aria-label=\"Pagination\">"
+	            "<ul class=\"nhsuk-list nhsuk-pagination__list\">"
+	            "{{#p}}<li class=\"nhsuk-pagination-item--previous\"><a class=\"nhsuk-pagination__link "
+	            "nhsuk-pagination__link--prev\" href=\"{{p}}\"><span class=\"nhsuk-pagination__title\">Previous</span>"
+	            "<span class=\"nhsuk-u-visually-hidden\">:</span><span class=\"nhsuk-pagination__page\">{{pw}}</span>"
+	            "</a></li>{{/p}}"
+	            "{{#n}}<li class=\"nhsuk-pagination-item--next\"><a class=\"nhsuk-pagination__link "
+	            "nhsuk-pagination__link--next\" href=\"{{n}}\"><span class=\"nhsuk-pagination__title\">Next</span>"
+	            "<span class=\"nhsuk-u-visually-hidden\">:</span><span class=\"nhsuk-pagination__page\">{{nw}}</span>"
+	            "</a></li>{{/n}}</ul></nav>",
+	            TMPL_S("p", prev_href ? prev_href : ""), TMPL_S("pw", prev_words ? prev_words : ""),
+	            TMPL_S("n", next_href ? next_href : ""), TMPL_S("nw", next_words ? next_words : ""));
+}

@@ -101,6 +101,19 @@ int form_checkboxes(struct buf *out, const struct form_errors *fe, const char *n
                     const char *hint, const struct form_option *opts, int n, const int *checked,
                     struct dy_err *e);
 
+/* ---- Lists --------------------------------------------------------------------- */
+
+/* A column header: with href, a link that sorts by the column (the
+ * header says whether the table is sorted by it, and which way, with
+ * aria-sort: sorted 0 none, 1 ascending, -1 descending); without, text. */
+int page_sort_th(struct buf *out, const char *label, const char *href, int sorted, struct dy_err *e);
+
+/* The nhsuk pagination under a list: "Previous" / "Next" links with their
+ * words (prev_words "First page", next_words "Next 50 families"); a NULL
+ * href leaves that link out, and with neither nothing is written. */
+int page_pagination(struct buf *out, const char *prev_href, const char *prev_words, const char *next_href,
+                    const char *next_words, struct dy_err *e);
+
 /* ---- Display forms --------------------------------------------------------- */
 
 /* "12 March 2026"; "" for DATE_NONE. out: at least 24 bytes. */

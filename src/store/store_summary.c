@@ -11,12 +11,9 @@
 #define NAMED " AND (? = '' OR EXISTS (SELECT 1 FROM person p WHERE p.family_id = f.id AND"          \
               " (p.given_name LIKE ? ESCAPE '\\' OR p.family_name LIKE ? ESCAPE '\\'"                  \
               " OR p.given_name || ' ' || p.family_name LIKE ? ESCAPE '\\')))"
-#define OLDEST " WHERE f.id > ?" NAMED
-#define NEWEST " WHERE f.id < ?" NAMED
-#define UP " ORDER BY f.id LIMIT ? OFFSET ?"
-#define DOWN " ORDER BY f.id DESC LIMIT ? OFFSET ?"
+#define NEWEST_EPISODE(f) "(SELECT MAX(id) FROM episode WHERE family_id = " f ".id)"
 
-#define SUMMARY_SQL(where)                                                                              \
+#define SUMMARY_COLS                                                                                    \
 	"SELECT f.id, c.given_name, c.family_name, c.relationship, i.id, i.given_name, i.date_of_birth,"  \
 	" i.edd, i.gestation_weeks, ep.id, ep.decision, ep.received_on, ep.discharged_on,"                \
 	" (SELECT MAX(date) FROM contact WHERE episode_id = ep.id),"                                     \
@@ -27,24 +24,66 @@
 	" ep.state,"                                                                                     \
 	" (SELECT p.name FROM contact k JOIN contact_practitioner cp ON cp.contact_id = k.id"            \
 	"    JOIN practitioner p ON p.id = cp.practitioner_id WHERE k.episode_id = ep.id"               \
-	"    GROUP BY p.id ORDER BY COUNT(*) DESC, MAX(k.date) DESC, p.id LIMIT 1)"                    \
-	" FROM family f"                                                                                 \
+	"    GROUP BY p.id ORDER BY COUNT(*) DESC, MAX(k.date) DESC, p.id LIMIT 1)"
+#define SUMMARY_JOINS                                                                                   \
 	" LEFT JOIN person c ON c.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'caregiver')" \
 	" LEFT JOIN person i ON i.id = (SELECT MIN(id) FROM person WHERE family_id = f.id AND role = 'infant')"    \
-	" LEFT JOIN episode ep ON ep.id = (SELECT MAX(id) FROM episode WHERE family_id = f.id)"           \
-	where
+	" LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f")
+
+/* By id: the page starts from an id through the primary key. */
+#define BY_ID(cmp, dir, open) \
+	SUMMARY_COLS " FROM family f" SUMMARY_JOINS " WHERE f.id " cmp " ?" NAMED open " ORDER BY f.id " dir " LIMIT ?"
+
+/* By another key (never NULL, so comparisons hold): the page's ids are
+ * picked first from the key alone (a row value after the key of the
+ * family the page starts after), then only those rows are summarised. */
+#define KEY_NAME(f)                                                                                      \
+	"COALESCE((SELECT lower(family_name) || ' ' || lower(given_name) FROM person WHERE id ="           \
+	" (SELECT MIN(id) FROM person WHERE family_id = " f ".id AND role = 'caregiver')), '')"
+#define KEY_RECEIVED(f) "COALESCE((SELECT received_on FROM episode WHERE id = " NEWEST_EPISODE(f) "), '')"
+#define KEY_CONTACT(f) \
+	"COALESCE((SELECT MAX(date) FROM contact WHERE episode_id = " NEWEST_EPISODE(f) "), '')"
+#define BY_KEY(key, cmp, dir, open)                                                                      \
+	SUMMARY_COLS " FROM (SELECT id, k FROM (SELECT f.id AS id, " key("f") " AS k FROM family f"        \
+	" LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE 1 = 1" NAMED open ") keyed"         \
+	" WHERE ? = 0 OR (k, id) " cmp " ((SELECT " key("x") " FROM family x WHERE x.id = ?), ?)"          \
+	" ORDER BY k " dir ", id " dir " LIMIT ?) pg JOIN family f ON f.id = pg.id" SUMMARY_JOINS           \
+	" ORDER BY pg.k " dir ", pg.id " dir
+#define BY_KEY_ALL(key)                                                                                   \
+	{BY_KEY(key, ">", "", ""), BY_KEY(key, "<", "DESC", ""), BY_KEY(key, ">", "", OPEN_ONLY),          \
+	 BY_KEY(key, "<", "DESC", OPEN_ONLY)}
+
+/* [sort][descending + 2 * open_only] */
+static const char *const SUMMARY_SQL[4][4] = {
+	[LIST_SORT_ID] = {BY_ID(">", "", ""), BY_ID("<", "DESC", ""), BY_ID(">", "", OPEN_ONLY),
+	                  BY_ID("<", "DESC", OPEN_ONLY)},
+	[LIST_SORT_NAME] = BY_KEY_ALL(KEY_NAME),
+	[LIST_SORT_RECEIVED] = BY_KEY_ALL(KEY_RECEIVED),
+	[LIST_SORT_LAST_CONTACT] = BY_KEY_ALL(KEY_CONTACT),
+};
+
+static const char *const SORT_CODES[] = {"id", "name", "received", "last_contact"};
+
+const char *list_sort_code(enum list_sort s)
+{
+	return s >= LIST_SORT_ID && s <= LIST_SORT_LAST_CONTACT ? SORT_CODES[s] : SORT_CODES[0];
+}
+
+int list_sort_parse(const char *code)
+{
+	for (int i = 0; i < 4; i++)
+		if (code && strcmp(code, SORT_CODES[i]) == 0)
+			return i;
+	return -1;
+}
 
 int store_family_summaries(db_t *db, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,
                            struct dy_err *e)
 {
-	/* Keyset: the page starts from an id through the primary key, never
-	 * walking the rows before it; OFFSET only for the command line. */
-	db_stmt_t *s = pg->newest_first
-		? (open_only ? db_prepare(db, SUMMARY_SQL(NEWEST OPEN_ONLY DOWN), e) : db_prepare(db, SUMMARY_SQL(NEWEST DOWN), e))
-		: (open_only ? db_prepare(db, SUMMARY_SQL(OLDEST OPEN_ONLY UP), e) : db_prepare(db, SUMMARY_SQL(OLDEST UP), e));
+	int sort = pg->sort >= LIST_SORT_ID && pg->sort <= LIST_SORT_LAST_CONTACT ? (int)pg->sort : LIST_SORT_ID;
+	db_stmt_t *s = db_prepare(db, SUMMARY_SQL[sort][(pg->newest_first ? 1 : 0) + (open_only ? 2 : 0)], e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_int(s, 1, pg->after > 0 ? pg->after : pg->newest_first ? INT64_MAX : 0);
 	/* LIKE '%name%', with LIKE's own characters taken literally. */
 	char pattern[2 * NAME_BYTES + 3] = "";
 	if (pg->name && pg->name[0]) {
@@ -58,11 +97,18 @@ int store_family_summaries(db_t *db, int open_only, const struct list_page *pg, 
 		pattern[j++] = '%';
 		pattern[j] = '\0';
 	}
-	db_bind_text(s, 2, pattern);
-	for (int i = 3; i <= 5; i++)
-		db_bind_text(s, i, pattern);
-	db_bind_int(s, 6, pg->limit);
-	db_bind_int(s, 7, pg->offset);
+	int p = 1;
+	if (sort == LIST_SORT_ID)
+		db_bind_int(s, p++, pg->after > 0 ? pg->after : pg->newest_first ? INT64_MAX : 0);
+	for (int i = 0; i < 4; i++)
+		db_bind_text(s, p++, pattern);
+	if (sort != LIST_SORT_ID) {
+		int64_t after = pg->after > 0 ? pg->after : 0;
+		db_bind_int(s, p++, after);
+		db_bind_int(s, p++, after);
+		db_bind_int(s, p++, after);
+	}
+	db_bind_int(s, p, pg->limit);
 	int rc;
 	struct family_summary r;
 	while ((rc = db_step(s, e)) == DB_ROW) {
@@ -95,7 +141,7 @@ int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e)
 {
 	return db_query_int(db,
 	                  open_only ? "SELECT COUNT(*) FROM family f"
-	                              " LEFT JOIN episode ep ON ep.id = (SELECT MAX(id) FROM episode WHERE family_id = f.id)"
+	                              " LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE 1 = 1"
 	                              OPEN_ONLY
 	                            : "SELECT COUNT(*) FROM family",
 	                  n, e);

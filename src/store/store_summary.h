@@ -29,20 +29,34 @@ struct family_summary {
 
 typedef int (*store_summary_fn)(void *ctx, const struct family_summary *s);
 
-/* Which page of a list: the rows after a key (keyset: the page starts at
- * the key through an index, never walking the rows before it) or, for the
- * command line, from an offset; oldest or newest first. */
+/* What a family list is sorted by; every sort ends with the family id, so
+ * the order is total and stable and a page can start after any row. */
+enum list_sort {
+	LIST_SORT_ID,           /* the family's number (when it was added) */
+	LIST_SORT_NAME,         /* the first caregiver's family name, then given name (any case) */
+	LIST_SORT_RECEIVED,     /* the newest referral's received date (none first) */
+	LIST_SORT_LAST_CONTACT  /* the newest referral's last contact (none first) */
+};
+
+/* Which page of a list: the rows after a family (keyset: the page starts
+ * after that family's place in the order, through its sort key and id,
+ * never counting the rows before it); ascending or descending. */
 struct list_page {
 	int limit;        /* rows at most */
-	int64_t after;    /* > 0: only rows after this id in the order */
-	int offset;       /* rows to skip first (0 for keyset paging) */
-	int newest_first; /* 1: by id descending */
+	int64_t after;    /* > 0: only rows after this family in the order */
+	int newest_first; /* 1: descending (by id: newest first) */
+	enum list_sort sort;
 	const char *name; /* NULL or "": every family; else only those with a
 	                     person whose given name, family name or both
 	                     contain it (any case, for ASCII letters) */
 };
 
-/* Calls fn for families in id order (pg says which page and which way).
+/* The sort's code ("id", "name", "received", "last_contact"), and back:
+ * -1 for a code that is none of them. */
+const char *list_sort_code(enum list_sort s);
+int list_sort_parse(const char *code);
+
+/* Calls fn for families in pg's order, a page of them (pg says which).
  * With open_only, only families whose newest referral is accepted and not
  * discharged (the caseload). */
 int store_family_summaries(db_t *db, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,

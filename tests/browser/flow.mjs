@@ -3,8 +3,8 @@
 // a free loopback port, signs in, adds a referral (checking that a refused
 // form keeps what was typed), accepts it at triage, records an assessment
 // contact and an EPDS with item 10 scored above 0, sees the risk callout on
-// the family page, acknowledges it, discharges, and sees the discharge head
-// the home page's recent activity. Every page visited is
+// the family page, acknowledges it, discharges, sees the discharge head
+// the home page's recent activity, and sorts the families by a column. Every page visited is
 // checked with axe-core (any serious or critical violation fails the test)
 // and photographed into <build>/browser/NN-name.png.
 //
@@ -207,6 +207,22 @@ try {
   await page.goto(base + '/families?q=browsertest');
   check((await page.textContent('tbody')).includes('Alex Browsertest'), 'find a family finds the new family');
   await look('find');
+
+  // Every family, sorted by a column header: click "Last contact" (longest
+  // ago first), then again (most recent first).
+  await page.goto(base + '/families');
+  check(await page.getAttribute('th:has-text("Parent or carer")', 'aria-sort') === 'ascending', 'families are listed by name first');
+  const lastContacts = async () => (await page.locator('tbody tr td:nth-child(4)').allTextContents()).map((t) => t.trim());
+  const asDates = (l) => l.map((t) => (t === 'none' ? 0 : Date.parse(t)));
+  await Promise.all([page.waitForLoadState(), page.click('th a:has-text("Last contact")')]);
+  check(await page.getAttribute('th:has-text("Last contact")', 'aria-sort') === 'ascending', 'the header says it sorts, ascending');
+  let d = asDates(await lastContacts());
+  check(d.length > 10 && d.every((x, i) => i === 0 || d[i - 1] <= x), 'sorted by last contact, longest ago first: ' + d.join(' '));
+  await Promise.all([page.waitForLoadState(), page.click('th a:has-text("Last contact")')]);
+  check(await page.getAttribute('th:has-text("Last contact")', 'aria-sort') === 'descending', 'clicked again, descending');
+  d = asDates(await lastContacts());
+  check(d.length > 10 && d.every((x, i) => i === 0 || d[i - 1] >= x), 'most recent contact first: ' + d.join(' '));
+  await look('families-by-last-contact');
   await page.goto(base + '/waiting');
   await look('waiting');
   const familyUrl = base + '/families?q=browsertest';

@@ -85,9 +85,27 @@ check "safeguarding history: a current status has ended_on null" jq -e '.[-1].en
 check "referral check: eligible is a boolean" jq -e '.[0].eligible | type == "boolean"' \
 	<<<"$("$DYAD" --format json referral check --referral "$R" 2>/dev/null)" >/dev/null
 out=$("$DYAD" family list --limit 5 2>&1)
-check "family list says it is cut" grep -qE "^Showing 1 to 5 of 31: use --limit N and --offset N, or --all" <<<"$out"
+last=$("$DYAD" --format csv family list --limit 5 2>/dev/null | tail -1 | cut -d, -f1)
+check "family list says it is cut, and where the next page starts" \
+	grep -qE "^Showing 5 of 31: the next page is --after $last \(with the same --sort\), or use --all" <<<"$out"
 out=$("$DYAD" --format json family list --limit 5 2>&1 >/dev/null)
-check "family list in json says it is cut, on stderr" grep -q "dyad: Showing 1 to 5 of 31" <<<"$out"
+check "family list in json says it is cut, on stderr" grep -q "dyad: Showing 5 of 31: the next page is --after" <<<"$out"
+# Keyset pages by name: page after page, every family once, in name order.
+pages=""; after=""
+for _ in $(seq 1 10); do
+	page=$("$DYAD" --format csv family list --sort name --limit 7 ${after:+--after "$after"} 2>/dev/null | tail -n +2)
+	[ -n "$page" ] || break
+	pages+="$page"$'\n'
+	after=$(tail -1 <<<"$page" | cut -d, -f1)
+done
+check "family list --sort name, 7 at a time with --after: 31 families" test "$(grep -c . <<<"$pages")" -eq 31
+check "each once" test "$(cut -d, -f1 <<<"$pages" | grep . | sort -u | wc -l)" -eq 31
+check "as one listing by name gives them" test "$(cut -d, -f1 <<<"$pages" | grep . | paste -sd,)" = \
+	"$("$DYAD" --format csv family list --sort name --all 2>/dev/null | tail -n +2 | cut -d, -f1 | paste -sd,)"
+check "by the caregiver's family name" test "$(cut -d, -f2 <<<"$pages" | grep . | awk '{print tolower($NF)}' | paste -sd' ')" = \
+	"$(cut -d, -f2 <<<"$pages" | grep . | awk '{print tolower($NF)}' | sort | paste -sd' ')"
+check "family list --sort bad is refused" bash -c '! "$0" family list --sort shoe_size >/dev/null 2>&1' "$DYAD"
+check "family list --offset is no longer an option" bash -c '! "$0" family list --offset 5 >/dev/null 2>&1' "$DYAD"
 out=$("$DYAD" --format csv referral list --all 2>&1)
 check "referral list --all gives every referral" test "$(grep -c '^[0-9]' <<<"$out")" -eq 31
 out=$("$DYAD" --format csv referral list --state in_intervention 2>/dev/null)
