@@ -6,7 +6,7 @@
 # also over the year to the demo's today), 3 runs each, with /usr/bin/time:
 # median wall time and peak memory. Targets (issue 15): each report under
 # 1 s, the quarterly HTML under 2 s at 100,000 families.
-# Usage: bash bench/reports.sh [DYAD_BINARY] [WORK_DIR]   (FAMILIES=N to change)
+# Usage: bash bench/reports.sh [DYAD_BINARY] [WORK_DIR]   (FAMILIES=N, RUNS=N, DB=PATH to change)
 set -euo pipefail
 
 DYAD=${1:-build/release/dyad}
@@ -14,8 +14,8 @@ export DYAD_USER=bench
 export DYAD_TODAY=${DYAD_TODAY:-2026-11-22}
 WORK=${2:-$(mktemp -d)}
 FAMILIES=${FAMILIES:-100000}
-RUNS=3
-DB="$WORK/bench-reports-$FAMILIES.db"
+RUNS=${RUNS:-3}
+DB=${DB:-$WORK/bench-reports-$FAMILIES.db}   # DB=PATH: an existing demo database
 mkdir -p "$WORK"
 
 if [ ! -s "$DB" ]; then

@@ -4,15 +4,15 @@
 # `dyad waiting` and `dyad report waiting` over the last year, 3 runs each,
 # with /usr/bin/time, and prints the median wall time and peak memory.
 # Target (issue 4): under 1 second each.
-# Usage: bash bench/waiting.sh [DYAD_BINARY] [WORK_DIR]
+# Usage: bash bench/waiting.sh [DYAD_BINARY] [WORK_DIR]   (FAMILIES=N, RUNS=N, DB=PATH to change)
 set -euo pipefail
 
 DYAD=${1:-build/release/dyad}
 export DYAD_USER=bench   # the operator the audit records
 WORK=${2:-$(mktemp -d)}
 FAMILIES=${FAMILIES:-100000}
-RUNS=3
-DB="$WORK/bench-waiting.db"
+RUNS=${RUNS:-3}
+DB=${DB:-$WORK/bench-waiting.db}   # DB=PATH: an existing demo database
 mkdir -p "$WORK"
 
 if [ ! -s "$DB" ]; then

@@ -37,6 +37,14 @@ struct family_alerts {
 /* Fills *out for the family; DY_ENOTFOUND for an unknown family. */
 int app_family_alerts(struct app *a, int64_t family_id, struct family_alerts *out, struct dy_err *e);
 
+/* As app_family_alerts for each of the n families family_ids (ascending,
+ * distinct) into out[0..n), in a few statements per STORE_BATCH families
+ * rather than several per family (the waiting list's many rows). A family
+ * that is not in one of the caller's teams, or does not exist, is left
+ * with family_id 0 and nothing else. */
+int app_family_alerts_many(struct app *a, const int64_t *family_ids, size_t n, struct family_alerts *out,
+                           struct dy_err *e);
+
 /* As app_family_alerts for the family of a referral; DY_ENOTFOUND for an
  * unknown referral. */
 int app_referral_alerts(struct app *a, int64_t episode_id, struct family_alerts *out, struct dy_err *e);

@@ -259,3 +259,9 @@ int app_audit_family(struct app *a, int64_t family_id, int limit, store_audit_fn
 		return rc;
 	return store_audit_for(a->db, "family", family_id, limit, fn, ctx, e);
 }
+
+int app_end_look(struct app *a, int rc, const char *entity, int64_t id, struct dy_err *e)
+{
+	rc = app_end_read(a, rc);
+	return rc ? rc : app_audit_read(a, entity, id, e);
+}

@@ -22,6 +22,10 @@ int app_audit_write(struct app *a, const char *action, const char *entity, int64
  * 0. */
 int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err *e);
 
+/* Ends the read transaction (app_end_read) and, when rc is 0, logs the
+ * look at entity id with app_audit_read; returns rc or the log's error. */
+int app_end_look(struct app *a, int rc, const char *entity, int64_t id, struct dy_err *e);
+
 /* As app_audit_read with a detail (which records a list showed: ids only,
  * never an identifiable value). */
 int app_audit_read_detail(struct app *a, const char *entity, int64_t id, const char *detail, struct dy_err *e);

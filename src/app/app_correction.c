@@ -57,7 +57,7 @@ static int apply(struct app *a, const struct person *before, const struct correc
 	if (!rc && !changed)
 		rc = dy_fail(e, DY_EINVAL, "field", "nothing would change: the record already holds these values");
 	if (!rc) {
-		rc = store_person_update(a->db, &p, e);
+		rc = store_person_update(a->db, before, &p, e);
 		if (rc == DY_ECONFLICT)
 			rc = dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
 	}

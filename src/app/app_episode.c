@@ -184,26 +184,9 @@ int app_referral_list(struct app *a, int64_t family_id, store_episode_fn fn, voi
 	return store_episode_list(a->db, family_id, fn, ctx, e);
 }
 
-static int collect_contact(void *ctx, const struct contact *c)
-{
-	struct referral_view *v = ctx;
-	XAPPEND(v->contacts, v->ncontacts, *c);
-	return 0;
-}
-
-static int collect_measure(void *ctx, const struct measure *m)
-{
-	struct referral_view *v = ctx;
-	XAPPEND(v->measures, v->nmeasures, *m);
-	return 0;
-}
-
-static int collect_outcome(void *ctx, const struct discharge_outcome *o)
-{
-	struct referral_view *v = ctx;
-	XAPPEND(v->outcomes, v->noutcomes, *o);
-	return 0;
-}
+XCOLLECTOR(collect_contact, struct referral_view, struct contact, contacts, ncontacts)
+XCOLLECTOR(collect_measure, struct referral_view, struct measure, measures, nmeasures)
+XCOLLECTOR(collect_outcome, struct referral_view, struct discharge_outcome, outcomes, noutcomes)
 
 int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct dy_err *e)
 {
@@ -223,10 +206,8 @@ int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct
 		rc = store_measure_list(a->db, id, collect_measure, v, e);
 	if (!rc)
 		rc = store_outcome_list(a->db, id, collect_outcome, v, e);
-	rc = app_end_read(a, rc);
 	/* The look itself is logged: who, when, from where. */
-	if (!rc)
-		rc = app_audit_read(a, "episode", id, e);
+	rc = app_end_look(a, rc, "episode", id, e);
 	if (rc)
 		app_referral_view_free(v);
 	return rc;

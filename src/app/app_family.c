@@ -96,19 +96,8 @@ int app_person_birth_gestation(struct app *a, int64_t person_id, int32_t dob, in
 	return app_end(a, rc, "person.birth", "person", person_id, NULL, e);
 }
 
-static int collect_person(void *ctx, const struct person *p)
-{
-	struct family_view *v = ctx;
-	XAPPEND(v->people, v->npeople, *p);
-	return 0;
-}
-
-static int collect_episode(void *ctx, const struct episode *ep)
-{
-	struct family_view *v = ctx;
-	XAPPEND(v->episodes, v->nepisodes, *ep);
-	return 0;
-}
+XCOLLECTOR(collect_person, struct family_view, struct person, people, npeople)
+XCOLLECTOR(collect_episode, struct family_view, struct episode, episodes, nepisodes)
 
 static int collect_risk(void *ctx, const struct stored_risk *r)
 {
@@ -147,10 +136,8 @@ int app_family_view(struct app *a, int64_t id, struct family_view *v, struct dy_
 	int clinical = (a->user.roles & app_scope_roles(SCOPE_CLINICAL)) != 0;
 	for (int i = 0; !rc && clinical && i < v->nepisodes; i++)
 		rc = store_risk_list(a->db, 0, v->episodes[i].id, collect_risk, v, e);
-	rc = app_end_read(a, rc);
 	/* The look itself is logged: who, when, from where. */
-	if (!rc)
-		rc = app_audit_read(a, "family", id, e);
+	rc = app_end_look(a, rc, "family", id, e);
 	if (rc)
 		app_family_view_free(v);
 	return rc;

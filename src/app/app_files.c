@@ -79,26 +79,42 @@ int instrument_load_text(struct instrument_set *set, const char *path, struct dy
 	return rc;
 }
 
-int eligibility_load_file(const char *path, struct eligibility_config *out, struct dy_err *e)
+/* Reads a configuration file of at most max bytes; a file that cannot be
+ * opened is DY_ENOTFOUND naming what it was ("cannot open PATH"). */
+static int read_config(const char *path, size_t max, const char *what, char **text, size_t *len, struct dy_err *e)
 {
-	eligibility_config_init(out);
-	char *text;
-	size_t len;
-	int rc = file_read_all(path, ELIGIBILITY_MAX_BYTES, &text, &len, e);
+	int rc = file_read_all(path, max, text, len, e);
 	if (rc == DY_EINVAL) /* larger than the cap: said as file_read_all says it */
 		return rc;
 	if (rc) {
 		dy_err_clear(e);
-		return dy_fail(e, DY_ENOTFOUND, "eligibility rules", "cannot open %.200s", path);
+		return dy_fail(e, DY_ENOTFOUND, what, "cannot open %.200s", path);
 	}
-	rc = eligibility_parse(text, len, out, e);
-	free(text);
+	return 0;
+}
+
+/* Puts the file's path before the parser's "line N" in a refusal; returns rc. */
+static int in_file(const char *path, int rc, struct dy_err *e)
+{
 	if (rc == DY_EINVAL && e) {
 		char where[sizeof e->where];
 		snprintf(where, sizeof where, "%s", e->where);
 		dy_err_where(e, "%.80s%s%s", path, where[0] ? " " : "", where);
 	}
 	return rc;
+}
+
+int eligibility_load_file(const char *path, struct eligibility_config *out, struct dy_err *e)
+{
+	eligibility_config_init(out);
+	char *text;
+	size_t len;
+	int rc = read_config(path, ELIGIBILITY_MAX_BYTES, "eligibility rules", &text, &len, e);
+	if (rc)
+		return rc;
+	rc = eligibility_parse(text, len, out, e);
+	free(text);
+	return in_file(path, rc, e);
 }
 
 int intervention_load_file(const char *path, struct intervention_catalogue *out, struct dy_err *e)
@@ -108,21 +124,12 @@ int intervention_load_file(const char *path, struct intervention_catalogue *out,
 		path = intervention_default_path();
 	char *text;
 	size_t len;
-	int rc = file_read_all(path, INTERVENTION_MAX_BYTES, &text, &len, e);
-	if (rc == DY_EINVAL)
+	int rc = read_config(path, INTERVENTION_MAX_BYTES, "intervention catalogue", &text, &len, e);
+	if (rc)
 		return rc;
-	if (rc) {
-		dy_err_clear(e);
-		return dy_fail(e, DY_ENOTFOUND, "intervention catalogue", "cannot open %.200s", path);
-	}
 	rc = intervention_parse(text, len, out, e);
 	free(text);
-	if (rc == DY_EINVAL && e) {
-		char where[sizeof e->where];
-		snprintf(where, sizeof where, "%s", e->where);
-		dy_err_where(e, "%.80s%s%s", path, where[0] ? " " : "", where);
-	}
-	return rc;
+	return in_file(path, rc, e);
 }
 
 const char *intervention_default_path(void)

@@ -822,7 +822,7 @@ static int import_safeguarding(struct import *im, struct dy_err *e)
 	int rc = csvtab_open(&t, im->dir, "safeguarding.csv", sg_cols, 4, 0, e);
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		struct safeguarding sg = {0};
-		struct person_info pi;
+		struct person_info pi = {0};
 		rc = csvtab_id(&t, SG_INFANT, 0, &sg.infant_id, e);
 		if (!rc) rc = csvtab_copy(&t, SG_STATUS, sg.status, sizeof sg.status, e);
 		if (!rc) rc = date_col(&t, SG_START, 0, &sg.started_on, e);

@@ -33,19 +33,8 @@ struct family_rows {
 	int npeople;
 };
 
-static int add_episode(void *ctx, const struct episode *ep)
-{
-	struct family_rows *f = ctx;
-	XAPPEND(f->eps, f->neps, *ep);
-	return 0;
-}
-
-static int add_person(void *ctx, const struct person *p)
-{
-	struct family_rows *f = ctx;
-	XAPPEND(f->people, f->npeople, *p);
-	return 0;
-}
+XCOLLECTOR(add_episode, struct family_rows, struct episode, eps, neps)
+XCOLLECTOR(add_person, struct family_rows, struct person, people, npeople)
 
 static const struct person *find_person(const struct family_rows *f, int64_t id)
 {

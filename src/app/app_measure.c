@@ -159,7 +159,10 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 		 * fault: field "table" lets a caller say how to load it. */
 		int no_table = out->errors[0].code == SCORE_E_NO_INTERVAL && in->interval_table >= 0 &&
 		               !in->tables[in->interval_table].loaded;
-		return dy_fail(e, DY_EINVAL, no_table ? "table" : "responses", "%s", m);
+		dy_fail(e, DY_EINVAL, no_table ? "table" : "responses", "%s", m);
+		if (e && !no_table)
+			e->index = out->errors[0].item; /* the item at fault (0: the responses as a whole) */
+		return DY_EINVAL;
 	}
 	str_copy(r->version, sizeof r->version, in->version);
 	return 0;

@@ -191,9 +191,7 @@ int app_note_list(struct app *a, int64_t episode_id, int all, store_note_fn fn, 
 	struct list_ctx l = {a, all, fn, ctx};
 	if (!rc)
 		rc = store_note_list(a->db, episode_id, filter, &l, e);
-	rc = app_end_read(a, rc);
-	if (!rc)
-		rc = app_audit_read(a, "notes", episode_id, e);
+	rc = app_end_look(a, rc, "notes", episode_id, e);
 	return rc;
 }
 
@@ -207,8 +205,6 @@ int app_note_get(struct app *a, int64_t id, struct note *n, char *text, unsigned
 	rc = store_note_get(a->db, id, n, text, cap, e);
 	if (!rc && !shown(a, n, 1))
 		rc = dy_fail(e, DY_ENOTFOUND, "note", "note %lld does not exist", (long long)id);
-	rc = app_end_read(a, rc);
-	if (!rc)
-		rc = app_audit_read(a, "note", id, e);
+	rc = app_end_look(a, rc, "note", id, e);
 	return rc;
 }

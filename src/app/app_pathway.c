@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/codes.h"
+#include "store/store_batch.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "util/date.h"
@@ -511,6 +512,118 @@ static const struct who *find_who(const struct list_ctx *c, int64_t episode_id)
 	return lo < c->nwho && c->who[lo].episode_id == episode_id ? &c->who[lo] : NULL;
 }
 
+static int by_id(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* Sorts ids and drops repeats; returns how many remain. */
+static size_t distinct_ids(int64_t *ids, size_t n)
+{
+	qsort(ids, n, sizeof *ids, by_id);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!k || ids[k - 1] != ids[i])
+			ids[k++] = ids[i];
+	return k;
+}
+
+struct names {
+	struct waiting_list *l;
+	int64_t *infant_ids; /* distinct, ascending */
+	size_t n;
+	char (*name)[sizeof ((struct waiting_row *)0)->infant_name];
+};
+
+static int name_of(void *ctx, const struct person *p)
+{
+	struct names *nm = ctx;
+	const int64_t *at = bsearch(&p->id, nm->infant_ids, nm->n, sizeof p->id, by_id);
+	if (at)
+		snprintf(nm->name[at - nm->infant_ids], sizeof nm->name[0], "%s %s", p->given_name, p->family_name);
+	return 0;
+}
+
+/* A family's columns of the waiting list. */
+struct family_cols {
+	int in_team; /* 0: another team's family, left out */
+	int level;
+	char safeguarding[sizeof ((struct waiting_row *)0)->safeguarding];
+	char risk[sizeof ((struct waiting_row *)0)->risk];
+};
+
+/* The columns of the n families fams (ascending) into cols, STORE_BATCH
+ * families at a time (a family's alerts are large; the columns are not). */
+static int family_columns(struct app *a, const int64_t *fams, size_t n, struct family_cols *cols, struct dy_err *e)
+{
+	struct family_alerts *al = xcalloc(STORE_BATCH, sizeof *al);
+	int rc = 0;
+	for (size_t from = 0; !rc && from < n; from += STORE_BATCH) {
+		size_t k = n - from < STORE_BATCH ? n - from : STORE_BATCH;
+		rc = app_family_alerts_many(a, fams + from, k, al, e);
+		for (size_t i = 0; !rc && i < k; i++) {
+			struct family_cols *c = &cols[from + i];
+			if (!(c->in_team = al[i].family_id != 0))
+				continue;
+			app_alerts_safeguarding_text(&al[i], 0, c->safeguarding, sizeof c->safeguarding);
+			app_alerts_risk_text(&al[i], c->risk, sizeof c->risk);
+			for (int j = 0; j < al[i].ninfants; j++)
+				if (code_safeguarding_level(al[i].infants[j].status) > c->level)
+					c->level = code_safeguarding_level(al[i].infants[j].status);
+		}
+	}
+	free(al);
+	return rc;
+}
+
+/* The names, safeguarding and risk columns of the waiting rows c->w[0..nw)
+ * into out->rows: a few statements for every STORE_BATCH families
+ * (app_family_alerts_many) rather than several per row. A row whose family
+ * is not the caller's team's is left out. */
+static int fill_rows(struct app *a, const struct list_ctx *c, struct waiting_list *out, struct dy_err *e)
+{
+	int64_t *fams = xcalloc(c->nw ? c->nw : 1, sizeof *fams);
+	int64_t *infants = xcalloc(c->nw ? c->nw : 1, sizeof *infants);
+	size_t nf = 0, ni = 0;
+	for (size_t i = 0; i < c->nw; i++) {
+		const struct who *w = find_who(c, c->w[i].episode_id);
+		if (w) {
+			fams[nf++] = w->family_id;
+			infants[ni++] = w->infant_id;
+		}
+	}
+	nf = distinct_ids(fams, nf);
+	ni = distinct_ids(infants, ni);
+	struct family_cols *cols = xcalloc(nf ? nf : 1, sizeof *cols);
+	struct names nm = {out, infants, ni, xcalloc(ni ? ni : 1, sizeof *nm.name)};
+	int rc = family_columns(a, fams, nf, cols, e);
+	if (!rc)
+		rc = store_person_get_many(a->db, infants, ni, name_of, &nm, e);
+	for (size_t i = 0; !rc && i < c->nw; i++) {
+		const struct who *w = find_who(c, c->w[i].episode_id);
+		const int64_t *f = w ? bsearch(&w->family_id, fams, nf, sizeof *fams, by_id) : NULL;
+		const struct family_cols *fc = f ? &cols[f - fams] : NULL;
+		if (!fc || !fc->in_team)
+			continue; /* another team's family */
+		struct waiting_row *row = &out->rows[out->n++];
+		row->w = c->w[i];
+		row->family_id = w->family_id;
+		row->infant_id = w->infant_id;
+		const int64_t *in = bsearch(&w->infant_id, infants, ni, sizeof *infants, by_id);
+		if (in)
+			memcpy(row->infant_name, nm.name[in - infants], sizeof row->infant_name);
+		memcpy(row->safeguarding, fc->safeguarding, sizeof row->safeguarding);
+		memcpy(row->risk, fc->risk, sizeof row->risk);
+		row->safeguarding_level = fc->level;
+	}
+	free(nm.name);
+	free(cols);
+	free(infants);
+	free(fams);
+	return rc;
+}
+
 int app_waiting_list(struct app *a, int32_t as_of, const struct clock_targets *t, int breach_within,
                      struct waiting_list *out, struct dy_err *e)
 {
@@ -555,29 +668,7 @@ int app_waiting_list_ordered(struct app *a, int32_t as_of, const struct clock_ta
 		if (breach_within >= 0)
 			c.nw = waiting_filter_breach_within(c.w, c.nw, breach_within);
 		out->rows = xcalloc(c.nw ? c.nw : 1, sizeof *out->rows);
-		for (size_t i = 0; !rc && i < c.nw; i++) {
-			struct waiting_row *row = &out->rows[out->n++];
-			row->w = c.w[i];
-			const struct who *w = find_who(&c, c.w[i].episode_id);
-			if (!w)
-				continue;
-			row->family_id = w->family_id;
-			row->infant_id = w->infant_id;
-			struct person p;
-			rc = store_person_get(a->db, w->infant_id, &p, e);
-			if (!rc)
-				snprintf(row->infant_name, sizeof row->infant_name, "%s %s", p.given_name, p.family_name);
-			struct family_alerts al;
-			if (!rc)
-				rc = app_family_alerts(a, w->family_id, &al, e);
-			if (!rc) {
-				app_alerts_safeguarding_text(&al, 0, row->safeguarding, sizeof row->safeguarding);
-				app_alerts_risk_text(&al, row->risk, sizeof row->risk);
-				for (int k = 0; k < al.ninfants; k++)
-					if (code_safeguarding_level(al.infants[k].status) > row->safeguarding_level)
-						row->safeguarding_level = code_safeguarding_level(al.infants[k].status);
-			}
-		}
+		rc = fill_rows(a, &c, out, e);
 		if (!rc && order == WAITING_ORDER_SAFEGUARDING)
 			safeguarding_first(out);
 	}

@@ -236,7 +236,7 @@ int app_report_outcomes(struct app *a, int32_t from, int32_t to, struct app_outc
 struct sg_ctx {
 	struct sg_infant *inf;
 	size_t n, cap;
-	int64_t episode;
+	int64_t episode, infant; /* whose rows are being read: one sg_infant per infant of a referral */
 };
 
 /* The level of status when it is in force on day d, else -1. */
@@ -250,7 +250,7 @@ static int level_on(const struct report_sg_row *r, int32_t d)
 static int sg_row(void *ctx, const struct report_sg_row *r)
 {
 	struct sg_ctx *c = ctx;
-	if (r->episode_id != c->episode) {
+	if (r->episode_id != c->episode || r->infant_id != c->infant) {
 		if (c->n == c->cap) {
 			c->cap = c->cap ? c->cap * 2 : 256;
 			c->inf = xrealloc(c->inf, c->cap * sizeof *c->inf);
@@ -260,6 +260,7 @@ static int sg_row(void *ctx, const struct report_sg_row *r)
 		i->care_known = r->care_status[0] != '\0';
 		i->with_birth_family = sg_care_with_birth_family(r->care_status);
 		c->episode = r->episode_id;
+		c->infant = r->infant_id;
 	}
 	struct sg_infant *i = &c->inf[c->n - 1];
 	int s = level_on(r, r->received), d = level_on(r, r->discharged);

@@ -113,6 +113,22 @@ int app_risks_of_family(struct app *a, int64_t family_id, store_risk_fn fn, void
 	return open_flags(a, family_id, DATE_NONE, fn, ctx, e);
 }
 
+int app_risks_of_families(struct app *a, const int64_t *family_ids, size_t n, store_risk_fn fn, void *ctx,
+                          struct dy_err *e)
+{
+	int scope_rc = app_scope_team(a, SCOPE_CLINICAL, e);
+	if (scope_rc)
+		return scope_rc;
+	const struct instrument_set *set;
+	struct dy_err ignore;
+	(void)app_instruments(a, &set, &ignore); /* as open_flags */
+	struct labelled l = {a, fn, ctx};
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	return app_end_read(a, store_risk_open_many(a->db, family_ids, n, label_then, &l, e));
+}
+
 int app_risks_open(struct app *a, int older_than, store_risk_fn fn, void *ctx, struct dy_err *e)
 {
 	int scope_rc = app_scope_team(a, SCOPE_CLINICAL, e);

@@ -32,6 +32,12 @@ int app_risk_acknowledge(struct app *a, int64_t measure_id, const char *action, 
 /* The open flags of a family (family_id > 0), labelled, oldest first. */
 int app_risks_of_family(struct app *a, int64_t family_id, store_risk_fn fn, void *ctx, struct dy_err *e);
 
+/* The open flags of the n families family_ids (ascending, already checked
+ * to be the caller's team's), labelled, by family then oldest first, in a
+ * few statements; needs a clinical role. */
+int app_risks_of_families(struct app *a, const int64_t *family_ids, size_t n, store_risk_fn fn, void *ctx,
+                          struct dy_err *e);
+
 /* The team's open flags raised on a measure dated at least older_than
  * days before today, labelled, oldest first. older_than < 0 is refused. */
 int app_risks_open(struct app *a, int older_than, store_risk_fn fn, void *ctx, struct dy_err *e);

@@ -252,9 +252,7 @@ int app_find(struct app *a, const char *text, int limit, int offset, app_find_fn
 			rc = fn(ctx, &h, l.v[i].best);
 	}
 	free(l.v);
-	rc = app_end_read(a, rc);
 	/* That a search was made (by whom, when), never what was typed. */
-	if (!rc)
-		rc = app_audit_read(a, "search", 0, e);
+	rc = app_end_look(a, rc, "search", 0, e);
 	return rc;
 }

@@ -19,11 +19,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/ini.h"
 #include "util/err.h"
 #include "util/limits.h"
 
 #define ELIGIBILITY_MAX_BYTES LIMIT_RULES_BYTES /* largest rules file accepted */
-#define ELIGIBILITY_MAX_LINE 1024         /* longest line accepted */
+#define ELIGIBILITY_MAX_LINE INI_MAX_LINE             /* longest line accepted */
 #define ELIGIBILITY_MAX_AREAS 1000        /* areas per section */
 #define ELIGIBILITY_MAX_PROGRAMMES 32
 #define ELIGIBILITY_NAME_MAX 41           /* programme name, 1-40 of [a-z0-9_] */

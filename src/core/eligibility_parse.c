@@ -9,11 +9,11 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ini.h"
 #include "util/str.h"
 
 enum key {
@@ -42,40 +42,8 @@ struct parser {
 	struct dy_err *e;
 };
 
-static int fail(struct parser *p, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int fail(struct parser *p, const char *field, const char *fmt, ...)
-{
-	char msg[320];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	dy_fail(p->e, DY_EINVAL, field, "%s", msg);
-	dy_err_where(p->e, "line %d", p->line);
-	return DY_EINVAL;
-}
-
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		s[--n] = '\0';
-	return s;
-}
-
-static int valid_name(const char *s)
-{
-	size_t n = strlen(s);
-	if (n < 1 || n >= ELIGIBILITY_NAME_MAX)
-		return 0;
-	for (; *s; s++)
-		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '_'))
-			return 0;
-	return 1;
-}
+/* Refuses at the parser's line (core/ini.h). */
+#define fail(p, ...) ini_fail((p)->e, (p)->line, __VA_ARGS__)
 
 static void default_label(const char *name, char *out, size_t n)
 {
@@ -87,13 +55,8 @@ static void default_label(const char *name, char *out, size_t n)
 		out[0] = (char)toupper((unsigned char)out[0]);
 }
 
-static int section(struct parser *p, char *s)
+static int section(struct parser *p, char *inner)
 {
-	size_t n = strlen(s);
-	if (n < 2 || s[n - 1] != ']')
-		return fail(p, "section", "a section header must end with ']'");
-	s[n - 1] = '\0';
-	char *inner = trim(s + 1);
 	if (strcmp(inner, "team") == 0) {
 		if (p->team_line)
 			return fail(p, "section", "[team] appears twice (first on line %d)", p->team_line);
@@ -104,8 +67,8 @@ static int section(struct parser *p, char *s)
 		return 0;
 	}
 	if (strncmp(inner, "programme", 9) == 0 && (inner[9] == ' ' || inner[9] == '\t')) {
-		char *name = trim(inner + 10);
-		if (!valid_name(name))
+		char *name = ini_trim(inner + 10);
+		if (!ini_valid_code(name, ELIGIBILITY_NAME_MAX))
 			return fail(p, "section", "a programme name must be 1-%d lower-case letters, digits or underscores",
 			            ELIGIBILITY_NAME_MAX - 1);
 		for (size_t i = 0; i < p->c->n_programmes; i++)
@@ -189,7 +152,7 @@ static int areas(struct parser *p, char *v)
 		char *comma = strchr(item, ',');
 		if (comma)
 			*comma = '\0';
-		char *t = trim(item);
+		char *t = ini_trim(item);
 		if (!*t)
 			return fail(p, "areas", "has an empty entry: list postcode districts or sectors separated by commas");
 		struct eligibility_area a;
@@ -208,13 +171,8 @@ static int areas(struct parser *p, char *v)
 	}
 }
 
-static int key_value(struct parser *p, char *s)
+static int key_value(struct parser *p, const char *key, char *v)
 {
-	char *eq = strchr(s, '=');
-	if (!eq)
-		return fail(p, "", "expected 'key = value', a [section] or a # comment");
-	*eq = '\0';
-	char *key = trim(s), *v = trim(eq + 1);
 	if (p->section < 0)
 		return fail(p, key, "comes before any section: start the file with [team] or [programme NAME]");
 	int k = str_index(key_names, key);
@@ -256,68 +214,11 @@ static int key_value(struct parser *p, char *s)
 	return fail(p, key, "is not a known key");
 }
 
-/* 1 when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or values
- * past U+10FFFF), so that labels can go into JSON and HTML unchanged. */
-static int valid_utf8(const unsigned char *s, size_t n)
+static int one_line(void *ctx, struct ini_line *l)
 {
-	for (size_t i = 0; i < n;) {
-		unsigned c = s[i];
-		size_t len;
-		unsigned lo = 0x80, hi = 0xBF;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			len = 2;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			len = 3;
-			if (c == 0xE0)
-				lo = 0xA0;
-			if (c == 0xED)
-				hi = 0x9F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			len = 4;
-			if (c == 0xF0)
-				lo = 0x90;
-			if (c == 0xF4)
-				hi = 0x8F;
-		} else {
-			return 0;
-		}
-		if (n - i < len || s[i + 1] < lo || s[i + 1] > hi)
-			return 0;
-		for (size_t k = 2; k < len; k++)
-			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-				return 0;
-		i += len;
-	}
-	return 1;
-}
-
-static int line(struct parser *p, char *s)
-{
-	size_t n = strlen(s);
-	if (n && s[n - 1] == '\r')
-		s[--n] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if ((ch < 0x20 && ch != '\t') || ch == 0x7f)
-			return fail(p, "", "contains a control character");
-	}
-	if (!valid_utf8((const unsigned char *)s, n))
-		return fail(p, "", "is not valid UTF-8 text");
-	/* A comment runs from a '#' at the start or after a blank to the end. */
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) {
-			s[i] = '\0';
-			break;
-		}
-	s = trim(s);
-	if (!*s)
-		return 0;
-	if (*s == '[')
-		return section(p, s);
-	return key_value(p, s);
+	struct parser *p = ctx;
+	p->line = l->line;
+	return l->section ? section(p, l->name) : key_value(p, l->name, l->value);
 }
 
 /* After the last line: a programme may narrow the team's criteria, never widen them. */
@@ -386,37 +287,9 @@ int eligibility_parse(const char *text, size_t len, struct eligibility_config *o
 	p->c = out;
 	p->section = -1;
 	p->e = e;
-	int rc = 0;
-	char *buf = xmalloc(ELIGIBILITY_MAX_LINE + 1);
-	if (len > ELIGIBILITY_MAX_BYTES) {
-		rc = dy_fail(e, DY_EINVAL, "", "the rules file is larger than %d bytes", ELIGIBILITY_MAX_BYTES);
-		goto done;
-	}
-	size_t pos = 0;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3; /* UTF-8 byte order mark */
-	while (pos < len && rc == 0) {
-		const char *start = text + pos;
-		const char *nl = memchr(start, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - start) : len - pos;
-		pos += n + (nl != NULL);
-		p->line++;
-		if (n > ELIGIBILITY_MAX_LINE) {
-			rc = fail(p, "", "is longer than %d characters", ELIGIBILITY_MAX_LINE);
-			break;
-		}
-		if (memchr(start, '\0', n)) {
-			rc = fail(p, "", "contains a NUL byte");
-			break;
-		}
-		memcpy(buf, start, n);
-		buf[n] = '\0';
-		rc = line(p, buf);
-	}
+	int rc = ini_read(text, len, ELIGIBILITY_MAX_BYTES, one_line, p, e);
 	if (rc == 0)
 		rc = check_narrowing(p);
-done:
-	free(buf);
 	free(p);
 	return rc;
 }

@@ -8,11 +8,11 @@
 #include "core/intervention.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ini.h"
 #include "util/str.h"
 
 static const char *const mode_codes[] = {"individual", "dyadic", "group", "home_visiting", 0};
@@ -43,40 +43,8 @@ struct parser {
 	struct dy_err *e;
 };
 
-static int fail(struct parser *p, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static int fail(struct parser *p, const char *field, const char *fmt, ...)
-{
-	char msg[320];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	dy_fail(p->e, DY_EINVAL, field, "%s", msg);
-	dy_err_where(p->e, "line %d", p->line);
-	return DY_EINVAL;
-}
-
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		s[--n] = '\0';
-	return s;
-}
-
-static int valid_code(const char *s)
-{
-	size_t n = strlen(s);
-	if (n < 1 || n >= INTERVENTION_CODE_MAX)
-		return 0;
-	for (; *s; s++)
-		if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '_'))
-			return 0;
-	return 1;
-}
+/* Refuses at the parser's line (core/ini.h). */
+#define fail(p, ...) ini_fail((p)->e, (p)->line, __VA_ARGS__)
 
 /* Printable text (no control characters), 1..max-1 bytes. */
 static int valid_text(const char *s, size_t max)
@@ -119,20 +87,15 @@ static int finish(struct parser *p)
 	return rc;
 }
 
-static int section(struct parser *p, char *s)
+static int section(struct parser *p, char *inner)
 {
-	size_t n = strlen(s);
-	if (n < 2 || s[n - 1] != ']')
-		return fail(p, "section", "a section header must end with ']'");
-	s[n - 1] = '\0';
-	char *inner = trim(s + 1);
 	if (strncmp(inner, "intervention", 12) != 0 || (inner[12] != ' ' && inner[12] != '\t'))
 		return fail(p, "section", "'[%.40s]' is not a known section: use [intervention CODE]", inner);
 	int rc = finish(p);
 	if (rc)
 		return rc;
-	char *code = trim(inner + 13);
-	if (!valid_code(code))
+	char *code = ini_trim(inner + 13);
+	if (!ini_valid_code(code, INTERVENTION_CODE_MAX))
 		return fail(p, "section", "an intervention code must be 1-%d lower-case letters, digits or underscores",
 		            INTERVENTION_CODE_MAX - 1);
 	for (size_t i = 0; i < p->c->n; i++)
@@ -167,22 +130,10 @@ static int text(struct parser *p, const char *key, const char *v, char *out, siz
 	return 0;
 }
 
-static int pair(struct parser *p, char *s)
+static int pair(struct parser *p, const char *key, char *v)
 {
-	char *eq = strchr(s, '=');
-	if (!eq)
-		return fail(p, "line", "expected 'key = value' or a [section]");
-	*eq = '\0';
-	char *key = trim(s);
-	char *v = eq + 1;
-	char *hash = strchr(v, '#');
-	if (hash)
-		*hash = '\0';
-	v = trim(v);
-	int k = 0;
-	while (key_names[k] && strcmp(key_names[k], key) != 0)
-		k++;
-	if (!key_names[k])
+	int k = str_index(key_names, key);
+	if (k < 0)
 		return fail(p, "key", "'%.40s' is not a known key (see docs/interventions.md)", key);
 	if (!p->cur)
 		return fail(p, key_names[k], "comes before the first [intervention CODE] section");
@@ -218,45 +169,24 @@ static int pair(struct parser *p, char *s)
 	return fail(p, "key", "is not a known key");
 }
 
+static int one_line(void *ctx, struct ini_line *l)
+{
+	struct parser *p = ctx;
+	p->line = l->line;
+	return l->section ? section(p, l->name) : pair(p, l->name, l->value);
+}
+
 int intervention_parse(const char *text_in, size_t len, struct intervention_catalogue *out, struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
 	struct parser p = {.c = out, .e = e};
-	int rc = 0;
-	if (len > INTERVENTION_MAX_BYTES) {
-		rc = dy_fail(e, DY_EINVAL, "catalogue", "is larger than %d bytes", INTERVENTION_MAX_BYTES);
-		goto out;
-	}
-	char line[INTERVENTION_MAX_LINE + 1];
-	size_t at = 0;
-	while (at < len && !rc) {
-		p.line++;
-		const char *start = text_in + at;
-		const char *nl = memchr(start, '\n', len - at);
-		size_t n = nl ? (size_t)(nl - start) : len - at;
-		at += n + (nl ? 1 : 0);
-		if (n > INTERVENTION_MAX_LINE) {
-			rc = fail(&p, "line", "is longer than %d bytes", INTERVENTION_MAX_LINE);
-			break;
-		}
-		if (memchr(start, '\0', n)) {
-			rc = fail(&p, "line", "holds a NUL byte");
-			break;
-		}
-		memcpy(line, start, n);
-		line[n] = '\0';
-		char *s = trim(line);
-		if (!*s || *s == '#')
-			continue;
-		rc = *s == '[' ? section(&p, s) : pair(&p, s);
-	}
+	int rc = ini_read(text_in, len, INTERVENTION_MAX_BYTES, one_line, &p, e);
 	if (!rc)
 		rc = finish(&p);
 	if (!rc && out->n == 0) {
 		p.line = p.line ? p.line : 1;
 		rc = fail(&p, "catalogue", "holds no [intervention CODE] section");
 	}
-out:
 	if (rc)
 		intervention_catalogue_free(out);
 	return rc;
@@ -289,5 +219,5 @@ int intervention_completed(const struct intervention_def *def, int attended)
 
 int intervention_code_valid(const char *s)
 {
-	return s && valid_code(s);
+	return s && ini_valid_code(s, INTERVENTION_CODE_MAX);
 }

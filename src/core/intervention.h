@@ -12,10 +12,11 @@
 
 #include <stddef.h>
 
+#include "core/ini.h"
 #include "util/err.h"
 
 #define INTERVENTION_MAX_BYTES (64 * 1024) /* largest catalogue file accepted */
-#define INTERVENTION_MAX_LINE 1024         /* longest line accepted */
+#define INTERVENTION_MAX_LINE INI_MAX_LINE        /* longest line accepted */
 #define INTERVENTION_MAX 64                /* interventions in one catalogue */
 #define INTERVENTION_CODE_MAX 41           /* code: 1-40 of [a-z0-9_] */
 #define INTERVENTION_NAME_MAX 81           /* name: 1-80 bytes */

@@ -17,7 +17,7 @@
 #include "http/api_json.h"
 #include "http/routes.h"
 
-/* A note's JSON body may hold 20,000 characters, each escaped as \uXXXX. */
+/* A note's JSON body may hold 20,000 characters, each escaped in six bytes (backslash, u, four hex digits). */
 #define NOTE_BODY_MAX (NOTE_TEXT_CHARS * 12u + 4096u)
 
 static const char *state_code(const struct note *n)

@@ -72,22 +72,11 @@ int http_puts(struct http_resp *rs, const char *s)
 
 int http_printf(struct http_resp *rs, const char *fmt, ...)
 {
-	char small[512];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof small, fmt, ap);
+	int rc = buf_vprintf(&rs->body, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return DY_EINVAL;
-	if ((size_t)n < sizeof small)
-		return buf_append(&rs->body, small, (size_t)n);
-	char *big = arena_alloc(rs->arena, (size_t)n + 1);
-	if (!big)
-		return DY_EINVAL;
-	va_start(ap, fmt);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return buf_append(&rs->body, big, (size_t)n);
+	return rc;
 }
 
 static int header_safe(const char *s)

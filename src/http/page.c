@@ -41,6 +41,16 @@ int page_send(struct http_req *rq, struct http_resp *rs, int status, const char 
 	return rc ? DY_EINTERNAL : 0;
 }
 
+int page_form_send(struct http_req *rq, struct http_resp *rs, int rc, const char *title, const char *back,
+                   const char *back_text, const struct form_errors *fe, struct buf *body)
+{
+	if (rc) {
+		buf_free(body);
+		return rc < 0 ? rc : DY_EINTERNAL;
+	}
+	return page_send(rq, rs, fe && fe->n ? 400 : 200, title, back, back_text, fe, body);
+}
+
 const char *page_field(const struct http_req *rq, const char *name)
 {
 	const char *v = http_form(rq, name);

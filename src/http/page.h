@@ -19,6 +19,12 @@
 int page_send(struct http_req *rq, struct http_resp *rs, int status, const char *title, const char *back,
               const char *back_text, const struct form_errors *fe, struct buf *body);
 
+/* Ends a form page: when rc is not 0 frees body and returns rc (or
+ * DY_EINTERNAL for a writer's failure); else page_send with status 400 when
+ * fe holds errors, 200 when not. */
+int page_form_send(struct http_req *rq, struct http_resp *rs, int rc, const char *title, const char *back,
+                   const char *back_text, const struct form_errors *fe, struct buf *body);
+
 /* A form field's value as typed, "" when absent (never NULL). */
 const char *page_field(const struct http_req *rq, const char *name);
 

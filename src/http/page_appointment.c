@@ -84,16 +84,13 @@ static int appt_row(void *ctx, const struct appointment *ap)
 static int appointments_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
 	struct buf b;
-	page_body(&b);
 	struct dy_err e;
 	struct referral_view rv;
 	struct family_view fv;
 	char back[48];
 	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
-	if (rc) {
-		buf_free(&b);
+	if (rc)
 		return rc;
-	}
 	struct buf rows;
 	buf_init(&rows, PAGE_BODY_MAX);
 	struct rows_ctx c = {&rows, rq, &e, 0, 0};
@@ -146,11 +143,7 @@ static int appointments_page(struct http_req *rq, struct http_resp *rs, int64_t 
 	buf_free(&rows);
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Appointments", back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, "Appointments", back, "Back to the family", fe, &b);
 }
 
 static int appointments_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, appointments_page); }
@@ -255,11 +248,7 @@ static int move_page(struct http_req *rq, struct http_resp *rs, int64_t id, cons
 	rc = rc ? rc : form_input(&b, fe, "time", "New start time", "24-hour, HH:MM; the same time if left empty",
 	                          F(rq, "time"), "4", "text", "off", &e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Move appointment</button></form>");
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, title, list, "Back to the appointments", fe, &b);
+	return page_form_send(rq, rs, rc, title, list, "Back to the appointments", fe, &b);
 }
 
 static int move_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, move_page); }
@@ -392,11 +381,7 @@ static int diary_get(struct http_req *rq, struct http_resp *rs)
 	                    TMPL_S("p", prev), TMPL_S("n", next), TMPL_S("i", ics), TMPL_HTML("r", &rows));
 	free(pc);
 	buf_free(&rows);
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, 200, "Diary", "/", "Home", NULL, &b);
+	return page_form_send(rq, rs, rc, "Diary", "/", "Home", NULL, &b);
 }
 
 /* The diary as a calendar: from the week asked for (default this one), 8

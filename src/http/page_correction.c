@@ -68,11 +68,7 @@ static int correct_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	rc = rc ? rc : form_input(&b, fe, "reason", "Why is it corrected?", "One line, kept with the earlier value",
 	                          page_field(rq, "reason"), NULL, "text", "off", &e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save correction</button></form>");
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Correct details", back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, "Correct details", back, "Back to the family", fe, &b);
 }
 
 static int correct_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, correct_page); }
@@ -196,11 +192,7 @@ static int history_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	                    "</a></p>",
 	                    TMPL_HTML("r", &rows), TMPL_S("fix", fix));
 	buf_free(&rows);
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, "History", back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, "History", back, "Back to the family", fe, &b);
 }
 
 static int history_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, history_page); }

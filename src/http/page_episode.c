@@ -26,16 +26,13 @@ static const char *F(const struct http_req *rq, const char *name)
 static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
 	struct buf b;
-	page_body(&b);
 	struct dy_err e;
 	struct referral_view rv;
 	struct family_view fv;
 	char back[48];
 	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
-	if (rc) {
-		buf_free(&b);
+	if (rc)
 		return rc;
-	}
 	struct page_visit_opts *vo = xmalloc(sizeof *vo);
 	page_visit_opts(rq->app, &fv, vo);
 	struct page_prac_opts *pc = &vo->prac;
@@ -73,11 +70,7 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	free(vo);
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
-	if (rc) {
-		buf_free(&b);
-		return DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Record a contact", back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, "Record a contact", back, "Back to the family", fe, &b);
 }
 
 static int contact_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, contact_page); }
@@ -128,15 +121,7 @@ static int contact_post(struct http_req *rq, struct http_resp *rs)
 		form_error_from(&fe, f, &e);
 		return contact_page(rq, rs, id, &fe);
 	}
-	if (rc)
-		return rc;
-	struct referral_view rv;
-	if ((rc = app_referral_view(rq->app, id, &rv, &e)))
-		return rc;
-	char href[48];
-	snprintf(href, sizeof href, "/families/%lld", (long long)rv.episode.family_id);
-	app_referral_view_free(&rv);
-	return http_redirect(rs, href);
+	return rc ? rc : page_to_family(rq, rs, id);
 }
 
 /* ---- Discharge --------------------------------------------------------------------- */
@@ -157,16 +142,13 @@ static int open_flags(struct http_req *rq, int64_t id, struct dy_err *e)
 static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
 	struct buf b;
-	page_body(&b);
 	struct dy_err e;
 	struct referral_view rv;
 	struct family_view fv;
 	char back[48];
 	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
-	if (rc) {
-		buf_free(&b);
+	if (rc)
 		return rc;
-	}
 	int typed = http_form(rq, "date-day") != NULL;
 	char d[8], m[8], y[8];
 	form_date_split(rq->app->today, d, m, y);
@@ -207,11 +189,7 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Discharge</button></form>");
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
-	if (rc) {
-		buf_free(&b);
-		return DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Discharge", back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, "Discharge", back, "Back to the family", fe, &b);
 }
 
 static int discharge_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, discharge_page); }

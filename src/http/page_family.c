@@ -829,11 +829,15 @@ const struct http_route page_family_routes[] = {
 int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure,
                       struct referral_view *rv, struct family_view *fv, char *back, struct dy_err *e)
 {
+	page_body(b);
 	int rc = app_referral_view(rq->app, episode_id, rv, e);
-	if (rc)
+	if (rc) {
+		buf_free(b);
 		return rc;
+	}
 	if ((rc = app_family_view(rq->app, rv->episode.family_id, fv, e))) {
 		app_referral_view_free(rv);
+		buf_free(b);
 		return rc;
 	}
 	char title[4 * NAME_BYTES + 16];
@@ -845,7 +849,34 @@ int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, in
 	if (rc) {
 		app_family_view_free(fv);
 		app_referral_view_free(rv);
+		buf_free(b);
 		return rc < 0 ? rc : DY_EINTERNAL;
 	}
 	return 0;
+}
+
+int page_episode_caption(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure, char *back,
+                         struct dy_err *e)
+{
+	struct referral_view rv;
+	struct family_view fv;
+	int rc = page_episode_head(b, rq, episode_id, skip_measure, &rv, &fv, back, e);
+	if (!rc) {
+		app_family_view_free(&fv);
+		app_referral_view_free(&rv);
+	}
+	return rc;
+}
+
+int page_to_family(struct http_req *rq, struct http_resp *rs, int64_t episode_id)
+{
+	struct referral_view rv;
+	struct dy_err e;
+	int rc = app_referral_view(rq->app, episode_id, &rv, &e);
+	if (rc)
+		return rc;
+	char href[48];
+	snprintf(href, sizeof href, "/families/%lld", (long long)rv.episode.family_id);
+	app_referral_view_free(&rv);
+	return http_redirect(rs, href);
 }

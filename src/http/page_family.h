@@ -26,9 +26,18 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 
 #endif
 
-/* The page head of a page about one referral: loads the referral (rv) and
- * its family (fv, free both with their _free functions on success), writes
- * the family's name as a caption and the callouts into b, and the family
- * page's href into back (48 bytes). */
+/* The page head of a page about one referral: starts the body b
+ * (page_body), loads the referral (rv) and its family (fv, free both with
+ * their _free functions on success), writes the family's name as a caption
+ * and the callouts into b, and the family page's href into back (48 bytes).
+ * On failure nothing is left to free. */
 int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure,
                       struct referral_view *rv, struct family_view *fv, char *back, struct dy_err *e);
+
+/* page_episode_head for a page that needs only the head: the referral and
+ * family are freed before it returns. */
+int page_episode_caption(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure, char *back,
+                         struct dy_err *e);
+
+/* Answers a redirect to the family page of referral episode_id. */
+int page_to_family(struct http_req *rq, struct http_resp *rs, int64_t episode_id);

@@ -55,16 +55,9 @@ static int choose_get(struct http_req *rq, struct http_resp *rs)
 		return http_redirect(rs, href);
 	}
 	struct buf b;
-	page_body(&b);
-	struct referral_view rv;
-	struct family_view fv;
 	char back[48];
-	if ((rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e))) {
-		buf_free(&b);
+	if ((rc = page_episode_caption(&b, rq, id, 0, back, &e)))
 		return rc;
-	}
-	app_family_view_free(&fv);
-	app_referral_view_free(&rv);
 	struct form_option *o = xcalloc(set->n + 1, sizeof *o);
 	for (size_t i = 0; i < set->n; i++)
 		o[i] = (struct form_option){set->v[i]->id, set->v[i]->name, NULL};
@@ -124,16 +117,13 @@ static int measure_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
                         const struct form_errors *fe)
 {
 	struct buf b;
-	page_body(&b);
 	struct dy_err e;
 	struct referral_view rv;
 	struct family_view fv;
 	char back[48];
 	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
-	if (rc) {
-		buf_free(&b);
+	if (rc)
 		return rc;
-	}
 	char action[128], title[160];
 	snprintf(action, sizeof action, "/referrals/%lld/measures/new/%s", (long long)id, in->id);
 	snprintf(title, sizeof title, "%s", in->name);
@@ -182,11 +172,7 @@ static int measure_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save and score</button></form>");
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, title, back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, title, back, "Back to the family", fe, &b);
 }
 
 static int measure_get(struct http_req *rq, struct http_resp *rs)
@@ -250,10 +236,9 @@ static int measure_post(struct http_req *rq, struct http_resp *rs)
 	int rc = app_measure_record(rq->app, &m, &rec, &res, &e);
 	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
 		const char *f = e.field;
-		int item = 0;
-		if (strcmp(f, "responses") == 0 && sscanf(e.msg, "item %d", &item) == 1 && item >= 1 && item <= in->nitems) {
+		if (strcmp(f, "responses") == 0 && e.index >= 1 && e.index <= in->nitems) {
 			static _Thread_local char nm[16];
-			snprintf(nm, sizeof nm, "item%d", item);
+			snprintf(nm, sizeof nm, "item%d", e.index);
 			f = nm;
 		} else if (strcmp(f, "date") && strcmp(f, "timepoint")) {
 			f = strcmp(f, "responses") == 0 ? "item1" : "date";
@@ -302,19 +287,13 @@ static int result_get(struct http_req *rq, struct http_resp *rs)
 	const struct instrument *in = NULL;
 	instrument_of(rq, fm->v.rec.m.instrument, &in);
 	struct buf b, rows;
-	page_body(&b);
 	buf_init(&rows, 1 << 16);
-	struct referral_view rv;
-	struct family_view fv;
 	char back[48];
-	if ((rc = page_episode_head(&b, rq, id, mid, &rv, &fv, back, &e))) {
+	if ((rc = page_episode_caption(&b, rq, id, mid, back, &e))) {
 		free(fm);
-		buf_free(&b);
 		buf_free(&rows);
 		return rc;
 	}
-	app_family_view_free(&fv);
-	app_referral_view_free(&rv);
 	char when[32], title[160];
 	page_date(fm->v.rec.m.date, when, sizeof when);
 	snprintf(title, sizeof title, "%s saved", in ? in->short_name : fm->v.rec.m.instrument);

@@ -73,18 +73,11 @@ static int note_item(void *ctx, const struct note *n)
 static int notes_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
 	struct buf b;
-	page_body(&b);
 	struct dy_err e;
-	struct referral_view rv;
-	struct family_view fv;
 	char back[48];
-	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
-	if (rc) {
-		buf_free(&b);
+	int rc = page_episode_caption(&b, rq, id, 0, back, &e);
+	if (rc)
 		return rc;
-	}
-	app_family_view_free(&fv);
-	app_referral_view_free(&rv);
 	const char *all = http_query(rq, "all");
 	int show_all = all && strcmp(all, "1") == 0;
 	struct buf list;
@@ -119,11 +112,7 @@ static int notes_page(struct http_req *rq, struct http_resp *rs, int64_t id, con
 	rc = rc ? rc : form_checkboxes(&b, fe, "sign", "Signing", NULL, sign, 1, &signed_now, &e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save note</button></form>");
 	buf_free(&list);
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Case notes", back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, "Case notes", back, "Back to the family", fe, &b);
 }
 
 static int notes_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, notes_page); }
@@ -196,16 +185,9 @@ static int one_field_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	if (rc)
 		return rc;
 	struct buf b;
-	page_body(&b);
-	struct referral_view rv;
-	struct family_view fv;
 	char back[48];
-	if ((rc = page_episode_head(&b, rq, ep, 0, &rv, &fv, back, &e))) {
-		buf_free(&b);
+	if ((rc = page_episode_caption(&b, rq, ep, 0, back, &e)))
 		return rc;
-	}
-	app_family_view_free(&fv);
-	app_referral_view_free(&rv);
 	char action[64], title[64], notes[64];
 	snprintf(action, sizeof action, "/notes/%lld/%s", (long long)id, addendum ? "addendum" : "error");
 	snprintf(title, sizeof title, addendum ? "Addendum to note %lld" : "Mark note %lld entered in error",
@@ -223,11 +205,7 @@ static int one_field_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 		                             NOTE_REASON_MAX, &e);
 	rc = rc ? rc : TMPL(&b, &e, "<button class=\"nhsuk-button\" type=\"submit\">{{w}}</button></form>",
 	                    TMPL_S("w", addendum ? "Save addendum" : "Mark entered in error"));
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, title, notes, "Back to the notes", fe, &b);
+	return page_form_send(rq, rs, rc, title, notes, "Back to the notes", fe, &b);
 }
 
 static int addendum_get(struct http_req *rq, struct http_resp *rs)

@@ -238,11 +238,7 @@ static int step_page(struct http_req *rq, struct http_resp *rs, enum step s, con
 	}
 	if (!rc)
 		rc = buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Continue</button></form></div></div>");
-	if (rc) {
-		buf_free(&b);
-		return DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, title, s == STEP_CAREGIVER ? "/" : NULL, NULL, fe, &b);
+	return page_form_send(rq, rs, rc, title, s == STEP_CAREGIVER ? "/" : NULL, NULL, fe, &b);
 }
 
 static int new_referral_start(struct http_req *rq, struct http_resp *rs)
@@ -382,11 +378,7 @@ static int check_page(struct http_req *rq, struct http_resp *rs, struct form_err
 	if (!rc)
 		rc = buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\" name=\"go\" value=\"save\">Save referral</button>"
 		          "</form></div></div>");
-	if (rc) {
-		buf_free(&b);
-		return DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Check your answers", NULL, NULL, fe, &b);
+	return page_form_send(rq, rs, rc, "Check your answers", NULL, NULL, fe, &b);
 }
 
 static int save(struct http_req *rq, struct http_resp *rs)
@@ -523,11 +515,7 @@ static int triage_page(struct http_req *rq, struct http_resp *rs, int64_t id, st
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save decision</button></form></div></div>");
 	app_family_view_free(&fv);
 	app_referral_view_free(&rv);
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Triage the referral", back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, "Triage the referral", back, "Back to the family", fe, &b);
 }
 
 static int triage_get(struct http_req *rq, struct http_resp *rs)
@@ -590,15 +578,7 @@ static int triage_post(struct http_req *rq, struct http_resp *rs)
 		form_error_from(&fe, f, &e);
 		return triage_page(rq, rs, id, &fe);
 	}
-	if (rc)
-		return rc;
-	struct referral_view rv;
-	if ((rc = app_referral_view(rq->app, id, &rv, &e)))
-		return rc;
-	char href[48];
-	snprintf(href, sizeof href, "/families/%lld", (long long)rv.episode.family_id);
-	app_referral_view_free(&rv);
-	return http_redirect(rs, href);
+	return rc ? rc : page_to_family(rq, rs, id);
 }
 
 /* /referrals/{id}: the family page that holds the referral. */
@@ -607,15 +587,7 @@ static int referral_get(struct http_req *rq, struct http_resp *rs)
 	int64_t id;
 	if (http_param_id(rq, "id", &id))
 		return DY_ENOTFOUND;
-	struct referral_view rv;
-	struct dy_err e;
-	int rc = app_referral_view(rq->app, id, &rv, &e);
-	if (rc)
-		return rc;
-	char href[48];
-	snprintf(href, sizeof href, "/families/%lld", (long long)rv.episode.family_id);
-	app_referral_view_free(&rv);
-	return http_redirect(rs, href);
+	return page_to_family(rq, rs, id);
 }
 
 const struct http_route page_referral_routes[] = {

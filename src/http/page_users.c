@@ -94,11 +94,7 @@ static int users_page(struct http_req *rq, struct http_resp *rs, const struct fo
 	                          "20", "password", "new-password", &e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Add user</button></form>");
 	buf_free(&rows);
-	if (rc) {
-		buf_free(&b);
-		return rc < 0 ? rc : DY_EINTERNAL;
-	}
-	return page_send(rq, rs, fe && fe->n ? 400 : 200, "Users", NULL, NULL, fe, &b);
+	return page_form_send(rq, rs, rc, "Users", NULL, NULL, fe, &b);
 }
 
 static int users_get(struct http_req *rq, struct http_resp *rs)

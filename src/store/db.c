@@ -13,6 +13,8 @@ static const struct {
 	const struct db_ops *ops;
 } drivers[] = {
 	{"trace:", &db_trace_ops},
+	{"postgresql:", &db_pg_ops},
+	{"postgres:", &db_pg_ops},
 	{"sqlite:", &db_sqlite_ops},
 	{"", &db_sqlite_ops},
 };
@@ -20,11 +22,14 @@ static const struct {
 /* The driver for url and where its target starts, or NULL. */
 static const struct db_ops *driver_for(const char *url, const char **target)
 {
-	if (!url || strstr(url, "://"))
+	if (!url)
 		return NULL;
 	for (size_t i = 0; i < sizeof drivers / sizeof drivers[0]; i++) {
 		size_t n = strlen(drivers[i].prefix);
 		if (strncmp(url, drivers[i].prefix, n) == 0) {
+			/* a plain path is a file, not another database's URL */
+			if (n == 0 && strstr(url, "://"))
+				return NULL;
 			*target = url + n;
 			return drivers[i].ops;
 		}
@@ -52,17 +57,14 @@ int db_open(const char *url, db_t **out, struct dy_err *e)
 	*out = NULL;
 	if (!url || !*url)
 		return dy_fail(e, DY_EUSAGE, "db", "no database given");
-	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
-		return dy_fail(e, DY_EUSAGE, "db", "PostgreSQL is not available in this build; use a file path");
-	for (size_t i = 0; i < sizeof drivers / sizeof drivers[0]; i++) {
-		size_t n = strlen(drivers[i].prefix);
-		if (strncmp(url, drivers[i].prefix, n) != 0)
-			continue;
-		if (!url[n])
-			return dy_fail(e, DY_EUSAGE, "db", "%s needs a database after the prefix", drivers[i].prefix);
-		return drivers[i].ops->open(url + n, out, e);
-	}
-	return dy_fail(e, DY_EUSAGE, "db", "no driver for this database name");
+	const char *target;
+	const struct db_ops *ops = driver_for(url, &target);
+	if (!ops)
+		return dy_fail(e, DY_EUSAGE, "db", "no driver for this database name (a file path, sqlite:PATH or"
+		                                   " postgresql://...)");
+	if (!*target)
+		return dy_fail(e, DY_EUSAGE, "db", "%.*s needs a database after the prefix", (int)(target - url), url);
+	return ops->open(target, out, e);
 }
 
 void db_close(db_t *db)
@@ -72,6 +74,7 @@ void db_close(db_t *db)
 }
 
 const char *db_driver_name(const db_t *db) { return db->ops->name; }
+enum db_dialect db_dialect(const db_t *db) { return (enum db_dialect)db->ops->dialect(db); }
 int db_exec(db_t *db, const char *sql, struct dy_err *e) { return db->ops->exec(db, sql, e); }
 db_stmt_t *db_prepare(db_t *db, const char *sql, struct dy_err *e) { return db->ops->prepare(db, sql, e); }
 
@@ -129,6 +132,8 @@ int db_step(db_stmt_t *s, struct dy_err *e) { return s->ops->step(s, e); }
 
 int db_run(db_stmt_t *s, struct dy_err *e)
 {
+	if (s->ops->run)
+		return s->ops->run(s, e);
 	int rc = s->ops->step(s, e);
 	if (rc < 0)
 		return rc;

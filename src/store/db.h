@@ -11,7 +11,10 @@
  *                                (SQL text only: values are bound, never
  *                                logged); fail=OP@N makes the Nth OP fail
  *                                (OP: begin, commit, exec, prepare)
- *   postgresql://...             refused until its driver lands
+ *   postgresql://... postgres://...
+ *                                a PostgreSQL database (db_pg.c), in
+ *                                libpq's URI form; its schema comes from
+ *                                schema_pg.c (docs/postgresql.md)
  *
  * SQL is written once, portable between SQLite and PostgreSQL, with a `?`
  * for each bound value; each driver turns it into its own form. Values are
@@ -69,10 +72,15 @@ int db_url_exists(const char *url);
  * a failed first command created); a driver without files does nothing. */
 void db_url_remove(const char *url);
 
+/* The SQL the database behind db speaks, whatever wraps it: which text of
+ * a migration to run (schema.h), the few statements written per dialect. */
+enum db_dialect { DB_DIALECT_SQLITE = 0, DB_DIALECT_PG = 1 };
+enum db_dialect db_dialect(const db_t *db);
+
 /* Finalises cached statements and closes; NULL is ignored. */
 void db_close(db_t *db);
 
-/* The name of the driver serving db ("sqlite", "trace"). */
+/* The name of the driver serving db ("sqlite", "postgresql", "trace"). */
 const char *db_driver_name(const db_t *db);
 
 /* Runs SQL without parameters (schema changes); may hold several
@@ -109,7 +117,9 @@ void db_bind_null(db_stmt_t *s, int i);
  * a constraint). */
 int db_step(db_stmt_t *s, struct dy_err *e);
 
-/* Steps a statement that returns no rows; 0 or a negative code. */
+/* Steps a statement that returns no rows; 0 or a negative code. In a bulk
+ * write (db_bulk) a driver may send it without waiting for the answer and
+ * report its failure at a later call, at the latest at db_commit. */
 int db_run(db_stmt_t *s, struct dy_err *e);
 
 /* Runs an insert written `INSERT ... RETURNING id` (those exact last

@@ -6,7 +6,13 @@
  * driver hands out starts with the table's address (struct db / struct
  * db_stmt below as the first member of the driver's own structs), so a call
  * reaches the driver that made the object. A wrapper driver (db_trace.c)
- * may hand out the statements of the driver it wraps. */
+ * may hand out the statements of the driver it wraps.
+ *
+ * Migrations: schema.c's schema_migrations is one ordered list; each entry
+ * holds its SQLite text and its PostgreSQL text (schema_pg.c). A new
+ * migration needs both (tests/store/test_schema_pg.c checks it, and under
+ * make test-pg that both stores end with the same tables and columns;
+ * docs/postgresql.md "Adding a migration"). */
 #ifndef DYAD_STORE_DB_DRIVER_H
 #define DYAD_STORE_DB_DRIVER_H
 
@@ -24,6 +30,9 @@ struct db_stmt {
 
 struct db_ops {
 	const char *name;
+	/* The SQL dialect of the database behind db (a wrapper asks the one it
+	 * wraps): DB_DIALECT_*. */
+	int (*dialect)(const db_t *db);
 	/* Opens target (the URL without this driver's prefix). */
 	int (*open)(const char *target, db_t **out, struct dy_err *e);
 	int (*exists)(const char *target);  /* db_url_exists */
@@ -51,6 +60,10 @@ struct db_ops {
 	void (*bind_null)(db_stmt_t *s, int i);
 	void (*bind_text)(db_stmt_t *s, int i, const char *v, int len, int copy);
 	int (*step)(db_stmt_t *s, struct dy_err *e);
+	/* db_run, where a driver does better than step and reset (NULL: those);
+	 * a failure may be reported by a later call instead (PostgreSQL's
+	 * pipelined bulk writes), at the latest by commit. */
+	int (*run)(db_stmt_t *s, struct dy_err *e);
 	/* Runs an INSERT written with a trailing " RETURNING id"; sets *id. */
 	int (*run_id)(db_stmt_t *s, int64_t *id, struct dy_err *e);
 	void (*reset)(db_stmt_t *s);
@@ -62,5 +75,6 @@ struct db_ops {
 
 extern const struct db_ops db_sqlite_ops;
 extern const struct db_ops db_trace_ops;
+extern const struct db_ops db_pg_ops;
 
 #endif

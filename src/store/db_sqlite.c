@@ -11,6 +11,7 @@
  * 0600 whatever the umask (SQLite gives its -wal and -shm files the same
  * mode). */
 #include "store/db_driver.h"
+#include "store/db_stmt_cache.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,13 +27,11 @@
 
 #include "util/str.h"
 
-#define HINTS 256 /* direct-mapped lookup from a SQL string's address */
 #define BULK_CACHE_MB 512
 
 struct lite_stmt {
 	struct db_stmt base;
 	sqlite3_stmt *st;
-	const char *sql; /* the caller's string (static storage) */
 	struct lite *db;
 	int returning_id; /* written "... RETURNING id": prepared without it */
 };
@@ -40,9 +39,7 @@ struct lite_stmt {
 struct lite {
 	struct db base;
 	sqlite3 *h;
-	struct lite_stmt **cache; /* every statement prepared on this connection */
-	int ncache, capcache;
-	struct lite_stmt *hint[HINTS];
+	struct db_stmt_cache cache; /* every statement prepared on this connection */
 	enum db_constraint constraint;
 	unsigned bulk;
 	int busy_ms;             /* the longest a statement waits for a lock */
@@ -133,11 +130,12 @@ static int lite_exec(db_t *d, const char *sql, struct dy_err *e)
 static void lite_close(db_t *d)
 {
 	struct lite *db = LITE(d);
-	for (int i = 0; i < db->ncache; i++) {
-		sqlite3_finalize(db->cache[i]->st);
-		free(db->cache[i]);
+	for (int i = 0; i < db->cache.n; i++) {
+		struct lite_stmt *s = db->cache.stmt[i];
+		sqlite3_finalize(s->st);
+		free(s);
 	}
-	free(db->cache);
+	db_stmt_cache_free(&db->cache);
 	sqlite3_close(db->h);
 	free(db);
 }
@@ -207,19 +205,10 @@ static struct lite_stmt *ready(struct lite_stmt *s)
 static db_stmt_t *lite_prepare(db_t *d, const char *sql, struct dy_err *e)
 {
 	struct lite *db = LITE(d);
-	/* Callers pass string literals: the address finds the statement at once;
-	 * the text is compared only the first time an address is seen. */
-	size_t h = ((uintptr_t)sql >> 3) & (HINTS - 1);
-	if (db->hint[h] && db->hint[h]->sql == sql)
-		return &ready(db->hint[h])->base;
-	for (int i = 0; i < db->ncache; i++) {
-		struct lite_stmt *s = db->cache[i];
-		if (s->sql == sql || strcmp(s->sql, sql) == 0) {
-			db->hint[h] = s;
-			return &ready(s)->base;
-		}
-	}
-	struct lite_stmt *s = xcalloc(1, sizeof *s);
+	struct lite_stmt *s = db_stmt_cache_find(&db->cache, sql);
+	if (s)
+		return &ready(s)->base;
+	s = xcalloc(1, sizeof *s);
 	/* SQLite runs RETURNING through a temporary table built for every row
 	 * (a third of an insert's cost); the new rowid is free. So an insert
 	 * written with RETURNING id is prepared without it and run_id reads the
@@ -236,14 +225,8 @@ static db_stmt_t *lite_prepare(db_t *d, const char *sql, struct dy_err *e)
 		return NULL;
 	}
 	s->base.ops = &db_sqlite_ops;
-	s->sql = sql;
 	s->db = db;
-	if (db->ncache == db->capcache) {
-		db->capcache = db->capcache ? db->capcache * 2 : 64;
-		db->cache = xrealloc(db->cache, (size_t)db->capcache * sizeof *db->cache);
-	}
-	db->cache[db->ncache++] = s;
-	db->hint[h] = s;
+	db_stmt_cache_add(&db->cache, sql, s);
 	return &s->base;
 }
 
@@ -356,6 +339,12 @@ static int lite_bulk(db_t *d, unsigned how, struct dy_err *e)
 	return rc;
 }
 
+static int lite_dialect(const db_t *d)
+{
+	(void)d;
+	return DB_DIALECT_SQLITE;
+}
+
 static int lite_safety(db_t *d, enum db_safety how, struct dy_err *e)
 {
 	if (lite_in_transaction(d))
@@ -382,6 +371,7 @@ static enum db_constraint lite_constraint(db_t *d) { return LITE(d)->constraint;
 
 const struct db_ops db_sqlite_ops = {
 	.name = "sqlite",
+	.dialect = lite_dialect,
 	.open = lite_open,
 	.exists = lite_exists,
 	.remove = lite_remove,

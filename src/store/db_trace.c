@@ -195,6 +195,8 @@ static int trace_bulk(db_t *d, unsigned how, struct dy_err *e)
 	return db_bulk(t->inner, how, e);
 }
 
+static int trace_dialect(const db_t *d) { return db_dialect(((const struct trace *)d)->inner); }
+
 static int trace_safety(db_t *d, enum db_safety how, struct dy_err *e)
 {
 	return db_commit_safety(TRACE(d)->inner, how, e);
@@ -212,6 +214,7 @@ static enum db_constraint trace_constraint(db_t *d) { return db_constraint(TRACE
  * driver's), so those slots stay empty. */
 const struct db_ops db_trace_ops = {
 	.name = "trace",
+	.dialect = trace_dialect,
 	.open = trace_open,
 	.exists = trace_exists,
 	.remove = trace_remove,

@@ -1,4 +1,5 @@
-/* migrate.c: applies schema.c's migrations in order, each in a transaction. */
+/* migrate.c: applies schema.c's migrations in order, each in a transaction,
+ * in the dialect of the database (SQLite's text or PostgreSQL's). */
 #include "store/migrate.h"
 
 #include "util/date.h"
@@ -37,13 +38,27 @@ int migrate_up(db_t *db, int *applied, struct dy_err *e)
 		return dy_fail(e, DY_ECONFLICT, "db",
 		               "the database is at schema version %d, newer than this dyad (%d): upgrade dyad",
 		               have, migrate_latest());
+	int pg = db_dialect(db) == DB_DIALECT_PG;
 	for (int i = 0; i < schema_migration_count; i++) {
 		const struct migration *m = &schema_migrations[i];
 		if (m->version <= have)
 			continue;
+		if (pg && !m->pg)
+			return dy_fail(e, DY_ESTORE, "db", "schema version %d has no PostgreSQL text in this build (schema_pg.c)",
+			               m->version);
 		if (db_begin(db, e))
 			return DY_ESTORE;
-		int rc = db_exec(db, m->sql, e);
+		/* Looked at again under the write lock: another process starting
+		 * on the same new database may have applied it meanwhile. */
+		if ((have = migrate_version(db, e)) < 0) {
+			db_rollback(db);
+			return have;
+		}
+		if (m->version <= have) {
+			db_rollback(db);
+			continue;
+		}
+		int rc = db_exec(db, pg ? m->pg : m->sql, e);
 		for (int k = 0; !rc && k < schema_migration_step_count; k++)
 			if (schema_migration_steps[k].version == m->version)
 				rc = schema_migration_steps[k].run(db, e);

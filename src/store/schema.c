@@ -1,6 +1,7 @@
 /* schema.c: the database schema as forward-only migrations (SQLite dialect:
  * STRICT tables; dates are ISO text). Never edit a released migration: add
- * the next one. */
+ * the next one, with its PostgreSQL text in schema_pg.c (the fourth field
+ * of its entry in schema_migrations; docs/postgresql.md). */
 #include "store/schema.h"
 
 #include "store/store_pathway.h"
@@ -427,7 +428,106 @@ static const char v14_links[] =
 	"ALTER TABLE episode ADD COLUMN transferred_to TEXT;"
 	"ALTER TABLE episode ADD COLUMN previous_id INTEGER REFERENCES episode(id);";
 
-/* Version 15: appointments (issue 12; docs/appointments.md). A booked
+/* Version 15: the waiting clocks' dates kept on the episode (issue 15), so
+ * that the waiting list and the waiting report read one row per referral
+ * instead of seeking its contacts: clock_assessed (first attended assessment
+ * on or after received, on or before the discharge), clock_intervention
+ * (first attended intervention or group on or after that assessment, on or
+ * before the discharge) and clock_direct (first attended intervention or
+ * group on or after received, on or before the discharge, before any
+ * attended assessment). The triggers keep them by the same expressions the
+ * clock query used before (store_pathway_clock_rows), so the clocks are
+ * unchanged: all three are recomputed when a contact that can stop a clock
+ * is changed, moved or removed, when the received or discharge date
+ * changes, and when an added assessment is the new first one; an added
+ * intervention or group can only lower the other two, so it is compared
+ * with them in place (an import of many contacts pays one look-up each,
+ * and a write only for a new first). */
+#define CLOCK_ASS(ep)                                                                                               \
+	"(SELECT MIN(c.date) FROM contact c WHERE c.episode_id = " ep ".id AND c.kind = 'assessment'"                  \
+	" AND c.attendance = 'attended' AND c.date >= " ep ".received_on"                                              \
+	" AND (" ep ".discharged_on IS NULL OR c.date <= " ep ".discharged_on))"
+#define CLOCK_IV_FROM(ep, from, extra)                                                                              \
+	"(SELECT MIN(c.date) FROM contact c WHERE c.episode_id = " ep ".id AND c.kind IN ('intervention','group')"     \
+	" AND c.attendance = 'attended' AND c.date >= " from                                                            \
+	" AND (" ep ".discharged_on IS NULL OR c.date <= " ep ".discharged_on)" extra ")"
+#define CLOCK_SET                                                                                                   \
+	"UPDATE episode SET clock_assessed = " CLOCK_ASS("episode") ","                                                \
+	" clock_intervention = " CLOCK_IV_FROM("episode", CLOCK_ASS("episode"), "") ","                               \
+	" clock_direct = " CLOCK_IV_FROM("episode", "episode.received_on",                                            \
+	                                 " AND c.date < COALESCE(" CLOCK_ASS("episode") ", '9999-12-31')")
+#define CLOCK_STOPS(r) r ".attendance = 'attended' AND " r ".kind IN ('assessment','intervention','group')"
+#define CLOCK_IN_EPISODE "NEW.date >= received_on AND (discharged_on IS NULL OR NEW.date <= discharged_on)"
+#define CLOCK_NEW_IV_FIRST                                                                                          \
+	"clock_assessed IS NOT NULL AND NEW.date >= clock_assessed AND (clock_intervention IS NULL"                    \
+	" OR NEW.date < clock_intervention)"
+#define CLOCK_NEW_DIRECT_FIRST                                                                                      \
+	"(clock_assessed IS NULL OR NEW.date < clock_assessed) AND (clock_direct IS NULL OR NEW.date < clock_direct)"
+static const char v15_clock_dates[] =
+	"ALTER TABLE episode ADD COLUMN clock_assessed TEXT;"
+	"ALTER TABLE episode ADD COLUMN clock_intervention TEXT;"
+	"ALTER TABLE episode ADD COLUMN clock_direct TEXT;"
+	CLOCK_SET " WHERE EXISTS (SELECT 1 FROM contact c WHERE c.episode_id = episode.id AND " CLOCK_STOPS("c") ");"
+	"CREATE TRIGGER contact_clock_assessment AFTER INSERT ON contact"
+	"  WHEN NEW.attendance = 'attended' AND NEW.kind = 'assessment'"
+	"  BEGIN " CLOCK_SET " WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE
+	"   AND (clock_assessed IS NULL OR NEW.date < clock_assessed); END;"
+	"CREATE TRIGGER contact_clock_intervention AFTER INSERT ON contact"
+	"  WHEN NEW.attendance = 'attended' AND NEW.kind IN ('intervention','group')"
+	"  BEGIN UPDATE episode SET"
+	"   clock_intervention = CASE WHEN " CLOCK_NEW_IV_FIRST " THEN NEW.date ELSE clock_intervention END,"
+	"   clock_direct = CASE WHEN " CLOCK_NEW_DIRECT_FIRST " THEN NEW.date ELSE clock_direct END"
+	"   WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE " AND ((" CLOCK_NEW_IV_FIRST ") OR (" CLOCK_NEW_DIRECT_FIRST "));"
+	"  END;"
+	"CREATE TRIGGER contact_clock_delete AFTER DELETE ON contact WHEN " CLOCK_STOPS("OLD")
+	"  BEGIN " CLOCK_SET " WHERE id = OLD.episode_id; END;"
+	"CREATE TRIGGER contact_clock_update AFTER UPDATE OF episode_id, date, kind, attendance ON contact"
+	"  WHEN (" CLOCK_STOPS("OLD") ") OR (" CLOCK_STOPS("NEW") ")"
+	"  BEGIN " CLOCK_SET " WHERE id IN (OLD.episode_id, NEW.episode_id); END;"
+	"CREATE TRIGGER episode_clock_dates AFTER UPDATE OF received_on, discharged_on ON episode"
+	"  WHEN NEW.received_on IS NOT OLD.received_on OR NEW.discharged_on IS NOT OLD.discharged_on"
+	"  BEGIN " CLOCK_SET " WHERE id = NEW.id; END;";
+/* The same in PostgreSQL (its text sits here to share the clock
+ * expressions above): dates, and each trigger's body a PL/pgSQL function
+ * running the same statement (IS NOT written IS DISTINCT FROM). */
+#define PG_CLOCK_TRIGGER(name, when_on, cond, body)                                                                 \
+	"CREATE FUNCTION dyad_" name "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " body "; RETURN NULL; END $$;"  \
+	"CREATE TRIGGER " name " AFTER " when_on " FOR EACH ROW WHEN (" cond ") EXECUTE FUNCTION dyad_" name "();"
+static const char pg15_clock_dates[] =
+	"ALTER TABLE episode ADD COLUMN clock_assessed date;"
+	"ALTER TABLE episode ADD COLUMN clock_intervention date;"
+	"ALTER TABLE episode ADD COLUMN clock_direct date;"
+	CLOCK_SET " WHERE EXISTS (SELECT 1 FROM contact c WHERE c.episode_id = episode.id AND " CLOCK_STOPS("c") ");"
+	PG_CLOCK_TRIGGER("contact_clock_assessment", "INSERT ON contact",
+	                 "NEW.attendance = 'attended' AND NEW.kind = 'assessment'",
+	                 CLOCK_SET " WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE
+	                 " AND (clock_assessed IS NULL OR NEW.date < clock_assessed)")
+	PG_CLOCK_TRIGGER("contact_clock_intervention", "INSERT ON contact",
+	                 "NEW.attendance = 'attended' AND NEW.kind IN ('intervention','group')",
+	                 "UPDATE episode SET"
+	                 " clock_intervention = CASE WHEN " CLOCK_NEW_IV_FIRST " THEN NEW.date ELSE clock_intervention END,"
+	                 " clock_direct = CASE WHEN " CLOCK_NEW_DIRECT_FIRST " THEN NEW.date ELSE clock_direct END"
+	                 " WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE " AND ((" CLOCK_NEW_IV_FIRST ") OR ("
+	                 CLOCK_NEW_DIRECT_FIRST "))")
+	PG_CLOCK_TRIGGER("contact_clock_delete", "DELETE ON contact", CLOCK_STOPS("OLD"),
+	                 CLOCK_SET " WHERE id = OLD.episode_id")
+	PG_CLOCK_TRIGGER("contact_clock_update", "UPDATE OF episode_id, date, kind, attendance ON contact",
+	                 "(" CLOCK_STOPS("OLD") ") OR (" CLOCK_STOPS("NEW") ")",
+	                 CLOCK_SET " WHERE id IN (OLD.episode_id, NEW.episode_id)")
+	PG_CLOCK_TRIGGER("episode_clock_dates", "UPDATE OF received_on, discharged_on ON episode",
+	                 "NEW.received_on IS DISTINCT FROM OLD.received_on"
+	                 " OR NEW.discharged_on IS DISTINCT FROM OLD.discharged_on",
+	                 CLOCK_SET " WHERE id = NEW.id");
+#undef PG_CLOCK_TRIGGER
+#undef CLOCK_NEW_DIRECT_FIRST
+#undef CLOCK_NEW_IV_FIRST
+#undef CLOCK_IN_EPISODE
+#undef CLOCK_STOPS
+#undef CLOCK_SET
+#undef CLOCK_IV_FROM
+#undef CLOCK_ASS
+
+/* Version 16: appointments (issue 12; docs/appointments.md). A booked
  * contact of a referral: day, start time, length, place, kind, the
  * practitioners who will see the family and the family members expected.
  * Its outcome (attended, did not attend, cancelled by family or service)
@@ -435,7 +535,7 @@ static const char v14_links[] =
  * once the day has come, are written as the contact the clocks and reports
  * already count, linked by contact_id. A move to another day keeps the old
  * booking as 'rescheduled', pointing to the new one. */
-static const char v15_appointments[] =
+static const char v16_appointments[] =
 	"CREATE TABLE appointment ("
 	"  id INTEGER PRIMARY KEY,"
 	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
@@ -464,11 +564,11 @@ static const char v15_appointments[] =
 	"  person_id INTEGER NOT NULL,"
 	"  PRIMARY KEY (appointment_id, person_id)) STRICT, WITHOUT ROWID;";
 
-/* Version 16: corrections with history (issue 12; docs/corrections.md). A
+/* Version 17: corrections with history (issue 12; docs/corrections.md). A
  * field of a record corrected after entry keeps its earlier value here, with
  * the new one, who, when and why; a correction undone is itself a correction
  * (reverts names the one it undoes). Rows are never changed or deleted. */
-static const char v16_corrections[] =
+static const char v17_corrections[] =
 	"CREATE TABLE correction ("
 	"  id INTEGER PRIMARY KEY,"
 	"  entity TEXT NOT NULL CHECK (entity IN ('person')),"
@@ -489,22 +589,23 @@ static const char v16_corrections[] =
 	"  BEGIN SELECT RAISE(ABORT, 'correction_kept'); END;";
 
 const struct migration schema_migrations[] = {
-	{1, "family record", v1},
-	{2, "referral pathway", v2},
-	{3, "measures scored, goals", v3_measures},
-	{4, "demo mark", v4_demo},
-	{5, "risk flag actions", v5_safety},
-	{6, "web users, sessions, audit chain", schema_v6_web},
-	{7, "several infants per referral", v7_infants},
-	{8, "waiting clock index", v8_clock_index},
-	{9, "care plans", v9_careplan},
-	{10, "pregnancy loss, stillbirth, infant death", v10_loss},
-	{11, "case notes", v11_notes},
-	{12, "finding a family", v12_search},
-	{13, "groups", v13_groups},
-	{14, "transfer destination, re-referral link", v14_links},
-	{15, "appointments", v15_appointments},
-	{16, "corrections with history", v16_corrections},
+	{1, "family record", v1, schema_pg_v1},
+	{2, "referral pathway", v2, schema_pg_v2},
+	{3, "measures scored, goals", v3_measures, schema_pg_v3},
+	{4, "demo mark", v4_demo, schema_pg_v4},
+	{5, "risk flag actions", v5_safety, schema_pg_v5},
+	{6, "web users, sessions, audit chain", schema_v6_web, schema_pg_v6},
+	{7, "several infants per referral", v7_infants, schema_pg_v7},
+	{8, "waiting clock index", v8_clock_index, schema_pg_v8},
+	{9, "care plans", v9_careplan, schema_pg_v9},
+	{10, "pregnancy loss, stillbirth, infant death", v10_loss, schema_pg_v10},
+	{11, "case notes", v11_notes, schema_pg_v11},
+	{12, "finding a family", v12_search, schema_pg_v12},
+	{13, "groups", v13_groups, schema_pg_v13},
+	{14, "transfer destination, re-referral link", v14_links, schema_pg_v14},
+	{15, "clock dates on the episode", v15_clock_dates, pg15_clock_dates},
+	{16, "appointments", v16_appointments, schema_pg_v16},
+	{17, "corrections with history", v17_corrections, schema_pg_v17},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -1,4 +1,4 @@
-/* store_appointment.h: SQL for booked appointments (migration 15). The
+/* store_appointment.h: SQL for booked appointments (the "appointments" migration). The
  * rules are core/appointment.h's; callers (app/) check them and hold the
  * transaction. A booking's outcome is written once: every status change
  * applies only to a row still 'booked'. */

@@ -122,16 +122,12 @@ int store_careplan_list(db_t *db, int64_t episode_id, store_careplan_fn fn, void
 		db_bind_int(s, 1, episode_id);
 	/* Read every row first: filling a plan runs other statements. */
 	struct care_plan *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
+	int n = 0, rc;
 	while ((rc = db_step(s, e)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		read_plan(s, &v[n++]);
+		XAPPEND(v, n, (struct care_plan){0});
+		read_plan(s, &v[n - 1]);
 	}
-	for (size_t i = 0; !rc && i < n; i++)
+	for (int i = 0; !rc && i < n; i++)
 		if (!(rc = fill(db, &v[i], e)))
 			rc = fn(ctx, &v[i]);
 	free(v);

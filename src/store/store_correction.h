@@ -1,6 +1,7 @@
-/* store_correction.h: SQL for corrections with history (migration 16):
- * each corrected field's old and new value, who, when and why. Rows are
- * only ever added (the migration's triggers refuse a change or delete). */
+/* store_correction.h: SQL for corrections with history (the "corrections
+ * with history" migration): each corrected field's old and new value, who,
+ * when and why. Rows are only ever added (the migration's triggers refuse a
+ * change or delete, on either store). */
 #ifndef DYAD_STORE_CORRECTION_H
 #define DYAD_STORE_CORRECTION_H
 

@@ -1,5 +1,6 @@
 /* store_family.c: SQL for teams, practitioners, families and people. */
 #include "store/store_family.h"
+#include "store/store_batch.h"
 
 #include "store/store_search.h"
 
@@ -184,7 +185,7 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 	return rc;
 }
 
-int store_person_update(db_t *db, const struct person *p, struct dy_err *e)
+int store_person_update(db_t *db, const struct person *old, const struct person *p, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db,
 	                          "UPDATE person SET relationship = ?, nhs_number = ?, given_name = ?, family_name = ?,"
@@ -208,7 +209,8 @@ int store_person_update(db_t *db, const struct person *p, struct dy_err *e)
 	int rc = db_run_one(db, s, "person", p->id, e);
 	/* The name words a search finds them by: the old ones go. */
 	if (!rc)
-		rc = store_search_reindex_person(db, p->id, p->given_name, p->family_name, e);
+		rc = store_search_reindex_person(db, p->id, old->given_name, old->family_name, p->given_name,
+		                                 p->family_name, e);
 	return rc;
 }
 
@@ -276,6 +278,54 @@ static int each_person(db_stmt_t *s, store_person_fn fn, void *ctx, struct dy_er
 			return rc;
 	}
 	return rc;
+}
+
+struct person_rows {
+	store_person_fn fn;
+	void *ctx;
+};
+
+static int person_row(void *ctx, db_stmt_t *s)
+{
+	struct person_rows *r = ctx;
+	struct person p;
+	read_person(s, &p);
+	return r->fn(r->ctx, &p);
+}
+
+int store_person_list_many(db_t *db, const int64_t *family_ids, size_t n, store_person_fn fn, void *ctx,
+                           struct dy_err *e)
+{
+	struct person_rows r = {fn, ctx};
+	return store_batch_each(db, PERSON_READ " WHERE family_id IN " STORE_IN_LIST " ORDER BY family_id, id",
+	                        family_ids, n, person_row, &r, e);
+}
+
+int store_person_get_many(db_t *db, const int64_t *person_ids, size_t n, store_person_fn fn, void *ctx,
+                          struct dy_err *e)
+{
+	struct person_rows r = {fn, ctx};
+	return store_batch_each(db, PERSON_READ " WHERE id IN " STORE_IN_LIST " ORDER BY id", person_ids, n, person_row,
+	                        &r, e);
+}
+
+struct team_rows {
+	store_family_team_fn fn;
+	void *ctx;
+};
+
+static int team_row(void *ctx, db_stmt_t *s)
+{
+	struct team_rows *r = ctx;
+	return r->fn(r->ctx, db_col_int(s, 0), db_col_int(s, 1));
+}
+
+int store_family_teams(db_t *db, const int64_t *family_ids, size_t n, store_family_team_fn fn, void *ctx,
+                       struct dy_err *e)
+{
+	struct team_rows r = {fn, ctx};
+	return store_batch_each(db, "SELECT id, team_id FROM family WHERE id IN " STORE_IN_LIST " ORDER BY id",
+	                        family_ids, n, team_row, &r, e);
 }
 
 int store_person_overdue(db_t *db, int32_t before, store_person_fn fn, void *ctx, struct dy_err *e)

@@ -47,9 +47,10 @@ int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e);
 int store_person_insert(db_t *db, struct person *p, struct dy_err *e);
 
 /* Writes every field of p a correction may change (not its family, role or
- * loss) and indexes its names afresh; DY_ECONFLICT when the NHS number is
+ * loss) over old (the same person as stored) and moves its name words in the
+ * search index from old's names to p's; DY_ECONFLICT when the NHS number is
  * another person's. */
-int store_person_update(db_t *db, const struct person *p, struct dy_err *e);
+int store_person_update(db_t *db, const struct person *old, const struct person *p, struct dy_err *e);
 
 /* Records a pregnancy loss, stillbirth or infant death (kind, a
  * code_loss) on `on` for infant id. DY_ENOTFOUND if the person is absent. */
@@ -70,5 +71,20 @@ int store_person_overdue(db_t *db, int32_t before, store_person_fn fn, void *ctx
 /* Calls fn for each person of the family (family_id > 0) or of every
  * family (family_id 0), in id order. */
 int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx, struct dy_err *e);
+
+/* Calls fn for each person of the n families family_ids (ascending), by
+ * family then id, in a few statements (store_batch.h). */
+int store_person_list_many(db_t *db, const int64_t *family_ids, size_t n, store_person_fn fn, void *ctx,
+                           struct dy_err *e);
+
+/* Calls fn for each of the n people person_ids (ascending) that exists, in id order. */
+int store_person_get_many(db_t *db, const int64_t *person_ids, size_t n, store_person_fn fn, void *ctx,
+                          struct dy_err *e);
+
+/* Calls fn with each of the n families family_ids (ascending) that exists
+ * and its team, in id order. */
+typedef int (*store_family_team_fn)(void *ctx, int64_t family_id, int64_t team_id);
+int store_family_teams(db_t *db, const int64_t *family_ids, size_t n, store_family_team_fn fn, void *ctx,
+                       struct dy_err *e);
 
 #endif

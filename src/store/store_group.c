@@ -74,16 +74,12 @@ int store_group_run_list(db_t *db, store_group_run_fn fn, void *ctx, struct dy_e
 	if (!s)
 		return DY_ESTORE;
 	struct group_run *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
+	int n = 0, rc;
 	while ((rc = db_step(s, e)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		read_run(s, &v[n++]);
+		XAPPEND(v, n, (struct group_run){0});
+		read_run(s, &v[n - 1]);
 	}
-	for (size_t i = 0; !rc && i < n; i++)
+	for (int i = 0; !rc && i < n; i++)
 		if (!(rc = facilitators(db, &v[i], e)))
 			rc = fn(ctx, &v[i]);
 	free(v);

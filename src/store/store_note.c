@@ -1,6 +1,8 @@
 /* store_note.c: SQL for case notes (see store_note.h). */
 #include "store/store_note.h"
 
+#include "store/store_batch.h"
+
 #include <string.h>
 
 enum note_state store_note_state(const struct note *n)
@@ -143,6 +145,28 @@ int store_note_safeguarding_count(db_t *db, int64_t family_id, int *n, struct dy
 	*n = (int)db_col_int(s, 0);
 	db_step(s, e);
 	return 0;
+}
+
+struct count_rows {
+	store_note_count_fn fn;
+	void *ctx;
+};
+
+static int count_row(void *ctx, db_stmt_t *s)
+{
+	struct count_rows *r = ctx;
+	return r->fn(r->ctx, db_col_int(s, 0), (int)db_col_int(s, 1));
+}
+
+int store_note_safeguarding_counts(db_t *db, const int64_t *family_ids, size_t n, store_note_count_fn fn, void *ctx,
+                                   struct dy_err *e)
+{
+	struct count_rows r = {fn, ctx};
+	return store_batch_each(db, "SELECT e.family_id, COUNT(*) FROM note n JOIN episode e ON e.id = n.episode_id"
+	                            " WHERE e.family_id IN " STORE_IN_LIST " AND n.kind = 'safeguarding'"
+	                            " AND n.signed_at IS NOT NULL AND n.error_at IS NULL GROUP BY e.family_id"
+	                            " ORDER BY e.family_id",
+	                        family_ids, n, count_row, &r, e);
 }
 
 int store_note_contact_in_episode(db_t *db, int64_t contact_id, int64_t episode_id, int *yes, struct dy_err *e)

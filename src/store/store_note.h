@@ -63,4 +63,10 @@ int store_note_contact_in_episode(db_t *db, int64_t contact_id, int64_t episode_
  * family's episodes. */
 int store_note_safeguarding_count(db_t *db, int64_t family_id, int *n, struct dy_err *e);
 
+/* As store_note_safeguarding_count for the n families family_ids
+ * (ascending): calls fn with each family that has such notes and their number. */
+typedef int (*store_note_count_fn)(void *ctx, int64_t family_id, int n);
+int store_note_safeguarding_counts(db_t *db, const int64_t *family_ids, size_t n, store_note_count_fn fn, void *ctx,
+                                   struct dy_err *e);
+
 #endif

@@ -255,25 +255,14 @@ int store_pathway_duplicates(db_t *db, int64_t person_id, const char *nhs, const
 int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store_pathway_clock_fn fn, void *ctx,
                              struct dy_err *e)
 {
-	/* Each subquery seeks contact_episode (episode_id, date) and reads the
-	 * episode's few contacts: about 0.1 s for 100,000 families. */
+	/* The clock dates are kept on the episode by migration 15's triggers:
+	 * one row per referral, found through episode_clock. */
 	db_stmt_t *s = db_prepare(
 		db,
-		"WITH x AS MATERIALIZED (SELECT e.id, e.family_id, e.infant_id, e.received_on AS rec,"
-		"  e.discharged_on AS dis, e.discharge_reason AS why,"
-		"  (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = e.id AND c.kind = 'assessment'"
-		"   AND c.attendance = 'attended' AND c.date >= e.received_on"
-		"   AND (e.discharged_on IS NULL OR c.date <= e.discharged_on)) AS ass"
-		"  FROM episode e WHERE e.received_on <= ? AND (e.discharged_on IS NULL OR e.discharged_on >= ?)"
-		"  AND e.decision NOT IN ('declined','signposted'))"
-		" SELECT id, family_id, infant_id, rec, dis, ass,"
-		"  CASE WHEN ass IS NOT NULL THEN (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = x.id"
-		"   AND c.kind IN ('intervention','group') AND c.attendance = 'attended' AND c.date >= x.ass"
-		"   AND (x.dis IS NULL OR c.date <= x.dis)) END,"
-		"  (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = x.id"
-		"   AND c.kind IN ('intervention','group') AND c.attendance = 'attended' AND c.date >= x.rec"
-		"   AND (x.dis IS NULL OR c.date <= x.dis) AND (x.ass IS NULL OR c.date < x.ass)), why"
-		" FROM x ORDER BY id",
+		"SELECT id, family_id, infant_id, received_on, discharged_on, clock_assessed, clock_intervention,"
+		"  clock_direct, discharge_reason FROM episode"
+		" WHERE received_on <= ? AND (discharged_on IS NULL OR discharged_on >= ?)"
+		"  AND decision NOT IN ('declined','signposted') ORDER BY id",
 		e);
 	if (!s)
 		return DY_ESTORE;
@@ -304,8 +293,8 @@ int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store
  * this same code (schema.c), an import runs it after loading. Portable SQL:
  * the later of two dates is a CASE, not a two-argument MAX. */
 static const char *const derive_sql[] = {
-	"DELETE FROM temp.pathway_derive",
-	"INSERT INTO temp.pathway_derive (id, rec, dec, dec_on, dis, dis_reason, ass)"
+	"DELETE FROM pathway_derive",
+	"INSERT INTO pathway_derive (id, rec, dec, dec_on, dis, dis_reason, ass)"
 	" SELECT e.id, e.received_on, e.decision,"
 	"   CASE WHEN e.decided_on > e.received_on THEN e.decided_on ELSE e.received_on END,"
 	"   e.discharged_on, e.discharge_reason,"
@@ -313,39 +302,42 @@ static const char *const derive_sql[] = {
 	"     AND c.kind = 'assessment' AND c.attendance = 'attended' AND c.date >= e.received_on"
 	"     AND (e.discharged_on IS NULL OR c.date <= e.discharged_on)) END"
 	" FROM episode e WHERE NOT EXISTS (SELECT 1 FROM episode_event v WHERE v.episode_id = e.id)",
-	"UPDATE temp.pathway_derive SET iv = (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = pathway_derive.id"
+	"UPDATE pathway_derive SET iv = (SELECT MIN(c.date) FROM contact c WHERE c.episode_id = pathway_derive.id"
 	" AND c.kind IN ('intervention','group') AND c.attendance = 'attended' AND c.date >= pathway_derive.ass"
 	" AND (pathway_derive.dis IS NULL OR c.date <= pathway_derive.dis)) WHERE ass IS NOT NULL",
-	"UPDATE temp.pathway_derive SET ass = CASE WHEN dec_on > ass THEN dec_on ELSE ass END WHERE ass IS NOT NULL",
-	"UPDATE temp.pathway_derive SET iv = CASE WHEN ass > iv THEN ass ELSE iv END WHERE iv IS NOT NULL",
+	"UPDATE pathway_derive SET ass = CASE WHEN dec_on > ass THEN dec_on ELSE ass END WHERE ass IS NOT NULL",
+	"UPDATE pathway_derive SET iv = CASE WHEN ass > iv THEN ass ELSE iv END WHERE iv IS NOT NULL",
 	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
-	" SELECT id, NULL, 'received', rec, ?, ? FROM temp.pathway_derive ORDER BY id",
+	" SELECT id, NULL, 'received', rec, ?, ? FROM pathway_derive ORDER BY id",
 	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, reason, service, recorded_at)"
 	" SELECT id, 'received', CASE dec WHEN 'accepted' THEN 'awaiting_assessment' ELSE dec END, dec_on, ?,"
 	"   CASE WHEN dec = 'declined' THEN 'not recorded' END, CASE WHEN dec = 'signposted' THEN 'not recorded' END, ?"
-	" FROM temp.pathway_derive WHERE dec <> 'pending' ORDER BY id",
+	" FROM pathway_derive WHERE dec <> 'pending' ORDER BY id",
 	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
-	" SELECT id, 'awaiting_assessment', 'assessed', ass, ?, ? FROM temp.pathway_derive WHERE ass IS NOT NULL ORDER BY id",
+	" SELECT id, 'awaiting_assessment', 'assessed', ass, ?, ? FROM pathway_derive WHERE ass IS NOT NULL ORDER BY id",
 	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, recorded_at)"
-	" SELECT id, 'assessed', 'in_intervention', iv, ?, ? FROM temp.pathway_derive WHERE iv IS NOT NULL ORDER BY id",
+	" SELECT id, 'assessed', 'in_intervention', iv, ?, ? FROM pathway_derive WHERE iv IS NOT NULL ORDER BY id",
 	"INSERT INTO episode_event (episode_id, from_state, to_state, date, actor, reason, recorded_at)"
 	" SELECT id, CASE WHEN iv IS NOT NULL THEN 'in_intervention' WHEN ass IS NOT NULL THEN 'assessed'"
 	"   WHEN dec = 'accepted' THEN 'awaiting_assessment' ELSE 'received' END, 'discharged',"
 	"   CASE WHEN dis > COALESCE(iv, ass, CASE WHEN dec = 'pending' THEN rec ELSE dec_on END) THEN dis"
 	"   ELSE COALESCE(iv, ass, CASE WHEN dec = 'pending' THEN rec ELSE dec_on END) END, ?, dis_reason, ?"
-	" FROM temp.pathway_derive WHERE dis IS NOT NULL AND dec NOT IN ('declined','signposted') ORDER BY id",
+	" FROM pathway_derive WHERE dis IS NOT NULL AND dec NOT IN ('declined','signposted') ORDER BY id",
 	"UPDATE episode SET state = (SELECT CASE WHEN m.dec IN ('declined','signposted') THEN m.dec"
 	"   WHEN m.dis IS NOT NULL THEN 'discharged' WHEN m.dec = 'pending' THEN 'received'"
 	"   WHEN m.iv IS NOT NULL THEN 'in_intervention' WHEN m.ass IS NOT NULL THEN 'assessed'"
-	"   ELSE 'awaiting_assessment' END FROM temp.pathway_derive m WHERE m.id = episode.id)"
-	" WHERE id IN (SELECT id FROM temp.pathway_derive)",
+	"   ELSE 'awaiting_assessment' END FROM pathway_derive m WHERE m.id = episode.id)"
+	" WHERE id IN (SELECT id FROM pathway_derive)",
 	NULL};
 
 int store_pathway_derive(db_t *db, const char *actor, const char *recorded_at, int64_t *n, struct dy_err *e)
 {
 	*n = 0;
-	int rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS pathway_derive (id INTEGER PRIMARY KEY, rec TEXT,"
-	                     " dec TEXT, dec_on TEXT, dis TEXT, dis_reason TEXT, ass TEXT, iv TEXT)", e);
+	/* Portable: DATE is PostgreSQL's date and, in this table without
+	 * STRICT, ISO text on SQLite; the unqualified name finds the temporary
+	 * table first in both. */
+	int rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS pathway_derive (id INTEGER PRIMARY KEY, rec DATE,"
+	                     " dec TEXT, dec_on DATE, dis DATE, dis_reason TEXT, ass DATE, iv DATE)", e);
 	for (int i = 0; !rc && derive_sql[i]; i++) {
 		db_stmt_t *s = db_prepare(db, derive_sql[i], e);
 		if (!s)
@@ -359,7 +351,7 @@ int store_pathway_derive(db_t *db, const char *actor, const char *recorded_at, i
 			*n = db_changes(db);
 	}
 	if (!rc) {
-		db_stmt_t *s = db_prepare(db, "DELETE FROM temp.pathway_derive", e);
+		db_stmt_t *s = db_prepare(db, "DELETE FROM pathway_derive", e);
 		rc = s ? db_run(s, e) : DY_ESTORE;
 	}
 	return rc;

@@ -86,16 +86,23 @@ int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_s
 {
 	db_stmt_t *s = db_prepare(
 		db,
-		"SELECT e.id, e.infant_id, e.received_on, e.discharged_on, d.care_status, s.status, s.started_on,"
+		"WITH i (episode_id, infant_id) AS ("
+		"  SELECT e.id, e.infant_id FROM episode e WHERE " DISCHARGED " AND e.infant_id IS NOT NULL"
+		"  UNION SELECT e.id, ri.infant_id FROM episode e JOIN referral_infant ri ON ri.episode_id = e.id"
+		"  WHERE " DISCHARGED ")"
+		" SELECT e.id, i.infant_id, e.received_on, e.discharged_on, d.care_status, s.status, s.started_on,"
 		"  s.ended_on"
-		" FROM episode e LEFT JOIN discharge_outcome d ON d.episode_id = e.id AND d.infant_id = e.infant_id"
-		" LEFT JOIN safeguarding s ON s.infant_id = e.infant_id"
-		" WHERE " DISCHARGED " AND e.infant_id IS NOT NULL ORDER BY e.id, s.started_on, s.id",
+		" FROM i JOIN episode e ON e.id = i.episode_id"
+		" LEFT JOIN discharge_outcome d ON d.episode_id = e.id AND d.infant_id = i.infant_id"
+		" LEFT JOIN safeguarding s ON s.infant_id = i.infant_id"
+		" ORDER BY e.id, i.infant_id, s.started_on, s.id",
 		e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_date(s, 1, from);
 	db_bind_date(s, 2, to);
+	db_bind_date(s, 3, from);
+	db_bind_date(s, 4, to);
 	int rc;
 	struct report_sg_row r;
 	while ((rc = db_step(s, e)) == DB_ROW) {
@@ -117,8 +124,9 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
                         void *ctx, struct dy_err *e)
 {
 	static const char *const sql[] = {
+		/* The month as text on both stores (a date column on PostgreSQL) */
 		[REPORT_REFERRALS_BY_SOURCE_MONTH] =
-			"SELECT source, substr(received_on, 1, 7), COUNT(*) FROM episode WHERE received_on BETWEEN ? AND ?"
+			"SELECT source, substr(CAST(received_on AS TEXT), 1, 7), COUNT(*) FROM episode WHERE received_on BETWEEN ? AND ?"
 			" GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_DECISIONS] = "SELECT decision, '', COUNT(*) FROM episode WHERE decided_on BETWEEN ? AND ?"
 		                     " GROUP BY 1 ORDER BY 1",

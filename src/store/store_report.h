@@ -50,7 +50,8 @@ struct report_sg_row {
 typedef int (*store_report_sg_fn)(void *ctx, const struct report_sg_row *r);
 
 /* Calls fn for every (infant, safeguarding record) of the episodes
- * discharged in [from, to], ordered by episode and infant. */
+ * discharged in [from, to], ordered by episode and infant: each infant a
+ * referral covers (the first and any further one: twins), once. */
 int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_sg_fn fn, void *ctx,
                               struct dy_err *e);
 

@@ -1,6 +1,8 @@
 /* store_safeguarding.c: SQL for safeguarding status periods. */
 #include "store/store_safeguarding.h"
 
+#include "store/store_batch.h"
+
 #include "util/date.h"
 
 int store_safeguarding_insert(db_t *db, const struct safeguarding *sg, struct dy_err *e)
@@ -48,6 +50,33 @@ int store_safeguarding_current(db_t *db, int64_t infant_id, struct safeguarding 
 		return 0;
 	read_period(s, out);
 	return 1;
+}
+
+struct current_rows {
+	store_safeguarding_fn fn;
+	void *ctx;
+	int64_t last; /* the infant whose current period was given */
+};
+
+static int current_row(void *ctx, db_stmt_t *s)
+{
+	struct current_rows *r = ctx;
+	struct safeguarding sg;
+	read_period(s, &sg);
+	if (sg.infant_id == r->last)
+		return 0; /* an earlier open period of the same infant: store_safeguarding_current's LIMIT 1 */
+	r->last = sg.infant_id;
+	return r->fn(r->ctx, &sg);
+}
+
+int store_safeguarding_current_many(db_t *db, const int64_t *infant_ids, size_t n, store_safeguarding_fn fn,
+                                    void *ctx, struct dy_err *e)
+{
+	struct current_rows r = {fn, ctx, 0};
+	return store_batch_each(db, "SELECT infant_id, status, started_on, ended_on FROM safeguarding"
+	                            " WHERE infant_id IN " STORE_IN_LIST " AND ended_on IS NULL"
+	                            " ORDER BY infant_id, started_on DESC, id DESC",
+	                        infant_ids, n, current_row, &r, e);
 }
 
 int store_safeguarding_list(db_t *db, int64_t infant_id, store_safeguarding_fn fn, void *ctx, struct dy_err *e)

@@ -20,6 +20,11 @@ int store_safeguarding_end_current(db_t *db, int64_t infant_id, int32_t on, stru
  * infant has none, negative on error. */
 int store_safeguarding_current(db_t *db, int64_t infant_id, struct safeguarding *out, struct dy_err *e);
 
+/* As store_safeguarding_current for the n infants infant_ids (ascending):
+ * calls fn with the current period of each that has one, by infant. */
+int store_safeguarding_current_many(db_t *db, const int64_t *infant_ids, size_t n, store_safeguarding_fn fn,
+                                    void *ctx, struct dy_err *e);
+
 /* Calls fn for each period of the infant (infant_id > 0) or of everyone,
  * by infant then start date. */
 int store_safeguarding_list(db_t *db, int64_t infant_id, store_safeguarding_fn fn, void *ctx, struct dy_err *e);

@@ -2,6 +2,8 @@
  * licensed material (see store_score.h). */
 #include "store/store_score.h"
 
+#include "store/store_batch.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -217,22 +219,27 @@ int store_score_list(db_t *db, int64_t measure_id, store_score_fn fn, void *ctx,
 	" m.instrument, m.date, m.episode_id, ep.family_id FROM measure_risk r"                            \
 	" JOIN measure m ON m.id = r.measure_id JOIN episode ep ON ep.id = m.episode_id"
 
+static void read_risk(db_stmt_t *s, struct stored_risk *o)
+{
+	memset(o, 0, sizeof *o);
+	o->measure_id = db_col_int(s, 0);
+	db_col_copy(s, 1, o->risk, sizeof o->risk);
+	o->item = (int)db_col_int(s, 2);
+	db_col_copy(s, 3, o->acknowledged_by, sizeof o->acknowledged_by);
+	o->acknowledged_on = db_col_date(s, 4);
+	db_col_copy(s, 5, o->action, sizeof o->action);
+	db_col_copy(s, 6, o->instrument, sizeof o->instrument);
+	o->measure_date = db_col_date(s, 7);
+	o->episode_id = db_col_int(s, 8);
+	o->family_id = db_col_int(s, 9);
+}
+
 static int each_risk(db_stmt_t *s, store_risk_fn fn, void *ctx, struct dy_err *e)
 {
 	int rc;
 	struct stored_risk o;
 	while ((rc = db_step(s, e)) == DB_ROW) {
-		memset(&o, 0, sizeof o);
-		o.measure_id = db_col_int(s, 0);
-		db_col_copy(s, 1, o.risk, sizeof o.risk);
-		o.item = (int)db_col_int(s, 2);
-		db_col_copy(s, 3, o.acknowledged_by, sizeof o.acknowledged_by);
-		o.acknowledged_on = db_col_date(s, 4);
-		db_col_copy(s, 5, o.action, sizeof o.action);
-		db_col_copy(s, 6, o.instrument, sizeof o.instrument);
-		o.measure_date = db_col_date(s, 7);
-		o.episode_id = db_col_int(s, 8);
-		o.family_id = db_col_int(s, 9);
+		read_risk(s, &o);
 		if ((rc = fn(ctx, &o)))
 			return rc;
 	}
@@ -267,6 +274,27 @@ int store_risk_open(db_t *db, int64_t family_id, int32_t dated_by, store_risk_fn
 		db_bind_date(s, 2, dated_by);
 	}
 	return each_risk(s, fn, ctx, e);
+}
+struct risk_rows {
+	store_risk_fn fn;
+	void *ctx;
+};
+
+static int risk_row(void *ctx, db_stmt_t *s)
+{
+	struct risk_rows *r = ctx;
+	struct stored_risk o;
+	read_risk(s, &o);
+	return r->fn(r->ctx, &o);
+}
+
+int store_risk_open_many(db_t *db, const int64_t *family_ids, size_t n, store_risk_fn fn, void *ctx,
+                         struct dy_err *e)
+{
+	struct risk_rows r = {fn, ctx};
+	return store_batch_each(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND ep.family_id IN " STORE_IN_LIST
+	                                        " ORDER BY ep.family_id, m.date, r.measure_id, r.risk",
+	                        family_ids, n, risk_row, &r, e);
 }
 #undef RISK_SELECT
 

@@ -98,6 +98,11 @@ int store_risk_list(db_t *db, int64_t measure_id, int64_t episode_id, store_risk
  * `dated_by` (DATE_NONE: any date), oldest measure first. */
 int store_risk_open(db_t *db, int64_t family_id, int32_t dated_by, store_risk_fn fn, void *ctx, struct dy_err *e);
 
+/* As store_risk_open for each of the n families family_ids (ascending): by
+ * family, then oldest measure first. */
+int store_risk_open_many(db_t *db, const int64_t *family_ids, size_t n, store_risk_fn fn, void *ctx,
+                         struct dy_err *e);
+
 /* Acknowledges every unacknowledged flag of the measure (measure_id > 0)
  * or of every measure of the episode (episode_id > 0), by `by` on `on`
  * with the action taken; *count is how many. */

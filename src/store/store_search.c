@@ -1,5 +1,14 @@
 /* store_search.c: SQL of the name index and the search look-ups (see
- * store_search.h). */
+ * store_search.h).
+ *
+ * Words are stored as keys: a byte below 0x7F as itself, any other byte as
+ * 0x7F and its two hex digits (upper case). A folded word keeps letters
+ * outside Latin as UTF-8, and its byte-wise reverse (or a prefix cut inside
+ * a character) is no valid UTF-8, which PostgreSQL refuses as text; a key is
+ * always ASCII. The keys sort as their words do, byte by byte (0x7F sorts
+ * above every byte kept, and the hex digits in byte order), and a word
+ * starts with a prefix exactly when its key starts with the prefix's key,
+ * so the range scans are unchanged and both stores hold the same rows. */
 #include "store/store_search.h"
 
 #include <stdlib.h>
@@ -7,34 +16,89 @@
 
 #include "store/store_family.h"
 
+#define KEY_MAX (3 * NAME_WORD_MAX)
+
+/* The key of word (NUL-terminated, at most NAME_WORD_MAX - 1 bytes). */
+static void word_key(const char *word, char out[KEY_MAX])
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = 0;
+	for (const unsigned char *p = (const unsigned char *)word; *p && o + 4 <= KEY_MAX; p++) {
+		if (*p < 0x7F) {
+			out[o++] = (char)*p;
+		} else {
+			out[o++] = 0x7F;
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+		}
+	}
+	out[o] = '\0';
+}
+
+static int hex_value(char c) { return c <= '9' ? c - '0' : c - 'A' + 10; }
+
+/* The word of key (the inverse of word_key). */
+static void key_word(const char *key, char out[NAME_WORD_MAX])
+{
+	size_t o = 0;
+	for (const char *p = key; *p && o + 1 < NAME_WORD_MAX; p++) {
+		if (*p == 0x7F && p[1] && p[2]) {
+			out[o++] = (char)(hex_value(p[1]) << 4 | hex_value(p[2]));
+			p += 2;
+		} else {
+			out[o++] = *p;
+		}
+	}
+	out[o] = '\0';
+}
+
 static int index_word(db_t *db, int64_t person_id, const char *w, struct dy_err *e)
 {
-	char rev[NAME_WORD_MAX];
+	char rev[NAME_WORD_MAX], key[KEY_MAX], rkey[KEY_MAX];
 	name_word_reverse(w, rev);
+	word_key(w, key);
+	word_key(rev, rkey);
 	db_stmt_t *s = db_prepare(db, "INSERT INTO name_word (word, rword) VALUES (?, ?) ON CONFLICT DO NOTHING", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_text(s, 1, w);
-	db_bind_text(s, 2, rev);
+	db_bind_text(s, 1, key);
+	db_bind_text(s, 2, rkey);
 	int rc = db_run(s, e);
 	if (rc)
 		return rc;
 	s = db_prepare(db, "INSERT INTO person_word (word, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_text(s, 1, w);
+	db_bind_text(s, 1, key);
 	db_bind_int(s, 2, person_id);
 	return db_run(s, e);
 }
 
-int store_search_index_person(db_t *db, int64_t person_id, const char *given, const char *family, struct dy_err *e)
+/* The person's hold on word leaves the index (the word itself stays in
+ * name_word: another person may hold it, and a word nobody holds finds
+ * nobody). */
+static int unindex_word(db_t *db, int64_t person_id, const char *w, struct dy_err *e)
+{
+	char key[KEY_MAX];
+	word_key(w, key);
+	db_stmt_t *s = db_prepare(db, "DELETE FROM person_word WHERE word = ? AND person_id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, key);
+	db_bind_int(s, 2, person_id);
+	return db_run(s, e);
+}
+
+/* Calls fn for each word of the given and family names. */
+static int each_word(db_t *db, int64_t person_id, const char *given, const char *family,
+                     int (*fn)(db_t *, int64_t, const char *, struct dy_err *), struct dy_err *e)
 {
 	char words[NAME_WORDS_MAX][NAME_WORD_MAX];
 	const char *names[] = {given, family};
 	for (int k = 0; k < 2; k++) {
 		int n = name_words(names[k], words, NAME_WORDS_MAX);
 		for (int i = 0; i < n; i++) {
-			int rc = index_word(db, person_id, words[i], e);
+			int rc = fn(db, person_id, words[i], e);
 			if (rc)
 				return rc;
 		}
@@ -42,14 +106,18 @@ int store_search_index_person(db_t *db, int64_t person_id, const char *given, co
 	return 0;
 }
 
-int store_search_reindex_person(db_t *db, int64_t person_id, const char *given, const char *family, struct dy_err *e)
+int store_search_index_person(db_t *db, int64_t person_id, const char *given, const char *family, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "DELETE FROM person_word WHERE person_id = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, person_id);
-	int rc = db_run(s, e);
-	return rc ? rc : store_search_index_person(db, person_id, given, family, e);
+	return each_word(db, person_id, given, family, index_word, e);
+}
+
+int store_search_reindex_person(db_t *db, int64_t person_id, const char *old_given, const char *old_family,
+                                const char *given, const char *family, struct dy_err *e)
+{
+	if (strcmp(old_given, given) == 0 && strcmp(old_family, family) == 0)
+		return 0;
+	int rc = each_word(db, person_id, old_given, old_family, unindex_word, e);
+	return rc ? rc : each_word(db, person_id, given, family, index_word, e);
 }
 
 /* A chunk of people read before their words are written (no statement is
@@ -105,16 +173,20 @@ int store_search_words(db_t *db, const char *prefix, int reverse, store_word_fn 
 		return 0;
 	memcpy(hi, prefix, n + 1);
 	hi[n - 1] = (char)((unsigned char)hi[n - 1] + 1);
+	char lo_key[KEY_MAX], hi_key[KEY_MAX];
+	word_key(prefix, lo_key);
+	word_key(hi, hi_key);
 	db_stmt_t *s = reverse ? db_prepare(db, "SELECT word FROM name_word WHERE rword >= ? AND rword < ?", e)
 	                       : db_prepare(db, "SELECT word FROM name_word WHERE word >= ? AND word < ?", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_text(s, 1, prefix);
-	db_bind_text(s, 2, hi);
+	db_bind_text(s, 1, lo_key);
+	db_bind_text(s, 2, hi_key);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW) {
 		char w[NAME_WORD_MAX];
-		db_col_copy(s, 0, w, sizeof w);
+		const char *k = db_col_text(s, 0);
+		key_word(k ? k : "", w);
 		if ((rc = fn(ctx, w)))
 			return rc;
 	}
@@ -132,10 +204,12 @@ static int each_id(db_stmt_t *s, store_hit_id_fn fn, void *ctx, struct dy_err *e
 
 int store_search_word_people(db_t *db, const char *word, store_hit_id_fn fn, void *ctx, struct dy_err *e)
 {
+	char key[KEY_MAX];
+	word_key(word, key);
 	db_stmt_t *s = db_prepare(db, "SELECT person_id FROM person_word WHERE word = ?", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_text(s, 1, word);
+	db_bind_text(s, 1, key);
 	return each_id(s, fn, ctx, e);
 }
 

@@ -40,9 +40,12 @@
 #define KEY_NAME(f)                                                                                      \
 	"COALESCE((SELECT lower(family_name) || ' ' || lower(given_name) FROM person WHERE id ="           \
 	" (SELECT MIN(id) FROM person WHERE family_id = " f ".id AND role = 'caregiver')), '')"
-#define KEY_RECEIVED(f) "COALESCE((SELECT received_on FROM episode WHERE id = " NEWEST_EPISODE(f) "), '')"
+/* Dates as ISO text on both stores (a date column on PostgreSQL, where
+ * COALESCE with '' would be read as a date). */
+#define KEY_RECEIVED(f) \
+	"COALESCE(CAST((SELECT received_on FROM episode WHERE id = " NEWEST_EPISODE(f) ") AS TEXT), '')"
 #define KEY_CONTACT(f) \
-	"COALESCE((SELECT MAX(date) FROM contact WHERE episode_id = " NEWEST_EPISODE(f) "), '')"
+	"COALESCE(CAST((SELECT MAX(date) FROM contact WHERE episode_id = " NEWEST_EPISODE(f) ") AS TEXT), '')"
 #define BY_KEY(key, cmp, dir, open)                                                                      \
 	SUMMARY_COLS " FROM (SELECT id, k FROM (SELECT f.id AS id, " key("f") " AS k FROM family f"        \
 	" LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE 1 = 1" NAMED open ") keyed"         \

@@ -118,7 +118,7 @@ int store_user_list(db_t *db, int (*fn)(void *ctx, const struct user_row *u), vo
 
 int store_user_team_add(db_t *db, int64_t user_id, int64_t team_id, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT OR IGNORE INTO user_team (user_id, team_id) VALUES (?, ?)", e);
+	db_stmt_t *s = db_prepare(db, "INSERT INTO user_team (user_id, team_id) VALUES (?, ?) ON CONFLICT DO NOTHING", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_int(s, 1, user_id);

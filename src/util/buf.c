@@ -49,24 +49,34 @@ int buf_putc(struct buf *b, char c)
 	return buf_append(b, &c, 1);
 }
 
-int buf_printf(struct buf *b, const char *fmt, ...)
+int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	char small[256];
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	int rc = 0;
+	if (n < 0)
+		rc = DY_EINVAL;
+	else if ((size_t)n < sizeof small)
+		rc = buf_append(b, small, (size_t)n);
+	else if (reserve(b, (size_t)n))
+		rc = DY_EINVAL;
+	else {
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+	return rc;
+}
+
+int buf_printf(struct buf *b, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof small, fmt, ap);
+	int rc = buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return DY_EINVAL;
-	if ((size_t)n < sizeof small)
-		return buf_append(b, small, (size_t)n);
-	if (reserve(b, (size_t)n))
-		return DY_EINVAL;
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-	return 0;
+	return rc;
 }
 
 const char *buf_cstr(const struct buf *b)

@@ -31,6 +31,9 @@ int buf_putc(struct buf *b, char c);
 /* Appends printf-style text; same result as buf_append. */
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* buf_printf with a va_list (ap is used and left ended by the caller). */
+int buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
 /* Appends s (may be NULL) with & < > " ' ` as HTML character references, so
  * it is safe in element text and quoted attributes; same result as
  * buf_append. */

@@ -17,6 +17,7 @@ int dy_fail(struct dy_err *e, int code, const char *field, const char *fmt, ...)
 	if (!e)
 		return code;
 	e->code = code;
+	e->index = 0;
 	snprintf(e->field, sizeof e->field, "%s", field ? field : "");
 	va_list ap;
 	va_start(ap, fmt);

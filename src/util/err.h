@@ -26,13 +26,14 @@ struct dy_err {
 	char where[128];   /* optional location: "people.csv line 12" */
 	char field[64];    /* the field at fault, or "" */
 	char msg[320];     /* plain-English reason */
+	int index;         /* 1-based position within field (an item of "responses"), 0: none */
 };
 
 /* Clears e to "no error". */
 void dy_err_clear(struct dy_err *e);
 
 /* Fills e (may be NULL) with code, field (may be NULL) and a printf-style
- * message; returns code so callers can `return dy_fail(...)`. */
+ * message (index 0); returns code so callers can `return dy_fail(...)`. */
 int dy_fail(struct dy_err *e, int code, const char *field, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
@@ -60,6 +61,16 @@ void *xrealloc(void *p, size_t n);
  * aborts when memory runs out) and counting it in n. */
 #define XAPPEND(arr, n, item) \
 	((arr) = xrealloc((arr), ((size_t)(n) + 1) * sizeof *(arr)), (arr)[(n)++] = (item))
+
+/* Defines `static int fn(void *ctx, const row_type *row)`, a list callback
+ * that appends *row to ((ctx_type *)ctx)->arr, counted in ->n, and goes on. */
+#define XCOLLECTOR(fn, ctx_type, row_type, arr, n)       \
+	static int fn(void *ctx, const row_type *row)        \
+	{                                                    \
+		ctx_type *collector_ = ctx;                      \
+		XAPPEND(collector_->arr, collector_->n, *row);   \
+		return 0;                                        \
+	}
 char *xstrdup(const char *s);
 
 #endif

@@ -130,7 +130,7 @@ static void setup_referral(struct shared *s, const char *file)
 {
 	memset(s, 0, sizeof *s);
 	char path[700];
-	snprintf(path, sizeof path, "%s/%s", tu_tempdir(), file);
+	snprintf(path, sizeof path, "%s", tu_db_url(file));
 	struct dy_err e;
 	assert_int_equal(app_proc_open(&s->proc, path, NULL, &e), 0);
 	s->today = tu_date("2026-06-01");
@@ -310,7 +310,7 @@ static void reload_swaps_without_pulling_the_rug(void **state)
 	(void)state;
 	struct app_proc proc;
 	char path[700];
-	snprintf(path, sizeof path, "%s/reload.db", tu_tempdir());
+	snprintf(path, sizeof path, "%s", tu_db_url("reload.db"));
 	struct dy_err e;
 	assert_int_equal(app_proc_open(&proc, path, NULL, &e), 0);
 	struct app a, b;

@@ -32,7 +32,7 @@ static int setup(void **state)
 	static struct fixture f;
 	memset(&f, 0, sizeof f);
 	char path[700];
-	snprintf(path, sizeof path, "%s/a.db", tu_tempdir());
+	snprintf(path, sizeof path, "%s", tu_db_url("a.db"));
 	struct dy_err e;
 	assert_int_equal(app_open(&f.a, path, "tester", &e), 0);
 	f.a.today = tu_date("2026-06-01");

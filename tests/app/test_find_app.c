@@ -28,10 +28,8 @@ static struct app A;
 static int setup(void **state)
 {
 	(void)state;
-	char path[700];
-	snprintf(path, sizeof path, "%s/f.db", tu_tempdir());
 	struct dy_err e;
-	assert_int_equal(app_open(&A, path, "tester", &e), 0);
+	assert_int_equal(app_open(&A, tu_db_url("f.db"), "tester", &e), 0);
 	A.today = tu_date("2026-11-22");
 	int created;
 	assert_int_equal(app_init(&A, "t", "Team", &created, &e), 0);
@@ -101,7 +99,10 @@ static void every_person_is_found(void **state)
 	struct dy_err e;
 	assert_int_equal(store_person_list(A.db, 0, collect, &pp, &e), 0);
 	assert_true(pp.n > 400);
-	for (int i = 0; i < pp.n; i++) {
+	/* Every person on SQLite; every fifth on PostgreSQL, where each search's
+	 * audit entry is a round trip and a commit (minutes for all of them). */
+	int step = tu_on_pg() ? 5 : 1;
+	for (int i = 0; i < pp.n; i += step) {
 		const struct person *p = &pp.v[i];
 		char q[2 * NAME_BYTES + 8];
 		enum find_match how;

@@ -47,7 +47,7 @@ static int setup(void **state)
 {
 	static struct fixture f;
 	memset(&f, 0, sizeof f);
-	snprintf(f.path, sizeof f.path, "%s/m.db", tu_tempdir());
+	snprintf(f.path, sizeof f.path, "%s", tu_db_url("m.db"));
 	struct dy_err e;
 	assert_int_equal(app_open(&f.a, f.path, "tester", &e), 0);
 	f.a.today = tu_date("2026-06-01");

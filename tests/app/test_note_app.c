@@ -30,10 +30,8 @@ static int setup(void **state)
 	static struct fixture f;
 	memset(&f, 0, sizeof f);
 	snprintf(f.dir, sizeof f.dir, "%s", tu_tempdir());
-	char path[700];
-	snprintf(path, sizeof path, "%s/a.db", f.dir);
 	struct dy_err e;
-	assert_int_equal(app_open(&f.a, path, "tester", &e), 0);
+	assert_int_equal(app_open(&f.a, tu_db_url("a.db"), "tester", &e), 0);
 	f.a.today = tu_date("2026-06-01");
 	int created;
 	assert_int_equal(app_init(&f.a, "t", "Team", &created, &e), 0);

@@ -27,7 +27,7 @@ static int setup(void **state)
 {
 	(void)state;
 	char path[1024];
-	snprintf(path, sizeof path, "%s/app.db", tu_tempdir());
+	snprintf(path, sizeof path, "%s", tu_db_url("app.db"));
 	struct dy_err e;
 	if (app_open(&A, path, "tester", &e))
 		return -1;

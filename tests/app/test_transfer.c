@@ -15,12 +15,12 @@
 #include "store/store_summary.h"
 #include "testutil.h"
 
+/* A new database on the store under test (dir holds the test's files). */
 static void open_new(struct app *a, const char *dir)
 {
-	char path[700];
-	snprintf(path, sizeof path, "%s/team.db", dir);
+	(void)dir;
 	struct dy_err e;
-	assert_int_equal(app_open(a, path, "test", &e), 0);
+	assert_int_equal(app_open(a, tu_db_url("team.db"), "test", &e), 0);
 	int created;
 	assert_int_equal(app_init(a, "t", "Test team", &created, &e), 0);
 }

@@ -6,8 +6,11 @@ DYAD=$1
 SRC=$2
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+DB_DIR=$WORK
+source "$(dirname "${BASH_SOURCE[0]}")/db.sh"
 cd "$WORK"
-export DYAD_DB="$WORK/test.db"
+export DYAD_DB
+DYAD_DB=$(fresh_db test)
 # The operator the audit records (commands that change the record need one).
 export DYAD_USER=tester
 # A fixed "today", so that ages, waits and date checks give the same answers

@@ -58,11 +58,23 @@ expect 0 "family_name|dob" -- "$DYAD" history --family 1
 expect 0 "No corrections" -- "$DYAD" history --family 2
 expect 1 "one of them" -- "$DYAD" history --person 1 --family 1
 
+# A name outside Latin corrected in (its words kept as the index's keys, on
+# either store): found by the new name and one slip from it; the old name
+# of that person no more.
+expect 0 "Corrected person 3" -- "$DYAD" person correct 3 --family-name "Παπαδόπουλος" --reason "transliterated"
+expect 0 "2 +3 +caregiver +Cal +Παπαδόπουλος" -- "$DYAD" find "Παπαδόπουλος"
+expect 0 "Cal +Παπαδόπουλος .*one_slip" -- "$DYAD" find "Παπαδόπουλοσ"
+expect 0 "Nobody found" -- "$DYAD" find "other"
+
 # The database keeps every correction row, whatever the path.
-check "SQL cannot change a correction" bash -c '! sqlite3 "$0" "UPDATE correction SET new_value = '"'x'"'" 2>/dev/null' "$DYAD_DB"
-check "SQL cannot delete a correction" bash -c '! sqlite3 "$0" "DELETE FROM correction" 2>/dev/null' "$DYAD_DB"
+rows_before=$(sql "$DYAD_DB" "SELECT COUNT(*) FROM correction")
+check "SQL cannot change a correction" eval '! sql "$DYAD_DB" "UPDATE correction SET new_value = '"'x'"'" 2>/dev/null'
+check "SQL cannot delete a correction" eval '! sql "$DYAD_DB" "DELETE FROM correction" 2>/dev/null'
+check "every correction row is still there, unchanged" test \
+	"$(sql "$DYAD_DB" "SELECT COUNT(*) FROM correction WHERE new_value <> 'x'")" = "$rows_before"
+check "six corrections in all" test "$rows_before" -eq 6
 # Values never reach the audit: only the fields' names.
-check "the audit records each correction" bash -c 'sqlite3 "$0" "SELECT action FROM audit" | grep -q "^person.correct$"' "$DYAD_DB"
-check "the audit names fields, not values" bash -c \
-	'! sqlite3 "$0" "SELECT * FROM audit" | grep -qE "Sample|1996-04-02|4505577104"' "$DYAD_DB"
+check "the audit records each correction" eval 'sql "$DYAD_DB" "SELECT action FROM audit" | grep -q "^person.correct$"'
+check "the audit names fields, not values" eval \
+	'! sql "$DYAD_DB" "SELECT * FROM audit" | grep -qE "Sample|1996-04-02|4505577104"'
 finish

@@ -18,5 +18,6 @@ expect 4 "injected failure"        -- "$DYAD" --db "trace:fail=commit@1:$DYAD_DB
 expect 0 "Family 1"                -- "$DYAD" family show 1
 expect 3 "family 2 does not exist|not found|does not exist" -- "$DYAD" family show 2
 expect 1 "fail= takes OP@N"        -- "$DYAD" --db "trace:fail=soon:$DYAD_DB" family list
-expect 1 "PostgreSQL is not available" -- "$DYAD" --db "postgresql://localhost/dyad" family list
+expect 4 "cannot connect to PostgreSQL" -- "$DYAD" --db "postgresql:///dyad?host=$WORK/no-server" family list
+expect 1 "no driver for this database name" -- "$DYAD" --db "mysql://localhost/dyad" family list
 finish

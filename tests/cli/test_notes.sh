@@ -42,8 +42,10 @@ expect 3 "referral 9 does not exist" -- "$DYAD" note add --referral 9 --kind oth
 expect 1 "operator" -- env -u DYAD_USER "$DYAD" note add --referral 1 --kind other --text x
 
 # The database itself refuses a change to a signed note, whatever the path.
-check "SQL cannot change a signed note" bash -c '! sqlite3 "$0" "UPDATE note SET text = '"'x'"' WHERE id = 1" 2>/dev/null' "$DYAD_DB"
-check "SQL cannot delete a signed note" bash -c '! sqlite3 "$0" "DELETE FROM note WHERE id = 1" 2>/dev/null' "$DYAD_DB"
+export -f sql
+check "SQL cannot change a signed note" bash -c '! sql "$0" "UPDATE note SET text = '"'x'"' WHERE id = 1" 2>/dev/null' "$DYAD_DB"
+check "SQL cannot delete a signed note" bash -c '! sql "$0" "DELETE FROM note WHERE id = 1" 2>/dev/null' "$DYAD_DB"
+check "the signed note is there as it was" test "$(sql "$DYAD_DB" "SELECT count(*) FROM note WHERE id = 1 AND text <> 'x'")" = 1
 
 # Export, import, export: byte-identical, notes included.
 expect 0 "3 case notes" -- "$DYAD" export x1

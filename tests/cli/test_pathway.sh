@@ -11,7 +11,10 @@ SRC=${2:-.}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cd "$TMP"
-export DYAD_TODAY=2025-03-31 DYAD_DB="$TMP/t.db" DYAD_USER=tester
+DB_DIR=$TMP
+source "$SRC/tests/cli/db.sh"
+export DYAD_TODAY=2025-03-31 DYAD_DB DYAD_USER=tester
+DYAD_DB=$(fresh_db t)
 unset DYAD_RULES
 
 pass=0
@@ -122,7 +125,7 @@ has "$OUT" "state_change,in_intervention,discharged,,2025-03-20,cli:tester,plann
 #   E2 DNA 01-12, A 01-05..01-25 = 20 (Jan, breached), B waiting from 01-25 (target 02-25)
 #   E3 A 01-20..02-03 = 14 (Feb, on the target day), B waiting from 02-03 (target 03-03)
 #   E4 A waiting from 02-10 (target 02-24)
-export DYAD_DB="$TMP/w.db"
+DYAD_DB=$(fresh_db w)
 run 0 init && ok
 add_family() { # N RECEIVED
 	"$DYAD" family add >/dev/null
@@ -180,7 +183,7 @@ has "$OUT" "all,A,3,14,20,20,100.0,0,0,1,0" "report target option"
 run 2 report waiting --from 2025-03-01 --to 2025-02-28 && ok
 
 # CSV round trip keeps states and history byte for byte; without the history, states are derived.
-export DYAD_DB="$TMP/demo.db"
+DYAD_DB=$(fresh_db demo)
 run 0 demo --families 150 --seed 3 && ok
 run 0 export "$TMP/A" && ok
 # import into a path with no database makes it, with the files' team

@@ -4,6 +4,7 @@
 # README.md, each command runs in order, must succeed, and must print every
 # "quoted" text of its comment (spaces compared loosely). It runs on today
 # and on the same day next year, since its dates are counted from today.
+# sqlite only: the README's walk-through makes its own ./dyad.db file.
 source "$(dirname "$0")/lib.sh"
 
 block=$(sed -n '/^## A family from referral to discharge/,/^## /p' "$SRC/README.md" |

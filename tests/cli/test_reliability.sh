@@ -2,6 +2,8 @@
 # database makes a writer wait, then say "busy, try again" (exit 3), never a
 # storage error; every file dyad creates is private whatever the umask.
 #   bash test_reliability.sh DYAD_BINARY SOURCE_DIR
+# sqlite only: file modes, -wal/-shm files and sqlite3's locks are SQLite's;
+# PostgreSQL's waits are in tests/pg/test_pg_writers.sh.
 source "$(dirname "$0")/lib.sh"
 
 mode() { stat -c %a "$1"; }
@@ -21,14 +23,19 @@ check "the -shm file exists and is 0600" [ "$(mode test.db-shm 2>/dev/null)" = 6
 wait
 
 # --- a busy database: wait, then a clear message and exit 3 ---------------
+# hold_lock SECONDS: another program takes the write lock and holds it; this
+# returns once the lock is held (a loaded machine may take its time to start it).
+hold_lock() {
+	rm -f held
+	(echo "BEGIN IMMEDIATE;"; echo ".shell touch held"; sleep "$1"; echo "COMMIT;") | sqlite3 test.db &
+	for _ in $(seq 200); do [ -e held ] && return; sleep 0.05; done
+}
 # Another program holds the write lock for 2 s: a writer waits and succeeds.
-(echo "BEGIN IMMEDIATE;"; sleep 2; echo "COMMIT;") | sqlite3 test.db &
-sleep 0.3
+hold_lock 2
 expect 0 "Added practitioner" -- "$DYAD" practitioner add --name "Sam Roe" --profession clinical_psychologist
 wait
 # It holds it longer than the writer's bound (here 500 ms): exit 3, "busy".
-(echo "BEGIN IMMEDIATE;"; sleep 2; echo "COMMIT;") | sqlite3 test.db &
-sleep 0.3
+hold_lock 3
 expect 3 "busy.*try again" -- env DYAD_BUSY_MS=500 "$DYAD" practitioner add --name "Kim Poe" --profession clinical_psychologist
 out=$(DYAD_BUSY_MS=500 "$DYAD" practitioner add --name "Kim Poe" --profession clinical_psychologist 2>&1)
 check "a busy refusal is not a storage error: $out" eval '! grep -qi "database error\|locked" <<<"$out"'

@@ -182,4 +182,27 @@ check "the CSV hides the same cells as the JSON" \
 	"$("$DYAD" --format csv report safeguarding $P --publish | tr -d '\r' | tr ',' '\n' | grep -c '^\*$')" \
 	"$(jq '[.. | select(. == "*")] | length' <<<"$sg")"
 
+# --- twins: the safeguarding figures count each infant of a referral --------
+f=$("$DYAD" family add | grep -oE '[0-9]+' | head -1)
+c=$("$DYAD" person add --family "$f" --role caregiver --relationship mother --given-name Eve --family-name Twin \
+	--dob 1994-01-01 | grep -oE '[0-9]+' | head -1)
+t1=$("$DYAD" person add --family "$f" --role infant --given-name Fay --family-name Twin --dob 2026-03-01 | grep -oE '[0-9]+' | head -1)
+t2=$("$DYAD" person add --family "$f" --role infant --given-name Gus --family-name Twin --dob 2026-03-01 | grep -oE '[0-9]+' | head -1)
+expect 0 "covers 2 infants" -- "$DYAD" referral add --family "$f" --infant "$t1" --other-infants "$t2" --caregiver "$c" \
+	--received 2026-03-10 --source gp
+tw=$("$DYAD" --format csv referral list | tail -n +2 | tail -1 | cut -d, -f1)
+"$DYAD" referral triage --referral "$tw" --decision accepted --date 2026-03-11 >/dev/null
+"$DYAD" safeguarding set --infant "$t1" --status child_protection_plan --from 2026-03-01 >/dev/null
+"$DYAD" safeguarding set --infant "$t1" --status none --from 2026-08-01 >/dev/null
+"$DYAD" safeguarding set --infant "$t2" --status child_in_need --from 2026-08-01 >/dev/null
+expect 0 "Discharged referral $tw" -- "$DYAD" discharge --referral "$tw" --date 2026-09-15 --reason planned_ending \
+	--care-status "$t1:with_birth_family,$t2:in_care"
+tj=$("$DYAD" --format json report safeguarding --from 2026-09-01 --to 2026-09-30)
+check "twins: two infants, one de-escalated, one escalated, one still with the birth family" \
+	"$(jq -c '.summary | [.n, .pct_deescalated, .pct_escalated, .n_care_known, .pct_remained_or_reunited, .n_high, .pct_high_deescalated]' <<<"$tj")" \
+	"[2,50,50,2,50,1,100]"
+check "twins: each infant's own row of the start x end table" \
+	"$(jq -c '[.transitions[] | select(.at_referral == "child_protection_plan" or .at_referral == "none") | [.at_referral, .none, .child_in_need, .total]]' <<<"$tj")" \
+	'[["none",0,1,1],["child_protection_plan",1,0,1]]'
+
 finish

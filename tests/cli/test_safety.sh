@@ -56,7 +56,7 @@ expect 0 "Logged referral 1"     -- env -u DYAD_USER "$DYAD" --as=pat referral a
 expect 0 "Referral 1 accepted"   -- "$DYAD" --as "Sam Patel" referral triage --referral 1 --decision accepted \
 	--date 2026-11-02
 expect 0 "received +awaiting_assessment +2026-11-02 +cli:Sam Patel" -- "$DYAD" referral history --referral 1
-audit=$(sqlite3 "$DYAD_DB" "SELECT actor FROM audit ORDER BY id" 2>/dev/null | tr '\n' '|')
+audit=$(sql "$DYAD_DB" "SELECT actor FROM audit ORDER BY id" 2>/dev/null | tr '\n' '|')
 check "the audit records each operator (got: $audit)" grep -q "cli:Dr Ada Byron|cli:tester|cli:tester|cli:pat|cli:Sam Patel" <<<"$audit"
 
 # --- demo data only into a new or empty demo database ------------------------

@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 
 # A small team with everything a view can show: a demo team, plus a family
 # with safeguarding, an unacknowledged risk, contacts, goals and an outcome.
-export DYAD_DB="$WORK/v.db"
+DYAD_DB=$(fresh_db v)
 "$DYAD" demo --families 30 --seed 4 >/dev/null
 "$DYAD" practitioner add --name "Pat Lee" --profession psychotherapist >/dev/null
 F=$("$DYAD" family add | grep -oE '[0-9]+' | head -1)

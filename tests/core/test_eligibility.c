@@ -428,7 +428,7 @@ static void parse_errors_name_line_key_and_reason(void **state)
 	parse_fails("[team]\njust words\n", "line 2", "");
 	parse_fails("[team]\r\ninfant_age_limit_months = 24\r\n\x01\r\n", "line 3", "");
 	e = parse_fails("[programme p]\nlabel = Caf\xe9\n", "line 2", ""); /* Latin-1, not UTF-8 */
-	assert_string_equal(e.msg, "is not valid UTF-8 text");
+	assert_string_equal(e.msg, "is not valid UTF-8 text (at character 12): use UTF-8");
 	parse_fails("[programme p]\nlabel = \xed\xa0\x80\n", "line 2", ""); /* a surrogate */
 	parse_fails("[programme p]\nlabel = \xc3\n", "line 2", "");        /* cut short */
 	/* A programme may narrow the team's rules, never widen them; the line is the programme's. */

@@ -108,7 +108,7 @@ static void refuses_bad_files_with_line_field_and_reason(void **state)
 		{"[intervention a]\nname = A\nmode = group\nverified = maybe\n", "line 4", "verified", "yes or no"},
 		{"[intervention a\n", "line 1", "section", "end with ']'"},
 		{"# nothing\n", "line 1", "catalogue", "no [intervention"},
-		{"[intervention a]\nname\nmode = group\n", "line 2", "line", "key = value"},
+		{"[intervention a]\nname\nmode = group\n", "line 2", "", "key = value"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct intervention_catalogue c;

@@ -14,8 +14,11 @@ cleanup() {
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
+DB_DIR=$WORK
+source "$(dirname "${BASH_SOURCE[0]}")/../cli/db.sh"
 cd "$WORK"
-export DYAD_DB="$WORK/web.db"
+export DYAD_DB
+DYAD_DB=$(fresh_db web)
 export DYAD_TODAY=${DYAD_TODAY:-2026-11-22}
 export DYAD_USER=http-test  # the named local operator the CLI acts as
 export DYAD_INSTRUMENTS="$SRC/instruments"

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_db 30
-q() { sqlite3 "$DYAD_DB" "$1"; }
+q() { sql "$DYAD_DB" "$1"; }
 read -r F E BABY <<<"$(q "SELECT e.family_id, e.id, p.given_name || '_' || p.family_name FROM episode e
   JOIN person p ON p.id = e.infant_id WHERE e.decision = 'accepted' AND e.discharged_on IS NULL
   ORDER BY e.id LIMIT 1" | tr '|' ' ')"
@@ -39,8 +39,8 @@ contains "today's measure too (clinician)" "$first2" "GAD-7 entered \(review\)"
 # of the page that names the family (waiting, caseload, recent activity).
 shown=$(grep -oE 'href="/families/[0-9]+"' <<<"$act" | grep -oE '[0-9]+' | sort -un | paste -sd,)
 panel() { sed "s/<h2/\n<h2/g" <<<"$page" | sed -n "/<h2>$1<\/h2>/p" | grep -oE 'href="/families/[0-9]+"' | grep -oE '[0-9]+' | sort -u; }
-logged=$(q "SELECT group_concat(entity_id) FROM (SELECT DISTINCT entity_id FROM audit WHERE id > $top
-  AND actor = 'clinician' AND action = 'list' AND entity = 'family' AND entity_id IN ($shown) ORDER BY entity_id)")
+logged=$(q "SELECT group_concat(entity_id, ',') FROM (SELECT DISTINCT entity_id FROM audit WHERE id > $top
+  AND actor = 'clinician' AND action = 'list' AND entity = 'family' AND entity_id IN ($shown) ORDER BY entity_id) t")
 check "each family the panel names is audited" "$logged" "$shown"
 want=$( (panel Waiting; panel Caseload; panel 'Recent activity') | grep -xE "$(tr , '|' <<<"$shown")" | wc -l)
 check "once for each panel naming it" \

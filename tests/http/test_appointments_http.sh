@@ -12,11 +12,11 @@ F=$("$DYAD" family add | grep -oE "[0-9]+" | head -1)
 "$DYAD" person add --family "$F" --role caregiver --relationship mother --given-name Quenby --family-name Marlowe \
 	--dob 1995-02-03 >/dev/null
 "$DYAD" person add --family "$F" --role infant --given-name Rook --family-name Marlowe --dob 2026-07-01 >/dev/null
-read -r CG INF <<<"$(sqlite3 "$DYAD_DB" "SELECT group_concat(id, ' ') FROM person WHERE family_id = $F")"
+read -r CG INF <<<"$(sql "$DYAD_DB" "SELECT id FROM person WHERE family_id = $F ORDER BY id" | tr '\n' ' ')"
 E=$("$DYAD" referral add --family "$F" --infant "$INF" --caregiver "$CG" --received 2026-11-01 --source gp |
 	grep -oE "[0-9]+" | head -1)
-P=$(sqlite3 "$DYAD_DB" "SELECT id FROM practitioner ORDER BY id LIMIT 1")
-NAMES=$(sqlite3 "$DYAD_DB" "SELECT group_concat(given_name || '|' || family_name, '|') FROM person")
+P=$(sql "$DYAD_DB" "SELECT id FROM practitioner ORDER BY id LIMIT 1")
+NAMES=$(sql "$DYAD_DB" "SELECT given_name || '|' || family_name FROM person" | paste -sd'|')
 start_server
 
 # Today is Sunday 22 November 2026.

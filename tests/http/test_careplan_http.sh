@@ -7,9 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_db 20
-read -r F E <<<"$(sqlite3 "$DYAD_DB" "SELECT family_id, id FROM episode WHERE decision = 'accepted' AND discharged_on IS NULL ORDER BY id LIMIT 1" | tr '|' ' ')"
+read -r F E <<<"$(sql "$DYAD_DB" "SELECT family_id, id FROM episode WHERE decision = 'accepted' AND discharged_on IS NULL ORDER BY id LIMIT 1" | tr '|' ' ')"
 [ -n "$E" ] || { echo "FAIL: the demo has no open accepted referral"; exit 1; }
-RECEIVED=$(sqlite3 "$DYAD_DB" "SELECT received_on FROM episode WHERE id = $E")
+RECEIVED=$(sql "$DYAD_DB" "SELECT received_on FROM episode WHERE id = $E")
 P1=$("$DYAD" practitioner add --name "Nurse Pair-One" --profession specialist_health_visitor | grep -oE 'practitioner [0-9]+' | grep -oE '[0-9]+')
 P2=$("$DYAD" practitioner add --name "Worker Pair-Two" --profession social_worker | grep -oE 'practitioner [0-9]+' | grep -oE '[0-9]+')
 start_server

@@ -33,11 +33,11 @@ contains "the new value" "$hist" ">Marlow<"
 contains "who and why" "$hist" "admin_staff: spelt wrongly at referral"
 api admin_staff GET "/api/v1/search?q=marlow"
 contains "search finds the new name" "$BODY" '"family_name": *"Marlow"'
-C=$(sqlite3 "$DYAD_DB" "SELECT id FROM correction WHERE entity_id = $P ORDER BY id DESC LIMIT 1")
+C=$(sql "$DYAD_DB" "SELECT id FROM correction WHERE entity_id = $P ORDER BY id DESC LIMIT 1")
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" --data-urlencode "csrf=$csrf" \
 	--data-urlencode "reason=the letter was right" "${URL}corrections/$C/revert")
 check "undo" "$code" 303
-check "the earlier value is back" "$(sqlite3 "$DYAD_DB" "SELECT family_name FROM person WHERE id = $P")" Marlowe
+check "the earlier value is back" "$(sql "$DYAD_DB" "SELECT family_name FROM person WHERE id = $P")" Marlowe
 # The API: the same correction, the person's history, undo.
 api clinician POST "/api/v1/people/$P/correct" '{"reason":"from the GP letter","changes":{"dob":"1995-02-04"}}'
 check "API: corrected" "$CODE" 201

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_db 30
-read -r P F NHS GIVEN FAMILY DOB <<<"$(sqlite3 -separator ' ' "$DYAD_DB" \
+IFS='|' read -r P F NHS GIVEN FAMILY DOB <<<"$(sql "$DYAD_DB" \
 	"SELECT id, family_id, nhs_number, given_name, family_name, date_of_birth FROM person
 	 WHERE nhs_number IS NOT NULL AND role = 'caregiver' ORDER BY id LIMIT 1")"
 start_server
@@ -43,5 +43,5 @@ contains "nobody found says so" "$page" "0 people found"
 stop_server
 check "the server's log holds no search text" "$(grep -c "$NHS\|$FAMILY" "$WORK/serve.log" | head -1)" 0
 check "the audit holds no search text" \
-	"$(sqlite3 "$DYAD_DB" "SELECT count(*) FROM audit WHERE coalesce(detail, '') LIKE '%$NHS%'")" 0
+	"$(sql "$DYAD_DB" "SELECT count(*) FROM audit WHERE coalesce(detail, '') LIKE '%$NHS%'")" 0
 finish

@@ -10,18 +10,18 @@
 
 setup_db 40
 unset DYAD_INTERVENTIONS
-mapfile -t EPS < <(sqlite3 -separator ' ' "$DYAD_DB" "SELECT id, caregiver_id FROM episode WHERE decision = 'accepted'
+mapfile -t EPS < <(sql "$DYAD_DB" "SELECT id, caregiver_id FROM episode WHERE decision = 'accepted'
 	AND discharged_on IS NULL AND caregiver_id IS NOT NULL AND received_on <= '2026-10-01' ORDER BY id LIMIT 2")
 [ "${#EPS[@]}" -eq 2 ] || { echo "FAIL: the demo has fewer than two open accepted referrals"; exit 1; }
-read -r E1 C1 <<<"${EPS[0]}"
-read -r E2 C2 <<<"${EPS[1]}"
+IFS="|" read -r E1 C1 <<<"${EPS[0]}"
+IFS="|" read -r E2 C2 <<<"${EPS[1]}"
 P=$("$DYAD" practitioner add --name "Group Facilitator" --profession psychotherapist | grep -oE 'practitioner [0-9]+' | grep -oE '[0-9]+')
 RUN=$("$DYAD" group add --intervention circle_of_security --starts 2026-11-01 --venue "<b>Meadows</b> Hall" \
 	--location childrens_centre --capacity 4 --facilitators "$P" | grep -oE 'group run [0-9]+' | grep -oE '[0-9]+')
 [ -n "$RUN" ] || { echo "FAIL: group add"; exit 1; }
 "$DYAD" group enrol --run "$RUN" --referral "$E1" --caregiver "$C1" >/dev/null || exit 1
 "$DYAD" group enrol --run "$RUN" --referral "$E2" --caregiver "$C2" >/dev/null || exit 1
-contacts() { sqlite3 "$DYAD_DB" "SELECT COUNT(*) FROM contact WHERE kind = 'group' AND episode_id IN ($E1, $E2)"; }
+contacts() { sql "$DYAD_DB" "SELECT COUNT(*) FROM contact WHERE kind = 'group' AND episode_id IN ($E1, $E2)"; }
 before=$(contacts)
 start_server
 
@@ -44,7 +44,7 @@ check "names the number" "$(jq -r .error.field <<<"$BODY")" number
 api clinician POST "/api/v1/groups/$RUN/sessions" '{"date":"2026-11-03"}'
 check "the number is required" "$(jq -r .error.field <<<"$BODY")" number
 
-audit_before=$(sqlite3 "$DYAD_DB" "SELECT COUNT(*) FROM audit WHERE action = 'list' AND entity = 'family'")
+audit_before=$(sql "$DYAD_DB" "SELECT COUNT(*) FROM audit WHERE action = 'list' AND entity = 'family'")
 api clinician GET "/api/v1/groups/$RUN"
 check "the run answers" "$CODE" 200
 check "two caregivers" "$(jq '.members | length' <<<"$BODY")" 2
@@ -54,7 +54,7 @@ check "session 1: who attended" "$(jq -c '.session_attendance[0].attended' <<<"$
 check "session 1: who did not" "$(jq -c '.session_attendance[0].did_not_attend' <<<"$BODY")" "[$EN2]"
 check "not complete after 1 of 8" "$(jq -r ".members[] | select(.caregiver_id == $C1) | .completed" <<<"$BODY")" false
 sleep 0.5 # the server's audit writer commits reads in the background
-audit_after=$(sqlite3 "$DYAD_DB" "SELECT COUNT(*) FROM audit WHERE action = 'list' AND entity = 'family'")
+audit_after=$(sql "$DYAD_DB" "SELECT COUNT(*) FROM audit WHERE action = 'list' AND entity = 'family'")
 check "each family named is logged" "$((audit_after - audit_before))" 2
 
 # The pages.

@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_db 130
-q() { sqlite3 "$DYAD_DB" "$1"; }
+q() { sql "$DYAD_DB" "$1"; }
 start_server
 FAMILIES=$(q "SELECT COUNT(*) FROM family")
 

@@ -7,8 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_db 5
-E=$(sqlite3 "$DYAD_DB" "SELECT id FROM episode ORDER BY id LIMIT 1")
-F=$(sqlite3 "$DYAD_DB" "SELECT family_id FROM episode WHERE id = $E")
+E=$(sql "$DYAD_DB" "SELECT id FROM episode ORDER BY id LIMIT 1")
+F=$(sql "$DYAD_DB" "SELECT family_id FROM episode WHERE id = $E")
 start_server
 W=Zq9Mk_apinote
 
@@ -92,10 +92,10 @@ page POST "/referrals/$E/notes" -d "csrf=$PCSRF" -d kind=telephone --data-urlenc
 check "writing a note redirects to it" "$CODE" 303
 page GET "/referrals/$E/notes"
 contains "the draft is shown to its author" "$BODY" "Rang Ann."
-P=$(sqlite3 "$DYAD_DB" "SELECT max(id) FROM note")
+P=$(sql "$DYAD_DB" "SELECT max(id) FROM note")
 page POST "/notes/$P/sign" -d "csrf=$PCSRF"
 check "signing redirects" "$CODE" 303
-check "the note is signed" "$(sqlite3 "$DYAD_DB" "SELECT signed_at IS NOT NULL FROM note WHERE id = $P")" 1
+check "the note is signed" "$(sql "$DYAD_DB" "SELECT count(*) FROM note WHERE id = $P AND signed_at IS NOT NULL")" 1
 page POST "/referrals/$E/notes" -d "csrf=$PCSRF" -d kind=telephone -d "text="
 check "an empty note is shown again with its error" "$CODE" 400
 contains "the error names the field" "$BODY" 'href="#text"'
@@ -114,5 +114,5 @@ lacks "nor the notes link" "$BODY" "/referrals/$E/notes"
 
 stop_server
 check "the server's log holds no note's words" "$(grep -c "$W" "$WORK/serve.log" "$WORK/serve.out" | awk -F: '{s += $2} END {print s}')" 0
-check "the audit holds no note's words" "$(sqlite3 "$DYAD_DB" "SELECT count(*) FROM audit WHERE coalesce(detail, '') LIKE '%$W%'")" 0
+check "the audit holds no note's words" "$(sql "$DYAD_DB" "SELECT count(*) FROM audit WHERE coalesce(detail, '') LIKE '%$W%'")" 0
 finish

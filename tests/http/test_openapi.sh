@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_db 20
-read -r F E I <<<"$(sqlite3 "$DYAD_DB" "SELECT family_id, id, infant_id FROM episode ORDER BY id LIMIT 1" | tr '|' ' ')"
+read -r F E I <<<"$(sql "$DYAD_DB" "SELECT family_id, id, infant_id FROM episode ORDER BY id LIMIT 1" | tr '|' ' ')"
 start_server
 
 doc=$(curl -s "${URL}api/v1/openapi.json")

@@ -39,6 +39,14 @@ contains "family page timeline: the band says unverified" "$page" "mild \(band u
 page=$(curl -s -b "$jar" "${URL}referrals/1/measures/2")
 lacks "measure page: a verified band is not marked" "$page" "unverified"
 
+## a score the instrument does not allow is shown against its own item
+items=(-d item1=0 -d item2=0 -d item3=0 -d item4=7 -d item5=0 -d item6=0 -d item7=0 -d item8=0 -d item9=0)
+CODE=$(curl -s -o "$WORK/body" -w '%{http_code}' -b "$jar" -d "csrf=$scsrf" -d date-day=12 -d date-month=11 \
+	-d date-year=2026 -d timepoint=review -d respondent=1 "${items[@]}" "${URL}referrals/1/measures/new/phq9")
+check "a value PHQ-9 does not allow is refused" "$CODE" 400
+contains "the error summary links to item 4" "$(cat "$WORK/body")" 'href="#item4"'
+contains "the reason names the value" "$(cat "$WORK/body")" "7 is not allowed"
+
 ## point 1: the web discharge asks for the action taken while a risk flag is open
 page=$(curl -s -b "$jar" "${URL}referrals/1/discharge")
 contains "discharge page asks for the action taken" "$page" 'name="risk_action"'

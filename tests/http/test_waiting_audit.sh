@@ -8,13 +8,13 @@
 . "$(dirname "$0")/lib.sh"
 
 setup_db 1500
-q() { sqlite3 "$DYAD_DB" "$1"; }
+q() { sql "$DYAD_DB" "$1"; }
 start_server
 top() { q "SELECT MAX(id) FROM audit"; }
 # logged SINCE ACTOR: the families with 'list' entries since SINCE, sorted, with
 # how many entries each (id:n).
-logged() { q "SELECT group_concat(entity_id || ':' || n) FROM (SELECT entity_id, COUNT(*) AS n FROM audit
-  WHERE id > $1 AND actor = '$2' AND action = 'list' AND entity = 'family' GROUP BY entity_id ORDER BY entity_id)"; }
+logged() { q "SELECT group_concat(entity_id || ':' || n, ',') FROM (SELECT entity_id, COUNT(*) AS n FROM audit
+  WHERE id > $1 AND actor = '$2' AND action = 'list' AND entity = 'family' GROUP BY entity_id ORDER BY entity_id) t"; }
 once() { tr ' ' '\n' | grep . | sort -n | uniq | sed 's/$/:1/' | paste -sd,; }
 
 api manager GET "/api/v1/waiting?limit=500"

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/episode_state.h"
 #include "store/db.h"
 #include "store/migrate.h"
@@ -26,7 +27,7 @@
 static db_t *open_db(const char *name)
 {
 	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", tu_tempdir(), name);
+	snprintf(path, sizeof path, "%s", tu_db_url(name));
 	db_t *db;
 	struct dy_err e;
 	assert_int_equal(db_open(path, &db, &e), 0);
@@ -39,6 +40,8 @@ static void exec(db_t *db, const char *sql)
 	if (db_exec(db, sql, &e))
 		fail_msg("%s: %s", sql, e.msg);
 }
+
+static void clock_dates_agree(db_t *db, int expect_rows);
 
 /* Version-1 data: six referrals covering each backfill rule. */
 static const char v1_data[] =
@@ -100,7 +103,7 @@ static void migration_from_v1_backfills(void **state)
 {
 	(void)state;
 	char path[1024];
-	snprintf(path, sizeof path, "%s/v1.db", tu_tempdir());
+	snprintf(path, sizeof path, "%s", tu_db_url("v1.db"));
 	db_t *db;
 	struct dy_err e;
 	assert_int_equal(db_open(path, &db, &e), 0);
@@ -108,7 +111,7 @@ static void migration_from_v1_backfills(void **state)
 	exec(db, "CREATE TABLE schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
 	assert_int_equal(schema_migrations[0].version, 1);
 	exec(db, "BEGIN");
-	exec(db, schema_migrations[0].sql);
+	exec(db, tu_on_pg() ? schema_migrations[0].pg : schema_migrations[0].sql);
 	exec(db, "INSERT INTO schema_migration VALUES (1, 'family record', '2024-01-01T00:00:00Z')");
 	exec(db, v1_data);
 	exec(db, "COMMIT");
@@ -177,6 +180,7 @@ static void migration_from_v1_backfills(void **state)
 	/* The new code opens it again without migrating twice. */
 	assert_int_equal(migrate_up(db, &applied, &e), 0);
 	assert_int_equal(applied, 0);
+	clock_dates_agree(db, 5); /* the backfill kept the clock dates of all but the declined one */
 	db_close(db);
 }
 
@@ -355,6 +359,102 @@ static void clock_rows_one_pass(void **state)
 	db_close(db);
 }
 
+/* Checks every referral's clock dates as the clock query gives them (kept on
+ * the episode by migration 15's triggers) against core's own reduction of
+ * the referral's contacts, read afresh: they must agree after any change. */
+static void clock_dates_agree(db_t *db, int expect_rows)
+{
+	struct dy_err e;
+	struct rows rs = {0};
+	assert_int_equal(store_pathway_clock_rows(db, D("2000-01-01"), D("2099-12-31"), collect_row, &rs, &e), 0);
+	assert_int_equal(rs.n, expect_rows);
+	for (int i = 0; i < rs.n && i < 8; i++) {
+		const struct pathway_clock_row *r = &rs.r[i];
+		db_stmt_t *s = db_prepare(db, "SELECT date, kind, attendance FROM contact WHERE episode_id = ?", &e);
+		assert_non_null(s);
+		db_bind_int(s, 1, r->episode_id);
+		struct clock_contact c[32];
+		char kind[32][24], att[32][24];
+		size_t n = 0;
+		while (db_step(s, &e) == DB_ROW) {
+			assert_true(n < 32);
+			c[n].date = db_col_date(s, 0);
+			db_col_copy(s, 1, kind[n], sizeof kind[n]);
+			db_col_copy(s, 2, att[n], sizeof att[n]);
+			c[n].kind = kind[n];
+			c[n].attendance = att[n];
+			n++;
+		}
+		struct clock_events ev;
+		clock_events_from_contacts(r->ev.received, c, n, r->ev.discharged, &ev);
+		if (ev.assessed != r->ev.assessed || ev.intervention != r->ev.intervention ||
+		    ev.has_direct != r->ev.has_direct || ev.direct != r->ev.direct)
+			fail_msg("referral %lld: kept %d/%d/%d, from its contacts %d/%d/%d", (long long)r->episode_id,
+			         r->ev.assessed, r->ev.intervention, r->ev.direct, ev.assessed, ev.intervention, ev.direct);
+	}
+}
+
+static void clock_dates_follow_every_change(void **state)
+{
+	(void)state;
+	db_t *db = fresh();
+	int64_t a = add_episode(db, 1, 2, 1, "2025-01-02");
+	int64_t b = add_episode(db, 2, 4, 3, "2025-01-03");
+	clock_dates_agree(db, 2);
+	add_contact(db, a, "2025-01-05", "intervention", "attended"); /* direct: no assessment yet */
+	clock_dates_agree(db, 2);
+	add_contact(db, a, "2025-01-10", "assessment", "did_not_attend"); /* stops nothing */
+	add_contact(db, a, "2025-01-12", "assessment", "attended");
+	add_contact(db, a, "2025-01-20", "group", "attended");
+	add_contact(db, a, "2025-01-25", "review", "attended");
+	add_contact(db, b, "2025-01-04", "assessment", "attended");
+	clock_dates_agree(db, 2);
+	/* Added out of order: an earlier intervention, an earlier assessment
+	 * (which turns an intervention before it into one after), contacts
+	 * before the referral was received. */
+	add_contact(db, b, "2025-03-01", "intervention", "attended");
+	add_contact(db, b, "2025-02-01", "group", "attended");
+	add_contact(db, b, "2025-01-02", "intervention", "attended");
+	clock_dates_agree(db, 2);
+	add_contact(db, a, "2025-01-03", "assessment", "attended");
+	add_contact(db, a, "2025-01-01", "assessment", "attended");
+	clock_dates_agree(db, 2);
+	add_contact(db, a, "2025-01-04", "intervention", "attended");
+	add_contact(db, a, "2025-01-04", "intervention", "did_not_attend");
+	clock_dates_agree(db, 2);
+	/* A correction: the assessment was not attended after all, then was. */
+	exec(db, "UPDATE contact SET attendance = 'did_not_attend' WHERE episode_id = 1 AND date = '2025-01-12'");
+	clock_dates_agree(db, 2);
+	exec(db, "UPDATE contact SET attendance = 'attended', date = '2025-01-04' WHERE episode_id = 1 AND kind = 'assessment'"
+	         " AND date = '2025-01-10'");
+	clock_dates_agree(db, 2);
+	/* A contact's kind corrected, and one moved to the other referral (a merge). */
+	exec(db, "UPDATE contact SET kind = 'intervention' WHERE episode_id = 1 AND kind = 'review'");
+	exec(db, "UPDATE contact SET episode_id = 2 WHERE episode_id = 1 AND kind = 'group'");
+	clock_dates_agree(db, 2);
+	/* Removed contacts, a later received date, a discharge before a contact, undone. */
+	exec(db, "DELETE FROM contact WHERE episode_id = 1 AND date = '2025-01-04'");
+	clock_dates_agree(db, 2);
+	exec(db, "UPDATE episode SET received_on = '2025-01-06' WHERE id = 1");
+	clock_dates_agree(db, 2);
+	exec(db, "UPDATE episode SET decision = 'accepted', discharged_on = '2025-01-11', discharge_reason = 'moved_away'"
+	         " WHERE id = 1");
+	clock_dates_agree(db, 2);
+	add_contact(db, a, "2025-01-15", "intervention", "attended"); /* after the discharge: ignored */
+	add_contact(db, a, "2025-01-08", "group", "attended");
+	clock_dates_agree(db, 2);
+	exec(db, "UPDATE episode SET discharged_on = NULL, discharge_reason = NULL WHERE id = 1");
+	clock_dates_agree(db, 2);
+	exec(db, "DELETE FROM contact");
+	clock_dates_agree(db, 2);
+	struct rows rs = {0};
+	struct dy_err e;
+	assert_int_equal(store_pathway_clock_rows(db, D("2000-01-01"), D("2099-12-31"), collect_row, &rs, &e), 0);
+	assert_int_equal(rs.r[0].ev.assessed, DATE_NONE);
+	assert_int_equal(rs.r[1].ev.intervention, DATE_NONE);
+	db_close(db);
+}
+
 static void derive_fills_only_rows_without_history(void **state)
 {
 	(void)state;
@@ -414,6 +514,7 @@ int main(void)
 		cmocka_unit_test(events_store_date_user_and_details),
 		cmocka_unit_test(duplicates_by_person_nhs_and_name_dob),
 		cmocka_unit_test(clock_rows_one_pass),
+		cmocka_unit_test(clock_dates_follow_every_change),
 		cmocka_unit_test(derive_fills_only_rows_without_history),
 		cmocka_unit_test(states_from_the_record),
 	};

@@ -19,7 +19,7 @@
 static db_t *fresh(void)
 {
 	char path[600];
-	snprintf(path, sizeof path, "%s/t.db", tu_tempdir());
+	snprintf(path, sizeof path, "%s", tu_db_url("t.db"));
 	db_t *db;
 	struct dy_err e;
 	assert_int_equal(db_open(path, &db, &e), 0);
@@ -32,7 +32,7 @@ static void migrations_apply_once_and_refuse_newer(void **state)
 {
 	(void)state;
 	char path[600];
-	snprintf(path, sizeof path, "%s/m.db", tu_tempdir());
+	snprintf(path, sizeof path, "%s", tu_db_url("m.db"));
 	db_t *db;
 	struct dy_err e;
 	int applied;
@@ -53,14 +53,18 @@ static void migrations_apply_once_and_refuse_newer(void **state)
 	db_close(db);
 }
 
-static void postgres_urls_are_refused_plainly(void **state)
+static void unknown_urls_and_unreachable_servers_are_refused_plainly(void **state)
 {
 	(void)state;
 	db_t *db;
 	struct dy_err e;
 	dy_err_clear(&e);
-	assert_int_equal(db_open("postgresql://localhost/dyad", &db, &e), DY_EUSAGE);
+	assert_int_equal(db_open("mysql://localhost/dyad", &db, &e), DY_EUSAGE);
 	assert_string_equal(e.field, "db");
+	dy_err_clear(&e);
+	assert_int_equal(db_open("postgresql:///dyad?host=/nonexistent-dir", &db, &e), DY_ESTORE);
+	assert_string_equal(e.field, "db");
+	assert_non_null(strstr(e.msg, "cannot connect to PostgreSQL"));
 	assert_int_equal(db_open("/nonexistent-dir/x/y.db", &db, &e), DY_ESTORE);
 }
 
@@ -216,7 +220,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(migrations_apply_once_and_refuse_newer),
-		cmocka_unit_test(postgres_urls_are_refused_plainly),
+		cmocka_unit_test(unknown_urls_and_unreachable_servers_are_refused_plainly),
 		cmocka_unit_test(people_round_trip_and_conflicts),
 		cmocka_unit_test(episodes_contacts_safeguarding),
 		cmocka_unit_test(transactions_roll_back),

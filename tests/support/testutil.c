@@ -1,9 +1,11 @@
 /* testutil.c: temp dirs and file helpers for tests. */
 #include "testutil.h"
 
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/date.h"
 
@@ -17,6 +19,37 @@ const char *tu_tempdir(void)
 		abort();
 	}
 	return path;
+}
+
+int tu_on_pg(void)
+{
+	const char *sock = getenv("DYAD_TEST_PG");
+	return sock && *sock;
+}
+
+const char *tu_db_url(const char *name)
+{
+	static char url[1024];
+	static int serial;
+	if (!tu_on_pg()) {
+		snprintf(url, sizeof url, "%s/%s", tu_tempdir(), name);
+		return url;
+	}
+	const char *sock = getenv("DYAD_TEST_PG");
+	char conn[600], db[64], sqlbuf[128];
+	snprintf(conn, sizeof conn, "host=%s user=dyad dbname=postgres", sock);
+	snprintf(db, sizeof db, "tu_%ld_%d", (long)getpid(), ++serial);
+	PGconn *c = PQconnectdb(conn);
+	snprintf(sqlbuf, sizeof sqlbuf, "CREATE DATABASE %s", db);
+	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sqlbuf) : NULL;
+	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+		fprintf(stderr, "tu_db_url: %s\n", PQerrorMessage(c));
+		abort();
+	}
+	PQclear(r);
+	PQfinish(c);
+	snprintf(url, sizeof url, "postgresql:///%s?host=%s&user=dyad", db, sock);
+	return url;
 }
 
 void tu_write_file(const char *dir, const char *name, const char *text)

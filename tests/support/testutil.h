@@ -9,6 +9,16 @@
  * helper and stays valid until the next call. Aborts on failure. */
 const char *tu_tempdir(void);
 
+/* A new, empty database for a test, as a URL for db_open / app_open:
+ * a file `name` in a fresh tu_tempdir(), or, when $DYAD_TEST_PG names the
+ * socket folder of a throwaway PostgreSQL server (scripts/pg-cluster, make
+ * test-pg), a new database on it. Owned by the helper; valid until the next
+ * call. Aborts on failure. */
+const char *tu_db_url(const char *name);
+
+/* 1 when tests run against PostgreSQL ($DYAD_TEST_PG set). */
+int tu_on_pg(void);
+
 /* Writes text to dir/name, creating or replacing it. Aborts on failure. */
 void tu_write_file(const char *dir, const char *name, const char *text);
 

@@ -1,0 +1,691 @@
+/* db_pg.c: the PostgreSQL driver behind db.h (URL postgresql://... or
+ * postgres://..., libpq's own URI syntax: postgresql://user@host/dbname,
+ * postgresql:///dbname?host=/socket/dir).
+ *
+ * What it does so that the same store/ SQL gives the same answers as on
+ * SQLite (docs/postgresql.md lists the dialect differences):
+ *
+ * - `?` parameter markers become `$1..$n` (outside quoted text) once per
+ *   statement; every value is sent as text, typed bigint / double precision
+ *   when bound as a number and left for the server to infer otherwise (so a
+ *   bound '2026-03-01' compares with a date column as a date).
+ * - A statement is prepared on the server at its first run and reused.
+ * - Write transactions are serialised as SQLite's BEGIN IMMEDIATE is: db_begin
+ *   takes one transaction-scoped advisory lock (WRITE_LOCK) with
+ *   lock_timeout DB_BUSY_WAIT_MS, so a read-modify-write in app/ (accepting a
+ *   referral, the audit chain's head) never races another process. Read
+ *   transactions are REPEATABLE READ READ ONLY snapshots and take no lock.
+ * - New ids are max(id)+1, as SQLite's rowids, given by a trigger in the
+ *   PostgreSQL migrations (schema_pg.c) under that lock, so a rolled-back
+ *   insert leaves no gap and both stores number records alike.
+ * - SQLSTATE class 23 is DY_ECONFLICT with its constraint kind; a
+ *   serialization failure, deadlock or lock timeout (40001, 40P01, 55P03) is
+ *   DY_EBUSY ("try again"). Messages are the server's primary text only:
+ *   its DETAIL line can quote a value and is never used.
+ * - timestamptz columns read back as ISO 8601 UTC text (YYYY-MM-DDTHH:MM:SSZ,
+ *   as stored on SQLite); booleans read as 1 / 0.
+ * - The session is UTC with ISO dates, whatever the server's defaults. */
+#include "store/db_driver.h"
+#include "store/db_stmt_cache.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/str.h"
+
+#define WRITE_LOCK 0x64796164 /* "dyad": the one advisory lock writers take */
+#define OID_BOOL 16
+#define OID_INT8 20
+#define OID_TEXT 25
+#define OID_FLOAT8 701
+#define OID_TIMESTAMPTZ 1184
+
+struct pg_stmt {
+	struct db_stmt base;
+	struct pg *db;
+	char *text;       /* with $n parameter markers */
+	char name[24];    /* the server-side prepared statement */
+	int prepared;
+	int returning_id; /* written "... RETURNING id" */
+	int nparams;
+	char **val;       /* each parameter as text; NULL is SQL NULL */
+	unsigned *type;   /* 0: inferred by the server */
+	PGresult *res;    /* the current result, NULL when reset */
+	int row, nrows;
+	char (*stamp)[24]; /* per column: a timestamptz reformatted */
+	int nstamp;
+};
+
+struct pg {
+	struct db base;
+	PGconn *c;
+	struct db_stmt_cache cache; /* every statement prepared on this connection */
+	enum db_constraint constraint;
+	int changes;
+	unsigned bulk;
+	int busy_ms;
+	int next_name;
+	int piped; /* commands sent in pipeline mode and not yet synced */
+};
+
+#define PG(d) ((struct pg *)(d))
+#define STMT(s) ((struct pg_stmt *)(s))
+
+/* The constraint kind from a class-23 SQLSTATE. */
+static enum db_constraint constraint_kind(const char *state)
+{
+	if (strcmp(state, "23505") == 0)
+		return DB_CONSTRAINT_UNIQUE;
+	if (strcmp(state, "23503") == 0)
+		return DB_CONSTRAINT_FOREIGN_KEY;
+	if (strcmp(state, "23502") == 0)
+		return DB_CONSTRAINT_NOT_NULL;
+	if (strcmp(state, "23514") == 0)
+		return DB_CONSTRAINT_CHECK;
+	return DB_CONSTRAINT_OTHER;
+}
+
+static int busy_state(const char *state)
+{
+	return strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0 ||
+	       strcmp(state, "57014") == 0; /* 57014: statement_timeout */
+}
+
+/* Fills e from a failed result (or the connection's error when r is NULL). */
+static int pg_error(struct pg *db, const PGresult *r, struct dy_err *e)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	if (!msg)
+		msg = PQerrorMessage(db->c);
+	if (!state)
+		state = "";
+	if (strncmp(state, "23", 2) == 0) {
+		db->constraint = constraint_kind(state);
+		return dy_fail(e, DY_ECONFLICT, NULL, "%s", msg);
+	}
+	if (busy_state(state))
+		return dy_fail(e, DY_EBUSY, NULL, "the database is busy: another writer held it for more than %d s,"
+		                                  " or a conflicting write won; try again", db->busy_ms / 1000);
+	if (strncmp(state, "08", 2) == 0 || PQstatus(db->c) != CONNECTION_OK)
+		return dy_fail(e, DY_ESTORE, "db", "the connection to PostgreSQL was lost: %s", msg);
+	return dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg);
+}
+
+/* Runs sql (maybe several statements) with no parameters. */
+static int run_plain(struct pg *db, const char *sql, struct dy_err *e)
+{
+	PGresult *r = PQexec(db->c, sql);
+	ExecStatusType st = PQresultStatus(r);
+	int rc = 0;
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
+		rc = pg_error(db, r, e);
+	PQclear(r);
+	return rc;
+}
+
+/* A bulk write's statements go out in libpq's pipeline mode, without a
+ * round trip each (pg_run); this reads their results, up to a sync, and
+ * leaves pipeline mode. Called before anything that needs an answer.
+ * Returns the first failure among them (the transaction is then broken
+ * and its commit refused). */
+static int drain(struct pg *db, struct dy_err *e)
+{
+	if (PQpipelineStatus(db->c) == PQ_PIPELINE_OFF)
+		return 0;
+	int rc = 0;
+	if (PQpipelineSync(db->c) != 1) {
+		rc = pg_error(db, NULL, e);
+	} else {
+		for (;;) {
+			PGresult *r = PQgetResult(db->c);
+			if (!r) { /* the end of one command's results, or a lost link */
+				if (PQstatus(db->c) != CONNECTION_OK) {
+					if (!rc)
+						rc = pg_error(db, NULL, e);
+					break;
+				}
+				continue;
+			}
+			ExecStatusType st = PQresultStatus(r);
+			if (st == PGRES_COMMAND_OK) {
+				const char *n = PQcmdTuples(r);
+				db->changes = n && *n ? atoi(n) : 0;
+			} else if (st != PGRES_PIPELINE_SYNC && st != PGRES_PIPELINE_ABORTED && st != PGRES_TUPLES_OK &&
+			           !rc) {
+				rc = pg_error(db, r, e);
+			}
+			PQclear(r);
+			if (st == PGRES_PIPELINE_SYNC)
+				break;
+		}
+	}
+	PQexitPipelineMode(db->c);
+	db->piped = 0;
+	return rc;
+}
+
+static void clear_result(struct pg_stmt *s)
+{
+	if (s->res) {
+		PQclear(s->res);
+		s->res = NULL;
+	}
+	s->row = s->nrows = 0;
+}
+
+static void clear_bindings(struct pg_stmt *s)
+{
+	for (int i = 0; i < s->nparams; i++) {
+		free(s->val[i]);
+		s->val[i] = NULL;
+		s->type[i] = 0;
+	}
+}
+
+/* Ends every statement's result, so none outlives a transaction. */
+static void reset_all(struct pg *db)
+{
+	for (int i = 0; i < db->cache.n; i++)
+		clear_result(db->cache.stmt[i]);
+}
+
+static int pg_exec(db_t *d, const char *sql, struct dy_err *e)
+{
+	reset_all(PG(d));
+	int rc = drain(PG(d), e);
+	return rc ? rc : run_plain(PG(d), sql, e);
+}
+
+static void pg_close(db_t *d)
+{
+	struct pg *db = PG(d);
+	for (int i = 0; i < db->cache.n; i++) {
+		struct pg_stmt *s = db->cache.stmt[i];
+		clear_result(s);
+		clear_bindings(s);
+		free(s->val);
+		free(s->type);
+		free(s->stamp);
+		free(s->text);
+		free(s);
+	}
+	db_stmt_cache_free(&db->cache);
+	PQfinish(db->c);
+	free(db);
+}
+
+static void quiet(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg; /* notices (such as "already exists, skipping") are not errors */
+}
+
+/* The database must compare text byte by byte, as SQLite does (the name
+ * index's range scans, and every ORDER BY of text): collation C or POSIX
+ * (C.UTF-8 orders UTF-8 the same way). Anything else is refused at open. */
+static int check_collation(struct pg *db, struct dy_err *e)
+{
+	/* datlocprovider ('i': ICU, whatever datcollate says) is PostgreSQL
+	 * 15's: read through jsonb so that an older server answers NULL. */
+	PGresult *r = PQexec(db->c, "SELECT datcollate, coalesce(to_jsonb(d) ->> 'datlocprovider', 'c')"
+	                            " FROM pg_database d WHERE datname = current_database()");
+	int rc = 0;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+		rc = pg_error(db, r, e);
+	} else {
+		const char *c = PQgetvalue(r, 0, 0);
+		if (strcmp(PQgetvalue(r, 0, 1), "c") != 0)
+			c = "ICU";
+		if (strcmp(c, "C") != 0 && strcmp(c, "POSIX") != 0 && strcmp(c, "C.UTF-8") != 0 &&
+		    strcmp(c, "C.utf8") != 0)
+			rc = dy_fail(e, DY_ESTORE, "db",
+			             "the PostgreSQL database's collation is %s: dyad needs C (CREATE DATABASE ..."
+			             " LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0; docs/postgresql.md)", c);
+	}
+	PQclear(r);
+	return rc;
+}
+
+static int pg_open(const char *target, db_t **out, struct dy_err *e)
+{
+	/* db.c strips the "postgresql:" or "postgres:" prefix; libpq wants it. */
+	char url[4096];
+	if ((size_t)snprintf(url, sizeof url, "postgresql:%s", target) >= sizeof url)
+		return dy_fail(e, DY_EUSAGE, "db", "the PostgreSQL URL is too long");
+	struct pg *db = xcalloc(1, sizeof *db);
+	db->base.ops = &db_pg_ops;
+	db->c = PQconnectdb(url);
+	if (PQstatus(db->c) != CONNECTION_OK) {
+		/* libpq's message names host and database, never a password. */
+		const char *m = PQerrorMessage(db->c);
+		char first[256];
+		str_copy(first, sizeof first, m);
+		first[strcspn(first, "\n")] = '\0';
+		dy_fail(e, DY_ESTORE, "db", "cannot connect to PostgreSQL: %s", first);
+		PQfinish(db->c);
+		free(db);
+		return DY_ESTORE;
+	}
+	PQsetNoticeProcessor(db->c, quiet, NULL);
+	db->busy_ms = DB_BUSY_WAIT_MS;
+	const char *env = getenv("DYAD_BUSY_MS");
+	if (env && *env && atoi(env) > 0)
+		db->busy_ms = atoi(env);
+	int rc = run_plain(db, "SET client_min_messages = warning; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC';"
+	                       " SET client_encoding = 'UTF8'; SET extra_float_digits = 1;"
+	                       " SET application_name = 'dyad'", e);
+	if (!rc)
+		rc = check_collation(db, e);
+	if (rc) {
+		pg_close(&db->base);
+		return rc;
+	}
+	*out = &db->base;
+	return 0;
+}
+
+/* A server holds no files: "there" means the database answers and holds a
+ * dyad schema; one that cannot be reached says 1, so db_open reports why. */
+static int pg_exists(const char *target)
+{
+	char url[4096];
+	if ((size_t)snprintf(url, sizeof url, "postgresql:%s", target) >= sizeof url)
+		return 1;
+	PGconn *c = PQconnectdb(url);
+	int there = 1;
+	if (PQstatus(c) == CONNECTION_OK) {
+		PGresult *r = PQexec(c, "SELECT to_regclass('schema_migration') IS NOT NULL");
+		if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+			there = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+		PQclear(r);
+	}
+	PQfinish(c);
+	return there;
+}
+
+static void pg_remove(const char *target)
+{
+	(void)target; /* a server's database is dropped by its owner, not by dyad */
+}
+
+/* sql with each `?` outside quotes as $1, $2, ...; sets *n to their count. */
+static char *translate(const char *sql, int *n)
+{
+	size_t len = strlen(sql);
+	char *out = xmalloc(len * 4 + 1);
+	char *o = out;
+	char quote = 0;
+	*n = 0;
+	for (const char *p = sql; *p; p++) {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+		} else if (*p == '?') {
+			o += sprintf(o, "$%d", ++*n);
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
+static struct pg_stmt *ready(struct pg_stmt *s)
+{
+	clear_result(s);
+	clear_bindings(s);
+	return s;
+}
+
+static db_stmt_t *pg_prepare(db_t *d, const char *sql, struct dy_err *e)
+{
+	struct pg *db = PG(d);
+	struct pg_stmt *s = db_stmt_cache_find(&db->cache, sql);
+	if (s)
+		return &ready(s)->base;
+	(void)e; /* the server checks the SQL at the statement's first run */
+	s = xcalloc(1, sizeof *s);
+	s->base.ops = &db_pg_ops;
+	s->db = db;
+	s->text = translate(sql, &s->nparams);
+	static const char returning[] = " RETURNING id";
+	size_t len = strlen(sql), rl = sizeof returning - 1;
+	s->returning_id = len > rl && strcmp(sql + len - rl, returning) == 0;
+	s->val = xcalloc((size_t)s->nparams + 1, sizeof *s->val);
+	s->type = xcalloc((size_t)s->nparams + 1, sizeof *s->type);
+	snprintf(s->name, sizeof s->name, "dy%d", ++db->next_name);
+	db_stmt_cache_add(&db->cache, sql, s);
+	return &s->base;
+}
+
+static void set_param(struct pg_stmt *s, int i, char *v, unsigned type)
+{
+	if (i < 1 || i > s->nparams) {
+		free(v);
+		return;
+	}
+	free(s->val[i - 1]);
+	s->val[i - 1] = v;
+	s->type[i - 1] = type;
+}
+
+static void pg_bind_int(db_stmt_t *st, int i, int64_t v)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	set_param(STMT(st), i, xstrdup(buf), OID_INT8);
+}
+
+static void pg_bind_double(db_stmt_t *st, int i, double v)
+{
+	char buf[40];
+	snprintf(buf, sizeof buf, "%.17g", v);
+	set_param(STMT(st), i, xstrdup(buf), OID_FLOAT8);
+}
+
+static void pg_bind_null(db_stmt_t *st, int i) { set_param(STMT(st), i, NULL, 0); }
+
+static void pg_bind_text(db_stmt_t *st, int i, const char *v, int len, int copy)
+{
+	(void)copy; /* always copied: the text goes to the server at the step */
+	size_t n = len < 0 ? strlen(v) : (size_t)len;
+	char *t = xmalloc(n + 1);
+	memcpy(t, v, n);
+	t[n] = '\0';
+	set_param(STMT(st), i, t, 0);
+}
+
+/* Prepares s on the server (first run), then runs it; fills s->res. */
+static int execute(struct pg_stmt *s, struct dy_err *e)
+{
+	struct pg *db = s->db;
+	int drc = drain(db, e);
+	if (drc)
+		return drc;
+	if (!s->prepared) {
+		/* Parameters bound as numbers are typed; the rest are inferred
+		 * from where they stand. The types of this first run stay. */
+		/* A failed prepare would end the transaction it is in: a savepoint
+		 * keeps the transaction usable for the retries below (first
+		 * preparation of a statement on this connection only). */
+		int sp = PQtransactionStatus(db->c) == PQTRANS_INTRANS;
+		if (sp && run_plain(db, "SAVEPOINT dyad_prepare", e))
+			return DY_ESTORE;
+		PGresult *r = PQprepare(db->c, s->name, s->text, s->nparams, s->type);
+		/* A parameter whose place says nothing of its type ("? IS NULL"):
+		 * text, as SQLite would take it; the server names one at a time. */
+		for (int tries = 0; tries < s->nparams && PQresultStatus(r) != PGRES_COMMAND_OK; tries++) {
+			const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+			const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+			const char *dollar = msg ? strchr(msg, '$') : NULL;
+			int k = dollar ? atoi(dollar + 1) : 0;
+			if (!state || strcmp(state, "42P18") != 0 || k < 1 || k > s->nparams || s->type[k - 1])
+				break;
+			s->type[k - 1] = OID_TEXT;
+			PQclear(r);
+			if (sp && run_plain(db, "ROLLBACK TO SAVEPOINT dyad_prepare", e))
+				return DY_ESTORE;
+			r = PQprepare(db->c, s->name, s->text, s->nparams, s->type);
+		}
+		if (sp)
+			run_plain(db, PQresultStatus(r) == PGRES_COMMAND_OK ? "RELEASE SAVEPOINT dyad_prepare"
+			                                                    : "ROLLBACK TO SAVEPOINT dyad_prepare",
+			          &(struct dy_err){0});
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			int rc = pg_error(db, r, e);
+			PQclear(r);
+			if (rc == DY_ESTORE && PQstatus(db->c) == CONNECTION_OK &&
+			    PQtransactionStatus(db->c) != PQTRANS_INERROR) {
+				char why[sizeof e->msg];
+				str_copy(why, sizeof why, e->msg);
+				return dy_fail(e, DY_EINTERNAL, NULL, "bad SQL: %s", why);
+			}
+			return rc;
+		}
+		PQclear(r);
+		s->prepared = 1;
+	}
+	s->res = PQexecPrepared(db->c, s->name, s->nparams, (const char *const *)s->val, NULL, NULL, 0);
+	ExecStatusType st = PQresultStatus(s->res);
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+		int rc = pg_error(db, s->res, e);
+		clear_result(s);
+		return rc;
+	}
+	const char *n = PQcmdTuples(s->res);
+	db->changes = n && *n ? atoi(n) : 0;
+	s->nrows = PQntuples(s->res);
+	s->row = -1;
+	return 0;
+}
+
+static int pg_step(db_stmt_t *st, struct dy_err *e)
+{
+	struct pg_stmt *s = STMT(st);
+	if (!s->res) {
+		int rc = execute(s, e);
+		if (rc)
+			return rc;
+	}
+	if (++s->row < s->nrows)
+		return DB_ROW;
+	clear_result(s);
+	return DB_DONE;
+}
+
+/* PIPE_BATCH commands at most go out before their results are read: their
+ * answers (a few dozen bytes each) never fill the socket, so neither side
+ * waits on the other. */
+#define PIPE_BATCH 512
+
+/* db_run: in a bulk write inside a transaction, a prepared statement is
+ * sent without waiting for its answer (pipeline mode; drain reads them);
+ * otherwise step and reset. */
+static int pg_run(db_stmt_t *st, struct dy_err *e)
+{
+	struct pg_stmt *s = STMT(st);
+	struct pg *db = s->db;
+	if (!(db->bulk & DB_BULK_LARGE) || !s->prepared || PQtransactionStatus(db->c) != PQTRANS_INTRANS ||
+	    s->res) {
+		int rc = pg_step(st, e);
+		if (rc < 0)
+			return rc;
+		clear_result(s);
+		return 0;
+	}
+	if (PQpipelineStatus(db->c) == PQ_PIPELINE_OFF && PQenterPipelineMode(db->c) != 1)
+		return pg_error(db, NULL, e);
+	if (PQsendQueryPrepared(db->c, s->name, s->nparams, (const char *const *)s->val, NULL, NULL, 0) != 1) {
+		int rc = pg_error(db, NULL, e);
+		drain(db, &(struct dy_err){0});
+		return rc;
+	}
+	if (++db->piped >= PIPE_BATCH)
+		return drain(db, e);
+	return 0;
+}
+
+static int pg_run_id(db_stmt_t *st, int64_t *id, struct dy_err *e)
+{
+	struct pg_stmt *s = STMT(st);
+	if (!s->returning_id)
+		return dy_fail(e, DY_EINTERNAL, NULL, "an id was asked of SQL without RETURNING id");
+	clear_result(s);
+	int rc = execute(s, e);
+	if (rc)
+		return rc;
+	if (s->nrows != 1) {
+		clear_result(s);
+		return dy_fail(e, DY_EINTERNAL, NULL, "an insert returned %d ids", s->nrows);
+	}
+	*id = strtoll(PQgetvalue(s->res, 0, 0), NULL, 10);
+	clear_result(s);
+	return 0;
+}
+
+static void pg_reset(db_stmt_t *s) { clear_result(STMT(s)); }
+
+static int cell_ok(struct pg_stmt *s, int i)
+{
+	return s->res && s->row >= 0 && s->row < s->nrows && i >= 0 && i < PQnfields(s->res);
+}
+
+static int pg_col_is_null(db_stmt_t *st, int i)
+{
+	struct pg_stmt *s = STMT(st);
+	return !cell_ok(s, i) || PQgetisnull(s->res, s->row, i);
+}
+
+static const char *pg_col_text(db_stmt_t *st, int i)
+{
+	struct pg_stmt *s = STMT(st);
+	if (pg_col_is_null(st, i))
+		return NULL;
+	const char *v = PQgetvalue(s->res, s->row, i);
+	unsigned type = PQftype(s->res, i);
+	if (type == OID_BOOL)
+		return *v == 't' ? "1" : "0";
+	if (type == OID_TIMESTAMPTZ && strlen(v) >= 19) {
+		/* "2026-03-01 09:30:00+00" (the session is UTC) as stored on SQLite */
+		if (s->nstamp < PQnfields(s->res)) {
+			s->nstamp = PQnfields(s->res);
+			s->stamp = xrealloc(s->stamp, (size_t)s->nstamp * sizeof *s->stamp);
+		}
+		memcpy(s->stamp[i], v, 19);
+		s->stamp[i][10] = 'T';
+		s->stamp[i][19] = 'Z';
+		s->stamp[i][20] = '\0';
+		return s->stamp[i];
+	}
+	return v;
+}
+
+static int64_t pg_col_int(db_stmt_t *st, int i)
+{
+	const char *v = pg_col_text(st, i);
+	if (!v)
+		return 0;
+	/* An integer column, or numeric / double text where SQLite would
+	 * have answered with an integer (as CAST does: truncated). */
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	if (*end == '.' || *end == 'e' || *end == 'E')
+		return (int64_t)strtod(v, NULL);
+	return n;
+}
+
+static double pg_col_double(db_stmt_t *st, int i)
+{
+	const char *v = pg_col_text(st, i);
+	return v ? strtod(v, NULL) : 0.0;
+}
+
+static int pg_begin(db_t *d, int write, struct dy_err *e)
+{
+	struct pg *db = PG(d);
+	reset_all(db);
+	drain(db, &(struct dy_err){0});
+	char sql[200];
+	if (write)
+		snprintf(sql, sizeof sql, "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = %d;"
+		                          " SELECT pg_advisory_xact_lock(%d)", db->busy_ms, WRITE_LOCK);
+	else
+		snprintf(sql, sizeof sql, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+	int rc = run_plain(db, sql, e);
+	if (rc && PQtransactionStatus(db->c) != PQTRANS_IDLE)
+		run_plain(db, "ROLLBACK", &(struct dy_err){0});
+	return rc;
+}
+
+static int pg_commit(db_t *d, struct dy_err *e)
+{
+	struct pg *db = PG(d);
+	reset_all(db);
+	int rc = drain(db, e);
+	if (rc) {
+		run_plain(db, "ROLLBACK", &(struct dy_err){0});
+		return rc;
+	}
+	/* COMMIT of a transaction a statement broke is a ROLLBACK: refuse it. */
+	if (PQtransactionStatus(db->c) == PQTRANS_INERROR) {
+		run_plain(db, "ROLLBACK", &(struct dy_err){0});
+		return dy_fail(e, DY_ESTORE, NULL, "the transaction failed earlier and was rolled back");
+	}
+	return run_plain(db, "COMMIT", e);
+}
+
+static void pg_rollback(db_t *d)
+{
+	struct pg *db = PG(d);
+	reset_all(db);
+	drain(db, &(struct dy_err){0});
+	if (PQtransactionStatus(db->c) != PQTRANS_IDLE)
+		run_plain(db, "ROLLBACK", &(struct dy_err){0});
+}
+
+static int pg_in_transaction(db_t *d)
+{
+	PGTransactionStatusType t = PQtransactionStatus(PG(d)->c);
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+static int pg_bulk(db_t *d, unsigned how, struct dy_err *e)
+{
+	drain(PG(d), &(struct dy_err){0});
+	/* A large write's cost on PostgreSQL is its round trips: with
+	 * DB_BULK_LARGE, db_run sends statements in pipeline mode (pg_run).
+	 * References stay checked (REFS_CHECKED is a permission, not a duty). */
+	struct pg *db = PG(d);
+	if (pg_in_transaction(d))
+		return dy_fail(e, DY_EINTERNAL, "db", "a bulk write is declared outside a transaction");
+	db->bulk = how;
+	return 0;
+}
+
+static int pg_dialect(const db_t *d)
+{
+	(void)d;
+	return DB_DIALECT_PG;
+}
+
+static int pg_changes(db_t *d)
+{
+	drain(PG(d), &(struct dy_err){0}); /* the last pipelined command's count */
+	return PG(d)->changes;
+}
+static enum db_constraint pg_constraint(db_t *d) { return PG(d)->constraint; }
+
+const struct db_ops db_pg_ops = {
+	.name = "postgresql",
+	.dialect = pg_dialect,
+	.open = pg_open,
+	.exists = pg_exists,
+	.remove = pg_remove,
+	.close = pg_close,
+	.exec = pg_exec,
+	.prepare = pg_prepare,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+	.in_transaction = pg_in_transaction,
+	.bulk = pg_bulk,
+	.changes = pg_changes,
+	.constraint = pg_constraint,
+	.bind_int = pg_bind_int,
+	.bind_double = pg_bind_double,
+	.bind_null = pg_bind_null,
+	.bind_text = pg_bind_text,
+	.step = pg_step,
+	.run = pg_run,
+	.run_id = pg_run_id,
+	.reset = pg_reset,
+	.col_int = pg_col_int,
+	.col_double = pg_col_double,
+	.col_text = pg_col_text,
+	.col_is_null = pg_col_is_null,
+};
