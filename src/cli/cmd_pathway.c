@@ -314,7 +314,7 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 		as_of = date_today();
 	static const char *const cols[] = {"family_id:id", "infant_id:id", "infant_name", "referral_id:id", "clock",
 	                                   "started_on:date", "days_waited:int", "target_date:date", "days_left:int",
-	                                   "safeguarding", "risk", 0};
+	                                   "safeguarding", "risk", "booked", "booked_on:date", "booking", 0};
 	if (out_format_ok(g->format))
 		return 1;
 	struct waiting_list l;
@@ -337,7 +337,7 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 	struct out_list *o = out_begin(g->format, cols);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct waiting_row *r = &l.rows[i];
-		char fam[24], inf[24], ref[24], st[11], tg[11], dw[16], dl[16], sg[120];
+		char fam[24], inf[24], ref[24], st[11], tg[11], dw[16], dl[16], sg[120], bo[11];
 		if (strcmp(g->format, "table") == 0)
 			code_label(r->safeguarding, sg, sizeof sg);
 		else
@@ -345,7 +345,8 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 		const char *row[] = {fmt_id(fam, r->family_id), fmt_id(inf, r->infant_id), r->infant_name,
 		                     fmt_id(ref, r->w.episode_id), r->w.clock == CLOCK_A ? "A" : "B",
 		                     fmt_date(st, r->w.start), fmt_int(dw, r->w.days_waited, INT32_MIN),
-		                     fmt_date(tg, r->w.target), fmt_int(dl, r->w.days_left, INT32_MIN), sg, r->risk};
+		                     fmt_date(tg, r->w.target), fmt_int(dl, r->w.days_left, INT32_MIN), sg, r->risk,
+		                     r->booked_kind, fmt_date(bo, r->booked_on), waiting_booking_verdict(&r->w, r->booked_on)};
 		out_row(o, row);
 	}
 	out_end(o, within >= 0 ? "Nobody is in breach or due to breach in that time." : "Nobody is waiting.");

@@ -3,6 +3,7 @@
  * activity: what was recorded last) and the waiting
  * page (everyone waiting, most urgent first, and the waiting report for a
  * period: clocks stopped within target, median and 90th-percentile waits). */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,7 +34,7 @@ static int waiting_rows(struct app *a, struct buf *b, const struct waiting_list 
 	int rc = app_waiting_shown(a, l, from, max, e);
 	for (size_t i = from; i < l->n && i < from + max && !rc; i++) {
 		const struct waiting_row *r = &l->rows[i];
-		char href[48], target[32], left[64], waited[32];
+		char href[48], target[32], left[64], waited[32], day[32], booked[96] = "";
 		snprintf(href, sizeof href, "/families/%lld", (long long)r->family_id);
 		page_date(r->w.target, target, sizeof target);
 		snprintf(waited, sizeof waited, "%d day%s", r->w.days_waited, r->w.days_waited == 1 ? "" : "s");
@@ -44,13 +45,21 @@ static int waiting_rows(struct app *a, struct buf *b, const struct waiting_list 
 			snprintf(left, sizeof left, "Due today");
 		else
 			snprintf(left, sizeof left, "%d day%s left", dl, dl == 1 ? "" : "s");
+		if (r->booked_on != DATE_NONE) {
+			/* "Assessment booked for 12 March 2026: within target" */
+			page_date(r->booked_on, day, sizeof day);
+			snprintf(booked, sizeof booked, "%c%s booked for %s: %s", toupper((unsigned char)r->booked_kind[0]),
+			         r->booked_kind + 1, day, waiting_booking_verdict(&r->w, r->booked_on));
+		}
 		rc = TMPL(b, e,
 		          "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{h}}\">{{n}}</a></td>"
 		          "<td class=\"nhsuk-table__cell\">{{c}}</td><td class=\"nhsuk-table__cell\">{{w}}</td>"
 		          "<td class=\"nhsuk-table__cell dyad-nowrap\">{{t}}</td><td class=\"nhsuk-table__cell\">"
-		          "{{#over}}<strong class=\"nhsuk-tag nhsuk-tag--red\">Breached</strong> {{/over}}{{l}}</td></tr>",
+		          "{{#over}}<strong class=\"nhsuk-tag nhsuk-tag--red\">Breached</strong> {{/over}}{{l}}</td>"
+		          "<td class=\"nhsuk-table__cell\">{{b}}</td></tr>",
 		          TMPL_S("h", href), TMPL_S("n", r->infant_name), TMPL_S("c", CLOCK_NAME[r->w.clock % CLOCK_COUNT]),
-		          TMPL_S("w", waited), TMPL_S("t", target), TMPL_S("over", dl < 0 ? "1" : ""), TMPL_S("l", left));
+		          TMPL_S("w", waited), TMPL_S("t", target), TMPL_S("over", dl < 0 ? "1" : ""), TMPL_S("l", left),
+		          TMPL_S("b", booked));
 	}
 	return rc;
 }
@@ -64,7 +73,8 @@ static int waiting_table(struct buf *b, const char *caption, const struct buf *r
 	            "<th scope=\"col\" class=\"nhsuk-table__header\">Waiting for</th>"
 	            "<th scope=\"col\" class=\"nhsuk-table__header\">Waited</th>"
 	            "<th scope=\"col\" class=\"nhsuk-table__header\">Target date</th>"
-	            "<th scope=\"col\" class=\"nhsuk-table__header\">Days left</th></tr></thead>"
+	            "<th scope=\"col\" class=\"nhsuk-table__header\">Days left</th>"
+	            "<th scope=\"col\" class=\"nhsuk-table__header\">Booked</th></tr></thead>"
 	            "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>",
 	            TMPL_S("cap", caption), TMPL_HTML("rows", rows));
 }

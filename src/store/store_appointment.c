@@ -197,3 +197,18 @@ int store_appointment_initials(db_t *db, const struct appointment *ap, char *out
 	}
 	return rc == DB_DONE ? 0 : rc;
 }
+
+int store_appointment_next_booked(db_t *db, int32_t from, store_booked_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT episode_id, kind, MIN(date) FROM appointment WHERE status = 'booked'"
+	                          " AND date >= ? AND kind IN ('assessment','intervention','group')"
+	                          " GROUP BY episode_id, kind ORDER BY episode_id, kind", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, from);
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW)
+		if ((rc = fn(ctx, db_col_int(s, 0), db_col_text(s, 1), db_col_date(s, 2))))
+			return rc;
+	return rc == DB_DONE ? 0 : rc;
+}

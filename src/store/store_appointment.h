@@ -67,4 +67,10 @@ int store_appointment_family_booked(db_t *db, int64_t family_id, int32_t from, s
  * referral's caregiver and infant ("A.E., B.E."), into out (n bytes). */
 int store_appointment_initials(db_t *db, const struct appointment *ap, char *out, unsigned n, struct dy_err *e);
 
+/* Calls fn with (episode_id, kind, day) for each referral's earliest
+ * booked appointment of each kind that stops a waiting clock (assessment,
+ * intervention, group) on or after from; by referral, then kind. */
+typedef int (*store_booked_fn)(void *ctx, int64_t episode_id, const char *kind, int32_t day);
+int store_appointment_next_booked(db_t *db, int32_t from, store_booked_fn fn, void *ctx, struct dy_err *e);
+
 #endif

@@ -96,4 +96,17 @@ contains "the .ics is a calendar" "$(cat "$WORK/h")" "Content-Type: text/calenda
 contains "an iCalendar" "$ics" "^BEGIN:VCALENDAR"
 check "the two bookings from that week on (not the 22nd, before it)" "$(grep -c '^BEGIN:VEVENT' <<<"$ics")" 2
 lacks "the calendar names no one" "$ics" "($NAMES)"
+# The waiting list says what is booked: referral E, assessed on the 22nd,
+# waits for an intervention (clock B, target 22 December).
+api clinician POST "/api/v1/referrals/$E/appointments" "{\"date\":\"2026-12-10\",\"time\":\"10:00\",\
+\"kind\":\"intervention\",\"intervention\":\"circle_of_security\",\"location\":\"clinic\",\"practitioners\":[$P]}"
+check "an intervention booked" "$CODE" 201
+api manager GET "/api/v1/waiting?limit=500"
+check "the API's waiting row says what is booked, and whether in time" \
+	"$(jq -r ".items[] | select(.referral_id == $E) | .clock + \" \" + .booked + \" \" + .booked_on + \" \" + .booking" <<<"$BODY")" \
+	"B intervention 2026-12-10 within target"
+mjar="$WORK/mjar"
+sign_in manager "$mjar"
+waiting=$(curl -s -b "$mjar" "${URL}waiting")
+contains "the waiting page says so" "$waiting" "Intervention booked for 10 December 2026: within target"
 finish
