@@ -842,6 +842,19 @@ int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, in
 	return 0;
 }
 
+int page_episode_open(struct episode_page *pg, struct http_req *rq, int64_t episode_id)
+{
+	return page_episode_head(&pg->b, rq, episode_id, 0, &pg->rv, &pg->fv, pg->back, &pg->e);
+}
+
+int page_episode_send(struct episode_page *pg, struct http_req *rq, struct http_resp *rs, int rc, const char *title,
+                      const struct form_errors *fe)
+{
+	app_family_view_free(&pg->fv);
+	app_referral_view_free(&pg->rv);
+	return page_form_send(rq, rs, rc, title, pg->back, "Back to the family", fe, &pg->b);
+}
+
 int page_episode_caption(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure, char *back,
                          struct dy_err *e)
 {
