@@ -53,9 +53,6 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 		people[np] = (struct form_option){pid[np], pl[np], NULL};
 		np++;
 	}
-	int typed = http_form(rq, "date-day") != NULL;
-	char d[8], m[8], y[8];
-	form_date_split(rq->app->today, d, m, y);
 	struct form_option kind[8], loc[8], att[8], iv[INTERVENTION_MAX];
 	char lk[8][48], ll[8][48], la[8][48];
 	int nk = page_code_options(code_contact_kind, kind, lk, 8), nl = page_code_options(code_location, loc, ll, 8),
@@ -73,11 +70,7 @@ static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	ticked(rq, "attendees", people, np, aon);
 	char action[64];
 	snprintf(action, sizeof action, "/referrals/%lld/contacts/new", (long long)id);
-	rc = buf_puts(&pg.b, "<h1>Record a contact</h1>");
-	rc = rc ? rc : form_error_summary(&pg.b, fe, &pg.e);
-	rc = rc ? rc : page_form_open(&pg.b, rq, action, &pg.e);
-	rc = rc ? rc : form_date(&pg.b, fe, "date", "Date of the contact", NULL, typed ? F(rq, "date-day") : d,
-	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &pg.e);
+	rc = page_episode_form(&pg, rq, fe, "Record a contact", action, "Date of the contact");
 	rc = rc ? rc : form_radios(&pg.b, fe, "kind", "Kind of contact", NULL, kind, nk, F(rq, "kind"), 0, NULL, &pg.e);
 	rc = rc ? rc : page_select(&pg.b, fe, "intervention", "Intervention (for an intervention session)", iv, ni,
 	                           F(rq, "intervention"), &pg.e);
@@ -182,19 +175,12 @@ static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id,
 	int rc = page_episode_open(&pg, rq, id);
 	if (rc)
 		return rc;
-	int typed = http_form(rq, "date-day") != NULL;
-	char d[8], m[8], y[8];
-	form_date_split(rq->app->today, d, m, y);
 	struct form_option why[8], care[8];
 	char lw[8][48], lc[8][48];
 	int nw = page_code_options(code_discharge_reason, why, lw, 8), nc = page_code_options(code_care_status, care, lc, 8);
 	char action[64];
 	snprintf(action, sizeof action, "/referrals/%lld/discharge", (long long)id);
-	rc = buf_puts(&pg.b, "<h1>Discharge</h1>");
-	rc = rc ? rc : form_error_summary(&pg.b, fe, &pg.e);
-	rc = rc ? rc : page_form_open(&pg.b, rq, action, &pg.e);
-	rc = rc ? rc : form_date(&pg.b, fe, "date", "Date of discharge", NULL, typed ? F(rq, "date-day") : d,
-	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &pg.e);
+	rc = page_episode_form(&pg, rq, fe, "Discharge", action, "Date of discharge");
 	rc = rc ? rc : form_radios(&pg.b, fe, "reason", "Reason", NULL, why, nw, F(rq, "reason"), 0, NULL, &pg.e);
 	rc = rc ? rc : form_input(&pg.b, fe, "transferred_to", "Team transferred to",
 	                          "Only when the reason is transferred: the team the family goes to", F(rq, "transferred_to"),

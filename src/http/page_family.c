@@ -844,6 +844,20 @@ int page_episode_open(struct episode_page *pg, struct http_req *rq, int64_t epis
 	return page_episode_head(&pg->b, rq, episode_id, 0, &pg->rv, &pg->fv, pg->back, &pg->e);
 }
 
+int page_episode_form(struct episode_page *pg, struct http_req *rq, const struct form_errors *fe, const char *heading,
+                      const char *action, const char *date_legend)
+{
+	int typed = http_form(rq, "date-day") != NULL;
+	char d[8], m[8], y[8];
+	form_date_split(rq->app->today, d, m, y);
+	int rc = TMPL(&pg->b, &pg->e, "<h1>{{h}}</h1>", TMPL_S("h", heading));
+	rc = rc ? rc : form_error_summary(&pg->b, fe, &pg->e);
+	rc = rc ? rc : page_form_open(&pg->b, rq, action, &pg->e);
+	return rc ? rc
+	          : form_date(&pg->b, fe, "date", date_legend, NULL, typed ? page_field(rq, "date-day") : d,
+	                      typed ? page_field(rq, "date-month") : m, typed ? page_field(rq, "date-year") : y, &pg->e);
+}
+
 int page_episode_send(struct episode_page *pg, struct http_req *rq, struct http_resp *rs, int rc, const char *title,
                       const struct form_errors *fe)
 {

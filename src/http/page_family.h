@@ -48,6 +48,13 @@ struct episode_page {
  * left to free. */
 int page_episode_open(struct episode_page *pg, struct http_req *rq, int64_t episode_id);
 
+/* Starts pg's form: the heading (an h1), the summary of fe's errors, the
+ * form posting to action, and its first field, the date (legend
+ * date_legend) as typed or else today. 0, or a writer's error. */
+struct form_errors;
+int page_episode_form(struct episode_page *pg, struct http_req *rq, const struct form_errors *fe, const char *heading,
+                      const char *action, const char *date_legend);
+
 /* Frees pg's referral and family and ends the form page titled title with
  * page_form_send (rc, fe as there; the back link goes to the family). */
 int page_episode_send(struct episode_page *pg, struct http_req *rq, struct http_resp *rs, int rc, const char *title,

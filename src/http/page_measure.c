@@ -123,17 +123,10 @@ static int measure_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	char action[128], title[160];
 	snprintf(action, sizeof action, "/referrals/%lld/measures/new/%s", (long long)id, in->id);
 	snprintf(title, sizeof title, "%s", in->name);
-	int typed = http_form(rq, "date-day") != NULL;
-	char d[8], m[8], y[8];
-	form_date_split(rq->app->today, d, m, y);
 	struct form_option tp[8];
 	char ltp[8][48];
 	int ntp = page_code_options(code_timepoint, tp, ltp, 8);
-	rc = TMPL(&pg.b, &pg.e, "<h1>{{t}}</h1>", TMPL_S("t", title));
-	rc = rc ? rc : form_error_summary(&pg.b, fe, &pg.e);
-	rc = rc ? rc : page_form_open(&pg.b, rq, action, &pg.e);
-	rc = rc ? rc : form_date(&pg.b, fe, "date", "Date completed", NULL, typed ? F(rq, "date-day") : d,
-	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &pg.e);
+	rc = page_episode_form(&pg, rq, fe, title, action, "Date completed");
 	rc = rc ? rc
 	          : form_radios(&pg.b, fe, "timepoint", "When in the work", NULL, tp, ntp, F(rq, "timepoint"), 1, NULL,
 	                        &pg.e);
