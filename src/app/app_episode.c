@@ -190,12 +190,9 @@ XCOLLECTOR(collect_outcome, struct referral_view, struct discharge_outcome, outc
 
 int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
-	if (scope_rc)
-		return scope_rc;
 	memset(v, 0, sizeof *v);
 	/* One read transaction: the referral and its rows at one moment. */
-	int rc = app_begin_read(a, e);
+	int rc = app_begin_read_on(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
 	if (rc)
 		return rc;
 	rc = store_episode_get(a->db, id, &v->episode, e);
@@ -379,10 +376,7 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
                               const char *default_status, const char *risk_action, const char *transferred_to,
                               struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin(a, e);
+	int rc = app_begin_on(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
 	if (rc)
 		return rc;
 	rc = app_discharge_in(a, episode_id, on, reason, infant_ids, statuses, n, default_status, risk_action,

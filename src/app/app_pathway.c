@@ -179,10 +179,7 @@ static int before_discharge(void *ctx, const struct pathway_event *ev)
 int app_referral_reopen(struct app *a, int64_t id, int32_t on, const char *reason, int window_days,
                         enum episode_state *to, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_CLINICAL_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin(a, e);
+	int rc = app_begin_on(a, SCOPE_OF_EPISODE, id, SCOPE_CLINICAL_WRITE, NULL, e);
 	if (rc)
 		return rc;
 	struct episode ep;
@@ -422,12 +419,9 @@ int app_referral_pathway(struct app *a, int64_t id, struct pathway_referral *p, 
 int app_referral_facts(struct app *a, int64_t id, const char *programme, enum eligibility_answer ftp,
                        struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_BOOKING_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
 	if (app_programme_check(programme, e))
 		return DY_EINVAL;
-	int rc = app_begin(a, e);
+	int rc = app_begin_on(a, SCOPE_OF_EPISODE, id, SCOPE_BOOKING_WRITE, NULL, e);
 	if (rc)
 		return rc;
 	rc = store_pathway_set_facts(a->db, id, programme, ftp, e);

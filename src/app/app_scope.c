@@ -60,6 +60,20 @@ int app_scope_record(struct app *a, enum scope_kind kind, int64_t id, enum scope
 	return 0;
 }
 
+int app_begin_on(struct app *a, enum scope_kind kind, int64_t id, enum scope_need need, int64_t *family_id,
+                 struct dy_err *e)
+{
+	int rc = app_scope_record(a, kind, id, need, family_id, e);
+	return rc ? rc : app_begin(a, e);
+}
+
+int app_begin_read_on(struct app *a, enum scope_kind kind, int64_t id, enum scope_need need, int64_t *family_id,
+                      struct dy_err *e)
+{
+	int rc = app_scope_record(a, kind, id, need, family_id, e);
+	return rc ? rc : app_begin_read(a, e);
+}
+
 int app_scope_family(struct app *a, int64_t family_id, enum scope_need need, struct dy_err *e)
 {
 	return app_scope_record(a, SCOPE_OF_FAMILY, family_id, need, NULL, e);
