@@ -45,6 +45,9 @@ curl -s -o /dev/null -c "$jar" -b "$jar" -d "csrf=$csrf" -d name=demo-manager -d
 session=$(awk '$6 == "dyad_session" {print $7}' "$jar")
 
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
+# The server's processor time so far (user + system, all its threads), in clock ticks.
+cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
 reads() { sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = '$1' AND entity_id = $2"; }
 
 # wrk counts 3xx answers (a redirect to the sign-in page) as successes:
@@ -82,9 +85,12 @@ run() {
 	local before out n0=0 n1=0
 	[ -n "$entity" ] && n0=$(reads "$entity" "$id")
 	before=$(rss)
+	local c0 c1
+	c0=$(cpu)
 	out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 5s --latency -s "$lua" -H "$header" "$url$path")
 	local after rps p50 p99 ok other sockerr audited=""
 	after=$(rss)
+	c1=$(cpu)
 	if [ -n "$entity" ]; then
 		sleep 0.5 # the last answers' entries are committed before they are sent; this is only for wrk's stragglers
 		n1=$(reads "$entity" "$id")
@@ -96,15 +102,20 @@ run() {
 	ok=$(awk '$1 == "answers200" {print $2}' <<<"$out")
 	other=$(awk '$1 == "answers200" {print $4}' <<<"$out")
 	sockerr=$(awk -F'Socket errors: ' '/Socket errors/ {print $2}' <<<"$out")
-	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB |\n' "$label" "$path" "$rps" "$p50" "$p99" \
-		"$ok" "${other:-?} not 200${sockerr:+; socket: $sockerr}" "${audited:-n/a}" "$before" "$after"
+	# The server's processor time per answer: the figure that says what a
+	# request costs when the machine is shared (wall latency then says
+	# more about the other programs than about dyad).
+	local per
+	per=$(awk -v t=$((c1 - c0)) -v n=$((ok + other)) -v hz="$hz" 'BEGIN {printf "%.2f ms", n ? t * 1000 / hz / n : 0}')
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB |\n' "$label" "$path" "$rps" "$p50" "$p99" \
+		"$per" "$ok" "${other:-?} not 200${sockerr:+; socket: $sockerr}" "${audited:-n/a}" "$before" "$after"
 }
 
 echo "families: $FAMILIES, $CONNS connections, ${DURATION}s each, wrk -t2 on loopback; server: 4 worker threads"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 echo
-echo "| what | path | req/s | p50 | p99 | 200 answers | errors | audit entries added | RSS before | RSS after |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| what | path | req/s | p50 | p99 | server CPU per answer | 200 answers | errors | audit entries added | RSS before | RSS after |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 check "family page" "/families/$family" "Cookie: dyad_session=$session" "<h2>People</h2>"
 check "family API" "/api/v1/families/$family" "Authorization: Bearer $token" "\"id\":$family,"
 check "family list API" "/api/v1/families?limit=50&after=5000" "Authorization: Bearer $token" '"next_after":'

@@ -137,6 +137,10 @@ void app_request_close(struct app *a)
 	pthread_mutex_unlock(&p->lock);
 	free(a->retired);
 	a->retired = NULL;
+	a->view_depth = 0; /* its transaction was rolled back above */
+	free(a->looks);
+	a->looks = NULL;
+	a->nlooks = 0;
 	a->nretired = 0;
 	db_close(a->db);
 	a->db = NULL;
@@ -318,6 +322,8 @@ int app_instruments(struct app *a, const struct instrument_set **out, struct dy_
 
 int app_begin(struct app *a, struct dy_err *e)
 {
+	if (a->view_depth) /* a view's reads are not logged yet: no change may commit among them */
+		return dy_fail(e, DY_EINTERNAL, "view", "a change was begun inside a view");
 	return db_begin(a->db, e);
 }
 

@@ -40,6 +40,7 @@
 
 /* The audit writer (app_audit_queue.h). */
 struct audit_queue;
+struct audit_row;
 
 /* A published, immutable instrument set with its reference count. */
 struct app_defs;
@@ -74,6 +75,9 @@ struct app {
 	struct arena arena;    /* the request's scratch memory, freed when it closes */
 	int read_depth;        /* nested app_begin_read calls */
 	int read_began;        /* the outermost one began the transaction */
+	int view_depth;        /* nested app_view_begin calls (app_audit.h) */
+	struct audit_row *looks; /* the reads logged inside the open view, committed when it ends */
+	int nlooks;
 };
 
 /* Opens the process context for the database at url: opens it, applies any

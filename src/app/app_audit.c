@@ -94,8 +94,28 @@ int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err 
  * for the batch holding them to commit (app_audit_queue.h); the command
  * line writes them in a transaction of its own. Either way nothing is
  * shown before the entries are committed. */
+/* Notes rows[0..n) in the open view, once each. */
+static void note_rows(struct app *a, struct audit_row **rows, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct audit_row *r = rows[i];
+		int seen = 0;
+		for (int k = 0; k < a->nlooks && !seen; k++) {
+			const struct audit_row *o = &a->looks[k];
+			seen = o->entity_id == r->entity_id && strcmp(o->entity, r->entity) == 0 &&
+			       strcmp(o->action, r->action) == 0 && strcmp(o->detail, r->detail) == 0;
+		}
+		if (!seen)
+			XAPPEND(a->looks, a->nlooks, *r);
+	}
+}
+
 static int commit_rows(struct app *a, struct audit_row **rows, int n, struct dy_err *e)
 {
+	if (a->view_depth > 0) {
+		note_rows(a, rows, n);
+		return 0;
+	}
 	if (a->proc && a->proc->audit)
 		return app_audit_queue_append(a->proc->audit, rows, n, e);
 	int rc = db_begin(a->db, e);
@@ -107,6 +127,45 @@ static int commit_rows(struct app *a, struct audit_row **rows, int n, struct dy_
 	if (rc)
 		db_rollback(a->db);
 	return rc;
+}
+
+int app_view_begin(struct app *a, struct dy_err *e)
+{
+	int rc = app_begin_read(a, e);
+	if (!rc)
+		a->view_depth++;
+	return rc;
+}
+
+int app_view_end(struct app *a, int rc, struct dy_err *e)
+{
+	if (a->view_depth <= 0)
+		return rc;
+	app_end_read(a, 0);
+	if (--a->view_depth > 0)
+		return rc;
+	int n = a->nlooks;
+	a->nlooks = 0;
+	if (rc || n == 0)
+		return rc;
+	struct audit_row **rp = xcalloc((size_t)n, sizeof *rp);
+	for (int i = 0; i < n; i++)
+		rp[i] = &a->looks[i];
+	rc = commit_rows(a, rp, n, e);
+	free(rp);
+	return rc;
+}
+
+int app_view_abandon(struct app *a)
+{
+	if (a->view_depth <= 0)
+		return 0;
+	while (a->view_depth > 0) {
+		a->view_depth--;
+		app_end_read(a, 0);
+	}
+	a->nlooks = 0;
+	return 1;
 }
 
 int app_audit_read_detail(struct app *a, const char *entity, int64_t id, const char *detail, struct dy_err *e)

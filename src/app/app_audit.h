@@ -26,6 +26,26 @@ int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err 
  * look at entity id with app_audit_read; returns rc or the log's error. */
 int app_end_look(struct app *a, int rc, const char *entity, int64_t id, struct dy_err *e);
 
+/* A view: the reads one answer shows together (the family page: the
+ * family, each referral, their measures...), made in one read transaction
+ * and logged in one audit write when the view ends, instead of a
+ * transaction and a committed entry per app_* call. Between
+ * app_view_begin and app_view_end every app_audit_read / app_audit_list /
+ * app_end_look only notes its entries (each record once per view); no
+ * change may be begun (app_begin refuses). Views nest; the outermost end
+ * commits. */
+int app_view_begin(struct app *a, struct dy_err *e);
+
+/* Ends the view's read transaction and, when rc is 0, commits every entry
+ * noted in the view (as app_audit_read commits one); the caller shows
+ * nothing unless it returns 0. With rc not 0 the entries are dropped (the
+ * caller shows nothing) and rc is returned. */
+int app_view_end(struct app *a, int rc, struct dy_err *e);
+
+/* For the request's last line of defence: a view left open ends with its
+ * entries dropped; 1 when one was open (then nothing may be shown). */
+int app_view_abandon(struct app *a);
+
 /* As app_audit_read with a detail (which records a list showed: ids only,
  * never an identifiable value). */
 int app_audit_read_detail(struct app *a, const char *entity, int64_t id, const char *detail, struct dy_err *e);

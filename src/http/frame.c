@@ -1,6 +1,8 @@
 /* frame.c: one request through the frame (see frame.h). */
 #include "http/frame.h"
 
+#include "app/app_audit.h"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -200,6 +202,9 @@ void frame_run(struct frame_req *f, struct app *app)
 	app_act_as(app, rq->user, f->peer);
 	rq->app = app;
 	rc = r->handler(rq, rs);
+	/* A view left open has its reads unlogged: show nothing of it. */
+	if (app_view_abandon(app))
+		rc = DY_EINTERNAL;
 	app_act_as(app, NULL, NULL);
 	if (rc < 0)
 		fail_dy(f, rc);

@@ -45,7 +45,11 @@ struct lite {
 	int busy_ms;             /* the longest a statement waits for a lock */
 	struct timespec busy_t0; /* when the current wait began */
 	uint64_t jitter;         /* back-off jitter state (xorshift) */
+	sqlite3_stmt *tx[4];     /* BEGIN DEFERRED, BEGIN IMMEDIATE, COMMIT, ROLLBACK: prepared once */
 };
+
+enum { TX_READ, TX_WRITE, TX_COMMIT, TX_ROLLBACK };
+static const char *const TX_SQL[4] = {"BEGIN DEFERRED", "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"};
 
 #define LITE(d) ((struct lite *)(d))
 #define STMT(s) ((struct lite_stmt *)(s))
@@ -127,9 +131,27 @@ static int lite_exec(db_t *d, const char *sql, struct dy_err *e)
 	return 0;
 }
 
+/* Runs one of the transaction statements, prepared on first use (a
+ * server begins and ends several transactions per request: parsing each
+ * again cost more than running it). */
+static int tx_run(struct lite *db, int which, struct dy_err *e)
+{
+	if (!db->tx[which] && sqlite3_prepare_v3(db->h, TX_SQL[which], -1, SQLITE_PREPARE_PERSISTENT, &db->tx[which],
+	                                         NULL) != SQLITE_OK)
+		return lite_exec(&db->base, TX_SQL[which], e); /* reports SQLite's reason */
+	int rc = sqlite3_step(db->tx[which]), code = 0;
+	if (rc != SQLITE_DONE)
+		code = busy_code(rc) ? store_error(db, rc, e)
+		                     : dy_fail(e, DY_ESTORE, NULL, "database error: %s", sqlite3_errmsg(db->h));
+	sqlite3_reset(db->tx[which]);
+	return code;
+}
+
 static void lite_close(db_t *d)
 {
 	struct lite *db = LITE(d);
+	for (int i = 0; i < 4; i++)
+		sqlite3_finalize(db->tx[i]);
 	for (int i = 0; i < db->cache.n; i++) {
 		struct lite_stmt *s = db->cache.stmt[i];
 		sqlite3_finalize(s->st);
@@ -171,6 +193,11 @@ static int lite_open(const char *path, db_t **out, struct dy_err *e)
 	db->jitter = ((uint64_t)now.tv_nsec << 20) ^ (uint64_t)now.tv_sec ^ ((uint64_t)(uintptr_t)db << 7) ^ 0x9e3779b97f4a7c15u;
 	sqlite3_busy_handler(db->h, busy_wait, db);
 	sqlite3_extended_result_codes(db->h, 1);
+	/* Plans do not depend on bound values: without this SQLite prepares a
+	 * statement again each time a LIKE pattern bound to it changes (every
+	 * family list, every search), though dyad's patterns start with a
+	 * wildcard and no bound value could give a better plan. */
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_QPSG, 1, (int *)NULL);
 	if ((rc = lite_exec(&db->base, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", e))) {
 		lite_close(&db->base);
 		return rc;
@@ -288,21 +315,23 @@ static void reset_all(struct lite *db)
 static int lite_begin(db_t *d, int write, struct dy_err *e)
 {
 	reset_all(LITE(d));
-	return lite_exec(d, write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED", e);
+	return tx_run(LITE(d), write ? TX_WRITE : TX_READ, e);
 }
 
 static int lite_commit(db_t *d, struct dy_err *e)
 {
 	reset_all(LITE(d));
-	return lite_exec(d, "COMMIT", e);
+	return tx_run(LITE(d), TX_COMMIT, e);
 }
 
 static void lite_rollback(db_t *d)
 {
 	struct lite *db = LITE(d);
 	reset_all(db);
-	if (!sqlite3_get_autocommit(db->h))
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(db->h)) {
+		struct dy_err ignored;
+		tx_run(db, TX_ROLLBACK, &ignored);
+	}
 }
 
 static int lite_in_transaction(db_t *d) { return !sqlite3_get_autocommit(LITE(d)->h); }
