@@ -16,6 +16,7 @@
 #include "store/store_score.h"
 #include "store/store_safeguarding.h"
 #include "store/store_summary.h"
+#include "store/store_video.h"
 #include "util/date.h"
 #include "util/rng.h"
 #include "util/str.h"
@@ -38,6 +39,7 @@ static const char *const surnames[] = {"Ashdown", "Brierley", "Calloway", "Dunmo
 struct demo {
 	struct app *a;
 	struct rng r;
+	struct rng rv; /* video cycles' own stream: the rest of the demo is as it was without them */
 	struct transfer_counts *n;
 	int64_t practitioners[64];
 	int npract;
@@ -302,6 +304,34 @@ static int add_measures(struct demo *d, const struct episode *ep, const struct p
 	return rc;
 }
 
+/* Video feedback cycles of a family seen for Video Interaction Guidance or
+ * VIPP-SD: its attended contacts of that intervention, in date order, taken
+ * in pairs, a filming and then its review, each pair a cycle with the
+ * helping question the family chose (a last contact on its own is a
+ * filming not yet reviewed). */
+static int demo_video(struct demo *d, const struct episode *ep, const char *intervention, const int64_t *ids,
+                      const int32_t *dates, int n, struct dy_err *e)
+{
+	static const char *const questions[] = {"How can I help her settle when she cries?",
+		"What does he enjoy when we play together?", "How do I know when she has had enough?",
+		"How can bath time be calmer for both of us?", "What is he telling me when he looks away?",
+		"How can I enjoy feeding times more?", "What helps her feel safe when I leave the room?"};
+	int rc = 0;
+	for (int i = 0; !rc && i < n && i < 8; i += 2) {
+		struct video_cycle c = {.episode_id = ep->id, .started_on = dates[i]};
+		str_copy(c.intervention, sizeof c.intervention, intervention);
+		str_copy(c.question, sizeof c.question, questions[rng_range(&d->rv, 0, COUNT(questions) - 1)]);
+		str_copy(c.created_by, sizeof c.created_by, "demo");
+		if ((rc = store_video_insert(d->a->db, &c, e)) ||
+		    (rc = store_video_link(d->a->db, c.id, ids[i], VIDEO_FILMING, e)))
+			return rc;
+		if (i + 1 < n)
+			rc = store_video_link(d->a->db, c.id, ids[i + 1], VIDEO_REVIEW, e);
+		d->n->video_cycles++;
+	}
+	return rc;
+}
+
 /* The work of one accepted episode: assessment, intervention contacts,
  * reviews, measures, and a discharge when its time has come. */
 static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, const struct person *who, int nwho,
@@ -355,6 +385,10 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 			return rc;
 	}
 	int held = 0;
+	int video = strcmp(intervention, "video_interaction_guidance") == 0 || strcmp(intervention, "vipp_sd") == 0;
+	int64_t filmed[8];
+	int32_t filmed_on[8];
+	int nfilmed = 0;
 	for (int s = 0; s < sessions && day <= d->today; s++) {
 		c.date = day;
 		strcpy(c.kind, (s == sessions / 2) ? "review" : "intervention");
@@ -370,6 +404,10 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 		if ((rc = add_contact(d, &c, who, nwho, e)))
 			return rc;
 		held += strcmp(c.attendance, "attended") == 0;
+		if (video && nfilmed < 8 && strcmp(c.kind, "intervention") == 0 && strcmp(c.attendance, "attended") == 0) {
+			filmed[nfilmed] = c.id;
+			filmed_on[nfilmed++] = c.date;
+		}
 		if (strcmp(c.kind, "intervention") == 0 && strcmp(c.attendance, "attended") == 0 &&
 		    tr->st != EPISODE_IN_INTERVENTION && (rc = move(d, tr, EPISODE_IN_INTERVENTION, c.date, NULL, NULL, e)))
 			return rc;
@@ -377,6 +415,8 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 		if (disengage && s > 5)
 			break;
 	}
+	if (nfilmed && (rc = demo_video(d, ep, intervention, filmed, filmed_on, nfilmed, e)))
+		return rc;
 	int32_t end = day;
 	if (end > d->today - 14)
 		return 0; /* still being seen */
@@ -606,6 +646,7 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 		               a->team_name);
 	struct demo d = {.a = a, .n = n, .today = a->today};
 	rng_seed(&d.r, seed);
+	rng_seed(&d.rv, seed ^ 0x766964656fULL);
 	rc = db_bulk(a->db, DB_BULK_LARGE, e);
 	if (!rc)
 		rc = app_begin(a, e);

@@ -1,8 +1,9 @@
 /* app_demo.h: realistic synthetic data for demonstrations and benchmarks.
  *
- * Families, people, referrals, contacts, safeguarding periods, discharges
- * and measures with the mixes a real team sees (referral sources, ages,
- * waits, attendance, safeguarding, endings). Every name is made up; NHS
+ * Families, people, referrals, contacts, safeguarding periods, discharges,
+ * measures and video feedback cycles (for the families seen for Video
+ * Interaction Guidance or VIPP-SD) with the mixes a real team sees
+ * (referral sources, ages, waits, attendance, safeguarding, endings). Every name is made up; NHS
  * numbers are valid in form but drawn from the 999 range that is never
  * issued. The same seed and date give the same data. */
 #ifndef DYAD_APP_DEMO_H

@@ -190,12 +190,9 @@ XCOLLECTOR(collect_outcome, struct referral_view, struct discharge_outcome, outc
 
 int app_referral_view(struct app *a, int64_t id, struct referral_view *v, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
-	if (scope_rc)
-		return scope_rc;
 	memset(v, 0, sizeof *v);
 	/* One read transaction: the referral and its rows at one moment. */
-	int rc = app_begin_read(a, e);
+	int rc = app_begin_read_on(a, SCOPE_OF_EPISODE, id, SCOPE_IDENTITY, NULL, e);
 	if (rc)
 		return rc;
 	rc = store_episode_get(a->db, id, &v->episode, e);
@@ -221,6 +218,20 @@ void app_referral_view_free(struct referral_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+int app_contact_people_check(struct app *a, int64_t family_id, const int64_t *practitioners, int n_practitioners,
+                             const int64_t *attendees, int n_attendees, struct dy_err *e)
+{
+	int rc = 0;
+	for (int i = 0; !rc && i < n_attendees; i++)
+		rc = person_in_family(a, attendees[i], family_id, NULL, "attendees", e);
+	for (int i = 0; !rc && i < n_practitioners; i++) {
+		rc = store_practitioner_exists(a->db, practitioners[i], e);
+		rc = rc < 0 ? rc : rc ? 0 : dy_fail(e, DY_ENOTFOUND, "practitioners", "practitioner %lld does not exist",
+		                                    (long long)practitioners[i]);
+	}
+	return rc;
+}
+
 int app_contact_write(struct app *a, struct contact *c, const struct intervention_catalogue *cat, int *moved,
                       struct dy_err *e)
 {
@@ -232,13 +243,9 @@ int app_contact_write(struct app *a, struct contact *c, const struct interventio
 		rc = dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
 	if (!rc && cat && intervention_contact_check(cat, c->kind, c->intervention, e))
 		rc = DY_EINVAL;
-	for (int i = 0; !rc && i < c->n_attendees; i++)
-		rc = person_in_family(a, c->attendees[i], ep.family_id, NULL, "attendees", e);
-	for (int i = 0; !rc && i < c->n_practitioners; i++) {
-		rc = store_practitioner_exists(a->db, c->practitioners[i], e);
-		rc = rc < 0 ? rc : rc ? 0 : dy_fail(e, DY_ENOTFOUND, "practitioners", "practitioner %lld does not exist",
-		                                    (long long)c->practitioners[i]);
-	}
+	if (!rc)
+		rc = app_contact_people_check(a, ep.family_id, c->practitioners, c->n_practitioners, c->attendees,
+		                              c->n_attendees, e);
 	if (!rc) {
 		c->id = 0;
 		rc = store_contact_insert(a->db, c, e);
@@ -369,10 +376,7 @@ int app_discharge_with_action(struct app *a, int64_t episode_id, int32_t on, con
                               const char *default_status, const char *risk_action, const char *transferred_to,
                               struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin(a, e);
+	int rc = app_begin_on(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL_WRITE, NULL, e);
 	if (rc)
 		return rc;
 	rc = app_discharge_in(a, episode_id, on, reason, infant_ids, statuses, n, default_status, risk_action,

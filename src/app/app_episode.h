@@ -94,6 +94,12 @@ int app_contact_add(struct app *a, struct contact *c, const char *catalogue_path
 int app_contact_write(struct app *a, struct contact *c, const struct intervention_catalogue *cat, int *moved,
                       struct dy_err *e);
 
+/* Checks, inside the caller's transaction, that each attendee is a person
+ * of family_id and each practitioner exists (field "attendees" or
+ * "practitioners" named when not): a contact's and a booking's people. */
+int app_contact_people_check(struct app *a, int64_t family_id, const int64_t *practitioners, int n_practitioners,
+                             const int64_t *attendees, int n_attendees, struct dy_err *e);
+
 /* Lists an episode's contacts by date. */
 int app_contact_list(struct app *a, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e);
 

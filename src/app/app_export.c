@@ -395,6 +395,29 @@ static int put_group_wait(void *ctx, const struct group_wait *w)
 	return row_end(o);
 }
 
+static int put_video_cycle(void *ctx, const struct video_cycle *c)
+{
+	struct out *o = ctx;
+	int64_t films[VIDEO_MAX_LINKS], reviews[VIDEO_MAX_LINKS];
+	int nf = 0, nr = 0;
+	for (int i = 0; i < c->n_links; i++) {
+		if (c->step[i] == VIDEO_REVIEW)
+			reviews[nr++] = c->contact[i];
+		else
+			films[nf++] = c->contact[i];
+	}
+	cell_id(o, c->id);
+	cell_id(o, c->episode_id);
+	cell_int(o, c->number, 0);
+	cell(o, c->intervention);
+	cell(o, c->question);
+	cell_date(o, c->started_on);
+	cell_ids(o, films, nf); /* at most VIDEO_MAX_LINKS (8) in all */
+	cell_ids(o, reviews, nr);
+	cell(o, c->created_by);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -427,6 +450,8 @@ static const char *const h_run[] = {"run_id", "intervention", "starts_on", "sess
 static const char *const h_enrol[] = {"enrolment_id", "run_id", "referral_id", "caregiver_id", "enrolled_on", 0};
 static const char *const h_attend[] = {"run_id", "session", "date", "enrolment_id", "attended", "contact_id", 0};
 static const char *const h_wait[] = {"wait_id", "intervention", "referral_id", "caregiver_id", "added_on", "run_id", 0};
+static const char *const h_video[] = {"cycle_id", "referral_id", "number", "intervention", "helping_question",
+                                      "started_on", "filming_contact_ids", "review_contact_ids", "created_by", 0};
 
 /* Each table's file and header, in enum export_table order. */
 static const struct {
@@ -451,6 +476,7 @@ static const struct {
 	[EXPORT_GROUP_ENROLMENTS] = {"group_enrolments.csv", h_enrol},
 	[EXPORT_GROUP_ATTENDANCE] = {"group_attendance.csv", h_attend},
 	[EXPORT_GROUP_WAITING] = {"group_waiting.csv", h_wait},
+	[EXPORT_VIDEO_CYCLES] = {"video_cycles.csv", h_video},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -474,6 +500,7 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_GROUP_ENROLMENTS: return &n->group_enrolments;
 	case EXPORT_GROUP_ATTENDANCE: return &n->group_attendance;
 	case EXPORT_GROUP_WAITING: return &n->group_waiting;
+	case EXPORT_VIDEO_CYCLES: return &n->video_cycles;
 	default: return &x->teams;
 	}
 }
@@ -512,6 +539,7 @@ static const struct export_sink CSV_SINK = {
 	.group_enrolment = put_group_enrolment,
 	.group_mark = put_group_mark,
 	.group_wait = put_group_wait,
+	.video_cycle = put_video_cycle,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

@@ -32,6 +32,7 @@ static int table(struct app *a, const struct export_sink *k, void *ctx, enum exp
 	case EXPORT_GROUP_ENROLMENTS: rc = store_group_enrolment_list(a->db, 0, 0, k->group_enrolment, ctx, e); break;
 	case EXPORT_GROUP_ATTENDANCE: rc = store_group_mark_list(a->db, 0, k->group_mark, ctx, e); break;
 	case EXPORT_GROUP_WAITING: rc = store_group_waiting_list(a->db, NULL, 1, k->group_wait, ctx, e); break;
+	case EXPORT_VIDEO_CYCLES: rc = store_video_list(a->db, 0, k->video_cycle, ctx, e); break;
 	case EXPORT_TABLES: break;
 	}
 	return k->end(ctx, t, rc);

@@ -19,6 +19,7 @@
 #include "store/store_note.h"
 #include "store/store_pathway.h"
 #include "store/store_safeguarding.h"
+#include "store/store_video.h"
 
 /* The tables, in the order they are read. */
 enum export_table {
@@ -40,6 +41,7 @@ enum export_table {
 	EXPORT_GROUP_ENROLMENTS,
 	EXPORT_GROUP_ATTENDANCE,
 	EXPORT_GROUP_WAITING,
+	EXPORT_VIDEO_CYCLES,
 	EXPORT_TABLES /* how many */
 };
 
@@ -67,6 +69,7 @@ struct export_sink {
 	store_group_enrolment_fn group_enrolment;
 	store_group_mark_fn group_mark;
 	store_group_wait_fn group_wait;
+	store_video_fn video_cycle;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

@@ -69,10 +69,7 @@ int app_person_birth_gestation(struct app *a, int64_t person_id, int32_t dob, in
 {
 	*weeks = gestation_weeks;
 	*from_edd = 0;
-	int scope_rc = app_scope_record(a, SCOPE_OF_PERSON, person_id, SCOPE_BOOKING_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin(a, e);
+	int rc = app_begin_on(a, SCOPE_OF_PERSON, person_id, SCOPE_BOOKING_WRITE, NULL, e);
 	if (rc)
 		return rc;
 	struct person p;

@@ -46,10 +46,7 @@ int app_goal_add(struct app *a, struct goal *g, struct dy_err *e)
 
 int app_goal_rate(struct app *a, const struct goal_rating *r, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_GOAL, r->goal_id, SCOPE_CLINICAL_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin(a, e);
+	int rc = app_begin_on(a, SCOPE_OF_GOAL, r->goal_id, SCOPE_CLINICAL_WRITE, NULL, e);
 	if (rc)
 		return rc;
 	struct goal g;
@@ -91,10 +88,7 @@ static int collect_rating(void *ctx, const struct goal_rating *r)
 
 int app_goal_list(struct app *a, int64_t episode_id, goal_view_fn fn, void *ctx, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin_read(a, e);
+	int rc = app_begin_read_on(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL, NULL, e);
 	if (rc)
 		return rc;
 	struct episode ep;

@@ -1,7 +1,8 @@
 /* app_import.c: CSV import of a whole team's data, in one transaction.
  *
  * Files are read in dependency order (practitioners, people, referrals,
- * contacts, safeguarding, outcomes, measures, goals, goal ratings);
+ * contacts, safeguarding, outcomes, measures, goals, goal ratings, notes,
+ * video cycles);
  * measures are scored as they are imported. Ids seen in this import are
  * kept in memory maps so that cross-file checks (an infant in the referral's
  * family, a contact within its episode's dates) cost no database read;
@@ -31,6 +32,7 @@
 #include "store/store_pathway.h"
 #include "store/store_score.h"
 #include "store/store_summary.h"
+#include "store/store_video.h"
 #include "store/store_safeguarding.h"
 #include "store/store_scope.h"
 #include "util/csvtab.h"
@@ -1224,6 +1226,107 @@ static int import_notes(struct import *im, struct dy_err *e)
 	return rc < 0 ? rc : 0;
 }
 
+/* ---- video_cycles.csv ---------------------------------------------------- */
+
+enum { VC_ID, VC_REF, VC_NUMBER, VC_IV, VC_QUESTION, VC_START, VC_FILMS, VC_REVIEWS, VC_BY, VC_NCOLS };
+static const struct csvtab_col vc_cols[] = {
+	{"cycle_id", 1},         {"referral_id", 1},        {"number", 1},         {"intervention", 1},
+	{"helping_question", 1}, {"started_on", 1},         {"filming_contact_ids", 1},
+	{"review_contact_ids", 1}, {"created_by", 1}};
+
+/* Links contact id (column k) to cycle c as step st by core/video.h's rules,
+ * with what the cycle holds so far in *f. */
+static int video_row_link(struct import *im, struct csvtab *t, int k, const struct video_cycle *c, int64_t id,
+                          enum video_step st, struct video_link_facts *f, struct dy_err *e)
+{
+	int64_t ep = 0;
+	char iv[INTERVENTION_CODE_MAX] = "";
+	int rc = store_video_contact(im->a->db, id, &ep, &f->contact_date, iv, sizeof iv, &f->attended, e);
+	if (rc == DY_ENOTFOUND)
+		return missing(t, k, "contact", id, e);
+	int linked = rc ? rc : store_video_linked(im->a->db, id, e);
+	if (linked < 0)
+		return linked;
+	f->same_referral = ep == c->episode_id;
+	f->same_intervention = strcmp(iv, c->intervention) == 0;
+	f->already_linked = linked;
+	if (video_check_link(st, f, e)) {
+		char why[sizeof e->msg];
+		memcpy(why, e->msg, sizeof why);
+		dy_fail(e, e->code, NULL, "contact %lld: %.280s", (long long)id, why);
+		return csvtab_fail(t, k, e);
+	}
+	if ((rc = store_video_link(im->a->db, c->id, id, st, e)))
+		return rc;
+	f->n_links++;
+	if (st == VIDEO_FILMING && (f->last_filming == DATE_NONE || f->contact_date > f->last_filming))
+		f->last_filming = f->contact_date;
+	f->has_review |= st == VIDEO_REVIEW;
+	return 0;
+}
+
+/* Video feedback cycles with their filming and review contacts, checked as
+ * `dyad video start` and `video link` check them (the filmings first, then
+ * the review); a cycle's start is not checked against a discharge recorded
+ * after it. */
+static int import_video_cycles(struct import *im, struct dy_err *e)
+{
+	struct csvtab t;
+	int rc = csvtab_open(&t, im->dir, "video_cycles.csv", vc_cols, VC_NCOLS, 0, e);
+	struct intervention_catalogue cat;
+	memset(&cat, 0, sizeof cat);
+	if (!rc && t.f)
+		rc = intervention_load_file(NULL, &cat, e);
+	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
+		struct video_cycle c;
+		struct episode ep;
+		int64_t ids[2][VIDEO_MAX_LINKS];
+		int n[2] = {0, 0};
+		memset(&c, 0, sizeof c);
+		rc = csvtab_id(&t, VC_ID, 0, &c.id, e);
+		if (!rc) rc = csvtab_id(&t, VC_REF, 0, &c.episode_id, e);
+		if (!rc && validate_int("number", csvtab_get(&t, VC_NUMBER), 1, 1000000, &c.number, e))
+			rc = csvtab_fail(&t, VC_NUMBER, e);
+		if (!rc) rc = csvtab_copy(&t, VC_IV, c.intervention, sizeof c.intervention, e);
+		if (!rc) rc = csvtab_copy(&t, VC_QUESTION, c.question, sizeof c.question, e);
+		if (!rc) rc = date_col(&t, VC_START, 0, &c.started_on, e);
+		if (!rc) rc = csvtab_copy(&t, VC_BY, c.created_by, sizeof c.created_by, e);
+		if (!rc && (!c.created_by[0] || text_check("created_by", c.created_by, TEXT_LINE, e))) {
+			if (!c.created_by[0])
+				dy_fail(e, DY_EINVAL, NULL, "is required");
+			rc = note_col_fail(&t, VC_BY, e);
+		}
+		if (!rc) rc = id_list(&t, VC_FILMS, ids[0], VIDEO_MAX_LINKS, &n[0], e);
+		if (!rc) rc = id_list(&t, VC_REVIEWS, ids[1], VIDEO_MAX_LINKS, &n[1], e);
+		if (!rc && n[0] + n[1] > VIDEO_MAX_LINKS) {
+			dy_fail(e, DY_EINVAL, NULL, "a cycle links at most %d contacts", VIDEO_MAX_LINKS);
+			rc = csvtab_fail(&t, VC_REVIEWS, e);
+		}
+		if (!rc) rc = episode_for(im, &t, VC_REF, c.episode_id, &ep, e);
+		if (!rc && video_check_cycle(intervention_find(&cat, c.intervention), c.question, c.started_on,
+		                             ep.received_on, DATE_NONE, im->a->today, e)) {
+			int k = strcmp(e->field, "intervention") == 0 ? VC_IV : strcmp(e->field, "question") == 0 ? VC_QUESTION
+			                                                                                          : VC_START;
+			rc = note_col_fail(&t, k, e);
+		}
+		if (!rc && (rc = store_video_insert_as(im->a->db, &c, e)) == DY_ECONFLICT) {
+			dy_fail(e, DY_ECONFLICT, NULL, "cycle %lld, or cycle %d of referral %lld, already exists",
+			        (long long)c.id, c.number, (long long)c.episode_id);
+			rc = csvtab_fail(&t, VC_ID, e);
+		}
+		struct video_link_facts f = {.started_on = c.started_on, .last_filming = DATE_NONE};
+		for (int s = 0; s < 2; s++)
+			for (int i = 0; !rc && i < n[s]; i++)
+				rc = video_row_link(im, &t, s ? VC_REVIEWS : VC_FILMS, &c, ids[s][i], s ? VIDEO_REVIEW : VIDEO_FILMING,
+				                    &f, e);
+		if (!rc)
+			im->n->video_cycles++;
+	}
+	intervention_catalogue_free(&cat);
+	csvtab_close(&t);
+	return rc < 0 ? rc : 0;
+}
+
 /* Each file's rows as the manifest lists them against the rows imported. */
 static int check_rows(const struct manifest *m, const struct transfer_counts *n, struct dy_err *e)
 {
@@ -1235,15 +1338,17 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	             {"safeguarding.csv", n->safeguarding},   {"outcomes.csv", n->outcomes},
 	             {"measures.csv", n->measures},           {"episode_events.csv", n->events},
 	             {"eligibility_overrides.csv", n->overrides}, {"goals.csv", n->goals},
-	             {"goal_ratings.csv", n->goal_ratings}, {"notes.csv", n->notes}};
+	             {"goal_ratings.csv", n->goal_ratings}, {"notes.csv", n->notes},
+	             {"video_cycles.csv", n->video_cycles}};
 	/* Exported but not read back yet: refused rather than lost. */
 	static const char *const not_read[] = {"careplans.csv", "group_runs.csv", "group_enrolments.csv",
 	                                       "group_attendance.csv", "group_waiting.csv"};
 	for (size_t i = 0; i < sizeof not_read / sizeof not_read[0]; i++) {
 		int64_t rows = manifest_rows(m, not_read[i]);
 		if (rows > 0) {
-			dy_fail(e, DY_EINVAL, NULL, "%s holds %lld rows, and care plans and groups cannot be imported yet",
-			        not_read[i], (long long)rows);
+			dy_fail(e, DY_EINVAL, NULL,
+			        "%s holds %lld rows, and care plans and groups cannot be imported yet", not_read[i],
+			        (long long)rows);
 			dy_err_where(e, "%s", MANIFEST_FILE);
 			return DY_EINVAL;
 		}
@@ -1283,7 +1388,8 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	             {"episode_events", import_events},       {"states", finish_states},
 	             {"safeguarding", import_safeguarding},   {"outcomes", import_outcomes},
 	             {"measures", import_measures},           {"eligibility_overrides", import_overrides},
-	             {"goals", import_all_goals},             {"notes", import_notes}};
+	             {"goals", import_all_goals},             {"notes", import_notes},
+	             {"video_cycles", import_video_cycles}};
 	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
 	int timing = getenv("DYAD_TIMING") != NULL;
 	/* Every reference in the files is checked here, row by row, with its

@@ -85,10 +85,7 @@ int app_infant_loss(struct app *a, int64_t infant_id, const char *kind, int32_t 
 {
 	memset(out, 0, sizeof *out);
 	int64_t family_id = 0;
-	int scope_rc = app_scope_record(a, SCOPE_OF_PERSON, infant_id, SCOPE_CLINICAL_WRITE, &family_id, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin(a, e);
+	int rc = app_begin_on(a, SCOPE_OF_PERSON, infant_id, SCOPE_CLINICAL_WRITE, &family_id, e);
 	if (rc)
 		return rc;
 	struct person p;

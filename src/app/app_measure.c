@@ -299,11 +299,8 @@ int app_measure_load_views(struct app *a, int64_t episode_id, struct views *vs, 
 
 int app_measure_list(struct app *a, int64_t episode_id, measure_view_fn fn, void *ctx, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL, NULL, e);
-	if (scope_rc)
-		return scope_rc;
 	struct views vs;
-	int rc = app_begin_read(a, e);
+	int rc = app_begin_read_on(a, SCOPE_OF_EPISODE, episode_id, SCOPE_CLINICAL, NULL, e);
 	if (rc)
 		return rc;
 	rc = app_end_read(a, app_measure_load_views(a, episode_id, &vs, e));

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/codes.h"
+#include "store/store_appointment.h"
 #include "store/store_batch.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
@@ -178,10 +179,7 @@ static int before_discharge(void *ctx, const struct pathway_event *ev)
 int app_referral_reopen(struct app *a, int64_t id, int32_t on, const char *reason, int window_days,
                         enum episode_state *to, struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_CLINICAL_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
-	int rc = app_begin(a, e);
+	int rc = app_begin_on(a, SCOPE_OF_EPISODE, id, SCOPE_CLINICAL_WRITE, NULL, e);
 	if (rc)
 		return rc;
 	struct episode ep;
@@ -421,12 +419,9 @@ int app_referral_pathway(struct app *a, int64_t id, struct pathway_referral *p, 
 int app_referral_facts(struct app *a, int64_t id, const char *programme, enum eligibility_answer ftp,
                        struct dy_err *e)
 {
-	int scope_rc = app_scope_record(a, SCOPE_OF_EPISODE, id, SCOPE_BOOKING_WRITE, NULL, e);
-	if (scope_rc)
-		return scope_rc;
 	if (app_programme_check(programme, e))
 		return DY_EINVAL;
-	int rc = app_begin(a, e);
+	int rc = app_begin_on(a, SCOPE_OF_EPISODE, id, SCOPE_BOOKING_WRITE, NULL, e);
 	if (rc)
 		return rc;
 	rc = store_pathway_set_facts(a->db, id, programme, ftp, e);
@@ -624,6 +619,55 @@ static int fill_rows(struct app *a, const struct list_ctx *c, struct waiting_lis
 	return rc;
 }
 
+/* The rows of a waiting list by referral (one row each: clock B starts only
+ * when clock A stops), for matching bookings to them. */
+struct booked_ctx {
+	struct waiting_row **by_episode; /* ascending episode id */
+	size_t n;
+};
+
+static int row_by_episode(const void *x, const void *y)
+{
+	int64_t a = (*(struct waiting_row *const *)x)->w.episode_id, b = (*(struct waiting_row *const *)y)->w.episode_id;
+	return (a > b) - (a < b);
+}
+
+static int episode_of_row(const void *key, const void *el)
+{
+	int64_t a = *(const int64_t *)key, b = (*(struct waiting_row *const *)el)->w.episode_id;
+	return (a > b) - (a < b);
+}
+
+static int booked_of(void *ctx, int64_t episode_id, const char *kind, int32_t day)
+{
+	struct booked_ctx *c = ctx;
+	struct waiting_row **at = bsearch(&episode_id, c->by_episode, c->n, sizeof *c->by_episode, episode_of_row);
+	if (!at || !waiting_booking_stops((*at)->w.clock, kind))
+		return 0;
+	struct waiting_row *r = *at;
+	if (r->booked_on == DATE_NONE || day < r->booked_on) {
+		r->booked_on = day;
+		str_copy(r->booked_kind, sizeof r->booked_kind, kind);
+	}
+	return 0;
+}
+
+/* Each row's earliest booking on or after the list's day that would stop
+ * its clock (issue 12: "assessment booked for 12 March: within target"):
+ * one statement for the whole list. */
+static int booked_columns(struct app *a, struct waiting_list *l, struct dy_err *e)
+{
+	struct booked_ctx c = {xcalloc(l->n ? l->n : 1, sizeof *c.by_episode), l->n};
+	for (size_t i = 0; i < l->n; i++) {
+		l->rows[i].booked_on = DATE_NONE;
+		c.by_episode[i] = &l->rows[i];
+	}
+	qsort(c.by_episode, c.n, sizeof *c.by_episode, row_by_episode);
+	int rc = store_appointment_next_booked(a->db, l->as_of, booked_of, &c, e);
+	free(c.by_episode);
+	return rc;
+}
+
 int app_waiting_list(struct app *a, int32_t as_of, const struct clock_targets *t, int breach_within,
                      struct waiting_list *out, struct dy_err *e)
 {
@@ -669,6 +713,8 @@ int app_waiting_list_ordered(struct app *a, int32_t as_of, const struct clock_ta
 			c.nw = waiting_filter_breach_within(c.w, c.nw, breach_within);
 		out->rows = xcalloc(c.nw ? c.nw : 1, sizeof *out->rows);
 		rc = fill_rows(a, &c, out, e);
+		if (!rc)
+			rc = booked_columns(a, out, e);
 		if (!rc && order == WAITING_ORDER_SAFEGUARDING)
 			safeguarding_first(out);
 	}

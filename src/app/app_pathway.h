@@ -149,6 +149,9 @@ struct waiting_row {
 	char safeguarding[120];   /* the family's infants' current statuses, codes joined by "; " ("" none) */
 	int safeguarding_level;   /* the highest of them (code_safeguarding_level) */
 	char risk[200];           /* open risk flags in words (app_alerts_risk_text), "" none */
+	int32_t booked_on;        /* the earliest booked appointment on or after as_of that would stop
+	                           * this clock (waiting_booking_stops), DATE_NONE none */
+	char booked_kind[24];     /* its kind ("" none) */
 };
 
 /* How the waiting list is ordered (docs/waiting.md): most urgent first, or

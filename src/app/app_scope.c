@@ -44,7 +44,8 @@ int app_scope_record(struct app *a, enum scope_kind kind, int64_t id, enum scope
 		return rc;
 	static const char *const names[] = {[SCOPE_OF_FAMILY] = "family", [SCOPE_OF_EPISODE] = "referral",
 	                                    [SCOPE_OF_PERSON] = "person", [SCOPE_OF_MEASURE] = "measure",
-	                                    [SCOPE_OF_GOAL] = "goal", [SCOPE_OF_NOTE] = "note"};
+	                                    [SCOPE_OF_GOAL] = "goal", [SCOPE_OF_NOTE] = "note",
+	                                    [SCOPE_OF_APPOINTMENT] = "appointment"};
 	int64_t fid, team;
 	rc = store_scope_of(a->db, kind, id, &fid, &team, e);
 	/* Another team's record is answered exactly as one that does not exist;
@@ -57,6 +58,20 @@ int app_scope_record(struct app *a, enum scope_kind kind, int64_t id, enum scope
 	if (family_id)
 		*family_id = fid;
 	return 0;
+}
+
+int app_begin_on(struct app *a, enum scope_kind kind, int64_t id, enum scope_need need, int64_t *family_id,
+                 struct dy_err *e)
+{
+	int rc = app_scope_record(a, kind, id, need, family_id, e);
+	return rc ? rc : app_begin(a, e);
+}
+
+int app_begin_read_on(struct app *a, enum scope_kind kind, int64_t id, enum scope_need need, int64_t *family_id,
+                      struct dy_err *e)
+{
+	int rc = app_scope_record(a, kind, id, need, family_id, e);
+	return rc ? rc : app_begin_read(a, e);
 }
 
 int app_scope_family(struct app *a, int64_t family_id, enum scope_need need, struct dy_err *e)

@@ -30,6 +30,15 @@ int app_scope_require(struct app *a, unsigned roles, struct dy_err *e);
 int app_scope_record(struct app *a, enum scope_kind kind, int64_t id, enum scope_need need, int64_t *family_id,
                      struct dy_err *e);
 
+/* app_scope_record, then (when it passes) app_begin: the write
+ * transaction of an action on one record. */
+int app_begin_on(struct app *a, enum scope_kind kind, int64_t id, enum scope_need need, int64_t *family_id,
+                 struct dy_err *e);
+
+/* app_scope_record, then (when it passes) app_begin_read. */
+int app_begin_read_on(struct app *a, enum scope_kind kind, int64_t id, enum scope_need need, int64_t *family_id,
+                      struct dy_err *e);
+
 /* app_scope_record for a family. */
 int app_scope_family(struct app *a, int64_t family_id, enum scope_need need, struct dy_err *e);
 

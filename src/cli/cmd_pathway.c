@@ -15,13 +15,20 @@
 #include "util/date.h"
 #include "util/str.h"
 
-/* Loads the rules named by --rules (or the defaults); prints the error. */
-static int rules(const struct cli_args *a, struct eligibility_config *c, char *source, size_t n)
+/* The eligibility rules a command checks against, and where they came from. */
+struct rules {
+	struct eligibility_config c;
+	char source[4096];
+};
+
+/* Loads the rules named by --rules (or the defaults) into r; prints the
+ * error. Free r->c with eligibility_config_free on success. */
+static int rules(const struct cli_args *a, struct rules *r)
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	if (app_rules_load(cli_get(a, "rules"), c, source, n, &e)) {
-		eligibility_config_free(c);
+	if (app_rules_load(cli_get(a, "rules"), &r->c, r->source, sizeof r->source, &e)) {
+		eligibility_config_free(&r->c);
 		return cli_fail(&e);
 	}
 	return 0;
@@ -41,21 +48,20 @@ int cmd_referral_check(const struct cli_global *g, struct cli_args *a, struct ap
 	int64_t id;
 	if (cli_id(a, "referral", &id, &e))
 		return cli_fail(&e);
-	struct eligibility_config c;
-	char source[4096];
-	int rc = rules(a, &c, source, sizeof source);
+	struct rules r;
+	int rc = rules(a, &r);
 	if (rc)
 		return rc;
 	struct referral_check chk;
-	rc = app_referral_check(app, id, &c, cli_get(a, "programme"), &chk, &e);
-	eligibility_config_free(&c);
+	rc = app_referral_check(app, id, &r.c, cli_get(a, "programme"), &chk, &e);
+	eligibility_config_free(&r.c);
 	if (rc)
 		return cli_fail(&e);
 	if (strcmp(g->format, "table") == 0) {
 		printf("Referral %lld (%s): %s under %s%s%s.\n", (long long)id, episode_state_label(chk.state),
 		       chk.result.eligible ? "eligible" : "not eligible", chk.programme[0] ? "the team's and the " : "the team's rules",
 		       chk.programme, chk.programme[0] ? " programme's rules" : "");
-		printf("Rules: %s\n", source);
+		printf("Rules: %s\n", r.source);
 		print_reasons(stdout, &chk.result);
 		return 0;
 	}
@@ -69,9 +75,9 @@ int cmd_referral_check(const struct cli_global *g, struct cli_args *a, struct ap
 		out_row(l, row);
 	}
 	for (size_t i = 0; i < chk.result.n_reasons; i++) {
-		const struct eligibility_reason *r = &chk.result.reasons[i];
-		const char *row[] = {rid, chk.programme, "no", eligibility_rule_code(r->rule), r->unknown ? "yes" : "no",
-		                     r->text};
+		const struct eligibility_reason *why = &chk.result.reasons[i];
+		const char *row[] = {rid, chk.programme, "no", eligibility_rule_code(why->rule), why->unknown ? "yes" : "no",
+		                     why->text};
 		out_row(l, row);
 	}
 	out_end(l, NULL);
@@ -134,18 +140,17 @@ int cmd_referral_triage(const struct cli_global *g, struct cli_args *a, struct a
 		return cli_fail(&e);
 	t.overrides = ov.o;
 	t.n_overrides = ov.n;
-	struct eligibility_config c;
-	char source[4096];
-	int rc = rules(a, &c, source, sizeof source);
+	struct rules r;
+	int rc = rules(a, &r);
 	if (rc)
 		return rc;
 	struct referral_check chk;
-	rc = app_referral_triage(app, &t, &c, &chk, &e);
-	eligibility_config_free(&c);
+	rc = app_referral_triage(app, &t, &r.c, &chk, &e);
+	eligibility_config_free(&r.c);
 	if (rc) {
 		if (chk.result.n_reasons && strcmp(e.field, "override") == 0) {
 			fprintf(stderr, "dyad: referral %lld fails the eligibility rules (%s):\n", (long long)t.episode_id,
-			        source);
+			        r.source);
 			print_reasons(stderr, &chk.result);
 		}
 		int code = cli_fail(&e);
@@ -314,7 +319,7 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 		as_of = date_today();
 	static const char *const cols[] = {"family_id:id", "infant_id:id", "infant_name", "referral_id:id", "clock",
 	                                   "started_on:date", "days_waited:int", "target_date:date", "days_left:int",
-	                                   "safeguarding", "risk", 0};
+	                                   "safeguarding", "risk", "booked", "booked_on:date", "booking", 0};
 	if (out_format_ok(g->format))
 		return 1;
 	struct waiting_list l;
@@ -337,7 +342,7 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 	struct out_list *o = out_begin(g->format, cols);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct waiting_row *r = &l.rows[i];
-		char fam[24], inf[24], ref[24], st[11], tg[11], dw[16], dl[16], sg[120];
+		char fam[24], inf[24], ref[24], st[11], tg[11], dw[16], dl[16], sg[120], bo[11];
 		if (strcmp(g->format, "table") == 0)
 			code_label(r->safeguarding, sg, sizeof sg);
 		else
@@ -345,7 +350,8 @@ int cmd_waiting(const struct cli_global *g, struct cli_args *a, struct app *app)
 		const char *row[] = {fmt_id(fam, r->family_id), fmt_id(inf, r->infant_id), r->infant_name,
 		                     fmt_id(ref, r->w.episode_id), r->w.clock == CLOCK_A ? "A" : "B",
 		                     fmt_date(st, r->w.start), fmt_int(dw, r->w.days_waited, INT32_MIN),
-		                     fmt_date(tg, r->w.target), fmt_int(dl, r->w.days_left, INT32_MIN), sg, r->risk};
+		                     fmt_date(tg, r->w.target), fmt_int(dl, r->w.days_left, INT32_MIN), sg, r->risk,
+		                     r->booked_kind, fmt_date(bo, r->booked_on), waiting_booking_verdict(&r->w, r->booked_on)};
 		out_row(o, row);
 	}
 	out_end(o, within >= 0 ? "Nobody is in breach or due to breach in that time." : "Nobody is waiting.");

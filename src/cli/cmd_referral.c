@@ -177,13 +177,11 @@ static const char *const contact_cols[] = {"contact_id:id", "date:date", "kind",
 
 static void contact_cells(struct out_list *l, const struct contact *k)
 {
-	char cid[24], d[11], m[16], pr[200] = "", at[200] = "";
-	for (int i = 0, u = 0; i < k->n_practitioners; i++)
-		u += snprintf(pr + u, sizeof pr - (size_t)u, "%s%lld", i ? ";" : "", (long long)k->practitioners[i]);
-	for (int i = 0, u = 0; i < k->n_attendees; i++)
-		u += snprintf(at + u, sizeof at - (size_t)u, "%s%lld", i ? ";" : "", (long long)k->attendees[i]);
+	char cid[24], d[11], m[16], pr[200], at[200];
 	const char *row[] = {fmt_id(cid, k->id), fmt_date(d, k->date), k->kind, k->intervention, k->location,
-	                     k->attendance, fmt_int(m, k->duration_min, -1), pr, at};
+	                     k->attendance, fmt_int(m, k->duration_min, -1),
+	                     fmt_ids(pr, sizeof pr, k->practitioners, k->n_practitioners),
+	                     fmt_ids(at, sizeof at, k->attendees, k->n_attendees)};
 	out_row(l, row);
 }
 

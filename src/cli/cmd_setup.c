@@ -56,6 +56,8 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 	count(", ", n->goals, "goal", "goals");
 	count(", ", n->goal_ratings, "goal rating", "goal ratings");
 	count(", ", n->notes, "case note", "case notes");
+	if (n->video_cycles)
+		count(", ", n->video_cycles, "video feedback cycle", "video feedback cycles");
 	fputs(".\n", stdout);
 }
 

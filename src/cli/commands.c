@@ -302,6 +302,18 @@ static const struct cli_opt o_careplan_move[] = {
 	{"reason", "TEXT", "why it stopped early (needed for stopped_early)", 0},
 	{0}};
 static const struct cli_opt o_careplan_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_video_start[] = {
+	{"referral", "ID", "the referral (episode) the family is seen on", 1},
+	{"intervention", "CODE", "the video intervention of the catalogue, e.g. video_interaction_guidance, vipp_sd", 1},
+	{"question", "TEXT", "the helping question the family chose, in their words (one line)", 1},
+	{"date", "DATE", "the day the cycle starts", 1},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_video_link[] = {
+	{"cycle", "ID", "the cycle (dyad video list)", 1},
+	{"contact", "ID", "an attended contact of the referral naming the cycle's intervention", 1},
+	{"step", "STEP", "filming or review", 1},
+	{0}};
 static const struct cli_opt o_group_add[] = {
 	{"intervention", "CODE", "a group intervention of the catalogue (mode group), e.g. circle_of_security", 1},
 	{"starts", "DATE", "the day of the first session", 1},
@@ -336,6 +348,69 @@ static const struct cli_opt o_group_show[] = {
 	{0}};
 static const struct cli_opt o_group_waiting[] = {
 	{"intervention", "CODE", "only those waiting for this programme", 0},
+	{0}};
+
+static const struct cli_opt o_appt_book[] = {
+	{"referral", "ID", "the referral (episode) the appointment is for", 1},
+	{"date", "DATE", "the day (YYYY-MM-DD or today; not a day already past)", 1},
+	{"time", "HH:MM", "the start time, 24-hour", 1},
+	{"duration", "MINUTES", "its length in minutes, 5 to 600 (default 60)", 0},
+	{"kind", "KIND", "assessment, intervention, review, group, consultation or other", 1},
+	{"intervention", "CODE", "for interventions: e.g. parent_infant_psychotherapy, video_interaction_guidance", 0},
+	{"location", "PLACE", "home, clinic, gp, childrens_centre, video or phone", 1},
+	{"practitioners", "IDS", "who will see the family (at least one), e.g. 2,5", 1},
+	{"attendees", "IDS", "family members expected, e.g. 11,12", 0},
+	{"interventions", "FILE", "the intervention catalogue (default $DYAD_INTERVENTIONS, else the built-in config/interventions.ini)", 0},
+	{0}};
+static const struct cli_opt o_appt_list[] = {{"referral", "ID", "the referral", 1}, {0}};
+static const struct cli_opt o_appt_id[] = {{"appointment", "ID", "the appointment", 1}, {0}};
+static const struct cli_opt o_appt_outcome[] = {
+	{"appointment", "ID", "the booked appointment", 1},
+	{"outcome", "CODE", "attended or did_not_attend (on or after its day); cancelled_by_family or cancelled_by_service", 1},
+	{0}};
+static const struct cli_opt o_appt_cancel[] = {
+	{"appointment", "ID", "the booked appointment", 1},
+	{"by", "WHO", "family or service: who cancelled it", 1},
+	{0}};
+static const struct cli_opt o_appt_move[] = {
+	{"appointment", "ID", "the booked appointment", 1},
+	{"date", "DATE", "the new day (not a day already past)", 1},
+	{"time", "HH:MM", "the new start time (default: the same)", 0},
+	{"duration", "MINUTES", "the new length (default: the same)", 0},
+	{0}};
+static const struct cli_opt o_diary[] = {
+	{"practitioner", "ID", "whose diary (default: the whole team's)", 0},
+	{"week", "DATE", "the week (Monday to Sunday) holding this day (default: this week)", 0},
+	{"day", "DATE", "just this day", 0},
+	{0}};
+static const struct cli_opt o_diary_ics[] = {
+	{"practitioner", "ID", "whose diary (default: the whole team's)", 0},
+	{"from", "DATE", "first day (default: Monday of this week)", 0},
+	{"to", "DATE", "last day (default: 8 weeks on; at most 62 days)", 0},
+	{0}};
+
+static const struct cli_opt o_person_correct[] = {
+	{"person", "ID", "the person whose record is corrected", 1},
+	{"reason", "TEXT", "why: one line, kept with the earlier value", 1},
+	{"given-name", "NAME", "given name", 0},
+	{"family-name", "NAME", "family name", 0},
+	{"dob", "DATE", "date of birth, YYYY-MM-DD (\"\" to clear, for an unborn infant)", 0},
+	{"edd", "DATE", "estimated date of delivery", 0},
+	{"gestation-weeks", "N", "gestation at birth in weeks (22-44)", 0},
+	{"nhs-number", "NUMBER", "10-digit NHS number (spaces allowed)", 0},
+	{"sex", "SEX", "female, male, indeterminate or unknown", 0},
+	{"ethnicity", "CODE", "NHS ethnic category letter (A-S, Z not stated)", 0},
+	{"postcode", "POSTCODE", "home postcode", 0},
+	{"imd-decile", "N", "deprivation decile, 1 to 10", 0},
+	{"relationship", "REL", "caregivers: mother, father, partner, ...", 0},
+	{0}};
+static const struct cli_opt o_corr_revert[] = {
+	{"correction", "ID", "the correction to undo (dyad history)", 1},
+	{"reason", "TEXT", "why it is undone", 1},
+	{0}};
+static const struct cli_opt o_history[] = {
+	{"person", "ID", "one person's corrections", 0},
+	{"family", "ID", "every correction of the family's records", 0},
 	{0}};
 
 const struct cli_command cli_commands[] = {
@@ -391,6 +466,9 @@ const struct cli_command cli_commands[] = {
 	{"careplan", "add", NULL, 0, "Add an intervention to a referral's care plan, with its practitioners and goals.", o_careplan_add, cmd_careplan_add, CLI_DB_WRITE, NULL},
 	{"careplan", "move", NULL, 0, "Move a plan on: active, completed, or stopped early with the reason.", o_careplan_move, cmd_careplan_move, CLI_DB_WRITE, NULL},
 	{"careplan", "list", NULL, 0, "A referral's care plan: each intervention with sessions delivered against planned.", o_careplan_list, cmd_careplan_list, CLI_DB_READ, NULL},
+	{"video", "start", NULL, 0, "Start a referral's next video feedback cycle with the family's helping question.", o_video_start, cmd_video_start, CLI_DB_WRITE, NULL},
+	{"video", "link", NULL, 0, "Link a contact to a cycle as its filming or its review.", o_video_link, cmd_video_link, CLI_DB_WRITE, NULL},
+	{"video", "list", NULL, 0, "A referral's video feedback cycles: filmed, reviewed, helping question.", o_careplan_list, cmd_video_list, CLI_DB_READ, NULL},
 	{"group", "add", NULL, 0, "Add a run of a group programme: start, sessions, venue, capacity, facilitators.", o_group_add, cmd_group_add, CLI_DB_WRITE, NULL},
 	{"group", "enrol", NULL, 0, "Enrol a caregiver, with their referral, in a group run (takes them off its waiting list).", o_group_enrol, cmd_group_enrol, CLI_DB_WRITE, NULL},
 	{"group", "wait", NULL, 0, "Put a caregiver on the waiting list for a programme's next run.", o_group_wait, cmd_group_wait, CLI_DB_WRITE, NULL},
@@ -409,6 +487,17 @@ const struct cli_command cli_commands[] = {
 	{"note", "error", NULL, 0, "Mark a signed note entered in error, with the reason: kept, hidden by default.", o_note_error, cmd_note_error, CLI_DB_WRITE, NULL},
 	{"note", "list", NULL, 0, "A referral's case notes, oldest first: signed notes and your own drafts.", o_note_list, cmd_note_list, CLI_DB_READ, NULL},
 	{"note", "show", NULL, 0, "One case note in full.", o_note_id, cmd_note_show, CLI_DB_READ, NULL},
+	{"appointment", "book", NULL, 0, "Book an appointment on a referral: day, time, length, place, kind, practitioners, attendees.", o_appt_book, cmd_appointment_book, CLI_DB_WRITE, NULL},
+	{"appointment", "list", NULL, 0, "A referral's appointments, by day and time, with their status.", o_appt_list, cmd_appointment_list, CLI_DB_READ, NULL},
+	{"appointment", "show", NULL, 0, "One appointment.", o_appt_id, cmd_appointment_show, CLI_DB_READ, NULL},
+	{"appointment", "outcome", NULL, 0, "Record what happened: attended or did_not_attend (written as the contact), or a cancellation.", o_appt_outcome, cmd_appointment_outcome, CLI_DB_WRITE, NULL},
+	{"appointment", "cancel", NULL, 0, "Cancel a booked appointment, by the family or the service.", o_appt_cancel, cmd_appointment_cancel, CLI_DB_WRITE, NULL},
+	{"appointment", "reschedule", NULL, 0, "Move a booked appointment to another day or time (the old booking is kept, marked rescheduled).", o_appt_move, cmd_appointment_reschedule, CLI_DB_WRITE, NULL},
+	{"person", "correct", NULL, 0, "Correct a person's details (checked as on entry); the earlier value, who, when and why are kept.", o_person_correct, cmd_person_correct, CLI_DB_WRITE, NULL},
+	{"correction", "revert", NULL, 0, "Undo a correction: the earlier value comes back, itself kept as a correction.", o_corr_revert, cmd_correction_revert, CLI_DB_WRITE, NULL},
+	{"history", NULL, NULL, 0, "The corrections of a person's or a family's record: old and new values, who, when and why.", o_history, cmd_history, CLI_DB_READ, NULL},
+	{"diary", "ics", NULL, 0, "A diary as an iCalendar (.ics) file on standard output: no names, only initials and family ids.", o_diary_ics, cmd_diary_ics, CLI_DB_READ, "ics (always)"},
+	{"diary", NULL, NULL, 0, "A practitioner's (or the team's) appointments for a week or a day: family ids and initials, no names.", o_diary, cmd_diary, CLI_DB_READ, NULL},
 	{"user", "add", NULL, 0, "Add a user of the web application; the password is read from standard input.", o_user_add, cmd_user_add, CLI_DB_WRITE, NULL},
 	{"user", "demo", NULL, 0, "In a demo database without users: one sign-in per role, passwords printed once.", o_none, cmd_user_demo, CLI_DB_WRITE, NULL},
 	{"user", "passwd", NULL, 0, "Set a user's password (read from standard input) and end their sessions.", o_user_name, cmd_user_passwd, CLI_DB_WRITE, NULL},

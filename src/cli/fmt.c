@@ -7,6 +7,15 @@
 #include "core/age.h"
 #include "util/date.h"
 
+const char *fmt_ids(char *out, unsigned n, const int64_t *ids, int k)
+{
+	unsigned len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < k && len + 24 < n; i++)
+		len += (unsigned)snprintf(out + len, n - len, "%s%lld", i ? ";" : "", (long long)ids[i]);
+	return out;
+}
+
 const char *fmt_id(char out[24], int64_t v)
 {
 	out[0] = '\0';

@@ -7,6 +7,10 @@
 /* "%lld" of v into out (24 bytes); "" for 0. */
 const char *fmt_id(char out[24], int64_t v);
 
+/* ids joined by ";" into out (n bytes; as many as fit), the form of an
+ * "ids" column. */
+const char *fmt_ids(char *out, unsigned n, const int64_t *ids, int k);
+
 /* "%d" of v into out (16 bytes); "" when v == absent. */
 const char *fmt_int(char out[16], int v, int absent);
 

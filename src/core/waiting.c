@@ -38,6 +38,20 @@ static int cmp_entry(const void *pa, const void *pb)
 	return c;
 }
 
+int waiting_booking_stops(enum clock_which clock, const char *kind)
+{
+	if (clock == CLOCK_A)
+		return strcmp(kind, "assessment") == 0;
+	return strcmp(kind, "intervention") == 0 || strcmp(kind, "group") == 0;
+}
+
+const char *waiting_booking_verdict(const struct waiting_entry *w, int32_t booked)
+{
+	if (booked == DATE_NONE)
+		return "";
+	return booked <= w->target ? "within target" : "after target";
+}
+
 void waiting_sort(struct waiting_entry *e, size_t n)
 {
 	if (n > 1)

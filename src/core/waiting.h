@@ -75,6 +75,15 @@ struct waiting_report {
 size_t waiting_entries_from_result(int64_t episode_id, const struct clock_result *r,
                                    struct waiting_entry out[CLOCK_COUNT]);
 
+/* The kinds of booked appointment that would stop clock (when attended):
+ * "assessment" for clock A; "intervention" or "group" for clock B. */
+int waiting_booking_stops(enum clock_which clock, const char *kind);
+
+/* Whether a booking on day `booked` would stop w's clock within its
+ * target: "within target" on or before the target day, "after target"
+ * past it, "" when nothing is booked (DATE_NONE). */
+const char *waiting_booking_verdict(const struct waiting_entry *w, int32_t booked);
+
 /* Sorts by urgency: fewest days left first, then longest waited, then clock
  * A before B, then episode id. */
 void waiting_sort(struct waiting_entry *e, size_t n);

@@ -35,12 +35,17 @@ static int waiting_list(struct http_req *rq, struct http_resp *rs)
 	json_t *items = json_array();
 	for (size_t i = (size_t)offset; i < l.n && i < (size_t)offset + (size_t)limit; i++) {
 		const struct waiting_row *r = &l.rows[i];
-		json_array_append_new(items, json_pack("{s:I,s:I,s:I,s:s,s:s,s:o,s:o,s:i,s:i}", "referral_id",
-		                                       (json_int_t)r->w.episode_id, "family_id", (json_int_t)r->family_id,
-		                                       "infant_id", (json_int_t)r->infant_id, "infant_name",
-		                                       r->infant_name, "clock", r->w.clock == CLOCK_A ? "A" : "B",
-		                                       "start", api_date(r->w.start), "target", api_date(r->w.target),
-		                                       "days_waited", r->w.days_waited, "days_left", r->w.days_left));
+		const char *verdict = waiting_booking_verdict(&r->w, r->booked_on);
+		json_t *it = json_pack("{s:I,s:I,s:I,s:s,s:s,s:o,s:o,s:i,s:i}", "referral_id", (json_int_t)r->w.episode_id,
+		                       "family_id", (json_int_t)r->family_id, "infant_id", (json_int_t)r->infant_id,
+		                       "infant_name", r->infant_name, "clock", r->w.clock == CLOCK_A ? "A" : "B", "start",
+		                       api_date(r->w.start), "target", api_date(r->w.target), "days_waited",
+		                       r->w.days_waited, "days_left", r->w.days_left);
+		/* The booking that would stop the clock, and whether in time. */
+		json_object_set_new(it, "booked", r->booked_kind[0] ? json_string(r->booked_kind) : json_null());
+		json_object_set_new(it, "booked_on", api_date(r->booked_on));
+		json_object_set_new(it, "booking", verdict[0] ? json_string(verdict) : json_null());
+		json_array_append_new(items, it);
 	}
 	json_t *o = api_page_wrap(items, limit, offset, (size_t)offset + (size_t)limit < l.n);
 	json_object_set_new(o, "as_of", api_date(as_of));

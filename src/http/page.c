@@ -3,10 +3,13 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app_family.h"
+#include "app/app_files.h"
 #include "app/app_user.h"
+#include "http/page_family.h"
 #include "util/str.h"
 
 void page_body(struct buf *b)
@@ -162,4 +165,55 @@ int page_of_id(struct http_req *rq, struct http_resp *rs,
 	if (http_param_id(rq, "id", &id))
 		return DY_ENOTFOUND;
 	return page(rq, rs, id, NULL);
+}
+
+/* See page.h. */
+void page_ticked(const struct http_req *rq, const char *name, const struct form_option *o, int n, int *on)
+{
+	const char *v[64];
+	int k = http_form_all(rq, name, v, 64);
+	for (int i = 0; i < n; i++) {
+		on[i] = 0;
+		for (int j = 0; j < k && j < 64; j++)
+			on[i] |= strcmp(v[j], o[i].value) == 0;
+	}
+}
+
+int page_form_ids(const struct http_req *rq, const char *name, int64_t *out, int max, int *n)
+{
+	const char *v[16];
+	int k = http_form_all(rq, name, v, 16);
+	*n = 0;
+	if (k > max)
+		return DY_EINVAL;
+	for (int i = 0; i < k; i++)
+		if (str_parse_i64(v[i], 1, INT64_MAX, &out[(*n)++]))
+			return DY_EINVAL;
+	return 0;
+}
+
+void page_visit_opts(struct app *a, const struct family_view *v, struct page_visit_opts *o)
+{
+	struct dy_err e;
+	page_practitioners(a, &o->prac, &e);
+	o->npeople = 0;
+	for (int i = 0; i < v->npeople && o->npeople < 16; i++) {
+		int k = o->npeople++;
+		page_person_name(&v->people[i], o->people_labels[k], sizeof o->people_labels[k]);
+		snprintf(o->people_ids[k], sizeof o->people_ids[k], "%lld", (long long)v->people[i].id);
+		o->people[k] = (struct form_option){o->people_ids[k], o->people_labels[k], NULL};
+	}
+	o->cat = xmalloc(sizeof *o->cat);
+	if (intervention_load_file(NULL, o->cat, &e))
+		memset(o->cat, 0, sizeof *o->cat);
+	o->niv = 0;
+	for (size_t i = 0; i < o->cat->n && o->niv < INTERVENTION_MAX; i++)
+		o->iv[o->niv++] = (struct form_option){o->cat->defs[i].code, o->cat->defs[i].name, NULL};
+}
+
+void page_visit_opts_free(struct page_visit_opts *o)
+{
+	intervention_catalogue_free(o->cat);
+	free(o->cat);
+	o->cat = NULL;
 }

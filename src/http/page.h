@@ -6,6 +6,8 @@
 #ifndef DYAD_HTTP_PAGE_H
 #define DYAD_HTTP_PAGE_H
 
+#include "app/app_family.h"
+#include "core/intervention.h"
 #include "core/record.h"
 #include "http/http.h"
 #include "http/page_html.h"
@@ -56,6 +58,33 @@ struct page_prac_opts {
 /* Fills *p (emptied first) with the team's practitioners; 0 or the
  * listing's error (p then holds none). */
 int page_practitioners(struct app *a, struct page_prac_opts *p, struct dy_err *e);
+
+/* Ticked values of checkbox field name, as flags on[i] for opts o[0..n). */
+void page_ticked(const struct http_req *rq, const char *name, const struct form_option *o, int n, int *on);
+
+/* The ids ticked in checkbox field name into out (at most max; their count
+ * in *n); DY_EINVAL for more than max or a value that is not an id. */
+int page_form_ids(const struct http_req *rq, const char *name, int64_t *out, int max, int *n);
+
+/* The choices a contact or booking form offers for one family: the team's
+ * practitioners, the family's people (the first 16) and the team's own
+ * intervention catalogue by name (none if it cannot be read: saving then
+ * says why). */
+struct page_visit_opts {
+	struct page_prac_opts prac;
+	struct form_option people[16];
+	char people_labels[16][2 * NAME_BYTES + 2];
+	char people_ids[16][24];
+	int npeople;
+	struct form_option iv[INTERVENTION_MAX];
+	int niv;
+	struct intervention_catalogue *cat;
+};
+
+/* Fills *o (allocated by the caller) for the family of v; free with
+ * page_visit_opts_free. */
+void page_visit_opts(struct app *a, const struct family_view *v, struct page_visit_opts *o);
+void page_visit_opts_free(struct page_visit_opts *o);
 
 /* Starts a body buffer (capped at PAGE_BODY_MAX). */
 void page_body(struct buf *b);

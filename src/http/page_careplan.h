@@ -1,4 +1,5 @@
-/* page_careplan.h: the care plan section of a referral on the family page. */
+/* page_careplan.h: the care plan and video feedback sections of a referral
+ * on the family page. */
 #ifndef DYAD_HTTP_PAGE_CAREPLAN_H
 #define DYAD_HTTP_PAGE_CAREPLAN_H
 
@@ -8,5 +9,11 @@
  * practitioners, status, sessions delivered against planned) into b;
  * nothing when it has no plan or the user's role may not see it. */
 int page_careplan_section(struct buf *b, struct app *a, int64_t episode_id, struct dy_err *e);
+
+/* Writes the referral's video feedback cycles (page_video.c) as a table
+ * (cycle, intervention, helping question, filmed, reviewed) into b;
+ * nothing when it has none or the user's role may not read clinical
+ * detail. */
+int page_video_section(struct buf *b, struct app *a, int64_t episode_id, struct dy_err *e);
 
 #endif

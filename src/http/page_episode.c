@@ -9,7 +9,6 @@
 #include "app/app_alerts.h"
 #include "app/app_episode.h"
 #include "app/app_family.h"
-#include "app/app_files.h"
 #include "core/codes.h"
 #include "http/page.h"
 #include "http/page_family.h"
@@ -24,96 +23,47 @@ static const char *F(const struct http_req *rq, const char *name)
 
 /* ---- Contacts ---------------------------------------------------------------------- */
 
-/* Ticked values of a checkbox field, as flags for opts. */
-static void ticked(const struct http_req *rq, const char *name, const struct form_option *o, int n, int *on)
-{
-	const char *v[64];
-	int k = http_form_all(rq, name, v, 64);
-	for (int i = 0; i < n; i++) {
-		on[i] = 0;
-		for (int j = 0; j < k && j < 64; j++)
-			on[i] |= strcmp(v[j], o[i].value) == 0;
-	}
-}
-
 static int contact_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
-	struct buf b;
-	struct dy_err e;
-	struct referral_view rv;
-	struct family_view fv;
-	char back[48];
-	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
+	struct episode_page pg;
+	int rc = page_episode_open(&pg, rq, id);
 	if (rc)
 		return rc;
-	struct page_prac_opts *pc = xmalloc(sizeof *pc);
-	page_practitioners(rq->app, pc, &e);
-	struct form_option people[16];
-	char pl[16][2 * NAME_BYTES + 2], pid[16][24];
-	int np = 0;
-	for (int i = 0; i < fv.npeople && np < 16; i++) {
-		page_person_name(&fv.people[i], pl[np], sizeof pl[0]);
-		snprintf(pid[np], sizeof pid[0], "%lld", (long long)fv.people[i].id);
-		people[np] = (struct form_option){pid[np], pl[np], NULL};
-		np++;
-	}
-	int typed = http_form(rq, "date-day") != NULL;
-	char d[8], m[8], y[8];
-	form_date_split(rq->app->today, d, m, y);
-	struct form_option kind[8], loc[8], att[8], iv[INTERVENTION_MAX];
+	struct page_visit_opts *vo = xmalloc(sizeof *vo);
+	page_visit_opts(rq->app, &pg.fv, vo);
+	struct page_prac_opts *pc = &vo->prac;
+	struct form_option *people = vo->people, *iv = vo->iv;
+	int np = vo->npeople, ni = vo->niv;
+	struct form_option kind[8], loc[8], att[8];
 	char lk[8][48], ll[8][48], la[8][48];
 	int nk = page_code_options(code_contact_kind, kind, lk, 8), nl = page_code_options(code_location, loc, ll, 8),
-	    na = page_code_options(code_attendance, att, la, 8), ni = 0;
-	/* The team's own catalogue: its entries by name (none if it cannot be
-	 * read: saving then says why). */
-	struct intervention_catalogue cat;
-	struct dy_err ce;
-	if (intervention_load_file(NULL, &cat, &ce))
-		memset(&cat, 0, sizeof cat);
-	for (size_t i = 0; i < cat.n && ni < INTERVENTION_MAX; i++)
-		iv[ni++] = (struct form_option){cat.defs[i].code, cat.defs[i].name, NULL};
+	    na = page_code_options(code_attendance, att, la, 8);
 	int pon[32], aon[16];
-	ticked(rq, "practitioners", pc->o, pc->n, pon);
-	ticked(rq, "attendees", people, np, aon);
+	page_ticked(rq, "practitioners", pc->o, pc->n, pon);
+	page_ticked(rq, "attendees", people, np, aon);
 	char action[64];
 	snprintf(action, sizeof action, "/referrals/%lld/contacts/new", (long long)id);
-	rc = buf_puts(&b, "<h1>Record a contact</h1>");
-	rc = rc ? rc : form_error_summary(&b, fe, &e);
-	rc = rc ? rc : page_form_open(&b, rq, action, &e);
-	rc = rc ? rc : form_date(&b, fe, "date", "Date of the contact", NULL, typed ? F(rq, "date-day") : d,
-	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &e);
-	rc = rc ? rc : form_radios(&b, fe, "kind", "Kind of contact", NULL, kind, nk, F(rq, "kind"), 0, NULL, &e);
-	rc = rc ? rc : page_select(&b, fe, "intervention", "Intervention (for an intervention session)", iv, ni,
-	                           F(rq, "intervention"), &e);
-	rc = rc ? rc : form_radios(&b, fe, "location", "Where", NULL, loc, nl, F(rq, "location"), 0, NULL, &e);
-	rc = rc ? rc : form_radios(&b, fe, "attendance", "Attendance", NULL, att, na, F(rq, "attendance"), 0, NULL, &e);
-	rc = rc ? rc : form_input(&b, fe, "duration", "Length in minutes (if known)", NULL, F(rq, "duration"), "3",
-	                          "text", "off", &e);
-	rc = rc ? rc : form_checkboxes(&b, fe, "attendees", "Who from the family was there", NULL, people, np, aon, &e);
+	rc = page_episode_form(&pg, rq, fe, "Record a contact", action, "Date of the contact");
+	rc = rc ? rc : form_radios(&pg.b, fe, "kind", "Kind of contact", NULL, kind, nk, F(rq, "kind"), 0, NULL, &pg.e);
+	rc = rc ? rc : page_select(&pg.b, fe, "intervention", "Intervention (for an intervention session)", iv, ni,
+	                           F(rq, "intervention"), &pg.e);
+	rc = rc ? rc : form_radios(&pg.b, fe, "location", "Where", NULL, loc, nl, F(rq, "location"), 0, NULL, &pg.e);
+	rc = rc ? rc
+	          : form_radios(&pg.b, fe, "attendance", "Attendance", NULL, att, na, F(rq, "attendance"), 0, NULL, &pg.e);
+	rc = rc ? rc : form_input(&pg.b, fe, "duration", "Length in minutes (if known)", NULL, F(rq, "duration"), "3",
+	                          "text", "off", &pg.e);
+	rc = rc ? rc
+	          : form_checkboxes(&pg.b, fe, "attendees", "Who from the family was there", NULL, people, np, aon, &pg.e);
 	if (pc->n)
-		rc = rc ? rc : form_checkboxes(&b, fe, "practitioners", "Practitioners", NULL, pc->o, pc->n, pon, &e);
-	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save contact</button></form>");
-	free(pc);
-	intervention_catalogue_free(&cat);
-	app_family_view_free(&fv);
-	app_referral_view_free(&rv);
-	return page_form_send(rq, rs, rc, "Record a contact", back, "Back to the family", fe, &b);
+		rc = rc ? rc
+		          : form_checkboxes(&pg.b, fe, "practitioners", "Practitioners", NULL, pc->o, pc->n, pon, &pg.e);
+	rc = rc ? rc : buf_puts(&pg.b, "<button class=\"nhsuk-button\" type=\"submit\">Save contact</button></form>");
+	page_visit_opts_free(vo);
+	free(vo);
+	return page_episode_send(&pg, rq, rs, rc, "Record a contact", fe);
 }
 
 static int contact_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, contact_page); }
-
-static int ids_from(const struct http_req *rq, const char *name, int64_t *out, int max, int *n)
-{
-	const char *v[16];
-	int k = http_form_all(rq, name, v, 16);
-	*n = 0;
-	if (k > max)
-		return DY_EINVAL;
-	for (int i = 0; i < k; i++)
-		if (str_parse_i64(v[i], 1, INT64_MAX, &out[(*n)++]))
-			return DY_EINVAL;
-	return 0;
-}
 
 static int contact_post(struct http_req *rq, struct http_resp *rs)
 {
@@ -144,9 +94,9 @@ static int contact_post(struct http_req *rq, struct http_resp *rs)
 	c.duration_min = -1;
 	if (*dur && str_parse_int(dur, 1, 600, &c.duration_min))
 		form_error(&fe, "duration", "Length must be a number of minutes from 1 to 600");
-	if (ids_from(rq, "attendees", c.attendees, 8, &c.n_attendees))
+	if (page_form_ids(rq, "attendees", c.attendees, 8, &c.n_attendees))
 		form_error(&fe, "attendees", "Choose at most 8 people");
-	if (ids_from(rq, "practitioners", c.practitioners, 8, &c.n_practitioners))
+	if (page_form_ids(rq, "practitioners", c.practitioners, 8, &c.n_practitioners))
 		form_error(&fe, "practitioners", "Choose at most 8 practitioners");
 	if (fe.n)
 		return contact_page(rq, rs, id, &fe);
@@ -181,55 +131,42 @@ static int open_flags(struct http_req *rq, int64_t id, struct dy_err *e)
 
 static int discharge_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
-	struct buf b;
-	struct dy_err e;
-	struct referral_view rv;
-	struct family_view fv;
-	char back[48];
-	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
+	struct episode_page pg;
+	int rc = page_episode_open(&pg, rq, id);
 	if (rc)
 		return rc;
-	int typed = http_form(rq, "date-day") != NULL;
-	char d[8], m[8], y[8];
-	form_date_split(rq->app->today, d, m, y);
 	struct form_option why[8], care[8];
 	char lw[8][48], lc[8][48];
 	int nw = page_code_options(code_discharge_reason, why, lw, 8), nc = page_code_options(code_care_status, care, lc, 8);
 	char action[64];
 	snprintf(action, sizeof action, "/referrals/%lld/discharge", (long long)id);
-	rc = buf_puts(&b, "<h1>Discharge</h1>");
-	rc = rc ? rc : form_error_summary(&b, fe, &e);
-	rc = rc ? rc : page_form_open(&b, rq, action, &e);
-	rc = rc ? rc : form_date(&b, fe, "date", "Date of discharge", NULL, typed ? F(rq, "date-day") : d,
-	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &e);
-	rc = rc ? rc : form_radios(&b, fe, "reason", "Reason", NULL, why, nw, F(rq, "reason"), 0, NULL, &e);
-	rc = rc ? rc : form_input(&b, fe, "transferred_to", "Team transferred to",
+	rc = page_episode_form(&pg, rq, fe, "Discharge", action, "Date of discharge");
+	rc = rc ? rc : form_radios(&pg.b, fe, "reason", "Reason", NULL, why, nw, F(rq, "reason"), 0, NULL, &pg.e);
+	rc = rc ? rc : form_input(&pg.b, fe, "transferred_to", "Team transferred to",
 	                          "Only when the reason is transferred: the team the family goes to", F(rq, "transferred_to"),
-	                          NULL, "text", NULL, &e);
-	int flags = rc ? 0 : open_flags(rq, id, &e);
+	                          NULL, "text", NULL, &pg.e);
+	int flags = rc ? 0 : open_flags(rq, id, &pg.e);
 	if (flags < 0)
 		rc = DY_EINTERNAL;
 	if (!rc && flags > 0) {
 		char legend[160];
 		snprintf(legend, sizeof legend, "Action taken on the risk flag%s not yet acknowledged (required)",
 		         flags > 1 ? "s" : "");
-		rc = form_textarea(&b, fe, "risk_action", legend,
+		rc = form_textarea(&pg.b, fe, "risk_action", legend,
 		                   "A clinician reviews the risk before discharge: say what was done, and when",
-		                   F(rq, "risk_action"), 500, &e);
+		                   F(rq, "risk_action"), 500, &pg.e);
 	}
-	for (int i = 0; i < fv.npeople && !rc; i++) {
-		if (strcmp(fv.people[i].role, "infant") != 0)
+	for (int i = 0; i < pg.fv.npeople && !rc; i++) {
+		if (strcmp(pg.fv.people[i].role, "infant") != 0)
 			continue;
 		char name[64], legend[2 * NAME_BYTES + 64], nm[2 * NAME_BYTES + 2];
-		snprintf(name, sizeof name, "care_%lld", (long long)fv.people[i].id);
-		page_person_name(&fv.people[i], nm, sizeof nm);
+		snprintf(name, sizeof name, "care_%lld", (long long)pg.fv.people[i].id);
+		page_person_name(&pg.fv.people[i], nm, sizeof nm);
 		snprintf(legend, sizeof legend, "Who is %s living with?", nm);
-		rc = form_radios(&b, fe, name, legend, NULL, care, nc, F(rq, name), 0, NULL, &e);
+		rc = form_radios(&pg.b, fe, name, legend, NULL, care, nc, F(rq, name), 0, NULL, &pg.e);
 	}
-	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Discharge</button></form>");
-	app_family_view_free(&fv);
-	app_referral_view_free(&rv);
-	return page_form_send(rq, rs, rc, "Discharge", back, "Back to the family", fe, &b);
+	rc = rc ? rc : buf_puts(&pg.b, "<button class=\"nhsuk-button\" type=\"submit\">Discharge</button></form>");
+	return page_episode_send(&pg, rq, rs, rc, "Discharge", fe);
 }
 
 static int discharge_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, discharge_page); }

@@ -19,6 +19,7 @@
 #include "app/app_search.h"
 #include "core/age.h"
 #include "http/page.h"
+#include "http/page_appointment.h"
 #include "http/page_careplan.h"
 #include "http/page_family.h"
 #include "http/routes.h"
@@ -600,6 +601,11 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-u-margin-right-3\" href=\"{{h}}\">Triage</a>",
 		          TMPL_S("h", href));
 	}
+	if (!rc && (open || pr.state == EPISODE_RECEIVED)) {
+		snprintf(href, sizeof href, "/referrals/%lld/appointments", id);
+		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3\" "
+		          "href=\"{{h}}\">Appointments</a>", TMPL_S("h", href));
+	}
 	if (!rc && can_measures) {
 		snprintf(href, sizeof href, "/referrals/%lld/notes", id);
 		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-right-3\" "
@@ -662,6 +668,8 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 	if (!rc)
 		rc = page_careplan_section(b, a, ep->id, e);
 	if (!rc)
+		rc = page_video_section(b, a, ep->id, e);
+	if (!rc)
 		rc = buf_puts(b, "</section>");
 	free(ml.v);
 	buf_free(&tag);
@@ -678,8 +686,10 @@ static int people_list(struct buf *b, const struct family_view *v, int32_t today
 	buf_init(&rows, PAGE_BODY_MAX);
 	for (int i = 0; i < v->npeople && !rc; i++) {
 		const struct person *p = &v->people[i];
-		char name[2 * NAME_BYTES + 2], about[200], nhs[16], dob[32], rel[40];
+		char name[2 * NAME_BYTES + 2], about[200], nhs[16], dob[32], rel[40], fix[48], hist[48];
 		page_person_name(p, name, sizeof name);
+		snprintf(fix, sizeof fix, "/people/%lld/correct", (long long)p->id);
+		snprintf(hist, sizeof hist, "/people/%lld/history", (long long)p->id);
 		page_nhs_number(p->nhs_number, nhs, sizeof nhs);
 		page_date(p->date_of_birth, dob, sizeof dob);
 		if (strcmp(p->role, "infant") == 0) {
@@ -693,9 +703,12 @@ static int people_list(struct buf *b, const struct family_view *v, int32_t today
 		rc = TMPL(&rows, e,
 		          "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">{{name}}</dt>"
 		          "<dd class=\"nhsuk-summary-list__value\">{{about}}{{#dob}}<br>Born {{dob}}{{/dob}}"
-		          "{{#nhs}}<br>NHS number {{nhs}}{{/nhs}}{{#pc}}<br>Postcode {{pc}}{{/pc}}</dd></div>",
+		          "{{#nhs}}<br>NHS number {{nhs}}{{/nhs}}{{#pc}}<br>Postcode {{pc}}{{/pc}}</dd>"
+		          "<dd class=\"nhsuk-summary-list__actions\"><a href=\"{{fix}}\">Correct<span class=\"nhsuk-u-"
+		          "visually-hidden\"> {{name}}'s details</span></a> <a href=\"{{hist}}\">History<span class=\"nhsuk-u-"
+		          "visually-hidden\"> of {{name}}'s details</span></a></dd></div>",
 		          TMPL_S("name", name), TMPL_S("about", about), TMPL_S("dob", dob), TMPL_S("nhs", nhs),
-		          TMPL_S("pc", p->postcode));
+		          TMPL_S("pc", p->postcode), TMPL_S("fix", fix), TMPL_S("hist", hist));
 	}
 	if (!rc)
 		rc = TMPL(b, e, "<h2>People</h2><dl class=\"nhsuk-summary-list\">{{{rows}}}</dl>", TMPL_HTML("rows", &rows));
@@ -788,6 +801,8 @@ static int family_page(struct http_req *rq, struct http_resp *rs)
 		rc = page_family_callouts(&b, rq->app, &v, rq, 0, &e);
 	if (!rc)
 		rc = people_list(&b, &v, rq->app->today, &e);
+	if (!rc)
+		rc = page_family_appointments(&b, rq, id, &e);
 	struct tl tl = {0};
 	/* Newest referral first. */
 	for (int i = v.nepisodes - 1; i >= 0 && !rc; i--)
@@ -837,6 +852,33 @@ int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, in
 		return rc < 0 ? rc : DY_EINTERNAL;
 	}
 	return 0;
+}
+
+int page_episode_open(struct episode_page *pg, struct http_req *rq, int64_t episode_id)
+{
+	return page_episode_head(&pg->b, rq, episode_id, 0, &pg->rv, &pg->fv, pg->back, &pg->e);
+}
+
+int page_episode_form(struct episode_page *pg, struct http_req *rq, const struct form_errors *fe, const char *heading,
+                      const char *action, const char *date_legend)
+{
+	int typed = http_form(rq, "date-day") != NULL;
+	char d[8], m[8], y[8];
+	form_date_split(rq->app->today, d, m, y);
+	int rc = TMPL(&pg->b, &pg->e, "<h1>{{h}}</h1>", TMPL_S("h", heading));
+	rc = rc ? rc : form_error_summary(&pg->b, fe, &pg->e);
+	rc = rc ? rc : page_form_open(&pg->b, rq, action, &pg->e);
+	return rc ? rc
+	          : form_date(&pg->b, fe, "date", date_legend, NULL, typed ? page_field(rq, "date-day") : d,
+	                      typed ? page_field(rq, "date-month") : m, typed ? page_field(rq, "date-year") : y, &pg->e);
+}
+
+int page_episode_send(struct episode_page *pg, struct http_req *rq, struct http_resp *rs, int rc, const char *title,
+                      const struct form_errors *fe)
+{
+	app_family_view_free(&pg->fv);
+	app_referral_view_free(&pg->rv);
+	return page_form_send(rq, rs, rc, title, pg->back, "Back to the family", fe, &pg->b);
 }
 
 int page_episode_caption(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure, char *back,

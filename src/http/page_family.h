@@ -34,6 +34,32 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 int page_episode_head(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure,
                       struct referral_view *rv, struct family_view *fv, char *back, struct dy_err *e);
 
+/* A form page about one referral: its body, error, referral, family and the
+ * family page's href, as page_episode_head fills them. */
+struct episode_page {
+	struct buf b;
+	struct dy_err e;
+	struct referral_view rv;
+	struct family_view fv;
+	char back[48];
+};
+
+/* page_episode_head into pg (no measure skipped); on failure nothing is
+ * left to free. */
+int page_episode_open(struct episode_page *pg, struct http_req *rq, int64_t episode_id);
+
+/* Starts pg's form: the heading (an h1), the summary of fe's errors, the
+ * form posting to action, and its first field, the date (legend
+ * date_legend) as typed or else today. 0, or a writer's error. */
+struct form_errors;
+int page_episode_form(struct episode_page *pg, struct http_req *rq, const struct form_errors *fe, const char *heading,
+                      const char *action, const char *date_legend);
+
+/* Frees pg's referral and family and ends the form page titled title with
+ * page_form_send (rc, fe as there; the back link goes to the family). */
+int page_episode_send(struct episode_page *pg, struct http_req *rq, struct http_resp *rs, int rc, const char *title,
+                      const struct form_errors *fe);
+
 /* page_episode_head for a page that needs only the head: the referral and
  * family are freed before it returns. */
 int page_episode_caption(struct buf *b, struct http_req *rq, int64_t episode_id, int64_t skip_measure, char *back,

@@ -3,6 +3,7 @@
  * activity: what was recorded last) and the waiting
  * page (everyone waiting, most urgent first, and the waiting report for a
  * period: clocks stopped within target, median and 90th-percentile waits). */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +18,8 @@
 #include "core/suppress.h"
 #include "http/page.h"
 #include "http/routes.h"
+#include "report/render.h"
+#include "report/report.h"
 #include "util/date.h"
 #include "util/str.h"
 
@@ -33,7 +36,7 @@ static int waiting_rows(struct app *a, struct buf *b, const struct waiting_list 
 	int rc = app_waiting_shown(a, l, from, max, e);
 	for (size_t i = from; i < l->n && i < from + max && !rc; i++) {
 		const struct waiting_row *r = &l->rows[i];
-		char href[48], target[32], left[64], waited[32];
+		char href[48], target[32], left[64], waited[32], day[32], booked[96] = "";
 		snprintf(href, sizeof href, "/families/%lld", (long long)r->family_id);
 		page_date(r->w.target, target, sizeof target);
 		snprintf(waited, sizeof waited, "%d day%s", r->w.days_waited, r->w.days_waited == 1 ? "" : "s");
@@ -44,13 +47,21 @@ static int waiting_rows(struct app *a, struct buf *b, const struct waiting_list 
 			snprintf(left, sizeof left, "Due today");
 		else
 			snprintf(left, sizeof left, "%d day%s left", dl, dl == 1 ? "" : "s");
+		if (r->booked_on != DATE_NONE) {
+			/* "Assessment booked for 12 March 2026: within target" */
+			page_date(r->booked_on, day, sizeof day);
+			snprintf(booked, sizeof booked, "%c%s booked for %s: %s", toupper((unsigned char)r->booked_kind[0]),
+			         r->booked_kind + 1, day, waiting_booking_verdict(&r->w, r->booked_on));
+		}
 		rc = TMPL(b, e,
 		          "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\"><a href=\"{{h}}\">{{n}}</a></td>"
 		          "<td class=\"nhsuk-table__cell\">{{c}}</td><td class=\"nhsuk-table__cell\">{{w}}</td>"
 		          "<td class=\"nhsuk-table__cell dyad-nowrap\">{{t}}</td><td class=\"nhsuk-table__cell\">"
-		          "{{#over}}<strong class=\"nhsuk-tag nhsuk-tag--red\">Breached</strong> {{/over}}{{l}}</td></tr>",
+		          "{{#over}}<strong class=\"nhsuk-tag nhsuk-tag--red\">Breached</strong> {{/over}}{{l}}</td>"
+		          "<td class=\"nhsuk-table__cell\">{{b}}</td></tr>",
 		          TMPL_S("h", href), TMPL_S("n", r->infant_name), TMPL_S("c", CLOCK_NAME[r->w.clock % CLOCK_COUNT]),
-		          TMPL_S("w", waited), TMPL_S("t", target), TMPL_S("over", dl < 0 ? "1" : ""), TMPL_S("l", left));
+		          TMPL_S("w", waited), TMPL_S("t", target), TMPL_S("over", dl < 0 ? "1" : ""), TMPL_S("l", left),
+		          TMPL_S("b", booked));
 	}
 	return rc;
 }
@@ -64,7 +75,8 @@ static int waiting_table(struct buf *b, const char *caption, const struct buf *r
 	            "<th scope=\"col\" class=\"nhsuk-table__header\">Waiting for</th>"
 	            "<th scope=\"col\" class=\"nhsuk-table__header\">Waited</th>"
 	            "<th scope=\"col\" class=\"nhsuk-table__header\">Target date</th>"
-	            "<th scope=\"col\" class=\"nhsuk-table__header\">Days left</th></tr></thead>"
+	            "<th scope=\"col\" class=\"nhsuk-table__header\">Days left</th>"
+	            "<th scope=\"col\" class=\"nhsuk-table__header\">Booked</th></tr></thead>"
 	            "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>",
 	            TMPL_S("cap", caption), TMPL_HTML("rows", rows));
 }
@@ -234,45 +246,28 @@ static int home(struct http_req *rq, struct http_resp *rs)
 
 /* ---- Waiting ------------------------------------------------------------------------- */
 
-/* A count as shown: "*" when published and 1 to 4 (core/suppress.h). */
-static void count_text(char *out, size_t n, size_t v, int publish)
+/* The waiting report's whole-period figures, one row a clock, written by
+ * the report writer from report/report_waiting.c's "clocks" table (small
+ * numbers already hidden there when publish), into out under caption. */
+static int figures_table(struct buf *out, const struct rep_result *r, const char *caption, struct dy_err *e)
 {
-	if (publish && suppress_count((int64_t)v))
-		snprintf(out, n, "*");
-	else
-		snprintf(out, n, "%zu", v);
-}
-
-/* The report's figures, one row a clock. publish: small numbers hidden
- * (counts 1-4 as *, a percentage or a centile over fewer than 5 withheld),
- * as an analyst must see them. */
-static int figures_rows(struct buf *b, const struct waiting_report *r, int publish, struct dy_err *e)
-{
-	int rc = 0;
-	for (int c = 0; c < CLOCK_COUNT && !rc; c++) {
-		const struct waiting_figures *f = &r->clock[c];
-		char n[24], within[64], within_n[24], med[24], p90[24], still[24], br[24];
-		int withheld = publish && f->n && suppress_rate((int64_t)f->n);
-		count_text(n, sizeof n, f->n, publish);
-		count_text(within_n, sizeof within_n, f->within_target, publish);
-		if (!f->n)
-			snprintf(within, sizeof within, "none stopped");
-		else if (withheld)
-			snprintf(within, sizeof within, "%s (withheld: fewer than %d)", within_n, SUPPRESS_MIN);
-		else
-			snprintf(within, sizeof within, "%s (%.0f%%)", within_n, f->pct_within_target);
-		snprintf(med, sizeof med, f->n && !withheld ? "%d days" : "-", f->median_days);
-		snprintf(p90, sizeof p90, f->n && !withheld ? "%d days" : "-", f->p90_days);
-		count_text(still, sizeof still, f->still_waiting, publish);
-		count_text(br, sizeof br, f->breached_still_waiting, publish);
-		rc = TMPL(b, e,
-		          "<tr class=\"nhsuk-table__row\"><th scope=\"row\" class=\"nhsuk-table__header\">{{c}}</th>"
-		          "<td class=\"nhsuk-table__cell\">{{n}}</td><td class=\"nhsuk-table__cell\">{{w}}</td>"
-		          "<td class=\"nhsuk-table__cell\">{{m}}</td><td class=\"nhsuk-table__cell\">{{p}}</td>"
-		          "<td class=\"nhsuk-table__cell\">{{s}}</td><td class=\"nhsuk-table__cell\">{{b}}</td></tr>",
-		          TMPL_S("c", CLOCK_NAME[c]), TMPL_S("n", n), TMPL_S("w", within), TMPL_S("m", med),
-		          TMPL_S("p", p90), TMPL_S("s", still), TMPL_S("b", br));
-	}
+	const struct rep_item *it = rep_find(r, "clocks");
+	if (!it || !it->table || it->table->nrows != CLOCK_COUNT)
+		return dy_fail(e, DY_EINTERNAL, "report", "the waiting report has no clock figures");
+	/* clock, n, median_days, p90_days, max_days, pct_within_target, ended, left_path, still_waiting,
+	 * breached_still_waiting (report_waiting.c). */
+	static const int cols[] = {0, 1, 5, 2, 3, 4, 8, 9};
+	static const char *const headings[] = {"Clock", "Stopped", "Within target (%)", "Median wait (days)",
+	                                       "90th centile (days)", "Longest (days)", "Still waiting at the end",
+	                                       "Of those, breached"};
+	const char *rows[CLOCK_COUNT];
+	for (int c = 0; c < CLOCK_COUNT; c++)
+		rows[c] = CLOCK_NAME[c];
+	struct rep_html_view v = {caption, (int)(sizeof cols / sizeof cols[0]), cols, headings, rows};
+	int rc = rep_render_html_table(it->table, &v, out, e);
+	if (!rc && r->published)
+		rc = buf_puts(out, "<p>* a count from 1 to 4, or a figure that would reveal one, is not shown"
+		                   " (small-number suppression).</p>");
 	return rc;
 }
 
@@ -308,17 +303,20 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 	}
 	if (rc)
 		return rc;
-	struct waiting_report r;
-	memset(&r, 0, sizeof r);
+	struct rep_result r;
+	struct report_params rp = {.from = from, .to = to, .publish = app_scope_published_only(rq->app)};
+	clock_targets_default(&rp.targets);
 	int have_report = 0;
 	if (!fe.n) {
-		rc = app_waiting_report(rq->app, from, to, NULL, &r, &e);
+		rc = report_build(rq->app, "waiting", &rp, &r, &e);
 		if (rc == DY_EINVAL) {
 			form_error_from(&fe, "from", &e);
 			rc = 0;
 		} else if (!rc) {
 			have_report = 1;
 		}
+		if (!have_report)
+			rep_free(&r);
 	}
 	struct buf b, rows, table, figs;
 	page_body(&b);
@@ -352,11 +350,11 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 		        : page_pagination(&table, first ? prev : NULL, "The more urgent", first + WAITING_PAGE < wl.n ? next : NULL,
 		                          next_words, &e);
 	}
-	if (!rc && have_report)
-		rc = figures_rows(&figs, &r, app_scope_published_only(rq->app), &e);
 	page_date(from, a1, sizeof a1);
 	page_date(to, a2, sizeof a2);
 	snprintf(period, sizeof period, "Waiting clocks from %s to %s", a1, a2);
+	if (!rc && have_report)
+		rc = figures_table(&figs, &r, period, &e);
 	rc = rc ? rc : buf_puts(&b, "<h1>Waiting</h1><p><a href=\"/reports\">Every report, by quarter, to read, print or"
 	                            " download</a></p>");
 	rc = rc ? rc : form_error_summary(&b, &fe, &e);
@@ -367,19 +365,12 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 	rc = rc ? rc
 	        : TMPL(&b, &e,
 	               "<button class=\"nhsuk-button nhsuk-button--secondary\" type=\"submit\">Show the report</button>"
-	               "</form>{{#r}}<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{p}}</caption>"
-	               "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope=\"col\" "
-	               "class=\"nhsuk-table__header\">Clock</th><th scope=\"col\" class=\"nhsuk-table__header\">Stopped"
-	               "</th><th scope=\"col\" class=\"nhsuk-table__header\">Within target</th><th scope=\"col\" "
-	               "class=\"nhsuk-table__header\">Median wait</th><th scope=\"col\" class=\"nhsuk-table__header\">"
-	               "90th centile</th><th scope=\"col\" class=\"nhsuk-table__header\">Still waiting at the end</th>"
-	               "<th scope=\"col\" class=\"nhsuk-table__header\">Of those, breached</th></tr></thead>"
-	               "<tbody class=\"nhsuk-table__body\">{{{f}}}</tbody></table>{{/r}}",
-	               TMPL_S("r", have_report ? "1" : ""), TMPL_S("p", period), TMPL_HTML("f", &figs));
+	               "</form>{{{f}}}",
+	               TMPL_HTML("f", &figs));
 	if (show_list)
 		app_waiting_list_free(&wl);
 	if (have_report)
-		waiting_report_free(&r);
+		rep_free(&r);
 	buf_free(&rows);
 	buf_free(&table);
 	buf_free(&figs);

@@ -116,63 +116,52 @@ static int item_radios(struct buf *b, const struct form_errors *fe, const struct
 static int measure_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct instrument *in,
                         const struct form_errors *fe)
 {
-	struct buf b;
-	struct dy_err e;
-	struct referral_view rv;
-	struct family_view fv;
-	char back[48];
-	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
+	struct episode_page pg;
+	int rc = page_episode_open(&pg, rq, id);
 	if (rc)
 		return rc;
 	char action[128], title[160];
 	snprintf(action, sizeof action, "/referrals/%lld/measures/new/%s", (long long)id, in->id);
 	snprintf(title, sizeof title, "%s", in->name);
-	int typed = http_form(rq, "date-day") != NULL;
-	char d[8], m[8], y[8];
-	form_date_split(rq->app->today, d, m, y);
 	struct form_option tp[8];
 	char ltp[8][48];
 	int ntp = page_code_options(code_timepoint, tp, ltp, 8);
-	rc = TMPL(&b, &e, "<h1>{{t}}</h1>", TMPL_S("t", title));
-	rc = rc ? rc : form_error_summary(&b, fe, &e);
-	rc = rc ? rc : page_form_open(&b, rq, action, &e);
-	rc = rc ? rc : form_date(&b, fe, "date", "Date completed", NULL, typed ? F(rq, "date-day") : d,
-	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &e);
-	rc = rc ? rc : form_radios(&b, fe, "timepoint", "When in the work", NULL, tp, ntp, F(rq, "timepoint"), 1, NULL, &e);
+	rc = page_episode_form(&pg, rq, fe, title, action, "Date completed");
+	rc = rc ? rc
+	          : form_radios(&pg.b, fe, "timepoint", "When in the work", NULL, tp, ntp, F(rq, "timepoint"), 1, NULL,
+	                        &pg.e);
 	/* Who completed it: a caregiver of the family, or the practitioner who rated it. */
 	if (!rc && in->completed_by == ROLE_CAREGIVER) {
 		struct form_option o[16];
 		char l[16][2 * NAME_BYTES + 2], v[16][24];
 		int n = 0;
-		for (int i = 0; i < fv.npeople && n < 16; i++)
-			if (strcmp(fv.people[i].role, "caregiver") == 0) {
-				page_person_name(&fv.people[i], l[n], sizeof l[0]);
-				snprintf(v[n], sizeof v[0], "%lld", (long long)fv.people[i].id);
+		for (int i = 0; i < pg.fv.npeople && n < 16; i++)
+			if (strcmp(pg.fv.people[i].role, "caregiver") == 0) {
+				page_person_name(&pg.fv.people[i], l[n], sizeof l[0]);
+				snprintf(v[n], sizeof v[0], "%lld", (long long)pg.fv.people[i].id);
 				o[n] = (struct form_option){v[n], l[n], NULL};
 				n++;
 			}
 		const char *dflt = n == 1 ? v[0] : NULL;
-		rc = form_radios(&b, fe, "respondent", "Completed by", NULL, o, n,
-		                 http_form(rq, "respondent") ? F(rq, "respondent") : dflt, 0, NULL, &e);
+		rc = form_radios(&pg.b, fe, "respondent", "Completed by", NULL, o, n,
+		                 http_form(rq, "respondent") ? F(rq, "respondent") : dflt, 0, NULL, &pg.e);
 	} else if (!rc) {
 		struct page_prac_opts *p = xmalloc(sizeof *p);
-		page_practitioners(rq->app, p, &e);
-		rc = p->n <= 8 ? form_radios(&b, fe, "practitioner", "Rated by", NULL, p->o, p->n, F(rq, "practitioner"), 0,
-		                             NULL, &e)
-		               : page_select(&b, fe, "practitioner", "Rated by", p->o, p->n, F(rq, "practitioner"), &e);
+		page_practitioners(rq->app, p, &pg.e);
+		const char *chosen = F(rq, "practitioner");
+		rc = p->n <= 8 ? form_radios(&pg.b, fe, "practitioner", "Rated by", NULL, p->o, p->n, chosen, 0, NULL, &pg.e)
+		               : page_select(&pg.b, fe, "practitioner", "Rated by", p->o, p->n, chosen, &pg.e);
 		free(p);
 	}
-	rc = rc ? rc : TMPL(&b, &e, "<h2>Answers</h2>{{#w}}<p>{{w}}</p>{{/w}}",
+	rc = rc ? rc : TMPL(&pg.b, &pg.e, "<h2>Answers</h2>{{#w}}<p>{{w}}</p>{{/w}}",
 	                    TMPL_S("w", in->nitems && !in->items[0].text
 	                                    ? "Item wording is not loaded for this measure: the items are numbered as "
 	                                      "on the licensed form."
 	                                    : ""));
 	for (int i = 0; i < in->nitems && !rc; i++)
-		rc = item_radios(&b, fe, in, i, rq, &e);
-	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save and score</button></form>");
-	app_family_view_free(&fv);
-	app_referral_view_free(&rv);
-	return page_form_send(rq, rs, rc, title, back, "Back to the family", fe, &b);
+		rc = item_radios(&pg.b, fe, in, i, rq, &pg.e);
+	rc = rc ? rc : buf_puts(&pg.b, "<button class=\"nhsuk-button\" type=\"submit\">Save and score</button></form>");
+	return page_episode_send(&pg, rq, rs, rc, title, fe);
 }
 
 static int measure_get(struct http_req *rq, struct http_resp *rs)

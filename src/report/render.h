@@ -38,6 +38,24 @@ const char *rep_cell_text(enum rep_type type, int decimals, const struct rep_cel
 /* The text of cell (row, col) of t, as rep_cell_text gives it. */
 const char *rep_cell_text_plain(const struct rep_table *t, size_t row, int col, char out[64]);
 
+/* A table of a report shown inside a page of the web application (NHS
+ * design system classes): the columns view->cols (view->ncols of them)
+ * under the headings view->headings, each row headed by view->rows[row]
+ * when given (else by its first shown cell), cells as the HTML page shows
+ * them (hidden "*", null "-"), under view->caption. */
+struct rep_html_view {
+	const char *caption;
+	int ncols;
+	const int *cols;
+	const char *const *headings;
+	const char *const *rows; /* NULL, or one per table row */
+};
+
+/* Appends table t as view says to out; 0, or DY_EINVAL when out's cap is
+ * reached or view names a column t does not have (e set). */
+int rep_render_html_table(const struct rep_table *t, const struct rep_html_view *view, struct buf *out,
+                          struct dy_err *e);
+
 /* Appends r as CSV / an aligned text table / an HTML page to out. */
 int rep_render_csv(const struct rep_result *r, struct buf *out);
 int rep_render_table(const struct rep_result *r, struct buf *out);

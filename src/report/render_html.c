@@ -88,6 +88,40 @@ static int table_html(const struct rep_item *it, struct buf *out)
 	return rc | buf_puts(out, "</tbody></table>\n");
 }
 
+int rep_render_html_table(const struct rep_table *t, const struct rep_html_view *view, struct buf *out,
+                          struct dy_err *e)
+{
+	for (int i = 0; i < view->ncols; i++)
+		if (view->cols[i] < 0 || view->cols[i] >= t->ncols)
+			return dy_fail(e, DY_EINVAL, "column", "the table has no column %d", view->cols[i]);
+	int rc = buf_puts(out, "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">");
+	rc |= buf_html(out, view->caption);
+	rc |= buf_puts(out, "</caption><thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">");
+	for (int i = 0; i < view->ncols; i++) {
+		rc |= buf_puts(out, "<th scope=\"col\" class=\"nhsuk-table__header\">");
+		rc |= buf_html(out, view->headings[i]);
+		rc |= buf_puts(out, "</th>");
+	}
+	rc |= buf_puts(out, "</tr></thead><tbody class=\"nhsuk-table__body\">");
+	for (size_t row = 0; row < t->nrows && !rc; row++) {
+		rc |= buf_puts(out, "<tr class=\"nhsuk-table__row\">");
+		for (int i = 0; i < view->ncols; i++) {
+			const struct rep_cell *x = rep_cell(t, row, view->cols[i]);
+			rc |= buf_puts(out, i ? "<td class=\"nhsuk-table__cell\">" : "<th scope=\"row\" class=\"nhsuk-table__header\">");
+			if (!i && view->rows)
+				rc |= buf_html(out, view->rows[row]);
+			else if (!x->set && !x->hidden)
+				rc |= buf_puts(out, "-");
+			else
+				rc |= cell_html(out, t, row, view->cols[i]);
+			rc |= buf_puts(out, i ? "</td>" : "</th>");
+		}
+		rc |= buf_puts(out, "</tr>");
+	}
+	rc |= buf_puts(out, "</tbody></table>");
+	return rc ? dy_fail(e, DY_EINVAL, "report", "the page is too long") : 0;
+}
+
 int rep_render_html(const struct rep_result *r, struct buf *out)
 {
 	int rc = buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"

@@ -157,9 +157,10 @@ int db_get_row(db_t *db, const char *sql, int64_t id, const char *what, db_stmt_
 	return 0;
 }
 
-int db_query_int(db_t *db, const char *sql, int64_t *out, struct dy_err *e)
+int db_query_row(db_t *db, const char *sql, void (*read)(void *ctx, db_stmt_t *s), void *ctx, int *found,
+                 struct dy_err *e)
 {
-	*out = 0;
+	*found = 0;
 	db_stmt_t *s = db_prepare(db, sql, e);
 	if (!s)
 		return DY_ESTORE;
@@ -167,10 +168,20 @@ int db_query_int(db_t *db, const char *sql, int64_t *out, struct dy_err *e)
 	if (rc < 0)
 		return rc;
 	if (rc == DB_ROW) {
-		*out = db_col_int(s, 0);
+		read(ctx, s);
+		*found = 1;
 		s->ops->reset(s);
 	}
 	return 0;
+}
+
+static void read_int(void *ctx, db_stmt_t *s) { *(int64_t *)ctx = db_col_int(s, 0); }
+
+int db_query_int(db_t *db, const char *sql, int64_t *out, struct dy_err *e)
+{
+	*out = 0;
+	int found;
+	return db_query_row(db, sql, read_int, out, &found, e);
 }
 
 int db_run_one(db_t *db, db_stmt_t *s, const char *what, int64_t id, struct dy_err *e)

@@ -527,6 +527,87 @@ static const char pg15_clock_dates[] =
 #undef CLOCK_IV_FROM
 #undef CLOCK_ASS
 
+/* Version 16: appointments (issue 12; docs/appointments.md). A booked
+ * contact of a referral: day, start time, length, place, kind, the
+ * practitioners who will see the family and the family members expected.
+ * Its outcome (attended, did not attend, cancelled by family or service)
+ * ends its booking; attended and did-not-attend outcomes, and cancellations
+ * once the day has come, are written as the contact the clocks and reports
+ * already count, linked by contact_id. A move to another day keeps the old
+ * booking as 'rescheduled', pointing to the new one. */
+static const char v16_appointments[] =
+	"CREATE TABLE appointment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  date TEXT NOT NULL,"
+	"  start_min INTEGER NOT NULL CHECK (start_min BETWEEN 0 AND 1439),"
+	"  duration_min INTEGER NOT NULL CHECK (duration_min BETWEEN 5 AND 600),"
+	"  kind TEXT NOT NULL,"
+	"  intervention TEXT,"
+	"  location TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'booked' CHECK (status IN ('booked','attended','did_not_attend',"
+	"'cancelled_by_family','cancelled_by_service','rescheduled')),"
+	"  status_on TEXT,"
+	"  contact_id INTEGER REFERENCES contact(id),"
+	"  rescheduled_to INTEGER REFERENCES appointment(id),"
+	"  booked_by TEXT NOT NULL,"
+	"  booked_at TEXT NOT NULL) STRICT;"
+	"CREATE INDEX appointment_episode ON appointment(episode_id, date);"
+	"CREATE INDEX appointment_date ON appointment(date, start_min);"
+	"CREATE TABLE appointment_practitioner ("
+	"  appointment_id INTEGER NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (appointment_id, practitioner_id)) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX appointment_practitioner_by ON appointment_practitioner(practitioner_id, appointment_id);"
+	"CREATE TABLE appointment_attendee ("
+	"  appointment_id INTEGER NOT NULL,"
+	"  person_id INTEGER NOT NULL,"
+	"  PRIMARY KEY (appointment_id, person_id)) STRICT, WITHOUT ROWID;";
+
+/* Version 17: corrections with history (issue 12; docs/corrections.md). A
+ * field of a record corrected after entry keeps its earlier value here, with
+ * the new one, who, when and why; a correction undone is itself a correction
+ * (reverts names the one it undoes). Rows are never changed or deleted. */
+static const char v17_corrections[] =
+	"CREATE TABLE correction ("
+	"  id INTEGER PRIMARY KEY,"
+	"  entity TEXT NOT NULL CHECK (entity IN ('person')),"
+	"  entity_id INTEGER NOT NULL,"
+	"  family_id INTEGER NOT NULL REFERENCES family(id),"
+	"  field TEXT NOT NULL,"
+	"  old_value TEXT NOT NULL,"
+	"  new_value TEXT NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  corrected_by TEXT NOT NULL,"
+	"  corrected_at TEXT NOT NULL,"
+	"  reverts INTEGER REFERENCES correction(id)) STRICT;"
+	"CREATE INDEX correction_entity ON correction(entity, entity_id, id);"
+	"CREATE INDEX correction_family ON correction(family_id, id);"
+	"CREATE TRIGGER correction_kept BEFORE UPDATE ON correction"
+	"  BEGIN SELECT RAISE(ABORT, 'correction_kept'); END;"
+	"CREATE TRIGGER correction_not_deleted BEFORE DELETE ON correction"
+	"  BEGIN SELECT RAISE(ABORT, 'correction_kept'); END;";
+
+/* Version 18: video feedback cycles (issue 13; docs/interventions.md). A
+ * referral's numbered cycles, each with the helping question the family
+ * chose, and the contacts at which the family was filmed and the film
+ * reviewed with them (a contact in one cycle at most). */
+static const char v18_video[] =
+	"CREATE TABLE video_cycle ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  number INTEGER NOT NULL CHECK (number >= 1),"
+	"  intervention TEXT NOT NULL,"
+	"  question TEXT NOT NULL,"
+	"  started_on TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  UNIQUE (episode_id, number)) STRICT;"
+	"CREATE TABLE video_link ("
+	"  cycle_id INTEGER NOT NULL REFERENCES video_cycle(id),"
+	"  contact_id INTEGER NOT NULL UNIQUE REFERENCES contact(id),"
+	"  step TEXT NOT NULL CHECK (step IN ('filming','review')),"
+	"  PRIMARY KEY (cycle_id, contact_id)) STRICT, WITHOUT ROWID;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1, schema_pg_v1},
 	{2, "referral pathway", v2, schema_pg_v2},
@@ -543,6 +624,9 @@ const struct migration schema_migrations[] = {
 	{13, "groups", v13_groups, schema_pg_v13},
 	{14, "transfer destination, re-referral link", v14_links, schema_pg_v14},
 	{15, "clock dates on the episode", v15_clock_dates, pg15_clock_dates},
+	{16, "appointments", v16_appointments, schema_pg_v16},
+	{17, "corrections with history", v17_corrections, schema_pg_v17},
+	{18, "video feedback cycles", v18_video, schema_pg_v18},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

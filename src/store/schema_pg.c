@@ -400,3 +400,74 @@ const char schema_pg_v14[] =
 /* Version 15 (clock dates on the episode) has its PostgreSQL text in
  * schema.c, beside the SQLite text, so that both are built from the same
  * clock expressions. */
+
+/* Version 16: appointments. The day and the outcome's day are dates,
+ * booked_at a moment. */
+const char schema_pg_v16[] =
+	"CREATE TABLE appointment ("
+	"  id bigint PRIMARY KEY,"
+	"  episode_id bigint NOT NULL REFERENCES episode(id),"
+	"  date date NOT NULL,"
+	"  start_min integer NOT NULL CHECK (start_min BETWEEN 0 AND 1439),"
+	"  duration_min integer NOT NULL CHECK (duration_min BETWEEN 5 AND 600),"
+	"  kind text NOT NULL,"
+	"  intervention text,"
+	"  location text NOT NULL,"
+	"  status text NOT NULL DEFAULT 'booked' CHECK (status IN ('booked','attended','did_not_attend',"
+	"'cancelled_by_family','cancelled_by_service','rescheduled')),"
+	"  status_on date,"
+	"  contact_id bigint REFERENCES contact(id),"
+	"  rescheduled_to bigint REFERENCES appointment(id),"
+	"  booked_by text NOT NULL,"
+	"  booked_at timestamptz NOT NULL);" ID_TRIGGER("appointment")
+	"CREATE INDEX appointment_episode ON appointment(episode_id, date);"
+	"CREATE INDEX appointment_date ON appointment(date, start_min);"
+	"CREATE TABLE appointment_practitioner ("
+	"  appointment_id bigint NOT NULL,"
+	"  practitioner_id bigint NOT NULL,"
+	"  PRIMARY KEY (appointment_id, practitioner_id));"
+	"CREATE INDEX appointment_practitioner_by ON appointment_practitioner(practitioner_id, appointment_id);"
+	"CREATE TABLE appointment_attendee ("
+	"  appointment_id bigint NOT NULL,"
+	"  person_id bigint NOT NULL,"
+	"  PRIMARY KEY (appointment_id, person_id));";
+
+/* Version 17: corrections with history. Rows are kept as SQLite's
+ * RAISE(ABORT) triggers keep them: a PL/pgSQL trigger function
+ * (dyad_audit_refuse, version 6) refuses any change or delete with SQLSTATE
+ * 23000, a constraint error on both stores. corrected_at is a moment. */
+const char schema_pg_v17[] =
+	"CREATE TABLE correction ("
+	"  id bigint PRIMARY KEY,"
+	"  entity text NOT NULL CHECK (entity IN ('person')),"
+	"  entity_id bigint NOT NULL,"
+	"  family_id bigint NOT NULL REFERENCES family(id),"
+	"  field text NOT NULL,"
+	"  old_value text NOT NULL,"
+	"  new_value text NOT NULL,"
+	"  reason text NOT NULL,"
+	"  corrected_by text NOT NULL,"
+	"  corrected_at timestamptz NOT NULL,"
+	"  reverts bigint REFERENCES correction(id));" ID_TRIGGER("correction")
+	"CREATE INDEX correction_entity ON correction(entity, entity_id, id);"
+	"CREATE INDEX correction_family ON correction(family_id, id);"
+	"CREATE TRIGGER correction_kept BEFORE UPDATE ON correction FOR EACH ROW"
+	"  EXECUTE FUNCTION dyad_audit_refuse('correction_kept');"
+	"CREATE TRIGGER correction_not_deleted BEFORE DELETE ON correction FOR EACH ROW"
+	"  EXECUTE FUNCTION dyad_audit_refuse('correction_kept');";
+
+const char schema_pg_v18[] =
+	"CREATE TABLE video_cycle ("
+	"  id bigint PRIMARY KEY,"
+	"  episode_id bigint NOT NULL REFERENCES episode(id),"
+	"  number integer NOT NULL CHECK (number >= 1),"
+	"  intervention text NOT NULL,"
+	"  question text NOT NULL,"
+	"  started_on date NOT NULL,"
+	"  created_by text NOT NULL,"
+	"  UNIQUE (episode_id, number));" ID_TRIGGER("video_cycle")
+	"CREATE TABLE video_link ("
+	"  cycle_id bigint NOT NULL REFERENCES video_cycle(id),"
+	"  contact_id bigint NOT NULL UNIQUE REFERENCES contact(id),"
+	"  step text NOT NULL CHECK (step IN ('filming','review')),"
+	"  PRIMARY KEY (cycle_id, contact_id));";

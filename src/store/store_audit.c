@@ -5,24 +5,24 @@
 
 #include "util/str.h"
 
+struct head {
+	int64_t *last_id;
+	char *hash;
+};
+
+static void read_head(void *ctx, db_stmt_t *s)
+{
+	struct head *h = ctx;
+	*h->last_id = db_col_int(s, 0);
+	db_col_copy(s, 1, h->hash, AUDIT_HASH_HEX);
+}
+
 int store_audit_head(db_t *db, int64_t *last_id, char hash[AUDIT_HASH_HEX], int *found, struct dy_err *e)
 {
 	*last_id = 0;
 	hash[0] = '\0';
-	*found = 0;
-	db_stmt_t *s = db_prepare(db, "SELECT last_id, hash FROM audit_head WHERE one = 1", e);
-	if (!s)
-		return DY_ESTORE;
-	int rc = db_step(s, e);
-	if (rc < 0)
-		return rc;
-	if (rc == DB_ROW) {
-		*last_id = db_col_int(s, 0);
-		db_col_copy(s, 1, hash, AUDIT_HASH_HEX);
-		*found = 1;
-		db_step(s, e); /* finish the statement */
-	}
-	return 0;
+	struct head h = {last_id, hash};
+	return db_query_row(db, "SELECT last_id, hash FROM audit_head WHERE one = 1", read_head, &h, found, e);
 }
 
 /* Moves audit_head to entry id with its hash. */

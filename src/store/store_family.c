@@ -185,6 +185,35 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 	return rc;
 }
 
+int store_person_update(db_t *db, const struct person *old, const struct person *p, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db,
+	                          "UPDATE person SET relationship = ?, nhs_number = ?, given_name = ?, family_name = ?,"
+	                          " date_of_birth = ?, edd = ?, gestation_weeks = ?, sex = ?, ethnicity = ?, postcode = ?,"
+	                          " imd_decile = ? WHERE id = ?",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text_ref_opt(s, 1, p->relationship);
+	db_bind_text_ref_opt(s, 2, p->nhs_number);
+	db_bind_text_ref(s, 3, p->given_name);
+	db_bind_text_ref(s, 4, p->family_name);
+	db_bind_date(s, 5, p->date_of_birth);
+	db_bind_date(s, 6, p->edd);
+	db_bind_id(s, 7, p->gestation_weeks);
+	db_bind_text_ref_opt(s, 8, p->sex);
+	db_bind_text_ref_opt(s, 9, p->ethnicity);
+	db_bind_text_ref_opt(s, 10, p->postcode);
+	db_bind_id(s, 11, p->imd_decile);
+	db_bind_int(s, 12, p->id);
+	int rc = db_run_one(db, s, "person", p->id, e);
+	/* The name words a search finds them by: the old ones go. */
+	if (!rc)
+		rc = store_search_reindex_person(db, p->id, old->given_name, old->family_name, p->given_name,
+		                                 p->family_name, e);
+	return rc;
+}
+
 int store_person_set_loss(db_t *db, int64_t id, const char *kind, int32_t on, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "UPDATE person SET loss = ?, loss_on = ? WHERE id = ?", e);

@@ -46,6 +46,12 @@ int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e);
 
 int store_person_insert(db_t *db, struct person *p, struct dy_err *e);
 
+/* Writes every field of p a correction may change (not its family, role or
+ * loss) over old (the same person as stored) and moves its name words in the
+ * search index from old's names to p's; DY_ECONFLICT when the NHS number is
+ * another person's. */
+int store_person_update(db_t *db, const struct person *old, const struct person *p, struct dy_err *e);
+
 /* Records a pregnancy loss, stillbirth or infant death (kind, a
  * code_loss) on `on` for infant id. DY_ENOTFOUND if the person is absent. */
 int store_person_set_loss(db_t *db, int64_t id, const char *kind, int32_t on, struct dy_err *e);

@@ -5,12 +5,10 @@
 
 #include "util/str.h"
 
-int store_measure_insert(db_t *db, struct measure *m, struct dy_err *e)
+/* Binds m's columns to parameters 1 to 7 of an INSERT INTO measure (id,
+ * episode_id, person_id, instrument, timepoint, date, responses, ...). */
+static void bind_measure(db_stmt_t *s, const struct measure *m)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT INTO measure (id, episode_id, person_id, instrument, timepoint, date,"
-	                              " responses) VALUES (?,?,?,?,?,?,?) RETURNING id", e);
-	if (!s)
-		return DY_ESTORE;
 	db_bind_id(s, 1, m->id);
 	db_bind_int(s, 2, m->episode_id);
 	db_bind_int(s, 3, m->person_id);
@@ -18,6 +16,15 @@ int store_measure_insert(db_t *db, struct measure *m, struct dy_err *e)
 	db_bind_text(s, 5, m->timepoint);
 	db_bind_date(s, 6, m->date);
 	db_bind_text(s, 7, m->responses);
+}
+
+int store_measure_insert(db_t *db, struct measure *m, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO measure (id, episode_id, person_id, instrument, timepoint, date,"
+	                              " responses) VALUES (?,?,?,?,?,?,?) RETURNING id", e);
+	if (!s)
+		return DY_ESTORE;
+	bind_measure(s, m);
 	int rc = db_run_id(s, &m->id, e);
 	return rc;
 }
@@ -54,13 +61,7 @@ int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_er
 	if (!s)
 		return DY_ESTORE;
 	const struct measure *m = &r->m;
-	db_bind_id(s, 1, m->id);
-	db_bind_int(s, 2, m->episode_id);
-	db_bind_int(s, 3, m->person_id);
-	db_bind_text(s, 4, m->instrument);
-	db_bind_text(s, 5, m->timepoint);
-	db_bind_date(s, 6, m->date);
-	db_bind_text(s, 7, m->responses);
+	bind_measure(s, m);
 	db_bind_int(s, 8, r->subject_caregiver_id);
 	db_bind_int(s, 9, r->subject_infant_id);
 	db_bind_id(s, 10, r->practitioner_id);

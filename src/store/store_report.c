@@ -5,9 +5,21 @@
 
 #define DISCHARGED "e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
 
+/* Prepares sql and binds the pair (a, b) to its parameters pairs times over:
+ * (a, b), (a, b), ...; NULL (e set) when it cannot be prepared. */
+static db_stmt_t *prepare_dates(db_t *db, const char *sql, int pairs, int32_t a, int32_t b, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, sql, e);
+	for (int i = 0; s && i < pairs; i++) {
+		db_bind_date(s, 2 * i + 1, a);
+		db_bind_date(s, 2 * i + 2, b);
+	}
+	return s;
+}
+
 int store_report_scores(db_t *db, int32_t from, int32_t to, store_report_score_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(
+	db_stmt_t *s = prepare_dates(
 		db,
 		"SELECT m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id, m.instrument,"
 		"  m.timepoint = 'end', m.date, sc.position, sc.scale, sc.value, sc.clinical"
@@ -16,11 +28,9 @@ int store_report_scores(db_t *db, int32_t from, int32_t to, store_report_score_f
 		" WHERE " DISCHARGED " AND m.timepoint IN ('baseline', 'end') AND sc.value IS NOT NULL"
 		" ORDER BY m.instrument, m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id,"
 		"  sc.position, m.date, m.id",
-		e);
+		1, from, to, e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_date(s, 1, from);
-	db_bind_date(s, 2, to);
 	int rc;
 	struct report_score_row r;
 	while ((rc = db_step(s, e)) == DB_ROW) {
@@ -44,15 +54,13 @@ int store_report_scores(db_t *db, int32_t from, int32_t to, store_report_score_f
 int store_report_instruments(db_t *db, int32_t from, int32_t to, store_report_instrument_fn fn, void *ctx,
                              struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db,
-	                          "SELECT m.instrument, COUNT(DISTINCT m.episode_id) FROM episode e"
-	                          " JOIN measure m ON m.episode_id = e.id WHERE " DISCHARGED
-	                          " GROUP BY m.instrument ORDER BY m.instrument",
-	                          e);
+	db_stmt_t *s = prepare_dates(db,
+	                             "SELECT m.instrument, COUNT(DISTINCT m.episode_id) FROM episode e"
+	                             " JOIN measure m ON m.episode_id = e.id WHERE " DISCHARGED
+	                             " GROUP BY m.instrument ORDER BY m.instrument",
+	                             1, from, to, e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_date(s, 1, from);
-	db_bind_date(s, 2, to);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW)
 		if ((rc = fn(ctx, db_col_text(s, 0), db_col_int(s, 1))) != 0)
@@ -63,11 +71,9 @@ int store_report_instruments(db_t *db, int32_t from, int32_t to, store_report_in
 /* Runs sql, a count with two date parameters a and b, into *n. */
 static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, int64_t *n, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, sql, e);
+	db_stmt_t *s = prepare_dates(db, sql, 1, a, b, e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_date(s, 1, a);
-	db_bind_date(s, 2, b);
 	int rc = db_step(s, e);
 	if (rc != DB_ROW)
 		return rc < 0 ? rc : DY_ESTORE;
@@ -84,7 +90,7 @@ int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t *n, stru
 int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_sg_fn fn, void *ctx,
                               struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(
+	db_stmt_t *s = prepare_dates(
 		db,
 		"WITH i (episode_id, infant_id) AS ("
 		"  SELECT e.id, e.infant_id FROM episode e WHERE " DISCHARGED " AND e.infant_id IS NOT NULL"
@@ -96,13 +102,9 @@ int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_s
 		" LEFT JOIN discharge_outcome d ON d.episode_id = e.id AND d.infant_id = i.infant_id"
 		" LEFT JOIN safeguarding s ON s.infant_id = i.infant_id"
 		" ORDER BY e.id, i.infant_id, s.started_on, s.id",
-		e);
+		2, from, to, e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_date(s, 1, from);
-	db_bind_date(s, 2, to);
-	db_bind_date(s, 3, from);
-	db_bind_date(s, 4, to);
 	int rc;
 	struct report_sg_row r;
 	while ((rc = db_step(s, e)) == DB_ROW) {

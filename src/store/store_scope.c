@@ -16,6 +16,8 @@ int store_scope_of(db_t *db, enum scope_kind kind, int64_t id, int64_t *family_i
 		                  " JOIN family f ON f.id = e.family_id WHERE g.id = ?",
 		[SCOPE_OF_NOTE] = "SELECT f.id, f.team_id FROM note n JOIN episode e ON e.id = n.episode_id"
 		                  " JOIN family f ON f.id = e.family_id WHERE n.id = ?",
+		[SCOPE_OF_APPOINTMENT] = "SELECT f.id, f.team_id FROM appointment p JOIN episode e ON e.id = p.episode_id"
+		                         " JOIN family f ON f.id = e.family_id WHERE p.id = ?",
 	};
 	*family_id = *team_id = 0;
 	db_stmt_t *s;

@@ -7,7 +7,8 @@
 
 #include "store/db.h"
 
-enum scope_kind { SCOPE_OF_FAMILY, SCOPE_OF_EPISODE, SCOPE_OF_PERSON, SCOPE_OF_MEASURE, SCOPE_OF_GOAL, SCOPE_OF_NOTE };
+enum scope_kind { SCOPE_OF_FAMILY, SCOPE_OF_EPISODE, SCOPE_OF_PERSON, SCOPE_OF_MEASURE, SCOPE_OF_GOAL, SCOPE_OF_NOTE,
+                 SCOPE_OF_APPOINTMENT };
 
 /* The family and team of record id of the given kind; DY_ENOTFOUND when
  * there is no such record. */

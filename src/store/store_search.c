@@ -74,19 +74,50 @@ static int index_word(db_t *db, int64_t person_id, const char *w, struct dy_err 
 	return db_run(s, e);
 }
 
-int store_search_index_person(db_t *db, int64_t person_id, const char *given, const char *family, struct dy_err *e)
+/* The person's hold on word leaves the index (the word itself stays in
+ * name_word: another person may hold it, and a word nobody holds finds
+ * nobody). */
+static int unindex_word(db_t *db, int64_t person_id, const char *w, struct dy_err *e)
+{
+	char key[KEY_MAX];
+	word_key(w, key);
+	db_stmt_t *s = db_prepare(db, "DELETE FROM person_word WHERE word = ? AND person_id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text(s, 1, key);
+	db_bind_int(s, 2, person_id);
+	return db_run(s, e);
+}
+
+/* Calls fn for each word of the given and family names. */
+static int each_word(db_t *db, int64_t person_id, const char *given, const char *family,
+                     int (*fn)(db_t *, int64_t, const char *, struct dy_err *), struct dy_err *e)
 {
 	char words[NAME_WORDS_MAX][NAME_WORD_MAX];
 	const char *names[] = {given, family};
 	for (int k = 0; k < 2; k++) {
 		int n = name_words(names[k], words, NAME_WORDS_MAX);
 		for (int i = 0; i < n; i++) {
-			int rc = index_word(db, person_id, words[i], e);
+			int rc = fn(db, person_id, words[i], e);
 			if (rc)
 				return rc;
 		}
 	}
 	return 0;
+}
+
+int store_search_index_person(db_t *db, int64_t person_id, const char *given, const char *family, struct dy_err *e)
+{
+	return each_word(db, person_id, given, family, index_word, e);
+}
+
+int store_search_reindex_person(db_t *db, int64_t person_id, const char *old_given, const char *old_family,
+                                const char *given, const char *family, struct dy_err *e)
+{
+	if (strcmp(old_given, given) == 0 && strcmp(old_family, family) == 0)
+		return 0;
+	int rc = each_word(db, person_id, old_given, old_family, unindex_word, e);
+	return rc ? rc : each_word(db, person_id, given, family, index_word, e);
 }
 
 /* A chunk of people read before their words are written (no statement is

@@ -16,6 +16,12 @@
 /* Indexes the words of a person's given and family names. */
 int store_search_index_person(db_t *db, int64_t person_id, const char *given, const char *family, struct dy_err *e);
 
+/* Replaces a person's name words after a correction of their names: the
+ * words of the old names leave the index, those of the new ones enter it
+ * (nothing when the names are unchanged). */
+int store_search_reindex_person(db_t *db, int64_t person_id, const char *old_given, const char *old_family,
+                                const char *given, const char *family, struct dy_err *e);
+
 /* Fills the index for every person (migration 12's backfill). */
 int store_search_backfill(db_t *db, struct dy_err *e);
 

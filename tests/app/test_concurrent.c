@@ -19,6 +19,7 @@
 #include "app/app_episode.h"
 #include "app/app_family.h"
 #include "app/app_measure.h"
+#include "appfix.h"
 #include "testutil.h"
 #include "util/date.h"
 
@@ -115,15 +116,6 @@ static void *work(void *arg)
 	return NULL;
 }
 
-static int64_t count(struct app *a, const char *sql)
-{
-	struct dy_err e;
-	db_stmt_t *s = db_prepare(a->db, sql, &e);
-	assert_non_null(s);
-	assert_int_equal(db_step(s, &e), DB_ROW);
-	return db_col_int(s, 0);
-}
-
 /* A database at file with one family (mother, baby), a practitioner and
  * one referral, on s's process context. */
 static void setup_referral(struct shared *s, const char *file)
@@ -192,18 +184,18 @@ static void two_threads_lose_no_write(void **state)
 	assert_ptr_equal(w[0].defs, w[1].defs);
 
 	assert_int_equal(app_request_open(&a, &s.proc, "check", &e), 0);
-	assert_int_equal(count(&a, "SELECT COUNT(*) FROM family"), 1 + THREADS * ROUNDS);
-	assert_int_equal(count(&a, "SELECT COUNT(*) FROM contact"), THREADS * ROUNDS);
-	assert_int_equal(count(&a, "SELECT COUNT(*) FROM measure"), THREADS * ROUNDS);
-	assert_int_equal(count(&a, "SELECT COUNT(*) FROM goal"), 3);
+	assert_int_equal(appfix_count(a.db, "SELECT COUNT(*) FROM family"), 1 + THREADS * ROUNDS);
+	assert_int_equal(appfix_count(a.db, "SELECT COUNT(*) FROM contact"), THREADS * ROUNDS);
+	assert_int_equal(appfix_count(a.db, "SELECT COUNT(*) FROM measure"), THREADS * ROUNDS);
+	assert_int_equal(appfix_count(a.db, "SELECT COUNT(*) FROM goal"), 3);
 	assert_int_equal(added, 3);
 	assert_int_equal(refused, THREADS * GOAL_TRIES - 3);
 	/* One audit entry per write that landed, under each thread's own name,
 	 * and one per look at the referral. */
-	assert_int_equal(count(&a, "SELECT COUNT(*) FROM audit WHERE actor = 'thread-0' AND action <> 'read'") +
-	                     count(&a, "SELECT COUNT(*) FROM audit WHERE actor = 'thread-1' AND action <> 'read'"),
+	assert_int_equal(appfix_count(a.db, "SELECT COUNT(*) FROM audit WHERE actor = 'thread-0' AND action <> 'read'") +
+	                     appfix_count(a.db, "SELECT COUNT(*) FROM audit WHERE actor = 'thread-1' AND action <> 'read'"),
 	                 THREADS * ROUNDS * 3 + 3);
-	assert_int_equal(count(&a, "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = 'episode'"),
+	assert_int_equal(appfix_count(a.db, "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = 'episode'"),
 	                 THREADS * ROUNDS);
 	/* Writers in parallel still make one unbroken hash chain. */
 	struct audit_check chk;
@@ -292,9 +284,9 @@ static void reads_are_audited_through_the_writer(void **state)
 
 	struct app a;
 	assert_int_equal(app_request_open(&a, &s.proc, "check", &e), 0);
-	assert_int_equal(count(&a, "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = 'episode'"),
+	assert_int_equal(appfix_count(a.db, "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = 'episode'"),
 	                 READERS * READS);
-	assert_int_equal(count(&a, "SELECT COUNT(*) FROM audit WHERE action = 'family.add' AND actor LIKE 'reader-%'"),
+	assert_int_equal(appfix_count(a.db, "SELECT COUNT(*) FROM audit WHERE action = 'family.add' AND actor LIKE 'reader-%'"),
 	                 READERS * READS / 10);
 	struct audit_check chk;
 	assert_int_equal(app_audit_verify(&a, &chk, &e), 0);

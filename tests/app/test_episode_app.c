@@ -10,79 +10,38 @@
 
 #include "app/app_episode.h"
 #include "app/app_family.h"
+#include "appfix.h"
 #include "testutil.h"
 #include "util/date.h"
 
-struct fixture {
-	struct app a;
-	int64_t family, mum, baby, twin, referral, practitioner;
-};
-
-static int64_t audit_rows(struct app *a)
-{
-	struct dy_err e;
-	db_stmt_t *s = db_prepare(a->db, "SELECT COUNT(*) FROM audit", &e);
-	assert_non_null(s);
-	assert_int_equal(db_step(s, &e), DB_ROW);
-	return db_col_int(s, 0);
-}
 
 static int setup(void **state)
 {
-	static struct fixture f;
-	memset(&f, 0, sizeof f);
-	char path[700];
-	snprintf(path, sizeof path, "%s", tu_db_url("a.db"));
-	struct dy_err e;
-	assert_int_equal(app_open(&f.a, path, "tester", &e), 0);
-	f.a.today = tu_date("2026-06-01");
-	int created;
-	assert_int_equal(app_init(&f.a, "t", "Team", &created, &e), 0);
-	assert_int_equal(app_family_add(&f.a, &f.family, &e), 0);
-	struct person p = {.family_id = f.family, .role = "caregiver", .relationship = "mother", .given_name = "Ann",
-	                   .family_name = "Ex", .date_of_birth = tu_date("1996-01-01"), .edd = DATE_NONE,
-	                   .nhs_number = "9434765919"};
-	assert_int_equal(app_person_add(&f.a, &p, &e), 0);
-	f.mum = p.id;
-	struct person b = {.family_id = f.family, .role = "infant", .given_name = "Bo", .family_name = "Ex",
-	                   .date_of_birth = tu_date("2026-02-01"), .edd = DATE_NONE, .gestation_weeks = 34};
-	assert_int_equal(app_person_add(&f.a, &b, &e), 0);
-	f.baby = b.id;
-	b.id = 0;
-	strcpy(b.given_name, "Cy");
-	assert_int_equal(app_person_add(&f.a, &b, &e), 0);
-	f.twin = b.id;
-	struct practitioner pr = {.name = "Pat", .profession = "psychotherapist"};
-	assert_int_equal(app_practitioner_add(&f.a, &pr, &e), 0);
-	f.practitioner = pr.id;
-	struct episode ep = {.family_id = f.family, .infant_id = f.baby, .caregiver_id = f.mum,
-	                     .received_on = tu_date("2026-03-01"), .source = "health_visitor",
-	                     .decided_on = DATE_NONE, .discharged_on = DATE_NONE};
-	assert_int_equal(app_referral_add(&f.a, &ep, &e), 0);
-	f.referral = ep.id;
+	static struct app_fixture f;
+	appfix_open(&f, "a.db", APPFIX_NHS_NUMBER | APPFIX_PRETERM | APPFIX_TWIN | APPFIX_PRACTITIONER);
 	*state = &f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	app_close(&f->a);
 	return 0;
 }
 
 static void people_and_referrals(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
-	int64_t audits = audit_rows(&f->a);
+	int64_t audits = appfix_count(f->a.db, "SELECT COUNT(*) FROM audit");
 	/* The same NHS number twice is refused, and nothing is written. */
 	struct person p = {.family_id = f->family, .role = "caregiver", .relationship = "father", .given_name = "Al",
 	                   .family_name = "Ex", .date_of_birth = DATE_NONE, .edd = DATE_NONE, .nhs_number = "9434765919"};
 	dy_err_clear(&e);
 	assert_int_equal(app_person_add(&f->a, &p, &e), DY_ECONFLICT);
 	assert_string_equal(e.field, "nhs_number");
-	assert_int_equal(audit_rows(&f->a), audits);
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM audit"), audits);
 	/* A person for a family that does not exist. */
 	p.nhs_number[0] = '\0';
 	p.family_id = 999;
@@ -93,7 +52,7 @@ static void people_and_referrals(void **state)
 	dy_err_clear(&e);
 	assert_int_equal(app_referral_add(&f->a, &ep, &e), DY_EINVAL);
 	assert_string_equal(e.field, "infant");
-	assert_int_equal(audit_rows(&f->a), audits);
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM audit"), audits);
 
 	struct family_view v;
 	assert_int_equal(app_family_view(&f->a, f->family, &v, &e), 0);
@@ -105,7 +64,7 @@ static void people_and_referrals(void **state)
 
 static void unborn_infant_is_born_keeping_record(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	struct person u = {.family_id = f->family, .role = "infant", .given_name = "Baby", .family_name = "Ex",
 	                   .date_of_birth = DATE_NONE, .edd = tu_date("2026-08-01")};
@@ -129,7 +88,7 @@ static void unborn_infant_is_born_keeping_record(void **state)
 
 static void contacts_checked_against_episode_and_family(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	struct contact c = {.episode_id = f->referral, .date = tu_date("2026-03-10"), .kind = "assessment",
 	                    .location = "home", .attendance = "attended", .duration_min = 90,
@@ -175,7 +134,7 @@ static int collect(void *ctx, const struct safeguarding *s)
 
 static void safeguarding_history_steps_down(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	assert_int_equal(app_safeguarding_set(&f->a, f->baby, "none", tu_date("2026-03-01"), &e), DY_ECONFLICT);
 	assert_int_equal(app_safeguarding_set(&f->a, f->baby, "child_protection_plan", tu_date("2026-03-01"), &e), 0);
@@ -200,7 +159,7 @@ static void safeguarding_history_steps_down(void **state)
 
 static void discharge_records_each_infant(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	int64_t ids[] = {f->twin};
 	const char *st[] = {"in_care"};

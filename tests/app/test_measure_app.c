@@ -16,25 +16,12 @@
 #include "app/app_family.h"
 #include "app/app_measure.h"
 #include "app/app_risk.h"
+#include "appfix.h"
 #include "testutil.h"
 #include "util/date.h"
 
-struct fixture {
-	struct app a;
-	char path[700];
-	int64_t family, mum, dad, baby, twin, referral, practitioner;
-};
 
-static int64_t count(struct app *a, const char *sql)
-{
-	struct dy_err e;
-	db_stmt_t *s = db_prepare(a->db, sql, &e);
-	assert_non_null(s);
-	assert_int_equal(db_step(s, &e), DB_ROW);
-	return db_col_int(s, 0);
-}
-
-static void reopen(struct fixture *f, const char *instruments)
+static void reopen(struct app_fixture *f, const char *instruments)
 {
 	struct dy_err e;
 	app_close(&f->a);
@@ -45,53 +32,20 @@ static void reopen(struct fixture *f, const char *instruments)
 
 static int setup(void **state)
 {
-	static struct fixture f;
-	memset(&f, 0, sizeof f);
-	snprintf(f.path, sizeof f.path, "%s", tu_db_url("m.db"));
-	struct dy_err e;
-	assert_int_equal(app_open(&f.a, f.path, "tester", &e), 0);
-	f.a.today = tu_date("2026-06-01");
-	int created;
-	assert_int_equal(app_init(&f.a, "t", "Team", &created, &e), 0);
-	assert_int_equal(app_family_add(&f.a, &f.family, &e), 0);
-	struct person p = {.family_id = f.family, .role = "caregiver", .relationship = "mother", .given_name = "Ann",
-	                   .family_name = "Ex", .date_of_birth = tu_date("1996-01-01"), .edd = DATE_NONE};
-	assert_int_equal(app_person_add(&f.a, &p, &e), 0);
-	f.mum = p.id;
-	p.id = 0;
-	strcpy(p.relationship, "father");
-	strcpy(p.given_name, "Al");
-	assert_int_equal(app_person_add(&f.a, &p, &e), 0);
-	f.dad = p.id;
-	/* Born at 34 weeks: 6 weeks are taken off her age. */
-	struct person b = {.family_id = f.family, .role = "infant", .given_name = "Bo", .family_name = "Ex",
-	                   .date_of_birth = tu_date("2026-02-01"), .edd = DATE_NONE, .gestation_weeks = 34};
-	assert_int_equal(app_person_add(&f.a, &b, &e), 0);
-	f.baby = b.id;
-	b.id = 0;
-	strcpy(b.given_name, "Cy");
-	assert_int_equal(app_person_add(&f.a, &b, &e), 0);
-	f.twin = b.id;
-	struct practitioner pr = {.name = "Pat", .profession = "psychotherapist"};
-	assert_int_equal(app_practitioner_add(&f.a, &pr, &e), 0);
-	f.practitioner = pr.id;
-	struct episode ep = {.family_id = f.family, .infant_id = f.baby, .caregiver_id = f.mum,
-	                     .received_on = tu_date("2026-03-01"), .source = "health_visitor",
-	                     .decided_on = DATE_NONE, .discharged_on = DATE_NONE};
-	assert_int_equal(app_referral_add(&f.a, &ep, &e), 0);
-	f.referral = ep.id;
+	static struct app_fixture f;
+	appfix_open(&f, "m.db", APPFIX_DAD | APPFIX_PRETERM | APPFIX_TWIN | APPFIX_PRACTITIONER);
 	*state = &f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	app_close(&f->a);
 	return 0;
 }
 
-static struct measure_entry entry(struct fixture *f, const char *instrument, const char *timepoint,
+static struct measure_entry entry(struct app_fixture *f, const char *instrument, const char *timepoint,
                                   const char *date, const char *responses)
 {
 	struct measure_entry me;
@@ -121,7 +75,7 @@ static int pick(void *ctx, const struct measure_view *v)
 }
 
 /* The stored view of measure id, as `dyad measure list` sees it. */
-static struct measure_view view_of(struct fixture *f, int64_t id)
+static struct measure_view view_of(struct app_fixture *f, int64_t id)
 {
 	static struct pick p;
 	memset(&p, 0, sizeof p);
@@ -134,11 +88,11 @@ static struct measure_view view_of(struct fixture *f, int64_t id)
 
 static void scored_at_entry_with_version(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	struct measure_record rec;
 	struct score_result res;
-	int64_t audits = count(&f->a, "SELECT COUNT(*) FROM audit");
+	int64_t audits = appfix_count(f->a.db, "SELECT COUNT(*) FROM audit");
 	struct measure_entry me = entry(f, "phq9", "baseline", "2026-03-10", "2;2;2;2;2;1;1;2;0");
 	assert_int_equal(app_measure_record(&f->a, &me, &rec, &res, &e), 0);
 	assert_true(res.scales[0].present);
@@ -158,16 +112,16 @@ static void scored_at_entry_with_version(void **state)
 	assert_string_equal(v.scores[0].band, "moderate");
 	assert_int_equal(v.scores[0].clinical, 1);
 	assert_string_equal(v.rec.version, "1");
-	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM audit"), audits + 1);
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM audit"), audits + 1);
 }
 
 static void refusal_names_item_and_writes_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	struct measure_record rec;
 	struct score_result res;
-	int64_t before = count(&f->a, "SELECT COUNT(*) FROM measure");
+	int64_t before = appfix_count(f->a.db, "SELECT COUNT(*) FROM measure");
 	struct measure_entry me = entry(f, "phq9", "review", "2026-04-10", "2;4;2;2;2;1;1;2;0");
 	assert_int_equal(app_measure_record(&f->a, &me, &rec, &res, &e), DY_EINVAL);
 	assert_string_equal(e.field, "responses");
@@ -178,12 +132,12 @@ static void refusal_names_item_and_writes_nothing(void **state)
 	me = entry(f, "nosuch", "review", "2026-04-10", "1");
 	assert_int_equal(app_measure_record(&f->a, &me, &rec, &res, &e), DY_EINVAL);
 	assert_string_equal(e.field, "instrument");
-	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM measure"), before);
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM measure"), before);
 }
 
 static void wrong_respondent_or_subject_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	struct measure_record rec;
 	struct score_result res;
@@ -229,7 +183,7 @@ static void wrong_respondent_or_subject_refused(void **state)
 
 static void risk_flag_stored_until_acknowledged(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	struct measure_record rec;
 	struct score_result res;
@@ -245,10 +199,10 @@ static void risk_flag_stored_until_acknowledged(void **state)
 	assert_int_equal(v.risks[0].item, 9);
 	assert_int_equal(v.risks[0].acknowledged_on, DATE_NONE);
 	int n = 0;
-	int64_t audits = count(&f->a, "SELECT COUNT(*) FROM audit");
+	int64_t audits = appfix_count(f->a.db, "SELECT COUNT(*) FROM audit");
 	assert_int_equal(app_risk_acknowledge(&f->a, rec.m.id, "Called the caregiver; safety plan agreed", &n, &e), 0);
 	assert_int_equal(n, 1);
-	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM audit"), audits + 1);
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM audit"), audits + 1);
 	v = view_of(f, rec.m.id);
 	assert_int_equal(v.risks[0].acknowledged_on, tu_date("2026-06-01"));
 	assert_string_equal(v.risks[0].acknowledged_by, "tester");
@@ -258,7 +212,7 @@ static void risk_flag_stored_until_acknowledged(void **state)
 
 static void corrected_age_picks_asqse2_form(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	struct measure_record rec;
 	struct score_result res;
@@ -312,7 +266,7 @@ static const struct change_row *find_change(const struct changes *c, int kind, c
 
 static void change_and_goals(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	struct measure_record rec;
 	struct score_result res;
@@ -400,7 +354,7 @@ static char *edited(const char *file, const char *from, const char *to)
 
 static void rescore_after_version_change(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	/* A measure from before scoring (an old import): no subject, no scores. */
 	struct measure legacy = {.episode_id = f->referral, .person_id = f->dad, .instrument = "gad7",
@@ -415,7 +369,7 @@ static void rescore_after_version_change(void **state)
 	assert_string_equal(r.version, "1");
 	assert_string_equal(r.subject, "caregiver");
 	assert_int_equal(r.subject_caregiver_id, f->dad);
-	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM measure_score WHERE measure_id IN"
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM measure_score WHERE measure_id IN"
 	                              " (SELECT id FROM measure WHERE instrument = 'gad7' AND timepoint = 'review')"), 1);
 	/* Nothing left to do. */
 	assert_int_equal(app_measures_rescore(&f->a, &n, &e), 0);
@@ -430,15 +384,15 @@ static void rescore_after_version_change(void **state)
 	tu_write_file(dir, "gad7.json", gad);
 	free(gad);
 	reopen(f, dir);
-	int64_t phqs = count(&f->a, "SELECT COUNT(*) FROM measure WHERE instrument = 'phq9'");
+	int64_t phqs = appfix_count(f->a.db, "SELECT COUNT(*) FROM measure WHERE instrument = 'phq9'");
 	assert_int_equal(app_measures_rescore(&f->a, &n, &e), 0);
 	assert_int_equal(n.rescored, (int)phqs);
 	assert_true(n.unknown > 0); /* PIR-GAS, ASQ:SE-2: not in this folder, left alone */
-	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM measure WHERE instrument = 'phq9' AND version = '2'"), phqs);
-	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM measure WHERE instrument = 'gad7' AND version = '1'"),
-	                 count(&f->a, "SELECT COUNT(*) FROM measure WHERE instrument = 'gad7'"));
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM measure WHERE instrument = 'phq9' AND version = '2'"), phqs);
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM measure WHERE instrument = 'gad7' AND version = '1'"),
+	                 appfix_count(f->a.db, "SELECT COUNT(*) FROM measure WHERE instrument = 'gad7'"));
 	/* Acknowledged flags stay acknowledged. */
-	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM measure_risk WHERE acknowledged_on IS NULL"), 0);
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM measure_risk WHERE acknowledged_on IS NULL"), 0);
 	/* A definition that refuses stored responses: stored null, with why. */
 	char *strict = edited("phq9.json", "\"count\": 9", "\"count\": 10"); /* now 10 items */
 	char *v = strstr(strict, "\"version\": \"1\"");
@@ -449,7 +403,7 @@ static void rescore_after_version_change(void **state)
 	reopen(f, dir);
 	assert_int_equal(app_measures_rescore(&f->a, &n, &e), 0);
 	assert_true(n.refused > 0);
-	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM measure_score s JOIN measure m ON m.id = s.measure_id"
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM measure_score s JOIN measure m ON m.id = s.measure_id"
 	                              " WHERE m.instrument = 'phq9' AND s.value IS NULL AND s.reason LIKE 'refused%'"),
 	                 n.refused);
 	reopen(f, NULL);
@@ -459,7 +413,7 @@ static void rescore_after_version_change(void **state)
 
 static void text_pack_kept_in_database(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	const char *dir = tu_tempdir();
 	tu_write_file(dir, "bad.csv", "instrument,item,text\nphq9,1,\"Our licensed words\"\nphq9,12,\"Too far\"\n");
@@ -469,7 +423,7 @@ static void text_pack_kept_in_database(void **state)
 	snprintf(path, sizeof path, "%s/bad.csv", dir);
 	assert_int_equal(app_instruments_load_text(&f->a, path, &items, &e), DY_EINVAL);
 	assert_non_null(strstr(e.where, "line 3"));
-	assert_int_equal(count(&f->a, "SELECT COUNT(*) FROM instrument_text"), 0);
+	assert_int_equal(appfix_count(f->a.db, "SELECT COUNT(*) FROM instrument_text"), 0);
 	snprintf(path, sizeof path, "%s/good.csv", dir);
 	assert_int_equal(app_instruments_load_text(&f->a, path, &items, &e), 0);
 	assert_int_equal(items, 2);

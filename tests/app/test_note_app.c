@@ -16,51 +16,31 @@
 #include "app/app_family.h"
 #include "app/app_note.h"
 #include "app/app_transfer.h"
+#include "appfix.h"
 #include "testutil.h"
 #include "util/date.h"
 
-struct fixture {
-	struct app a;
-	char dir[600];
-	int64_t family, mum, baby, referral;
-};
+
+/* A folder of the test's own for files it writes. */
+static char dir[600];
 
 static int setup(void **state)
 {
-	static struct fixture f;
-	memset(&f, 0, sizeof f);
-	snprintf(f.dir, sizeof f.dir, "%s", tu_tempdir());
-	struct dy_err e;
-	assert_int_equal(app_open(&f.a, tu_db_url("a.db"), "tester", &e), 0);
-	f.a.today = tu_date("2026-06-01");
-	int created;
-	assert_int_equal(app_init(&f.a, "t", "Team", &created, &e), 0);
-	assert_int_equal(app_family_add(&f.a, &f.family, &e), 0);
-	struct person p = {.family_id = f.family, .role = "caregiver", .relationship = "mother", .given_name = "Ann",
-	                   .family_name = "Ex", .date_of_birth = tu_date("1996-01-01"), .edd = DATE_NONE};
-	assert_int_equal(app_person_add(&f.a, &p, &e), 0);
-	f.mum = p.id;
-	struct person b = {.family_id = f.family, .role = "infant", .given_name = "Bo", .family_name = "Ex",
-	                   .date_of_birth = tu_date("2026-02-01"), .edd = DATE_NONE};
-	assert_int_equal(app_person_add(&f.a, &b, &e), 0);
-	f.baby = b.id;
-	struct episode ep = {.family_id = f.family, .infant_id = f.baby, .caregiver_id = f.mum,
-	                     .received_on = tu_date("2026-03-01"), .source = "health_visitor",
-	                     .decided_on = DATE_NONE, .discharged_on = DATE_NONE};
-	assert_int_equal(app_referral_add(&f.a, &ep, &e), 0);
-	f.referral = ep.id;
+	static struct app_fixture f;
+	appfix_open(&f, "a.db", 0);
+	snprintf(dir, sizeof dir, "%s", tu_tempdir());
 	*state = &f;
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	app_close(&f->a);
 	return 0;
 }
 
-static int64_t add(struct fixture *f, const char *kind, const char *text, int sign)
+static int64_t add(struct app_fixture *f, const char *kind, const char *text, int sign)
 {
 	struct note n;
 	memset(&n, 0, sizeof n);
@@ -74,7 +54,7 @@ static int64_t add(struct fixture *f, const char *kind, const char *text, int si
 }
 
 /* The text of note id as stored, read past every rule (for checking). */
-static char *stored_text(struct fixture *f, int64_t id)
+static char *stored_text(struct app_fixture *f, int64_t id)
 {
 	struct note n;
 	char *buf = malloc(NOTE_TEXT_BYTES + 1);
@@ -96,7 +76,7 @@ static int collect(void *ctx, const struct note *n)
 	return 0;
 }
 
-static struct seen list(struct fixture *f, int all)
+static struct seen list(struct app_fixture *f, int all)
 {
 	struct seen s = {.n = 0};
 	struct dy_err e;
@@ -106,7 +86,7 @@ static struct seen list(struct fixture *f, int all)
 
 static void signed_note_cannot_change_by_any_path(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	int64_t id = add(f, "contact", "Home visit: Bo settled on Ann's lap.", 0);
 	/* A draft may change, by its author. */
@@ -127,7 +107,7 @@ static void signed_note_cannot_change_by_any_path(void **state)
 
 	/* Through a CSV import: a row with the note's id is refused whole. */
 	char in[700];
-	snprintf(in, sizeof in, "%s/csv", f->dir);
+	snprintf(in, sizeof in, "%s/csv", dir);
 	char mk[800];
 	snprintf(mk, sizeof mk, "mkdir -p '%s'", in);
 	assert_int_equal(system(mk), 0);
@@ -150,7 +130,7 @@ static void signed_note_cannot_change_by_any_path(void **state)
 
 static void addendum_and_error_keep_the_original(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	int64_t id = add(f, "safeguarding", "Bruise on Bo's arm seen; discussed with Ann.", 1);
 	int64_t draft = add(f, "other", "Not yet finished.", 0);
@@ -197,7 +177,7 @@ static void addendum_and_error_keep_the_original(void **state)
 
 static void bad_notes_are_refused(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	struct note n;
 	memset(&n, 0, sizeof n);
@@ -237,7 +217,7 @@ static void bad_notes_are_refused(void **state)
 
 static void roles_and_authors(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	int64_t mine = add(f, "contact", "Operator's draft.", 0);
 	int64_t done = add(f, "contact", "Signed.", 1);
@@ -287,7 +267,7 @@ static void roles_and_authors(void **state)
 
 static void notes_round_trip_through_csv(void **state)
 {
-	struct fixture *f = *state;
+	struct app_fixture *f = *state;
 	struct dy_err e;
 	int64_t id = add(f, "assessment_formulation", "Line one, \"quoted\"\n-second line =1+1\n'apostrophe", 1);
 	int64_t add_id;
@@ -295,9 +275,9 @@ static void notes_round_trip_through_csv(void **state)
 	assert_int_equal(app_note_error(&f->a, add_id, "duplicate", &e), 0);
 	add(f, "telephone", "draft", 0);
 	char x1[700], x2[700], db2[700];
-	snprintf(x1, sizeof x1, "%s/x1", f->dir);
-	snprintf(x2, sizeof x2, "%s/x2", f->dir);
-	snprintf(db2, sizeof db2, "%s/b.db", f->dir);
+	snprintf(x1, sizeof x1, "%s/x1", dir);
+	snprintf(x2, sizeof x2, "%s/x2", dir);
+	snprintf(db2, sizeof db2, "%s/b.db", dir);
 	struct transfer_counts n;
 	assert_int_equal(app_export(&f->a, x1, 0, &n, &e), 0);
 	assert_int_equal(n.notes, 3);

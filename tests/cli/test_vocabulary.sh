@@ -27,6 +27,8 @@ R=$("$DYAD" referral add --family "$F" --infant "$I" --caregiver "$C" --received
 "$DYAD" safeguarding set --infant "$I" --status child_in_need --from 2026-10-05 >/dev/null
 G=$("$DYAD" goal add --referral "$R" --text "Enjoy bath time together" --date 2026-10-10 | grep -oE 'goal [0-9]+' | head -1 | grep -oE '[0-9]+')
 "$DYAD" goal rate --goal "$G" --date 2026-10-10 --rating 3 >/dev/null
+"$DYAD" appointment book --referral "$R" --date 2026-11-25 --time 10:00 --kind review --location clinic \
+	--practitioners "$P" --attendees "$C" >/dev/null
 "$DYAD" goal rate --goal "$G" --date 2026-11-10 --rating 7 >/dev/null
 "$DYAD" measure add --referral "$R" --instrument phq9 --timepoint review --date 2026-11-10 \
 	--responses "0;1;0;1;0;0;1;0;0" >/dev/null 2>&1
@@ -47,7 +49,8 @@ listings=(
 	"family list" "family list --open" "caseload" "practitioner list" "referral list" "referral list --family $F"
 	"contact list --referral $R" "safeguarding history --infant $I" "measure list --referral $R"
 	"goal list --referral $R" "measures change --referral $R" "waiting" "report waiting --from 2026-01-01 --to 2026-11-30"
-	"referral check --referral $R" "instruments list" "risks --older-than 0")
+	"referral check --referral $R" "instruments list" "risks --older-than 0" "appointment list --referral $R"
+	"diary --week 2026-11-25")
 for cmd in "${listings[@]}"; do
 	# shellcheck disable=SC2086
 	json=$("$DYAD" --format json $cmd 2>/dev/null)

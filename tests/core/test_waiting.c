@@ -352,6 +352,24 @@ static void hundred_thousand_families(void **state)
 	free(r);
 }
 
+/* A booking stops a clock only if attended and of the clock's kind; its
+ * target day itself is within target. */
+static void booking_within_target(void **state)
+{
+	(void)state;
+	assert_true(waiting_booking_stops(CLOCK_A, "assessment"));
+	assert_false(waiting_booking_stops(CLOCK_A, "intervention"));
+	assert_false(waiting_booking_stops(CLOCK_A, "review"));
+	assert_true(waiting_booking_stops(CLOCK_B, "intervention"));
+	assert_true(waiting_booking_stops(CLOCK_B, "group"));
+	assert_false(waiting_booking_stops(CLOCK_B, "assessment"));
+	struct waiting_entry w = {1, CLOCK_A, D("2026-03-01"), D("2026-03-15"), 10, 4};
+	assert_string_equal(waiting_booking_verdict(&w, D("2026-03-12")), "within target");
+	assert_string_equal(waiting_booking_verdict(&w, D("2026-03-15")), "within target");
+	assert_string_equal(waiting_booking_verdict(&w, D("2026-03-16")), "after target");
+	assert_string_equal(waiting_booking_verdict(&w, DATE_NONE), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -361,6 +379,7 @@ int main(void)
 		cmocka_unit_test(report_period_is_checked),
 		cmocka_unit_test(report_agrees_with_recomputing_each_month),
 		cmocka_unit_test(hundred_thousand_families),
+		cmocka_unit_test(booking_within_target),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

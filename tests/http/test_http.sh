@@ -309,7 +309,9 @@ theirs=$(figures "$WORK/jar3")
 contains "the manager's waiting figures include counts of 1 to 4" "$mine" "$small"
 contains "the analyst gets the figures" "$theirs" 'Referral to assessment\|'
 lacks "the analyst's counts of 1 to 4 are hidden" "$theirs" "$small"
-contains "shown as * with the rate withheld" "$theirs" '\|\* \(withheld: fewer than 5\)\|'
+contains "a hidden count hides its rate too" "$theirs" '\|\*\|\*\|'
+contains "the page says what * means" "$(curl -s -b "$WORK/jar3" "${URL}waiting")" 'small-number suppression'
+lacks "the manager's figures hide nothing" "$mine" '\|\*\|'
 
 # --- Audit: the family read is logged; tampering is named ----------------
 # The family *page*, opened in a browser session, is a look at the family:

@@ -1,0 +1,109 @@
+/* api_correction.c: corrections with history through the JSON API
+ * (app/app_correction.h; docs/corrections.md).
+ *
+ *   POST /api/v1/people/{id}/correct     {reason, changes: {field: value, ...}}: the corrections made
+ *   GET  /api/v1/people/{id}/history     the person's corrections, oldest first
+ *   POST /api/v1/corrections/{id}/revert {reason}: the correction that undoes it
+ *
+ * Who may: the app layer's rules (booking staff of the team). */
+#include <string.h>
+
+#include "app/app_correction.h"
+#include "http/api_json.h"
+#include "http/routes.h"
+
+static json_t *corr_json(const struct correction *c)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer((json_int_t)c->id));
+	json_object_set_new(o, "record", json_string(c->entity));
+	json_object_set_new(o, "record_id", json_integer((json_int_t)c->entity_id));
+	json_object_set_new(o, "family_id", json_integer((json_int_t)c->family_id));
+	json_object_set_new(o, "field", json_string(c->field));
+	json_object_set_new(o, "old_value", json_string(c->old_value));
+	json_object_set_new(o, "new_value", json_string(c->new_value));
+	json_object_set_new(o, "reason", json_string(c->reason));
+	json_object_set_new(o, "corrected_by", json_string(c->corrected_by));
+	json_object_set_new(o, "corrected_at", json_string(c->corrected_at));
+	json_object_set_new(o, "reverts", c->reverts ? json_integer((json_int_t)c->reverts) : json_null());
+	return o;
+}
+
+static int add_corr(void *ctx, const struct correction *c)
+{
+	json_array_append_new(ctx, corr_json(c));
+	return 0;
+}
+
+static int list_history(struct app *a, int64_t id, json_t *items, struct dy_err *e)
+{
+	return app_history(a, id, 0, add_corr, items, e);
+}
+
+static int history(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, list_history); }
+
+#define CHANGES_MAX 16
+
+static int correct(struct http_req *rq, struct http_resp *rs)
+{
+	int64_t id;
+	json_t *b;
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
+		return 0;
+	struct dy_err e;
+	dy_err_clear(&e);
+	const char *reason = NULL;
+	int rc = api_get_text(b, "reason", &reason, &e);
+	json_t *changes = json_object_get(b, "changes");
+	struct correction_change ch[CHANGES_MAX];
+	int n = 0;
+	if (!rc && !json_is_object(changes))
+		rc = dy_fail(&e, DY_EINVAL, "changes", "must be an object of field: value");
+	const char *k;
+	json_t *v;
+	if (!rc)
+		json_object_foreach(changes, k, v)
+		{
+			if (n == CHANGES_MAX || !json_is_string(v)) {
+				rc = dy_fail(&e, DY_EINVAL, "changes", "each value must be text (\"\" to clear)");
+				break;
+			}
+			ch[n++] = (struct correction_change){k, json_string_value(v)};
+		}
+	if (!rc)
+		rc = app_person_correct(rq->app, id, ch, n, reason, NULL, &e);
+	json_decref(b);
+	if (rc)
+		return api_fail(rs, &e);
+	json_t *items = json_array();
+	if (app_history(rq->app, id, 0, add_corr, items, &e)) {
+		json_decref(items);
+		return api_fail(rs, &e);
+	}
+	return api_send(rs, 201, json_pack("{s:o}", "items", items));
+}
+
+static int revert(struct http_req *rq, struct http_resp *rs)
+{
+	int64_t id, nw = 0;
+	json_t *b;
+	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
+		return 0;
+	struct dy_err e;
+	dy_err_clear(&e);
+	const char *reason = NULL;
+	int rc = api_get_text(b, "reason", &reason, &e);
+	if (!rc)
+		rc = app_correction_revert(rq->app, id, reason, &nw, &e);
+	json_decref(b);
+	struct correction c;
+	if (!rc)
+		rc = app_correction_get(rq->app, nw, &c, &e);
+	return rc ? api_fail(rs, &e) : api_send(rs, 201, corr_json(&c));
+}
+
+const struct http_route api_correction_routes[] = {
+	{HTTP_POST, "/api/v1/people/{id}/correct", correct, USER_ANY, 16384, HTTP_JSON},
+	{HTTP_GET, "/api/v1/people/{id}/history", history, USER_ANY, 0, HTTP_JSON},
+	{HTTP_POST, "/api/v1/corrections/{id}/revert", revert, USER_ANY, 8192, HTTP_JSON},
+	{0}};
