@@ -42,18 +42,31 @@ static int list_history(struct app *a, int64_t id, json_t *items, struct dy_err 
 
 static int history(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, list_history); }
 
+/* Reads the path's id and the body (into *b, the caller frees it) with its
+ * text "reason": 1 when the request was already answered (a bad id or
+ * body), else 0 with *rc the reason's check (0, or DY_EINVAL in e). */
+static int id_and_reason(struct http_req *rq, struct http_resp *rs, int64_t *id, json_t **b, const char **reason,
+                         int *rc, struct dy_err *e)
+{
+	if (api_path_id(rq, rs, id) || api_body(rq, rs, b))
+		return 1;
+	dy_err_clear(e);
+	*reason = NULL;
+	*rc = api_get_text(*b, "reason", reason, e);
+	return 0;
+}
+
 #define CHANGES_MAX 16
 
 static int correct(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id;
 	json_t *b;
-	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
-		return 0;
 	struct dy_err e;
-	dy_err_clear(&e);
-	const char *reason = NULL;
-	int rc = api_get_text(b, "reason", &reason, &e);
+	const char *reason;
+	int rc;
+	if (id_and_reason(rq, rs, &id, &b, &reason, &rc, &e))
+		return 0;
 	json_t *changes = json_object_get(b, "changes");
 	struct correction_change ch[CHANGES_MAX];
 	int n = 0;
@@ -87,12 +100,11 @@ static int revert(struct http_req *rq, struct http_resp *rs)
 {
 	int64_t id, nw = 0;
 	json_t *b;
-	if (api_path_id(rq, rs, &id) || api_body(rq, rs, &b))
-		return 0;
 	struct dy_err e;
-	dy_err_clear(&e);
-	const char *reason = NULL;
-	int rc = api_get_text(b, "reason", &reason, &e);
+	const char *reason;
+	int rc;
+	if (id_and_reason(rq, rs, &id, &b, &reason, &rc, &e))
+		return 0;
 	if (!rc)
 		rc = app_correction_revert(rq->app, id, reason, &nw, &e);
 	json_decref(b);

@@ -32,43 +32,49 @@ static const struct {
               {"relationship", "Relationship", "caregivers: mother, father, partner, ..."}};
 #define NFIELDS (int)(sizeof fields / sizeof fields[0])
 
-/* The person (scope checked by the app) and the link back to the family. */
-static int load(struct http_req *rq, int64_t id, struct person *p, char *back, struct dy_err *e)
+/* A person's page: the person (scope checked by the app), its error and
+ * the link back to the family. */
+struct person_page {
+	struct person p;
+	struct dy_err e;
+	char back[48];
+};
+
+/* Loads person id into pp; 0 or the app's error. */
+static int load(struct http_req *rq, int64_t id, struct person_page *pp)
 {
-	int rc = app_person_get(rq->app, id, p, e);
+	int rc = app_person_get(rq->app, id, &pp->p, &pp->e);
 	if (!rc)
-		snprintf(back, 48, "/families/%lld", (long long)p->family_id);
+		snprintf(pp->back, sizeof pp->back, "/families/%lld", (long long)pp->p.family_id);
 	return rc;
 }
 
 static int correct_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
-	struct person p;
-	struct dy_err e;
-	char back[48];
-	int rc = load(rq, id, &p, back, &e);
+	struct person_page pp;
+	int rc = load(rq, id, &pp);
 	if (rc)
 		return rc;
 	struct buf b;
 	page_body(&b);
 	char name[2 * NAME_BYTES + 2], action[64];
-	page_person_name(&p, name, sizeof name);
+	page_person_name(&pp.p, name, sizeof name);
 	snprintf(action, sizeof action, "/people/%lld/correct", (long long)id);
 	int typed = http_form(rq, "reason") != NULL;
-	rc = TMPL(&b, &e, "<h1>Correct {{n}}'s details</h1><p>Change what was recorded wrongly. The earlier value is "
+	rc = TMPL(&b, &pp.e, "<h1>Correct {{n}}'s details</h1><p>Change what was recorded wrongly. The earlier value is "
 	          "kept, with who changed it, when and why, in the record's history.</p>", TMPL_S("n", name));
-	rc = rc ? rc : form_error_summary(&b, fe, &e);
-	rc = rc ? rc : page_form_open(&b, rq, action, &e);
+	rc = rc ? rc : form_error_summary(&b, fe, &pp.e);
+	rc = rc ? rc : page_form_open(&b, rq, action, &pp.e);
 	for (int i = 0; !rc && i < NFIELDS; i++) {
 		char now[CORRECTION_VALUE_MAX];
-		correction_person_get(&p, fields[i].field, now, &e);
+		correction_person_get(&pp.p, fields[i].field, now, &pp.e);
 		rc = form_input(&b, fe, fields[i].field, fields[i].label, fields[i].hint,
-		                typed ? page_field(rq, fields[i].field) : now, NULL, "text", "off", &e);
+		                typed ? page_field(rq, fields[i].field) : now, NULL, "text", "off", &pp.e);
 	}
 	rc = rc ? rc : form_input(&b, fe, "reason", "Why is it corrected?", "One line, kept with the earlier value",
-	                          page_field(rq, "reason"), NULL, "text", "off", &e);
+	                          page_field(rq, "reason"), NULL, "text", "off", &pp.e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save correction</button></form>");
-	return page_form_send(rq, rs, rc, "Correct details", back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, "Correct details", pp.back, "Back to the family", fe, &b);
 }
 
 static int correct_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, correct_page); }
@@ -89,10 +95,8 @@ static int correct_post(struct http_req *rq, struct http_resp *rs)
 	int64_t id;
 	if (http_param_id(rq, "id", &id))
 		return DY_ENOTFOUND;
-	struct person p;
-	struct dy_err e;
-	char back[48];
-	int rc = load(rq, id, &p, back, &e);
+	struct person_page pp;
+	int rc = load(rq, id, &pp);
 	if (rc)
 		return rc;
 	/* Only the fields sent whose value differs from the one held. */
@@ -102,16 +106,16 @@ static int correct_post(struct http_req *rq, struct http_resp *rs)
 		if (!http_form(rq, fields[i].field))
 			continue;
 		char now[CORRECTION_VALUE_MAX];
-		correction_person_get(&p, fields[i].field, now, &e);
+		correction_person_get(&pp.p, fields[i].field, now, &pp.e);
 		const char *v = page_field_trim(rq, fields[i].field);
 		if (strcmp(v, now) != 0)
 			ch[n++] = (struct correction_change){fields[i].field, v};
 	}
 	struct form_errors fe = {0};
-	rc = n ? app_person_correct(rq->app, id, ch, n, page_field_trim(rq, "reason"), NULL, &e)
-	       : dy_fail(&e, DY_EINVAL, "given_name", "Nothing was changed: change the value that is wrong");
+	rc = n ? app_person_correct(rq->app, id, ch, n, page_field_trim(rq, "reason"), NULL, &pp.e)
+	       : dy_fail(&pp.e, DY_EINVAL, "given_name", "Nothing was changed: change the value that is wrong");
 	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
-		form_error_from(&fe, error_field(e.field), &e);
+		form_error_from(&fe, error_field(pp.e.field), &pp.e);
 		return correct_page(rq, rs, id, &fe);
 	}
 	if (rc)
@@ -163,24 +167,22 @@ static int hist_row(void *ctx, const struct correction *c)
 
 static int history_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
-	struct person p;
-	struct dy_err e;
-	char back[48];
-	int rc = load(rq, id, &p, back, &e);
+	struct person_page pp;
+	int rc = load(rq, id, &pp);
 	if (rc)
 		return rc;
 	struct buf rows, b;
 	buf_init(&rows, PAGE_BODY_MAX);
 	page_body(&b);
-	struct hist_ctx h = {&rows, rq, &e, 0, 0};
-	rc = app_history(rq->app, id, 0, hist_row, &h, &e);
+	struct hist_ctx h = {&rows, rq, &pp.e, 0, 0};
+	rc = app_history(rq->app, id, 0, hist_row, &h, &pp.e);
 	rc = rc ? rc : h.rc;
 	char name[2 * NAME_BYTES + 2], fix[48];
-	page_person_name(&p, name, sizeof name);
+	page_person_name(&pp.p, name, sizeof name);
 	snprintf(fix, sizeof fix, "/people/%lld/correct", (long long)id);
-	rc = rc ? rc : TMPL(&b, &e, "<h1>History of {{n}}'s details</h1>", TMPL_S("n", name));
-	rc = rc ? rc : form_error_summary(&b, fe, &e);
-	rc = rc ? rc : TMPL(&b, &e,
+	rc = rc ? rc : TMPL(&b, &pp.e, "<h1>History of {{n}}'s details</h1>", TMPL_S("n", name));
+	rc = rc ? rc : form_error_summary(&b, fe, &pp.e);
+	rc = rc ? rc : TMPL(&b, &pp.e,
 	                    "{{#r}}<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">Corrections, "
 	                    "oldest first</caption><thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
 	                    "<th class=\"nhsuk-table__header\" scope=\"col\">When</th><th class=\"nhsuk-table__header\" "
@@ -192,7 +194,7 @@ static int history_page(struct http_req *rq, struct http_resp *rs, int64_t id, c
 	                    "</a></p>",
 	                    TMPL_HTML("r", &rows), TMPL_S("fix", fix));
 	buf_free(&rows);
-	return page_form_send(rq, rs, rc, "History", back, "Back to the family", fe, &b);
+	return page_form_send(rq, rs, rc, "History", pp.back, "Back to the family", fe, &b);
 }
 
 static int history_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, history_page); }
