@@ -42,17 +42,25 @@ static int list_history(struct app *a, int64_t id, json_t *items, struct dy_err 
 
 static int history(struct http_req *rq, struct http_resp *rs) { return api_list_of(rq, rs, list_history); }
 
-/* Reads the path's id and the body (into *b, the caller frees it) with its
- * text "reason": 1 when the request was already answered (a bad id or
- * body), else 0 with *rc the reason's check (0, or DY_EINVAL in e). */
-static int id_and_reason(struct http_req *rq, struct http_resp *rs, int64_t *id, json_t **b, const char **reason,
-                         int *rc, struct dy_err *e)
+/* A correction request: the path's id, the JSON body (freed by the caller)
+ * and its text "reason", with the error of its checks. */
+struct reason_req {
+	int64_t id;
+	json_t *b;
+	const char *reason;
+	struct dy_err e;
+};
+
+/* Reads q from the request: 1 when the request was already answered (a
+ * bad id or body), else 0 with *rc the reason's check (0, or DY_EINVAL in
+ * q->e). */
+static int id_and_reason(struct http_req *rq, struct http_resp *rs, struct reason_req *q, int *rc)
 {
-	if (api_path_id(rq, rs, id) || api_body(rq, rs, b))
+	if (api_path_id(rq, rs, &q->id) || api_body(rq, rs, &q->b))
 		return 1;
-	dy_err_clear(e);
-	*reason = NULL;
-	*rc = api_get_text(*b, "reason", reason, e);
+	dy_err_clear(&q->e);
+	q->reason = NULL;
+	*rc = api_get_text(q->b, "reason", &q->reason, &q->e);
 	return 0;
 }
 
@@ -60,58 +68,53 @@ static int id_and_reason(struct http_req *rq, struct http_resp *rs, int64_t *id,
 
 static int correct(struct http_req *rq, struct http_resp *rs)
 {
-	int64_t id;
-	json_t *b;
-	struct dy_err e;
-	const char *reason;
+	struct reason_req q;
 	int rc;
-	if (id_and_reason(rq, rs, &id, &b, &reason, &rc, &e))
+	if (id_and_reason(rq, rs, &q, &rc))
 		return 0;
-	json_t *changes = json_object_get(b, "changes");
+	json_t *changes = json_object_get(q.b, "changes");
 	struct correction_change ch[CHANGES_MAX];
 	int n = 0;
 	if (!rc && !json_is_object(changes))
-		rc = dy_fail(&e, DY_EINVAL, "changes", "must be an object of field: value");
+		rc = dy_fail(&q.e, DY_EINVAL, "changes", "must be an object of field: value");
 	const char *k;
 	json_t *v;
 	if (!rc)
 		json_object_foreach(changes, k, v)
 		{
 			if (n == CHANGES_MAX || !json_is_string(v)) {
-				rc = dy_fail(&e, DY_EINVAL, "changes", "each value must be text (\"\" to clear)");
+				rc = dy_fail(&q.e, DY_EINVAL, "changes", "each value must be text (\"\" to clear)");
 				break;
 			}
 			ch[n++] = (struct correction_change){k, json_string_value(v)};
 		}
 	if (!rc)
-		rc = app_person_correct(rq->app, id, ch, n, reason, NULL, &e);
-	json_decref(b);
+		rc = app_person_correct(rq->app, q.id, ch, n, q.reason, NULL, &q.e);
+	json_decref(q.b);
 	if (rc)
-		return api_fail(rs, &e);
+		return api_fail(rs, &q.e);
 	json_t *items = json_array();
-	if (app_history(rq->app, id, 0, add_corr, items, &e)) {
+	if (app_history(rq->app, q.id, 0, add_corr, items, &q.e)) {
 		json_decref(items);
-		return api_fail(rs, &e);
+		return api_fail(rs, &q.e);
 	}
 	return api_send(rs, 201, json_pack("{s:o}", "items", items));
 }
 
 static int revert(struct http_req *rq, struct http_resp *rs)
 {
-	int64_t id, nw = 0;
-	json_t *b;
-	struct dy_err e;
-	const char *reason;
+	int64_t nw = 0;
+	struct reason_req q;
 	int rc;
-	if (id_and_reason(rq, rs, &id, &b, &reason, &rc, &e))
+	if (id_and_reason(rq, rs, &q, &rc))
 		return 0;
 	if (!rc)
-		rc = app_correction_revert(rq->app, id, reason, &nw, &e);
-	json_decref(b);
+		rc = app_correction_revert(rq->app, q.id, q.reason, &nw, &q.e);
+	json_decref(q.b);
 	struct correction c;
 	if (!rc)
-		rc = app_correction_get(rq->app, nw, &c, &e);
-	return rc ? api_fail(rs, &e) : api_send(rs, 201, corr_json(&c));
+		rc = app_correction_get(rq->app, nw, &c, &q.e);
+	return rc ? api_fail(rs, &q.e) : api_send(rs, 201, corr_json(&c));
 }
 
 const struct http_route api_correction_routes[] = {
