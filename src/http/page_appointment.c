@@ -83,21 +83,17 @@ static int appt_row(void *ctx, const struct appointment *ap)
 
 static int appointments_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
 {
-	struct buf b;
-	struct dy_err e;
-	struct referral_view rv;
-	struct family_view fv;
-	char back[48];
-	int rc = page_episode_head(&b, rq, id, 0, &rv, &fv, back, &e);
+	struct episode_page pg;
+	int rc = page_episode_open(&pg, rq, id);
 	if (rc)
 		return rc;
 	struct buf rows;
 	buf_init(&rows, PAGE_BODY_MAX);
-	struct rows_ctx c = {&rows, rq, &e, 0, 0};
-	rc = app_appointment_list(rq->app, id, appt_row, &c, &e);
+	struct rows_ctx c = {&rows, rq, &pg.e, 0, 0};
+	rc = app_appointment_list(rq->app, id, appt_row, &c, &pg.e);
 	rc = rc ? rc : c.rc;
 	struct page_visit_opts *vo = xmalloc(sizeof *vo);
-	page_visit_opts(rq->app, &fv, vo);
+	page_visit_opts(rq->app, &pg.fv, vo);
 	struct page_prac_opts *pc = &vo->prac;
 	struct form_option *people = vo->people, *iv = vo->iv;
 	int np = vo->npeople, ni = vo->niv;
@@ -111,9 +107,9 @@ static int appointments_page(struct http_req *rq, struct http_resp *rs, int64_t 
 	page_ticked(rq, "attendees", people, np, aon);
 	char action[64];
 	snprintf(action, sizeof action, "/referrals/%lld/appointments", (long long)id);
-	rc = rc ? rc : buf_puts(&b, "<h1>Appointments</h1>");
-	rc = rc ? rc : form_error_summary(&b, fe, &e);
-	rc = rc ? rc : TMPL(&b, &e,
+	rc = rc ? rc : buf_puts(&pg.b, "<h1>Appointments</h1>");
+	rc = rc ? rc : form_error_summary(&pg.b, fe, &pg.e);
+	rc = rc ? rc : TMPL(&pg.b, &pg.e,
 	                    "{{#n}}<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">This referral's "
 	                    "appointments</caption><thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
 	                    "<th class=\"nhsuk-table__header\" scope=\"col\">When</th><th class=\"nhsuk-table__header\" "
@@ -123,27 +119,25 @@ static int appointments_page(struct http_req *rq, struct http_resp *rs, int64_t 
 	                    "</thead><tbody class=\"nhsuk-table__body\">{{{r}}}</tbody></table>{{/n}}"
 	                    "{{^n}}<p>No appointments on this referral yet.</p>{{/n}}<h2>Book an appointment</h2>",
 	                    TMPL_S("n", c.n ? "1" : ""), TMPL_HTML("r", &rows));
-	rc = rc ? rc : page_form_open(&b, rq, action, &e);
-	rc = rc ? rc : form_date(&b, fe, "date", "Day", "For example, 24 11 2026", typed ? F(rq, "date-day") : d,
-	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &e);
-	rc = rc ? rc : form_input(&b, fe, "time", "Start time", "24-hour, for example 09:30", F(rq, "time"), "4", "text",
-	                          "off", &e);
-	rc = rc ? rc : form_input(&b, fe, "duration", "Length in minutes", "5 to 600; 60 if left empty",
-	                          F(rq, "duration"), "3", "text", "off", &e);
-	rc = rc ? rc : form_radios(&b, fe, "kind", "Kind of appointment", NULL, kind, nk, F(rq, "kind"), 0, NULL, &e);
-	rc = rc ? rc : page_select(&b, fe, "intervention", "Intervention (for an intervention session)", iv, ni,
-	                           F(rq, "intervention"), &e);
-	rc = rc ? rc : form_radios(&b, fe, "location", "Where", NULL, loc, nl, F(rq, "location"), 0, NULL, &e);
-	rc = rc ? rc : form_checkboxes(&b, fe, "practitioners", "Practitioners who will see the family", NULL, pc->o,
-	                               pc->n, pon, &e);
-	rc = rc ? rc : form_checkboxes(&b, fe, "attendees", "Who from the family is expected", NULL, people, np, aon, &e);
-	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Book appointment</button></form>");
+	rc = rc ? rc : page_form_open(&pg.b, rq, action, &pg.e);
+	rc = rc ? rc : form_date(&pg.b, fe, "date", "Day", "For example, 24 11 2026", typed ? F(rq, "date-day") : d,
+	                         typed ? F(rq, "date-month") : m, typed ? F(rq, "date-year") : y, &pg.e);
+	rc = rc ? rc : form_input(&pg.b, fe, "time", "Start time", "24-hour, for example 09:30", F(rq, "time"), "4", "text",
+	                          "off", &pg.e);
+	rc = rc ? rc : form_input(&pg.b, fe, "duration", "Length in minutes", "5 to 600; 60 if left empty",
+	                          F(rq, "duration"), "3", "text", "off", &pg.e);
+	rc = rc ? rc : form_radios(&pg.b, fe, "kind", "Kind of appointment", NULL, kind, nk, F(rq, "kind"), 0, NULL, &pg.e);
+	rc = rc ? rc : page_select(&pg.b, fe, "intervention", "Intervention (for an intervention session)", iv, ni,
+	                           F(rq, "intervention"), &pg.e);
+	rc = rc ? rc : form_radios(&pg.b, fe, "location", "Where", NULL, loc, nl, F(rq, "location"), 0, NULL, &pg.e);
+	rc = rc ? rc : form_checkboxes(&pg.b, fe, "practitioners", "Practitioners who will see the family", NULL, pc->o,
+	                               pc->n, pon, &pg.e);
+	rc = rc ? rc : form_checkboxes(&pg.b, fe, "attendees", "Who from the family is expected", NULL, people, np, aon, &pg.e);
+	rc = rc ? rc : buf_puts(&pg.b, "<button class=\"nhsuk-button\" type=\"submit\">Book appointment</button></form>");
 	page_visit_opts_free(vo);
 	free(vo);
 	buf_free(&rows);
-	app_family_view_free(&fv);
-	app_referral_view_free(&rv);
-	return page_form_send(rq, rs, rc, "Appointments", back, "Back to the family", fe, &b);
+	return page_episode_send(&pg, rq, rs, rc, "Appointments", fe);
 }
 
 static int appointments_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, appointments_page); }

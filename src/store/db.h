@@ -128,18 +128,18 @@ int db_run(db_stmt_t *s, struct dy_err *e);
  * the rowid, RETURNING left out as it costs a temporary table per row). */
 int db_run_id(db_stmt_t *s, int64_t *id, struct dy_err *e);
 
-/* Prepares sql (its one placeholder is the id), binds id and steps to the
+/* Prepares sql (its one parameter is the id), binds id and steps to the
  * row: 0 with *s on it, DY_ENOTFOUND for field `what` ("<what> <id> does
  * not exist") when there is none, or a negative store code. */
 int db_get_row(db_t *db, const char *sql, int64_t id, const char *what, db_stmt_t **s, struct dy_err *e);
 
-/* Runs sql (no placeholders), a query of at most one row: when it answers
+/* Runs sql (it takes no parameters), a query of at most one row: when it answers
  * a row calls read(ctx, s) to take its columns and sets *found to 1, else
  * *found is 0; 0 or a negative store code. */
 int db_query_row(db_t *db, const char *sql, void (*read)(void *ctx, db_stmt_t *s), void *ctx, int *found,
                  struct dy_err *e);
 
-/* Runs sql (no placeholders), a query of one integer: *out is its value,
+/* Runs sql (it takes no parameters), a query of one integer: *out is its value,
  * 0 when it is NULL or there is no row; 0 or a negative store code. */
 int db_query_int(db_t *db, const char *sql, int64_t *out, struct dy_err *e);
 
