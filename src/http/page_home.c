@@ -15,7 +15,6 @@
 #include "app/app_waiting_audit.h"
 #include "core/episode_state.h"
 #include "core/instrument.h"
-#include "core/suppress.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "report/render.h"
