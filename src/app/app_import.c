@@ -2,12 +2,13 @@
  *
  * Files are read in dependency order (practitioners, people, referrals,
  * contacts, safeguarding, outcomes, measures, goals, goal ratings, notes,
- * video cycles);
+ * care plans and groups (app_import_programme.c), video cycles);
  * measures are scored as they are imported. Ids seen in this import are
  * kept in memory maps so that cross-file checks (an infant in the referral's
  * family, a contact within its episode's dates) cost no database read;
  * ids already in the database are looked up there. */
 #include "app/app_transfer.h"
+#include "app/app_import_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,40 +41,6 @@
 #include "util/idmap.h"
 #include "util/str.h"
 #include "util/text.h"
-
-struct person_info {
-	int64_t family_id;
-	char infant;
-};
-
-struct episode_info {
-	int64_t id;
-	int64_t family_id;
-	int32_t received_on;
-	int32_t discharged_on;
-	/* pathway: for checking episode_events.csv against referrals.csv */
-	signed char decision;    /* index in code_decision */
-	signed char given_state; /* referrals.csv `state`, -1 when blank or absent */
-	signed char last_state;  /* state reached by the events read so far, -1 before the first */
-	int32_t last_on;         /* date of the last event read */
-};
-
-struct import {
-	struct app *a;
-	const char *dir;
-	struct transfer_counts *n;
-	struct idmap families;
-	struct idmap people;
-	struct person_info *pinfo;
-	size_t npinfo, cappinfo;
-	struct idmap episodes;
-	struct episode_info *einfo;
-	size_t neinfo, capeinfo;
-	struct idmap current_sg; /* infants with a current safeguarding period */
-	struct idmap practitioners; /* practitioner ids known to exist */
-	int new_team;    /* this import made the database's team */
-	int marked_demo; /* this import marked the database as a demo */
-};
 
 static int person_info(struct import *im, int64_t id, struct person_info *out, struct dy_err *e)
 {
@@ -109,7 +76,7 @@ static int episode_info(struct import *im, int64_t id, struct episode_info *out,
 }
 
 /* Fails with "<what> N does not exist" on column k. */
-static int missing(struct csvtab *t, int k, const char *what, int64_t id, struct dy_err *e)
+int import_missing(struct csvtab *t, int k, const char *what, int64_t id, struct dy_err *e)
 {
 	dy_fail(e, DY_EINVAL, NULL, "%s %lld does not exist", what, (long long)id);
 	return csvtab_fail(t, k, e);
@@ -117,13 +84,13 @@ static int missing(struct csvtab *t, int k, const char *what, int64_t id, struct
 
 /* Checks that person id (column k) exists, is in family_id, and has the role
  * (infant 1, caregiver 0, any -1). */
-static int check_member(struct import *im, struct csvtab *t, int k, int64_t id, int64_t family_id, int infant,
+int import_check_member(struct import *im, struct csvtab *t, int k, int64_t id, int64_t family_id, int infant,
                         struct dy_err *e)
 {
 	struct person_info pi;
 	int rc = person_info(im, id, &pi, e);
 	if (rc == DY_ENOTFOUND)
-		return missing(t, k, "person", id, e);
+		return import_missing(t, k, "person", id, e);
 	if (rc)
 		return rc;
 	if (pi.family_id != family_id) {
@@ -144,7 +111,7 @@ static int conflict(struct csvtab *t, int k, int64_t id, struct dy_err *e)
 	return csvtab_fail(t, k, e);
 }
 
-static int date_col(struct csvtab *t, int k, int optional, int32_t *out, struct dy_err *e)
+int import_date_col(struct csvtab *t, int k, int optional, int32_t *out, struct dy_err *e)
 {
 	const char *v = csvtab_get(t, k);
 	int rc = optional ? validate_date_opt(t->cols[k].name, v, out, e) : validate_date(t->cols[k].name, v, out, e);
@@ -267,7 +234,7 @@ static const struct csvtab_col pe_cols[] = {
 static int read_loss(struct csvtab *t, struct person *p, int32_t today, struct dy_err *e)
 {
 	int32_t on = DATE_NONE;
-	int rc = date_col(t, PE_LOSS_ON, 1, &on, e);
+	int rc = import_date_col(t, PE_LOSS_ON, 1, &on, e);
 	if (rc)
 		return rc;
 	const char *kind = csvtab_get(t, PE_LOSS);
@@ -300,8 +267,8 @@ static int read_person(struct csvtab *t, struct person *p, int32_t today, struct
 		rc = csvtab_fail(t, PE_NHS, e);
 	if (!rc) rc = csvtab_copy(t, PE_GIVEN, p->given_name, sizeof p->given_name, e);
 	if (!rc) rc = csvtab_copy(t, PE_FAMNAME, p->family_name, sizeof p->family_name, e);
-	if (!rc) rc = date_col(t, PE_DOB, 1, &p->date_of_birth, e);
-	if (!rc) rc = date_col(t, PE_EDD, 1, &p->edd, e);
+	if (!rc) rc = import_date_col(t, PE_DOB, 1, &p->date_of_birth, e);
+	if (!rc) rc = import_date_col(t, PE_EDD, 1, &p->edd, e);
 	if (!rc) rc = csvtab_copy(t, PE_SEX, p->sex, sizeof p->sex, e);
 	if (!rc) rc = csvtab_copy(t, PE_ETH, p->ethnicity, sizeof p->ethnicity, e);
 	if (!rc) rc = csvtab_copy(t, PE_POSTCODE, raw, sizeof raw, e);
@@ -371,7 +338,7 @@ static int import_people(struct import *im, struct dy_err *e)
 /* ---- referrals.csv ----------------------------------------------------- */
 
 /* Parses "3;5" (ids separated by ';') into ids (at most max). */
-static int id_list(struct csvtab *t, int k, int64_t *ids, int max, int *n, struct dy_err *e)
+int import_id_list(struct csvtab *t, int k, int64_t *ids, int max, int *n, struct dy_err *e)
 {
 	const char *v = csvtab_get(t, k);
 	*n = 0;
@@ -455,13 +422,13 @@ static int import_referrals(struct import *im, struct dy_err *e)
 		if (!rc) rc = csvtab_id(&t, RE_FAMILY, 0, &ep.family_id, e);
 		if (!rc) rc = csvtab_id(&t, RE_INFANT, 0, &ep.infant_id, e);
 		if (!rc) rc = csvtab_id(&t, RE_CARER, 1, &ep.caregiver_id, e);
-		if (!rc) rc = date_col(&t, RE_RECEIVED, 0, &ep.received_on, e);
+		if (!rc) rc = import_date_col(&t, RE_RECEIVED, 0, &ep.received_on, e);
 		if (!rc) rc = csvtab_copy(&t, RE_SOURCE, ep.source, sizeof ep.source, e);
 		if (!rc) rc = csvtab_copy(&t, RE_DECISION, ep.decision, sizeof ep.decision, e);
-		if (!rc) rc = date_col(&t, RE_DECIDED, 1, &ep.decided_on, e);
-		if (!rc) rc = date_col(&t, RE_DISCHARGED, 1, &ep.discharged_on, e);
+		if (!rc) rc = import_date_col(&t, RE_DECIDED, 1, &ep.decided_on, e);
+		if (!rc) rc = import_date_col(&t, RE_DISCHARGED, 1, &ep.discharged_on, e);
 		if (!rc) rc = csvtab_copy(&t, RE_REASON, ep.discharge_reason, sizeof ep.discharge_reason, e);
-		if (!rc) rc = id_list(&t, RE_MORE, ep.more_infants, EPISODE_INFANTS_MAX - 1, &ep.n_more_infants, e);
+		if (!rc) rc = import_id_list(&t, RE_MORE, ep.more_infants, EPISODE_INFANTS_MAX - 1, &ep.n_more_infants, e);
 		if (!rc) rc = csvtab_copy(&t, RE_TO, ep.transferred_to, sizeof ep.transferred_to, e);
 		if (!rc) rc = csvtab_id(&t, RE_PREV, 1, &ep.previous_id, e);
 		int given_state = -1;
@@ -472,22 +439,22 @@ static int import_referrals(struct import *im, struct dy_err *e)
 		if (!rc && record_episode_check(&ep, im->a->today, e))
 			rc = csvtab_fail(&t, -1, e);
 		if (!rc)
-			rc = check_member(im, &t, RE_INFANT, ep.infant_id, ep.family_id, 1, e);
+			rc = import_check_member(im, &t, RE_INFANT, ep.infant_id, ep.family_id, 1, e);
 		for (int i = 0; !rc && i < ep.n_more_infants; i++)
-			rc = check_member(im, &t, RE_MORE, ep.more_infants[i], ep.family_id, 1, e);
+			rc = import_check_member(im, &t, RE_MORE, ep.more_infants[i], ep.family_id, 1, e);
 		if (!rc && ep.previous_id) {
 			/* the earlier referral: an earlier row or already in the database, the same family */
 			struct episode_info pi;
 			rc = episode_info(im, ep.previous_id, &pi, e);
 			if (rc == DY_ENOTFOUND)
-				rc = missing(&t, RE_PREV, "referral", ep.previous_id, e);
+				rc = import_missing(&t, RE_PREV, "referral", ep.previous_id, e);
 			else if (!rc && pi.family_id != ep.family_id) {
 				dy_fail(e, DY_EINVAL, NULL, "referral %lld is another family's", (long long)ep.previous_id);
 				rc = csvtab_fail(&t, RE_PREV, e);
 			}
 		}
 		if (!rc && ep.caregiver_id)
-			rc = check_member(im, &t, RE_CARER, ep.caregiver_id, ep.family_id, 0, e);
+			rc = import_check_member(im, &t, RE_CARER, ep.caregiver_id, ep.family_id, 0, e);
 		/* A given state is stored at once; the history read next must end in it. */
 		if (!rc && (rc = given_state >= 0
 		                     ? store_episode_insert_in_state(im->a->db, &ep,
@@ -514,13 +481,13 @@ static int import_referrals(struct import *im, struct dy_err *e)
 
 /* Loads the episode named in column k into a struct episode for the
  * record_*_check rules. */
-static int episode_for(struct import *im, struct csvtab *t, int k, int64_t id, struct episode *ep,
+int import_episode_for(struct import *im, struct csvtab *t, int k, int64_t id, struct episode *ep,
                        struct dy_err *e)
 {
 	struct episode_info ei;
 	int rc = episode_info(im, id, &ei, e);
 	if (rc == DY_ENOTFOUND)
-		return missing(t, k, "referral", id, e);
+		return import_missing(t, k, "referral", id, e);
 	if (rc)
 		return rc;
 	memset(ep, 0, sizeof *ep);
@@ -541,7 +508,7 @@ static const struct csvtab_col co_cols[] = {
 	{"attendance", 1}, {"duration_min", 1}, {"practitioner_ids", 0}, {"attendee_ids", 0}};
 
 /* Checks that practitioner id exists (in this import or the database). */
-static int check_practitioner(struct import *im, struct csvtab *t, int64_t id, struct dy_err *e)
+int import_check_practitioner(struct import *im, struct csvtab *t, int k, int64_t id, struct dy_err *e)
 {
 	uint32_t v;
 	if (idmap_get(&im->practitioners, id, &v))
@@ -550,7 +517,7 @@ static int check_practitioner(struct import *im, struct csvtab *t, int64_t id, s
 	if (rc < 0)
 		return rc;
 	if (!rc)
-		return missing(t, CO_PRACT, "practitioner", id, e);
+		return import_missing(t, k, "practitioner", id, e);
 	idmap_put(&im->practitioners, id, 1);
 	return 0;
 }
@@ -584,7 +551,7 @@ static int import_contacts(struct import *im, struct dy_err *e)
 		c.duration_min = -1;
 		rc = csvtab_id(&t, CO_ID, 0, &c.id, e);
 		if (!rc) rc = csvtab_id(&t, CO_REF, 0, &c.episode_id, e);
-		if (!rc) rc = date_col(&t, CO_DATE, 0, &c.date, e);
+		if (!rc) rc = import_date_col(&t, CO_DATE, 0, &c.date, e);
 		if (!rc) rc = csvtab_copy(&t, CO_KIND, c.kind, sizeof c.kind, e);
 		if (!rc) rc = csvtab_copy(&t, CO_INTERVENTION, c.intervention, sizeof c.intervention, e);
 		if (!rc) rc = csvtab_copy(&t, CO_LOCATION, c.location, sizeof c.location, e);
@@ -592,17 +559,17 @@ static int import_contacts(struct import *im, struct dy_err *e)
 		if (!rc && *csvtab_get(&t, CO_DURATION) &&
 		    validate_int("duration_min", csvtab_get(&t, CO_DURATION), 0, 600, &c.duration_min, e))
 			rc = csvtab_fail(&t, CO_DURATION, e);
-		if (!rc) rc = id_list(&t, CO_PRACT, c.practitioners, 8, &c.n_practitioners, e);
-		if (!rc) rc = id_list(&t, CO_ATTENDEES, c.attendees, 8, &c.n_attendees, e);
-		if (!rc) rc = episode_for(im, &t, CO_REF, c.episode_id, &ep, e);
+		if (!rc) rc = import_id_list(&t, CO_PRACT, c.practitioners, 8, &c.n_practitioners, e);
+		if (!rc) rc = import_id_list(&t, CO_ATTENDEES, c.attendees, 8, &c.n_attendees, e);
+		if (!rc) rc = import_episode_for(im, &t, CO_REF, c.episode_id, &ep, e);
 		if (!rc && record_contact_check(&c, &ep, e))
 			rc = csvtab_fail(&t, -1, e);
 		if (!rc && intervention_contact_check(&cat, c.kind, c.intervention, e))
 			rc = csvtab_fail(&t, CO_INTERVENTION, e);
 		for (int i = 0; !rc && i < c.n_attendees; i++)
-			rc = check_member(im, &t, CO_ATTENDEES, c.attendees[i], ep.family_id, -1, e);
+			rc = import_check_member(im, &t, CO_ATTENDEES, c.attendees[i], ep.family_id, -1, e);
 		for (int i = 0; !rc && i < c.n_practitioners; i++)
-			rc = check_practitioner(im, &t, c.practitioners[i], e);
+			rc = import_check_practitioner(im, &t, CO_PRACT, c.practitioners[i], e);
 		uint32_t dup;
 		if (!rc && links->rows_are_new && idmap_get(&seen, c.id, &dup))
 			rc = conflict(&t, CO_ID, c.id, e);
@@ -675,7 +642,7 @@ static int import_events(struct import *im, struct dy_err *e)
 			rc = csvtab_fail(&t, EV_FROM, e);
 		if (!rc && episode_state_parse(csvtab_get(&t, EV_TO), &to, e))
 			rc = csvtab_fail(&t, EV_TO, e);
-		if (!rc) rc = date_col(&t, EV_DATE, 0, &ev.date, e);
+		if (!rc) rc = import_date_col(&t, EV_DATE, 0, &ev.date, e);
 		if (!rc) rc = csvtab_copy(&t, EV_ACTOR, ev.actor, sizeof ev.actor, e);
 		if (!rc) rc = csvtab_copy(&t, EV_REASON, ev.reason, sizeof ev.reason, e);
 		if (!rc) rc = csvtab_copy(&t, EV_SERVICE, ev.service, sizeof ev.service, e);
@@ -800,7 +767,7 @@ static int import_overrides(struct import *im, struct dy_err *e)
 			rc = csvtab_fail(&t, OV_REASON, e);
 		}
 		if (!rc) rc = csvtab_copy(&t, OV_ACTOR, o.actor, sizeof o.actor, e);
-		if (!rc) rc = date_col(&t, OV_DATE, 0, &o.date, e);
+		if (!rc) rc = import_date_col(&t, OV_DATE, 0, &o.date, e);
 		if (!rc) rc = stamp_col(&t, OV_RECORDED, o.recorded_at, e);
 		if (!rc && (rc = store_pathway_override_insert(im->a->db, &o, e)) == DY_ECONFLICT) {
 			dy_fail(e, DY_ECONFLICT, NULL, "this referral's %s rule is already overridden", o.rule);
@@ -827,12 +794,12 @@ static int import_safeguarding(struct import *im, struct dy_err *e)
 		struct person_info pi = {0};
 		rc = csvtab_id(&t, SG_INFANT, 0, &sg.infant_id, e);
 		if (!rc) rc = csvtab_copy(&t, SG_STATUS, sg.status, sizeof sg.status, e);
-		if (!rc) rc = date_col(&t, SG_START, 0, &sg.started_on, e);
-		if (!rc) rc = date_col(&t, SG_END, 1, &sg.ended_on, e);
+		if (!rc) rc = import_date_col(&t, SG_START, 0, &sg.started_on, e);
+		if (!rc) rc = import_date_col(&t, SG_END, 1, &sg.ended_on, e);
 		if (!rc && record_safeguarding_check(&sg, im->a->today, e))
 			rc = csvtab_fail(&t, -1, e);
 		if (!rc && (rc = person_info(im, sg.infant_id, &pi, e)) == DY_ENOTFOUND)
-			rc = missing(&t, SG_INFANT, "person", sg.infant_id, e);
+			rc = import_missing(&t, SG_INFANT, "person", sg.infant_id, e);
 		if (!rc && !pi.infant) {
 			dy_fail(e, DY_EINVAL, NULL, "person %lld is not an infant", (long long)sg.infant_id);
 			rc = csvtab_fail(&t, SG_INFANT, e);
@@ -873,12 +840,12 @@ static int import_outcomes(struct import *im, struct dy_err *e)
 		if (!rc) rc = csvtab_copy(&t, OU_STATUS, o.care_status, sizeof o.care_status, e);
 		if (!rc && validate_code("care_status", code_care_status, o.care_status, e))
 			rc = csvtab_fail(&t, OU_STATUS, e);
-		if (!rc) rc = episode_for(im, &t, OU_REF, o.episode_id, &ep, e);
+		if (!rc) rc = import_episode_for(im, &t, OU_REF, o.episode_id, &ep, e);
 		if (!rc && ep.discharged_on == DATE_NONE) {
 			dy_fail(e, DY_EINVAL, NULL, "referral %lld has no discharge date", (long long)o.episode_id);
 			rc = csvtab_fail(&t, OU_REF, e);
 		}
-		if (!rc) rc = check_member(im, &t, OU_INFANT, o.infant_id, ep.family_id, 1, e);
+		if (!rc) rc = import_check_member(im, &t, OU_INFANT, o.infant_id, ep.family_id, 1, e);
 		if (!rc && (rc = store_outcome_insert(im->a->db, &o, e)) == DY_ECONFLICT) {
 			dy_fail(e, DY_ECONFLICT, NULL, "this referral and infant already have a care status");
 			rc = csvtab_fail(&t, OU_INFANT, e);
@@ -952,15 +919,15 @@ static int import_measures(struct import *im, struct dy_err *e)
 		if (!rc) rc = csvtab_id(&t, ME_PERSON, 0, &m->person_id, e);
 		if (!rc) rc = csvtab_copy(&t, ME_INSTR, m->instrument, sizeof m->instrument, e);
 		if (!rc) rc = csvtab_copy(&t, ME_TIME, m->timepoint, sizeof m->timepoint, e);
-		if (!rc) rc = date_col(&t, ME_DATE, 0, &m->date, e);
+		if (!rc) rc = import_date_col(&t, ME_DATE, 0, &m->date, e);
 		if (!rc) rc = csvtab_copy(&t, ME_RESP, m->responses, sizeof m->responses, e);
 		if (!rc) rc = csvtab_id(&t, ME_CARER, 1, &r.subject_caregiver_id, e);
 		if (!rc) rc = csvtab_id(&t, ME_INFANT, 1, &r.subject_infant_id, e);
 		if (!rc) rc = csvtab_id(&t, ME_PRACT, 1, &r.practitioner_id, e);
 		if (!rc) rc = csvtab_copy(&t, ME_ACK_BY, ack_by, sizeof ack_by, e);
-		if (!rc) rc = date_col(&t, ME_ACK_ON, 1, &ack_on, e);
+		if (!rc) rc = import_date_col(&t, ME_ACK_ON, 1, &ack_on, e);
 		if (!rc) rc = csvtab_copy(&t, ME_ACK_ACTION, ack_action, sizeof ack_action, e);
-		if (!rc) rc = episode_for(im, &t, ME_REF, m->episode_id, &ep, e);
+		if (!rc) rc = import_episode_for(im, &t, ME_REF, m->episode_id, &ep, e);
 		if (!rc && record_measure_check(m, &ep, e))
 			rc = csvtab_fail(&t, -1, e);
 		if (!rc && !set && (rc = app_instruments(im->a, &set, e)))
@@ -977,7 +944,7 @@ static int import_measures(struct import *im, struct dy_err *e)
 				if (have < 0)
 					rc = have;
 				else if (!have)
-					rc = missing(&t, ME_PRACT, "practitioner", r.practitioner_id, e);
+					rc = import_missing(&t, ME_PRACT, "practitioner", r.practitioner_id, e);
 				else
 					idmap_put(&im->practitioners, r.practitioner_id, 1);
 			}
@@ -1050,8 +1017,8 @@ static int import_goals(struct import *im, struct idmap *goals, struct dy_err *e
 			e->field[0] = '\0';
 			rc = csvtab_fail(&t, GO_TEXT, e);
 		}
-		if (!rc) rc = date_col(&t, GO_SET, 0, &g.set_on, e);
-		if (!rc) rc = episode_for(im, &t, GO_REF, g.episode_id, &ep, e);
+		if (!rc) rc = import_date_col(&t, GO_SET, 0, &g.set_on, e);
+		if (!rc) rc = import_episode_for(im, &t, GO_REF, g.episode_id, &ep, e);
 		/* A historic goal may postdate a discharge recorded later: not checked. */
 		if (!rc && goal_check_set_on(g.set_on, im->a->today, ep.received_on, DATE_NONE, e)) {
 			e->field[0] = '\0';
@@ -1081,7 +1048,7 @@ static int import_goal_ratings(struct import *im, struct idmap *goals, struct dy
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		struct goal_rating r = {0};
 		rc = csvtab_id(&t, GR_GOAL, 0, &r.goal_id, e);
-		if (!rc) rc = date_col(&t, GR_DATE, 0, &r.date, e);
+		if (!rc) rc = import_date_col(&t, GR_DATE, 0, &r.date, e);
 		if (!rc && validate_int("rating", csvtab_get(&t, GR_RATING), 0, GOAL_RATING_MAX, &r.rating, e))
 			rc = csvtab_fail(&t, GR_RATING, e);
 		uint32_t set_on;
@@ -1089,7 +1056,7 @@ static int import_goal_ratings(struct import *im, struct idmap *goals, struct dy
 			struct goal g;
 			int got = store_goal_get(im->a->db, r.goal_id, &g, e);
 			if (got == DY_ENOTFOUND)
-				rc = missing(&t, GR_GOAL, "goal", r.goal_id, e);
+				rc = import_missing(&t, GR_GOAL, "goal", r.goal_id, e);
 			else
 				rc = got;
 			set_on = (uint32_t)g.set_on;
@@ -1129,7 +1096,7 @@ static const struct csvtab_col no_cols[] = {
 	{"text", 1},        {"signed_at", 1},   {"addendum_to", 1}, {"error_reason", 1}, {"error_by", 1}, {"error_at", 1}};
 
 /* The field's error, as a failure of the row's column k. */
-static int note_col_fail(struct csvtab *t, int k, struct dy_err *e)
+int import_col_fail(struct csvtab *t, int k, struct dy_err *e)
 {
 	e->field[0] = '\0';
 	return csvtab_fail(t, k, e);
@@ -1146,20 +1113,20 @@ static int note_row(struct csvtab *t, struct note *n, struct dy_err *e)
 	if (!rc) rc = csvtab_id(t, NO_ADD, 1, &n->addendum_to, e);
 	if (!rc) rc = csvtab_copy(t, NO_KIND, n->kind, sizeof n->kind, e);
 	if (!rc && note_check_kind(n->kind, e))
-		rc = note_col_fail(t, NO_KIND, e);
+		rc = import_col_fail(t, NO_KIND, e);
 	if (!rc) rc = csvtab_copy(t, NO_AUTHOR, n->author, sizeof n->author, e);
 	if (!rc && (!n->author[0] || text_check("author", n->author, TEXT_LINE, e)))
-		rc = n->author[0] ? note_col_fail(t, NO_AUTHOR, e)
+		rc = n->author[0] ? import_col_fail(t, NO_AUTHOR, e)
 		                  : (dy_fail(e, DY_EINVAL, NULL, "is required"), csvtab_fail(t, NO_AUTHOR, e));
 	if (!rc) rc = csvtab_copy(t, NO_WRITTEN, n->written_at, sizeof n->written_at, e);
 	if (!rc && note_check_stamp("written_at", n->written_at, e))
-		rc = note_col_fail(t, NO_WRITTEN, e);
+		rc = import_col_fail(t, NO_WRITTEN, e);
 	n->text = csvtab_get(t, NO_TEXT);
 	if (!rc && note_check_text(n->text, e))
-		rc = note_col_fail(t, NO_TEXT, e);
+		rc = import_col_fail(t, NO_TEXT, e);
 	if (!rc) rc = csvtab_copy(t, NO_SIGNED, n->signed_at, sizeof n->signed_at, e);
 	if (!rc && n->signed_at[0] && note_check_stamp("signed_at", n->signed_at, e))
-		rc = note_col_fail(t, NO_SIGNED, e);
+		rc = import_col_fail(t, NO_SIGNED, e);
 	if (!rc) rc = csvtab_copy(t, NO_REASON, n->error_reason, sizeof n->error_reason, e);
 	if (!rc) rc = csvtab_copy(t, NO_BY, n->error_by, sizeof n->error_by, e);
 	if (!rc) rc = csvtab_copy(t, NO_AT, n->error_at, sizeof n->error_at, e);
@@ -1168,13 +1135,13 @@ static int note_row(struct csvtab *t, struct note *n, struct dy_err *e)
 			dy_fail(e, DY_EINVAL, NULL, "only a signed note can be entered in error (signed_at is empty)");
 			rc = csvtab_fail(t, NO_AT, e);
 		} else if (note_check_reason(n->error_reason, e)) {
-			rc = note_col_fail(t, NO_REASON, e);
+			rc = import_col_fail(t, NO_REASON, e);
 		} else if (!n->error_by[0] || text_check("error_by", n->error_by, TEXT_LINE, e)) {
 			if (!n->error_by[0])
 				dy_fail(e, DY_EINVAL, NULL, "is required for a note entered in error");
-			rc = note_col_fail(t, NO_BY, e);
+			rc = import_col_fail(t, NO_BY, e);
 		} else if (note_check_stamp("error_at", n->error_at, e)) {
-			rc = note_col_fail(t, NO_AT, e);
+			rc = import_col_fail(t, NO_AT, e);
 		}
 	}
 	if (!rc && n->addendum_to && !n->signed_at[0]) {
@@ -1194,7 +1161,7 @@ static int import_notes(struct import *im, struct dy_err *e)
 		struct note n;
 		struct episode ep;
 		rc = note_row(&t, &n, e);
-		if (!rc) rc = episode_for(im, &t, NO_REF, n.episode_id, &ep, e);
+		if (!rc) rc = import_episode_for(im, &t, NO_REF, n.episode_id, &ep, e);
 		if (!rc && n.contact_id) {
 			int yes = 0;
 			rc = store_note_contact_in_episode(im->a->db, n.contact_id, n.episode_id, &yes, e);
@@ -1209,7 +1176,7 @@ static int import_notes(struct import *im, struct dy_err *e)
 			int64_t fam, team;
 			if (!idmap_get(&notes, n.addendum_to, &v) &&
 			    store_scope_of(im->a->db, SCOPE_OF_NOTE, n.addendum_to, &fam, &team, e))
-				rc = missing(&t, NO_ADD, "note", n.addendum_to, e);
+				rc = import_missing(&t, NO_ADD, "note", n.addendum_to, e);
 		}
 		/* A note already held is never overwritten: the row is refused. */
 		if (!rc && (rc = store_note_insert(im->a->db, &n, e)) == DY_ECONFLICT) {
@@ -1243,7 +1210,7 @@ static int video_row_link(struct import *im, struct csvtab *t, int k, const stru
 	char iv[INTERVENTION_CODE_MAX] = "";
 	int rc = store_video_contact(im->a->db, id, &ep, &f->contact_date, iv, sizeof iv, &f->attended, e);
 	if (rc == DY_ENOTFOUND)
-		return missing(t, k, "contact", id, e);
+		return import_missing(t, k, "contact", id, e);
 	int linked = rc ? rc : store_video_linked(im->a->db, id, e);
 	if (linked < 0)
 		return linked;
@@ -1289,25 +1256,25 @@ static int import_video_cycles(struct import *im, struct dy_err *e)
 			rc = csvtab_fail(&t, VC_NUMBER, e);
 		if (!rc) rc = csvtab_copy(&t, VC_IV, c.intervention, sizeof c.intervention, e);
 		if (!rc) rc = csvtab_copy(&t, VC_QUESTION, c.question, sizeof c.question, e);
-		if (!rc) rc = date_col(&t, VC_START, 0, &c.started_on, e);
+		if (!rc) rc = import_date_col(&t, VC_START, 0, &c.started_on, e);
 		if (!rc) rc = csvtab_copy(&t, VC_BY, c.created_by, sizeof c.created_by, e);
 		if (!rc && (!c.created_by[0] || text_check("created_by", c.created_by, TEXT_LINE, e))) {
 			if (!c.created_by[0])
 				dy_fail(e, DY_EINVAL, NULL, "is required");
-			rc = note_col_fail(&t, VC_BY, e);
+			rc = import_col_fail(&t, VC_BY, e);
 		}
-		if (!rc) rc = id_list(&t, VC_FILMS, ids[0], VIDEO_MAX_LINKS, &n[0], e);
-		if (!rc) rc = id_list(&t, VC_REVIEWS, ids[1], VIDEO_MAX_LINKS, &n[1], e);
+		if (!rc) rc = import_id_list(&t, VC_FILMS, ids[0], VIDEO_MAX_LINKS, &n[0], e);
+		if (!rc) rc = import_id_list(&t, VC_REVIEWS, ids[1], VIDEO_MAX_LINKS, &n[1], e);
 		if (!rc && n[0] + n[1] > VIDEO_MAX_LINKS) {
 			dy_fail(e, DY_EINVAL, NULL, "a cycle links at most %d contacts", VIDEO_MAX_LINKS);
 			rc = csvtab_fail(&t, VC_REVIEWS, e);
 		}
-		if (!rc) rc = episode_for(im, &t, VC_REF, c.episode_id, &ep, e);
+		if (!rc) rc = import_episode_for(im, &t, VC_REF, c.episode_id, &ep, e);
 		if (!rc && video_check_cycle(intervention_find(&cat, c.intervention), c.question, c.started_on,
 		                             ep.received_on, DATE_NONE, im->a->today, e)) {
 			int k = strcmp(e->field, "intervention") == 0 ? VC_IV : strcmp(e->field, "question") == 0 ? VC_QUESTION
 			                                                                                          : VC_START;
-			rc = note_col_fail(&t, k, e);
+			rc = import_col_fail(&t, k, e);
 		}
 		if (!rc && (rc = store_video_insert_as(im->a->db, &c, e)) == DY_ECONFLICT) {
 			dy_fail(e, DY_ECONFLICT, NULL, "cycle %lld, or cycle %d of referral %lld, already exists",
@@ -1339,20 +1306,9 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	             {"measures.csv", n->measures},           {"episode_events.csv", n->events},
 	             {"eligibility_overrides.csv", n->overrides}, {"goals.csv", n->goals},
 	             {"goal_ratings.csv", n->goal_ratings}, {"notes.csv", n->notes},
-	             {"video_cycles.csv", n->video_cycles}};
-	/* Exported but not read back yet: refused rather than lost. */
-	static const char *const not_read[] = {"careplans.csv", "group_runs.csv", "group_enrolments.csv",
-	                                       "group_attendance.csv", "group_waiting.csv"};
-	for (size_t i = 0; i < sizeof not_read / sizeof not_read[0]; i++) {
-		int64_t rows = manifest_rows(m, not_read[i]);
-		if (rows > 0) {
-			dy_fail(e, DY_EINVAL, NULL,
-			        "%s holds %lld rows, and care plans and groups cannot be imported yet", not_read[i],
-			        (long long)rows);
-			dy_err_where(e, "%s", MANIFEST_FILE);
-			return DY_EINVAL;
-		}
-	}
+	             {"video_cycles.csv", n->video_cycles}, {"careplans.csv", n->careplans},
+	             {"group_runs.csv", n->group_runs}, {"group_enrolments.csv", n->group_enrolments},
+	             {"group_attendance.csv", n->group_attendance}, {"group_waiting.csv", n->group_waiting}};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		int64_t want = manifest_rows(m, files[i].file);
 		if (want >= 0 && want != files[i].got) {
@@ -1389,7 +1345,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	             {"safeguarding", import_safeguarding},   {"outcomes", import_outcomes},
 	             {"measures", import_measures},           {"eligibility_overrides", import_overrides},
 	             {"goals", import_all_goals},             {"notes", import_notes},
-	             {"video_cycles", import_video_cycles}};
+	             {"care plans and groups", import_programmes}, {"video_cycles", import_video_cycles}};
 	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
 	int timing = getenv("DYAD_TIMING") != NULL;
 	/* Every reference in the files is checked here, row by row, with its

@@ -58,6 +58,14 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 	count(", ", n->notes, "case note", "case notes");
 	if (n->video_cycles)
 		count(", ", n->video_cycles, "video feedback cycle", "video feedback cycles");
+	if (n->careplans)
+		count(", ", n->careplans, "care plan item", "care plan items");
+	if (n->group_runs)
+		count(", ", n->group_runs, "group run", "group runs");
+	if (n->group_enrolments)
+		count(", ", n->group_enrolments, "group enrolment", "group enrolments");
+	if (n->group_waiting)
+		count(", ", n->group_waiting, "group waiting-list entry", "group waiting-list entries");
 	fputs(".\n", stdout);
 }
 

@@ -10,19 +10,20 @@
 int store_careplan_insert(db_t *db, struct care_plan *p, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db,
-	                          "INSERT INTO care_plan (episode_id, intervention, start_on, planned_sessions, status,"
-	                          " status_on, stop_reason, created_by) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+	                          "INSERT INTO care_plan (id, episode_id, intervention, start_on, planned_sessions, status,"
+	                          " status_on, stop_reason, created_by) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
 	                          e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_int(s, 1, p->episode_id);
-	db_bind_text(s, 2, p->intervention);
-	db_bind_date(s, 3, p->start_on);
-	db_bind_int(s, 4, p->planned_sessions);
-	db_bind_text(s, 5, careplan_status_code(p->status));
-	db_bind_date(s, 6, p->status_on);
-	db_bind_text_opt(s, 7, p->stop_reason);
-	db_bind_text(s, 8, p->created_by);
+	db_bind_id(s, 1, p->id);
+	db_bind_int(s, 2, p->episode_id);
+	db_bind_text(s, 3, p->intervention);
+	db_bind_date(s, 4, p->start_on);
+	db_bind_int(s, 5, p->planned_sessions);
+	db_bind_text(s, 6, careplan_status_code(p->status));
+	db_bind_date(s, 7, p->status_on);
+	db_bind_text_opt(s, 8, p->stop_reason);
+	db_bind_text(s, 9, p->created_by);
 	int rc = db_run_id(s, &p->id, e);
 	if (!rc)
 		rc = store_links_insert(db, "INSERT INTO care_plan_practitioner (care_plan_id, practitioner_id) VALUES (?,?)",

@@ -27,7 +27,8 @@ struct care_plan {
 
 typedef int (*store_careplan_fn)(void *ctx, const struct care_plan *p);
 
-/* Inserts p with its practitioner and goal links; p->id is written back. */
+/* Inserts p with its practitioner and goal links, as id p->id (0: the next
+ * id); p->id is written back. */
 int store_careplan_insert(db_t *db, struct care_plan *p, struct dy_err *e);
 
 /* Loads plan id with its links and delivered count; DY_ENOTFOUND if absent. */

@@ -11,19 +11,20 @@
 int store_group_run_insert(db_t *db, struct group_run *r, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db,
-	                          "INSERT INTO group_run (team_id, intervention, starts_on, sessions, venue, location,"
-	                          " capacity, created_by) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+	                          "INSERT INTO group_run (id, team_id, intervention, starts_on, sessions, venue, location,"
+	                          " capacity, created_by) VALUES (?,?,?,?,?,?,?,?,?) RETURNING id",
 	                          e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_int(s, 1, r->team_id);
-	db_bind_text(s, 2, r->intervention);
-	db_bind_date(s, 3, r->starts_on);
-	db_bind_int(s, 4, r->sessions);
-	db_bind_text(s, 5, r->venue);
-	db_bind_text(s, 6, r->location);
-	db_bind_int(s, 7, r->capacity);
-	db_bind_text(s, 8, r->created_by);
+	db_bind_id(s, 1, r->id);
+	db_bind_int(s, 2, r->team_id);
+	db_bind_text(s, 3, r->intervention);
+	db_bind_date(s, 4, r->starts_on);
+	db_bind_int(s, 5, r->sessions);
+	db_bind_text(s, 6, r->venue);
+	db_bind_text(s, 7, r->location);
+	db_bind_int(s, 8, r->capacity);
+	db_bind_text(s, 9, r->created_by);
 	int rc = db_run_id(s, &r->id, e);
 	if (!rc)
 		rc = store_links_insert(db, "INSERT INTO group_facilitator (run_id, practitioner_id) VALUES (?,?)", r->id,
@@ -89,13 +90,15 @@ int store_group_run_list(db_t *db, store_group_run_fn fn, void *ctx, struct dy_e
 int store_group_enrol(db_t *db, struct group_enrolment *en, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(
-		db, "INSERT INTO group_enrolment (run_id, episode_id, person_id, enrolled_on) VALUES (?,?,?,?) RETURNING id", e);
+		db, "INSERT INTO group_enrolment (id, run_id, episode_id, person_id, enrolled_on) VALUES (?,?,?,?,?) RETURNING id",
+		e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_int(s, 1, en->run_id);
-	db_bind_int(s, 2, en->episode_id);
-	db_bind_int(s, 3, en->person_id);
-	db_bind_date(s, 4, en->enrolled_on);
+	db_bind_id(s, 1, en->id);
+	db_bind_int(s, 2, en->run_id);
+	db_bind_int(s, 3, en->episode_id);
+	db_bind_int(s, 4, en->person_id);
+	db_bind_date(s, 5, en->enrolled_on);
 	return db_run_id(s, &en->id, e);
 }
 
@@ -103,6 +106,44 @@ int store_group_enrol(db_t *db, struct group_enrolment *en, struct dy_err *e)
 	"SELECT g.id, g.run_id, g.episode_id, g.person_id, g.enrolled_on,"                                       \
 	" (SELECT COUNT(*) FROM group_attendance a WHERE a.enrolment_id = g.id AND a.attended = 1),"            \
 	" (SELECT COUNT(*) FROM group_attendance a WHERE a.enrolment_id = g.id) FROM group_enrolment g"
+
+int store_group_enrolment_get(db_t *db, int64_t id, struct group_enrolment *en, struct dy_err *e)
+{
+	db_stmt_t *s;
+	int rc = db_get_row(db, ENROL_SELECT " WHERE g.id = ?", id, "enrolment", &s, e);
+	if (rc)
+		return rc;
+	*en = (struct group_enrolment){
+		.id = db_col_int(s, 0),
+		.run_id = db_col_int(s, 1),
+		.episode_id = db_col_int(s, 2),
+		.person_id = db_col_int(s, 3),
+		.enrolled_on = db_col_date(s, 4),
+		.attended = (int)db_col_int(s, 5),
+		.recorded = (int)db_col_int(s, 6),
+	};
+	return 0;
+}
+
+int store_group_contact(db_t *db, int64_t id, struct group_contact *c, struct dy_err *e)
+{
+	db_stmt_t *s;
+	int rc = db_get_row(db,
+	                    "SELECT c.episode_id, c.date, c.kind, COALESCE(c.intervention, ''), c.attendance,"
+	                    " (SELECT COUNT(*) FROM group_attendance a WHERE a.contact_id = c.id)"
+	                    " FROM contact c WHERE c.id = ?",
+	                    id, "contact", &s, e);
+	if (rc)
+		return rc;
+	memset(c, 0, sizeof *c);
+	c->episode_id = db_col_int(s, 0);
+	c->date = db_col_date(s, 1);
+	c->group = strcmp(db_col_text(s, 2), "group") == 0;
+	db_col_copy(s, 3, c->intervention, sizeof c->intervention);
+	c->attended = strcmp(db_col_text(s, 4), "attended") == 0;
+	c->linked = db_col_int(s, 5) > 0;
+	return 0;
+}
 
 int store_group_enrolment_list(db_t *db, int64_t run_id, int64_t episode_id, store_group_enrolment_fn fn, void *ctx,
                                struct dy_err *e)
@@ -181,13 +222,17 @@ int store_group_mark_list(db_t *db, int64_t run_id, store_group_mark_fn fn, void
 int store_group_wait_insert(db_t *db, struct group_wait *w, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(
-		db, "INSERT INTO group_waiting (intervention, episode_id, person_id, added_on) VALUES (?,?,?,?) RETURNING id", e);
+		db, "INSERT INTO group_waiting (id, intervention, episode_id, person_id, added_on, run_id)"
+		" VALUES (?,?,?,?,?,?) RETURNING id",
+		e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_text(s, 1, w->intervention);
-	db_bind_int(s, 2, w->episode_id);
-	db_bind_int(s, 3, w->person_id);
-	db_bind_date(s, 4, w->added_on);
+	db_bind_id(s, 1, w->id);
+	db_bind_text(s, 2, w->intervention);
+	db_bind_int(s, 3, w->episode_id);
+	db_bind_int(s, 4, w->person_id);
+	db_bind_date(s, 5, w->added_on);
+	db_bind_id(s, 6, w->run_id);
 	return db_run_id(s, &w->id, e);
 }
 

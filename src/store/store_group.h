@@ -59,7 +59,8 @@ typedef int (*store_group_mark_fn)(void *ctx, const struct group_mark *m);
 typedef int (*store_group_enrolment_fn)(void *ctx, const struct group_enrolment *en);
 typedef int (*store_group_wait_fn)(void *ctx, const struct group_wait *w);
 
-/* Inserts the run with its facilitators; r->id written back. */
+/* Inserts the run with its facilitators as id r->id (0: the next id);
+ * r->id written back. */
 int store_group_run_insert(db_t *db, struct group_run *r, struct dy_err *e);
 
 /* Loads run id with facilitators and counts; DY_ENOTFOUND if absent. */
@@ -68,7 +69,8 @@ int store_group_run_get(db_t *db, int64_t id, struct group_run *r, struct dy_err
 /* Calls fn for each run, newest start first (facilitators and counts filled). */
 int store_group_run_list(db_t *db, store_group_run_fn fn, void *ctx, struct dy_err *e);
 
-/* Inserts an enrolment; en->id written back; DY_ECONFLICT when the
+/* Inserts an enrolment as id en->id (0: the next id); en->id written
+ * back; DY_ECONFLICT when the
  * caregiver is already enrolled in the run. */
 int store_group_enrol(db_t *db, struct group_enrolment *en, struct dy_err *e);
 
@@ -77,6 +79,24 @@ int store_group_enrol(db_t *db, struct group_enrolment *en, struct dy_err *e);
  * sessions attended and recorded. */
 int store_group_enrolment_list(db_t *db, int64_t run_id, int64_t episode_id, store_group_enrolment_fn fn, void *ctx,
                                struct dy_err *e);
+
+/* Loads enrolment id with its sessions attended and recorded;
+ * DY_ENOTFOUND if absent. */
+int store_group_enrolment_get(db_t *db, int64_t id, struct group_enrolment *en, struct dy_err *e);
+
+/* What a contact holds for a group attendance mark. */
+struct group_contact {
+	int64_t episode_id;
+	int32_t date;
+	int group;    /* 1: kind "group" */
+	int attended; /* 1: attendance "attended" */
+	int linked;   /* 1: already some session's attendance */
+	char intervention[INTERVENTION_CODE_MAX];
+};
+
+/* Loads what contact id holds for an attendance mark into *c;
+ * DY_ENOTFOUND if absent. */
+int store_group_contact(db_t *db, int64_t id, struct group_contact *c, struct dy_err *e);
 
 /* Inserts session `number` of the run; *id written back; DY_ECONFLICT when
  * that number is already recorded. */
@@ -90,7 +110,8 @@ int store_group_attendance_insert(db_t *db, int64_t session_id, int64_t enrolmen
  * by run) and each enrolment's mark at it, by session number then
  * enrolment id. */
 int store_group_mark_list(db_t *db, int64_t run_id, store_group_mark_fn fn, void *ctx, struct dy_err *e);
-/* Adds a caregiver to a programme's waiting list; w->id written back. */
+/* Adds a caregiver to a programme's waiting list as id w->id (0: the next
+ * id), taken into w->run_id (0: still waiting); w->id written back. */
 int store_group_wait_insert(db_t *db, struct group_wait *w, struct dy_err *e);
 
 /* Calls fn for each caregiver still waiting (no run yet), or with_taken
