@@ -2,6 +2,7 @@
  * below are plausible for a UK parent-infant team (DOMAIN.md); they are
  * demonstration values, not statistics about any real service. */
 #include "app/app_demo.h"
+#include "app/app_demo_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -34,32 +35,8 @@ static const char *const surnames[] = {"Ashdown", "Brierley", "Calloway", "Dunmo
 	"Pendleton", "Quarmby", "Radcliffe", "Stainton", "Thursby", "Underhill", "Varley", "Whitmore", "Yardley",
 	"Ackroyd", "Beeston", "Clifton", "Dovedale", "Elston", "Fenwick", "Okafor", "Nowak", "Begum", "Hussain",
 	"Mensah", "Kowalski", "Rahman", "Campbell", "Reid", "Osei"};
-#define COUNT(a) ((int)(sizeof a / sizeof a[0]))
-
-struct demo {
-	struct app *a;
-	struct rng r;
-	struct rng rv; /* video cycles' own stream: the rest of the demo is as it was without them */
-	struct transfer_counts *n;
-	int64_t practitioners[64];
-	int npract;
-	int64_t nhs_seq;
-	int32_t today;
-};
-
-/* An episode's path through its states, written as it goes (see
- * docs/waiting.md): every move dated, never before the one it follows, by
- * the "demo" user, stamped at noon on its day so that the same seed and date
- * give the same data. */
-struct trail {
-	int64_t id;
-	int started;
-	enum episode_state st;
-	int32_t on;
-};
-
-static int move(struct demo *d, struct trail *t, enum episode_state to, int32_t date, const char *reason,
-                const char *service, struct dy_err *e)
+int demo_move(struct demo *d, struct trail *t, enum episode_state to, int32_t date, const char *reason,
+              const char *service, struct dy_err *e)
 {
 	if (t->started && date < t->on)
 		date = t->on;
@@ -361,7 +338,7 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 	strcpy(c.location, rng_chance(&d->r, 0.7) ? "home" : "clinic");
 	strcpy(c.attendance, "attended");
 	c.duration_min = 90;
-	if ((rc = add_contact(d, &c, who, nwho, e)) || (rc = move(d, tr, EPISODE_ASSESSED, day, NULL, NULL, e)))
+	if ((rc = add_contact(d, &c, who, nwho, e)) || (rc = demo_move(d, tr, EPISODE_ASSESSED, day, NULL, NULL, e)))
 		return rc;
 	double severity = 0.35 + rng_unit(&d->r) * 0.5;
 	if (rng_chance(&d->r, 0.85) && (rc = add_measures(d, ep, &who[0], ninf ? &infants[0] : NULL, day, "baseline", severity, e)))
@@ -381,10 +358,17 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 	if (rng_chance(&d->r, 0.7)) {
 		int32_t listed = assessed + rng_range(&d->r, 0, 4);
 		if (listed < day && listed <= d->today &&
-		    (rc = move(d, tr, EPISODE_AWAITING_INTERVENTION, listed, NULL, NULL, e)))
+		    (rc = demo_move(d, tr, EPISODE_AWAITING_INTERVENTION, listed, NULL, NULL, e)))
 			return rc;
 	}
 	int held = 0;
+	const struct intervention_def *def = intervention_find(&d->cat, intervention);
+	int32_t first = day; /* the plan's start: its first session */
+	if (def && def->mode == INTERVENTION_GROUP) {
+		if ((rc = demo_group_course(d, ep, tr, &who[0], def, disengage, &day, &first, &held, e)))
+			return rc;
+		sessions = 0;
+	}
 	int video = strcmp(intervention, "video_interaction_guidance") == 0 || strcmp(intervention, "vipp_sd") == 0;
 	int64_t filmed[8];
 	int32_t filmed_on[8];
@@ -409,7 +393,7 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 			filmed_on[nfilmed++] = c.date;
 		}
 		if (strcmp(c.kind, "intervention") == 0 && strcmp(c.attendance, "attended") == 0 &&
-		    tr->st != EPISODE_IN_INTERVENTION && (rc = move(d, tr, EPISODE_IN_INTERVENTION, c.date, NULL, NULL, e)))
+		    tr->st != EPISODE_IN_INTERVENTION && (rc = demo_move(d, tr, EPISODE_IN_INTERVENTION, c.date, NULL, NULL, e)))
 			return rc;
 		day += rng_range(&d->r, 6, 16);
 		if (disengage && s > 5)
@@ -418,8 +402,8 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 	if (nfilmed && (rc = demo_video(d, ep, intervention, filmed, filmed_on, nfilmed, e)))
 		return rc;
 	int32_t end = day;
-	if (end > d->today - 14)
-		return 0; /* still being seen */
+	if (end > d->today - 14) /* still being seen */
+		return demo_careplan(d, ep, intervention, first, sessions, NULL, DATE_NONE, e);
 	/* Discharge: few sessions attended means the family drifted away. */
 	if (held < 3)
 		disengage = 1;
@@ -434,7 +418,7 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 	str_copy(ep->discharge_reason, sizeof ep->discharge_reason, reason);
 	if (strcmp(reason, "transferred") == 0) /* a transfer names where the family went */
 		str_copy(ep->transferred_to, sizeof ep->transferred_to, "A neighbouring parent-infant team");
-	if ((rc = store_episode_update(d->a->db, ep, e)) || (rc = move(d, tr, EPISODE_DISCHARGED, end, reason, NULL, e)))
+	if ((rc = store_episode_update(d->a->db, ep, e)) || (rc = demo_move(d, tr, EPISODE_DISCHARGED, end, reason, NULL, e)))
 		return rc;
 	for (int i = 0; i < ninf; i++) {
 		struct discharge_outcome o = {.episode_id = ep->id, .infant_id = infants[i].id};
@@ -444,7 +428,7 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 			return rc;
 		d->n->outcomes++;
 	}
-	return 0;
+	return demo_careplan(d, ep, intervention, first, sessions, reason, end, e);
 }
 
 static int safeguarding(struct demo *d, const struct person *infant, int32_t from, struct dy_err *e)
@@ -592,21 +576,21 @@ static int one_family(struct demo *d, struct dy_err *e)
 		return rc;
 	d->n->referrals++;
 	struct trail tr = {.id = ep.id};
-	if ((rc = move(d, &tr, EPISODE_RECEIVED, received, NULL, NULL, e)))
+	if ((rc = demo_move(d, &tr, EPISODE_RECEIVED, received, NULL, NULL, e)))
 		return rc;
 	if (strcmp(ep.decision, "declined") == 0) {
 		static const char *const why[] = {"concern is not about the parent-infant relationship",
 		                                  "family already receiving a similar service", "outside the area served",
 		                                  "family declined the offer of help"};
-		rc = move(d, &tr, EPISODE_DECLINED, ep.decided_on,
+		rc = demo_move(d, &tr, EPISODE_DECLINED, ep.decided_on,
 		          too_old ? "infant over the age limit" : why[rng_range(r, 0, COUNT(why) - 1)], NULL, e);
 	} else if (strcmp(ep.decision, "signposted") == 0) {
 		static const char *const where[] = {"Health visiting team", "Perinatal mental health service",
 		                                    "Children's centre parenting group", "Family Nurse Partnership",
 		                                    "Talking therapies"};
-		rc = move(d, &tr, EPISODE_SIGNPOSTED, ep.decided_on, NULL, where[rng_range(r, 0, COUNT(where) - 1)], e);
+		rc = demo_move(d, &tr, EPISODE_SIGNPOSTED, ep.decided_on, NULL, where[rng_range(r, 0, COUNT(where) - 1)], e);
 	} else if (strcmp(ep.decision, "accepted") == 0) {
-		rc = move(d, &tr, EPISODE_AWAITING_ASSESSMENT, ep.decided_on, NULL, NULL, e);
+		rc = demo_move(d, &tr, EPISODE_AWAITING_ASSESSMENT, ep.decided_on, NULL, NULL, e);
 	}
 	for (int i = 0; !rc && i < ninf; i++)
 		rc = safeguarding(d, &inf[i], received, e);
@@ -647,11 +631,16 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 	struct demo d = {.a = a, .n = n, .today = a->today};
 	rng_seed(&d.r, seed);
 	rng_seed(&d.rv, seed ^ 0x766964656fULL);
+	rng_seed(&d.rp, seed ^ 0x706c616e73ULL);
+	if ((rc = demo_programmes_begin(&d, families, e)))
+		return rc;
 	rc = db_bulk(a->db, DB_BULK_LARGE, e);
 	if (!rc)
 		rc = app_begin(a, e);
-	if (rc)
+	if (rc) {
+		demo_programmes_end(&d);
 		return rc;
+	}
 	/* A new database gets a demo team; either way the database is marked. */
 	struct team team = {.code = "demo", .name = "Demo parent-infant team"};
 	int new_team = !a->team_id;
@@ -693,6 +682,7 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
 	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);
+	demo_programmes_end(&d);
 	struct dy_err after;
 	int rc_after = db_bulk(a->db, DB_BULK_END, &after);
 	if (!rc && rc_after) {
