@@ -87,6 +87,50 @@ int app_careplan_move(struct app *a, int64_t id, enum careplan_status to, int32_
 	return app_end(a, rc, "careplan.move", "care_plan", id, careplan_status_code(to), e);
 }
 
+/* What a plan's planned end and visits are worked out from: the
+ * catalogue and the episode's infant's birth (or EDD). */
+struct plan_facts {
+	struct app *a;
+	struct intervention_catalogue cat; /* empty when it could not be read */
+	int32_t born;
+	store_careplan_fn fn;
+	void *ctx;
+};
+
+static int facts_begin(struct app *a, int64_t episode_id, struct plan_facts *f, struct dy_err *e)
+{
+	struct dy_err ignore;
+	f->a = a;
+	f->born = DATE_NONE;
+	if (intervention_load_file(NULL, &f->cat, &ignore))
+		memset(&f->cat, 0, sizeof f->cat); /* then no planned end or visits are shown */
+	struct episode ep;
+	struct person infant;
+	int rc = store_episode_get(a->db, episode_id, &ep, e);
+	if (!rc && ep.infant_id && (rc = store_person_get(a->db, ep.infant_id, &infant, e)) == 0)
+		f->born = infant.date_of_birth != DATE_NONE ? infant.date_of_birth : infant.edd;
+	return rc;
+}
+
+static void facts_fill(const struct plan_facts *f, struct care_plan *p)
+{
+	const struct intervention_def *def = intervention_find(&f->cat, p->intervention);
+	p->planned_end = careplan_planned_end(def, p->start_on, f->born);
+	p->visit_every_days = def ? def->visit_every_days : 0;
+	int ended = p->status == CAREPLAN_COMPLETED || p->status == CAREPLAN_STOPPED_EARLY;
+	p->visits_expected = p->status == CAREPLAN_PLANNED ? 0
+	                     : careplan_visits_expected(p->visit_every_days, p->start_on,
+	                                                ended ? p->status_on : f->a->today, p->planned_end);
+}
+
+static int with_facts(void *ctx, const struct care_plan *p)
+{
+	struct plan_facts *f = ctx;
+	struct care_plan full = *p;
+	facts_fill(f, &full);
+	return f->fn(f->ctx, &full);
+}
+
 int app_careplan_list(struct app *a, int64_t episode_id, store_careplan_fn fn, void *ctx, struct dy_err *e)
 {
 	int rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_IDENTITY, NULL, e);
@@ -94,14 +138,23 @@ int app_careplan_list(struct app *a, int64_t episode_id, store_careplan_fn fn, v
 		return rc;
 	if ((rc = app_begin_read(a, e)))
 		return rc;
-	return app_end_read(a, store_careplan_list(a->db, episode_id, fn, ctx, e));
+	struct plan_facts f = {.fn = fn, .ctx = ctx};
+	rc = facts_begin(a, episode_id, &f, e);
+	if (!rc)
+		rc = store_careplan_list(a->db, episode_id, with_facts, &f, e);
+	intervention_catalogue_free(&f.cat);
+	return app_end_read(a, rc);
 }
 
 int app_careplan_get(struct app *a, int64_t id, struct care_plan *p, struct dy_err *e)
 {
+	struct plan_facts f = {0};
 	int rc = app_begin_read(a, e);
 	if (!rc)
 		rc = store_careplan_get(a->db, id, p, e);
+	if (!rc && !(rc = facts_begin(a, p->episode_id, &f, e)))
+		facts_fill(&f, p);
+	intervention_catalogue_free(&f.cat);
 	rc = app_end_read(a, rc);
 	if (rc)
 		return rc;

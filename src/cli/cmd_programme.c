@@ -105,7 +105,8 @@ static void ids_text(char *out, size_t n, const int64_t *ids, int k)
 static int plan_row(void *ctx, const struct care_plan *p)
 {
 	struct out_list *l = ctx;
-	char id[24], start[11], on[11] = "", planned[16], delivered[16], pct[16], pr[120], gl[80];
+	char id[24], start[11], on[11] = "", planned[16], delivered[16], pct[16], pr[120], gl[80], end[11] = "",
+	     visits[16] = "";
 	fmt_id(id, p->id);
 	fmt_date(start, p->start_on);
 	if (p->status_on != DATE_NONE)
@@ -115,8 +116,12 @@ static int plan_row(void *ctx, const struct care_plan *p)
 	snprintf(pct, sizeof pct, "%d", careplan_percent(p->delivered, p->planned_sessions));
 	ids_text(pr, sizeof pr, p->practitioners, p->n_practitioners);
 	ids_text(gl, sizeof gl, p->goals, p->n_goals);
+	if (p->planned_end != DATE_NONE)
+		fmt_date(end, p->planned_end);
+	if (p->visit_every_days)
+		snprintf(visits, sizeof visits, "%d", p->visits_expected);
 	const char *row[] = {id,  p->intervention, start, careplan_status_code(p->status), on, p->stop_reason,
-	                     delivered, planned, pct, pr, gl, 0};
+	                     delivered, planned, pct, pr, gl, end, visits, 0};
 	out_row(l, row);
 	return 0;
 }
@@ -131,7 +136,8 @@ int cmd_careplan_list(const struct cli_global *g, struct cli_args *a, struct app
 	static const char *const cols[] = {"plan:id",          "intervention",      "start:date",
 	                                   "status",           "status_on:date",    "stop_reason",
 	                                   "delivered:int",    "planned:int",       "percent:int",
-	                                   "practitioners:ids", "goals:ids",        0};
+	                                   "practitioners:ids", "goals:ids",        "planned_end:date",
+	                                   "visits_expected:int", 0};
 	struct out_list *l = out_begin(g->format, cols);
 	if (!l)
 		return 1;

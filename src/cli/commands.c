@@ -67,7 +67,7 @@ static const struct cli_opt o_loss[] = {
 	{0}};
 static const struct cli_opt o_pract[] = {
 	{"name", "NAME", "the practitioner's name", 1},
-	{"profession", "CODE", "psychotherapist, clinical_psychologist, specialist_health_visitor, nursery_nurse, social_worker, family_therapist, admin or other", 1},
+	{"profession", "CODE", "psychotherapist, clinical_psychologist, specialist_health_visitor, health_visitor, nurse, midwife, nursery_nurse, social_worker, family_therapist, admin or other", 1},
 	{0}};
 static const struct cli_opt o_ref_add[] = {
 	{"family", "ID", "the family referred", 1},

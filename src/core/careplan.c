@@ -85,3 +85,25 @@ int careplan_percent(int delivered, int planned)
 	long p = (long)delivered * 100 / planned;
 	return p > 999 ? 999 : (int)p;
 }
+
+int32_t careplan_planned_end(const struct intervention_def *def, int32_t start, int32_t infant_born)
+{
+	if (!def)
+		return DATE_NONE;
+	if (def->ends_at_age_months)
+		return infant_born == DATE_NONE ? DATE_NONE : date_add_months(infant_born, def->ends_at_age_months);
+	if (def->planned_span_weeks && start != DATE_NONE)
+		return start + 7 * def->planned_span_weeks;
+	return DATE_NONE;
+}
+
+int careplan_visits_expected(int every, int32_t start, int32_t until, int32_t planned_end)
+{
+	if (every <= 0 || start == DATE_NONE || until == DATE_NONE)
+		return 0;
+	if (planned_end != DATE_NONE && planned_end < until)
+		until = planned_end;
+	if (until < start)
+		return 0;
+	return 1 + (until - start) / every;
+}

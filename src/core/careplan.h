@@ -50,6 +50,18 @@ int careplan_check_new(const struct intervention_def *def, int *sessions, int32_
 int careplan_check_move(enum careplan_status from, enum careplan_status to, int32_t on, int32_t start_on,
                         int32_t today, const char *reason, struct dy_err *e);
 
+/* The plan's planned end: the day the child reaches def's
+ * ends_at_age_months (from infant_born, its birth or, unborn, its EDD;
+ * DATE_NONE: unknown) when the intervention ends at an age, else start plus
+ * its planned_span_weeks; DATE_NONE when neither applies or def is NULL. */
+int32_t careplan_planned_end(const struct intervention_def *def, int32_t start, int32_t infant_born);
+
+/* Home visits a plan expects by day `until` with one every `every` days
+ * from start: one on the start day and one per full period after it, not
+ * counting past planned_end (DATE_NONE: open). 0 when every is 0 or until
+ * is before start. */
+int careplan_visits_expected(int every, int32_t start, int32_t until, int32_t planned_end);
+
 /* Whole percent of planned delivered (0 when planned is 0), capped at 999. */
 int careplan_percent(int delivered, int planned);
 

@@ -37,7 +37,8 @@ const char *const code_loss[] = {"pregnancy_loss", "stillbirth", "infant_death",
 const char *const code_timepoint[] = {"baseline", "review", "end", "followup", 0};
 const char *const code_profession[] = {"psychotherapist", "clinical_psychologist",
                                        "specialist_health_visitor", "nursery_nurse",
-                                       "social_worker", "family_therapist", "admin", "other", 0};
+                                       "social_worker", "family_therapist", "admin", "other",
+                                       "nurse", "midwife", "health_visitor", 0};
 
 int code_safeguarding_level(const char *status)
 {

@@ -24,6 +24,7 @@ enum key {
 	KEY_SPAN,
 	KEY_COMPLETION,
 	KEY_VISIT,
+	KEY_ENDS_AGE,
 	KEY_VERIFIED,
 	KEY_ELIGIBILITY,
 	KEY_NICE,
@@ -32,7 +33,7 @@ enum key {
 };
 
 static const char *const key_names[] = {"name",          "mode",       "planned_sessions", "planned_span_weeks",
-                                        "completion_min_sessions", "visit_every_days", "verified",
+                                        "completion_min_sessions", "visit_every_days", "ends_at_age_months", "verified",
                                         "eligibility", "nice", "source", 0};
 
 struct parser {
@@ -155,6 +156,7 @@ static int pair(struct parser *p, const char *key, char *v)
 	case KEY_SPAN: return number(p, "planned_span_weeks", v, 1, 260, &d->planned_span_weeks);
 	case KEY_COMPLETION: return number(p, "completion_min_sessions", v, 1, 500, &d->completion_min_sessions);
 	case KEY_VISIT: return number(p, "visit_every_days", v, 1, 365, &d->visit_every_days);
+	case KEY_ENDS_AGE: return number(p, "ends_at_age_months", v, 1, 60, &d->ends_at_age_months);
 	case KEY_VERIFIED:
 		if (strcmp(v, "yes") == 0 || strcmp(v, "no") == 0) {
 			d->verified = v[0] == 'y';

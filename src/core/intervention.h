@@ -38,6 +38,7 @@ struct intervention_def {
 	int planned_span_weeks;             /* usual length in weeks; 0: not fixed */
 	int completion_min_sessions;        /* sessions attended that count as completing; defaults to planned_sessions */
 	int visit_every_days;               /* planned days between home visits; 0: no frequency */
+	int ends_at_age_months;             /* planned to end when the child reaches this age; 0: by its span */
 	int verified;                       /* 1: the figures are checked against the programme's source */
 	char eligibility[INTERVENTION_TEXT_MAX]; /* notes for the clinician; "" when none */
 	char nice[INTERVENTION_TEXT_MAX];        /* NICE reference, e.g. "NG26 1.4.11"; "" when none */

@@ -35,6 +35,7 @@ static int interventions_list(struct http_req *rq, struct http_resp *rs)
 		json_object_set_new(o, "planned_span_weeks", int_or_null(d->planned_span_weeks));
 		json_object_set_new(o, "completion_min_sessions", int_or_null(d->completion_min_sessions));
 		json_object_set_new(o, "visit_every_days", int_or_null(d->visit_every_days));
+		json_object_set_new(o, "ends_at_age_months", int_or_null(d->ends_at_age_months));
 		json_object_set_new(o, "eligibility", d->eligibility[0] ? json_string(d->eligibility) : json_null());
 		json_object_set_new(o, "nice", d->nice[0] ? json_string(d->nice) : json_null());
 		json_object_set_new(o, "verified", json_boolean(d->verified));
@@ -67,6 +68,9 @@ static json_t *plan_json(const struct care_plan *p)
 	json_object_set_new(o, "percent", json_integer(careplan_percent(p->delivered, p->planned_sessions)));
 	json_object_set_new(o, "practitioners", ids_json(p->practitioners, p->n_practitioners));
 	json_object_set_new(o, "goals", ids_json(p->goals, p->n_goals));
+	json_object_set_new(o, "planned_end", api_date(p->planned_end));
+	json_object_set_new(o, "visit_every_days", int_or_null(p->visit_every_days));
+	json_object_set_new(o, "visits_expected", p->visit_every_days ? json_integer(p->visits_expected) : json_null());
 	return o;
 }
 

@@ -46,10 +46,14 @@ static int plan_row(void *ctx, const struct care_plan *p)
 	size_t used = 0;
 	for (int i = 0; i < p->n_practitioners && used < sizeof who; i++) {
 		const char *name = "(unknown)";
+		char prof[64] = "";
 		for (int k = 0; k < c->names->n; k++)
-			if (c->names->v[k].id == p->practitioners[i])
+			if (c->names->v[k].id == p->practitioners[i]) {
 				name = c->names->v[k].name;
-		used += (size_t)snprintf(who + used, sizeof who - used, "%s%s", i ? " and " : "", name);
+				page_code(c->names->v[k].profession, 0, prof, sizeof prof);
+			}
+		used += (size_t)snprintf(who + used, sizeof who - used, "%s%s%s%s%s", i ? " and " : "", name,
+		                         prof[0] ? " (" : "", prof, prof[0] ? ")" : "");
 	}
 	page_date(p->start_on, start, sizeof start);
 	page_code(careplan_status_code(p->status), 1, status, sizeof status);
@@ -60,6 +64,15 @@ static int plan_row(void *ctx, const struct care_plan *p)
 	}
 	snprintf(progress, sizeof progress, "%d of %d sessions (%d%%)", p->delivered, p->planned_sessions,
 	         careplan_percent(p->delivered, p->planned_sessions));
+	char ends[96] = "", visits[120] = "";
+	if (p->planned_end != DATE_NONE) {
+		char day[32];
+		page_date(p->planned_end, day, sizeof day);
+		snprintf(ends, sizeof ends, "planned to end %s", day);
+	}
+	if (p->visit_every_days && p->status != CAREPLAN_PLANNED)
+		snprintf(visits, sizeof visits, "%d of %d home visits expected %s (one every %d days)", p->delivered,
+		         p->visits_expected, p->status == CAREPLAN_ACTIVE ? "by today" : "by its end", p->visit_every_days);
 	char planned[16], delivered[16];
 	snprintf(planned, sizeof planned, "%d", p->planned_sessions);
 	snprintf(delivered, sizeof delivered, "%d", p->delivered < p->planned_sessions ? p->delivered : p->planned_sessions);
@@ -70,11 +83,11 @@ static int plan_row(void *ctx, const struct care_plan *p)
 	            "<td class=\"nhsuk-table__cell\">{{who}}</td>"
 	            "<td class=\"nhsuk-table__cell\">{{status}}{{#reason}}: {{reason}}{{/reason}}</td>"
 	            "<td class=\"nhsuk-table__cell\"><progress max=\"{{planned}}\" value=\"{{delivered}}\"></progress> "
-	            "{{progress}}</td></tr>",
+	            "{{progress}}{{#visits}}<br>{{visits}}{{/visits}}{{#ends}}<br>{{ends}}{{/ends}}</td></tr>",
 	            TMPL_S("name", d ? d->name : p->intervention), TMPL_S("start", start), TMPL_S("who", who),
 	            TMPL_S("status", status), TMPL_S("reason", p->stop_reason), TMPL_S("planned", planned),
 	            TMPL_S("delivered", delivered),
-	            TMPL_S("progress", progress));
+	            TMPL_S("progress", progress), TMPL_S("visits", visits), TMPL_S("ends", ends));
 }
 
 int page_careplan_section(struct buf *b, struct app *a, int64_t episode_id, struct dy_err *e)

@@ -41,6 +41,7 @@ int store_careplan_insert(db_t *db, struct care_plan *p, struct dy_err *e)
 static void read_plan(db_stmt_t *s, struct care_plan *p)
 {
 	memset(p, 0, sizeof *p);
+	p->planned_end = DATE_NONE;
 	p->id = db_col_int(s, 0);
 	p->episode_id = db_col_int(s, 1);
 	db_col_copy(s, 2, p->intervention, sizeof p->intervention);

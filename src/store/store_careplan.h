@@ -23,6 +23,11 @@ struct care_plan {
 	int64_t goals[CAREPLAN_MAX_GOALS];
 	int n_goals;
 	int delivered;                              /* attended contacts naming the intervention (store_careplan_list, _get) */
+	/* Worked out by app_careplan_list and _get from the catalogue and the
+	 * infant (core/careplan.h), not stored: */
+	int32_t planned_end;                        /* DATE_NONE: none planned */
+	int visit_every_days;                       /* the catalogue's home-visit frequency; 0: none */
+	int visits_expected;                        /* visits due by today, or by the plan's end */
 };
 
 typedef int (*store_careplan_fn)(void *ctx, const struct care_plan *p);
