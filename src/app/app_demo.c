@@ -380,6 +380,8 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 		static const char *const locs[] = {"home", "clinic", "childrens_centre", "gp", "video", "phone"};
 		static const int lw[] = {45, 25, 12, 6, 8, 4};
 		strcpy(c.location, locs[rng_weighted(&d->r, lw, 6)]);
+		if (def && def->mode == INTERVENTION_HOME_VISITING)
+			strcpy(c.location, "home");
 		static const int aw[] = {82, 9, 6, 3};
 		strcpy(c.attendance, code_attendance[rng_weighted(&d->r, aw, 4)]);
 		if (disengage && s > 2)
@@ -396,6 +398,8 @@ static int episode_work(struct demo *d, struct episode *ep, struct trail *tr, co
 		    tr->st != EPISODE_IN_INTERVENTION && (rc = demo_move(d, tr, EPISODE_IN_INTERVENTION, c.date, NULL, NULL, e)))
 			return rc;
 		day += rng_range(&d->r, 6, 16);
+		if (def && def->visit_every_days) /* intensive home visiting: at home, on its planned rhythm */
+			day = c.date + def->visit_every_days;
 		if (disengage && s > 5)
 			break;
 	}
@@ -664,7 +668,7 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 		"Mo Farouk", "Ellie Brennan", "Tariq Shah", "Hannah Cole", "Priti Desai", "Gemma Rowe", "Nell Ambrose"};
 	static const char *const prof[] = {"psychotherapist", "clinical_psychologist", "specialist_health_visitor",
 		"nursery_nurse", "social_worker", "psychotherapist", "family_therapist", "clinical_psychologist",
-		"specialist_health_visitor", "psychotherapist", "nursery_nurse", "social_worker"};
+		"specialist_health_visitor", "psychotherapist", "nurse", "social_worker"};
 	int want = families / 40 < 12 ? 12 : families / 40 > 64 ? 64 : families / 40;
 	for (int i = 0; !rc && i < want; i++) {
 		struct practitioner p = {.team_id = a->team_id};

@@ -1,8 +1,12 @@
 /* app_demo.h: realistic synthetic data for demonstrations and benchmarks.
  *
  * Families, people, referrals, contacts, safeguarding periods, discharges,
- * measures and video feedback cycles (for the families seen for Video
- * Interaction Guidance or VIPP-SD) with the mixes a real team sees
+ * measures, video feedback cycles (for the families seen for Video
+ * Interaction Guidance or VIPP-SD), a care plan for every assessed family
+ * (Minding the Baby by the team's nurse and social worker, with weekly home
+ * visits), and group programmes run on a shared calendar with their
+ * enrolments, attendance and waiting lists (app_demo_programme.c), with
+ * the mixes a real team sees
  * (referral sources, ages, waits, attendance, safeguarding, endings). Every name is made up; NHS
  * numbers are valid in form but drawn from the 999 range that is never
  * issued. The same seed and date give the same data. */

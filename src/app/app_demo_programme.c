@@ -214,11 +214,16 @@ int demo_careplan(struct demo *d, const struct episode *ep, const char *code, in
 	if (p.planned_sessions < 1)
 		p.planned_sessions = 1;
 	str_copy(p.created_by, sizeof p.created_by, "demo");
-	/* A key worker, or a co-working pair (always a pair for intensive home visiting). */
-	int pair = (def && def->mode == INTERVENTION_HOME_VISITING) || rng_chance(&d->rp, 0.25);
+	/* A key worker, or a co-working pair; intensive home visiting always
+	 * pairs the team's nurse and a social worker (app_demo.c's staff 11 and 5). */
+	int pair = rng_chance(&d->rp, 0.25);
 	p.practitioners[0] = d->practitioners[rng_range(&d->rp, 0, d->npract - 1)];
 	p.n_practitioners = 1;
-	if (pair && d->npract > 1) {
+	if (def && def->mode == INTERVENTION_HOME_VISITING && d->npract > 10) {
+		p.practitioners[0] = d->practitioners[10];
+		p.practitioners[1] = d->practitioners[4];
+		p.n_practitioners = 2;
+	} else if (pair && d->npract > 1) {
 		do
 			p.practitioners[1] = d->practitioners[rng_range(&d->rp, 0, d->npract - 1)];
 		while (p.practitioners[1] == p.practitioners[0]);

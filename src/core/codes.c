@@ -36,9 +36,8 @@ const char *const code_care_status[] = {"with_birth_family", "reunited", "in_car
 const char *const code_loss[] = {"pregnancy_loss", "stillbirth", "infant_death", 0};
 const char *const code_timepoint[] = {"baseline", "review", "end", "followup", 0};
 const char *const code_profession[] = {"psychotherapist", "clinical_psychologist",
-                                       "specialist_health_visitor", "nursery_nurse",
-                                       "social_worker", "family_therapist", "admin", "other",
-                                       "nurse", "midwife", "health_visitor", 0};
+                                       "specialist_health_visitor", "health_visitor", "nurse", "midwife",
+                                       "nursery_nurse", "social_worker", "family_therapist", "admin", "other", 0};
 
 int code_safeguarding_level(const char *status)
 {

@@ -104,4 +104,41 @@ expect 2 "intervention: is not an intervention code" -- k --date 2026-10-02 --ki
 expect 2 "bad.ini line 3: mode" -- k --date 2026-10-02 --kind intervention --intervention walk_and_talk \
 	--interventions bad.ini
 
+# Paired, intensive home visiting: Minding the Baby with a named nurse and
+# social worker from the third trimester to the child's second birthday,
+# weekly visits counted against plan.
+expect 0 "Added practitioner 3" -- "$D" practitioner add --name "Nia Nurse" --profession nurse
+expect 0 "Added practitioner 4" -- "$D" practitioner add --name "Mo Midwife" --profession midwife
+expect 0 "Added practitioner 5" -- "$D" practitioner add --name "Hal Visitor" --profession health_visitor
+expect 2 "profession: is not one of .*health_visitor, nurse, midwife" -- "$D" practitioner add --name "X" --profession doula
+"$D" family add >/dev/null
+"$D" person add --family 2 --role caregiver --relationship mother --given-name Cat --family-name Second \
+	--dob 2004-02-02 >/dev/null
+"$D" person add --family 2 --role infant --given-name Unborn --family-name Second --edd 2026-12-20 >/dev/null
+"$D" referral add --family 2 --infant 4 --caregiver 3 --received 2026-09-20 --source midwife >/dev/null
+"$D" referral triage 2 --decision accepted --date 2026-09-21 >/dev/null
+expect 0 "Added plan 4: minding_the_baby from 2026-10-01, 20 sessions planned \(active\)" -- "$D" careplan add \
+	--referral 2 --intervention minding_the_baby --start 2026-10-01 --sessions 20 --practitioners 3,2 --status active
+v() { "$D" contact add --referral 2 --kind intervention --intervention minding_the_baby --location home \
+	--practitioners 3,2 --attendance attended --date "$1" >/dev/null; }
+for d in 2026-10-01 2026-10-08 2026-10-15 2026-10-29 2026-11-12; do v $d; done
+# Today is 2026-11-22: visits due on 10-01, 08, 15, 22, 29, 11-05, 12, 19 = 8; 5 made.
+# Planned end: the EDD 2026-12-20 plus 24 months (the child is not born yet).
+expect 0 "minding_the_baby +2026-10-01 +active +2026-10-01 +5 +20 +25 +2;3 + +2028-12-20 +8" -- \
+	"$D" careplan list --referral 2
+check "planned_end and visits_expected in JSON" bash -c \
+	"'$D' --format json careplan list --referral 2 | tr -d ' \n' | grep -q '\"planned_end\":\"2028-12-20\",\"visits_expected\":8'"
+# Once born, the second birthday counts from the date of birth.
+"$D" person correct 4 --dob 2026-11-10 --reason "born" >/dev/null
+expect 0 "2028-11-10 +8" -- "$D" careplan list --referral 2
+# Ended on 2026-11-12: visits expected count to that day (7), no later.
+expect 0 "Plan 4 is now stopped_early" -- "$D" careplan move --plan 4 --to stopped_early --date 2026-11-12 \
+	--reason "moved to a neighbouring team"
+expect 0 "stopped_early +2026-11-12 .* +2028-11-10 +7" -- "$D" careplan list --referral 2
+# A plan without a visit frequency has none expected; a span gives its end.
+expect 0 "Added plan 5: video_interaction_guidance from 2026-10-05" -- "$D" careplan add --referral 2 \
+	--intervention video_interaction_guidance --start 2026-10-05 --practitioners 5
+check "VIG: planned end = start + 12 weeks, no visits expected" bash -c \
+	"'$D' --format csv careplan list --referral 2 | tr -d '\r' | grep -q '^5,video_interaction_guidance,2026-10-05,planned,.*,2026-12-28,\$'"
+
 finish

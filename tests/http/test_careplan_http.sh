@@ -60,7 +60,7 @@ curl -s -o /dev/null -c "$jar" -b "$jar" -d "csrf=$csrf" -d name=clinician \
 page=$(curl -s -b "$jar" "${URL}families/$F")
 contains "care plan section" "$page" '<h3>Care plan</h3>'
 contains "intervention by name" "$page" 'Circle of Security Parenting'
-contains "the pair" "$page" 'Nurse Pair-One and Worker Pair-Two'
+contains "the pair, with their professions" "$page" 'Nurse Pair-One \(specialist health visitor\) and Worker Pair-Two \(social worker\)'
 contains "progress" "$page" "$((before + 2)) of 8 sessions"
 contains "stop reason escaped" "$page" '&lt;b&gt;moved&lt;/b&gt; to days'
 lacks "no raw markup from the reason" "$page" '<b>moved</b>'

@@ -119,10 +119,14 @@ api analyst GET "/api/v1/reports/waiting?from=2024-01-01&to=2026-11-22"
 ANALYST_BODIES+="$BODY"
 REPORT_BODY=$BODY
 found=0
+# A report's own calendar (the period, each month's and quarter's day) is
+# not a person's date, even when someone was born on a quarter's last day.
+CALENDAR_FREE=$(sed -E 's/"(as_at|from|to|month|first|last|period_start|period_end)": ?"[0-9]{4}-[0-9]{2}-[0-9]{2}"//g' <<<"$ANALYST_BODIES")
 while IFS='|' read -r given family nhs postcode dob; do
-	for v in "\"$given\"" "\"$family\"" "$nhs" "$postcode" "$dob"; do
+	for v in "\"$given\"" "\"$family\"" "$nhs" "$postcode"; do
 		[ -n "$v" ] && [ "$v" != '""' ] && grep -qF -- "$v" <<<"$ANALYST_BODIES" && { found=1; echo "analyst saw: $v"; }
 	done
+	[ -n "$dob" ] && grep -qF -- "$dob" <<<"$CALENDAR_FREE" && { found=1; echo "analyst saw: $dob"; }
 done < <(q "SELECT given_name, family_name, COALESCE(nhs_number,''), COALESCE(postcode,''), COALESCE(CAST(date_of_birth AS TEXT),'') FROM person")
 while IFS= read -r text; do
 	grep -qF -- "$text" <<<"$ANALYST_BODIES" && { found=1; echo "analyst saw a goal's words"; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_pg_writers.sh: eight processes write contacts, measures and
+# test_pg_writers.sh: eight processes write contacts, measures, bookings and
 # practitioners to one PostgreSQL database for DURATION seconds (30 by
 # default) while a reader lists; one writer is killed with SIGKILL midway,
 # in the middle of a command. Every acknowledged write must be there exactly
@@ -24,12 +24,13 @@ for k in $(seq 1 $WRITERS); do # one family and one referral per writer: referra
 		--received 2026-01-05 --source health_visitor >/dev/null
 done
 check "the setup made $WRITERS referrals" [ "$("$DYAD" --format csv referral list | tail -n +2 | wc -l)" -eq $WRITERS ]
+"$DYAD" practitioner add --name "Diary Keeper" --profession psychotherapist >/dev/null # who the bookings name: 1
 
-writer() { # k: contact (duration i), measure (a date of its own), practitioner, in turn
+writer() { # k: contact (duration i), measure (a date of its own), practitioner, booking, in turn
 	local k=$1 i=0 end=$((SECONDS + DURATION)) what
 	while [ $SECONDS -lt $end ]; do
 		i=$((i + 1))
-		case $((i % 3)) in
+		case $((i % 4)) in
 		0) what="contact $i"
 		   cmd=(contact add --referral "$k" --date 2026-02-01 --kind intervention
 		        --intervention parent_infant_psychotherapy --location home --attendance attended --duration "$i") ;;
@@ -38,6 +39,9 @@ writer() { # k: contact (duration i), measure (a date of its own), practitioner,
 		        --date "${what#measure }" --responses "0;1;0;1;0;1;0;1;0") ;;
 		2) what="practitioner w$k n$i"
 		   cmd=(practitioner add --name "w$k n$i" --profession psychotherapist) ;;
+		3) what="booking $(date -d "2026-11-22 + $i days" +%F) $((8 + k)):00"
+		   cmd=(appointment book --referral "$k" --date "$(date -d "2026-11-22 + $i days" +%F)" --time "$((8 + k)):00"
+		        --kind intervention --intervention parent_infant_psychotherapy --location home --practitioners 1) ;;
 		esac
 		# measure dates stay on or before today (2026-11-22): i up to 320
 		[ "$i" -gt 320 ] && break
@@ -81,8 +85,10 @@ check "the reader never failed: $(sort reader.err 2>/dev/null | uniq -c | head -
 for k in $(seq 1 $WRITERS); do
 	sql "$DYAD_DB" "SELECT 'contact ' || duration_min FROM contact WHERE episode_id = $k" | sed "s/^/$k /" >>stored.txt
 	sql "$DYAD_DB" "SELECT 'measure ' || date FROM measure WHERE episode_id = $k" | sed "s/^/$k /" >>stored.txt
+	sql "$DYAD_DB" "SELECT 'booking ' || date || ' ' || (start_min / 60) || ':00' FROM appointment
+		WHERE episode_id = $k" | sed "s/^/$k /" >>stored.txt
 done
-sql "$DYAD_DB" "SELECT 'practitioner ' || name FROM practitioner" |
+sql "$DYAD_DB" "SELECT 'practitioner ' || name FROM practitioner WHERE name LIKE 'w%'" |
 	sed -E 's/^(practitioner w([0-9]+) .*)$/\2 \1/' >>stored.txt
 for k in $(seq 1 $WRITERS); do sed "s/^/$k /" "ack.$k" 2>/dev/null; done | sort >acked.txt
 sort stored.txt >stored.sorted
@@ -100,7 +106,7 @@ while read -r line; do
 	[ "$line" = "$VICTIM $(cat "inflight.$VICTIM")" ] || ok_extra=0
 done <<<"$extra"
 check "nothing stored that was not acknowledged (but the killed command's): $extra" [ "$ok_extra" -eq 1 ]
-for t in contact measure practitioner audit; do
+for t in contact measure appointment practitioner audit; do
 	check "$t ids are unique" [ "$(sql "$DYAD_DB" "SELECT count(*) - count(DISTINCT id) FROM $t")" -eq 0 ]
 done
 expect 0 "whole" -- "$DYAD" audit verify
