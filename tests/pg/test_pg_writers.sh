@@ -39,8 +39,8 @@ writer() { # k: contact (duration i), measure (a date of its own), practitioner,
 		        --date "${what#measure }" --responses "0;1;0;1;0;1;0;1;0") ;;
 		2) what="practitioner w$k n$i"
 		   cmd=(practitioner add --name "w$k n$i" --profession psychotherapist) ;;
-		3) what="booking $(date -d "2026-11-22 + $i days" +%F) $((8 + k)):00"
-		   cmd=(appointment book --referral "$k" --date "$(date -d "2026-11-22 + $i days" +%F)" --time "$((8 + k)):00"
+		3) what="booking $(date -d "2026-11-22 + $i days" +%F) $(printf %02d $((8 + k))):00"
+		   cmd=(appointment book --referral "$k" --date "${what:8:10}" --time "${what:19:5}"
 		        --kind intervention --intervention parent_infant_psychotherapy --location home --practitioners 1) ;;
 		esac
 		# measure dates stay on or before today (2026-11-22): i up to 320
@@ -85,7 +85,7 @@ check "the reader never failed: $(sort reader.err 2>/dev/null | uniq -c | head -
 for k in $(seq 1 $WRITERS); do
 	sql "$DYAD_DB" "SELECT 'contact ' || duration_min FROM contact WHERE episode_id = $k" | sed "s/^/$k /" >>stored.txt
 	sql "$DYAD_DB" "SELECT 'measure ' || date FROM measure WHERE episode_id = $k" | sed "s/^/$k /" >>stored.txt
-	sql "$DYAD_DB" "SELECT 'booking ' || date || ' ' || (start_min / 60) || ':00' FROM appointment
+	sql "$DYAD_DB" "SELECT 'booking ' || date || ' ' || lpad((start_min / 60)::text, 2, '0') || ':00' FROM appointment
 		WHERE episode_id = $k" | sed "s/^/$k /" >>stored.txt
 done
 sql "$DYAD_DB" "SELECT 'practitioner ' || name FROM practitioner WHERE name LIKE 'w%'" |
