@@ -64,17 +64,17 @@ void report_equity_tables(struct rep_result *r, const struct app_equity *o, cons
 	static const char *const keys[] = {"imd_decile", "imd_quintile", "ethnic_group", "caregiver"};
 	for (int i = 0; i < 4; i++)
 		snprintf(k[i], sizeof k[i], "%s%s", prefix, keys[i]);
-	struct rep_table *d = breakdown(r, k[0], "By deprivation decile of the home (IMD, 1 most deprived)", "imd_decile",
+	struct rep_table *d = breakdown(r, k[0], "Equity by deprivation decile of the home (IMD, 1 most deprived)", "imd_decile",
 	                                equity_decile_name, o->decile, EQUITY_DECILES, &o->total);
-	struct rep_table *q = breakdown(r, k[1], "By deprivation quintile (deciles 1-2 are quintile 1, ... 9-10 quintile 5)",
+	struct rep_table *q = breakdown(r, k[1], "Equity by deprivation quintile (deciles 1-2 are quintile 1, ... 9-10 quintile 5)",
 	                                "imd_quintile", equity_quintile_name, o->quintile, EQUITY_QUINTILES, &o->total);
 	q->detail = d;
 	q->detail_parent = xcalloc(EQUITY_DECILES, sizeof *q->detail_parent);
 	for (int i = 0; i < EQUITY_DECILES; i++)
 		q->detail_parent[i] = equity_quintile_index(i < 10 ? i + 1 : 0);
-	breakdown(r, k[2], "By ethnic group of the referred caregiver (NHS ethnic category)", "ethnic_group",
+	breakdown(r, k[2], "Equity by ethnic group of the referred caregiver (NHS ethnic category)", "ethnic_group",
 	          equity_ethnic_name, o->ethnic, EQUITY_ETHNIC, &o->total);
-	breakdown(r, k[3], "By the referred caregiver's relationship to the infant", "caregiver", equity_relation_name,
+	breakdown(r, k[3], "Equity by the referred caregiver's relationship to the infant", "caregiver", equity_relation_name,
 	          o->relation, EQUITY_RELATION, &o->total);
 	struct rep_chart *c = rep_chart(r, CHART_HBARS, k[1],
 	                                "Acceptance and reliable improvement by deprivation quintile (1 most deprived)",
