@@ -184,4 +184,9 @@ void app_waiting_list_free(struct waiting_list *l);
 int app_waiting_report(struct app *a, int32_t from, int32_t to, const struct clock_targets *t,
                        struct waiting_report *r, struct dy_err *e);
 
+/* As app_waiting_report, for the families of the team with code team only
+ * (NULL: every team; one not the user's is DY_ENOTFOUND "no such team"). */
+int app_waiting_report_team(struct app *a, int32_t from, int32_t to, const char *team,
+                            const struct clock_targets *t, struct waiting_report *r, struct dy_err *e);
+
 #endif

@@ -10,23 +10,35 @@
 #include "app/app_scope.h"
 #include "core/change.h"
 #include "core/codes.h"
+#include "core/equity.h"
 #include "core/stats.h"
 #include "store/store_report.h"
 #include "util/date.h"
 #include "util/str.h"
 
-/* Checks the caller may see the team's figures and begins the read
+/* Checks the caller may see the team's figures (and, with team, that
+ * team's: *team_id its id, else 0 for every team) and begins the read
  * transaction (end it with app_end_read). */
-static int report_read_begin(struct app *a, struct dy_err *e)
+static int report_read_begin(struct app *a, const char *team, int64_t *team_id, struct dy_err *e)
 {
 	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+	if (!rc)
+		rc = app_scope_report_team(a, team, team_id, e);
 	return rc ? rc : app_begin_read(a, e);
 }
+
+/* Called for every classified pair of the scale at position (0: the
+ * instrument's first scale) of the episode. */
+struct pair_hook {
+	void (*fn)(void *ctx, int64_t episode, int position, const struct change_result *c);
+	void *ctx;
+};
 
 /* The pairs of one scale of the instrument being read. */
 struct scale_pairs {
 	double *pre, *post;
 	int *case_pre, *case_post;
+	int64_t *ep;
 	size_t n, cap;
 };
 
@@ -47,10 +59,11 @@ struct outcome_ctx {
 	int64_t episode;
 	int ep_base, ep_end, ep_both;
 	struct app_completeness *comp;
+	struct pair_hook hook;
 	struct dy_err *e;
 };
 
-static void add_pair(struct scale_pairs *p, double pre, double post, int cpre, int cpost)
+static void add_pair(struct scale_pairs *p, double pre, double post, int cpre, int cpost, int64_t ep)
 {
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 64;
@@ -58,7 +71,9 @@ static void add_pair(struct scale_pairs *p, double pre, double post, int cpre, i
 		p->post = xrealloc(p->post, p->cap * sizeof *p->post);
 		p->case_pre = xrealloc(p->case_pre, p->cap * sizeof *p->case_pre);
 		p->case_post = xrealloc(p->case_post, p->cap * sizeof *p->case_post);
+		p->ep = xrealloc(p->ep, p->cap * sizeof *p->ep);
 	}
+	p->ep[p->n] = ep;
 	p->pre[p->n] = pre;
 	p->post[p->n] = post;
 	p->case_pre[p->n] = cpre;
@@ -72,7 +87,7 @@ static void end_group(struct outcome_ctx *c)
 		return;
 	c->in_group = 0;
 	if (c->have_pre && c->have_post && c->g.position >= 0 && c->g.position < INSTR_MAX_SCALES) {
-		add_pair(&c->sp[c->g.position], c->pre, c->post, c->cpre, c->cpost);
+		add_pair(&c->sp[c->g.position], c->pre, c->post, c->cpre, c->cpost, c->g.episode_id);
 		c->ep_both = 1;
 	}
 }
@@ -135,6 +150,8 @@ static int end_instrument(struct outcome_ctx *c)
 			os->direction = instrument_direction_name(s->direction);
 			if (outcome_scale_compute(s, p->pre, p->post, cls, p->n, (size_t)c->eligible, &os->f))
 				rc = dy_fail(c->e, DY_ESTORE, "report", "not enough memory for the Wilcoxon ranks");
+			for (size_t i = 0; c->hook.fn && i < p->n; i++)
+				c->hook.fn(c->hook.ctx, p->ep[i], k, &cls[i]);
 			free(cls);
 		}
 		p->n = 0;
@@ -200,35 +217,49 @@ void app_outcomes_free(struct app_outcomes *o)
 	memset(o, 0, sizeof *o);
 }
 
-int app_report_outcomes(struct app *a, int32_t from, int32_t to, struct app_outcomes *out, struct dy_err *e)
+/* The outcome reads inside a read transaction already begun (set: the
+ * instrument definitions; hook may be NULL). */
+static int outcomes_read(struct app *a, const struct instrument_set *set, int32_t from, int32_t to, int64_t team,
+                         struct app_outcomes *out, const struct pair_hook *hook, struct dy_err *e)
 {
-	memset(out, 0, sizeof *out);
 	struct outcome_ctx c;
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	c.out = out;
 	c.e = e;
-	int rc = app_instruments(a, &c.set, e);
-	if (rc)
-		return rc;
-	rc = report_read_begin(a, e);
-	if (rc)
-		return rc;
-	rc = store_report_discharged(a->db, from, to, &out->discharged, e);
+	c.set = set;
+	if (hook)
+		c.hook = *hook;
+	int rc = store_report_discharged(a->db, from, to, team, &out->discharged, e);
 	if (!rc)
-		rc = store_report_instruments(a->db, from, to, instrument_row, out, e);
+		rc = store_report_instruments(a->db, from, to, team, instrument_row, out, e);
 	if (!rc)
-		rc = store_report_scores(a->db, from, to, score_row, &c, e);
+		rc = store_report_scores(a->db, from, to, team, score_row, &c, e);
 	if (!rc)
 		rc = end_instrument(&c);
-	rc = app_end_read(a, rc);
 	for (int k = 0; k < INSTR_MAX_SCALES; k++) {
 		free(c.sp[k].pre);
 		free(c.sp[k].post);
 		free(c.sp[k].case_pre);
 		free(c.sp[k].case_post);
+		free(c.sp[k].ep);
 	}
 	return rc;
+}
+
+int app_report_outcomes(struct app *a, int32_t from, int32_t to, const char *team, struct app_outcomes *out,
+                        struct dy_err *e)
+{
+	memset(out, 0, sizeof *out);
+	const struct instrument_set *set;
+	int rc = app_instruments(a, &set, e);
+	if (rc)
+		return rc;
+	int64_t tid;
+	rc = report_read_begin(a, team, &tid, e);
+	if (rc)
+		return rc;
+	return app_end_read(a, outcomes_read(a, set, from, to, tid, out, NULL, e));
 }
 
 /* ---- Safeguarding -------------------------------------------------------- */
@@ -271,14 +302,16 @@ static int sg_row(void *ctx, const struct report_sg_row *r)
 	return 0;
 }
 
-int app_report_safeguarding(struct app *a, int32_t from, int32_t to, struct sg_outcome *out, struct dy_err *e)
+int app_report_safeguarding(struct app *a, int32_t from, int32_t to, const char *team, struct sg_outcome *out,
+                            struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
 	struct sg_ctx c = {0};
-	int rc = report_read_begin(a, e);
+	int64_t tid;
+	int rc = report_read_begin(a, team, &tid, e);
 	if (rc)
 		return rc;
-	rc = app_end_read(a, store_report_safeguarding(a->db, from, to, sg_row, &c, e));
+	rc = app_end_read(a, store_report_safeguarding(a->db, from, to, tid, sg_row, &c, e));
 	if (!rc && sg_outcome_compute(c.inf, c.n, out))
 		rc = dy_fail(e, DY_ESTORE, "safeguarding", "holds a status dyad does not know");
 	free(c.inf);
@@ -312,17 +345,111 @@ void app_activity_free(struct app_activity *o)
 	memset(o, 0, sizeof *o);
 }
 
-int app_report_activity(struct app *a, int32_t from, int32_t to, struct app_activity *out, struct dy_err *e)
+int app_report_activity(struct app *a, int32_t from, int32_t to, const char *team, struct app_activity *out,
+                        struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
-	int rc = report_read_begin(a, e);
+	int64_t tid;
+	int rc = report_read_begin(a, team, &tid, e);
 	if (rc)
 		return rc;
 	for (int i = 0; i < APP_ACTIVITY_COUNTS && !rc; i++) {
 		struct count_ctx c = {out, i};
-		rc = store_report_counts(a->db, (enum store_report_count)i, from, to, count_row, &c, e);
+		rc = store_report_counts(a->db, (enum store_report_count)i, from, to, tid, count_row, &c, e);
 	}
 	if (!rc)
-		rc = store_report_caseload(a->db, to, &out->caseload, e);
+		rc = store_report_caseload(a->db, to, tid, &out->caseload, e);
 	return app_end_read(a, rc);
+}
+
+/* ---- Equity -------------------------------------------------------------- */
+
+/* One referral of the equity report, with its groups. */
+struct eq_episode {
+	int64_t id;
+	struct equity_counts n; /* this referral's contribution (each 0 or 1, pairs more) */
+	int decile;             /* 0 unknown */
+	int ethnic, relation;   /* equity_*_index */
+};
+
+struct eq_ctx {
+	struct eq_episode *ep;
+	size_t n, cap;
+};
+
+static int eq_row(void *ctx, const struct report_equity_row *r)
+{
+	struct eq_ctx *c = ctx;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->ep = xrealloc(c->ep, c->cap * sizeof *c->ep);
+	}
+	struct eq_episode *x = &c->ep[c->n++];
+	memset(x, 0, sizeof *x);
+	x->id = r->episode_id;
+	x->n.referrals = r->received;
+	int decided = strcmp(r->decision, "accepted") == 0 || strcmp(r->decision, "declined") == 0 ||
+	              strcmp(r->decision, "signposted") == 0;
+	x->n.decided = decided;
+	x->n.accepted = strcmp(r->decision, "accepted") == 0;
+	x->n.eligible = r->eligible;
+	x->decile = r->imd_decile;
+	x->ethnic = equity_ethnic_index(r->ethnicity);
+	x->relation = equity_relation_index(r->relationship);
+	return 0;
+}
+
+static int eq_cmp(const void *k, const void *m)
+{
+	int64_t a = *(const int64_t *)k, b = ((const struct eq_episode *)m)->id;
+	return a < b ? -1 : a > b;
+}
+
+/* A pair of an episode discharged in the period: the episode is complete
+ * (it has a baseline and an end), and a pair on the first scale with a
+ * reliable-change rule counts towards reliable improvement. */
+static void eq_pair(void *ctx, int64_t episode, int position, const struct change_result *cls)
+{
+	struct eq_ctx *c = ctx;
+	struct eq_episode *x = bsearch(&episode, c->ep, c->n, sizeof *c->ep, eq_cmp);
+	if (!x || !x->n.eligible)
+		return;
+	x->n.complete = 1;
+	if (position == 0 && cls->reliable != CHANGE_NOT_ASSESSED) {
+		x->n.pairs++;
+		x->n.reliable += cls->reliable == CHANGE_RELIABLE_IMPROVEMENT;
+	}
+}
+
+int app_report_equity(struct app *a, int32_t from, int32_t to, const char *team, struct app_equity *out,
+                      struct dy_err *e)
+{
+	memset(out, 0, sizeof *out);
+	const struct instrument_set *set;
+	int rc = app_instruments(a, &set, e);
+	if (rc)
+		return rc;
+	int64_t tid;
+	rc = report_read_begin(a, team, &tid, e);
+	if (rc)
+		return rc;
+	struct eq_ctx c = {0};
+	struct app_outcomes o;
+	memset(&o, 0, sizeof o);
+	rc = store_report_equity(a->db, from, to, tid, eq_row, &c, e);
+	struct pair_hook hook = {eq_pair, &c};
+	if (!rc)
+		rc = outcomes_read(a, set, from, to, tid, &o, &hook, e);
+	rc = app_end_read(a, rc);
+	app_outcomes_free(&o);
+	for (size_t i = 0; !rc && i < c.n; i++) {
+		const struct eq_episode *x = &c.ep[i];
+		equity_add(&out->decile[equity_decile_index(x->decile)], &x->n);
+		equity_add(&out->quintile[equity_quintile_index(x->decile)], &x->n);
+		equity_add(&out->ethnic[x->ethnic], &x->n);
+		equity_add(&out->relation[x->relation], &x->n);
+		equity_add(&out->total, &x->n);
+	}
+	free(c.ep);
+	return rc;
 }

@@ -1,7 +1,10 @@
 /* app_report.h: the reads behind the outcomes, completeness and
  * safeguarding reports (docs/reports.md), each in one read transaction,
  * with the figures worked out by core/ (outcome.h, safeguard_outcome.h).
- * Figures only: the team's aggregate scope (manager, clinician, analyst). */
+ * Figures only: the team's aggregate scope (manager, clinician, analyst).
+ * Each read takes team: a team's code to count only its families (one of
+ * the user's teams, else DY_ENOTFOUND "no such team"), or NULL for every
+ * team the database holds. */
 #ifndef DYAD_APP_APP_REPORT_H
 #define DYAD_APP_APP_REPORT_H
 
@@ -9,6 +12,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "core/equity.h"
 #include "core/outcome.h"
 #include "core/safeguard_outcome.h"
 
@@ -43,7 +47,8 @@ struct app_outcomes {
  * with app_outcomes_free, also on failure). Pairs: within an episode, for
  * the same respondent and subject, the earliest baseline with the latest end
  * score of the scale. Returns 0, DY_EFORBIDDEN, or a store error. */
-int app_report_outcomes(struct app *a, int32_t from, int32_t to, struct app_outcomes *out, struct dy_err *e);
+int app_report_outcomes(struct app *a, int32_t from, int32_t to, const char *team, struct app_outcomes *out,
+                        struct dy_err *e);
 
 void app_outcomes_free(struct app_outcomes *o);
 
@@ -52,7 +57,8 @@ void app_outcomes_free(struct app_outcomes *o);
  * force on the discharge date (the highest level when several are), and the
  * care status recorded at discharge. Returns 0, DY_EFORBIDDEN, or a store
  * error. */
-int app_report_safeguarding(struct app *a, int32_t from, int32_t to, struct sg_outcome *out, struct dy_err *e);
+int app_report_safeguarding(struct app *a, int32_t from, int32_t to, const char *team, struct sg_outcome *out,
+                            struct dy_err *e);
 
 /* One group of a count of the activity report. */
 struct app_count {
@@ -71,8 +77,28 @@ struct app_activity {
 /* The activity counts over [from, to] (store_report.h says what each is),
  * in one read transaction; *out initialised here, freed with
  * app_activity_free (also on failure). */
-int app_report_activity(struct app *a, int32_t from, int32_t to, struct app_activity *out, struct dy_err *e);
+int app_report_activity(struct app *a, int32_t from, int32_t to, const char *team, struct app_activity *out,
+                        struct dy_err *e);
 
 void app_activity_free(struct app_activity *o);
+
+/* The equity figures by group (core/equity.h; docs/reports.md defines
+ * them): each referral counts once, in the groups of its referred
+ * caregiver. */
+struct app_equity {
+	struct equity_counts decile[EQUITY_DECILES];
+	struct equity_counts quintile[EQUITY_QUINTILES];
+	struct equity_counts ethnic[EQUITY_ETHNIC];
+	struct equity_counts relation[EQUITY_RELATION];
+	struct equity_counts total;
+};
+
+/* The equity figures over [from, to] in one read transaction: referrals
+ * received, decisions made, and episodes accepted and discharged with
+ * their completeness and reliable improvement (on each instrument's first
+ * scale, as the outcomes report classifies it). Returns 0, DY_EFORBIDDEN,
+ * DY_ENOTFOUND (team), or a store error. */
+int app_report_equity(struct app *a, int32_t from, int32_t to, const char *team, struct app_equity *out,
+                      struct dy_err *e);
 
 #endif

@@ -1,6 +1,8 @@
 /* app_scope.c: role and team checks (see app_scope.h). */
 #include "app/app_scope.h"
 
+#include "store/store_user.h"
+
 unsigned app_scope_roles(enum scope_need need)
 {
 	switch (need) {
@@ -86,5 +88,20 @@ int app_scope_team(struct app *a, enum scope_need need, struct dy_err *e)
 		return rc;
 	if (!app_scope_in_team(a, a->team_id))
 		return dy_fail(e, DY_EFORBIDDEN, NULL, "you are not a member of this team");
+	return 0;
+}
+
+int app_scope_report_team(struct app *a, const char *code, int64_t *team_id, struct dy_err *e)
+{
+	*team_id = 0;
+	if (!code || !code[0])
+		return 0;
+	int64_t id = 0;
+	int rc = store_team_by_code(a->db, code, &id, e);
+	if (rc == DY_ENOTFOUND || (!rc && !app_scope_in_team(a, id)))
+		return dy_fail(e, DY_ENOTFOUND, "team", "no such team: it does not exist or is not one of yours");
+	if (rc)
+		return rc;
+	*team_id = id;
 	return 0;
 }

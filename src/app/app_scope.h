@@ -51,6 +51,13 @@ int app_scope_team(struct app *a, enum scope_need need, struct dy_err *e);
  * allows identities. */
 int app_scope_published_only(const struct app *a);
 
+/* The team whose figures a report covers: code NULL or "" gives 0 (every
+ * team the database holds, as app_scope_team allows); else the id of the
+ * team with that code when the acting user belongs to it. A team that does
+ * not exist or is not the user's answers DY_ENOTFOUND "no such team" (field
+ * "team"), the same either way. */
+int app_scope_report_team(struct app *a, const char *code, int64_t *team_id, struct dy_err *e);
+
 /* 1 when the acting user belongs to team_id (the operator belongs to all). */
 int app_scope_in_team(const struct app *a, int64_t team_id);
 

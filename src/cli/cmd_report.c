@@ -14,7 +14,7 @@ static int run_report(const struct cli_global *g, struct cli_args *a, struct app
 {
 	struct dy_err e;
 	dy_err_clear(&e);
-	struct report_params p = {.publish = cli_get(a, "publish") != NULL};
+	struct report_params p = {.publish = cli_get(a, "publish") != NULL, .team = cli_get(a, "team")};
 	enum rep_format f;
 	if (rep_format_parse(g->format, &f, &e) || cli_date(a, "from", &p.from, &e) || cli_date(a, "to", &p.to, &e) ||
 	    cli_clock_targets(a, &p.targets, &e))
@@ -63,6 +63,11 @@ int cmd_report_safeguarding(const struct cli_global *g, struct cli_args *a, stru
 int cmd_report_activity(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
 	return run_report(g, a, app, "activity");
+}
+
+int cmd_report_equity(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "equity");
 }
 
 int cmd_report_quarterly(const struct cli_global *g, struct cli_args *a, struct app *app)

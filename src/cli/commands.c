@@ -127,17 +127,26 @@ static const struct cli_opt o_report_waiting[] = {
 	{"target-a", "TARGET", "referral to assessment target, e.g. \"14 days\" (default)", 0},
 	{"target-b", "TARGET", "assessment to intervention target, e.g. \"1 month\" (default)", 0},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{"team", "CODE", "only the families of this team (default: every team the database holds)", 0},
 	{0}};
 static const struct cli_opt o_report[] = {
 	{"from", "DATE", "first day of the period (episodes discharged from this day)", 1},
 	{"to", "DATE", "last day of the period", 1},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{"team", "CODE", "only the families of this team (default: every team the database holds)", 0},
+	{0}};
+static const struct cli_opt o_report_equity[] = {
+	{"from", "DATE", "first day of the period (referrals received, decided, or discharged from this day)", 1},
+	{"to", "DATE", "last day of the period", 1},
+	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{"team", "CODE", "only the families of this team (default: every team the database holds)", 0},
 	{0}};
 static const struct cli_opt o_report_quarter[] = {
 	{"quarter", "YYYYQN", "the quarter, like 2026Q3 (July to September 2026)", 0},
 	{"from", "DATE", "first day of the period, instead of --quarter", 0},
 	{"to", "DATE", "last day of the period, instead of --quarter", 0},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{"team", "CODE", "only the families of this team (default: every team the database holds)", 0},
 	{0}};
 static const struct cli_opt o_ref_list[] = {
 	{"family", "ID", "only this family's referrals", 0},
@@ -444,7 +453,8 @@ const struct cli_command cli_commands[] = {
 	{"report", "completeness", NULL, 0, "Per instrument, the share of eligible episodes with a baseline, an end and both.", o_report, cmd_report_completeness, CLI_DB_READ, REPORT_FORMATS},
 	{"report", "safeguarding", NULL, 0, "Safeguarding status at referral against at discharge, and care status at discharge.", o_report, cmd_report_safeguarding, CLI_DB_READ, REPORT_FORMATS},
 	{"report", "activity", NULL, 0, "Referrals by source and month, decisions, contacts and DNA rate, caseload at the period's end.", o_report, cmd_report_activity, CLI_DB_READ, REPORT_FORMATS},
-	{"report", "quarterly", NULL, 0, "The commissioner's quarterly report: waiting, outcomes, completeness, safeguarding and activity.", o_report_quarter, cmd_report_quarterly, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "equity", NULL, 0, "Referrals, acceptance, completeness and reliable improvement by deprivation, ethnic group and caregiver.", o_report_equity, cmd_report_equity, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "quarterly", NULL, 0, "The commissioner's quarterly report: waiting, outcomes, completeness, safeguarding, activity and equity.", o_report_quarter, cmd_report_quarterly, CLI_DB_READ, REPORT_FORMATS},
 	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, CLI_DB_WRITE, NULL},
 	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, CLI_DB_READ, NULL},
 	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, CLI_DB_WRITE, NULL},

@@ -49,6 +49,7 @@ CMD(cmd_report_outcomes);
 CMD(cmd_report_completeness);
 CMD(cmd_report_safeguarding);
 CMD(cmd_report_activity);
+CMD(cmd_report_equity);
 CMD(cmd_report_quarterly);
 CMD(cmd_contact_add);
 CMD(cmd_contact_list);

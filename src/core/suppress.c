@@ -102,3 +102,36 @@ void suppress_table_apply(struct suppress_table *t)
 		changed |= protect(&ct);
 	}
 }
+
+void suppress_lines_apply(const int64_t *val, unsigned char *hide, size_t nfig, const struct suppress_line *lines,
+                          size_t nlines)
+{
+	int changed = 1;
+	while (changed) {
+		changed = 0;
+		for (size_t k = 0; k < nlines; k++) {
+			const struct suppress_line *l = &lines[k];
+			if (l->total >= nfig)
+				continue;
+			size_t hidden = hide[l->total] ? 1 : 0, best = nfig;
+			for (size_t i = 0; i < l->n; i++) {
+				size_t f = l->inner[i];
+				if (f >= nfig)
+					continue;
+				if (hide[f])
+					hidden++;
+				else if (best == nfig || val[f] < val[best])
+					best = f;
+			}
+			if (hidden != 1)
+				continue;
+			if (best < nfig)
+				hide[best] = 1;
+			else if (!hide[l->total])
+				hide[l->total] = 1;
+			else
+				continue;
+			changed = 1;
+		}
+	}
+}

@@ -44,4 +44,20 @@ struct suppress_table {
  * list with its total. */
 void suppress_table_apply(struct suppress_table *t);
 
+/* A line of figures that add up: n inner figures (indices into a list of
+ * figures) and the index of their total. */
+struct suppress_line {
+	const size_t *inner;
+	size_t n;
+	size_t total;
+};
+
+/* Secondary suppression over any set of lines on a list of nfig figures
+ * (val, hide: nfig each; hide holds the primary suppression on entry):
+ * while a line holds exactly one hidden figure, the smallest inner figure
+ * still shown in it is hidden as well (its total when none is shown). A
+ * line of one inner figure ties it to its total (they are equal). */
+void suppress_lines_apply(const int64_t *val, unsigned char *hide, size_t nfig, const struct suppress_line *lines,
+                          size_t nlines);
+
 #endif

@@ -22,6 +22,7 @@ static void table_free(struct rep_table *t)
 	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
 		free(t->cells[i].s);
 	free(t->cells);
+	free(t->detail_parent);
 	free(t);
 }
 

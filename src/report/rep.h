@@ -66,6 +66,18 @@ struct rep_table {
 	 * has no such total). */
 	int part_from, part_to, total_col;
 	long total_row;
+	/* down_only: the count columns [part_from, part_to) do not add across
+	 * (total_col -1); each adds down to the row total_row on its own, and
+	 * is protected as a list with its total. */
+	int down_only;
+	/* A down_only table whose rows are sums of another's rows (quintiles of
+	 * deciles): detail is that table (the same columns, also down_only),
+	 * detail_parent[i] (owned, one per row of detail before its total_row)
+	 * the row here that detail row i adds into. Suppression then protects
+	 * the two together: no group of detail rows with their sum here, no
+	 * column of either with its total, holds exactly one hidden figure. */
+	struct rep_table *detail;
+	int *detail_parent;
 };
 
 /* A chart of a table for the HTML format (report/chart.h draws it from the

@@ -17,10 +17,11 @@ static const struct report_kind kinds[] = {
 	{"completeness", "Completeness of outcome measures", report_completeness},
 	{"safeguarding", "Safeguarding outcomes", report_safeguarding},
 	{"activity", "Activity", report_activity},
+	{"equity", "Equity of access and outcome", report_equity},
 	{"quarterly", "Quarterly report", report_quarterly},
 };
 
-const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "quarterly", NULL};
+const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "equity", "quarterly", NULL};
 
 int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
                  struct dy_err *e)

@@ -18,6 +18,8 @@ struct report_params {
 	int32_t from, to;              /* the period, both days included */
 	struct clock_targets targets;  /* waiting standards (clock_targets_default unless given) */
 	int publish;                   /* 1: small numbers suppressed (--publish, and the analyst role) */
+	const char *team;              /* a team's code: only its families count (app/ checks it is the
+	                                * user's); NULL for every team the database holds */
 };
 
 /* The report named name ("waiting", "outcomes", ...) for p into *r
@@ -38,6 +40,7 @@ int report_outcomes(struct app *a, const struct report_params *p, struct rep_res
 int report_completeness(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_safeguarding(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_activity(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+int report_equity(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_quarterly(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 
 /* "2026Q3" into its first and last days; 0 or DY_EINVAL (field "quarter"). */
@@ -56,6 +59,10 @@ void report_completeness_table(struct rep_result *r, const struct app_outcomes *
 void report_safeguarding_tables(struct rep_result *r, const struct sg_outcome *o, const char *prefix);
 void report_outcome_charts(struct rep_result *r, const char *key);
 void report_completeness_charts(struct rep_result *r, const char *key);
+struct app_equity;
+/* The equity breakdowns under prefix + "imd_decile", "imd_quintile",
+ * "ethnic_group", "caregiver" (declared for suppression) and their chart. */
+void report_equity_tables(struct rep_result *r, const struct app_equity *o, const char *prefix);
 struct app_activity;
 int report_activity_tables(struct rep_result *r, const struct report_params *p, const struct app_activity *o,
                            struct dy_err *e);

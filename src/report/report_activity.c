@@ -156,7 +156,7 @@ int report_activity_tables(struct rep_result *r, const struct report_params *p, 
 int report_activity(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e)
 {
 	struct app_activity o;
-	int rc = app_report_activity(a, p->from, p->to, &o, e);
+	int rc = app_report_activity(a, p->from, p->to, p->team, &o, e);
 	if (!rc) {
 		report_intro(r, p, "Activity,",
 		             ": referrals received by source and month; decisions made; contacts by kind, location and "

@@ -154,7 +154,7 @@ void report_completeness_table(struct rep_result *r, const struct app_outcomes *
 int report_outcomes(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e)
 {
 	struct app_outcomes o;
-	int rc = app_report_outcomes(a, p->from, p->to, &o, e);
+	int rc = app_report_outcomes(a, p->from, p->to, p->team, &o, e);
 	if (!rc) {
 		report_intro(r, p, "Outcomes of the episodes discharged",
 		             ": for each scale, the earliest baseline paired with the latest end score of the same "
@@ -173,7 +173,7 @@ int report_outcomes(struct app *a, const struct report_params *p, struct rep_res
 int report_completeness(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e)
 {
 	struct app_outcomes o;
-	int rc = app_report_outcomes(a, p->from, p->to, &o, e);
+	int rc = app_report_outcomes(a, p->from, p->to, p->team, &o, e);
 	if (!rc) {
 		report_intro(r, p, "Completeness of outcome measures, episodes discharged",
 		             ". Eligible: the instrument was given at least once in the episode. with_both: a baseline "

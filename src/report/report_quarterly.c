@@ -1,5 +1,5 @@
 /* report_quarterly.c: the commissioner's quarterly report: waiting times,
- * outcomes, completeness, safeguarding and activity for one quarter, as one
+ * outcomes, completeness, safeguarding, activity and equity for one quarter, as one
  * result (JSON nests each under its name: {"waiting": {...}, ...}). */
 #include "report/report.h"
 
@@ -23,11 +23,12 @@ int report_quarter_parse(const char *s, int32_t *from, int32_t *to, struct dy_er
 
 int report_quarterly(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e)
 {
-	static const char *const parts[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity"};
+	static const char *const parts[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "equity"};
 	static const char *const skip[] = {"from", "to", NULL};
 	report_intro(r, p, "Quarterly report for commissioners,",
 	             ": waiting times against the two standards, outcomes and completeness of the measures and "
-	             "safeguarding for the episodes discharged in the quarter, and activity. docs/reports.md "
+	             "safeguarding for the episodes discharged in the quarter, activity, and equity of access and "
+	             "outcome by deprivation, ethnic group and caregiver. docs/reports.md "
 	             "defines every figure.");
 	struct report_params sub = *p;
 	sub.publish = 0; /* suppression runs once, over the whole result */

@@ -75,7 +75,7 @@ void report_safeguarding_tables(struct rep_result *r, const struct sg_outcome *o
 int report_safeguarding(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e)
 {
 	struct sg_outcome o;
-	int rc = app_report_safeguarding(a, p->from, p->to, &o, e);
+	int rc = app_report_safeguarding(a, p->from, p->to, p->team, &o, e);
 	if (rc)
 		return rc;
 	report_intro(r, p, "Safeguarding of the infants of the episodes discharged",

@@ -58,7 +58,7 @@ int report_waiting(struct app *a, const struct report_params *p, struct rep_resu
 {
 	struct waiting_report w;
 	memset(&w, 0, sizeof w);
-	int rc = app_waiting_report(a, p->from, p->to, &p->targets, &w, e);
+	int rc = app_waiting_report_team(a, p->from, p->to, p->team, &p->targets, &w, e);
 	if (rc) {
 		waiting_report_free(&w);
 		return rc;

@@ -123,6 +123,11 @@ int store_pathway_duplicates(db_t *db, int64_t person_id, const char *nhs, const
 int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store_pathway_clock_fn fn, void *ctx,
                              struct dy_err *e);
 
+/* As store_pathway_clock_rows, for the families of team only (0: every
+ * team). */
+int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, int64_t team,
+                                  store_pathway_clock_fn fn, void *ctx, struct dy_err *e);
+
 /* Gives every episode that has no transition yet the state and events its
  * data imply (the backfill rules of schema.c migration 2), stamped with
  * actor and recorded_at. Sets *n to how many episodes it derived. */

@@ -1,9 +1,22 @@
 /* store_report.c: SQL for the outcome reports (store_report.h). */
 #include "store/store_report.h"
 
+#include <string.h>
+
 #include "util/date.h"
 
 #define DISCHARGED "e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
+/* The team filter: two parameters, the team's id twice (0: every team). */
+#define IN_TEAM(fam) " AND (? = 0 OR " fam " IN (SELECT id FROM family WHERE team_id = ?))"
+
+/* Binds team to parameters i and i + 1 (IN_TEAM). */
+static void bind_team(db_stmt_t *s, int i, int64_t team)
+{
+	if (!s)
+		return;
+	db_bind_int(s, i, team);
+	db_bind_int(s, i + 1, team);
+}
 
 /* Prepares sql and binds the pair (a, b) to its parameters pairs times over:
  * (a, b), (a, b), ...; NULL (e set) when it cannot be prepared. */
@@ -17,7 +30,8 @@ static db_stmt_t *prepare_dates(db_t *db, const char *sql, int pairs, int32_t a,
 	return s;
 }
 
-int store_report_scores(db_t *db, int32_t from, int32_t to, store_report_score_fn fn, void *ctx, struct dy_err *e)
+int store_report_scores(db_t *db, int32_t from, int32_t to, int64_t team, store_report_score_fn fn, void *ctx,
+                        struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(
 		db,
@@ -25,10 +39,11 @@ int store_report_scores(db_t *db, int32_t from, int32_t to, store_report_score_f
 		"  m.timepoint = 'end', m.date, sc.position, sc.scale, sc.value, sc.clinical"
 		" FROM episode e JOIN measure m ON m.episode_id = e.id"
 		" JOIN measure_score sc ON sc.measure_id = m.id"
-		" WHERE " DISCHARGED " AND m.timepoint IN ('baseline', 'end') AND sc.value IS NOT NULL"
+		" WHERE " DISCHARGED " AND m.timepoint IN ('baseline', 'end') AND sc.value IS NOT NULL" IN_TEAM("e.family_id")
 		" ORDER BY m.instrument, m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id,"
 		"  sc.position, m.date, m.id",
 		1, from, to, e);
+	bind_team(s, 3, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
@@ -51,14 +66,15 @@ int store_report_scores(db_t *db, int32_t from, int32_t to, store_report_score_f
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_instruments(db_t *db, int32_t from, int32_t to, store_report_instrument_fn fn, void *ctx,
-                             struct dy_err *e)
+int store_report_instruments(db_t *db, int32_t from, int32_t to, int64_t team, store_report_instrument_fn fn,
+                             void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(db,
 	                             "SELECT m.instrument, COUNT(DISTINCT m.episode_id) FROM episode e"
-	                             " JOIN measure m ON m.episode_id = e.id WHERE " DISCHARGED
+	                             " JOIN measure m ON m.episode_id = e.id WHERE " DISCHARGED IN_TEAM("e.family_id")
 	                             " GROUP BY m.instrument ORDER BY m.instrument",
 	                             1, from, to, e);
+	bind_team(s, 3, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
@@ -68,10 +84,12 @@ int store_report_instruments(db_t *db, int32_t from, int32_t to, store_report_in
 	return rc == DB_DONE ? 0 : rc;
 }
 
-/* Runs sql, a count with two date parameters a and b, into *n. */
-static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, int64_t *n, struct dy_err *e)
+/* Runs sql, a count with two date parameters a and b and the team's two
+ * (IN_TEAM), into *n. */
+static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, int64_t team, int64_t *n, struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(db, sql, 1, a, b, e);
+	bind_team(s, 3, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc = db_step(s, e);
@@ -82,12 +100,13 @@ static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, int64_t *n
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t *n, struct dy_err *e)
+int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t team, int64_t *n, struct dy_err *e)
 {
-	return count_one(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED, from, to, n, e);
+	return count_one(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED IN_TEAM("e.family_id"), from, to, team, n,
+	                 e);
 }
 
-int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_sg_fn fn, void *ctx,
+int store_report_safeguarding(db_t *db, int32_t from, int32_t to, int64_t team, store_report_sg_fn fn, void *ctx,
                               struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(
@@ -101,8 +120,10 @@ int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_s
 		" FROM i JOIN episode e ON e.id = i.episode_id"
 		" LEFT JOIN discharge_outcome d ON d.episode_id = e.id AND d.infant_id = i.infant_id"
 		" LEFT JOIN safeguarding s ON s.infant_id = i.infant_id"
+		" WHERE 1 = 1" IN_TEAM("e.family_id")
 		" ORDER BY e.id, i.infant_id, s.started_on, s.id",
 		2, from, to, e);
+	bind_team(s, 5, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
@@ -122,28 +143,30 @@ int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_s
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to, store_report_count_fn fn,
-                        void *ctx, struct dy_err *e)
+int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to, int64_t team,
+                        store_report_count_fn fn, void *ctx, struct dy_err *e)
 {
+/* A contact's family, for IN_TEAM. */
+#define CONTACT_FAMILY "(SELECT ce.family_id FROM episode ce WHERE ce.id = contact.episode_id)"
 	static const char *const sql[] = {
 		/* The month as text on both stores (a date column on PostgreSQL) */
 		[REPORT_REFERRALS_BY_SOURCE_MONTH] =
 			"SELECT source, substr(CAST(received_on AS TEXT), 1, 7), COUNT(*) FROM episode WHERE received_on BETWEEN ? AND ?"
-			" GROUP BY 1, 2 ORDER BY 1, 2",
+			IN_TEAM("family_id") " GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_DECISIONS] = "SELECT decision, '', COUNT(*) FROM episode WHERE decided_on BETWEEN ? AND ?"
-		                     " GROUP BY 1 ORDER BY 1",
+		                     IN_TEAM("family_id") " GROUP BY 1 ORDER BY 1",
 		[REPORT_CONTACTS_BY_KIND] = "SELECT kind, attendance, COUNT(*) FROM contact WHERE date BETWEEN ? AND ?"
-		                            " GROUP BY 1, 2 ORDER BY 1, 2",
+		                            IN_TEAM(CONTACT_FAMILY) " GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_CONTACTS_BY_LOCATION] = "SELECT location, attendance, COUNT(*) FROM contact"
-		                                " WHERE date BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2",
+		                                " WHERE date BETWEEN ? AND ?" IN_TEAM(CONTACT_FAMILY) " GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_CONTACTS_BY_INTERVENTION] = "SELECT coalesce(intervention, ''), attendance, COUNT(*) FROM contact"
-		                                    " WHERE date BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY 1, 2",
+		                                    " WHERE date BETWEEN ? AND ?" IN_TEAM(CONTACT_FAMILY) " GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_CASELOAD_BY_PRACTITIONER] =
 			"SELECT cp.practitioner_id, '', COUNT(DISTINCT e.id) FROM episode e"
 			" JOIN contact c ON c.episode_id = e.id JOIN contact_practitioner cp ON cp.contact_id = c.id"
 			" WHERE e.decision = 'accepted' AND e.received_on <= ?"
 			" AND (e.discharged_on IS NULL OR e.discharged_on >= ?) AND c.date <= ?"
-			" GROUP BY 1 ORDER BY 1"};
+			IN_TEAM("e.family_id") " GROUP BY 1 ORDER BY 1"};
 	if ((unsigned)which >= sizeof sql / sizeof sql[0])
 		return dy_fail(e, DY_EINVAL, "report", "no such count");
 	db_stmt_t *s = db_prepare(db, sql[which], e);
@@ -155,6 +178,7 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 	db_bind_date(s, 2, to);
 	if (caseload)
 		db_bind_date(s, 3, to);
+	bind_team(s, caseload ? 4 : 3, team);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW)
 		if ((rc = fn(ctx, db_col_text(s, 0), db_col_text(s, 1), db_col_int(s, 2))) != 0)
@@ -162,10 +186,44 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_caseload(db_t *db, int32_t to, int64_t *n, struct dy_err *e)
+int store_report_caseload(db_t *db, int32_t to, int64_t team, int64_t *n, struct dy_err *e)
 {
 	return count_one(db,
 	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND received_on <= ?"
-	                 " AND (discharged_on IS NULL OR discharged_on >= ?)",
-	                 to, to, n, e);
+	                 " AND (discharged_on IS NULL OR discharged_on >= ?)" IN_TEAM("family_id"),
+	                 to, to, team, n, e);
+}
+
+int store_report_equity(db_t *db, int32_t from, int32_t to, int64_t team, store_report_equity_fn fn, void *ctx,
+                        struct dy_err *e)
+{
+	db_stmt_t *s = prepare_dates(
+		db,
+		"SELECT e.id, CASE WHEN e.received_on BETWEEN ? AND ? THEN 1 ELSE 0 END,"
+		"  CASE WHEN e.decided_on BETWEEN ? AND ? THEN e.decision ELSE '' END,"
+		"  CASE WHEN " DISCHARGED " AND EXISTS (SELECT 1 FROM measure m WHERE m.episode_id = e.id)"
+		"   THEN 1 ELSE 0 END,"
+		"  c.relationship, c.ethnicity, coalesce(c.imd_decile, i.imd_decile)"
+		" FROM episode e LEFT JOIN person c ON c.id = e.caregiver_id LEFT JOIN person i ON i.id = e.infant_id"
+		" WHERE (e.received_on BETWEEN ? AND ? OR e.decided_on BETWEEN ? AND ? OR (" DISCHARGED "))"
+		IN_TEAM("e.family_id") " ORDER BY e.id",
+		6, from, to, e);
+	bind_team(s, 13, team);
+	if (!s)
+		return DY_ESTORE;
+	int rc;
+	struct report_equity_row r;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		memset(&r, 0, sizeof r);
+		r.episode_id = db_col_int(s, 0);
+		r.received = (int)db_col_int(s, 1);
+		db_col_copy(s, 2, r.decision, sizeof r.decision);
+		r.eligible = (int)db_col_int(s, 3);
+		db_col_copy(s, 4, r.relationship, sizeof r.relationship);
+		db_col_copy(s, 5, r.ethnicity, sizeof r.ethnicity);
+		r.imd_decile = db_col_is_null(s, 6) ? 0 : (int)db_col_int(s, 6);
+		if ((rc = fn(ctx, &r)) != 0)
+			return rc;
+	}
+	return rc == DB_DONE ? 0 : rc;
 }

@@ -1,7 +1,9 @@
 /* store_report.h: the reads behind the outcome reports (docs/reports.md):
  * the baseline and end scores, and the safeguarding status and care status
  * of the infants, of the episodes discharged in a period. An episode counts
- * when it was accepted and its discharge date falls in [from, to]. */
+ * when it was accepted and its discharge date falls in [from, to].
+ * Every read takes a team: the id of the team whose families count, or 0
+ * for every team of the database (app/ decides which the user may see). */
 #ifndef DYAD_STORE_STORE_REPORT_H
 #define DYAD_STORE_STORE_REPORT_H
 
@@ -26,16 +28,17 @@ typedef int (*store_report_score_fn)(void *ctx, const struct report_score_row *r
 /* Calls fn for every present score of the baseline and end administrations
  * of the episodes discharged in [from, to], ordered by instrument, episode,
  * respondent, subject, scale position and date. */
-int store_report_scores(db_t *db, int32_t from, int32_t to, store_report_score_fn fn, void *ctx, struct dy_err *e);
+int store_report_scores(db_t *db, int32_t from, int32_t to, int64_t team, store_report_score_fn fn, void *ctx,
+                        struct dy_err *e);
 
 /* Calls fn(ctx, instrument, n) for every instrument administered at any
  * timepoint in an episode discharged in [from, to]: n episodes. */
 typedef int (*store_report_instrument_fn)(void *ctx, const char *instrument, int64_t n);
-int store_report_instruments(db_t *db, int32_t from, int32_t to, store_report_instrument_fn fn, void *ctx,
-                             struct dy_err *e);
+int store_report_instruments(db_t *db, int32_t from, int32_t to, int64_t team, store_report_instrument_fn fn,
+                             void *ctx, struct dy_err *e);
 
 /* The number of episodes discharged in [from, to]. */
-int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t *n, struct dy_err *e);
+int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t team, int64_t *n, struct dy_err *e);
 
 /* One infant of a discharged episode with one safeguarding record of theirs
  * (status "" when they have none), and the care status recorded at
@@ -52,7 +55,7 @@ typedef int (*store_report_sg_fn)(void *ctx, const struct report_sg_row *r);
 /* Calls fn for every (infant, safeguarding record) of the episodes
  * discharged in [from, to], ordered by episode and infant: each infant a
  * referral covers (the first and any further one: twins), once. */
-int store_report_safeguarding(db_t *db, int32_t from, int32_t to, store_report_sg_fn fn, void *ctx,
+int store_report_safeguarding(db_t *db, int32_t from, int32_t to, int64_t team, store_report_sg_fn fn, void *ctx,
                               struct dy_err *e);
 
 /* The counts of the activity report, each over [from, to]: */
@@ -70,11 +73,32 @@ typedef int (*store_report_count_fn)(void *ctx, const char *key1, const char *ke
 
 /* Calls fn for every group of count `which` (store_report_count), keys in
  * order. */
-int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to, store_report_count_fn fn,
-                        void *ctx, struct dy_err *e);
+int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to, int64_t team,
+                        store_report_count_fn fn, void *ctx, struct dy_err *e);
 
 /* Episodes open on day `to`: accepted, received on or before it, and not
  * discharged before it. */
-int store_report_caseload(db_t *db, int32_t to, int64_t *n, struct dy_err *e);
+int store_report_caseload(db_t *db, int32_t to, int64_t team, int64_t *n, struct dy_err *e);
+
+/* One referral for the equity report: received in the period (received
+ * 1), decided in it (decision accepted, declined or signposted; "" when
+ * not decided in the period), or accepted and discharged in it with at
+ * least one measure given (eligible 1); and its referred caregiver's
+ * relationship and ethnicity ("" when none) and deprivation decile (the
+ * caregiver's, else the referral's infant's; 0 when neither is recorded). */
+struct report_equity_row {
+	int64_t episode_id;
+	int received, eligible;
+	char decision[16];
+	char relationship[24];
+	char ethnicity[4];
+	int imd_decile;
+};
+typedef int (*store_report_equity_fn)(void *ctx, const struct report_equity_row *r);
+
+/* Calls fn for every referral received, decided, or accepted and
+ * discharged in [from, to], by id. */
+int store_report_equity(db_t *db, int32_t from, int32_t to, int64_t team, store_report_equity_fn fn, void *ctx,
+                        struct dy_err *e);
 
 #endif

@@ -1,8 +1,9 @@
 // The quarterly report in a browser: `dyad --format html report quarterly`
 // on a demo database, opened as a file in Debian's chromium (playwright-core).
 // Checks that the page makes no request beyond itself (self-contained), that
-// it holds the six charts of issue 15 item 8 (each an <svg role="img"> with a
-// title and a description) and the safeguarding table, that it fits an A4
+// it holds the six charts of issue 15 item 8 and the equity chart (each an
+// <svg role="img"> with a title and a description), the safeguarding table
+// and the equity tables, that it fits an A4
 // page's width, and that it prints (A4 PDF); keeps full-page screenshots of
 // the report and of its published (suppressed) form in <build>/reports/.
 //
@@ -46,12 +47,15 @@ try {
     check(requests.length === 0, `${name}: no request beyond the file (${requests.join(' ')})`);
     const charts = await page.$$eval('svg[role=img]', (svgs) => svgs.map((s) => ({
       title: s.querySelector('title')?.textContent ?? '', desc: s.querySelector('desc')?.textContent ?? '' })));
-    check(charts.length >= 6, `${name}: six charts (got ${charts.length})`);
-    for (const want of [/Mean change .*95% confidence/, /before .*after/, /Clock A/, /Referrals received per month/, /Completeness/])
+    check(charts.length >= 7, `${name}: seven charts (got ${charts.length})`);
+    for (const want of [/Mean change .*95% confidence/, /before .*after/, /Clock A/, /Referrals received per month/, /Completeness/,
+      /reliable improvement by deprivation quintile/])
       check(charts.some((c) => want.test(c.title)), `${name}: a chart titled ${want}`);
     check(charts.every((c) => c.desc.length > 20), `${name}: every chart describes its figures`);
     const h2 = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent));
     check(h2.some((t) => /status at referral/.test(t)), `${name}: the safeguarding start x end table`);
+    for (const want of [/deprivation decile/, /deprivation quintile/, /ethnic group/, /relationship to the infant/])
+      check(h2.some((t) => want.test(t)), `${name}: the equity table ${want}`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     check(width <= 700, `${name}: fits an A4 page's width (scrollWidth ${width})`);
     if (extra.length) {

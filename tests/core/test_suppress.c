@@ -2,7 +2,8 @@
  * boundaries); rates over fewer than 5 withheld; secondary suppression so
  * that no row, column or total line holds a single hidden figure (which
  * subtraction from the total would recover), checked on hand-worked lists
- * and on 5,000 random tables. */
+ * and on 5,000 random tables; and the equity report's lines (deciles with
+ * the quintiles they add into) by hand and on 5,000 random lists. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -112,12 +113,103 @@ static void random_tables(void **state)
 	}
 }
 
+/* The equity report's lines (docs/reports.md): figures 0-10 the deciles
+ * (10 unknown), 11 their total, 12-17 the quintiles (17 unknown), 18 their
+ * total; lines: the deciles with their total, the quintiles with theirs,
+ * the two totals tied, each quintile with its two deciles, unknown with
+ * unknown. */
+#define NFIG 19
+static size_t lines_of(struct suppress_line *l, size_t inner[][11])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < 11; i++)
+		inner[0][i] = i;
+	l[n++] = (struct suppress_line){inner[0], 11, 11};
+	for (size_t i = 0; i < 6; i++)
+		inner[1][i] = 12 + i;
+	l[n++] = (struct suppress_line){inner[1], 6, 18};
+	inner[2][0] = 11;
+	l[n++] = (struct suppress_line){inner[2], 1, 18};
+	for (size_t q = 0; q < 5; q++) {
+		inner[3 + q][0] = 2 * q;
+		inner[3 + q][1] = 2 * q + 1;
+		l[n++] = (struct suppress_line){inner[3 + q], 2, 12 + q};
+	}
+	inner[8][0] = 10;
+	l[n++] = (struct suppress_line){inner[8], 1, 17};
+	return n;
+}
+
+static void fill(int64_t *v, const int64_t *dec)
+{
+	v[11] = v[18] = 0;
+	for (size_t i = 0; i < 11; i++) {
+		v[i] = dec[i];
+		v[11] += dec[i];
+	}
+	for (size_t q = 0; q < 5; q++)
+		v[12 + q] = dec[2 * q] + dec[2 * q + 1];
+	v[17] = dec[10];
+	v[18] = v[11];
+}
+
+static void check_lines(const int64_t *v, const unsigned char *hide, const struct suppress_line *l, size_t nl)
+{
+	for (size_t i = 0; i < NFIG; i++)
+		if (suppress_count(v[i]))
+			assert_true(hide[i]);
+	for (size_t k = 0; k < nl; k++) {
+		size_t h = hide[l[k].total];
+		for (size_t i = 0; i < l[k].n; i++)
+			h += hide[l[k].inner[i]];
+		assert_int_not_equal(h, 1);
+	}
+}
+
+static void decile_quintile_lines(void **state)
+{
+	(void)state;
+	struct suppress_line l[16];
+	size_t inner[9][11];
+	size_t nl = lines_of(l, inner);
+	int64_t v[NFIG];
+	unsigned char hide[NFIG];
+	/* tests/cli/test_equity.sh's referrals: deciles 1 (6), 2 (2), 5, 6, 9 (1
+	 * each), unknown 1; quintile 1 = 8. Decile 2 is hidden, so decile 1 must
+	 * be too (else 8 - 6 = 2); quintile 1 stays shown. */
+	const int64_t hand[11] = {6, 2, 0, 0, 1, 1, 0, 0, 1, 0, 1};
+	fill(v, hand);
+	for (size_t i = 0; i < NFIG; i++)
+		hide[i] = (unsigned char)suppress_count(v[i]);
+	suppress_lines_apply(v, hide, NFIG, l, nl);
+	check_lines(v, hide, l, nl);
+	assert_true(hide[0] && hide[1]);
+	assert_false(hide[12]);
+	assert_false(hide[11] || hide[18]);
+	srand(20261204);
+	for (int trial = 0; trial < 5000; trial++) {
+		int64_t dec[11];
+		for (size_t i = 0; i < 11; i++)
+			dec[i] = rand() % 3 == 0 ? rand() % 5 : rand() % 30;
+		fill(v, dec);
+		for (size_t i = 0; i < NFIG; i++)
+			hide[i] = (unsigned char)suppress_count(v[i]);
+		suppress_lines_apply(v, hide, NFIG, l, nl);
+		check_lines(v, hide, l, nl);
+		/* No decile follows from the decile total or its quintile. */
+		for (size_t q = 0; q < 5; q++)
+			if (hide[2 * q] != hide[2 * q + 1])
+				assert_true(hide[12 + q]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(boundaries),
 		cmocka_unit_test(lists),
 		cmocka_unit_test(random_tables),
+		cmocka_unit_test(decile_quintile_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

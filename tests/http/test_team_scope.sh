@@ -78,6 +78,22 @@ for r in waiting activity outcomes; do
 	api other GET "/api/v1/reports/$r?from=2025-01-01&to=2026-11-22"
 	refused "another team's manager: report $r is refused" "$CODE"
 done
+# ?team=: the manager's own team answers, the other team (not theirs) and a
+# team that does not exist are refused alike (404 no such team).
+own=$(q "SELECT code FROM team WHERE code <> 'other' ORDER BY id LIMIT 1")
+for r in equity waiting; do
+	api manager GET "/api/v1/reports/$r?from=2025-01-01&to=2026-11-22&team=$own"
+	check "the demo team's manager: report $r of their own team" "$CODE" 200
+	api manager GET "/api/v1/reports/$r?from=2025-01-01&to=2026-11-22"
+	all=$BODY
+	api manager GET "/api/v1/reports/$r?from=2025-01-01&to=2026-11-22&team=$own"
+	check "report $r: their own team's figures are every team's here (the other team has no families)" "$BODY" "$all"
+	for t in other nowhere; do
+		api manager GET "/api/v1/reports/$r?from=2025-01-01&to=2026-11-22&team=$t"
+		check "the demo team's manager: report $r of team $t is not there" "$CODE" 404
+		contains "report $r of team $t: no such team" "$BODY" "no such team"
+	done
+done
 
 # Pages, signed in as another team's manager.
 sign_in other "$WORK/jar"
