@@ -15,8 +15,8 @@ static const char style[] =
 	"p.intro{white-space:pre-line}"
 	"table{border-collapse:collapse;margin:.4em 0 1em;font-size:9pt;break-inside:auto}"
 	"th,td{border:1px solid #888;padding:2px 4px;text-align:right}"
-	"thead th{overflow-wrap:anywhere;vertical-align:bottom;font-size:8pt}"
-	"th:first-child,td:first-child{text-align:left}th{background:#e6e6e6}"
+	"thead th{overflow-wrap:break-word;vertical-align:bottom;font-size:8pt}"
+	"th:first-child,td:first-child{text-align:left}th{background:#e6e6e6}tbody th{min-width:8em}"
 	"tr{break-inside:avoid}dl.facts{display:grid;grid-template-columns:max-content auto;gap:0 1em}"
 	"dt{font-weight:600}dd{margin:0}figure{margin:.5em 0 1em;break-inside:avoid}"
 	"figcaption{font-weight:600;margin-bottom:.3em}svg{max-width:100%;height:auto}"
@@ -24,6 +24,28 @@ static const char style[] =
 
 /* A cell as the page shows it: numbers of full precision to 4 significant
  * digits (the JSON and CSV keep them all). */
+/* A column's name (or a row's label), escaped, with a line-break opportunity after each '_'
+ * so that a narrow column breaks "pct_reliable_improvement" between its
+ * words rather than inside one. */
+static int col_name_html(struct buf *out, const char *name)
+{
+	int rc = 0;
+	char part[REP_NAME];
+	while (*name && !rc) {
+		size_t n = strcspn(name, "_");
+		size_t take = n + (name[n] == '_');
+		if (take >= sizeof part)
+			take = sizeof part - 1;
+		memcpy(part, name, take);
+		part[take] = '\0';
+		rc |= buf_html(out, part);
+		if (part[take - 1] == '_' && name[take])
+			rc |= buf_puts(out, "<wbr>");
+		name += take;
+	}
+	return rc;
+}
+
 static int cell_html(struct buf *out, const struct rep_table *t, size_t row, int c)
 {
 	char s[64];
@@ -32,7 +54,7 @@ static int cell_html(struct buf *out, const struct rep_table *t, size_t row, int
 		snprintf(s, sizeof s, "%.4g", x->d);
 	else
 		rep_cell_text_plain(t, row, c, s);
-	return buf_html(out, s);
+	return c == 0 ? col_name_html(out, s) : buf_html(out, s); /* a row's label breaks like a column's name */
 }
 
 /* A table wider than this prints transposed (one column per row) to fit A4. */
@@ -70,7 +92,7 @@ static int table_html(const struct rep_item *it, struct buf *out)
 	}
 	for (int c = 0; c < t->ncols; c++) {
 		rc |= buf_puts(out, "<th scope=\"col\">");
-		rc |= buf_html(out, t->cols[c].name);
+		rc |= col_name_html(out, t->cols[c].name);
 		rc |= buf_puts(out, "</th>");
 	}
 	rc |= buf_puts(out, "</tr></thead><tbody>\n");
