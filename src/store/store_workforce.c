@@ -231,3 +231,19 @@ int store_supervision_list(db_t *db, int64_t team_id, int32_t from, int32_t to, 
 	free(v);
 	return rc;
 }
+
+int store_workforce_family_ids(db_t *db, int64_t team_id, int64_t **ids, size_t *n, struct dy_err *e)
+{
+	*ids = NULL;
+	*n = 0;
+	db_stmt_t *s = db_prepare(db, "SELECT id FROM family WHERE team_id = ? ORDER BY id", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, team_id);
+	int rc;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		*ids = xrealloc(*ids, (*n + 1) * sizeof **ids);
+		(*ids)[(*n)++] = db_col_int(s, 0);
+	}
+	return rc;
+}

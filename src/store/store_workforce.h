@@ -32,4 +32,8 @@ int store_consultation_list(db_t *db, int64_t team_id, int32_t from, int32_t to,
 int store_supervision_list(db_t *db, int64_t team_id, int32_t from, int32_t to, store_supervision_fn fn, void *ctx,
                            struct dy_err *e);
 
+/* The ids of team_id's families, ascending, into *ids (allocated; the
+ * caller frees), their number in *n. */
+int store_workforce_family_ids(db_t *db, int64_t team_id, int64_t **ids, size_t *n, struct dy_err *e);
+
 #endif
