@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "app/app_files.h"
+#include "app/app_import_workforce.h"
 #include "app/app_manifest.h"
 #include "app/app_pathway.h"
 #include "core/codes.h"
@@ -1327,6 +1328,11 @@ static int import_video_cycles(struct import *im, struct dy_err *e)
 	return rc < 0 ? rc : 0;
 }
 
+static int import_workforce(struct import *im, struct dy_err *e)
+{
+	return app_import_workforce(im->a, im->dir, im->n, e);
+}
+
 /* Each file's rows as the manifest lists them against the rows imported. */
 static int check_rows(const struct manifest *m, const struct transfer_counts *n, struct dy_err *e)
 {
@@ -1339,7 +1345,9 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	             {"measures.csv", n->measures},           {"episode_events.csv", n->events},
 	             {"eligibility_overrides.csv", n->overrides}, {"goals.csv", n->goals},
 	             {"goal_ratings.csv", n->goal_ratings}, {"notes.csv", n->notes},
-	             {"video_cycles.csv", n->video_cycles}};
+	             {"video_cycles.csv", n->video_cycles}, {"training.csv", n->trainings},
+	             {"training_attendees.csv", n->training_attendees}, {"consultations.csv", n->consultations},
+	             {"supervision.csv", n->supervision}};
 	/* Exported but not read back yet: refused rather than lost. */
 	static const char *const not_read[] = {"careplans.csv", "group_runs.csv", "group_enrolments.csv",
 	                                       "group_attendance.csv", "group_waiting.csv"};
@@ -1389,7 +1397,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	             {"safeguarding", import_safeguarding},   {"outcomes", import_outcomes},
 	             {"measures", import_measures},           {"eligibility_overrides", import_overrides},
 	             {"goals", import_all_goals},             {"notes", import_notes},
-	             {"video_cycles", import_video_cycles}};
+	             {"video_cycles", import_video_cycles},   {"workforce", import_workforce}};
 	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
 	int timing = getenv("DYAD_TIMING") != NULL;
 	/* Every reference in the files is checked here, row by row, with its

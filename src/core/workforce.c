@@ -117,7 +117,7 @@ static int check_whom(const char *pfield, const char *prof, const char *ofield, 
 	return text_name(ofield, org, cap, WF_ORG_MAX, e);
 }
 
-int wf_check_training(struct wf_training *t, int32_t today, struct dy_err *e)
+int wf_check_training_head(struct wf_training *t, int32_t today, struct dy_err *e)
 {
 	if (text_name("course", t->course, sizeof t->course, WF_COURSE_MAX, e) || check_date(t->date, today, e))
 		return DY_EINVAL;
@@ -129,16 +129,30 @@ int wf_check_training(struct wf_training *t, int32_t today, struct dy_err *e)
 		for (int j = 0; j < i; j++)
 			if (t->trainers[i] == t->trainers[j])
 				return dy_fail(e, DY_EINVAL, "trainers", "names practitioner %lld twice", (long long)t->trainers[i]);
+	return check_free("named", t->named, 0, e);
+}
+
+int wf_check_attendees(struct wf_attendees *a, const char *field, struct dy_err *e)
+{
+	if (check_whom(field, a->profession, field, a->organisation, sizeof a->organisation, e))
+		return DY_EINVAL;
+	if (a->count < 0 || a->count > WF_MAX_COUNT)
+		return dy_fail(e, DY_EINVAL, field, "count must be from 0 to %d", WF_MAX_COUNT);
+	return 0;
+}
+
+int wf_check_training(struct wf_training *t, int32_t today, struct dy_err *e)
+{
+	if (wf_check_training_head(t, today, e))
+		return DY_EINVAL;
 	if (t->n_att < 1 || t->n_att > WF_MAX_ATTENDEE_ROWS)
 		return dy_fail(e, DY_EINVAL, "attendees", "must give 1 to %d rows of PROFESSION:ORGANISATION:COUNT",
 		               WF_MAX_ATTENDEE_ROWS);
 	int64_t total = 0;
 	for (int i = 0; i < t->n_att; i++) {
 		struct wf_attendees *a = &t->att[i];
-		if (check_whom("attendees", a->profession, "attendees", a->organisation, sizeof a->organisation, e))
+		if (wf_check_attendees(a, "attendees", e))
 			return DY_EINVAL;
-		if (a->count < 0 || a->count > WF_MAX_COUNT)
-			return dy_fail(e, DY_EINVAL, "attendees", "row %d: count must be from 0 to %d", i + 1, WF_MAX_COUNT);
 		for (int j = 0; j < i; j++)
 			if (strcmp(t->att[j].profession, a->profession) == 0 &&
 			    strcmp(t->att[j].organisation, a->organisation) == 0)
@@ -148,7 +162,7 @@ int wf_check_training(struct wf_training *t, int32_t today, struct dy_err *e)
 	}
 	if (total < 1)
 		return dy_fail(e, DY_EINVAL, "attendees", "must count at least one attendee");
-	return check_free("named", t->named, 0, e);
+	return 0;
 }
 
 int wf_check_consultation(struct wf_consultation *c, int32_t today, struct dy_err *e)

@@ -101,6 +101,14 @@ int wf_attendees_parse(const char *s, const char *field, struct wf_training *t, 
  * course and organisations in place. */
 int wf_check_training(struct wf_training *t, int32_t today, struct dy_err *e);
 
+/* wf_check_training without the attendee rows (an import reads them from
+ * another file): course, date, hours, trainers, named. */
+int wf_check_training_head(struct wf_training *t, int32_t today, struct dy_err *e);
+
+/* One attendee row: a workforce profession, an organisation (trimmed in
+ * place), a count 0..WF_MAX_COUNT; DY_EINVAL naming field. */
+int wf_check_attendees(struct wf_attendees *a, const char *field, struct dy_err *e);
+
 /* The rules of a consultation: date not after today ("date"); a
  * practitioner ("practitioner"); a workforce profession ("profession"); an
  * organisation ("organisation"); advice given, 1..WF_TEXT_MAX bytes

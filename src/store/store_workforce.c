@@ -38,19 +38,22 @@ int store_training_insert(db_t *db, struct wf_training *t, struct dy_err *e)
 	if (!rc)
 		rc = store_links_insert(db, "INSERT INTO training_trainer (event_id, practitioner_id) VALUES (?,?)", t->id,
 		                        t->trainers, t->n_trainers, e);
-	for (int i = 0; !rc && i < t->n_att; i++) {
-		s = db_prepare(db,
-		               "INSERT INTO training_attendees (event_id, profession, organisation, count) VALUES (?,?,?,?)",
-		               e);
-		if (!s)
-			return DY_ESTORE;
-		db_bind_int(s, 1, t->id);
-		db_bind_text(s, 2, t->att[i].profession);
-		db_bind_text(s, 3, t->att[i].organisation);
-		db_bind_int(s, 4, t->att[i].count);
-		rc = db_run(s, e);
-	}
+	for (int i = 0; !rc && i < t->n_att; i++)
+		rc = store_training_attendees_insert(db, t->id, &t->att[i], e);
 	return rc;
+}
+
+int store_training_attendees_insert(db_t *db, int64_t event_id, const struct wf_attendees *a, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(
+		db, "INSERT INTO training_attendees (event_id, profession, organisation, count) VALUES (?,?,?,?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, event_id);
+	db_bind_text(s, 2, a->profession);
+	db_bind_text(s, 3, a->organisation);
+	db_bind_int(s, 4, a->count);
+	return db_run(s, e);
 }
 
 int store_consultation_insert(db_t *db, struct wf_consultation *c, struct dy_err *e)

@@ -16,6 +16,10 @@ typedef int (*store_supervision_fn)(void *ctx, const struct wf_supervision *s);
  * keeping the files' ids) or 0 for the next, written back. */
 int store_training_insert(db_t *db, struct wf_training *t, struct dy_err *e);
 
+/* Inserts one attendee row of event event_id; DY_ECONFLICT when the event
+ * counts that profession and organisation already. */
+int store_training_attendees_insert(db_t *db, int64_t event_id, const struct wf_attendees *a, struct dy_err *e);
+
 /* Inserts c (c->id given or 0, written back). */
 int store_consultation_insert(db_t *db, struct wf_consultation *c, struct dy_err *e);
 
