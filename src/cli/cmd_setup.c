@@ -58,6 +58,12 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 	count(", ", n->notes, "case note", "case notes");
 	if (n->video_cycles)
 		count(", ", n->video_cycles, "video feedback cycle", "video feedback cycles");
+	if (n->trainings)
+		count(", ", n->trainings, "training event", "training events");
+	if (n->consultations)
+		count(", ", n->consultations, "consultation", "consultations");
+	if (n->supervision)
+		count(", ", n->supervision, "supervision session", "supervision sessions");
 	fputs(".\n", stdout);
 }
 

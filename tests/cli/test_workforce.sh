@@ -12,6 +12,8 @@ D=$DYAD
 "$D" practitioner add --name "Tess Trainer" --profession psychotherapist >/dev/null
 "$D" practitioner add --name "Sam Super" --profession clinical_psychologist >/dev/null
 "$D" family add >/dev/null
+"$D" person add --family 1 --role caregiver --relationship mother --given-name Ann --family-name Example \
+	--dob 1996-04-01 >/dev/null
 
 # --- training -------------------------------------------------------------
 expect 0 "Recorded training event 1: COS awareness on 2026-09-10, 3 hours, 15 attendees" -- "$D" training add \
@@ -117,5 +119,31 @@ check "published: no count from 1 to 4 in a count table" \
 check "published: 12 stays" grep -q "^health_visitor,\*,\*,\*,19$\|^health_visitor,12," <<<"$pub"
 expect 2 "to: the workforce report covers at most 24 months" -- "$D" report workforce --from 2024-01-01 --to 2026-11-30
 expect 2 "to: is before" -- "$D" report workforce --from 2026-09-01 --to 2026-08-01
+
+# --- CSV: export, import, export byte-identical; a bad row refused whole --
+"$D" export out >/dev/null
+for f in training training_attendees consultations supervision; do
+	check "$f.csv exported" test -s out/$f.csv
+done
+check "training.csv" grep -q "^2,COS awareness,2026-10-05,2.5,1,,cli:tester" out/training.csv
+check "training_attendees.csv" grep -q "^1,health_visitor,Northtown HV,12" out/training_attendees.csv
+check "supervision.csv" grep -q "^2,2026-09-21,2,social_worker,County CSC,Children's social care,individual,1,60,Sally Secretperson,cli:tester" out/supervision.csv
+N=$(fresh_db rt)
+expect 0 "4 training events, 3 consultations, 4 supervision sessions" -- "$D" --db "$N" import out
+"$D" --db "$N" export out2 >/dev/null
+check "export, import, export: the same bytes" diff -r out out2
+expect 0 "total +3 +11.5 +28 +3 +1 +3 +2 +11 +3.8" -- "$D" --db "$N" report workforce $P
+bad() { rm -rf bad && cp -r out bad && rm bad/manifest.csv; }
+bad; sed -i 's/,group,6,90,/,group,6,601,/' bad/supervision.csv
+expect 2 "supervision.csv line 3: duration_min: must be a whole number from 1 to 600" -- "$D" --db "$(fresh_db b1)" import bad
+bad; sed -i '/^3,/d' bad/training_attendees.csv
+expect 2 "training.csv line 5: training_id: training 3 counts no attendee" -- "$D" --db "$(fresh_db b2)" import bad
+bad; sed -i 's/^1,2026-09-01,1,health_visitor,Northtown HV,1,/1,2026-09-01,1,health_visitor,Northtown HV,7,/' bad/consultations.csv
+expect 2 "consultations.csv line 2: family_id: family 7 is not one of the team's" -- "$D" --db "$(fresh_db b3)" import bad
+bad; sed -i 's/^2,COS awareness,2026-10-05,2.5,/2,COS awareness,2026-10-05,0,/' bad/training.csv
+expect 2 "training.csv line 4: hours: must be more than 0" -- "$D" --db "$(fresh_db b4)" import bad
+bad; printf '9,midwife,City Hospital,3\n' >>bad/training_attendees.csv
+expect 2 "training_attendees.csv line [0-9]+: training_id: training 9 is not in training.csv" -- \
+	"$D" --db "$(fresh_db b5)" import bad
 
 finish
