@@ -33,6 +33,8 @@ api analyst GET "/api/v1/workforce"
 check "analyst: no list" "$CODE" 403
 api admin_staff GET "/api/v1/workforce"
 check "admin staff: no list" "$CODE" 403
+api other GET "/api/v1/workforce"
+check "a manager of another team: no list" "$CODE" 403
 api analyst GET "/api/v1/reports/workforce?from=2026-09-01&to=2026-11-22"
 check "analyst: the report" "$CODE" 200
 check "analyst: no count from 1 to 4" \
