@@ -116,7 +116,9 @@ pub=$("$D" --format csv report workforce $P --publish | tr -d '\r')
 check "published: 3 consultations hidden" grep -q "^total,3,11.5,28,\*,\*,3,2,11,3.8$" <<<"$pub"
 check "published: no count from 1 to 4 in a count table" \
 	test -z "$(grep -A20 '^# trained_by_profession' <<<"$pub" | grep -E ',[1-4](,|$)')"
-check "published: 12 stays" grep -q "^health_visitor,\*,\*,\*,19$\|^health_visitor,12," <<<"$pub"
+check "published: 12 and 7 stay, as do 19 and the total" grep -qx "health_visitor,12,7,0,19" <<<"$pub"
+check "published: midwives' 3 and 4 hidden" grep -qx "midwife,\*,\*,0,7" <<<"$pub"
+check "published: social workers' 2 hidden, and their total" grep -qx "social_worker,0,\*,0,\*" <<<"$pub"
 expect 2 "to: the workforce report covers at most 24 months" -- "$D" report workforce --from 2024-01-01 --to 2026-11-30
 expect 2 "to: is before" -- "$D" report workforce --from 2026-09-01 --to 2026-08-01
 
