@@ -12,9 +12,6 @@
 
 static int reports(struct http_req *rq, struct http_resp *rs)
 {
-	static const char *const titles[] = {"Waiting times", "Outcomes", "Completeness of outcome measures",
-	                                     "Safeguarding outcomes", "Activity", "Quarterly report (all of the above)",
-	                                     "Work with the wider workforce"};
 	struct dy_err e;
 	dy_err_clear(&e);
 	struct buf b, rows;
@@ -39,14 +36,13 @@ static int reports(struct http_req *rq, struct http_resp *rs)
 		rc = TMPL(&rows, &e, "<tr class=\"nhsuk-table__row\"><th scope=\"row\" class=\"nhsuk-table__header\">{{q}}"
 		                     "{{#now}} (so far){{/now}}</th><td class=\"nhsuk-table__cell\"><ul class=\"nhsuk-list\">",
 		          TMPL_S("q", name), TMPL_S("now", k == 0 ? "1" : ""));
-		/* titles follows report_names (report/report.c): one per report. */
-		for (int i = 0; report_names[i] && i < (int)(sizeof titles / sizeof titles[0]) && !rc; i++) {
+		for (int i = 0; report_names[i] && !rc; i++) {
 			char href[160];
 			snprintf(href, sizeof href, "/api/v1/reports/%s?from=%s&to=%s&format=", report_names[i], from, to);
 			rc = TMPL(&rows, &e,
 			          "<li>{{t}}: <a href=\"{{h}}html\">read or print</a>, <a href=\"{{h}}csv\">CSV</a>,"
 			          " <a href=\"{{h}}json\">JSON</a></li>",
-			          TMPL_S("t", titles[i]), TMPL_S("h", href));
+			          TMPL_S("t", report_title(report_names[i])), TMPL_S("h", href));
 		}
 		rc = rc ? rc : buf_puts(&rows, "</ul></td></tr>");
 	}

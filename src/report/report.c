@@ -23,6 +23,14 @@ static const struct report_kind kinds[] = {
 
 const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "quarterly", "workforce", NULL};
 
+const char *report_title(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return kinds[i].title;
+	return name;
+}
+
 int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
                  struct dy_err *e)
 {

@@ -24,7 +24,7 @@ sign_in admin_staff "$WORK/jar3"
 check "admin staff: no workforce page" "$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar3" "${URL}workforce")" 403
 
 page=$(curl -s -b "$jar" "${URL}reports")
-contains "the reports page offers the workforce report" "$page" 'Work with the wider workforce: <a href="/api/v1/reports/workforce\?from='
+contains "the reports page offers the workforce report" "$page" 'Workforce activity: <a href="/api/v1/reports/workforce\?from='
 
 api manager GET "/api/v1/workforce?from=2026-11-01&to=2026-11-22"
 check "manager: the list" "$CODE" 200
