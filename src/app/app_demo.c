@@ -10,6 +10,7 @@
 #include "core/codes.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
+#include "app/app_demo_workforce.h"
 #include "app/app_measure.h"
 #include "store/store_goal.h"
 #include "store/store_measure.h"
@@ -683,6 +684,8 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 	}
 	for (int i = 0; !rc && i < families; i++)
 		rc = one_family(&d, e);
+	if (!rc)
+		rc = app_demo_workforce(a, d.practitioners, d.npract, seed, e);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
 	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);

@@ -418,6 +418,68 @@ static int put_video_cycle(void *ctx, const struct video_cycle *c)
 	return row_end(o);
 }
 
+static int put_training(void *ctx, const struct wf_training *t)
+{
+	struct out *o = ctx;
+	char h[8];
+	wf_hours_format(t->hours_x10, h);
+	cell_id(o, t->id);
+	cell(o, t->course);
+	cell_date(o, t->date);
+	cell(o, h);
+	cell_ids(o, t->trainers, t->n_trainers);
+	cell(o, t->named);
+	cell(o, t->created_by);
+	return row_end(o);
+}
+
+static int put_training_attendees(void *ctx, const struct wf_training *t)
+{
+	struct out *o = ctx;
+	int rc = 0;
+	for (int i = 0; !rc && i < t->n_att; i++) {
+		cell_id(o, t->id);
+		cell(o, t->att[i].profession);
+		cell(o, t->att[i].organisation);
+		cell_int(o, t->att[i].count, -1);
+		rc = row_end(o);
+	}
+	return rc;
+}
+
+static int put_consultation(void *ctx, const struct wf_consultation *c)
+{
+	struct out *o = ctx;
+	cell_id(o, c->id);
+	cell_date(o, c->date);
+	cell_id(o, c->practitioner_id);
+	cell(o, c->profession);
+	cell(o, c->organisation);
+	cell_id(o, c->family_id);
+	cell(o, c->advice);
+	cell(o, c->follow_up);
+	cell_date(o, c->follow_up_on);
+	cell(o, c->created_by);
+	return row_end(o);
+}
+
+static int put_supervision(void *ctx, const struct wf_supervision *s)
+{
+	struct out *o = ctx;
+	cell_id(o, s->id);
+	cell_date(o, s->date);
+	cell_id(o, s->practitioner_id);
+	cell(o, s->profession);
+	cell(o, s->organisation);
+	cell(o, s->service);
+	cell(o, wf_mode_code(s->mode));
+	cell_int(o, s->supervised, -1);
+	cell_int(o, s->duration_min, -1);
+	cell(o, s->supervisee);
+	cell(o, s->created_by);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -452,6 +514,13 @@ static const char *const h_attend[] = {"run_id", "session", "date", "enrolment_i
 static const char *const h_wait[] = {"wait_id", "intervention", "referral_id", "caregiver_id", "added_on", "run_id", 0};
 static const char *const h_video[] = {"cycle_id", "referral_id", "number", "intervention", "helping_question",
                                       "started_on", "filming_contact_ids", "review_contact_ids", "created_by", 0};
+static const char *const h_training[] = {"training_id", "course", "date", "hours", "trainer_ids", "named_attendees",
+                                         "created_by", 0};
+static const char *const h_training_att[] = {"training_id", "profession", "organisation", "count", 0};
+static const char *const h_consult[] = {"consultation_id", "date", "practitioner_id", "profession", "organisation",
+                                        "family_id", "advice", "follow_up", "follow_up_on", "created_by", 0};
+static const char *const h_super[] = {"supervision_id", "date", "practitioner_id", "profession", "organisation",
+                                      "service", "mode", "supervised", "duration_min", "supervisee", "created_by", 0};
 
 /* Each table's file and header, in enum export_table order. */
 static const struct {
@@ -477,6 +546,10 @@ static const struct {
 	[EXPORT_GROUP_ATTENDANCE] = {"group_attendance.csv", h_attend},
 	[EXPORT_GROUP_WAITING] = {"group_waiting.csv", h_wait},
 	[EXPORT_VIDEO_CYCLES] = {"video_cycles.csv", h_video},
+	[EXPORT_TRAINING] = {"training.csv", h_training},
+	[EXPORT_TRAINING_ATTENDEES] = {"training_attendees.csv", h_training_att},
+	[EXPORT_CONSULTATIONS] = {"consultations.csv", h_consult},
+	[EXPORT_SUPERVISION] = {"supervision.csv", h_super},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -501,6 +574,10 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_GROUP_ATTENDANCE: return &n->group_attendance;
 	case EXPORT_GROUP_WAITING: return &n->group_waiting;
 	case EXPORT_VIDEO_CYCLES: return &n->video_cycles;
+	case EXPORT_TRAINING: return &n->trainings;
+	case EXPORT_TRAINING_ATTENDEES: return &n->training_attendees;
+	case EXPORT_CONSULTATIONS: return &n->consultations;
+	case EXPORT_SUPERVISION: return &n->supervision;
 	default: return &x->teams;
 	}
 }
@@ -540,6 +617,10 @@ static const struct export_sink CSV_SINK = {
 	.group_mark = put_group_mark,
 	.group_wait = put_group_wait,
 	.video_cycle = put_video_cycle,
+	.training = put_training,
+	.training_attendees = put_training_attendees,
+	.consultation = put_consultation,
+	.supervision = put_supervision,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

@@ -20,6 +20,7 @@
 #include "store/store_pathway.h"
 #include "store/store_safeguarding.h"
 #include "store/store_video.h"
+#include "store/store_workforce.h"
 
 /* The tables, in the order they are read. */
 enum export_table {
@@ -42,6 +43,10 @@ enum export_table {
 	EXPORT_GROUP_ATTENDANCE,
 	EXPORT_GROUP_WAITING,
 	EXPORT_VIDEO_CYCLES,
+	EXPORT_TRAINING,           /* training events (the event's columns) */
+	EXPORT_TRAINING_ATTENDEES, /* the same events again, for their attendee rows */
+	EXPORT_CONSULTATIONS,
+	EXPORT_SUPERVISION,
 	EXPORT_TABLES /* how many */
 };
 
@@ -70,6 +75,10 @@ struct export_sink {
 	store_group_mark_fn group_mark;
 	store_group_wait_fn group_wait;
 	store_video_fn video_cycle;
+	store_training_fn training;
+	store_training_fn training_attendees;
+	store_consultation_fn consultation;
+	store_supervision_fn supervision;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

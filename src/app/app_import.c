@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "app/app_files.h"
+#include "app/app_import_workforce.h"
 #include "app/app_manifest.h"
 #include "app/app_pathway.h"
 #include "core/codes.h"
@@ -1294,6 +1295,11 @@ static int import_video_cycles(struct import *im, struct dy_err *e)
 	return rc < 0 ? rc : 0;
 }
 
+static int import_workforce(struct import *im, struct dy_err *e)
+{
+	return app_import_workforce(im->a, im->dir, im->n, e);
+}
+
 /* Each file's rows as the manifest lists them against the rows imported. */
 static int check_rows(const struct manifest *m, const struct transfer_counts *n, struct dy_err *e)
 {
@@ -1308,7 +1314,9 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	             {"goal_ratings.csv", n->goal_ratings}, {"notes.csv", n->notes},
 	             {"video_cycles.csv", n->video_cycles}, {"careplans.csv", n->careplans},
 	             {"group_runs.csv", n->group_runs}, {"group_enrolments.csv", n->group_enrolments},
-	             {"group_attendance.csv", n->group_attendance}, {"group_waiting.csv", n->group_waiting}};
+	             {"group_attendance.csv", n->group_attendance}, {"group_waiting.csv", n->group_waiting},
+	             {"training.csv", n->trainings}, {"training_attendees.csv", n->training_attendees},
+	             {"consultations.csv", n->consultations}, {"supervision.csv", n->supervision}};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		int64_t want = manifest_rows(m, files[i].file);
 		if (want >= 0 && want != files[i].got) {
@@ -1345,7 +1353,8 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	             {"safeguarding", import_safeguarding},   {"outcomes", import_outcomes},
 	             {"measures", import_measures},           {"eligibility_overrides", import_overrides},
 	             {"goals", import_all_goals},             {"notes", import_notes},
-	             {"care plans and groups", import_programmes}, {"video_cycles", import_video_cycles}};
+	             {"care plans and groups", import_programmes}, {"video_cycles", import_video_cycles},
+	             {"workforce", import_workforce}};
 	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
 	int timing = getenv("DYAD_TIMING") != NULL;
 	/* Every reference in the files is checked here, row by row, with its

@@ -74,3 +74,8 @@ int cmd_report_quarterly(const struct cli_global *g, struct cli_args *a, struct 
 {
 	return run_report(g, a, app, "quarterly");
 }
+
+int cmd_report_workforce(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "workforce");
+}

@@ -66,6 +66,12 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 		count(", ", n->group_enrolments, "group enrolment", "group enrolments");
 	if (n->group_waiting)
 		count(", ", n->group_waiting, "group waiting-list entry", "group waiting-list entries");
+	if (n->trainings)
+		count(", ", n->trainings, "training event", "training events");
+	if (n->consultations)
+		count(", ", n->consultations, "consultation", "consultations");
+	if (n->supervision)
+		count(", ", n->supervision, "supervision session", "supervision sessions");
 	fputs(".\n", stdout);
 }
 

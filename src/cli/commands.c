@@ -359,6 +359,48 @@ static const struct cli_opt o_group_waiting[] = {
 	{"intervention", "CODE", "only those waiting for this programme", 0},
 	{0}};
 
+static const struct cli_opt o_report_workforce[] = {
+	{"from", "DATE", "first day of the period (activity dated from this day)", 1},
+	{"to", "DATE", "last day of the period (at most 24 months)", 1},
+	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{0}};
+#define WF_PROFESSIONS "midwife, health_visitor, family_nurse, nurse, social_worker, gp, perinatal_mental_health, " \
+	"early_years, childrens_centre, psychologist or other"
+static const struct cli_opt o_training_add[] = {
+	{"course", "TEXT", "the course's name, e.g. \"Circle of Security awareness\"", 1},
+	{"date", "DATE", "the day it ran", 1},
+	{"hours", "HOURS", "its length in hours, more than 0 and at most 24, one decimal at most (e.g. 2.5)", 1},
+	{"trainers", "IDS", "the team's practitioners who delivered it (1-6)", 1},
+	{"attendees", "ROWS", "who came, counted: PROFESSION:ORGANISATION:COUNT rows separated by ';', e.g."
+	 " \"health_visitor:Northtown HV:12;midwife:City Hospital:3\" (professions: " WF_PROFESSIONS ")", 1},
+	{"named", "TEXT", "attendees' names, if the team keeps them (personal data: never in reports)", 0},
+	{0}};
+static const struct cli_opt o_wf_list[] = {
+	{"from", "DATE", "only records dated from this day", 0},
+	{"to", "DATE", "only records dated up to this day", 0},
+	{0}};
+static const struct cli_opt o_consultation_add[] = {
+	{"date", "DATE", "the day of the consultation", 1},
+	{"practitioner", "ID", "the team's practitioner who gave it", 1},
+	{"profession", "CODE", "the profession of who consulted: " WF_PROFESSIONS, 1},
+	{"organisation", "TEXT", "their organisation, e.g. \"Northtown Health Visiting\"", 1},
+	{"family", "ID", "the family discussed, when it is one of the team's", 0},
+	{"advice", "TEXT", "the advice given", 1},
+	{"follow-up", "TEXT", "the follow-up agreed", 0},
+	{"follow-up-on", "DATE", "the day of the follow-up", 0},
+	{0}};
+static const struct cli_opt o_supervision_add[] = {
+	{"date", "DATE", "the day of the session", 1},
+	{"practitioner", "ID", "the team's practitioner who gave it", 1},
+	{"profession", "CODE", "the profession of those supervised: " WF_PROFESSIONS, 1},
+	{"organisation", "TEXT", "their organisation", 1},
+	{"service", "TEXT", "the service they work in, e.g. \"Health visiting\"", 1},
+	{"mode", "MODE", "individual or group", 1},
+	{"supervised", "N", "people supervised (1 for individual; default 1)", 0},
+	{"duration", "MINUTES", "the session's length, 1 to 600 minutes", 1},
+	{"supervisee", "TEXT", "their name(s), if the team keeps them (personal data: never in reports)", 0},
+	{0}};
+
 static const struct cli_opt o_appt_book[] = {
 	{"referral", "ID", "the referral (episode) the appointment is for", 1},
 	{"date", "DATE", "the day (YYYY-MM-DD or today; not a day already past)", 1},
@@ -455,6 +497,13 @@ const struct cli_command cli_commands[] = {
 	{"report", "activity", NULL, 0, "Referrals by source and month, decisions, contacts and DNA rate, caseload at the period's end.", o_report, cmd_report_activity, CLI_DB_READ, REPORT_FORMATS},
 	{"report", "equity", NULL, 0, "Referrals, acceptance, completeness and reliable improvement by deprivation, ethnic group and caregiver.", o_report_equity, cmd_report_equity, CLI_DB_READ, REPORT_FORMATS},
 	{"report", "quarterly", NULL, 0, "The commissioner's quarterly report: waiting, outcomes, completeness, safeguarding, activity and equity.", o_report_quarter, cmd_report_quarterly, CLI_DB_READ, REPORT_FORMATS},
+	{"report", "workforce", NULL, 0, "The team's work with the wider workforce by month: people trained by profession and course, consultations by organisation, supervision hours.", o_report_workforce, cmd_report_workforce, CLI_DB_READ, REPORT_FORMATS},
+	{"training", "add", NULL, 0, "Record a training event the team ran: course, day, hours, trainers, attendees by profession and organisation.", o_training_add, cmd_training_add, CLI_DB_WRITE, NULL},
+	{"training", "list", NULL, 0, "The team's training events, oldest first, with attendees counted.", o_wf_list, cmd_training_list, CLI_DB_READ, NULL},
+	{"consultation", "add", NULL, 0, "Record a consultation given to another professional: who, about which family if ours, advice, follow-up.", o_consultation_add, cmd_consultation_add, CLI_DB_WRITE, NULL},
+	{"consultation", "list", NULL, 0, "The consultations the team gave, oldest first.", o_wf_list, cmd_consultation_list, CLI_DB_READ, NULL},
+	{"supervision", "add", NULL, 0, "Record reflective supervision the team gave: to whom, service, individual or group, minutes.", o_supervision_add, cmd_supervision_add, CLI_DB_WRITE, NULL},
+	{"supervision", "list", NULL, 0, "The supervision sessions the team gave, oldest first.", o_wf_list, cmd_supervision_list, CLI_DB_READ, NULL},
 	{"contact", "add", NULL, 0, "Record a contact (appointment) that has taken place.", o_contact, cmd_contact_add, CLI_DB_WRITE, NULL},
 	{"contact", "list", NULL, 0, "List a referral's contacts.", o_contact_list, cmd_contact_list, CLI_DB_READ, NULL},
 	{"safeguarding", "set", NULL, 0, "Set an infant's safeguarding status from a date.", o_sg_set, cmd_safeguarding_set, CLI_DB_WRITE, NULL},

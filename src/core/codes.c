@@ -38,6 +38,9 @@ const char *const code_timepoint[] = {"baseline", "review", "end", "followup", 0
 const char *const code_profession[] = {"psychotherapist", "clinical_psychologist",
                                        "specialist_health_visitor", "health_visitor", "nurse", "midwife",
                                        "nursery_nurse", "social_worker", "family_therapist", "admin", "other", 0};
+const char *const code_workforce_profession[] = {"midwife", "health_visitor", "family_nurse", "nurse",
+                                                 "social_worker", "gp", "perinatal_mental_health",
+                                                 "early_years", "childrens_centre", "psychologist", "other", 0};
 
 int code_safeguarding_level(const char *status)
 {

@@ -23,6 +23,9 @@ extern const char *const code_care_status[];      /* with_birth_family, reunited
 extern const char *const code_loss[];
 extern const char *const code_timepoint[];        /* baseline, review, end, followup */
 extern const char *const code_profession[];       /* psychotherapist, clinical_psychologist, ... */
+/* The professions of the wider workforce the team trains, consults with and
+ * supervises (docs/workforce.md): midwife, health_visitor, ... other. */
+extern const char *const code_workforce_profession[];
 
 /* The level of a safeguarding status, lowest first (docs/waiting.md,
  * "Safeguarding first"): none 0, early_help 1, child_in_need 2,

@@ -12,8 +12,6 @@
 
 static int reports(struct http_req *rq, struct http_resp *rs)
 {
-	static const char *const titles[] = {"Waiting times", "Outcomes", "Completeness of outcome measures",
-	                                     "Safeguarding outcomes", "Activity", "Quarterly report (all of these)"};
 	struct dy_err e;
 	dy_err_clear(&e);
 	struct buf b, rows;
@@ -44,7 +42,7 @@ static int reports(struct http_req *rq, struct http_resp *rs)
 			rc = TMPL(&rows, &e,
 			          "<li>{{t}}: <a href=\"{{h}}html\">read or print</a>, <a href=\"{{h}}csv\">CSV</a>,"
 			          " <a href=\"{{h}}json\">JSON</a></li>",
-			          TMPL_S("t", titles[i]), TMPL_S("h", href));
+			          TMPL_S("t", report_title(report_names[i])), TMPL_S("h", href));
 		}
 		rc = rc ? rc : buf_puts(&rows, "</ul></td></tr>");
 	}

@@ -19,9 +19,18 @@ static const struct report_kind kinds[] = {
 	{"activity", "Activity", report_activity},
 	{"equity", "Equity of access and outcome", report_equity},
 	{"quarterly", "Quarterly report", report_quarterly},
+	{"workforce", "Workforce activity", report_workforce},
 };
 
-const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "equity", "quarterly", NULL};
+const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "equity", "quarterly", "workforce", NULL};
+
+const char *report_title(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return kinds[i].title;
+	return name;
+}
 
 int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
                  struct dy_err *e)

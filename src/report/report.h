@@ -34,6 +34,10 @@ int report_build(struct app *a, const char *name, const struct report_params *p,
 /* The names report_build knows, NULL-terminated. */
 extern const char *const report_names[];
 
+/* The title of the report named name ("Waiting times"), or name itself
+ * when it is not one report_build knows. */
+const char *report_title(const char *name);
+
 /* The builders (report_build calls them after checking the period). */
 int report_waiting(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_outcomes(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
@@ -42,6 +46,7 @@ int report_safeguarding(struct app *a, const struct report_params *p, struct rep
 int report_activity(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_equity(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_quarterly(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+int report_workforce(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 
 /* "2026Q3" into its first and last days; 0 or DY_EINVAL (field "quarter"). */
 int report_quarter_parse(const char *s, int32_t *from, int32_t *to, struct dy_err *e);

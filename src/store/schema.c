@@ -608,6 +608,60 @@ static const char v18_video[] =
 	"  step TEXT NOT NULL CHECK (step IN ('filming','review')),"
 	"  PRIMARY KEY (cycle_id, contact_id)) STRICT, WITHOUT ROWID;";
 
+/* Version 19: workforce activity (issue 13; docs/workforce.md). The
+ * team's second level: training events it ran (course, day, hours in
+ * tenths, trainers, attendees counted by profession and organisation,
+ * optional named attendees), consultations it gave (who was consulted,
+ * about which of our families if any, advice, follow-up) and reflective
+ * supervision it gave (to whom, service, individual or group, minutes). */
+static const char v19_workforce[] =
+	"CREATE TABLE training_event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  team_id INTEGER NOT NULL REFERENCES team(id),"
+	"  course TEXT NOT NULL,"
+	"  date TEXT NOT NULL,"
+	"  hours_x10 INTEGER NOT NULL CHECK (hours_x10 BETWEEN 1 AND 240),"
+	"  named_attendees TEXT,"
+	"  created_by TEXT NOT NULL) STRICT;"
+	"CREATE INDEX training_event_date ON training_event(team_id, date);"
+	"CREATE TABLE training_trainer ("
+	"  event_id INTEGER NOT NULL REFERENCES training_event(id),"
+	"  practitioner_id INTEGER NOT NULL REFERENCES practitioner(id),"
+	"  PRIMARY KEY (event_id, practitioner_id)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE training_attendees ("
+	"  event_id INTEGER NOT NULL REFERENCES training_event(id),"
+	"  profession TEXT NOT NULL,"
+	"  organisation TEXT NOT NULL,"
+	"  count INTEGER NOT NULL CHECK (count BETWEEN 0 AND 1000),"
+	"  PRIMARY KEY (event_id, profession, organisation)) STRICT, WITHOUT ROWID;"
+	"CREATE TABLE consultation ("
+	"  id INTEGER PRIMARY KEY,"
+	"  team_id INTEGER NOT NULL REFERENCES team(id),"
+	"  date TEXT NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL REFERENCES practitioner(id),"
+	"  profession TEXT NOT NULL,"
+	"  organisation TEXT NOT NULL,"
+	"  family_id INTEGER REFERENCES family(id),"
+	"  advice TEXT NOT NULL,"
+	"  follow_up TEXT,"
+	"  follow_up_on TEXT,"
+	"  created_by TEXT NOT NULL) STRICT;"
+	"CREATE INDEX consultation_date ON consultation(team_id, date);"
+	"CREATE TABLE supervision ("
+	"  id INTEGER PRIMARY KEY,"
+	"  team_id INTEGER NOT NULL REFERENCES team(id),"
+	"  date TEXT NOT NULL,"
+	"  practitioner_id INTEGER NOT NULL REFERENCES practitioner(id),"
+	"  profession TEXT NOT NULL,"
+	"  organisation TEXT NOT NULL,"
+	"  supervisee TEXT,"
+	"  service TEXT NOT NULL,"
+	"  mode TEXT NOT NULL CHECK (mode IN ('individual','group')),"
+	"  supervised INTEGER NOT NULL CHECK (supervised BETWEEN 1 AND 1000),"
+	"  duration_min INTEGER NOT NULL CHECK (duration_min BETWEEN 1 AND 600),"
+	"  created_by TEXT NOT NULL) STRICT;"
+	"CREATE INDEX supervision_date ON supervision(team_id, date);";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1, schema_pg_v1},
 	{2, "referral pathway", v2, schema_pg_v2},
@@ -627,6 +681,7 @@ const struct migration schema_migrations[] = {
 	{16, "appointments", v16_appointments, schema_pg_v16},
 	{17, "corrections with history", v17_corrections, schema_pg_v17},
 	{18, "video feedback cycles", v18_video, schema_pg_v18},
+	{19, "workforce activity", v19_workforce, schema_pg_v19},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

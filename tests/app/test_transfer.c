@@ -273,10 +273,14 @@ static int t_enrol(void *c, const struct group_enrolment *x) { (void)x; return t
 static int t_mark(void *c, const struct group_mark *x) { (void)x; return t_row(c); }
 static int t_wait(void *c, const struct group_wait *x) { (void)x; return t_row(c); }
 static int t_video(void *c, const struct video_cycle *x) { (void)x; return t_row(c); }
+static int t_training(void *c, const struct wf_training *x) { (void)x; return t_row(c); }
+static int t_consult(void *c, const struct wf_consultation *x) { (void)x; return t_row(c); }
+static int t_super(void *c, const struct wf_supervision *x) { (void)x; return t_row(c); }
 
 static const struct export_sink TALLY = {t_begin, t_end,   t_team,  t_pract, t_person, t_ref,  t_contact,
                                          t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating, t_note,
-                                         t_plan,  t_run,   t_enrol, t_mark,  t_wait,   t_video};
+                                         t_plan,  t_run,   t_enrol, t_mark,  t_wait,   t_video,
+                                         t_training, t_training, t_consult, t_super};
 
 static void export_read_serves_another_writer(void **state)
 {
@@ -305,6 +309,10 @@ static void export_read_serves_another_writer(void **state)
 	assert_int_equal(k.rows[EXPORT_MEASURES], w.measures);
 	assert_int_equal(k.rows[EXPORT_GOAL_RATINGS], w.goal_ratings);
 	assert_int_equal(k.rows[EXPORT_NOTES], w.notes);
+	assert_int_equal(k.rows[EXPORT_TRAINING], w.trainings);
+	assert_int_equal(k.rows[EXPORT_CONSULTATIONS], w.consultations);
+	assert_int_equal(k.rows[EXPORT_SUPERVISION], w.supervision);
+	assert_true(w.trainings > 10 && w.training_attendees > w.trainings && w.consultations > 50);
 	assert_true(w.people > 100 && w.contacts > 100);
 
 	/* A writer that fails part-way stops the read; its code comes back and

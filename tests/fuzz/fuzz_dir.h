@@ -16,7 +16,9 @@ static const char *const fuzz_files[] = {"people.csv", "referrals.csv", "contact
                                          "measures.csv", "goals.csv", "goal_ratings.csv",
                                          "eligibility_overrides.csv", "manifest.csv", "video_cycles.csv",
                                          "notes.csv", "careplans.csv", "group_runs.csv", "group_enrolments.csv",
-                                         "group_attendance.csv", "group_waiting.csv"};
+                                         "group_attendance.csv", "group_waiting.csv",
+                                         "training.csv", "training_attendees.csv", "consultations.csv",
+                                         "supervision.csv"};
 #define FUZZ_NFILES (sizeof fuzz_files / sizeof fuzz_files[0])
 
 /* A fresh scratch folder made once per process: base/tag-XXXXXX. */

@@ -19,7 +19,8 @@ for args in "family list" "referral list" "caseload" "waiting" "report waiting -
 	"report outcomes --from 2025-01-01 --to 2026-10-31" "report completeness --from 2025-01-01 --to 2026-10-31" \
 	"report safeguarding --from 2025-01-01 --to 2026-10-31" "report activity --from 2025-01-01 --to 2026-10-31" \
 	"report quarterly --quarter 2026Q3" "report quarterly --quarter 2026Q3 --publish" "find a" "find smith" \
-	"group list"; do
+	"group list" "report workforce --from 2025-01-01 --to 2026-10-31" "report workforce --from 2025-01-01 --to 2026-10-31 --publish" \
+	"training list" "consultation list --from 2026-01-01" "supervision list --to 2025-06-30"; do
 	# shellcheck disable=SC2086
 	a=$("$DYAD" --db "$lite" --format json $args 2>&1)
 	ra=$?
