@@ -69,3 +69,8 @@ int cmd_report_quarterly(const struct cli_global *g, struct cli_args *a, struct 
 {
 	return run_report(g, a, app, "quarterly");
 }
+
+int cmd_report_feedback(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "feedback");
+}

@@ -18,9 +18,10 @@ static const struct report_kind kinds[] = {
 	{"safeguarding", "Safeguarding outcomes", report_safeguarding},
 	{"activity", "Activity", report_activity},
 	{"quarterly", "Quarterly report", report_quarterly},
+	{"feedback", "Family feedback", report_feedback},
 };
 
-const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "quarterly", NULL};
+const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "quarterly", "feedback", NULL};
 
 int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
                  struct dy_err *e)

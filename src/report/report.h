@@ -39,6 +39,7 @@ int report_completeness(struct app *a, const struct report_params *p, struct rep
 int report_safeguarding(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_activity(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_quarterly(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+int report_feedback(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 
 /* "2026Q3" into its first and last days; 0 or DY_EINVAL (field "quarter"). */
 int report_quarter_parse(const char *s, int32_t *from, int32_t *to, struct dy_err *e);
