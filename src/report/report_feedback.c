@@ -18,7 +18,8 @@ int report_feedback(struct app *a, const struct report_params *p, struct rep_res
 		return rc;
 	report_intro(r, p, "Family feedback answered",
 	             ": for each question, each answer's count and its percentage of the families who answered that "
-	             "question (n_answered). respondents: the response sets counted.");
+	             "question (n_answered). respondents: the response sets counted. The questions are worded in the "
+	             "team's questionnaire (config/feedback.ini).");
 	rep_fact_text(r, "questionnaire", def.id, REP_IN_ALL);
 	rep_fact_int(r, "respondents", REP_COUNT, c.respondents, REP_IN_ALL);
 	if (c.other_questionnaire)
@@ -27,7 +28,6 @@ int report_feedback(struct app *a, const struct report_params *p, struct rep_res
 		         def.id);
 	struct rep_table *t = rep_table(r, "answers", "Answers by question", REP_ROWS, REP_IN_ALL);
 	int cq = rep_col(t, "question", REP_TEXT, 0, -1);
-	int ct = rep_col(t, "question_text", REP_TEXT, 0, -1);
 	int ca = rep_col(t, "answer", REP_TEXT, 0, -1);
 	int cb = rep_col(t, "n_answered", REP_COUNT, 0, -1);
 	int cn = rep_col(t, "n", REP_COUNT, 0, -1);
@@ -37,7 +37,6 @@ int report_feedback(struct app *a, const struct report_params *p, struct rep_res
 		for (int k = 0; k < def.q[q].n_options; k++) {
 			size_t row = rep_row(t);
 			rep_set_text(t, row, cq, def.q[q].code);
-			rep_set_text(t, row, ct, def.q[q].text);
 			rep_set_text(t, row, ca, def.q[q].option[k]);
 			rep_set_int(t, row, cb, c.answered[q]);
 			rep_set_int(t, row, cn, c.count[q][k]);
