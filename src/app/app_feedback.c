@@ -80,6 +80,16 @@ int app_feedback_add(struct app *a, int64_t episode_id, const char *answers, int
 	return app_end(a, rc, "feedback.add", "referral", episode_id, def.id, e);
 }
 
+int app_feedback_get(struct app *a, int64_t episode_id, struct feedback_row *f, struct dy_err *e)
+{
+	int rc = app_scope_record(a, SCOPE_OF_EPISODE, episode_id, SCOPE_IDENTITY, NULL, e);
+	if (rc)
+		return rc;
+	if ((rc = app_begin_read(a, e)))
+		return rc;
+	return app_end_read(a, store_feedback_get(a->db, episode_id, f, e));
+}
+
 int app_feedback_list(struct app *a, int32_t from, int32_t to, store_feedback_fn fn, void *ctx, struct dy_err *e)
 {
 	int rc = app_scope_team(a, SCOPE_IDENTITY, e);

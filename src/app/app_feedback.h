@@ -27,6 +27,9 @@ int app_feedback_load(const char *path, struct feedback_def *def, struct dy_err 
 int app_feedback_add(struct app *a, int64_t episode_id, const char *answers, int32_t on, const char *path,
                      struct dy_err *e);
 
+/* The referral's response set into *f; DY_ENOTFOUND when none. */
+int app_feedback_get(struct app *a, int64_t episode_id, struct feedback_row *f, struct dy_err *e);
+
 /* Calls fn for each response set answered in [from, to] (DATE_NONE: open). */
 int app_feedback_list(struct app *a, int32_t from, int32_t to, store_feedback_fn fn, void *ctx, struct dy_err *e);
 

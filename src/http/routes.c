@@ -16,6 +16,7 @@ const struct http_route *const http_route_tables[] = {
 	api_report_routes,
 	api_careplan_routes,
 	api_group_routes,
+	api_letter_routes,
 	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
 	page_assets_routes,
 	page_family_routes,
@@ -29,6 +30,7 @@ const struct http_route *const http_route_tables[] = {
 	page_correction_routes,
 	page_reports_routes,
 	page_group_routes,
+	page_letter_routes,
 	auth_routes,
 	NULL,
 };

@@ -142,6 +142,30 @@ int store_feedback_list(db_t *db, int32_t from, int32_t to, store_feedback_fn fn
 	return rc < 0 ? rc : 0;
 }
 
+int store_feedback_get(db_t *db, int64_t episode_id, struct feedback_row *f, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db,
+	                          "SELECT episode_id, questionnaire, answered_on, answers, recorded_by FROM feedback"
+	                          " WHERE episode_id = ?",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, episode_id);
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc != DB_ROW)
+		return dy_fail(e, DY_ENOTFOUND, "feedback", "referral %lld has no feedback", (long long)episode_id);
+	memset(f, 0, sizeof *f);
+	f->episode_id = db_col_int(s, 0);
+	db_col_copy(s, 1, f->questionnaire, sizeof f->questionnaire);
+	f->answered_on = db_col_date(s, 2);
+	db_col_copy(s, 3, f->answers, sizeof f->answers);
+	db_col_copy(s, 4, f->recorded_by, sizeof f->recorded_by);
+	db_step(s, e);
+	return 0;
+}
+
 int store_feedback_exists(db_t *db, int64_t episode_id, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM feedback WHERE episode_id = ?", e);

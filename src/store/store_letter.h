@@ -52,6 +52,9 @@ int store_feedback_insert(db_t *db, const struct feedback_row *f, struct dy_err 
  * ends), by episode. */
 int store_feedback_list(db_t *db, int32_t from, int32_t to, store_feedback_fn fn, void *ctx, struct dy_err *e);
 
+/* The episode's response set into *f; DY_ENOTFOUND when it has none. */
+int store_feedback_get(db_t *db, int64_t episode_id, struct feedback_row *f, struct dy_err *e);
+
 /* 1 when the episode has a response set, 0 when not, negative on error. */
 int store_feedback_exists(db_t *db, int64_t episode_id, struct dy_err *e);
 
