@@ -418,6 +418,30 @@ static int put_video_cycle(void *ctx, const struct video_cycle *c)
 	return row_end(o);
 }
 
+static int put_letter(void *ctx, const struct letter *l)
+{
+	struct out *o = ctx;
+	cell_id(o, l->id);
+	cell_id(o, l->episode_id);
+	cell(o, l->kind);
+	cell(o, l->recipient);
+	cell(o, l->produced_at);
+	cell(o, l->produced_by);
+	cell(o, l->html);
+	return row_end(o);
+}
+
+static int put_feedback(void *ctx, const struct feedback_row *f)
+{
+	struct out *o = ctx;
+	cell_id(o, f->episode_id);
+	cell(o, f->questionnaire);
+	cell_date(o, f->answered_on);
+	cell(o, f->answers);
+	cell(o, f->recorded_by);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -452,6 +476,9 @@ static const char *const h_attend[] = {"run_id", "session", "date", "enrolment_i
 static const char *const h_wait[] = {"wait_id", "intervention", "referral_id", "caregiver_id", "added_on", "run_id", 0};
 static const char *const h_video[] = {"cycle_id", "referral_id", "number", "intervention", "helping_question",
                                       "started_on", "filming_contact_ids", "review_contact_ids", "created_by", 0};
+static const char *const h_letter[] = {"letter_id", "referral_id", "kind", "to", "produced_at", "produced_by",
+                                       "html", 0};
+static const char *const h_feedback[] = {"referral_id", "questionnaire", "answered_on", "answers", "recorded_by", 0};
 
 /* Each table's file and header, in enum export_table order. */
 static const struct {
@@ -477,6 +504,8 @@ static const struct {
 	[EXPORT_GROUP_ATTENDANCE] = {"group_attendance.csv", h_attend},
 	[EXPORT_GROUP_WAITING] = {"group_waiting.csv", h_wait},
 	[EXPORT_VIDEO_CYCLES] = {"video_cycles.csv", h_video},
+	[EXPORT_LETTERS] = {"letters.csv", h_letter},
+	[EXPORT_FEEDBACK] = {"feedback.csv", h_feedback},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -501,6 +530,8 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_GROUP_ATTENDANCE: return &n->group_attendance;
 	case EXPORT_GROUP_WAITING: return &n->group_waiting;
 	case EXPORT_VIDEO_CYCLES: return &n->video_cycles;
+	case EXPORT_LETTERS: return &n->letters;
+	case EXPORT_FEEDBACK: return &n->feedback;
 	default: return &x->teams;
 	}
 }
@@ -540,6 +571,8 @@ static const struct export_sink CSV_SINK = {
 	.group_mark = put_group_mark,
 	.group_wait = put_group_wait,
 	.video_cycle = put_video_cycle,
+	.letter = put_letter,
+	.feedback = put_feedback,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

@@ -2,6 +2,8 @@
  * writer (app_export_read.h). */
 #include "app/app_export_read.h"
 
+#include "util/date.h"
+
 /* Reads table t: begin, the records (by the store's list of it), end. */
 static int table(struct app *a, const struct export_sink *k, void *ctx, enum export_table t, struct dy_err *e)
 {
@@ -33,6 +35,8 @@ static int table(struct app *a, const struct export_sink *k, void *ctx, enum exp
 	case EXPORT_GROUP_ATTENDANCE: rc = store_group_mark_list(a->db, 0, k->group_mark, ctx, e); break;
 	case EXPORT_GROUP_WAITING: rc = store_group_waiting_list(a->db, NULL, 1, k->group_wait, ctx, e); break;
 	case EXPORT_VIDEO_CYCLES: rc = store_video_list(a->db, 0, k->video_cycle, ctx, e); break;
+	case EXPORT_LETTERS: rc = store_letter_list(a->db, 0, 1, k->letter, ctx, e); break;
+	case EXPORT_FEEDBACK: rc = store_feedback_list(a->db, DATE_NONE, DATE_NONE, k->feedback, ctx, e); break;
 	case EXPORT_TABLES: break;
 	}
 	return k->end(ctx, t, rc);

@@ -14,6 +14,7 @@
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_goal.h"
+#include "store/store_letter.h"
 #include "store/store_group.h"
 #include "store/store_measure.h"
 #include "store/store_note.h"
@@ -42,6 +43,8 @@ enum export_table {
 	EXPORT_GROUP_ATTENDANCE,
 	EXPORT_GROUP_WAITING,
 	EXPORT_VIDEO_CYCLES,
+	EXPORT_LETTERS,
+	EXPORT_FEEDBACK,
 	EXPORT_TABLES /* how many */
 };
 
@@ -70,6 +73,8 @@ struct export_sink {
 	store_group_mark_fn group_mark;
 	store_group_wait_fn group_wait;
 	store_video_fn video_cycle;
+	store_letter_fn letter;
+	store_feedback_fn feedback;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

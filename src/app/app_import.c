@@ -33,6 +33,7 @@
 #include "store/store_score.h"
 #include "store/store_summary.h"
 #include "store/store_video.h"
+#include "app/app_import_feedback.h"
 #include "store/store_safeguarding.h"
 #include "store/store_scope.h"
 #include "util/csvtab.h"
@@ -1327,6 +1328,12 @@ static int import_video_cycles(struct import *im, struct dy_err *e)
 	return rc < 0 ? rc : 0;
 }
 
+/* letters.csv and feedback.csv: app_import_feedback.c. */
+static int import_letters_feedback(struct import *im, struct dy_err *e)
+{
+	return app_import_letters_feedback(im->a, im->dir, im->n, e);
+}
+
 /* Each file's rows as the manifest lists them against the rows imported. */
 static int check_rows(const struct manifest *m, const struct transfer_counts *n, struct dy_err *e)
 {
@@ -1339,7 +1346,7 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	             {"measures.csv", n->measures},           {"episode_events.csv", n->events},
 	             {"eligibility_overrides.csv", n->overrides}, {"goals.csv", n->goals},
 	             {"goal_ratings.csv", n->goal_ratings}, {"notes.csv", n->notes},
-	             {"video_cycles.csv", n->video_cycles}};
+	             {"video_cycles.csv", n->video_cycles}, {"letters.csv", n->letters}, {"feedback.csv", n->feedback}};
 	/* Exported but not read back yet: refused rather than lost. */
 	static const char *const not_read[] = {"careplans.csv", "group_runs.csv", "group_enrolments.csv",
 	                                       "group_attendance.csv", "group_waiting.csv"};
@@ -1389,7 +1396,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	             {"safeguarding", import_safeguarding},   {"outcomes", import_outcomes},
 	             {"measures", import_measures},           {"eligibility_overrides", import_overrides},
 	             {"goals", import_all_goals},             {"notes", import_notes},
-	             {"video_cycles", import_video_cycles}};
+	             {"video_cycles", import_video_cycles},   {"letters_feedback", import_letters_feedback}};
 	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
 	int timing = getenv("DYAD_TIMING") != NULL;
 	/* Every reference in the files is checked here, row by row, with its

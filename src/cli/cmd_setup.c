@@ -58,6 +58,10 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 	count(", ", n->notes, "case note", "case notes");
 	if (n->video_cycles)
 		count(", ", n->video_cycles, "video feedback cycle", "video feedback cycles");
+	if (n->letters)
+		count(", ", n->letters, "letter", "letters");
+	if (n->feedback)
+		count(", ", n->feedback, "feedback response set", "feedback response sets");
 	fputs(".\n", stdout);
 }
 
