@@ -115,4 +115,32 @@ check "published: 1 hidden with its percentage" grep -q '^relationship,partly,8,
 check "published: maybe 1 hidden" grep -q '^recommend,maybe,8,\*,\*$' fbp.csv
 check "published: 0 is shown" grep -q '^understand_baby,no,6,0,0.0$' fbp.csv
 expect 0 "Family feedback" -- "$D" --format html report feedback --from 2026-11-01 --to 2026-11-30
+# CSV: letters.csv and feedback.csv round-trip byte-identically, and a bad
+# row is refused whole with its file, line and column.
+"$D" export out >/dev/null
+check "letters.csv header" bash -c "head -1 out/letters.csv | tr -d '\r' | grep -qx 'letter_id,referral_id,kind,to,produced_at,produced_by,html'"
+check "feedback.csv header" bash -c "head -1 out/feedback.csv | tr -d '\r' | grep -qx 'referral_id,questionnaire,answered_on,answers,recorded_by'"
+NEW=$(fresh_db new)
+expect 0 "3 letters, 8 feedback response sets" -- "$D" --db "$NEW" import out
+expect 0 "3 letters, 8 feedback response sets" -- "$D" --db "$NEW" export back
+check "letters.csv byte-identical after a round trip" cmp -s out/letters.csv back/letters.csv
+check "feedback.csv byte-identical after a round trip" cmp -s out/feedback.csv back/feedback.csv
+check "every file byte-identical after a round trip" diff -r out back
+"$D" --db "$NEW" letter show 1 >ack2.html
+check "the letter as it was made" cmp -s ack.html ack2.html
+bad() { # bad NAME FILE SED-EXPRESSION: the export with FILE edited (and no manifest)
+	rm -rf "$1" && cp -r out "$1" && rm "$1/manifest.csv" && sed -i "$3" "$1/$2"
+}
+bad kind letters.csv "s/,acknowledgement,referrer,/,thanks,referrer,/"
+expect 2 "letters.csv line 2.*kind.*must be acknowledgement, decision or discharge" -- \
+	"$D" --db "$(fresh_db kind)" import kind
+bad stamp letters.csv "2s/,20[0-9-]*T[0-9:]*Z,/,yesterday,/"
+expect 2 "letters.csv line 2.*produced_at.*YYYY-MM-DDTHH:MM:SSZ" -- "$D" --db "$(fresh_db stamp)" import stamp
+bad answer feedback.csv "2s/yes;partly;;yes/yes;maybe;;yes/"
+expect 2 "feedback.csv line 2.*answers.*question 2 \(listened\) must be one of" -- \
+	"$D" --db "$(fresh_db answer)" import answer
+bad noref feedback.csv "2s/^1,/99,/"
+expect 2 "feedback.csv line 2.*referral_id.*referral 99 does not exist" -- "$D" --db "$(fresh_db noref)" import noref
+bad twice feedback.csv "3s/^2,/1,/"
+expect 2 "feedback.csv line 3.*referral_id.*feedback there twice" -- "$D" --db "$(fresh_db twice)" import twice
 finish

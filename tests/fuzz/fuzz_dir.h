@@ -14,7 +14,8 @@
 static const char *const fuzz_files[] = {"people.csv", "referrals.csv", "contacts.csv", "episode_events.csv",
                                          "practitioners.csv", "team.csv", "safeguarding.csv", "outcomes.csv",
                                          "measures.csv", "goals.csv", "goal_ratings.csv",
-                                         "eligibility_overrides.csv", "manifest.csv", "video_cycles.csv"};
+                                         "eligibility_overrides.csv", "manifest.csv", "video_cycles.csv",
+                                         "letters.csv", "feedback.csv"};
 #define FUZZ_NFILES (sizeof fuzz_files / sizeof fuzz_files[0])
 
 /* A fresh scratch folder made once per process: base/tag-XXXXXX. */
