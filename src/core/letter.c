@@ -84,9 +84,10 @@ static int field_index(const char *name, size_t n)
 static int bad(struct dy_err *e, const char *file, int line, const char *field, const char *msg, const char *name,
                size_t n)
 {
-	char f[64];
+	char f[64] = "";
 	size_t k = n < sizeof f - 1 ? n : sizeof f - 1;
-	memcpy(f, name, k);
+	if (name && k)
+		memcpy(f, name, k);
 	f[k] = '\0';
 	/* The name is template text, never a person's data: safe to show. */
 	if (name && n)
