@@ -3,6 +3,7 @@
  * demonstration values, not statistics about any real service. */
 #include "app/app_demo.h"
 #include "app/app_demo_int.h"
+#include "app/app_demo_letters.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -682,10 +683,15 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 		d.practitioners[d.npract++] = p.id;
 		n->practitioners++;
 	}
+	int64_t last_before = 0;
+	if (!rc)
+		rc = db_query_int(a->db, "SELECT COALESCE(MAX(id), 0) FROM episode", &last_before, e);
 	for (int i = 0; !rc && i < families; i++)
 		rc = one_family(&d, e);
 	if (!rc)
 		rc = app_demo_workforce(a, d.practitioners, d.npract, seed, e);
+	if (!rc)
+		rc = app_demo_letters(a, last_before, seed, e);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
 	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);

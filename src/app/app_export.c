@@ -480,6 +480,30 @@ static int put_supervision(void *ctx, const struct wf_supervision *s)
 	return row_end(o);
 }
 
+static int put_letter(void *ctx, const struct letter *l)
+{
+	struct out *o = ctx;
+	cell_id(o, l->id);
+	cell_id(o, l->episode_id);
+	cell(o, l->kind);
+	cell(o, l->recipient);
+	cell(o, l->produced_at);
+	cell(o, l->produced_by);
+	cell(o, l->html);
+	return row_end(o);
+}
+
+static int put_feedback(void *ctx, const struct feedback_row *f)
+{
+	struct out *o = ctx;
+	cell_id(o, f->episode_id);
+	cell(o, f->questionnaire);
+	cell_date(o, f->answered_on);
+	cell(o, f->answers);
+	cell(o, f->recorded_by);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -521,6 +545,9 @@ static const char *const h_consult[] = {"consultation_id", "date", "practitioner
                                         "family_id", "advice", "follow_up", "follow_up_on", "created_by", 0};
 static const char *const h_super[] = {"supervision_id", "date", "practitioner_id", "profession", "organisation",
                                       "service", "mode", "supervised", "duration_min", "supervisee", "created_by", 0};
+static const char *const h_letter[] = {"letter_id", "referral_id", "kind", "to", "produced_at", "produced_by",
+                                       "html", 0};
+static const char *const h_feedback[] = {"referral_id", "questionnaire", "answered_on", "answers", "recorded_by", 0};
 
 /* Each table's file and header, in enum export_table order. */
 static const struct {
@@ -550,6 +577,8 @@ static const struct {
 	[EXPORT_TRAINING_ATTENDEES] = {"training_attendees.csv", h_training_att},
 	[EXPORT_CONSULTATIONS] = {"consultations.csv", h_consult},
 	[EXPORT_SUPERVISION] = {"supervision.csv", h_super},
+	[EXPORT_LETTERS] = {"letters.csv", h_letter},
+	[EXPORT_FEEDBACK] = {"feedback.csv", h_feedback},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -578,6 +607,8 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_TRAINING_ATTENDEES: return &n->training_attendees;
 	case EXPORT_CONSULTATIONS: return &n->consultations;
 	case EXPORT_SUPERVISION: return &n->supervision;
+	case EXPORT_LETTERS: return &n->letters;
+	case EXPORT_FEEDBACK: return &n->feedback;
 	default: return &x->teams;
 	}
 }
@@ -621,6 +652,8 @@ static const struct export_sink CSV_SINK = {
 	.training_attendees = put_training_attendees,
 	.consultation = put_consultation,
 	.supervision = put_supervision,
+	.letter = put_letter,
+	.feedback = put_feedback,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

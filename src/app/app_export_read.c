@@ -47,6 +47,8 @@ static int table(struct app *a, const struct export_sink *k, void *ctx, enum exp
 	case EXPORT_SUPERVISION:
 		rc = store_supervision_list(a->db, a->team_id, DATE_NONE, DATE_NONE, k->supervision, ctx, e);
 		break;
+	case EXPORT_LETTERS: rc = store_letter_list(a->db, 0, 1, k->letter, ctx, e); break;
+	case EXPORT_FEEDBACK: rc = store_feedback_list(a->db, DATE_NONE, DATE_NONE, k->feedback, ctx, e); break;
 	case EXPORT_TABLES: break;
 	}
 	return k->end(ctx, t, rc);

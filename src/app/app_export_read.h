@@ -14,6 +14,7 @@
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_goal.h"
+#include "store/store_letter.h"
 #include "store/store_group.h"
 #include "store/store_measure.h"
 #include "store/store_note.h"
@@ -47,6 +48,8 @@ enum export_table {
 	EXPORT_TRAINING_ATTENDEES, /* the same events again, for their attendee rows */
 	EXPORT_CONSULTATIONS,
 	EXPORT_SUPERVISION,
+	EXPORT_LETTERS,
+	EXPORT_FEEDBACK,
 	EXPORT_TABLES /* how many */
 };
 
@@ -79,6 +82,8 @@ struct export_sink {
 	store_training_fn training_attendees;
 	store_consultation_fn consultation;
 	store_supervision_fn supervision;
+	store_letter_fn letter;
+	store_feedback_fn feedback;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

@@ -8,7 +8,7 @@
 
 #include "util/err.h"
 
-#define FOLDER_FILES_MAX 24
+#define FOLDER_FILES_MAX 40
 
 /* A folder being written: where, and the files so far. */
 struct folder {

@@ -15,7 +15,7 @@
 #include "util/err.h"
 
 #define MANIFEST_FILE "manifest.csv"
-#define MANIFEST_MAX 32
+#define MANIFEST_MAX 48
 #define MANIFEST_HASH_BYTES 32
 
 struct manifest_hash {

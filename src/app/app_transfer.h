@@ -13,7 +13,7 @@
 
 struct transfer_counts {
 	int64_t practitioners, families, people, referrals, contacts, safeguarding, outcomes, measures;
-	int64_t events, overrides, goals, goal_ratings, notes, video_cycles;
+	int64_t events, overrides, goals, goal_ratings, notes, video_cycles, letters, feedback;
 	int64_t trainings, training_attendees, consultations, supervision; /* workforce activity */
 	int64_t careplans, group_runs, group_enrolments, group_attendance, group_waiting;
 	char team[101]; /* import: the team named in team.csv ("" without one) */

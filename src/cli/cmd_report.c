@@ -79,3 +79,8 @@ int cmd_report_workforce(const struct cli_global *g, struct cli_args *a, struct 
 {
 	return run_report(g, a, app, "workforce");
 }
+
+int cmd_report_feedback(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	return run_report(g, a, app, "feedback");
+}

@@ -72,6 +72,10 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 		count(", ", n->consultations, "consultation", "consultations");
 	if (n->supervision)
 		count(", ", n->supervision, "supervision session", "supervision sessions");
+	if (n->letters)
+		count(", ", n->letters, "letter", "letters");
+	if (n->feedback)
+		count(", ", n->feedback, "feedback response set", "feedback response sets");
 	fputs(".\n", stdout);
 }
 

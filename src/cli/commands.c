@@ -323,6 +323,27 @@ static const struct cli_opt o_video_link[] = {
 	{"contact", "ID", "an attended contact of the referral naming the cycle's intervention", 1},
 	{"step", "STEP", "filming or review", 1},
 	{0}};
+static const struct cli_opt o_letter_make[] = {
+	{"referral", "ID", "the referral the letter is about", 1},
+	{"kind", "KIND", "acknowledgement, decision (after triage) or discharge (after discharge)", 1},
+	{"to", "WHO", "referrer (default), gp or health_visitor", 0},
+	{"templates", "DIR", "the letter templates (default $DYAD_LETTERS, else the built-in config/letters)", 0},
+	{0}};
+static const struct cli_opt o_feedback_add[] = {
+	{"referral", "ID", "the discharged referral the family's answers are about", 1},
+	{"answers", "LIST", "one answer code per question in order, ';'-separated, empty for a question skipped (e.g. \"yes;partly;;yes\")", 1},
+	{"date", "DATE", "the day the family answered (default today)", 0},
+	{"questionnaire", "FILE", "the feedback questionnaire (default $DYAD_FEEDBACK, else the built-in config/feedback.ini)", 0},
+	{0}};
+static const struct cli_opt o_feedback_list[] = {
+	{"from", "DATE", "first day answered (default: all)", 0},
+	{"to", "DATE", "last day answered (default: all)", 0},
+	{0}};
+static const struct cli_opt o_report_feedback[] = {
+	{"from", "DATE", "first day of the period (response sets answered from this day)", 1},
+	{"to", "DATE", "last day of the period", 1},
+	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{0}};
 static const struct cli_opt o_group_add[] = {
 	{"intervention", "CODE", "a group intervention of the catalogue (mode group), e.g. circle_of_security", 1},
 	{"starts", "DATE", "the day of the first session", 1},
@@ -528,6 +549,12 @@ const struct cli_command cli_commands[] = {
 	{"video", "start", NULL, 0, "Start a referral's next video feedback cycle with the family's helping question.", o_video_start, cmd_video_start, CLI_DB_WRITE, NULL},
 	{"video", "link", NULL, 0, "Link a contact to a cycle as its filming or its review.", o_video_link, cmd_video_link, CLI_DB_WRITE, NULL},
 	{"video", "list", NULL, 0, "A referral's video feedback cycles: filmed, reviewed, helping question.", o_careplan_list, cmd_video_list, CLI_DB_READ, NULL},
+	{"letter", "make", NULL, 0, "Make a letter to the referrer, GP or health visitor from the team's template, kept on the referral.", o_letter_make, cmd_letter_make, CLI_DB_WRITE, NULL},
+	{"letter", "list", NULL, 0, "A referral's letters: kind, recipient, when and by whom.", o_careplan_list, cmd_letter_list, CLI_DB_READ, NULL},
+	{"letter", "show", "ID", 1, "Print a letter: one HTML document that prints on A4.", o_none, cmd_letter_show, CLI_DB_READ, "html (always)"},
+	{"feedback", "add", NULL, 0, "Record a family's answers to the feedback questionnaire for a discharged referral (once).", o_feedback_add, cmd_feedback_add, CLI_DB_WRITE, NULL},
+	{"feedback", "list", NULL, 0, "The feedback response sets: referral, day answered, answers.", o_feedback_list, cmd_feedback_list, CLI_DB_READ, NULL},
+	{"report", "feedback", NULL, 0, "Family feedback: per question, each answer's count and percentage of those who answered.", o_report_feedback, cmd_report_feedback, CLI_DB_READ, REPORT_FORMATS},
 	{"group", "add", NULL, 0, "Add a run of a group programme: start, sessions, venue, capacity, facilitators.", o_group_add, cmd_group_add, CLI_DB_WRITE, NULL},
 	{"group", "enrol", NULL, 0, "Enrol a caregiver, with their referral, in a group run (takes them off its waiting list).", o_group_enrol, cmd_group_enrol, CLI_DB_WRITE, NULL},
 	{"group", "wait", NULL, 0, "Put a caregiver on the waiting list for a programme's next run.", o_group_wait, cmd_group_wait, CLI_DB_WRITE, NULL},

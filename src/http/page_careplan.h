@@ -16,4 +16,11 @@ int page_careplan_section(struct buf *b, struct app *a, int64_t episode_id, stru
  * detail. */
 int page_video_section(struct buf *b, struct app *a, int64_t episode_id, struct dy_err *e);
 
+/* Writes the referral's letters (page_letter.c) with the "Make a letter"
+ * button and, once discharged, whether the family's feedback is recorded
+ * (or the button to record it) into b; nothing when the user's role may
+ * not see letters. */
+struct episode;
+int page_letter_section(struct buf *b, struct app *a, const struct episode *ep, struct dy_err *e);
+
 #endif

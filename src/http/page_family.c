@@ -670,6 +670,8 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 	if (!rc)
 		rc = page_video_section(b, a, ep->id, e);
 	if (!rc)
+		rc = page_letter_section(b, a, ep, e);
+	if (!rc)
 		rc = buf_puts(b, "</section>");
 	free(ml.v);
 	buf_free(&tag);

@@ -17,6 +17,7 @@ const struct http_route *const http_route_tables[] = {
 	api_careplan_routes,
 	api_group_routes,
 	api_workforce_routes,
+	api_letter_routes,
 	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
 	page_assets_routes,
 	page_family_routes,
@@ -31,6 +32,7 @@ const struct http_route *const http_route_tables[] = {
 	page_reports_routes,
 	page_group_routes,
 	page_workforce_routes,
+	page_letter_routes,
 	auth_routes,
 	NULL,
 };

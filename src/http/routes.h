@@ -16,6 +16,7 @@ extern const struct http_route api_search_routes[];
 extern const struct http_route api_report_routes[];
 
 extern const struct http_route api_careplan_routes[];
+extern const struct http_route api_letter_routes[];
 extern const struct http_route api_group_routes[];
 extern const struct http_route api_workforce_routes[];
 extern const struct http_route page_assets_routes[];
@@ -33,6 +34,7 @@ extern const struct http_route api_correction_routes[];
 extern const struct http_route page_reports_routes[];
 extern const struct http_route page_group_routes[];
 extern const struct http_route page_workforce_routes[];
+extern const struct http_route page_letter_routes[];
 
 /* 1 when user u sees reports only with small numbers suppressed (the
  * analyst role alone). */

@@ -20,9 +20,10 @@ static const struct report_kind kinds[] = {
 	{"equity", "Equity of access and outcome", report_equity},
 	{"quarterly", "Quarterly report", report_quarterly},
 	{"workforce", "Workforce activity", report_workforce},
+	{"feedback", "Family feedback", report_feedback},
 };
 
-const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "equity", "quarterly", "workforce", NULL};
+const char *const report_names[] = {"waiting", "outcomes", "completeness", "safeguarding", "activity", "equity", "quarterly", "workforce", "feedback", NULL};
 
 const char *report_title(const char *name)
 {

@@ -47,6 +47,7 @@ int report_activity(struct app *a, const struct report_params *p, struct rep_res
 int report_equity(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_quarterly(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 int report_workforce(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
+int report_feedback(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e);
 
 /* "2026Q3" into its first and last days; 0 or DY_EINVAL (field "quarter"). */
 int report_quarter_parse(const char *s, int32_t *from, int32_t *to, struct dy_err *e);

@@ -662,6 +662,28 @@ static const char v19_workforce[] =
 	"  created_by TEXT NOT NULL) STRICT;"
 	"CREATE INDEX supervision_date ON supervision(team_id, date);";
 
+/* Version 20: letters and family feedback (issue 13; docs/letters.md,
+ * docs/reports.md "Family feedback"). A letter is a stored document: the
+ * HTML as produced from the team's template, with who produced it and when,
+ * never changed after. Feedback is one response set per episode: the
+ * questionnaire's id and each answer code by question. */
+static const char v20_letters[] =
+	"CREATE TABLE letter ("
+	"  id INTEGER PRIMARY KEY,"
+	"  episode_id INTEGER NOT NULL REFERENCES episode(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('acknowledgement','decision','discharge')),"
+	"  recipient TEXT NOT NULL CHECK (recipient IN ('referrer','gp','health_visitor')),"
+	"  produced_at TEXT NOT NULL,"
+	"  produced_by TEXT NOT NULL,"
+	"  html TEXT NOT NULL) STRICT;"
+	"CREATE INDEX letter_episode ON letter(episode_id, id);"
+	"CREATE TABLE feedback ("
+	"  episode_id INTEGER PRIMARY KEY REFERENCES episode(id),"
+	"  questionnaire TEXT NOT NULL,"
+	"  answered_on TEXT NOT NULL,"
+	"  answers TEXT NOT NULL,"
+	"  recorded_by TEXT NOT NULL) STRICT;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1, schema_pg_v1},
 	{2, "referral pathway", v2, schema_pg_v2},
@@ -682,6 +704,7 @@ const struct migration schema_migrations[] = {
 	{17, "corrections with history", v17_corrections, schema_pg_v17},
 	{18, "video feedback cycles", v18_video, schema_pg_v18},
 	{19, "workforce activity", v19_workforce, schema_pg_v19},
+	{20, "letters, family feedback", v20_letters, schema_pg_v20},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

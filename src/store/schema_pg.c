@@ -520,3 +520,20 @@ const char schema_pg_v19[] =
 	"  duration_min integer NOT NULL CHECK (duration_min BETWEEN 1 AND 600),"
 	"  created_by text NOT NULL);" ID_TRIGGER("supervision")
 	"CREATE INDEX supervision_date ON supervision(team_id, date);";
+
+const char schema_pg_v20[] =
+	"CREATE TABLE letter ("
+	"  id bigint PRIMARY KEY,"
+	"  episode_id bigint NOT NULL REFERENCES episode(id),"
+	"  kind text NOT NULL CHECK (kind IN ('acknowledgement','decision','discharge')),"
+	"  recipient text NOT NULL CHECK (recipient IN ('referrer','gp','health_visitor')),"
+	"  produced_at timestamptz NOT NULL,"
+	"  produced_by text NOT NULL,"
+	"  html text NOT NULL);" ID_TRIGGER("letter")
+	"CREATE INDEX letter_episode ON letter(episode_id, id);"
+	"CREATE TABLE feedback ("
+	"  episode_id bigint PRIMARY KEY REFERENCES episode(id),"
+	"  questionnaire text NOT NULL,"
+	"  answered_on date NOT NULL,"
+	"  answers text NOT NULL,"
+	"  recorded_by text NOT NULL);";
