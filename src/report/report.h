@@ -13,11 +13,16 @@
 #include "report/rep.h"
 #include "util/err.h"
 
+struct app_outcomes;
+
 /* What a report is asked for. */
 struct report_params {
 	int32_t from, to;              /* the period, both days included */
 	struct clock_targets targets;  /* waiting standards (clock_targets_default unless given) */
 	int publish;                   /* 1: small numbers suppressed (--publish, and the analyst role) */
+	const struct app_outcomes *outcomes; /* the outcomes of the period already read (the quarterly
+	                                      * reads them once for outcomes and completeness);
+	                                      * NULL: those reports read them */
 	const char *team;              /* a team's code: only its families count (app/ checks it is the
 	                                * user's); NULL for every team the database holds */
 };

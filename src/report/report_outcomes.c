@@ -151,10 +151,22 @@ void report_completeness_table(struct rep_result *r, const struct app_outcomes *
 	}
 }
 
+/* The outcomes of p's period into *read, or (p->outcomes given) *read
+ * left empty and p->outcomes used. */
+static int outcomes_of(struct app *a, const struct report_params *p, struct app_outcomes *read, struct dy_err *e)
+{
+	if (p->outcomes) {
+		memset(read, 0, sizeof *read);
+		return 0;
+	}
+	return app_report_outcomes(a, p->from, p->to, p->team, read, e);
+}
+
 int report_outcomes(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e)
 {
-	struct app_outcomes o;
-	int rc = app_report_outcomes(a, p->from, p->to, p->team, &o, e);
+	struct app_outcomes read;
+	int rc = outcomes_of(a, p, &read, e);
+	const struct app_outcomes o = p->outcomes ? *p->outcomes : read;
 	if (!rc) {
 		report_intro(r, p, "Outcomes of the episodes discharged",
 		             ": for each scale, the earliest baseline paired with the latest end score of the same "
@@ -166,14 +178,15 @@ int report_outcomes(struct app *a, const struct report_params *p, struct rep_res
 		report_outcome_charts(r, "scales");
 		left_out(r, &o);
 	}
-	app_outcomes_free(&o);
+	app_outcomes_free(&read);
 	return rc;
 }
 
 int report_completeness(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e)
 {
-	struct app_outcomes o;
-	int rc = app_report_outcomes(a, p->from, p->to, p->team, &o, e);
+	struct app_outcomes read;
+	int rc = outcomes_of(a, p, &read, e);
+	const struct app_outcomes o = p->outcomes ? *p->outcomes : read;
 	if (!rc) {
 		report_intro(r, p, "Completeness of outcome measures, episodes discharged",
 		             ". Eligible: the instrument was given at least once in the episode. with_both: a baseline "
@@ -182,6 +195,6 @@ int report_completeness(struct app *a, const struct report_params *p, struct rep
 		report_completeness_table(r, &o, "instruments");
 		report_completeness_charts(r, "instruments");
 	}
-	app_outcomes_free(&o);
+	app_outcomes_free(&read);
 	return rc;
 }

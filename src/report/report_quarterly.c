@@ -1,11 +1,13 @@
 /* report_quarterly.c: the commissioner's quarterly report: waiting times,
  * outcomes, completeness, safeguarding, activity and equity for one quarter, as one
- * result (JSON nests each under its name: {"waiting": {...}, ...}). */
+ * result (JSON nests each under its name: {"waiting": {...}, ...}). The
+ * quarter's outcomes are read once for outcomes and completeness. */
 #include "report/report.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_report.h"
 #include "util/date.h"
 #include "util/str.h"
 
@@ -32,17 +34,19 @@ int report_quarterly(struct app *a, const struct report_params *p, struct rep_re
 	             "defines every figure.");
 	struct report_params sub = *p;
 	sub.publish = 0; /* suppression runs once, over the whole result */
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+	struct app_outcomes o;
+	int rc = app_report_outcomes(a, p->from, p->to, p->team, &o, e);
+	sub.outcomes = &o;
+	for (size_t i = 0; !rc && i < sizeof parts / sizeof parts[0]; i++) {
 		struct rep_result part;
-		int rc = report_build(a, parts[i], &sub, &part, e);
+		rc = report_build(a, parts[i], &sub, &part, e);
 		if (!rc) {
 			if (part.notice[0] && !r->notice[0])
 				str_copy(r->notice, sizeof r->notice, part.notice);
 			rep_adopt(r, &part, parts[i], skip);
 		}
 		rep_free(&part);
-		if (rc)
-			return rc;
 	}
-	return 0;
+	app_outcomes_free(&o);
+	return rc;
 }
