@@ -689,9 +689,9 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 	for (int i = 0; !rc && i < families; i++)
 		rc = one_family(&d, e);
 	if (!rc)
-		rc = app_demo_workforce(a, d.practitioners, d.npract, seed, e);
+		rc = app_demo_workforce(a, d.practitioners, d.npract, seed, n, e);
 	if (!rc)
-		rc = app_demo_letters(a, last_before, seed, e);
+		rc = app_demo_letters(a, last_before, seed, n, e);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
 	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);

@@ -75,7 +75,7 @@ static int feedback(struct app *a, struct rng *r, const struct feedback_def *def
 
 static int letter(struct app *a, const struct episode *ep, enum letter_kind kind, enum letter_to to, int32_t on,
                   char *const text[LETTER_KIND_COUNT], const size_t len[LETTER_KIND_COUNT],
-                  char (*st)[LETTER_VALUE_MAX], struct dy_err *e)
+                  char (*st)[LETTER_VALUE_MAX], int64_t *made, struct dy_err *e)
 {
 	int32_t today = a->today;
 	a->today = on; /* the letter as it would have been written that day */
@@ -100,10 +100,12 @@ static int letter(struct app *a, const struct episode *ep, enum letter_kind kind
 		rc = store_letter_insert(a->db, &l, e);
 	}
 	buf_free(&html);
+	if (!rc)
+		(*made)++;
 	return rc;
 }
 
-int app_demo_letters(struct app *a, int64_t after_id, uint64_t seed, struct dy_err *e)
+int app_demo_letters(struct app *a, int64_t after_id, uint64_t seed, struct transfer_counts *n, struct dy_err *e)
 {
 	struct rng r;
 	rng_seed(&r, seed ^ 0x6c6574746572ULL);
@@ -113,8 +115,8 @@ int app_demo_letters(struct app *a, int64_t after_id, uint64_t seed, struct dy_e
 	if (!rc)
 		rc = app_feedback_load(NULL, &def, e);
 	for (size_t i = 0; !rc && i < s.nd; i++)
-		if (rng_chance(&r, 0.55))
-			rc = feedback(a, &r, &def, &s.d[i], e);
+		if (rng_chance(&r, 0.55) && !(rc = feedback(a, &r, &def, &s.d[i], e)))
+			n->feedback++;
 	char *text[LETTER_KIND_COUNT] = {0};
 	size_t len[LETTER_KIND_COUNT] = {0};
 	for (int k = 0; !rc && k < LETTER_KIND_COUNT; k++)
@@ -124,18 +126,18 @@ int app_demo_letters(struct app *a, int64_t after_id, uint64_t seed, struct dy_e
 		const struct episode *ep = &s.last[i % LAST_WITH_LETTERS];
 		int32_t on = ep->received_on + rng_range(&r, 1, 3);
 		rc = letter(a, ep, LETTER_ACKNOWLEDGEMENT, LETTER_TO_REFERRER, on > a->today ? a->today : on, text, len,
-		            st, e);
+		            st, &n->letters, e);
 		if (!rc && ep->decision[0] && strcmp(ep->decision, "pending") != 0 && ep->decided_on != DATE_NONE) {
 			on = ep->decided_on + rng_range(&r, 0, 2);
 			rc = letter(a, ep, LETTER_DECISION, LETTER_TO_REFERRER, on > a->today ? a->today : on, text, len, st,
-			            e);
+			            &n->letters, e);
 		}
 		if (!rc && ep->discharged_on != DATE_NONE) {
 			on = ep->discharged_on + rng_range(&r, 0, 5);
 			on = on > a->today ? a->today : on;
-			rc = letter(a, ep, LETTER_DISCHARGE, LETTER_TO_GP, on, text, len, st, e);
+			rc = letter(a, ep, LETTER_DISCHARGE, LETTER_TO_GP, on, text, len, st, &n->letters, e);
 			if (!rc)
-				rc = letter(a, ep, LETTER_DISCHARGE, LETTER_TO_HEALTH_VISITOR, on, text, len, st, e);
+				rc = letter(a, ep, LETTER_DISCHARGE, LETTER_TO_HEALTH_VISITOR, on, text, len, st, &n->letters, e);
 		}
 	}
 	free(st);

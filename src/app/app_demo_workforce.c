@@ -132,7 +132,18 @@ static int one_supervision(struct app *a, int64_t practitioner, int k, int group
 	return store_supervision_insert(a->db, &s, e);
 }
 
-int app_demo_workforce(struct app *a, const int64_t *pr, int np, uint64_t seed, struct dy_err *e)
+/* one_supervision, counted in *n. */
+static int counted_supervision(struct app *a, int64_t practitioner, int k, int group, int32_t day, struct rng *r,
+                               struct transfer_counts *n, struct dy_err *e)
+{
+	int rc = one_supervision(a, practitioner, k, group, day, r, e);
+	if (!rc)
+		n->supervision++;
+	return rc;
+}
+
+int app_demo_workforce(struct app *a, const int64_t *pr, int np, uint64_t seed, struct transfer_counts *n,
+                       struct dy_err *e)
 {
 	if (np < 1)
 		return 0;
@@ -144,10 +155,12 @@ int app_demo_workforce(struct app *a, const int64_t *pr, int np, uint64_t seed, 
 	const int32_t today = a->today, start = today - 730;
 	/* Training: about two events a month, on weekdays spread over it. */
 	for (int32_t day = start + rng_range(&r, 0, 14); !rc && day <= today; day += rng_range(&r, 8, 22))
-		rc = one_training(a, &r, pr, np, day, e);
+		if (!(rc = one_training(a, &r, pr, np, day, e)))
+			n->trainings++;
 	/* Consultations: about ten a month. */
 	for (int32_t day = start + rng_range(&r, 0, 3); !rc && day <= today; day += rng_range(&r, 1, 5))
-		rc = one_consultation(a, &r, pr, np, fam, nf, day, e);
+		if (!(rc = one_consultation(a, &r, pr, np, fam, nf, day, e)))
+			n->consultations++;
 	/* Supervision: a weekly group for health visitors, a fortnightly one
 	 * for the family nurses, fortnightly individual supervision of a
 	 * social worker and of a perinatal mental health worker. */
@@ -155,13 +168,13 @@ int app_demo_workforce(struct app *a, const int64_t *pr, int np, uint64_t seed, 
 	for (int32_t day = start; !rc && day <= today; day += 7) {
 		int week = (int)((day - start) / 7);
 		if (rng_chance(&r, 0.9))
-			rc = one_supervision(a, sup, 0, 1, day, &r, e);
+			rc = counted_supervision(a, sup, 0, 1, day, &r, n, e);
 		if (!rc && week % 2 == 0 && rng_chance(&r, 0.9))
-			rc = one_supervision(a, sup2, 2, 1, day + 1, &r, e);
+			rc = counted_supervision(a, sup2, 2, 1, day + 1, &r, n, e);
 		if (!rc && week % 2 == 1 && rng_chance(&r, 0.85))
-			rc = one_supervision(a, sup2, 3, 0, day + 2, &r, e);
+			rc = counted_supervision(a, sup2, 3, 0, day + 2, &r, n, e);
 		if (!rc && week % 2 == 1 && rng_chance(&r, 0.85))
-			rc = one_supervision(a, sup, 5, 0, day + 3, &r, e);
+			rc = counted_supervision(a, sup, 5, 0, day + 3, &r, n, e);
 	}
 	free(fam);
 	return rc;
