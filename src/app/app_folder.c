@@ -7,13 +7,17 @@
  * the unnamed files vanish with the process. An existing target is refused
  * unless `replace`, which swaps it atomically (RENAME_EXCHANGE). Where the
  * file system has no O_TMPFILE the files are written by name into the
- * private folder instead (O_EXCL | O_NOFOLLOW). */
+ * private folder instead (O_EXCL | O_NOFOLLOW). A writer killed in the
+ * microseconds between making the private folder and renaming it leaves
+ * that folder (named with its process id); the next export into the same
+ * parent removes such folders of processes that no longer run. */
 #define _GNU_SOURCE /* O_TMPFILE, renameat2, linkat */
 #include "app/app_folder.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,10 +31,19 @@ static int sys_fail(struct dy_err *e, const char *what)
 	return dy_fail(e, DY_EINVAL, "dir", "%s: %s", what, strerror(errno));
 }
 
+/* What names a private folder, before its writer's process id. */
+#define FOLDER_MARK ".dyad-export-"
+
 /* Makes the private folder the files are linked (or written) into. */
 static int make_tmpdir(struct folder *j)
 {
-	snprintf(j->tmpdir, sizeof j->tmpdir, "%s/.%s.dyad-export-XXXXXX", j->parent, j->base);
+	int n = snprintf(j->tmpdir, sizeof j->tmpdir, "%s/.%s" FOLDER_MARK "%ld-XXXXXX", j->parent, j->base,
+	                 (long)getpid());
+	if (n < 0 || (size_t)n >= sizeof j->tmpdir) {
+		j->tmpdir[0] = '\0';
+		errno = ENAMETOOLONG;
+		return sys_fail(j->e, "cannot create a private folder beside the target");
+	}
 	if (!mkdtemp(j->tmpdir)) {
 		j->tmpdir[0] = '\0';
 		return sys_fail(j->e, "cannot create a private folder beside the target");
@@ -109,6 +122,31 @@ static void remove_flat(const char *dir)
 	rmdir(dir);
 }
 
+/* Removes the private folders in parent left by writers killed before
+ * their rename: those whose process no longer runs. */
+static void remove_orphans(const char *parent)
+{
+	DIR *d = opendir(parent);
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] != '.')
+			continue;
+		const char *m = NULL;
+		for (const char *at = strstr(de->d_name, FOLDER_MARK); at; at = strstr(at + 1, FOLDER_MARK))
+			m = at;
+		char *end;
+		long pid = m ? strtol(m + strlen(FOLDER_MARK), &end, 10) : 0;
+		if (pid <= 0 || *end != '-' || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char path[PATH_MAX];
+		if (snprintf(path, sizeof path, "%s/%s", parent, de->d_name) < (int)sizeof path)
+			remove_flat(path);
+	}
+	closedir(d);
+}
+
 /* Splits target into parent folder and last name; refuses a target that
  * exists (unless replace, and then only a real folder). */
 int folder_init(struct folder *j, const char *dir, int replace, struct dy_err *e)
@@ -144,6 +182,7 @@ int folder_init(struct folder *j, const char *dir, int replace, struct dy_err *e
 	} else if (errno != ENOENT) {
 		return sys_fail(e, "cannot look at the target folder");
 	}
+	remove_orphans(j->parent);
 	return 0;
 }
 

@@ -21,6 +21,15 @@ echo keep >out/old-note.txt
 expect 0 "Exported" -- "$DYAD" export out --replace
 check "--replace swaps the whole folder" [ ! -e out/old-note.txt ]
 check "--replace leaves nothing beside the export" [ "$(ls -A . | grep -vc '^test.db\|^out$')" -eq 0 ]
+# A writer killed between making its private folder and renaming it leaves
+# that folder: the next export beside it removes it when its process is gone,
+# and never the folder of an export still running.
+mkdir orphans && mkdir orphans/.a.dyad-export-4194999-AbC123 && touch orphans/.a.dyad-export-4194999-AbC123/people.csv
+mkdir orphans/.b.dyad-export-$$-XyZ789
+expect 0 "Exported" -- "$DYAD" export orphans/new
+check "a dead writer's private folder is removed" [ ! -e orphans/.a.dyad-export-4194999-AbC123 ]
+check "a running writer's private folder is kept" [ -d orphans/.b.dyad-export-$$-XyZ789 ]
+rm -rf orphans
 # A planted symbolic link where a temporary file used to go is never written through.
 mkdir plant && echo "victim" >victim.txt
 ln -s ../victim.txt plant/people.csv.tmp
