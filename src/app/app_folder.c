@@ -37,9 +37,13 @@ static int sys_fail(struct dy_err *e, const char *what)
 /* Makes the private folder the files are linked (or written) into. */
 static int make_tmpdir(struct folder *j)
 {
-	int n = snprintf(j->tmpdir, sizeof j->tmpdir, "%s/.%s" FOLDER_MARK "%ld-XXXXXX", j->parent, j->base,
-	                 (long)getpid());
-	if (n < 0 || (size_t)n >= sizeof j->tmpdir) {
+	/* mkdtemp(3) replaces the name's last six characters, which must be 'X'. */
+	enum { UNIQUE = 6 };
+	int n = snprintf(j->tmpdir, sizeof j->tmpdir, "%s/.%s" FOLDER_MARK "%ld-", j->parent, j->base, (long)getpid());
+	if (n >= 0 && (size_t)n + UNIQUE < sizeof j->tmpdir) {
+		memset(j->tmpdir + n, 'X', UNIQUE);
+		j->tmpdir[n + UNIQUE] = '\0';
+	} else {
 		j->tmpdir[0] = '\0';
 		errno = ENAMETOOLONG;
 		return sys_fail(j->e, "cannot create a private folder beside the target");
