@@ -94,8 +94,14 @@ int app_scope_team(struct app *a, enum scope_need need, struct dy_err *e)
 int app_scope_report_team(struct app *a, const char *code, int64_t *team_id, struct dy_err *e)
 {
 	*team_id = 0;
-	if (!code || !code[0])
+	if (!code || !code[0]) {
+		/* A signed-in user's figures are the server's team's (app_scope_team
+		 * has checked they belong to it), never every team's; only the
+		 * local operator, who has every team, sees them all together. */
+		if (!(a->user.roles & USER_OPERATOR))
+			*team_id = a->team_id;
 		return 0;
+	}
 	int64_t id = 0;
 	int rc = store_team_by_code(a->db, code, &id, e);
 	if (rc == DY_ENOTFOUND || (!rc && !app_scope_in_team(a, id)))

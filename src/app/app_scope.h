@@ -51,8 +51,9 @@ int app_scope_team(struct app *a, enum scope_need need, struct dy_err *e);
  * allows identities. */
 int app_scope_published_only(const struct app *a);
 
-/* The team whose figures a report covers: code NULL or "" gives 0 (every
- * team the database holds, as app_scope_team allows); else the id of the
+/* The team whose figures a report covers: code NULL or "" gives the
+ * server's team for a signed-in user, 0 (every team the database holds)
+ * for the local operator; else the id of the
  * team with that code when the acting user belongs to it. A team that does
  * not exist or is not the user's answers DY_ENOTFOUND "no such team" (field
  * "team"), the same either way. */

@@ -119,4 +119,19 @@ check "another team's manager cannot add an addendum" "$CODE" 404
 api other POST "/api/v1/referrals/$E/goals" '{"position":3,"text":"x","set_on":"2026-11-20"}'
 check "another team's manager cannot set a goal" "$CODE" 404
 check "nothing was written" "$(q "SELECT (SELECT count(*) FROM contact) || '/' || (SELECT count(*) FROM note) || '/' || (SELECT count(*) FROM goal)")" "$before"
+# A family moved to the other team: the demo team's manager's figures
+# (without ?team=) are their own team's, not every team's, while the local
+# operator's (every team) still count it.
+moved=$(q "SELECT family_id FROM episode WHERE received_on BETWEEN '2025-01-01' AND '2026-11-22' ORDER BY id LIMIT 1")
+q "UPDATE family SET team_id = (SELECT id FROM team WHERE code = 'other') WHERE id = $moved" >/dev/null
+for r in waiting activity outcomes equity; do
+	api manager GET "/api/v1/reports/$r?from=2025-01-01&to=2026-11-22"
+	mine=$BODY
+	api manager GET "/api/v1/reports/$r?from=2025-01-01&to=2026-11-22&team=$own"
+	check "report $r without ?team= is the manager's own team's figures" "$mine" "$BODY"
+done
+every=$("$DYAD" --format json report waiting --from 2025-01-01 --to 2026-11-22)
+only=$("$DYAD" --format json report waiting --from 2025-01-01 --to 2026-11-22 --team "$own")
+check "the operator's report without --team counts the other team's family too" \
+	"$([ -n "$every" ] && [ "$every" != "$only" ] && echo differs)" differs
 finish
