@@ -10,6 +10,7 @@ families=$(sql "$DYAD_DB" "SELECT COUNT(*) FROM family")
 # Families whose every episode has ended (discharged or closed at triage), and that have some.
 closed=$(sql "$DYAD_DB" "SELECT COUNT(*) FROM family f WHERE NOT EXISTS (SELECT 1 FROM episode e WHERE
 	e.family_id = f.id AND e.discharged_on IS NULL AND e.state NOT IN ('declined','signposted','discharged'))")
+check "the demo has families whose care has ended" "$([ "$closed" -gt 0 ] && echo yes)" yes
 start_server
 
 api manager GET "/api/v1/retention?as_of=2199-01-01"
