@@ -11,10 +11,14 @@
 #include "util/date.h"
 #include "util/str.h"
 
+#define PAGE_ROWS 200 /* rows shown; the API and the command line give them all */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 static int rows_html(struct buf *rows, const struct retention_review *r, struct dy_err *e)
 {
 	int rc = 0;
-	for (size_t i = 0; i < r->n && !rc; i++) {
+	for (size_t i = 0; i < r->n && i < PAGE_ROWS && !rc; i++) {
 		const struct retention_due_row *d = &r->rows[i];
 		char fid[24], href[48], due[32], ended[32], basis[320];
 		snprintf(fid, sizeof fid, "%lld", (long long)d->family_id);
@@ -55,8 +59,10 @@ static int retention(struct http_req *rq, struct http_resp *rs)
 	struct buf b, rows;
 	page_body(&b);
 	buf_init(&rows, PAGE_BODY_MAX);
-	char day[32], count[32];
+	char day[32], count[32], iso[DATE_LEN], api[64];
 	page_date(as_of, day, sizeof day);
+	date_format(as_of, iso);
+	snprintf(api, sizeof api, "/api/v1/retention?as_of=%s", iso);
 	snprintf(count, sizeof count, "%zu", r.n);
 	rc = rows_html(&rows, &r, &e);
 	rc = rc ? rc
@@ -83,8 +89,11 @@ static int retention(struct http_req *rq, struct http_resp *rs)
 		          "<th scope=\"col\" class=\"nhsuk-table__header\">Family</th><th scope=\"col\""
 		          " class=\"nhsuk-table__header\">Date reached</th><th scope=\"col\" class=\"nhsuk-table__header\">"
 		          "Rule</th><th scope=\"col\" class=\"nhsuk-table__header\">Last care ended</th></tr></thead>"
-		          "<tbody class=\"nhsuk-table__body\">{{{r}}}</tbody></table>",
-		          TMPL_S("n", count), TMPL_S("d", day), TMPL_HTML("r", &rows));
+		          "<tbody class=\"nhsuk-table__body\">{{{r}}}</tbody></table>{{#more}}<p>The first {{m}} are"
+		          " shown, in family order. Every one: <a href=\"{{api}}\">the list as JSON</a>, or"
+		          " <code>dyad retention review --as-of {{iso}}</code>.</p>{{/more}}",
+		          TMPL_S("n", count), TMPL_S("d", day), TMPL_HTML("r", &rows), TMPL_S("more", r.n > PAGE_ROWS ? "1" : ""),
+		          TMPL_S("m", STR(PAGE_ROWS)), TMPL_S("api", api), TMPL_S("iso", iso));
 	app_retention_review_free(&r);
 	buf_free(&rows);
 	if (rc) {
