@@ -111,6 +111,9 @@ static const struct cli_opt o_ref_move[] = {
 	{"date", "DATE", "the day of the move (YYYY-MM-DD or today)", 1},
 	{"reason", "TEXT", "a note on the move", 0},
 	{0}};
+static const struct cli_opt o_retention_review[] = {
+	{"as-of", "DATE", "the day to review for (default today): families whose date is on or before it", 0},
+	{0}};
 static const struct cli_opt o_ref_history[] = {{"referral", "ID", "the referral", 1}, {0}};
 static const struct cli_opt o_waiting[] = {
 	{"as-of", "DATE", "the day to compute the clocks for (default today)", 0},
@@ -565,6 +568,7 @@ const struct cli_command cli_commands[] = {
 	{"goal", "add", NULL, 0, "Add one of a referral's (at most 3) goals, in the family's own words.", o_goal_add, cmd_goal_add, CLI_DB_WRITE, NULL},
 	{"goal", "rate", NULL, 0, "Rate a goal 0-10 on a date.", o_goal_rate, cmd_goal_rate, CLI_DB_WRITE, NULL},
 	{"goal", "list", NULL, 0, "A referral's goals with their first and last ratings.", o_goal_list, cmd_goal_list, CLI_DB_READ, NULL},
+	{"retention", "review", NULL, 0, "Families whose records have reached their retention date (docs/retention.md); deletes nothing. Manager or operator.", o_retention_review, cmd_retention_review, CLI_DB_READ, NULL},
 	{"find", NULL, "TEXT", 1, "Find people of the team by name (part of it, any case or accents, one letter wrong), NHS number, date of birth or postcode.", o_caseload, cmd_find, CLI_DB_READ, NULL},
 	{"note", "add", NULL, 0, "Write a case note on a referral: a draft until you sign it (--sign signs it at once).", o_note_add, cmd_note_add, CLI_DB_WRITE, NULL},
 	{"note", "edit", NULL, 0, "Change your own draft note (a signed note never changes).", o_note_edit, cmd_note_edit, CLI_DB_WRITE, NULL},

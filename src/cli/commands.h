@@ -30,6 +30,7 @@ CMD(cmd_referral_triage);
 CMD(cmd_referral_move);
 CMD(cmd_referral_history);
 CMD(cmd_waiting);
+CMD(cmd_retention_review);
 CMD(cmd_interventions_list);
 CMD(cmd_careplan_add);
 CMD(cmd_careplan_move);

@@ -18,6 +18,7 @@ const struct http_route *const http_route_tables[] = {
 	api_group_routes,
 	api_workforce_routes,
 	api_letter_routes,
+	api_retention_routes,
 	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
 	page_assets_routes,
 	page_family_routes,
@@ -33,6 +34,7 @@ const struct http_route *const http_route_tables[] = {
 	page_group_routes,
 	page_workforce_routes,
 	page_letter_routes,
+	page_retention_routes,
 	auth_routes,
 	NULL,
 };
