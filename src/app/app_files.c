@@ -132,6 +132,18 @@ int intervention_load_file(const char *path, struct intervention_catalogue *out,
 	return in_file(path, rc, e);
 }
 
+int retention_load_file(const char *path, struct retention_rules *out, struct dy_err *e)
+{
+	char *text;
+	size_t len;
+	int rc = read_config(path, RETENTION_MAX_BYTES, "retention rules", &text, &len, e);
+	if (rc)
+		return rc;
+	rc = retention_parse(text, len, out, e);
+	free(text);
+	return in_file(path, rc, e);
+}
+
 const char *intervention_default_path(void)
 {
 	const char *env = getenv("DYAD_INTERVENTIONS");

@@ -8,6 +8,7 @@
 #include "core/eligibility.h"
 #include "core/instrument.h"
 #include "core/intervention.h"
+#include "core/retention.h"
 
 /* Reads and parses one definition file (at most INSTR_DEF_MAX_BYTES); same
  * result as instrument_parse. */
@@ -34,6 +35,11 @@ int eligibility_load_file(const char *path, struct eligibility_config *out, stru
  * and parses it like intervention_parse; e->where becomes "PATH line N".
  * Returns 0, DY_ENOTFOUND when the file cannot be read, or DY_EINVAL. */
 int intervention_load_file(const char *path, struct intervention_catalogue *out, struct dy_err *e);
+
+/* Reads the retention rules at path (at most RETENTION_MAX_BYTES) and
+ * parses them like retention_parse; e->where becomes "PATH line N". Returns
+ * 0, DY_ENOTFOUND when the file cannot be read, or DY_EINVAL. */
+int retention_load_file(const char *path, struct retention_rules *out, struct dy_err *e);
 
 /* The catalogue file used when none is named: $DYAD_INTERVENTIONS when set
  * and not empty, else the source tree's config/interventions.ini. */

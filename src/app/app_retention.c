@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include "app/app_audit.h"
+#include "app/app_files.h"
 #include "app/app_scope.h"
 #include "store/store_retention.h"
 #include "util/date.h"
-#include "util/file.h"
 #include "util/str.h"
 
 int app_retention_rules(struct retention_rules *r, char *source, size_t n, struct dy_err *e)
@@ -23,23 +23,9 @@ int app_retention_rules(struct retention_rules *r, char *source, size_t n, struc
 		str_copy(source, n, "built-in defaults");
 		return 0;
 	}
-	char *text;
-	size_t len;
-	int rc = file_read_all(path, RETENTION_MAX_BYTES, &text, &len, e);
-	if (rc == DY_EINVAL)
+	int rc = retention_load_file(path, r, e);
+	if (rc)
 		return rc;
-	if (rc) {
-		dy_err_clear(e);
-		return dy_fail(e, DY_ENOTFOUND, "retention rules", "cannot open %.200s", path);
-	}
-	rc = retention_parse(text, len, r, e);
-	free(text);
-	if (rc) {
-		char where[sizeof e->where];
-		snprintf(where, sizeof where, "%s", e->where);
-		dy_err_where(e, "%.80s%s%s", path, where[0] ? " " : "", where);
-		return rc;
-	}
 	str_copy(source, n, path);
 	return 0;
 }

@@ -4,7 +4,8 @@
  * (England), Appendix II: a child's record until the 25th birthday, or the
  * 26th when the child was 17 or older when care ended; a caregiver's record
  * (dyad treats it as a mental health / psychology record) 20 years after
- * care ended. A family's record holds both, so the later date wins. A team
+ * care ended (unverified: read in a secondary summary of the Code, not in
+ * its table; docs/retention.md). A family's record holds both, so the later date wins. A team
  * may set other numbers in a small INI-like file (retention_parse).
  *
  * Pure logic: no I/O, no dates of today. Messages never repeat a date of
