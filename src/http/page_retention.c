@@ -64,16 +64,20 @@ static int retention(struct http_req *rq, struct http_resp *rs)
 	date_format(as_of, iso);
 	snprintf(api, sizeof api, "/api/v1/retention?as_of=%s", iso);
 	snprintf(count, sizeof count, "%zu", r.n);
+	char basis[3][320];
 	rc = rows_html(&rows, &r, &e);
 	rc = rc ? rc
 	        : TMPL(&b, &e,
 	               "<h1>Retention review</h1><p>Families whose record has reached the date the retention rules"
-	               " give it: a child's record until the 25th birthday (the 26th when the child was 17 when care"
-	               " ended), a caregiver's record 20 years after care ended, the later date for a family holding"
-	               " both. docs/retention.md gives the sources. Rules in use: {{src}}.</p>"
-	               "<div class=\"nhsuk-inset-text\"><p>This page deletes nothing. A record is destroyed only by an"
-	               " explicit, audited command after review.</p></div>",
-	               TMPL_S("src", r.source));
+	               " give it; for a family holding several, the later date. Rules in use ({{src}}):</p>"
+	               "<ul><li>a child: {{child}}</li><li>a child who was {{late}}</li><li>a caregiver: {{carer}}</li></ul>"
+	               "<p>docs/retention.md gives the sources.</p>"
+	               "<div class=\"nhsuk-inset-text\"><p>This page deletes nothing, and dyad has no command that"
+	               " destroys a record yet: docs/retention.md says why and what one must do.</p></div>",
+	               TMPL_S("src", r.source),
+	               TMPL_S("child", retention_rule_basis(&r.rules, RETENTION_RULE_CHILD, basis[0], sizeof basis[0])),
+	               TMPL_S("late", retention_rule_basis(&r.rules, RETENTION_RULE_CHILD_LATE, basis[1], sizeof basis[1])),
+	               TMPL_S("carer", retention_rule_basis(&r.rules, RETENTION_RULE_CAREGIVER, basis[2], sizeof basis[2])));
 	rc = rc ? rc : form_error_summary(&b, &fe, &e);
 	rc = rc ? rc : buf_puts(&b, "<form method=\"get\" action=\"/retention\">");
 	rc = rc ? rc : form_date(&b, &fe, "as_of", "Review as of", NULL, d3[0], d3[1], d3[2], &e);
