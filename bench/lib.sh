@@ -20,3 +20,21 @@ median() {
 	m=$(printf '%s\n' "${mems[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")
 	printf '%-58s runs: %s s   median: %s s (cpu %s s), %s KB\n' "$name" "${times[*]}" "$t" "$c" "$m"
 }
+
+# count_lua FILE: writes a wrk script to FILE that counts the answers that
+# were 200 and those that were not (wrk itself counts a 3xx, such as a
+# redirect to the sign-in page, as a success), printed at the end as
+# "answers200 N other M".
+count_lua() {
+	cat >"$1" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) ok = 0; other = 0 end
+function response(status, headers, body) if status == 200 then ok = ok + 1 else other = other + 1 end end
+function done(summary, latency, requests)
+	local o, b = 0, 0
+	for _, t in ipairs(threads) do o = o + t:get("ok"); b = b + t:get("other") end
+	io.write(string.format("answers200 %d other %d\n", o, b))
+end
+LUA
+}

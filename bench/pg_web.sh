@@ -14,6 +14,7 @@
 #   bash bench/pg_web.sh        (FAMILIES=N DURATION=S CONNS=N to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 FAMILIES=${FAMILIES:-2000}
 DURATION=${DURATION:-30}
 CONNS=${CONNS:-50}
@@ -27,6 +28,7 @@ work=$(realpath -m build/bench-pg-web)
 rm -rf "$work"
 mkdir -p "$work"
 pids=()
+urls=()
 cleanup() {
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	scripts/pg-cluster stop "$work/pg" >/dev/null 2>&1 || true
@@ -41,9 +43,9 @@ echo "making $FAMILIES demo families in PostgreSQL..." >&2
 "$DYAD" --db "$db" demo --families "$FAMILIES" --seed 1 >/dev/null
 echo "demo made in $(($(date +%s) - t0)) s" >&2
 token=$("$DYAD" --db "$db" token create --user demo-manager --expires 2099-12-31 2>/dev/null | grep -oE '^[0-9a-f]{64}$')
-family=$(q "SELECT family_id FROM episode WHERE discharged_on IS NULL ORDER BY id LIMIT 1 OFFSET 100")
+family=$(q "SELECT family_id FROM episode WHERE discharged_on IS NULL ORDER BY id LIMIT 1 OFFSET $((FAMILIES / 20))")
 
-# serve N: starts server N on a free port; its URL in url_N.
+# serve N: starts server N on a free port; its URL appended to urls.
 serve() {
 	"$DYAD" --db "$db" serve --listen 127.0.0.1:0 --quiet >"$work/serve$1.out" 2>"$work/serve$1.err" &
 	pids+=($!)
@@ -53,23 +55,13 @@ serve() {
 		sleep 0.1
 	done
 	[ -n "$u" ] || { echo "pg_web.sh: server $1 did not start"; cat "$work/serve$1.err"; exit 1; }
-	printf -v "url_$1" '%s' "${u%/}"
+	urls+=("${u%/}")
 }
 serve 1
 serve 2
 
 lua=$work/count.lua
-cat >"$lua" <<'LUA'
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) ok = 0; other = 0 end
-function response(status, headers, body) if status == 200 then ok = ok + 1 else other = other + 1 end end
-function done(summary, latency, requests)
-	local o, b = 0, 0
-	for _, t in ipairs(threads) do o = o + t:get("ok"); b = b + t:get("other") end
-	io.write(string.format("answers200 %d other %d\n", o, b))
-end
-LUA
+count_lua "$lua"
 
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 audits() { q "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = 'family' AND entity_id = $family"; }
@@ -91,14 +83,14 @@ row() {
 # run LABEL PATH: both servers at once, one wrk each.
 run() {
 	local h="Authorization: Bearer $token" n0 n1
-	for u in "$url_1" "$url_2"; do
+	for u in "${urls[0]}" "${urls[1]}"; do
 		code=$(curl -s -o /dev/null -w '%{http_code}' -H "$h" "$u$2")
 		[ "$code" = 200 ] || { echo "pg_web.sh: $u$2 answered $code"; exit 1; }
 	done
 	n0=$(audits)
-	wrk -t1 -c"$CONNS" -d"${DURATION}s" --timeout 5s --latency -s "$lua" -H "$h" "$url_1$2" >"$work/wrk1.out" &
+	wrk -t1 -c"$CONNS" -d"${DURATION}s" --timeout 5s --latency -s "$lua" -H "$h" "${urls[0]}$2" >"$work/wrk1.out" &
 	local w1=$!
-	wrk -t1 -c"$CONNS" -d"${DURATION}s" --timeout 5s --latency -s "$lua" -H "$h" "$url_2$2" >"$work/wrk2.out"
+	wrk -t1 -c"$CONNS" -d"${DURATION}s" --timeout 5s --latency -s "$lua" -H "$h" "${urls[1]}$2" >"$work/wrk2.out"
 	wait "$w1"
 	sleep 1 # answers still in flight when wrk stopped counting
 	n1=$(audits)

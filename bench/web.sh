@@ -8,6 +8,7 @@
 # < 100 MB and not growing). Bounded: every run stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 FAMILIES=${FAMILIES:-100000}
 DURATION=${DURATION:-30}
 CONNS=${CONNS:-100}
@@ -25,7 +26,7 @@ fi
 pw=bench-password-$RANDOM$RANDOM
 echo "$pw" | "$DYAD" --db "$DB" user passwd --name demo-manager >/dev/null
 token=$("$DYAD" --db "$DB" token create --user demo-manager --expires 2099-12-31 2>/dev/null | grep -oE '^[0-9a-f]{64}$')
-family=$(sqlite3 "$DB" "SELECT family_id FROM episode WHERE discharged_on IS NULL ORDER BY id LIMIT 1 OFFSET 500")
+family=$(sqlite3 "$DB" "SELECT family_id FROM episode WHERE discharged_on IS NULL ORDER BY id LIMIT 1 OFFSET $((FAMILIES / 200))")
 
 "$DYAD" --db "$DB" serve --listen 127.0.0.1:0 --quiet >build/bench-web.out 2>build/bench-web.err &
 pid=$!
@@ -53,17 +54,7 @@ reads() { sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'read' AND en
 # wrk counts 3xx answers (a redirect to the sign-in page) as successes:
 # this script counts the answers that were 200 and those that were not.
 lua=build/bench-web.lua
-cat >"$lua" <<'LUA'
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) ok = 0; other = 0 end
-function response(status, headers, body) if status == 200 then ok = ok + 1 else other = other + 1 end end
-function done(summary, latency, requests)
-	local o, b = 0, 0
-	for _, t in ipairs(threads) do o = o + t:get("ok"); b = b + t:get("other") end
-	io.write(string.format("answers200 %d other %d\n", o, b))
-end
-LUA
+count_lua "$lua"
 
 # check LABEL PATH HEADER MARK: the answer is 200 and holds MARK (the page
 # or record itself, not a sign-in form or an error).
