@@ -705,6 +705,7 @@ const struct migration schema_migrations[] = {
 	{18, "video feedback cycles", v18_video, schema_pg_v18},
 	{19, "workforce activity", v19_workforce, schema_pg_v19},
 	{20, "letters, family feedback", v20_letters, schema_pg_v20},
+	{21, "corrections of every record, entered in error", schema_v21, schema_pg_v21},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -23,6 +23,9 @@ extern const char schema_pg_v1[], schema_pg_v2[], schema_pg_v3[], schema_pg_v4[]
 	schema_pg_v6[], schema_pg_v7[], schema_pg_v8[], schema_pg_v9[], schema_pg_v10[], schema_pg_v11[],
 	schema_pg_v12[], schema_pg_v13[], schema_pg_v14[], schema_pg_v16[], schema_pg_v17[], schema_pg_v18[], schema_pg_v19[], schema_pg_v20[];
 
+/* Migration 21 in both dialects (schema_v21.c). */
+extern const char schema_v21[], schema_pg_v21[];
+
 /* Code a migration runs after its SQL, in the same transaction (a backfill
  * written once in store/ rather than copied into the migration). */
 struct migration_step {
