@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app_audit.h"
+#include "app/app_correction_record.h"
 #include "app/app_scope.h"
 #include "store/store_family.h"
 #include "util/date.h"
@@ -93,6 +94,9 @@ int app_correction_revert(struct app *a, int64_t id, const char *reason, int64_t
 	if (rc)
 		return rc;
 	rc = app_end_read(a, store_correction_get(a->db, id, &c, e));
+	/* A referral's, contact's or measure's (app_correction_record.h). */
+	if (!rc && strcmp(c.entity, "person") != 0)
+		return app_record_revert(a, &c, reason, new_id, e);
 	/* The scope is the corrected record's. */
 	if (!rc)
 		rc = app_scope_record(a, SCOPE_OF_PERSON, c.entity_id, SCOPE_BOOKING_WRITE, NULL, e);
@@ -151,5 +155,5 @@ int app_correction_get(struct app *a, int64_t id, struct correction *c, struct d
 	if (rc)
 		return rc;
 	rc = app_end_read(a, store_correction_get(a->db, id, c, e));
-	return rc ? rc : app_scope_record(a, SCOPE_OF_PERSON, c->entity_id, SCOPE_IDENTITY, NULL, e);
+	return rc ? rc : app_scope_family(a, c->family_id, SCOPE_IDENTITY, e);
 }

@@ -488,6 +488,32 @@ static const struct cli_opt o_history[] = {
 	{"family", "ID", "every correction of the family's records", 0},
 	{0}};
 
+/* Corrections of referrals, contacts and measures; entered in error (docs/corrections.md). */
+#define CORR_REASON {"reason", "TEXT", "why: one line, kept with the earlier value", 1}
+static const struct cli_opt o_ref_correct[] = {
+	{"referral", "ID", "the referral corrected", 1}, CORR_REASON,
+	{"received", "DATE", "the date the referral was received, YYYY-MM-DD (the clocks follow)", 0},
+	{"source", "CODE", "where the referral came from (a source code)", 0},
+	{0}};
+static const struct cli_opt o_contact_correct[] = {
+	{"contact", "ID", "the contact corrected", 1}, CORR_REASON,
+	{"date", "DATE", "the day it took place (the clocks follow)", 0},
+	{"kind", "KIND", "assessment, intervention, group, review, ...", 0},
+	{"location", "PLACE", "where it took place", 0},
+	{"attendance", "CODE", "attended, did_not_attend, cancelled_by_family, ...", 0},
+	{"duration", "MIN", "minutes, 0 to 600 (\"\" for unknown)", 0},
+	{0}};
+static const struct cli_opt o_measure_correct[] = {
+	{"measure", "ID", "the measure corrected", 1}, CORR_REASON,
+	{"date", "DATE", "the day it was completed", 0},
+	{"respondent", "ID", "the person who completed it", 0},
+	{"responses", "LIST", "the item answers separated by ';' (scored again)", 0},
+	{0}};
+static const struct cli_opt o_ref_error[] = {{"referral", "ID", "the referral entered in error", 1}, CORR_REASON, {0}};
+static const struct cli_opt o_contact_error[] = {{"contact", "ID", "the contact entered in error", 1}, CORR_REASON, {0}};
+static const struct cli_opt o_measure_error[] = {{"measure", "ID", "the measure entered in error", 1}, CORR_REASON, {0}};
+#undef CORR_REASON
+
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
 	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
@@ -600,4 +626,10 @@ const struct cli_command cli_commands[] = {
 	{"audit", "verify", NULL, 0, "Check the audit log's hash chain; names the first entry changed or removed.", o_none, cmd_audit_verify, CLI_DB_READ, NULL},
 	{"audit", "show", NULL, 0, "Who has looked at or changed a family's record, newest first.", o_audit_show, cmd_audit_show, CLI_DB_READ, NULL},
 	{"serve", NULL, NULL, 0, "Run the web application and JSON API (see docs/deploy.md).", o_serve, cmd_serve, CLI_DB_EXTERNAL, NULL},
+	{"referral", "correct", NULL, 0, "Correct a referral's received date or source (checked as on entry; the clocks follow); the earlier value is kept.", o_ref_correct, cmd_referral_correct, CLI_DB_WRITE, NULL},
+	{"contact", "correct", NULL, 0, "Correct a contact's date, kind, place, attendance or length (checked as on entry; the clocks follow).", o_contact_correct, cmd_contact_correct, CLI_DB_WRITE, NULL},
+	{"measure", "correct", NULL, 0, "Correct a measure's date, respondent or answers (checked and scored again as on entry).", o_measure_correct, cmd_measure_correct, CLI_DB_WRITE, NULL},
+	{"referral", "error", NULL, 0, "Mark a referral entered in error, with the reason: kept, hidden, left out of figures and clocks.", o_ref_error, cmd_referral_error, CLI_DB_WRITE, NULL},
+	{"contact", "error", NULL, 0, "Mark a contact entered in error, with the reason: kept, hidden, left out of figures and clocks.", o_contact_error, cmd_contact_error, CLI_DB_WRITE, NULL},
+	{"measure", "error", NULL, 0, "Mark a measure entered in error, with the reason: kept, hidden, left out of figures.", o_measure_error, cmd_measure_error, CLI_DB_WRITE, NULL},
 	{0}};

@@ -116,6 +116,13 @@ CMD(cmd_token_create);
 CMD(cmd_team_add);
 CMD(cmd_audit_verify);
 CMD(cmd_audit_show);
+/* Corrections of referrals, contacts and measures; entered in error (cmd_correction_record.c). */
+CMD(cmd_referral_correct);
+CMD(cmd_contact_correct);
+CMD(cmd_measure_correct);
+CMD(cmd_referral_error);
+CMD(cmd_contact_error);
+CMD(cmd_measure_error);
 #undef CMD
 
 #endif

@@ -10,7 +10,7 @@
 #include "util/err.h"
 
 #define CORRECTION_REASON_MAX 500 /* characters of a reason */
-#define CORRECTION_VALUE_MAX 128  /* bytes of a field's text form, with its NUL */
+#define CORRECTION_VALUE_MAX 1024 /* bytes of a field's text form, with its NUL (a measure's responses) */
 
 /* The person fields a correction may change, NULL-terminated: given_name,
  * family_name, dob, edd, gestation_weeks, nhs_number, sex, ethnicity,

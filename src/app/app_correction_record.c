@@ -1,0 +1,310 @@
+/* app_correction_record.c: correcting a referral, a contact or a measure,
+ * entered in error, and undoing either (see app_correction_record.h). */
+#include "app/app_correction_record.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app_measure.h"
+#include "app/app_scope.h"
+#include "core/correction_record.h"
+#include "store/store_correction_record.h"
+#include "store/store_episode.h"
+#include "store/store_measure.h"
+#include "store/store_score.h"
+#include "util/date.h"
+#include "util/str.h"
+
+enum kind { K_REFERRAL, K_CONTACT, K_MEASURE };
+
+static const char *const kind_names[] = {"referral", "contact", "measure"};
+static const enum store_error_table kind_tables[] = {STORE_ERR_EPISODE, STORE_ERR_CONTACT, STORE_ERR_MEASURE};
+static const char *const *const kind_fields[] = {correction_referral_fields, correction_contact_fields,
+                                                  correction_measure_fields};
+
+/* A record as held: its episode (for a referral, the record itself). */
+struct held {
+	enum kind k;
+	struct episode ep;
+	struct contact c;
+	struct measure_record mr;
+	int in_error;
+};
+
+static int kind_of(const char *name, enum kind *k, struct dy_err *e)
+{
+	for (int i = 0; i < 3; i++)
+		if (name && strcmp(name, kind_names[i]) == 0) {
+			*k = (enum kind)i;
+			return 0;
+		}
+	return dy_fail(e, DY_EINVAL, "record", "is not a kind of record that can be corrected here");
+}
+
+/* The episode a record belongs to (read outside the transaction, for the
+ * scope check). */
+static int episode_of(struct app *a, enum kind k, int64_t id, int64_t *episode_id, struct dy_err *e)
+{
+	int rc = app_begin_read(a, e);
+	if (rc)
+		return rc;
+	struct contact c;
+	struct measure_record mr;
+	if (k == K_REFERRAL)
+		*episode_id = id;
+	else if (k == K_CONTACT && !(rc = store_contact_get(a->db, id, &c, e)))
+		*episode_id = c.episode_id;
+	else if (k == K_MEASURE && !(rc = store_measure_record_get(a->db, id, &mr, e)))
+		*episode_id = mr.m.episode_id;
+	return app_end_read(a, rc);
+}
+
+static int scope(struct app *a, enum kind k, int64_t id, struct dy_err *e)
+{
+	int64_t ep = 0;
+	int rc = episode_of(a, k, id, &ep, e);
+	if (rc)
+		return rc;
+	return app_scope_record(a, SCOPE_OF_EPISODE, ep, k == K_MEASURE ? SCOPE_CLINICAL_WRITE : SCOPE_BOOKING_WRITE,
+	                        NULL, e);
+}
+
+static int load(struct app *a, enum kind k, int64_t id, struct held *h, struct dy_err *e)
+{
+	memset(h, 0, sizeof *h);
+	h->k = k;
+	int64_t ep = id;
+	int rc = 0;
+	if (k == K_CONTACT && !(rc = store_contact_get(a->db, id, &h->c, e)))
+		ep = h->c.episode_id;
+	else if (k == K_MEASURE && !(rc = store_measure_record_get(a->db, id, &h->mr, e)))
+		ep = h->mr.m.episode_id;
+	if (!rc)
+		rc = store_episode_get(a->db, ep, &h->ep, e);
+	if (!rc) {
+		int in = store_record_error_get(a->db, kind_tables[k], id, e);
+		rc = in < 0 ? in : 0;
+		h->in_error = in > 0;
+	}
+	return rc;
+}
+
+static int get_field(const struct held *h, const char *field, char *out, struct dy_err *e)
+{
+	if (strcmp(field, CORRECTION_ERROR_FIELD) == 0) {
+		str_copy(out, CORRECTION_VALUE_MAX, h->in_error ? "yes" : "");
+		return 0;
+	}
+	switch (h->k) {
+	case K_REFERRAL: return correction_referral_get(&h->ep, field, out, e);
+	case K_CONTACT: return correction_contact_get(&h->c, field, out, e);
+	default: return correction_measure_get(&h->mr.m, field, out, CORRECTION_VALUE_MAX, e);
+	}
+}
+
+static int set_field(struct held *h, const char *field, const char *value, struct dy_err *e)
+{
+	if (strcmp(field, CORRECTION_ERROR_FIELD) == 0) {
+		if (strcmp(value, "yes") && strcmp(value, ""))
+			return dy_fail(e, DY_EINVAL, field, "is \"yes\" or \"\"");
+		h->in_error = value[0] != '\0';
+		return 0;
+	}
+	switch (h->k) {
+	case K_REFERRAL: return correction_referral_set(&h->ep, field, value, e);
+	case K_CONTACT: return correction_contact_set(&h->c, field, value, e);
+	default: return correction_measure_set(&h->mr.m, field, value, e);
+	}
+}
+
+/* The measure scored again as on entry (its scores replaced). */
+static int rescore(struct app *a, struct held *h, struct score_result *res, struct dy_err *e)
+{
+	const struct instrument_set *set;
+	int rc = app_instruments(a, &set, e);
+	if (rc)
+		return rc;
+	const struct instrument *in = instrument_set_find(set, h->mr.m.instrument);
+	if (!in)
+		return dy_fail(e, DY_EINVAL, "instrument", "no instrument with this id is loaded (see `dyad instruments list`)");
+	struct measure_episode mep = {h->ep.family_id, h->ep.caregiver_id, h->ep.infant_id, 1 + h->ep.n_more_infants};
+	return app_measure_check_score(in, &h->mr, &mep, 1, app_measure_person_db, a->db, res, e);
+}
+
+/* The entry rules for the corrected record, then its write. */
+static int check_write(struct app *a, struct held *h, int record_changed, struct dy_err *e)
+{
+	int rc = 0;
+	if (!record_changed)
+		return 0;
+	if (h->k == K_REFERRAL) {
+		int64_t before = 0;
+		if (record_episode_check(&h->ep, a->today, e))
+			return DY_EINVAL;
+		if ((rc = store_episode_contacts_before(a->db, h->ep.id, h->ep.received_on, &before, e)))
+			return rc;
+		if (before)
+			return dy_fail(e, DY_EINVAL, "received_on", "%lld contact%s of this referral lie%s before this date",
+			               (long long)before, before == 1 ? "" : "s", before == 1 ? "s" : "");
+		return store_episode_correct(a->db, &h->ep, e);
+	}
+	if (h->k == K_CONTACT) {
+		if (record_contact_check(&h->c, &h->ep, e))
+			return DY_EINVAL;
+		if (h->c.date > a->today)
+			return dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
+		return store_contact_correct(a->db, &h->c, e);
+	}
+	if (record_measure_check(&h->mr.m, &h->ep, e))
+		return DY_EINVAL;
+	if (h->mr.m.date > a->today)
+		return dy_fail(e, DY_EINVAL, "date", "is in the future");
+	struct score_result res;
+	if ((rc = rescore(a, h, &res, e)))
+		return rc;
+	rc = store_measure_correct(a->db, &h->mr.m, e);
+	if (rc == DY_ECONFLICT)
+		return dy_fail(e, DY_ECONFLICT, "date",
+		               "this measure is already recorded for this person, subject, timepoint and date");
+	if (!rc)
+		rc = store_measure_record_update(a->db, &h->mr, e);
+	if (!rc)
+		rc = store_score_save(a->db, h->mr.m.id, &res, 0, NULL, e);
+	return rc;
+}
+
+/* Applies the changes to the record held (loaded in the open transaction),
+ * checks and writes it and one correction row per changed field. */
+static int apply(struct app *a, const struct held *before, int64_t id, const struct correction_change *ch, int n,
+                 const char *reason, int64_t reverts, int64_t *first_id, char *fields, size_t fields_n,
+                 struct dy_err *e)
+{
+	struct held h = *before;
+	for (int i = 0; i < n; i++) {
+		for (int j = 0; j < i; j++)
+			if (strcmp(ch[i].field, ch[j].field) == 0)
+				return dy_fail(e, DY_EINVAL, ch[i].field, "is given twice");
+		if (set_field(&h, ch[i].field, ch[i].value ? ch[i].value : "", e))
+			return DY_EINVAL;
+	}
+	struct correction c;
+	memset(&c, 0, sizeof c);
+	str_copy(c.entity, sizeof c.entity, kind_names[h.k]);
+	c.entity_id = id;
+	c.family_id = h.ep.family_id;
+	str_copy(c.reason, sizeof c.reason, reason);
+	str_copy(c.corrected_by, sizeof c.corrected_by, a->actor);
+	date_now_utc(c.corrected_at);
+	c.reverts = reverts;
+	int changed = 0, record_changed = 0, rc = 0;
+	fields[0] = '\0';
+	const char *const *list = kind_fields[h.k];
+	for (int i = 0; !rc && (list[i] || i == 0 || list[i - 1]); i++) {
+		const char *f = list[i] ? list[i] : CORRECTION_ERROR_FIELD;
+		if ((rc = get_field(before, f, c.old_value, e)) || (rc = get_field(&h, f, c.new_value, e)))
+			break;
+		if (strcmp(c.old_value, c.new_value) != 0) {
+			c.id = 0;
+			str_copy(c.field, sizeof c.field, f);
+			if ((rc = store_correction_insert(a->db, &c, e)))
+				break;
+			if (!changed && first_id)
+				*first_id = c.id;
+			size_t used = strlen(fields);
+			snprintf(fields + used, fields_n - used, "%s%s", used ? "," : "", f);
+			changed++;
+			record_changed |= list[i] != NULL;
+		}
+		if (!list[i])
+			break;
+	}
+	if (!rc && !changed)
+		rc = dy_fail(e, DY_EINVAL, "field", "nothing would change: the record already holds these values");
+	if (!rc)
+		rc = check_write(a, &h, record_changed, e);
+	if (!rc && h.in_error != before->in_error)
+		rc = store_record_error_set(a->db, kind_tables[h.k], id, h.in_error ? reason : NULL, a->actor,
+		                            c.corrected_at, e);
+	return rc;
+}
+
+int app_record_correct(struct app *a, const char *kind, int64_t id, const struct correction_change *ch, int n,
+                       const char *reason, int64_t *first_id, struct dy_err *e)
+{
+	enum kind k;
+	int rc = kind_of(kind, &k, e);
+	if (rc || (rc = scope(a, k, id, e)))
+		return rc;
+	if (correction_check_reason(reason, e))
+		return DY_EINVAL;
+	if (n < 1)
+		return dy_fail(e, DY_EINVAL, "field", "name at least one field to correct");
+	for (int i = 0; i < n; i++)
+		if (strcmp(ch[i].field, CORRECTION_ERROR_FIELD) == 0)
+			return dy_fail(e, DY_EINVAL, "field", "a record is marked entered in error by its own command");
+	if ((rc = app_begin(a, e)))
+		return rc;
+	struct held h;
+	char fields[256] = "", action[32];
+	rc = load(a, k, id, &h, e);
+	if (!rc && h.in_error)
+		rc = dy_fail(e, DY_ECONFLICT, "record", "this %s is marked entered in error: undo that first", kind);
+	if (!rc)
+		rc = apply(a, &h, id, ch, n, reason, 0, first_id, fields, sizeof fields, e);
+	snprintf(action, sizeof action, "%s.correct", kind_names[k]);
+	return app_end(a, rc, action, kind_names[k], id, rc ? NULL : fields, e);
+}
+
+int app_record_error(struct app *a, const char *kind, int64_t id, const char *reason, int64_t *cid, struct dy_err *e)
+{
+	enum kind k;
+	int rc = kind_of(kind, &k, e);
+	if (rc || (rc = scope(a, k, id, e)))
+		return rc;
+	if (correction_check_reason(reason, e))
+		return DY_EINVAL;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	struct held h;
+	char fields[256] = "", action[32];
+	rc = load(a, k, id, &h, e);
+	if (!rc && h.in_error)
+		rc = dy_fail(e, DY_ECONFLICT, "record", "this %s is marked entered in error already", kind);
+	struct correction_change ch = {CORRECTION_ERROR_FIELD, "yes"};
+	if (!rc)
+		rc = apply(a, &h, id, &ch, 1, reason, 0, cid, fields, sizeof fields, e);
+	snprintf(action, sizeof action, "%s.error", kind_names[k]);
+	return app_end(a, rc, action, kind_names[k], id, rc ? NULL : fields, e);
+}
+
+int app_record_revert(struct app *a, const struct correction *c, const char *reason, int64_t *new_id,
+                      struct dy_err *e)
+{
+	enum kind k;
+	int rc = kind_of(c->entity, &k, e);
+	if (rc || (rc = scope(a, k, c->entity_id, e)))
+		return rc;
+	if ((rc = app_begin(a, e)))
+		return rc;
+	int done = store_correction_reverted(a->db, c->id, e);
+	if (done < 0)
+		rc = done;
+	else if (done)
+		rc = dy_fail(e, DY_ECONFLICT, "correction", "correction %lld has been undone already", (long long)c->id);
+	struct held h;
+	char now[CORRECTION_VALUE_MAX], fields[256] = "";
+	if (!rc)
+		rc = load(a, k, c->entity_id, &h, e);
+	if (!rc)
+		rc = get_field(&h, c->field, now, e);
+	if (!rc && strcmp(now, c->new_value) != 0)
+		rc = dy_fail(e, DY_ECONFLICT, "correction", "%s has been changed since correction %lld: correct it directly",
+		             c->field, (long long)c->id);
+	if (!rc && h.in_error && strcmp(c->field, CORRECTION_ERROR_FIELD) != 0)
+		rc = dy_fail(e, DY_ECONFLICT, "record", "this %s is marked entered in error: undo that first",
+		             kind_names[k]);
+	struct correction_change ch = {c->field, c->old_value};
+	if (!rc)
+		rc = apply(a, &h, c->entity_id, &ch, 1, reason, c->id, new_id, fields, sizeof fields, e);
+	return app_end(a, rc, "correction.revert", "correction", c->id, rc ? NULL : fields, e);
+}

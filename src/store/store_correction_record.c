@@ -1,0 +1,128 @@
+/* store_correction_record.c: SQL for corrections of referrals, contacts
+ * and measures and for entered in error (see store_correction_record.h). */
+#include "store/store_correction_record.h"
+
+#include <string.h>
+
+#include "util/date.h"
+
+int store_episode_correct(db_t *db, const struct episode *ep, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE episode SET received_on = ?, source = ? WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, ep->received_on);
+	db_bind_text_ref(s, 2, ep->source);
+	db_bind_int(s, 3, ep->id);
+	return db_run(s, e);
+}
+
+int store_contact_get(db_t *db, int64_t id, struct contact *c, struct dy_err *e)
+{
+	db_stmt_t *s;
+	int rc = db_get_row(db, "SELECT id, episode_id, date, kind, intervention, location, attendance, duration_min"
+	                        " FROM contact WHERE id = ?", id, "contact", &s, e);
+	if (rc)
+		return rc;
+	memset(c, 0, sizeof *c);
+	c->id = db_col_int(s, 0);
+	c->episode_id = db_col_int(s, 1);
+	c->date = db_col_date(s, 2);
+	db_col_copy(s, 3, c->kind, sizeof c->kind);
+	db_col_copy(s, 4, c->intervention, sizeof c->intervention);
+	db_col_copy(s, 5, c->location, sizeof c->location);
+	db_col_copy(s, 6, c->attendance, sizeof c->attendance);
+	c->duration_min = db_col_is_null(s, 7) ? -1 : (int)db_col_int(s, 7);
+	db_step(s, e);
+	return 0;
+}
+
+int store_contact_correct(db_t *db, const struct contact *c, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE contact SET date = ?, kind = ?, location = ?, attendance = ?,"
+	                              " duration_min = ? WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, c->date);
+	db_bind_text_ref(s, 2, c->kind);
+	db_bind_text_ref(s, 3, c->location);
+	db_bind_text_ref(s, 4, c->attendance);
+	if (c->duration_min >= 0)
+		db_bind_int(s, 5, c->duration_min);
+	else
+		db_bind_null(s, 5);
+	db_bind_int(s, 6, c->id);
+	return db_run(s, e);
+}
+
+int store_measure_correct(db_t *db, const struct measure *m, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE measure SET date = ?, person_id = ?, responses = ? WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, m->date);
+	db_bind_int(s, 2, m->person_id);
+	db_bind_text_ref(s, 3, m->responses);
+	db_bind_int(s, 4, m->id);
+	return db_run(s, e);
+}
+
+int store_episode_contacts_before(db_t *db, int64_t episode_id, int32_t day, int64_t *n, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM contact WHERE episode_id = ? AND date < ?"
+	                              " AND error_at IS NULL", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, episode_id);
+	db_bind_date(s, 2, day);
+	int rc = db_step(s, e);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : DY_ESTORE;
+	*n = db_col_int(s, 0);
+	db_step(s, e);
+	return 0;
+}
+
+/* Each table's statements (the name is never built from input). */
+static const struct {
+	const char *set, *get;
+} error_sql[] = {
+	{"UPDATE episode SET error_reason = ?, error_by = ?, error_at = ? WHERE id = ?",
+	 "SELECT error_at IS NOT NULL FROM episode WHERE id = ?"},
+	{"UPDATE contact SET error_reason = ?, error_by = ?, error_at = ? WHERE id = ?",
+	 "SELECT error_at IS NOT NULL FROM contact WHERE id = ?"},
+	{"UPDATE safeguarding SET error_reason = ?, error_by = ?, error_at = ? WHERE id = ?",
+	 "SELECT error_at IS NOT NULL FROM safeguarding WHERE id = ?"},
+	{"UPDATE measure SET error_reason = ?, error_by = ?, error_at = ? WHERE id = ?",
+	 "SELECT error_at IS NOT NULL FROM measure WHERE id = ?"},
+};
+
+int store_record_error_set(db_t *db, enum store_error_table t, int64_t id, const char *reason, const char *by,
+                           const char *at, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, error_sql[t].set, e);
+	if (!s)
+		return DY_ESTORE;
+	if (reason) {
+		db_bind_text_ref(s, 1, reason);
+		db_bind_text_ref(s, 2, by);
+		db_bind_text_ref(s, 3, at);
+	} else {
+		db_bind_null(s, 1);
+		db_bind_null(s, 2);
+		db_bind_null(s, 3);
+	}
+	db_bind_int(s, 4, id);
+	return db_run(s, e);
+}
+
+int store_record_error_get(db_t *db, enum store_error_table t, int64_t id, struct dy_err *e)
+{
+	db_stmt_t *s;
+	int rc = db_get_row(db, error_sql[t].get, id, "record", &s, e);
+	if (rc)
+		return rc;
+	int in_error = db_col_int(s, 0) != 0;
+	db_step(s, e);
+	return in_error;
+}

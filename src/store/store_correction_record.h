@@ -1,0 +1,42 @@
+/* store_correction_record.h: SQL for correcting a referral, a contact or a
+ * measure after entry and for marking a record entered in error (migration
+ * 21; docs/corrections.md). The corrections themselves are kept by
+ * store_correction.h. */
+#ifndef DYAD_STORE_CORRECTION_RECORD_H
+#define DYAD_STORE_CORRECTION_RECORD_H
+
+#include <stdint.h>
+
+#include "core/record.h"
+#include "store/db.h"
+
+/* The tables a record may be marked entered in error in. */
+enum store_error_table { STORE_ERR_EPISODE, STORE_ERR_CONTACT, STORE_ERR_SAFEGUARDING, STORE_ERR_MEASURE };
+
+/* Writes a referral's received date and source (the clocks follow, by the
+ * migration's triggers). */
+int store_episode_correct(db_t *db, const struct episode *ep, struct dy_err *e);
+
+/* Loads contact id without its links; DY_ENOTFOUND when absent. */
+int store_contact_get(db_t *db, int64_t id, struct contact *c, struct dy_err *e);
+
+/* Writes a contact's date, kind, location, attendance and duration. */
+int store_contact_correct(db_t *db, const struct contact *c, struct dy_err *e);
+
+/* Writes a measure's date, respondent and responses; DY_ECONFLICT when the
+ * same measure is then recorded twice. */
+int store_measure_correct(db_t *db, const struct measure *m, struct dy_err *e);
+
+/* How many contacts of the episode not entered in error lie before day. */
+int store_episode_contacts_before(db_t *db, int64_t episode_id, int32_t day, int64_t *n, struct dy_err *e);
+
+/* Marks record id of table entered in error for reason, by, at (a moment
+ * "YYYY-MM-DDTHH:MM:SSZ"), or with reason NULL clears the mark. */
+int store_record_error_set(db_t *db, enum store_error_table t, int64_t id, const char *reason, const char *by,
+                           const char *at, struct dy_err *e);
+
+/* 1 when record id of table is marked entered in error, 0 when not;
+ * DY_ENOTFOUND when there is no such record. */
+int store_record_error_get(db_t *db, enum store_error_table t, int64_t id, struct dy_err *e);
+
+#endif
