@@ -268,7 +268,7 @@ int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, 
 		"SELECT id, family_id, infant_id, received_on, discharged_on, clock_assessed, clock_intervention,"
 		"  clock_direct, discharge_reason FROM episode"
 		" WHERE received_on <= ? AND (discharged_on IS NULL OR discharged_on >= ?)"
-		"  AND decision NOT IN ('declined','signposted')"
+		"  AND decision NOT IN ('declined','signposted') AND error_at IS NULL"
 		"  AND (? = 0 OR family_id IN (SELECT id FROM family WHERE team_id = ?)) ORDER BY id",
 		e);
 	if (!s)
