@@ -504,6 +504,23 @@ static int put_feedback(void *ctx, const struct feedback_row *f)
 	return row_end(o);
 }
 
+static int put_correction(void *ctx, const struct correction *c)
+{
+	struct out *o = ctx;
+	cell_id(o, c->id);
+	cell(o, c->entity);
+	cell_id(o, c->entity_id);
+	cell_id(o, c->family_id);
+	cell(o, c->field);
+	cell(o, c->old_value);
+	cell(o, c->new_value);
+	cell(o, c->reason);
+	cell(o, c->corrected_by);
+	cell(o, c->corrected_at);
+	cell_id(o, c->reverts);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -548,6 +565,8 @@ static const char *const h_super[] = {"supervision_id", "date", "practitioner_id
 static const char *const h_letter[] = {"letter_id", "referral_id", "kind", "to", "produced_at", "produced_by",
                                        "html", 0};
 static const char *const h_feedback[] = {"referral_id", "questionnaire", "answered_on", "answers", "recorded_by", 0};
+static const char *const h_correction[] = {"correction_id", "record", "record_id", "family_id", "field", "old_value",
+                                           "new_value", "reason", "corrected_by", "corrected_at", "reverts", 0};
 
 /* Each table's file and header, in enum export_table order. */
 static const struct {
@@ -579,6 +598,7 @@ static const struct {
 	[EXPORT_SUPERVISION] = {"supervision.csv", h_super},
 	[EXPORT_LETTERS] = {"letters.csv", h_letter},
 	[EXPORT_FEEDBACK] = {"feedback.csv", h_feedback},
+	[EXPORT_CORRECTIONS] = {"corrections.csv", h_correction},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -609,6 +629,7 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_SUPERVISION: return &n->supervision;
 	case EXPORT_LETTERS: return &n->letters;
 	case EXPORT_FEEDBACK: return &n->feedback;
+	case EXPORT_CORRECTIONS: return &n->corrections;
 	default: return &x->teams;
 	}
 }
@@ -654,6 +675,7 @@ static const struct export_sink CSV_SINK = {
 	.supervision = put_supervision,
 	.letter = put_letter,
 	.feedback = put_feedback,
+	.correction = put_correction,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

@@ -11,6 +11,7 @@
 
 #include "app/app.h"
 #include "store/store_careplan.h"
+#include "store/store_correction.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_goal.h"
@@ -50,6 +51,7 @@ enum export_table {
 	EXPORT_SUPERVISION,
 	EXPORT_LETTERS,
 	EXPORT_FEEDBACK,
+	EXPORT_CORRECTIONS,
 	EXPORT_TABLES /* how many */
 };
 
@@ -84,6 +86,7 @@ struct export_sink {
 	store_supervision_fn supervision;
 	store_letter_fn letter;
 	store_feedback_fn feedback;
+	store_correction_fn correction;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

@@ -79,6 +79,21 @@ int store_correction_list(db_t *db, const char *entity, int64_t entity_id, store
 	return rc;
 }
 
+int store_correction_list_all(db_t *db, store_correction_fn fn, void *ctx, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, CORR_SELECT " ORDER BY id", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc;
+	struct correction c;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		read_row(s, &c);
+		if ((rc = fn(ctx, &c)))
+			return rc;
+	}
+	return rc;
+}
+
 int store_correction_reverted(db_t *db, int64_t id, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM correction WHERE reverts = ?", e);

@@ -38,6 +38,9 @@ int store_correction_get(db_t *db, int64_t id, struct correction *c, struct dy_e
 int store_correction_list(db_t *db, const char *entity, int64_t entity_id, store_correction_fn fn, void *ctx,
                           struct dy_err *e);
 
+/* Calls fn for every correction, by id (an export). */
+int store_correction_list_all(db_t *db, store_correction_fn fn, void *ctx, struct dy_err *e);
+
 /* 1 when correction id has been undone by a later one, 0 when not. */
 int store_correction_reverted(db_t *db, int64_t id, struct dy_err *e);
 
