@@ -144,8 +144,9 @@ static int check_write(struct app *a, struct held *h, int record_changed, struct
 		if ((rc = store_episode_contacts_before(a->db, h->ep.id, h->ep.received_on, &before, e)))
 			return rc;
 		if (before)
-			return dy_fail(e, DY_EINVAL, "received_on", "%lld contact%s of this referral lie%s before this date",
-			               (long long)before, before == 1 ? "" : "s", before == 1 ? "s" : "");
+			return dy_fail(e, DY_EINVAL, "received_on", "%lld contact%s or move%s of this referral lie%s before this date",
+			               (long long)before, before == 1 ? "" : "s", before == 1 ? "" : "s",
+			               before == 1 ? "s" : "");
 		return store_episode_correct(a->db, &h->ep, e);
 	}
 	if (h->k == K_CONTACT) {

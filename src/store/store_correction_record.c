@@ -14,6 +14,15 @@ int store_episode_correct(db_t *db, const struct episode *ep, struct dy_err *e)
 	db_bind_date(s, 1, ep->received_on);
 	db_bind_text_ref(s, 2, ep->source);
 	db_bind_int(s, 3, ep->id);
+	int rc = db_run(s, e);
+	if (rc)
+		return rc;
+	/* The pathway's first event, into received, is dated the received day. */
+	s = db_prepare(db, "UPDATE episode_event SET date = ? WHERE episode_id = ? AND from_state IS NULL", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, ep->received_on);
+	db_bind_int(s, 2, ep->id);
 	return db_run(s, e);
 }
 
@@ -69,12 +78,15 @@ int store_measure_correct(db_t *db, const struct measure *m, struct dy_err *e)
 
 int store_episode_contacts_before(db_t *db, int64_t episode_id, int32_t day, int64_t *n, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM contact WHERE episode_id = ? AND date < ?"
-	                              " AND error_at IS NULL", e);
+	db_stmt_t *s = db_prepare(db, "SELECT (SELECT COUNT(*) FROM contact WHERE episode_id = ? AND date < ?"
+	                              " AND error_at IS NULL) + (SELECT COUNT(*) FROM episode_event WHERE episode_id = ?"
+	                              " AND from_state IS NOT NULL AND date < ?)", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_int(s, 1, episode_id);
 	db_bind_date(s, 2, day);
+	db_bind_int(s, 3, episode_id);
+	db_bind_date(s, 4, day);
 	int rc = db_step(s, e);
 	if (rc != DB_ROW)
 		return rc < 0 ? rc : DY_ESTORE;

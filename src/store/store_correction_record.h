@@ -13,8 +13,9 @@
 /* The tables a record may be marked entered in error in. */
 enum store_error_table { STORE_ERR_EPISODE, STORE_ERR_CONTACT, STORE_ERR_SAFEGUARDING, STORE_ERR_MEASURE };
 
-/* Writes a referral's received date and source (the clocks follow, by the
- * migration's triggers). */
+/* Writes a referral's received date and source, and the date of its first
+ * pathway event (into received); the clocks follow, by the migration's
+ * triggers. */
 int store_episode_correct(db_t *db, const struct episode *ep, struct dy_err *e);
 
 /* Loads contact id without its links; DY_ENOTFOUND when absent. */
@@ -27,7 +28,8 @@ int store_contact_correct(db_t *db, const struct contact *c, struct dy_err *e);
  * same measure is then recorded twice. */
 int store_measure_correct(db_t *db, const struct measure *m, struct dy_err *e);
 
-/* How many contacts of the episode not entered in error lie before day. */
+/* How many contacts of the episode (not entered in error) and moves along
+ * its pathway after the first lie before day. */
 int store_episode_contacts_before(db_t *db, int64_t episode_id, int32_t day, int64_t *n, struct dy_err *e);
 
 /* Marks record id of table entered in error for reason, by, at (a moment

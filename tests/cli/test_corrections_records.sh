@@ -1,0 +1,146 @@
+# test_corrections_records.sh: corrections of a referral, a contact and a
+# measure (`dyad referral|contact|measure correct`) and entered in error
+# (`dyad referral|contact|measure error`): each checked as on entry and
+# refused whole at the rules' boundaries; a corrected date moves the waiting
+# clock the report shows, a corrected measure is scored again; a record
+# entered in error is kept, hidden and left out of the report's counts; every
+# one undone by `dyad correction revert`; all of it in `dyad history` and in
+# corrections.csv, export -> import -> export byte-identical.
+#   bash test_corrections_records.sh DYAD_BINARY SOURCE_DIR
+source "$(dirname "$0")/lib.sh"
+
+"$DYAD" init >/dev/null
+"$DYAD" family add >/dev/null
+"$DYAD" person add --family 1 --role caregiver --relationship mother --given-name Ann --family-name Example \
+	--dob 1996-04-01 >/dev/null
+"$DYAD" person add --family 1 --role infant --given-name Bo --family-name Example --dob 2026-06-01 >/dev/null
+"$DYAD" practitioner add --name "Pat One" --profession clinical_psychologist >/dev/null
+"$DYAD" referral add --family 1 --infant 2 --caregiver 1 --received 2026-09-01 --source gp >/dev/null
+"$DYAD" contact add --referral 1 --date 2026-09-20 --kind assessment --location home --attendance attended \
+	--practitioners 1 >/dev/null
+"$DYAD" contact add --referral 1 --date 2026-09-25 --kind assessment --location clinic --attendance attended \
+	--practitioners 1 --duration 60 >/dev/null
+"$DYAD" measure add --referral 1 --instrument phq9 --timepoint baseline --date 2026-09-25 \
+	--responses "1;1;1;1;1;1;1;1;0" >/dev/null
+
+# The clock A figure of the waiting report: the median days to assessment.
+clock_a() {
+	"$DYAD" --format csv report waiting --from 2026-09-01 --to 2026-11-30 | awk -F, '$1 == "all" && $2 == "A" { print $4 }'
+}
+# The number of assessments the activity report counts.
+assessments() {
+	"$DYAD" --format csv report activity --from 2026-09-01 --to 2026-11-30 |
+		awk -F, '$1 == "assessment" { print $(NF - 1); exit }'
+}
+check "clock A before any correction: 19 days" test "$(clock_a)" = 19
+check "two assessments counted" test "$(assessments)" = 2
+
+# A contact's date: refused at the rules' boundaries, nothing kept.
+expect 2 "date: is in the future" -- "$DYAD" contact correct 1 --date 2026-11-23 --reason "diary misread"
+expect 2 "date: is before the referral was received" -- \
+	"$DYAD" contact correct 1 --date 2026-08-31 --reason "diary misread"
+expect 2 "duration_min: must be a whole number from 0 to 600" -- "$DYAD" contact correct 2 --duration 601 --reason "typo"
+expect 2 "reason: is required" -- "$DYAD" contact correct 1 --date 2026-09-10 --reason " "
+expect 2 "nothing would change" -- "$DYAD" contact correct 1 --date 2026-09-20 --reason "same"
+expect 1 "name a field to correct" -- "$DYAD" contact correct 1 --reason "nothing"
+expect 3 "contact 99 does not exist" -- "$DYAD" contact correct 99 --date 2026-09-10 --reason "x"
+expect 0 "No corrections" -- "$DYAD" history --family 1
+# Within the boundaries: the received day itself, today, 600 minutes.
+expect 0 "Corrected contact 2" -- "$DYAD" contact correct 2 --duration 600 --reason "the session ran long"
+expect 0 "Corrected contact 1" -- "$DYAD" contact correct 1 --date 2026-09-01 --reason "the diary was misread"
+check "clock A follows the contact date: 0 days" test "$(clock_a)" = 0
+expect 0 "Corrected contact 1" -- "$DYAD" contact correct 1 --date 2026-09-10 --reason "the day after all"
+check "clock A follows the contact date again: 9 days" test "$(clock_a)" = 9
+
+# A referral's received date: not after a contact, not in the future.
+expect 2 "received_on: 1 contact or move of this referral lies before this date" -- \
+	"$DYAD" referral correct 1 --received 2026-09-11 --reason "letter date"
+expect 2 "source" -- "$DYAD" referral correct 1 --source pigeon --reason "x"
+expect 0 "Corrected referral 1" -- "$DYAD" referral correct 1 --received 2026-09-05 --source health_visitor \
+	--reason "the letter's date"
+check "clock A from the corrected received date: 5 days" test "$(clock_a)" = 5
+expect 0 "received_on +2026-09-01 +2026-09-05 +the letter's date" -- "$DYAD" history --family 1
+expect 0 "source +gp +health_visitor" -- "$DYAD" history --family 1
+
+# A measure: scored again as on entry, refused at the item's range.
+expect 2 "responses: item 9" -- "$DYAD" measure correct 1 --responses "1;1;1;1;1;1;1;1;4" --reason "keyed"
+expect 2 "date: is in the future" -- "$DYAD" measure correct 1 --date 2026-11-23 --reason "keyed"
+expect 2 "respondent: person 2 is not a caregiver" -- "$DYAD" measure correct 1 --respondent 2 --reason "keyed"
+expect 0 "total +8 +mild" -- "$DYAD" measure list 1
+expect 0 "Corrected measure 1" -- "$DYAD" measure correct 1 --responses "3;3;3;1;1;1;1;1;3" --reason "keyed wrongly"
+expect 0 "total +17 +moderately_severe|total +17" -- "$DYAD" measure list 1
+
+# Entered in error: kept, hidden, out of the counts and the clock.
+expect 0 "Marked contact 1 entered in error" -- "$DYAD" contact error 1 --reason "another family's visit"
+expect 3 "entered in error already" -- "$DYAD" contact error 1 --reason "again"
+expect 3 "marked entered in error: undo that first" -- \
+	"$DYAD" contact correct 1 --date 2026-09-12 --reason "x"
+check "one assessment counted" test "$(assessments)" = 1
+check "clock A stops at the other assessment: 20 days" test "$(clock_a)" = 20
+out=$("$DYAD" referral show 1)
+check "the contact in error is not shown" bash -c '! grep -qE "^1 +2026-09-10" <<<"$0"' "$out"
+check "the contact in error is kept" test "$(sql "$DYAD_DB" "SELECT error_reason FROM contact WHERE id = 1")" = \
+	"another family's visit"
+expect 0 "entered_in_error +yes +another family's visit" -- "$DYAD" history --family 1
+expect 0 "Marked measure 1 entered in error" -- "$DYAD" measure error 1 --reason "wrong family"
+expect 0 "No measures" -- "$DYAD" measure list 1
+
+# Undo: the mark goes, the figures come back.
+cid=$("$DYAD" --format csv history --family 1 | awk -F, '$4 == "contact" && $6 == "entered_in_error" { print $1 }')
+expect 0 "Undid correction $cid" -- "$DYAD" correction revert "$cid" --reason "it was this family's"
+check "two assessments counted again" test "$(assessments)" = 2
+check "clock A back to 5 days" test "$(clock_a)" = 5
+expect 3 "has been undone already" -- "$DYAD" correction revert "$cid" --reason "again"
+# Undoing a date correction moves the clock back; undoing one overtaken refuses.
+rid=$("$DYAD" --format csv history --family 1 | awk -F, '$4 == "referral" && $6 == "received_on" { print $1 }')
+expect 3 "date has been changed since correction 2" -- "$DYAD" correction revert 2 --reason "x"
+expect 0 "Undid correction $rid" -- "$DYAD" correction revert "$rid" --reason "the first date was right"
+check "clock A from the first received date: 9 days" test "$(clock_a)" = 9
+
+# Referral entered in error: out of the referrals counted and of the clocks.
+"$DYAD" family add >/dev/null
+"$DYAD" person add --family 2 --role caregiver --relationship father --given-name Cal --family-name Other >/dev/null
+"$DYAD" person add --family 2 --role infant --given-name Di --family-name Other --dob 2026-07-01 >/dev/null
+"$DYAD" referral add --family 2 --infant 4 --caregiver 3 --received 2026-10-01 --source gp >/dev/null
+referrals() {
+	"$DYAD" --format csv report activity --from 2026-09-01 --to 2026-11-30 | tr -d '\r' |
+		awk -F, '$1 == "total" { print $NF; exit }'
+}
+check "two referrals received" test "$(referrals)" = 2
+expect 0 "Marked referral 2 entered in error" -- "$DYAD" referral error 2 --reason "duplicate of another team's"
+check "one referral received" test "$(referrals)" = 1
+out=$("$DYAD" waiting)
+check "the referral in error waits no more" bash -c '! grep -qE "Di Other" <<<"$0"' "$out"
+
+# The audit names the records and fields, never a value.
+out=$(sql "$DYAD_DB" "SELECT action, entity, entity_id, detail FROM audit WHERE action LIKE '%.correct' OR action LIKE '%.error'")
+check "the audit names each correction" grep -qE "contact.correct\|contact\|1\|date" <<<"$out"
+check "the audit names the referral's fields" grep -qE "referral.correct\|referral\|1\|received_on,source" <<<"$out"
+check "the audit names entered in error" grep -qE "measure.error\|measure\|1\|entered_in_error" <<<"$out"
+check "no value in the audit" bash -c '! grep -qE "2026-09|another family|3;3;3|health_visitor" <<<"$0"' "$out"
+
+# The database keeps every correction row.
+check "SQL cannot delete a correction" eval '! sql "$DYAD_DB" "DELETE FROM correction WHERE id = 1" 2>/dev/null'
+check "SQL cannot change a correction" eval '! sql "$DYAD_DB" "UPDATE correction SET reason = reason" 2>/dev/null'
+
+# corrections.csv: export -> import -> export byte-identical, the marks with it.
+expect 0 "Exported" -- "$DYAD" export ex1
+check "corrections.csv has every correction" test \
+	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM correction")" -a \
+	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq 11
+DB2=$(fresh_db second)
+expect 0 "Imported" -- env DYAD_DB="$DB2" "$DYAD" import ex1
+expect 0 "Exported" -- env DYAD_DB="$DB2" "$DYAD" export ex2
+check "export -> import -> export byte-identical" diff -r ex1 ex2
+check "the referral stays entered in error" test \
+	"$(sql "$DB2" "SELECT error_reason FROM episode WHERE id = 2")" = "duplicate of another team's"
+check "the measure stays entered in error" test "$(sql "$DB2" "SELECT COUNT(*) FROM measure WHERE error_at IS NOT NULL")" = 1
+check "the contact undone is not marked" test "$(sql "$DB2" "SELECT COUNT(*) FROM contact WHERE error_at IS NOT NULL")" = 0
+out=$(env DYAD_DB="$DB2" "$DYAD" --format csv report activity --from 2026-09-01 --to 2026-11-30)
+check "the imported figures leave the referral in error out" bash -c 'grep -qE "^total,.*,1.?$" <<<"$0"' "$out"
+# A broken row is refused whole, naming the file, line and column.
+mkdir bad && cp ex1/*.csv bad/ && rm bad/manifest.csv && sed -i '2s/,contact,/,parcel,/' bad/corrections.csv
+DB3=$(fresh_db third)
+expect 2 "corrections.csv.*line 2.*record" -- env DYAD_DB="$DB3" "$DYAD" import bad
+
+finish
