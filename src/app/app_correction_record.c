@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_audit.h"
 #include "app/app_measure.h"
 #include "app/app_scope.h"
 #include "core/correction_record.h"
@@ -276,6 +277,23 @@ int app_record_error(struct app *a, const char *kind, int64_t id, const char *re
 		rc = apply(a, &h, id, &ch, 1, reason, 0, cid, fields, sizeof fields, e);
 	snprintf(action, sizeof action, "%s.error", kind_names[k]);
 	return app_end(a, rc, action, kind_names[k], id, rc ? NULL : fields, e);
+}
+
+int app_record_history(struct app *a, const char *kind, int64_t id, store_correction_fn fn, void *ctx,
+                       struct dy_err *e)
+{
+	enum kind k;
+	int64_t ep = 0;
+	int rc = kind_of(kind, &k, e);
+	if (rc || (rc = episode_of(a, k, id, &ep, e)) ||
+	    (rc = app_scope_record(a, SCOPE_OF_EPISODE, ep, SCOPE_IDENTITY, NULL, e)))
+		return rc;
+	if ((rc = app_begin_read(a, e)))
+		return rc;
+	rc = app_end_read(a, store_correction_list(a->db, kind_names[k], id, fn, ctx, e));
+	char what[32];
+	snprintf(what, sizeof what, "%s_history", kind_names[k]);
+	return rc ? rc : app_audit_read(a, what, id, e);
 }
 
 int app_record_revert(struct app *a, const struct correction *c, const char *reason, int64_t *new_id,

@@ -28,6 +28,12 @@ int app_record_correct(struct app *a, const char *kind, int64_t id, const struct
 int app_record_error(struct app *a, const char *kind, int64_t id, const char *reason, int64_t *cid,
                      struct dy_err *e);
 
+/* Calls fn for the corrections of record id of kind, oldest first (the
+ * scope is the record's referral's, read by booking staff); the read is
+ * audited. */
+int app_record_history(struct app *a, const char *kind, int64_t id, store_correction_fn fn, void *ctx,
+                       struct dy_err *e);
+
 /* Undoes correction c (of a referral, contact or measure) for reason, as
  * app_correction_revert does for a person's. */
 int app_record_revert(struct app *a, const struct correction *c, const char *reason, int64_t *new_id,

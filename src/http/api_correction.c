@@ -4,11 +4,15 @@
  *   POST /api/v1/people/{id}/correct     {reason, changes: {field: value, ...}}: the corrections made
  *   GET  /api/v1/people/{id}/history     the person's corrections, oldest first
  *   POST /api/v1/corrections/{id}/revert {reason}: the correction that undoes it
+ *   POST /api/v1/{referrals|contacts|measures}/{id}/correct {reason, changes}: the record's corrections
+ *   POST /api/v1/{referrals|contacts|measures}/{id}/error   {reason}: marked entered in error
+ *     (app/app_correction_record.h)
  *
  * Who may: the app layer's rules (booking staff of the team). */
 #include <string.h>
 
 #include "app/app_correction.h"
+#include "app/app_correction_record.h"
 #include "http/api_json.h"
 #include "http/routes.h"
 
@@ -66,28 +70,34 @@ static int id_and_reason(struct http_req *rq, struct http_resp *rs, struct reaso
 
 #define CHANGES_MAX 16
 
+/* The body's "changes" object into ch (CHANGES_MAX), their count to *n. */
+static int changes_of(json_t *b, struct correction_change *ch, int *n, struct dy_err *e)
+{
+	json_t *changes = json_object_get(b, "changes");
+	*n = 0;
+	if (!json_is_object(changes))
+		return dy_fail(e, DY_EINVAL, "changes", "must be an object of field: value");
+	const char *k;
+	json_t *v;
+	json_object_foreach(changes, k, v)
+	{
+		if (*n == CHANGES_MAX || !json_is_string(v))
+			return dy_fail(e, DY_EINVAL, "changes", "each value must be text (\"\" to clear)");
+		ch[(*n)++] = (struct correction_change){k, json_string_value(v)};
+	}
+	return 0;
+}
+
 static int correct(struct http_req *rq, struct http_resp *rs)
 {
 	struct reason_req q;
 	int rc;
 	if (id_and_reason(rq, rs, &q, &rc))
 		return 0;
-	json_t *changes = json_object_get(q.b, "changes");
 	struct correction_change ch[CHANGES_MAX];
 	int n = 0;
-	if (!rc && !json_is_object(changes))
-		rc = dy_fail(&q.e, DY_EINVAL, "changes", "must be an object of field: value");
-	const char *k;
-	json_t *v;
 	if (!rc)
-		json_object_foreach(changes, k, v)
-		{
-			if (n == CHANGES_MAX || !json_is_string(v)) {
-				rc = dy_fail(&q.e, DY_EINVAL, "changes", "each value must be text (\"\" to clear)");
-				break;
-			}
-			ch[n++] = (struct correction_change){k, json_string_value(v)};
-		}
+		rc = changes_of(q.b, ch, &n, &q.e);
 	if (!rc)
 		rc = app_person_correct(rq->app, q.id, ch, n, q.reason, NULL, &q.e);
 	json_decref(q.b);
@@ -117,8 +127,46 @@ static int revert(struct http_req *rq, struct http_resp *rs)
 	return rc ? api_fail(rs, &q.e) : api_send(rs, 201, corr_json(&c));
 }
 
+/* A referral's, contact's or measure's correction or entered in error:
+ * the record's corrections after it. */
+static int record_change(struct http_req *rq, struct http_resp *rs, const char *kind, int error)
+{
+	struct reason_req q;
+	int rc;
+	if (id_and_reason(rq, rs, &q, &rc))
+		return 0;
+	struct correction_change ch[CHANGES_MAX];
+	int n = 0;
+	if (!rc && !error && !(rc = changes_of(q.b, ch, &n, &q.e)))
+		rc = app_record_correct(rq->app, kind, q.id, ch, n, q.reason, NULL, &q.e);
+	else if (!rc && error)
+		rc = app_record_error(rq->app, kind, q.id, q.reason, NULL, &q.e);
+	json_decref(q.b);
+	if (rc)
+		return api_fail(rs, &q.e);
+	json_t *items = json_array();
+	if (app_record_history(rq->app, kind, q.id, add_corr, items, &q.e)) {
+		json_decref(items);
+		return api_fail(rs, &q.e);
+	}
+	return api_send(rs, 201, json_pack("{s:o}", "items", items));
+}
+
+static int referral_correct(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "referral", 0); }
+static int referral_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "referral", 1); }
+static int contact_correct(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "contact", 0); }
+static int contact_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "contact", 1); }
+static int measure_correct(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "measure", 0); }
+static int measure_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "measure", 1); }
+
 const struct http_route api_correction_routes[] = {
 	{HTTP_POST, "/api/v1/people/{id}/correct", correct, USER_ANY, 16384, HTTP_JSON},
 	{HTTP_GET, "/api/v1/people/{id}/history", history, USER_ANY, 0, HTTP_JSON},
 	{HTTP_POST, "/api/v1/corrections/{id}/revert", revert, USER_ANY, 8192, HTTP_JSON},
+	{HTTP_POST, "/api/v1/referrals/{id}/correct", referral_correct, USER_ANY, 16384, HTTP_JSON},
+	{HTTP_POST, "/api/v1/referrals/{id}/error", referral_error, USER_ANY, 8192, HTTP_JSON},
+	{HTTP_POST, "/api/v1/contacts/{id}/correct", contact_correct, USER_ANY, 16384, HTTP_JSON},
+	{HTTP_POST, "/api/v1/contacts/{id}/error", contact_error, USER_ANY, 8192, HTTP_JSON},
+	{HTTP_POST, "/api/v1/measures/{id}/correct", measure_correct, USER_ANY, 16384, HTTP_JSON},
+	{HTTP_POST, "/api/v1/measures/{id}/error", measure_error, USER_ANY, 8192, HTTP_JSON},
 	{0}};

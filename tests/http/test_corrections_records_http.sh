@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# test_corrections_records_http.sh: correcting a referral, a contact and a
+# measure, and marking them entered in error, through the JSON API: the
+# corrections come back with the earlier values; a contact date corrected
+# or a contact entered in error moves the referral's clock, and undoing it
+# moves it back; a value refused names the field; measures need clinical
+# staff; an analyst and another team's manager may not.
+. "$(dirname "$0")/lib.sh"
+
+setup_db 8
+# A referral whose assessment clock was stopped by an attended assessment.
+R=$(sql "$DYAD_DB" "SELECT id FROM episode WHERE clock_assessed IS NOT NULL AND clock_assessed > received_on
+	ORDER BY id LIMIT 1")
+C=$(sql "$DYAD_DB" "SELECT c.id FROM contact c JOIN episode e ON e.id = c.episode_id WHERE e.id = $R
+	AND c.kind = 'assessment' AND c.attendance = 'attended' AND c.date = e.clock_assessed ORDER BY c.id LIMIT 1")
+RECEIVED=$(sql "$DYAD_DB" "SELECT received_on FROM episode WHERE id = $R")
+ASSESSED=$(sql "$DYAD_DB" "SELECT clock_assessed FROM episode WHERE id = $R")
+M=$(sql "$DYAD_DB" "SELECT id FROM measure WHERE instrument = 'phq9' ORDER BY id LIMIT 1")
+check "the demo has such a referral, contact and measure" "$([ -n "$R" ] && [ -n "$C" ] && [ -n "$M" ] && echo y)" y
+start_server
+clock() { sql "$DYAD_DB" "SELECT COALESCE(CAST(clock_assessed AS TEXT), 'none') FROM episode WHERE id = $R"; }
+
+api admin_staff POST "/api/v1/contacts/$C/correct" "{\"reason\":\"diary misread\",\"changes\":{\"date\":\"$RECEIVED\"}}"
+check "API: contact corrected" "$CODE" 201
+check "API: the contact's corrections hold the earlier date" \
+	"$(jq -r '.items[-1] | .record + " " + .field + " " + .old_value + " " + .new_value' <<<"$BODY")" \
+	"contact date $ASSESSED $RECEIVED"
+check "the clock stops on the corrected date" "$(clock)" "$RECEIVED"
+CC=$(jq -r '.items[-1].id' <<<"$BODY")
+api admin_staff POST "/api/v1/contacts/$C/correct" '{"reason":"x","changes":{"duration_min":"601"}}'
+check "API: a duration over 600 is refused" "$CODE" 400
+check "API: naming the field" "$(jq -r .error.field <<<"$BODY")" duration_min
+api admin_staff POST "/api/v1/contacts/$C/correct" '{"reason":"x","changes":{"colour":"blue"}}'
+check "API: an unknown field is refused" "$CODE" 400
+api admin_staff POST "/api/v1/contacts/$C/correct" '{"changes":{"date":"2020-01-01"}}'
+check "API: a reason is required" "$(jq -r .error.field <<<"$BODY")" reason
+api admin_staff POST "/api/v1/corrections/$CC/revert" '{"reason":"the diary was right"}'
+check "API: undone" "$CODE" 201
+check "the clock is back" "$(clock)" "$ASSESSED"
+
+api admin_staff POST "/api/v1/contacts/$C/error" '{"reason":"another family'"'"'s visit"}'
+check "API: contact entered in error" "$CODE" 201
+check "API: recorded as a correction" "$(jq -r '.items[-1] | .field + "=" + .new_value' <<<"$BODY")" \
+	"entered_in_error=yes"
+EC=$(jq -r '.items[-1].id' <<<"$BODY")
+check "the contact in error no longer stops the clock" "$([ "$(clock)" != "$ASSESSED" ] && echo moved)" moved
+api admin_staff POST "/api/v1/contacts/$C/error" '{"reason":"again"}'
+check "API: marked already" "$CODE" 409
+api admin_staff GET "/api/v1/referrals/$R"
+check "the contact in error is hidden from the referral" "$(jq "[.contacts[].id] | index($C)" <<<"$BODY")" null
+api admin_staff GET "/api/v1/referrals/$R/contacts"
+check "and from its contacts" "$(jq "[.items[].id] | index($C)" <<<"$BODY")" null
+api admin_staff POST "/api/v1/corrections/$EC/revert" '{"reason":"it was theirs"}'
+check "API: entered in error undone" "$CODE" 201
+check "the clock is back again" "$(clock)" "$ASSESSED"
+
+# Measures: clinical staff; scored again.
+api admin_staff POST "/api/v1/measures/$M/correct" '{"reason":"x","changes":{"responses":"0;0;0;0;0;0;0;0;0"}}'
+check "API: admin staff may not correct a measure" "$CODE" 403
+api clinician POST "/api/v1/measures/$M/correct" '{"reason":"x","changes":{"responses":"0;0;0;0;0;0;0;0;9"}}'
+check "API: an answer out of range is refused" "$(jq -r .error.field <<<"$BODY")" responses
+api clinician POST "/api/v1/measures/$M/correct" '{"reason":"keyed wrongly","changes":{"responses":"3;3;3;3;3;3;3;3;3"}}'
+check "API: measure corrected" "$CODE" 201
+check "the measure is scored again" "$(sql "$DYAD_DB" "SELECT CAST(value AS INTEGER) FROM measure_score WHERE measure_id = $M")" 27
+api clinician POST "/api/v1/measures/$M/error" '{"reason":"wrong family"}'
+check "API: measure entered in error" "$CODE" 201
+
+# Referrals; who may not.
+api manager POST "/api/v1/referrals/$R/correct" '{"reason":"x","changes":{"received_on":"2099-01-01"}}'
+check "API: a received date in the future is refused" "$(jq -r .error.field <<<"$BODY")" received_on
+api analyst POST "/api/v1/referrals/$R/error" '{"reason":"x"}'
+check "API: an analyst may not" "$CODE" 403
+api other POST "/api/v1/referrals/$R/error" '{"reason":"x"}'
+check "API: another team's manager: no such referral" "$CODE" 404
+api manager POST "/api/v1/referrals/$R/error" '{"reason":"duplicate"}'
+check "API: referral entered in error" "$CODE" 201
+check "kept, marked" "$(sql "$DYAD_DB" "SELECT error_reason FROM episode WHERE id = $R")" duplicate
+finish
