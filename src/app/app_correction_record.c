@@ -11,30 +11,35 @@
 #include "core/correction_record.h"
 #include "store/store_correction_record.h"
 #include "store/store_episode.h"
+#include "store/store_family.h"
 #include "store/store_measure.h"
 #include "store/store_score.h"
 #include "util/date.h"
 #include "util/str.h"
 
-enum kind { K_REFERRAL, K_CONTACT, K_MEASURE };
+enum kind { K_REFERRAL, K_CONTACT, K_MEASURE, K_SAFEGUARDING, K_KINDS };
 
-static const char *const kind_names[] = {"referral", "contact", "measure"};
-static const enum store_error_table kind_tables[] = {STORE_ERR_EPISODE, STORE_ERR_CONTACT, STORE_ERR_MEASURE};
+static const char *const kind_names[] = {"referral", "contact", "measure", "safeguarding"};
+static const enum store_error_table kind_tables[] = {STORE_ERR_EPISODE, STORE_ERR_CONTACT, STORE_ERR_MEASURE,
+                                                     STORE_ERR_SAFEGUARDING};
 static const char *const *const kind_fields[] = {correction_referral_fields, correction_contact_fields,
-                                                  correction_measure_fields};
+                                                  correction_measure_fields, correction_safeguarding_fields};
 
-/* A record as held: its episode (for a referral, the record itself). */
+/* A record as held: its episode (for a referral, the record itself; none
+ * for a safeguarding period, which is the infant's) and family. */
 struct held {
 	enum kind k;
 	struct episode ep;
 	struct contact c;
 	struct measure_record mr;
+	struct safeguarding sg;
+	int64_t family_id;
 	int in_error;
 };
 
 static int kind_of(const char *name, enum kind *k, struct dy_err *e)
 {
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < K_KINDS; i++)
 		if (name && strcmp(name, kind_names[i]) == 0) {
 			*k = (enum kind)i;
 			return 0;
@@ -42,32 +47,38 @@ static int kind_of(const char *name, enum kind *k, struct dy_err *e)
 	return dy_fail(e, DY_EINVAL, "record", "is not a kind of record that can be corrected here");
 }
 
-/* The episode a record belongs to (read outside the transaction, for the
- * scope check). */
-static int episode_of(struct app *a, enum kind k, int64_t id, int64_t *episode_id, struct dy_err *e)
+/* The episode a record belongs to, or a safeguarding period's infant
+ * (read outside the transaction, for the scope check). */
+static int owner_of(struct app *a, enum kind k, int64_t id, int64_t *owner, struct dy_err *e)
 {
 	int rc = app_begin_read(a, e);
 	if (rc)
 		return rc;
 	struct contact c;
 	struct measure_record mr;
+	struct safeguarding sg;
 	if (k == K_REFERRAL)
-		*episode_id = id;
+		*owner = id;
 	else if (k == K_CONTACT && !(rc = store_contact_get(a->db, id, &c, e)))
-		*episode_id = c.episode_id;
+		*owner = c.episode_id;
 	else if (k == K_MEASURE && !(rc = store_measure_record_get(a->db, id, &mr, e)))
-		*episode_id = mr.m.episode_id;
+		*owner = mr.m.episode_id;
+	else if (k == K_SAFEGUARDING && !(rc = store_safeguarding_get(a->db, id, &sg, e)))
+		*owner = sg.infant_id;
 	return app_end_read(a, rc);
 }
 
-static int scope(struct app *a, enum kind k, int64_t id, struct dy_err *e)
+/* The record's scope: its referral's, or for a safeguarding period its
+ * infant's; writes to measures and safeguarding are clinical. */
+static int scope(struct app *a, enum kind k, int64_t id, enum scope_need need, struct dy_err *e)
 {
-	int64_t ep = 0;
-	int rc = episode_of(a, k, id, &ep, e);
+	int64_t owner = 0;
+	int rc = owner_of(a, k, id, &owner, e);
 	if (rc)
 		return rc;
-	return app_scope_record(a, SCOPE_OF_EPISODE, ep, k == K_MEASURE ? SCOPE_CLINICAL_WRITE : SCOPE_BOOKING_WRITE,
-	                        NULL, e);
+	if (need == SCOPE_BOOKING_WRITE && (k == K_MEASURE || k == K_SAFEGUARDING))
+		need = SCOPE_CLINICAL_WRITE;
+	return app_scope_record(a, k == K_SAFEGUARDING ? SCOPE_OF_PERSON : SCOPE_OF_EPISODE, owner, need, NULL, e);
 }
 
 static int load(struct app *a, enum kind k, int64_t id, struct held *h, struct dy_err *e)
@@ -80,8 +91,13 @@ static int load(struct app *a, enum kind k, int64_t id, struct held *h, struct d
 		ep = h->c.episode_id;
 	else if (k == K_MEASURE && !(rc = store_measure_record_get(a->db, id, &h->mr, e)))
 		ep = h->mr.m.episode_id;
-	if (!rc)
-		rc = store_episode_get(a->db, ep, &h->ep, e);
+	if (!rc && k == K_SAFEGUARDING) {
+		struct person infant;
+		if (!(rc = store_safeguarding_get(a->db, id, &h->sg, e)) &&
+		    !(rc = store_person_get(a->db, h->sg.infant_id, &infant, e)))
+			h->family_id = infant.family_id;
+	} else if (!rc && !(rc = store_episode_get(a->db, ep, &h->ep, e)))
+		h->family_id = h->ep.family_id;
 	if (!rc) {
 		int in = store_record_error_get(a->db, kind_tables[k], id, e);
 		rc = in < 0 ? in : 0;
@@ -99,6 +115,7 @@ static int get_field(const struct held *h, const char *field, char *out, struct 
 	switch (h->k) {
 	case K_REFERRAL: return correction_referral_get(&h->ep, field, out, e);
 	case K_CONTACT: return correction_contact_get(&h->c, field, out, e);
+	case K_SAFEGUARDING: return correction_safeguarding_get(&h->sg, field, out, e);
 	default: return correction_measure_get(&h->mr.m, field, out, CORRECTION_VALUE_MAX, e);
 	}
 }
@@ -114,6 +131,7 @@ static int set_field(struct held *h, const char *field, const char *value, struc
 	switch (h->k) {
 	case K_REFERRAL: return correction_referral_set(&h->ep, field, value, e);
 	case K_CONTACT: return correction_contact_set(&h->c, field, value, e);
+	case K_SAFEGUARDING: return correction_safeguarding_set(&h->sg, field, value, e);
 	default: return correction_measure_set(&h->mr.m, field, value, e);
 	}
 }
@@ -132,10 +150,32 @@ static int rescore(struct app *a, struct held *h, struct score_result *res, stru
 	return app_measure_check_score(in, &h->mr, &mep, 1, app_measure_person_db, a->db, res, e);
 }
 
+/* A safeguarding period checked as on entry, with at most one current
+ * status per infant (a period ending or entered in error leaves room). */
+static int safeguarding_write(struct app *a, struct held *h, int record_changed, struct dy_err *e)
+{
+	int64_t others = 0;
+	int rc = 0;
+	if (record_safeguarding_check(&h->sg, a->today, e))
+		return DY_EINVAL;
+	if (h->sg.ended_on == DATE_NONE && !h->in_error &&
+	    !(rc = store_safeguarding_current_others(a->db, h->sg.infant_id, h->sg.id, &others, e)) && others)
+		return dy_fail(e, DY_ECONFLICT, "ended_on", "the infant has another current safeguarding status: an"
+		               " infant has one current status at most (end or correct that one first)");
+	if (rc || !record_changed)
+		return rc;
+	rc = store_safeguarding_correct(a->db, &h->sg, e);
+	if (rc == DY_ECONFLICT)
+		return dy_fail(e, DY_ECONFLICT, "started_on", "this infant, status and start date are already recorded");
+	return rc;
+}
+
 /* The entry rules for the corrected record, then its write. */
 static int check_write(struct app *a, struct held *h, int record_changed, struct dy_err *e)
 {
 	int rc = 0;
+	if (h->k == K_SAFEGUARDING)
+		return safeguarding_write(a, h, record_changed, e);
 	if (!record_changed)
 		return 0;
 	if (h->k == K_REFERRAL) {
@@ -193,7 +233,7 @@ static int apply(struct app *a, const struct held *before, int64_t id, const str
 	memset(&c, 0, sizeof c);
 	str_copy(c.entity, sizeof c.entity, kind_names[h.k]);
 	c.entity_id = id;
-	c.family_id = h.ep.family_id;
+	c.family_id = h.family_id;
 	str_copy(c.reason, sizeof c.reason, reason);
 	str_copy(c.corrected_by, sizeof c.corrected_by, a->actor);
 	date_now_utc(c.corrected_at);
@@ -235,7 +275,7 @@ int app_record_correct(struct app *a, const char *kind, int64_t id, const struct
 {
 	enum kind k;
 	int rc = kind_of(kind, &k, e);
-	if (rc || (rc = scope(a, k, id, e)))
+	if (rc || (rc = scope(a, k, id, SCOPE_BOOKING_WRITE, e)))
 		return rc;
 	if (correction_check_reason(reason, e))
 		return DY_EINVAL;
@@ -261,7 +301,7 @@ int app_record_error(struct app *a, const char *kind, int64_t id, const char *re
 {
 	enum kind k;
 	int rc = kind_of(kind, &k, e);
-	if (rc || (rc = scope(a, k, id, e)))
+	if (rc || (rc = scope(a, k, id, SCOPE_BOOKING_WRITE, e)))
 		return rc;
 	if (correction_check_reason(reason, e))
 		return DY_EINVAL;
@@ -283,10 +323,8 @@ int app_record_history(struct app *a, const char *kind, int64_t id, store_correc
                        struct dy_err *e)
 {
 	enum kind k;
-	int64_t ep = 0;
 	int rc = kind_of(kind, &k, e);
-	if (rc || (rc = episode_of(a, k, id, &ep, e)) ||
-	    (rc = app_scope_record(a, SCOPE_OF_EPISODE, ep, SCOPE_IDENTITY, NULL, e)))
+	if (rc || (rc = scope(a, k, id, SCOPE_IDENTITY, e)))
 		return rc;
 	if ((rc = app_begin_read(a, e)))
 		return rc;
@@ -301,7 +339,7 @@ int app_record_revert(struct app *a, const struct correction *c, const char *rea
 {
 	enum kind k;
 	int rc = kind_of(c->entity, &k, e);
-	if (rc || (rc = scope(a, k, c->entity_id, e)))
+	if (rc || (rc = scope(a, k, c->entity_id, SCOPE_BOOKING_WRITE, e)))
 		return rc;
 	if ((rc = app_begin(a, e)))
 		return rc;

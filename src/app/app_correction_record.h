@@ -1,24 +1,27 @@
 /* app_correction_record.h: corrections with history of a referral, a
- * contact and a measure, and marking one entered in error (issue 12;
- * docs/corrections.md). Each is checked by the same rules as on entry; the
- * old and new value, who, when and why are kept as corrections (the
- * correction table, kinds "referral", "contact" and "measure"); a changed
- * received or contact date moves the referral's clocks (the migration 21
- * triggers) and a changed measure is scored again. Entered in error is the
- * field "entered_in_error" going from "" to "yes": the record is kept,
- * hidden from views and left out of reports and clocks, and the correction
- * can be undone as any other. Referral and contact: booking staff; measure:
- * clinical staff. The audit names the record and the fields, never a value. */
+ * contact, a measure and a safeguarding period, and marking one entered in
+ * error (issue 12; docs/corrections.md). Each is checked by the same rules
+ * as on entry (a safeguarding period also keeps its infant to one current
+ * status); the old and new value, who, when and why are kept as
+ * corrections (the correction table, kinds "referral", "contact",
+ * "measure" and "safeguarding"); a changed received or contact date moves
+ * the referral's clocks (the migration 21 triggers) and a changed measure
+ * is scored again. Entered in error is the field "entered_in_error" going
+ * from "" to "yes": the record is kept, hidden from views and left out of
+ * reports and clocks, and the correction can be undone as any other.
+ * Referral and contact: booking staff; measure and safeguarding: clinical
+ * staff. The audit names the record and the fields, never a value. */
 #ifndef DYAD_APP_CORRECTION_RECORD_H
 #define DYAD_APP_CORRECTION_RECORD_H
 
 #include "app/app_correction.h"
 
-/* Corrects record id of kind ("referral", "contact" or "measure"): n
+/* Corrects record id of kind ("referral", "contact", "measure" or
+ * "safeguarding"): n
  * changes, each field once, for reason, in one transaction; *first_id the
  * first correction's id (may be NULL). DY_EINVAL naming the field for a
  * value refused or "field" when nothing would change; DY_ECONFLICT for a
- * measure then recorded twice. */
+ * measure or period then recorded twice, or a second current status. */
 int app_record_correct(struct app *a, const char *kind, int64_t id, const struct correction_change *ch, int n,
                        const char *reason, int64_t *first_id, struct dy_err *e);
 
@@ -34,7 +37,8 @@ int app_record_error(struct app *a, const char *kind, int64_t id, const char *re
 int app_record_history(struct app *a, const char *kind, int64_t id, store_correction_fn fn, void *ctx,
                        struct dy_err *e);
 
-/* Undoes correction c (of a referral, contact or measure) for reason, as
+/* Undoes correction c (of a referral, contact, measure or safeguarding
+ * period) for reason, as
  * app_correction_revert does for a person's. */
 int app_record_revert(struct app *a, const struct correction *c, const char *reason, int64_t *new_id,
                       struct dy_err *e);

@@ -258,6 +258,7 @@ static int put_safeguarding(void *ctx, const struct safeguarding *s)
 	cell(o, s->status);
 	cell_date(o, s->started_on);
 	cell_date(o, s->ended_on);
+	cell_id(o, s->id);
 	return row_end(o);
 }
 
@@ -535,7 +536,7 @@ static const char *const h_event[] = {"referral_id", "from_state", "to_state", "
 static const char *const h_override[] = {"referral_id", "rule", "reason", "actor", "date", "recorded_at", 0};
 static const char *const h_contact[] = {"contact_id", "referral_id", "date", "kind", "intervention", "location",
                                         "attendance", "duration_min", "practitioner_ids", "attendee_ids", 0};
-static const char *const h_sg[] = {"infant_id", "status", "started_on", "ended_on", 0};
+static const char *const h_sg[] = {"infant_id", "status", "started_on", "ended_on", "safeguarding_id", 0};
 static const char *const h_out[] = {"referral_id", "infant_id", "care_status", 0};
 static const char *const h_meas[] = {"referral_id", "person_id", "instrument", "timepoint", "date", "responses",
                                      "subject_caregiver_id", "subject_infant_id", "practitioner_id",

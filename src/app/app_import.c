@@ -785,17 +785,19 @@ static int import_overrides(struct import *im, struct dy_err *e)
 
 /* ---- safeguarding.csv -------------------------------------------------- */
 
-enum { SG_INFANT, SG_STATUS, SG_START, SG_END };
-static const struct csvtab_col sg_cols[] = {{"infant_id", 1}, {"status", 1}, {"started_on", 1}, {"ended_on", 1}};
+enum { SG_INFANT, SG_STATUS, SG_START, SG_END, SG_ID };
+static const struct csvtab_col sg_cols[] = {{"infant_id", 1}, {"status", 1}, {"started_on", 1}, {"ended_on", 1},
+                                            {"safeguarding_id", 0}};
 
 static int import_safeguarding(struct import *im, struct dy_err *e)
 {
 	struct csvtab t;
-	int rc = csvtab_open(&t, im->dir, "safeguarding.csv", sg_cols, 4, 0, e);
+	int rc = csvtab_open(&t, im->dir, "safeguarding.csv", sg_cols, 5, 0, e);
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		struct safeguarding sg = {0};
 		struct person_info pi = {0};
 		rc = csvtab_id(&t, SG_INFANT, 0, &sg.infant_id, e);
+		if (!rc) rc = csvtab_id(&t, SG_ID, 1, &sg.id, e);
 		if (!rc) rc = csvtab_copy(&t, SG_STATUS, sg.status, sizeof sg.status, e);
 		if (!rc) rc = import_date_col(&t, SG_START, 0, &sg.started_on, e);
 		if (!rc) rc = import_date_col(&t, SG_END, 1, &sg.ended_on, e);
@@ -807,14 +809,9 @@ static int import_safeguarding(struct import *im, struct dy_err *e)
 			dy_fail(e, DY_EINVAL, NULL, "person %lld is not an infant", (long long)sg.infant_id);
 			rc = csvtab_fail(&t, SG_INFANT, e);
 		}
-		uint32_t dummy;
-		if (!rc && sg.ended_on == DATE_NONE) {
-			if (idmap_get(&im->current_sg, sg.infant_id, &dummy)) {
-				dy_fail(e, DY_EINVAL, NULL, "the infant already has a current period (no ended_on)");
-				rc = csvtab_fail(&t, SG_END, e);
-			}
-			idmap_put(&im->current_sg, sg.infant_id, 1);
-		}
+		/* One current period per infant is checked once corrections.csv
+		 * has said which periods were entered in error
+		 * (app_import_corrections.c). */
 		if (!rc && (rc = store_safeguarding_insert(im->a->db, &sg, e)) == DY_ECONFLICT) {
 			dy_fail(e, DY_ECONFLICT, NULL, "this infant, status and start date are already recorded");
 			rc = csvtab_fail(&t, SG_START, e);
@@ -1357,7 +1354,6 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	idmap_init(&im.families);
 	idmap_init(&im.people);
 	idmap_init(&im.episodes);
-	idmap_init(&im.current_sg);
 	idmap_init(&im.practitioners);
 	static const struct {
 		const char *name;
@@ -1425,7 +1421,6 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	idmap_free(&im.families);
 	idmap_free(&im.people);
 	idmap_free(&im.episodes);
-	idmap_free(&im.current_sg);
 	idmap_free(&im.practitioners);
 	free(im.pinfo);
 	free(im.einfo);

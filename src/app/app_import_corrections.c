@@ -132,5 +132,19 @@ int app_import_corrections(struct app *a, const char *dir, struct transfer_count
 			n->corrections++;
 	}
 	csvtab_close(&t);
-	return rc < 0 ? rc : 0;
+	if (rc < 0)
+		return rc;
+	/* An infant has one current safeguarding status at most, those entered
+	 * in error aside (safeguarding.csv). */
+	int64_t infant = 0;
+	int twice = store_safeguarding_current_twice(a->db, &infant, e);
+	if (twice < 0)
+		return twice;
+	if (twice) {
+		dy_fail(e, DY_EINVAL, "ended_on", "infant %lld has more than one current period (no ended_on) not entered"
+		        " in error", (long long)infant);
+		dy_err_where(e, "safeguarding.csv");
+		return DY_EINVAL;
+	}
+	return 0;
 }

@@ -3,7 +3,9 @@
  * value, who, when, why and the correction it undoes, after the records
  * themselves; then each referral, contact, safeguarding period or measure
  * whose last entered_in_error correction says "yes" is marked entered in
- * error again with that correction's reason, who and when. */
+ * error again with that correction's reason, who and when. Last, each
+ * infant is held to one current safeguarding status at most (those entered
+ * in error aside). */
 #ifndef DYAD_APP_IMPORT_CORRECTIONS_H
 #define DYAD_APP_IMPORT_CORRECTIONS_H
 

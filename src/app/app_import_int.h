@@ -41,7 +41,6 @@ struct import {
 	struct idmap episodes;
 	struct episode_info *einfo;
 	size_t neinfo, capeinfo;
-	struct idmap current_sg; /* infants with a current safeguarding period */
 	struct idmap practitioners; /* practitioner ids known to exist */
 	int new_team;    /* this import made the database's team */
 	int marked_demo; /* this import marked the database as a demo */

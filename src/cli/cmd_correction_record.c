@@ -1,5 +1,5 @@
-/* cmd_correction_record.c: `dyad referral correct`, `dyad contact correct`,
- * `dyad measure correct` and `dyad referral|contact|measure error`
+/* cmd_correction_record.c: `dyad referral|contact|measure|safeguarding
+ * correct` and `dyad referral|contact|measure|safeguarding error`
  * (app/app_correction_record.h; docs/corrections.md). */
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +20,8 @@ static const struct opt_field contact_opts[] = {{"date", "date"},
                                                 {0, 0}};
 static const struct opt_field measure_opts[] = {
 	{"date", "date"}, {"respondent", "respondent"}, {"responses", "responses"}, {0, 0}};
+static const struct opt_field safeguarding_opts[] = {
+	{"status", "status"}, {"from", "started_on"}, {"to", "ended_on"}, {0, 0}};
 
 static int correct(struct cli_args *a, struct app *app, const char *kind, const struct opt_field *opts)
 {
@@ -92,4 +94,16 @@ int cmd_measure_error(const struct cli_global *g, struct cli_args *a, struct app
 {
 	(void)g;
 	return error(a, app, "measure");
+}
+
+int cmd_safeguarding_correct(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	(void)g;
+	return correct(a, app, "safeguarding", safeguarding_opts);
+}
+
+int cmd_safeguarding_error(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	(void)g;
+	return error(a, app, "safeguarding");
 }

@@ -348,8 +348,8 @@ int cmd_safeguarding_set(const struct cli_global *g, struct cli_args *a, struct 
 
 static int sg_row(void *ctx, const struct safeguarding *s)
 {
-	char id[24], st[11], en[11];
-	const char *row[] = {fmt_id(id, s->infant_id), s->status, fmt_date(st, s->started_on),
+	char sid[24], id[24], st[11], en[11];
+	const char *row[] = {fmt_id(sid, s->id), fmt_id(id, s->infant_id), s->status, fmt_date(st, s->started_on),
 	                     fmt_date(en, s->ended_on)};
 	out_row(ctx, row);
 	return 0;
@@ -362,7 +362,8 @@ static int list_safeguarding(struct app *app, int64_t id, struct out_list *l, st
 
 int cmd_safeguarding_history(const struct cli_global *g, struct cli_args *a, struct app *app)
 {
-	static const char *const cols[] = {"infant_id:id", "status", "started_on:date", "ended_on:date", 0};
+	static const char *const cols[] = {"safeguarding_id:id", "infant_id:id", "status", "started_on:date",
+	                                   "ended_on:date", 0};
 	return cli_list(g, a, app, "infant", cols, "No safeguarding status has been recorded for this infant.",
 	                list_safeguarding);
 }

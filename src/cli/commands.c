@@ -512,6 +512,14 @@ static const struct cli_opt o_measure_correct[] = {
 static const struct cli_opt o_ref_error[] = {{"referral", "ID", "the referral entered in error", 1}, CORR_REASON, {0}};
 static const struct cli_opt o_contact_error[] = {{"contact", "ID", "the contact entered in error", 1}, CORR_REASON, {0}};
 static const struct cli_opt o_measure_error[] = {{"measure", "ID", "the measure entered in error", 1}, CORR_REASON, {0}};
+static const struct cli_opt o_sg_correct[] = {
+	{"safeguarding", "ID", "the safeguarding period corrected (dyad safeguarding history)", 1}, CORR_REASON,
+	{"status", "STATUS", "the status (a safeguarding code)", 0},
+	{"from", "DATE", "the day the status began", 0},
+	{"to", "DATE", "the day it ended (\"\" for a current status: one per infant at most)", 0},
+	{0}};
+static const struct cli_opt o_sg_error[] = {
+	{"safeguarding", "ID", "the safeguarding period entered in error", 1}, CORR_REASON, {0}};
 #undef CORR_REASON
 
 const struct cli_command cli_commands[] = {
@@ -632,4 +640,6 @@ const struct cli_command cli_commands[] = {
 	{"referral", "error", NULL, 0, "Mark a referral entered in error, with the reason: kept, hidden, left out of figures and clocks.", o_ref_error, cmd_referral_error, CLI_DB_WRITE, NULL},
 	{"contact", "error", NULL, 0, "Mark a contact entered in error, with the reason: kept, hidden, left out of figures and clocks.", o_contact_error, cmd_contact_error, CLI_DB_WRITE, NULL},
 	{"measure", "error", NULL, 0, "Mark a measure entered in error, with the reason: kept, hidden, left out of figures.", o_measure_error, cmd_measure_error, CLI_DB_WRITE, NULL},
+	{"safeguarding", "correct", NULL, 0, "Correct a safeguarding period's status or dates (checked as on entry; one current status per infant).", o_sg_correct, cmd_safeguarding_correct, CLI_DB_WRITE, NULL},
+	{"safeguarding", "error", NULL, 0, "Mark a safeguarding period entered in error, with the reason: kept, hidden, left out of figures.", o_sg_error, cmd_safeguarding_error, CLI_DB_WRITE, NULL},
 	{0}};

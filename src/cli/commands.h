@@ -123,6 +123,8 @@ CMD(cmd_measure_correct);
 CMD(cmd_referral_error);
 CMD(cmd_contact_error);
 CMD(cmd_measure_error);
+CMD(cmd_safeguarding_correct);
+CMD(cmd_safeguarding_error);
 #undef CMD
 
 #endif

@@ -14,6 +14,7 @@
 const char *const correction_referral_fields[] = {"received_on", "source", 0};
 const char *const correction_contact_fields[] = {"date", "kind", "location", "attendance", "duration_min", 0};
 const char *const correction_measure_fields[] = {"date", "respondent", "responses", 0};
+const char *const correction_safeguarding_fields[] = {"status", "started_on", "ended_on", 0};
 
 static int unknown(const char *kind, const char *const *fields, struct dy_err *e)
 {
@@ -131,4 +132,31 @@ int correction_measure_set(struct measure *m, const char *field, const char *val
 	if (strcmp(field, "responses") == 0)
 		return set_text(m->responses, sizeof m->responses, field, value, e);
 	return unknown("measure", correction_measure_fields, e);
+}
+
+int correction_safeguarding_get(const struct safeguarding *s, const char *field, char *out, struct dy_err *e)
+{
+	out[0] = '\0';
+	if (strcmp(field, "status") == 0)
+		str_copy(out, CORRECTION_VALUE_MAX, s->status);
+	else if (strcmp(field, "started_on") == 0)
+		date_format(s->started_on, out);
+	else if (strcmp(field, "ended_on") == 0)
+		date_format(s->ended_on, out);
+	else
+		return unknown("safeguarding period", correction_safeguarding_fields, e);
+	return 0;
+}
+
+int correction_safeguarding_set(struct safeguarding *s, const char *field, const char *value, struct dy_err *e)
+{
+	if (text_check(field, value, TEXT_LINE, e))
+		return DY_EINVAL;
+	if (strcmp(field, "status") == 0)
+		return set_text(s->status, sizeof s->status, field, value, e);
+	if (strcmp(field, "started_on") == 0)
+		return validate_date(field, value, &s->started_on, e);
+	if (strcmp(field, "ended_on") == 0)
+		return validate_date_opt(field, value, &s->ended_on, e);
+	return unknown("safeguarding period", correction_safeguarding_fields, e);
 }

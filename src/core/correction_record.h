@@ -1,9 +1,10 @@
-/* correction_record.h: the fields of a referral, a contact and a measure
- * that can be corrected after entry, each read and written as text (the
+/* correction_record.h: the fields of a referral, a contact, a measure and
+ * a safeguarding period that can be corrected after entry, each read and written as text (the
  * form a correction keeps, so that any correction is undone by writing its
  * old value back), as correction.h does for a person. The record is then
  * checked by the same rules as on entry (record_episode_check,
- * record_contact_check, record_measure_check and the measure's scoring).
+ * record_contact_check, record_measure_check and the measure's scoring,
+ * record_safeguarding_check).
  * The pseudo-field "entered_in_error" ("" or "yes") of every kind is kept
  * by app/, not here. Pure. */
 #ifndef DYAD_CORE_CORRECTION_RECORD_H
@@ -16,10 +17,12 @@
 
 /* The corrected fields of each kind, NULL-terminated: a referral's
  * received_on and source; a contact's date, kind, location, attendance and
- * duration_min; a measure's date, respondent and responses. */
+ * duration_min; a measure's date, respondent and responses; a safeguarding
+ * period's status, started_on and ended_on. */
 extern const char *const correction_referral_fields[];
 extern const char *const correction_contact_fields[];
 extern const char *const correction_measure_fields[];
+extern const char *const correction_safeguarding_fields[];
 
 /* The text form of field of the record into out (CORRECTION_VALUE_MAX
  * bytes; a measure's responses up to its buffer): DY_EINVAL naming "field"
@@ -27,11 +30,13 @@ extern const char *const correction_measure_fields[];
 int correction_referral_get(const struct episode *ep, const char *field, char *out, struct dy_err *e);
 int correction_contact_get(const struct contact *c, const char *field, char *out, struct dy_err *e);
 int correction_measure_get(const struct measure *m, const char *field, char *out, size_t n, struct dy_err *e);
+int correction_safeguarding_get(const struct safeguarding *s, const char *field, char *out, struct dy_err *e);
 
 /* Sets field of the record from its text form; DY_EINVAL naming the field
  * for a value of the wrong form (the whole record is checked afterwards). */
 int correction_referral_set(struct episode *ep, const char *field, const char *value, struct dy_err *e);
 int correction_contact_set(struct contact *c, const char *field, const char *value, struct dy_err *e);
 int correction_measure_set(struct measure *m, const char *field, const char *value, struct dy_err *e);
+int correction_safeguarding_set(struct safeguarding *s, const char *field, const char *value, struct dy_err *e);
 
 #endif

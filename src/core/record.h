@@ -94,6 +94,7 @@ struct contact {
 };
 
 struct safeguarding {
+	int64_t id;             /* the period (0: not stored yet; an import may give one) */
 	int64_t infant_id;
 	char status[24];
 	int32_t started_on;

@@ -4,8 +4,8 @@
  *   POST /api/v1/people/{id}/correct     {reason, changes: {field: value, ...}}: the corrections made
  *   GET  /api/v1/people/{id}/history     the person's corrections, oldest first
  *   POST /api/v1/corrections/{id}/revert {reason}: the correction that undoes it
- *   POST /api/v1/{referrals|contacts|measures}/{id}/correct {reason, changes}: the record's corrections
- *   POST /api/v1/{referrals|contacts|measures}/{id}/error   {reason}: marked entered in error
+ *   POST /api/v1/{referrals|contacts|measures|safeguarding}/{id}/correct {reason, changes}: its corrections
+ *   POST /api/v1/{referrals|contacts|measures|safeguarding}/{id}/error   {reason}: entered in error
  *     (app/app_correction_record.h)
  *
  * Who may: the app layer's rules (booking staff of the team). */
@@ -158,6 +158,8 @@ static int contact_correct(struct http_req *rq, struct http_resp *rs) { return r
 static int contact_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "contact", 1); }
 static int measure_correct(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "measure", 0); }
 static int measure_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "measure", 1); }
+static int sg_correct(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "safeguarding", 0); }
+static int sg_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "safeguarding", 1); }
 
 const struct http_route api_correction_routes[] = {
 	{HTTP_POST, "/api/v1/people/{id}/correct", correct, USER_ANY, 16384, HTTP_JSON},
@@ -169,4 +171,6 @@ const struct http_route api_correction_routes[] = {
 	{HTTP_POST, "/api/v1/contacts/{id}/error", contact_error, USER_ANY, 8192, HTTP_JSON},
 	{HTTP_POST, "/api/v1/measures/{id}/correct", measure_correct, USER_ANY, 16384, HTTP_JSON},
 	{HTTP_POST, "/api/v1/measures/{id}/error", measure_error, USER_ANY, 8192, HTTP_JSON},
+	{HTTP_POST, "/api/v1/safeguarding/{id}/correct", sg_correct, USER_ANY, 16384, HTTP_JSON},
+	{HTTP_POST, "/api/v1/safeguarding/{id}/error", sg_error, USER_ANY, 8192, HTTP_JSON},
 	{0}};

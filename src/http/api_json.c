@@ -342,8 +342,8 @@ json_t *api_contact(const struct contact *c)
 
 json_t *api_safeguarding(const struct safeguarding *s)
 {
-	return json_pack("{s:I,s:s,s:o,s:o}", "infant_id", (json_int_t)s->infant_id, "status", s->status, "started_on",
-	                 api_date(s->started_on), "ended_on", api_date(s->ended_on));
+	return json_pack("{s:I,s:I,s:s,s:o,s:o}", "id", (json_int_t)s->id, "infant_id", (json_int_t)s->infant_id, "status",
+	                 s->status, "started_on", api_date(s->started_on), "ended_on", api_date(s->ended_on));
 }
 
 json_t *api_risk(const struct stored_risk *r)

@@ -95,6 +95,67 @@ int store_episode_contacts_before(db_t *db, int64_t episode_id, int32_t day, int
 	return 0;
 }
 
+int store_safeguarding_get(db_t *db, int64_t id, struct safeguarding *sg, struct dy_err *e)
+{
+	db_stmt_t *s;
+	int rc = db_get_row(db, "SELECT id, infant_id, status, started_on, ended_on FROM safeguarding WHERE id = ?", id,
+	                    "safeguarding period", &s, e);
+	if (rc)
+		return rc;
+	memset(sg, 0, sizeof *sg);
+	sg->id = db_col_int(s, 0);
+	sg->infant_id = db_col_int(s, 1);
+	db_col_copy(s, 2, sg->status, sizeof sg->status);
+	sg->started_on = db_col_date(s, 3);
+	sg->ended_on = db_col_date(s, 4);
+	db_step(s, e);
+	return 0;
+}
+
+int store_safeguarding_correct(db_t *db, const struct safeguarding *sg, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE safeguarding SET status = ?, started_on = ?, ended_on = ? WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_text_ref(s, 1, sg->status);
+	db_bind_date(s, 2, sg->started_on);
+	db_bind_date(s, 3, sg->ended_on);
+	db_bind_int(s, 4, sg->id);
+	return db_run(s, e);
+}
+
+int store_safeguarding_current_others(db_t *db, int64_t infant_id, int64_t except_id, int64_t *n, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM safeguarding WHERE infant_id = ? AND id <> ?"
+	                              " AND ended_on IS NULL AND error_at IS NULL", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, infant_id);
+	db_bind_int(s, 2, except_id);
+	int rc = db_step(s, e);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : DY_ESTORE;
+	*n = db_col_int(s, 0);
+	db_step(s, e);
+	return 0;
+}
+
+int store_safeguarding_current_twice(db_t *db, int64_t *infant_id, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "SELECT infant_id FROM safeguarding WHERE ended_on IS NULL AND error_at IS NULL"
+	                              " GROUP BY infant_id HAVING COUNT(*) > 1 ORDER BY infant_id LIMIT 1", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc = db_step(s, e);
+	if (rc < 0)
+		return rc;
+	if (rc == DB_DONE)
+		return 0;
+	*infant_id = db_col_int(s, 0);
+	db_step(s, e);
+	return 1;
+}
+
 /* Each table's statements (the name is never built from input). */
 static const struct {
 	const char *set, *get;

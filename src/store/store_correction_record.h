@@ -28,6 +28,22 @@ int store_contact_correct(db_t *db, const struct contact *c, struct dy_err *e);
  * same measure is then recorded twice. */
 int store_measure_correct(db_t *db, const struct measure *m, struct dy_err *e);
 
+/* Loads safeguarding period id (entered in error or not); DY_ENOTFOUND
+ * when absent. */
+int store_safeguarding_get(db_t *db, int64_t id, struct safeguarding *sg, struct dy_err *e);
+
+/* Writes a safeguarding period's status and dates; DY_ECONFLICT when the
+ * same infant, status and start are then recorded twice. */
+int store_safeguarding_correct(db_t *db, const struct safeguarding *sg, struct dy_err *e);
+
+/* How many current periods (no end, not entered in error) the infant has
+ * besides period except_id. */
+int store_safeguarding_current_others(db_t *db, int64_t infant_id, int64_t except_id, int64_t *n, struct dy_err *e);
+
+/* 1 with *infant_id set when an infant has two or more current periods
+ * not entered in error, else 0. */
+int store_safeguarding_current_twice(db_t *db, int64_t *infant_id, struct dy_err *e);
+
 /* How many contacts of the episode (not entered in error) and moves along
  * its pathway after the first lie before day. */
 int store_episode_contacts_before(db_t *db, int64_t episode_id, int32_t day, int64_t *n, struct dy_err *e);

@@ -7,20 +7,22 @@
 
 int store_safeguarding_insert(db_t *db, const struct safeguarding *sg, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT INTO safeguarding (infant_id, status, started_on, ended_on)"
-	                              " VALUES (?,?,?,?)", e);
+	db_stmt_t *s = db_prepare(db, "INSERT INTO safeguarding (infant_id, status, started_on, ended_on, id)"
+	                              " VALUES (?,?,?,?,?)", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_int(s, 1, sg->infant_id);
 	db_bind_text(s, 2, sg->status);
 	db_bind_date(s, 3, sg->started_on);
 	db_bind_date(s, 4, sg->ended_on);
+	db_bind_id(s, 5, sg->id);
 	return db_run(s, e);
 }
 
 int store_safeguarding_end_current(db_t *db, int64_t infant_id, int32_t on, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "UPDATE safeguarding SET ended_on = ? WHERE infant_id = ? AND ended_on IS NULL", e);
+	db_stmt_t *s = db_prepare(db, "UPDATE safeguarding SET ended_on = ? WHERE infant_id = ? AND ended_on IS NULL"
+	                              " AND error_at IS NULL", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_date(s, 1, on);
@@ -34,12 +36,14 @@ static void read_period(db_stmt_t *s, struct safeguarding *sg)
 	db_col_copy(s, 1, sg->status, sizeof sg->status);
 	sg->started_on = db_col_date(s, 2);
 	sg->ended_on = db_col_date(s, 3);
+	sg->id = db_col_int(s, 4);
 }
 
 int store_safeguarding_current(db_t *db, int64_t infant_id, struct safeguarding *out, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT infant_id, status, started_on, ended_on FROM safeguarding"
-	                              " WHERE infant_id = ? AND ended_on IS NULL ORDER BY started_on DESC, id DESC LIMIT 1", e);
+	db_stmt_t *s = db_prepare(db, "SELECT infant_id, status, started_on, ended_on, id FROM safeguarding"
+	                              " WHERE infant_id = ? AND ended_on IS NULL AND error_at IS NULL"
+	                              " ORDER BY started_on DESC, id DESC LIMIT 1", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_int(s, 1, infant_id);
@@ -73,17 +77,17 @@ int store_safeguarding_current_many(db_t *db, const int64_t *infant_ids, size_t 
                                     void *ctx, struct dy_err *e)
 {
 	struct current_rows r = {fn, ctx, 0};
-	return store_batch_each(db, "SELECT infant_id, status, started_on, ended_on FROM safeguarding"
-	                            " WHERE infant_id IN " STORE_IN_LIST " AND ended_on IS NULL"
+	return store_batch_each(db, "SELECT infant_id, status, started_on, ended_on, id FROM safeguarding"
+	                            " WHERE infant_id IN " STORE_IN_LIST " AND ended_on IS NULL AND error_at IS NULL"
 	                            " ORDER BY infant_id, started_on DESC, id DESC",
 	                        infant_ids, n, current_row, &r, e);
 }
 
 int store_safeguarding_list(db_t *db, int64_t infant_id, store_safeguarding_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare_scoped(db, "SELECT infant_id, status, started_on, ended_on FROM safeguarding"
-		                 " WHERE infant_id = ? ORDER BY infant_id, started_on, id",
-	                                   "SELECT infant_id, status, started_on, ended_on FROM safeguarding"
+	db_stmt_t *s = db_prepare_scoped(db, "SELECT infant_id, status, started_on, ended_on, id FROM safeguarding"
+		                 " WHERE infant_id = ? AND error_at IS NULL ORDER BY infant_id, started_on, id",
+	                                   "SELECT infant_id, status, started_on, ended_on, id FROM safeguarding"
 		                 " ORDER BY infant_id, started_on, id", infant_id, e);
 	if (!s)
 		return DY_ESTORE;

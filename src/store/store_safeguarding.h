@@ -8,8 +8,11 @@
 
 typedef int (*store_safeguarding_fn)(void *ctx, const struct safeguarding *s);
 
-/* Inserts a period; DY_ECONFLICT when the same infant, status and start
- * date exist already. */
+/* Inserts a period (with its id when s->id > 0, else a new one);
+ * DY_ECONFLICT when the same infant, status and start date exist already.
+ * Periods entered in error (migration 21) are left out of the current
+ * period, its ending and an infant's list below; the list of everyone (an
+ * export) keeps them. */
 int store_safeguarding_insert(db_t *db, const struct safeguarding *s, struct dy_err *e);
 
 /* Ends the infant's current period (ended_on NULL) on `on`; no current

@@ -112,6 +112,26 @@ check "one referral received" test "$(referrals)" = 1
 out=$("$DYAD" waiting)
 check "the referral in error waits no more" bash -c '! grep -qE "Di Other" <<<"$0"' "$out"
 
+# Safeguarding periods: one current status per infant, kept when corrected,
+# undone or entered in error.
+"$DYAD" safeguarding set --infant 2 --status child_in_need --from 2026-08-01 >/dev/null
+"$DYAD" safeguarding set --infant 2 --status child_protection_plan --from 2026-10-01 >/dev/null
+expect 0 "^1 +2 +child_in_need +2026-08-01 +2026-10-01" -- "$DYAD" safeguarding history 2
+expect 3 "ended_on: the infant has another current safeguarding status" -- \
+	"$DYAD" safeguarding correct 1 --to "" --reason "never ended"
+expect 2 "started_on: is in the future" -- "$DYAD" safeguarding correct 2 --from 2026-11-23 --reason "x"
+expect 2 "status: is not one of" -- "$DYAD" safeguarding correct 2 --status unsafe --reason "x"
+expect 0 "Corrected safeguarding 2" -- "$DYAD" safeguarding correct 2 --from 2026-11-22 --reason "the conference date"
+expect 0 "Marked safeguarding 2 entered in error" -- "$DYAD" safeguarding error 2 --reason "another infant's plan"
+expect 0 "^1 +2 +child_in_need +2026-08-01 +2026-10-01 *$" -- "$DYAD" safeguarding history 2
+out=$("$DYAD" safeguarding history 2)
+check "the period in error is hidden" bash -c '! grep -qE "child_protection_plan" <<<"$0"' "$out"
+expect 0 "Corrected safeguarding 1" -- "$DYAD" safeguarding correct 1 --to "" --reason "still current"
+sid=$("$DYAD" --format csv history --family 1 | awk -F, '$4 == "safeguarding" && $6 == "entered_in_error" { print $1 }')
+expect 3 "ended_on: the infant has another current safeguarding status" -- \
+	"$DYAD" correction revert "$sid" --reason "it was hers"
+expect 0 "child_in_need +2026-08-01 *$" -- "$DYAD" safeguarding history 2
+
 # The audit names the records and fields, never a value.
 out=$(sql "$DYAD_DB" "SELECT action, entity, entity_id, detail FROM audit WHERE action LIKE '%.correct' OR action LIKE '%.error'")
 check "the audit names each correction" grep -qE "contact.correct\|contact\|1\|date" <<<"$out"
@@ -127,7 +147,7 @@ check "SQL cannot change a correction" eval '! sql "$DYAD_DB" "UPDATE correction
 expect 0 "Exported" -- "$DYAD" export ex1
 check "corrections.csv has every correction" test \
 	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM correction")" -a \
-	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq 11
+	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq 14
 DB2=$(fresh_db second)
 expect 0 "Imported" -- env DYAD_DB="$DB2" "$DYAD" import ex1
 expect 0 "Exported" -- env DYAD_DB="$DB2" "$DYAD" export ex2
@@ -135,6 +155,8 @@ check "export -> import -> export byte-identical" diff -r ex1 ex2
 check "the referral stays entered in error" test \
 	"$(sql "$DB2" "SELECT error_reason FROM episode WHERE id = 2")" = "duplicate of another team's"
 check "the measure stays entered in error" test "$(sql "$DB2" "SELECT COUNT(*) FROM measure WHERE error_at IS NOT NULL")" = 1
+check "the safeguarding period stays entered in error, with its id" test \
+	"$(sql "$DB2" "SELECT COUNT(*) FROM safeguarding WHERE id = 2 AND error_reason = 'another infant''s plan'")" = 1
 check "the contact undone is not marked" test "$(sql "$DB2" "SELECT COUNT(*) FROM contact WHERE error_at IS NOT NULL")" = 0
 out=$(env DYAD_DB="$DB2" "$DYAD" --format csv report activity --from 2026-09-01 --to 2026-11-30)
 check "the imported figures leave the referral in error out" bash -c 'grep -qE "^total,.*,1.?$" <<<"$0"' "$out"
