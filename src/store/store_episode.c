@@ -124,7 +124,7 @@ int store_episode_update(db_t *db, const struct episode *ep, struct dy_err *e)
 int store_episode_list(db_t *db, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare_scoped(db, EPISODE_READ " WHERE e.family_id = ? AND e.error_at IS NULL ORDER BY e.id",
-	                                   EPISODE_READ " ORDER BY e.id", family_id, e);
+	                                   EPISODE_READ " WHERE e.error_at IS NULL ORDER BY e.id", family_id, e);
 	if (!s)
 		return DY_ESTORE;
 	int rc;

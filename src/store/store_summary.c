@@ -11,15 +11,16 @@
 #define NAMED " AND (? = '' OR EXISTS (SELECT 1 FROM person p WHERE p.family_id = f.id AND"          \
               " (p.given_name LIKE ? ESCAPE '\\' OR p.family_name LIKE ? ESCAPE '\\'"                  \
               " OR p.given_name || ' ' || p.family_name LIKE ? ESCAPE '\\')))"
-#define NEWEST_EPISODE(f) "(SELECT MAX(id) FROM episode WHERE family_id = " f ".id)"
+#define NEWEST_EPISODE(f) "(SELECT MAX(id) FROM episode WHERE family_id = " f ".id AND error_at IS NULL)"
 
 #define SUMMARY_COLS                                                                                    \
 	"SELECT f.id, c.given_name, c.family_name, c.relationship, i.id, i.given_name, i.date_of_birth,"  \
 	" i.edd, i.gestation_weeks, ep.id, ep.decision, ep.received_on, ep.discharged_on,"                \
-	" (SELECT MAX(date) FROM contact WHERE episode_id = ep.id),"                                     \
+	" (SELECT MAX(date) FROM contact WHERE episode_id = ep.id AND error_at IS NULL),"                \
 	" (SELECT MIN(date) FROM contact WHERE episode_id = ep.id AND kind = 'assessment'"              \
-	"    AND attendance = 'attended'),"                                                              \
+	"    AND attendance = 'attended' AND error_at IS NULL),"                                         \
 	" (SELECT status FROM safeguarding s WHERE s.infant_id = i.id AND s.ended_on IS NULL"            \
+	"    AND s.error_at IS NULL"                                                                     \
 	"    ORDER BY started_on DESC LIMIT 1),"                                                         \
 	" ep.state"
 #define SUMMARY_JOINS                                                                                   \
@@ -42,7 +43,8 @@
 #define KEY_RECEIVED(f) \
 	"COALESCE(CAST((SELECT received_on FROM episode WHERE id = " NEWEST_EPISODE(f) ") AS TEXT), '')"
 #define KEY_CONTACT(f) \
-	"COALESCE(CAST((SELECT MAX(date) FROM contact WHERE episode_id = " NEWEST_EPISODE(f) ") AS TEXT), '')"
+	"COALESCE(CAST((SELECT MAX(date) FROM contact WHERE episode_id = " NEWEST_EPISODE(f) " AND error_at IS NULL)" \
+	" AS TEXT), '')"
 #define BY_KEY(key, cmp, dir, open)                                                                      \
 	SUMMARY_COLS " FROM (SELECT id, k FROM (SELECT f.id AS id, " key("f") " AS k FROM family f"        \
 	" LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE 1 = 1" NAMED open ") keyed"         \
