@@ -10,6 +10,7 @@
 #include "app/app_correction.h"
 #include "app/app_family.h"
 #include "http/page.h"
+#include "http/page_correction.h"
 #include "http/page_family.h"
 #include "http/routes.h"
 #include "util/str.h"
@@ -214,6 +215,9 @@ static int revert_post(struct http_req *rq, struct http_resp *rs)
 			return rc;
 		struct form_errors fe = {0};
 		form_error(&fe, "reason", e.msg);
+		/* Another record's correction: the family's history. */
+		if (strcmp(c.entity, "person") != 0)
+			return page_family_history(rq, rs, c.family_id, &fe);
 		return history_page(rq, rs, c.entity_id, &fe);
 	}
 	if (rc)
@@ -222,7 +226,10 @@ static int revert_post(struct http_req *rq, struct http_resp *rs)
 	if ((rc = app_correction_get(rq->app, nw, &c, &e)))
 		return rc;
 	char href[64];
-	snprintf(href, sizeof href, "/people/%lld/history#correction-%lld", (long long)c.entity_id, (long long)nw);
+	if (strcmp(c.entity, "person") != 0)
+		snprintf(href, sizeof href, "/families/%lld/history#correction-%lld", (long long)c.family_id, (long long)nw);
+	else
+		snprintf(href, sizeof href, "/people/%lld/history#correction-%lld", (long long)c.entity_id, (long long)nw);
 	return http_redirect(rs, href);
 }
 

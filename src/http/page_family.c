@@ -712,8 +712,12 @@ static int people_list(struct buf *b, const struct family_view *v, int32_t today
 		          TMPL_S("name", name), TMPL_S("about", about), TMPL_S("dob", dob), TMPL_S("nhs", nhs),
 		          TMPL_S("pc", p->postcode), TMPL_S("fix", fix), TMPL_S("hist", hist));
 	}
+	char hist[48];
+	snprintf(hist, sizeof hist, "/families/%lld/history", (long long)v->family.id);
 	if (!rc)
-		rc = TMPL(b, e, "<h2>People</h2><dl class=\"nhsuk-summary-list\">{{{rows}}}</dl>", TMPL_HTML("rows", &rows));
+		rc = TMPL(b, e, "<h2>People</h2><dl class=\"nhsuk-summary-list\">{{{rows}}}</dl><p><a href=\"{{h}}\">"
+		          "History of corrections to the family's records</a></p>", TMPL_HTML("rows", &rows),
+		          TMPL_S("h", hist));
 	buf_free(&rows);
 	return rc;
 }

@@ -35,6 +35,7 @@ const struct http_route *const http_route_tables[] = {
 	page_workforce_routes,
 	page_letter_routes,
 	page_retention_routes,
+	page_correction_family_routes,
 	auth_routes,
 	NULL,
 };

@@ -30,6 +30,7 @@ extern const struct http_route page_note_routes[];
 extern const struct http_route page_appointment_routes[];
 extern const struct http_route api_appointment_routes[];
 extern const struct http_route page_correction_routes[];
+extern const struct http_route page_correction_family_routes[];
 extern const struct http_route api_correction_routes[];
 extern const struct http_route page_reports_routes[];
 extern const struct http_route page_group_routes[];

@@ -54,6 +54,32 @@ api admin_staff POST "/api/v1/corrections/$EC/revert" '{"reason":"it was theirs"
 check "API: entered in error undone" "$CODE" 201
 check "the clock is back again" "$(clock)" "$ASSESSED"
 
+# The web: the family's history shows every kind, each with Undo.
+F=$(sql "$DYAD_DB" "SELECT family_id FROM episode WHERE id = $R")
+jar="$WORK/jar"
+sign_in admin_staff "$jar"
+family=$(curl -s -b "$jar" "${URL}families/$F")
+contains "the family page links to the family's history" "$family" "/families/$F/history"
+hist=$(curl -s -b "$jar" "${URL}families/$F/history")
+contains "the history names the contact" "$hist" "Contact $C"
+contains "the earlier date" "$hist" ">$ASSESSED<"
+contains "entered in error, who and why" "$hist" "another family&#39;s visit|another family's visit"
+contains "each with Undo" "$hist" "/corrections/$EC/revert"
+csrf=$(grep -oE 'name="csrf" value="[0-9a-f]{64}' <<<"$hist" | head -1 | grep -oE '[0-9a-f]{64}')
+code=$(curl -s -o "$WORK/p" -w '%{http_code}' -b "$jar" --data-urlencode "csrf=$csrf" \
+	--data-urlencode "reason=again" "${URL}corrections/$EC/revert")
+check "an undo refused on the web stays on the family's history" "$code" 400
+contains "saying why" "$(cat "$WORK/p")" "undone already"
+api admin_staff POST "/api/v1/contacts/$C/error" '{"reason":"once more"}'
+EC2=$(jq -r '.items[-1].id' <<<"$BODY")
+code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$jar" --data-urlencode "csrf=$csrf" \
+	--data-urlencode "reason=it was theirs" "${URL}corrections/$EC2/revert")
+contains "undo on the web returns to the family's history" "$code" "^303 .*/families/$F/history#correction-"
+check "the clock is back once more" "$(clock)" "$ASSESSED"
+sign_in analyst "$WORK/jar2"
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar2" "${URL}families/$F/history")
+check "an analyst may not see the family's history" "$code" 403
+
 # Measures: clinical staff; scored again.
 api admin_staff POST "/api/v1/measures/$M/correct" '{"reason":"x","changes":{"responses":"0;0;0;0;0;0;0;0;0"}}'
 check "API: admin staff may not correct a measure" "$CODE" 403
