@@ -12,10 +12,11 @@
 	"  SELECT * FROM (SELECT 0 AS kind, id, date, episode_id, to_state AS what,"                         \
 	"    COALESCE(from_state, '') AS how FROM episode_event ORDER BY id DESC LIMIT ?) ev"                  \
 	"  UNION ALL SELECT * FROM (SELECT 1, id, date, episode_id, kind, attendance FROM contact"            \
-	"    ORDER BY id DESC LIMIT ?) co"                                                                    \
+	"    WHERE error_at IS NULL ORDER BY id DESC LIMIT ?) co"                                             \
 	"  UNION ALL SELECT * FROM (SELECT 2, id, date, episode_id, instrument, timepoint FROM measure"      \
-	"    WHERE ? = 1 ORDER BY id DESC LIMIT ?) me"                                                        \
-	" ) a JOIN episode ep ON ep.id = a.episode_id LEFT JOIN person i ON i.id = ep.infant_id"              \
+	"    WHERE ? = 1 AND error_at IS NULL ORDER BY id DESC LIMIT ?) me"                                   \
+	" ) a JOIN episode ep ON ep.id = a.episode_id AND ep.error_at IS NULL"                                \
+	" LEFT JOIN person i ON i.id = ep.infant_id"                                                          \
 	" ORDER BY a.date DESC, a.kind, a.id DESC"
 
 int store_recent_activity(db_t *db, int measures, int per_kind, store_activity_fn fn, void *ctx, struct dy_err *e)

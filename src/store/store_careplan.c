@@ -59,7 +59,8 @@ int store_careplan_delivered(db_t *db, int64_t episode_id, const char *intervent
 {
 	db_stmt_t *s = db_prepare(db,
 	                          "SELECT COUNT(*) FROM contact WHERE episode_id = ? AND intervention = ?"
-	                          " AND attendance = 'attended' AND date >= ? AND (? IS NULL OR date <= ?)",
+	                          " AND attendance = 'attended' AND error_at IS NULL AND date >= ?"
+	                          " AND (? IS NULL OR date <= ?)",
 	                          e);
 	if (!s)
 		return DY_ESTORE;
