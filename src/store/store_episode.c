@@ -123,7 +123,8 @@ int store_episode_update(db_t *db, const struct episode *ep, struct dy_err *e)
 
 int store_episode_list(db_t *db, int64_t family_id, store_episode_fn fn, void *ctx, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare_scoped(db, EPISODE_READ " WHERE e.family_id = ? AND e.error_at IS NULL ORDER BY e.id",
+	db_stmt_t *s = db_prepare_scoped(db, EPISODE_READ " WHERE e.family_id = ? AND e.error_at IS NULL"
+	                                       " ORDER BY e.id",
 	                                   EPISODE_READ " WHERE e.error_at IS NULL ORDER BY e.id", family_id, e);
 	if (!s)
 		return DY_ESTORE;
@@ -388,7 +389,8 @@ int store_contact_list(db_t *db, int64_t episode_id, store_contact_fn fn, void *
 	" p.practitioner_id, a.person_id FROM contact c"                                                      \
 	" LEFT JOIN contact_practitioner p ON p.contact_id = c.id"                                            \
 	" LEFT JOIN contact_attendee a ON a.contact_id = c.id"
-	db_stmt_t *s = db_prepare_scoped(db, CONTACT_SELECT " WHERE c.episode_id = ? AND c.error_at IS NULL ORDER BY c.episode_id, c.date, c.id",
+	db_stmt_t *s = db_prepare_scoped(db, CONTACT_SELECT " WHERE c.episode_id = ? AND c.error_at IS NULL"
+	                                       " ORDER BY c.episode_id, c.date, c.id",
 	                                   CONTACT_SELECT " ORDER BY c.id", episode_id, e);
 	if (!s)
 		return DY_ESTORE;

@@ -32,7 +32,8 @@ int store_measure_insert(db_t *db, struct measure *m, struct dy_err *e)
 int store_measure_list(db_t *db, int64_t episode_id, store_measure_fn fn, void *ctx, struct dy_err *e)
 {
 #define MEASURE_SELECT "SELECT id, episode_id, person_id, instrument, timepoint, date, responses FROM measure"
-	db_stmt_t *s = db_prepare_scoped(db, MEASURE_SELECT " WHERE episode_id = ? AND error_at IS NULL ORDER BY episode_id, date, id",
+	db_stmt_t *s = db_prepare_scoped(db, MEASURE_SELECT " WHERE episode_id = ? AND error_at IS NULL"
+	                                       " ORDER BY episode_id, date, id",
 	                                   MEASURE_SELECT " ORDER BY episode_id, date, id", episode_id, e);
 #undef MEASURE_SELECT
 	if (!s)
@@ -120,7 +121,8 @@ int store_measure_record_get(db_t *db, int64_t id, struct measure_record *r, str
 int store_measure_record_list(db_t *db, int64_t episode_id, store_measure_record_fn fn, void *ctx,
                               struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare_scoped(db, RECORD_SELECT " WHERE episode_id = ? AND error_at IS NULL ORDER BY episode_id, date, id",
+	db_stmt_t *s = db_prepare_scoped(db, RECORD_SELECT " WHERE episode_id = ? AND error_at IS NULL"
+	                                       " ORDER BY episode_id, date, id",
 	                                   RECORD_SELECT " ORDER BY episode_id, date, id", episode_id, e);
 	if (!s)
 		return DY_ESTORE;

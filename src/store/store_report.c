@@ -40,7 +40,8 @@ int store_report_scores(db_t *db, int32_t from, int32_t to, int64_t team, store_
 		"  m.timepoint = 'end', m.date, sc.position, sc.scale, sc.value, sc.clinical"
 		" FROM episode e JOIN measure m ON m.episode_id = e.id"
 		" JOIN measure_score sc ON sc.measure_id = m.id"
-		" WHERE " DISCHARGED " AND m.error_at IS NULL AND m.timepoint IN ('baseline', 'end') AND sc.value IS NOT NULL" IN_TEAM("e.family_id")
+		" WHERE " DISCHARGED " AND m.error_at IS NULL AND m.timepoint IN ('baseline', 'end')"
+		" AND sc.value IS NOT NULL" IN_TEAM("e.family_id")
 		" ORDER BY m.instrument, m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id,"
 		"  sc.position, m.date, m.id",
 		1, from, to, e);
@@ -72,7 +73,8 @@ int store_report_instruments(db_t *db, int32_t from, int32_t to, int64_t team, s
 {
 	db_stmt_t *s = prepare_dates(db,
 	                             "SELECT m.instrument, COUNT(DISTINCT m.episode_id) FROM episode e"
-	                             " JOIN measure m ON m.episode_id = e.id WHERE m.error_at IS NULL AND " DISCHARGED IN_TEAM("e.family_id")
+	                             " JOIN measure m ON m.episode_id = e.id WHERE m.error_at IS NULL AND " DISCHARGED
+	                             IN_TEAM("e.family_id")
 	                             " GROUP BY m.instrument ORDER BY m.instrument",
 	                             1, from, to, e);
 	bind_team(s, 3, team);
@@ -149,20 +151,25 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 {
 /* A contact's family, for IN_TEAM. */
 #define CONTACT_FAMILY "(SELECT ce.family_id FROM episode ce WHERE ce.id = contact.episode_id)"
-#define CONTACT_LIVE " AND error_at IS NULL AND episode_id IN (SELECT le.id FROM episode le WHERE le.error_at IS NULL)"
+#define CONTACT_LIVE                                                                                          \
+	" AND error_at IS NULL AND episode_id IN (SELECT le.id FROM episode le WHERE le.error_at IS NULL)"
 	static const char *const sql[] = {
 		/* The month as text on both stores (a date column on PostgreSQL) */
 		[REPORT_REFERRALS_BY_SOURCE_MONTH] =
-			"SELECT source, substr(CAST(received_on AS TEXT), 1, 7), COUNT(*) FROM episode WHERE received_on BETWEEN ? AND ? AND error_at IS NULL"
+			"SELECT source, substr(CAST(received_on AS TEXT), 1, 7), COUNT(*) FROM episode"
+			" WHERE received_on BETWEEN ? AND ? AND error_at IS NULL"
 			IN_TEAM("family_id") " GROUP BY 1, 2 ORDER BY 1, 2",
-		[REPORT_DECISIONS] = "SELECT decision, '', COUNT(*) FROM episode WHERE decided_on BETWEEN ? AND ? AND error_at IS NULL"
+		[REPORT_DECISIONS] = "SELECT decision, '', COUNT(*) FROM episode WHERE decided_on BETWEEN ? AND ?"
+		                     " AND error_at IS NULL"
 		                     IN_TEAM("family_id") " GROUP BY 1 ORDER BY 1",
-		[REPORT_CONTACTS_BY_KIND] = "SELECT kind, attendance, COUNT(*) FROM contact WHERE date BETWEEN ? AND ?" CONTACT_LIVE
-		                            IN_TEAM(CONTACT_FAMILY) " GROUP BY 1, 2 ORDER BY 1, 2",
+		[REPORT_CONTACTS_BY_KIND] = "SELECT kind, attendance, COUNT(*) FROM contact WHERE date BETWEEN ? AND ?"
+		                            CONTACT_LIVE IN_TEAM(CONTACT_FAMILY) " GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_CONTACTS_BY_LOCATION] = "SELECT location, attendance, COUNT(*) FROM contact"
-		                                " WHERE date BETWEEN ? AND ?" CONTACT_LIVE IN_TEAM(CONTACT_FAMILY) " GROUP BY 1, 2 ORDER BY 1, 2",
+		                                " WHERE date BETWEEN ? AND ?" CONTACT_LIVE IN_TEAM(CONTACT_FAMILY)
+		                                " GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_CONTACTS_BY_INTERVENTION] = "SELECT coalesce(intervention, ''), attendance, COUNT(*) FROM contact"
-		                                    " WHERE date BETWEEN ? AND ?" CONTACT_LIVE IN_TEAM(CONTACT_FAMILY) " GROUP BY 1, 2 ORDER BY 1, 2",
+		                                    " WHERE date BETWEEN ? AND ?" CONTACT_LIVE IN_TEAM(CONTACT_FAMILY)
+		                                    " GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_CASELOAD_BY_PRACTITIONER] =
 			/* From the episodes open on the day, each one's contacts to that
 			 * day (contact_episode), their practitioners: CROSS JOIN keeps
@@ -196,7 +203,8 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 int store_report_caseload(db_t *db, int32_t to, int64_t team, int64_t *n, struct dy_err *e)
 {
 	return count_one(db,
-	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND received_on <= ? AND error_at IS NULL"
+	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND received_on <= ?"
+	                 " AND error_at IS NULL"
 	                 " AND (discharged_on IS NULL OR discharged_on >= ?)" IN_TEAM("family_id"),
 	                 to, to, team, n, e);
 }
@@ -208,11 +216,13 @@ int store_report_equity(db_t *db, int32_t from, int32_t to, int64_t team, store_
 		db,
 		"SELECT e.id, CASE WHEN e.received_on BETWEEN ? AND ? THEN 1 ELSE 0 END,"
 		"  CASE WHEN e.decided_on BETWEEN ? AND ? THEN e.decision ELSE '' END,"
-		"  CASE WHEN " DISCHARGED " AND EXISTS (SELECT 1 FROM measure m WHERE m.episode_id = e.id AND m.error_at IS NULL)"
+		"  CASE WHEN " DISCHARGED " AND EXISTS (SELECT 1 FROM measure m WHERE m.episode_id = e.id"
+		"   AND m.error_at IS NULL)"
 		"   THEN 1 ELSE 0 END,"
 		"  c.relationship, c.ethnicity, coalesce(c.imd_decile, i.imd_decile)"
 		" FROM episode e LEFT JOIN person c ON c.id = e.caregiver_id LEFT JOIN person i ON i.id = e.infant_id"
-		" WHERE e.error_at IS NULL AND (e.received_on BETWEEN ? AND ? OR e.decided_on BETWEEN ? AND ? OR (" DISCHARGED "))"
+		" WHERE e.error_at IS NULL"
+		"  AND (e.received_on BETWEEN ? AND ? OR e.decided_on BETWEEN ? AND ? OR (" DISCHARGED "))"
 		IN_TEAM("e.family_id") " ORDER BY e.id",
 		6, from, to, e);
 	bind_team(s, 13, team);

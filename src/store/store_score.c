@@ -251,7 +251,8 @@ int store_risk_list(db_t *db, int64_t measure_id, int64_t episode_id, store_risk
 {
 	db_stmt_t *s = measure_id
 		? db_prepare(db, RISK_SELECT " WHERE r.measure_id = ? ORDER BY r.measure_id, r.risk", e)
-		: db_prepare(db, RISK_SELECT " WHERE m.episode_id = ? AND m.error_at IS NULL ORDER BY r.measure_id, r.risk", e);
+		: db_prepare(db, RISK_SELECT " WHERE m.episode_id = ? AND m.error_at IS NULL"
+		                 " ORDER BY r.measure_id, r.risk", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_int(s, 1, measure_id ? measure_id : episode_id);
@@ -261,9 +262,11 @@ int store_risk_list(db_t *db, int64_t measure_id, int64_t episode_id, store_risk
 int store_risk_open(db_t *db, int64_t family_id, int32_t dated_by, store_risk_fn fn, void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = family_id
-		? db_prepare(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND m.error_at IS NULL AND ep.family_id = ?"
+		? db_prepare(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND m.error_at IS NULL"
+		                 " AND ep.family_id = ?"
 		                             " ORDER BY m.date, r.measure_id, r.risk", e)
-		: db_prepare(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND m.error_at IS NULL AND (? IS NULL OR m.date <= ?)"
+		: db_prepare(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND m.error_at IS NULL"
+		                 " AND (? IS NULL OR m.date <= ?)"
 		                             " ORDER BY m.date, r.measure_id, r.risk", e);
 	if (!s)
 		return DY_ESTORE;
@@ -292,7 +295,8 @@ int store_risk_open_many(db_t *db, const int64_t *family_ids, size_t n, store_ri
                          struct dy_err *e)
 {
 	struct risk_rows r = {fn, ctx};
-	return store_batch_each(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND m.error_at IS NULL AND ep.family_id IN " STORE_IN_LIST
+	return store_batch_each(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND m.error_at IS NULL"
+	                            " AND ep.family_id IN " STORE_IN_LIST
 	                                        " ORDER BY ep.family_id, m.date, r.measure_id, r.risk",
 	                        family_ids, n, risk_row, &r, e);
 }
