@@ -17,13 +17,15 @@
 #include "util/date.h"
 #include "util/str.h"
 
-enum kind { K_REFERRAL, K_CONTACT, K_MEASURE, K_SAFEGUARDING, K_KINDS };
+enum kind { K_REFERRAL, K_CONTACT, K_MEASURE, K_SAFEGUARDING, K_FAMILY, K_KINDS };
 
-static const char *const kind_names[] = {"referral", "contact", "measure", "safeguarding"};
+static const char *const kind_names[] = {"referral", "contact", "measure", "safeguarding", "family"};
+/* The table of each kind's entered-in-error mark (a family has none). */
 static const enum store_error_table kind_tables[] = {STORE_ERR_EPISODE, STORE_ERR_CONTACT, STORE_ERR_MEASURE,
                                                      STORE_ERR_SAFEGUARDING};
 static const char *const *const kind_fields[] = {correction_referral_fields, correction_contact_fields,
-                                                  correction_measure_fields, correction_safeguarding_fields};
+                                                  correction_measure_fields, correction_safeguarding_fields,
+                                                  correction_family_fields};
 
 /* A record as held: its episode (for a referral, the record itself; none
  * for a safeguarding period, which is the infant's) and family. */
@@ -33,6 +35,7 @@ struct held {
 	struct contact c;
 	struct measure_record mr;
 	struct safeguarding sg;
+	struct family fam;
 	int64_t family_id;
 	int in_error;
 };
@@ -57,7 +60,7 @@ static int owner_of(struct app *a, enum kind k, int64_t id, int64_t *owner, stru
 	struct contact c;
 	struct measure_record mr;
 	struct safeguarding sg;
-	if (k == K_REFERRAL)
+	if (k == K_REFERRAL || k == K_FAMILY)
 		*owner = id;
 	else if (k == K_CONTACT && !(rc = store_contact_get(a->db, id, &c, e)))
 		*owner = c.episode_id;
@@ -78,6 +81,8 @@ static int scope(struct app *a, enum kind k, int64_t id, enum scope_need need, s
 		return rc;
 	if (need == SCOPE_BOOKING_WRITE && (k == K_MEASURE || k == K_SAFEGUARDING))
 		need = SCOPE_CLINICAL_WRITE;
+	if (k == K_FAMILY)
+		return app_scope_family(a, owner, need, e);
 	return app_scope_record(a, k == K_SAFEGUARDING ? SCOPE_OF_PERSON : SCOPE_OF_EPISODE, owner, need, NULL, e);
 }
 
@@ -91,6 +96,11 @@ static int load(struct app *a, enum kind k, int64_t id, struct held *h, struct d
 		ep = h->c.episode_id;
 	else if (k == K_MEASURE && !(rc = store_measure_record_get(a->db, id, &h->mr, e)))
 		ep = h->mr.m.episode_id;
+	if (!rc && k == K_FAMILY) {
+		if (!(rc = store_family_get(a->db, id, &h->fam, e)))
+			h->family_id = id;
+		return rc;
+	}
 	if (!rc && k == K_SAFEGUARDING) {
 		struct person infant;
 		if (!(rc = store_safeguarding_get(a->db, id, &h->sg, e)) &&
@@ -116,6 +126,7 @@ static int get_field(const struct held *h, const char *field, char *out, struct 
 	case K_REFERRAL: return correction_referral_get(&h->ep, field, out, e);
 	case K_CONTACT: return correction_contact_get(&h->c, field, out, e);
 	case K_SAFEGUARDING: return correction_safeguarding_get(&h->sg, field, out, e);
+	case K_FAMILY: return correction_family_get(&h->fam, field, out, e);
 	default: return correction_measure_get(&h->mr.m, field, out, CORRECTION_VALUE_MAX, e);
 	}
 }
@@ -123,6 +134,9 @@ static int get_field(const struct held *h, const char *field, char *out, struct 
 static int set_field(struct held *h, const char *field, const char *value, struct dy_err *e)
 {
 	if (strcmp(field, CORRECTION_ERROR_FIELD) == 0) {
+		if (h->k == K_FAMILY)
+			return dy_fail(e, DY_EINVAL, "record", "a family record is not marked entered in error: mark its"
+			               " referrals, contacts, measures or safeguarding periods");
 		if (strcmp(value, "yes") && strcmp(value, ""))
 			return dy_fail(e, DY_EINVAL, field, "is \"yes\" or \"\"");
 		h->in_error = value[0] != '\0';
@@ -132,6 +146,7 @@ static int set_field(struct held *h, const char *field, const char *value, struc
 	case K_REFERRAL: return correction_referral_set(&h->ep, field, value, e);
 	case K_CONTACT: return correction_contact_set(&h->c, field, value, e);
 	case K_SAFEGUARDING: return correction_safeguarding_set(&h->sg, field, value, e);
+	case K_FAMILY: return correction_family_set(&h->fam, field, value, e);
 	default: return correction_measure_set(&h->mr.m, field, value, e);
 	}
 }
@@ -178,6 +193,11 @@ static int check_write(struct app *a, struct held *h, int record_changed, struct
 		return safeguarding_write(a, h, record_changed, e);
 	if (!record_changed)
 		return 0;
+	if (h->k == K_FAMILY) {
+		if (h->fam.created_on > a->today)
+			return dy_fail(e, DY_EINVAL, "created_on", "is in the future");
+		return store_family_correct(a->db, &h->fam, e);
+	}
 	if (h->k == K_REFERRAL) {
 		int64_t before = 0;
 		if (record_episode_check(&h->ep, a->today, e))

@@ -20,6 +20,7 @@ static const struct opt_field contact_opts[] = {{"date", "date"},
                                                 {0, 0}};
 static const struct opt_field measure_opts[] = {
 	{"date", "date"}, {"respondent", "respondent"}, {"responses", "responses"}, {0, 0}};
+static const struct opt_field family_opts[] = {{"created-on", "created_on"}, {0, 0}};
 static const struct opt_field safeguarding_opts[] = {
 	{"status", "status"}, {"from", "started_on"}, {"to", "ended_on"}, {0, 0}};
 
@@ -106,4 +107,10 @@ int cmd_safeguarding_error(const struct cli_global *g, struct cli_args *a, struc
 {
 	(void)g;
 	return error(a, app, "safeguarding");
+}
+
+int cmd_family_correct(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	(void)g;
+	return correct(a, app, "family", family_opts);
 }

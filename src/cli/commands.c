@@ -518,6 +518,10 @@ static const struct cli_opt o_sg_correct[] = {
 	{"from", "DATE", "the day the status began", 0},
 	{"to", "DATE", "the day it ended (\"\" for a current status: one per infant at most)", 0},
 	{0}};
+static const struct cli_opt o_family_correct[] = {
+	{"family", "ID", "the family whose record is corrected", 1}, CORR_REASON,
+	{"created-on", "DATE", "the day the family's record was opened", 0},
+	{0}};
 static const struct cli_opt o_sg_error[] = {
 	{"safeguarding", "ID", "the safeguarding period entered in error", 1}, CORR_REASON, {0}};
 #undef CORR_REASON
@@ -642,4 +646,5 @@ const struct cli_command cli_commands[] = {
 	{"measure", "error", NULL, 0, "Mark a measure entered in error, with the reason: kept, hidden, left out of figures.", o_measure_error, cmd_measure_error, CLI_DB_WRITE, NULL},
 	{"safeguarding", "correct", NULL, 0, "Correct a safeguarding period's status or dates (checked as on entry; one current status per infant).", o_sg_correct, cmd_safeguarding_correct, CLI_DB_WRITE, NULL},
 	{"safeguarding", "error", NULL, 0, "Mark a safeguarding period entered in error, with the reason: kept, hidden, left out of figures.", o_sg_error, cmd_safeguarding_error, CLI_DB_WRITE, NULL},
+	{"family", "correct", NULL, 0, "Correct the day a family's record was opened; the earlier value, who, when and why are kept.", o_family_correct, cmd_family_correct, CLI_DB_WRITE, NULL},
 	{0}};

@@ -125,6 +125,7 @@ CMD(cmd_contact_error);
 CMD(cmd_measure_error);
 CMD(cmd_safeguarding_correct);
 CMD(cmd_safeguarding_error);
+CMD(cmd_family_correct);
 #undef CMD
 
 #endif

@@ -15,6 +15,7 @@ const char *const correction_referral_fields[] = {"received_on", "source", 0};
 const char *const correction_contact_fields[] = {"date", "kind", "location", "attendance", "duration_min", 0};
 const char *const correction_measure_fields[] = {"date", "respondent", "responses", 0};
 const char *const correction_safeguarding_fields[] = {"status", "started_on", "ended_on", 0};
+const char *const correction_family_fields[] = {"created_on", 0};
 
 static int unknown(const char *kind, const char *const *fields, struct dy_err *e)
 {
@@ -159,4 +160,20 @@ int correction_safeguarding_set(struct safeguarding *s, const char *field, const
 	if (strcmp(field, "ended_on") == 0)
 		return validate_date_opt(field, value, &s->ended_on, e);
 	return unknown("safeguarding period", correction_safeguarding_fields, e);
+}
+
+int correction_family_get(const struct family *f, const char *field, char *out, struct dy_err *e)
+{
+	out[0] = '\0';
+	if (strcmp(field, "created_on") != 0)
+		return unknown("family", correction_family_fields, e);
+	date_format(f->created_on, out);
+	return 0;
+}
+
+int correction_family_set(struct family *f, const char *field, const char *value, struct dy_err *e)
+{
+	if (strcmp(field, "created_on") != 0)
+		return unknown("family", correction_family_fields, e);
+	return validate_date(field, value, &f->created_on, e);
 }

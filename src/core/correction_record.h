@@ -23,6 +23,8 @@ extern const char *const correction_referral_fields[];
 extern const char *const correction_contact_fields[];
 extern const char *const correction_measure_fields[];
 extern const char *const correction_safeguarding_fields[];
+/* A family's created_on (the day its record was opened). */
+extern const char *const correction_family_fields[];
 
 /* The text form of field of the record into out (CORRECTION_VALUE_MAX
  * bytes; a measure's responses up to its buffer): DY_EINVAL naming "field"
@@ -31,6 +33,7 @@ int correction_referral_get(const struct episode *ep, const char *field, char *o
 int correction_contact_get(const struct contact *c, const char *field, char *out, struct dy_err *e);
 int correction_measure_get(const struct measure *m, const char *field, char *out, size_t n, struct dy_err *e);
 int correction_safeguarding_get(const struct safeguarding *s, const char *field, char *out, struct dy_err *e);
+int correction_family_get(const struct family *f, const char *field, char *out, struct dy_err *e);
 
 /* Sets field of the record from its text form; DY_EINVAL naming the field
  * for a value of the wrong form (the whole record is checked afterwards). */
@@ -38,5 +41,6 @@ int correction_referral_set(struct episode *ep, const char *field, const char *v
 int correction_contact_set(struct contact *c, const char *field, const char *value, struct dy_err *e);
 int correction_measure_set(struct measure *m, const char *field, const char *value, struct dy_err *e);
 int correction_safeguarding_set(struct safeguarding *s, const char *field, const char *value, struct dy_err *e);
+int correction_family_set(struct family *f, const char *field, const char *value, struct dy_err *e);
 
 #endif

@@ -6,6 +6,7 @@
  *   POST /api/v1/corrections/{id}/revert {reason}: the correction that undoes it
  *   POST /api/v1/{referrals|contacts|measures|safeguarding}/{id}/correct {reason, changes}: its corrections
  *   POST /api/v1/{referrals|contacts|measures|safeguarding}/{id}/error   {reason}: entered in error
+ *   POST /api/v1/families/{id}/correct {reason, changes: {created_on}}: the family's record corrections
  *     (app/app_correction_record.h)
  *
  * Who may: the app layer's rules (booking staff of the team). */
@@ -160,6 +161,7 @@ static int measure_correct(struct http_req *rq, struct http_resp *rs) { return r
 static int measure_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "measure", 1); }
 static int sg_correct(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "safeguarding", 0); }
 static int sg_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "safeguarding", 1); }
+static int family_correct(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "family", 0); }
 
 const struct http_route api_correction_routes[] = {
 	{HTTP_POST, "/api/v1/people/{id}/correct", correct, USER_ANY, 16384, HTTP_JSON},
@@ -173,4 +175,5 @@ const struct http_route api_correction_routes[] = {
 	{HTTP_POST, "/api/v1/measures/{id}/error", measure_error, USER_ANY, 8192, HTTP_JSON},
 	{HTTP_POST, "/api/v1/safeguarding/{id}/correct", sg_correct, USER_ANY, 16384, HTTP_JSON},
 	{HTTP_POST, "/api/v1/safeguarding/{id}/error", sg_error, USER_ANY, 8192, HTTP_JSON},
+	{HTTP_POST, "/api/v1/families/{id}/correct", family_correct, USER_ANY, 16384, HTTP_JSON},
 	{0}};

@@ -95,6 +95,16 @@ int store_episode_contacts_before(db_t *db, int64_t episode_id, int32_t day, int
 	return 0;
 }
 
+int store_family_correct(db_t *db, const struct family *f, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE family SET created_on = ? WHERE id = ?", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_date(s, 1, f->created_on);
+	db_bind_int(s, 2, f->id);
+	return db_run(s, e);
+}
+
 int store_safeguarding_get(db_t *db, int64_t id, struct safeguarding *sg, struct dy_err *e)
 {
 	db_stmt_t *s;

@@ -28,6 +28,9 @@ int store_contact_correct(db_t *db, const struct contact *c, struct dy_err *e);
  * same measure is then recorded twice. */
 int store_measure_correct(db_t *db, const struct measure *m, struct dy_err *e);
 
+/* Writes a family's created_on. */
+int store_family_correct(db_t *db, const struct family *f, struct dy_err *e);
+
 /* Loads safeguarding period id (entered in error or not); DY_ENOTFOUND
  * when absent. */
 int store_safeguarding_get(db_t *db, int64_t id, struct safeguarding *sg, struct dy_err *e);

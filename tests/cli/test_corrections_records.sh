@@ -132,6 +132,15 @@ expect 3 "ended_on: the infant has another current safeguarding status" -- \
 	"$DYAD" correction revert "$sid" --reason "it was hers"
 expect 0 "child_in_need +2026-08-01 *$" -- "$DYAD" safeguarding history 2
 
+# A family record: the day it was opened, not in the future; undone alike.
+expect 2 "created_on: is in the future" -- "$DYAD" family correct 1 --created-on 2026-11-23 --reason "x"
+expect 0 "Corrected family 1" -- "$DYAD" family correct 1 --created-on 2026-08-15 --reason "opened at the meeting"
+expect 0 "family +1 +created_on +2026-11-22 +2026-08-15 +opened at the meeting" -- "$DYAD" history --family 1
+fid=$("$DYAD" --format csv history --family 1 | awk -F, '$4 == "family" { print $1 }')
+expect 0 "Undid correction $fid" -- "$DYAD" correction revert "$fid" --reason "it was opened today"
+check "the family's day is back" test "$(sql "$DYAD_DB" "SELECT created_on FROM family WHERE id = 1")" = 2026-11-22
+expect 0 "Corrected family 1" -- "$DYAD" family correct 1 --created-on 2026-08-15 --reason "opened at the meeting"
+
 # The audit names the records and fields, never a value.
 out=$(sql "$DYAD_DB" "SELECT action, entity, entity_id, detail FROM audit WHERE action LIKE '%.correct' OR action LIKE '%.error'")
 check "the audit names each correction" grep -qE "contact.correct\|contact\|1\|date" <<<"$out"
@@ -147,7 +156,7 @@ check "SQL cannot change a correction" eval '! sql "$DYAD_DB" "UPDATE correction
 expect 0 "Exported" -- "$DYAD" export ex1
 check "corrections.csv has every correction" test \
 	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM correction")" -a \
-	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq 14
+	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq 17
 DB2=$(fresh_db second)
 expect 0 "Imported" -- env DYAD_DB="$DB2" "$DYAD" import ex1
 expect 0 "Exported" -- env DYAD_DB="$DB2" "$DYAD" export ex2

@@ -91,6 +91,13 @@ check "the measure is scored again" "$(sql "$DYAD_DB" "SELECT CAST(value AS INTE
 api clinician POST "/api/v1/measures/$M/error" '{"reason":"wrong family"}'
 check "API: measure entered in error" "$CODE" 201
 
+# A family record's opening day.
+api admin_staff POST "/api/v1/families/$F/correct" '{"reason":"opened at the meeting","changes":{"created_on":"2020-01-02"}}'
+check "API: family corrected" "$(jq -r '.items[-1] | .record + " " + .field + " " + .new_value' <<<"$BODY")" \
+	"family created_on 2020-01-02"
+api admin_staff POST "/api/v1/families/$F/correct" '{"reason":"x","changes":{"team_id":"2"}}'
+check "API: a family's team is not corrected" "$(jq -r .error.field <<<"$BODY")" field
+
 # Referrals; who may not.
 api manager POST "/api/v1/referrals/$R/correct" '{"reason":"x","changes":{"received_on":"2099-01-01"}}'
 check "API: a received date in the future is refused" "$(jq -r .error.field <<<"$BODY")" received_on
