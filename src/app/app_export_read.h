@@ -10,6 +10,7 @@
 #define DYAD_APP_EXPORT_READ_H
 
 #include "app/app.h"
+#include "store/store_appointment.h"
 #include "store/store_careplan.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
@@ -50,6 +51,7 @@ enum export_table {
 	EXPORT_SUPERVISION,
 	EXPORT_LETTERS,
 	EXPORT_FEEDBACK,
+	EXPORT_APPOINTMENTS,
 	EXPORT_TABLES /* how many */
 };
 
@@ -84,6 +86,7 @@ struct export_sink {
 	store_supervision_fn supervision;
 	store_letter_fn letter;
 	store_feedback_fn feedback;
+	store_appointment_fn appointment;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is
