@@ -301,7 +301,7 @@ static int on_note(void *ctx, const struct note *n)
 }
 
 /* A letter's words without its markup: the body's text, tags dropped,
- * entities kept as written (the HTML writer escapes them again). */
+ * the escapes dyad's templates write turned back into their characters. */
 static json_t *letter_text(const char *html)
 {
 	const char *p = strstr(html, "<body");
@@ -316,6 +316,18 @@ static json_t *letter_text(const char *html)
 				buf_putc(&b, '\n'), space = 0;
 		} else if (*p == '>') {
 			in_tag = 0;
+		} else if (!in_tag && *p == '&') {
+			static const struct {
+				const char *ent;
+				char ch;
+			} ENT[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&#x27;", '\''}};
+			size_t k = 0;
+			while (k < sizeof ENT / sizeof ENT[0] && strncmp(p, ENT[k].ent, strlen(ENT[k].ent)))
+				k++;
+			buf_putc(&b, k < sizeof ENT / sizeof ENT[0] ? ENT[k].ch : '&');
+			if (k < sizeof ENT / sizeof ENT[0])
+				p += strlen(ENT[k].ent) - 1;
+			space = 0;
 		} else if (!in_tag) {
 			int ws = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
 			if (ws && (space || !b.len || b.data[b.len - 1] == '\n'))
