@@ -9,6 +9,9 @@
 #include <stdio.h>
 
 #include "app/app_family_copy.h"
+#include "http/family_copy.h"
+
+#include "app/app_scope.h"
 #include "http/api_json.h"
 #include "http/routes.h"
 
@@ -48,6 +51,22 @@ static int copy_api(struct http_req *rq, struct http_resp *rs)
 	struct dy_err e;
 	dy_err_clear(&e);
 	return send_copy(rq, rs, id, 0, &e) ? api_fail(rs, &e) : 0;
+}
+
+int page_family_copy_link(struct buf *b, struct app *a, int64_t family_id, struct dy_err *e)
+{
+	struct dy_err ignore;
+	if (app_scope_family(a, family_id, SCOPE_CLINICAL, &ignore))
+		return 0; /* a role that may not see notes: no way to the copy */
+	if (buf_printf(b,
+	               "<h2>A copy for the family</h2><p>Everything the team holds about this family, for a subject "
+	               "access request: people, referrals, contacts, appointments, measures, goals, care plans, notes, "
+	               "letters and corrections, with nothing of any other family. Making it is recorded.</p>"
+	               "<p><a class=\"nhsuk-link\" href=\"/families/%lld/copy\" download>Download the family's copy "
+	               "(HTML)</a></p>",
+	               (long long)family_id))
+		return dy_fail(e, DY_EINVAL, "page", "is too large");
+	return 0;
 }
 
 const struct http_route api_family_copy_routes[] = {

@@ -76,12 +76,14 @@ class P(HTMLParser):
         if not self.stack or self.stack.pop() != t: self.bad += 1
 p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read()); p.close()
 print("ok" if not p.bad and not p.stack else "bad")' "$WORK/copy.html")" ok
+contains "the family page links to the copy" "$(curl -s -b "$jar" "${URL}families/$F")" "href=\"/families/$F/copy\""
 for r in analyst admin_staff; do
 	sign_in "$r" "$WORK/jar_$r"
 	code=$(curl -s -o "$WORK/refused.html" -w '%{http_code}' -b "$WORK/jar_$r" "${URL}families/$F/copy")
 	check "$r refused the page" "$code" 403
 	lacks "$r sees no note on the page" "$(cat "$WORK/refused.html")" Zulu
 done
+lacks "admin staff see no link to the copy" "$(curl -s -b "$WORK/jar_admin_staff" "${URL}families/$F")" "/families/$F/copy"
 
 # The audit: three copies of family F (two JSON, one page), naming only it.
 check "each copy audited" "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM audit WHERE action = 'family.copy' AND entity = 'family'
