@@ -125,10 +125,10 @@ static int check_outcome(struct import *im, struct csvtab *t, const struct appoi
 		              "must be blank: only an outcome on or after the appointment's day becomes a contact", e);
 	if (!ap->contact_id)
 		return 0;
-	int free = store_appointment_contact_free(im->a->db, ap->contact_id, ap->episode_id, ap->date, ap->status, e);
-	if (free < 0)
-		return free;
-	if (!free) {
+	int usable = store_appointment_contact_free(im->a->db, ap->contact_id, ap->episode_id, ap->date, ap->status, e);
+	if (usable < 0)
+		return usable;
+	if (!usable) {
 		dy_fail(e, DY_EINVAL, NULL,
 		        "contact %lld is not a contact of this referral on the appointment's day recorded as %s,"
 		        " or another appointment names it",
