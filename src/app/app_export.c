@@ -522,6 +522,30 @@ static int put_correction(void *ctx, const struct correction *c)
 	return row_end(o);
 }
 
+static int put_appointment(void *ctx, const struct appointment *ap)
+{
+	struct out *o = ctx;
+	char time[6];
+	appt_format_time(ap->start_min, time);
+	cell_id(o, ap->id);
+	cell_id(o, ap->episode_id);
+	cell_date(o, ap->date);
+	cell(o, time);
+	cell_int(o, ap->duration_min, -1);
+	cell(o, ap->kind);
+	cell(o, ap->intervention);
+	cell(o, ap->location);
+	cell_ids(o, ap->practitioners, ap->n_practitioners);
+	cell_ids(o, ap->attendees, ap->n_attendees);
+	cell(o, ap->status);
+	cell_date(o, ap->status_on);
+	cell_id(o, ap->contact_id);
+	cell_id(o, ap->rescheduled_to);
+	cell(o, ap->booked_by);
+	cell(o, ap->booked_at);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -568,6 +592,9 @@ static const char *const h_letter[] = {"letter_id", "referral_id", "kind", "to",
 static const char *const h_feedback[] = {"referral_id", "questionnaire", "answered_on", "answers", "recorded_by", 0};
 static const char *const h_correction[] = {"correction_id", "record", "record_id", "family_id", "field", "old_value",
                                            "new_value", "reason", "corrected_by", "corrected_at", "reverts", 0};
+static const char *const h_appt[] = {"appointment_id", "referral_id", "date", "time", "duration_min", "kind",
+                                     "intervention", "location", "practitioner_ids", "attendee_ids", "status",
+                                     "status_on", "contact_id", "rescheduled_to", "booked_by", "booked_at", 0};
 
 /* Each table's file and header, in enum export_table order. */
 static const struct {
@@ -600,6 +627,7 @@ static const struct {
 	[EXPORT_LETTERS] = {"letters.csv", h_letter},
 	[EXPORT_FEEDBACK] = {"feedback.csv", h_feedback},
 	[EXPORT_CORRECTIONS] = {"corrections.csv", h_correction},
+	[EXPORT_APPOINTMENTS] = {"appointments.csv", h_appt},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -631,6 +659,7 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_LETTERS: return &n->letters;
 	case EXPORT_FEEDBACK: return &n->feedback;
 	case EXPORT_CORRECTIONS: return &n->corrections;
+	case EXPORT_APPOINTMENTS: return &n->appointments;
 	default: return &x->teams;
 	}
 }
@@ -677,6 +706,7 @@ static const struct export_sink CSV_SINK = {
 	.letter = put_letter,
 	.feedback = put_feedback,
 	.correction = put_correction,
+	.appointment = put_appointment,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

@@ -50,6 +50,7 @@ static int table(struct app *a, const struct export_sink *k, void *ctx, enum exp
 	case EXPORT_LETTERS: rc = store_letter_list(a->db, 0, 1, k->letter, ctx, e); break;
 	case EXPORT_FEEDBACK: rc = store_feedback_list(a->db, DATE_NONE, DATE_NONE, k->feedback, ctx, e); break;
 	case EXPORT_CORRECTIONS: rc = store_correction_list_all(a->db, k->correction, ctx, e); break;
+	case EXPORT_APPOINTMENTS: rc = store_appointment_list(a->db, 0, k->appointment, ctx, e); break;
 	case EXPORT_TABLES: break;
 	}
 	return k->end(ctx, t, rc);

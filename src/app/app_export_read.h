@@ -10,6 +10,7 @@
 #define DYAD_APP_EXPORT_READ_H
 
 #include "app/app.h"
+#include "store/store_appointment.h"
 #include "store/store_careplan.h"
 #include "store/store_correction.h"
 #include "store/store_episode.h"
@@ -52,6 +53,7 @@ enum export_table {
 	EXPORT_LETTERS,
 	EXPORT_FEEDBACK,
 	EXPORT_CORRECTIONS,
+	EXPORT_APPOINTMENTS,
 	EXPORT_TABLES /* how many */
 };
 
@@ -87,6 +89,7 @@ struct export_sink {
 	store_letter_fn letter;
 	store_feedback_fn feedback;
 	store_correction_fn correction;
+	store_appointment_fn appointment;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

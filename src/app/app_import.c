@@ -1328,7 +1328,8 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	             {"group_attendance.csv", n->group_attendance}, {"group_waiting.csv", n->group_waiting},
 	             {"training.csv", n->trainings}, {"training_attendees.csv", n->training_attendees},
 	             {"consultations.csv", n->consultations}, {"supervision.csv", n->supervision},
-	             {"letters.csv", n->letters}, {"feedback.csv", n->feedback}, {"corrections.csv", n->corrections}};
+	             {"letters.csv", n->letters}, {"feedback.csv", n->feedback}, {"corrections.csv", n->corrections},
+	             {"appointments.csv", n->appointments}};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		int64_t want = manifest_rows(m, files[i].file);
 		if (want >= 0 && want != files[i].got) {
@@ -1366,7 +1367,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	             {"goals", import_all_goals},             {"notes", import_notes},
 	             {"care plans and groups", import_programmes}, {"video_cycles", import_video_cycles},
 	             {"workforce", import_workforce}, {"letters_feedback", import_letters_feedback},
-	             {"corrections", import_corrections}};
+	             {"appointments", import_appointments}, {"corrections", import_corrections}};
 	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
 	int timing = getenv("DYAD_TIMING") != NULL;
 	/* Every reference in the files is checked here, row by row, with its

@@ -76,4 +76,8 @@ int import_col_fail(struct csvtab *t, int k, struct dy_err *e);
  * (careplans.csv, group_*.csv), checked as the commands check them. */
 int import_programmes(struct import *im, struct dy_err *e);
 
+/* Booked appointments with their outcomes and moves (appointments.csv,
+ * app_import_appointment.c), after contacts: 0 or the first row's error. */
+int import_appointments(struct import *im, struct dy_err *e);
+
 #endif

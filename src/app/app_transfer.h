@@ -17,6 +17,7 @@ struct transfer_counts {
 	int64_t trainings, training_attendees, consultations, supervision; /* workforce activity */
 	int64_t careplans, group_runs, group_enrolments, group_attendance, group_waiting;
 	int64_t corrections; /* corrections.csv */
+	int64_t appointments; /* appointments.csv */
 	char team[101]; /* import: the team named in team.csv ("" without one) */
 };
 

@@ -637,6 +637,7 @@ const struct cli_command cli_commands[] = {
 	{"team", "add", NULL, 0, "Add a team (users belong to teams and see only their families).", o_team_add, cmd_team_add, CLI_DB_WRITE, NULL},
 	{"audit", "verify", NULL, 0, "Check the audit log's hash chain; names the first entry changed or removed.", o_none, cmd_audit_verify, CLI_DB_READ, NULL},
 	{"audit", "show", NULL, 0, "Who has looked at or changed a family's record, newest first.", o_audit_show, cmd_audit_show, CLI_DB_READ, NULL},
+	{"family", "copy", "ID DIR", 2, "Write a family's own copy of its record (subject access): an HTML document and the same data as JSON, into the new or empty folder DIR.", o_none, cmd_family_copy, CLI_DB_WRITE, "html and json files (always)"},
 	{"serve", NULL, NULL, 0, "Run the web application and JSON API (see docs/deploy.md).", o_serve, cmd_serve, CLI_DB_EXTERNAL, NULL},
 	{"referral", "correct", NULL, 0, "Correct a referral's received date or source (checked as on entry; the clocks follow); the earlier value is kept.", o_ref_correct, cmd_referral_correct, CLI_DB_WRITE, NULL},
 	{"contact", "correct", NULL, 0, "Correct a contact's date, kind, place, attendance or length (checked as on entry; the clocks follow).", o_contact_correct, cmd_contact_correct, CLI_DB_WRITE, NULL},

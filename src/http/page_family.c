@@ -18,6 +18,7 @@
 #include "app/app_pathway.h"
 #include "app/app_search.h"
 #include "core/age.h"
+#include "http/family_copy.h"
 #include "http/page.h"
 #include "http/page_appointment.h"
 #include "http/page_careplan.h"
@@ -819,6 +820,8 @@ static int family_page(struct http_req *rq, struct http_resp *rs)
 	/* After the view's entries are committed, so this look is among them. */
 	if (!rc)
 		rc = looked(&b, rq->app, id, &e);
+	if (!rc)
+		rc = page_family_copy_link(&b, rq->app, id, &e);
 	if (rc) {
 		buf_free(&b);
 		return rc < 0 ? rc : DY_EINTERNAL;

@@ -212,3 +212,36 @@ int store_appointment_next_booked(db_t *db, int32_t from, store_booked_fn fn, vo
 			return rc;
 	return rc == DB_DONE ? 0 : rc;
 }
+
+int store_appointment_contact_free(db_t *db, int64_t contact_id, int64_t episode_id, int32_t date,
+                                   const char *attendance, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db,
+	                          "SELECT COUNT(*) FROM contact c WHERE c.id = ? AND c.episode_id = ? AND c.date = ?"
+	                          " AND c.attendance = ? AND NOT EXISTS (SELECT 1 FROM appointment a"
+	                          " WHERE a.contact_id = c.id)",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, contact_id);
+	db_bind_int(s, 2, episode_id);
+	db_bind_date(s, 3, date);
+	db_bind_text_ref(s, 4, attendance);
+	int rc = db_step(s, e);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? 0 : rc;
+	int found = db_col_int(s, 0) > 0;
+	rc = db_step(s, e);
+	return rc == DB_DONE ? found : rc;
+}
+
+int store_appointment_set_moved(db_t *db, int64_t id, int64_t rescheduled_to, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "UPDATE appointment SET rescheduled_to = ? WHERE id = ? AND status = 'rescheduled'",
+	                          e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, rescheduled_to);
+	db_bind_int(s, 2, id);
+	return db_run_one(db, s, "appointment", id, e);
+}

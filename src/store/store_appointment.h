@@ -73,4 +73,15 @@ int store_appointment_initials(db_t *db, const struct appointment *ap, char *out
 typedef int (*store_booked_fn)(void *ctx, int64_t episode_id, const char *kind, int32_t day);
 int store_appointment_next_booked(db_t *db, int32_t from, store_booked_fn fn, void *ctx, struct dy_err *e);
 
+/* For import: 1 when contact contact_id is of referral episode_id, on day
+ * date, recorded with attendance, and no appointment names it yet; 0
+ * otherwise; a negative store code on failure. */
+int store_appointment_contact_free(db_t *db, int64_t contact_id, int64_t episode_id, int32_t date,
+                                   const char *attendance, struct dy_err *e);
+
+/* For import: points rescheduled appointment id to the booking that
+ * replaced it (inserted after it); DY_ENOTFOUND when id is not a
+ * rescheduled appointment. */
+int store_appointment_set_moved(db_t *db, int64_t id, int64_t rescheduled_to, struct dy_err *e);
+
 #endif

@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_appointment.h"
 #include "app/app_demo.h"
 #include "app/app_export_read.h"
 #include "app/app_transfer.h"
 #include "store/store_summary.h"
+#include "util/date.h"
 #include "testutil.h"
 
 /* A new database on the store under test (dir holds the test's files). */
@@ -26,7 +28,68 @@ static void open_new(struct app *a, const char *dir)
 }
 
 static const char *files[] = {"practitioners.csv", "people.csv", "referrals.csv", "contacts.csv",
-                              "safeguarding.csv", "outcomes.csv", "measures.csv"};
+                              "safeguarding.csv", "outcomes.csv", "measures.csv", "appointments.csv"};
+
+/* The first two open referrals of the demo (accepted, not discharged). */
+struct open_refs {
+	struct episode ep[2];
+	int n;
+};
+
+static int pick_open(void *ctx, const struct episode *ep, const struct pathway_referral *p)
+{
+	(void)p;
+	struct open_refs *o = ctx;
+	if (o->n < 2 && ep->discharged_on == DATE_NONE && strcmp(ep->decision, "accepted") == 0)
+		o->ep[o->n++] = *ep;
+	return 0;
+}
+
+static int64_t book(struct app *a, const struct episode *ep, int32_t day, int start, int with_attendee)
+{
+	struct appointment ap;
+	struct dy_err e;
+	memset(&ap, 0, sizeof ap);
+	ap.episode_id = ep->id;
+	ap.date = day;
+	ap.start_min = start;
+	ap.duration_min = 45;
+	strcpy(ap.kind, "assessment");
+	strcpy(ap.location, "home");
+	ap.practitioners[ap.n_practitioners++] = 1;
+	if (with_attendee)
+		ap.attendees[ap.n_attendees++] = ep->caregiver_id;
+	assert_int_equal(app_appointment_book(a, &ap, NULL, &e), 0);
+	return ap.id;
+}
+
+/* Appointments in every state: attended and did not attend (each a
+ * contact), cancelled by the family ahead of the day (no contact) and by
+ * the service on the day (a contact), moved to an earlier day (the new
+ * booking before the old in the file), and still booked. */
+static void add_appointments(struct app *a)
+{
+	struct open_refs o = {.n = 0};
+	struct dy_err e;
+	assert_int_equal(store_pathway_referral_list(a->db, pick_open, &o, &e), 0);
+	assert_int_equal(o.n, 2);
+	int32_t t = a->today;
+	int64_t att = book(a, &o.ep[0], t + 1, 9 * 60, 1), dna = book(a, &o.ep[0], t + 2, 10 * 60, 0);
+	int64_t fam = book(a, &o.ep[1], t + 3, 11 * 60, 1), svc = book(a, &o.ep[1], t + 3, 14 * 60, 0);
+	int64_t old = book(a, &o.ep[0], t + 9, 15 * 60, 1), moved = 0, contact = 0;
+	book(a, &o.ep[1], t + 20, 16 * 60 + 30, 1);
+	assert_int_equal(app_appointment_outcome(a, fam, "cancelled_by_family", &contact, &e), 0);
+	assert_int_equal(contact, 0);
+	assert_int_equal(app_appointment_reschedule(a, old, t + 4, 8 * 60, 30, &moved, &e), 0);
+	a->today = t + 1;
+	assert_int_equal(app_appointment_outcome(a, att, "attended", &contact, &e), 0);
+	assert_true(contact > 0);
+	a->today = t + 3;
+	assert_int_equal(app_appointment_outcome(a, dna, "did_not_attend", &contact, &e), 0);
+	assert_int_equal(app_appointment_outcome(a, svc, "cancelled_by_service", &contact, &e), 0);
+	assert_true(contact > 0);
+	a->today = t;
+}
 
 static void round_trip_is_byte_identical(void **state)
 {
@@ -41,16 +104,19 @@ static void round_trip_is_byte_identical(void **state)
 	assert_int_equal(app_demo(&a, 200, 42, 1, &n1, &e) /* into the team open_new made */, 0);
 	assert_int_equal(n1.families, 200);
 	assert_true(n1.contacts > 1000);
+	add_appointments(&a);
 	snprintf(x1, sizeof x1, "%s/export", d1);
 	assert_int_equal(app_export(&a, x1, 0, &n2, &e), 0);
 	assert_int_equal(n2.people, n1.people);
-	assert_int_equal(n2.contacts, n1.contacts);
+	assert_int_equal(n2.contacts, n1.contacts + 3);
+	assert_int_equal(n2.appointments, 7);
 
 	open_new(&b, d2);
 	assert_int_equal(app_import(&b, x1, &n3, &e), 0);
 	assert_int_equal(n3.families, 200);
 	assert_int_equal(n3.people, n1.people);
 	assert_int_equal(n3.measures, n1.measures);
+	assert_int_equal(n3.appointments, 7);
 	snprintf(x2, sizeof x2, "%s/export", d2);
 	assert_int_equal(app_export(&b, x2, 0, &n2, &e), 0);
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -279,12 +345,13 @@ static int t_super(void *c, const struct wf_supervision *x) { (void)x; return t_
 static int t_letter(void *c, const struct letter *x) { (void)x; return t_row(c); }
 static int t_feedback(void *c, const struct feedback_row *x) { (void)x; return t_row(c); }
 static int t_correction(void *c, const struct correction *x) { (void)x; return t_row(c); }
+static int t_appt(void *c, const struct appointment *x) { (void)x; return t_row(c); }
 
 static const struct export_sink TALLY = {t_begin, t_end,   t_team,  t_pract, t_person, t_ref,  t_contact,
                                          t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating, t_note,
                                          t_plan,  t_run,   t_enrol, t_mark,  t_wait,   t_video,
                                          t_training, t_training, t_consult, t_super, t_letter, t_feedback,
-                                         t_correction};
+                                         t_correction, t_appt};
 
 static void export_read_serves_another_writer(void **state)
 {

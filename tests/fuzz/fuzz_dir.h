@@ -18,7 +18,7 @@ static const char *const fuzz_files[] = {"people.csv", "referrals.csv", "contact
                                          "notes.csv", "careplans.csv", "group_runs.csv", "group_enrolments.csv",
                                          "group_attendance.csv", "group_waiting.csv",
                                          "training.csv", "training_attendees.csv", "consultations.csv",
-                                         "supervision.csv", "letters.csv", "feedback.csv"};
+                                         "supervision.csv", "letters.csv", "feedback.csv", "appointments.csv"};
 #define FUZZ_NFILES (sizeof fuzz_files / sizeof fuzz_files[0])
 
 /* A fresh scratch folder made once per process: base/tag-XXXXXX. */
