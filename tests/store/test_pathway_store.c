@@ -121,7 +121,7 @@ static void migration_from_v1_backfills(void **state)
 	assert_int_equal(db_open(path, &db, &e), 0);
 	int applied = 0;
 	assert_int_equal(migrate_up(db, &applied, &e), 0);
-	assert_int_equal(applied, migrate_latest() - 1); /* every migration after the first */
+	assert_int_equal(applied, schema_migration_count - 1); /* every migration after the first */
 	assert_int_equal(migrate_version(db, &e), migrate_latest());
 	assert_int_equal(state_of(db, 1), EPISODE_RECEIVED);
 	assert_int_equal(state_of(db, 2), EPISODE_DECLINED);

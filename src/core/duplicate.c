@@ -1,0 +1,88 @@
+/* duplicate.c: likely duplicate people (see duplicate.h). */
+#include "core/duplicate.h"
+
+#include <string.h>
+
+#include "core/name_key.h"
+#include "util/date.h"
+
+/* Appends name's folded words to out (used bytes *len), space separated. */
+static void append_words(const char *name, char *out, size_t *len)
+{
+	char words[NAME_WORDS_MAX][NAME_WORD_MAX];
+	int n = name_words(name, words, NAME_WORDS_MAX);
+	for (int i = 0; i < n; i++) {
+		size_t w = strlen(words[i]);
+		if (*len + w + 2 > DUPLICATE_KEY_MAX)
+			return;
+		if (*len)
+			out[(*len)++] = ' ';
+		memcpy(out + *len, words[i], w);
+		*len += w;
+		out[*len] = '\0';
+	}
+}
+
+void duplicate_name_key(const struct person *p, char *out)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	append_words(p->given_name, out, &len);
+	append_words(p->family_name, out, &len);
+}
+
+/* The given and family names swapped: "Smith Anna" for "Anna Smith". */
+static void swapped_key(const struct person *p, char *out)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	append_words(p->family_name, out, &len);
+	append_words(p->given_name, out, &len);
+}
+
+enum duplicate_reason duplicate_check(const struct person *a, const struct person *b)
+{
+	if (a->id && a->id == b->id)
+		return DUPLICATE_NONE;
+	if (a->nhs_number[0] && strcmp(a->nhs_number, b->nhs_number) == 0)
+		return DUPLICATE_NHS_NUMBER;
+	if (a->date_of_birth == DATE_NONE || a->date_of_birth != b->date_of_birth)
+		return DUPLICATE_NONE;
+	char ka[DUPLICATE_KEY_MAX], kb[DUPLICATE_KEY_MAX];
+	duplicate_name_key(a, ka);
+	duplicate_name_key(b, kb);
+	if (!ka[0] || !kb[0])
+		return DUPLICATE_NONE;
+	if (strcmp(ka, kb) == 0)
+		return DUPLICATE_NAME_DOB;
+	if (!a->postcode[0] || strcmp(a->postcode, b->postcode) != 0)
+		return DUPLICATE_NONE;
+	if (name_one_slip(ka, kb))
+		return DUPLICATE_SIMILAR_NAME;
+	char sb[DUPLICATE_KEY_MAX];
+	swapped_key(b, sb);
+	return strcmp(ka, sb) == 0 ? DUPLICATE_SIMILAR_NAME : DUPLICATE_NONE;
+}
+
+const char *duplicate_reason_code(enum duplicate_reason r)
+{
+	switch (r) {
+	case DUPLICATE_NHS_NUMBER:
+		return "same_nhs_number";
+	case DUPLICATE_NAME_DOB:
+		return "same_name_dob";
+	case DUPLICATE_SIMILAR_NAME:
+		return "similar_name_postcode_dob";
+	case DUPLICATE_NONE:
+		break;
+	}
+	return "";
+}
+
+int duplicate_same_person(const struct person *a, const struct person *b)
+{
+	if (strcmp(a->role, b->role) != 0)
+		return 0;
+	enum duplicate_reason r = duplicate_check(a, b);
+	return r == DUPLICATE_NHS_NUMBER || r == DUPLICATE_NAME_DOB;
+}

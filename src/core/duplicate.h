@@ -1,0 +1,46 @@
+/* duplicate.h: whether two people are likely the same person recorded
+ * twice, and why (issue 12; docs/merge.md). The reasons, strongest first:
+ *   same_nhs_number            both NHS numbers given and equal;
+ *   same_name_dob              the same folded name (name_key.h: case,
+ *                              accents and punctuation ignored) and the
+ *                              same date of birth;
+ *   similar_name_postcode_dob  names one typing slip apart (or given and
+ *                              family name swapped), the same postcode and
+ *                              the same date of birth.
+ * A person without a date of birth (an unborn infant) matches only by NHS
+ * number. Pure. */
+#ifndef DYAD_CORE_DUPLICATE_H
+#define DYAD_CORE_DUPLICATE_H
+
+#include <stddef.h>
+
+#include "core/record.h"
+
+enum duplicate_reason {
+	DUPLICATE_NONE = 0,
+	DUPLICATE_NHS_NUMBER,
+	DUPLICATE_NAME_DOB,
+	DUPLICATE_SIMILAR_NAME,
+};
+
+/* Room for a folded full name (duplicate_name_key), with its NUL. */
+#define DUPLICATE_KEY_MAX (2 * NAME_BYTES + 2)
+
+/* Writes p's folded full name (given name words, a space, family name
+ * words, each word separated by one space) into out (DUPLICATE_KEY_MAX
+ * bytes). */
+void duplicate_name_key(const struct person *p, char *out);
+
+/* The strongest reason a and b are likely one person, or DUPLICATE_NONE
+ * (a person is never its own duplicate: equal ids give DUPLICATE_NONE). */
+enum duplicate_reason duplicate_check(const struct person *a, const struct person *b);
+
+/* The reason's code as shown and exported ("same_nhs_number", ...; "" for
+ * DUPLICATE_NONE). */
+const char *duplicate_reason_code(enum duplicate_reason r);
+
+/* 1 when a merge treats a and b as one person: the same role and the same
+ * NHS number, or the same folded name and date of birth; else 0. */
+int duplicate_same_person(const struct person *a, const struct person *b);
+
+#endif
