@@ -1,0 +1,232 @@
+/* app_merge.c: likely duplicates and family merge (see app_merge.h). */
+#include "app/app_merge.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app_audit.h"
+#include "app/app_scope.h"
+#include "core/correction.h"
+#include "store/store_family.h"
+#include "util/date.h"
+#include "util/str.h"
+
+/* A listing callback's answer when memory runs out (positive: no DY_E* code). */
+#define NO_MEMORY 1
+
+/* The people of one family, as read for a merge. */
+struct people {
+	struct person *v;
+	int n, cap;
+};
+
+static int add_person(void *ctx, const struct person *p)
+{
+	struct people *l = ctx;
+	if (l->n == l->cap) {
+		int cap = l->cap ? 2 * l->cap : 8;
+		struct person *v = realloc(l->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return NO_MEMORY;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *p;
+	return 0;
+}
+
+/* The refusal for store_merge_conflict's answer why (1..4): person b of
+ * family fb would become person a of family fa. */
+static int conflict(int why, int64_t a, int64_t fa, int64_t b, int64_t fb, struct dy_err *e)
+{
+	long long x = a, y = fa, z = b, w = fb;
+	switch (why) {
+	case 1:
+		return dy_fail(e, DY_ECONFLICT, "merge",
+		               "infant %lld of family %lld and infant %lld of family %lld are one infant, and both have a"
+		               " current safeguarding status: end one first (dyad safeguarding end)", x, y, z, w);
+	case 2:
+		return dy_fail(e, DY_ECONFLICT, "merge",
+		               "caregiver %lld of family %lld and caregiver %lld of family %lld are one person, and both are"
+		               " the caregiver of an open referral: discharge or close one first", x, y, z, w);
+	case 3:
+		return dy_fail(e, DY_ECONFLICT, "merge",
+		               "infant %lld of family %lld and infant %lld of family %lld are one infant, and both hold the"
+		               " same safeguarding period", x, y, z, w);
+	default:
+		return dy_fail(e, DY_ECONFLICT, "merge",
+		               "person %lld of family %lld and person %lld of family %lld are one person, and both are"
+		               " enrolled in the same group run", x, y, z, w);
+	}
+}
+
+/* With the transaction open: checks and moves family merge into keep. */
+static int merge(struct app *a, int64_t keep, int64_t mrg, struct family_merge *m, struct dy_err *e)
+{
+	struct family fk, fm;
+	int rc = store_family_get(a->db, keep, &fk, e);
+	if (!rc)
+		rc = store_family_get(a->db, mrg, &fm, e);
+	if (rc)
+		return rc;
+	if (fk.team_id != fm.team_id)
+		return dy_fail(e, DY_ECONFLICT, "merge", "families %lld and %lld are of different teams: they cannot be merged",
+		               (long long)keep, (long long)mrg);
+	int64_t ids[2] = {keep, mrg};
+	for (int i = 0; i < 2; i++) {
+		int64_t into = 0;
+		if ((rc = store_family_merged_into(a->db, ids[i], &into, e)))
+			return rc;
+		if (into)
+			return dy_fail(e, DY_ECONFLICT, i ? "merge" : "keep",
+			               "family %lld has been merged into family %lld already", (long long)ids[i],
+			               (long long)into);
+	}
+	struct people pk = {0}, pm = {0};
+	rc = store_person_list(a->db, keep, add_person, &pk, e);
+	if (!rc)
+		rc = store_person_list(a->db, mrg, add_person, &pm, e);
+	/* joined[i]: the person of keep that person i of merge becomes (0: moved). */
+	int64_t *joined = rc ? NULL : calloc((size_t)pm.n + 1, sizeof *joined);
+	if (!rc && !joined)
+		rc = NO_MEMORY;
+	char *taken = rc ? NULL : calloc((size_t)pk.n + 1, 1);
+	if (!rc && !taken)
+		rc = NO_MEMORY;
+	int n_joined = 0;
+	for (int i = 0; !rc && i < pm.n; i++)
+		for (int j = 0; !rc && j < pk.n; j++) {
+			if (taken[j] || !duplicate_same_person(&pk.v[j], &pm.v[i]))
+				continue;
+			int why = store_merge_conflict(a->db, pk.v[j].id, pm.v[i].id, e);
+			if (why < 0)
+				rc = why;
+			else if (why)
+				rc = conflict(why, pk.v[j].id, keep, pm.v[i].id, mrg, e);
+			taken[j] = 1;
+			joined[i] = pk.v[j].id;
+			n_joined++;
+			break;
+		}
+	memset(m, 0, sizeof *m);
+	if (!rc)
+		rc = store_merge_count(a->db, mrg, m->moved, e);
+	m->moved[MERGE_PEOPLE] -= n_joined;
+	m->moved[MERGE_PEOPLE_JOINED] = n_joined;
+	if (!rc)
+		rc = store_merge_mark(a->db, keep, mrg, e);
+	for (int i = 0; !rc && i < pm.n; i++)
+		rc = joined[i] ? store_merge_join_person(a->db, joined[i], pm.v[i].id, e)
+		               : store_merge_move_person(a->db, pm.v[i].id, keep, e);
+	if (!rc)
+		rc = store_merge_move_family(a->db, keep, mrg, e);
+	free(joined);
+	free(taken);
+	free(pk.v);
+	free(pm.v);
+	if (rc == NO_MEMORY)
+		return dy_fail(e, DY_EINTERNAL, "merge", "out of memory");
+	return rc;
+}
+
+int app_family_merge(struct app *a, int64_t keep, int64_t mrg, const char *reason, struct family_merge *out,
+                     struct dy_err *e)
+{
+	if (correction_check_reason(reason, e))
+		return DY_EINVAL;
+	if (keep == mrg)
+		return dy_fail(e, DY_EINVAL, "merge", "a family cannot be merged into itself");
+	int rc = app_scope_family(a, keep, SCOPE_CLINICAL_WRITE, e);
+	if (!rc)
+		rc = app_scope_family(a, mrg, SCOPE_CLINICAL_WRITE, e);
+	if (rc || (rc = app_begin(a, e)))
+		return rc;
+	struct family_merge m;
+	rc = merge(a, keep, mrg, &m, e);
+	if (!rc) {
+		m.kept = keep;
+		m.merged = mrg;
+		str_copy(m.reason, sizeof m.reason, reason);
+		str_copy(m.merged_by, sizeof m.merged_by, a->actor);
+		date_now_utc(m.merged_at);
+		rc = store_merge_insert(a->db, &m, e);
+	}
+	char detail[64];
+	snprintf(detail, sizeof detail, "into=%lld", (long long)keep);
+	rc = app_end(a, rc, "family.merge", "family", mrg, rc ? NULL : detail, e);
+	if (!rc && out)
+		*out = m;
+	return rc;
+}
+
+int app_family_merged_into(struct app *a, int64_t id, int64_t *into, struct dy_err *e)
+{
+	int rc = app_scope_family(a, id, SCOPE_IDENTITY, e);
+	if (rc || (rc = app_begin_read(a, e)))
+		return rc;
+	return app_end_read(a, store_family_merged_into(a->db, id, into, e));
+}
+
+int app_family_merges(struct app *a, int64_t id, store_merge_fn fn, void *ctx, struct dy_err *e)
+{
+	int rc = app_scope_family(a, id, SCOPE_IDENTITY, e);
+	if (rc || (rc = app_begin_read(a, e)))
+		return rc;
+	return app_end_read(a, store_merge_list(a->db, id, fn, ctx, e));
+}
+
+/* The people of one date of birth seen so far, compared as each comes. */
+struct dup_scan {
+	struct app *a;
+	app_duplicate_fn fn;
+	void *ctx;
+	int32_t dob;
+	struct merge_person *v;
+	int n, cap;
+};
+
+static int scan_person(void *ctx, const struct merge_person *p)
+{
+	struct dup_scan *s = ctx;
+	if (!app_scope_in_team(s->a, p->team_id))
+		return 0;
+	if (p->p.date_of_birth != s->dob) {
+		s->dob = p->p.date_of_birth;
+		s->n = 0;
+	}
+	for (int i = 0; i < s->n; i++) {
+		const struct merge_person *q = &s->v[i];
+		if (q->team_id != p->team_id || q->p.family_id == p->p.family_id)
+			continue;
+		struct duplicate_pair d = {*q, *p, duplicate_check(&q->p, &p->p)};
+		if (d.reason != DUPLICATE_NONE) {
+			int rc = s->fn(s->ctx, &d);
+			if (rc)
+				return rc;
+		}
+	}
+	if (s->n == s->cap) {
+		int cap = s->cap ? 2 * s->cap : 16;
+		struct merge_person *v = realloc(s->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return NO_MEMORY;
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = *p;
+	return 0;
+}
+
+int app_duplicates(struct app *a, app_duplicate_fn fn, void *ctx, struct dy_err *e)
+{
+	int rc = app_scope_team(a, SCOPE_CLINICAL, e);
+	if (rc || (rc = app_begin_read(a, e)))
+		return rc;
+	struct dup_scan s = {a, fn, ctx, DATE_NONE, NULL, 0, 0};
+	rc = app_end_read(a, store_merge_people_by_dob(a->db, scan_person, &s, e));
+	free(s.v);
+	if (rc == NO_MEMORY)
+		return dy_fail(e, DY_EINTERNAL, "duplicates", "out of memory");
+	return rc ? rc : app_audit_read(a, "duplicates", 0, e);
+}
