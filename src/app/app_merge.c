@@ -44,8 +44,9 @@ static int conflict(int why, int64_t a, int64_t fa, int64_t b, int64_t fb, struc
 	switch (why) {
 	case 1:
 		return dy_fail(e, DY_ECONFLICT, "merge",
-		               "infant %lld of family %lld and infant %lld of family %lld are one infant, and both have a"
-		               " current safeguarding status: end one first (dyad safeguarding end)", x, y, z, w);
+		               "infant %lld of family %lld and infant %lld of family %lld are one infant with two different"
+		               " current safeguarding statuses: record the right one on both first (dyad safeguarding set)",
+		               x, y, z, w);
 	case 2:
 		return dy_fail(e, DY_ECONFLICT, "merge",
 		               "caregiver %lld of family %lld and caregiver %lld of family %lld are one person, and both are"
@@ -229,4 +230,32 @@ int app_duplicates(struct app *a, app_duplicate_fn fn, void *ctx, struct dy_err 
 	if (rc == NO_MEMORY)
 		return dy_fail(e, DY_EINTERNAL, "duplicates", "out of memory");
 	return rc ? rc : app_audit_read(a, "duplicates", 0, e);
+}
+
+/* Turns each merge into a history row for the caller's function. */
+struct merge_history {
+	store_correction_fn fn;
+	void *ctx;
+};
+
+static int history_row(void *ctx, const struct family_merge *m)
+{
+	struct merge_history *h = ctx;
+	struct correction c;
+	memset(&c, 0, sizeof c);
+	strcpy(c.entity, "family");
+	c.entity_id = m->merged;
+	c.family_id = m->kept;
+	strcpy(c.field, "merged_into");
+	snprintf(c.new_value, sizeof c.new_value, "%lld", (long long)m->kept);
+	str_copy(c.reason, sizeof c.reason, m->reason);
+	str_copy(c.corrected_by, sizeof c.corrected_by, m->merged_by);
+	str_copy(c.corrected_at, sizeof c.corrected_at, m->merged_at);
+	return h->fn(h->ctx, &c);
+}
+
+int app_merge_history(struct app *a, int64_t id, store_correction_fn fn, void *ctx, struct dy_err *e)
+{
+	struct merge_history h = {fn, ctx};
+	return store_merge_list(a->db, id, history_row, &h, e);
 }

@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "core/duplicate.h"
+#include "store/store_correction.h"
 #include "store/store_merge.h"
 
 /* A pair of likely duplicate people of two families of one team. */
@@ -32,7 +33,7 @@ int app_duplicates(struct app *a, app_duplicate_fn fn, void *ctx, struct dy_err 
  * changed: DY_EINVAL for the same family twice or a bad reason;
  * DY_ECONFLICT when the families are of different teams, either has been
  * merged already, or two people who would become one are both infants with
- * a current safeguarding status, both caregivers of an open referral, hold
+ * a current safeguarding period of different statuses, both caregivers of an open referral, hold
  * the same safeguarding period or are enrolled in the same group run. */
 int app_family_merge(struct app *a, int64_t keep, int64_t merge, const char *reason, struct family_merge *m,
                      struct dy_err *e);
@@ -42,5 +43,11 @@ int app_family_merged_into(struct app *a, int64_t id, int64_t *into, struct dy_e
 
 /* Calls fn for the merges into or of family id, oldest first. */
 int app_family_merges(struct app *a, int64_t id, store_merge_fn fn, void *ctx, struct dy_err *e);
+
+/* Within a read: calls fn for each merge into or of family id as a history
+ * row: record "family", record_id the family merged, field "merged_into",
+ * new_value the family kept, with the merge's reason, user and time (id 0:
+ * not a correction). */
+int app_merge_history(struct app *a, int64_t id, store_correction_fn fn, void *ctx, struct dy_err *e);
 
 #endif

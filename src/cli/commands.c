@@ -487,6 +487,11 @@ static const struct cli_opt o_history[] = {
 	{"person", "ID", "one person's corrections", 0},
 	{"family", "ID", "every correction of the family's records", 0},
 	{0}};
+static const struct cli_opt o_family_merge[] = {
+	{"keep", "ID", "the family kept: it receives every record", 1},
+	{"merge", "ID", "the family merged: kept only as a tombstone pointing to --keep", 1},
+	{"reason", "TEXT", "why the two are one family", 1},
+	{0}};
 
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
@@ -600,4 +605,6 @@ const struct cli_command cli_commands[] = {
 	{"audit", "verify", NULL, 0, "Check the audit log's hash chain; names the first entry changed or removed.", o_none, cmd_audit_verify, CLI_DB_READ, NULL},
 	{"audit", "show", NULL, 0, "Who has looked at or changed a family's record, newest first.", o_audit_show, cmd_audit_show, CLI_DB_READ, NULL},
 	{"serve", NULL, NULL, 0, "Run the web application and JSON API (see docs/deploy.md).", o_serve, cmd_serve, CLI_DB_EXTERNAL, NULL},
+	{"duplicates", NULL, NULL, 0, "Likely duplicate people of two families of the team, and why (docs/merge.md).", o_none, cmd_duplicates, CLI_DB_READ, NULL},
+	{"family", "merge", NULL, 0, "Move every record of one family into another, in one step; the merged family stays as a tombstone.", o_family_merge, cmd_family_merge, CLI_DB_WRITE, NULL},
 	{0}};

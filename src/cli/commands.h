@@ -116,6 +116,8 @@ CMD(cmd_token_create);
 CMD(cmd_team_add);
 CMD(cmd_audit_verify);
 CMD(cmd_audit_show);
+CMD(cmd_duplicates);
+CMD(cmd_family_merge);
 #undef CMD
 
 #endif

@@ -82,8 +82,8 @@ int store_merge_count(db_t *db, int64_t id, int64_t moved[MERGE_KINDS], struct d
 int store_merge_conflict(db_t *db, int64_t a, int64_t b, struct dy_err *e)
 {
 	static const char *const BOTH[] = {
-		"SELECT COUNT(*) FROM safeguarding WHERE infant_id = ? AND ended_on IS NULL"
-		" AND EXISTS (SELECT 1 FROM safeguarding WHERE infant_id = ? AND ended_on IS NULL)",
+		"SELECT COUNT(*) FROM safeguarding x JOIN safeguarding y ON y.status <> x.status"
+		" WHERE x.infant_id = ? AND x.ended_on IS NULL AND y.infant_id = ? AND y.ended_on IS NULL",
 		"SELECT COUNT(*) FROM episode WHERE caregiver_id = ? AND " OPEN_REFERRAL
 		" AND EXISTS (SELECT 1 FROM episode WHERE caregiver_id = ? AND " OPEN_REFERRAL ")",
 		"SELECT COUNT(*) FROM safeguarding x JOIN safeguarding y ON y.started_on = x.started_on"

@@ -58,7 +58,7 @@ int store_family_merged_into(db_t *db, int64_t id, int64_t *into, struct dy_err 
 int store_merge_count(db_t *db, int64_t id, int64_t moved[MERGE_KINDS], struct dy_err *e);
 
 /* Why person b cannot become person a, or 0: 1 when both are infants with
- * a current safeguarding status, 2 when both are caregivers of an open
+ * a current safeguarding period, of different statuses, 2 when both are caregivers of an open
  * referral, 3 when both have the same safeguarding period, 4 when both are
  * enrolled in one group run; negative on error. */
 int store_merge_conflict(db_t *db, int64_t a, int64_t b, struct dy_err *e);
