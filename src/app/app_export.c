@@ -504,6 +504,20 @@ static int put_feedback(void *ctx, const struct feedback_row *f)
 	return row_end(o);
 }
 
+static int put_family_merge(void *ctx, const struct family_merge *m)
+{
+	struct out *o = ctx;
+	cell_id(o, m->id);
+	cell_id(o, m->kept);
+	cell_id(o, m->merged);
+	cell(o, m->reason);
+	cell(o, m->merged_by);
+	cell(o, m->merged_at);
+	for (int k = 0; k < MERGE_KINDS; k++)
+		cell_int(o, (int)m->moved[k], -1);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -548,6 +562,12 @@ static const char *const h_super[] = {"supervision_id", "date", "practitioner_id
 static const char *const h_letter[] = {"letter_id", "referral_id", "kind", "to", "produced_at", "produced_by",
                                        "html", 0};
 static const char *const h_feedback[] = {"referral_id", "questionnaire", "answered_on", "answers", "recorded_by", 0};
+/* The counts' columns are store_merge.h's merge_kind_names, in that order. */
+static const char *const h_merge[] = {"merge_id", "kept_family_id", "merged_family_id", "reason", "merged_by",
+                                      "merged_at", "people", "people_joined", "episodes", "contacts", "measures",
+                                      "safeguarding", "notes", "goals", "care_plans", "appointments",
+                                      "group_enrolments", "letters", "feedback", "video_cycles", "corrections",
+                                      "consultations", 0};
 
 /* Each table's file and header, in enum export_table order. */
 static const struct {
@@ -579,6 +599,7 @@ static const struct {
 	[EXPORT_SUPERVISION] = {"supervision.csv", h_super},
 	[EXPORT_LETTERS] = {"letters.csv", h_letter},
 	[EXPORT_FEEDBACK] = {"feedback.csv", h_feedback},
+	[EXPORT_FAMILY_MERGES] = {"family_merges.csv", h_merge},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -609,6 +630,7 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_SUPERVISION: return &n->supervision;
 	case EXPORT_LETTERS: return &n->letters;
 	case EXPORT_FEEDBACK: return &n->feedback;
+	case EXPORT_FAMILY_MERGES: return &n->family_merges;
 	default: return &x->teams;
 	}
 }
@@ -654,6 +676,7 @@ static const struct export_sink CSV_SINK = {
 	.supervision = put_supervision,
 	.letter = put_letter,
 	.feedback = put_feedback,
+	.family_merge = put_family_merge,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

@@ -49,6 +49,7 @@ static int table(struct app *a, const struct export_sink *k, void *ctx, enum exp
 		break;
 	case EXPORT_LETTERS: rc = store_letter_list(a->db, 0, 1, k->letter, ctx, e); break;
 	case EXPORT_FEEDBACK: rc = store_feedback_list(a->db, DATE_NONE, DATE_NONE, k->feedback, ctx, e); break;
+	case EXPORT_FAMILY_MERGES: rc = store_merge_list(a->db, 0, k->family_merge, ctx, e); break;
 	case EXPORT_TABLES: break;
 	}
 	return k->end(ctx, t, rc);

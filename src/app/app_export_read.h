@@ -22,6 +22,7 @@
 #include "store/store_safeguarding.h"
 #include "store/store_video.h"
 #include "store/store_workforce.h"
+#include "store/store_merge.h"
 
 /* The tables, in the order they are read. */
 enum export_table {
@@ -50,6 +51,7 @@ enum export_table {
 	EXPORT_SUPERVISION,
 	EXPORT_LETTERS,
 	EXPORT_FEEDBACK,
+	EXPORT_FAMILY_MERGES,
 	EXPORT_TABLES /* how many */
 };
 
@@ -84,6 +86,7 @@ struct export_sink {
 	store_supervision_fn supervision;
 	store_letter_fn letter;
 	store_feedback_fn feedback;
+	store_merge_fn family_merge;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

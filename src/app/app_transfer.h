@@ -16,6 +16,7 @@ struct transfer_counts {
 	int64_t events, overrides, goals, goal_ratings, notes, video_cycles, letters, feedback;
 	int64_t trainings, training_attendees, consultations, supervision; /* workforce activity */
 	int64_t careplans, group_runs, group_enrolments, group_attendance, group_waiting;
+	int64_t family_merges;
 	char team[101]; /* import: the team named in team.csv ("" without one) */
 };
 

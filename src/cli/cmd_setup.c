@@ -76,6 +76,8 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 		count(", ", n->letters, "letter", "letters");
 	if (n->feedback)
 		count(", ", n->feedback, "feedback response set", "feedback response sets");
+	if (n->family_merges)
+		count(", ", n->family_merges, "family merge", "family merges");
 	fputs(".\n", stdout);
 }
 

@@ -152,4 +152,25 @@ check "every merge recorded, with its counts" test "$(sql "$DYAD_DB" "SELECT COU
 out=$("$DYAD" --format csv family list --all)
 check "no tombstone is listed" test "$(tail -n +2 <<<"$out" | wc -l)" -eq "$(sql "$DYAD_DB" \
 	"SELECT COUNT(*) FROM family WHERE merged_into IS NULL")"
+
+# Round trip: export, import into a new database, export again: the same
+# bytes; the tombstones and merges come back.
+expect 0 "15 family merges" -- "$DYAD" export "$WORK/x1"
+check "family_merges.csv holds the 15 merges" test "$(tail -n +2 "$WORK/x1/family_merges.csv" | wc -l)" -eq 15
+check "family_merges.csv's counts are the merge's" eval \
+	'head -1 "$WORK/x1/family_merges.csv" | tr -d "\r" | grep -q "^merge_id,kept_family_id,merged_family_id,reason,merged_by,merged_at,people,people_joined,episodes,contacts,measures,safeguarding,notes,goals,care_plans,appointments,group_enrolments,letters,feedback,video_cycles,corrections,consultations$"'
+DEMO_DB=$DYAD_DB
+DYAD_DB=$(fresh_db again)
+expect 0 "15 family merges" -- "$DYAD" import "$WORK/x1"
+expect 0 "" -- "$DYAD" export "$WORK/x2"
+check "export -> import -> export gives the same bytes" diff -r "$WORK/x1" "$WORK/x2"
+check "the tombstones come back" test "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM family WHERE merged_into = $A")" -eq 15
+B1=$(sql "$DYAD_DB" "SELECT MIN(merged) FROM family_merge")
+expect 0 "Family $B1 has been merged into family $A" -- "$DYAD" family show "$B1"
+# A bad row is refused whole, with file, line and column.
+sed -i '2s/,[0-9]*,\([^,]*\)$/,-1,\1/' "$WORK/x1/family_merges.csv"
+rm "$WORK/x1/manifest.csv"
+DYAD_DB=$(fresh_db bad)
+expect 2 "family_merges.csv line 2.*corrections: must be a count" -- "$DYAD" import "$WORK/x1"
+expect 2 "nothing was imported" -- "$DYAD" import "$WORK/x1"
 finish
