@@ -19,6 +19,7 @@ const struct http_route *const http_route_tables[] = {
 	api_workforce_routes,
 	api_letter_routes,
 	api_retention_routes,
+	api_merge_routes,
 	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
 	page_assets_routes,
 	page_family_routes,
@@ -35,6 +36,7 @@ const struct http_route *const http_route_tables[] = {
 	page_workforce_routes,
 	page_letter_routes,
 	page_retention_routes,
+	page_merge_routes,
 	auth_routes,
 	NULL,
 };

@@ -37,6 +37,8 @@ extern const struct http_route page_workforce_routes[];
 extern const struct http_route page_letter_routes[];
 extern const struct http_route api_retention_routes[];
 extern const struct http_route page_retention_routes[];
+extern const struct http_route api_merge_routes[];
+extern const struct http_route page_merge_routes[];
 
 /* 1 when user u sees reports only with small numbers suppressed (the
  * analyst role alone). */
