@@ -177,13 +177,19 @@ int app_family_merges(struct app *a, int64_t id, store_merge_fn fn, void *ctx, s
 	return app_end_read(a, store_merge_list(a->db, id, fn, ctx, e));
 }
 
+/* A person of the day being compared, with their folded names. */
+struct dup_seen {
+	struct merge_person m;
+	struct duplicate_keys k;
+};
+
 /* The people of one date of birth seen so far, compared as each comes. */
 struct dup_scan {
 	struct app *a;
 	app_duplicate_fn fn;
 	void *ctx;
 	int32_t dob;
-	struct merge_person *v;
+	struct dup_seen *v;
 	int n, cap;
 };
 
@@ -196,26 +202,30 @@ static int scan_person(void *ctx, const struct merge_person *p)
 		s->dob = p->p.date_of_birth;
 		s->n = 0;
 	}
-	for (int i = 0; i < s->n; i++) {
-		const struct merge_person *q = &s->v[i];
-		if (q->team_id != p->team_id || q->p.family_id == p->p.family_id)
-			continue;
-		struct duplicate_pair d = {*q, *p, duplicate_check(&q->p, &p->p)};
-		if (d.reason != DUPLICATE_NONE) {
-			int rc = s->fn(s->ctx, &d);
-			if (rc)
-				return rc;
-		}
-	}
 	if (s->n == s->cap) {
 		int cap = s->cap ? 2 * s->cap : 16;
-		struct merge_person *v = realloc(s->v, (size_t)cap * sizeof *v);
+		struct dup_seen *v = realloc(s->v, (size_t)cap * sizeof *v);
 		if (!v)
 			return NO_MEMORY;
 		s->v = v;
 		s->cap = cap;
 	}
-	s->v[s->n++] = *p;
+	struct dup_seen *me = &s->v[s->n];
+	me->m = *p;
+	duplicate_keys(&p->p, &me->k);
+	for (int i = 0; i < s->n; i++) {
+		const struct dup_seen *q = &s->v[i];
+		if (q->m.team_id != p->team_id || q->m.p.family_id == p->p.family_id)
+			continue;
+		enum duplicate_reason r = duplicate_check_keyed(&q->m.p, &q->k, &p->p, &me->k);
+		if (r == DUPLICATE_NONE)
+			continue;
+		struct duplicate_pair d = {q->m, *p, r};
+		int rc = s->fn(s->ctx, &d);
+		if (rc)
+			return rc;
+	}
+	s->n++;
 	return 0;
 }
 

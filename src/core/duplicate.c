@@ -31,37 +31,38 @@ void duplicate_name_key(const struct person *p, char *out)
 	append_words(p->family_name, out, &len);
 }
 
-/* The given and family names swapped: "Smith Anna" for "Anna Smith". */
-static void swapped_key(const struct person *p, char *out)
+void duplicate_keys(const struct person *p, struct duplicate_keys *k)
 {
-	size_t len = 0;
-	out[0] = '\0';
-	append_words(p->family_name, out, &len);
-	append_words(p->given_name, out, &len);
+	duplicate_name_key(p, k->name);
+	size_t len = 0; /* the names swapped: "Smith Anna" for "Anna Smith" */
+	k->swapped[0] = '\0';
+	append_words(p->family_name, k->swapped, &len);
+	append_words(p->given_name, k->swapped, &len);
 }
 
-enum duplicate_reason duplicate_check(const struct person *a, const struct person *b)
+enum duplicate_reason duplicate_check_keyed(const struct person *a, const struct duplicate_keys *ka,
+                                            const struct person *b, const struct duplicate_keys *kb)
 {
 	if (a->id && a->id == b->id)
 		return DUPLICATE_NONE;
 	if (a->nhs_number[0] && strcmp(a->nhs_number, b->nhs_number) == 0)
 		return DUPLICATE_NHS_NUMBER;
-	if (a->date_of_birth == DATE_NONE || a->date_of_birth != b->date_of_birth)
+	if (a->date_of_birth == DATE_NONE || a->date_of_birth != b->date_of_birth || !ka->name[0] || !kb->name[0])
 		return DUPLICATE_NONE;
-	char ka[DUPLICATE_KEY_MAX], kb[DUPLICATE_KEY_MAX];
-	duplicate_name_key(a, ka);
-	duplicate_name_key(b, kb);
-	if (!ka[0] || !kb[0])
-		return DUPLICATE_NONE;
-	if (strcmp(ka, kb) == 0)
+	if (strcmp(ka->name, kb->name) == 0)
 		return DUPLICATE_NAME_DOB;
 	if (!a->postcode[0] || strcmp(a->postcode, b->postcode) != 0)
 		return DUPLICATE_NONE;
-	if (name_one_slip(ka, kb))
-		return DUPLICATE_SIMILAR_NAME;
-	char sb[DUPLICATE_KEY_MAX];
-	swapped_key(b, sb);
-	return strcmp(ka, sb) == 0 ? DUPLICATE_SIMILAR_NAME : DUPLICATE_NONE;
+	return name_one_slip(ka->name, kb->name) || strcmp(ka->name, kb->swapped) == 0 ? DUPLICATE_SIMILAR_NAME
+	                                                                               : DUPLICATE_NONE;
+}
+
+enum duplicate_reason duplicate_check(const struct person *a, const struct person *b)
+{
+	struct duplicate_keys ka, kb;
+	duplicate_keys(a, &ka);
+	duplicate_keys(b, &kb);
+	return duplicate_check_keyed(a, &ka, b, &kb);
 }
 
 const char *duplicate_reason_code(enum duplicate_reason r)

@@ -35,6 +35,19 @@ void duplicate_name_key(const struct person *p, char *out);
  * (a person is never its own duplicate: equal ids give DUPLICATE_NONE). */
 enum duplicate_reason duplicate_check(const struct person *a, const struct person *b);
 
+/* A person's folded names, made once for many comparisons. */
+struct duplicate_keys {
+	char name[DUPLICATE_KEY_MAX];    /* duplicate_name_key */
+	char swapped[DUPLICATE_KEY_MAX]; /* family name words, then given name words */
+};
+
+/* Fills k with p's folded names. */
+void duplicate_keys(const struct person *p, struct duplicate_keys *k);
+
+/* duplicate_check with each person's keys already made (duplicate_keys). */
+enum duplicate_reason duplicate_check_keyed(const struct person *a, const struct duplicate_keys *ka,
+                                            const struct person *b, const struct duplicate_keys *kb);
+
 /* The reason's code as shown and exported ("same_nhs_number", ...; "" for
  * DUPLICATE_NONE). */
 const char *duplicate_reason_code(enum duplicate_reason r);
