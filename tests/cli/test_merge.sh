@@ -93,7 +93,23 @@ expect 3 "family 2 has been merged into family 1 already" -- "$DYAD" family merg
 check "the audit records the merge with ids only" test \
 	"$(sql "$DYAD_DB" "SELECT entity_id, detail FROM audit WHERE action = 'family.merge'")" = "2|into=1"
 check "no names in the audit" eval '! sql "$DYAD_DB" "SELECT * FROM audit" | grep -qiE "example|1996-04-01"'
-# Analysts may not see duplicates (a web role; the CLI operator may).
+# The same safeguarding period on both records of one infant: refused (it
+# would be one period twice); a day apart, the merge goes ahead.
+K=$("$DYAD" family add | grep -oE "[0-9]+" | head -1)
+M=$("$DYAD" family add | grep -oE "[0-9]+" | head -1)
+IK=$("$DYAD" person add --family "$K" --role infant --given-name Cy --family-name Same --dob 2026-05-01 |
+	grep -oE "infant [0-9]+" | grep -oE "[0-9]+")
+IM=$("$DYAD" person add --family "$M" --role infant --given-name Cy --family-name Same --dob 2026-05-01 |
+	grep -oE "infant [0-9]+" | grep -oE "[0-9]+")
+"$DYAD" safeguarding set --infant "$IK" --status early_help --from 2026-06-01 >/dev/null
+"$DYAD" safeguarding set --infant "$IM" --status early_help --from 2026-06-01 >/dev/null
+expect 3 "infant $IK of family $K and infant $IM of family $M are one infant, and both hold the same safeguarding period" \
+	-- "$DYAD" family merge --keep "$K" --merge "$M" --reason "typed twice"
+sql "$DYAD_DB" "UPDATE safeguarding SET started_on = '2026-06-02' WHERE infant_id = $IM"
+expect 0 "Merged family $M into family $K .*people_joined 1, safeguarding 1" -- \
+	"$DYAD" family merge --keep "$K" --merge "$M" --reason "typed twice"
+check "infant $IK holds both periods, both current, of one status" test "$(sql "$DYAD_DB" \
+	"SELECT COUNT(*), SUM(CASE WHEN ended_on IS NULL THEN 1 ELSE 0 END) FROM safeguarding WHERE infant_id = $IK")" = "2|2"
 
 # Every kind of record moves: synthetic families, one merge per kind into
 # family A; per table, A's rows after = A's before + the merged family's,
