@@ -86,6 +86,8 @@ out=$("$DYAD" --format csv find example)
 check "find finds family 1's Ann, never the tombstone's" bash -c 'grep -qE "^1,1," <<<"$0" && ! grep -qE "^2," <<<"$0"' "$out"
 out=$("$DYAD" --format csv duplicates)
 check "the tombstone's people are no longer duplicates" bash -c '! grep -qE ",2,[34]," <<<"$0"' "$out"
+out=$("$DYAD" --format csv retention review --as-of 2100-01-01)
+check "the retention review leaves out the tombstone" bash -c 'grep -qE "^3," <<<"$0" && ! grep -qE "^2," <<<"$0"' "$out"
 # Refused after: merged already, on either side.
 expect 3 "family 2 has been merged into family 1 already" -- "$DYAD" family merge --keep 1 --merge 2 --reason "again"
 expect 3 "family 2 has been merged into family 1 already" -- "$DYAD" family merge --keep 2 --merge 3 --reason "again"
