@@ -177,55 +177,117 @@ int app_family_merges(struct app *a, int64_t id, store_merge_fn fn, void *ctx, s
 	return app_end_read(a, store_merge_list(a->db, id, fn, ctx, e));
 }
 
-/* A person of the day being compared, with their folded names. */
-struct dup_seen {
-	struct merge_person m;
-	struct duplicate_keys k;
+/* A person as the duplicates report holds them all at once: what the
+ * check reads, the names' keys in the scan's text buffer (by offset). */
+struct dup_entry {
+	int64_t id, family_id, team_id;
+	int32_t dob;
+	char nhs[11], postcode[9];
+	size_t name, swapped;
 };
 
-/* The people of one date of birth seen so far, compared as each comes. */
+/* Every person of the user's teams with a date of birth, read in table
+ * order, then sorted by date of birth. */
 struct dup_scan {
 	struct app *a;
-	app_duplicate_fn fn;
-	void *ctx;
-	int32_t dob;
-	struct dup_seen *v;
-	int n, cap;
+	struct dup_entry *v;
+	size_t n, cap;
+	char *text; /* the keys, each NUL-terminated */
+	size_t used, room;
 };
+
+/* Appends key to the scan's text; its offset to *at. */
+static int keep_text(struct dup_scan *s, const char *key, size_t *at)
+{
+	size_t len = strlen(key) + 1;
+	if (s->used + len > s->room) {
+		size_t room = s->room ? 2 * s->room : 1 << 20;
+		while (room < s->used + len)
+			room *= 2;
+		char *t = realloc(s->text, room);
+		if (!t)
+			return NO_MEMORY;
+		s->text = t;
+		s->room = room;
+	}
+	memcpy(s->text + s->used, key, len);
+	*at = s->used;
+	s->used += len;
+	return 0;
+}
 
 static int scan_person(void *ctx, const struct merge_person *p)
 {
 	struct dup_scan *s = ctx;
 	if (!app_scope_in_team(s->a, p->team_id))
 		return 0;
-	if (p->p.date_of_birth != s->dob) {
-		s->dob = p->p.date_of_birth;
-		s->n = 0;
-	}
 	if (s->n == s->cap) {
-		int cap = s->cap ? 2 * s->cap : 16;
-		struct dup_seen *v = realloc(s->v, (size_t)cap * sizeof *v);
+		size_t cap = s->cap ? 2 * s->cap : 1024;
+		struct dup_entry *v = realloc(s->v, cap * sizeof *v);
 		if (!v)
 			return NO_MEMORY;
 		s->v = v;
 		s->cap = cap;
 	}
-	struct dup_seen *me = &s->v[s->n];
-	me->m = *p;
-	duplicate_keys(&p->p, &me->k);
-	for (int i = 0; i < s->n; i++) {
-		const struct dup_seen *q = &s->v[i];
-		if (q->m.team_id != p->team_id || q->m.p.family_id == p->p.family_id)
-			continue;
-		enum duplicate_reason r = duplicate_check_keyed(&q->m.p, &q->k, &p->p, &me->k);
-		if (r == DUPLICATE_NONE)
-			continue;
-		struct duplicate_pair d = {q->m, *p, r};
-		int rc = s->fn(s->ctx, &d);
-		if (rc)
-			return rc;
-	}
-	s->n++;
+	struct dup_entry *d = &s->v[s->n];
+	d->id = p->p.id;
+	d->family_id = p->p.family_id;
+	d->team_id = p->team_id;
+	d->dob = p->p.date_of_birth;
+	memcpy(d->nhs, p->p.nhs_number, sizeof d->nhs);
+	memcpy(d->postcode, p->p.postcode, sizeof d->postcode);
+	struct duplicate_keys k;
+	duplicate_keys(&p->p, &k);
+	int rc = keep_text(s, k.name, &d->name);
+	if (!rc)
+		rc = keep_text(s, k.swapped, &d->swapped);
+	if (!rc)
+		s->n++;
+	return rc;
+}
+
+static int by_dob(const void *x, const void *y)
+{
+	const struct dup_entry *a = x, *b = y;
+	if (a->dob != b->dob)
+		return a->dob < b->dob ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+static struct duplicate_subject subject(const struct dup_scan *s, const struct dup_entry *d)
+{
+	return (struct duplicate_subject){d->id, d->dob, d->nhs, d->postcode, s->text + d->name, s->text + d->swapped};
+}
+
+/* The pair x, y (x the lower id) with both people as held, to fn. */
+static int report_pair(struct app *a, const struct dup_entry *x, const struct dup_entry *y, enum duplicate_reason r,
+                       app_duplicate_fn fn, void *ctx, struct dy_err *e)
+{
+	struct duplicate_pair d;
+	memset(&d, 0, sizeof d);
+	d.reason = r;
+	d.a.team_id = x->team_id;
+	d.b.team_id = y->team_id;
+	int rc = store_person_get(a->db, x->id, &d.a.p, e);
+	if (!rc)
+		rc = store_person_get(a->db, y->id, &d.b.p, e);
+	return rc ? rc : fn(ctx, &d);
+}
+
+/* Compares each person with those born the same day (the scan sorted). */
+static int compare_days(struct dup_scan *s, app_duplicate_fn fn, void *ctx, struct dy_err *e)
+{
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t j = i + 1; j < s->n && s->v[j].dob == s->v[i].dob; j++) {
+			const struct dup_entry *x = &s->v[i], *y = &s->v[j];
+			if (x->team_id != y->team_id || x->family_id == y->family_id)
+				continue;
+			struct duplicate_subject sx = subject(s, x), sy = subject(s, y);
+			enum duplicate_reason r = duplicate_check_subject(&sx, &sy);
+			int rc = r == DUPLICATE_NONE ? 0 : report_pair(s->a, x, y, r, fn, ctx, e);
+			if (rc)
+				return rc;
+		}
 	return 0;
 }
 
@@ -234,9 +296,16 @@ int app_duplicates(struct app *a, app_duplicate_fn fn, void *ctx, struct dy_err 
 	int rc = app_scope_team(a, SCOPE_CLINICAL, e);
 	if (rc || (rc = app_begin_read(a, e)))
 		return rc;
-	struct dup_scan s = {a, fn, ctx, DATE_NONE, NULL, 0, 0};
-	rc = app_end_read(a, store_merge_people_by_dob(a->db, scan_person, &s, e));
+	struct dup_scan s = {a, NULL, 0, 0, NULL, 0, 0};
+	rc = store_merge_people(a->db, scan_person, &s, e);
+	if (!rc) {
+		if (s.n > 1)
+			qsort(s.v, s.n, sizeof *s.v, by_dob);
+		rc = compare_days(&s, fn, ctx, e);
+	}
+	rc = app_end_read(a, rc);
 	free(s.v);
+	free(s.text);
 	if (rc == NO_MEMORY)
 		return dy_fail(e, DY_EINTERNAL, "duplicates", "out of memory");
 	return rc ? rc : app_audit_read(a, "duplicates", 0, e);

@@ -40,21 +40,28 @@ void duplicate_keys(const struct person *p, struct duplicate_keys *k)
 	append_words(p->given_name, k->swapped, &len);
 }
 
-enum duplicate_reason duplicate_check_keyed(const struct person *a, const struct duplicate_keys *ka,
-                                            const struct person *b, const struct duplicate_keys *kb)
+enum duplicate_reason duplicate_check_subject(const struct duplicate_subject *a, const struct duplicate_subject *b)
 {
 	if (a->id && a->id == b->id)
 		return DUPLICATE_NONE;
 	if (a->nhs_number[0] && strcmp(a->nhs_number, b->nhs_number) == 0)
 		return DUPLICATE_NHS_NUMBER;
-	if (a->date_of_birth == DATE_NONE || a->date_of_birth != b->date_of_birth || !ka->name[0] || !kb->name[0])
+	if (a->date_of_birth == DATE_NONE || a->date_of_birth != b->date_of_birth || !a->name[0] || !b->name[0])
 		return DUPLICATE_NONE;
-	if (strcmp(ka->name, kb->name) == 0)
+	if (strcmp(a->name, b->name) == 0)
 		return DUPLICATE_NAME_DOB;
 	if (!a->postcode[0] || strcmp(a->postcode, b->postcode) != 0)
 		return DUPLICATE_NONE;
-	return name_one_slip(ka->name, kb->name) || strcmp(ka->name, kb->swapped) == 0 ? DUPLICATE_SIMILAR_NAME
-	                                                                               : DUPLICATE_NONE;
+	return name_one_slip(a->name, b->name) || strcmp(a->name, b->swapped) == 0 ? DUPLICATE_SIMILAR_NAME
+	                                                                           : DUPLICATE_NONE;
+}
+
+enum duplicate_reason duplicate_check_keyed(const struct person *a, const struct duplicate_keys *ka,
+                                            const struct person *b, const struct duplicate_keys *kb)
+{
+	struct duplicate_subject x = {a->id, a->date_of_birth, a->nhs_number, a->postcode, ka->name, ka->swapped};
+	struct duplicate_subject y = {b->id, b->date_of_birth, b->nhs_number, b->postcode, kb->name, kb->swapped};
+	return duplicate_check_subject(&x, &y);
 }
 
 enum duplicate_reason duplicate_check(const struct person *a, const struct person *b)

@@ -44,6 +44,18 @@ struct duplicate_keys {
 /* Fills k with p's folded names. */
 void duplicate_keys(const struct person *p, struct duplicate_keys *k);
 
+/* What the check reads of a person: for many people held at once. */
+struct duplicate_subject {
+	int64_t id;
+	int32_t date_of_birth;     /* DATE_NONE when unknown */
+	const char *nhs_number;    /* "" when none */
+	const char *postcode;      /* normal form, "" when none */
+	const char *name, *swapped; /* struct duplicate_keys' two keys */
+};
+
+/* duplicate_check for two subjects. */
+enum duplicate_reason duplicate_check_subject(const struct duplicate_subject *a, const struct duplicate_subject *b);
+
 /* duplicate_check with each person's keys already made (duplicate_keys). */
 enum duplicate_reason duplicate_check_keyed(const struct person *a, const struct duplicate_keys *ka,
                                             const struct person *b, const struct duplicate_keys *kb);

@@ -202,13 +202,13 @@ int store_merge_list(db_t *db, int64_t id, store_merge_fn fn, void *ctx, struct 
 	return rc < 0 ? rc : 0;
 }
 
-int store_merge_people_by_dob(db_t *db, store_merge_person_fn fn, void *ctx, struct dy_err *e)
+int store_merge_people(db_t *db, store_merge_person_fn fn, void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db,
 	                          "SELECT p.id, p.family_id, f.team_id, p.role, p.nhs_number, p.given_name, p.family_name,"
 	                          " p.date_of_birth, p.postcode FROM person p JOIN family f ON f.id = p.family_id"
 	                          " WHERE p.date_of_birth IS NOT NULL AND f.merged_into IS NULL"
-	                          " ORDER BY p.date_of_birth, p.id",
+	                          " ORDER BY p.id",
 	                          e);
 	if (!s)
 		return DY_ESTORE;
