@@ -5,7 +5,7 @@
 # again as new families (the same names in capitals, the same date of
 # birth and postcode, no NHS number: what a second referral typed by hand
 # gives), and times the whole `dyad duplicates` command (process start,
-# opening the database, reading every person in date-of-birth order,
+# opening the database, reading every person with a date of birth,
 # comparing each with those born the same day, printing) 5 times, printing
 # the median wall time and how many pairs it found (at least COPIES).
 # Usage: bash bench/duplicates.sh [BUILD_DIR] [WORK_DIR]
