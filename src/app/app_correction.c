@@ -7,6 +7,7 @@
 
 #include "app/app_audit.h"
 #include "app/app_correction_record.h"
+#include "app/app_merge.h"
 #include "app/app_scope.h"
 #include "store/store_family.h"
 #include "util/date.h"
@@ -134,6 +135,8 @@ int app_history(struct app *a, int64_t person_id, int64_t family_id, store_corre
 		return rc;
 	rc = person_id ? store_correction_list(a->db, "person", person_id, fn, ctx, e)
 	               : store_correction_list(a->db, NULL, family_id, fn, ctx, e);
+	if (!rc && !person_id)
+		rc = app_merge_history(a, family_id, fn, ctx, e);
 	rc = app_end_read(a, rc);
 	if (!rc)
 		rc = app_audit_read(a, person_id ? "person_history" : "family_history", person_id ? person_id : family_id, e);

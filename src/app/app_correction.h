@@ -39,7 +39,8 @@ int app_person_get(struct app *a, int64_t id, struct person *p, struct dy_err *e
 int app_correction_get(struct app *a, int64_t id, struct correction *c, struct dy_err *e);
 
 /* Calls fn for the corrections of person id (person_id > 0) or of every
- * record of family family_id, oldest first; the read is audited. */
+ * record of family family_id, oldest first, then (for a family) its merges
+ * as app_merge_history gives them; the read is audited. */
 int app_history(struct app *a, int64_t person_id, int64_t family_id, store_correction_fn fn, void *ctx,
                 struct dy_err *e);
 

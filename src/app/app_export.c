@@ -546,6 +546,20 @@ static int put_appointment(void *ctx, const struct appointment *ap)
 	return row_end(o);
 }
 
+static int put_family_merge(void *ctx, const struct family_merge *m)
+{
+	struct out *o = ctx;
+	cell_id(o, m->id);
+	cell_id(o, m->kept);
+	cell_id(o, m->merged);
+	cell(o, m->reason);
+	cell(o, m->merged_by);
+	cell(o, m->merged_at);
+	for (int k = 0; k < MERGE_KINDS; k++)
+		cell_int(o, (int)m->moved[k], -1);
+	return row_end(o);
+}
+
 static const char *const h_team[] = {"code", "name", "demo", 0};
 static const char *const h_pract[] = {"practitioner_id", "name", "profession", 0};
 static const char *const h_people[] = {"person_id", "family_id", "role", "relationship", "nhs_number",
@@ -595,6 +609,12 @@ static const char *const h_correction[] = {"correction_id", "record", "record_id
 static const char *const h_appt[] = {"appointment_id", "referral_id", "date", "time", "duration_min", "kind",
                                      "intervention", "location", "practitioner_ids", "attendee_ids", "status",
                                      "status_on", "contact_id", "rescheduled_to", "booked_by", "booked_at", 0};
+/* The counts' columns are store_merge.h's merge_kind_names, in that order. */
+static const char *const h_merge[] = {"merge_id", "kept_family_id", "merged_family_id", "reason", "merged_by",
+                                      "merged_at", "people", "people_joined", "episodes", "contacts", "measures",
+                                      "safeguarding", "notes", "goals", "care_plans", "appointments",
+                                      "group_enrolments", "letters", "feedback", "video_cycles", "corrections",
+                                      "consultations", 0};
 
 /* Each table's file and header, in enum export_table order. */
 static const struct {
@@ -628,6 +648,7 @@ static const struct {
 	[EXPORT_FEEDBACK] = {"feedback.csv", h_feedback},
 	[EXPORT_CORRECTIONS] = {"corrections.csv", h_correction},
 	[EXPORT_APPOINTMENTS] = {"appointments.csv", h_appt},
+	[EXPORT_FAMILY_MERGES] = {"family_merges.csv", h_merge},
 };
 
 static int64_t *count_of(struct csv_export *x, enum export_table t)
@@ -660,6 +681,7 @@ static int64_t *count_of(struct csv_export *x, enum export_table t)
 	case EXPORT_FEEDBACK: return &n->feedback;
 	case EXPORT_CORRECTIONS: return &n->corrections;
 	case EXPORT_APPOINTMENTS: return &n->appointments;
+	case EXPORT_FAMILY_MERGES: return &n->family_merges;
 	default: return &x->teams;
 	}
 }
@@ -707,6 +729,7 @@ static const struct export_sink CSV_SINK = {
 	.feedback = put_feedback,
 	.correction = put_correction,
 	.appointment = put_appointment,
+	.family_merge = put_family_merge,
 };
 
 int app_export(struct app *a, const char *dir, int replace, struct transfer_counts *n, struct dy_err *e)

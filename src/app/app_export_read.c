@@ -51,6 +51,7 @@ static int table(struct app *a, const struct export_sink *k, void *ctx, enum exp
 	case EXPORT_FEEDBACK: rc = store_feedback_list(a->db, DATE_NONE, DATE_NONE, k->feedback, ctx, e); break;
 	case EXPORT_CORRECTIONS: rc = store_correction_list_all(a->db, k->correction, ctx, e); break;
 	case EXPORT_APPOINTMENTS: rc = store_appointment_list(a->db, 0, k->appointment, ctx, e); break;
+	case EXPORT_FAMILY_MERGES: rc = store_merge_list(a->db, 0, k->family_merge, ctx, e); break;
 	case EXPORT_TABLES: break;
 	}
 	return k->end(ctx, t, rc);

@@ -24,6 +24,7 @@
 #include "store/store_safeguarding.h"
 #include "store/store_video.h"
 #include "store/store_workforce.h"
+#include "store/store_merge.h"
 
 /* The tables, in the order they are read. */
 enum export_table {
@@ -54,6 +55,7 @@ enum export_table {
 	EXPORT_FEEDBACK,
 	EXPORT_CORRECTIONS,
 	EXPORT_APPOINTMENTS,
+	EXPORT_FAMILY_MERGES,
 	EXPORT_TABLES /* how many */
 };
 
@@ -90,6 +92,7 @@ struct export_sink {
 	store_feedback_fn feedback;
 	store_correction_fn correction;
 	store_appointment_fn appointment;
+	store_merge_fn family_merge;
 };
 
 /* Reads the whole of a's team in one read transaction into sink k (ctx is

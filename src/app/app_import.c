@@ -37,6 +37,7 @@
 #include "store/store_video.h"
 #include "app/app_import_feedback.h"
 #include "app/app_import_corrections.h"
+#include "app/app_import_merge.h"
 #include "store/store_safeguarding.h"
 #include "store/store_scope.h"
 #include "util/csvtab.h"
@@ -1311,6 +1312,12 @@ static int import_corrections(struct import *im, struct dy_err *e)
 	return app_import_corrections(im->a, im->dir, im->n, e);
 }
 
+/* family_merges.csv: app_import_merge.c. */
+static int import_family_merges(struct import *im, struct dy_err *e)
+{
+	return app_import_merges(im->a, im->dir, im->n, e);
+}
+
 /* Each file's rows as the manifest lists them against the rows imported. */
 static int check_rows(const struct manifest *m, const struct transfer_counts *n, struct dy_err *e)
 {
@@ -1329,7 +1336,7 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	             {"training.csv", n->trainings}, {"training_attendees.csv", n->training_attendees},
 	             {"consultations.csv", n->consultations}, {"supervision.csv", n->supervision},
 	             {"letters.csv", n->letters}, {"feedback.csv", n->feedback}, {"corrections.csv", n->corrections},
-	             {"appointments.csv", n->appointments}};
+	             {"appointments.csv", n->appointments}, {"family_merges.csv", n->family_merges}};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		int64_t want = manifest_rows(m, files[i].file);
 		if (want >= 0 && want != files[i].got) {
@@ -1367,7 +1374,8 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	             {"goals", import_all_goals},             {"notes", import_notes},
 	             {"care plans and groups", import_programmes}, {"video_cycles", import_video_cycles},
 	             {"workforce", import_workforce}, {"letters_feedback", import_letters_feedback},
-	             {"appointments", import_appointments}, {"corrections", import_corrections}};
+	             {"appointments", import_appointments}, {"corrections", import_corrections},
+	             {"family_merges", import_family_merges}};
 	/* DYAD_TIMING=1 prints each step's time to stderr (no data, only counts). */
 	int timing = getenv("DYAD_TIMING") != NULL;
 	/* Every reference in the files is checked here, row by row, with its

@@ -50,23 +50,6 @@ static int episode_col(struct csvtab *t, int k, struct app *a, struct episode *e
 	return rc;
 }
 
-/* "YYYY-MM-DDTHH:MM:SSZ", a real day and time. */
-static int stamp_ok(const char *s)
-{
-	if (strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
-		return 0;
-	for (int i = 11; i < 19; i++)
-		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	char d[DATE_LEN];
-	memcpy(d, s, 10);
-	d[10] = '\0';
-	int32_t day;
-	int hh = (s[11] - '0') * 10 + s[12] - '0', mm = (s[14] - '0') * 10 + s[15] - '0',
-	    ss = (s[17] - '0') * 10 + s[18] - '0';
-	return date_parse(d, &day) == 0 && hh < 24 && mm < 60 && ss < 60;
-}
-
 enum { LE_ID, LE_REF, LE_KIND, LE_TO, LE_AT, LE_BY, LE_HTML };
 static const struct csvtab_col le_cols[] = {{"letter_id", 1},   {"referral_id", 1}, {"kind", 1}, {"to", 1},
                                             {"produced_at", 1}, {"produced_by", 1}, {"html", 1}};
@@ -92,7 +75,7 @@ static int import_letters(struct app *a, const char *dir, struct transfer_counts
 			strcpy(l.kind, letter_kind_code(kind));
 			strcpy(l.recipient, letter_to_code(to));
 		}
-		if (!rc && !stamp_ok(csvtab_get(&t, LE_AT))) {
+		if (!rc && !date_stamp_valid(csvtab_get(&t, LE_AT))) {
 			dy_fail(e, DY_EINVAL, NULL, "must be a moment in UTC, YYYY-MM-DDTHH:MM:SSZ");
 			rc = col_fail(&t, LE_AT, e);
 		}

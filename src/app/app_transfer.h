@@ -18,6 +18,7 @@ struct transfer_counts {
 	int64_t careplans, group_runs, group_enrolments, group_attendance, group_waiting;
 	int64_t corrections; /* corrections.csv */
 	int64_t appointments; /* appointments.csv */
+	int64_t family_merges; /* family_merges.csv */
 	char team[101]; /* import: the team named in team.csv ("" without one) */
 };
 

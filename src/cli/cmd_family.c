@@ -5,6 +5,7 @@
 #include "app/app_alerts.h"
 #include "app/app_family.h"
 #include "app/app_loss.h"
+#include "app/app_merge.h"
 #include "app/app_pathway.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -102,11 +103,22 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *
 	struct dy_err e;
 	dy_err_clear(&e);
 	int64_t id;
-	if (cli_id(a, "family", &id, &e))
+	int64_t into = 0;
+	if (cli_id(a, "family", &id, &e) || app_family_merged_into(app, id, &into, &e))
 		return cli_fail(&e);
 	struct out_doc *d = out_doc_begin(g->format);
 	if (!d)
 		return 1;
+	if (into) { /* a tombstone: only where its records are now */
+		char fid[24], iid[24];
+		if (out_doc_table(d))
+			printf("Family %s has been merged into family %s (dyad family show %s; dyad history --family %s).\n",
+			       fmt_id(fid, id), fmt_id(iid, into), iid, iid);
+		out_doc_fact(d, "family_id:id", fmt_id(fid, id));
+		out_doc_fact(d, "merged_into:id", fmt_id(iid, into));
+		out_doc_end(d);
+		return 0;
+	}
 	struct family_view v;
 	if (app_family_view(app, id, &v, &e)) {
 		out_doc_end_silent(d);

@@ -78,6 +78,8 @@ static void print_counts(const char *verb, const struct transfer_counts *n)
 		count(", ", n->feedback, "feedback response set", "feedback response sets");
 	if (n->appointments)
 		count(", ", n->appointments, "appointment", "appointments");
+	if (n->family_merges)
+		count(", ", n->family_merges, "family merge", "family merges");
 	fputs(".\n", stdout);
 }
 

@@ -487,6 +487,11 @@ static const struct cli_opt o_history[] = {
 	{"person", "ID", "one person's corrections", 0},
 	{"family", "ID", "every correction of the family's records", 0},
 	{0}};
+static const struct cli_opt o_family_merge[] = {
+	{"keep", "ID", "the family kept: it receives every record", 1},
+	{"merge", "ID", "the family merged: kept only as a tombstone pointing to --keep", 1},
+	{"reason", "TEXT", "why the two are one family", 1},
+	{0}};
 
 /* Corrections of referrals, contacts and measures; entered in error (docs/corrections.md). */
 #define CORR_REASON {"reason", "TEXT", "why: one line, kept with the earlier value", 1}
@@ -648,4 +653,6 @@ const struct cli_command cli_commands[] = {
 	{"safeguarding", "correct", NULL, 0, "Correct a safeguarding period's status or dates (checked as on entry; one current status per infant).", o_sg_correct, cmd_safeguarding_correct, CLI_DB_WRITE, NULL},
 	{"safeguarding", "error", NULL, 0, "Mark a safeguarding period entered in error, with the reason: kept, hidden, left out of figures.", o_sg_error, cmd_safeguarding_error, CLI_DB_WRITE, NULL},
 	{"family", "correct", NULL, 0, "Correct the day a family's record was opened; the earlier value, who, when and why are kept.", o_family_correct, cmd_family_correct, CLI_DB_WRITE, NULL},
+	{"duplicates", NULL, NULL, 0, "Likely duplicate people of two families of the team, and why (docs/merge.md).", o_none, cmd_duplicates, CLI_DB_READ, NULL},
+	{"family", "merge", NULL, 0, "Move every record of one family into another, in one step; the merged family stays as a tombstone.", o_family_merge, cmd_family_merge, CLI_DB_WRITE, NULL},
 	{0}};

@@ -127,6 +127,8 @@ CMD(cmd_safeguarding_correct);
 CMD(cmd_safeguarding_error);
 CMD(cmd_family_correct);
 CMD(cmd_family_copy);
+CMD(cmd_duplicates);
+CMD(cmd_family_merge);
 #undef CMD
 
 #endif

@@ -15,6 +15,7 @@
 #include "app/app_audit.h"
 #include "app/app_family.h"
 #include "app/app_measure.h"
+#include "app/app_merge.h"
 #include "app/app_pathway.h"
 #include "app/app_search.h"
 #include "core/age.h"
@@ -23,6 +24,7 @@
 #include "http/page_appointment.h"
 #include "http/page_careplan.h"
 #include "http/page_family.h"
+#include "http/page_merge.h"
 #include "http/routes.h"
 #include "http/svg_chart.h"
 #include "util/date.h"
@@ -784,6 +786,9 @@ static int family_page(struct http_req *rq, struct http_resp *rs)
 		return http_not_found(rs), DY_ENOTFOUND;
 	struct family_view v;
 	struct dy_err e;
+	int64_t into = 0; /* a family merged into another: only where its records are now */
+	if (!app_family_merged_into(rq->app, id, &into, &e) && into)
+		return page_merged_family(rq, rs, id, into);
 	/* One view: every read of the page in one read transaction, their
 	 * audit entries committed together before anything is shown. */
 	int rc = app_view_begin(rq->app, &e);

@@ -20,6 +20,7 @@ const struct http_route *const http_route_tables[] = {
 	api_letter_routes,
 	api_retention_routes,
 	api_family_copy_routes,
+	api_merge_routes,
 	/* Page tables (before auth_routes, so a page may take over GET /sign-in). */
 	page_assets_routes,
 	page_family_routes,
@@ -38,6 +39,7 @@ const struct http_route *const http_route_tables[] = {
 	page_retention_routes,
 	page_correction_family_routes,
 	page_family_copy_routes,
+	page_merge_routes,
 	auth_routes,
 	NULL,
 };

@@ -40,6 +40,8 @@ extern const struct http_route api_retention_routes[];
 extern const struct http_route page_retention_routes[];
 extern const struct http_route api_family_copy_routes[];
 extern const struct http_route page_family_copy_routes[];
+extern const struct http_route api_merge_routes[];
+extern const struct http_route page_merge_routes[];
 
 /* 1 when user u sees reports only with small numbers suppressed (the
  * analyst role alone). */

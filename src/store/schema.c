@@ -684,6 +684,78 @@ static const char v20_letters[] =
 	"  answers TEXT NOT NULL,"
 	"  recorded_by TEXT NOT NULL) STRICT;";
 
+/* Version 22: merging duplicate families (issue 12; docs/merge.md). A
+ * family merged into another keeps its row as a tombstone pointing to the
+ * family that holds its records now (merged_into); family_merge records
+ * each merge: the families, why, who, when, and how many records of each
+ * kind moved. Merges are only ever added (the triggers refuse a change or
+ * delete). A correction row is otherwise never changed: the one change
+ * allowed now is its family_id moving to the family its family was merged
+ * into, all else equal (a merge re-pointing the family's history). Version
+ * 21 is another branch's: migrate_up applies whichever are missing. */
+#define MERGE_COUNTS                                                                                    \
+	"  people INTEGER NOT NULL, people_joined INTEGER NOT NULL, episodes INTEGER NOT NULL,"            \
+	"  contacts INTEGER NOT NULL, measures INTEGER NOT NULL, safeguarding INTEGER NOT NULL,"           \
+	"  notes INTEGER NOT NULL, goals INTEGER NOT NULL, care_plans INTEGER NOT NULL,"                   \
+	"  appointments INTEGER NOT NULL, group_enrolments INTEGER NOT NULL, letters INTEGER NOT NULL,"    \
+	"  feedback INTEGER NOT NULL, video_cycles INTEGER NOT NULL, corrections INTEGER NOT NULL,"        \
+	"  consultations INTEGER NOT NULL,"
+static const char v22_merge[] =
+	"ALTER TABLE family ADD COLUMN merged_into INTEGER REFERENCES family(id);"
+	"CREATE TABLE family_merge ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kept INTEGER NOT NULL REFERENCES family(id),"
+	"  merged INTEGER NOT NULL UNIQUE REFERENCES family(id),"
+	"  reason TEXT NOT NULL,"
+	"  merged_by TEXT NOT NULL,"
+	"  merged_at TEXT NOT NULL," MERGE_COUNTS
+	"  CHECK (kept <> merged)) STRICT;"
+	"CREATE INDEX family_merge_kept ON family_merge(kept, id);"
+	"CREATE TRIGGER family_merge_kept BEFORE UPDATE ON family_merge"
+	"  BEGIN SELECT RAISE(ABORT, 'family_merge_kept'); END;"
+	"CREATE TRIGGER family_merge_not_deleted BEFORE DELETE ON family_merge"
+	"  BEGIN SELECT RAISE(ABORT, 'family_merge_kept'); END;"
+	"DROP TRIGGER correction_kept;"
+	"CREATE TRIGGER correction_kept BEFORE UPDATE ON correction"
+	"  WHEN NEW.id IS NOT OLD.id OR NEW.entity IS NOT OLD.entity OR NEW.entity_id IS NOT OLD.entity_id"
+	"   OR NEW.field IS NOT OLD.field OR NEW.old_value IS NOT OLD.old_value OR NEW.new_value IS NOT OLD.new_value"
+	"   OR NEW.reason IS NOT OLD.reason OR NEW.corrected_by IS NOT OLD.corrected_by"
+	"   OR NEW.corrected_at IS NOT OLD.corrected_at OR NEW.reverts IS NOT OLD.reverts"
+	"   OR NEW.family_id IS NOT (SELECT merged_into FROM family WHERE id = OLD.family_id)"
+	"  BEGIN SELECT RAISE(ABORT, 'correction_kept'); END;";
+/* The same in PostgreSQL (here to share the count columns): a trigger's
+ * WHEN may not read a table there, so the correction rule is a function. */
+static const char pg22_merge[] =
+	"ALTER TABLE family ADD COLUMN merged_into bigint REFERENCES family(id);"
+	"CREATE TABLE family_merge ("
+	"  id bigint PRIMARY KEY,"
+	"  kept bigint NOT NULL REFERENCES family(id),"
+	"  merged bigint NOT NULL UNIQUE REFERENCES family(id),"
+	"  reason text NOT NULL,"
+	"  merged_by text NOT NULL,"
+	"  merged_at timestamptz NOT NULL," MERGE_COUNTS
+	"  CHECK (kept <> merged));"
+	"CREATE TRIGGER family_merge_id BEFORE INSERT ON family_merge FOR EACH ROW WHEN (NEW.id IS NULL)"
+	" EXECUTE FUNCTION dyad_next_id();"
+	"CREATE INDEX family_merge_kept ON family_merge(kept, id);"
+	"CREATE TRIGGER family_merge_kept BEFORE UPDATE ON family_merge FOR EACH ROW"
+	"  EXECUTE FUNCTION dyad_audit_refuse('family_merge_kept');"
+	"CREATE TRIGGER family_merge_not_deleted BEFORE DELETE ON family_merge FOR EACH ROW"
+	"  EXECUTE FUNCTION dyad_audit_refuse('family_merge_kept');"
+	"DROP TRIGGER correction_kept ON correction;"
+	"CREATE FUNCTION dyad_correction_kept() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+	" IF NEW.id IS DISTINCT FROM OLD.id OR NEW.entity IS DISTINCT FROM OLD.entity"
+	"  OR NEW.entity_id IS DISTINCT FROM OLD.entity_id OR NEW.field IS DISTINCT FROM OLD.field"
+	"  OR NEW.old_value IS DISTINCT FROM OLD.old_value OR NEW.new_value IS DISTINCT FROM OLD.new_value"
+	"  OR NEW.reason IS DISTINCT FROM OLD.reason OR NEW.corrected_by IS DISTINCT FROM OLD.corrected_by"
+	"  OR NEW.corrected_at IS DISTINCT FROM OLD.corrected_at OR NEW.reverts IS DISTINCT FROM OLD.reverts"
+	"  OR NEW.family_id IS DISTINCT FROM (SELECT merged_into FROM family WHERE id = OLD.family_id) THEN"
+	"  RAISE EXCEPTION USING ERRCODE = 'integrity_constraint_violation', MESSAGE = 'correction_kept';"
+	" END IF; RETURN NEW; END $$;"
+	"CREATE TRIGGER correction_kept BEFORE UPDATE ON correction FOR EACH ROW"
+	"  EXECUTE FUNCTION dyad_correction_kept();";
+#undef MERGE_COUNTS
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1, schema_pg_v1},
 	{2, "referral pathway", v2, schema_pg_v2},
@@ -706,6 +778,7 @@ const struct migration schema_migrations[] = {
 	{19, "workforce activity", v19_workforce, schema_pg_v19},
 	{20, "letters, family feedback", v20_letters, schema_pg_v20},
 	{21, "corrections of every record, entered in error", schema_v21, schema_pg_v21},
+	{22, "merging duplicate families", v22_merge, pg22_merge},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -25,7 +25,7 @@ struct store_retention_family {
 
 typedef int (*store_retention_fn)(void *ctx, const struct store_retention_family *f);
 
-/* Calls fn for every family in id order; stops at fn's first nonzero
+/* Calls fn for every family not merged into another, in id order; stops at fn's first nonzero
  * return and returns it; else 0 or a negative store code. */
 int store_retention_each(db_t *db, store_retention_fn fn, void *ctx, struct dy_err *e);
 

@@ -52,7 +52,8 @@ struct search_hit {
 /* Loads the hit for person_id; DY_ENOTFOUND when absent. */
 int store_search_hit(db_t *db, int64_t person_id, struct search_hit *h, struct dy_err *e);
 
-/* The team of person_id's family into *team_id (0 when absent). */
+/* The team of person_id's family into *team_id (0 when absent, or when the
+ * family has been merged into another: its tombstone is never found). */
 int store_search_team(db_t *db, int64_t person_id, int64_t *team_id, struct dy_err *e);
 
 #endif

@@ -30,7 +30,7 @@
 
 /* By id: the page starts from an id through the primary key. */
 #define BY_ID(cmp, dir, open) \
-	SUMMARY_COLS " FROM family f" SUMMARY_JOINS " WHERE f.id " cmp " ?" NAMED open " ORDER BY f.id " dir " LIMIT ?"
+	SUMMARY_COLS " FROM family f" SUMMARY_JOINS " WHERE f.id " cmp " ? AND f.merged_into IS NULL" NAMED open " ORDER BY f.id " dir " LIMIT ?"
 
 /* By another key (never NULL, so comparisons hold): the page's ids are
  * picked first from the key alone (a row value after the key of the
@@ -47,7 +47,7 @@
 	" AS TEXT), '')"
 #define BY_KEY(key, cmp, dir, open)                                                                      \
 	SUMMARY_COLS " FROM (SELECT id, k FROM (SELECT f.id AS id, " key("f") " AS k FROM family f"        \
-	" LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE 1 = 1" NAMED open ") keyed"         \
+	" LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE f.merged_into IS NULL" NAMED open ") keyed"         \
 	" WHERE ? = 0 OR (k, id) " cmp " ((SELECT " key("x") " FROM family x WHERE x.id = ?), ?)"          \
 	" ORDER BY k " dir ", id " dir " LIMIT ?) pg JOIN family f ON f.id = pg.id" SUMMARY_JOINS           \
 	" ORDER BY pg.k " dir ", pg.id " dir
@@ -188,9 +188,9 @@ int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e)
 {
 	return db_query_int(db,
 	                  open_only ? "SELECT COUNT(*) FROM family f"
-	                              " LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE 1 = 1"
+	                              " LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE f.merged_into IS NULL"
 	                              OPEN_ONLY
-	                            : "SELECT COUNT(*) FROM family",
+	                            : "SELECT COUNT(*) FROM family WHERE merged_into IS NULL",
 	                  n, e);
 }
 

@@ -58,7 +58,8 @@ int list_sort_parse(const char *code);
 
 /* Calls fn for families in pg's order, a page of them (pg says which).
  * With open_only, only families whose newest referral is accepted and not
- * discharged (the caseload). */
+ * discharged (the caseload). A family merged into another (a tombstone) is
+ * never listed. */
 int store_family_summaries(db_t *db, int open_only, const struct list_page *pg, store_summary_fn fn, void *ctx,
                            struct dy_err *e);
 

@@ -152,3 +152,19 @@ void date_now_utc(char out[21])
 	gmtime_r(&now, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+int date_stamp_valid(const char *s)
+{
+	if (strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+		return 0;
+	for (int i = 11; i < 19; i++)
+		if (i != 13 && i != 16 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	char d[DATE_LEN];
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	int32_t day;
+	int hh = (s[11] - '0') * 10 + s[12] - '0', mm = (s[14] - '0') * 10 + s[15] - '0',
+	    ss = (s[17] - '0') * 10 + s[18] - '0';
+	return date_parse(d, &day) == 0 && hh < 24 && mm < 60 && ss < 60;
+}

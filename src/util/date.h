@@ -47,4 +47,8 @@ int32_t date_today(void);
 /* Writes the current UTC time as `YYYY-MM-DDTHH:MM:SSZ` into out (21 bytes). */
 void date_now_utc(char out[21]);
 
+/* 1 when s is a moment as date_now_utc writes it (`YYYY-MM-DDTHH:MM:SSZ`,
+ * a real day and time), else 0. */
+int date_stamp_valid(const char *s);
+
 #endif

@@ -346,12 +346,13 @@ static int t_letter(void *c, const struct letter *x) { (void)x; return t_row(c);
 static int t_feedback(void *c, const struct feedback_row *x) { (void)x; return t_row(c); }
 static int t_correction(void *c, const struct correction *x) { (void)x; return t_row(c); }
 static int t_appt(void *c, const struct appointment *x) { (void)x; return t_row(c); }
+static int t_merge(void *c, const struct family_merge *x) { (void)x; return t_row(c); }
 
 static const struct export_sink TALLY = {t_begin, t_end,   t_team,  t_pract, t_person, t_ref,  t_contact,
                                          t_sg,    t_out,   t_meas,  t_event, t_over,   t_goal, t_rating, t_note,
                                          t_plan,  t_run,   t_enrol, t_mark,  t_wait,   t_video,
                                          t_training, t_training, t_consult, t_super, t_letter, t_feedback,
-                                         t_correction, t_appt};
+                                         t_correction, t_appt, t_merge};
 
 static void export_read_serves_another_writer(void **state)
 {

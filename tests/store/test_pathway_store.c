@@ -47,7 +47,7 @@ static void clock_dates_agree(db_t *db, int expect_rows);
 static const char v1_data[] =
 	"INSERT INTO team (id, code, name) VALUES (1, 'team', 'Team');"
 	"INSERT INTO practitioner VALUES (1, 1, 'P', 'psychotherapist');"
-	"INSERT INTO family VALUES (1, 1, '2024-01-01');"
+	"INSERT INTO family (id, team_id, created_on) VALUES (1, 1, '2024-01-01');"
 	"INSERT INTO person (id, family_id, role, relationship, given_name, family_name, date_of_birth) VALUES"
 	" (1, 1, 'caregiver', 'mother', 'A', 'B', '1990-01-01'), (2, 1, 'infant', NULL, 'C', 'B', '2024-01-01');"
 	/* 1: pending -> received */
@@ -121,7 +121,7 @@ static void migration_from_v1_backfills(void **state)
 	assert_int_equal(db_open(path, &db, &e), 0);
 	int applied = 0;
 	assert_int_equal(migrate_up(db, &applied, &e), 0);
-	assert_int_equal(applied, migrate_latest() - 1); /* every migration after the first */
+	assert_int_equal(applied, schema_migration_count - 1); /* every migration after the first */
 	assert_int_equal(migrate_version(db, &e), migrate_latest());
 	assert_int_equal(state_of(db, 1), EPISODE_RECEIVED);
 	assert_int_equal(state_of(db, 2), EPISODE_DECLINED);
@@ -191,7 +191,7 @@ static db_t *fresh(void)
 	struct dy_err e;
 	assert_int_equal(migrate_up(db, NULL, &e), 0);
 	exec(db, "INSERT INTO team (id, code, name) VALUES (1, 'team', 'Team');"
-	         "INSERT INTO family VALUES (1, 1, '2024-01-01'), (2, 1, '2024-01-01');"
+	         "INSERT INTO family (id, team_id, created_on) VALUES (1, 1, '2024-01-01'), (2, 1, '2024-01-01');"
 	         "INSERT INTO person (id, family_id, role, relationship, nhs_number, given_name, family_name, date_of_birth)"
 	         " VALUES (1, 1, 'caregiver', 'mother', '9990000018', 'A', 'Brook', '1990-01-01'),"
 	         " (2, 1, 'infant', NULL, NULL, 'C', 'Brook', '2024-01-01'),"

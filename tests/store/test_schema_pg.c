@@ -25,7 +25,9 @@ static void every_migration_has_its_postgresql_text(void **state)
 		if (!schema_migrations[i].pg)
 			fail_msg("migration %d (%s) has no PostgreSQL text: add it to schema_pg.c",
 			         schema_migrations[i].version, schema_migrations[i].name);
-		assert_int_equal(schema_migrations[i].version, i + 1);
+		/* Ascending; a gap is allowed (a number taken by another branch). */
+		assert_true(i == 0 ? schema_migrations[i].version == 1
+		                   : schema_migrations[i].version > schema_migrations[i - 1].version);
 	}
 }
 

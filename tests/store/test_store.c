@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store/migrate.h"
+#include "store/schema.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_measure.h"
@@ -39,7 +40,7 @@ static void migrations_apply_once_and_refuse_newer(void **state)
 	assert_int_equal(db_open(path, &db, &e), 0);
 	assert_int_equal(migrate_version(db, &e), 0);
 	assert_int_equal(migrate_up(db, &applied, &e), 0);
-	assert_int_equal(applied, migrate_latest());
+	assert_int_equal(applied, schema_migration_count); /* every migration: a version number may be skipped */
 	assert_int_equal(migrate_version(db, &e), migrate_latest());
 	db_close(db);
 
