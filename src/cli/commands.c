@@ -488,6 +488,11 @@ static const struct cli_opt o_history[] = {
 	{"family", "ID", "every correction of the family's records", 0},
 	{0}};
 
+static const struct cli_opt o_migrate_store[] = {
+	{"from", "PATH", "the team's SQLite database (it is only read), at this dyad's schema version", 1},
+	{"to", "URL", "the new database: postgresql://... (created tables, no team, no records), or a new SQLite path", 1},
+	{0}};
+
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
 	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
@@ -600,4 +605,5 @@ const struct cli_command cli_commands[] = {
 	{"audit", "verify", NULL, 0, "Check the audit log's hash chain; names the first entry changed or removed.", o_none, cmd_audit_verify, CLI_DB_READ, NULL},
 	{"audit", "show", NULL, 0, "Who has looked at or changed a family's record, newest first.", o_audit_show, cmd_audit_show, CLI_DB_READ, NULL},
 	{"serve", NULL, NULL, 0, "Run the web application and JSON API (see docs/deploy.md).", o_serve, cmd_serve, CLI_DB_EXTERNAL, NULL},
+	{"migrate-store", NULL, NULL, 0, "Copy a team's SQLite database into a new PostgreSQL one, verified table by table (docs/postgresql.md).", o_migrate_store, cmd_migrate_store, CLI_DB_NONE, NULL},
 	{0}};

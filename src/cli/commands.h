@@ -116,6 +116,7 @@ CMD(cmd_token_create);
 CMD(cmd_team_add);
 CMD(cmd_audit_verify);
 CMD(cmd_audit_show);
+CMD(cmd_migrate_store);
 #undef CMD
 
 #endif
