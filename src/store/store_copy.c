@@ -109,8 +109,9 @@ static int read_cols(db_t *db, const char *table, struct arena *keep, struct col
 	const char *sql =
 		db_dialect(db) == DB_DIALECT_PG
 			? "SELECT a.attname, format_type(a.atttypid, a.atttypmod),"
-			  " COALESCE(array_position(CAST(i.indkey AS int2[]), a.attnum), 0)"
-			  " FROM pg_attribute a LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary"
+			  " COALESCE((SELECT k.n FROM pg_index i, unnest(i.indkey) WITH ORDINALITY AS k(att, n)"
+			  "  WHERE i.indrelid = a.attrelid AND i.indisprimary AND k.att = a.attnum), 0)"
+			  " FROM pg_attribute a"
 			  " WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"
 			: "SELECT name, type, pk FROM pragma_table_info(?) ORDER BY cid";
 	db_stmt_t *s = db_prepare(db, sql, e);
@@ -457,6 +458,20 @@ static int target_empty(db_t *from, db_t *to, struct table *tabs, int n, struct 
 			return dy_fail(e, DY_ECONFLICT, "to", "the target already holds team %s: it is not copied twice",
 			               r->team_code);
 	}
+	char other[64] = "";
+	s = db_prepare(to, "SELECT code FROM team ORDER BY id", e);
+	if (!s)
+		return DY_ESTORE;
+	if ((rc = db_step(s, e)) == DB_ROW) {
+		db_col_copy(s, 0, other, sizeof other);
+		while ((rc = db_step(s, e)) == DB_ROW)
+			;
+	}
+	if (rc)
+		return rc;
+	if (other[0])
+		return dy_fail(e, DY_ECONFLICT, "to", "the target already holds team %s: copy into a new, empty database",
+		               other);
 	int64_t families = 0;
 	if ((rc = db_query_int(to, "SELECT COUNT(*) FROM family", &families, e)))
 		return rc;
