@@ -489,8 +489,8 @@ static const struct cli_opt o_history[] = {
 	{0}};
 
 static const struct cli_opt o_migrate_store[] = {
-	{"from", "PATH", "the team's SQLite database (it is only read), at this dyad's schema version", 1},
-	{"to", "URL", "the new database: postgresql://... (created tables, no team, no records), or a new SQLite path", 1},
+	{"from", "PATH", "the team's SQLite database, at this dyad's schema version (it is only read)", 1},
+	{"to", "URL", "the new database: postgresql://... with no team and no records yet (or a new SQLite path)", 1},
 	{0}};
 
 const struct cli_command cli_commands[] = {
