@@ -303,9 +303,12 @@ static int flush(db_t *to, const struct table *t, const struct val *v, const str
 		}
 	}
 	int rc = db_run(s, e);
-	if (rc) /* the server's message may quote the value: name the table only */
-		dy_fail(e, rc, t->name, "the target refused a row of this table (%s): nothing was copied",
-		        rc == DY_ECONFLICT ? "a broken constraint" : "a value its column does not take");
+	/* The server's own message may quote the value: name the table only. */
+	if (rc == DY_ECONFLICT)
+		dy_fail(e, rc, t->name, "the target refused a row of this table (a broken constraint): nothing was copied");
+	else if (rc == DY_ESTORE)
+		dy_fail(e, rc, t->name, "the target refused a row of this table (a value its column does not take) or"
+		        " failed: nothing was copied");
 	return rc;
 }
 

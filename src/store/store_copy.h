@@ -11,8 +11,8 @@
  * its row count and a BLAKE2b checksum of a canonical text of its rows in
  * primary-key order must equal the source's, else the copy is refused naming
  * the table. Tables that belong to one database rather than to the team are
- * not copied (STORE_COPY_LOCAL: the migrations applied, sign-in sessions and
- * sign-in throttling). */
+ * not copied (store_copy_is_local: the migrations applied, sign-in sessions
+ * and failed sign-ins). */
 #ifndef DYAD_STORE_STORE_COPY_H
 #define DYAD_STORE_STORE_COPY_H
 
