@@ -37,8 +37,11 @@ void cli_help(const struct cli_command *c)
 	}
 	if (c->db != CLI_DB_NONE)
 		printf("  %-28s %s\n", "--db PATH", "the database (default $DYAD_DB or ./dyad.db)");
-	if (c->db == CLI_DB_WRITE || c->db == CLI_DB_CREATE)
+	if (c->db == CLI_DB_WRITE || c->db == CLI_DB_CREATE || strcmp(c->noun, "migrate-store") == 0)
 		printf("  %-28s %s\n", "--as NAME", "the operator, recorded in the audit (default $DYAD_USER; required)");
+	if (strcmp(c->noun, "report") == 0 || strcmp(c->noun, "serve") == 0)
+		printf("  %-28s %s\n", "--report-db URL", "reports read this database, a read replica (default"
+		                                           " $DYAD_REPORT_DB; else --db)");
 	const char *formats = c->formats ? c->formats : c->db == CLI_DB_READ ? "table (default), json or csv" : NULL;
 	if (formats)
 		printf("  %-28s %s\n", "--format FORMAT", formats);

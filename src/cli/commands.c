@@ -531,6 +531,11 @@ static const struct cli_opt o_sg_error[] = {
 	{"safeguarding", "ID", "the safeguarding period entered in error", 1}, CORR_REASON, {0}};
 #undef CORR_REASON
 
+static const struct cli_opt o_migrate_store[] = {
+	{"from", "PATH", "the team's SQLite database, at this dyad's schema version (it is only read)", 1},
+	{"to", "URL", "the new database: postgresql://... with no team and no records yet (or a new SQLite path)", 1},
+	{0}};
+
 const struct cli_command cli_commands[] = {
 	{"init", NULL, NULL, 0, "Create the database, or upgrade it to this version of dyad; safe to run again.", o_init, cmd_init, CLI_DB_CREATE, NULL},
 	{"demo", NULL, NULL, 0, "Add synthetic families (no real people) to a new, empty database, marked as a demo.", o_demo, cmd_demo, CLI_DB_CREATE, NULL},
@@ -655,4 +660,5 @@ const struct cli_command cli_commands[] = {
 	{"family", "correct", NULL, 0, "Correct the day a family's record was opened; the earlier value, who, when and why are kept.", o_family_correct, cmd_family_correct, CLI_DB_WRITE, NULL},
 	{"duplicates", NULL, NULL, 0, "Likely duplicate people of two families of the team, and why (docs/merge.md).", o_none, cmd_duplicates, CLI_DB_READ, NULL},
 	{"family", "merge", NULL, 0, "Move every record of one family into another, in one step; the merged family stays as a tombstone.", o_family_merge, cmd_family_merge, CLI_DB_WRITE, NULL},
+	{"migrate-store", NULL, NULL, 0, "Copy a team's SQLite database into a new PostgreSQL one, verified table by table (docs/postgresql.md).", o_migrate_store, cmd_migrate_store, CLI_DB_NONE, NULL},
 	{0}};

@@ -129,6 +129,7 @@ CMD(cmd_family_correct);
 CMD(cmd_family_copy);
 CMD(cmd_duplicates);
 CMD(cmd_family_merge);
+CMD(cmd_migrate_store);
 #undef CMD
 
 #endif

@@ -3,13 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_report_db.h"
 #include "cli/cli.h"
 #include "cli/out.h"
 
 static void overview(void)
 {
 	puts("dyad: case management and outcomes for parent-infant relationship teams\n\n"
-	     "usage: dyad [--db PATH] [--format table|json|csv|html] [--as NAME] <command> [options]\n\ncommands:");
+	     "usage: dyad [--db PATH] [--report-db URL] [--format table|json|csv|html] [--as NAME] <command> [options]\n\ncommands:");
 	for (const struct cli_command *c = cli_commands; c->noun; c++) {
 		char name[48];
 		snprintf(name, sizeof name, "%s%s%s%s%s%s", c->noun, c->verb ? " " : "", c->verb ? c->verb : "",
@@ -18,7 +19,9 @@ static void overview(void)
 	}
 	printf("  %-26s %s\n", "version", "Print the version.");
 	puts("\nEvery command has --help. The database is --db PATH, else $DYAD_DB, else ./dyad.db;\n"
-	     "only init (and demo or import into a new path) creates one.\n"
+	     "only init (and demo or import into a new path) creates one. Reports (dyad report, and the web\n"
+	     "application's reports) read from --report-db URL, else $DYAD_REPORT_DB, when given: a read\n"
+	     "replica (docs/postgresql.md); everything else uses --db.\n"
 	     "Commands that change the record need the operator's name: --as NAME, else $DYAD_USER.\n"
 	     "Exit codes: 0 ok, 1 usage, 2 invalid input, 3 not found, conflict or busy (try again),\n"
 	     "4 storage or internal error.");
@@ -43,16 +46,20 @@ int main(int argc, char **argv)
 	if (!g.db || !*g.db)
 		g.db = "dyad.db";
 	const char *operator = getenv("DYAD_USER");
+	const char *report_db = getenv("DYAD_REPORT_DB");
 
 	/* Global options may stand anywhere, each at most once; the rest are
 	 * the command's. */
 	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
 	int nrest = 0, help = 0, twice = 0;
-	const char *seen_db = NULL, *seen_format = NULL, *seen_as = NULL;
+	const char *seen_db = NULL, *seen_format = NULL, *seen_as = NULL, *seen_report = NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i], *v = NULL, **seen = NULL;
-		if ((strcmp(s, "--db") == 0 || strcmp(s, "--format") == 0 || strcmp(s, "--as") == 0) && i + 1 < argc) {
+		if ((strcmp(s, "--db") == 0 || strcmp(s, "--format") == 0 || strcmp(s, "--as") == 0 ||
+		     strcmp(s, "--report-db") == 0) && i + 1 < argc) {
 			v = argv[++i];
+		} else if (strncmp(s, "--report-db=", 12) == 0) {
+			v = s + 12;
 		} else if (strncmp(s, "--as=", 5) == 0 || strncmp(s, "--db=", 5) == 0) {
 			v = s + 5;
 		} else if (strncmp(s, "--format=", 9) == 0) {
@@ -64,9 +71,10 @@ int main(int argc, char **argv)
 			rest[nrest++] = argv[i];
 			continue;
 		}
-		seen = s[2] == 'd' ? &seen_db : s[2] == 'a' ? &seen_as : &seen_format;
+		seen = s[2] == 'd' ? &seen_db : s[2] == 'a' ? &seen_as : s[2] == 'r' ? &seen_report : &seen_format;
 		if (*seen && !twice) {
-			fprintf(stderr, "dyad: --%s is given twice: give it once\n", s[2] == 'd' ? "db" : s[2] == 'a' ? "as" : "format");
+			fprintf(stderr, "dyad: --%s is given twice: give it once\n",
+			        s[2] == 'd' ? "db" : s[2] == 'a' ? "as" : s[2] == 'r' ? "report-db" : "format");
 			twice = 1;
 		}
 		*seen = v;
@@ -77,6 +85,9 @@ int main(int argc, char **argv)
 		g.format = seen_format;
 	if (seen_as)
 		operator = seen_as;
+	if (seen_report)
+		report_db = seen_report;
+	app_report_db_set(report_db);
 	if (twice) {
 		free(rest);
 		return 1;
@@ -158,6 +169,7 @@ int main(int argc, char **argv)
 		goto done;
 	}
 	rc = cli_run(found, &g, &args);
+	app_report_db_close_thread();
 done:
 	free(rest);
 	return rc;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_report_db.h"
 #include "util/date.h"
 
 struct report_kind {
@@ -33,6 +34,19 @@ const char *report_title(const char *name)
 	return name;
 }
 
+/* One report's build, run on the report database (app_report_db.h). */
+struct build_call {
+	const struct report_kind *k;
+	const struct report_params *p;
+	struct rep_result *r;
+};
+
+static int build_on(struct app *a, void *ctx, struct dy_err *e)
+{
+	struct build_call *c = ctx;
+	return c->k->build(a, c->p, c->r, e);
+}
+
 int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
                  struct dy_err *e)
 {
@@ -48,7 +62,7 @@ int report_build(struct app *a, const char *name, const struct report_params *p,
 	if (p->to < p->from)
 		return dy_fail(e, DY_EINVAL, "to", "is before the period's first day (from)");
 	rep_init(r, k->name, k->title);
-	int rc = k->build(a, p, r, e);
+	int rc = app_report_db_run(a, build_on, &(struct build_call){k, p, r}, e);
 	if (!rc && p->publish)
 		report_suppress(r);
 	return rc;

@@ -32,7 +32,8 @@ struct report_params {
  * r->notice, when not empty, is a sentence for the person who ran it (for
  * example referrals left out for inconsistent dates). Returns 0,
  * DY_ENOTFOUND for an unknown name (field "report"), DY_EINVAL for a bad
- * period (field "to"), or the read's error. */
+ * period (field "to"), or the read's error. The read is made on the report
+ * database when the process has one (app_report_db.h: --report-db). */
 int report_build(struct app *a, const char *name, const struct report_params *p, struct rep_result *r,
                  struct dy_err *e);
 
