@@ -24,34 +24,8 @@ struct fam_hist {
 static int row(void *ctx, const struct correction *c)
 {
 	struct fam_hist *h = ctx;
-	if (h->rc)
-		return 0;
-	char when[24], id[24], undo[64], field[48], record[48], kind[32], rv[48] = "";
-	snprintf(when, sizeof when, "%.10s %.5s UTC", c->corrected_at, c->corrected_at + 11);
-	snprintf(id, sizeof id, "%lld", (long long)c->id);
-	snprintf(undo, sizeof undo, "/corrections/%lld/revert", (long long)c->id);
-	page_code(c->field, 1, field, sizeof field);
-	page_code(c->entity, 1, kind, sizeof kind);
-	snprintf(record, sizeof record, "%s %lld", kind, (long long)c->entity_id);
-	if (c->reverts)
-		snprintf(rv, sizeof rv, " (undoes correction %lld)", (long long)c->reverts);
-	struct buf form;
-	buf_init(&form, 8192);
-	h->rc = page_form_open(&form, h->rq, undo, h->e);
-	h->rc = h->rc ? h->rc : form_input(&form, NULL, "reason", "Why undo it?", NULL, "", NULL, "text", "off", h->e);
-	h->rc = h->rc ? h->rc : TMPL(&form, h->e, "<button class=\"nhsuk-button nhsuk-button--secondary nhsuk-u-margin-"
-	                             "bottom-0\" type=\"submit\">Undo<span class=\"nhsuk-u-visually-hidden\"> correction "
-	                             "{{id}}</span></button></form>", TMPL_S("id", id));
-	h->rc = h->rc ? h->rc : TMPL(h->b, h->e,
-	                             "<tr class=\"nhsuk-table__row\" id=\"correction-{{id}}\"><td class=\"nhsuk-table__cell "
-	                             "dyad-nowrap\">{{w}}</td><td class=\"nhsuk-table__cell\">{{rec}}</td><td class=\"nhsuk-"
-	                             "table__cell\">{{f}}</td><td class=\"nhsuk-table__cell\">{{o}}</td><td class=\"nhsuk-"
-	                             "table__cell\">{{nv}}</td><td class=\"nhsuk-table__cell\">{{by}}: {{r}}{{rv}}</td>"
-	                             "<td class=\"nhsuk-table__cell\">{{{form}}}</td></tr>",
-	                             TMPL_S("id", id), TMPL_S("w", when), TMPL_S("rec", record), TMPL_S("f", field),
-	                             TMPL_S("o", c->old_value), TMPL_S("nv", c->new_value), TMPL_S("by", c->corrected_by),
-	                             TMPL_S("r", c->reason), TMPL_S("rv", rv), TMPL_HTML("form", &form));
-	buf_free(&form);
+	if (!h->rc)
+		h->rc = page_correction_row(h->b, h->rq, c, 1, h->e);
 	return 0;
 }
 
