@@ -13,6 +13,15 @@
 #include "util/date.h"
 #include "util/str.h"
 
+int app_correction_distinct(const struct correction_change *ch, int n, struct dy_err *e)
+{
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < i; j++)
+			if (strcmp(ch[i].field, ch[j].field) == 0)
+				return dy_fail(e, DY_EINVAL, ch[i].field, "is given twice");
+	return 0;
+}
+
 /* Applies the changes to p (loaded in the open transaction), checks it as
  * on entry, writes it and one correction row per changed field. */
 static int apply(struct app *a, const struct person *before, const struct correction_change *ch, int n,
@@ -20,10 +29,9 @@ static int apply(struct app *a, const struct person *before, const struct correc
                  struct dy_err *e)
 {
 	struct person p = *before;
+	if (app_correction_distinct(ch, n, e))
+		return DY_EINVAL;
 	for (int i = 0; i < n; i++) {
-		for (int j = 0; j < i; j++)
-			if (strcmp(ch[i].field, ch[j].field) == 0)
-				return dy_fail(e, DY_EINVAL, ch[i].field, "is given twice");
 		if (correction_person_set(&p, ch[i].field, ch[i].value ? ch[i].value : "", e))
 			return DY_EINVAL;
 	}

@@ -19,6 +19,9 @@ struct correction_change {
 	const char *value;
 };
 
+/* 0 when no field of ch[0..n) is given twice; else DY_EINVAL naming it. */
+int app_correction_distinct(const struct correction_change *ch, int n, struct dy_err *e);
+
 /* Corrects person id's fields (n changes, each field once) for reason, in
  * one transaction; *first_id receives the first correction's id (may be
  * NULL). DY_EINVAL naming the field for a value refused, or "field" when

@@ -242,10 +242,9 @@ static int apply(struct app *a, const struct held *before, int64_t id, const str
                  struct dy_err *e)
 {
 	struct held h = *before;
+	if (app_correction_distinct(ch, n, e))
+		return DY_EINVAL;
 	for (int i = 0; i < n; i++) {
-		for (int j = 0; j < i; j++)
-			if (strcmp(ch[i].field, ch[j].field) == 0)
-				return dy_fail(e, DY_EINVAL, ch[i].field, "is given twice");
 		if (set_field(&h, ch[i].field, ch[i].value ? ch[i].value : "", e))
 			return DY_EINVAL;
 	}

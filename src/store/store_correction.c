@@ -53,6 +53,19 @@ int store_correction_get(db_t *db, int64_t id, struct correction *c, struct dy_e
 	return 0;
 }
 
+/* Calls fn for every row of the prepared select s (CORR_SELECT). */
+static int each_row(db_stmt_t *s, store_correction_fn fn, void *ctx, struct dy_err *e)
+{
+	int rc;
+	struct correction c;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		read_row(s, &c);
+		if ((rc = fn(ctx, &c)))
+			return rc;
+	}
+	return rc;
+}
+
 int store_correction_list(db_t *db, const char *entity, int64_t entity_id, store_correction_fn fn, void *ctx,
                           struct dy_err *e)
 {
@@ -69,14 +82,7 @@ int store_correction_list(db_t *db, const char *entity, int64_t entity_id, store
 			return DY_ESTORE;
 		db_bind_int(s, 1, entity_id);
 	}
-	int rc;
-	struct correction c;
-	while ((rc = db_step(s, e)) == DB_ROW) {
-		read_row(s, &c);
-		if ((rc = fn(ctx, &c)))
-			return rc;
-	}
-	return rc;
+	return each_row(s, fn, ctx, e);
 }
 
 int store_correction_list_all(db_t *db, store_correction_fn fn, void *ctx, struct dy_err *e)
@@ -84,14 +90,7 @@ int store_correction_list_all(db_t *db, store_correction_fn fn, void *ctx, struc
 	db_stmt_t *s = db_prepare(db, CORR_SELECT " ORDER BY id", e);
 	if (!s)
 		return DY_ESTORE;
-	int rc;
-	struct correction c;
-	while ((rc = db_step(s, e)) == DB_ROW) {
-		read_row(s, &c);
-		if ((rc = fn(ctx, &c)))
-			return rc;
-	}
-	return rc;
+	return each_row(s, fn, ctx, e);
 }
 
 int store_correction_reverted(db_t *db, int64_t id, struct dy_err *e)
