@@ -218,6 +218,8 @@ static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, c
 	struct buf b;
 	page_body(&b);
 	struct dy_err e;
+	/* Those who may see the likely duplicates (page_merge.c's roles). */
+	int may_merge = rq->user && (rq->user->roles & (USER_MANAGER | USER_CLINICIAN | USER_OPERATOR));
 	int rc = TMPL(&b, &e,
 	              "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
 	              "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name, NHS number, date of "
@@ -225,12 +227,13 @@ static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, c
 	              "accents and one wrong letter do not matter</div>"
 	              "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" "
 	              "value=\"{{q}}\" aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" "
-	              "type=\"submit\">Search</button></form>"
+	              "type=\"submit\">Search</button></form>{{#dup}}<p><a href=\"/duplicates\">Likely duplicate "
+	              "families</a></p>{{/dup}}"
 	              "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
 	              "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">{{{head}}}</tr></thead>"
 	              "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>{{{nav}}}",
 	              TMPL_S("q", q), TMPL_S("shown", shown), {"head", head, 1}, TMPL_HTML("rows", rows),
-	              {"nav", nav ? buf_cstr(nav) : "", 1});
+	              {"nav", nav ? buf_cstr(nav) : "", 1}, TMPL_S("dup", may_merge ? "yes" : ""));
 	buf_free(rows);
 	if (rc) {
 		buf_free(&b);
