@@ -359,7 +359,7 @@ int app_record_values(struct app *a, const char *kind, int64_t id, const char *c
 {
 	enum kind k;
 	int rc = kind_of(kind, &k, e);
-	if (rc || (rc = scope(a, k, id, SCOPE_IDENTITY, e)))
+	if (rc || (rc = scope(a, k, id, SCOPE_BOOKING_WRITE, e)))
 		return rc;
 	if ((rc = app_begin_read(a, e)))
 		return rc;
