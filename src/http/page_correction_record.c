@@ -156,12 +156,14 @@ static int error_page(struct http_req *rq, struct http_resp *rs, const struct ki
 	}
 	char action[64];
 	snprintf(action, sizeof action, "/%s/%lld/error", k->path, (long long)id);
-	rc = rc ? rc : TMPL(&b, &r.e, "<h1>Mark {{k}} {{id}} entered in error</h1>{{#x}}<p>It is marked entered in error "
-	                    "already.</p>{{/x}}<dl class=\"nhsuk-summary-list\">{{{rows}}}</dl><p>The record is kept but "
-	                    "hidden from views and left out of reports and clocks. The family's history can undo it.</p>",
-	                    TMPL_S("k", k->title), TMPL_S("id", r.id), TMPL_S("x", r.in_error ? "yes" : ""), TMPL_HTML("rows", &rows));
-	buf_free(&rows);
+	rc = rc ? rc : TMPL(&b, &r.e, "<h1>Mark {{k}} {{id}} entered in error</h1>", TMPL_S("k", k->title),
+	                    TMPL_S("id", r.id));
 	rc = rc ? rc : form_error_summary(&b, fe, &r.e);
+	rc = rc ? rc : TMPL(&b, &r.e, "{{#x}}<p>It is marked entered in error already.</p>{{/x}}<dl class=\"nhsuk-"
+	                    "summary-list\">{{{rows}}}</dl><p>The record is kept but hidden from views and left out of "
+	                    "reports and clocks. The family's history can undo it.</p>",
+	                    TMPL_S("x", r.in_error ? "yes" : ""), TMPL_HTML("rows", &rows));
+	buf_free(&rows);
 	rc = rc ? rc : page_form_open(&b, rq, action, &r.e);
 	rc = rc ? rc : form_input(&b, fe, "reason", "Why was it entered in error?", "One line, kept with the record",
 	                          page_field(rq, "reason"), NULL, "text", "off", &r.e);
