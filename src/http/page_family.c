@@ -99,14 +99,16 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		page_person_name(&v->people[i], name, sizeof name);
 		page_code(s->status, 1, status, sizeof status);
 		page_date(s->started_on, since, sizeof since);
-		char sid[24];
-		snprintf(sid, sizeof sid, "%lld", (long long)s->id);
+		/* Its correction forms, for the clinical staff who may use them. */
+		char sid[24] = "";
+		if (rq && rq->user && (rq->user->roles & (USER_MANAGER | USER_CLINICIAN | USER_OPERATOR)))
+			snprintf(sid, sizeof sid, "%lld", (long long)s->id);
 		rc = TMPL(b, e,
 		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
 		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Safeguarding</span></h2>"
 		          "<p>{{name}}: <strong>{{status}}</strong> since {{since}}. Lead social worker: not recorded.</p>"
-		          "<p><a href=\"/safeguarding/{{id}}/correct\">Correct this status</a> <a href=\"/safeguarding/{{id}}"
-		          "/error\">Status entered in error</a></p></div>",
+		          "{{#id}}<p><a href=\"/safeguarding/{{id}}/correct\">Correct this status</a> <a href=\"/safeguarding/"
+		          "{{id}}/error\">Status entered in error</a></p>{{/id}}</div>",
 		          TMPL_S("name", name), TMPL_S("status", status), TMPL_S("since", since), TMPL_S("id", sid));
 	}
 	/* Signed safeguarding case notes: flagged to those who may read them. */

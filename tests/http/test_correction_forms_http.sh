@@ -49,6 +49,8 @@ contains "to the contact's entered in error" "$family" "/contacts/$C/error"
 contains "a clinician's family page links to the measure's" "$(curl -s -b "$cjar" "${URL}families/$MF")" \
 	"/measures/$M/correct"
 contains "and to the safeguarding period's" "$(curl -s -b "$cjar" "${URL}families/$SF")" "/safeguarding/$S/correct"
+lacks "not for admin staff, who may not correct it" "$(curl -s -b "$jar" "${URL}families/$SF")" \
+	"/safeguarding/$S/correct"
 contains "Find a family links to the likely duplicates for a clinician" "$(curl -s -b "$cjar" "${URL}families")" \
 	'href="/duplicates"'
 lacks "not for admin staff, who may not see them" "$(curl -s -b "$jar" "${URL}families")" 'href="/duplicates"'
