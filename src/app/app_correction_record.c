@@ -353,6 +353,28 @@ int app_record_history(struct app *a, const char *kind, int64_t id, store_correc
 	return rc ? rc : app_audit_read(a, what, id, e);
 }
 
+int app_record_values(struct app *a, const char *kind, int64_t id, const char *const **fields,
+                      char (*values)[CORRECTION_VALUE_MAX], int64_t *family_id, int *in_error, struct dy_err *e)
+{
+	enum kind k;
+	int rc = kind_of(kind, &k, e);
+	if (rc || (rc = scope(a, k, id, SCOPE_BOOKING_WRITE, e)))
+		return rc;
+	if ((rc = app_begin_read(a, e)))
+		return rc;
+	struct held h;
+	rc = load(a, k, id, &h, e);
+	*fields = kind_fields[k];
+	for (int i = 0; !rc && kind_fields[k][i] && i < CORRECTION_RECORD_FIELDS_MAX; i++)
+		rc = get_field(&h, kind_fields[k][i], values[i], e);
+	if ((rc = app_end_read(a, rc)))
+		return rc;
+	*family_id = h.family_id;
+	if (in_error)
+		*in_error = h.in_error;
+	return app_audit_read(a, kind_names[k], id, e);
+}
+
 int app_record_revert(struct app *a, const struct correction *c, const char *reason, int64_t *new_id,
                       struct dy_err *e)
 {

@@ -99,12 +99,17 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		page_person_name(&v->people[i], name, sizeof name);
 		page_code(s->status, 1, status, sizeof status);
 		page_date(s->started_on, since, sizeof since);
+		/* Its correction forms, for the clinical staff who may use them. */
+		char sid[24] = "";
+		if (rq && rq->user && (rq->user->roles & (USER_MANAGER | USER_CLINICIAN | USER_OPERATOR)))
+			snprintf(sid, sizeof sid, "%lld", (long long)s->id);
 		rc = TMPL(b, e,
 		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
 		          "role=\"text\"><span class=\"nhsuk-u-visually-hidden\">Important: </span>Safeguarding</span></h2>"
 		          "<p>{{name}}: <strong>{{status}}</strong> since {{since}}. Lead social worker: not recorded.</p>"
-		          "</div>",
-		          TMPL_S("name", name), TMPL_S("status", status), TMPL_S("since", since));
+		          "{{#id}}<p><a href=\"/safeguarding/{{id}}/correct\">Correct this status</a> <a href=\"/safeguarding/"
+		          "{{id}}/error\">Status entered in error</a></p>{{/id}}</div>",
+		          TMPL_S("name", name), TMPL_S("status", status), TMPL_S("since", since), TMPL_S("id", sid));
 	}
 	/* Signed safeguarding case notes: flagged to those who may read them. */
 	struct family_alerts al;
@@ -215,6 +220,8 @@ static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, c
 	struct buf b;
 	page_body(&b);
 	struct dy_err e;
+	/* Those who may see the likely duplicates (page_merge.c's roles). */
+	int may_merge = rq->user && (rq->user->roles & (USER_MANAGER | USER_CLINICIAN | USER_OPERATOR));
 	int rc = TMPL(&b, &e,
 	              "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
 	              "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name, NHS number, date of "
@@ -222,12 +229,13 @@ static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, c
 	              "accents and one wrong letter do not matter</div>"
 	              "<input class=\"nhsuk-input nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" "
 	              "value=\"{{q}}\" aria-describedby=\"q-hint\"></div><button class=\"nhsuk-button\" "
-	              "type=\"submit\">Search</button></form>"
+	              "type=\"submit\">Search</button></form>{{#dup}}<p><a href=\"/duplicates\">Likely duplicate "
+	              "families</a></p>{{/dup}}"
 	              "<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">{{shown}}</caption>"
 	              "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">{{{head}}}</tr></thead>"
 	              "<tbody class=\"nhsuk-table__body\">{{{rows}}}</tbody></table>{{{nav}}}",
 	              TMPL_S("q", q), TMPL_S("shown", shown), {"head", head, 1}, TMPL_HTML("rows", rows),
-	              {"nav", nav ? buf_cstr(nav) : "", 1});
+	              {"nav", nav ? buf_cstr(nav) : "", 1}, TMPL_S("dup", may_merge ? "yes" : ""));
 	buf_free(rows);
 	if (rc) {
 		buf_free(&b);
@@ -599,6 +607,11 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 	rc = page_state_tag(&tag, pr.state, e);
 	long long id = (long long)ep->id;
 	int open = episode_state_is_open(pr.state);
+	if (!rc) {
+		snprintf(href, sizeof href, "/referrals/%lld", id);
+		rc = TMPL(&actions, e, "<p><a href=\"{{h}}/correct\">Correct the referral</a> <a href=\"{{h}}/error\">"
+		          "Referral entered in error</a></p>", TMPL_S("h", href));
+	}
 	if (!rc && pr.state == EPISODE_RECEIVED) {
 		snprintf(href, sizeof href, "/referrals/%lld/triage", id);
 		rc = TMPL(&actions, e, "<a class=\"nhsuk-button nhsuk-u-margin-right-3\" href=\"{{h}}\">Triage</a>",
@@ -628,10 +641,19 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 	for (int i = 0; i < tl->n && !rc; i++) {
 		char d[32];
 		page_date(tl->v[i].date, d, sizeof d);
+		char rec[48] = "";
+		int o = tl->v[i].order;
+		if (strcmp(tl->v[i].what, "Contact") == 0 && o >= 1000 && o < 1000 + rv.ncontacts)
+			snprintf(rec, sizeof rec, "/contacts/%lld", (long long)rv.contacts[o - 1000].id);
+		else if (strcmp(tl->v[i].what, "Measure") == 0 && o >= 2000 && o < 2000 + ml.n)
+			snprintf(rec, sizeof rec, "/measures/%lld", (long long)ml.v[o - 2000].rec.m.id);
 		rc = TMPL(&rows, e,
 		          "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell dyad-nowrap\">{{d}}</td>"
-		          "<td class=\"nhsuk-table__cell\">{{w}}</td><td class=\"nhsuk-table__cell\">{{t}}</td></tr>",
-		          TMPL_S("d", d), TMPL_S("w", tl->v[i].what), TMPL_S("t", tl->v[i].text));
+		          "<td class=\"nhsuk-table__cell\">{{w}}</td><td class=\"nhsuk-table__cell\">{{t}}{{#r}} <a href=\""
+		          "{{r}}/correct\">Correct<span class=\"nhsuk-u-visually-hidden\"> this {{w}}</span></a> <a href=\""
+		          "{{r}}/error\">Entered in error<span class=\"nhsuk-u-visually-hidden\">: this {{w}}</span></a>{{/r}}"
+		          "</td></tr>",
+		          TMPL_S("d", d), TMPL_S("w", tl->v[i].what), TMPL_S("t", tl->v[i].text), TMPL_S("r", rec));
 	}
 	if (!rc)
 		rc = TMPL(b, e,
@@ -717,10 +739,12 @@ static int people_list(struct buf *b, const struct family_view *v, int32_t today
 	}
 	char hist[48];
 	snprintf(hist, sizeof hist, "/families/%lld/history", (long long)v->family.id);
+	char fam[48];
+	snprintf(fam, sizeof fam, "/families/%lld/correct", (long long)v->family.id);
 	if (!rc)
 		rc = TMPL(b, e, "<h2>People</h2><dl class=\"nhsuk-summary-list\">{{{rows}}}</dl><p><a href=\"{{h}}\">"
-		          "History of corrections to the family's records</a></p>", TMPL_HTML("rows", &rows),
-		          TMPL_S("h", hist));
+		          "History of corrections to the family's records</a> <a href=\"{{c}}\">Correct the family record"
+		          "</a></p>", TMPL_HTML("rows", &rows), TMPL_S("h", hist), TMPL_S("c", fam));
 	buf_free(&rows);
 	return rc;
 }

@@ -40,6 +40,7 @@ const struct http_route *const http_route_tables[] = {
 	page_correction_family_routes,
 	page_family_copy_routes,
 	page_merge_routes,
+	page_correction_record_routes,
 	auth_routes,
 	NULL,
 };

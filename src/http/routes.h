@@ -42,6 +42,7 @@ extern const struct http_route api_family_copy_routes[];
 extern const struct http_route page_family_copy_routes[];
 extern const struct http_route api_merge_routes[];
 extern const struct http_route page_merge_routes[];
+extern const struct http_route page_correction_record_routes[];
 
 /* 1 when user u sees reports only with small numbers suppressed (the
  * analyst role alone). */

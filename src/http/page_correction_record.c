@@ -1,0 +1,245 @@
+/* page_correction_record.c: correcting a referral, a contact, a measure, a
+ * safeguarding period or a family record on the web, and marking one
+ * entered in error (app/app_correction_record.h; docs/corrections.md):
+ * GET/POST /{kind}/{id}/correct shows the fields as held and saves those
+ * changed with a reason; GET/POST /{kind}/{id}/error asks for the reason
+ * and marks the record. Either returns to the family's history. Booking
+ * staff reach these pages; the app layer checks every record (measures and
+ * safeguarding need clinical staff). */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app_correction_record.h"
+#include "http/page.h"
+#include "http/routes.h"
+
+#define BOOKING (USER_MANAGER | USER_CLINICIAN | USER_ADMIN_STAFF | USER_OPERATOR)
+
+/* Each kind: its name in the app, its path and how the page names it. */
+struct kind {
+	const char *name, *path, *title;
+};
+static const struct kind referral = {"referral", "referrals", "referral"};
+static const struct kind contact = {"contact", "contacts", "contact"};
+static const struct kind measure = {"measure", "measures", "measure"};
+static const struct kind safeguarding = {"safeguarding", "safeguarding", "safeguarding period"};
+static const struct kind family = {"family", "families", "family record"};
+
+/* The hints of the fields, by name. */
+static const struct {
+	const char *field, *hint;
+} hints[] = {{"received_on", "YYYY-MM-DD"},
+             {"created_on", "YYYY-MM-DD"},
+             {"started_on", "YYYY-MM-DD"},
+             {"ended_on", "YYYY-MM-DD; empty while current"},
+             {"date", "YYYY-MM-DD"},
+             {"duration_min", "minutes, 1 to 600"},
+             {"responses", "the answers in order, separated by ;"}};
+
+static const char *hint_of(const char *field)
+{
+	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
+		if (strcmp(hints[i].field, field) == 0)
+			return hints[i].hint;
+	return NULL;
+}
+
+/* A record as the app shows it: its fields and values, family and error. */
+struct rec {
+	const char *const *fields;
+	char values[CORRECTION_RECORD_FIELDS_MAX][CORRECTION_VALUE_MAX];
+	int64_t family_id;
+	int in_error;
+	char back[48], id[24];
+	struct dy_err e;
+};
+
+static int load(struct http_req *rq, const struct kind *k, int64_t id, struct rec *r)
+{
+	dy_err_clear(&r->e);
+	int rc = app_record_values(rq->app, k->name, id, &r->fields, r->values, &r->family_id, &r->in_error, &r->e);
+	snprintf(r->back, sizeof r->back, "/families/%lld", (long long)r->family_id);
+	snprintf(r->id, sizeof r->id, "%lld", (long long)id);
+	return rc;
+}
+
+static int correct_page(struct http_req *rq, struct http_resp *rs, const struct kind *k, int64_t id,
+                        const struct form_errors *fe)
+{
+	struct rec r;
+	int rc = load(rq, k, id, &r);
+	if (rc)
+		return rc;
+	struct buf b;
+	page_body(&b);
+	char action[64];
+	snprintf(action, sizeof action, "/%s/%lld/correct", k->path, (long long)id);
+	int typed = http_form(rq, "reason") != NULL;
+	rc = TMPL(&b, &r.e, "<h1>Correct {{k}} {{id}}</h1><p>Change what was recorded wrongly. The earlier value is "
+	          "kept, with who changed it, when and why, in the family's history.</p>",
+	          TMPL_S("k", k->title), TMPL_S("id", r.id));
+	rc = rc ? rc : form_error_summary(&b, fe, &r.e);
+	rc = rc ? rc : page_form_open(&b, rq, action, &r.e);
+	for (int i = 0; !rc && r.fields[i] && i < CORRECTION_RECORD_FIELDS_MAX; i++) {
+		char label[48];
+		page_code(r.fields[i], 1, label, sizeof label);
+		rc = form_input(&b, fe, r.fields[i], label, hint_of(r.fields[i]),
+		                typed ? page_field(rq, r.fields[i]) : r.values[i], NULL, "text", "off", &r.e);
+	}
+	rc = rc ? rc : form_input(&b, fe, "reason", "Why is it corrected?", "One line, kept with the earlier value",
+	                          page_field(rq, "reason"), NULL, "text", "off", &r.e);
+	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save correction</button></form>");
+	return page_form_send(rq, rs, rc, "Correct a record", r.back, "Back to the family", fe, &b);
+}
+
+/* The form field an error names: the kind's own or the reason, else the first. */
+static const char *error_field(const struct rec *r, const char *f)
+{
+	for (int i = 0; r->fields[i]; i++)
+		if (strcmp(f, r->fields[i]) == 0)
+			return f;
+	return strcmp(f, "reason") == 0 ? "reason" : r->fields[0];
+}
+
+static int history_redirect(struct http_resp *rs, int64_t family_id)
+{
+	char href[48];
+	snprintf(href, sizeof href, "/families/%lld/history", (long long)family_id);
+	return http_redirect(rs, href);
+}
+
+static int correct_post(struct http_req *rq, struct http_resp *rs, const struct kind *k)
+{
+	int64_t id;
+	if (http_param_id(rq, "id", &id))
+		return DY_ENOTFOUND;
+	struct rec r;
+	int rc = load(rq, k, id, &r);
+	if (rc)
+		return rc;
+	/* Only the fields sent whose value differs from the one held. */
+	struct correction_change ch[CORRECTION_RECORD_FIELDS_MAX];
+	int n = 0;
+	for (int i = 0; r.fields[i] && i < CORRECTION_RECORD_FIELDS_MAX; i++) {
+		if (!http_form(rq, r.fields[i]))
+			continue;
+		const char *v = page_field_trim(rq, r.fields[i]);
+		if (strcmp(v, r.values[i]) != 0)
+			ch[n++] = (struct correction_change){r.fields[i], v};
+	}
+	rc = n ? app_record_correct(rq->app, k->name, id, ch, n, page_field_trim(rq, "reason"), NULL, &r.e)
+	       : dy_fail(&r.e, DY_EINVAL, r.fields[0], "Nothing was changed: change the value that is wrong");
+	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
+		struct form_errors fe = {0};
+		form_error_from(&fe, error_field(&r, r.e.field), &r.e);
+		return correct_page(rq, rs, k, id, &fe);
+	}
+	return rc ? rc : history_redirect(rs, r.family_id);
+}
+
+static int error_page(struct http_req *rq, struct http_resp *rs, const struct kind *k, int64_t id,
+                      const struct form_errors *fe)
+{
+	struct rec r;
+	int rc = load(rq, k, id, &r);
+	if (rc)
+		return rc;
+	struct buf rows, b;
+	buf_init(&rows, PAGE_BODY_MAX);
+	page_body(&b);
+	for (int i = 0; !rc && r.fields[i] && i < CORRECTION_RECORD_FIELDS_MAX; i++) {
+		char label[48];
+		page_code(r.fields[i], 1, label, sizeof label);
+		rc = TMPL(&rows, &r.e, "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">{{l}}"
+		          "</dt><dd class=\"nhsuk-summary-list__value\">{{v}}</dd></div>",
+		          TMPL_S("l", label), TMPL_S("v", r.values[i]));
+	}
+	char action[64];
+	snprintf(action, sizeof action, "/%s/%lld/error", k->path, (long long)id);
+	rc = rc ? rc : TMPL(&b, &r.e, "<h1>Mark {{k}} {{id}} entered in error</h1>", TMPL_S("k", k->title),
+	                    TMPL_S("id", r.id));
+	rc = rc ? rc : form_error_summary(&b, fe, &r.e);
+	rc = rc ? rc : TMPL(&b, &r.e, "{{#x}}<p>It is marked entered in error already.</p>{{/x}}<dl class=\"nhsuk-"
+	                    "summary-list\">{{{rows}}}</dl><p>The record is kept but hidden from views and left out of "
+	                    "reports and clocks. The family's history can undo it.</p>",
+	                    TMPL_S("x", r.in_error ? "yes" : ""), TMPL_HTML("rows", &rows));
+	buf_free(&rows);
+	rc = rc ? rc : page_form_open(&b, rq, action, &r.e);
+	rc = rc ? rc : form_input(&b, fe, "reason", "Why was it entered in error?", "One line, kept with the record",
+	                          page_field(rq, "reason"), NULL, "text", "off", &r.e);
+	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button nhsuk-button--warning\" type=\"submit\">Mark entered "
+	                        "in error</button></form>");
+	return page_form_send(rq, rs, rc, "Entered in error", r.back, "Back to the family", fe, &b);
+}
+
+static int error_post(struct http_req *rq, struct http_resp *rs, const struct kind *k)
+{
+	int64_t id;
+	if (http_param_id(rq, "id", &id))
+		return DY_ENOTFOUND;
+	struct rec r;
+	int rc = load(rq, k, id, &r);
+	if (rc)
+		return rc;
+	rc = app_record_error(rq->app, k->name, id, page_field_trim(rq, "reason"), NULL, &r.e);
+	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
+		struct form_errors fe = {0};
+		form_error_from(&fe, "reason", &r.e);
+		return error_page(rq, rs, k, id, &fe);
+	}
+	return rc ? rc : history_redirect(rs, r.family_id);
+}
+
+/* One page function per kind, as page_of_id takes them. */
+#define KIND_PAGES(K)                                                                                                  \
+	static int K##_correct_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe) \
+	{                                                                                                              \
+		return correct_page(rq, rs, &K, id, fe);                                                               \
+	}                                                                                                              \
+	static int K##_correct_get(struct http_req *rq, struct http_resp *rs)                                          \
+	{                                                                                                              \
+		return page_of_id(rq, rs, K##_correct_page);                                                           \
+	}                                                                                                              \
+	static int K##_correct_post(struct http_req *rq, struct http_resp *rs) { return correct_post(rq, rs, &K); }    \
+	static int K##_error_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)   \
+	{                                                                                                              \
+		return error_page(rq, rs, &K, id, fe);                                                                 \
+	}                                                                                                              \
+	static int K##_error_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, K##_error_page); } \
+	static int K##_error_post(struct http_req *rq, struct http_resp *rs) { return error_post(rq, rs, &K); }
+
+KIND_PAGES(referral)
+KIND_PAGES(contact)
+KIND_PAGES(measure)
+KIND_PAGES(safeguarding)
+
+static int family_correct_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
+{
+	return correct_page(rq, rs, &family, id, fe);
+}
+static int family_correct_get(struct http_req *rq, struct http_resp *rs)
+{
+	return page_of_id(rq, rs, family_correct_page);
+}
+static int family_correct_post(struct http_req *rq, struct http_resp *rs) { return correct_post(rq, rs, &family); }
+
+const struct http_route page_correction_record_routes[] = {
+	{HTTP_GET, "/referrals/{id}/correct", referral_correct_get, BOOKING, 0, 0},
+	{HTTP_POST, "/referrals/{id}/correct", referral_correct_post, BOOKING, 0, HTTP_FORM},
+	{HTTP_GET, "/referrals/{id}/error", referral_error_get, BOOKING, 0, 0},
+	{HTTP_POST, "/referrals/{id}/error", referral_error_post, BOOKING, 0, HTTP_FORM},
+	{HTTP_GET, "/contacts/{id}/correct", contact_correct_get, BOOKING, 0, 0},
+	{HTTP_POST, "/contacts/{id}/correct", contact_correct_post, BOOKING, 0, HTTP_FORM},
+	{HTTP_GET, "/contacts/{id}/error", contact_error_get, BOOKING, 0, 0},
+	{HTTP_POST, "/contacts/{id}/error", contact_error_post, BOOKING, 0, HTTP_FORM},
+	{HTTP_GET, "/measures/{id}/correct", measure_correct_get, BOOKING, 0, 0},
+	{HTTP_POST, "/measures/{id}/correct", measure_correct_post, BOOKING, 0, HTTP_FORM},
+	{HTTP_GET, "/measures/{id}/error", measure_error_get, BOOKING, 0, 0},
+	{HTTP_POST, "/measures/{id}/error", measure_error_post, BOOKING, 0, HTTP_FORM},
+	{HTTP_GET, "/safeguarding/{id}/correct", safeguarding_correct_get, BOOKING, 0, 0},
+	{HTTP_POST, "/safeguarding/{id}/correct", safeguarding_correct_post, BOOKING, 0, HTTP_FORM},
+	{HTTP_GET, "/safeguarding/{id}/error", safeguarding_error_get, BOOKING, 0, 0},
+	{HTTP_POST, "/safeguarding/{id}/error", safeguarding_error_post, BOOKING, 0, HTTP_FORM},
+	{HTTP_GET, "/families/{id}/correct", family_correct_get, BOOKING, 0, 0},
+	{HTTP_POST, "/families/{id}/correct", family_correct_post, BOOKING, 0, HTTP_FORM},
+	{0}};
