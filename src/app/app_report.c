@@ -338,6 +338,37 @@ static int count_row(void *ctx, const char *k1, const char *k2, int64_t n)
 	return 0;
 }
 
+/* Adds n to the count (key1, key2) of o's count `which`, a new one if absent. */
+static void count_add(struct app_activity *o, int which, const char *k1, const char *k2, int64_t n)
+{
+	for (size_t i = 0; i < o->n[which]; i++)
+		if (strcmp(o->c[which][i].key1, k1) == 0 && strcmp(o->c[which][i].key2, k2) == 0) {
+			o->c[which][i].n += n;
+			return;
+		}
+	struct count_ctx c = {o, which};
+	count_row(&c, k1, k2, n);
+}
+
+/* One group of contacts into the three contact counts. */
+static int contact_row(void *ctx, const char *kind, const char *location, const char *intervention,
+                       const char *attendance, int64_t n)
+{
+	struct app_activity *o = ctx;
+	count_add(o, REPORT_CONTACTS_BY_KIND, kind, attendance, n);
+	count_add(o, REPORT_CONTACTS_BY_LOCATION, location, attendance, n);
+	count_add(o, REPORT_CONTACTS_BY_INTERVENTION, intervention, attendance, n);
+	return 0;
+}
+
+/* Orders counts by key1 then key2, byte by byte (as SQLite's ORDER BY did). */
+static int count_cmp(const void *pa, const void *pb)
+{
+	const struct app_count *a = pa, *b = pb;
+	int c = strcmp(a->key1, b->key1);
+	return c ? c : strcmp(a->key2, b->key2);
+}
+
 void app_activity_free(struct app_activity *o)
 {
 	for (int i = 0; i < APP_ACTIVITY_COUNTS; i++)
@@ -355,8 +386,14 @@ int app_report_activity(struct app *a, int32_t from, int32_t to, const char *tea
 		return rc;
 	for (int i = 0; i < APP_ACTIVITY_COUNTS && !rc; i++) {
 		struct count_ctx c = {out, i};
-		rc = store_report_counts(a->db, (enum store_report_count)i, from, to, tid, count_row, &c, e);
+		if (i != REPORT_CONTACTS_BY_KIND && i != REPORT_CONTACTS_BY_LOCATION && i != REPORT_CONTACTS_BY_INTERVENTION)
+			rc = store_report_counts(a->db, (enum store_report_count)i, from, to, tid, count_row, &c, e);
 	}
+	if (!rc)
+		rc = store_report_contacts(a->db, from, to, tid, contact_row, out, e);
+	if (!rc)
+		for (int i = REPORT_CONTACTS_BY_KIND; i <= REPORT_CONTACTS_BY_INTERVENTION; i++)
+			qsort(out->c[i], out->n[i], sizeof *out->c[i], count_cmp);
 	if (!rc)
 		rc = store_report_caseload(a->db, to, tid, &out->caseload, e);
 	return app_end_read(a, rc);

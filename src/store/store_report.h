@@ -58,7 +58,8 @@ typedef int (*store_report_sg_fn)(void *ctx, const struct report_sg_row *r);
 int store_report_safeguarding(db_t *db, int32_t from, int32_t to, int64_t team, store_report_sg_fn fn, void *ctx,
                               struct dy_err *e);
 
-/* The counts of the activity report, each over [from, to]: */
+/* The counts of the activity report, each over [from, to] (the three of
+ * contacts come from store_report_contacts, not store_report_counts): */
 enum store_report_count {
 	REPORT_REFERRALS_BY_SOURCE_MONTH, /* referrals received: key1 source, key2 month (YYYY-MM) */
 	REPORT_DECISIONS,                 /* referrals decided: key1 decision */
@@ -79,6 +80,15 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 /* Episodes open on day `to`: accepted, received on or before it, and not
  * discharged before it. */
 int store_report_caseload(db_t *db, int32_t to, int64_t team, int64_t *n, struct dy_err *e);
+
+/* The contacts of [from, to] in one read: calls fn(ctx, kind, location,
+ * intervention ("" none), attendance, n) for groups of them, a combination
+ * possibly more than once (the read follows the date order of the
+ * contact_day index: the caller adds the n of equal combinations). */
+typedef int (*store_report_contact_fn)(void *ctx, const char *kind, const char *location, const char *intervention,
+                                       const char *attendance, int64_t n);
+int store_report_contacts(db_t *db, int32_t from, int32_t to, int64_t team, store_report_contact_fn fn, void *ctx,
+                          struct dy_err *e);
 
 /* One referral for the equity report: received in the period (received
  * 1), decided in it (decision accepted, declined or signposted; "" when
