@@ -393,7 +393,8 @@ int app_report_activity(struct app *a, int32_t from, int32_t to, const char *tea
 		rc = store_report_contacts(a->db, from, to, tid, contact_row, out, e);
 	if (!rc)
 		for (int i = REPORT_CONTACTS_BY_KIND; i <= REPORT_CONTACTS_BY_INTERVENTION; i++)
-			qsort(out->c[i], out->n[i], sizeof *out->c[i], count_cmp);
+			if (out->n[i] > 1) /* none: c[i] is NULL, which qsort may not be given */
+				qsort(out->c[i], out->n[i], sizeof *out->c[i], count_cmp);
 	if (!rc)
 		rc = store_report_caseload(a->db, to, tid, &out->caseload, e);
 	return app_end_read(a, rc);
