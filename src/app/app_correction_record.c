@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app_audit.h"
+#include "app/app_episode.h"
 #include "app/app_measure.h"
 #include "app/app_scope.h"
 #include "core/correction_record.h"
@@ -151,7 +152,8 @@ static int set_field(struct held *h, const char *field, const char *value, struc
 	}
 }
 
-/* The measure scored again as on entry (its scores replaced). */
+/* The measure checked and scored again as on entry (app_measure_checks;
+ * a rater may be absent from imported history, as on import). */
 static int rescore(struct app *a, struct held *h, struct score_result *res, struct dy_err *e)
 {
 	const struct instrument_set *set;
@@ -161,8 +163,7 @@ static int rescore(struct app *a, struct held *h, struct score_result *res, stru
 	const struct instrument *in = instrument_set_find(set, h->mr.m.instrument);
 	if (!in)
 		return dy_fail(e, DY_EINVAL, "instrument", "no instrument with this id is loaded (see `dyad instruments list`)");
-	struct measure_episode mep = {h->ep.family_id, h->ep.caregiver_id, h->ep.infant_id, 1 + h->ep.n_more_infants};
-	return app_measure_check_score(in, &h->mr, &mep, 1, app_measure_person_db, a->db, res, e);
+	return app_measure_checks(a, in, &h->mr, 1, res, e);
 }
 
 /* A safeguarding period checked as on entry, with at most one current
@@ -211,16 +212,11 @@ static int check_write(struct app *a, struct held *h, int record_changed, struct
 		return store_episode_correct(a->db, &h->ep, e);
 	}
 	if (h->k == K_CONTACT) {
-		if (record_contact_check(&h->c, &h->ep, e))
+		/* The intervention is not a corrected field: no catalogue check. */
+		if (app_contact_rules(a, &h->c, &h->ep, NULL, e))
 			return DY_EINVAL;
-		if (h->c.date > a->today)
-			return dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
 		return store_contact_correct(a->db, &h->c, e);
 	}
-	if (record_measure_check(&h->mr.m, &h->ep, e))
-		return DY_EINVAL;
-	if (h->mr.m.date > a->today)
-		return dy_fail(e, DY_EINVAL, "date", "is in the future");
 	struct score_result res;
 	if ((rc = rescore(a, h, &res, e)))
 		return rc;
@@ -233,6 +229,38 @@ static int check_write(struct app *a, struct held *h, int record_changed, struct
 	if (!rc)
 		rc = store_score_save(a->db, h->mr.m.id, &res, 0, NULL, e);
 	return rc;
+}
+
+/* What apply has written so far: the correction row being filled, the
+ * fields changed (comma-separated, for the audit), how many, and whether
+ * any was a field of the record itself (not the entered-in-error mark). */
+struct written {
+	struct correction c;
+	int64_t *first_id;
+	char *fields;
+	size_t fields_n;
+	int changed, record_changed;
+};
+
+/* Writes a correction row for field f when its value differs between
+ * before and after. */
+static int write_field(struct app *a, const struct held *before, const struct held *after, const char *f,
+                       struct written *w, struct dy_err *e)
+{
+	int rc = get_field(before, f, w->c.old_value, e);
+	if (rc || (rc = get_field(after, f, w->c.new_value, e)) || strcmp(w->c.old_value, w->c.new_value) == 0)
+		return rc;
+	w->c.id = 0;
+	str_copy(w->c.field, sizeof w->c.field, f);
+	if ((rc = store_correction_insert(a->db, &w->c, e)))
+		return rc;
+	if (!w->changed && w->first_id)
+		*w->first_id = w->c.id;
+	size_t used = strlen(w->fields);
+	snprintf(w->fields + used, w->fields_n - used, "%s%s", used ? "," : "", f);
+	w->changed++;
+	w->record_changed |= strcmp(f, CORRECTION_ERROR_FIELD) != 0;
+	return 0;
 }
 
 /* Applies the changes to the record held (loaded in the open transaction),
@@ -248,44 +276,28 @@ static int apply(struct app *a, const struct held *before, int64_t id, const str
 		if (set_field(&h, ch[i].field, ch[i].value ? ch[i].value : "", e))
 			return DY_EINVAL;
 	}
-	struct correction c;
-	memset(&c, 0, sizeof c);
-	str_copy(c.entity, sizeof c.entity, kind_names[h.k]);
-	c.entity_id = id;
-	c.family_id = h.family_id;
-	str_copy(c.reason, sizeof c.reason, reason);
-	str_copy(c.corrected_by, sizeof c.corrected_by, a->actor);
-	date_now_utc(c.corrected_at);
-	c.reverts = reverts;
-	int changed = 0, record_changed = 0, rc = 0;
+	struct written w = {.first_id = first_id, .fields = fields, .fields_n = fields_n};
+	struct correction *c = &w.c;
+	str_copy(c->entity, sizeof c->entity, kind_names[h.k]);
+	c->entity_id = id;
+	c->family_id = h.family_id;
+	str_copy(c->reason, sizeof c->reason, reason);
+	str_copy(c->corrected_by, sizeof c->corrected_by, a->actor);
+	date_now_utc(c->corrected_at);
+	c->reverts = reverts;
 	fields[0] = '\0';
-	const char *const *list = kind_fields[h.k];
-	for (int i = 0; !rc && (list[i] || i == 0 || list[i - 1]); i++) {
-		const char *f = list[i] ? list[i] : CORRECTION_ERROR_FIELD;
-		if ((rc = get_field(before, f, c.old_value, e)) || (rc = get_field(&h, f, c.new_value, e)))
-			break;
-		if (strcmp(c.old_value, c.new_value) != 0) {
-			c.id = 0;
-			str_copy(c.field, sizeof c.field, f);
-			if ((rc = store_correction_insert(a->db, &c, e)))
-				break;
-			if (!changed && first_id)
-				*first_id = c.id;
-			size_t used = strlen(fields);
-			snprintf(fields + used, fields_n - used, "%s%s", used ? "," : "", f);
-			changed++;
-			record_changed |= list[i] != NULL;
-		}
-		if (!list[i])
-			break;
-	}
-	if (!rc && !changed)
+	int rc = 0;
+	for (const char *const *f = kind_fields[h.k]; !rc && *f; f++)
+		rc = write_field(a, before, &h, *f, &w, e);
+	if (!rc)
+		rc = write_field(a, before, &h, CORRECTION_ERROR_FIELD, &w, e);
+	if (!rc && !w.changed)
 		rc = dy_fail(e, DY_EINVAL, "field", "nothing would change: the record already holds these values");
 	if (!rc)
-		rc = check_write(a, &h, record_changed, e);
+		rc = check_write(a, &h, w.record_changed, e);
 	if (!rc && h.in_error != before->in_error)
 		rc = store_record_error_set(a->db, kind_tables[h.k], id, h.in_error ? reason : NULL, a->actor,
-		                            c.corrected_at, e);
+		                            c->corrected_at, e);
 	return rc;
 }
 

@@ -232,17 +232,25 @@ int app_contact_people_check(struct app *a, int64_t family_id, const int64_t *pr
 	return rc;
 }
 
+int app_contact_rules(const struct app *a, const struct contact *c, const struct episode *ep,
+                      const struct intervention_catalogue *cat, struct dy_err *e)
+{
+	if (record_contact_check(c, ep, e))
+		return DY_EINVAL;
+	if (c->date > a->today)
+		return dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
+	if (cat && intervention_contact_check(cat, c->kind, c->intervention, e))
+		return DY_EINVAL;
+	return 0;
+}
+
 int app_contact_write(struct app *a, struct contact *c, const struct intervention_catalogue *cat, int *moved,
                       struct dy_err *e)
 {
 	struct episode ep;
 	int rc = store_episode_get(a->db, c->episode_id, &ep, e);
-	if (!rc && record_contact_check(c, &ep, e))
-		rc = DY_EINVAL;
-	if (!rc && c->date > a->today)
-		rc = dy_fail(e, DY_EINVAL, "date", "is in the future: record a contact once it has happened");
-	if (!rc && cat && intervention_contact_check(cat, c->kind, c->intervention, e))
-		rc = DY_EINVAL;
+	if (!rc)
+		rc = app_contact_rules(a, c, &ep, cat, e);
 	if (!rc)
 		rc = app_contact_people_check(a, ep.family_id, c->practitioners, c->n_practitioners, c->attendees,
 		                              c->n_attendees, e);

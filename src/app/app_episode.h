@@ -86,6 +86,12 @@ void app_referral_view_free(struct referral_view *v);
  * allows (app_pathway_after_contact). */
 int app_contact_add(struct app *a, struct contact *c, const char *catalogue_path, struct dy_err *e);
 
+/* The rules a contact meets on entry and on correction: its codes,
+ * duration and date within the referral (record_contact_check), not in the
+ * future, and its intervention held to cat (not when cat is NULL). */
+int app_contact_rules(const struct app *a, const struct contact *c, const struct episode *ep,
+                      const struct intervention_catalogue *cat, struct dy_err *e);
+
 /* app_contact_add's checks and writes inside the caller's write transaction
  * and scope check (a group session records one contact per family); the
  * intervention is held to cat, or not checked against a catalogue when cat

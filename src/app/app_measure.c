@@ -183,8 +183,8 @@ static int definition(struct app *a, const char *id, const struct instrument **i
 
 /* The checks of a new measure that read the database (inside the
  * transaction): the referral, the date, the practitioner, the people. */
-static int measure_checks(struct app *a, const struct instrument *in, struct measure_record *rec,
-                          struct score_result *res, struct dy_err *e)
+int app_measure_checks(struct app *a, const struct instrument *in, struct measure_record *rec, int rater_optional,
+                       struct score_result *res, struct dy_err *e)
 {
 	struct measure *m = &rec->m;
 	struct episode ep;
@@ -204,7 +204,7 @@ static int measure_checks(struct app *a, const struct instrument *in, struct mea
 			               (long long)rec->practitioner_id);
 	}
 	struct measure_episode mep = {ep.family_id, ep.caregiver_id, ep.infant_id, 1 + ep.n_more_infants};
-	return app_measure_check_score(in, rec, &mep, 0, app_measure_person_db, a->db, res, e);
+	return app_measure_check_score(in, rec, &mep, rater_optional, app_measure_person_db, a->db, res, e);
 }
 
 int app_measure_record(struct app *a, const struct measure_entry *me, struct measure_record *rec,
@@ -233,7 +233,7 @@ int app_measure_record(struct app *a, const struct measure_entry *me, struct mea
 	/* Every check that reads the database runs inside the transaction. */
 	if ((rc = app_begin(a, e)))
 		return rc;
-	rc = measure_checks(a, in, rec, res, e);
+	rc = app_measure_checks(a, in, rec, 0, res, e);
 	if (!rc) {
 		rc = store_measure_record_insert(a->db, rec, e);
 		if (rc == DY_ECONFLICT)

@@ -72,6 +72,13 @@ int app_measure_check_score(const struct instrument *in, struct measure_record *
 /* A person lookup through the database (ctx is the db_t *). */
 int app_measure_person_db(void *ctx, int64_t id, int need_birth, struct measure_person *out, struct dy_err *e);
 
+/* Every rule a measure meets on entry and on correction, inside the
+ * caller's transaction: its date within the referral and not in the future
+ * (record_measure_check), its practitioner existing, then
+ * app_measure_check_score into *res. */
+int app_measure_checks(struct app *a, const struct instrument *in, struct measure_record *rec, int rater_optional,
+                       struct score_result *res, struct dy_err *e);
+
 /* Records a measure: checks it (app_measure_check_score, plus the date
  * within the referral and not in the future), stores it with its scores
  * and any risk flags, in one transaction with one audit entry. Fills *rec

@@ -82,9 +82,8 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 int store_report_caseload(db_t *db, int32_t to, int64_t team, int64_t *n, struct dy_err *e);
 
 /* The contacts of [from, to] in one read: calls fn(ctx, kind, location,
- * intervention ("" none), attendance, n) for groups of them, a combination
- * possibly more than once (the read follows the date order of the
- * contact_day index: the caller adds the n of equal combinations). */
+ * intervention ("" none), attendance, n) once for each combination held,
+ * in no particular order. */
 typedef int (*store_report_contact_fn)(void *ctx, const char *kind, const char *location, const char *intervention,
                                        const char *attendance, int64_t n);
 int store_report_contacts(db_t *db, int32_t from, int32_t to, int64_t team, store_report_contact_fn fn, void *ctx,
