@@ -33,7 +33,7 @@ static const struct {
              {"started_on", "YYYY-MM-DD"},
              {"ended_on", "YYYY-MM-DD; empty while current"},
              {"date", "YYYY-MM-DD"},
-             {"duration_min", "minutes, 1 to 600"},
+             {"duration_min", "minutes, 0 to 600; empty when not known"},
              {"responses", "the answers in order, separated by ;"}};
 
 static const char *hint_of(const char *field)
