@@ -17,6 +17,7 @@
 #include "app/app_measure.h"
 #include "app/app_merge.h"
 #include "app/app_pathway.h"
+#include "app/app_scope.h"
 #include "app/app_search.h"
 #include "core/age.h"
 #include "http/family_copy.h"
@@ -101,7 +102,7 @@ int page_family_callouts(struct buf *b, struct app *a, const struct family_view 
 		page_date(s->started_on, since, sizeof since);
 		/* Its correction forms, for the clinical staff who may use them. */
 		char sid[24] = "";
-		if (rq && rq->user && (rq->user->roles & (USER_MANAGER | USER_CLINICIAN | USER_OPERATOR)))
+		if (rq && rq->user && (rq->user->roles & app_scope_roles(SCOPE_CLINICAL_WRITE)))
 			snprintf(sid, sizeof sid, "%lld", (long long)s->id);
 		rc = TMPL(b, e,
 		          "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\"><span "
@@ -220,8 +221,8 @@ static int find_send(struct http_req *rq, struct http_resp *rs, const char *q, c
 	struct buf b;
 	page_body(&b);
 	struct dy_err e;
-	/* Those who may see the likely duplicates (page_merge.c's roles). */
-	int may_merge = rq->user && (rq->user->roles & (USER_MANAGER | USER_CLINICIAN | USER_OPERATOR));
+	/* Those who may see the likely duplicates (app_merge's roles). */
+	int may_merge = rq->user && (rq->user->roles & app_scope_roles(SCOPE_CLINICAL));
 	int rc = TMPL(&b, &e,
 	              "<h1>Find a family</h1><form method=\"get\" action=\"/families\" role=\"search\">"
 	              "<div class=\"nhsuk-form-group\"><label class=\"nhsuk-label\" for=\"q\">Name, NHS number, date of "
