@@ -13,8 +13,11 @@
 /* Opens the source and checks it is at this dyad's schema version. */
 static int open_source(const char *url, db_t **db, struct dy_err *e)
 {
-	if (!db_url_exists(url))
-		return dy_fail(e, DY_ENOTFOUND, "from", "there is no database at %s", url);
+	if (!db_url_exists(url)) {
+		char shown[512];
+		db_url_shown(url, shown, sizeof shown);
+		return dy_fail(e, DY_ENOTFOUND, "from", "there is no database at %s", shown);
+	}
 	int rc = db_open(url, db, e);
 	if (rc)
 		return rc;

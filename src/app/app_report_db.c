@@ -23,8 +23,11 @@ static int conn(db_t **out, struct dy_err *e)
 	pthread_once(&key_once, make_key);
 	if ((*out = pthread_getspecific(key)))
 		return 0;
-	if (!db_url_exists(report_url))
-		return dy_fail(e, DY_ENOTFOUND, "report-db", "there is no database at %s", report_url);
+	if (!db_url_exists(report_url)) {
+		char shown[512];
+		db_url_shown(report_url, shown, sizeof shown);
+		return dy_fail(e, DY_ENOTFOUND, "report-db", "there is no database at %s", shown);
+	}
 	db_t *db;
 	int rc = db_open(report_url, &db, e);
 	int64_t version = 0;

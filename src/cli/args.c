@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "store/db.h"
 #include "store/store_summary.h"
 #include "core/validate.h"
 #include "util/date.h"
@@ -145,6 +146,13 @@ const char *cli_get(const struct cli_args *a, const char *name)
 		if (strcmp(a->spec[j].name, name) == 0)
 			return a->vals[j];
 	return NULL;
+}
+
+const char *cli_db_shown(const char *url)
+{
+	static char shown[512];
+	db_url_shown(url, shown, sizeof shown);
+	return shown;
 }
 
 int cli_fail(const struct dy_err *e)

@@ -86,6 +86,10 @@ int cli_bare_id(const struct cli_command *c);
 /* Prints the command's help (usage, summary, options) to stdout. */
 void cli_help(const struct cli_command *c);
 
+/* The database named by url as dyad's messages show it: its password as
+ * *** (db_url_shown), in a buffer of the process valid until the next call. */
+const char *cli_db_shown(const char *url);
+
 /* Prints "dyad: <error>" to stderr and returns the exit code for e. */
 int cli_fail(const struct dy_err *e);
 

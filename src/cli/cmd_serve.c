@@ -8,7 +8,7 @@
 static void ready(const char *url, void *ctx)
 {
 	const char *db = ctx;
-	printf("dyad: serving %s on %s (stop with Ctrl-C)\n", db, url);
+	printf("dyad: serving %s on %s (stop with Ctrl-C)\n", cli_db_shown(db), url);
 	fflush(stdout);
 }
 

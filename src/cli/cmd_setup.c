@@ -26,7 +26,7 @@ int cmd_init(const struct cli_global *g, struct cli_args *a, struct app *app)
 			return cli_fail(&e);
 		printf("Renamed the team from \"%s\" to \"%s\".\n", old, app->team_name);
 	}
-	printf("%s %s (schema version %d) for team: %s%s\n", created ? "Created" : "Checked", g->db, migrate_latest(),
+	printf("%s %s (schema version %d) for team: %s%s\n", created ? "Created" : "Checked", cli_db_shown(g->db), migrate_latest(),
 	       app->team_name, app->demo ? " (a demo database: synthetic families, no real people)" : "");
 	if (!created && code)
 		printf("The team code is kept: an existing team's code does not change.\n");
@@ -116,7 +116,7 @@ int cmd_import(const struct cli_global *g, struct cli_args *a, struct app *app)
 	if (app_import(app, a->pos[0], &n, &e)) {
 		int code = cli_fail(&e);
 		if (fresh)
-			fprintf(stderr, "dyad: nothing was imported; no database was made at %s.\n", g->db);
+			fprintf(stderr, "dyad: nothing was imported; no database was made at %s.\n", cli_db_shown(g->db));
 		else
 			fputs("dyad: nothing was imported; the database is unchanged.\n", stderr);
 		return code;

@@ -20,9 +20,10 @@ int cli_run(const struct cli_command *c, const struct cli_global *g, struct cli_
 	}
 	int existed = db_url_exists(g->db);
 	if (!existed && c->db != CLI_DB_CREATE) {
+		const char *shown = cli_db_shown(g->db);
 		fprintf(stderr, "dyad: db: there is no database at %s: create one with `dyad --db %s init`, or name"
 		                " the right one with --db PATH or DYAD_DB\n",
-		        g->db, g->db);
+		        shown, shown);
 		return dy_exit_code(DY_ENOTFOUND);
 	}
 	if (c->db == CLI_DB_EXTERNAL)

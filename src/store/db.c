@@ -2,6 +2,7 @@
  * table; helpers every driver shares (ids, dates, optional text). */
 #include "store/db_driver.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/date.h"
@@ -42,6 +43,32 @@ int db_url_exists(const char *url)
 	const char *target;
 	const struct db_ops *ops = driver_for(url, &target);
 	return ops ? ops->exists(target) : 1;
+}
+
+void db_url_shown(const char *url, char *out, size_t n)
+{
+	if (!n)
+		return;
+	size_t o = 0;
+	const char *at = strchr(url, '@'), *scheme = strstr(url, "://");
+	/* The user:password@ part of the authority. */
+	const char *colon = scheme && at ? memchr(scheme + 3, ':', (size_t)(at - scheme - 3)) : NULL;
+	for (const char *p = url; *p && o + 1 < n;) {
+		if (p == colon) {
+			o += (size_t)snprintf(out + o, n - o, ":***");
+			p = at;
+			continue;
+		}
+		if (strncmp(p, "password=", 9) == 0 && (p == url || p[-1] == '?' || p[-1] == '&' || p[-1] == ' ')) {
+			o += (size_t)snprintf(out + o, n - o, "password=***");
+			p += 9;
+			while (*p && *p != '&' && *p != ' ')
+				p++;
+			continue;
+		}
+		out[o++] = *p++;
+	}
+	out[o < n ? o : n - 1] = '\0';
 }
 
 void db_url_remove(const char *url)

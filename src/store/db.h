@@ -64,9 +64,15 @@ enum db_constraint {
  * loss) and the busy wait above; a file it creates is mode 0600. */
 int db_open(const char *url, db_t **out, struct dy_err *e);
 
-/* 1 when url names a database that is there (a driver without files, such
- * as a server's, says 1 and lets db_open judge), else 0. */
+/* 1 when url names a database that is there (a server's: one that answers
+ * and holds a dyad schema; one that cannot be reached says 1 and lets
+ * db_open report why), else 0. */
 int db_url_exists(const char *url);
+
+/* url as a message or log may show it, into out (n bytes, cut short if
+ * need be): a password, given as user:PASSWORD@ or password=VALUE, shown
+ * as ***. */
+void db_url_shown(const char *url, char *out, size_t n);
 
 /* Deletes the database url names, with any companion files (for a database
  * a failed first command created); a driver without files does nothing. */

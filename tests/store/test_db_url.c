@@ -3,7 +3,8 @@
  * refused), the trace driver logs SQL without values and injects failures
  * that roll the action back whole, ids come back from RETURNING, constraint
  * kinds come from the driver's codes, a bulk load's relaxed checks come back
- * on, and a half-read SELECT does not make the next writer fail. */
+ * on, a half-read SELECT does not make the next writer fail, and a URL
+ * shown in a message hides its password. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -227,6 +228,24 @@ static void half_read_select_does_not_block_writer(void **state)
 	db_close(b);
 }
 
+/* A URL shown in a message keeps everything but its password. */
+static void url_shown_without_password(void **state)
+{
+	(void)state;
+	char out[128];
+	db_url_shown("postgresql://dyad:s3cret@db.example/team", out, sizeof out);
+	assert_string_equal(out, "postgresql://dyad:***@db.example/team");
+	db_url_shown("postgresql://dyad@db.example/team?sslmode=require&password=s3cret&x=1", out, sizeof out);
+	assert_string_equal(out, "postgresql://dyad@db.example/team?sslmode=require&password=***&x=1");
+	db_url_shown("postgresql:///team?host=/tmp/pg&password=s3cret", out, sizeof out);
+	assert_string_equal(out, "postgresql:///team?host=/tmp/pg&password=***");
+	db_url_shown("/var/lib/dyad/team:1.db", out, sizeof out);
+	assert_string_equal(out, "/var/lib/dyad/team:1.db");
+	db_url_shown("postgresql://dyad:s3cret@db.example/team", out, 12);
+	assert_string_equal(out, "postgresql:");
+	assert_null(strstr(out, "s3cret"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +255,7 @@ int main(void)
 		cmocka_unit_test(constraints_by_kind),
 		cmocka_unit_test(bulk_end_restores_reference_checks),
 		cmocka_unit_test(half_read_select_does_not_block_writer),
+		cmocka_unit_test(url_shown_without_password),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
