@@ -22,10 +22,8 @@ DB=${DB:-$WORK/bench-diary-$FAMILIES.db}
 mkdir -p "$WORK"
 . "$(dirname "$0")/lib.sh"
 
-if [ ! -s "$DB" ]; then # DB=PATH: an existing demo database (a copy: it is booked into)
-	echo "building $FAMILIES families in $DB ..."
-	"$DYAD" --db "$DB" demo --families "$FAMILIES" --seed 7 >/dev/null
-fi
+# DB=PATH: an existing demo database (a copy: it is booked into)
+demo_db "$DYAD" "$DB" "$FAMILIES" || true
 if [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM appointment")" -eq 0 ]; then
 	mapfile -t open < <(sqlite3 "$DB" "SELECT id FROM episode WHERE decision = 'accepted' AND discharged_on IS NULL
 		ORDER BY id LIMIT 2000")

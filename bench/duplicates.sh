@@ -19,10 +19,8 @@ FAMILIES=${FAMILIES:-100000}
 COPIES=${COPIES:-100}
 DB="$WORK/bench-duplicates.db"
 mkdir -p "$WORK"
-if [ ! -s "$DB" ]; then
-	rm -f "$DB" "$DB-wal" "$DB-shm"
-	echo "building $FAMILIES families in $DB ..."
-	/usr/bin/time -f 'demo: %e s %M KB' "$DYAD" --db "$DB" demo --families "$FAMILIES" --seed 7 >/dev/null
+. "$(dirname "$0")/lib.sh"
+if demo_db "$DYAD" "$DB" "$FAMILIES"; then
 	# Each copied caregiver (every 997th with a date of birth) in a family of their own.
 	sqlite3 "$DB" "
 		CREATE TEMP TABLE pick AS SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n FROM person
@@ -37,15 +35,8 @@ fi
 echo "$(sqlite3 "$DB" "SELECT COUNT(*) FROM person") people, $(sqlite3 "$DB" \
 	"SELECT COUNT(*) FROM person WHERE date_of_birth IS NOT NULL") with a date of birth"
 
-times=()
-for i in 1 2 3 4 5; do
-	t0=$(date +%s%N)
-	"$DYAD" --db "$DB" --format csv duplicates >"$WORK/pairs.csv"
-	t1=$(date +%s%N)
-	times+=($(((t1 - t0) / 1000000)))
-done
-med=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
-echo "dyad duplicates (whole command): ${times[*]} ms; median $med ms"
+RUNS=${RUNS:-5}
+median "dyad duplicates (whole command)" "$DYAD" --db "$DB" --format csv duplicates
+"$DYAD" --db "$DB" --format csv duplicates >"$WORK/pairs.csv"
 echo "pairs found: $(($(wc -l <"$WORK/pairs.csv") - 1)) (copies typed in: $COPIES); by reason:"
 tail -n +2 "$WORK/pairs.csv" | cut -d, -f1 | sort | uniq -c
-/usr/bin/time -f 'one run: %e s wall, %U s user, %M KB peak' "$DYAD" --db "$DB" --format csv duplicates >/dev/null

@@ -18,25 +18,16 @@ WORK=${2:-$(mktemp -d)}
 FAMILIES=${FAMILIES:-100000}
 DB="$WORK/bench-find.db"
 mkdir -p "$WORK"
-if [ ! -s "$DB" ]; then
-	rm -f "$DB" "$DB-wal" "$DB-shm"
-	echo "building $FAMILIES families in $DB ..."
-	/usr/bin/time -f 'demo: %e s %M KB' "$DYAD" --db "$DB" demo --families "$FAMILIES" --seed 7 >/dev/null
-fi
+. "$(dirname "$0")/lib.sh"
+demo_db "$DYAD" "$DB" "$FAMILIES" || true
 
 "$BUILD/bench_find" "$DB" "${N:-200}"
 
-read -r nhs given family <<<"$(sqlite3 -separator ' ' "$DB" \
-	"SELECT nhs_number, given_name, family_name FROM person WHERE id = 123457")"
+# A person half way through the demo (any size), by NHS number and misspelt.
+read -r nhs given family <<<"$(sqlite3 -separator ' ' "$DB" "SELECT nhs_number, given_name, family_name FROM person
+	WHERE nhs_number IS NOT NULL ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM person)")"
 slip="${given} ${family:0:2}x${family:3}"
+RUNS=${RUNS:-5}
 for q in "$nhs" "$slip"; do
-	times=()
-	for i in 1 2 3 4 5; do
-		t0=$(date +%s%N)
-		"$DYAD" --db "$DB" find "$q" >/dev/null
-		t1=$(date +%s%N)
-		times+=($(((t1 - t0) / 1000000)))
-	done
-	med=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
-	echo "dyad find (whole command) '$q': ${times[*]} ms; median $med ms"
+	median "dyad find (whole command) '$q'" "$DYAD" --db "$DB" find "$q"
 done

@@ -21,6 +21,17 @@ median() {
 	printf '%-58s runs: %s s   median: %s s (cpu %s s), %s KB\n' "$name" "${times[*]}" "$t" "$c" "$m"
 }
 
+# demo_db DYAD DB FAMILIES: makes DB with `dyad demo --families FAMILIES
+# --seed 7` (its time and peak memory printed) unless DB holds one already;
+# returns 0 when it made it and 1 when it was there, so that a script can
+# add to a new one (`if demo_db ...; then ...; fi`, or `demo_db ... || true`).
+demo_db() {
+	[ -s "$2" ] && return 1
+	rm -f "$2" "$2-wal" "$2-shm"
+	echo "building $3 families in $2 ..."
+	/usr/bin/time -f 'demo: %e s %M KB' "$1" --db "$2" demo --families "$3" --seed 7 >/dev/null
+}
+
 # count_lua FILE: writes a wrk script to FILE that counts the answers that
 # were 200 and those that were not (wrk itself counts a 3xx, such as a
 # redirect to the sign-in page, as a success), printed at the end as

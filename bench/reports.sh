@@ -18,13 +18,9 @@ RUNS=${RUNS:-3}
 DB=${DB:-$WORK/bench-reports-$FAMILIES.db}   # DB=PATH: an existing demo database
 mkdir -p "$WORK"
 
-if [ ! -s "$DB" ]; then
-	rm -f "$DB" "$DB-wal" "$DB-shm"
-	echo "building $FAMILIES families in $DB ..."
-	/usr/bin/time -f 'demo: %e s %M KB' "$DYAD" --db "$DB" demo --families "$FAMILIES" --seed 7 >/dev/null
-fi
-
 . "$(dirname "$0")/lib.sh"
+demo_db "$DYAD" "$DB" "$FAMILIES" || true
+
 
 echo "$("$DYAD" version), $FAMILIES families, DYAD_TODAY $DYAD_TODAY"
 Q=(--from 2026-07-01 --to 2026-09-30)

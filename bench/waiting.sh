@@ -15,16 +15,12 @@ RUNS=${RUNS:-3}
 DB=${DB:-$WORK/bench-waiting.db}   # DB=PATH: an existing demo database
 mkdir -p "$WORK"
 
-if [ ! -s "$DB" ]; then
-	rm -f "$DB" "$DB-wal" "$DB-shm"
-	echo "building $FAMILIES families in $DB ..."
-	/usr/bin/time -f 'demo: %e s %M KB' "$DYAD" --db "$DB" demo --families "$FAMILIES" --seed 7
-fi
+. "$(dirname "$0")/lib.sh"
+demo_db "$DYAD" "$DB" "$FAMILIES" || true
 
 today=$(date -u +%F)
 from=$(date -u -d "$today - 1 year + 1 day" +%F)
 
-. "$(dirname "$0")/lib.sh"
 
 echo "$("$DYAD" version), $FAMILIES families, as of $today"
 median "dyad waiting" "$DYAD" --db "$DB" waiting
