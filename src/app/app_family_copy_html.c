@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/codes.h"
 #include "util/date.h"
 
 /* The sections in the order a reader meets them, with their headings. */
@@ -31,19 +32,25 @@ static const struct {
 static const char STYLE[] =
 	"body{font-family:Arial,Helvetica,sans-serif;color:#212b32;margin:2em;line-height:1.4}"
 	"h1{font-size:1.8em}h2{font-size:1.3em;margin-top:2em;border-bottom:2px solid #005eb8}"
-	"table{border-collapse:collapse;width:100%;margin-bottom:1em}"
+	"table{border-collapse:collapse;width:100%;margin-bottom:1em;font-size:.85em}"
 	"th,td{border:1px solid #d8dde0;padding:4px 6px;text-align:left;vertical-align:top}"
 	"th{background:#f0f4f5}td{white-space:pre-wrap}.error{color:#d5281b;font-weight:bold}"
 	"@media print{body{margin:0}h2{page-break-after:avoid}}";
 
-/* "referral_id" as "Referral id". */
+/* "referral_id" as "Referral id" (code_label), with the few names a
+ * reader would not guess from the field's spelling. */
 static int heading(struct buf *out, const char *key)
 {
+	static const char *const named[][2] = {{"nhs_number", "NHS number"},
+	                                       {"edd", "Expected date of delivery"},
+	                                       {"gestation_weeks", "Weeks of pregnancy at birth"},
+	                                       {"duration_min", "Minutes"},
+	                                       {"attendee_ids", "Family members there (person ids)"}};
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (strcmp(key, named[i][0]) == 0)
+			return buf_html(out, named[i][1]);
 	char h[64];
-	snprintf(h, sizeof h, "%s", key);
-	for (char *p = h; *p; p++)
-		if (*p == '_')
-			*p = ' ';
+	code_label(key, h, sizeof h);
 	if (h[0] >= 'a' && h[0] <= 'z')
 		h[0] = (char)(h[0] - 'a' + 'A');
 	return buf_html(out, h);
