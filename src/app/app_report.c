@@ -460,9 +460,11 @@ static void eq_pair(void *ctx, int64_t episode, int position, const struct chang
 }
 
 int app_report_equity(struct app *a, int32_t from, int32_t to, const char *team, struct app_equity *out,
-                      struct dy_err *e)
+                      struct app_outcomes *outcomes, struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
+	if (outcomes)
+		memset(outcomes, 0, sizeof *outcomes);
 	const struct instrument_set *set;
 	int rc = app_instruments(a, &set, e);
 	if (rc)
@@ -479,7 +481,10 @@ int app_report_equity(struct app *a, int32_t from, int32_t to, const char *team,
 	if (!rc)
 		rc = outcomes_read(a, set, from, to, tid, &o, &hook, e);
 	rc = app_end_read(a, rc);
-	app_outcomes_free(&o);
+	if (outcomes && !rc)
+		*outcomes = o;
+	else
+		app_outcomes_free(&o);
 	for (size_t i = 0; !rc && i < c.n; i++) {
 		const struct eq_episode *x = &c.ep[i];
 		equity_add(&out->decile[equity_decile_index(x->decile)], &x->n);

@@ -96,9 +96,12 @@ struct app_equity {
 /* The equity figures over [from, to] in one read transaction: referrals
  * received, decisions made, and episodes accepted and discharged with
  * their completeness and reliable improvement (on each instrument's first
- * scale, as the outcomes report classifies it). Returns 0, DY_EFORBIDDEN,
- * DY_ENOTFOUND (team), or a store error. */
+ * scale, as the outcomes report classifies it). When outcomes is not NULL,
+ * the period's outcomes, read on the way, are kept there as
+ * app_report_outcomes gives them (the caller frees them with
+ * app_outcomes_free), so that the quarterly reads the scores once. Returns
+ * 0, DY_EFORBIDDEN, DY_ENOTFOUND (team), or a store error. */
 int app_report_equity(struct app *a, int32_t from, int32_t to, const char *team, struct app_equity *out,
-                      struct dy_err *e);
+                      struct app_outcomes *outcomes, struct dy_err *e);
 
 #endif

@@ -23,6 +23,8 @@ struct report_params {
 	const struct app_outcomes *outcomes; /* the outcomes of the period already read (the quarterly
 	                                      * reads them once for outcomes and completeness);
 	                                      * NULL: those reports read them */
+	const struct app_equity *equity;     /* the equity figures already read (the quarterly reads
+	                                      * them with the outcomes); NULL: the equity report reads them */
 	const char *team;              /* a team's code: only its families count (app/ checks it is the
 	                                * user's); NULL for every team the database holds */
 };

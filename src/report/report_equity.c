@@ -93,9 +93,13 @@ void report_equity_tables(struct rep_result *r, const struct app_equity *o, cons
 int report_equity(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e)
 {
 	struct app_equity o;
-	int rc = app_report_equity(a, p->from, p->to, p->team, &o, e);
-	if (rc)
-		return rc;
+	if (p->equity)
+		o = *p->equity;
+	else {
+		int rc = app_report_equity(a, p->from, p->to, p->team, &o, NULL, e);
+		if (rc)
+			return rc;
+	}
 	report_intro(r, p, "Equity of access and outcome,",
 	             ": referrals received, acceptance (accepted of the referrals decided in the period), "
 	             "completeness (episodes discharged with a baseline and an end of the same measure, of those "

@@ -1,7 +1,8 @@
 /* report_quarterly.c: the commissioner's quarterly report: waiting times,
  * outcomes, completeness, safeguarding, activity and equity for one quarter, as one
  * result (JSON nests each under its name: {"waiting": {...}, ...}). The
- * quarter's outcomes are read once for outcomes and completeness. */
+ * quarter's outcomes are read once, with the equity figures, for outcomes,
+ * completeness and equity. */
 #include "report/report.h"
 
 #include <stdio.h>
@@ -35,8 +36,10 @@ int report_quarterly(struct app *a, const struct report_params *p, struct rep_re
 	struct report_params sub = *p;
 	sub.publish = 0; /* suppression runs once, over the whole result */
 	struct app_outcomes o;
-	int rc = app_report_outcomes(a, p->from, p->to, p->team, &o, e);
+	struct app_equity eq;
+	int rc = app_report_equity(a, p->from, p->to, p->team, &eq, &o, e);
 	sub.outcomes = &o;
+	sub.equity = &eq;
 	for (size_t i = 0; !rc && i < sizeof parts / sizeof parts[0]; i++) {
 		struct rep_result part;
 		rc = report_build(a, parts[i], &sub, &part, e);
