@@ -25,8 +25,11 @@ median() {
 # --seed 7` (its time and peak memory printed) unless DB holds one already;
 # returns 0 when it made it and 1 when it was there, so that a script can
 # add to a new one (`if demo_db ...; then ...; fi`, or `demo_db ... || true`).
+# A database URL (postgresql://...) is taken as holding one already: load
+# it with `dyad migrate-store` (bench/migrate_store.sh).
 demo_db() {
 	[ -s "$2" ] && return 1
+	case $2 in *://*) return 1 ;; esac
 	rm -f "$2" "$2-wal" "$2-shm"
 	echo "building $3 families in $2 ..."
 	/usr/bin/time -f 'demo: %e s %M KB' "$1" --db "$2" demo --families "$3" --seed 7 >/dev/null

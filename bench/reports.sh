@@ -6,7 +6,8 @@
 # also over the year to the demo's today), 3 runs each, with /usr/bin/time:
 # median wall time and peak memory. Targets (issue 15): each report under
 # 1 s, the quarterly HTML under 2 s at 100,000 families.
-# Usage: bash bench/reports.sh [DYAD_BINARY] [WORK_DIR]   (FAMILIES=N, RUNS=N, DB=PATH to change)
+# Usage: bash bench/reports.sh [DYAD_BINARY] [WORK_DIR]   (FAMILIES=N, RUNS=N, DB=PATH or a
+# postgresql:// URL holding a demo to change)
 set -euo pipefail
 
 DYAD=${1:-build/release/dyad}
