@@ -7,13 +7,16 @@
 
 #include "app/app_audit.h"
 #include "app/app_episode.h"
+#include "app/app_files.h"
 #include "app/app_measure.h"
+#include "app/app_pathway.h"
 #include "app/app_scope.h"
 #include "core/correction_record.h"
 #include "store/store_correction_record.h"
 #include "store/store_episode.h"
 #include "store/store_family.h"
 #include "store/store_measure.h"
+#include "store/store_pathway.h"
 #include "store/store_score.h"
 #include "util/date.h"
 #include "util/str.h"
@@ -28,11 +31,13 @@ static const char *const *const kind_fields[] = {correction_referral_fields, cor
                                                   correction_measure_fields, correction_safeguarding_fields,
                                                   correction_family_fields};
 
-/* A record as held: its episode (for a referral, the record itself; none
- * for a safeguarding period, which is the infant's) and family. */
+/* A record as held: its episode (for a referral, the record itself with
+ * its programme, first-time-parent answer and state; none for a
+ * safeguarding period, which is the infant's) and family. */
 struct held {
 	enum kind k;
-	struct episode ep;
+	struct correction_referral r;
+	enum episode_state state;
 	struct contact c;
 	struct measure_record mr;
 	struct safeguarding sg;
@@ -107,8 +112,18 @@ static int load(struct app *a, enum kind k, int64_t id, struct held *h, struct d
 		if (!(rc = store_safeguarding_get(a->db, id, &h->sg, e)) &&
 		    !(rc = store_person_get(a->db, h->sg.infant_id, &infant, e)))
 			h->family_id = infant.family_id;
-	} else if (!rc && !(rc = store_episode_get(a->db, ep, &h->ep, e)))
-		h->family_id = h->ep.family_id;
+	} else if (!rc && !(rc = store_episode_get(a->db, ep, &h->r.ep, e)))
+		h->family_id = h->r.ep.family_id;
+	if (!rc && k == K_REFERRAL) {
+		struct pathway_referral p;
+		if (!(rc = store_pathway_get(a->db, id, &p, e))) {
+			str_copy(h->r.programme, sizeof h->r.programme, p.programme);
+			h->r.first_time_parent = p.first_time_parent;
+			h->state = p.state;
+		}
+	}
+	if (!rc && k == K_CONTACT)
+		rc = store_contact_links_get(a->db, &h->c, e);
 	if (!rc) {
 		int in = store_record_error_get(a->db, kind_tables[k], id, e);
 		rc = in < 0 ? in : 0;
@@ -124,7 +139,7 @@ static int get_field(const struct held *h, const char *field, char *out, struct 
 		return 0;
 	}
 	switch (h->k) {
-	case K_REFERRAL: return correction_referral_get(&h->ep, field, out, e);
+	case K_REFERRAL: return correction_referral_get(&h->r, field, out, e);
 	case K_CONTACT: return correction_contact_get(&h->c, field, out, e);
 	case K_SAFEGUARDING: return correction_safeguarding_get(&h->sg, field, out, e);
 	case K_FAMILY: return correction_family_get(&h->fam, field, out, e);
@@ -144,7 +159,7 @@ static int set_field(struct held *h, const char *field, const char *value, struc
 		return 0;
 	}
 	switch (h->k) {
-	case K_REFERRAL: return correction_referral_set(&h->ep, field, value, e);
+	case K_REFERRAL: return correction_referral_set(&h->r, field, value, e);
 	case K_CONTACT: return correction_contact_set(&h->c, field, value, e);
 	case K_SAFEGUARDING: return correction_safeguarding_set(&h->sg, field, value, e);
 	case K_FAMILY: return correction_family_set(&h->fam, field, value, e);
@@ -186,8 +201,76 @@ static int safeguarding_write(struct app *a, struct held *h, int record_changed,
 	return rc;
 }
 
+/* A referral checked as on entry: its codes and dates, its programme, its
+ * people of its family with their roles, and, while it is open, no infant
+ * or caregiver newly named on it with another open referral. */
+static int referral_write(struct app *a, const struct held *before, struct held *h, struct dy_err *e)
+{
+	struct episode *ep = &h->r.ep;
+	int64_t n = 0;
+	if (record_episode_check(ep, a->today, e) || app_programme_check(h->r.programme, e))
+		return DY_EINVAL;
+	int rc = app_referral_checks(a, ep, e);
+	if (rc)
+		return rc;
+	struct episode named = *ep; /* only the people the correction names anew */
+	named.n_more_infants = 0;
+	if (named.infant_id == before->r.ep.infant_id)
+		named.infant_id = 0;
+	if (named.caregiver_id == before->r.ep.caregiver_id)
+		named.caregiver_id = 0;
+	if ((named.infant_id || named.caregiver_id) && episode_state_is_open(h->state)) {
+		struct referral_duplicates d;
+		if ((rc = app_referral_duplicates(a, &named, &d, e)) || (rc = app_referral_duplicates_refuse(&d, ep->id, e)))
+			return rc;
+	}
+	if ((rc = store_episode_contacts_before(a->db, ep->id, ep->received_on, &n, e)))
+		return rc;
+	if (n)
+		return dy_fail(e, DY_EINVAL, "received_on", "%lld contact%s or move%s of this referral lie%s before this date",
+		               (long long)n, n == 1 ? "" : "s", n == 1 ? "" : "s", n == 1 ? "s" : "");
+	if ((rc = store_episode_correct(a->db, ep, e)))
+		return rc;
+	if (strcmp(h->r.programme, before->r.programme) || h->r.first_time_parent != before->r.first_time_parent)
+		rc = store_pathway_set_facts(a->db, ep->id, h->r.programme, h->r.first_time_parent, e);
+	return rc;
+}
+
+/* The same ids in the same order. */
+static int same_ids(const int64_t *x, int nx, const int64_t *y, int ny)
+{
+	return nx == ny && (nx == 0 || memcmp(x, y, (size_t)nx * sizeof *x) == 0);
+}
+
+/* A contact checked as on entry: its codes and date (app_contact_rules),
+ * its intervention against the team's catalogue when its kind or
+ * intervention changes, and its practitioners and attendees when they
+ * change, which are then written again. */
+static int contact_write(struct app *a, const struct held *before, struct held *h, struct dy_err *e)
+{
+	const struct contact *c = &h->c, *was = &before->c;
+	int catalogue = strcmp(c->kind, was->kind) || strcmp(c->intervention, was->intervention);
+	int links = !same_ids(c->practitioners, c->n_practitioners, was->practitioners, was->n_practitioners) ||
+	            !same_ids(c->attendees, c->n_attendees, was->attendees, was->n_attendees);
+	struct intervention_catalogue cat;
+	int rc = catalogue ? intervention_load_file(NULL, &cat, e) : 0;
+	if (!rc && app_contact_rules(a, c, &h->r.ep, catalogue ? &cat : NULL, e))
+		rc = DY_EINVAL;
+	if (catalogue)
+		intervention_catalogue_free(&cat);
+	if (!rc && links)
+		rc = app_contact_people_check(a, h->r.ep.family_id, c->practitioners, c->n_practitioners, c->attendees,
+		                              c->n_attendees, e);
+	if (!rc)
+		rc = store_contact_correct(a->db, c, e);
+	if (!rc && links)
+		rc = store_contact_links_replace(a->db, c, e);
+	return rc;
+}
+
 /* The entry rules for the corrected record, then its write. */
-static int check_write(struct app *a, struct held *h, int record_changed, struct dy_err *e)
+static int check_write(struct app *a, const struct held *before, struct held *h, int record_changed,
+                       struct dy_err *e)
 {
 	int rc = 0;
 	if (h->k == K_SAFEGUARDING)
@@ -199,24 +282,10 @@ static int check_write(struct app *a, struct held *h, int record_changed, struct
 			return dy_fail(e, DY_EINVAL, "created_on", "is in the future");
 		return store_family_correct(a->db, &h->fam, e);
 	}
-	if (h->k == K_REFERRAL) {
-		int64_t before = 0;
-		if (record_episode_check(&h->ep, a->today, e))
-			return DY_EINVAL;
-		if ((rc = store_episode_contacts_before(a->db, h->ep.id, h->ep.received_on, &before, e)))
-			return rc;
-		if (before)
-			return dy_fail(e, DY_EINVAL, "received_on", "%lld contact%s or move%s of this referral lie%s before this date",
-			               (long long)before, before == 1 ? "" : "s", before == 1 ? "" : "s",
-			               before == 1 ? "s" : "");
-		return store_episode_correct(a->db, &h->ep, e);
-	}
-	if (h->k == K_CONTACT) {
-		/* The intervention is not a corrected field: no catalogue check. */
-		if (app_contact_rules(a, &h->c, &h->ep, NULL, e))
-			return DY_EINVAL;
-		return store_contact_correct(a->db, &h->c, e);
-	}
+	if (h->k == K_REFERRAL)
+		return referral_write(a, before, h, e);
+	if (h->k == K_CONTACT)
+		return contact_write(a, before, h, e);
 	struct score_result res;
 	if ((rc = rescore(a, h, &res, e)))
 		return rc;
@@ -294,7 +363,7 @@ static int apply(struct app *a, const struct held *before, int64_t id, const str
 	if (!rc && !w.changed)
 		rc = dy_fail(e, DY_EINVAL, "field", "nothing would change: the record already holds these values");
 	if (!rc)
-		rc = check_write(a, &h, w.record_changed, e);
+		rc = check_write(a, before, &h, w.record_changed, e);
 	if (!rc && h.in_error != before->in_error)
 		rc = store_record_error_set(a->db, kind_tables[h.k], id, h.in_error ? reason : NULL, a->actor,
 		                            c->corrected_at, e);

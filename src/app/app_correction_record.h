@@ -48,7 +48,7 @@ int app_record_revert(struct app *a, const struct correction *c, const char *rea
  * their values as held into values, the record's family into *family_id
  * and whether it is entered in error into *in_error (may be NULL), for
  * those who may correct it (as app_record_correct); the read is audited. */
-#define CORRECTION_RECORD_FIELDS_MAX 8
+#define CORRECTION_RECORD_FIELDS_MAX 10
 int app_record_values(struct app *a, const char *kind, int64_t id, const char *const **fields,
                       char (*values)[CORRECTION_VALUE_MAX], int64_t *family_id, int *in_error, struct dy_err *e);
 

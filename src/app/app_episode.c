@@ -36,8 +36,7 @@ static int person_in_family(struct app *a, int64_t id, int64_t family_id, const 
 	return 0;
 }
 
-/* Checks ep's fields and people (inside the transaction). */
-static int referral_checks(struct app *a, struct episode *ep, struct dy_err *e)
+int app_referral_checks(struct app *a, const struct episode *ep, struct dy_err *e)
 {
 	struct family f;
 	int rc = store_family_get(a->db, ep->family_id, &f, e);
@@ -134,6 +133,25 @@ int app_referral_duplicates(struct app *a, const struct episode *ep, struct refe
 	return rc == DY_ENOTFOUND ? 0 : rc;
 }
 
+int app_referral_duplicates_refuse(struct referral_duplicates *d, int64_t self, struct dy_err *e)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->ids[i] != self)
+			d->ids[k++] = d->ids[i];
+	d->total -= d->n - k;
+	d->n = k;
+	if (!d->n)
+		return 0;
+	char list[200] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < d->n && used < sizeof list; i++)
+		used += (size_t)snprintf(list + used, sizeof list - used, "%s%lld", i ? ", " : "", (long long)d->ids[i]);
+	return dy_fail(e, DY_ECONFLICT, "referral",
+	               "the infant or caregiver already has an open referral (%s%s); nothing was saved", list,
+	               d->total > d->n ? ", ..." : "");
+}
+
 int app_referral_add_with(struct app *a, struct episode *ep, const struct referral_extra *x,
                           struct referral_duplicates *d, struct dy_err *e)
 {
@@ -148,18 +166,11 @@ int app_referral_add_with(struct app *a, struct episode *ep, const struct referr
 		return DY_EINVAL;
 	if ((rc = app_begin(a, e)))
 		return rc;
-	rc = referral_checks(a, ep, e);
+	rc = app_referral_checks(a, ep, e);
 	if (!rc)
 		rc = app_referral_duplicates(a, ep, d, e);
-	if (!rc && d->n && !(x && x->allow_duplicate)) {
-		char list[200] = "";
-		size_t used = 0;
-		for (size_t i = 0; i < d->n && used < sizeof list; i++)
-			used += (size_t)snprintf(list + used, sizeof list - used, "%s%lld", i ? ", " : "", (long long)d->ids[i]);
-		rc = dy_fail(e, DY_ECONFLICT, "referral",
-		             "the infant or caregiver already has an open referral (%s%s); nothing was saved",
-		             list, d->total > d->n ? ", ..." : "");
-	}
+	if (!rc && !(x && x->allow_duplicate))
+		rc = app_referral_duplicates_refuse(d, 0, e);
 	if (!rc)
 		rc = app_referral_insert(a, ep, x, e);
 	return app_end(a, rc, "referral.add", "episode", ep->id, ep->source, e);

@@ -57,6 +57,17 @@ int app_referral_duplicates(struct app *a, const struct episode *ep, struct refe
 int app_referral_add_with(struct app *a, struct episode *ep, const struct referral_extra *x,
                           struct referral_duplicates *d, struct dy_err *e);
 
+/* Checks ep's people and earlier referral inside the caller's transaction:
+ * its infants infants of its family, its caregiver (if any) a caregiver of
+ * it, its earlier referral (if any) the family's, received before it and
+ * closed; the rules of a referral on entry and on correction. */
+int app_referral_checks(struct app *a, const struct episode *ep, struct dy_err *e);
+
+/* Drops referral self (0: none) from d (as app_referral_duplicates found
+ * it), then refuses with DY_ECONFLICT (field "referral") naming what is
+ * left, if anything: the infant or caregiver already has an open referral. */
+int app_referral_duplicates_refuse(struct referral_duplicates *d, int64_t self, struct dy_err *e);
+
 /* Inserts ep (a new id), opens its pathway and stores x's programme and
  * first-time-parent facts (x may be NULL), inside the caller's write
  * transaction, after its checks: 0 or the store's code. */

@@ -11,12 +11,21 @@ struct opt_field {
 	const char *opt, *field;
 };
 
-static const struct opt_field referral_opts[] = {{"received", "received_on"}, {"source", "source"}, {0, 0}};
+static const struct opt_field referral_opts[] = {{"received", "received_on"},
+                                                 {"source", "source"},
+                                                 {"programme", "programme"},
+                                                 {"first-time-parent", "first_time_parent"},
+                                                 {"infant", "infant_id"},
+                                                 {"caregiver", "caregiver_id"},
+                                                 {0, 0}};
 static const struct opt_field contact_opts[] = {{"date", "date"},
                                                 {"kind", "kind"},
+                                                {"intervention", "intervention"},
                                                 {"location", "location"},
                                                 {"attendance", "attendance"},
                                                 {"duration", "duration_min"},
+                                                {"practitioners", "practitioners"},
+                                                {"attendees", "attendees"},
                                                 {0, 0}};
 static const struct opt_field measure_opts[] = {
 	{"date", "date"}, {"respondent", "respondent"}, {"responses", "responses"}, {0, 0}};
@@ -31,7 +40,7 @@ static int correct(struct cli_args *a, struct app *app, const char *kind, const 
 	int64_t id, first = 0;
 	if (cli_id(a, kind, &id, &e))
 		return cli_fail(&e);
-	struct correction_change ch[8];
+	struct correction_change ch[CORRECTION_RECORD_FIELDS_MAX];
 	int n = 0;
 	for (int i = 0; opts[i].opt; i++) {
 		const char *v = cli_get(a, opts[i].opt);

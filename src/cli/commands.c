@@ -499,6 +499,10 @@ static const struct cli_opt o_ref_correct[] = {
 	{"referral", "ID", "the referral corrected", 1}, CORR_REASON,
 	{"received", "DATE", "the date the referral was received, YYYY-MM-DD (the clocks follow)", 0},
 	{"source", "CODE", "where the referral came from (a source code)", 0},
+	{"programme", "CODE", "the programme it was referred to, lower-case letters, digits and '_' (\"\" for none)", 0},
+	{"first-time-parent", "ANSWER", "is the caregiver a first-time parent: yes, no or \"\" (not known)", 0},
+	{"infant", "ID", "the infant referred: an infant of the family (not one with another open referral)", 0},
+	{"caregiver", "ID", "the caregiver referred: a caregiver of the family, \"\" for none (not one with another open referral)", 0},
 	{0}};
 static const struct cli_opt o_contact_correct[] = {
 	{"contact", "ID", "the contact corrected", 1}, CORR_REASON,
@@ -507,6 +511,9 @@ static const struct cli_opt o_contact_correct[] = {
 	{"location", "PLACE", "where it took place", 0},
 	{"attendance", "CODE", "attended, did_not_attend, cancelled_by_family, ...", 0},
 	{"duration", "MIN", "minutes, 0 to 600 (\"\" for unknown)", 0},
+	{"intervention", "CODE", "for an intervention or group contact: a code of the team's catalogue (dyad interventions list; \"\" for none)", 0},
+	{"practitioners", "IDS", "the practitioners present, e.g. 2,5 (the whole list; \"\" for none)", 0},
+	{"attendees", "IDS", "the family members present, e.g. 11,12 (the whole list; \"\" for none)", 0},
 	{0}};
 static const struct cli_opt o_measure_correct[] = {
 	{"measure", "ID", "the measure corrected", 1}, CORR_REASON,
@@ -649,8 +656,8 @@ const struct cli_command cli_commands[] = {
 	{"audit", "show", NULL, 0, "Who has looked at or changed a family's record, newest first.", o_audit_show, cmd_audit_show, CLI_DB_READ, NULL},
 	{"family", "copy", "ID DIR", 2, "Write a family's own copy of its record (subject access): an HTML document and the same data as JSON, into the new or empty folder DIR.", o_none, cmd_family_copy, CLI_DB_WRITE, "html and json files (always)"},
 	{"serve", NULL, NULL, 0, "Run the web application and JSON API (see docs/deploy.md).", o_serve, cmd_serve, CLI_DB_EXTERNAL, NULL},
-	{"referral", "correct", NULL, 0, "Correct a referral's received date or source (checked as on entry; the clocks follow); the earlier value is kept.", o_ref_correct, cmd_referral_correct, CLI_DB_WRITE, NULL},
-	{"contact", "correct", NULL, 0, "Correct a contact's date, kind, place, attendance or length (checked as on entry; the clocks follow).", o_contact_correct, cmd_contact_correct, CLI_DB_WRITE, NULL},
+	{"referral", "correct", NULL, 0, "Correct a referral's received date, source, programme, first-time-parent answer, infant or caregiver (checked as on entry; the clocks follow); the earlier value is kept.", o_ref_correct, cmd_referral_correct, CLI_DB_WRITE, NULL},
+	{"contact", "correct", NULL, 0, "Correct a contact's date, kind, intervention, place, attendance, length, practitioners or attendees (checked as on entry; the clocks and reports follow).", o_contact_correct, cmd_contact_correct, CLI_DB_WRITE, NULL},
 	{"measure", "correct", NULL, 0, "Correct a measure's date, respondent or answers (checked and scored again as on entry).", o_measure_correct, cmd_measure_correct, CLI_DB_WRITE, NULL},
 	{"referral", "error", NULL, 0, "Mark a referral entered in error, with the reason: kept, hidden, left out of figures and clocks.", o_ref_error, cmd_referral_error, CLI_DB_WRITE, NULL},
 	{"contact", "error", NULL, 0, "Mark a contact entered in error, with the reason: kept, hidden, left out of figures and clocks.", o_contact_error, cmd_contact_error, CLI_DB_WRITE, NULL},

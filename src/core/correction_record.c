@@ -1,5 +1,5 @@
-/* correction_record.c: referral, contact and measure fields as text, for
- * corrections (see correction_record.h). */
+/* correction_record.c: referral, contact, measure, safeguarding and family
+ * fields as text, for corrections (see correction_record.h). */
 #include "core/correction_record.h"
 
 #include <stdio.h>
@@ -11,8 +11,13 @@
 #include "util/str.h"
 #include "util/text.h"
 
-const char *const correction_referral_fields[] = {"received_on", "source", 0};
-const char *const correction_contact_fields[] = {"date", "kind", "location", "attendance", "duration_min", 0};
+/* The most ids a contact's practitioners or attendees hold (struct contact). */
+#define CORRECTION_IDS_MAX 8
+
+const char *const correction_referral_fields[] = {"received_on",       "source",    "programme",
+                                                  "first_time_parent", "infant_id", "caregiver_id", 0};
+const char *const correction_contact_fields[] = {"date",       "kind",         "intervention",  "location",
+                                                 "attendance", "duration_min", "practitioners", "attendees", 0};
 const char *const correction_measure_fields[] = {"date", "respondent", "responses", 0};
 const char *const correction_safeguarding_fields[] = {"status", "started_on", "ended_on", 0};
 const char *const correction_family_fields[] = {"created_on", 0};
@@ -47,26 +52,110 @@ static int set_id(int64_t *dst, const char *field, const char *value, struct dy_
 	return 0;
 }
 
-int correction_referral_get(const struct episode *ep, const char *field, char *out, struct dy_err *e)
+/* An id as text, "" for none (0). */
+static void id_text(int64_t id, char *out)
+{
+	if (id > 0)
+		snprintf(out, CORRECTION_VALUE_MAX, "%lld", (long long)id);
+	else
+		out[0] = '\0';
+}
+
+/* The ids ascending, comma-separated ("" for none). */
+static void ids_text(const int64_t *ids, int n, char *out)
+{
+	int64_t sorted[CORRECTION_IDS_MAX];
+	int k = 0;
+	for (int i = 0; i < n && k < CORRECTION_IDS_MAX; i++) {
+		int j = k++;
+		for (; j > 0 && sorted[j - 1] > ids[i]; j--)
+			sorted[j] = sorted[j - 1];
+		sorted[j] = ids[i];
+	}
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < k; i++)
+		used += (size_t)snprintf(out + used, CORRECTION_VALUE_MAX - used, "%s%lld", i ? "," : "",
+		                         (long long)sorted[i]);
+}
+
+/* A comma-separated list of up to max ids ("" none), kept ascending. */
+static int set_ids(int64_t *ids, int *n, int max, const char *field, const char *value, struct dy_err *e)
+{
+	int64_t got[CORRECTION_IDS_MAX];
+	int k = 0;
+	const char *p = value;
+	while (*p) {
+		char *end;
+		long long v = strtoll(p, &end, 10);
+		if (end == p || v < 1 || (*end && *end != ','))
+			return dy_fail(e, DY_EINVAL, field, "must be record numbers separated by commas, like 3,7");
+		if (k == max)
+			return dy_fail(e, DY_EINVAL, field, "lists more than %d ids", max);
+		for (int i = 0; i < k; i++)
+			if (got[i] == v)
+				return dy_fail(e, DY_EINVAL, field, "lists %lld twice", v);
+		got[k++] = v;
+		p = *end ? end + 1 : end;
+		if (*end && !*p)
+			return dy_fail(e, DY_EINVAL, field, "must be record numbers separated by commas, like 3,7");
+	}
+	for (int i = 0; i < k; i++) {
+		int j = i;
+		for (; j > 0 && ids[j - 1] > got[i]; j--)
+			ids[j] = ids[j - 1];
+		ids[j] = got[i];
+	}
+	*n = k;
+	return 0;
+}
+
+int correction_referral_get(const struct correction_referral *r, const char *field, char *out, struct dy_err *e)
 {
 	out[0] = '\0';
 	if (strcmp(field, "received_on") == 0)
-		date_format(ep->received_on, out);
+		date_format(r->ep.received_on, out);
 	else if (strcmp(field, "source") == 0)
-		str_copy(out, CORRECTION_VALUE_MAX, ep->source);
+		str_copy(out, CORRECTION_VALUE_MAX, r->ep.source);
+	else if (strcmp(field, "programme") == 0)
+		str_copy(out, CORRECTION_VALUE_MAX, r->programme);
+	else if (strcmp(field, "first_time_parent") == 0)
+		str_copy(out, CORRECTION_VALUE_MAX, r->first_time_parent == ELIGIBILITY_ANSWER_YES  ? "yes"
+		                                    : r->first_time_parent == ELIGIBILITY_ANSWER_NO ? "no"
+		                                                                                    : "");
+	else if (strcmp(field, "infant_id") == 0)
+		id_text(r->ep.infant_id, out);
+	else if (strcmp(field, "caregiver_id") == 0)
+		id_text(r->ep.caregiver_id, out);
 	else
 		return unknown("referral", correction_referral_fields, e);
 	return 0;
 }
 
-int correction_referral_set(struct episode *ep, const char *field, const char *value, struct dy_err *e)
+int correction_referral_set(struct correction_referral *r, const char *field, const char *value, struct dy_err *e)
 {
 	if (text_check(field, value, TEXT_LINE, e))
 		return DY_EINVAL;
 	if (strcmp(field, "received_on") == 0)
-		return validate_date(field, value, &ep->received_on, e);
+		return validate_date(field, value, &r->ep.received_on, e);
 	if (strcmp(field, "source") == 0)
-		return set_text(ep->source, sizeof ep->source, field, value, e);
+		return set_text(r->ep.source, sizeof r->ep.source, field, value, e);
+	if (strcmp(field, "programme") == 0)
+		return set_text(r->programme, sizeof r->programme, field, value, e);
+	if (strcmp(field, "first_time_parent") == 0) {
+		if (strcmp(value, "yes") && strcmp(value, "no") && value[0])
+			return dy_fail(e, DY_EINVAL, field, "must be yes, no or empty (not known)");
+		r->first_time_parent = strcmp(value, "yes") == 0  ? ELIGIBILITY_ANSWER_YES
+		                       : strcmp(value, "no") == 0 ? ELIGIBILITY_ANSWER_NO
+		                                                  : ELIGIBILITY_ANSWER_UNKNOWN;
+		return 0;
+	}
+	if (strcmp(field, "infant_id") == 0)
+		return set_id(&r->ep.infant_id, field, value, e);
+	if (strcmp(field, "caregiver_id") == 0) {
+		r->ep.caregiver_id = 0;
+		return value[0] ? set_id(&r->ep.caregiver_id, field, value, e) : 0;
+	}
 	return unknown("referral", correction_referral_fields, e);
 }
 
@@ -77,6 +166,12 @@ int correction_contact_get(const struct contact *c, const char *field, char *out
 		date_format(c->date, out);
 	else if (strcmp(field, "kind") == 0)
 		str_copy(out, CORRECTION_VALUE_MAX, c->kind);
+	else if (strcmp(field, "intervention") == 0)
+		str_copy(out, CORRECTION_VALUE_MAX, c->intervention);
+	else if (strcmp(field, "practitioners") == 0)
+		ids_text(c->practitioners, c->n_practitioners, out);
+	else if (strcmp(field, "attendees") == 0)
+		ids_text(c->attendees, c->n_attendees, out);
 	else if (strcmp(field, "location") == 0)
 		str_copy(out, CORRECTION_VALUE_MAX, c->location);
 	else if (strcmp(field, "attendance") == 0)
@@ -97,6 +192,12 @@ int correction_contact_set(struct contact *c, const char *field, const char *val
 		return validate_date(field, value, &c->date, e);
 	if (strcmp(field, "kind") == 0)
 		return set_text(c->kind, sizeof c->kind, field, value, e);
+	if (strcmp(field, "intervention") == 0)
+		return set_text(c->intervention, sizeof c->intervention, field, value, e);
+	if (strcmp(field, "practitioners") == 0)
+		return set_ids(c->practitioners, &c->n_practitioners, CORRECTION_IDS_MAX, field, value, e);
+	if (strcmp(field, "attendees") == 0)
+		return set_ids(c->attendees, &c->n_attendees, CORRECTION_IDS_MAX, field, value, e);
 	if (strcmp(field, "location") == 0)
 		return set_text(c->location, sizeof c->location, field, value, e);
 	if (strcmp(field, "attendance") == 0)

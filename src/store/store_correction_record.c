@@ -8,12 +8,15 @@
 
 int store_episode_correct(db_t *db, const struct episode *ep, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "UPDATE episode SET received_on = ?, source = ? WHERE id = ?", e);
+	db_stmt_t *s = db_prepare(
+		db, "UPDATE episode SET received_on = ?, source = ?, infant_id = ?, caregiver_id = ? WHERE id = ?", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_date(s, 1, ep->received_on);
 	db_bind_text_ref(s, 2, ep->source);
-	db_bind_int(s, 3, ep->id);
+	db_bind_int(s, 3, ep->infant_id);
+	db_bind_id(s, 4, ep->caregiver_id);
+	db_bind_int(s, 5, ep->id);
 	int rc = db_run(s, e);
 	if (rc)
 		return rc;
@@ -49,7 +52,7 @@ int store_contact_get(db_t *db, int64_t id, struct contact *c, struct dy_err *e)
 int store_contact_correct(db_t *db, const struct contact *c, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "UPDATE contact SET date = ?, kind = ?, location = ?, attendance = ?,"
-	                              " duration_min = ? WHERE id = ?", e);
+	                              " duration_min = ?, intervention = ? WHERE id = ?", e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_date(s, 1, c->date);
@@ -60,7 +63,8 @@ int store_contact_correct(db_t *db, const struct contact *c, struct dy_err *e)
 		db_bind_int(s, 5, c->duration_min);
 	else
 		db_bind_null(s, 5);
-	db_bind_int(s, 6, c->id);
+	db_bind_text_ref_opt(s, 6, c->intervention);
+	db_bind_int(s, 7, c->id);
 	return db_run(s, e);
 }
 

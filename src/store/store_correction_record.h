@@ -13,7 +13,8 @@
 /* The tables a record may be marked entered in error in. */
 enum store_error_table { STORE_ERR_EPISODE, STORE_ERR_CONTACT, STORE_ERR_SAFEGUARDING, STORE_ERR_MEASURE };
 
-/* Writes a referral's received date and source, and the date of its first
+/* Writes a referral's received date, source, infant and caregiver (0:
+ * none), and the date of its first
  * pathway event (into received); the clocks follow, by the migration's
  * triggers. */
 int store_episode_correct(db_t *db, const struct episode *ep, struct dy_err *e);
@@ -21,7 +22,8 @@ int store_episode_correct(db_t *db, const struct episode *ep, struct dy_err *e);
 /* Loads contact id without its links; DY_ENOTFOUND when absent. */
 int store_contact_get(db_t *db, int64_t id, struct contact *c, struct dy_err *e);
 
-/* Writes a contact's date, kind, location, attendance and duration. */
+/* Writes a contact's date, kind, intervention, location, attendance and
+ * duration (its links: store_contact_links_replace). */
 int store_contact_correct(db_t *db, const struct contact *c, struct dy_err *e);
 
 /* Writes a measure's date, respondent and responses; DY_ECONFLICT when the

@@ -379,6 +379,49 @@ static void add_id(int64_t *ids, int *n, int64_t id)
 	(*n)++;
 }
 
+/* Reads the ids of one contact's links (one column of table) into ids. */
+static int links_get(db_t *db, const char *sql, int64_t contact_id, int64_t *ids, int *n, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, sql, e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, contact_id);
+	int rc;
+	*n = 0;
+	while ((rc = db_step(s, e)) == DB_ROW)
+		add_id(ids, n, db_col_int(s, 0));
+	return rc == DB_DONE ? 0 : rc;
+}
+
+int store_contact_links_get(db_t *db, struct contact *c, struct dy_err *e)
+{
+	int rc = links_get(db, "SELECT practitioner_id FROM contact_practitioner WHERE contact_id = ?", c->id,
+	                   c->practitioners, &c->n_practitioners, e);
+	return rc ? rc
+	          : links_get(db, "SELECT person_id FROM contact_attendee WHERE contact_id = ?", c->id, c->attendees,
+	                      &c->n_attendees, e);
+}
+
+/* Deletes one contact's links of one table. */
+static int links_clear(db_t *db, const char *sql, int64_t contact_id, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, sql, e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, contact_id);
+	return db_run(s, e);
+}
+
+int store_contact_links_replace(db_t *db, const struct contact *c, struct dy_err *e)
+{
+	int rc = links_clear(db, "DELETE FROM contact_practitioner WHERE contact_id = ?", c->id, e);
+	if (!rc)
+		rc = links_clear(db, "DELETE FROM contact_attendee WHERE contact_id = ?", c->id, e);
+	if (!rc)
+		rc = insert_links(db, link_practitioner_sql, c->id, c->practitioners, c->n_practitioners, e);
+	return rc ? rc : insert_links(db, link_attendee_sql, c->id, c->attendees, c->n_attendees, e);
+}
+
 int store_contact_list(db_t *db, int64_t episode_id, store_contact_fn fn, void *ctx, struct dy_err *e)
 {
 	/* Portable SQL: each contact comes once per (practitioner, attendee)

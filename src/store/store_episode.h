@@ -62,6 +62,14 @@ int store_outcome_list(db_t *db, int64_t episode_id, store_outcome_fn fn, void *
 /* Inserts the contact with its practitioner and attendee links. */
 int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e);
 
+/* Reads contact c->id's practitioner and attendee ids into c, each list
+ * ascending. */
+int store_contact_links_get(db_t *db, struct contact *c, struct dy_err *e);
+
+/* Replaces contact c->id's practitioner and attendee links by c's lists
+ * (a correction; inside the caller's transaction). */
+int store_contact_links_replace(db_t *db, const struct contact *c, struct dy_err *e);
+
 /* Links of many contacts written together: a bulk import inserts each
  * contact with store_contact_insert_batched, whose links wait here and go
  * in multi-row statements of STORE_LINK_BATCH rows; store_link_flush
