@@ -6,7 +6,12 @@
  * corrections (the correction table, kinds "referral", "contact",
  * "measure" and "safeguarding"); a changed received or contact date moves
  * the referral's clocks (the migration 21 triggers) and a changed measure
- * is scored again. Entered in error is the field "entered_in_error" going
+ * is scored again. A referral's people are held to its family and roles
+ * and, while it is open, none newly named may have another open referral
+ * (app_referral_checks, app_referral_duplicates_refuse); a contact's
+ * intervention to the catalogue when its kind or intervention changes, and
+ * its practitioners and attendees (the link tables rewritten) to the team
+ * and family (app_contact_people_check). Entered in error is the field "entered_in_error" going
  * from "" to "yes": the record is kept, hidden from views and left out of
  * reports and clocks, and the correction can be undone as any other.
  * Referral and contact: booking staff; measure and safeguarding: clinical
