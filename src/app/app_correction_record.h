@@ -11,9 +11,10 @@
  * (app_referral_checks, app_referral_duplicates_refuse); a contact's
  * intervention to the catalogue when its kind or intervention changes, and
  * its practitioners and attendees (the link tables rewritten) to the team
- * and family (app_contact_people_check). Entered in error is the field "entered_in_error" going
- * from "" to "yes": the record is kept, hidden from views and left out of
- * reports and clocks, and the correction can be undone as any other.
+ * and family (app_contact_people_check). Entered in error is the field
+ * "entered_in_error" going from "" to "yes": the record is kept, hidden
+ * from views and left out of reports and clocks, and the correction can be
+ * undone as any other.
  * Referral and contact: booking staff; measure and safeguarding: clinical
  * staff. The audit names the record and the fields, never a value. */
 #ifndef DYAD_APP_CORRECTION_RECORD_H

@@ -7,11 +7,14 @@
  * staff reach these pages; the app layer checks every record (measures and
  * safeguarding need clinical staff). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app_correction_record.h"
 #include "http/page.h"
+#include "http/page_correction_choices.h"
 #include "http/routes.h"
+#include "util/str.h"
 
 #define BOOKING (USER_MANAGER | USER_CLINICIAN | USER_ADMIN_STAFF | USER_OPERATOR)
 
@@ -34,7 +37,9 @@ static const struct {
              {"ended_on", "YYYY-MM-DD; empty while current"},
              {"date", "YYYY-MM-DD"},
              {"duration_min", "minutes, 0 to 600; empty when not known"},
-             {"responses", "the answers in order, separated by ;"}};
+             {"responses", "the answers in order, separated by ;"},
+             {"practitioners", "everyone who was there: untick all for none"},
+             {"attendees", "everyone from the family who was there: untick all for none"}};
 
 static const char *hint_of(const char *field)
 {
@@ -63,6 +68,62 @@ static int load(struct http_req *rq, const struct kind *k, int64_t id, struct re
 	return rc;
 }
 
+/* A field that holds a list of ids, shown as ticked boxes. */
+static int is_list(const char *field)
+{
+	return strcmp(field, "practitioners") == 0 || strcmp(field, "attendees") == 0;
+}
+
+/* The ids ticked in list field f, ascending and comma-separated, into out
+ * (CORRECTION_VALUE_MAX); -1 for more than a contact holds. */
+static int ticked_list(const struct http_req *rq, const char *f, char *out)
+{
+	int64_t ids[8];
+	int n = 0;
+	out[0] = '\0';
+	if (page_form_ids(rq, f, ids, 8, &n))
+		return -1;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && ids[j - 1] > ids[j]; j--) {
+			int64_t t = ids[j];
+			ids[j] = ids[j - 1];
+			ids[j - 1] = t;
+		}
+	size_t used = 0;
+	for (int i = 0; i < n; i++)
+		used += (size_t)snprintf(out + used, CORRECTION_VALUE_MAX - used, "%s%lld", i ? "," : "", (long long)ids[i]);
+	return 0;
+}
+
+/* One field of the form: a select or ticked boxes when its values come
+ * from a list, else a text box; value is what the form shows. */
+static int field_input(struct buf *b, const struct http_req *rq, const struct form_errors *fe,
+                       const struct correction_sources *src, struct correction_choices *ch, const char *f,
+                       const char *held, int typed, struct dy_err *e)
+{
+	char label[48];
+	page_code(f, 1, label, sizeof label);
+	const char *value = typed ? page_field(rq, f) : held;
+	if (!correction_choices(src, f, held, ch))
+		return form_input(b, fe, f, label, hint_of(f), value, NULL, "text", "off", e);
+	if (!ch->multiple)
+		return page_select(b, fe, f, label, ch->o, ch->n, value, e);
+	int on[CORRECTION_CHOICES_MAX] = {0};
+	if (typed)
+		page_ticked(rq, f, ch->o, ch->n, on);
+	else
+		for (int i = 0; i < ch->n; i++) {
+			char list[CORRECTION_VALUE_MAX + 2], one[52];
+			snprintf(list, sizeof list, ",%s,", held);
+			snprintf(one, sizeof one, ",%s,", ch->values[i]);
+			on[i] = strstr(list, one) != NULL;
+		}
+	/* The marker says the boxes were on the form, so that none ticked
+	 * means none. */
+	int rc = TMPL(b, e, "<input type=\"hidden\" name=\"{{f}}-listed\" value=\"1\">", TMPL_S("f", f));
+	return rc ? rc : form_checkboxes(b, fe, f, label, hint_of(f), ch->o, ch->n, on, e);
+}
+
 static int correct_page(struct http_req *rq, struct http_resp *rs, const struct kind *k, int64_t id,
                         const struct form_errors *fe)
 {
@@ -75,30 +136,35 @@ static int correct_page(struct http_req *rq, struct http_resp *rs, const struct 
 	char action[64];
 	snprintf(action, sizeof action, "/%s/%lld/correct", k->path, (long long)id);
 	int typed = http_form(rq, "reason") != NULL;
+	struct correction_sources *src = xmalloc(sizeof *src);
+	struct correction_choices *ch = xmalloc(sizeof *ch);
+	correction_sources_load(rq->app, k->name, r.family_id, src);
 	rc = TMPL(&b, &r.e, "<h1>Correct {{k}} {{id}}</h1><p>Change what was recorded wrongly. The earlier value is "
 	          "kept, with who changed it, when and why, in the family's history.</p>",
 	          TMPL_S("k", k->title), TMPL_S("id", r.id));
 	rc = rc ? rc : form_error_summary(&b, fe, &r.e);
 	rc = rc ? rc : page_form_open(&b, rq, action, &r.e);
-	for (int i = 0; !rc && r.fields[i] && i < CORRECTION_RECORD_FIELDS_MAX; i++) {
-		char label[48];
-		page_code(r.fields[i], 1, label, sizeof label);
-		rc = form_input(&b, fe, r.fields[i], label, hint_of(r.fields[i]),
-		                typed ? page_field(rq, r.fields[i]) : r.values[i], NULL, "text", "off", &r.e);
-	}
+	for (int i = 0; !rc && r.fields[i] && i < CORRECTION_RECORD_FIELDS_MAX; i++)
+		rc = field_input(&b, rq, fe, src, ch, r.fields[i], r.values[i], typed, &r.e);
+	correction_sources_free(src);
+	free(src);
+	free(ch);
 	rc = rc ? rc : form_input(&b, fe, "reason", "Why is it corrected?", "One line, kept with the earlier value",
 	                          page_field(rq, "reason"), NULL, "text", "off", &r.e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Save correction</button></form>");
 	return page_form_send(rq, rs, rc, "Correct a record", r.back, "Back to the family", fe, &b);
 }
 
-/* The form field an error names: the kind's own or the reason, else the first. */
-static const char *error_field(const struct rec *r, const char *f)
+/* The form field an error names: the kind's own (a referral's "infant" is
+ * its infant_id) or the reason, else the first field changed. */
+static const char *error_field(const struct rec *r, const char *f, const char *changed)
 {
+	char with_id[72];
+	snprintf(with_id, sizeof with_id, "%s_id", f);
 	for (int i = 0; r->fields[i]; i++)
-		if (strcmp(f, r->fields[i]) == 0)
-			return f;
-	return strcmp(f, "reason") == 0 ? "reason" : r->fields[0];
+		if (strcmp(f, r->fields[i]) == 0 || strcmp(with_id, r->fields[i]) == 0)
+			return r->fields[i];
+	return strcmp(f, "reason") == 0 ? "reason" : changed;
 }
 
 static int history_redirect(struct http_resp *rs, int64_t family_id)
@@ -119,19 +185,26 @@ static int correct_post(struct http_req *rq, struct http_resp *rs, const struct 
 		return rc;
 	/* Only the fields sent whose value differs from the one held. */
 	struct correction_change ch[CORRECTION_RECORD_FIELDS_MAX];
-	int n = 0;
-	for (int i = 0; r.fields[i] && i < CORRECTION_RECORD_FIELDS_MAX; i++) {
-		if (!http_form(rq, r.fields[i]))
-			continue;
-		const char *v = page_field_trim(rq, r.fields[i]);
-		if (strcmp(v, r.values[i]) != 0)
+	char lists[2][CORRECTION_VALUE_MAX], listed[72];
+	int n = 0, nl = 0;
+	for (int i = 0; !rc && r.fields[i] && i < CORRECTION_RECORD_FIELDS_MAX; i++) {
+		const char *v = NULL;
+		snprintf(listed, sizeof listed, "%s-listed", r.fields[i]);
+		if (is_list(r.fields[i]) && http_form(rq, listed) && nl < 2) {
+			if (ticked_list(rq, r.fields[i], lists[nl]))
+				rc = dy_fail(&r.e, DY_EINVAL, r.fields[i], "Choose at most 8");
+			v = lists[nl++];
+		} else if (http_form(rq, r.fields[i]))
+			v = page_field_trim(rq, r.fields[i]);
+		if (v && strcmp(v, r.values[i]) != 0)
 			ch[n++] = (struct correction_change){r.fields[i], v};
 	}
-	rc = n ? app_record_correct(rq->app, k->name, id, ch, n, page_field_trim(rq, "reason"), NULL, &r.e)
-	       : dy_fail(&r.e, DY_EINVAL, r.fields[0], "Nothing was changed: change the value that is wrong");
+	if (!rc)
+		rc = n ? app_record_correct(rq->app, k->name, id, ch, n, page_field_trim(rq, "reason"), NULL, &r.e)
+		       : dy_fail(&r.e, DY_EINVAL, r.fields[0], "Nothing was changed: change the value that is wrong");
 	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
 		struct form_errors fe = {0};
-		form_error_from(&fe, error_field(&r, r.e.field), &r.e);
+		form_error_from(&fe, error_field(&r, r.e.field, n ? ch[0].field : r.fields[0]), &r.e);
 		return correct_page(rq, rs, k, id, &fe);
 	}
 	return rc ? rc : history_redirect(rs, r.family_id);

@@ -145,6 +145,63 @@ contains "the family's correction is saved" \
 check "the day is changed" "$(sql "$DYAD_DB" "SELECT created_on FROM family WHERE id = $F")" 2020-01-02
 contains "the history lists it" "$(curl -s -b "$jar" "${URL}families/$F/history")" "Family $F"
 
+# Codes and people are chosen, not typed: selects and ticked boxes; a code
+# posted that is not on the list is refused naming the field.
+form=$(curl -s -b "$jar" "${URL}referrals/$R/correct")
+SRC=$(sql "$DYAD_DB" "SELECT source FROM episode WHERE id = $R")
+INF=$(sql "$DYAD_DB" "SELECT infant_id FROM episode WHERE id = $R")
+contains "the referral's source is a select" "$form" '<select class="nhsuk-select" id="source" name="source">'
+contains "holding the source" "$form" "<option value=\"$SRC\" selected>"
+contains "the programme is a select" "$form" 'id="programme" name="programme"'
+contains "the first-time-parent answer is a select" "$form" \
+	'id="first_time_parent" name="first_time_parent"><option value="">Choose</option><option value="yes"'
+contains "the infant is one of the family's infants" "$form" "id=\"infant_id\" name=\"infant_id\""
+contains "holding the infant" "$form" "<option value=\"$INF\" selected>"
+lacks "no source typed" "$form" 'id="source" name="source" type="text"'
+n=$(corrections)
+check "a source not on the list is refused" "$(post "$jar" "referrals/$R/correct" -d source=pigeon -d reason=x)" "400 "
+contains "naming the field" "$(cat "$WORK/p")" 'href="#source"'
+check "an answer not yes or no is refused" \
+	"$(post "$jar" "referrals/$R/correct" -d first_time_parent=maybe -d reason=x)" "400 "
+contains "naming it" "$(cat "$WORK/p")" 'href="#first_time_parent"'
+check "an infant as the caregiver is refused" "$(post "$jar" "referrals/$R/correct" -d "caregiver_id=$INF" \
+	-d reason=x)" "400 "
+contains "naming the caregiver field" "$(cat "$WORK/p")" 'href="#caregiver_id"'
+contains "saying why" "$(cat "$WORK/p")" "is not a caregiver"
+check "nothing changed" "$(corrections)" "$n"
+contains "the answer is corrected" "$(post "$jar" "referrals/$R/correct" -d first_time_parent=yes \
+	-d "reason=on the referral letter")" "^303 .*/families/$F/history$"
+check "and held" "$(sql "$DYAD_DB" "SELECT first_time_parent FROM episode WHERE id = $R")" yes
+form=$(curl -s -b "$jar" "${URL}contacts/$C/correct")
+for f in kind location attendance intervention; do
+	contains "the contact's $f is a select" "$form" "<select class=\"nhsuk-select\" id=\"$f\" name=\"$f\">"
+done
+contains "the practitioners are ticked boxes" "$form" 'name="practitioners" type="checkbox"'
+contains "the attendees too" "$form" 'name="attendees" type="checkbox"'
+n=$(corrections)
+check "a place not on the list is refused" "$(post "$jar" "contacts/$C/correct" -d location=moon -d reason=x)" "400 "
+contains "naming the field" "$(cat "$WORK/p")" 'href="#location"'
+check "an intervention not in the catalogue is refused" "$(post "$jar" "contacts/$C/correct" -d kind=intervention \
+	-d intervention=nonesuch -d reason=x)" "400 "
+contains "naming the intervention" "$(cat "$WORK/p")" 'href="#intervention"'
+contains "saying why" "$(cat "$WORK/p")" "not in the team"
+check "nothing changed" "$(corrections)" "$n"
+P1=$(sql "$DYAD_DB" "SELECT id FROM practitioner ORDER BY id LIMIT 1")
+P2=$(sql "$DYAD_DB" "SELECT id FROM practitioner ORDER BY id LIMIT 1 OFFSET 1")
+contains "the practitioners are corrected" "$(post "$jar" "contacts/$C/correct" -d practitioners-listed=1 \
+	-d "practitioners=$P2" -d "practitioners=$P1" -d "reason=both were there")" "^303 "
+check "the links are rewritten" "$(sql "$DYAD_DB" "SELECT practitioner_id FROM contact_practitioner
+	WHERE contact_id = $C ORDER BY 1" | tr '\n' ,)" "$P1,$P2,"
+contains "the history shows the list" "$(curl -s -b "$jar" "${URL}families/$F/history")" ">$P1,$P2<"
+contains "none ticked clears them" "$(post "$jar" "contacts/$C/correct" -d practitioners-listed=1 \
+	-d "reason=nobody recorded")" "^303 "
+check "no practitioner left" "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM contact_practitioner WHERE contact_id = $C")" 0
+PC=$(sql "$DYAD_DB" "SELECT MAX(id) FROM correction WHERE entity = 'contact' AND entity_id = $C
+	AND field = 'practitioners'")
+contains "undo from the history" "$(post "$jar" "corrections/$PC/revert" -d "reason=they were there")" "^303 "
+check "the links are back" "$(sql "$DYAD_DB" "SELECT practitioner_id FROM contact_practitioner
+	WHERE contact_id = $C ORDER BY 1" | tr '\n' ,)" "$P1,$P2,"
+
 # Entered in error: the contact leaves the referral's view; Undo brings it back.
 contains "the confirm page shows the contact" "$(curl -s -b "$jar" "${URL}contacts/$C/error")" \
 	"Mark contact $C entered in error"
