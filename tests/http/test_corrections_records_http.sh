@@ -4,7 +4,8 @@
 # corrections come back with the earlier values; a contact date corrected
 # or a contact entered in error moves the referral's clock, and undoing it
 # moves it back; a value refused names the field; measures need clinical
-# staff; an analyst and another team's manager may not.
+# staff; a contact's practitioners and attendees are corrected as a whole
+# list; an analyst and another team's manager may not.
 . "$(dirname "$0")/lib.sh"
 
 setup_db 8
@@ -37,6 +38,20 @@ check "API: a reason is required" "$(jq -r .error.field <<<"$BODY")" reason
 api admin_staff POST "/api/v1/corrections/$CC/revert" '{"reason":"the diary was right"}'
 check "API: undone" "$CODE" 201
 check "the clock is back" "$(clock)" "$ASSESSED"
+
+# The lists: the whole list as ids, kept ascending; a person of another family refused.
+P1=$(sql "$DYAD_DB" "SELECT id FROM practitioner ORDER BY id LIMIT 1")
+P2=$(sql "$DYAD_DB" "SELECT id FROM practitioner ORDER BY id LIMIT 1 OFFSET 1")
+OTHER=$(sql "$DYAD_DB" "SELECT p.id FROM person p JOIN episode e ON e.id = $R WHERE p.family_id <> e.family_id
+	ORDER BY p.id LIMIT 1")
+api admin_staff POST "/api/v1/contacts/$C/correct" "{\"reason\":\"x\",\"changes\":{\"attendees\":\"$OTHER\"}}"
+check "API: an attendee of another family is refused" "$CODE $(jq -r .error.field <<<"$BODY")" "400 attendees"
+api admin_staff POST "/api/v1/contacts/$C/correct" \
+	"{\"reason\":\"both were there\",\"changes\":{\"practitioners\":\"$P2,$P1\"}}"
+check "API: practitioners corrected, the list ascending" \
+	"$CODE $(jq -r '.items[-1] | .field + " " + .new_value' <<<"$BODY")" "201 practitioners $P1,$P2"
+api admin_staff GET "/api/v1/referrals/$R/contacts"
+check "the contact lists both" "$(jq -c "[.items[] | select(.id == $C) | .practitioners[]]" <<<"$BODY")" "[$P1,$P2]"
 
 api admin_staff POST "/api/v1/contacts/$C/error" '{"reason":"another family'"'"'s visit"}'
 check "API: contact entered in error" "$CODE" 201
