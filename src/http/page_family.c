@@ -607,6 +607,8 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 	buf_init(&rows, PAGE_BODY_MAX);
 	rc = page_state_tag(&tag, pr.state, e);
 	long long id = (long long)ep->id;
+	char rid[24];
+	snprintf(rid, sizeof rid, "%lld", id);
 	int open = episode_state_is_open(pr.state);
 	if (!rc) {
 		snprintf(href, sizeof href, "/referrals/%lld", id);
@@ -658,7 +660,7 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 	}
 	if (!rc)
 		rc = TMPL(b, e,
-		          "<section class=\"nhsuk-u-margin-bottom-7\"><h2>{{title}}</h2>"
+		          "<section class=\"nhsuk-u-margin-bottom-7\" id=\"referral-{{rid}}\"><h2>{{title}}</h2>"
 		          "<dl class=\"nhsuk-summary-list\">"
 		          "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">State</dt>"
 		          "<dd class=\"nhsuk-summary-list__value\">{{{tag}}} since {{since}}</dd></div>"
@@ -673,7 +675,8 @@ static int episode_section(struct buf *b, struct http_req *rq, const struct epis
 		          "class=\"nhsuk-table__header\">Details</th></tr></thead><tbody class=\"nhsuk-table__body\">"
 		          "{{{rows}}}</tbody></table>{{/rows}}{{^rows}}<p>Nothing recorded yet.</p>{{/rows}}",
 		          TMPL_S("title", title), TMPL_HTML("tag", &tag), TMPL_S("since", since),
-		          TMPL_S("source", source), TMPL_HTML("actions", &actions), TMPL_HTML("rows", &rows));
+		          TMPL_S("source", source), TMPL_HTML("actions", &actions), TMPL_HTML("rows", &rows),
+		          TMPL_S("rid", rid));
 	if (!rc && can_measures && ml.n > 0) {
 		rc = buf_puts(b, "<h3>Measures</h3><div class=\"nhsuk-grid-row\">");
 		if (!rc)
@@ -933,15 +936,31 @@ int page_episode_caption(struct buf *b, struct http_req *rq, int64_t episode_id,
 	return rc;
 }
 
-int page_to_family(struct http_req *rq, struct http_resp *rs, int64_t episode_id)
+/* Redirects to the family page of referral episode_id, at the referral's
+ * section when anchored. */
+static int to_family(struct http_req *rq, struct http_resp *rs, int64_t episode_id, int anchored)
 {
 	struct referral_view rv;
 	struct dy_err e;
 	int rc = app_referral_view(rq->app, episode_id, &rv, &e);
 	if (rc)
 		return rc;
-	char href[48];
-	snprintf(href, sizeof href, "/families/%lld", (long long)rv.episode.family_id);
+	char href[72];
+	if (anchored)
+		snprintf(href, sizeof href, "/families/%lld#referral-%lld", (long long)rv.episode.family_id,
+		         (long long)episode_id);
+	else
+		snprintf(href, sizeof href, "/families/%lld", (long long)rv.episode.family_id);
 	app_referral_view_free(&rv);
 	return http_redirect(rs, href);
+}
+
+int page_to_family(struct http_req *rq, struct http_resp *rs, int64_t episode_id)
+{
+	return to_family(rq, rs, episode_id, 0);
+}
+
+int page_to_referral(struct http_req *rq, struct http_resp *rs, int64_t episode_id)
+{
+	return to_family(rq, rs, episode_id, 1);
 }

@@ -67,3 +67,7 @@ int page_episode_caption(struct buf *b, struct http_req *rq, int64_t episode_id,
 
 /* Answers a redirect to the family page of referral episode_id. */
 int page_to_family(struct http_req *rq, struct http_resp *rs, int64_t episode_id);
+
+/* The referral's own page: its section of the family page (with its
+ * correction and entered-in-error links), redirected to at #referral-ID. */
+int page_to_referral(struct http_req *rq, struct http_resp *rs, int64_t episode_id);

@@ -587,7 +587,7 @@ static int referral_get(struct http_req *rq, struct http_resp *rs)
 	int64_t id;
 	if (http_param_id(rq, "id", &id))
 		return DY_ENOTFOUND;
-	return page_to_family(rq, rs, id);
+	return page_to_referral(rq, rs, id);
 }
 
 const struct http_route page_referral_routes[] = {

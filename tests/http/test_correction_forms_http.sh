@@ -6,8 +6,10 @@
 # correction needs a reason; one saved returns to the family's history,
 # which lists it; a contact entered in error leaves the referral's view and
 # Undo brings it back; an analyst may not; a form without its CSRF token is
-# refused. The family page links to the forms; Find a family links to the
-# likely duplicates for those who may see them.
+# refused. The family page links to the forms, and a referral's page (its
+# section of the family page) to its own; codes and people are chosen from
+# selects and ticked boxes, a code not on the list refused; Find a family
+# links to the likely duplicates for those who may see them.
 . "$(dirname "$0")/lib.sh"
 
 setup_db 8
@@ -51,6 +53,11 @@ contains "a clinician's family page links to the measure's" "$(curl -s -b "$cjar
 contains "and to the safeguarding period's" "$(curl -s -b "$cjar" "${URL}families/$SF")" "/safeguarding/$S/correct"
 lacks "not for admin staff, who may not correct it" "$(curl -s -b "$jar" "${URL}families/$SF")" \
 	"/safeguarding/$S/correct"
+loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" "${URL}referrals/$R")
+contains "the referral's page is its section of the family page" "$loc" "/families/$F#referral-$R$"
+section=$(sed -n "/id=\"referral-$R\"/,/<h3>Timeline/p" <<<"$family")
+contains "which links to the referral's correction" "$section" "href=\"/referrals/$R/correct\">Correct the referral"
+contains "and to marking it entered in error" "$section" "href=\"/referrals/$R/error\">Referral entered in error"
 contains "Find a family links to the likely duplicates for a clinician" "$(curl -s -b "$cjar" "${URL}families")" \
 	'href="/duplicates"'
 lacks "not for admin staff, who may not see them" "$(curl -s -b "$jar" "${URL}families")" 'href="/duplicates"'
