@@ -24,9 +24,9 @@
 enum kind { K_REFERRAL, K_CONTACT, K_MEASURE, K_SAFEGUARDING, K_FAMILY, K_KINDS };
 
 static const char *const kind_names[] = {"referral", "contact", "measure", "safeguarding", "family"};
-/* The table of each kind's entered-in-error mark (a family has none). */
+/* The table of each kind's entered-in-error mark. */
 static const enum store_error_table kind_tables[] = {STORE_ERR_EPISODE, STORE_ERR_CONTACT, STORE_ERR_MEASURE,
-                                                     STORE_ERR_SAFEGUARDING};
+                                                     STORE_ERR_SAFEGUARDING, STORE_ERR_FAMILY};
 static const char *const *const kind_fields[] = {correction_referral_fields, correction_contact_fields,
                                                   correction_measure_fields, correction_safeguarding_fields,
                                                   correction_family_fields};
@@ -105,9 +105,7 @@ static int load(struct app *a, enum kind k, int64_t id, struct held *h, struct d
 	if (!rc && k == K_FAMILY) {
 		if (!(rc = store_family_get(a->db, id, &h->fam, e)))
 			h->family_id = id;
-		return rc;
-	}
-	if (!rc && k == K_SAFEGUARDING) {
+	} else if (!rc && k == K_SAFEGUARDING) {
 		struct person infant;
 		if (!(rc = store_safeguarding_get(a->db, id, &h->sg, e)) &&
 		    !(rc = store_person_get(a->db, h->sg.infant_id, &infant, e)))
@@ -150,9 +148,6 @@ static int get_field(const struct held *h, const char *field, char *out, struct 
 static int set_field(struct held *h, const char *field, const char *value, struct dy_err *e)
 {
 	if (strcmp(field, CORRECTION_ERROR_FIELD) == 0) {
-		if (h->k == K_FAMILY)
-			return dy_fail(e, DY_EINVAL, "record", "a family record is not marked entered in error: mark its"
-			               " referrals, contacts, measures or safeguarding periods");
 		if (strcmp(value, "yes") && strcmp(value, ""))
 			return dy_fail(e, DY_EINVAL, field, "is \"yes\" or \"\"");
 		h->in_error = value[0] != '\0';
@@ -300,6 +295,21 @@ static int check_write(struct app *a, const struct held *before, struct held *h,
 	return rc;
 }
 
+/* A family is marked entered in error only once each of its referrals is
+ * (it is then hidden as a merged family is); unmarking has no rule. */
+static int family_error_rule(struct app *a, const struct held *before, const struct held *h, struct dy_err *e)
+{
+	int64_t live = 0;
+	if (h->k != K_FAMILY || !h->in_error || before->in_error)
+		return 0;
+	int rc = store_family_live_referrals(a->db, h->family_id, &live, e);
+	if (!rc && live)
+		rc = dy_fail(e, DY_ECONFLICT, "record", "family %lld has %lld referral%s not entered in error: mark %s"
+		             " entered in error first", (long long)h->family_id, (long long)live, live == 1 ? "" : "s",
+		             live == 1 ? "it" : "them");
+	return rc;
+}
+
 /* What apply has written so far: the correction row being filled, the
  * fields changed (comma-separated, for the audit), how many, and whether
  * any was a field of the record itself (not the entered-in-error mark). */
@@ -364,6 +374,8 @@ static int apply(struct app *a, const struct held *before, int64_t id, const str
 		rc = dy_fail(e, DY_EINVAL, "field", "nothing would change: the record already holds these values");
 	if (!rc)
 		rc = check_write(a, before, &h, w.record_changed, e);
+	if (!rc)
+		rc = family_error_rule(a, before, &h, e);
 	if (!rc && h.in_error != before->in_error)
 		rc = store_record_error_set(a->db, kind_tables[h.k], id, h.in_error ? reason : NULL, a->actor,
 		                            c->corrected_at, e);

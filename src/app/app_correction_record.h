@@ -15,8 +15,10 @@
  * "entered_in_error" going from "" to "yes": the record is kept, hidden
  * from views and left out of reports and clocks, and the correction can be
  * undone as any other.
- * Referral and contact: booking staff; measure and safeguarding: clinical
- * staff. The audit names the record and the fields, never a value. */
+ * A family record is marked entered in error only once each of its
+ * referrals is (DY_ECONFLICT otherwise); it is then hidden as a merged
+ * family is. Referral, contact and family: booking staff; measure and
+ * safeguarding: clinical staff. The audit names the record and the fields, never a value. */
 #ifndef DYAD_APP_CORRECTION_RECORD_H
 #define DYAD_APP_CORRECTION_RECORD_H
 
@@ -31,9 +33,10 @@
 int app_record_correct(struct app *a, const char *kind, int64_t id, const struct correction_change *ch, int n,
                        const char *reason, int64_t *first_id, struct dy_err *e);
 
-/* Marks record id of kind entered in error for reason (a correction of
- * entered_in_error to "yes", its id to *cid); DY_ECONFLICT when it is
- * marked already. */
+/* Marks record id of kind (also "family") entered in error for reason (a
+ * correction of entered_in_error to "yes", its id to *cid); DY_ECONFLICT
+ * when it is marked already, or for a family one of whose referrals is
+ * not. */
 int app_record_error(struct app *a, const char *kind, int64_t id, const char *reason, int64_t *cid,
                      struct dy_err *e);
 

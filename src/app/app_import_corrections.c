@@ -21,12 +21,12 @@ static const struct csvtab_col co_cols[] = {{"correction_id", 1}, {"record", 1},
                                             {"corrected_at", 1},  {"reverts", 0}};
 
 /* The record kinds and the table each one's entered-in-error mark is in
- * (-1: a person or family, which is never marked). */
+ * (-1: a person, who is never marked). */
 static const struct {
 	const char *name;
 	int table;
 } kinds[] = {{"person", -1},
-             {"family", -1},
+             {"family", STORE_ERR_FAMILY},
              {"referral", STORE_ERR_EPISODE},
              {"contact", STORE_ERR_CONTACT},
              {"safeguarding", STORE_ERR_SAFEGUARDING},

@@ -1,5 +1,5 @@
-/* cmd_correction_record.c: `dyad referral|contact|measure|safeguarding
- * correct` and `dyad referral|contact|measure|safeguarding error`
+/* cmd_correction_record.c: `dyad referral|contact|measure|safeguarding|family
+ * correct` and `dyad referral|contact|measure|safeguarding|family error`
  * (app/app_correction_record.h; docs/corrections.md). */
 #include <stdio.h>
 #include <string.h>
@@ -122,4 +122,10 @@ int cmd_family_correct(const struct cli_global *g, struct cli_args *a, struct ap
 {
 	(void)g;
 	return correct(a, app, "family", family_opts);
+}
+
+int cmd_family_error(const struct cli_global *g, struct cli_args *a, struct app *app)
+{
+	(void)g;
+	return error(a, app, "family");
 }

@@ -534,6 +534,8 @@ static const struct cli_opt o_family_correct[] = {
 	{"family", "ID", "the family whose record is corrected", 1}, CORR_REASON,
 	{"created-on", "DATE", "the day the family's record was opened", 0},
 	{0}};
+static const struct cli_opt o_family_error[] = {
+	{"family", "ID", "the family record entered in error", 1}, CORR_REASON, {0}};
 static const struct cli_opt o_sg_error[] = {
 	{"safeguarding", "ID", "the safeguarding period entered in error", 1}, CORR_REASON, {0}};
 #undef CORR_REASON
@@ -665,6 +667,7 @@ const struct cli_command cli_commands[] = {
 	{"safeguarding", "correct", NULL, 0, "Correct a safeguarding period's status or dates (checked as on entry; one current status per infant).", o_sg_correct, cmd_safeguarding_correct, CLI_DB_WRITE, NULL},
 	{"safeguarding", "error", NULL, 0, "Mark a safeguarding period entered in error, with the reason: kept, hidden, left out of figures.", o_sg_error, cmd_safeguarding_error, CLI_DB_WRITE, NULL},
 	{"family", "correct", NULL, 0, "Correct the day a family's record was opened; the earlier value, who, when and why are kept.", o_family_correct, cmd_family_correct, CLI_DB_WRITE, NULL},
+	{"family", "error", NULL, 0, "Mark a family record entered in error once each of its referrals is: kept, hidden from finding, lists, duplicates and the retention review.", o_family_error, cmd_family_error, CLI_DB_WRITE, NULL},
 	{"duplicates", NULL, NULL, 0, "Likely duplicate people of two families of the team, and why (docs/merge.md).", o_none, cmd_duplicates, CLI_DB_READ, NULL},
 	{"family", "merge", NULL, 0, "Move every record of one family into another, in one step; the merged family stays as a tombstone.", o_family_merge, cmd_family_merge, CLI_DB_WRITE, NULL},
 	{"migrate-store", NULL, NULL, 0, "Copy a team's SQLite database into a new PostgreSQL one, verified table by table (docs/postgresql.md).", o_migrate_store, cmd_migrate_store, CLI_DB_NONE, NULL},

@@ -126,6 +126,7 @@ CMD(cmd_measure_error);
 CMD(cmd_safeguarding_correct);
 CMD(cmd_safeguarding_error);
 CMD(cmd_family_correct);
+CMD(cmd_family_error);
 CMD(cmd_family_copy);
 CMD(cmd_duplicates);
 CMD(cmd_family_merge);

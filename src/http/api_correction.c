@@ -7,6 +7,7 @@
  *   POST /api/v1/{referrals|contacts|measures|safeguarding}/{id}/correct {reason, changes}: its corrections
  *   POST /api/v1/{referrals|contacts|measures|safeguarding}/{id}/error   {reason}: entered in error
  *   POST /api/v1/families/{id}/correct {reason, changes: {created_on}}: the family's record corrections
+ *   POST /api/v1/families/{id}/error   {reason}: the family record entered in error (once each referral is)
  *     (app/app_correction_record.h)
  *
  * Who may: the app layer's rules (booking staff of the team). */
@@ -162,6 +163,7 @@ static int measure_error(struct http_req *rq, struct http_resp *rs) { return rec
 static int sg_correct(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "safeguarding", 0); }
 static int sg_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "safeguarding", 1); }
 static int family_correct(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "family", 0); }
+static int family_error(struct http_req *rq, struct http_resp *rs) { return record_change(rq, rs, "family", 1); }
 
 const struct http_route api_correction_routes[] = {
 	{HTTP_POST, "/api/v1/people/{id}/correct", correct, USER_ANY, 16384, HTTP_JSON},
@@ -176,4 +178,5 @@ const struct http_route api_correction_routes[] = {
 	{HTTP_POST, "/api/v1/safeguarding/{id}/correct", sg_correct, USER_ANY, 16384, HTTP_JSON},
 	{HTTP_POST, "/api/v1/safeguarding/{id}/error", sg_error, USER_ANY, 8192, HTTP_JSON},
 	{HTTP_POST, "/api/v1/families/{id}/correct", family_correct, USER_ANY, 16384, HTTP_JSON},
+	{HTTP_POST, "/api/v1/families/{id}/error", family_error, USER_ANY, 8192, HTTP_JSON},
 	{0}};

@@ -3,9 +3,10 @@
  * entered in error (app/app_correction_record.h; docs/corrections.md):
  * GET/POST /{kind}/{id}/correct shows the fields as held and saves those
  * changed with a reason; GET/POST /{kind}/{id}/error asks for the reason
- * and marks the record. Either returns to the family's history. Booking
- * staff reach these pages; the app layer checks every record (measures and
- * safeguarding need clinical staff). */
+ * and marks the record (a family's once each of its referrals is). Either
+ * returns to the family's history. Booking staff reach these pages; the app
+ * layer checks every record (measures and safeguarding need clinical
+ * staff). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,6 +296,12 @@ static int family_correct_get(struct http_req *rq, struct http_resp *rs)
 	return page_of_id(rq, rs, family_correct_page);
 }
 static int family_correct_post(struct http_req *rq, struct http_resp *rs) { return correct_post(rq, rs, &family); }
+static int family_error_page(struct http_req *rq, struct http_resp *rs, int64_t id, const struct form_errors *fe)
+{
+	return error_page(rq, rs, &family, id, fe);
+}
+static int family_error_get(struct http_req *rq, struct http_resp *rs) { return page_of_id(rq, rs, family_error_page); }
+static int family_error_post(struct http_req *rq, struct http_resp *rs) { return error_post(rq, rs, &family); }
 
 const struct http_route page_correction_record_routes[] = {
 	{HTTP_GET, "/referrals/{id}/correct", referral_correct_get, BOOKING, 0, 0},
@@ -315,4 +322,6 @@ const struct http_route page_correction_record_routes[] = {
 	{HTTP_POST, "/safeguarding/{id}/error", safeguarding_error_post, BOOKING, 0, HTTP_FORM},
 	{HTTP_GET, "/families/{id}/correct", family_correct_get, BOOKING, 0, 0},
 	{HTTP_POST, "/families/{id}/correct", family_correct_post, BOOKING, 0, HTTP_FORM},
+	{HTTP_GET, "/families/{id}/error", family_error_get, BOOKING, 0, 0},
+	{HTTP_POST, "/families/{id}/error", family_error_post, BOOKING, 0, HTTP_FORM},
 	{0}};

@@ -744,11 +744,12 @@ static int people_list(struct buf *b, const struct family_view *v, int32_t today
 	char hist[48];
 	snprintf(hist, sizeof hist, "/families/%lld/history", (long long)v->family.id);
 	char fam[48];
-	snprintf(fam, sizeof fam, "/families/%lld/correct", (long long)v->family.id);
+	snprintf(fam, sizeof fam, "/families/%lld", (long long)v->family.id);
 	if (!rc)
 		rc = TMPL(b, e, "<h2>People</h2><dl class=\"nhsuk-summary-list\">{{{rows}}}</dl><p><a href=\"{{h}}\">"
-		          "History of corrections to the family's records</a> <a href=\"{{c}}\">Correct the family record"
-		          "</a></p>", TMPL_HTML("rows", &rows), TMPL_S("h", hist), TMPL_S("c", fam));
+		          "History of corrections to the family's records</a> <a href=\"{{c}}/correct\">Correct the family "
+		          "record</a> <a href=\"{{c}}/error\">Family record entered in error</a></p>",
+		          TMPL_HTML("rows", &rows), TMPL_S("h", hist), TMPL_S("c", fam));
 	buf_free(&rows);
 	return rc;
 }

@@ -766,6 +766,15 @@ static const char pg22_merge[] =
 static const char v23_in_error[] = "CREATE INDEX contact_in_error ON contact(id) WHERE error_at IS NOT NULL;"
                                    "CREATE INDEX episode_in_error ON episode(id) WHERE error_at IS NOT NULL;";
 
+/* Version 24: a family record marked entered in error
+ * (docs/corrections.md): hidden as a merged family is (STORE_FAMILY_LIVE). */
+static const char v24_family_error[] = "ALTER TABLE family ADD COLUMN error_reason TEXT;"
+                                       "ALTER TABLE family ADD COLUMN error_by TEXT;"
+                                       "ALTER TABLE family ADD COLUMN error_at TEXT;";
+static const char pg24_family_error[] = "ALTER TABLE family ADD COLUMN error_reason text;"
+                                        "ALTER TABLE family ADD COLUMN error_by text;"
+                                        "ALTER TABLE family ADD COLUMN error_at timestamptz;";
+
 const struct migration schema_migrations[] = {
 	{1, "family record", v1, schema_pg_v1},
 	{2, "referral pathway", v2, schema_pg_v2},
@@ -790,6 +799,7 @@ const struct migration schema_migrations[] = {
 	{21, "corrections of every record, entered in error", schema_v21, schema_pg_v21},
 	{22, "merging duplicate families", v22_merge, pg22_merge},
 	{23, "records entered in error", v23_in_error, v23_in_error},
+	{24, "a family entered in error", v24_family_error, pg24_family_error},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -11,7 +11,16 @@
 #include "store/db.h"
 
 /* The tables a record may be marked entered in error in. */
-enum store_error_table { STORE_ERR_EPISODE, STORE_ERR_CONTACT, STORE_ERR_SAFEGUARDING, STORE_ERR_MEASURE };
+enum store_error_table {
+	STORE_ERR_EPISODE,
+	STORE_ERR_CONTACT,
+	STORE_ERR_SAFEGUARDING,
+	STORE_ERR_MEASURE,
+	STORE_ERR_FAMILY
+};
+
+/* How many referrals of family_id are not marked entered in error. */
+int store_family_live_referrals(db_t *db, int64_t family_id, int64_t *n, struct dy_err *e);
 
 /* Writes a referral's received date, source, infant and caregiver (0:
  * none), and the date of its first

@@ -10,6 +10,12 @@
 #include "core/record.h"
 #include "store/db.h"
 
+/* The SQL condition that a family row (its columns prefixed by p, as "f."
+ * or "") is shown: neither merged into another (a tombstone) nor marked
+ * entered in error. Finding, the lists, the likely duplicates and the
+ * retention review read only these families. */
+#define STORE_FAMILY_LIVE(p) "(" p "merged_into IS NULL AND " p "error_at IS NULL)"
+
 /* Called once per row by the list functions; a non-zero return stops the
  * listing and is passed back. */
 typedef int (*store_person_fn)(void *ctx, const struct person *p);

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "store/store_family.h"
+
 const char *const merge_kind_names[MERGE_KINDS] = {
 	"people",       "people_joined", "episodes",         "contacts", "measures", "safeguarding",
 	"notes",        "goals",         "care_plans",       "appointments", "group_enrolments", "letters",
@@ -207,7 +209,7 @@ int store_merge_people(db_t *db, store_merge_person_fn fn, void *ctx, struct dy_
 	db_stmt_t *s = db_prepare(db,
 	                          "SELECT p.id, p.family_id, f.team_id, p.role, p.nhs_number, p.given_name, p.family_name,"
 	                          " p.date_of_birth, p.postcode FROM person p JOIN family f ON f.id = p.family_id"
-	                          " WHERE p.date_of_birth IS NOT NULL AND f.merged_into IS NULL"
+	                          " WHERE p.date_of_birth IS NOT NULL AND " STORE_FAMILY_LIVE("f.")
 	                          " ORDER BY p.id",
 	                          e);
 	if (!s)

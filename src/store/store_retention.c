@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "store/store_family.h"
 #include "util/date.h"
 
 /* An episode is open until discharged or closed at triage; it ended on its
@@ -16,7 +17,7 @@
 
 static const char FAMILIES[] = "SELECT f.id, f.team_id, f.created_on, COUNT(ep.id), MAX(" OPEN "), MAX(" ENDED ")"
                                " FROM family f LEFT JOIN episode ep ON ep.family_id = f.id"
-                               " WHERE f.merged_into IS NULL GROUP BY f.id, f.team_id, f.created_on ORDER BY f.id";
+                               " WHERE " STORE_FAMILY_LIVE("f.") " GROUP BY f.id, f.team_id, f.created_on ORDER BY f.id";
 static const char PEOPLE[] = "SELECT family_id, role, date_of_birth, edd FROM person ORDER BY family_id, id";
 
 int store_retention_each(db_t *db, store_retention_fn fn, void *ctx, struct dy_err *e)

@@ -243,7 +243,7 @@ int store_search_postcode(db_t *db, const char *postcode, store_hit_id_fn fn, vo
 int store_search_team(db_t *db, int64_t person_id, int64_t *team_id, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "SELECT f.team_id FROM person p JOIN family f ON f.id = p.family_id"
-	                              " WHERE p.id = ? AND f.merged_into IS NULL", e);
+	                              " WHERE p.id = ? AND " STORE_FAMILY_LIVE("f."), e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_int(s, 1, person_id);

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "store/store_family.h"
 #include "util/date.h"
 
 #define OPEN_ONLY " AND ep.decision = 'accepted' AND ep.discharged_on IS NULL"
@@ -30,7 +31,7 @@
 
 /* By id: the page starts from an id through the primary key. */
 #define BY_ID(cmp, dir, open) \
-	SUMMARY_COLS " FROM family f" SUMMARY_JOINS " WHERE f.id " cmp " ? AND f.merged_into IS NULL" NAMED open " ORDER BY f.id " dir " LIMIT ?"
+	SUMMARY_COLS " FROM family f" SUMMARY_JOINS " WHERE f.id " cmp " ? AND " STORE_FAMILY_LIVE("f.") NAMED open " ORDER BY f.id " dir " LIMIT ?"
 
 /* By another key (never NULL, so comparisons hold): the page's ids are
  * picked first from the key alone (a row value after the key of the
@@ -47,7 +48,7 @@
 	" AS TEXT), '')"
 #define BY_KEY(key, cmp, dir, open)                                                                      \
 	SUMMARY_COLS " FROM (SELECT id, k FROM (SELECT f.id AS id, " key("f") " AS k FROM family f"        \
-	" LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE f.merged_into IS NULL" NAMED open ") keyed"         \
+	" LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE " STORE_FAMILY_LIVE("f.") NAMED open ") keyed"         \
 	" WHERE ? = 0 OR (k, id) " cmp " ((SELECT " key("x") " FROM family x WHERE x.id = ?), ?)"          \
 	" ORDER BY k " dir ", id " dir " LIMIT ?) pg JOIN family f ON f.id = pg.id" SUMMARY_JOINS           \
 	" ORDER BY pg.k " dir ", pg.id " dir
@@ -188,9 +189,9 @@ int store_family_count(db_t *db, int open_only, int64_t *n, struct dy_err *e)
 {
 	return db_query_int(db,
 	                  open_only ? "SELECT COUNT(*) FROM family f"
-	                              " LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE f.merged_into IS NULL"
+	                              " LEFT JOIN episode ep ON ep.id = " NEWEST_EPISODE("f") " WHERE " STORE_FAMILY_LIVE("f.")
 	                              OPEN_ONLY
-	                            : "SELECT COUNT(*) FROM family WHERE merged_into IS NULL",
+	                            : "SELECT COUNT(*) FROM family WHERE " STORE_FAMILY_LIVE(""),
 	                  n, e);
 }
 

@@ -231,6 +231,33 @@ expect 0 "Undid correction $iid" -- "$DYAD" correction revert "$iid" --reason "V
 check "the intervention is back" test "$(sql "$DYAD_DB" "SELECT intervention FROM contact WHERE id = 3")" = vipp_sd
 expect 0 "^3 +2026-10-10 +intervention +vipp_sd +home +attended +1;2 +1;5" -- "$DYAD" referral show 3
 
+# A family record entered in error: only once each of its referrals is;
+# then hidden as a merged family is (finding, the list, the likely
+# duplicates), kept, and brought back by undoing the mark.
+"$DYAD" family add >/dev/null
+"$DYAD" person add --family 3 --role infant --given-name Di --family-name Other --dob 2026-07-01 >/dev/null
+expect 3 "record: family 1 has 2 referrals not entered in error: mark them entered in error first" -- \
+	"$DYAD" family error 1 --reason "x"
+expect 0 "same_name_dob +infant +2026-07-01 +2 +4 +Di Other +3 +7" -- "$DYAD" duplicates
+expect 0 "^2 +4 +infant +Di +Other" -- "$DYAD" find "Di Other"
+expect 0 "Marked family 2 entered in error" -- "$DYAD" family error 2 --reason "opened for the wrong family"
+expect 3 "entered in error already" -- "$DYAD" family error 2 --reason "again"
+out=$("$DYAD" find "Di Other")
+check "find no longer shows the family in error" bash -c '! grep -qE "^2 +4 " <<<"$0" && grep -qE "^3 +7 " <<<"$0"' "$out"
+out=$("$DYAD" --format csv family list)
+check "nor does the family list" bash -c '! grep -qE "^2," <<<"$0" && grep -qE "^3," <<<"$0"' "$out"
+expect 0 "No likely duplicates" -- "$DYAD" duplicates
+check "the family is kept, marked" test "$(sql "$DYAD_DB" "SELECT error_reason FROM family WHERE id = 2")" = \
+	"opened for the wrong family"
+expect 0 "family +2 +entered_in_error +yes +opened for the wrong family" -- "$DYAD" history --family 2
+expect 3 "marked entered in error: undo that first" -- \
+	"$DYAD" family correct 2 --created-on 2026-10-01 --reason "x"
+fe=$("$DYAD" --format csv history --family 2 | awk -F, '$4 == "family" && $6 == "entered_in_error" { print $1 }')
+expect 0 "Undid correction $fe" -- "$DYAD" correction revert "$fe" --reason "it was theirs"
+expect 0 "^2 +4 +infant +Di +Other" -- "$DYAD" find "Di Other"
+expect 0 "same_name_dob +infant +2026-07-01 +2 +4 +Di Other +3 +7" -- "$DYAD" duplicates
+expect 0 "Marked family 2 entered in error" -- "$DYAD" family error 2 --reason "opened for the wrong family"
+
 # The audit names the records and fields, never a value.
 out=$(sql "$DYAD_DB" "SELECT action, entity, entity_id, detail FROM audit WHERE action LIKE '%.correct' OR action LIKE '%.error'")
 check "the audit names each correction" grep -qE "contact.correct\|contact\|1\|date" <<<"$out"
@@ -246,7 +273,7 @@ check "SQL cannot change a correction" eval '! sql "$DYAD_DB" "UPDATE correction
 expect 0 "Exported" -- "$DYAD" export ex1
 check "corrections.csv has every correction" test \
 	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM correction")" -a \
-	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq 32
+	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq 35
 DB2=$(fresh_db second)
 expect 0 "Imported" -- env DYAD_DB="$DB2" "$DYAD" import ex1
 expect 0 "Exported" -- env DYAD_DB="$DB2" "$DYAD" export ex2
@@ -256,6 +283,8 @@ check "the referral stays entered in error" test \
 check "the measure stays entered in error" test "$(sql "$DB2" "SELECT COUNT(*) FROM measure WHERE error_at IS NOT NULL")" = 1
 check "the safeguarding period stays entered in error, with its id" test \
 	"$(sql "$DB2" "SELECT COUNT(*) FROM safeguarding WHERE id = 2 AND error_reason = 'another infant''s plan'")" = 1
+check "the family stays entered in error" test \
+	"$(sql "$DB2" "SELECT error_reason FROM family WHERE id = 2")" = "opened for the wrong family"
 check "the contact undone is not marked" test "$(sql "$DB2" "SELECT COUNT(*) FROM contact WHERE error_at IS NOT NULL")" = 0
 out=$(env DYAD_DB="$DB2" "$DYAD" --format csv report activity --from 2026-09-01 --to 2026-11-30)
 check "the imported figures leave the referral in error out (1 and 3 counted)" bash -c 'grep -qE "^total,1,1,0,2.?$" <<<"$0"' "$out"

@@ -238,6 +238,24 @@ check "kept, marked" "$(sql "$DYAD_DB" "SELECT error_reason FROM safeguarding WH
 contains "a measure marked in error" "$(post "$cjar" "measures/$M/error" -d "reason=wrong family")" "^303 "
 check "kept, marked" "$(sql "$DYAD_DB" "SELECT error_reason FROM measure WHERE id = $M")" "wrong family"
 
+# A family record entered in error: refused while a referral of it is not;
+# then gone from the families list; Undo brings it back.
+contains "the family page links to marking the family record" "$family" "href=\"/families/$F/error\""
+check "refused while its referrals are not" "$(post "$jar" "families/$F/error" -d reason=x)" "400 "
+contains "saying so" "$(cat "$WORK/p")" "not entered in error: mark"
+F1=$(sql "$DYAD_DB" "SELECT family_id FROM episode GROUP BY family_id HAVING COUNT(*) = 1 AND COUNT(error_reason) = 0
+	ORDER BY family_id LIMIT 1")
+R1=$(sql "$DYAD_DB" "SELECT id FROM episode WHERE family_id = $F1")
+contains "its one referral marked" "$(post "$jar" "referrals/$R1/error" -d "reason=not ours")" "^303 "
+contains "the family list shows the family" "$(curl -s -b "$jar" "${URL}families")" "href=\"/families/$F1\""
+contains "then the family record marked" "$(post "$jar" "families/$F1/error" -d "reason=opened by mistake")" \
+	"^303 .*/families/$F1/history$"
+lacks "the family list no longer shows it" "$(curl -s -b "$jar" "${URL}families")" "href=\"/families/$F1\""
+FE=$(sql "$DYAD_DB" "SELECT MAX(id) FROM correction WHERE entity = 'family' AND entity_id = $F1
+	AND field = 'entered_in_error'")
+contains "undo from the history" "$(post "$jar" "corrections/$FE/revert" -d "reason=it is a family")" "^303 "
+contains "the family list shows it again" "$(curl -s -b "$jar" "${URL}families")" "href=\"/families/$F1\""
+
 # Who may not; CSRF.
 sign_in analyst "$WORK/ajar"
 for k in "referrals/$R/correct" "contacts/$C/correct" "contacts/$C/error" "families/$F/correct"; do
