@@ -3,6 +3,7 @@
 #include "app/app_correction_record.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/app_audit.h"
@@ -319,6 +320,7 @@ struct written {
 	char *fields;
 	size_t fields_n;
 	int changed, record_changed;
+	const struct correction *pair; /* undone with the one reverted (NULL: none) */
 };
 
 /* Writes a correction row for field f when its value differs between
@@ -331,7 +333,12 @@ static int write_field(struct app *a, const struct held *before, const struct he
 		return rc;
 	w->c.id = 0;
 	str_copy(w->c.field, sizeof w->c.field, f);
-	if ((rc = store_correction_insert(a->db, &w->c, e)))
+	int64_t reverts = w->c.reverts;
+	if (w->pair && strcmp(f, w->pair->field) == 0)
+		w->c.reverts = w->pair->id;
+	rc = store_correction_insert(a->db, &w->c, e);
+	w->c.reverts = reverts;
+	if (rc)
 		return rc;
 	if (!w->changed && w->first_id)
 		*w->first_id = w->c.id;
@@ -343,10 +350,11 @@ static int write_field(struct app *a, const struct held *before, const struct he
 }
 
 /* Applies the changes to the record held (loaded in the open transaction),
- * checks and writes it and one correction row per changed field. */
+ * checks and writes it and one correction row per changed field (each
+ * reverting reverts, but pair's field reverting pair when pair is given). */
 static int apply(struct app *a, const struct held *before, int64_t id, const struct correction_change *ch, int n,
-                 const char *reason, int64_t reverts, int64_t *first_id, char *fields, size_t fields_n,
-                 struct dy_err *e)
+                 const char *reason, int64_t reverts, const struct correction *pair, int64_t *first_id, char *fields,
+                 size_t fields_n, struct dy_err *e)
 {
 	struct held h = *before;
 	if (app_correction_distinct(ch, n, e))
@@ -355,7 +363,7 @@ static int apply(struct app *a, const struct held *before, int64_t id, const str
 		if (set_field(&h, ch[i].field, ch[i].value ? ch[i].value : "", e))
 			return DY_EINVAL;
 	}
-	struct written w = {.first_id = first_id, .fields = fields, .fields_n = fields_n};
+	struct written w = {.first_id = first_id, .fields = fields, .fields_n = fields_n, .pair = pair};
 	struct correction *c = &w.c;
 	str_copy(c->entity, sizeof c->entity, kind_names[h.k]);
 	c->entity_id = id;
@@ -404,7 +412,7 @@ int app_record_correct(struct app *a, const char *kind, int64_t id, const struct
 	if (!rc && h.in_error)
 		rc = dy_fail(e, DY_ECONFLICT, "record", "this %s is marked entered in error: undo that first", kind);
 	if (!rc)
-		rc = apply(a, &h, id, ch, n, reason, 0, first_id, fields, sizeof fields, e);
+		rc = apply(a, &h, id, ch, n, reason, 0, NULL, first_id, fields, sizeof fields, e);
 	snprintf(action, sizeof action, "%s.correct", kind_names[k]);
 	return app_end(a, rc, action, kind_names[k], id, rc ? NULL : fields, e);
 }
@@ -426,7 +434,7 @@ int app_record_error(struct app *a, const char *kind, int64_t id, const char *re
 		rc = dy_fail(e, DY_ECONFLICT, "record", "this %s is marked entered in error already", kind);
 	struct correction_change ch = {CORRECTION_ERROR_FIELD, "yes"};
 	if (!rc)
-		rc = apply(a, &h, id, &ch, 1, reason, 0, cid, fields, sizeof fields, e);
+		rc = apply(a, &h, id, &ch, 1, reason, 0, NULL, cid, fields, sizeof fields, e);
 	snprintf(action, sizeof action, "%s.error", kind_names[k]);
 	return app_end(a, rc, action, kind_names[k], id, rc ? NULL : fields, e);
 }
@@ -468,6 +476,56 @@ int app_record_values(struct app *a, const char *kind, int64_t id, const char *c
 	return app_audit_read(a, kind_names[k], id, e);
 }
 
+/* The field checked together with field of a record of kind k (a
+ * contact's intervention must suit its kind), or NULL. */
+static const char *paired_field(enum kind k, const char *field)
+{
+	if (k != K_CONTACT)
+		return NULL;
+	return strcmp(field, "kind") == 0 ? "intervention" : strcmp(field, "intervention") == 0 ? "kind" : NULL;
+}
+
+/* The correction of the paired field made by the same command as c. */
+struct pair_find {
+	const struct correction *c;
+	const char *field;
+	struct correction found;
+	int n;
+};
+
+static int pair_of(void *ctx, const struct correction *x)
+{
+	struct pair_find *p = ctx;
+	if (x->id != p->c->id && strcmp(x->field, p->field) == 0 && strcmp(x->corrected_at, p->c->corrected_at) == 0 &&
+	    strcmp(x->corrected_by, p->c->corrected_by) == 0 && strcmp(x->reason, p->c->reason) == 0 &&
+	    x->reverts == p->c->reverts) {
+		p->found = *x;
+		p->n = 1;
+	}
+	return 0;
+}
+
+/* Finds, for the undo of c on the record held, the correction of its
+ * paired field made with it, still in force (pf->n 1), if any. */
+static int find_pair(struct app *a, enum kind k, const struct held *h, const struct correction *c,
+                     struct pair_find *pf, struct dy_err *e)
+{
+	char now[CORRECTION_VALUE_MAX];
+	memset(pf, 0, sizeof *pf);
+	pf->c = c;
+	pf->field = paired_field(k, c->field);
+	if (!pf->field)
+		return 0;
+	int rc = store_correction_list(a->db, kind_names[k], c->entity_id, pair_of, pf, e);
+	int done = rc || !pf->n ? 0 : store_correction_reverted(a->db, pf->found.id, e);
+	if (!rc && done < 0)
+		rc = done;
+	if (!rc && pf->n && !done && !(rc = get_field(h, pf->field, now, e)) && strcmp(now, pf->found.new_value) == 0)
+		return 0;
+	pf->n = 0;
+	return rc;
+}
+
 int app_record_revert(struct app *a, const struct correction *c, const char *reason, int64_t *new_id,
                       struct dy_err *e)
 {
@@ -494,8 +552,16 @@ int app_record_revert(struct app *a, const struct correction *c, const char *rea
 	if (!rc && h.in_error && strcmp(c->field, CORRECTION_ERROR_FIELD) != 0)
 		rc = dy_fail(e, DY_ECONFLICT, "record", "this %s is marked entered in error: undo that first",
 		             kind_names[k]);
-	struct correction_change ch = {c->field, c->old_value};
+	/* A contact's kind and intervention corrected together are undone
+	 * together: either alone would break the catalogue rule. */
+	struct pair_find *pf = xmalloc(sizeof *pf);
+	memset(pf, 0, sizeof *pf);
 	if (!rc)
-		rc = apply(a, &h, c->entity_id, &ch, 1, reason, c->id, new_id, fields, sizeof fields, e);
+		rc = find_pair(a, k, &h, c, pf, e);
+	struct correction_change ch[2] = {{c->field, c->old_value}, {pf->found.field, pf->found.old_value}};
+	if (!rc)
+		rc = apply(a, &h, c->entity_id, ch, pf->n ? 2 : 1, reason, c->id, pf->n ? &pf->found : NULL, new_id,
+		           fields, sizeof fields, e);
+	free(pf);
 	return app_end(a, rc, "correction.revert", "correction", c->id, rc ? NULL : fields, e);
 }

@@ -230,6 +230,17 @@ iid=$("$DYAD" --format csv history --family 1 | awk -F, '$6 == "intervention" { 
 expect 0 "Undid correction $iid" -- "$DYAD" correction revert "$iid" --reason "VIPP after all"
 check "the intervention is back" test "$(sql "$DYAD_DB" "SELECT intervention FROM contact WHERE id = 3")" = vipp_sd
 expect 0 "^3 +2026-10-10 +intervention +vipp_sd +home +attended +1;2 +1;5" -- "$DYAD" referral show 3
+# The kind and intervention corrected together are undone together (either
+# alone would break the catalogue rule), each row naming the one it undoes.
+kid=$("$DYAD" --format csv history --family 1 | awk -F, '$5 == 3 && $6 == "kind" { print $1 }')
+ivs=$("$DYAD" --format csv history --family 1 |
+	awk -F, '$6 == "intervention" && $9 == "it was the first VIPP session" { print $1 }')
+expect 0 "Undid correction $kid" -- "$DYAD" correction revert "$kid" --reason "an assessment after all"
+check "kind and intervention are back" test \
+	"$(sql "$DYAD_DB" "SELECT kind || '/' || COALESCE(intervention, '') FROM contact WHERE id = 3")" = "assessment/"
+expect 0 "kind +intervention +assessment +an assessment after all +$kid" -- "$DYAD" history --family 1
+expect 0 "intervention +vipp_sd +an assessment after all +$ivs" -- "$DYAD" history --family 1
+expect 3 "correction $ivs has been undone already" -- "$DYAD" correction revert "$ivs" --reason "x"
 
 # A family record entered in error: only once each of its referrals is;
 # then hidden as a merged family is (finding, the list, the likely
@@ -273,7 +284,7 @@ check "SQL cannot change a correction" eval '! sql "$DYAD_DB" "UPDATE correction
 expect 0 "Exported" -- "$DYAD" export ex1
 check "corrections.csv has every correction" test \
 	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq "$(sql "$DYAD_DB" "SELECT COUNT(*) FROM correction")" -a \
-	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq 35
+	"$(tail -n +2 ex1/corrections.csv | wc -l)" -eq 37
 DB2=$(fresh_db second)
 expect 0 "Imported" -- env DYAD_DB="$DB2" "$DYAD" import ex1
 expect 0 "Exported" -- env DYAD_DB="$DB2" "$DYAD" export ex2
