@@ -129,8 +129,13 @@ int cmd_family_show(const struct cli_global *g, struct cli_args *a, struct app *
 	fmt_id(fid, id);
 	if (table)
 		printf("Family %s (%s)\n", fid, app->team_name);
+	if (table && v.family.in_error)
+		printf("Its record was entered in error: kept, hidden from finding and the lists (undo: dyad history"
+		       " --family %s).\n", fid);
 	out_doc_fact(d, "family_id:id", fid);
 	out_doc_fact(d, "team", app->team_name);
+	if (v.family.in_error)
+		out_doc_fact(d, "entered_in_error", "yes");
 	if (view_alerts(d, app, id, &e)) {
 		out_doc_end_silent(d);
 		app_family_view_free(&v);

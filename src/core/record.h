@@ -34,6 +34,7 @@ struct family {
 	int64_t id;
 	int64_t team_id;
 	int32_t created_on;
+	int in_error; /* marked entered in error (read only: app_record_error sets it) */
 };
 
 struct person {

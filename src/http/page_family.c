@@ -825,7 +825,8 @@ static int family_page(struct http_req *rq, struct http_resp *rs)
 		return rc;
 	if ((rc = app_family_view(rq->app, id, &v, &e)))
 		return app_view_end(rq->app, rc, &e);
-	char title[4 * NAME_BYTES + 16], line[4 * NAME_BYTES] = "";
+	char title[4 * NAME_BYTES + 16], line[4 * NAME_BYTES] = "", famid[24];
+	snprintf(famid, sizeof famid, "%lld", (long long)id);
 	family_title(&v, title, sizeof title);
 	for (int i = 0; i < v.npeople; i++)
 		if (strcmp(v.people[i].role, "infant") == 0) {
@@ -838,6 +839,11 @@ static int family_page(struct http_req *rq, struct http_resp *rs)
 	page_body(&b);
 	rc = TMPL(&b, &e, "<h1 class=\"nhsuk-u-margin-bottom-2\">{{t}}</h1>{{#l}}<p class=\"nhsuk-lede-text\">{{l}}</p>{{/l}}",
 	          TMPL_S("t", title), TMPL_S("l", line));
+	if (!rc && v.family.in_error)
+		rc = TMPL(&b, &e, "<div class=\"nhsuk-warning-callout\"><h2 class=\"nhsuk-warning-callout__label\">"
+		          "Entered in error</h2><p>This family's record was entered in error: it is kept, but hidden from "
+		          "finding, the lists and the likely duplicates. <a href=\"/families/{{f}}/history\">Its history"
+		          "</a> can undo it.</p></div>", TMPL_S("f", famid));
 	if (!rc)
 		rc = page_family_callouts(&b, rq->app, &v, rq, 0, &e);
 	if (!rc)

@@ -141,12 +141,14 @@ int store_family_ensure(db_t *db, const struct family *f, int *created, struct d
 int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e)
 {
 	db_stmt_t *s;
-	int rc = db_get_row(db, "SELECT id, team_id, created_on FROM family WHERE id = ?", id, "family", &s, e);
+	int rc = db_get_row(db, "SELECT id, team_id, created_on, error_at IS NOT NULL FROM family WHERE id = ?", id,
+	                    "family", &s, e);
 	if (rc)
 		return rc;
 	f->id = db_col_int(s, 0);
 	f->team_id = db_col_int(s, 1);
 	f->created_on = db_col_date(s, 2);
+	f->in_error = db_col_int(s, 3) != 0;
 	return 0;
 }
 

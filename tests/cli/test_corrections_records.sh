@@ -261,6 +261,8 @@ expect 0 "No likely duplicates" -- "$DYAD" duplicates
 check "the family is kept, marked" test "$(sql "$DYAD_DB" "SELECT error_reason FROM family WHERE id = 2")" = \
 	"opened for the wrong family"
 expect 0 "family +2 +entered_in_error +yes +opened for the wrong family" -- "$DYAD" history --family 2
+expect 0 "Its record was entered in error" -- "$DYAD" family show 2
+expect 0 '"entered_in_error": *"yes"' -- "$DYAD" --format json family show 2
 expect 3 "marked entered in error: undo that first" -- \
 	"$DYAD" family correct 2 --created-on 2026-10-01 --reason "x"
 fe=$("$DYAD" --format csv history --family 2 | awk -F, '$4 == "family" && $6 == "entered_in_error" { print $1 }')

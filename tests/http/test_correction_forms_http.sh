@@ -251,6 +251,8 @@ contains "the family list shows the family" "$(curl -s -b "$jar" "${URL}families
 contains "then the family record marked" "$(post "$jar" "families/$F1/error" -d "reason=opened by mistake")" \
 	"^303 .*/families/$F1/history$"
 lacks "the family list no longer shows it" "$(curl -s -b "$jar" "${URL}families")" "href=\"/families/$F1\""
+contains "its page says it was entered in error" "$(curl -s -b "$jar" "${URL}families/$F1")" \
+	"nhsuk-warning-callout__label\">Entered in error"
 FE=$(sql "$DYAD_DB" "SELECT MAX(id) FROM correction WHERE entity = 'family' AND entity_id = $F1
 	AND field = 'entered_in_error'")
 contains "undo from the history" "$(post "$jar" "corrections/$FE/revert" -d "reason=it is a family")" "^303 "
