@@ -1,6 +1,7 @@
 /* app_episode.c: referrals, contacts, safeguarding and discharge. */
 #include "app/app_episode.h"
 #include "app/app_audit.h"
+#include "app/app_family.h"
 #include "app/app_files.h"
 #include "app/app_scope.h"
 
@@ -40,6 +41,8 @@ int app_referral_checks(struct app *a, const struct episode *ep, struct dy_err *
 {
 	struct family f;
 	int rc = store_family_get(a->db, ep->family_id, &f, e);
+	if (!rc)
+		rc = app_family_takes_records(a, &f, e);
 	if (!rc)
 		rc = person_in_family(a, ep->infant_id, ep->family_id, "infant", "infant", e);
 	for (int i = 0; !rc && i < ep->n_more_infants; i++)

@@ -8,6 +8,7 @@
 
 #include "store/store_episode.h"
 #include "store/store_family.h"
+#include "store/store_merge.h"
 #include "store/store_safeguarding.h"
 #include "core/age.h"
 #include "core/codes.h"
@@ -37,6 +38,22 @@ int app_family_add(struct app *a, int64_t *id, struct dy_err *e)
 	return rc;
 }
 
+int app_family_takes_records(struct app *a, const struct family *f, struct dy_err *e)
+{
+	int64_t into = 0;
+	int rc = store_family_merged_into(a->db, f->id, &into, e);
+	if (rc)
+		return rc;
+	if (into)
+		return dy_fail(e, DY_ECONFLICT, "family", "family %lld was merged into family %lld: add to that family",
+		               (long long)f->id, (long long)into);
+	if (f->in_error)
+		return dy_fail(e, DY_ECONFLICT, "family",
+		               "family %lld is marked entered in error: undo that first, or add to the right family",
+		               (long long)f->id);
+	return 0;
+}
+
 int app_person_add(struct app *a, struct person *p, struct dy_err *e)
 {
 	int scope_rc = app_scope_family(a, p->family_id, SCOPE_BOOKING_WRITE, e);
@@ -49,6 +66,8 @@ int app_person_add(struct app *a, struct person *p, struct dy_err *e)
 		return rc;
 	struct family f;
 	rc = store_family_get(a->db, p->family_id, &f, e);
+	if (!rc)
+		rc = app_family_takes_records(a, &f, e);
 	if (!rc) {
 		p->id = 0;
 		rc = store_person_insert(a->db, p, e);

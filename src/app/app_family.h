@@ -11,6 +11,12 @@
 /* Creates an empty family in the team; writes its id to *id. */
 int app_family_add(struct app *a, int64_t *id, struct dy_err *e);
 
+/* Inside a transaction: 0 when family f (read with store_family_get) may
+ * take a new person or referral; DY_ECONFLICT (field "family") when it was
+ * merged into another family (its records are there now) or is marked
+ * entered in error; or a store error. */
+int app_family_takes_records(struct app *a, const struct family *f, struct dy_err *e);
+
 /* Adds a caregiver or infant to p->family_id after checking every field
  * (see record_person_check); writes the new id to p->id. */
 int app_person_add(struct app *a, struct person *p, struct dy_err *e);

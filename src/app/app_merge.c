@@ -83,6 +83,9 @@ static int merge(struct app *a, int64_t keep, int64_t mrg, struct family_merge *
 			return dy_fail(e, DY_ECONFLICT, i ? "merge" : "keep",
 			               "family %lld has been merged into family %lld already", (long long)ids[i],
 			               (long long)into);
+		if ((i ? fm : fk).in_error)
+			return dy_fail(e, DY_ECONFLICT, i ? "merge" : "keep",
+			               "family %lld is marked entered in error: undo that first", (long long)ids[i]);
 	}
 	struct people pk = {0}, pm = {0};
 	rc = store_person_list(a->db, keep, add_person, &pk, e);

@@ -265,6 +265,14 @@ expect 0 "Its record was entered in error" -- "$DYAD" family show 2
 expect 0 '"entered_in_error": *"yes"' -- "$DYAD" --format json family show 2
 expect 3 "marked entered in error: undo that first" -- \
 	"$DYAD" family correct 2 --created-on 2026-10-01 --reason "x"
+expect 3 "family: family 2 is marked entered in error: undo that first" -- "$DYAD" person add --family 2 \
+	--role caregiver --relationship mother --given-name Eve --family-name Other --dob 1990-01-01
+expect 3 "family: family 2 is marked entered in error: undo that first" -- "$DYAD" referral add --family 2 \
+	--infant 4 --received 2026-10-01 --source gp
+expect 3 "merge: family 2 is marked entered in error: undo that first" -- "$DYAD" family merge --keep 3 \
+	--merge 2 --reason "the same family"
+expect 3 "keep: family 2 is marked entered in error: undo that first" -- "$DYAD" family merge --keep 2 \
+	--merge 3 --reason "the same family"
 fe=$("$DYAD" --format csv history --family 2 | awk -F, '$4 == "family" && $6 == "entered_in_error" { print $1 }')
 expect 0 "Undid correction $fe" -- "$DYAD" correction revert "$fe" --reason "it was theirs"
 expect 0 "^2 +4 +infant +Di +Other" -- "$DYAD" find "Di Other"

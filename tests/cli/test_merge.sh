@@ -91,6 +91,8 @@ check "the retention review leaves out the tombstone" bash -c 'grep -qE "^3," <<
 # Refused after: merged already, on either side.
 expect 3 "family 2 has been merged into family 1 already" -- "$DYAD" family merge --keep 1 --merge 2 --reason "again"
 expect 3 "family 2 has been merged into family 1 already" -- "$DYAD" family merge --keep 2 --merge 3 --reason "again"
+expect 3 "family: family 2 was merged into family 1: add to that family" -- "$DYAD" person add --family 2 \
+	--role caregiver --relationship father --given-name Eli --family-name Late --dob 1990-01-01
 # The audit names the families, never a person's details.
 check "the audit records the merge with ids only" test \
 	"$(sql "$DYAD_DB" "SELECT entity_id, detail FROM audit WHERE action = 'family.merge'")" = "2|into=1"
