@@ -42,6 +42,25 @@ static const struct {
              {"practitioners", "everyone who was there: untick all for none"},
              {"attendees", "everyone from the family who was there: untick all for none"}};
 
+/* A field's label: the few a reader would not guess from its code name,
+ * else the code's own label (page_code). */
+static void field_label(const char *field, char *out, size_t size)
+{
+	static const struct {
+		const char *field, *label;
+	} named[] = {{"infant_id", "Infant"},
+	             {"caregiver_id", "Caregiver"},
+	             {"duration_min", "Duration (minutes)"},
+	             {"first_time_parent", "First-time parent"},
+	             {"received_on", "Date received"}};
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (strcmp(named[i].field, field) == 0) {
+			snprintf(out, size, "%s", named[i].label);
+			return;
+		}
+	page_code(field, 1, out, size);
+}
+
 static const char *hint_of(const char *field)
 {
 	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
@@ -103,7 +122,7 @@ static int field_input(struct buf *b, const struct http_req *rq, const struct fo
                        const char *held, int typed, struct dy_err *e)
 {
 	char label[48];
-	page_code(f, 1, label, sizeof label);
+	field_label(f, label, sizeof label);
 	const char *value = typed ? page_field(rq, f) : held;
 	if (!correction_choices(src, f, held, ch))
 		return form_input(b, fe, f, label, hint_of(f), value, NULL, "text", "off", e);
@@ -223,7 +242,7 @@ static int error_page(struct http_req *rq, struct http_resp *rs, const struct ki
 	page_body(&b);
 	for (int i = 0; !rc && r.fields[i] && i < CORRECTION_RECORD_FIELDS_MAX; i++) {
 		char label[48];
-		page_code(r.fields[i], 1, label, sizeof label);
+		field_label(r.fields[i], label, sizeof label);
 		rc = TMPL(&rows, &r.e, "<div class=\"nhsuk-summary-list__row\"><dt class=\"nhsuk-summary-list__key\">{{l}}"
 		          "</dt><dd class=\"nhsuk-summary-list__value\">{{v}}</dd></div>",
 		          TMPL_S("l", label), TMPL_S("v", r.values[i]));
