@@ -170,17 +170,24 @@ static int sum_supervision(void *ctx, const struct wf_supervision *v)
 
 int app_workforce_summary(struct app *a, int32_t from, int32_t to, struct wf_summary *s, struct dy_err *e)
 {
+	struct store_teams teams;
 	int rc = wf_summary_init(s, from, to, e);
 	if (!rc)
-		rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+		rc = app_scope_report_teams(a, NULL, &teams, e);
 	if (!rc)
 		rc = app_begin_read(a, e);
 	if (rc)
 		return rc;
-	rc = store_training_list(a->db, a->team_id, from, to, sum_training, s, e);
-	if (!rc)
-		rc = store_consultation_list(a->db, a->team_id, from, to, sum_consultation, s, e);
-	if (!rc)
-		rc = store_supervision_list(a->db, a->team_id, from, to, sum_supervision, s, e);
+	/* The server's team, as before, unless a network user's teams: their
+	 * events go into the one summary, counted together. */
+	if (!teams.n)
+		teams = store_teams_one(a->team_id);
+	for (int i = 0; !rc && i < teams.n; i++) {
+		rc = store_training_list(a->db, teams.id[i], from, to, sum_training, s, e);
+		if (!rc)
+			rc = store_consultation_list(a->db, teams.id[i], from, to, sum_consultation, s, e);
+		if (!rc)
+			rc = store_supervision_list(a->db, teams.id[i], from, to, sum_supervision, s, e);
+	}
 	return app_end_read(a, rc);
 }

@@ -276,8 +276,8 @@ static const struct cli_opt o_serve[] = {
 static const struct cli_opt o_user_add[] = {
 	{"name", "NAME", "the sign-in name (lower-case letters, digits, . _ -)", 1},
 	{"display", "TEXT", "the person's name as shown on pages (default: NAME)", 0},
-	{"role", "ROLES", "admin, manager, clinician, admin_staff or analyst (several comma-separated)", 1},
-	{"team", "CODES", "the teams they work in, by code (default: the database's team)", 0},
+	{"role", "ROLES", "admin, manager, clinician, admin_staff, analyst (several comma-separated) or network (alone)", 1},
+	{"team", "CODES", "the teams they work in (a network user: whose figures it sees), by code, comma-separated (default: the database's team)", 0},
 	{0}};
 static const struct cli_opt o_user_name[] = {{"name", "NAME", "the user", 1}, {0}};
 static const struct cli_opt o_session_list[] = {{"user", "NAME", "only this user's sessions", 0}, {0}};

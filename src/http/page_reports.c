@@ -67,5 +67,5 @@ static int reports(struct http_req *rq, struct http_resp *rs)
 }
 
 const struct http_route page_reports_routes[] = {
-	{HTTP_GET, "/reports", reports, USER_MANAGER | USER_CLINICIAN | USER_ANALYST, 0, 0},
+	{HTTP_GET, "/reports", reports, USER_MANAGER | USER_CLINICIAN | USER_ANALYST | USER_NETWORK, 0, 0},
 	{0}};
