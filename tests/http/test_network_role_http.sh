@@ -150,7 +150,8 @@ code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$WORK/jar" "$U
 check "network: home sends it to the reports" "$code" "303 ${URL}reports"
 page=$(curl -s -b "$WORK/jar" "${URL}reports")
 contains "network: the reports page" "$page" "<h1>Reports</h1>"
-contains "network: the reports page says they are published" "$page" "counts from 1 to 4 are shown as"
+contains "network: the reports page says they are published" "$page" "counts from 1 to 4 are shown"
+contains "network: the reports page says they are its teams' together" "$page" "all your teams together"
 contains "network: the menu has Reports" "$page" 'href="/reports">Reports<'
 lacks "network: the menu has nothing else" "$page" 'href="/(families|waiting|groups|referrals/new|users)"'
 for path in "/families/$F" /families "/families?q=a" "/referrals/$E" /referrals/new /waiting /groups /users; do
