@@ -128,12 +128,12 @@ static int on_row(void *ctx, const struct feedback_row *f)
 	return 0;
 }
 
-int app_feedback_counts(struct app *a, const struct feedback_def *def, int32_t from, int32_t to,
+int app_feedback_counts(struct app *a, const struct feedback_def *def, int32_t from, int32_t to, const char *team,
                         struct app_feedback_counts *out, struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
 	struct store_teams teams;
-	int rc = app_scope_report_teams(a, NULL, &teams, e);
+	int rc = app_scope_report_teams(a, team, &teams, e);
 	if (rc)
 		return rc;
 	if ((rc = app_begin_read(a, e)))

@@ -168,18 +168,20 @@ static int sum_supervision(void *ctx, const struct wf_supervision *v)
 	return 0;
 }
 
-int app_workforce_summary(struct app *a, int32_t from, int32_t to, struct wf_summary *s, struct dy_err *e)
+int app_workforce_summary(struct app *a, int32_t from, int32_t to, const char *team, struct wf_summary *s,
+                          struct dy_err *e)
 {
 	struct store_teams teams;
 	int rc = wf_summary_init(s, from, to, e);
 	if (!rc)
-		rc = app_scope_report_teams(a, NULL, &teams, e);
+		rc = app_scope_report_teams(a, team, &teams, e);
 	if (!rc)
 		rc = app_begin_read(a, e);
 	if (rc)
 		return rc;
-	/* The server's team, as before, unless a network user's teams: their
-	 * events go into the one summary, counted together. */
+	/* Every team (the operator without a code): the server's team, as
+	 * before. A network user's teams: their events go into the one
+	 * summary, counted together. */
 	if (!teams.n)
 		teams = store_teams_one(a->team_id);
 	for (int i = 0; !rc && i < teams.n; i++) {

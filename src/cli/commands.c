@@ -346,6 +346,7 @@ static const struct cli_opt o_report_feedback[] = {
 	{"from", "DATE", "first day of the period (response sets answered from this day)", 1},
 	{"to", "DATE", "last day of the period", 1},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{"team", "CODE", "only the families of this team (default: every team the database holds)", 0},
 	{0}};
 static const struct cli_opt o_group_add[] = {
 	{"intervention", "CODE", "a group intervention of the catalogue (mode group), e.g. circle_of_security", 1},
@@ -387,6 +388,7 @@ static const struct cli_opt o_report_workforce[] = {
 	{"from", "DATE", "first day of the period (activity dated from this day)", 1},
 	{"to", "DATE", "last day of the period (at most 24 months)", 1},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{"team", "CODE", "only this team's work (default: the database's team)", 0},
 	{0}};
 #define WF_PROFESSIONS "midwife, health_visitor, family_nurse, nurse, social_worker, gp, perinatal_mental_health, " \
 	"early_years, childrens_centre, psychologist or other"

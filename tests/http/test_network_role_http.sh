@@ -105,7 +105,7 @@ check "network: episodes discharged are A's plus B's" "$n_dis" \
 	"$(($(operator outcomes --team "$A" | jq .n_discharged) + $(operator outcomes --team netb | jq .n_discharged)))"
 
 # One of its teams: as the operator's published report of that team.
-for r in activity outcomes waiting; do
+for r in activity outcomes waiting workforce feedback; do
 	api network GET "/api/v1/reports/$r?$PERIOD&team=netb"
 	check "network: report $r of team B" "$CODE" 200
 	check "network: report $r of team B is that team's, published" "$(jq -S . <<<"$BODY")" \
