@@ -14,6 +14,7 @@
 #    answer 404 "no such team" alike.
 # It never sees a record, list, search or casework: each such API call and
 # page answers 403 (its home is the reports page, its menu only Reports).
+# An admin gives the role on the users page with its teams (alone only).
 # Runs on both stores (make test-pg).
 . "$(dirname "$0")/lib.sh"
 
@@ -159,4 +160,28 @@ for path in "/families/$F" /families "/families?q=a" "/referrals/$E" /referrals/
 	check "network: page $path is refused" "$code" 403
 	lacks "network: page $path names nobody" "$(cat "$WORK/page")" "$names"
 done
+
+# An admin gives the role on the users page, with its teams.
+sign_in admin "$WORK/ajar"
+page=$(curl -s -b "$WORK/ajar" "${URL}users")
+contains "users page: the network role to tick" "$page" 'value="network"'
+contains "users page: a Teams field" "$page" 'name="teams"'
+csrf=$(grep -oE 'name="csrf" value="[0-9a-f]{64}' <<<"$page" | head -1 | grep -oE '[0-9a-f]{64}')
+add_user() { # NAME TEAMS ROLE...: the answer's status, the page in $WORK/page
+	local name=$1 teams=$2
+	shift 2
+	local args=(-s -o "$WORK/page" -w '%{http_code}' -b "$WORK/ajar" -d "csrf=$csrf" -d "display=Net $name"
+		-d "name=$name" --data-urlencode "teams=$teams" --data-urlencode "password=password of $name 1234")
+	local r
+	for r in "$@"; do args+=(-d "roles=$r"); done
+	curl "${args[@]}" "${URL}users"
+}
+check "users page: network with another role is refused" "$(add_user net2 "$A" network analyst)" 400
+contains "users page: says network is given alone" "$(cat "$WORK/page")" "only role"
+check "users page: a team that does not exist is refused" "$(add_user net2 "nowhere" network)" 400
+contains "users page: names the team" "$(cat "$WORK/page")" "[Nn]o team has the code nowhere"
+check "users page: a network user of C and B is added" "$(add_user net2 "netc, netb" network)" 303
+check "users page: with the network role" "$(q "SELECT roles FROM app_user WHERE name = 'net2'")" 64
+check "users page: and its teams" "$(q "SELECT t.code FROM user_team ut JOIN team t ON t.id = ut.team_id
+  JOIN app_user u ON u.id = ut.user_id WHERE u.name = 'net2' ORDER BY t.code" | paste -sd,)" netb,netc
 finish
