@@ -14,8 +14,8 @@
 /* The roles a user can be given, by name: role_bits[i] is role_names[i]'s
  * bit (the operator is nobody's role: it is the local command line). */
 static const char *const role_names[] = {"admin", "manager", "clinician", "admin_staff", "analyst", "network", NULL};
-static const unsigned role_bits[] = {USER_ADMIN,       USER_MANAGER, USER_CLINICIAN,
-                                     USER_ADMIN_STAFF, USER_ANALYST, USER_NETWORK};
+static const unsigned role_bits[] = {USER_ADMIN, USER_MANAGER, USER_CLINICIAN, USER_ADMIN_STAFF, USER_ANALYST,
+                                     USER_NETWORK};
 
 int app_role_check(unsigned roles, struct dy_err *e)
 {
