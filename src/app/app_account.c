@@ -11,7 +11,21 @@
 #include "util/date.h"
 #include "util/str.h"
 
-static const char *const role_names[] = {"admin", "manager", "clinician", "admin_staff", "analyst", NULL};
+/* The roles a user can be given, by name: role_bits[i] is role_names[i]'s
+ * bit (the operator is nobody's role: it is the local command line). */
+static const char *const role_names[] = {"admin", "manager", "clinician", "admin_staff", "analyst", "network", NULL};
+static const unsigned role_bits[] = {USER_ADMIN, USER_MANAGER, USER_CLINICIAN, USER_ADMIN_STAFF, USER_ANALYST,
+                                     USER_NETWORK};
+
+int app_role_check(unsigned roles, struct dy_err *e)
+{
+	if (!roles || (roles & ~(unsigned)USER_ROLES))
+		return dy_fail(e, DY_EINVAL, "role", "give at least one role");
+	if ((roles & USER_NETWORK) && roles != USER_NETWORK)
+		return dy_fail(e, DY_EINVAL, "role",
+		               "network is a user's only role: it sees its teams' figures and nothing else");
+	return 0;
+}
 
 int app_role_parse(const char *list, unsigned *roles, struct dy_err *e)
 {
@@ -26,11 +40,12 @@ int app_role_parse(const char *list, unsigned *roles, struct dy_err *e)
 			str_join_list(role_names, all, sizeof all);
 			return dy_fail(e, DY_EINVAL, "role", "'%s' is not a role: use %s", t, all);
 		}
-		*roles |= 1u << i;
+		*roles |= role_bits[i];
 	}
-	if (!*roles)
-		return dy_fail(e, DY_EINVAL, "role", "give at least one role");
-	return 0;
+	int rc = app_role_check(*roles, e);
+	if (rc)
+		*roles = 0;
+	return rc;
 }
 
 void app_role_format(unsigned roles, char *out, size_t n)
@@ -38,7 +53,7 @@ void app_role_format(unsigned roles, char *out, size_t n)
 	out[0] = '\0';
 	size_t used = 0;
 	for (int i = 0; role_names[i]; i++)
-		if (roles & (1u << i)) {
+		if (roles & role_bits[i]) {
 			int w = snprintf(out + used, n - used, "%s%s", used ? "," : "", role_names[i]);
 			if (w < 0 || (size_t)w >= n - used)
 				return;
@@ -110,8 +125,8 @@ int app_user_add(struct app *a, const char *name, const char *display, unsigned 
 		return rc;
 	if (str_empty(display) || strlen(display) > 100)
 		return dy_fail(e, DY_EINVAL, "display", "must be 1 to 100 characters");
-	if (!roles || (roles & ~(unsigned)USER_ANY))
-		return dy_fail(e, DY_EINVAL, "role", "give at least one role");
+	if ((rc = app_role_check(roles, e)))
+		return rc;
 	struct user_row u;
 	memset(&u, 0, sizeof u);
 	str_copy(u.name, sizeof u.name, name);
@@ -134,6 +149,8 @@ int app_user_add(struct app *a, const char *name, const char *display, unsigned 
 		for (char *t = strtok_r(buf, ", ", &save); !rc && t; t = strtok_r(NULL, ", ", &save)) {
 			int64_t tid;
 			rc = store_team_by_code(a->db, t, &tid, e);
+			if (rc == DY_ENOTFOUND)
+				rc = dy_fail(e, DY_EINVAL, "team", "no team has the code %s", t);
 			if (!rc)
 				rc = store_user_team_add(a->db, u.id, tid, e);
 		}
@@ -203,7 +220,7 @@ static int load_user(struct app *a, const struct user_row *r, struct app_user *u
 	u->id = r->id;
 	str_copy(u->name, sizeof u->name, r->name);
 	str_copy(u->display, sizeof u->display, r->display);
-	u->roles = r->roles & USER_ANY;
+	u->roles = r->roles & USER_ROLES;
 	return store_user_teams(a->db, r->id, u->team_ids, APP_MAX_TEAMS, &u->nteams, e);
 }
 

@@ -25,8 +25,13 @@
 #define PASSWORD_MAX 256
 #define TOKEN_HEX 65 /* 64 hex digits and a NUL */
 
+/* 0 when roles (enum app_role bits) can be given to a user: at least one,
+ * none but those of USER_ROLES, and network only on its own; else
+ * DY_EINVAL naming the field "role". */
+int app_role_check(unsigned roles, struct dy_err *e);
+
 /* Parses "clinician,manager" into role bits; DY_EINVAL naming the field
- * "role" for an unknown role. */
+ * "role" for an unknown role or a list app_role_check refuses. */
 int app_role_parse(const char *list, unsigned *roles, struct dy_err *e);
 
 /* Writes the role names of roles, comma-separated, into out (size n). */

@@ -128,15 +128,16 @@ static int on_row(void *ctx, const struct feedback_row *f)
 	return 0;
 }
 
-int app_feedback_counts(struct app *a, const struct feedback_def *def, int32_t from, int32_t to,
+int app_feedback_counts(struct app *a, const struct feedback_def *def, int32_t from, int32_t to, const char *team,
                         struct app_feedback_counts *out, struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
-	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+	struct store_teams teams;
+	int rc = app_scope_report_teams(a, team, &teams, e);
 	if (rc)
 		return rc;
 	if ((rc = app_begin_read(a, e)))
 		return rc;
 	struct tally_ctx t = {def, out};
-	return app_end_read(a, store_feedback_list(a->db, from, to, on_row, &t, e));
+	return app_end_read(a, store_feedback_list_teams(a->db, from, to, &teams, on_row, &t, e));
 }

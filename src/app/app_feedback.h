@@ -41,7 +41,11 @@ struct app_feedback_counts {
 	int count[FEEDBACK_QUESTIONS_MAX][FEEDBACK_OPTIONS_MAX]; /* per question and option */
 	int other_questionnaire;                                 /* sets to another questionnaire id, left out */
 };
-int app_feedback_counts(struct app *a, const struct feedback_def *def, int32_t from, int32_t to,
+/* Counts the response sets of the families of the team with code team
+ * (one of the user's, else DY_ENOTFOUND "no such team"), or with team NULL
+ * those of the user's teams (app_scope_report_teams: the server's team, the
+ * network role's teams together, every team for the operator). */
+int app_feedback_counts(struct app *a, const struct feedback_def *def, int32_t from, int32_t to, const char *team,
                         struct app_feedback_counts *out, struct dy_err *e);
 
 /* Adds the counts of one response set (normalised answers) to out: the

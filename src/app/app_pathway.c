@@ -758,10 +758,8 @@ int app_waiting_report(struct app *a, int32_t from, int32_t to, const struct clo
 int app_waiting_report_team(struct app *a, int32_t from, int32_t to, const char *team,
                             const struct clock_targets *t, struct waiting_report *r, struct dy_err *e)
 {
-	int64_t tid = 0;
-	int scope_rc = app_scope_team(a, SCOPE_AGGREGATE, e);
-	if (!scope_rc)
-		scope_rc = app_scope_report_team(a, team, &tid, e);
+	struct store_teams teams;
+	int scope_rc = app_scope_report_teams(a, team, &teams, e);
 	if (scope_rc)
 		return scope_rc;
 	struct clock_targets def;
@@ -773,7 +771,7 @@ int app_waiting_report_team(struct app *a, int32_t from, int32_t to, const char 
 	if (rc)
 		return rc;
 	struct report_ctx c = {.r = r, .t = t};
-	rc = store_pathway_clock_rows_team(a->db, from, to, tid, report_row, &c, e);
+	rc = store_pathway_clock_rows_team(a->db, from, to, &teams, report_row, &c, e);
 	if (!rc)
 		waiting_report_finish(r);
 	return rc;

@@ -17,14 +17,12 @@
 #include "util/date.h"
 #include "util/str.h"
 
-/* Checks the caller may see the team's figures (and, with team, that
- * team's: *team_id its id, else 0 for every team) and begins the read
- * transaction (end it with app_end_read). */
-static int report_read_begin(struct app *a, const char *team, int64_t *team_id, struct dy_err *e)
+/* Checks the caller may see the figures of the teams it asks for (team: a
+ * code, or NULL for all its own; app_scope_report_teams) into *teams and
+ * begins the read transaction (end it with app_end_read). */
+static int report_read_begin(struct app *a, const char *team, struct store_teams *teams, struct dy_err *e)
 {
-	int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
-	if (!rc)
-		rc = app_scope_report_team(a, team, team_id, e);
+	int rc = app_scope_report_teams(a, team, teams, e);
 	return rc ? rc : app_begin_read(a, e);
 }
 
@@ -220,8 +218,9 @@ void app_outcomes_free(struct app_outcomes *o)
 
 /* The outcome reads inside a read transaction already begun (set: the
  * instrument definitions; hook may be NULL). */
-static int outcomes_read(struct app *a, const struct instrument_set *set, int32_t from, int32_t to, int64_t team,
-                         struct app_outcomes *out, const struct pair_hook *hook, struct dy_err *e)
+static int outcomes_read(struct app *a, const struct instrument_set *set, int32_t from, int32_t to,
+                         const struct store_teams *team, struct app_outcomes *out, const struct pair_hook *hook,
+                         struct dy_err *e)
 {
 	struct outcome_ctx c;
 	memset(&c, 0, sizeof c);
@@ -256,11 +255,11 @@ int app_report_outcomes(struct app *a, int32_t from, int32_t to, const char *tea
 	int rc = app_instruments(a, &set, e);
 	if (rc)
 		return rc;
-	int64_t tid;
-	rc = report_read_begin(a, team, &tid, e);
+	struct store_teams teams;
+	rc = report_read_begin(a, team, &teams, e);
 	if (rc)
 		return rc;
-	return app_end_read(a, outcomes_read(a, set, from, to, tid, out, NULL, e));
+	return app_end_read(a, outcomes_read(a, set, from, to, &teams, out, NULL, e));
 }
 
 /* ---- Safeguarding -------------------------------------------------------- */
@@ -308,11 +307,11 @@ int app_report_safeguarding(struct app *a, int32_t from, int32_t to, const char 
 {
 	memset(out, 0, sizeof *out);
 	struct sg_ctx c = {0};
-	int64_t tid;
-	int rc = report_read_begin(a, team, &tid, e);
+	struct store_teams teams;
+	int rc = report_read_begin(a, team, &teams, e);
 	if (rc)
 		return rc;
-	rc = app_end_read(a, store_report_safeguarding(a->db, from, to, tid, sg_row, &c, e));
+	rc = app_end_read(a, store_report_safeguarding(a->db, from, to, &teams, sg_row, &c, e));
 	if (!rc && sg_outcome_compute(c.inf, c.n, out))
 		rc = dy_fail(e, DY_ESTORE, "safeguarding", "holds a status dyad does not know");
 	free(c.inf);
@@ -426,8 +425,8 @@ static int prac_cmp(const void *pa, const void *pb)
 
 /* The caseload per practitioner into o, in practitioner id order (as the
  * GROUP BY it replaces gave it). */
-static int caseload_by_practitioner(struct app *a, int32_t to, int64_t team, struct app_activity *o,
-                                    struct dy_err *e)
+static int caseload_by_practitioner(struct app *a, int32_t to, const struct store_teams *team,
+                                    struct app_activity *o, struct dy_err *e)
 {
 	struct caseload_ctx c = {.episode = -1};
 	int rc = store_report_caseload_pairs(a->db, to, team, caseload_pair, &c, e);
@@ -455,26 +454,26 @@ int app_report_activity(struct app *a, int32_t from, int32_t to, const char *tea
                         struct dy_err *e)
 {
 	memset(out, 0, sizeof *out);
-	int64_t tid;
-	int rc = report_read_begin(a, team, &tid, e);
+	struct store_teams teams;
+	int rc = report_read_begin(a, team, &teams, e);
 	if (rc)
 		return rc;
 	for (int i = 0; i < APP_ACTIVITY_COUNTS && !rc; i++) {
 		struct count_ctx c = {out, i};
 		if (i == REPORT_CASELOAD_BY_PRACTITIONER)
-			rc = caseload_by_practitioner(a, to, tid, out, e);
+			rc = caseload_by_practitioner(a, to, &teams, out, e);
 		else if (i != REPORT_CONTACTS_BY_KIND && i != REPORT_CONTACTS_BY_LOCATION &&
 		         i != REPORT_CONTACTS_BY_INTERVENTION)
-			rc = store_report_counts(a->db, (enum store_report_count)i, from, to, tid, count_row, &c, e);
+			rc = store_report_counts(a->db, (enum store_report_count)i, from, to, &teams, count_row, &c, e);
 	}
 	if (!rc)
-		rc = store_report_contacts(a->db, from, to, tid, contact_row, out, e);
+		rc = store_report_contacts(a->db, from, to, &teams, contact_row, out, e);
 	if (!rc)
 		for (int i = REPORT_CONTACTS_BY_KIND; i <= REPORT_CONTACTS_BY_INTERVENTION; i++)
 			if (out->n[i] > 1) /* none: c[i] is NULL, which qsort may not be given */
 				qsort(out->c[i], out->n[i], sizeof *out->c[i], count_cmp);
 	if (!rc)
-		rc = store_report_caseload(a->db, to, tid, &out->caseload, e);
+		rc = store_report_caseload(a->db, to, &teams, &out->caseload, e);
 	return app_end_read(a, rc);
 }
 
@@ -547,17 +546,17 @@ int app_report_equity(struct app *a, int32_t from, int32_t to, const char *team,
 	int rc = app_instruments(a, &set, e);
 	if (rc)
 		return rc;
-	int64_t tid;
-	rc = report_read_begin(a, team, &tid, e);
+	struct store_teams teams;
+	rc = report_read_begin(a, team, &teams, e);
 	if (rc)
 		return rc;
 	struct eq_ctx c = {0};
 	struct app_outcomes o;
 	memset(&o, 0, sizeof o);
-	rc = store_report_equity(a->db, from, to, tid, eq_row, &c, e);
+	rc = store_report_equity(a->db, from, to, &teams, eq_row, &c, e);
 	struct pair_hook hook = {eq_pair, &c};
 	if (!rc)
-		rc = outcomes_read(a, set, from, to, tid, &o, &hook, e);
+		rc = outcomes_read(a, set, from, to, &teams, &o, &hook, e);
 	rc = app_end_read(a, rc);
 	if (outcomes && !rc)
 		*outcomes = o;

@@ -1,6 +1,8 @@
 /* app_scope.c: role and team checks (see app_scope.h). */
 #include "app/app_scope.h"
 
+#include <string.h>
+
 #include "store/store_user.h"
 
 unsigned app_scope_roles(enum scope_need need)
@@ -25,7 +27,16 @@ int app_scope_require(struct app *a, unsigned roles, struct dy_err *e)
 
 int app_scope_published_only(const struct app *a)
 {
+	if (a->user.roles & USER_NETWORK)
+		return 1;
 	return (a->user.roles & USER_ANALYST) && !(a->user.roles & app_scope_roles(SCOPE_IDENTITY));
+}
+
+/* The network role: figures only, of the teams it is given (no other role
+ * goes with it: app_role_check). */
+static int is_network(const struct app *a)
+{
+	return (a->user.roles & USER_NETWORK) && !(a->user.roles & ~(unsigned)USER_NETWORK);
 }
 
 int app_scope_in_team(const struct app *a, int64_t team_id)
@@ -109,5 +120,33 @@ int app_scope_report_team(struct app *a, const char *code, int64_t *team_id, str
 	if (rc)
 		return rc;
 	*team_id = id;
+	return 0;
+}
+
+int app_scope_report_teams(struct app *a, const char *code, struct store_teams *teams, struct dy_err *e)
+{
+	memset(teams, 0, sizeof *teams);
+	if (!is_network(a)) {
+		int64_t id = 0;
+		int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+		if (!rc)
+			rc = app_scope_report_team(a, code, &id, e);
+		if (!rc)
+			*teams = store_teams_one(id);
+		return rc;
+	}
+	/* A network user's teams, every one of them unless code names one;
+	 * never the server's own team for being it, nor every team. */
+	if (a->user.nteams <= 0)
+		return dy_fail(e, DY_EFORBIDDEN, NULL, "you have been given no team: ask an administrator");
+	if (code && code[0]) {
+		int64_t id = 0;
+		int rc = app_scope_report_team(a, code, &id, e);
+		if (!rc)
+			*teams = store_teams_one(id);
+		return rc;
+	}
+	for (int i = 0; i < a->user.nteams && i < STORE_TEAMS_MAX; i++)
+		teams->id[teams->n++] = a->user.team_ids[i];
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "store/store_scope.h"
+#include "store/store_teams.h"
 
 enum scope_need {
 	SCOPE_IDENTITY,        /* names, NHS numbers, referrals, contacts: manager, clinician, admin_staff */
@@ -48,7 +49,7 @@ int app_scope_team(struct app *a, enum scope_need need, struct dy_err *e);
 
 /* 1 when the acting user may see the team's figures only as published:
  * small numbers suppressed (core/suppress.h): an analyst with no role that
- * allows identities. */
+ * allows identities, and the network role. */
 int app_scope_published_only(const struct app *a);
 
 /* The team whose figures a report covers: code NULL or "" gives the
@@ -58,6 +59,15 @@ int app_scope_published_only(const struct app *a);
  * not exist or is not the user's answers DY_ENOTFOUND "no such team" (field
  * "team"), the same either way. */
 int app_scope_report_team(struct app *a, const char *code, int64_t *team_id, struct dy_err *e);
+
+/* The set of teams whose figures a report covers, after checking the
+ * acting user may see figures at all (DY_EFORBIDDEN otherwise): for the
+ * network role every team it is given, counted as one population, or with
+ * code just that one of them; for any other role the one team of
+ * app_scope_report_team (the operator without code: every team, the empty
+ * set). A team that does not exist or is not the user's answers
+ * DY_ENOTFOUND "no such team" (field "team"). */
+int app_scope_report_teams(struct app *a, const char *code, struct store_teams *teams, struct dy_err *e);
 
 /* 1 when the acting user belongs to team_id (the operator belongs to all). */
 int app_scope_in_team(const struct app *a, int64_t team_id);

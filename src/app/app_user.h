@@ -13,7 +13,12 @@
  *   analyst      aggregate figures only; never a name, NHS number, postcode,
  *                date of birth or free text
  *   operator     the local command line (named by --as / DYAD_USER): all
- *                teams, every action, still audited under its name */
+ *                teams, every action, still audited under its name
+ *   network      a network of teams sharing one database: the reports of
+ *                the teams it is given, counted together as one
+ *                population, always published (small numbers suppressed);
+ *                never a record, list, search or anything identifiable.
+ *                It is a user's only role. */
 #ifndef DYAD_APP_APP_USER_H
 #define DYAD_APP_APP_USER_H
 
@@ -25,11 +30,15 @@ enum app_role {
 	USER_CLINICIAN = 1u << 2,
 	USER_ADMIN_STAFF = 1u << 3,
 	USER_ANALYST = 1u << 4,
-	USER_OPERATOR = 1u << 5
+	USER_OPERATOR = 1u << 5,
+	USER_NETWORK = 1u << 6
 };
 
-/* Any signed-in user of the web application. */
+/* Any signed-in user of the web application who works in a team (every
+ * route but the reports and the user's own account; never USER_NETWORK). */
 #define USER_ANY (USER_ADMIN | USER_MANAGER | USER_CLINICIAN | USER_ADMIN_STAFF | USER_ANALYST)
+/* Every role a user can be given. */
+#define USER_ROLES (USER_ANY | USER_NETWORK)
 /* Roles that see identifiable family records (their teams only). */
 #define USER_CASEWORK (USER_MANAGER | USER_CLINICIAN | USER_ADMIN_STAFF | USER_OPERATOR)
 

@@ -168,19 +168,28 @@ static int sum_supervision(void *ctx, const struct wf_supervision *v)
 	return 0;
 }
 
-int app_workforce_summary(struct app *a, int32_t from, int32_t to, struct wf_summary *s, struct dy_err *e)
+int app_workforce_summary(struct app *a, int32_t from, int32_t to, const char *team, struct wf_summary *s,
+                          struct dy_err *e)
 {
+	struct store_teams teams;
 	int rc = wf_summary_init(s, from, to, e);
 	if (!rc)
-		rc = app_scope_team(a, SCOPE_AGGREGATE, e);
+		rc = app_scope_report_teams(a, team, &teams, e);
 	if (!rc)
 		rc = app_begin_read(a, e);
 	if (rc)
 		return rc;
-	rc = store_training_list(a->db, a->team_id, from, to, sum_training, s, e);
-	if (!rc)
-		rc = store_consultation_list(a->db, a->team_id, from, to, sum_consultation, s, e);
-	if (!rc)
-		rc = store_supervision_list(a->db, a->team_id, from, to, sum_supervision, s, e);
+	/* Every team (the operator without a code): the server's team, as
+	 * before. A network user's teams: their events go into the one
+	 * summary, counted together. */
+	if (!teams.n)
+		teams = store_teams_one(a->team_id);
+	for (int i = 0; !rc && i < teams.n; i++) {
+		rc = store_training_list(a->db, teams.id[i], from, to, sum_training, s, e);
+		if (!rc)
+			rc = store_consultation_list(a->db, teams.id[i], from, to, sum_consultation, s, e);
+		if (!rc)
+			rc = store_supervision_list(a->db, teams.id[i], from, to, sum_supervision, s, e);
+	}
 	return app_end_read(a, rc);
 }

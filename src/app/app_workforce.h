@@ -34,7 +34,11 @@ int app_supervision_list(struct app *a, int32_t from, int32_t to, store_supervis
                          struct dy_err *e);
 
 /* The workforce figures of [from, to] into *s (initialised here; free with
- * wf_summary_free, also on failure), read in one read transaction. */
-int app_workforce_summary(struct app *a, int32_t from, int32_t to, struct wf_summary *s, struct dy_err *e);
+ * wf_summary_free, also on failure), read in one read transaction: of the
+ * team with code team (one of the user's, else DY_ENOTFOUND "no such
+ * team"), or with team NULL the server's team, or for the network role
+ * every team it is given, summed into the one summary. */
+int app_workforce_summary(struct app *a, int32_t from, int32_t to, const char *team, struct wf_summary *s,
+                          struct dy_err *e);
 
 #endif

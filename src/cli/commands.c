@@ -276,8 +276,8 @@ static const struct cli_opt o_serve[] = {
 static const struct cli_opt o_user_add[] = {
 	{"name", "NAME", "the sign-in name (lower-case letters, digits, . _ -)", 1},
 	{"display", "TEXT", "the person's name as shown on pages (default: NAME)", 0},
-	{"role", "ROLES", "admin, manager, clinician, admin_staff or analyst (several comma-separated)", 1},
-	{"team", "CODES", "the teams they work in, by code (default: the database's team)", 0},
+	{"role", "ROLES", "admin, manager, clinician, admin_staff, analyst (several comma-separated) or network (alone)", 1},
+	{"team", "CODES", "the teams they work in (a network user: whose figures it sees), by code, comma-separated (default: the database's team)", 0},
 	{0}};
 static const struct cli_opt o_user_name[] = {{"name", "NAME", "the user", 1}, {0}};
 static const struct cli_opt o_session_list[] = {{"user", "NAME", "only this user's sessions", 0}, {0}};
@@ -346,6 +346,7 @@ static const struct cli_opt o_report_feedback[] = {
 	{"from", "DATE", "first day of the period (response sets answered from this day)", 1},
 	{"to", "DATE", "last day of the period", 1},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{"team", "CODE", "only the families of this team (default: every team the database holds)", 0},
 	{0}};
 static const struct cli_opt o_group_add[] = {
 	{"intervention", "CODE", "a group intervention of the catalogue (mode group), e.g. circle_of_security", 1},
@@ -387,6 +388,7 @@ static const struct cli_opt o_report_workforce[] = {
 	{"from", "DATE", "first day of the period (activity dated from this day)", 1},
 	{"to", "DATE", "last day of the period (at most 24 months)", 1},
 	{"publish", NULL, "suppress small numbers for publication (counts 1 to 4 as *; docs/reports.md)", 0},
+	{"team", "CODE", "only this team's work (default: the database's team)", 0},
 	{0}};
 #define WF_PROFESSIONS "midwife, health_visitor, family_nurse, nurse, social_worker, gp, perinatal_mental_health, " \
 	"early_years, childrens_centre, psychologist or other"

@@ -38,6 +38,6 @@ static int openapi(struct http_req *rq, struct http_resp *rs)
 
 const struct http_route api_meta_routes[] = {
 	{HTTP_GET, "/api/v1/health", health, 0, 0, HTTP_JSON | HTTP_PUBLIC},
-	{HTTP_GET, "/api/v1/me", me, USER_ANY, 0, HTTP_JSON},
+	{HTTP_GET, "/api/v1/me", me, USER_ROLES, 0, HTTP_JSON},
 	{HTTP_GET, "/api/v1/openapi.json", openapi, 0, 0, HTTP_JSON | HTTP_PUBLIC},
 	{0}};

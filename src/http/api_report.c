@@ -3,7 +3,8 @@
  *   GET /api/v1/reports/{name}?from=DATE&to=DATE&format=json|csv|html&publish=1
  *   GET /api/v1/reports/{name}?quarter=2026Q3&...
  *       &team=CODE: only that team's families (one of the user's teams,
- *       else 404 "no such team"); without it every team, as before.
+ *       else 404 "no such team"); without it the server's team, or for
+ *       the network role every team it is given, counted together.
  *       the report named (waiting, outcomes, ...) for the period, in the
  *       format asked for (JSON by default). Figures only: analysts too, and
  *       for a user whose only role is analyst small numbers are always
@@ -16,10 +17,12 @@
 #include "report/report.h"
 #include "util/date.h"
 
-/* 1 when the user sees reports only with small numbers suppressed. */
+/* 1 when the user sees reports only with small numbers suppressed (as
+ * app_scope_published_only, which report_build applies whatever it is
+ * asked). */
 int api_report_publish_only(const struct app_user *u)
 {
-	return u && (u->roles & USER_ANALYST) && !(u->roles & ~(unsigned)USER_ANALYST);
+	return u && (((u->roles & USER_ANALYST) && !(u->roles & ~(unsigned)USER_ANALYST)) || (u->roles & USER_NETWORK));
 }
 
 static int report_get(struct http_req *rq, struct http_resp *rs)
@@ -67,5 +70,5 @@ static int report_get(struct http_req *rq, struct http_resp *rs)
 }
 
 const struct http_route api_report_routes[] = {
-	{HTTP_GET, "/api/v1/reports/{name}", report_get, USER_ANY, 0, HTTP_JSON},
+	{HTTP_GET, "/api/v1/reports/{name}", report_get, USER_ROLES, 0, HTTP_JSON},
 	{0}};

@@ -68,5 +68,5 @@ static int sign_out(struct http_req *rq, struct http_resp *rs)
 const struct http_route auth_routes[] = {
 	{HTTP_GET, "/sign-in", sign_in_show, 0, 0, HTTP_PUBLIC},
 	{HTTP_POST, "/sign-in", sign_in, 0, 4096, HTTP_PUBLIC | HTTP_FORM},
-	{HTTP_POST, "/sign-out", sign_out, USER_ANY, 4096, HTTP_FORM},
+	{HTTP_POST, "/sign-out", sign_out, USER_ROLES, 4096, HTTP_FORM},
 	{0}};

@@ -28,6 +28,7 @@ int page_send(struct http_req *rq, struct http_resp *rs, int status, const char 
 		.csrf = rq->csrf,
 		.casework = (roles & USER_CASEWORK) != 0,
 		.admin = (roles & USER_ADMIN) != 0,
+		.reports = (roles & USER_NETWORK) != 0,
 		.back_href = back,
 		.back_text = back_text,
 		.errors = fe ? fe->n : 0,

@@ -190,7 +190,9 @@ static int home(struct http_req *rq, struct http_resp *rs)
 	/* Those who see no family records start where their work is. */
 	unsigned roles = rq->user ? rq->user->roles : 0;
 	if (!(roles & USER_CASEWORK))
-		return http_redirect(rs, roles & USER_ADMIN ? "/users" : "/waiting");
+		return http_redirect(rs, roles & USER_ADMIN     ? "/users"
+		                         : roles & USER_NETWORK ? "/reports"
+		                                                : "/waiting");
 	struct dy_err e;
 	struct waiting_list wl;
 	int rc = app_waiting_list(rq->app, rq->app->today, NULL, -1, &wl, &e);
@@ -381,6 +383,6 @@ static int waiting(struct http_req *rq, struct http_resp *rs)
 }
 
 const struct http_route page_home_routes[] = {
-	{HTTP_GET, "/", home, USER_ANY | USER_OPERATOR, 0, 0},
+	{HTTP_GET, "/", home, USER_ROLES | USER_OPERATOR, 0, 0},
 	{HTTP_GET, "/waiting", waiting, USER_CASEWORK | USER_ANALYST, 0, 0},
 	{0}};

@@ -68,6 +68,8 @@ int page_render(struct buf *out, const struct page_frame *f, const char *body, s
 		rc = nav_item(&nav, "/", "Home", e) || nav_item(&nav, "/families", "Find a family", e) ||
 		     nav_item(&nav, "/referrals/new", "New referral", e) || nav_item(&nav, "/waiting", "Waiting", e) ||
 		     nav_item(&nav, "/groups", "Groups", e);
+	if (!rc && f->user && f->reports)
+		rc = nav_item(&nav, "/reports", "Reports", e);
 	if (!rc && f->user && f->admin)
 		rc = nav_item(&nav, "/users", "Users", e);
 	if (!rc) {

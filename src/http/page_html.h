@@ -23,6 +23,7 @@ struct page_frame {
 	const char *csrf;      /* the sign-out form's token */
 	int casework;          /* 1: show the family links (home, find, referral, waiting) */
 	int admin;             /* 1: show user administration */
+	int reports;           /* 1: show Reports (the network role's only page) */
 	const char *back_href; /* back link, or NULL */
 	const char *back_text; /* its words ("Back to the family"); NULL "Back" */
 	int errors;            /* >0: the title starts "Error: " */

@@ -1,7 +1,8 @@
 /* page_reports.c: the reports page: for this quarter and the four before
  * it, a link to every report (report/report.h) as a page to read or print
  * (HTML), and downloads as CSV and JSON, all served by
- * /api/v1/reports/{name}. For a user whose only role is analyst the
+ * /api/v1/reports/{name}. For a user whose only role is analyst, and for
+ * the network role (whose figures are all its teams' together), the
  * reports are always the published (suppressed) form, and the page says so. */
 #include <stdio.h>
 
@@ -51,12 +52,14 @@ static int reports(struct http_req *rq, struct http_resp *rs)
 	        : TMPL(&b, &e,
 	               "<h1>Reports</h1><p>Each report covers one quarter: waiting times over the clocks that stopped in"
 	               " it; outcomes, completeness and safeguarding over the episodes discharged in it. docs/reports.md"
-	               " defines every figure.</p>{{#pub}}<div class=\"nhsuk-inset-text\"><p>As an analyst you see the"
-	               " published form: counts from 1 to 4 are shown as *, with any figure that would reveal one."
-	               "</p></div>{{/pub}}<table class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">Reports by"
-	               " quarter</caption><thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope="
+	               " defines every figure.</p>{{#net}}<p>The figures are those of all your teams together.</p>"
+	               "{{/net}}{{#pub}}<div class=\"nhsuk-inset-text\"><p>Your role sees the published form: counts"
+	               " from 1 to 4 are shown as *, with any figure that would reveal one.</p></div>{{/pub}}<table"
+	               " class=\"nhsuk-table\"><caption class=\"nhsuk-table__caption\">Reports by quarter</caption>"
+	               "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th scope="
 	               "\"col\" class=\"nhsuk-table__header\">Quarter</th><th scope=\"col\" class=\"nhsuk-table__header\">"
 	               "Reports</th></tr></thead><tbody class=\"nhsuk-table__body\">{{{r}}}</tbody></table>",
+	               TMPL_S("net", rq->user && (rq->user->roles & USER_NETWORK) ? "1" : ""),
 	               TMPL_S("pub", published ? "1" : ""), TMPL_HTML("r", &rows));
 	buf_free(&rows);
 	if (rc) {
@@ -67,5 +70,5 @@ static int reports(struct http_req *rq, struct http_resp *rs)
 }
 
 const struct http_route page_reports_routes[] = {
-	{HTTP_GET, "/reports", reports, USER_MANAGER | USER_CLINICIAN | USER_ANALYST, 0, 0},
+	{HTTP_GET, "/reports", reports, USER_MANAGER | USER_CLINICIAN | USER_ANALYST | USER_NETWORK, 0, 0},
 	{0}};

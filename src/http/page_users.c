@@ -20,6 +20,7 @@ static const struct form_option ROLES[] = {
 	{"manager", "Manager", "Everything in their team"},
 	{"analyst", "Analyst", "Figures only, never names or other identifying details"},
 	{"admin", "Administrator", "Users and configuration; no clinical records"},
+	{"network", "Network", "Reports of the teams given below together, published form only; nothing else"},
 };
 #define NROLES (int)(sizeof ROLES / sizeof *ROLES)
 
@@ -90,6 +91,9 @@ static int users_page(struct http_req *rq, struct http_resp *rs, const struct fo
 	rc = rc ? rc : form_input(&b, fe, "name", "Sign-in name", "Lower-case letters, digits, dots, dashes", F(rq, "name"),
 	                          "20", "text", "off", &e);
 	rc = rc ? rc : form_checkboxes(&b, fe, "roles", "Roles", NULL, ROLES, NROLES, on, &e);
+	rc = rc ? rc
+	        : form_input(&b, fe, "teams", "Teams", "Team codes separated by commas; empty for this server's team",
+	                     F(rq, "teams"), "20", "text", "off", &e);
 	rc = rc ? rc : form_input(&b, fe, "password", "First password", "12 characters or more; tell them in person", "",
 	                          "20", "password", "new-password", &e);
 	rc = rc ? rc : buf_puts(&b, "<button class=\"nhsuk-button\" type=\"submit\">Add user</button></form>");
@@ -126,15 +130,19 @@ static int users_post(struct http_req *rq, struct http_resp *rs)
 	if (k == 0)
 		form_error(&fe, "roles", "Select at least one role");
 	else if (app_role_parse(list, &roles, &e))
-		form_error(&fe, "roles", "Select roles from the list");
+		form_error_from(&fe, "roles", &e);
 	if (strlen(password) < PASSWORD_MIN)
 		form_error(&fe, "password", "The password must be 12 characters or more");
 	if (fe.n)
 		return users_page(rq, rs, &fe, NULL);
 	int64_t id;
-	int rc = app_user_add(rq->app, name, display, roles, NULL, password, &id, &e);
+	int rc = app_user_add(rq->app, name, display, roles, page_field_trim(rq, "teams"), password, &id, &e);
 	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
-		const char *f = strcmp(e.field, "password") == 0 ? "password" : strcmp(e.field, "display") == 0 ? "display" : "name";
+		const char *f = strcmp(e.field, "password") == 0  ? "password"
+		                : strcmp(e.field, "display") == 0 ? "display"
+		                : strcmp(e.field, "team") == 0    ? "teams"
+		                : strcmp(e.field, "role") == 0    ? "roles"
+		                                                  : "name";
 		form_error_from(&fe, f, &e);
 		return users_page(rq, rs, &fe, NULL);
 	}

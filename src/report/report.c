@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app_report_db.h"
+#include "app/app_scope.h"
 #include "util/date.h"
 
 struct report_kind {
@@ -63,7 +64,8 @@ int report_build(struct app *a, const char *name, const struct report_params *p,
 		return dy_fail(e, DY_EINVAL, "to", "is before the period's first day (from)");
 	rep_init(r, k->name, k->title);
 	int rc = app_report_db_run(a, build_on, &(struct build_call){k, p, r}, e);
-	if (!rc && p->publish)
+	/* Published whatever was asked, for a role that sees no other form. */
+	if (!rc && (p->publish || app_scope_published_only(a)))
 		report_suppress(r);
 	return rc;
 }

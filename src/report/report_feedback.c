@@ -14,7 +14,7 @@ int report_feedback(struct app *a, const struct report_params *p, struct rep_res
 	if (rc)
 		return rc;
 	struct app_feedback_counts c;
-	if ((rc = app_feedback_counts(a, &def, p->from, p->to, &c, e)))
+	if ((rc = app_feedback_counts(a, &def, p->from, p->to, p->team, &c, e)))
 		return rc;
 	report_intro(r, p, "Family feedback answered",
 	             ": for each question, each answer's count and its percentage of the families who answered that "

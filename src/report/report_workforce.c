@@ -62,7 +62,7 @@ static void month_row(struct rep_table *t, const struct wf_summary *s, int m, co
 int report_workforce(struct app *a, const struct report_params *p, struct rep_result *r, struct dy_err *e)
 {
 	struct wf_summary s;
-	int rc = app_workforce_summary(a, p->from, p->to, &s, e);
+	int rc = app_workforce_summary(a, p->from, p->to, p->team, &s, e);
 	if (rc) {
 		wf_summary_free(&s);
 		return rc;

@@ -112,9 +112,16 @@ int store_feedback_insert(db_t *db, const struct feedback_row *f, struct dy_err 
 
 int store_feedback_list(db_t *db, int32_t from, int32_t to, store_feedback_fn fn, void *ctx, struct dy_err *e)
 {
+	return store_feedback_list_teams(db, from, to, NULL, fn, ctx, e);
+}
+
+int store_feedback_list_teams(db_t *db, int32_t from, int32_t to, const struct store_teams *teams, store_feedback_fn fn,
+                              void *ctx, struct dy_err *e)
+{
 	db_stmt_t *s = db_prepare(db,
 	                          "SELECT episode_id, questionnaire, answered_on, answers, recorded_by FROM feedback"
 	                          " WHERE answered_on >= ? AND answered_on <= ?"
+	                          STORE_IN_TEAMS("(SELECT fe.family_id FROM episode fe WHERE fe.id = feedback.episode_id)")
 	                          " ORDER BY episode_id",
 	                          e);
 	if (!s)
@@ -124,6 +131,7 @@ int store_feedback_list(db_t *db, int32_t from, int32_t to, store_feedback_fn fn
 	date_from_ymd(9999, 12, 31, &hi);
 	db_bind_date(s, 1, from == DATE_NONE ? lo : from);
 	db_bind_date(s, 2, to == DATE_NONE ? hi : to);
+	store_teams_bind(s, 3, teams);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW) {
 		struct feedback_row f;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "store/db.h"
+#include "store/store_teams.h"
 #include "util/limits.h"
 
 struct letter {
@@ -51,6 +52,11 @@ int store_feedback_insert(db_t *db, const struct feedback_row *f, struct dy_err 
 /* Calls fn for each response set answered in [from, to] (DATE_NONE: open
  * ends), by episode. */
 int store_feedback_list(db_t *db, int32_t from, int32_t to, store_feedback_fn fn, void *ctx, struct dy_err *e);
+
+/* As store_feedback_list, for the families of the set of teams only
+ * (store_teams.h; NULL or an empty set: every team). */
+int store_feedback_list_teams(db_t *db, int32_t from, int32_t to, const struct store_teams *teams, store_feedback_fn fn,
+                              void *ctx, struct dy_err *e);
 
 /* The episode's response set into *f; DY_ENOTFOUND when it has none. */
 int store_feedback_get(db_t *db, int64_t episode_id, struct feedback_row *f, struct dy_err *e);

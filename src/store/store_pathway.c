@@ -255,10 +255,10 @@ int store_pathway_duplicates(db_t *db, int64_t person_id, const char *nhs, const
 int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store_pathway_clock_fn fn, void *ctx,
                              struct dy_err *e)
 {
-	return store_pathway_clock_rows_team(db, active_from, until, 0, fn, ctx, e);
+	return store_pathway_clock_rows_team(db, active_from, until, NULL, fn, ctx, e);
 }
 
-int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, int64_t team,
+int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, const struct store_teams *team,
                                   store_pathway_clock_fn fn, void *ctx, struct dy_err *e)
 {
 	/* The clock dates are kept on the episode by migration 15's triggers:
@@ -269,14 +269,13 @@ int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, 
 		"  clock_direct, discharge_reason FROM episode"
 		" WHERE received_on <= ? AND (discharged_on IS NULL OR discharged_on >= ?)"
 		"  AND decision NOT IN ('declined','signposted') AND error_at IS NULL"
-		"  AND (? = 0 OR family_id IN (SELECT id FROM family WHERE team_id = ?)) ORDER BY id",
+		STORE_IN_TEAMS("family_id") " ORDER BY id",
 		e);
 	if (!s)
 		return DY_ESTORE;
 	db_bind_date(s, 1, until);
 	db_bind_date(s, 2, active_from);
-	db_bind_int(s, 3, team);
-	db_bind_int(s, 4, team);
+	store_teams_bind(s, 3, team);
 	int rc;
 	struct pathway_clock_row r;
 	while ((rc = db_step(s, e)) == DB_ROW) {

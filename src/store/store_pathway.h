@@ -15,6 +15,7 @@
 #include "core/episode_state.h"
 #include "core/record.h"
 #include "store/db.h"
+#include "store/store_teams.h"
 #include "util/limits.h"
 
 #define PATHWAY_TEXT_MAX (LIMIT_FREE_TEXT + 1) /* decline reason, service, override reason: 1-500 bytes */
@@ -123,9 +124,9 @@ int store_pathway_duplicates(db_t *db, int64_t person_id, const char *nhs, const
 int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store_pathway_clock_fn fn, void *ctx,
                              struct dy_err *e);
 
-/* As store_pathway_clock_rows, for the families of team only (0: every
- * team). */
-int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, int64_t team,
+/* As store_pathway_clock_rows, for the families of the set of teams only
+ * (store_teams.h; NULL or an empty set: every team). */
+int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, const struct store_teams *team,
                                   store_pathway_clock_fn fn, void *ctx, struct dy_err *e);
 
 /* Gives every episode that has no transition yet the state and events its

@@ -3,12 +3,13 @@
 
 #include <string.h>
 
+#include "store/store_teams.h"
 #include "util/date.h"
 
 /* Referrals, contacts and measures entered in error are in no figure. */
 #define DISCHARGED "e.error_at IS NULL AND e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
-/* The team filter: two parameters, the team's id twice (0: every team). */
-#define IN_TEAM(fam) " AND (? = 0 OR " fam " IN (SELECT id FROM family WHERE team_id = ?))"
+/* The team filter (store_teams.h): the families of a set of teams. */
+#define IN_TEAM(fam) STORE_IN_TEAMS(fam)
 
 /* A contact's family, for IN_TEAM. */
 #define CONTACT_FAMILY "(SELECT ce.family_id FROM episode ce WHERE ce.id = contact.episode_id)"
@@ -18,13 +19,10 @@
 #define CONTACT_LIVE                                                                                          \
 	" AND error_at IS NULL AND episode_id NOT IN (SELECT le.id FROM episode le WHERE le.error_at IS NOT NULL)"
 
-/* Binds team to parameters i and i + 1 (IN_TEAM). */
-static void bind_team(db_stmt_t *s, int i, int64_t team)
+/* Binds the set of teams from parameter i on (IN_TEAM). */
+static void bind_team(db_stmt_t *s, int i, const struct store_teams *team)
 {
-	if (!s)
-		return;
-	db_bind_int(s, i, team);
-	db_bind_int(s, i + 1, team);
+	store_teams_bind(s, i, team);
 }
 
 /* Prepares sql and binds the pair (a, b) to its parameters pairs times over:
@@ -39,8 +37,8 @@ static db_stmt_t *prepare_dates(db_t *db, const char *sql, int pairs, int32_t a,
 	return s;
 }
 
-int store_report_scores(db_t *db, int32_t from, int32_t to, int64_t team, store_report_score_fn fn, void *ctx,
-                        struct dy_err *e)
+int store_report_scores(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_score_fn fn,
+                        void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(
 		db,
@@ -76,8 +74,8 @@ int store_report_scores(db_t *db, int32_t from, int32_t to, int64_t team, store_
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_instruments(db_t *db, int32_t from, int32_t to, int64_t team, store_report_instrument_fn fn,
-                             void *ctx, struct dy_err *e)
+int store_report_instruments(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
+                             store_report_instrument_fn fn, void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(db,
 	                             "SELECT m.instrument, COUNT(DISTINCT m.episode_id) FROM episode e"
@@ -95,9 +93,10 @@ int store_report_instruments(db_t *db, int32_t from, int32_t to, int64_t team, s
 	return rc == DB_DONE ? 0 : rc;
 }
 
-/* Runs sql, a count with two date parameters a and b and the team's two
+/* Runs sql, a count with two date parameters a and b and the set of teams
  * (IN_TEAM), into *n. */
-static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, int64_t team, int64_t *n, struct dy_err *e)
+static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, const struct store_teams *team, int64_t *n,
+                     struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(db, sql, 1, a, b, e);
 	bind_team(s, 3, team);
@@ -111,14 +110,15 @@ static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, int64_t te
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t team, int64_t *n, struct dy_err *e)
+int store_report_discharged(db_t *db, int32_t from, int32_t to, const struct store_teams *team, int64_t *n,
+                            struct dy_err *e)
 {
 	return count_one(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED IN_TEAM("e.family_id"), from, to, team, n,
 	                 e);
 }
 
-int store_report_safeguarding(db_t *db, int32_t from, int32_t to, int64_t team, store_report_sg_fn fn, void *ctx,
-                              struct dy_err *e)
+int store_report_safeguarding(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_sg_fn fn,
+                              void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(
 		db,
@@ -154,8 +154,8 @@ int store_report_safeguarding(db_t *db, int32_t from, int32_t to, int64_t team, 
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to, int64_t team,
-                        store_report_count_fn fn, void *ctx, struct dy_err *e)
+int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to,
+                        const struct store_teams *team, store_report_count_fn fn, void *ctx, struct dy_err *e)
 {
 	static const char *const sql[] = {
 		/* The month as text on both stores (a date column on PostgreSQL) */
@@ -182,8 +182,8 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_caseload_pairs(db_t *db, int32_t to, int64_t team, store_report_pair_fn fn, void *ctx,
-                                struct dy_err *e)
+int store_report_caseload_pairs(db_t *db, int32_t to, const struct store_teams *team,
+                                store_report_pair_fn fn, void *ctx, struct dy_err *e)
 {
 	/* From the episodes open on the day in id order, each one's contacts to
 	 * that day (contact_episode alone: the contacts in error come from
@@ -213,7 +213,7 @@ int store_report_caseload_pairs(db_t *db, int32_t to, int64_t team, store_report
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_caseload(db_t *db, int32_t to, int64_t team, int64_t *n, struct dy_err *e)
+int store_report_caseload(db_t *db, int32_t to, const struct store_teams *team, int64_t *n, struct dy_err *e)
 {
 	return count_one(db,
 	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND received_on <= ?"
@@ -222,8 +222,8 @@ int store_report_caseload(db_t *db, int32_t to, int64_t team, int64_t *n, struct
 	                 to, to, team, n, e);
 }
 
-int store_report_contacts(db_t *db, int32_t from, int32_t to, int64_t team, store_report_contact_fn fn, void *ctx,
-                          struct dy_err *e)
+int store_report_contacts(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
+                          store_report_contact_fn fn, void *ctx, struct dy_err *e)
 {
 	/* One read of the period's contacts for the three counts by kind,
 	 * location and intervention (bench/RESULTS.md, "Activity report"). */
@@ -243,8 +243,8 @@ int store_report_contacts(db_t *db, int32_t from, int32_t to, int64_t team, stor
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_equity(db_t *db, int32_t from, int32_t to, int64_t team, store_report_equity_fn fn, void *ctx,
-                        struct dy_err *e)
+int store_report_equity(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_equity_fn fn,
+                        void *ctx, struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(
 		db,

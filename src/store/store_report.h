@@ -2,14 +2,16 @@
  * the baseline and end scores, and the safeguarding status and care status
  * of the infants, of the episodes discharged in a period. An episode counts
  * when it was accepted and its discharge date falls in [from, to].
- * Every read takes a team: the id of the team whose families count, or 0
- * for every team of the database (app/ decides which the user may see). */
+ * Every read takes team: the set of teams whose families count, counted as
+ * one population (store_teams.h; NULL or an empty set: every team of the
+ * database; app/ decides which the user may see). */
 #ifndef DYAD_STORE_STORE_REPORT_H
 #define DYAD_STORE_STORE_REPORT_H
 
 #include <stdint.h>
 
 #include "store/db.h"
+#include "store/store_teams.h"
 #include "util/err.h"
 
 /* One present score of a baseline or end administration. */
@@ -28,17 +30,18 @@ typedef int (*store_report_score_fn)(void *ctx, const struct report_score_row *r
 /* Calls fn for every present score of the baseline and end administrations
  * of the episodes discharged in [from, to], ordered by instrument, episode,
  * respondent, subject, scale position and date. */
-int store_report_scores(db_t *db, int32_t from, int32_t to, int64_t team, store_report_score_fn fn, void *ctx,
-                        struct dy_err *e);
+int store_report_scores(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_score_fn fn,
+                        void *ctx, struct dy_err *e);
 
 /* Calls fn(ctx, instrument, n) for every instrument administered at any
  * timepoint in an episode discharged in [from, to]: n episodes. */
 typedef int (*store_report_instrument_fn)(void *ctx, const char *instrument, int64_t n);
-int store_report_instruments(db_t *db, int32_t from, int32_t to, int64_t team, store_report_instrument_fn fn,
-                             void *ctx, struct dy_err *e);
+int store_report_instruments(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
+                             store_report_instrument_fn fn, void *ctx, struct dy_err *e);
 
 /* The number of episodes discharged in [from, to]. */
-int store_report_discharged(db_t *db, int32_t from, int32_t to, int64_t team, int64_t *n, struct dy_err *e);
+int store_report_discharged(db_t *db, int32_t from, int32_t to, const struct store_teams *team, int64_t *n,
+                            struct dy_err *e);
 
 /* One infant of a discharged episode with one safeguarding record of theirs
  * (status "" when they have none), and the care status recorded at
@@ -55,8 +58,8 @@ typedef int (*store_report_sg_fn)(void *ctx, const struct report_sg_row *r);
 /* Calls fn for every (infant, safeguarding record) of the episodes
  * discharged in [from, to], ordered by episode and infant: each infant a
  * referral covers (the first and any further one: twins), once. */
-int store_report_safeguarding(db_t *db, int32_t from, int32_t to, int64_t team, store_report_sg_fn fn, void *ctx,
-                              struct dy_err *e);
+int store_report_safeguarding(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_sg_fn fn,
+                              void *ctx, struct dy_err *e);
 
 /* The counts of the activity report, each over [from, to] (the three of
  * contacts come from store_report_contacts, not store_report_counts): */
@@ -75,8 +78,8 @@ typedef int (*store_report_count_fn)(void *ctx, const char *key1, const char *ke
 
 /* Calls fn for every group of count `which` (store_report_count), keys in
  * order. */
-int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to, int64_t team,
-                        store_report_count_fn fn, void *ctx, struct dy_err *e);
+int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to,
+                        const struct store_teams *team, store_report_count_fn fn, void *ctx, struct dy_err *e);
 
 /* For the caseload per practitioner: calls fn(ctx, episode, practitioner)
  * for every practitioner of every contact (not entered in error) on or
@@ -84,20 +87,20 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
  * rows of one episode together and in episode order; a practitioner may
  * come more than once for an episode. */
 typedef int (*store_report_pair_fn)(void *ctx, int64_t episode, int64_t practitioner);
-int store_report_caseload_pairs(db_t *db, int32_t to, int64_t team, store_report_pair_fn fn, void *ctx,
-                                struct dy_err *e);
+int store_report_caseload_pairs(db_t *db, int32_t to, const struct store_teams *team, store_report_pair_fn fn,
+                                void *ctx, struct dy_err *e);
 
 /* Episodes open on day `to`: accepted, received on or before it, and not
  * discharged before it. */
-int store_report_caseload(db_t *db, int32_t to, int64_t team, int64_t *n, struct dy_err *e);
+int store_report_caseload(db_t *db, int32_t to, const struct store_teams *team, int64_t *n, struct dy_err *e);
 
 /* The contacts of [from, to] in one read: calls fn(ctx, kind, location,
  * intervention ("" none), attendance, n) once for each combination held,
  * in no particular order. */
 typedef int (*store_report_contact_fn)(void *ctx, const char *kind, const char *location, const char *intervention,
                                        const char *attendance, int64_t n);
-int store_report_contacts(db_t *db, int32_t from, int32_t to, int64_t team, store_report_contact_fn fn, void *ctx,
-                          struct dy_err *e);
+int store_report_contacts(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
+                          store_report_contact_fn fn, void *ctx, struct dy_err *e);
 
 /* One referral for the equity report: received in the period (received
  * 1), decided in it (decision accepted, declined or signposted; "" when
@@ -117,7 +120,7 @@ typedef int (*store_report_equity_fn)(void *ctx, const struct report_equity_row 
 
 /* Calls fn for every referral received, decided, or accepted and
  * discharged in [from, to], by id. */
-int store_report_equity(db_t *db, int32_t from, int32_t to, int64_t team, store_report_equity_fn fn, void *ctx,
-                        struct dy_err *e);
+int store_report_equity(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_equity_fn fn,
+                        void *ctx, struct dy_err *e);
 
 #endif
