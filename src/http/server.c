@@ -27,6 +27,7 @@
 
 #include "app/app_audit_queue.h"
 #include "http/frame.h"
+#include "http/page.h"
 #include "util/file.h"
 #include "util/str.h"
 
@@ -281,6 +282,9 @@ int http_serve(const struct http_serve_opts *o, struct dy_err *e)
 	/* The process context runs migrations before any worker, and a database
 	 * that cannot be opened stops the start, not each request. */
 	struct server s = {.o = o};
+	/* Error pages that come before any page code (no such address, a role
+	 * the route does not admit) in the NHS layout, as every other page. */
+	http_error_page = page_error;
 	/* A request allocates and frees buffers of some hundred kilobytes (a
 	 * family page's measures, its body). By default glibc maps each such
 	 * block afresh and hands freed memory back at once, so every request
