@@ -132,7 +132,9 @@ int db_run(db_stmt_t *s, struct dy_err *e);
 /* Runs an insert written `INSERT ... RETURNING id` (those exact last
  * words) and sets *id to the new row's id; 0 or a negative code. The
  * driver fulfils it its own way (PostgreSQL: the RETURNING row; SQLite:
- * the rowid, RETURNING left out as it costs a temporary table per row). */
+ * the rowid, RETURNING left out as it costs a temporary table per row).
+ * When the caller gives the id itself, db_run runs the same statement
+ * without waiting for it in a bulk write. */
 int db_run_id(db_stmt_t *s, int64_t *id, struct dy_err *e);
 
 /* Prepares sql (its one parameter is the id), binds id and steps to the
