@@ -76,6 +76,8 @@ static int episode_info(struct import *im, int64_t id, struct episode_info *out,
 	out->family_id = ep.family_id;
 	out->received_on = ep.received_on;
 	out->discharged_on = ep.discharged_on;
+	out->caregiver_id = ep.caregiver_id;
+	out->infant_id = ep.infant_id;
 	return 0;
 }
 
@@ -306,6 +308,12 @@ static int import_people(struct import *im, struct dy_err *e)
 	struct csvtab t;
 	int rc = csvtab_open(&t, im->dir, "people.csv", pe_cols, PE_NCOLS, 1, e);
 	struct person p;
+	/* The families the people's rows create are counted at the end, so
+	 * that no row waits to hear whether its family was new. */
+	int64_t families_before = 0;
+	int have_file = !rc && t.f;
+	if (have_file)
+		rc = store_family_rows(im->a->db, &families_before, e);
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		if ((rc = read_person(&t, &p, im->a->today, e)))
 			break;
@@ -316,11 +324,9 @@ static int import_people(struct import *im, struct dy_err *e)
 		uint32_t seen;
 		if (!idmap_get(&im->families, p.family_id, &seen)) {
 			struct family f = {.id = p.family_id, .team_id = im->a->team_id, .created_on = im->a->today};
-			int created = 0;
-			if ((rc = store_family_ensure(im->a->db, &f, &created, e)))
+			if ((rc = store_family_ensure(im->a->db, &f, NULL, e)))
 				break;
 			idmap_put(&im->families, p.family_id, 1);
-			im->n->families += created;
 		}
 		if ((rc = store_person_insert(im->a->db, &p, e))) {
 			if (rc == DY_ECONFLICT)
@@ -336,6 +342,12 @@ static int import_people(struct import *im, struct dy_err *e)
 		im->n->people++;
 	}
 	csvtab_close(&t);
+	int64_t families_after = families_before;
+	if (rc >= 0 && have_file) {
+		int frc = store_family_rows(im->a->db, &families_after, e);
+		rc = frc ? frc : rc;
+	}
+	im->n->families += families_after - families_before;
 	return rc < 0 ? rc : 0;
 }
 
@@ -475,7 +487,8 @@ static int import_referrals(struct import *im, struct dy_err *e)
 		}
 		im->einfo[im->neinfo] = (struct episode_info){ep.id, ep.family_id, ep.received_on, ep.discharged_on,
 		                                              (signed char)str_index(code_decision, ep.decision),
-		                                              (signed char)given_state, -1, DATE_NONE};
+		                                              (signed char)given_state, -1, DATE_NONE,
+		                                              ep.caregiver_id, ep.infant_id};
 		idmap_put(&im->episodes, ep.id, (uint32_t)im->neinfo++);
 		im->n->referrals++;
 	}
@@ -499,6 +512,8 @@ int import_episode_for(struct import *im, struct csvtab *t, int k, int64_t id, s
 	ep->family_id = ei.family_id;
 	ep->received_on = ei.received_on;
 	ep->discharged_on = ei.discharged_on;
+	ep->caregiver_id = ei.caregiver_id;
+	ep->infant_id = ei.infant_id;
 	return 0;
 }
 
@@ -901,6 +916,25 @@ static int measure_column(const char *field)
 	return -1;
 }
 
+/* A measure's key (referral, person, instrument, timepoint, date) as a
+ * positive 63-bit FNV-1a hash. */
+static uint64_t measure_key(const struct measure_record *r)
+{
+	uint64_t h = 1469598103934665603ULL;
+	const struct measure *m = &r->m;
+	int64_t nums[3] = {m->episode_id, m->person_id, m->date};
+	const unsigned char *p = (const unsigned char *)nums;
+	for (size_t i = 0; i < sizeof nums; i++)
+		h = (h ^ p[i]) * 1099511628211ULL;
+	for (const char *t = m->instrument; *t; t++)
+		h = (h ^ (unsigned char)*t) * 1099511628211ULL;
+	h = (h ^ '|') * 1099511628211ULL;
+	for (const char *t = m->timepoint; *t; t++)
+		h = (h ^ (unsigned char)*t) * 1099511628211ULL;
+	h &= 0x7fffffffffffffffULL;
+	return h ? h : 1;
+}
+
 static int import_measures(struct import *im, struct dy_err *e)
 {
 	struct csvtab t;
@@ -910,9 +944,25 @@ static int import_measures(struct import *im, struct dy_err *e)
 	struct score_result res;
 	struct score_batch *batch = xmalloc(sizeof *batch);
 	store_score_batch_init(batch);
+	/* measures.csv has no ids: each new measure takes one more than the
+	 * largest, as the store would give it (both stores number rows so, and
+	 * the import holds the write lock), counted here so that the insert
+	 * need not wait for its id (PostgreSQL sends it without a round trip). */
+	int64_t last_id = 0;
+	if (!rc && t.f)
+		rc = store_measure_last_id(im->a->db, &last_id, e);
+	/* Into a table with no measure yet, a row whose key (referral, person,
+	 * instrument, timepoint, date: at least the unique key's) no earlier
+	 * row of the file had cannot conflict, so it need not wait for its
+	 * answer; a row whose key hash was seen (a duplicate, or a collision)
+	 * is inserted and answered at once, so a duplicate is named by line. */
+	struct idmap keys;
+	idmap_init(&keys);
+	int send = !rc && last_id == 0;
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		memset(&r, 0, sizeof r);
 		struct measure *m = &r.m;
+		m->id = last_id + 1;
 		struct episode ep;
 		int32_t ack_on = DATE_NONE;
 		char ack_by[64], ack_action[RISK_ACTION_MAX + 1];
@@ -951,16 +1001,13 @@ static int import_measures(struct import *im, struct dy_err *e)
 			}
 		}
 		if (!rc) {
-			/* The referral's caregiver and infant are read only when a blank
-			 * subject column needs them as its default. */
+			/* The referral's caregiver and infant (from memory: import_episode_for)
+			 * are a blank subject column's default. */
 			struct measure_episode mep = {ep.family_id, 0, 0, 0};
 			if ((in->subject != SUBJECT_INFANT && !r.subject_caregiver_id) ||
 			    (in->subject != SUBJECT_CAREGIVER && !r.subject_infant_id)) {
-				struct episode full;
-				if ((rc = store_episode_get(im->a->db, ep.id, &full, e)))
-					break;
-				mep.caregiver_id = full.caregiver_id;
-				mep.infant_id = full.infant_id;
+				mep.caregiver_id = ep.caregiver_id;
+				mep.infant_id = ep.infant_id;
 			}
 			if ((rc = app_measure_check_score(in, &r, &mep, 1, measure_person, im, &res, e))) {
 				if (rc == DY_EINVAL) {
@@ -972,11 +1019,20 @@ static int import_measures(struct import *im, struct dy_err *e)
 				break;
 			}
 		}
-		if (!rc && (rc = store_measure_record_insert(im->a->db, &r, e)) == DY_ECONFLICT) {
+		uint32_t seen = 0;
+		uint64_t key = rc ? 0 : measure_key(&r);
+		int fast = !rc && send && !idmap_get(&keys, (int64_t)key, &seen);
+		if (fast)
+			idmap_put(&keys, (int64_t)key, 1);
+		if (fast)
+			rc = store_measure_record_send(im->a->db, &r, e);
+		else if (!rc && (rc = store_measure_record_insert(im->a->db, &r, e)) == DY_ECONFLICT) {
 			dy_fail(e, DY_ECONFLICT, NULL,
 			        "this measure (referral, person, subject, instrument, timepoint, date) is already recorded");
 			rc = csvtab_fail(&t, ME_DATE, e);
 		}
+		if (!rc)
+			last_id = m->id;
 		if (!rc)
 			rc = store_score_batch_add(im->a->db, batch, m->id, &res, e);
 		for (int k = 0; !rc && ack_on != DATE_NONE && k < res.nrisks; k++)
@@ -986,6 +1042,7 @@ static int import_measures(struct import *im, struct dy_err *e)
 			im->n->measures++;
 	}
 	csvtab_close(&t);
+	idmap_free(&keys);
 	if (rc >= 0) {
 		int frc = store_score_batch_flush(im->a->db, batch, e);
 		rc = frc ? frc : rc;

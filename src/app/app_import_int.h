@@ -28,6 +28,7 @@ struct episode_info {
 	signed char given_state; /* referrals.csv `state`, -1 when blank or absent */
 	signed char last_state;  /* state reached by the events read so far, -1 before the first */
 	int32_t last_on;         /* date of the last event read */
+	int64_t caregiver_id, infant_id; /* the referral's own (a measure's default subjects) */
 };
 
 struct import {

@@ -396,13 +396,20 @@ static int import_attendance(struct programmes *pg, struct dy_err *e)
 	struct import *im = pg->im;
 	struct csvtab t;
 	int rc = csvtab_open(&t, im->dir, "group_attendance.csv", ga_cols, GA_NCOLS, 0, e);
+	/* A run's rows come together: its run is read once for them (what a
+	 * mark checks of it, intervention, sessions and start, no mark changes). */
+	struct group_run r;
+	int64_t have_run = 0;
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		int64_t run_id, session_id = 0;
 		int number = 0;
 		int32_t on = DATE_NONE;
-		struct group_run r;
 		rc = csvtab_id(&t, GA_RUN, 0, &run_id, e);
-		if (!rc) rc = run_col(im, &t, GA_RUN, run_id, &r, e);
+		if (!rc && run_id != have_run) {
+			have_run = 0;
+			if (!(rc = run_col(im, &t, GA_RUN, run_id, &r, e)))
+				have_run = run_id;
+		}
 		if (!rc) rc = int_col(&t, GA_SESSION, 0, 1, GROUP_MAX_SESSIONS, &number, e);
 		if (!rc) rc = import_date_col(&t, GA_DATE, 0, &on, e);
 		if (!rc) rc = session_for(pg, &t, &r, number, on, &session_id, e);

@@ -254,6 +254,32 @@ void db_end_reads(db_t *db)
 int db_bulk(db_t *db, unsigned how, struct dy_err *e) { return db->ops->bulk(db, how, e); }
 int db_changes(db_t *db) { return db->ops->changes(db); }
 
+/* A table or column name as db_load_begin takes it: letters, digits, _. */
+static int plain_name(const char *s)
+{
+	if (!s || !*s || strlen(s) > 63)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return 0;
+	return 1;
+}
+
+int db_load_begin(db_t *db, const char *table, const char *const *cols, int ncols, struct dy_err *e)
+{
+	if (!plain_name(table) || ncols < 1)
+		return dy_fail(e, DY_EINTERNAL, "db", "a load names a table that is not a plain name, or no columns");
+	for (int i = 0; i < ncols; i++)
+		if (!plain_name(cols[i]))
+			return dy_fail(e, DY_EINTERNAL, table, "a load names a column that is not a plain name");
+	if (!db->ops->in_transaction(db))
+		return dy_fail(e, DY_EINTERNAL, table, "a load outside a write transaction");
+	return db->ops->load_begin(db, table, cols, ncols, e);
+}
+
+int db_load_row(db_t *db, const struct db_value *v, struct dy_err *e) { return db->ops->load_row(db, v, e); }
+int db_load_end(db_t *db, struct dy_err *e) { return db->ops->load_end(db, e); }
+
 int db_commit_safety(db_t *db, enum db_safety how, struct dy_err *e)
 {
 	return db->ops->safety ? db->ops->safety(db, how, e) : 0;

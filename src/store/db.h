@@ -20,7 +20,8 @@
  * for each bound value; each driver turns it into its own form. Values are
  * always bound, never spliced into SQL. What differs between databases is
  * asked for as an intention the driver fulfils (db_run_id for a new row's
- * id, db_bulk for one large load), never as a dialect's pragma.
+ * id, db_bulk for one large write, db_load_* for many rows into one table),
+ * never as a dialect's pragma.
  *
  * Statements are prepared once per connection and cached by their SQL text.
  * No statement outlives its use: the driver resets a statement when it
@@ -131,7 +132,9 @@ int db_run(db_stmt_t *s, struct dy_err *e);
 /* Runs an insert written `INSERT ... RETURNING id` (those exact last
  * words) and sets *id to the new row's id; 0 or a negative code. The
  * driver fulfils it its own way (PostgreSQL: the RETURNING row; SQLite:
- * the rowid, RETURNING left out as it costs a temporary table per row). */
+ * the rowid, RETURNING left out as it costs a temporary table per row).
+ * When the caller gives the id itself, db_run runs the same statement
+ * without waiting for it in a bulk write. */
 int db_run_id(db_stmt_t *s, int64_t *id, struct dy_err *e);
 
 /* Prepares sql (its one parameter is the id), binds id and steps to the
@@ -197,6 +200,32 @@ enum {
  * restores every check and fails, loudly, if it cannot: the connection must
  * then not be used again. */
 int db_bulk(db_t *db, unsigned how, struct dy_err *e);
+
+/* Loading many rows into one table at once (a store copy, an import's
+ * files), without a statement per row. One value of a loaded row: */
+enum db_value_kind { DB_VALUE_NULL = 0, DB_VALUE_INT, DB_VALUE_REAL, DB_VALUE_TEXT };
+struct db_value {
+	enum db_value_kind kind;
+	int64_t i;        /* DB_VALUE_INT */
+	double d;         /* DB_VALUE_REAL */
+	const char *text; /* DB_VALUE_TEXT: NUL-terminated UTF-8; "" is empty text, not NULL */
+};
+
+/* Starts loading rows into table's columns cols[0..ncols) (names of
+ * letters, digits and _ only), inside db's write transaction; until
+ * db_load_end nothing else may be asked of db. The driver does it its own
+ * way (PostgreSQL: COPY FROM STDIN in text format, one round trip for the
+ * lot; SQLite: one prepared insert run per row). 0 or a negative code. */
+int db_load_begin(db_t *db, const char *table, const char *const *cols, int ncols, struct dy_err *e);
+
+/* Adds one row, v[0..ncols) in the columns' order. A row the table refuses
+ * may be reported here or only at db_load_end. 0 or a negative code. */
+int db_load_row(db_t *db, const struct db_value *v, struct dy_err *e);
+
+/* Ends the load begun by db_load_begin: 0 when every row went in, else a
+ * negative code (DY_ECONFLICT for a broken constraint, naming the table
+ * only, never a value), after which the transaction must be rolled back. */
+int db_load_end(db_t *db, struct dy_err *e);
 
 /* How far a commit on this connection has gone when db_commit returns. */
 enum db_safety {

@@ -51,6 +51,11 @@ struct db_ops {
 	 * commit is power-safe. */
 	int (*safety)(db_t *db, enum db_safety how, struct dy_err *e);
 	int (*checkpoint)(db_t *db, int *complete, struct dy_err *e);
+	/* db_load_begin, db_load_row, db_load_end (db.c has checked the
+	 * names); one load at a time per connection. */
+	int (*load_begin)(db_t *db, const char *table, const char *const *cols, int ncols, struct dy_err *e);
+	int (*load_row)(db_t *db, const struct db_value *v, struct dy_err *e);
+	int (*load_end)(db_t *db, struct dy_err *e);
 	int (*changes)(db_t *db);
 	enum db_constraint (*constraint)(db_t *db);
 

@@ -68,6 +68,12 @@ struct pg {
 	int busy_ms;
 	int next_name;
 	int piped; /* commands sent in pipeline mode and not yet synced */
+	int loading;         /* a COPY FROM STDIN under way (db_load_begin) */
+	int load_ncols;
+	int load_rc;         /* its first failure, reported again at the end */
+	char load_table[64];
+	char *line;          /* COPY text waiting to be sent */
+	size_t nline, cap;
 };
 
 #define PG(d) ((struct pg *)(d))
@@ -214,6 +220,7 @@ static void pg_close(db_t *d)
 	}
 	db_stmt_cache_free(&db->cache);
 	PQfinish(db->c);
+	free(db->line);
 	free(db);
 }
 
@@ -585,9 +592,23 @@ static double pg_col_double(db_stmt_t *st, int i)
 	return v ? strtod(v, NULL) : 0.0;
 }
 
+/* Ends a load a failure left open (its rows refused), so that the
+ * connection can roll back. */
+static void abandon_load(struct pg *db)
+{
+	if (!db->loading)
+		return;
+	db->loading = 0;
+	db->nline = 0;
+	PQputCopyEnd(db->c, "abandoned");
+	for (PGresult *r; (r = PQgetResult(db->c));)
+		PQclear(r);
+}
+
 static int pg_begin(db_t *d, int write, struct dy_err *e)
 {
 	struct pg *db = PG(d);
+	abandon_load(db);
 	reset_all(db);
 	drain(db, &(struct dy_err){0});
 	char sql[200];
@@ -605,6 +626,11 @@ static int pg_begin(db_t *d, int write, struct dy_err *e)
 static int pg_commit(db_t *d, struct dy_err *e)
 {
 	struct pg *db = PG(d);
+	if (db->loading) {
+		abandon_load(db);
+		run_plain(db, "ROLLBACK", &(struct dy_err){0});
+		return dy_fail(e, DY_EINTERNAL, NULL, "a commit with a load under way: rolled back");
+	}
 	reset_all(db);
 	int rc = drain(db, e);
 	if (rc) {
@@ -622,6 +648,7 @@ static int pg_commit(db_t *d, struct dy_err *e)
 static void pg_rollback(db_t *d)
 {
 	struct pg *db = PG(d);
+	abandon_load(db);
 	reset_all(db);
 	drain(db, &(struct dy_err){0});
 	if (PQtransactionStatus(db->c) != PQTRANS_IDLE)
@@ -645,6 +672,152 @@ static int pg_bulk(db_t *d, unsigned how, struct dy_err *e)
 		return dy_fail(e, DY_EINTERNAL, "db", "a bulk write is declared outside a transaction");
 	db->bulk = how;
 	return 0;
+}
+
+/* db_load_*: COPY table (cols) FROM STDIN in text format. Each row is one
+ * line, its values separated by tabs; NULL is \N; in text, a backslash,
+ * tab, newline or carriage return is written \\, \t, \n, \r (COPY's own
+ * escapes), so no value can end a field or a line early. Values are sent
+ * LOAD_CHUNK bytes at a time and checked by the server as they arrive; its
+ * answer (the first refused row) is read at the end. */
+#define LOAD_CHUNK (256 * 1024)
+
+static void line_put(struct pg *db, const char *p, size_t n)
+{
+	if (db->nline + n > db->cap) {
+		db->cap = (db->nline + n) * 2;
+		db->line = xrealloc(db->line, db->cap);
+	}
+	memcpy(db->line + db->nline, p, n);
+	db->nline += n;
+}
+
+static void line_text(struct pg *db, const char *t)
+{
+	for (const char *p = t;; p++) {
+		const char *from = p;
+		while (*p && *p != '\\' && *p != '\t' && *p != '\n' && *p != '\r')
+			p++;
+		line_put(db, from, (size_t)(p - from));
+		if (!*p)
+			return;
+		char esc[2] = {'\\', *p == '\\' ? '\\' : *p == '\t' ? 't' : *p == '\n' ? 'n' : 'r'};
+		line_put(db, esc, 2);
+	}
+}
+
+/* Reads the result of the COPY that was ended: 0 or its failure, named
+ * by table and kind only (a COPY error's text may quote the value). */
+static int load_result(struct pg *db, struct dy_err *e)
+{
+	int rc = 0;
+	PGresult *r;
+	while ((r = PQgetResult(db->c))) {
+		ExecStatusType st = PQresultStatus(r);
+		if (st == PGRES_COMMAND_OK) {
+			const char *n = PQcmdTuples(r);
+			db->changes = n && *n ? atoi(n) : 0;
+		} else if (!rc) {
+			const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+			rc = pg_error(db, r, e);
+			if (rc == DY_ESTORE && PQstatus(db->c) == CONNECTION_OK) {
+				dy_fail(e, DY_ESTORE, NULL, "table %s refused a row (SQLSTATE %s: a value its column does not take)",
+				        db->load_table, state ? state : "?");
+			} else if (rc == DY_ECONFLICT) {
+				/* the primary text names the constraint, never a value */
+				char why[sizeof e->msg];
+				str_copy(why, sizeof why, e->msg);
+				dy_fail(e, DY_ECONFLICT, NULL, "table %s refused a row: %s", db->load_table, why);
+			}
+		}
+		PQclear(r);
+	}
+	return rc;
+}
+
+static int send_line(struct pg *db, struct dy_err *e)
+{
+	if (!db->nline)
+		return 0;
+	int rc = PQputCopyData(db->c, db->line, (int)db->nline) == 1 ? 0 : pg_error(db, NULL, e);
+	db->nline = 0;
+	return rc;
+}
+
+static int pg_load_begin(db_t *d, const char *table, const char *const *cols, int ncols, struct dy_err *e)
+{
+	struct pg *db = PG(d);
+	if (db->loading)
+		return dy_fail(e, DY_EINTERNAL, table, "a load began before the last one ended");
+	reset_all(db);
+	int rc = drain(db, e);
+	if (rc)
+		return rc;
+	db->nline = 0;
+	line_put(db, "COPY \"", 6);
+	line_put(db, table, strlen(table));
+	line_put(db, "\" (", 3);
+	for (int i = 0; i < ncols; i++) {
+		line_put(db, i ? ", \"" : "\"", i ? 3 : 1);
+		line_put(db, cols[i], strlen(cols[i]));
+		line_put(db, "\"", 1);
+	}
+	static const char tail[] = ") FROM STDIN";
+	line_put(db, tail, sizeof tail); /* with its NUL */
+	PGresult *r = PQexec(db->c, db->line);
+	db->nline = 0;
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		rc = pg_error(db, r, e);
+		PQclear(r);
+		return rc;
+	}
+	PQclear(r);
+	db->loading = 1;
+	db->load_ncols = ncols;
+	db->load_rc = 0;
+	str_copy(db->load_table, sizeof db->load_table, table);
+	return 0;
+}
+
+static int pg_load_row(db_t *d, const struct db_value *v, struct dy_err *e)
+{
+	struct pg *db = PG(d);
+	if (!db->loading)
+		return dy_fail(e, DY_EINTERNAL, "db", "a row was loaded outside a load");
+	if (db->load_rc)
+		return db->load_rc;
+	for (int i = 0; i < db->load_ncols; i++) {
+		char num[40];
+		if (i)
+			line_put(db, "\t", 1);
+		if (v[i].kind == DB_VALUE_INT)
+			line_put(db, num, (size_t)snprintf(num, sizeof num, "%lld", (long long)v[i].i));
+		else if (v[i].kind == DB_VALUE_REAL)
+			line_put(db, num, (size_t)snprintf(num, sizeof num, "%.17g", v[i].d));
+		else if (v[i].kind == DB_VALUE_TEXT)
+			line_text(db, v[i].text);
+		else
+			line_put(db, "\\N", 2);
+	}
+	line_put(db, "\n", 1);
+	if (db->nline >= LOAD_CHUNK && (db->load_rc = send_line(db, e)))
+		return db->load_rc;
+	return 0;
+}
+
+static int pg_load_end(db_t *d, struct dy_err *e)
+{
+	struct pg *db = PG(d);
+	if (!db->loading)
+		return dy_fail(e, DY_EINTERNAL, "db", "a load ended that had not begun");
+	db->loading = 0;
+	int rc = db->load_rc ? db->load_rc : send_line(db, e);
+	/* A failed load ends the COPY with an error, so the server refuses it. */
+	if (PQputCopyEnd(db->c, rc ? "the load failed" : NULL) != 1 && !rc)
+		rc = pg_error(db, NULL, e);
+	struct dy_err server;
+	int src = load_result(db, rc ? &server : e);
+	return rc ? rc : src;
 }
 
 static int pg_dialect(const db_t *d)
@@ -675,6 +848,9 @@ const struct db_ops db_pg_ops = {
 	.in_transaction = pg_in_transaction,
 	.bulk = pg_bulk,
 	.changes = pg_changes,
+	.load_begin = pg_load_begin,
+	.load_row = pg_load_row,
+	.load_end = pg_load_end,
 	.constraint = pg_constraint,
 	.bind_int = pg_bind_int,
 	.bind_double = pg_bind_double,

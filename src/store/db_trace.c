@@ -6,7 +6,7 @@
  *
  *   log=FILE    appends one line per connection-level operation to FILE:
  *               "open", "begin write", "begin read", "commit", "rollback",
- *               "bulk N", "exec SQL", "prepare SQL" (the SQL text only:
+ *               "bulk N", "load TABLE", "exec SQL", "prepare SQL" (the SQL text only:
  *               values are bound and never reach the trace)
  *   fail=OP@N   the Nth OP on this connection fails with DY_ESTORE and the
  *               message "injected failure"; OP is begin, commit, exec or
@@ -210,6 +210,17 @@ static int trace_checkpoint(db_t *d, int *complete, struct dy_err *e)
 static int trace_changes(db_t *d) { return db_changes(TRACE(d)->inner); }
 static enum db_constraint trace_constraint(db_t *d) { return db_constraint(TRACE(d)->inner); }
 
+static int trace_load_begin(db_t *d, const char *table, const char *const *cols, int ncols, struct dy_err *e)
+{
+	note(TRACE(d), "load", table);
+	return db_load_begin(TRACE(d)->inner, table, cols, ncols, e);
+}
+static int trace_load_row(db_t *d, const struct db_value *v, struct dy_err *e)
+{
+	return db_load_row(TRACE(d)->inner, v, e);
+}
+static int trace_load_end(db_t *d, struct dy_err *e) { return db_load_end(TRACE(d)->inner, e); }
+
 /* Statement calls never reach this table (statements are the wrapped
  * driver's), so those slots stay empty. */
 const struct db_ops db_trace_ops = {
@@ -230,5 +241,8 @@ const struct db_ops db_trace_ops = {
 	.safety = trace_safety,
 	.checkpoint = trace_checkpoint,
 	.changes = trace_changes,
+	.load_begin = trace_load_begin,
+	.load_row = trace_load_row,
+	.load_end = trace_load_end,
 	.constraint = trace_constraint,
 };

@@ -10,8 +10,6 @@
 
 #include "util/buf.h"
 
-#define ROWS_PER_INSERT 256
-#define MAX_PARAMS 30000 /* under SQLite's 32766 and PostgreSQL's 65535 bound values */
 #define MAX_COLS 64
 
 /* The tables that belong to one database rather than to the team: the
@@ -32,19 +30,9 @@ struct table {
 	struct col cols[MAX_COLS];
 	int ncols;
 	const char *select_sql; /* every column, in primary-key order */
-	const char *insert_full; /* rows_per rows */
-	int rows_per;
 	const char **deps; /* tables it refers to (the target's foreign keys) */
 	int ndeps;
 	int placed;
-};
-
-/* One value of a batch waiting to be inserted. */
-struct val {
-	int null;
-	int64_t i;
-	double d;
-	size_t off, len; /* text: where in the batch's text */
 };
 
 int store_copy_is_local(const char *table)
@@ -191,22 +179,6 @@ static const char *select_sql(const struct table *t, struct arena *keep, struct 
 	return built(keep, &b, e);
 }
 
-static const char *insert_sql(const struct table *t, int rows, struct arena *keep, struct dy_err *e)
-{
-	struct buf b;
-	buf_init(&b, 1 << 22);
-	buf_printf(&b, "INSERT INTO \"%s\" (", t->name);
-	put_cols(&b, t);
-	buf_puts(&b, ") VALUES ");
-	for (int r = 0; r < rows; r++) {
-		buf_puts(&b, r ? ", (" : "(");
-		for (int i = 0; i < t->ncols; i++)
-			buf_puts(&b, i ? ", ?" : "?");
-		buf_putc(&b, ')');
-	}
-	return built(keep, &b, e);
-}
-
 /* Reads table t's columns on both sides and checks they agree. */
 static int describe(db_t *from, db_t *to, struct table *t, struct arena *keep, struct dy_err *e)
 {
@@ -230,8 +202,7 @@ static int describe(db_t *from, db_t *to, struct table *t, struct arena *keep, s
 			return dy_fail(e, DY_ECONFLICT, t->name, "column %s holds a different kind of value in the target",
 			               t->cols[i].name);
 	}
-	t->rows_per = MAX_PARAMS / t->ncols < ROWS_PER_INSERT ? MAX_PARAMS / t->ncols : ROWS_PER_INSERT;
-	if (!(t->select_sql = select_sql(t, keep, e)) || !(t->insert_full = insert_sql(t, t->rows_per, keep, e)))
+	if (!(t->select_sql = select_sql(t, keep, e)))
 		return DY_EINTERNAL;
 	return read_deps(to, t, keep, e);
 }
@@ -276,34 +247,9 @@ static void sum_hex(crypto_generichash_state *h, char *out)
 	sodium_bin2hex(out, STORE_COPY_SUM_HEX, d, sizeof d);
 }
 
-/* Inserts the nrows buffered rows of t into to. */
-static int flush(db_t *to, const struct table *t, const struct val *v, const struct buf *text, int nrows,
-                 struct arena *keep, struct dy_err *e)
+/* The target's own message may quote a value: name the table only. */
+static int refused(const struct table *t, int rc, struct dy_err *e)
 {
-	if (!nrows)
-		return 0;
-	const char *sql = nrows == t->rows_per ? t->insert_full : insert_sql(t, nrows, keep, e);
-	if (!sql)
-		return DY_EINTERNAL;
-	db_stmt_t *s = db_prepare(to, sql, e);
-	if (!s)
-		return DY_ESTORE;
-	const char *base = buf_cstr(text);
-	for (int r = 0, p = 1; r < nrows; r++) {
-		for (int i = 0; i < t->ncols; i++, p++) {
-			const struct val *x = &v[r * t->ncols + i];
-			if (x->null)
-				db_bind_null(s, p);
-			else if (t->cols[i].kind == K_INT)
-				db_bind_int(s, p, x->i);
-			else if (t->cols[i].kind == K_REAL)
-				db_bind_double(s, p, x->d);
-			else
-				db_bind_text_ref(s, p, base + x->off);
-		}
-	}
-	int rc = db_run(s, e);
-	/* The server's own message may quote the value: name the table only. */
 	if (rc == DY_ECONFLICT)
 		dy_fail(e, rc, t->name, "the target refused a row of this table (a broken constraint): nothing was copied");
 	else if (rc == DY_ESTORE)
@@ -312,66 +258,60 @@ static int flush(db_t *to, const struct table *t, const struct val *v, const str
 	return rc;
 }
 
-/* Copies t's rows from `from` into `to`, summing them as they are read. */
-static int copy_rows(db_t *from, db_t *to, const struct table *t, struct arena *keep, int64_t *rows, char *sum,
-                     int64_t *max_id, struct dy_err *e)
+/* Copies t's rows from `from` into `to` in one load (db_load_*: COPY on
+ * PostgreSQL), summing them as they are read. */
+static int copy_rows(db_t *from, db_t *to, const struct table *t, int64_t *rows, char *sum, int64_t *max_id,
+                     struct dy_err *e)
 {
+	*rows = 0;
+	*max_id = 0;
 	db_stmt_t *s = db_prepare(from, t->select_sql, e);
 	if (!s)
 		return DY_ESTORE;
-	struct val *v = xcalloc((size_t)(t->rows_per * t->ncols), sizeof *v);
-	struct buf text;
-	buf_init(&text, (size_t)1 << 30);
-	crypto_generichash_state h;
-	crypto_generichash_init(&h, NULL, 0, 32);
+	const char *names[MAX_COLS];
 	int id_col = -1;
-	for (int i = 0; i < t->ncols; i++)
+	for (int i = 0; i < t->ncols; i++) {
+		names[i] = t->cols[i].name;
 		if (strcmp(t->cols[i].name, "id") == 0 && t->cols[i].kind == K_INT)
 			id_col = i;
-	int rc, nrows = 0;
-	*rows = 0;
-	*max_id = 0;
+	}
+	int rc = db_load_begin(to, t->name, names, t->ncols, e);
+	if (rc)
+		return rc;
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, 32);
+	struct db_value v[MAX_COLS];
 	while ((rc = db_step(s, e)) == DB_ROW) {
 		sum_row(&h, s, t);
 		for (int i = 0; i < t->ncols; i++) {
-			struct val *x = &v[nrows * t->ncols + i];
-			memset(x, 0, sizeof *x);
-			if ((x->null = db_col_is_null(s, i)))
-				continue;
-			if (t->cols[i].kind == K_INT)
-				x->i = db_col_int(s, i);
-			else if (t->cols[i].kind == K_REAL)
-				x->d = db_col_double(s, i);
-			else {
-				const char *txt = db_col_text(s, i);
-				x->off = text.len;
-				x->len = strlen(txt);
-				if (buf_append(&text, txt, x->len + 1)) {
-					rc = dy_fail(e, DY_EINTERNAL, t->name, "a batch of rows is larger than its memory allows");
-					break;
-				}
+			memset(&v[i], 0, sizeof v[i]);
+			if (db_col_is_null(s, i)) {
+				v[i].kind = DB_VALUE_NULL;
+			} else if (t->cols[i].kind == K_INT) {
+				v[i].kind = DB_VALUE_INT;
+				v[i].i = db_col_int(s, i);
+			} else if (t->cols[i].kind == K_REAL) {
+				v[i].kind = DB_VALUE_REAL;
+				v[i].d = db_col_double(s, i);
+			} else {
+				v[i].kind = DB_VALUE_TEXT;
+				v[i].text = db_col_text(s, i); /* valid until the next step */
 			}
 		}
-		if (rc < 0 && rc != DB_ROW)
-			break;
-		if (id_col >= 0 && v[nrows * t->ncols + id_col].i > *max_id)
-			*max_id = v[nrows * t->ncols + id_col].i;
+		if (id_col >= 0 && v[id_col].i > *max_id)
+			*max_id = v[id_col].i;
 		(*rows)++;
-		if (++nrows == t->rows_per) {
-			if ((rc = flush(to, t, v, &text, nrows, keep, e)))
-				break;
-			nrows = 0;
-			buf_reset(&text);
-		}
+		if ((rc = db_load_row(to, v, e)))
+			break;
 	}
-	if (rc == DB_DONE)
-		rc = flush(to, t, v, &text, nrows, keep, e);
-	else if (rc > 0)
-		rc = DY_EINTERNAL;
-	free(v);
-	buf_free(&text);
+	/* A refused row leaves the source's statement part-way: store_copy's
+	 * rollback of the source's snapshot resets it. */
+	struct dy_err end;
+	int erc = db_load_end(to, rc ? &end : e);
+	if (!rc)
+		rc = erc;
 	sum_hex(&h, sum);
-	return rc;
+	return refused(t, rc, e);
 }
 
 /* Reads t back from db: its rows and checksum. */
@@ -586,7 +526,7 @@ int store_copy(db_t *from, db_t *to, struct arena *keep, struct store_copy_repor
 		snprintf(out->name, sizeof out->name, "%s", t->name);
 		int64_t max_id = 0, back = 0;
 		char back_sum[STORE_COPY_SUM_HEX];
-		rc = copy_rows(from, to, t, keep, &out->rows, out->sum, &max_id, e);
+		rc = copy_rows(from, to, t, &out->rows, out->sum, &max_id, e);
 		if (!rc)
 			rc = sum_table(to, t, &back, back_sum, e);
 		if (!rc && back != out->rows)

@@ -5,9 +5,9 @@
  * pg_class), never a list kept by hand; both databases must hold the same
  * tables with the same columns of the same kinds, at the same schema
  * version. Every table is copied in primary-key order, parents before the
- * tables that refer to them, with multi-row prepared INSERTs whose values
- * are bound by the column's kind (integer, real, text), inside the target's
- * one open write transaction. Each table is then read back from the target:
+ * tables that refer to them, in one load per table (db_load_*: COPY on
+ * PostgreSQL) whose values keep the column's kind (integer, real, text),
+ * inside the target's one open write transaction. Each table is then read back from the target:
  * its row count and a BLAKE2b checksum of a canonical text of its rows in
  * primary-key order must equal the source's, else the copy is refused naming
  * the table. Tables that belong to one database rather than to the team are

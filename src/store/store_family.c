@@ -134,8 +134,14 @@ int store_family_ensure(db_t *db, const struct family *f, int *created, struct d
 	db_bind_int(s, 2, f->team_id);
 	db_bind_date(s, 3, f->created_on);
 	int rc = db_run(s, e);
-	*created = !rc && db_changes(db) > 0;
+	if (created)
+		*created = !rc && db_changes(db) > 0;
 	return rc;
+}
+
+int store_family_rows(db_t *db, int64_t *n, struct dy_err *e)
+{
+	return db_query_int(db, "SELECT COUNT(*) FROM family", n, e);
 }
 
 int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e)

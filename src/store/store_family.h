@@ -44,8 +44,12 @@ int store_practitioner_list(db_t *db, store_practitioner_fn fn, void *ctx, struc
 int store_family_insert(db_t *db, struct family *f, struct dy_err *e);
 
 /* Makes sure family f->id (> 0) exists, inserting it when absent; sets
- * *created to 1 when it inserted. */
+ * *created to 1 when it inserted (created NULL: not asked, so that a bulk
+ * write need not wait for the answer). */
 int store_family_ensure(db_t *db, const struct family *f, int *created, struct dy_err *e);
+
+/* Sets *n to the number of family rows in the database, merged or not. */
+int store_family_rows(db_t *db, int64_t *n, struct dy_err *e);
 
 /* Loads family id; DY_ENOTFOUND if absent. */
 int store_family_get(db_t *db, int64_t id, struct family *f, struct dy_err *e);

@@ -54,23 +54,41 @@ int store_measure_list(db_t *db, int64_t episode_id, store_measure_fn fn, void *
 	return rc;
 }
 
-int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_err *e)
+int store_measure_last_id(db_t *db, int64_t *id, struct dy_err *e)
+{
+	return db_query_int(db, "SELECT MAX(id) FROM measure", id, e);
+}
+
+/* The insert of a measure record, its values bound. */
+static db_stmt_t *record_insert(db_t *db, const struct measure_record *r, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO measure (id, episode_id, person_id, instrument, timepoint, date,"
 	                              " responses, subject_caregiver_id, subject_infant_id, practitioner_id,"
 	                              " version, age_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", e);
 	if (!s)
-		return DY_ESTORE;
-	const struct measure *m = &r->m;
-	bind_measure(s, m);
+		return NULL;
+	bind_measure(s, &r->m);
 	db_bind_int(s, 8, r->subject_caregiver_id);
 	db_bind_int(s, 9, r->subject_infant_id);
 	db_bind_id(s, 10, r->practitioner_id);
 	db_bind_text_opt(s, 11, r->version);
 	if (r->age_months >= 0)
 		db_bind_int(s, 12, r->age_months);
-	int rc = db_run_id(s, &r->m.id, e);
-	return rc;
+	return s;
+}
+
+int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_err *e)
+{
+	db_stmt_t *s = record_insert(db, r, e);
+	return s ? db_run_id(s, &r->m.id, e) : DY_ESTORE;
+}
+
+int store_measure_record_send(db_t *db, const struct measure_record *r, struct dy_err *e)
+{
+	if (r->m.id <= 0)
+		return dy_fail(e, DY_EINTERNAL, "id", "a measure sent without its id");
+	db_stmt_t *s = record_insert(db, r, e);
+	return s ? db_run(s, e) : DY_ESTORE;
 }
 
 #define RECORD_SELECT                                                                                         \

@@ -42,6 +42,15 @@ int store_measure_list(db_t *db, int64_t episode_id, store_measure_fn fn, void *
  * timepoint, date, respondent and subject exist already. */
 int store_measure_record_insert(db_t *db, struct measure_record *r, struct dy_err *e);
 
+/* Inserts r with the id it gives (r->m.id > 0) as db_run runs it: in a
+ * bulk write without waiting, a conflict reported by a later call (so only
+ * for a record the caller has checked cannot conflict). */
+int store_measure_record_send(db_t *db, const struct measure_record *r, struct dy_err *e);
+
+/* Sets *id to the largest measure id (0 when there is none): a new measure
+ * inserted without an id takes one more (an import counts them itself). */
+int store_measure_last_id(db_t *db, int64_t *id, struct dy_err *e);
+
 /* Loads measure id; DY_ENOTFOUND if absent. */
 int store_measure_record_get(db_t *db, int64_t id, struct measure_record *r, struct dy_err *e);
 

@@ -98,5 +98,10 @@ expect 0 "phq9 +review .*acknowledged 2026-11-22 by [^ ]+ \(PHQ-9 item 9" -- "$D
 mkdir bad && cp out1/*.csv bad/ && rm bad/manifest.csv && sed -i '2s/2;2;2;2;2;1;1;2;0/2;2;2;2;2;1;1;2;9/' bad/measures.csv
 expect 2 "measures.csv line 2: responses: item 9: 9 is not allowed" -- "$DYAD" --db fresh.db import bad
 expect 3 "no database at fresh.db"       -- "$DYAD" --db fresh.db family list
+# The same measure twice in the file: refused whole, named by its line (the
+# import sends a measure without waiting only when no earlier row has its key).
+mkdir dup && cp out1/*.csv dup/ && rm dup/manifest.csv && sed -i '2p' dup/measures.csv
+expect 3 "measures.csv line 3: .*already recorded" -- "$DYAD" --db dup.db import dup
+expect 3 "no database at dup.db"         -- "$DYAD" --db dup.db family list
 
 finish
