@@ -29,44 +29,44 @@ static const struct kind measure = {"measure", "measures", "measure"};
 static const struct kind safeguarding = {"safeguarding", "safeguarding", "safeguarding period"};
 static const struct kind family = {"family", "families", "family record"};
 
-/* The hints of the fields, by name. */
-static const struct {
-	const char *field, *hint;
-} hints[] = {{"received_on", "YYYY-MM-DD"},
-             {"created_on", "YYYY-MM-DD"},
-             {"started_on", "YYYY-MM-DD"},
-             {"ended_on", "YYYY-MM-DD; empty while current"},
-             {"date", "YYYY-MM-DD"},
-             {"duration_min", "minutes, 0 to 600; empty when not known"},
-             {"responses", "the answers in order, separated by ;"},
-             {"practitioners", "everyone who was there: untick all for none"},
-             {"attendees", "everyone from the family who was there: untick all for none"}};
+/* What the form says of a field, by name: its label where the code's own
+ * (page_code) would not tell a reader, and its hint. */
+static const struct field_text {
+	const char *field, *label, *hint;
+} texts[] = {{"received_on", "Date received", "YYYY-MM-DD"},
+             {"created_on", NULL, "YYYY-MM-DD"},
+             {"started_on", NULL, "YYYY-MM-DD"},
+             {"ended_on", NULL, "YYYY-MM-DD; empty while current"},
+             {"date", NULL, "YYYY-MM-DD"},
+             {"duration_min", "Duration (minutes)", "0 to 600; empty when not known"},
+             {"responses", NULL, "the answers in order, separated by ;"},
+             {"practitioners", NULL, "everyone who was there: untick all for none"},
+             {"attendees", NULL, "everyone from the family who was there: untick all for none"},
+             {"infant_id", "Infant", NULL},
+             {"caregiver_id", "Caregiver", NULL},
+             {"first_time_parent", "First-time parent", NULL}};
 
-/* A field's label: the few a reader would not guess from its code name,
- * else the code's own label (page_code). */
+static const struct field_text *text_of(const char *field)
+{
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (strcmp(texts[i].field, field) == 0)
+			return &texts[i];
+	return NULL;
+}
+
 static void field_label(const char *field, char *out, size_t size)
 {
-	static const struct {
-		const char *field, *label;
-	} named[] = {{"infant_id", "Infant"},
-	             {"caregiver_id", "Caregiver"},
-	             {"duration_min", "Duration (minutes)"},
-	             {"first_time_parent", "First-time parent"},
-	             {"received_on", "Date received"}};
-	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
-		if (strcmp(named[i].field, field) == 0) {
-			snprintf(out, size, "%s", named[i].label);
-			return;
-		}
-	page_code(field, 1, out, size);
+	const struct field_text *t = text_of(field);
+	if (t && t->label)
+		snprintf(out, size, "%s", t->label);
+	else
+		page_code(field, 1, out, size);
 }
 
 static const char *hint_of(const char *field)
 {
-	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
-		if (strcmp(hints[i].field, field) == 0)
-			return hints[i].hint;
-	return NULL;
+	const struct field_text *t = text_of(field);
+	return t ? t->hint : NULL;
 }
 
 /* A record as the app shows it: its fields and values, family and error. */
