@@ -200,9 +200,7 @@ static int put_episode(void *ctx, const struct episode *ep, const struct pathway
 	cell(o, ep->discharge_reason);
 	cell(o, episode_state_code(p->state));
 	cell(o, p->programme);
-	cell(o, p->first_time_parent == ELIGIBILITY_ANSWER_YES  ? "yes"
-	        : p->first_time_parent == ELIGIBILITY_ANSWER_NO ? "no"
-	                                                        : "");
+	cell(o, eligibility_answer_code(p->first_time_parent));
 	cell_ids(o, ep->more_infants, ep->n_more_infants);
 	cell(o, ep->transferred_to);
 	cell_id(o, ep->previous_id);

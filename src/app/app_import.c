@@ -415,12 +415,7 @@ static int read_pathway_cols(struct csvtab *t, int *state, char programme[ELIGIB
 		return rc;
 	if (app_programme_check(programme, e))
 		return csvtab_fail(t, RE_PROGRAMME, e);
-	const char *f = csvtab_get(t, RE_FTP);
-	if (strcmp(f, "yes") == 0)
-		*ftp = ELIGIBILITY_ANSWER_YES;
-	else if (strcmp(f, "no") == 0)
-		*ftp = ELIGIBILITY_ANSWER_NO;
-	else if (*f) {
+	if (eligibility_answer_parse(csvtab_get(t, RE_FTP), ftp)) {
 		dy_fail(e, DY_EINVAL, NULL, "must be yes, no or empty (not known)");
 		return csvtab_fail(t, RE_FTP, e);
 	}

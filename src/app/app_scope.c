@@ -102,7 +102,13 @@ int app_scope_team(struct app *a, enum scope_need need, struct dy_err *e)
 	return 0;
 }
 
-int app_scope_report_team(struct app *a, const char *code, int64_t *team_id, struct dy_err *e)
+/* The one team whose figures a report covers: code NULL or "" gives the
+ * server's team for a signed-in user, 0 (every team the database holds)
+ * for the local operator; else the id of the team with that code when the
+ * acting user belongs to it. A team that does not exist or is not the
+ * user's answers DY_ENOTFOUND "no such team" (field "team"), the same
+ * either way. */
+static int report_team(struct app *a, const char *code, int64_t *team_id, struct dy_err *e)
 {
 	*team_id = 0;
 	if (!code || !code[0]) {
@@ -130,7 +136,7 @@ int app_scope_report_teams(struct app *a, const char *code, struct store_teams *
 		int64_t id = 0;
 		int rc = app_scope_team(a, SCOPE_AGGREGATE, e);
 		if (!rc)
-			rc = app_scope_report_team(a, code, &id, e);
+			rc = report_team(a, code, &id, e);
 		if (!rc)
 			*teams = store_teams_one(id);
 		return rc;
@@ -141,7 +147,7 @@ int app_scope_report_teams(struct app *a, const char *code, struct store_teams *
 		return dy_fail(e, DY_EFORBIDDEN, NULL, "you have been given no team: ask an administrator");
 	if (code && code[0]) {
 		int64_t id = 0;
-		int rc = app_scope_report_team(a, code, &id, e);
+		int rc = report_team(a, code, &id, e);
 		if (!rc)
 			*teams = store_teams_one(id);
 		return rc;

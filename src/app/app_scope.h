@@ -52,20 +52,12 @@ int app_scope_team(struct app *a, enum scope_need need, struct dy_err *e);
  * allows identities, and the network role. */
 int app_scope_published_only(const struct app *a);
 
-/* The team whose figures a report covers: code NULL or "" gives the
- * server's team for a signed-in user, 0 (every team the database holds)
- * for the local operator; else the id of the
- * team with that code when the acting user belongs to it. A team that does
- * not exist or is not the user's answers DY_ENOTFOUND "no such team" (field
- * "team"), the same either way. */
-int app_scope_report_team(struct app *a, const char *code, int64_t *team_id, struct dy_err *e);
-
 /* The set of teams whose figures a report covers, after checking the
  * acting user may see figures at all (DY_EFORBIDDEN otherwise): for the
  * network role every team it is given, counted as one population, or with
- * code just that one of them; for any other role the one team of
- * app_scope_report_team (the operator without code: every team, the empty
- * set). A team that does not exist or is not the user's answers
+ * code just that one of them; for any other role the team with code when
+ * the user belongs to it, else the server's team (the operator without
+ * code: every team, the empty set). A team that does not exist or is not the user's answers
  * DY_ENOTFOUND "no such team" (field "team"). */
 int app_scope_report_teams(struct app *a, const char *code, struct store_teams *teams, struct dy_err *e);
 

@@ -61,17 +61,24 @@ static void id_text(int64_t id, char *out)
 		out[0] = '\0';
 }
 
-/* The ids ascending, comma-separated ("" for none). */
-static void ids_text(const int64_t *ids, int n, char *out)
+/* Sorts the few ids ascending (insertion: a list holds at most 8). */
+static void sort_ids(int64_t *ids, int n)
+{
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && ids[j - 1] > ids[j]; j--) {
+			int64_t t = ids[j];
+			ids[j] = ids[j - 1];
+			ids[j - 1] = t;
+		}
+}
+
+void correction_ids_text(const int64_t *ids, int n, char *out)
 {
 	int64_t sorted[CORRECTION_IDS_MAX];
-	int k = 0;
-	for (int i = 0; i < n && k < CORRECTION_IDS_MAX; i++) {
-		int j = k++;
-		for (; j > 0 && sorted[j - 1] > ids[i]; j--)
-			sorted[j] = sorted[j - 1];
-		sorted[j] = ids[i];
-	}
+	int k = n < CORRECTION_IDS_MAX ? n : CORRECTION_IDS_MAX;
+	if (k > 0)
+		memcpy(sorted, ids, (size_t)k * sizeof *ids);
+	sort_ids(sorted, k);
 	size_t used = 0;
 	out[0] = '\0';
 	for (int i = 0; i < k; i++)
@@ -100,12 +107,9 @@ static int set_ids(int64_t *ids, int *n, int max, const char *field, const char 
 		if (*end && !*p)
 			return dy_fail(e, DY_EINVAL, field, "must be record numbers separated by commas, like 3,7");
 	}
-	for (int i = 0; i < k; i++) {
-		int j = i;
-		for (; j > 0 && ids[j - 1] > got[i]; j--)
-			ids[j] = ids[j - 1];
-		ids[j] = got[i];
-	}
+	if (k > 0)
+		memcpy(ids, got, (size_t)k * sizeof *ids);
+	sort_ids(ids, k);
 	*n = k;
 	return 0;
 }
@@ -120,9 +124,7 @@ int correction_referral_get(const struct correction_referral *r, const char *fie
 	else if (strcmp(field, "programme") == 0)
 		str_copy(out, CORRECTION_VALUE_MAX, r->programme);
 	else if (strcmp(field, "first_time_parent") == 0)
-		str_copy(out, CORRECTION_VALUE_MAX, r->first_time_parent == ELIGIBILITY_ANSWER_YES  ? "yes"
-		                                    : r->first_time_parent == ELIGIBILITY_ANSWER_NO ? "no"
-		                                                                                    : "");
+		str_copy(out, CORRECTION_VALUE_MAX, eligibility_answer_code(r->first_time_parent));
 	else if (strcmp(field, "infant_id") == 0)
 		id_text(r->ep.infant_id, out);
 	else if (strcmp(field, "caregiver_id") == 0)
@@ -142,14 +144,10 @@ int correction_referral_set(struct correction_referral *r, const char *field, co
 		return set_text(r->ep.source, sizeof r->ep.source, field, value, e);
 	if (strcmp(field, "programme") == 0)
 		return set_text(r->programme, sizeof r->programme, field, value, e);
-	if (strcmp(field, "first_time_parent") == 0) {
-		if (strcmp(value, "yes") && strcmp(value, "no") && value[0])
-			return dy_fail(e, DY_EINVAL, field, "must be yes, no or empty (not known)");
-		r->first_time_parent = strcmp(value, "yes") == 0  ? ELIGIBILITY_ANSWER_YES
-		                       : strcmp(value, "no") == 0 ? ELIGIBILITY_ANSWER_NO
-		                                                  : ELIGIBILITY_ANSWER_UNKNOWN;
-		return 0;
-	}
+	if (strcmp(field, "first_time_parent") == 0)
+		return eligibility_answer_parse(value, &r->first_time_parent)
+		               ? dy_fail(e, DY_EINVAL, field, "must be yes, no or empty (not known)")
+		               : 0;
 	if (strcmp(field, "infant_id") == 0)
 		return set_id(&r->ep.infant_id, field, value, e);
 	if (strcmp(field, "caregiver_id") == 0) {
@@ -169,9 +167,9 @@ int correction_contact_get(const struct contact *c, const char *field, char *out
 	else if (strcmp(field, "intervention") == 0)
 		str_copy(out, CORRECTION_VALUE_MAX, c->intervention);
 	else if (strcmp(field, "practitioners") == 0)
-		ids_text(c->practitioners, c->n_practitioners, out);
+		correction_ids_text(c->practitioners, c->n_practitioners, out);
 	else if (strcmp(field, "attendees") == 0)
-		ids_text(c->attendees, c->n_attendees, out);
+		correction_ids_text(c->attendees, c->n_attendees, out);
 	else if (strcmp(field, "location") == 0)
 		str_copy(out, CORRECTION_VALUE_MAX, c->location);
 	else if (strcmp(field, "attendance") == 0)

@@ -38,6 +38,10 @@ extern const char *const correction_safeguarding_fields[];
 /* A family's created_on (the day its record was opened). */
 extern const char *const correction_family_fields[];
 
+/* Up to 8 ids as a list's text form: ascending, comma-separated, "" for
+ * none, into out (CORRECTION_VALUE_MAX bytes). */
+void correction_ids_text(const int64_t *ids, int n, char *out);
+
 /* The text form of field of the record into out (CORRECTION_VALUE_MAX
  * bytes; a measure's responses up to its buffer): DY_EINVAL naming "field"
  * for a field not of the kind. */

@@ -58,6 +58,24 @@ const char *eligibility_rule_code(enum eligibility_rule r)
 	return (unsigned)r < ELIGIBILITY_RULE_COUNT ? rule_codes[r] : "";
 }
 
+const char *eligibility_answer_code(enum eligibility_answer a)
+{
+	return a == ELIGIBILITY_ANSWER_YES ? "yes" : a == ELIGIBILITY_ANSWER_NO ? "no" : "";
+}
+
+int eligibility_answer_parse(const char *text, enum eligibility_answer *out)
+{
+	if (strcmp(text, "yes") == 0)
+		*out = ELIGIBILITY_ANSWER_YES;
+	else if (strcmp(text, "no") == 0)
+		*out = ELIGIBILITY_ANSWER_NO;
+	else if (text[0] == '\0')
+		*out = ELIGIBILITY_ANSWER_UNKNOWN;
+	else
+		return -1;
+	return 0;
+}
+
 int eligibility_rule_parse(const char *code, enum eligibility_rule *out, struct dy_err *e)
 {
 	int i = str_index(rule_codes, code);

@@ -133,6 +133,13 @@ int eligibility_evaluate(const struct eligibility_config *c, const struct eligib
 /* The storage code of a rule ("infant_age", ...), or "" when out of range. */
 const char *eligibility_rule_code(enum eligibility_rule r);
 
+/* An answer as stored and typed: "yes", "no", or "" when not known. */
+const char *eligibility_answer_code(enum eligibility_answer a);
+
+/* "yes", "no" or "" (not known) to its answer; returns 0, or -1 (leaving
+ * *out alone) for any other text. */
+int eligibility_answer_parse(const char *text, enum eligibility_answer *out);
+
 /* A rule's code to its enum; returns 0 or DY_EINVAL (the message lists the codes). */
 int eligibility_rule_parse(const char *code, enum eligibility_rule *out, struct dy_err *e);
 

@@ -11,19 +11,12 @@
  *       suppressed, as with publish=1 (docs/reports.md). */
 #include <string.h>
 
+#include "app/app_scope.h"
 #include "http/api_json.h"
 #include "http/routes.h"
 #include "report/render.h"
 #include "report/report.h"
 #include "util/date.h"
-
-/* 1 when the user sees reports only with small numbers suppressed (as
- * app_scope_published_only, which report_build applies whatever it is
- * asked). */
-int api_report_publish_only(const struct app_user *u)
-{
-	return u && (((u->roles & USER_ANALYST) && !(u->roles & ~(unsigned)USER_ANALYST)) || (u->roles & USER_NETWORK));
-}
 
 static int report_get(struct http_req *rq, struct http_resp *rs)
 {
@@ -46,7 +39,7 @@ static int report_get(struct http_req *rq, struct http_resp *rs)
 	if (pub && strcmp(pub, "1") != 0 && strcmp(pub, "0") != 0)
 		return api_bad(rs, "publish", "must be 1 or 0");
 	clock_targets_default(&p.targets);
-	p.publish = (pub && strcmp(pub, "1") == 0) || api_report_publish_only(rq->user);
+	p.publish = (pub && strcmp(pub, "1") == 0) || app_scope_published_only(rq->app);
 	p.team = http_query(rq, "team");
 	struct rep_result r;
 	int rc = report_build(rq->app, http_param(rq, "name"), &p, &r, &e);

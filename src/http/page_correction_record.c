@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/app_correction_record.h"
+#include "core/correction_record.h"
 #include "http/page.h"
 #include "http/page_correction_choices.h"
 #include "http/routes.h"
@@ -103,15 +104,7 @@ static int ticked_list(const struct http_req *rq, const char *f, char *out)
 	out[0] = '\0';
 	if (page_form_ids(rq, f, ids, 8, &n))
 		return -1;
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && ids[j - 1] > ids[j]; j--) {
-			int64_t t = ids[j];
-			ids[j] = ids[j - 1];
-			ids[j - 1] = t;
-		}
-	size_t used = 0;
-	for (int i = 0; i < n; i++)
-		used += (size_t)snprintf(out + used, CORRECTION_VALUE_MAX - used, "%s%lld", i ? "," : "", (long long)ids[i]);
+	correction_ids_text(ids, n, out);
 	return 0;
 }
 
@@ -252,10 +245,13 @@ static int error_page(struct http_req *rq, struct http_resp *rs, const struct ki
 	rc = rc ? rc : TMPL(&b, &r.e, "<h1>Mark {{k}} {{id}} entered in error</h1>", TMPL_S("k", k->title),
 	                    TMPL_S("id", r.id));
 	rc = rc ? rc : form_error_summary(&b, fe, &r.e);
+	/* A family record has no figures of its own: what marking it does. */
+	const char *what = k == &family ? "The family's record is kept but hidden from finding, the lists and the "
+	                                   "likely duplicates; it can be marked once each of its referrals is."
+	                                 : "The record is kept but hidden from views and left out of reports and clocks.";
 	rc = rc ? rc : TMPL(&b, &r.e, "{{#x}}<p>It is marked entered in error already.</p>{{/x}}<dl class=\"nhsuk-"
-	                    "summary-list\">{{{rows}}}</dl><p>The record is kept but hidden from views and left out of "
-	                    "reports and clocks. The family's history can undo it.</p>",
-	                    TMPL_S("x", r.in_error ? "yes" : ""), TMPL_HTML("rows", &rows));
+	                    "summary-list\" id=\"record\">{{{rows}}}</dl><p>{{w}} The family's history can undo it.</p>",
+	                    TMPL_S("x", r.in_error ? "yes" : ""), TMPL_HTML("rows", &rows), TMPL_S("w", what));
 	buf_free(&rows);
 	rc = rc ? rc : page_form_open(&b, rq, action, &r.e);
 	rc = rc ? rc : form_input(&b, fe, "reason", "Why was it entered in error?", "One line, kept with the record",
@@ -276,8 +272,10 @@ static int error_post(struct http_req *rq, struct http_resp *rs, const struct ki
 		return rc;
 	rc = app_record_error(rq->app, k->name, id, page_field_trim(rq, "reason"), NULL, &r.e);
 	if (rc == DY_EINVAL || rc == DY_ECONFLICT) {
+		/* The reason is the form's one field; a refusal of the record itself
+		 * (marked already, a family's referrals not yet) is said above it. */
 		struct form_errors fe = {0};
-		form_error_from(&fe, "reason", &r.e);
+		form_error_from(&fe, strcmp(r.e.field, "reason") == 0 ? "reason" : "record", &r.e);
 		return error_page(rq, rs, k, id, &fe);
 	}
 	return rc ? rc : history_redirect(rs, r.family_id);

@@ -6,6 +6,7 @@
  * reports are always the published (suppressed) form, and the page says so. */
 #include <stdio.h>
 
+#include "app/app_scope.h"
 #include "http/page.h"
 #include "http/routes.h"
 #include "report/report.h"
@@ -47,7 +48,7 @@ static int reports(struct http_req *rq, struct http_resp *rs)
 		}
 		rc = rc ? rc : buf_puts(&rows, "</ul></td></tr>");
 	}
-	int published = api_report_publish_only(rq->user);
+	int published = app_scope_published_only(rq->app);
 	rc = rc ? rc
 	        : TMPL(&b, &e,
 	               "<h1>Reports</h1><p>Each report covers one quarter: waiting times over the clocks that stopped in"

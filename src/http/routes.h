@@ -44,10 +44,6 @@ extern const struct http_route api_merge_routes[];
 extern const struct http_route page_merge_routes[];
 extern const struct http_route page_correction_record_routes[];
 
-/* 1 when user u sees reports only with small numbers suppressed (the
- * analyst role alone). */
-int api_report_publish_only(const struct app_user *u);
-
 /* The sign-in form, with error (NULL for none) and the name typed; used by
  * GET and a refused POST /sign-in (page_sign_in.c). Returns 0. */
 int page_sign_in_form(struct http_req *rq, struct http_resp *rs, const char *error, const char *name);

@@ -211,6 +211,21 @@ int db_query_int(db_t *db, const char *sql, int64_t *out, struct dy_err *e)
 	return db_query_row(db, sql, read_int, out, &found, e);
 }
 
+int db_query_int_id(db_t *db, const char *sql, int64_t id, int64_t *out, struct dy_err *e)
+{
+	*out = 0;
+	db_stmt_t *s = db_prepare(db, sql, e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_int(s, 1, id);
+	int rc = db_step(s, e);
+	if (rc == DB_ROW) {
+		*out = db_col_is_null(s, 0) ? 0 : db_col_int(s, 0);
+		rc = db_step(s, e);
+	}
+	return rc < 0 ? rc : 0;
+}
+
 int db_run_one(db_t *db, db_stmt_t *s, const char *what, int64_t id, struct dy_err *e)
 {
 	int rc = db_run(s, e);

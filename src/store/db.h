@@ -152,6 +152,10 @@ int db_query_row(db_t *db, const char *sql, void (*read)(void *ctx, db_stmt_t *s
  * 0 when it is NULL or there is no row; 0 or a negative store code. */
 int db_query_int(db_t *db, const char *sql, int64_t *out, struct dy_err *e);
 
+/* The same for sql taking one parameter, the id (a count of a record's
+ * rows, say). */
+int db_query_int_id(db_t *db, const char *sql, int64_t id, int64_t *out, struct dy_err *e);
+
 /* Runs s, a change to the one record `what` number id: 0, DY_ENOTFOUND when
  * no row changed, or a negative store code. */
 int db_run_one(db_t *db, db_stmt_t *s, const char *what, int64_t id, struct dy_err *e);

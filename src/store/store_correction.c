@@ -95,14 +95,7 @@ int store_correction_list_all(db_t *db, store_correction_fn fn, void *ctx, struc
 
 int store_correction_reverted(db_t *db, int64_t id, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM correction WHERE reverts = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, id);
-	int rc = db_step(s, e);
-	if (rc != DB_ROW)
-		return rc < 0 ? rc : DY_ESTORE;
-	int n = db_col_int(s, 0) > 0;
-	db_step(s, e);
-	return n;
+	int64_t n;
+	int rc = db_query_int_id(db, "SELECT COUNT(*) FROM correction WHERE reverts = ?", id, &n, e);
+	return rc ? rc : n > 0;
 }

@@ -188,16 +188,8 @@ static const struct {
 
 int store_family_live_referrals(db_t *db, int64_t family_id, int64_t *n, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM episode WHERE family_id = ? AND error_at IS NULL", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, family_id);
-	int rc = db_step(s, e);
-	if (rc != DB_ROW)
-		return rc < 0 ? rc : dy_fail(e, DY_ESTORE, NULL, "no count");
-	*n = db_col_int(s, 0);
-	db_step(s, e);
-	return 0;
+	return db_query_int_id(db, "SELECT COUNT(*) FROM episode WHERE family_id = ? AND error_at IS NULL", family_id, n,
+	                       e);
 }
 
 int store_record_error_set(db_t *db, enum store_error_table t, int64_t id, const char *reason, const char *by,

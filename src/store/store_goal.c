@@ -38,15 +38,10 @@ int store_goal_get(db_t *db, int64_t id, struct goal *g, struct dy_err *e)
 
 int store_goal_count(db_t *db, int64_t episode_id, int *n, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "SELECT COUNT(*) FROM goal WHERE episode_id = ?", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, episode_id);
-	int rc = db_step(s, e);
-	if (rc != DB_ROW)
-		return rc < 0 ? rc : DY_ESTORE;
-	*n = (int)db_col_int(s, 0);
-	return 0;
+	int64_t count;
+	int rc = db_query_int_id(db, "SELECT COUNT(*) FROM goal WHERE episode_id = ?", episode_id, &count, e);
+	*n = (int)count;
+	return rc;
 }
 
 int store_goal_list(db_t *db, int64_t episode_id, store_goal_fn fn, void *ctx, struct dy_err *e)

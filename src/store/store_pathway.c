@@ -16,16 +16,19 @@ static enum episode_state state_of(const char *code)
 	return i < 0 ? EPISODE_RECEIVED : (enum episode_state)i;
 }
 
+/* A stored answer (NULL, "yes" or "no") to its enum. */
 static enum eligibility_answer answer_of(const char *v)
 {
-	return strcmp(v, "yes") == 0 ? ELIGIBILITY_ANSWER_YES
-	       : strcmp(v, "no") == 0 ? ELIGIBILITY_ANSWER_NO
-	                              : ELIGIBILITY_ANSWER_UNKNOWN;
+	enum eligibility_answer a = ELIGIBILITY_ANSWER_UNKNOWN;
+	eligibility_answer_parse(v, &a);
+	return a;
 }
 
+/* An answer to store: its code, NULL when not known. */
 static const char *answer_code(enum eligibility_answer a)
 {
-	return a == ELIGIBILITY_ANSWER_YES ? "yes" : a == ELIGIBILITY_ANSWER_NO ? "no" : NULL;
+	const char *c = eligibility_answer_code(a);
+	return c[0] ? c : NULL;
 }
 
 int store_pathway_get(db_t *db, int64_t id, struct pathway_referral *p, struct dy_err *e)

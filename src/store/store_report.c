@@ -8,22 +8,13 @@
 
 /* Referrals, contacts and measures entered in error are in no figure. */
 #define DISCHARGED "e.error_at IS NULL AND e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
-/* The team filter (store_teams.h): the families of a set of teams. */
-#define IN_TEAM(fam) STORE_IN_TEAMS(fam)
-
-/* A contact's family, for IN_TEAM. */
+/* A contact's family, for STORE_IN_TEAMS. */
 #define CONTACT_FAMILY "(SELECT ce.family_id FROM episode ce WHERE ce.id = contact.episode_id)"
 /* A contact in the figures: neither it nor its referral entered in error
  * (NOT IN the few referrals in error, rather than IN every other one: the
  * set built is small). */
 #define CONTACT_LIVE                                                                                          \
 	" AND error_at IS NULL AND episode_id NOT IN (SELECT le.id FROM episode le WHERE le.error_at IS NOT NULL)"
-
-/* Binds the set of teams from parameter i on (IN_TEAM). */
-static void bind_team(db_stmt_t *s, int i, const struct store_teams *team)
-{
-	store_teams_bind(s, i, team);
-}
 
 /* Prepares sql and binds the pair (a, b) to its parameters pairs times over:
  * (a, b), (a, b), ...; NULL (e set) when it cannot be prepared. */
@@ -47,11 +38,11 @@ int store_report_scores(db_t *db, int32_t from, int32_t to, const struct store_t
 		" FROM episode e JOIN measure m ON m.episode_id = e.id"
 		" JOIN measure_score sc ON sc.measure_id = m.id"
 		" WHERE " DISCHARGED " AND m.error_at IS NULL AND m.timepoint IN ('baseline', 'end')"
-		" AND sc.value IS NOT NULL" IN_TEAM("e.family_id")
+		" AND sc.value IS NOT NULL" STORE_IN_TEAMS("e.family_id")
 		" ORDER BY m.instrument, m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id,"
 		"  sc.position, m.date, m.id",
 		1, from, to, e);
-	bind_team(s, 3, team);
+	store_teams_bind(s, 3, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
@@ -80,10 +71,10 @@ int store_report_instruments(db_t *db, int32_t from, int32_t to, const struct st
 	db_stmt_t *s = prepare_dates(db,
 	                             "SELECT m.instrument, COUNT(DISTINCT m.episode_id) FROM episode e"
 	                             " JOIN measure m ON m.episode_id = e.id WHERE m.error_at IS NULL AND " DISCHARGED
-	                             IN_TEAM("e.family_id")
+	                             STORE_IN_TEAMS("e.family_id")
 	                             " GROUP BY m.instrument ORDER BY m.instrument",
 	                             1, from, to, e);
-	bind_team(s, 3, team);
+	store_teams_bind(s, 3, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
@@ -94,12 +85,12 @@ int store_report_instruments(db_t *db, int32_t from, int32_t to, const struct st
 }
 
 /* Runs sql, a count with two date parameters a and b and the set of teams
- * (IN_TEAM), into *n. */
+ * (STORE_IN_TEAMS), into *n. */
 static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, const struct store_teams *team, int64_t *n,
                      struct dy_err *e)
 {
 	db_stmt_t *s = prepare_dates(db, sql, 1, a, b, e);
-	bind_team(s, 3, team);
+	store_teams_bind(s, 3, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc = db_step(s, e);
@@ -113,7 +104,7 @@ static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, const stru
 int store_report_discharged(db_t *db, int32_t from, int32_t to, const struct store_teams *team, int64_t *n,
                             struct dy_err *e)
 {
-	return count_one(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED IN_TEAM("e.family_id"), from, to, team, n,
+	return count_one(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED STORE_IN_TEAMS("e.family_id"), from, to, team, n,
 	                 e);
 }
 
@@ -131,10 +122,10 @@ int store_report_safeguarding(db_t *db, int32_t from, int32_t to, const struct s
 		" FROM i JOIN episode e ON e.id = i.episode_id"
 		" LEFT JOIN discharge_outcome d ON d.episode_id = e.id AND d.infant_id = i.infant_id"
 		" LEFT JOIN safeguarding s ON s.infant_id = i.infant_id AND s.error_at IS NULL"
-		" WHERE 1 = 1" IN_TEAM("e.family_id")
+		" WHERE 1 = 1" STORE_IN_TEAMS("e.family_id")
 		" ORDER BY e.id, i.infant_id, s.started_on, s.id",
 		2, from, to, e);
-	bind_team(s, 5, team);
+	store_teams_bind(s, 5, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
@@ -162,10 +153,10 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 		[REPORT_REFERRALS_BY_SOURCE_MONTH] =
 			"SELECT source, substr(CAST(received_on AS TEXT), 1, 7), COUNT(*) FROM episode"
 			" WHERE received_on BETWEEN ? AND ? AND error_at IS NULL"
-			IN_TEAM("family_id") " GROUP BY 1, 2 ORDER BY 1, 2",
+			STORE_IN_TEAMS("family_id") " GROUP BY 1, 2 ORDER BY 1, 2",
 		[REPORT_DECISIONS] = "SELECT decision, '', COUNT(*) FROM episode WHERE decided_on BETWEEN ? AND ?"
 		                     " AND error_at IS NULL"
-		                     IN_TEAM("family_id") " GROUP BY 1 ORDER BY 1"};
+		                     STORE_IN_TEAMS("family_id") " GROUP BY 1 ORDER BY 1"};
 	if ((unsigned)which >= sizeof sql / sizeof sql[0] || !sql[which])
 		return dy_fail(e, DY_EINVAL, "report", "no such count (the contact counts: store_report_contacts; the"
 		              " caseload per practitioner: store_report_caseload_pairs)");
@@ -174,7 +165,7 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 		return DY_ESTORE;
 	db_bind_date(s, 1, from);
 	db_bind_date(s, 2, to);
-	bind_team(s, 3, team);
+	store_teams_bind(s, 3, team);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW)
 		if ((rc = fn(ctx, db_col_text(s, 0), db_col_text(s, 1), db_col_int(s, 2))) != 0)
@@ -199,13 +190,13 @@ int store_report_caseload_pairs(db_t *db, int32_t to, const struct store_teams *
 	                          " AND e.received_on <= ? AND e.error_at IS NULL"
 	                          " AND c.id NOT IN (SELECT ie.id FROM contact ie WHERE ie.error_at IS NOT NULL)"
 	                          " AND (e.discharged_on IS NULL OR e.discharged_on >= ?) AND c.date <= ?"
-	                          IN_TEAM("e.family_id") " ORDER BY e.id",
+	                          STORE_IN_TEAMS("e.family_id") " ORDER BY e.id",
 	                          e);
 	if (!s)
 		return DY_ESTORE;
 	for (int i = 1; i <= 3; i++)
 		db_bind_date(s, i, to);
-	bind_team(s, 4, team);
+	store_teams_bind(s, 4, team);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW)
 		if ((rc = fn(ctx, db_col_int(s, 0), db_col_int(s, 1))) != 0)
@@ -218,7 +209,7 @@ int store_report_caseload(db_t *db, int32_t to, const struct store_teams *team, 
 	return count_one(db,
 	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND received_on <= ?"
 	                 " AND error_at IS NULL"
-	                 " AND (discharged_on IS NULL OR discharged_on >= ?)" IN_TEAM("family_id"),
+	                 " AND (discharged_on IS NULL OR discharged_on >= ?)" STORE_IN_TEAMS("family_id"),
 	                 to, to, team, n, e);
 }
 
@@ -229,10 +220,10 @@ int store_report_contacts(db_t *db, int32_t from, int32_t to, const struct store
 	 * location and intervention (bench/RESULTS.md, "Activity report"). */
 	db_stmt_t *s = prepare_dates(db,
 	                             "SELECT kind, location, coalesce(intervention, ''), attendance, COUNT(*) FROM contact"
-	                             " WHERE date BETWEEN ? AND ?" CONTACT_LIVE IN_TEAM(CONTACT_FAMILY)
+	                             " WHERE date BETWEEN ? AND ?" CONTACT_LIVE STORE_IN_TEAMS(CONTACT_FAMILY)
 	                             " GROUP BY kind, location, intervention, attendance",
 	                             1, from, to, e);
-	bind_team(s, 3, team);
+	store_teams_bind(s, 3, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
@@ -257,9 +248,9 @@ int store_report_equity(db_t *db, int32_t from, int32_t to, const struct store_t
 		" FROM episode e LEFT JOIN person c ON c.id = e.caregiver_id LEFT JOIN person i ON i.id = e.infant_id"
 		" WHERE e.error_at IS NULL"
 		"  AND (e.received_on BETWEEN ? AND ? OR e.decided_on BETWEEN ? AND ? OR (" DISCHARGED "))"
-		IN_TEAM("e.family_id") " ORDER BY e.id",
+		STORE_IN_TEAMS("e.family_id") " ORDER BY e.id",
 		6, from, to, e);
-	bind_team(s, 13, team);
+	store_teams_bind(s, 13, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
