@@ -274,14 +274,12 @@ static int check_page(struct http_req *rq, struct http_resp *rs, struct form_err
 	struct eligibility_result er = {0};
 	int erc = app_rules_load(NULL, &cfg, source, sizeof source, &e);
 	const char *ftp = F(rq, "ftp");
+	enum eligibility_answer first = ELIGIBILITY_ANSWER_UNKNOWN; /* yes, no, or "unknown": not known */
+	eligibility_answer_parse(ftp, &first);
 	if (!erc) {
 		struct eligibility_facts facts = {
 			.received = ep.received_on, .infant_dob = inf.date_of_birth, .edd = inf.edd,
-			.caregiver_dob = cg.date_of_birth,
-			.first_time_parent = strcmp(ftp, "yes") == 0  ? ELIGIBILITY_ANSWER_YES
-			                     : strcmp(ftp, "no") == 0 ? ELIGIBILITY_ANSWER_NO
-			                                              : ELIGIBILITY_ANSWER_UNKNOWN,
-			.postcode = cg.postcode, .programme = NULL};
+			.caregiver_dob = cg.date_of_birth, .first_time_parent = first, .postcode = cg.postcode, .programme = NULL};
 		erc = eligibility_evaluate(&cfg, &facts, &er, &e);
 	}
 	eligibility_config_free(&cfg);
@@ -393,12 +391,11 @@ static int save(struct http_req *rq, struct http_resp *rs)
 	read_referral(rq, &ep, &fe);
 	if (fe.n)
 		return step_page(rq, rs, STEP_REFERRAL, &fe, 1);
-	const char *ftp = F(rq, "ftp");
+	enum eligibility_answer ftp = ELIGIBILITY_ANSWER_UNKNOWN; /* yes, no, or "unknown": not known */
+	eligibility_answer_parse(F(rq, "ftp"), &ftp);
 	struct referral_extra x = {
 		.programme = "",
-		.first_time_parent = strcmp(ftp, "yes") == 0  ? ELIGIBILITY_ANSWER_YES
-		                     : strcmp(ftp, "no") == 0 ? ELIGIBILITY_ANSWER_NO
-		                                              : ELIGIBILITY_ANSWER_UNKNOWN,
+		.first_time_parent = ftp,
 		.allow_duplicate = strcmp(F(rq, "allow_dup"), "yes") == 0};
 	struct referral_duplicates d;
 	struct dy_err e;
