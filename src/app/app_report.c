@@ -33,7 +33,7 @@ struct pair_hook {
 	void *ctx;
 };
 
-/* The pairs of one scale of the instrument being read. */
+/* The pairs of one scale of an instrument. */
 struct scale_pairs {
 	double *pre, *post;
 	int *case_pre, *case_post;
@@ -41,23 +41,31 @@ struct scale_pairs {
 	size_t n, cap;
 };
 
-struct outcome_ctx {
-	struct app *a;
-	struct app_outcomes *out;
-	const struct instrument_set *set;
+/* What is read of one instrument: its pairs by scale, its completeness,
+ * and the group being paired (episode, respondent, subject, scale
+ * position). */
+struct inst_state {
 	char instrument[32];
-	int64_t eligible;               /* of the current instrument (store_report_instruments) */
+	int64_t eligible, with_baseline, with_end, with_both;
+	int64_t last_episode; /* the last referral counted in eligible */
+	int scored;           /* a score of it was read */
 	struct scale_pairs sp[INSTR_MAX_SCALES];
-	/* the current group (episode, respondent, subject, scale position) */
 	int in_group;
-	struct report_score_row g;
+	struct report_measure_row g;
 	int have_pre, have_post;
 	double pre, post;
 	int cpre, cpost;
-	/* the current episode of the current instrument */
-	int64_t episode;
-	int ep_base, ep_end, ep_both;
-	struct app_completeness *comp;
+	int ep_base, ep_end, ep_both; /* of the referral being read */
+};
+
+struct outcome_ctx {
+	struct app_outcomes *out;
+	const struct instrument_set *set;
+	struct inst_state *inst; /* in the order first met */
+	size_t n_inst;
+	int64_t episode;             /* the referral being read (0 before the first) */
+	struct report_measure_row *buf; /* its scores of baseline and end measures */
+	size_t nbuf, capbuf;
 	struct pair_hook hook;
 	struct dy_err *e;
 };
@@ -80,133 +88,170 @@ static void add_pair(struct scale_pairs *p, double pre, double post, int cpre, i
 	p->n++;
 }
 
-static void end_group(struct outcome_ctx *c)
+static void end_group(struct inst_state *st)
 {
-	if (!c->in_group)
+	if (!st->in_group)
 		return;
-	c->in_group = 0;
-	if (c->have_pre && c->have_post && c->g.position >= 0 && c->g.position < INSTR_MAX_SCALES) {
-		add_pair(&c->sp[c->g.position], c->pre, c->post, c->cpre, c->cpost, c->g.episode_id);
-		c->ep_both = 1;
+	st->in_group = 0;
+	if (st->have_pre && st->have_post && st->g.position >= 0 && st->g.position < INSTR_MAX_SCALES) {
+		add_pair(&st->sp[st->g.position], st->pre, st->post, st->cpre, st->cpost, st->g.episode_id);
+		st->ep_both = 1;
 	}
 }
 
-static void end_episode(struct outcome_ctx *c)
+/* Ends the instrument's part of the referral being read. */
+static void end_episode(struct inst_state *st)
 {
-	end_group(c);
-	if (c->episode && c->comp) {
-		c->comp->with_baseline += c->ep_base;
-		c->comp->with_end += c->ep_end;
-		c->comp->with_both += c->ep_both;
+	end_group(st);
+	st->with_baseline += st->ep_base;
+	st->with_end += st->ep_end;
+	st->with_both += st->ep_both;
+	st->ep_base = st->ep_end = st->ep_both = 0;
+}
+
+/* One score of a baseline or end measure of the instrument, in the order
+ * of score_order within the referral. */
+static void score_row(struct inst_state *st, const struct report_measure_row *r)
+{
+	st->scored = 1;
+	if (!st->in_group || r->person_id != st->g.person_id || r->subject_caregiver_id != st->g.subject_caregiver_id ||
+	    r->subject_infant_id != st->g.subject_infant_id || r->position != st->g.position) {
+		end_group(st);
+		st->in_group = 1;
+		st->g = *r;
+		st->have_pre = st->have_post = 0;
 	}
-	c->episode = 0;
-	c->ep_base = c->ep_end = c->ep_both = 0;
+	/* Rows come by date: the first baseline is the earliest, the last end the latest. */
+	if (!r->end && !st->have_pre) {
+		st->have_pre = 1;
+		st->pre = r->value;
+		st->cpre = r->clinical;
+	} else if (r->end) {
+		st->have_post = 1;
+		st->post = r->value;
+		st->cpost = r->clinical;
+	}
+	st->ep_base |= !r->end;
+	st->ep_end |= r->end;
 }
 
-static struct app_completeness *find_comp(struct app_outcomes *o, const char *instrument)
+static struct inst_state *inst_of(struct outcome_ctx *c, const char *instrument)
 {
-	for (size_t i = 0; i < o->n_inst; i++)
-		if (strcmp(o->inst[i].instrument, instrument) == 0)
-			return &o->inst[i];
-	return NULL;
+	for (size_t i = 0; i < c->n_inst; i++)
+		if (strcmp(c->inst[i].instrument, instrument) == 0)
+			return &c->inst[i];
+	c->inst = xrealloc(c->inst, (c->n_inst + 1) * sizeof *c->inst);
+	struct inst_state *st = &c->inst[c->n_inst++];
+	memset(st, 0, sizeof *st);
+	str_copy(st->instrument, sizeof st->instrument, instrument);
+	return st;
 }
 
-/* The figures of every scale of the instrument just read. */
-static int end_instrument(struct outcome_ctx *c)
+/* A referral's scores by instrument, respondent, subject, scale position,
+ * date and measure: the order the pairing reads them in. */
+static int score_order(const void *x, const void *y)
 {
-	end_episode(c);
-	if (!c->instrument[0])
-		return 0;
-	const struct instrument *in = instrument_set_find(c->set, c->instrument);
-	int rc = 0;
-	for (int k = 0; k < INSTR_MAX_SCALES && !rc; k++) {
-		struct scale_pairs *p = &c->sp[k];
-		if (in && k < in->nscales) {
-			const struct instr_scale *s = &in->scales[k];
-			double sd_pre = stats_sd(p->pre, p->n);
-			struct change_result *cls = xcalloc(p->n ? p->n : 1, sizeof *cls);
-			for (size_t i = 0; i < p->n; i++) {
-				struct dy_err ignore;
-				int crc = s->cutoff_from_interval
-				                  ? change_classify_cases(s, p->pre[i], p->post[i], sd_pre, p->case_pre[i],
-				                                          p->case_post[i], &cls[i], &ignore)
-				                  : change_classify(s, p->pre[i], p->post[i], sd_pre, &cls[i], &ignore);
-				if (crc) { /* no usable rule: the pair counts, unassessed */
-					memset(&cls[i], 0, sizeof cls[i]);
-					cls[i].reliable = CHANGE_NOT_ASSESSED;
-					cls[i].case_pre = cls[i].case_post = -1;
-					cls[i].improvement = s->direction == DIR_HIGHER_IS_WORSE ? p->pre[i] - p->post[i]
-					                     : s->direction == DIR_HIGHER_IS_BETTER ? p->post[i] - p->pre[i]
-					                                                            : 0;
-				}
-			}
-			struct app_outcomes *o = c->out;
-			o->scales = xrealloc(o->scales, (o->n_scales + 1) * sizeof *o->scales);
-			struct app_outcome_scale *os = &o->scales[o->n_scales++];
-			memset(os, 0, sizeof *os);
-			str_copy(os->instrument, sizeof os->instrument, c->instrument);
-			str_copy(os->scale, sizeof os->scale, s->id);
-			os->direction = instrument_direction_name(s->direction);
-			if (outcome_scale_compute(s, p->pre, p->post, cls, p->n, (size_t)c->eligible, &os->f))
-				rc = dy_fail(c->e, DY_ESTORE, "report", "not enough memory for the Wilcoxon ranks");
-			for (size_t i = 0; c->hook.fn && i < p->n; i++)
-				c->hook.fn(c->hook.ctx, p->ep[i], k, &cls[i]);
-			free(cls);
+	const struct report_measure_row *a = x, *b = y;
+	int k = strcmp(a->instrument, b->instrument);
+	if (k)
+		return k;
+#define BY(f)                                                                                                       \
+	if (a->f != b->f)                                                                                            \
+		return a->f < b->f ? -1 : 1;
+	BY(person_id) BY(subject_caregiver_id) BY(subject_infant_id) BY(position) BY(date) BY(measure_id)
+#undef BY
+	return 0;
+}
+
+/* Pairs the scores of the referral just read, instrument by instrument. */
+static void end_referral(struct outcome_ctx *c)
+{
+	qsort(c->buf, c->nbuf, sizeof *c->buf, score_order);
+	struct inst_state *st = NULL;
+	for (size_t i = 0; i < c->nbuf; i++) {
+		if (!st || strcmp(st->instrument, c->buf[i].instrument) != 0) {
+			if (st)
+				end_episode(st);
+			st = inst_of(c, c->buf[i].instrument);
 		}
-		p->n = 0;
+		score_row(st, &c->buf[i]);
+	}
+	if (st)
+		end_episode(st);
+	c->nbuf = 0;
+}
+
+static int measure_row(void *ctx, const struct report_measure_row *r)
+{
+	struct outcome_ctx *c = ctx;
+	if (r->episode_id != c->episode) {
+		end_referral(c);
+		c->episode = r->episode_id;
+		c->out->discharged++;
+	}
+	if (!r->measure_id)
+		return 0;
+	struct inst_state *st = inst_of(c, r->instrument);
+	if (st->last_episode != r->episode_id) {
+		st->last_episode = r->episode_id;
+		st->eligible++;
+	}
+	if (!r->paired || r->position < 0)
+		return 0;
+	if (c->nbuf == c->capbuf) {
+		c->capbuf = c->capbuf ? 2 * c->capbuf : 64;
+		c->buf = xrealloc(c->buf, c->capbuf * sizeof *c->buf);
+	}
+	c->buf[c->nbuf++] = *r;
+	return 0;
+}
+
+/* The figures of every scale of the instrument. */
+static int end_instrument(struct outcome_ctx *c, struct inst_state *st)
+{
+	const struct instrument *in = instrument_set_find(c->set, st->instrument);
+	int rc = 0;
+	for (int k = 0; in && k < in->nscales && k < INSTR_MAX_SCALES && !rc; k++) {
+		struct scale_pairs *p = &st->sp[k];
+		const struct instr_scale *s = &in->scales[k];
+		double sd_pre = stats_sd(p->pre, p->n);
+		struct change_result *cls = xcalloc(p->n ? p->n : 1, sizeof *cls);
+		for (size_t i = 0; i < p->n; i++) {
+			struct dy_err ignore;
+			int crc = s->cutoff_from_interval ? change_classify_cases(s, p->pre[i], p->post[i], sd_pre,
+			                                                          p->case_pre[i], p->case_post[i], &cls[i],
+			                                                          &ignore)
+			                                  : change_classify(s, p->pre[i], p->post[i], sd_pre, &cls[i], &ignore);
+			if (crc) { /* no usable rule: the pair counts, unassessed */
+				memset(&cls[i], 0, sizeof cls[i]);
+				cls[i].reliable = CHANGE_NOT_ASSESSED;
+				cls[i].case_pre = cls[i].case_post = -1;
+				cls[i].improvement = s->direction == DIR_HIGHER_IS_WORSE ? p->pre[i] - p->post[i]
+				                     : s->direction == DIR_HIGHER_IS_BETTER ? p->post[i] - p->pre[i]
+				                                                            : 0;
+			}
+		}
+		struct app_outcomes *o = c->out;
+		o->scales = xrealloc(o->scales, (o->n_scales + 1) * sizeof *o->scales);
+		struct app_outcome_scale *os = &o->scales[o->n_scales++];
+		memset(os, 0, sizeof *os);
+		str_copy(os->instrument, sizeof os->instrument, st->instrument);
+		str_copy(os->scale, sizeof os->scale, s->id);
+		os->direction = instrument_direction_name(s->direction);
+		if (outcome_scale_compute(s, p->pre, p->post, cls, p->n, (size_t)st->eligible, &os->f))
+			rc = dy_fail(c->e, DY_ESTORE, "report", "not enough memory for the Wilcoxon ranks");
+		for (size_t i = 0; c->hook.fn && i < p->n; i++)
+			c->hook.fn(c->hook.ctx, p->ep[i], k, &cls[i]);
+		free(cls);
 	}
 	if (!in)
 		c->out->unknown++;
-	c->instrument[0] = '\0';
 	return rc;
 }
 
-static int score_row(void *ctx, const struct report_score_row *r)
+static int by_instrument(const void *x, const void *y)
 {
-	struct outcome_ctx *c = ctx;
-	if (strcmp(r->instrument, c->instrument) != 0) {
-		int rc = end_instrument(c);
-		if (rc)
-			return rc;
-		str_copy(c->instrument, sizeof c->instrument, r->instrument);
-		c->comp = find_comp(c->out, r->instrument);
-		c->eligible = c->comp ? c->comp->eligible : 0;
-	}
-	if (r->episode_id != c->episode) {
-		end_episode(c);
-		c->episode = r->episode_id;
-	}
-	if (!c->in_group || r->person_id != c->g.person_id || r->subject_caregiver_id != c->g.subject_caregiver_id ||
-	    r->subject_infant_id != c->g.subject_infant_id || r->position != c->g.position) {
-		end_group(c);
-		c->in_group = 1;
-		c->g = *r;
-		c->have_pre = c->have_post = 0;
-	}
-	/* Rows come by date: the first baseline is the earliest, the last end the latest. */
-	if (!r->end && !c->have_pre) {
-		c->have_pre = 1;
-		c->pre = r->value;
-		c->cpre = r->clinical;
-	} else if (r->end) {
-		c->have_post = 1;
-		c->post = r->value;
-		c->cpost = r->clinical;
-	}
-	c->ep_base |= !r->end;
-	c->ep_end |= r->end;
-	return 0;
-}
-
-static int instrument_row(void *ctx, const char *instrument, int64_t n)
-{
-	struct app_outcomes *o = ctx;
-	o->inst = xrealloc(o->inst, (o->n_inst + 1) * sizeof *o->inst);
-	struct app_completeness *k = &o->inst[o->n_inst++];
-	memset(k, 0, sizeof *k);
-	str_copy(k->instrument, sizeof k->instrument, instrument);
-	k->eligible = n;
-	return 0;
+	return strcmp(((const struct inst_state *)x)->instrument, ((const struct inst_state *)y)->instrument);
 }
 
 void app_outcomes_free(struct app_outcomes *o)
@@ -217,33 +262,50 @@ void app_outcomes_free(struct app_outcomes *o)
 }
 
 /* The outcome reads inside a read transaction already begun (set: the
- * instrument definitions; hook may be NULL). */
+ * instrument definitions; hook may be NULL): one read of the period's
+ * discharged referrals with their measures (store_report_measures), each
+ * referral's scores paired as they come, and each instrument's figures at
+ * the end in the order of its name. */
 static int outcomes_read(struct app *a, const struct instrument_set *set, int32_t from, int32_t to,
                          const struct store_teams *team, struct app_outcomes *out, const struct pair_hook *hook,
                          struct dy_err *e)
 {
 	struct outcome_ctx c;
 	memset(&c, 0, sizeof c);
-	c.a = a;
 	c.out = out;
 	c.e = e;
 	c.set = set;
 	if (hook)
 		c.hook = *hook;
-	int rc = store_report_discharged(a->db, from, to, team, &out->discharged, e);
+	int rc = store_report_measures(a->db, from, to, team, measure_row, &c, e);
 	if (!rc)
-		rc = store_report_instruments(a->db, from, to, team, instrument_row, out, e);
-	if (!rc)
-		rc = store_report_scores(a->db, from, to, team, score_row, &c, e);
-	if (!rc)
-		rc = end_instrument(&c);
-	for (int k = 0; k < INSTR_MAX_SCALES; k++) {
-		free(c.sp[k].pre);
-		free(c.sp[k].post);
-		free(c.sp[k].case_pre);
-		free(c.sp[k].case_post);
-		free(c.sp[k].ep);
+		end_referral(&c);
+	qsort(c.inst, c.n_inst, sizeof *c.inst, by_instrument);
+	if (!rc) {
+		out->inst = xcalloc(c.n_inst ? c.n_inst : 1, sizeof *out->inst);
+		for (size_t i = 0; i < c.n_inst; i++) {
+			struct app_completeness *k = &out->inst[out->n_inst++];
+			str_copy(k->instrument, sizeof k->instrument, c.inst[i].instrument);
+			k->eligible = c.inst[i].eligible;
+			k->with_baseline = c.inst[i].with_baseline;
+			k->with_end = c.inst[i].with_end;
+			k->with_both = c.inst[i].with_both;
+		}
 	}
+	for (size_t i = 0; !rc && i < c.n_inst; i++)
+		if (c.inst[i].scored)
+			rc = end_instrument(&c, &c.inst[i]);
+	for (size_t i = 0; i < c.n_inst; i++)
+		for (int k = 0; k < INSTR_MAX_SCALES; k++) {
+			struct scale_pairs *p = &c.inst[i].sp[k];
+			free(p->pre);
+			free(p->post);
+			free(p->case_pre);
+			free(p->case_post);
+			free(p->ep);
+		}
+	free(c.inst);
+	free(c.buf);
 	return rc;
 }
 

@@ -28,84 +28,60 @@ static db_stmt_t *prepare_dates(db_t *db, const char *sql, int pairs, int32_t a,
 	return s;
 }
 
-int store_report_scores(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_score_fn fn,
-                        void *ctx, struct dy_err *e)
+int store_report_measures(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
+                          store_report_measure_fn fn, void *ctx, struct dy_err *e)
 {
+	/* Every referral in id order, each discharged one's measures from
+	 * measure_once alone (the measures in error from their own small index,
+	 * measure_in_error, not from the measure rows, which hold the
+	 * responses), and the scores of its baseline and end ones. LEFT JOIN
+	 * keeps SQLite to that order: the referrals, their measures and the
+	 * scores are then each read forwards, so that one pass over the period
+	 * costs what its rows cost; reading every score and keeping the
+	 * period's cost 3x as much for a quarter at 1,000,000 families, and the
+	 * discharge date's index read a year's measures out of order
+	 * (bench/RESULTS.md, "Outcomes in one read of the period's
+	 * discharges"). */
 	db_stmt_t *s = prepare_dates(
 		db,
-		"SELECT m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id, m.instrument,"
-		"  m.timepoint = 'end', m.date, sc.position, sc.scale, sc.value, sc.clinical"
-		" FROM episode e JOIN measure m ON m.episode_id = e.id"
-		" JOIN measure_score sc ON sc.measure_id = m.id"
-		" WHERE " DISCHARGED " AND m.error_at IS NULL AND m.timepoint IN ('baseline', 'end')"
-		" AND sc.value IS NOT NULL" STORE_IN_TEAMS("e.family_id")
-		" ORDER BY m.instrument, m.episode_id, m.person_id, m.subject_caregiver_id, m.subject_infant_id,"
-		"  sc.position, m.date, m.id",
+		"SELECT e.id, m.id, m.person_id, m.subject_caregiver_id, m.subject_infant_id, m.instrument,"
+		"  m.timepoint = 'end', m.timepoint IN ('baseline', 'end'), m.date, sc.position, sc.scale, sc.value,"
+		"  sc.clinical"
+		" FROM episode e LEFT JOIN measure m ON m.episode_id = e.id"
+		"  AND m.id NOT IN (SELECT lm.id FROM measure lm WHERE lm.error_at IS NOT NULL)"
+		" LEFT JOIN measure_score sc ON sc.measure_id = m.id AND m.timepoint IN ('baseline', 'end')"
+		"  AND sc.value IS NOT NULL"
+		" WHERE " DISCHARGED STORE_IN_TEAMS("e.family_id") " ORDER BY e.id",
 		1, from, to, e);
 	store_teams_bind(s, 3, team);
 	if (!s)
 		return DY_ESTORE;
 	int rc;
-	struct report_score_row r;
+	struct report_measure_row r;
 	while ((rc = db_step(s, e)) == DB_ROW) {
+		memset(&r, 0, sizeof r);
 		r.episode_id = db_col_int(s, 0);
-		r.person_id = db_col_int(s, 1);
-		r.subject_caregiver_id = db_col_int(s, 2);
-		r.subject_infant_id = db_col_int(s, 3);
-		db_col_copy(s, 4, r.instrument, sizeof r.instrument);
-		r.end = (int)db_col_int(s, 5);
-		r.date = db_col_date(s, 6);
-		r.position = (int)db_col_int(s, 7);
-		db_col_copy(s, 8, r.scale, sizeof r.scale);
-		r.value = db_col_double(s, 9);
-		r.clinical = db_col_is_null(s, 10) ? -1 : (int)db_col_int(s, 10);
+		r.position = -1;
+		if (!db_col_is_null(s, 1)) {
+			r.measure_id = db_col_int(s, 1);
+			r.person_id = db_col_int(s, 2);
+			r.subject_caregiver_id = db_col_int(s, 3);
+			r.subject_infant_id = db_col_int(s, 4);
+			db_col_copy(s, 5, r.instrument, sizeof r.instrument);
+			r.end = (int)db_col_int(s, 6);
+			r.paired = (int)db_col_int(s, 7);
+			r.date = db_col_date(s, 8);
+		}
+		if (!db_col_is_null(s, 9)) {
+			r.position = (int)db_col_int(s, 9);
+			db_col_copy(s, 10, r.scale, sizeof r.scale);
+			r.value = db_col_double(s, 11);
+			r.clinical = db_col_is_null(s, 12) ? -1 : (int)db_col_int(s, 12);
+		}
 		if ((rc = fn(ctx, &r)) != 0)
 			return rc;
 	}
 	return rc == DB_DONE ? 0 : rc;
-}
-
-int store_report_instruments(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
-                             store_report_instrument_fn fn, void *ctx, struct dy_err *e)
-{
-	db_stmt_t *s = prepare_dates(db,
-	                             "SELECT m.instrument, COUNT(DISTINCT m.episode_id) FROM episode e"
-	                             " JOIN measure m ON m.episode_id = e.id WHERE m.error_at IS NULL AND " DISCHARGED
-	                             STORE_IN_TEAMS("e.family_id")
-	                             " GROUP BY m.instrument ORDER BY m.instrument",
-	                             1, from, to, e);
-	store_teams_bind(s, 3, team);
-	if (!s)
-		return DY_ESTORE;
-	int rc;
-	while ((rc = db_step(s, e)) == DB_ROW)
-		if ((rc = fn(ctx, db_col_text(s, 0), db_col_int(s, 1))) != 0)
-			return rc;
-	return rc == DB_DONE ? 0 : rc;
-}
-
-/* Runs sql, a count with two date parameters a and b and the set of teams
- * (STORE_IN_TEAMS), into *n. */
-static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, const struct store_teams *team, int64_t *n,
-                     struct dy_err *e)
-{
-	db_stmt_t *s = prepare_dates(db, sql, 1, a, b, e);
-	store_teams_bind(s, 3, team);
-	if (!s)
-		return DY_ESTORE;
-	int rc = db_step(s, e);
-	if (rc != DB_ROW)
-		return rc < 0 ? rc : DY_ESTORE;
-	*n = db_col_int(s, 0);
-	rc = db_step(s, e);
-	return rc == DB_DONE ? 0 : rc;
-}
-
-int store_report_discharged(db_t *db, int32_t from, int32_t to, const struct store_teams *team, int64_t *n,
-                            struct dy_err *e)
-{
-	return count_one(db, "SELECT COUNT(*) FROM episode e WHERE " DISCHARGED STORE_IN_TEAMS("e.family_id"), from, to, team, n,
-	                 e);
 }
 
 int store_report_safeguarding(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_sg_fn fn,
@@ -201,6 +177,23 @@ int store_report_caseload_pairs(db_t *db, int32_t to, const struct store_teams *
 	while ((rc = db_step(s, e)) == DB_ROW)
 		if ((rc = fn(ctx, db_col_int(s, 0), db_col_int(s, 1))) != 0)
 			return rc;
+	return rc == DB_DONE ? 0 : rc;
+}
+
+/* Runs sql, a count with two date parameters a and b and the set of teams
+ * (STORE_IN_TEAMS), into *n. */
+static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, const struct store_teams *team, int64_t *n,
+                     struct dy_err *e)
+{
+	db_stmt_t *s = prepare_dates(db, sql, 1, a, b, e);
+	store_teams_bind(s, 3, team);
+	if (!s)
+		return DY_ESTORE;
+	int rc = db_step(s, e);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : DY_ESTORE;
+	*n = db_col_int(s, 0);
+	rc = db_step(s, e);
 	return rc == DB_DONE ? 0 : rc;
 }
 

@@ -14,34 +14,32 @@
 #include "store/store_teams.h"
 #include "util/err.h"
 
-/* One present score of a baseline or end administration. */
-struct report_score_row {
-	int64_t episode_id, person_id, subject_caregiver_id, subject_infant_id;
+/* One row of store_report_measures: a discharged referral, one of its
+ * measures, and one present score of that measure when it is a baseline
+ * or end administration. */
+struct report_measure_row {
+	int64_t episode_id;
+	int64_t measure_id; /* 0: the referral has no measure (nothing below is set) */
+	int64_t person_id, subject_caregiver_id, subject_infant_id;
 	char instrument[32];
-	int end;          /* 0 baseline, 1 end */
+	int end;            /* 1 an end administration, else 0 */
+	int paired;         /* 1 a baseline or end administration, else 0 */
 	int32_t date;
-	int position;     /* the scale's position in the definition */
+	int position;       /* the scale's position in the definition; -1: no score on this row */
 	char scale[32];
 	double value;
-	int clinical;     /* 1, 0, or -1 when not recorded */
+	int clinical;       /* 1, 0, or -1 when not recorded */
 };
-typedef int (*store_report_score_fn)(void *ctx, const struct report_score_row *r);
+typedef int (*store_report_measure_fn)(void *ctx, const struct report_measure_row *r);
 
-/* Calls fn for every present score of the baseline and end administrations
- * of the episodes discharged in [from, to], ordered by instrument, episode,
- * respondent, subject, scale position and date. */
-int store_report_scores(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_score_fn fn,
-                        void *ctx, struct dy_err *e);
-
-/* Calls fn(ctx, instrument, n) for every instrument administered at any
- * timepoint in an episode discharged in [from, to]: n episodes. */
-typedef int (*store_report_instrument_fn)(void *ctx, const char *instrument, int64_t n);
-int store_report_instruments(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
-                             store_report_instrument_fn fn, void *ctx, struct dy_err *e);
-
-/* The number of episodes discharged in [from, to]. */
-int store_report_discharged(db_t *db, int32_t from, int32_t to, const struct store_teams *team, int64_t *n,
-                            struct dy_err *e);
+/* Calls fn for every referral discharged in [from, to] in ascending id
+ * order: once for each present score of its baseline and end measures,
+ * once for each of its other measures (and each baseline or end measure
+ * with no score present), and once with measure_id 0 when it has no
+ * measure; measures entered in error are left out. Within a referral the
+ * rows come in no set order. */
+int store_report_measures(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
+                          store_report_measure_fn fn, void *ctx, struct dy_err *e);
 
 /* One infant of a discharged episode with one safeguarding record of theirs
  * (status "" when they have none), and the care status recorded at
