@@ -45,8 +45,7 @@ struct scale_pairs {
  * and the group being paired (episode, respondent, subject, scale
  * position). */
 struct inst_state {
-	char instrument[32];
-	int64_t eligible, with_baseline, with_end, with_both;
+	struct app_completeness comp; /* its name, and the referrals counted so far */
 	int64_t last_episode; /* the last referral counted in eligible */
 	int scored;           /* a score of it was read */
 	struct scale_pairs sp[INSTR_MAX_SCALES];
@@ -103,9 +102,9 @@ static void end_group(struct inst_state *st)
 static void end_episode(struct inst_state *st)
 {
 	end_group(st);
-	st->with_baseline += st->ep_base;
-	st->with_end += st->ep_end;
-	st->with_both += st->ep_both;
+	st->comp.with_baseline += st->ep_base;
+	st->comp.with_end += st->ep_end;
+	st->comp.with_both += st->ep_both;
 	st->ep_base = st->ep_end = st->ep_both = 0;
 }
 
@@ -138,12 +137,12 @@ static void score_row(struct inst_state *st, const struct report_measure_row *r)
 static struct inst_state *inst_of(struct outcome_ctx *c, const char *instrument)
 {
 	for (size_t i = 0; i < c->n_inst; i++)
-		if (strcmp(c->inst[i].instrument, instrument) == 0)
+		if (strcmp(c->inst[i].comp.instrument, instrument) == 0)
 			return &c->inst[i];
 	c->inst = xrealloc(c->inst, (c->n_inst + 1) * sizeof *c->inst);
 	struct inst_state *st = &c->inst[c->n_inst++];
 	memset(st, 0, sizeof *st);
-	str_copy(st->instrument, sizeof st->instrument, instrument);
+	str_copy(st->comp.instrument, sizeof st->comp.instrument, instrument);
 	return st;
 }
 
@@ -169,7 +168,7 @@ static void end_referral(struct outcome_ctx *c)
 	qsort(c->buf, c->nbuf, sizeof *c->buf, score_order);
 	struct inst_state *st = NULL;
 	for (size_t i = 0; i < c->nbuf; i++) {
-		if (!st || strcmp(st->instrument, c->buf[i].instrument) != 0) {
+		if (!st || strcmp(st->comp.instrument, c->buf[i].instrument) != 0) {
 			if (st)
 				end_episode(st);
 			st = inst_of(c, c->buf[i].instrument);
@@ -194,7 +193,7 @@ static int measure_row(void *ctx, const struct report_measure_row *r)
 	struct inst_state *st = inst_of(c, r->instrument);
 	if (st->last_episode != r->episode_id) {
 		st->last_episode = r->episode_id;
-		st->eligible++;
+		st->comp.eligible++;
 	}
 	if (!r->paired || r->position < 0)
 		return 0;
@@ -209,7 +208,7 @@ static int measure_row(void *ctx, const struct report_measure_row *r)
 /* The figures of every scale of the instrument. */
 static int end_instrument(struct outcome_ctx *c, struct inst_state *st)
 {
-	const struct instrument *in = instrument_set_find(c->set, st->instrument);
+	const struct instrument *in = instrument_set_find(c->set, st->comp.instrument);
 	int rc = 0;
 	for (int k = 0; in && k < in->nscales && k < INSTR_MAX_SCALES && !rc; k++) {
 		struct scale_pairs *p = &st->sp[k];
@@ -235,10 +234,10 @@ static int end_instrument(struct outcome_ctx *c, struct inst_state *st)
 		o->scales = xrealloc(o->scales, (o->n_scales + 1) * sizeof *o->scales);
 		struct app_outcome_scale *os = &o->scales[o->n_scales++];
 		memset(os, 0, sizeof *os);
-		str_copy(os->instrument, sizeof os->instrument, st->instrument);
+		str_copy(os->instrument, sizeof os->instrument, st->comp.instrument);
 		str_copy(os->scale, sizeof os->scale, s->id);
 		os->direction = instrument_direction_name(s->direction);
-		if (outcome_scale_compute(s, p->pre, p->post, cls, p->n, (size_t)st->eligible, &os->f))
+		if (outcome_scale_compute(s, p->pre, p->post, cls, p->n, (size_t)st->comp.eligible, &os->f))
 			rc = dy_fail(c->e, DY_ESTORE, "report", "not enough memory for the Wilcoxon ranks");
 		for (size_t i = 0; c->hook.fn && i < p->n; i++)
 			c->hook.fn(c->hook.ctx, p->ep[i], k, &cls[i]);
@@ -251,7 +250,7 @@ static int end_instrument(struct outcome_ctx *c, struct inst_state *st)
 
 static int by_instrument(const void *x, const void *y)
 {
-	return strcmp(((const struct inst_state *)x)->instrument, ((const struct inst_state *)y)->instrument);
+	return strcmp(((const struct inst_state *)x)->comp.instrument, ((const struct inst_state *)y)->comp.instrument);
 }
 
 void app_outcomes_free(struct app_outcomes *o)
@@ -283,14 +282,8 @@ static int outcomes_read(struct app *a, const struct instrument_set *set, int32_
 	qsort(c.inst, c.n_inst, sizeof *c.inst, by_instrument);
 	if (!rc) {
 		out->inst = xcalloc(c.n_inst ? c.n_inst : 1, sizeof *out->inst);
-		for (size_t i = 0; i < c.n_inst; i++) {
-			struct app_completeness *k = &out->inst[out->n_inst++];
-			str_copy(k->instrument, sizeof k->instrument, c.inst[i].instrument);
-			k->eligible = c.inst[i].eligible;
-			k->with_baseline = c.inst[i].with_baseline;
-			k->with_end = c.inst[i].with_end;
-			k->with_both = c.inst[i].with_both;
-		}
+		for (size_t i = 0; i < c.n_inst; i++)
+			out->inst[out->n_inst++] = c.inst[i].comp;
 	}
 	for (size_t i = 0; !rc && i < c.n_inst; i++)
 		if (c.inst[i].scored)

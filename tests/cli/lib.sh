@@ -50,6 +50,18 @@ check() {
 	if "$@"; then passed=$((passed + 1)); else echo "FAIL: $name"; failed=$((failed + 1)); fi
 }
 
+# phq9_answers TOTAL: PHQ-9 item answers (each 0-3, item 9 always 0, so no
+# risk flag is raised) summing to TOTAL (at most 24).
+phq9_answers() {
+	local t=$1 out="" i v
+	for ((i = 1; i <= 9; i++)); do
+		if [ "$i" -eq 9 ]; then v=0; else v=$((t > 3 ? 3 : t)); fi
+		t=$((t - v))
+		out+="${out:+;}$v"
+	done
+	echo "$out"
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

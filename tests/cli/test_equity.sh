@@ -7,16 +7,6 @@
 # quintile with its two deciles).
 . "$(dirname "$0")/lib.sh"
 
-# resp TOTAL: PHQ-9 item answers (each 0-3, item 9 always 0) summing to TOTAL.
-resp() {
-	local t=$1 out="" i v
-	for ((i = 1; i <= 9; i++)); do
-		if [ "$i" -eq 9 ]; then v=0; else v=$((t > 3 ? 3 : t)); fi
-		t=$((t - v))
-		out+="${out:+;}$v"
-	done
-	echo "$out"
-}
 ep=0
 # referral RELATIONSHIP ETHNICITY IMD RECEIVED DECISION DECIDED DISCHARGED PHQPRE PHQPOST
 # ("-": none). The referred caregiver carries the ethnicity and IMD decile.
@@ -38,8 +28,8 @@ referral() {
 	signposted) expect 0 "" -- "$DYAD" referral triage --referral "$ep" --decision signposted --date "$6" --service "Health visiting" ;;
 	esac
 	local m="$DYAD measure add --referral $ep --respondent $p --instrument phq9"
-	[ "$8" != - ] && expect 0 "" -- $m --timepoint baseline --date "$(date -d "$6 + 1 day" +%F)" --responses "$(resp "$8")"
-	[ "$9" != - ] && expect 0 "" -- $m --timepoint end --date "$(date -d "$7 - 2 days" +%F)" --responses "$(resp "$9")"
+	[ "$8" != - ] && expect 0 "" -- $m --timepoint baseline --date "$(date -d "$6 + 1 day" +%F)" --responses "$(phq9_answers "$8")"
+	[ "$9" != - ] && expect 0 "" -- $m --timepoint end --date "$(date -d "$7 - 2 days" +%F)" --responses "$(phq9_answers "$9")"
 	[ "$7" != - ] && expect 0 "" -- "$DYAD" discharge --referral "$ep" --date "$7" --reason planned_ending \
 		--care-status with_birth_family
 	fam=$f

@@ -11,16 +11,6 @@
 # in error is not eligible), and undoing the mark brings it back.
 . "$(dirname "$0")/lib.sh"
 
-# phq TOTAL: PHQ-9 answers summing to TOTAL (item 9 always 0).
-phq() {
-	local t=$1 out="" i v
-	for ((i = 1; i <= 9; i++)); do
-		if [ "$i" -eq 9 ]; then v=0; else v=$((t > 3 ? 3 : t)); fi
-		t=$((t - v))
-		out+="${out:+;}$v"
-	done
-	echo "$out"
-}
 GAD="1;1;1;1;1;1;0"
 ep=0
 fam=0
@@ -53,12 +43,12 @@ expect 0 "Created" -- "$DYAD" init
 # (pair 10 -> 6), the father's baseline and end (pair 20 -> 5), a GAD-7
 # review only.
 referral
-measure 1 $mum phq9 end 2026-07-01 "$(phq 6)"
-measure 1 $mum phq9 end 2026-06-01 "$(phq 4)"
-measure 1 $mum phq9 baseline 2026-03-01 "$(phq 14)"
-measure 1 $mum phq9 baseline 2026-02-10 "$(phq 10)"
-measure 1 $dad phq9 baseline 2026-02-11 "$(phq 20)"
-measure 1 $dad phq9 end 2026-07-02 "$(phq 5)"
+measure 1 $mum phq9 end 2026-07-01 "$(phq9_answers 6)"
+measure 1 $mum phq9 end 2026-06-01 "$(phq9_answers 4)"
+measure 1 $mum phq9 baseline 2026-03-01 "$(phq9_answers 14)"
+measure 1 $mum phq9 baseline 2026-02-10 "$(phq9_answers 10)"
+measure 1 $dad phq9 baseline 2026-02-11 "$(phq9_answers 20)"
+measure 1 $dad phq9 end 2026-07-02 "$(phq9_answers 5)"
 measure 1 $mum gad7 review 2026-04-01 "$GAD"
 discharge 1
 # Referral 2: no measure at all.
@@ -66,8 +56,8 @@ referral
 discharge 2
 # Referral 3: a PHQ-9 baseline and an end; the end is entered in error below.
 referral
-measure 3 $mum phq9 baseline 2026-02-10 "$(phq 12)"
-measure 3 $mum phq9 end 2026-07-10 "$(phq 2)"
+measure 3 $mum phq9 baseline 2026-02-10 "$(phq9_answers 12)"
+measure 3 $mum phq9 end 2026-07-10 "$(phq9_answers 2)"
 discharge 3
 # Referral 4: a GAD-7 baseline only, entered in error below.
 referral
@@ -75,8 +65,8 @@ measure 4 $mum gad7 baseline 2026-02-10 "$GAD"
 discharge 4
 # Referral 5: discharged, but outside the period.
 referral
-measure 5 $mum phq9 baseline 2026-02-10 "$(phq 9)"
-measure 5 $mum phq9 end 2026-08-01 "$(phq 1)"
+measure 5 $mum phq9 baseline 2026-02-10 "$(phq9_answers 9)"
+measure 5 $mum phq9 end 2026-08-01 "$(phq9_answers 1)"
 "$DYAD" discharge --referral 5 --date 2026-08-20 --reason planned_ending --care-status with_birth_family >/dev/null
 
 end3=$("$DYAD" --format json measure list 3 | jq '[.[] | select(.timepoint == "end")][0].measure_id')
