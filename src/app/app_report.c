@@ -165,6 +165,8 @@ static int score_order(const void *x, const void *y)
 /* Pairs the scores of the referral just read, instrument by instrument. */
 static void end_referral(struct outcome_ctx *c)
 {
+	if (!c->nbuf)
+		return;
 	qsort(c->buf, c->nbuf, sizeof *c->buf, score_order);
 	struct inst_state *st = NULL;
 	for (size_t i = 0; i < c->nbuf; i++) {
@@ -279,7 +281,8 @@ static int outcomes_read(struct app *a, const struct instrument_set *set, int32_
 	int rc = store_report_measures(a->db, from, to, team, measure_row, &c, e);
 	if (!rc)
 		end_referral(&c);
-	qsort(c.inst, c.n_inst, sizeof *c.inst, by_instrument);
+	if (c.n_inst) /* none: c.inst is NULL, which qsort may not be given */
+		qsort(c.inst, c.n_inst, sizeof *c.inst, by_instrument);
 	if (!rc) {
 		out->inst = xcalloc(c.n_inst ? c.n_inst : 1, sizeof *out->inst);
 		for (size_t i = 0; i < c.n_inst; i++)
