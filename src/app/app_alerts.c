@@ -13,6 +13,7 @@
 #include "store/store_family.h"
 #include "store/store_note.h"
 #include "store/store_safeguarding.h"
+#include "util/str.h"
 
 struct infants {
 	int64_t ids[ALERTS_MAX_INFANTS];
@@ -49,7 +50,7 @@ static int collect_infant(void *ctx, const struct person *p)
 {
 	struct infants *in = ctx;
 	if (strcmp(p->role, "infant") == 0 && in->n < ALERTS_MAX_INFANTS) {
-		snprintf(in->names[in->n], sizeof in->names[0], "%s %s", p->given_name, p->family_name);
+		str_full_name(in->names[in->n], sizeof in->names[0], p->given_name, p->family_name);
 		in->ids[in->n++] = p->id;
 		add_loss(in->out, p, in->names[in->n - 1]);
 	}
@@ -117,6 +118,7 @@ struct many {
 	struct infant_of *inf;
 	size_t ninf, capinf;
 	unsigned char *ninf_of; /* infants collected per family (out's index), at most ALERTS_MAX_INFANTS */
+	struct alerts_read how;
 };
 
 static size_t index_of(const int64_t *ids, size_t n, int64_t id)
@@ -153,6 +155,11 @@ static int person_of(void *ctx, const struct person *p)
 {
 	struct many *m = ctx;
 	size_t i = index_of(m->ids, m->n, p->family_id);
+	if (i < m->n && m->how.each_person) {
+		int rc = m->how.each_person(m->how.person_ctx, p);
+		if (rc)
+			return rc;
+	}
 	if (i == m->n || strcmp(p->role, "infant") != 0 || m->ninf_of[i] >= ALERTS_MAX_INFANTS)
 		return 0;
 	m->ninf_of[i]++;
@@ -163,7 +170,7 @@ static int person_of(void *ctx, const struct person *p)
 	struct infant_of *x = &m->inf[m->ninf++];
 	x->infant_id = p->id;
 	x->f = &m->out[i];
-	snprintf(x->name, sizeof x->name, "%s %s", p->given_name, p->family_name);
+	str_full_name(x->name, sizeof x->name, p->given_name, p->family_name);
 	add_loss(x->f, p, x->name);
 	return 0;
 }
@@ -199,13 +206,15 @@ static int notes_of(void *ctx, int64_t family_id, int n)
 }
 
 int app_family_alerts_many(struct app *a, const int64_t *family_ids, size_t n, struct family_alerts *out,
-                           struct dy_err *e)
+                           const struct alerts_read *how, struct dy_err *e)
 {
 	int scope_rc = app_scope_team(a, SCOPE_IDENTITY, e);
 	if (scope_rc)
 		return scope_rc;
 	memset(out, 0, n * sizeof *out);
 	struct many m = {.a = a, .ids = family_ids, .n = n, .out = out};
+	if (how)
+		m.how = *how;
 	m.kept = xcalloc(n ? n : 1, sizeof *m.kept);
 	m.ninf_of = xcalloc(n ? n : 1, 1);
 	int rc = app_begin_read(a, e);
@@ -223,7 +232,7 @@ int app_family_alerts_many(struct app *a, const int64_t *family_ids, size_t n, s
 			rc = store_safeguarding_current_many(a->db, ids, m.ninf, status_of, &m, e);
 			free(ids);
 		}
-		if (!rc && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
+		if (!rc && !m.how.no_risks && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
 			rc = app_risks_of_families(a, m.kept, m.nkept, risk_of, &m, e);
 		if (!rc && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
 			rc = store_note_safeguarding_counts(a->db, m.kept, m.nkept, notes_of, &m, e);
@@ -264,10 +273,15 @@ void app_alerts_safeguarding_text(const struct family_alerts *f, int words, char
 
 void app_alerts_risk_text(const struct family_alerts *f, char *out, size_t n)
 {
+	app_alerts_risk_line(f->nrisks ? f->risks[0].label : "", f->nrisks, out, n);
+}
+
+void app_alerts_risk_line(const char *first_label, int nrisks, char *out, size_t n)
+{
 	out[0] = '\0';
-	if (!f->nrisks)
+	if (!nrisks)
 		return;
-	int w = snprintf(out, n, "RISK not acknowledged: %s", f->risks[0].label);
-	if (f->nrisks > 1 && w >= 0 && (size_t)w < n)
-		snprintf(out + w, n - (size_t)w, " (and %d more)", f->nrisks - 1);
+	int w = snprintf(out, n, "RISK not acknowledged: %s", first_label);
+	if (nrisks > 1 && w >= 0 && (size_t)w < n)
+		snprintf(out + w, n - (size_t)w, " (and %d more)", nrisks - 1);
 }

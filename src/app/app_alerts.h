@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "core/record.h"
+#include "store/store_family.h"
 #include "store/store_score.h"
 
 #define ALERTS_MAX_INFANTS 8
@@ -37,13 +38,21 @@ struct family_alerts {
 /* Fills *out for the family; DY_ENOTFOUND for an unknown family. */
 int app_family_alerts(struct app *a, int64_t family_id, struct family_alerts *out, struct dy_err *e);
 
+/* What app_family_alerts_many reads besides the families' teams, people
+ * and safeguarding (NULL: everything, nothing given back). */
+struct alerts_read {
+	store_person_fn each_person; /* given each person of the families in the caller's teams, or NULL */
+	void *person_ctx;
+	int no_risks;                /* 1: the caller reads the open flags itself; nrisks stays 0 */
+};
+
 /* As app_family_alerts for each of the n families family_ids (ascending,
  * distinct) into out[0..n), in a few statements per STORE_BATCH families
  * rather than several per family (the waiting list's many rows). A family
  * that is not in one of the caller's teams, or does not exist, is left
  * with family_id 0 and nothing else. */
 int app_family_alerts_many(struct app *a, const int64_t *family_ids, size_t n, struct family_alerts *out,
-                           struct dy_err *e);
+                           const struct alerts_read *how, struct dy_err *e);
 
 /* As app_family_alerts for the family of a referral; DY_ENOTFOUND for an
  * unknown referral. */
@@ -57,5 +66,8 @@ void app_alerts_safeguarding_text(const struct family_alerts *f, int words, char
 /* One line for a list's "risk" column: "RISK not acknowledged: <label>"
  * and "(and N more)", "" for none. */
 void app_alerts_risk_text(const struct family_alerts *f, char *out, size_t n);
+
+/* The same line from the oldest open flag's label and the number open. */
+void app_alerts_risk_line(const char *first_label, int nrisks, char *out, size_t n);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "app/app_alerts.h"
 #include "app/app_files.h"
+#include "app/app_risk.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -536,7 +537,7 @@ static int name_of(void *ctx, const struct person *p)
 	struct names *nm = ctx;
 	const int64_t *at = bsearch(&p->id, nm->infant_ids, nm->n, sizeof p->id, by_id);
 	if (at)
-		snprintf(nm->name[at - nm->infant_ids], sizeof nm->name[0], "%s %s", p->given_name, p->family_name);
+		str_full_name(nm->name[at - nm->infant_ids], sizeof nm->name[0], p->given_name, p->family_name);
 	return 0;
 }
 
@@ -546,30 +547,72 @@ struct family_cols {
 	int level;
 	char safeguarding[sizeof ((struct waiting_row *)0)->safeguarding];
 	char risk[sizeof ((struct waiting_row *)0)->risk];
+	int nrisks;
+	char first_risk[sizeof ((struct stored_risk *)0)->label];
 };
 
+struct risk_cols {
+	const int64_t *fams; /* ascending */
+	size_t n;
+	struct family_cols *cols;
+};
+
+static int risk_col(void *ctx, const struct stored_risk *r)
+{
+	struct risk_cols *rc = ctx;
+	const int64_t *f = bsearch(&r->family_id, rc->fams, rc->n, sizeof *rc->fams, by_id);
+	if (f) {
+		struct family_cols *c = &rc->cols[f - rc->fams];
+		if (!c->nrisks++) /* the oldest comes first */
+			str_copy(c->first_risk, sizeof c->first_risk, r->label);
+	}
+	return 0;
+}
+
+/* The open risk flags of the families fams[0..n) in the caller's teams, in
+ * one read (store_risk_open_many reads every open flag once when they are
+ * fewer than the families), into their risk column. */
+static int risk_columns(struct app *a, const int64_t *fams, size_t n, struct family_cols *cols, struct dy_err *e)
+{
+	if (!(a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
+		return 0; /* as app_family_alerts_many: flags are for clinical roles */
+	int64_t *kept = xcalloc(n ? n : 1, sizeof *kept);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (cols[i].in_team)
+			kept[k++] = fams[i];
+	struct risk_cols ctx = {fams, n, cols};
+	int rc = k ? app_risks_of_families(a, kept, k, risk_col, &ctx, e) : 0;
+	for (size_t i = 0; !rc && i < n; i++)
+		app_alerts_risk_line(cols[i].first_risk, cols[i].nrisks, cols[i].risk, sizeof cols[i].risk);
+	free(kept);
+	return rc;
+}
+
 /* The columns of the n families fams (ascending) into cols, STORE_BATCH
- * families at a time (a family's alerts are large; the columns are not). */
-static int family_columns(struct app *a, const int64_t *fams, size_t n, struct family_cols *cols, struct dy_err *e)
+ * families at a time (a family's alerts are large; the columns are not),
+ * and the names of the infants nm lists from the same read of the people. */
+static int family_columns(struct app *a, const int64_t *fams, size_t n, struct family_cols *cols, struct names *nm,
+                          struct dy_err *e)
 {
 	struct family_alerts *al = xcalloc(STORE_BATCH, sizeof *al);
+	struct alerts_read how = {.each_person = name_of, .person_ctx = nm, .no_risks = 1};
 	int rc = 0;
 	for (size_t from = 0; !rc && from < n; from += STORE_BATCH) {
 		size_t k = n - from < STORE_BATCH ? n - from : STORE_BATCH;
-		rc = app_family_alerts_many(a, fams + from, k, al, e);
+		rc = app_family_alerts_many(a, fams + from, k, al, &how, e);
 		for (size_t i = 0; !rc && i < k; i++) {
 			struct family_cols *c = &cols[from + i];
 			if (!(c->in_team = al[i].family_id != 0))
 				continue;
 			app_alerts_safeguarding_text(&al[i], 0, c->safeguarding, sizeof c->safeguarding);
-			app_alerts_risk_text(&al[i], c->risk, sizeof c->risk);
 			for (int j = 0; j < al[i].ninfants; j++)
 				if (code_safeguarding_level(al[i].infants[j].status) > c->level)
 					c->level = code_safeguarding_level(al[i].infants[j].status);
 		}
 	}
 	free(al);
-	return rc;
+	return rc ? rc : risk_columns(a, fams, n, cols, e);
 }
 
 /* The names, safeguarding and risk columns of the waiting rows c->w[0..nw)
@@ -592,9 +635,17 @@ static int fill_rows(struct app *a, const struct list_ctx *c, struct waiting_lis
 	ni = distinct_ids(infants, ni);
 	struct family_cols *cols = xcalloc(nf ? nf : 1, sizeof *cols);
 	struct names nm = {out, infants, ni, xcalloc(ni ? ni : 1, sizeof *nm.name)};
-	int rc = family_columns(a, fams, nf, cols, e);
-	if (!rc)
-		rc = store_person_get_many(a->db, infants, ni, name_of, &nm, e);
+	int rc = family_columns(a, fams, nf, cols, &nm, e);
+	if (!rc) { /* an infant recorded in another family than its referral's (none expected) */
+		int64_t *missing = xcalloc(ni ? ni : 1, sizeof *missing);
+		size_t nm_missing = 0;
+		for (size_t i = 0; i < ni; i++)
+			if (!nm.name[i][0])
+				missing[nm_missing++] = infants[i];
+		if (nm_missing)
+			rc = store_person_get_many(a->db, missing, nm_missing, name_of, &nm, e);
+		free(missing);
+	}
 	for (size_t i = 0; !rc && i < c->nw; i++) {
 		const struct who *w = find_who(c, c->w[i].episode_id);
 		const int64_t *f = w ? bsearch(&w->family_id, fams, nf, sizeof *fams, by_id) : NULL;

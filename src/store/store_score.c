@@ -5,6 +5,7 @@
 #include "store/store_batch.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/date.h"
@@ -291,9 +292,53 @@ static int risk_row(void *ctx, db_stmt_t *s)
 	return r->fn(r->ctx, &o);
 }
 
+static int by_family(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a > b) - (a < b);
+}
+
+/* Every open flag of the database in the order of store_risk_open_many,
+ * those of the families family_ids[0..n) (ascending) given to fn. */
+static int risk_open_scan(db_t *db, const int64_t *family_ids, size_t n, store_risk_fn fn, void *ctx,
+                          struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND m.error_at IS NULL"
+	                                          " ORDER BY ep.family_id, m.date, r.measure_id, r.risk", e);
+	if (!s)
+		return DY_ESTORE;
+	int rc;
+	struct stored_risk o;
+	while ((rc = db_step(s, e)) == DB_ROW) {
+		read_risk(s, &o);
+		if (bsearch(&o.family_id, family_ids, n, sizeof *family_ids, by_family) && (rc = fn(ctx, &o)))
+			return rc;
+	}
+	return rc;
+}
+
 int store_risk_open_many(db_t *db, const int64_t *family_ids, size_t n, store_risk_fn fn, void *ctx,
                          struct dy_err *e)
 {
+	/* A long list (the waiting list's families) reads every open flag
+	 * once when there are fewer of them than families: the flags come
+	 * from their own partial index (measure_risk_open), where a family's
+	 * look-up reads each of its measures (bench/RESULTS.md, "The waiting
+	 * list's family columns"). */
+	if (n > STORE_BATCH) {
+		int64_t open = 0;
+		db_stmt_t *c = db_prepare(db, "SELECT COUNT(*) FROM measure_risk WHERE acknowledged_on IS NULL", e);
+		if (!c)
+			return DY_ESTORE;
+		int rc = db_step(c, e);
+		if (rc != DB_ROW)
+			return rc < 0 ? rc : DY_ESTORE;
+		open = db_col_int(c, 0);
+		if ((rc = db_step(c, e)) != DB_DONE)
+			return rc;
+		if ((uint64_t)open <= (uint64_t)n)
+			return risk_open_scan(db, family_ids, n, fn, ctx, e);
+	}
 	struct risk_rows r = {fn, ctx};
 	return store_batch_each(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND m.error_at IS NULL"
 	                            " AND ep.family_id IN " STORE_IN_LIST

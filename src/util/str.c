@@ -16,6 +16,25 @@ void str_copy(char *dst, size_t n, const char *src)
 	dst[len] = '\0';
 }
 
+void str_full_name(char *dst, size_t n, const char *a, const char *b)
+{
+	if (!n)
+		return;
+	size_t la = strlen(a);
+	if (la >= n)
+		la = n - 1;
+	memcpy(dst, a, la);
+	if (la + 1 < n) {
+		dst[la++] = ' ';
+		size_t lb = strlen(b);
+		if (lb > n - 1 - la)
+			lb = n - 1 - la;
+		memcpy(dst + la, b, lb);
+		la += lb;
+	}
+	dst[la] = '\0';
+}
+
 int str_parse_i64(const char *s, int64_t lo, int64_t hi, int64_t *out)
 {
 	if (!s || !*s)

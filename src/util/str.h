@@ -8,6 +8,10 @@
 /* Copies src into dst (size n), truncating; dst is always NUL-terminated. */
 void str_copy(char *dst, size_t n, const char *src);
 
+/* Writes "a b" (a person's given and family names) into dst (size n),
+ * truncated as snprintf would: the lists' names without a format's cost. */
+void str_full_name(char *dst, size_t n, const char *a, const char *b);
+
 /* Parses a whole string of decimal digits (optional leading '-') into *out,
  * requiring lo <= value <= hi; returns 0 or DY_EINVAL. "" is invalid. */
 int str_parse_i64(const char *s, int64_t lo, int64_t hi, int64_t *out);
