@@ -26,10 +26,12 @@ static int report_read_begin(struct app *a, const char *team, struct store_teams
 	return rc ? rc : app_begin_read(a, e);
 }
 
-/* Called for every classified pair of the scale at position (0: the
- * instrument's first scale) of the episode. */
+/* fn is called for every classified pair of the scale at position (0: the
+ * instrument's first scale) of the episode; measured, once for each
+ * discharged episode with a measure (not in error), before its pairs. */
 struct pair_hook {
 	void (*fn)(void *ctx, int64_t episode, int position, const struct change_result *c);
+	void (*measured)(void *ctx, int64_t episode);
 	void *ctx;
 };
 
@@ -63,6 +65,7 @@ struct outcome_ctx {
 	struct inst_state *inst; /* in the order first met */
 	size_t n_inst;
 	int64_t episode;             /* the referral being read (0 before the first) */
+	int64_t measured;            /* the last referral given to hook.measured */
 	struct report_measure_row *buf; /* its scores of baseline and end measures */
 	size_t nbuf, capbuf;
 	struct pair_hook hook;
@@ -192,6 +195,10 @@ static int measure_row(void *ctx, const struct report_measure_row *r)
 	}
 	if (!r->measure_id)
 		return 0;
+	if (c->hook.measured && c->measured != r->episode_id) {
+		c->measured = r->episode_id;
+		c->hook.measured(c->hook.ctx, r->episode_id);
+	}
 	struct inst_state *st = inst_of(c, r->instrument);
 	if (st->last_episode != r->episode_id) {
 		st->last_episode = r->episode_id;
@@ -543,6 +550,7 @@ struct eq_episode {
 	struct equity_counts n; /* this referral's contribution (each 0 or 1, pairs more) */
 	int decile;             /* 0 unknown */
 	int ethnic, relation;   /* equity_*_index */
+	int discharged;         /* accepted and discharged in the period: eligible once a measure is found */
 };
 
 struct eq_ctx {
@@ -565,7 +573,7 @@ static int eq_row(void *ctx, const struct report_equity_row *r)
 	              strcmp(r->decision, "signposted") == 0;
 	x->n.decided = decided;
 	x->n.accepted = strcmp(r->decision, "accepted") == 0;
-	x->n.eligible = r->eligible;
+	x->discharged = r->discharged;
 	x->decile = r->imd_decile;
 	x->ethnic = equity_ethnic_index(r->ethnicity);
 	x->relation = equity_relation_index(r->relationship);
@@ -576,6 +584,15 @@ static int eq_cmp(const void *k, const void *m)
 {
 	int64_t a = *(const int64_t *)k, b = ((const struct eq_episode *)m)->id;
 	return a < b ? -1 : a > b;
+}
+
+/* An episode discharged in the period with a measure: eligible. */
+static void eq_measured(void *ctx, int64_t episode)
+{
+	struct eq_ctx *c = ctx;
+	struct eq_episode *x = bsearch(&episode, c->ep, c->n, sizeof *c->ep, eq_cmp);
+	if (x)
+		x->n.eligible = x->discharged;
 }
 
 /* A pair of an episode discharged in the period: the episode is complete
@@ -612,7 +629,7 @@ int app_report_equity(struct app *a, int32_t from, int32_t to, const char *team,
 	struct app_outcomes o;
 	memset(&o, 0, sizeof o);
 	rc = store_report_equity(a->db, from, to, &teams, eq_row, &c, e);
-	struct pair_hook hook = {eq_pair, &c};
+	struct pair_hook hook = {eq_pair, eq_measured, &c};
 	if (!rc)
 		rc = outcomes_read(a, set, from, to, &teams, &o, &hook, e);
 	rc = app_end_read(a, rc);

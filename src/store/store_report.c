@@ -234,9 +234,7 @@ int store_report_equity(db_t *db, int32_t from, int32_t to, const struct store_t
 		db,
 		"SELECT e.id, CASE WHEN e.received_on BETWEEN ? AND ? THEN 1 ELSE 0 END,"
 		"  CASE WHEN e.decided_on BETWEEN ? AND ? THEN e.decision ELSE '' END,"
-		"  CASE WHEN " DISCHARGED " AND EXISTS (SELECT 1 FROM measure m WHERE m.episode_id = e.id"
-		"   AND m.error_at IS NULL)"
-		"   THEN 1 ELSE 0 END,"
+		"  CASE WHEN " DISCHARGED " THEN 1 ELSE 0 END,"
 		"  c.relationship, c.ethnicity, coalesce(c.imd_decile, i.imd_decile)"
 		" FROM episode e LEFT JOIN person c ON c.id = e.caregiver_id LEFT JOIN person i ON i.id = e.infant_id"
 		" WHERE e.error_at IS NULL"
@@ -253,7 +251,7 @@ int store_report_equity(db_t *db, int32_t from, int32_t to, const struct store_t
 		r.episode_id = db_col_int(s, 0);
 		r.received = (int)db_col_int(s, 1);
 		db_col_copy(s, 2, r.decision, sizeof r.decision);
-		r.eligible = (int)db_col_int(s, 3);
+		r.discharged = (int)db_col_int(s, 3);
 		db_col_copy(s, 4, r.relationship, sizeof r.relationship);
 		db_col_copy(s, 5, r.ethnicity, sizeof r.ethnicity);
 		r.imd_decile = db_col_is_null(s, 6) ? 0 : (int)db_col_int(s, 6);

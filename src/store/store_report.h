@@ -102,13 +102,15 @@ int store_report_contacts(db_t *db, int32_t from, int32_t to, const struct store
 
 /* One referral for the equity report: received in the period (received
  * 1), decided in it (decision accepted, declined or signposted; "" when
- * not decided in the period), or accepted and discharged in it with at
- * least one measure given (eligible 1); and its referred caregiver's
- * relationship and ethnicity ("" when none) and deprivation decile (the
- * caregiver's, else the referral's infant's; 0 when neither is recorded). */
+ * not decided in the period), or accepted and discharged in it
+ * (discharged 1: eligible for the outcomes when it has a measure, which
+ * app/ learns from store_report_measures, the read it makes anyway); and
+ * its referred caregiver's relationship and ethnicity ("" when none) and
+ * deprivation decile (the caregiver's, else the referral's infant's; 0
+ * when neither is recorded). */
 struct report_equity_row {
 	int64_t episode_id;
-	int received, eligible;
+	int received, discharged;
 	char decision[16];
 	char relationship[24];
 	char ethnicity[4];

@@ -194,4 +194,16 @@ check "unpublished equity CSV holds small counts" bash -c 'grep -v "^#" <<<"$1" 
 # HTML: the quintile chart is drawn.
 check "equity HTML has its chart" grep -q "reliable improvement by deprivation quintile" <<<"$("$DYAD" --format html report equity $P)"
 expect 0 "imd_quintile" -- "$DYAD" report equity $P
+
+# Eligibility comes from the outcome read (a discharged referral with a
+# measure not in error): R7's one measure entered in error takes decile 2's
+# eligible referral away, and undoing the mark brings it back.
+elig() { "$DYAD" --format json report equity $P --team team | jq -c '[.imd_decile[1].eligible, .imd_decile[11].eligible]'; }
+same "decile 2 and total eligible" "$(elig)" "[1,8]"
+r7=$(sql "$DYAD_DB" "SELECT id FROM measure WHERE episode_id = 7")
+expect 0 "" -- "$DYAD" measure error "$r7" --reason "wrong family"
+same "R7's only measure in error: not eligible" "$(elig)" "[0,7]"
+c=$("$DYAD" --format csv history --family 7 | awk -F, '$4 == "measure" && $6 == "entered_in_error" { print $1 }')
+expect 0 "Undid correction $c" -- "$DYAD" correction revert "$c" --reason "it was right"
+same "after the undo: eligible again" "$(elig)" "[1,8]"
 finish
