@@ -327,14 +327,8 @@ int store_risk_open_many(db_t *db, const int64_t *family_ids, size_t n, store_ri
 	 * list's family columns"). */
 	if (n > STORE_BATCH) {
 		int64_t open = 0;
-		db_stmt_t *c = db_prepare(db, "SELECT COUNT(*) FROM measure_risk WHERE acknowledged_on IS NULL", e);
-		if (!c)
-			return DY_ESTORE;
-		int rc = db_step(c, e);
-		if (rc != DB_ROW)
-			return rc < 0 ? rc : DY_ESTORE;
-		open = db_col_int(c, 0);
-		if ((rc = db_step(c, e)) != DB_DONE)
+		int rc = db_query_int(db, "SELECT COUNT(*) FROM measure_risk WHERE acknowledged_on IS NULL", &open, e);
+		if (rc)
 			return rc;
 		if ((uint64_t)open <= (uint64_t)n)
 			return risk_open_scan(db, family_ids, n, fn, ctx, e);
