@@ -298,6 +298,20 @@ static int by_family(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+/* The families a long list's flags are kept for (ascending), and whom to give them. */
+struct risk_filter {
+	const int64_t *family_ids;
+	size_t n;
+	store_risk_fn fn;
+	void *ctx;
+};
+
+static int risk_in_list(void *ctx, const struct stored_risk *r)
+{
+	const struct risk_filter *f = ctx;
+	return bsearch(&r->family_id, f->family_ids, f->n, sizeof *f->family_ids, by_family) ? f->fn(f->ctx, r) : 0;
+}
+
 /* Every open flag of the database in the order of store_risk_open_many,
  * those of the families family_ids[0..n) (ascending) given to fn. */
 static int risk_open_scan(db_t *db, const int64_t *family_ids, size_t n, store_risk_fn fn, void *ctx,
@@ -305,16 +319,8 @@ static int risk_open_scan(db_t *db, const int64_t *family_ids, size_t n, store_r
 {
 	db_stmt_t *s = db_prepare(db, RISK_SELECT " WHERE r.acknowledged_on IS NULL AND m.error_at IS NULL"
 	                                          " ORDER BY ep.family_id, m.date, r.measure_id, r.risk", e);
-	if (!s)
-		return DY_ESTORE;
-	int rc;
-	struct stored_risk o;
-	while ((rc = db_step(s, e)) == DB_ROW) {
-		read_risk(s, &o);
-		if (bsearch(&o.family_id, family_ids, n, sizeof *family_ids, by_family) && (rc = fn(ctx, &o)))
-			return rc;
-	}
-	return rc;
+	struct risk_filter f = {family_ids, n, fn, ctx};
+	return s ? each_risk(s, risk_in_list, &f, e) : DY_ESTORE;
 }
 
 int store_risk_open_many(db_t *db, const int64_t *family_ids, size_t n, store_risk_fn fn, void *ctx,
