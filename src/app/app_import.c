@@ -1509,10 +1509,9 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 
 /* One run of the whole import in one transaction, its writes declared to
  * the driver as bulk (how: DB_BULK_*). */
-static int import_once(struct app *a, const char *dir, const struct manifest *mp, unsigned how,
+static int import_once(struct app *a, const char *dir, const struct manifest *man, unsigned how,
                        struct transfer_counts *n, struct dy_err *e)
 {
-	const struct manifest man = *mp;
 	memset(n, 0, sizeof *n);
 	struct import im = {.a = a, .dir = dir, .n = n};
 	idmap_init(&im.families);
@@ -1551,8 +1550,8 @@ static int import_once(struct app *a, const char *dir, const struct manifest *mp
 			fprintf(stderr, "import: %-22s %.3f s\n", steps[i].name,
 			        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
-	if (!rc && man.n >= 0)
-		rc = check_rows(&man, n, e);
+	if (!rc && man->n >= 0)
+		rc = check_rows(man, n, e);
 	char detail[160];
 	snprintf(detail, sizeof detail, "%lld people, %lld referrals, %lld contacts", (long long)n->people,
 	         (long long)n->referrals, (long long)n->contacts);
