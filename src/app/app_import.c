@@ -288,19 +288,35 @@ static int read_person(struct csvtab *t, struct person *p, int32_t today, struct
 	return rc ? rc : read_loss(t, p, today, e);
 }
 
-/* Names the field of a person row refused by a unique key (the driver says
- * only that a unique key failed): the id, when the database holds it, else
- * the NHS number, the person table's other unique key. */
-static int person_conflict(struct import *im, struct csvtab *t, const struct person *p, struct dy_err *e)
+/* Fails the row on the NHS number: the person table's other unique key. */
+static int nhs_conflict(struct csvtab *t, struct dy_err *e)
 {
+	dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
+	return csvtab_fail(t, PE_NHS, e);
+}
+
+/* Checks a person row's two unique keys before it is written, so that a
+ * repeat is named by its own field on both stores (PostgreSQL can read
+ * nothing more in a transaction a refused insert has broken): the id and
+ * the NHS number against the rows read so far (in memory), and, when the
+ * database held people before the import, the id against the database. */
+static int person_keys_free(struct import *im, struct csvtab *t, const struct person *p, struct idmap *nhs,
+                            int populated, struct dy_err *e)
+{
+	uint32_t v;
+	if (idmap_get(&im->people, p->id, &v))
+		return conflict(t, PE_ID, p->id, e);
+	if (p->nhs_number[0] && idmap_get(nhs, strtoll(p->nhs_number, NULL, 10), &v))
+		return nhs_conflict(t, e);
+	if (!populated)
+		return 0;
 	struct person have;
-	struct dy_err ignore;
-	if (db_constraint(im->a->db) == DB_CONSTRAINT_UNIQUE && p->nhs_number[0] &&
-	    store_person_get(im->a->db, p->id, &have, &ignore) == DY_ENOTFOUND) {
-		dy_fail(e, DY_ECONFLICT, "nhs_number", "another person already has this NHS number");
-		return csvtab_fail(t, PE_NHS, e);
+	int rc = store_person_get(im->a->db, p->id, &have, e);
+	if (rc == DY_ENOTFOUND) {
+		dy_err_clear(e);
+		return 0;
 	}
-	return conflict(t, PE_ID, p->id, e);
+	return rc ? rc : conflict(t, PE_ID, p->id, e);
 }
 
 static int import_people(struct import *im, struct dy_err *e)
@@ -314,6 +330,10 @@ static int import_people(struct import *im, struct dy_err *e)
 	int have_file = !rc && t.f;
 	if (have_file)
 		rc = store_family_rows(im->a->db, &families_before, e);
+	/* No family, no person: into an empty database the keys are checked in memory alone. */
+	int populated = families_before > 0;
+	struct idmap nhs;
+	idmap_init(&nhs);
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		if ((rc = read_person(&t, &p, im->a->today, e)))
 			break;
@@ -321,6 +341,8 @@ static int import_people(struct import *im, struct dy_err *e)
 			rc = csvtab_fail(&t, -1, e);
 			break;
 		}
+		if ((rc = person_keys_free(im, &t, &p, &nhs, populated, e)))
+			break;
 		uint32_t seen;
 		if (!idmap_get(&im->families, p.family_id, &seen)) {
 			struct family f = {.id = p.family_id, .team_id = im->a->team_id, .created_on = im->a->today};
@@ -329,10 +351,14 @@ static int import_people(struct import *im, struct dy_err *e)
 			idmap_put(&im->families, p.family_id, 1);
 		}
 		if ((rc = store_person_insert(im->a->db, &p, e))) {
+			/* the id was free: a unique key refused is the NHS number's */
 			if (rc == DY_ECONFLICT)
-				rc = person_conflict(im, &t, &p, e);
+				rc = db_constraint(im->a->db) == DB_CONSTRAINT_UNIQUE && p.nhs_number[0] ? nhs_conflict(&t, e)
+				                                                                           : conflict(&t, PE_ID, p.id, e);
 			break;
 		}
+		if (p.nhs_number[0])
+			idmap_put(&nhs, strtoll(p.nhs_number, NULL, 10), 1);
 		if (im->npinfo == im->cappinfo) {
 			im->cappinfo = im->cappinfo ? im->cappinfo * 2 : 4096;
 			im->pinfo = xrealloc(im->pinfo, im->cappinfo * sizeof *im->pinfo);
@@ -341,6 +367,7 @@ static int import_people(struct import *im, struct dy_err *e)
 		idmap_put(&im->people, p.id, (uint32_t)im->npinfo++);
 		im->n->people++;
 	}
+	idmap_free(&nhs);
 	csvtab_close(&t);
 	int64_t families_after = families_before;
 	if (rc >= 0 && have_file) {
@@ -536,6 +563,50 @@ int import_check_practitioner(struct import *im, struct csvtab *t, int k, int64_
 	return 0;
 }
 
+struct contact_info *import_contact(struct import *im, int64_t id)
+{
+	uint32_t i;
+	return idmap_get(&im->contacts, id, &i) ? &im->cinfo[i] : NULL;
+}
+
+const char *import_contact_intervention(const struct import *im, const struct contact_info *c)
+{
+	return c->intervention < im->ninterventions ? im->interventions[c->intervention] : "";
+}
+
+const char *import_episode_decision(const struct import *im, int64_t id)
+{
+	uint32_t i;
+	if (!idmap_get(&im->episodes, id, &i) || im->einfo[i].decision < 0)
+		return NULL;
+	return code_decision[im->einfo[i].decision];
+}
+
+/* Keeps what the group marks and video cycles will check of contact c. */
+static void keep_contact(struct import *im, const struct contact *c)
+{
+	if (!im->interventions) {
+		im->interventions = xcalloc(IMPORT_INTERVENTIONS_MAX, sizeof *im->interventions);
+		im->ninterventions = 1; /* 0 is "" */
+	}
+	size_t iv = 0;
+	while (iv < im->ninterventions && strcmp(im->interventions[iv], c->intervention) != 0)
+		iv++;
+	if (iv == IMPORT_INTERVENTIONS_MAX)
+		return; /* not kept: read from the database when asked */
+	if (iv == im->ninterventions)
+		str_copy(im->interventions[im->ninterventions++], INTERVENTION_CODE_MAX, c->intervention);
+	if (im->ncinfo == im->capcinfo) {
+		im->capcinfo = im->capcinfo ? im->capcinfo * 2 : 16384;
+		im->cinfo = xrealloc(im->cinfo, im->capcinfo * sizeof *im->cinfo);
+	}
+	im->cinfo[im->ncinfo] = (struct contact_info){.episode_id = c->episode_id, .date = c->date,
+	                                              .intervention = (uint16_t)iv,
+	                                              .group = strcmp(c->kind, "group") == 0,
+	                                              .attended = strcmp(c->attendance, "attended") == 0};
+	idmap_put(&im->contacts, c->id, (uint32_t)im->ncinfo++);
+}
+
 static int import_contacts(struct import *im, struct dy_err *e)
 {
 	struct csvtab t;
@@ -591,8 +662,10 @@ static int import_contacts(struct import *im, struct dy_err *e)
 			idmap_put(&seen, c.id, 1);
 		if (!rc && (rc = store_contact_insert_batched(im->a->db, &c, links, e)) == DY_ECONFLICT)
 			rc = conflict(&t, CO_ID, c.id, e);
-		if (!rc)
+		if (!rc) {
+			keep_contact(im, &c);
 			im->n->contacts++;
+		}
 	}
 	if (rc >= 0) {
 		int frc = store_link_flush(im->a->db, links, e);
@@ -1261,12 +1334,23 @@ static int video_row_link(struct import *im, struct csvtab *t, int k, const stru
 {
 	int64_t ep = 0;
 	char iv[INTERVENTION_CODE_MAX] = "";
-	int rc = store_video_contact(im->a->db, id, &ep, &f->contact_date, iv, sizeof iv, &f->attended, e);
-	if (rc == DY_ENOTFOUND)
-		return import_missing(t, k, "contact", id, e);
-	int linked = rc ? rc : store_video_linked(im->a->db, id, e);
-	if (linked < 0)
-		return linked;
+	/* a contact of this import from memory (no cycle but this import's can link it), else the database */
+	struct contact_info *ci = import_contact(im, id);
+	int rc = 0, linked;
+	if (ci) {
+		ep = ci->episode_id;
+		f->contact_date = ci->date;
+		str_copy(iv, sizeof iv, import_contact_intervention(im, ci));
+		f->attended = ci->attended;
+		linked = ci->filmed;
+	} else {
+		rc = store_video_contact(im->a->db, id, &ep, &f->contact_date, iv, sizeof iv, &f->attended, e);
+		if (rc == DY_ENOTFOUND)
+			return import_missing(t, k, "contact", id, e);
+		linked = rc ? rc : store_video_linked(im->a->db, id, e);
+		if (linked < 0)
+			return linked;
+	}
 	f->same_referral = ep == c->episode_id;
 	f->same_intervention = strcmp(iv, c->intervention) == 0;
 	f->already_linked = linked;
@@ -1278,6 +1362,8 @@ static int video_row_link(struct import *im, struct csvtab *t, int k, const stru
 	}
 	if ((rc = store_video_link(im->a->db, c->id, id, st, e)))
 		return rc;
+	if (ci)
+		ci->filmed = 1;
 	f->n_links++;
 	if (st == VIDEO_FILMING && (f->last_filming == DATE_NONE || f->contact_date > f->last_filming))
 		f->last_filming = f->contact_date;
@@ -1352,10 +1438,30 @@ static int import_workforce(struct import *im, struct dy_err *e)
 	return app_import_workforce(im->a, im->dir, im->n, e);
 }
 
+/* A referral for letters.csv and feedback.csv: this import's from memory,
+ * else the database's (import_referral_fn). */
+static int find_referral(void *ctx, int64_t id, struct episode *ep, int *is_new, struct dy_err *e)
+{
+	struct import *im = ctx;
+	uint32_t i;
+	*is_new = idmap_get(&im->episodes, id, &i);
+	if (!*is_new)
+		return store_episode_get(im->a->db, id, ep, e);
+	const struct episode_info *ei = &im->einfo[i];
+	memset(ep, 0, sizeof *ep);
+	ep->id = id;
+	ep->family_id = ei->family_id;
+	ep->received_on = ei->received_on;
+	ep->discharged_on = ei->discharged_on;
+	ep->caregiver_id = ei->caregiver_id;
+	ep->infant_id = ei->infant_id;
+	return 0;
+}
+
 /* letters.csv and feedback.csv: app_import_feedback.c. */
 static int import_letters_feedback(struct import *im, struct dy_err *e)
 {
-	return app_import_letters_feedback(im->a, im->dir, im->n, e);
+	return app_import_letters_feedback(im->a, im->dir, im->n, find_referral, im, e);
 }
 
 /* corrections.csv: app_import_corrections.c. */
@@ -1401,20 +1507,18 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	return 0;
 }
 
-int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
+/* One run of the whole import in one transaction, its writes declared to
+ * the driver as bulk (how: DB_BULK_*). */
+static int import_once(struct app *a, const char *dir, const struct manifest *man, unsigned how,
+                       struct transfer_counts *n, struct dy_err *e)
 {
 	memset(n, 0, sizeof *n);
-	/* An export's manifest: every file complete and unchanged, checked
-	 * before anything is written. */
-	struct manifest man;
-	int mrc = manifest_check(dir, &man, e);
-	if (mrc)
-		return mrc;
 	struct import im = {.a = a, .dir = dir, .n = n};
 	idmap_init(&im.families);
 	idmap_init(&im.people);
 	idmap_init(&im.episodes);
 	idmap_init(&im.practitioners);
+	idmap_init(&im.contacts);
 	static const struct {
 		const char *name;
 		int (*run)(struct import *, struct dy_err *);
@@ -1434,7 +1538,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	 * line (ids of this import from memory, others from the database), so
 	 * the database's own foreign-key checks, which would repeat each lookup,
 	 * are off for the import's transaction and on again after it. */
-	int rc = db_bulk(a->db, DB_BULK_LARGE | DB_BULK_REFS_CHECKED, e);
+	int rc = db_bulk(a->db, how, e);
 	if (!rc)
 		rc = app_begin(a, e);
 	for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++) {
@@ -1446,8 +1550,8 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 			fprintf(stderr, "import: %-22s %.3f s\n", steps[i].name,
 			        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
-	if (!rc && man.n >= 0)
-		rc = check_rows(&man, n, e);
+	if (!rc && man->n >= 0)
+		rc = check_rows(man, n, e);
 	char detail[160];
 	snprintf(detail, sizeof detail, "%lld people, %lld referrals, %lld contacts", (long long)n->people,
 	         (long long)n->referrals, (long long)n->contacts);
@@ -1483,9 +1587,38 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	idmap_free(&im.people);
 	idmap_free(&im.episodes);
 	idmap_free(&im.practitioners);
+	idmap_free(&im.contacts);
+	free(im.cinfo);
+	free(im.interventions);
 	free(im.pinfo);
 	free(im.einfo);
 	if (rc)
 		memset(n, 0, sizeof *n);
+	return rc;
+}
+
+int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
+{
+	memset(n, 0, sizeof *n);
+	/* An export's manifest: every file complete and unchanged, checked
+	 * before anything is written. */
+	struct manifest man;
+	int rc = manifest_check(dir, &man, e);
+	if (rc)
+		return rc;
+	/* Writes go out without waiting for each answer (DB_BULK_LATE_ANSWERS:
+	 * on PostgreSQL up to 512 in flight), so a refused write is reported
+	 * by a later statement than its own, and a later row's message may be
+	 * the one given. An import that fails so is rolled back and run once
+	 * more, every write answered before the next goes out, so that the
+	 * message names the file, line and field of the first bad row exactly
+	 * as on SQLite (where the flag changes nothing and no rerun is made). */
+	unsigned how = DB_BULK_LARGE | DB_BULK_REFS_CHECKED;
+	int late = db_dialect(a->db) == DB_DIALECT_PG;
+	rc = import_once(a, dir, &man, how | (late ? DB_BULK_LATE_ANSWERS : 0), n, e);
+	if (rc && late && rc != DY_EBUSY) {
+		dy_err_clear(e);
+		rc = import_once(a, dir, &man, DB_BULK_REFS_CHECKED, n, e);
+	}
 	return rc;
 }

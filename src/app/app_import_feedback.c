@@ -14,6 +14,7 @@
 #include "store/store_letter.h"
 #include "util/csvtab.h"
 #include "util/date.h"
+#include "util/idmap.h"
 #include "util/text.h"
 
 /* The error e as a failure of column k of the current row. */
@@ -35,14 +36,23 @@ static int line_col(struct csvtab *t, int k, char *out, size_t n, struct dy_err 
 	return 0;
 }
 
-/* The referral of column k: it must exist (this import's or the database's). */
-static int episode_col(struct csvtab *t, int k, struct app *a, struct episode *ep, struct dy_err *e)
+/* Where the referrals are found (app_import_letters_feedback's find). */
+struct referrals {
+	import_referral_fn find;
+	void *ctx;
+};
+
+/* The referral of column k: it must exist (this import's or the database's);
+ * *is_new as import_referral_fn says. */
+static int episode_col(struct csvtab *t, int k, const struct referrals *refs, struct episode *ep, int *is_new,
+                       struct dy_err *e)
 {
 	int64_t id;
+	memset(ep, 0, sizeof *ep);
 	int rc = csvtab_id(t, k, 0, &id, e);
 	if (rc)
 		return rc;
-	rc = store_episode_get(a->db, id, ep, e);
+	rc = refs->find(refs->ctx, id, ep, is_new, e);
 	if (rc == DY_ENOTFOUND) {
 		dy_fail(e, DY_EINVAL, NULL, "referral %lld does not exist", (long long)id);
 		return col_fail(t, k, e);
@@ -54,7 +64,8 @@ enum { LE_ID, LE_REF, LE_KIND, LE_TO, LE_AT, LE_BY, LE_HTML };
 static const struct csvtab_col le_cols[] = {{"letter_id", 1},   {"referral_id", 1}, {"kind", 1}, {"to", 1},
                                             {"produced_at", 1}, {"produced_by", 1}, {"html", 1}};
 
-static int import_letters(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
+static int import_letters(struct app *a, const char *dir, struct transfer_counts *n, const struct referrals *refs,
+                          struct dy_err *e)
 {
 	struct csvtab t;
 	int rc = csvtab_open(&t, dir, "letters.csv", le_cols, 7, 0, e);
@@ -65,7 +76,8 @@ static int import_letters(struct app *a, const char *dir, struct transfer_counts
 		enum letter_to to;
 		memset(&l, 0, sizeof l);
 		rc = csvtab_id(&t, LE_ID, 0, &l.id, e);
-		if (!rc) rc = episode_col(&t, LE_REF, a, &ep, e);
+		int is_new;
+		if (!rc) rc = episode_col(&t, LE_REF, refs, &ep, &is_new, e);
 		l.episode_id = ep.id;
 		if (!rc && letter_kind_parse(csvtab_get(&t, LE_KIND), NULL, &kind, e))
 			rc = col_fail(&t, LE_KIND, e);
@@ -106,10 +118,14 @@ enum { FB_REF, FB_Q, FB_ON, FB_ANSWERS, FB_BY };
 static const struct csvtab_col fb_cols[] = {
 	{"referral_id", 1}, {"questionnaire", 1}, {"answered_on", 1}, {"answers", 1}, {"recorded_by", 1}};
 
-static int import_feedback(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
+static int import_feedback(struct app *a, const char *dir, struct transfer_counts *n, const struct referrals *refs,
+                           struct dy_err *e)
 {
 	struct csvtab t;
 	int rc = csvtab_open(&t, dir, "feedback.csv", fb_cols, 5, 0, e);
+	/* the referrals given feedback by this file's rows so far */
+	struct idmap given;
+	idmap_init(&given);
 	struct feedback_def def;
 	memset(&def, 0, sizeof def);
 	int have_def = 0;
@@ -120,7 +136,9 @@ static int import_feedback(struct app *a, const char *dir, struct transfer_count
 		struct feedback_row f;
 		struct episode ep;
 		memset(&f, 0, sizeof f);
-		rc = episode_col(&t, FB_REF, a, &ep, e);
+		int is_new = 0;
+		uint32_t v;
+		rc = episode_col(&t, FB_REF, refs, &ep, &is_new, e);
 		f.episode_id = ep.id;
 		if (!rc && ep.discharged_on == DATE_NONE) {
 			dy_fail(e, DY_EINVAL, NULL, "referral %lld is not discharged: feedback is collected at discharge or after",
@@ -128,7 +146,7 @@ static int import_feedback(struct app *a, const char *dir, struct transfer_count
 			rc = col_fail(&t, FB_REF, e);
 		}
 		if (!rc) {
-			int have = store_feedback_exists(a->db, ep.id, e);
+			int have = idmap_get(&given, ep.id, &v) ? 1 : is_new ? 0 : store_feedback_exists(a->db, ep.id, e);
 			if (have < 0)
 				rc = have;
 			else if (have) {
@@ -159,15 +177,20 @@ static int import_feedback(struct app *a, const char *dir, struct transfer_count
 		}
 		if (!rc) rc = line_col(&t, FB_BY, f.recorded_by, sizeof f.recorded_by, e);
 		if (!rc) rc = store_feedback_insert(a->db, &f, e);
-		if (!rc)
+		if (!rc) {
+			idmap_put(&given, ep.id, 1);
 			n->feedback++;
+		}
 	}
+	idmap_free(&given);
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
 }
 
-int app_import_letters_feedback(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
+int app_import_letters_feedback(struct app *a, const char *dir, struct transfer_counts *n, import_referral_fn find,
+                                void *ctx, struct dy_err *e)
 {
-	int rc = import_letters(a, dir, n, e);
-	return rc ? rc : import_feedback(a, dir, n, e);
+	const struct referrals refs = {find, ctx};
+	int rc = import_letters(a, dir, n, &refs, e);
+	return rc ? rc : import_feedback(a, dir, n, &refs, e);
 }

@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/app_transfer.h"
+#include "core/intervention.h"
 #include "store/store_episode.h"
 #include "util/csvtab.h"
 #include "util/err.h"
@@ -31,6 +32,20 @@ struct episode_info {
 	int64_t caregiver_id, infant_id; /* the referral's own (a measure's default subjects) */
 };
 
+/* A contact this import wrote, as the group marks and video cycles read
+ * later check it (so that they need not read it back). */
+struct contact_info {
+	int64_t episode_id;
+	int32_t date;
+	uint16_t intervention; /* index into struct import's interventions ("" is 0) */
+	unsigned char group;   /* kind "group" */
+	unsigned char attended;
+	unsigned char marked;  /* some session's attendance mark names it (this import's) */
+	unsigned char filmed;  /* a video cycle of this import links it */
+};
+
+#define IMPORT_INTERVENTIONS_MAX 1024
+
 struct import {
 	struct app *a;
 	const char *dir;
@@ -43,6 +58,11 @@ struct import {
 	struct episode_info *einfo;
 	size_t neinfo, capeinfo;
 	struct idmap practitioners; /* practitioner ids known to exist */
+	struct idmap contacts;      /* contact id -> index into cinfo, for contacts this import wrote */
+	struct contact_info *cinfo;
+	size_t ncinfo, capcinfo;
+	char (*interventions)[INTERVENTION_CODE_MAX]; /* the contacts' intervention codes, each once */
+	size_t ninterventions;
 	int new_team;    /* this import made the database's team */
 	int marked_demo; /* this import marked the database as a demo */
 };
@@ -65,6 +85,17 @@ int import_id_list(struct csvtab *t, int k, int64_t *ids, int max, int *n, struc
  * received and discharged) for the record_*_check rules. */
 int import_episode_for(struct import *im, struct csvtab *t, int k, int64_t id, struct episode *ep,
                        struct dy_err *e);
+
+/* The contact this import wrote with id, or NULL when it wrote none (the
+ * caller then reads the database). */
+struct contact_info *import_contact(struct import *im, int64_t id);
+
+/* The intervention code of a contact this import wrote. */
+const char *import_contact_intervention(const struct import *im, const struct contact_info *c);
+
+/* The decision ("accepted", ...) of referral id when this import wrote it,
+ * else NULL (the caller then reads the database). */
+const char *import_episode_decision(const struct import *im, int64_t id);
 
 /* Checks that practitioner id (column k) exists (in this import or the
  * database). */

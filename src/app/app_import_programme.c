@@ -35,6 +35,15 @@ struct programmes {
 	int64_t *session_id;
 	int32_t *session_date;
 	size_t nsessions, capsessions;
+	int64_t last_session; /* the largest session id so far (sessions are numbered here) */
+	/* runs read or written so far, their enrolled counts kept as enrolments are made */
+	struct idmap runs;
+	struct group_run *run;
+	size_t nruns, capruns;
+	/* enrolments this import wrote: id -> index into these */
+	struct idmap enrolments;
+	struct group_enrolment *enrolment;
+	size_t nenrolments, capenrolments;
 };
 
 static __attribute__((format(printf, 4, 5))) int bad(struct csvtab *t, int k, struct dy_err *e, const char *fmt,
@@ -190,6 +199,19 @@ static const struct csvtab_col gr_cols[] = {{"run_id", 1},   {"intervention", 1}
                                             {"sessions", 1}, {"venue", 1},        {"location", 1},
                                             {"capacity", 1}, {"facilitator_ids", 1}, {"created_by", 1}};
 
+/* Keeps run r (a new one: nothing enrolled, no session held) for the rows
+ * that name it; returns its copy. */
+static struct group_run *keep_run(struct programmes *pg, const struct group_run *r)
+{
+	if (pg->nruns == pg->capruns) {
+		pg->capruns = pg->capruns ? 2 * pg->capruns : 64;
+		pg->run = xrealloc(pg->run, pg->capruns * sizeof *pg->run);
+	}
+	pg->run[pg->nruns] = *r;
+	idmap_put(&pg->runs, r->id, (uint32_t)pg->nruns);
+	return &pg->run[pg->nruns++];
+}
+
 static int import_runs(struct programmes *pg, struct dy_err *e)
 {
 	struct import *im = pg->im;
@@ -227,19 +249,46 @@ static int import_runs(struct programmes *pg, struct dy_err *e)
 		}
 		if (!rc && (rc = store_group_run_insert(im->a->db, &r, e)) == DY_ECONFLICT)
 			rc = unique_clash(&t, GR_ID, "run", r.id, e);
-		if (!rc)
+		if (!rc) {
+			keep_run(pg, &r);
 			im->n->group_runs++;
+		}
 	}
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
 }
 
-/* The run of column k, of this team. */
-static int run_col(struct import *im, struct csvtab *t, int k, int64_t id, struct group_run *r, struct dy_err *e)
+/* The run of column k, of this team: written or read earlier in the import
+ * (kept in memory, with its enrolments counted), else read once. */
+static int run_at(struct programmes *pg, struct csvtab *t, int k, int64_t id, struct group_run **out,
+                  struct dy_err *e)
 {
-	int rc = store_group_run_get(im->a->db, id, r, e);
-	if (rc == DY_ENOTFOUND || (!rc && r->team_id != im->a->team_id))
+	struct import *im = pg->im;
+	uint32_t i;
+	if (!idmap_get(&pg->runs, id, &i)) {
+		struct group_run r;
+		int rc = store_group_run_get(im->a->db, id, &r, e);
+		if (rc == DY_ENOTFOUND)
+			return import_missing(t, k, "run", id, e);
+		if (rc)
+			return rc;
+		keep_run(pg, &r);
+		i = (uint32_t)pg->nruns - 1;
+	}
+	if (pg->run[i].team_id != im->a->team_id)
 		return import_missing(t, k, "run", id, e);
+	*out = &pg->run[i];
+	return 0;
+}
+
+/* As run_at, into a copy. */
+static int run_col(struct programmes *pg, struct csvtab *t, int k, int64_t id, struct group_run *r,
+                   struct dy_err *e)
+{
+	struct group_run *have;
+	int rc = run_at(pg, t, k, id, &have, e);
+	if (!rc)
+		*r = *have;
 	return rc;
 }
 
@@ -254,9 +303,13 @@ static int member_on(struct import *im, struct csvtab *t, int k, int kd, const s
 	if (rc)
 		return rc;
 	struct episode full;
-	if ((rc = store_episode_get(im->a->db, ep->id, &full, e)))
-		return rc;
-	if (strcmp(full.decision, "accepted") != 0)
+	const char *decision = import_episode_decision(im, ep->id);
+	if (!decision) {
+		if ((rc = store_episode_get(im->a->db, ep->id, &full, e)))
+			return rc;
+		decision = full.decision;
+	}
+	if (strcmp(decision, "accepted") != 0)
 		return bad(t, -1, e, "referral %lld is not accepted: only families the team has accepted join a group",
 		           (long long)ep->id);
 	if (on < ep->received_on)
@@ -279,26 +332,34 @@ static int import_enrolments(struct programmes *pg, struct dy_err *e)
 	int rc = csvtab_open(&t, im->dir, "group_enrolments.csv", ge_cols, GE_NCOLS, 0, e);
 	while (!rc && (rc = csvtab_next(&t, e)) == 1) {
 		struct group_enrolment en;
-		struct group_run r;
+		struct group_run *r = NULL;
 		struct episode ep;
 		memset(&en, 0, sizeof en);
 		rc = csvtab_id(&t, GE_ID, 0, &en.id, e);
 		if (!rc) rc = csvtab_id(&t, GE_RUN, 0, &en.run_id, e);
-		if (!rc) rc = run_col(im, &t, GE_RUN, en.run_id, &r, e);
+		if (!rc) rc = run_at(pg, &t, GE_RUN, en.run_id, &r, e);
 		if (!rc) rc = csvtab_id(&t, GE_REF, 0, &en.episode_id, e);
 		if (!rc) rc = import_episode_for(im, &t, GE_REF, en.episode_id, &ep, e);
 		if (!rc) rc = csvtab_id(&t, GE_CARER, 0, &en.person_id, e);
 		if (!rc) rc = import_date_col(&t, GE_ON, 0, &en.enrolled_on, e);
 		if (!rc) rc = member_on(im, &t, GE_CARER, GE_ON, &ep, en.person_id, en.enrolled_on, e);
-		if (!rc && group_check_room(r.enrolled, r.capacity, e))
+		if (!rc && group_check_room(r->enrolled, r->capacity, e))
 			rc = import_col_fail(&t, GE_RUN, e);
 		if (!rc && (rc = store_group_enrol(im->a->db, &en, e)) == DY_ECONFLICT) {
 			dy_fail(e, DY_ECONFLICT, NULL, "enrolment %lld already exists, or caregiver %lld is already in run %lld",
 			        (long long)en.id, (long long)en.person_id, (long long)en.run_id);
 			rc = csvtab_fail(&t, GE_ID, e);
 		}
-		if (!rc)
+		if (!rc) {
+			r->enrolled++;
+			if (pg->nenrolments == pg->capenrolments) {
+				pg->capenrolments = pg->capenrolments ? 2 * pg->capenrolments : 256;
+				pg->enrolment = xrealloc(pg->enrolment, pg->capenrolments * sizeof *pg->enrolment);
+			}
+			pg->enrolment[pg->nenrolments] = en;
+			idmap_put(&pg->enrolments, en.id, (uint32_t)pg->nenrolments++);
 			im->n->group_enrolments++;
+		}
 	}
 	csvtab_close(&t);
 	return rc < 0 ? rc : 0;
@@ -326,7 +387,10 @@ static int session_for(struct programmes *pg, struct csvtab *t, const struct gro
 	}
 	if (group_check_session(number, r->sessions, on, r->starts_on, pg->im->a->today, e))
 		return import_col_fail(t, strcmp(e->field, "number") == 0 ? GA_SESSION : GA_DATE, e);
-	int rc = store_group_session_insert(pg->im->a->db, r->id, number, on, id, e);
+	*id = pg->last_session + 1;
+	int rc = store_group_session_insert_as(pg->im->a->db, *id, r->id, number, on, e);
+	if (!rc)
+		pg->last_session = *id;
 	if (rc == DY_ECONFLICT)
 		return bad(t, GA_SESSION, e, "session %d of run %lld is already recorded", number, (long long)r->id);
 	if (rc)
@@ -345,9 +409,10 @@ static int session_for(struct programmes *pg, struct csvtab *t, const struct gro
 /* An enrolment's mark: the enrolment is of this run, and the contact is the
  * group contact of that referral on the session's day, attended as the mark
  * says, and no other mark's. */
-static int mark(struct import *im, struct csvtab *t, const struct group_run *r, int64_t session_id, int32_t on,
+static int mark(struct programmes *pg, struct csvtab *t, const struct group_run *r, int64_t session_id, int32_t on,
                 struct dy_err *e)
 {
+	struct import *im = pg->im;
 	int64_t enrol_id, contact_id;
 	int rc = csvtab_id(t, GA_ENROL, 0, &enrol_id, e);
 	if (!rc) rc = csvtab_id(t, GA_CONTACT, 0, &contact_id, e);
@@ -357,9 +422,12 @@ static int mark(struct import *im, struct csvtab *t, const struct group_run *r, 
 	if (strcmp(att, "yes") != 0 && strcmp(att, "no") != 0)
 		return bad(t, GA_ATTENDED, e, "must be yes or no");
 	int attended = strcmp(att, "yes") == 0;
+	/* the enrolment and the contact: this import's from memory, else the database's */
 	struct group_enrolment en;
-	rc = store_group_enrolment_get(im->a->db, enrol_id, &en, e);
-	if (rc == DY_ENOTFOUND)
+	uint32_t i;
+	if (idmap_get(&pg->enrolments, enrol_id, &i))
+		en = pg->enrolment[i];
+	else if ((rc = store_group_enrolment_get(im->a->db, enrol_id, &en, e)) == DY_ENOTFOUND)
 		return import_missing(t, GA_ENROL, "enrolment", enrol_id, e);
 	if (rc)
 		return rc;
@@ -367,9 +435,14 @@ static int mark(struct import *im, struct csvtab *t, const struct group_run *r, 
 		return bad(t, GA_ENROL, e, "enrolment %lld is of run %lld, not run %lld", (long long)enrol_id,
 		           (long long)en.run_id, (long long)r->id);
 	struct group_contact c;
-	rc = store_group_contact(im->a->db, contact_id, &c, e);
-	if (rc == DY_ENOTFOUND)
+	struct contact_info *ci = import_contact(im, contact_id);
+	if (ci) {
+		c = (struct group_contact){.episode_id = ci->episode_id, .date = ci->date, .group = ci->group,
+		                           .attended = ci->attended, .linked = ci->marked};
+		str_copy(c.intervention, sizeof c.intervention, import_contact_intervention(im, ci));
+	} else if ((rc = store_group_contact(im->a->db, contact_id, &c, e)) == DY_ENOTFOUND) {
 		return import_missing(t, GA_CONTACT, "contact", contact_id, e);
+	}
 	if (rc)
 		return rc;
 	if (c.episode_id != en.episode_id)
@@ -386,6 +459,8 @@ static int mark(struct import *im, struct csvtab *t, const struct group_run *r, 
 	if (c.linked)
 		return bad(t, GA_CONTACT, e, "contact %lld is already another session's mark", (long long)contact_id);
 	rc = store_group_attendance_insert(im->a->db, session_id, enrol_id, contact_id, attended, e);
+	if (!rc && ci)
+		ci->marked = 1;
 	if (rc == DY_ECONFLICT)
 		return bad(t, GA_ENROL, e, "enrolment %lld is marked twice at this session", (long long)enrol_id);
 	return rc;
@@ -407,7 +482,7 @@ static int import_attendance(struct programmes *pg, struct dy_err *e)
 		rc = csvtab_id(&t, GA_RUN, 0, &run_id, e);
 		if (!rc && run_id != have_run) {
 			have_run = 0;
-			if (!(rc = run_col(im, &t, GA_RUN, run_id, &r, e)))
+			if (!(rc = run_col(pg, &t, GA_RUN, run_id, &r, e)))
 				have_run = run_id;
 		}
 		if (!rc) rc = int_col(&t, GA_SESSION, 0, 1, GROUP_MAX_SESSIONS, &number, e);
@@ -419,7 +494,7 @@ static int import_attendance(struct programmes *pg, struct dy_err *e)
 				rc = bad(&t, *csvtab_get(&t, GA_ATTENDED) ? GA_ATTENDED : GA_CONTACT, e,
 				         "must be empty on a row with no enrolment");
 		} else if (!rc) {
-			rc = mark(im, &t, &r, session_id, on, e);
+			rc = mark(pg, &t, &r, session_id, on, e);
 		}
 		if (!rc)
 			im->n->group_attendance++;
@@ -459,7 +534,7 @@ static int import_waiting(struct programmes *pg, struct dy_err *e)
 		if (!rc && *csvtab_get(&t, GW_RUN)) {
 			struct group_run r;
 			rc = csvtab_id(&t, GW_RUN, 0, &w.run_id, e);
-			if (!rc) rc = run_col(im, &t, GW_RUN, w.run_id, &r, e);
+			if (!rc) rc = run_col(pg, &t, GW_RUN, w.run_id, &r, e);
 			if (!rc && strcmp(r.intervention, w.intervention) != 0)
 				rc = bad(&t, GW_RUN, e, "run %lld is of %s, not %s", (long long)w.run_id, r.intervention,
 				         w.intervention);
@@ -477,7 +552,10 @@ int import_programmes(struct import *im, struct dy_err *e)
 {
 	struct programmes pg = {.im = im};
 	idmap_init(&pg.sessions);
-	int rc = import_careplans(&pg, e);
+	idmap_init(&pg.runs);
+	idmap_init(&pg.enrolments);
+	int rc = store_group_session_last_id(im->a->db, &pg.last_session, e);
+	if (!rc) rc = import_careplans(&pg, e);
 	if (!rc) rc = import_runs(&pg, e);
 	if (!rc) rc = import_enrolments(&pg, e);
 	if (!rc) rc = import_attendance(&pg, e);
@@ -485,6 +563,10 @@ int import_programmes(struct import *im, struct dy_err *e)
 	if (pg.loaded)
 		intervention_catalogue_free(&pg.cat);
 	idmap_free(&pg.sessions);
+	idmap_free(&pg.runs);
+	idmap_free(&pg.enrolments);
+	free(pg.run);
+	free(pg.enrolment);
 	free(pg.session_id);
 	free(pg.session_date);
 	return rc;

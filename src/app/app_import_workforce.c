@@ -62,8 +62,13 @@ static int by_col(struct csvtab *t, int k, char *out, size_t n, struct dy_err *e
 	return rc;
 }
 
-static int practitioner_col(struct app *a, struct csvtab *t, int k, int64_t id, struct dy_err *e)
+/* Practitioner id of column k exists; known holds those found so far (each read once). */
+static int practitioner_col(struct app *a, struct idmap *known, struct csvtab *t, int k, int64_t id,
+                            struct dy_err *e)
 {
+	uint32_t v;
+	if (idmap_get(known, id, &v))
+		return 0;
 	int ok = store_practitioner_exists(a->db, id, e);
 	if (ok < 0)
 		return ok;
@@ -71,6 +76,7 @@ static int practitioner_col(struct app *a, struct csvtab *t, int k, int64_t id, 
 		dy_fail(e, DY_EINVAL, NULL, "practitioner %lld does not exist", (long long)id);
 		return col_fail(t, k, e);
 	}
+	idmap_put(known, id, 1);
 	return 0;
 }
 
@@ -129,7 +135,8 @@ static int trainer_ids(struct csvtab *t, struct wf_training *w, struct dy_err *e
 	return 0;
 }
 
-static int import_training(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
+static int import_training(struct app *a, const char *dir, struct transfer_counts *n, struct idmap *known,
+                           struct dy_err *e)
 {
 	static const char *const alias[] = {"trainers", "trainer_ids", "named", "named_attendees", 0};
 	struct csvtab t;
@@ -153,7 +160,7 @@ static int import_training(struct app *a, const char *dir, struct transfer_count
 		if (!rc && wf_check_training_head(w, a->today, e))
 			rc = col_fail(&t, col_of(&t, e->field, alias, TR_ID), e);
 		for (int i = 0; !rc && i < w->n_trainers; i++)
-			rc = practitioner_col(a, &t, TR_TRAINERS, w->trainers[i], e);
+			rc = practitioner_col(a, known, &t, TR_TRAINERS, w->trainers[i], e);
 		if (!rc) rc = new_id(&seen, &t, TR_ID, "training", w->id, (uint32_t)nev, e);
 		if (!rc)
 			rc = store_training_insert(a->db, w, e);
@@ -218,7 +225,8 @@ static const struct csvtab_col co_cols[] = {
 	{"consultation_id", 1}, {"date", 1},   {"practitioner_id", 1}, {"profession", 1}, {"organisation", 1},
 	{"family_id", 0},       {"advice", 1}, {"follow_up", 0},       {"follow_up_on", 0}, {"created_by", 1}};
 
-static int import_consultations(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
+static int import_consultations(struct app *a, const char *dir, struct transfer_counts *n, struct idmap *known,
+                                struct dy_err *e)
 {
 	static const char *const alias[] = {"practitioner", "practitioner_id", 0};
 	struct csvtab t;
@@ -241,7 +249,7 @@ static int import_consultations(struct app *a, const char *dir, struct transfer_
 		if (!rc) rc = by_col(&t, CO_BY, c->created_by, sizeof c->created_by, e);
 		if (!rc && wf_check_consultation(c, a->today, e))
 			rc = col_fail(&t, col_of(&t, e->field, alias, CO_ID), e);
-		if (!rc) rc = practitioner_col(a, &t, CO_PR, c->practitioner_id, e);
+		if (!rc) rc = practitioner_col(a, known, &t, CO_PR, c->practitioner_id, e);
 		if (!rc && c->family_id) {
 			struct family f;
 			int fr = store_family_get(a->db, c->family_id, &f, e);
@@ -271,7 +279,8 @@ static const struct csvtab_col su_cols[] = {
 	{"service", 1},        {"mode", 1}, {"supervised", 1},      {"duration_min", 1}, {"supervisee", 0},
 	{"created_by", 1}};
 
-static int import_supervision(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
+static int import_supervision(struct app *a, const char *dir, struct transfer_counts *n, struct idmap *known,
+                              struct dy_err *e)
 {
 	static const char *const alias[] = {"practitioner", "practitioner_id", "duration", "duration_min", 0};
 	struct csvtab t;
@@ -296,7 +305,7 @@ static int import_supervision(struct app *a, const char *dir, struct transfer_co
 		if (!rc) rc = by_col(&t, SU_BY, s->created_by, sizeof s->created_by, e);
 		if (!rc && wf_check_supervision(s, a->today, e))
 			rc = col_fail(&t, col_of(&t, e->field, alias, SU_ID), e);
-		if (!rc) rc = practitioner_col(a, &t, SU_PR, s->practitioner_id, e);
+		if (!rc) rc = practitioner_col(a, known, &t, SU_PR, s->practitioner_id, e);
 		if (!rc) rc = new_id(&seen, &t, SU_ID, "supervision", s->id, 0, e);
 		if (!rc) rc = store_supervision_insert(a->db, s, e);
 		if (!rc)
@@ -310,10 +319,13 @@ static int import_supervision(struct app *a, const char *dir, struct transfer_co
 
 int app_import_workforce(struct app *a, const char *dir, struct transfer_counts *n, struct dy_err *e)
 {
-	int rc = import_training(a, dir, n, e);
+	struct idmap known;
+	idmap_init(&known);
+	int rc = import_training(a, dir, n, &known, e);
 	if (!rc)
-		rc = import_consultations(a, dir, n, e);
+		rc = import_consultations(a, dir, n, &known, e);
 	if (!rc)
-		rc = import_supervision(a, dir, n, e);
+		rc = import_supervision(a, dir, n, &known, e);
+	idmap_free(&known);
 	return rc;
 }

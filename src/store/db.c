@@ -170,6 +170,11 @@ int db_run(db_stmt_t *s, struct dy_err *e)
 
 int db_run_id(db_stmt_t *s, int64_t *id, struct dy_err *e) { return s->ops->run_id(s, id, e); }
 
+int db_run_insert(db_stmt_t *s, int64_t *id, struct dy_err *e)
+{
+	return *id > 0 ? db_run(s, e) : db_run_id(s, id, e);
+}
+
 int db_get_row(db_t *db, const char *sql, int64_t id, const char *what, db_stmt_t **out, struct dy_err *e)
 {
 	db_stmt_t *s = *out = db_prepare(db, sql, e);

@@ -137,6 +137,12 @@ int db_run(db_stmt_t *s, struct dy_err *e);
  * without waiting for it in a bulk write. */
 int db_run_id(db_stmt_t *s, int64_t *id, struct dy_err *e);
 
+/* Runs an insert written `INSERT ... RETURNING id` whose id the caller may
+ * give: when *id > 0 (the id bound) it runs as db_run, so a bulk write
+ * sends it without waiting for its answer; else as db_run_id, setting *id.
+ * 0 or a negative code. */
+int db_run_insert(db_stmt_t *s, int64_t *id, struct dy_err *e);
+
 /* Prepares sql (its one parameter is the id), binds id and steps to the
  * row: 0 with *s on it, DY_ENOTFOUND for field `what` ("<what> <id> does
  * not exist") when there is none, or a negative store code. */
@@ -194,13 +200,20 @@ int db_in_transaction(db_t *db);
 enum {
 	DB_BULK_END = 0,          /* the large write is over: every check back on */
 	DB_BULK_LARGE = 1,        /* many rows follow in one transaction */
-	DB_BULK_REFS_CHECKED = 2  /* the caller checks every reference itself */
+	DB_BULK_REFS_CHECKED = 2, /* the caller checks every reference itself */
+	DB_BULK_LATE_ANSWERS = 4  /* with LARGE: the caller needs no write's answer before its next write (no
+	                             RETURNING id it uses, no conflict it branches on), so a failed write may be
+	                             reported several statements later, at the latest by db_commit */
 };
 
 /* Declares what the next writes are (DB_BULK_* or'd; DB_BULK_END when they
  * are over); only outside a transaction. The driver does what makes such a
  * write fast for it (SQLite: a large page cache so pages are written once
- * at commit; with REFS_CHECKED, foreign keys not checked per row). Ending
+ * at commit; with REFS_CHECKED, foreign keys not checked per row;
+ * PostgreSQL: with LATE_ANSWERS, up to 512 db_run writes sent before their
+ * answers are read, so a failure names a later statement than its own and
+ * the caller who needs the exact one runs the write again without it).
+ * Ending
  * restores every check and fails, loudly, if it cannot: the connection must
  * then not be used again. */
 int db_bulk(db_t *db, unsigned how, struct dy_err *e);

@@ -492,13 +492,19 @@ static int pg_step(db_stmt_t *st, struct dy_err *e)
 
 /* db_run: in a bulk write inside a transaction, a prepared statement is
  * sent without waiting for its answer (pipeline mode; drain reads them);
- * otherwise step and reset. */
+ * otherwise step and reset. libpq says PQTRANS_ACTIVE while a pipelined
+ * command is unanswered, so without DB_BULK_LATE_ANSWERS the next run
+ * steps (and drains) and at most one statement is ever in flight; with it,
+ * runs go on filling the pipeline, PIPE_BATCH at a time. */
 static int pg_run(db_stmt_t *st, struct dy_err *e)
 {
 	struct pg_stmt *s = STMT(st);
 	struct pg *db = s->db;
-	if (!(db->bulk & DB_BULK_LARGE) || !s->prepared || PQtransactionStatus(db->c) != PQTRANS_INTRANS ||
-	    s->res) {
+	PGTransactionStatusType ts = PQtransactionStatus(db->c);
+	int open = ts == PQTRANS_INTRANS ||
+	           ((db->bulk & DB_BULK_LATE_ANSWERS) && db->piped > 0 && ts == PQTRANS_ACTIVE &&
+	            PQpipelineStatus(db->c) == PQ_PIPELINE_ON);
+	if (!(db->bulk & DB_BULK_LARGE) || !s->prepared || !open || s->res) {
 		int rc = pg_step(st, e);
 		if (rc < 0)
 			return rc;

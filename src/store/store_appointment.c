@@ -29,7 +29,7 @@ int store_appointment_insert(db_t *db, struct appointment *ap, struct dy_err *e)
 	db_bind_id(s, 12, ap->rescheduled_to);
 	db_bind_text_ref(s, 13, ap->booked_by);
 	db_bind_text_ref(s, 14, ap->booked_at);
-	int rc = db_run_id(s, &ap->id, e);
+	int rc = db_run_insert(s, &ap->id, e);
 	if (!rc)
 		rc = store_links_insert(db, "INSERT INTO appointment_practitioner (appointment_id, practitioner_id)"
 		                        " VALUES (?,?)", ap->id, ap->practitioners, ap->n_practitioners, e);

@@ -24,7 +24,7 @@ int store_careplan_insert(db_t *db, struct care_plan *p, struct dy_err *e)
 	db_bind_date(s, 7, p->status_on);
 	db_bind_text_opt(s, 8, p->stop_reason);
 	db_bind_text(s, 9, p->created_by);
-	int rc = db_run_id(s, &p->id, e);
+	int rc = db_run_insert(s, &p->id, e);
 	if (!rc)
 		rc = store_links_insert(db, "INSERT INTO care_plan_practitioner (care_plan_id, practitioner_id) VALUES (?,?)",
 		                        p->id, p->practitioners, p->n_practitioners, e);

@@ -20,7 +20,7 @@ int store_correction_insert(db_t *db, struct correction *c, struct dy_err *e)
 	db_bind_text_ref(s, 9, c->corrected_by);
 	db_bind_text_ref(s, 10, c->corrected_at);
 	db_bind_id(s, 11, c->reverts);
-	return db_run_id(s, &c->id, e);
+	return db_run_insert(s, &c->id, e);
 }
 
 #define CORR_SELECT                                                                                            \

@@ -50,7 +50,7 @@ static int insert_episode(db_t *db, struct episode *ep, const char *state, struc
 	db_bind_id(s, 12, ep->previous_id);
 	if (state)
 		db_bind_text_ref(s, 13, state);
-	int rc = db_run_id(s, &ep->id, e);
+	int rc = db_run_insert(s, &ep->id, e);
 	if (!rc)
 		rc = insert_more_infants(db, ep, e);
 	return rc;
@@ -358,7 +358,7 @@ int store_contact_insert(db_t *db, struct contact *c, struct dy_err *e)
 	db_bind_text_ref(s, 7, c->attendance);
 	if (c->duration_min >= 0)
 		db_bind_int(s, 8, c->duration_min);
-	int rc = db_run_id(s, &c->id, e);
+	int rc = db_run_insert(s, &c->id, e);
 	if (rc)
 		return rc;
 	if ((rc = insert_links(db, link_practitioner_sql, c->id, c->practitioners, c->n_practitioners, e)))

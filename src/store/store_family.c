@@ -82,7 +82,7 @@ int store_practitioner_insert(db_t *db, struct practitioner *p, struct dy_err *e
 	db_bind_int(s, 2, p->team_id);
 	db_bind_text(s, 3, p->name);
 	db_bind_text(s, 4, p->profession);
-	int rc = db_run_id(s, &p->id, e);
+	int rc = db_run_insert(s, &p->id, e);
 	return rc;
 }
 
@@ -120,7 +120,7 @@ int store_family_insert(db_t *db, struct family *f, struct dy_err *e)
 	db_bind_id(s, 1, f->id);
 	db_bind_int(s, 2, f->team_id);
 	db_bind_date(s, 3, f->created_on);
-	int rc = db_run_id(s, &f->id, e);
+	int rc = db_run_insert(s, &f->id, e);
 	return rc;
 }
 
@@ -184,7 +184,7 @@ int store_person_insert(db_t *db, struct person *p, struct dy_err *e)
 	db_bind_text_ref_opt(s, 12, p->ethnicity);
 	db_bind_text_ref_opt(s, 13, p->postcode);
 	db_bind_id(s, 14, p->imd_decile);
-	int rc = db_run_id(s, &p->id, e);
+	int rc = db_run_insert(s, &p->id, e);
 	if (!rc && p->loss[0])
 		rc = store_person_set_loss(db, p->id, p->loss, p->loss_on, e);
 	/* The name words a search finds them by, in the same transaction. */

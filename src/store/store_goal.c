@@ -11,7 +11,7 @@ int store_goal_insert(db_t *db, struct goal *g, struct dy_err *e)
 	db_bind_int(s, 3, g->position);
 	db_bind_text(s, 4, g->text);
 	db_bind_date(s, 5, g->set_on);
-	int rc = db_run_id(s, &g->id, e);
+	int rc = db_run_insert(s, &g->id, e);
 	return rc;
 }
 

@@ -25,7 +25,7 @@ int store_group_run_insert(db_t *db, struct group_run *r, struct dy_err *e)
 	db_bind_text(s, 7, r->location);
 	db_bind_int(s, 8, r->capacity);
 	db_bind_text(s, 9, r->created_by);
-	int rc = db_run_id(s, &r->id, e);
+	int rc = db_run_insert(s, &r->id, e);
 	if (!rc)
 		rc = store_links_insert(db, "INSERT INTO group_facilitator (run_id, practitioner_id) VALUES (?,?)", r->id,
 		                        r->facilitators, r->n_facilitators, e);
@@ -99,7 +99,7 @@ int store_group_enrol(db_t *db, struct group_enrolment *en, struct dy_err *e)
 	db_bind_int(s, 3, en->episode_id);
 	db_bind_int(s, 4, en->person_id);
 	db_bind_date(s, 5, en->enrolled_on);
-	return db_run_id(s, &en->id, e);
+	return db_run_insert(s, &en->id, e);
 }
 
 #define ENROL_SELECT                                                                                         \
@@ -183,6 +183,23 @@ int store_group_session_insert(db_t *db, int64_t run_id, int number, int32_t dat
 	return db_run_id(s, id, e);
 }
 
+int store_group_session_insert_as(db_t *db, int64_t id, int64_t run_id, int number, int32_t date, struct dy_err *e)
+{
+	db_stmt_t *s = db_prepare(db, "INSERT INTO group_session (id, run_id, number, date) VALUES (?,?,?,?)", e);
+	if (!s)
+		return DY_ESTORE;
+	db_bind_id(s, 1, id);
+	db_bind_int(s, 2, run_id);
+	db_bind_int(s, 3, number);
+	db_bind_date(s, 4, date);
+	return db_run(s, e);
+}
+
+int store_group_session_last_id(db_t *db, int64_t *id, struct dy_err *e)
+{
+	return db_query_int(db, "SELECT MAX(id) FROM group_session", id, e);
+}
+
 int store_group_attendance_insert(db_t *db, int64_t session_id, int64_t enrolment_id, int64_t contact_id,
                                   int attended, struct dy_err *e)
 {
@@ -233,7 +250,7 @@ int store_group_wait_insert(db_t *db, struct group_wait *w, struct dy_err *e)
 	db_bind_int(s, 4, w->person_id);
 	db_bind_date(s, 5, w->added_on);
 	db_bind_id(s, 6, w->run_id);
-	return db_run_id(s, &w->id, e);
+	return db_run_insert(s, &w->id, e);
 }
 
 int store_group_waiting_list(db_t *db, const char *intervention, int with_taken, store_group_wait_fn fn, void *ctx,

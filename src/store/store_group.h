@@ -102,6 +102,14 @@ int store_group_contact(db_t *db, int64_t id, struct group_contact *c, struct dy
  * that number is already recorded. */
 int store_group_session_insert(db_t *db, int64_t run_id, int number, int32_t date, int64_t *id, struct dy_err *e);
 
+/* As store_group_session_insert with the id given (id > 0: in a bulk write
+ * it goes out without waiting for its answer); an import numbers its
+ * sessions from store_group_session_last_id. */
+int store_group_session_insert_as(db_t *db, int64_t id, int64_t run_id, int number, int32_t date, struct dy_err *e);
+
+/* Sets *id to the largest session id (0 when there is none). */
+int store_group_session_last_id(db_t *db, int64_t *id, struct dy_err *e);
+
 /* Links an enrolment's attendance at a session to the contact it made. */
 int store_group_attendance_insert(db_t *db, int64_t session_id, int64_t enrolment_id, int64_t contact_id,
                                   int attended, struct dy_err *e);

@@ -20,7 +20,7 @@ int store_letter_insert(db_t *db, struct letter *l, struct dy_err *e)
 	db_bind_text_ref(s, 5, l->produced_at);
 	db_bind_text_ref(s, 6, l->produced_by);
 	db_bind_text_ref(s, 7, l->html);
-	return db_run_id(s, &l->id, e);
+	return db_run_insert(s, &l->id, e);
 }
 
 static int each(db_stmt_t *s, int with_html, store_letter_fn fn, void *ctx, int *found, struct dy_err *e)

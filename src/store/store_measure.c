@@ -25,7 +25,7 @@ int store_measure_insert(db_t *db, struct measure *m, struct dy_err *e)
 	if (!s)
 		return DY_ESTORE;
 	bind_measure(s, m);
-	int rc = db_run_id(s, &m->id, e);
+	int rc = db_run_insert(s, &m->id, e);
 	return rc;
 }
 

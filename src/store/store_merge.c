@@ -173,7 +173,7 @@ int store_merge_insert(db_t *db, struct family_merge *m, struct dy_err *e)
 	db_bind_text_ref(s, 6, m->merged_at);
 	for (int k = 0; k < MERGE_KINDS; k++)
 		db_bind_int(s, 7 + k, m->moved[k]);
-	return db_run_id(s, &m->id, e);
+	return db_run_insert(s, &m->id, e);
 }
 
 int store_merge_list(db_t *db, int64_t id, store_merge_fn fn, void *ctx, struct dy_err *e)

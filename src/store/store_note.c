@@ -33,7 +33,7 @@ int store_note_insert(db_t *db, struct note *n, struct dy_err *e)
 	db_bind_text_ref_opt(s, 10, n->error_reason);
 	db_bind_text_ref_opt(s, 11, n->error_by);
 	db_bind_text_ref_opt(s, 12, n->error_at);
-	return db_run_id(s, &n->id, e);
+	return db_run_insert(s, &n->id, e);
 }
 
 #define NOTE_SELECT                                                                                              \

@@ -92,39 +92,56 @@ int store_pathway_event_insert(db_t *db, const struct pathway_event *ev, struct 
 	return db_run(s, e);
 }
 
-#define EVENT_ROW "(?,?,?,?,?,?,?,?)"
+#define EVENT_ROW "(?,?,?,?,?,?,?,?,?)"
 #define EVENT_ROWS_4 EVENT_ROW "," EVENT_ROW "," EVENT_ROW "," EVENT_ROW
 #define EVENT_ROWS_16 EVENT_ROWS_4 "," EVENT_ROWS_4 "," EVENT_ROWS_4 "," EVENT_ROWS_4
-static const char event_batch_sql[] = "INSERT INTO episode_event (episode_id, from_state, to_state, date, actor,"
-                                      " reason, service, recorded_at) VALUES " EVENT_ROWS_16 "," EVENT_ROWS_16;
+#define EVENT_INSERT "INSERT INTO episode_event (id, episode_id, from_state, to_state, date, actor, reason, service," \
+                     " recorded_at) VALUES "
+static const char event_batch_sql[] = EVENT_INSERT EVENT_ROWS_16 "," EVENT_ROWS_16;
+
+/* Binds event ev, numbered id, as the row whose first parameter is k + 1. */
+static void bind_event(db_stmt_t *s, int k, int64_t id, const struct pathway_event *ev)
+{
+	db_bind_int(s, k + 1, id);
+	db_bind_int(s, k + 2, ev->episode_id);
+	if (ev->from == PATHWAY_NO_STATE)
+		db_bind_null(s, k + 3);
+	else
+		db_bind_text_ref(s, k + 3, episode_state_code((enum episode_state)ev->from));
+	db_bind_text_ref(s, k + 4, episode_state_code(ev->to));
+	db_bind_date(s, k + 5, ev->date);
+	db_bind_text_ref(s, k + 6, ev->actor);
+	db_bind_text_ref_opt(s, k + 7, ev->reason);
+	db_bind_text_ref_opt(s, k + 8, ev->service);
+	db_bind_text_ref(s, k + 9, ev->recorded_at);
+}
 
 int store_pathway_event_flush(db_t *db, struct store_event_batch *b, struct dy_err *e)
 {
 	int rc = 0;
+	if (b->n && !b->numbered) {
+		if ((rc = db_query_int(db, "SELECT MAX(id) FROM episode_event", &b->last_id, e)))
+			return rc;
+		b->numbered = 1;
+	}
 	if (b->n == STORE_EVENT_BATCH) {
 		db_stmt_t *s = db_prepare(db, event_batch_sql, e);
 		if (!s)
 			return DY_ESTORE;
-		for (int i = 0; i < b->n; i++) {
-			const struct pathway_event *ev = &b->ev[i];
-			int k = 8 * i;
-			db_bind_int(s, k + 1, ev->episode_id);
-			if (ev->from == PATHWAY_NO_STATE)
-				db_bind_null(s, k + 2);
-			else
-				db_bind_text_ref(s, k + 2, episode_state_code((enum episode_state)ev->from));
-			db_bind_text_ref(s, k + 3, episode_state_code(ev->to));
-			db_bind_date(s, k + 4, ev->date);
-			db_bind_text_ref(s, k + 5, ev->actor);
-			db_bind_text_ref_opt(s, k + 6, ev->reason);
-			db_bind_text_ref_opt(s, k + 7, ev->service);
-			db_bind_text_ref(s, k + 8, ev->recorded_at);
-		}
+		for (int i = 0; i < b->n; i++)
+			bind_event(s, 9 * i, b->last_id + 1 + i, &b->ev[i]);
 		rc = db_run(s, e);
 	} else {
-		for (int i = 0; !rc && i < b->n; i++)
-			rc = store_pathway_event_insert(db, &b->ev[i], e);
+		for (int i = 0; !rc && i < b->n; i++) {
+			db_stmt_t *s = db_prepare(db, EVENT_INSERT EVENT_ROW, e);
+			if (!s)
+				return DY_ESTORE;
+			bind_event(s, 0, b->last_id + 1 + i, &b->ev[i]);
+			rc = db_run(s, e);
+		}
 	}
+	if (!rc)
+		b->last_id += b->n;
 	b->n = 0;
 	return rc;
 }

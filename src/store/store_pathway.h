@@ -82,11 +82,17 @@ int store_pathway_event_insert(db_t *db, const struct pathway_event *ev, struct 
 
 /* Events of a bulk import written together: store_pathway_event_add copies
  * ev into b and writes STORE_EVENT_BATCH of them in one statement;
- * store_pathway_event_flush writes the rest (before anything reads them). */
+ * store_pathway_event_flush writes the rest (before anything reads them).
+ * The batch numbers its events itself (the largest id read once, at its
+ * first write, then one more per event, as the stores would number them
+ * under the writer's lock), so that no row asks the database for its id.
+ * A batch starts zeroed. */
 #define STORE_EVENT_BATCH 32
 struct store_event_batch {
 	struct pathway_event ev[STORE_EVENT_BATCH];
 	int n;
+	int numbered;    /* last_id has been read */
+	int64_t last_id; /* the id of the last event written */
 };
 int store_pathway_event_add(db_t *db, struct store_event_batch *b, const struct pathway_event *ev,
                             struct dy_err *e);

@@ -34,7 +34,7 @@ int store_training_insert(db_t *db, struct wf_training *t, struct dy_err *e)
 	db_bind_int(s, 5, t->hours_x10);
 	db_bind_text_opt(s, 6, t->named);
 	db_bind_text(s, 7, t->created_by);
-	int rc = db_run_id(s, &t->id, e);
+	int rc = db_run_insert(s, &t->id, e);
 	if (!rc)
 		rc = store_links_insert(db, "INSERT INTO training_trainer (event_id, practitioner_id) VALUES (?,?)", t->id,
 		                        t->trainers, t->n_trainers, e);
@@ -76,7 +76,7 @@ int store_consultation_insert(db_t *db, struct wf_consultation *c, struct dy_err
 	db_bind_text_opt(s, 9, c->follow_up);
 	db_bind_date(s, 10, c->follow_up_on);
 	db_bind_text(s, 11, c->created_by);
-	return db_run_id(s, &c->id, e);
+	return db_run_insert(s, &c->id, e);
 }
 
 int store_supervision_insert(db_t *db, struct wf_supervision *v, struct dy_err *e)
@@ -100,7 +100,7 @@ int store_supervision_insert(db_t *db, struct wf_supervision *v, struct dy_err *
 	db_bind_int(s, 10, v->supervised);
 	db_bind_int(s, 11, v->duration_min);
 	db_bind_text(s, 12, v->created_by);
-	return db_run_id(s, &v->id, e);
+	return db_run_insert(s, &v->id, e);
 }
 
 static int attendees(db_t *db, struct wf_training *t, struct dy_err *e)
