@@ -388,7 +388,7 @@ static int session_for(struct programmes *pg, struct csvtab *t, const struct gro
 	if (group_check_session(number, r->sessions, on, r->starts_on, pg->im->a->today, e))
 		return import_col_fail(t, strcmp(e->field, "number") == 0 ? GA_SESSION : GA_DATE, e);
 	*id = pg->last_session + 1;
-	int rc = store_group_session_insert_as(pg->im->a->db, *id, r->id, number, on, e);
+	int rc = store_group_session_insert(pg->im->a->db, r->id, number, on, id, e);
 	if (!rc)
 		pg->last_session = *id;
 	if (rc == DY_ECONFLICT)

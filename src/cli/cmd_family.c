@@ -308,7 +308,7 @@ static int overdue_row(void *ctx, const struct person *p)
 {
 	struct overdue_ctx *c = ctx;
 	char fid[24], pid[24], edd[11], days[16], name[sizeof p->given_name + sizeof p->family_name + 1];
-	snprintf(name, sizeof name, "%s %s", p->given_name, p->family_name);
+	str_full_name(name, sizeof name, p->given_name, p->family_name);
 	const char *row[] = {fmt_id(fid, p->family_id), fmt_id(pid, p->id), name, fmt_date(edd, p->edd),
 	                     fmt_int(days, c->today - p->edd, INT32_MIN)};
 	out_row(c->l, row);

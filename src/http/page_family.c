@@ -49,7 +49,7 @@ int page_state_tag(struct buf *b, enum episode_state s, struct dy_err *e)
 
 void page_person_name(const struct person *p, char *out, size_t n)
 {
-	snprintf(out, n, "%s %s", p->given_name, p->family_name);
+	str_full_name(out, n, p->given_name, p->family_name);
 }
 
 int page_infant_age(const struct person *p, int32_t today, char *out, size_t n)

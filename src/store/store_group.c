@@ -174,25 +174,15 @@ int store_group_enrolment_list(db_t *db, int64_t run_id, int64_t episode_id, sto
 
 int store_group_session_insert(db_t *db, int64_t run_id, int number, int32_t date, int64_t *id, struct dy_err *e)
 {
-	db_stmt_t *s = db_prepare(db, "INSERT INTO group_session (run_id, number, date) VALUES (?,?,?) RETURNING id", e);
+	db_stmt_t *s = db_prepare(db, "INSERT INTO group_session (id, run_id, number, date) VALUES (?,?,?,?) RETURNING id",
+	                          e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_int(s, 1, run_id);
-	db_bind_int(s, 2, number);
-	db_bind_date(s, 3, date);
-	return db_run_id(s, id, e);
-}
-
-int store_group_session_insert_as(db_t *db, int64_t id, int64_t run_id, int number, int32_t date, struct dy_err *e)
-{
-	db_stmt_t *s = db_prepare(db, "INSERT INTO group_session (id, run_id, number, date) VALUES (?,?,?,?)", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_id(s, 1, id);
+	db_bind_id(s, 1, *id);
 	db_bind_int(s, 2, run_id);
 	db_bind_int(s, 3, number);
 	db_bind_date(s, 4, date);
-	return db_run(s, e);
+	return db_run_insert(s, id, e);
 }
 
 int store_group_session_last_id(db_t *db, int64_t *id, struct dy_err *e)

@@ -98,14 +98,11 @@ struct group_contact {
  * DY_ENOTFOUND if absent. */
 int store_group_contact(db_t *db, int64_t id, struct group_contact *c, struct dy_err *e);
 
-/* Inserts session `number` of the run; *id written back; DY_ECONFLICT when
- * that number is already recorded. */
+/* Inserts session `number` of the run with id *id (an import numbers its
+ * sessions from store_group_session_last_id; in a bulk write it then goes
+ * out without waiting for its answer), or with the next id written back
+ * to *id when *id is 0; DY_ECONFLICT when that number is already recorded. */
 int store_group_session_insert(db_t *db, int64_t run_id, int number, int32_t date, int64_t *id, struct dy_err *e);
-
-/* As store_group_session_insert with the id given (id > 0: in a bulk write
- * it goes out without waiting for its answer); an import numbers its
- * sessions from store_group_session_last_id. */
-int store_group_session_insert_as(db_t *db, int64_t id, int64_t run_id, int number, int32_t date, struct dy_err *e);
 
 /* Sets *id to the largest session id (0 when there is none). */
 int store_group_session_last_id(db_t *db, int64_t *id, struct dy_err *e);
