@@ -345,8 +345,11 @@ static int import_people(struct import *im, struct dy_err *e)
 			break;
 		uint32_t seen;
 		if (!idmap_get(&im->families, p.family_id, &seen)) {
+			/* into a database with no family, each is new: a plain insert
+			 * (which a bulk load on PostgreSQL sends by COPY) */
 			struct family f = {.id = p.family_id, .team_id = im->a->team_id, .created_on = im->a->today};
-			if ((rc = store_family_ensure(im->a->db, &f, NULL, e)))
+			if ((rc = populated ? store_family_ensure(im->a->db, &f, NULL, e)
+			                    : store_family_insert(im->a->db, &f, e)))
 				break;
 			idmap_put(&im->families, p.family_id, 1);
 		}
@@ -1003,8 +1006,20 @@ static uint64_t measure_key(const struct measure_record *r)
 	return h ? h : 1;
 }
 
+/* A risk flag's acknowledgment read from measures.csv, applied after the
+ * file's scores are written (so that, on PostgreSQL, the flags go in by
+ * COPY and are updated once, not one update between every two rows). */
+struct risk_ack {
+	int64_t measure_id;
+	const char *risk; /* the instrument definition's own text */
+	int32_t on;
+	char by[64], action[RISK_ACTION_MAX + 1];
+};
+
 static int import_measures(struct import *im, struct dy_err *e)
 {
+	struct risk_ack *acks = NULL;
+	size_t nacks = 0, capacks = 0;
 	struct csvtab t;
 	int rc = csvtab_open(&t, im->dir, "measures.csv", me_cols, ME_NCOLS, 0, e);
 	const struct instrument_set *set = NULL;
@@ -1103,9 +1118,18 @@ static int import_measures(struct import *im, struct dy_err *e)
 			last_id = m->id;
 		if (!rc)
 			rc = store_score_batch_add(im->a->db, batch, m->id, &res, e);
-		for (int k = 0; !rc && ack_on != DATE_NONE && k < res.nrisks; k++)
-			rc = store_risk_acknowledge_one(im->a->db, m->id, in->risks[res.risks[k]].id,
-			                                ack_by[0] ? ack_by : "import", ack_on, ack_action, e);
+		for (int k = 0; !rc && ack_on != DATE_NONE && k < res.nrisks; k++) {
+			if (nacks == capacks) {
+				capacks = capacks ? capacks * 2 : 256;
+				acks = xrealloc(acks, capacks * sizeof *acks);
+			}
+			struct risk_ack *a = &acks[nacks++];
+			a->measure_id = m->id;
+			a->risk = in->risks[res.risks[k]].id;
+			a->on = ack_on;
+			str_copy(a->by, sizeof a->by, ack_by[0] ? ack_by : "import");
+			str_copy(a->action, sizeof a->action, ack_action);
+		}
 		if (!rc)
 			im->n->measures++;
 	}
@@ -1115,6 +1139,12 @@ static int import_measures(struct import *im, struct dy_err *e)
 		int frc = store_score_batch_flush(im->a->db, batch, e);
 		rc = frc ? frc : rc;
 	}
+	for (size_t i = 0; rc >= 0 && i < nacks; i++) {
+		int arc = store_risk_acknowledge_one(im->a->db, acks[i].measure_id, acks[i].risk, acks[i].by, acks[i].on,
+		                                     acks[i].action, e);
+		rc = arc ? arc : rc;
+	}
+	free(acks);
 	free(batch);
 	return rc < 0 ? rc : 0;
 }
@@ -1541,6 +1571,10 @@ static int import_once(struct app *a, const char *dir, const struct manifest *ma
 	int rc = db_bulk(a->db, how, e);
 	if (!rc)
 		rc = app_begin(a, e);
+	/* The waiting clocks are set once at the end (PostgreSQL; SQLite's
+	 * triggers keep them row by row at little cost). */
+	if (!rc)
+		rc = store_clocks_later(a->db, e);
 	for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++) {
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -1550,6 +1584,8 @@ static int import_once(struct app *a, const char *dir, const struct manifest *ma
 			fprintf(stderr, "import: %-22s %.3f s\n", steps[i].name,
 			        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
+	if (!rc)
+		rc = store_clocks_recompute(a->db, a->team_id, e);
 	if (!rc && man->n >= 0)
 		rc = check_rows(man, n, e);
 	char detail[160];
@@ -1615,7 +1651,7 @@ int app_import(struct app *a, const char *dir, struct transfer_counts *n, struct
 	 * as on SQLite (where the flag changes nothing and no rerun is made). */
 	unsigned how = DB_BULK_LARGE | DB_BULK_REFS_CHECKED;
 	int late = db_dialect(a->db) == DB_DIALECT_PG;
-	rc = import_once(a, dir, &man, how | (late ? DB_BULK_LATE_ANSWERS : 0), n, e);
+	rc = import_once(a, dir, &man, how | (late ? DB_BULK_LATE_ANSWERS | DB_BULK_ANY_ORDER : 0), n, e);
 	if (rc && late && rc != DY_EBUSY) {
 		dy_err_clear(e);
 		rc = import_once(a, dir, &man, DB_BULK_REFS_CHECKED, n, e);

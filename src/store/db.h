@@ -201,9 +201,14 @@ enum {
 	DB_BULK_END = 0,          /* the large write is over: every check back on */
 	DB_BULK_LARGE = 1,        /* many rows follow in one transaction */
 	DB_BULK_REFS_CHECKED = 2, /* the caller checks every reference itself */
-	DB_BULK_LATE_ANSWERS = 4  /* with LARGE: the caller needs no write's answer before its next write (no
+	DB_BULK_LATE_ANSWERS = 4, /* with LARGE: the caller needs no write's answer before its next write (no
 	                             RETURNING id it uses, no conflict it branches on), so a failed write may be
 	                             reported several statements later, at the latest by db_commit */
+	DB_BULK_ANY_ORDER = 8     /* with LATE_ANSWERS: plain inserts ("INSERT INTO t (cols) VALUES (?, ...)",
+	                             nothing after but RETURNING id) into different tables may reach the database
+	                             in another order among themselves (each table's rows in their own order, and
+	                             every one before the next read or other write), so references are checked
+	                             at commit */
 };
 
 /* Declares what the next writes are (DB_BULK_* or'd; DB_BULK_END when they
@@ -212,8 +217,9 @@ enum {
  * at commit; with REFS_CHECKED, foreign keys not checked per row;
  * PostgreSQL: with LATE_ANSWERS, up to 512 db_run writes sent before their
  * answers are read, so a failure names a later statement than its own and
- * the caller who needs the exact one runs the write again without it).
- * Ending
+ * the caller who needs the exact one runs the write again without it;
+ * with ANY_ORDER, plain inserts gathered by table and sent by COPY, and
+ * foreign keys checked at commit). Ending
  * restores every check and fails, loudly, if it cannot: the connection must
  * then not be used again. */
 int db_bulk(db_t *db, unsigned how, struct dy_err *e);

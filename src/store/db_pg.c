@@ -24,7 +24,12 @@
  *   its DETAIL line can quote a value and is never used.
  * - timestamptz columns read back as ISO 8601 UTC text (YYYY-MM-DDTHH:MM:SSZ,
  *   as stored on SQLite); booleans read as 1 / 0.
- * - The session is UTC with ISO dates, whatever the server's defaults. */
+ * - The session is UTC with ISO dates, whatever the server's defaults.
+ * - In a bulk write declared DB_BULK_ANY_ORDER, each plain insert's rows are
+ *   gathered under their statement and sent by COPY (copy_flush) before the
+ *   next read or other write, with the foreign keys (DEFERRABLE since
+ *   migration 27) checked at commit: one COPY costs the server a fraction
+ *   of a statement per row (bench/RESULTS.md, "PostgreSQL: import"). */
 #include "store/db_driver.h"
 #include "store/db_stmt_cache.h"
 
@@ -42,6 +47,12 @@
 #define OID_FLOAT8 701
 #define OID_TIMESTAMPTZ 1184
 
+/* A growing buffer of text (COPY lines). */
+struct text {
+	char *p;
+	size_t n, cap;
+};
+
 struct pg_stmt {
 	struct db_stmt base;
 	struct pg *db;
@@ -56,6 +67,10 @@ struct pg_stmt {
 	int row, nrows;
 	char (*stamp)[24]; /* per column: a timestamptz reformatted */
 	int nstamp;
+	char *copy;        /* a plain insert's COPY ("COPY t (cols) FROM STDIN"), else NULL */
+	char *make, *merge; /* with ON CONFLICT: its temporary table made, and its rows moved on */
+	int copy_cols;     /* values a row: nparams is a multiple */
+	struct text rows;  /* its rows waiting to be sent, as COPY text */
 };
 
 struct pg {
@@ -72,8 +87,11 @@ struct pg {
 	int load_ncols;
 	int load_rc;         /* its first failure, reported again at the end */
 	char load_table[64];
-	char *line;          /* COPY text waiting to be sent */
-	size_t nline, cap;
+	struct text line;    /* COPY text waiting to be sent */
+	struct pg_stmt **queue; /* statements with rows gathered (DB_BULK_ANY_ORDER), first gathered first */
+	int nqueue, capqueue;
+	size_t queued;       /* their bytes */
+	int deferred;        /* SET CONSTRAINTS ALL DEFERRED sent in this transaction */
 };
 
 #define PG(d) ((struct pg *)(d))
@@ -137,7 +155,7 @@ static int run_plain(struct pg *db, const char *sql, struct dy_err *e)
  * leaves pipeline mode. Called before anything that needs an answer.
  * Returns the first failure among them (the transaction is then broken
  * and its commit refused). */
-static int drain(struct pg *db, struct dy_err *e)
+static int drain_pipe(struct pg *db, struct dy_err *e)
 {
 	if (PQpipelineStatus(db->c) == PQ_PIPELINE_OFF)
 		return 0;
@@ -171,6 +189,36 @@ static int drain(struct pg *db, struct dy_err *e)
 	PQexitPipelineMode(db->c);
 	db->piped = 0;
 	return rc;
+}
+
+static int copy_flush(struct pg *db, struct dy_err *e);
+static void copy_gather(struct pg *db, struct pg_stmt *s);
+
+/* Every write sent is answered: the pipeline read to its end, then the
+ * gathered inserts sent (or, after a failure, dropped). */
+static int drain(struct pg *db, struct dy_err *e)
+{
+	int rc = drain_pipe(db, e);
+	if (!db->nqueue)
+		return rc;
+	if (rc) {
+		for (int i = 0; i < db->nqueue; i++)
+			db->queue[i]->rows.n = 0;
+		db->nqueue = 0;
+		db->queued = 0;
+		return rc;
+	}
+	return copy_flush(db, e);
+}
+
+/* Drops the gathered inserts (a rollback), and forgets the deferral. */
+static void copy_discard(struct pg *db)
+{
+	for (int i = 0; i < db->nqueue; i++)
+		db->queue[i]->rows.n = 0;
+	db->nqueue = 0;
+	db->queued = 0;
+	db->deferred = 0;
 }
 
 static void clear_result(struct pg_stmt *s)
@@ -216,11 +264,16 @@ static void pg_close(db_t *d)
 		free(s->type);
 		free(s->stamp);
 		free(s->text);
+		free(s->copy);
+		free(s->make);
+		free(s->merge);
+		free(s->rows.p);
 		free(s);
 	}
 	db_stmt_cache_free(&db->cache);
 	PQfinish(db->c);
-	free(db->line);
+	free(db->line.p);
+	free(db->queue);
 	free(db);
 }
 
@@ -342,6 +395,95 @@ static char *translate(const char *sql, int *n)
 	return out;
 }
 
+static const char *skip_ident(const char *p)
+{
+	while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_')
+		p++;
+	return p;
+}
+
+static const char *skip_space(const char *p)
+{
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+/* Sets s->copy to the COPY that loads sql's row when sql is a plain insert
+ * ("INSERT INTO t (a, b) VALUES (?, ?)", one ? per column, nothing after but
+ * RETURNING id or an ON CONFLICT ... DO NOTHING), else leaves it NULL. With
+ * a conflict clause the rows are copied into a temporary table of the same
+ * columns (s->make) and go on from there under that clause (s->merge). */
+static void copy_of(struct pg_stmt *s, const char *sql)
+{
+	int nparams = s->nparams;
+	static const char head[] = "INSERT INTO ";
+	if (strncmp(sql, head, sizeof head - 1) != 0)
+		return;
+	const char *t = sql + sizeof head - 1, *te = skip_ident(t);
+	const char *p = skip_space(te);
+	if (te == t || *p != '(')
+		return;
+	const char *cols = ++p;
+	int ncols = 0;
+	for (;;) {
+		const char *c = skip_space(p);
+		p = skip_ident(c);
+		if (p == c)
+			return;
+		ncols++;
+		p = skip_space(p);
+		if (*p == ')')
+			break;
+		if (*p++ != ',')
+			return;
+	}
+	const char *cole = p++;
+	p = skip_space(p);
+	if (strncmp(p, "VALUES", 6) != 0)
+		return;
+	/* one row, or several (a batch's "(?, ?), (?, ?)") */
+	int nrows = 0;
+	do {
+		p = skip_space(p + (nrows ? 1 : 6));
+		if (*p++ != '(')
+			return;
+		for (int i = 0; i < ncols; i++) {
+			p = skip_space(p);
+			if (*p++ != '?')
+				return;
+			p = skip_space(p);
+			if (*p++ != (i + 1 < ncols ? ',' : ')'))
+				return;
+		}
+		nrows++;
+		p = skip_space(p);
+	} while (*p == ',');
+	if (p > sql && p[-1] == ' ')
+		p--; /* the clause after keeps its leading space */
+	static const char on_conflict[] = " ON CONFLICT ", nothing[] = " DO NOTHING";
+	size_t rest = strlen(p), nl = sizeof nothing - 1;
+	int merge = strncmp(p, on_conflict, sizeof on_conflict - 1) == 0 && rest > nl &&
+	            strcmp(p + rest - nl, nothing) == 0 && !strchr(p, '?');
+	if (ncols * nrows != nparams || (*p && !merge && strcmp(p, " RETURNING id") != 0))
+		return;
+	s->copy_cols = ncols;
+	int tl = (int)(te - t), cl = (int)(cole - cols);
+	size_t n = (size_t)tl + 2 * (size_t)cl + rest + 160;
+	s->copy = xmalloc(n);
+	if (!merge) {
+		snprintf(s->copy, n, "COPY %.*s (%.*s) FROM STDIN", tl, t, cl, cols);
+		return;
+	}
+	snprintf(s->copy, n, "COPY dyad_gather_%s (%.*s) FROM STDIN", s->name, cl, cols);
+	s->make = xmalloc(n);
+	snprintf(s->make, n, "CREATE TEMP TABLE IF NOT EXISTS dyad_gather_%s ON COMMIT DROP AS SELECT %.*s FROM %.*s"
+	         " WITH NO DATA", s->name, cl, cols, tl, t);
+	s->merge = xmalloc(n);
+	snprintf(s->merge, n, "INSERT INTO %.*s (%.*s) SELECT %.*s FROM dyad_gather_%s%s; TRUNCATE dyad_gather_%s", tl, t,
+	         cl, cols, cl, cols, s->name, p, s->name);
+}
+
 static struct pg_stmt *ready(struct pg_stmt *s)
 {
 	clear_result(s);
@@ -363,9 +505,10 @@ static db_stmt_t *pg_prepare(db_t *d, const char *sql, struct dy_err *e)
 	static const char returning[] = " RETURNING id";
 	size_t len = strlen(sql), rl = sizeof returning - 1;
 	s->returning_id = len > rl && strcmp(sql + len - rl, returning) == 0;
+	snprintf(s->name, sizeof s->name, "dy%d", ++db->next_name);
+	copy_of(s, sql);
 	s->val = xcalloc((size_t)s->nparams + 1, sizeof *s->val);
 	s->type = xcalloc((size_t)s->nparams + 1, sizeof *s->type);
-	snprintf(s->name, sizeof s->name, "dy%d", ++db->next_name);
 	db_stmt_cache_add(&db->cache, sql, s);
 	return &s->base;
 }
@@ -490,6 +633,9 @@ static int pg_step(db_stmt_t *st, struct dy_err *e)
  * waits on the other. */
 #define PIPE_BATCH 512
 
+/* Gathered inserts are sent when they hold this many bytes of COPY text. */
+#define COPY_GATHER_MAX (16u << 20)
+
 /* db_run: in a bulk write inside a transaction, a prepared statement is
  * sent without waiting for its answer (pipeline mode; drain reads them);
  * otherwise step and reset. libpq says PQTRANS_ACTIVE while a pipelined
@@ -504,6 +650,17 @@ static int pg_run(db_stmt_t *st, struct dy_err *e)
 	int open = ts == PQTRANS_INTRANS ||
 	           ((db->bulk & DB_BULK_LATE_ANSWERS) && db->piped > 0 && ts == PQTRANS_ACTIVE &&
 	            PQpipelineStatus(db->c) == PQ_PIPELINE_ON);
+	if ((db->bulk & DB_BULK_ANY_ORDER) && (db->bulk & DB_BULK_LATE_ANSWERS) && s->copy && open && !s->res) {
+		copy_gather(db, s);
+		return db->queued >= COPY_GATHER_MAX ? drain(db, e) : 0;
+	}
+	if (db->nqueue) { /* gathered inserts go before any other write */
+		int rc = drain(db, e);
+		if (rc)
+			return rc;
+		ts = PQtransactionStatus(db->c);
+		open = ts == PQTRANS_INTRANS;
+	}
 	if (!(db->bulk & DB_BULK_LARGE) || !s->prepared || !open || s->res) {
 		int rc = pg_step(st, e);
 		if (rc < 0)
@@ -605,7 +762,7 @@ static void abandon_load(struct pg *db)
 	if (!db->loading)
 		return;
 	db->loading = 0;
-	db->nline = 0;
+	db->line.n = 0;
 	PQputCopyEnd(db->c, "abandoned");
 	for (PGresult *r; (r = PQgetResult(db->c));)
 		PQclear(r);
@@ -615,6 +772,7 @@ static int pg_begin(db_t *d, int write, struct dy_err *e)
 {
 	struct pg *db = PG(d);
 	abandon_load(db);
+	copy_discard(db);
 	reset_all(db);
 	drain(db, &(struct dy_err){0});
 	char sql[200];
@@ -639,6 +797,7 @@ static int pg_commit(db_t *d, struct dy_err *e)
 	}
 	reset_all(db);
 	int rc = drain(db, e);
+	db->deferred = 0;
 	if (rc) {
 		run_plain(db, "ROLLBACK", &(struct dy_err){0});
 		return rc;
@@ -655,6 +814,7 @@ static void pg_rollback(db_t *d)
 {
 	struct pg *db = PG(d);
 	abandon_load(db);
+	copy_discard(db);
 	reset_all(db);
 	drain(db, &(struct dy_err){0});
 	if (PQtransactionStatus(db->c) != PQTRANS_IDLE)
@@ -688,27 +848,27 @@ static int pg_bulk(db_t *d, unsigned how, struct dy_err *e)
  * answer (the first refused row) is read at the end. */
 #define LOAD_CHUNK (256 * 1024)
 
-static void line_put(struct pg *db, const char *p, size_t n)
+static void line_put(struct text *b, const char *p, size_t n)
 {
-	if (db->nline + n > db->cap) {
-		db->cap = (db->nline + n) * 2;
-		db->line = xrealloc(db->line, db->cap);
+	if (b->n + n > b->cap) {
+		b->cap = (b->n + n) * 2;
+		b->p = xrealloc(b->p, b->cap);
 	}
-	memcpy(db->line + db->nline, p, n);
-	db->nline += n;
+	memcpy(b->p + b->n, p, n);
+	b->n += n;
 }
 
-static void line_text(struct pg *db, const char *t)
+static void line_text(struct text *b, const char *t)
 {
 	for (const char *p = t;; p++) {
 		const char *from = p;
 		while (*p && *p != '\\' && *p != '\t' && *p != '\n' && *p != '\r')
 			p++;
-		line_put(db, from, (size_t)(p - from));
+		line_put(b, from, (size_t)(p - from));
 		if (!*p)
 			return;
 		char esc[2] = {'\\', *p == '\\' ? '\\' : *p == '\t' ? 't' : *p == '\n' ? 'n' : 'r'};
-		line_put(db, esc, 2);
+		line_put(b, esc, 2);
 	}
 }
 
@@ -743,11 +903,82 @@ static int load_result(struct pg *db, struct dy_err *e)
 
 static int send_line(struct pg *db, struct dy_err *e)
 {
-	if (!db->nline)
+	if (!db->line.n)
 		return 0;
-	int rc = PQputCopyData(db->c, db->line, (int)db->nline) == 1 ? 0 : pg_error(db, NULL, e);
-	db->nline = 0;
+	int rc = PQputCopyData(db->c, db->line.p, (int)db->line.n) == 1 ? 0 : pg_error(db, NULL, e);
+	db->line.n = 0;
 	return rc;
+}
+
+/* Sends every gathered insert, a COPY per statement in the order each was
+ * first gathered, after the pipeline is drained (COPY leaves no room for
+ * it); the foreign keys are deferred to the commit first, once a
+ * transaction, since rows may now come before the rows they name. */
+static int copy_flush(struct pg *db, struct dy_err *e)
+{
+	int rc = 0;
+	if (!db->deferred) {
+		rc = run_plain(db, "SET CONSTRAINTS ALL DEFERRED", e);
+		db->deferred = !rc;
+	}
+	for (int i = 0; i < db->nqueue; i++) {
+		struct pg_stmt *s = db->queue[i];
+		if (!rc && s->make)
+			rc = run_plain(db, s->make, e);
+		if (!rc) {
+			PGresult *r = PQexec(db->c, s->copy);
+			if (PQresultStatus(r) != PGRES_COPY_IN) {
+				rc = pg_error(db, r, e);
+			} else {
+				const char *t = s->copy + 5; /* "COPY " */
+				snprintf(db->load_table, sizeof db->load_table, "%.*s", (int)strcspn(t, " "), t);
+				int put = 0;
+				for (size_t off = 0; !put && off < s->rows.n; off += LOAD_CHUNK) {
+					size_t n = s->rows.n - off < LOAD_CHUNK ? s->rows.n - off : LOAD_CHUNK;
+					put = PQputCopyData(db->c, s->rows.p + off, (int)n) != 1;
+				}
+				if (put)
+					rc = pg_error(db, NULL, e);
+				if (PQputCopyEnd(db->c, rc ? "the load failed" : NULL) != 1 && !rc)
+					rc = pg_error(db, NULL, e);
+				struct dy_err server;
+				int src = load_result(db, rc ? &server : e);
+				rc = rc ? rc : src;
+			}
+			PQclear(r);
+		}
+		if (!rc && s->merge)
+			rc = run_plain(db, s->merge, e);
+		s->rows.n = 0;
+	}
+	db->nqueue = 0;
+	db->queued = 0;
+	return rc;
+}
+
+/* A plain insert's bound values, gathered as one COPY line of its
+ * statement (sent by copy_flush). */
+static void copy_gather(struct pg *db, struct pg_stmt *s)
+{
+	if (!s->rows.n) {
+		if (db->nqueue == db->capqueue) {
+			db->capqueue = db->capqueue ? db->capqueue * 2 : 16;
+			db->queue = xrealloc(db->queue, (size_t)db->capqueue * sizeof *db->queue);
+		}
+		db->queue[db->nqueue++] = s;
+	}
+	size_t before = s->rows.n;
+	for (int i = 0; i < s->nparams; i++) {
+		if (i % s->copy_cols)
+			line_put(&s->rows, "\t", 1);
+		if (s->val[i])
+			line_text(&s->rows, s->val[i]);
+		else
+			line_put(&s->rows, "\\N", 2);
+		if ((i + 1) % s->copy_cols == 0)
+			line_put(&s->rows, "\n", 1);
+	}
+	db->queued += s->rows.n - before;
 }
 
 static int pg_load_begin(db_t *d, const char *table, const char *const *cols, int ncols, struct dy_err *e)
@@ -759,19 +990,20 @@ static int pg_load_begin(db_t *d, const char *table, const char *const *cols, in
 	int rc = drain(db, e);
 	if (rc)
 		return rc;
-	db->nline = 0;
-	line_put(db, "COPY \"", 6);
-	line_put(db, table, strlen(table));
-	line_put(db, "\" (", 3);
+	struct text *b = &db->line;
+	b->n = 0;
+	line_put(b, "COPY \"", 6);
+	line_put(b, table, strlen(table));
+	line_put(b, "\" (", 3);
 	for (int i = 0; i < ncols; i++) {
-		line_put(db, i ? ", \"" : "\"", i ? 3 : 1);
-		line_put(db, cols[i], strlen(cols[i]));
-		line_put(db, "\"", 1);
+		line_put(b, i ? ", \"" : "\"", i ? 3 : 1);
+		line_put(b, cols[i], strlen(cols[i]));
+		line_put(b, "\"", 1);
 	}
 	static const char tail[] = ") FROM STDIN";
-	line_put(db, tail, sizeof tail); /* with its NUL */
-	PGresult *r = PQexec(db->c, db->line);
-	db->nline = 0;
+	line_put(b, tail, sizeof tail); /* with its NUL */
+	PGresult *r = PQexec(db->c, b->p);
+	b->n = 0;
 	if (PQresultStatus(r) != PGRES_COPY_IN) {
 		rc = pg_error(db, r, e);
 		PQclear(r);
@@ -794,19 +1026,20 @@ static int pg_load_row(db_t *d, const struct db_value *v, struct dy_err *e)
 		return db->load_rc;
 	for (int i = 0; i < db->load_ncols; i++) {
 		char num[40];
+		struct text *b = &db->line;
 		if (i)
-			line_put(db, "\t", 1);
+			line_put(b, "\t", 1);
 		if (v[i].kind == DB_VALUE_INT)
-			line_put(db, num, (size_t)snprintf(num, sizeof num, "%lld", (long long)v[i].i));
+			line_put(b, num, (size_t)snprintf(num, sizeof num, "%lld", (long long)v[i].i));
 		else if (v[i].kind == DB_VALUE_REAL)
-			line_put(db, num, (size_t)snprintf(num, sizeof num, "%.17g", v[i].d));
+			line_put(b, num, (size_t)snprintf(num, sizeof num, "%.17g", v[i].d));
 		else if (v[i].kind == DB_VALUE_TEXT)
-			line_text(db, v[i].text);
+			line_text(b, v[i].text);
 		else
-			line_put(db, "\\N", 2);
+			line_put(b, "\\N", 2);
 	}
-	line_put(db, "\n", 1);
-	if (db->nline >= LOAD_CHUNK && (db->load_rc = send_line(db, e)))
+	line_put(&db->line, "\n", 1);
+	if (db->line.n >= LOAD_CHUNK && (db->load_rc = send_line(db, e)))
 		return db->load_rc;
 	return 0;
 }

@@ -825,6 +825,7 @@ const struct migration schema_migrations[] = {
 	{24, "a family entered in error", v24_family_error, pg24_family_error},
 	{25, "group attendance by enrolment and by contact", v25_attendance_index, v25_attendance_index},
 	{26, "measures entered in error", v26_measure_in_error, v26_measure_in_error},
+	{27, "bulk loads on PostgreSQL", schema_v27, schema_pg_v27},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

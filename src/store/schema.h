@@ -26,6 +26,10 @@ extern const char schema_pg_v1[], schema_pg_v2[], schema_pg_v3[], schema_pg_v4[]
 /* Migration 21 in both dialects (schema_v21.c). */
 extern const char schema_v21[], schema_pg_v21[];
 
+/* Migration 27 in both dialects (schema_v27.c): deferrable foreign keys and
+ * clock triggers that stand aside for a bulk load, on PostgreSQL. */
+extern const char schema_v27[], schema_pg_v27[];
+
 /* Code a migration runs after its SQL, in the same transaction (a backfill
  * written once in store/ rather than copied into the migration). */
 struct migration_step {

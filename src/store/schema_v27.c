@@ -1,0 +1,47 @@
+/* schema_v27.c: migration 27, "bulk loads on PostgreSQL" (issue 14), in
+ * both dialects (its entry in schema.c's schema_migrations names these
+ * texts).
+ *
+ * An import into PostgreSQL sends each file's rows by COPY, gathered by
+ * table (db_bulk's DB_BULK_ANY_ORDER), so a row may reach the server
+ * before the row it names: every foreign key becomes DEFERRABLE (INITIALLY
+ * IMMEDIATE, so every other write is checked as before) and the import
+ * defers them to its commit. The waiting clocks' triggers cost a bulk load
+ * a PL/pgSQL call and an update per contact; they now stand aside while
+ * the transaction's setting dyad.clocks is 'later' (store_clocks_later),
+ * and dyad_clocks_recompute(team) sets every clock of the team's referrals
+ * again in one statement (store_clocks_recompute), by the same expressions.
+ * SQLite keeps its triggers (cheap in-process) and changes nothing.
+ *
+ * A foreign key added by a later migration must be declared DEFERRABLE
+ * itself (tests/store/test_schema_pg.c checks that every one is). */
+#include "store/schema.h"
+#include "store/schema_clock.h"
+
+const char schema_v27[] = "-- SQLite: nothing (its clock triggers stay, its foreign keys are off in an import)\n";
+
+#define CLOCKS_NOW "current_setting('dyad.clocks', true) IS DISTINCT FROM 'later'"
+#define PG_CLOCK_WHEN(name, table, event, cond)                                                                     \
+	"DROP TRIGGER " name " ON " table ";"                                                                         \
+	"CREATE TRIGGER " name " AFTER " event " ON " table " FOR EACH ROW WHEN ((" cond ") AND " CLOCKS_NOW ")"      \
+	" EXECUTE FUNCTION dyad_" name "();"
+
+const char schema_pg_v27[] =
+	"DO $$ DECLARE r record; BEGIN"
+	" FOR r IN SELECT c.conrelid::regclass AS t, c.conname FROM pg_constraint c"
+	"  WHERE c.contype = 'f' AND NOT c.condeferrable"
+	"  AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+	" LOOP EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE', r.t, r.conname);"
+	" END LOOP; END $$;"
+	PG_CLOCK_WHEN("contact_clock_assessment", "contact", "INSERT",
+	              "NEW.attendance = 'attended' AND NEW.kind = 'assessment' AND NEW.error_at IS NULL")
+	PG_CLOCK_WHEN("contact_clock_intervention", "contact", "INSERT",
+	              "NEW.attendance = 'attended' AND NEW.kind IN ('intervention','group') AND NEW.error_at IS NULL")
+	PG_CLOCK_WHEN("contact_clock_delete", "contact", "DELETE", CLOCK_STOPS("OLD"))
+	PG_CLOCK_WHEN("contact_clock_update", "contact", "UPDATE OF episode_id, date, kind, attendance, error_at",
+	              "(" CLOCK_STOPS("OLD") ") OR (" CLOCK_STOPS("NEW") ")")
+	PG_CLOCK_WHEN("episode_clock_dates", "episode", "UPDATE OF received_on, discharged_on",
+	              "NEW.received_on IS DISTINCT FROM OLD.received_on"
+	              " OR NEW.discharged_on IS DISTINCT FROM OLD.discharged_on")
+	"CREATE FUNCTION dyad_clocks_recompute(team bigint) RETURNS void LANGUAGE sql AS $$ " CLOCK_SET
+	" WHERE family_id IN (SELECT id FROM family WHERE team_id = team) $$;";
