@@ -31,6 +31,7 @@
 #include "store/store_goal.h"
 #include "store/store_measure.h"
 #include "store/store_note.h"
+#include "store/store_bulk.h"
 #include "store/store_pathway.h"
 #include "store/store_score.h"
 #include "store/store_summary.h"
@@ -1575,6 +1576,18 @@ static int import_once(struct app *a, const char *dir, const struct manifest *ma
 	 * triggers keep them row by row at little cost). */
 	if (!rc)
 		rc = store_clocks_later(a->db, e);
+	/* Into a database with no family yet, rows sent by COPY (DB_BULK_ANY_ORDER)
+	 * go into tables whose foreign keys are set aside and checked once, a
+	 * pass each, before the commit (store_bulk.h: as pg_restore does). */
+	int keys_off = 0;
+	if (!rc && (how & DB_BULK_ANY_ORDER)) {
+		int64_t families = 0;
+		rc = store_family_rows(a->db, &families, e);
+		if (!rc && families == 0) {
+			rc = store_keys_off(a->db, e);
+			keys_off = !rc;
+		}
+	}
 	for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++) {
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -1584,6 +1597,8 @@ static int import_once(struct app *a, const char *dir, const struct manifest *ma
 			fprintf(stderr, "import: %-22s %.3f s\n", steps[i].name,
 			        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
+	if (!rc && keys_off)
+		rc = store_keys_on(a->db, e);
 	if (!rc)
 		rc = store_clocks_recompute(a->db, a->team_id, e);
 	if (!rc && man->n >= 0)

@@ -44,4 +44,23 @@ const char schema_pg_v27[] =
 	              "NEW.received_on IS DISTINCT FROM OLD.received_on"
 	              " OR NEW.discharged_on IS DISTINCT FROM OLD.discharged_on")
 	"CREATE FUNCTION dyad_clocks_recompute(team bigint) RETURNS void LANGUAGE sql AS $$ " CLOCK_SET
-	" WHERE family_id IN (SELECT id FROM family WHERE team_id = team) $$;";
+	" WHERE family_id IN (SELECT id FROM family WHERE team_id = team) $$;"
+	/* A load into empty tables: their foreign keys dropped and added back
+	 * after it, each checked in one pass (store_bulk.h). */
+	"CREATE FUNCTION dyad_keys_off() RETURNS void LANGUAGE plpgsql AS $$ DECLARE r record; empty boolean; BEGIN"
+	" CREATE TEMP TABLE dyad_keys (t text, name text, def text) ON COMMIT DROP;"
+	" FOR r IN SELECT c.conrelid::regclass::text AS t, c.conname::text AS name, pg_get_constraintdef(c.oid) AS def"
+	"  FROM pg_constraint c WHERE c.contype = 'f'"
+	"  AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+	" LOOP"
+	"  EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %s)', r.t) INTO empty;"
+	"  IF empty THEN"
+	"   INSERT INTO dyad_keys VALUES (r.t, r.name, r.def);"
+	"   EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.t, r.name);"
+	"  END IF;"
+	" END LOOP; END $$;"
+	"CREATE FUNCTION dyad_keys_on() RETURNS void LANGUAGE plpgsql AS $$ DECLARE r record; BEGIN"
+	" FOR r IN SELECT * FROM dyad_keys LOOP"
+	"  EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', r.t, r.name, r.def);"
+	" END LOOP;"
+	" DROP TABLE dyad_keys; END $$;";

@@ -384,24 +384,3 @@ int store_pathway_derive(db_t *db, const char *actor, const char *recorded_at, i
 	}
 	return rc;
 }
-
-/* Migration 27: the triggers' condition reads the setting dyad.clocks
- * (set_config's third argument: for this transaction only). */
-int store_clocks_later(db_t *db, struct dy_err *e)
-{
-	if (db_dialect(db) != DB_DIALECT_PG)
-		return 0;
-	return db_exec(db, "SELECT set_config('dyad.clocks', 'later', true)", e);
-}
-
-int store_clocks_recompute(db_t *db, int64_t team_id, struct dy_err *e)
-{
-	if (db_dialect(db) != DB_DIALECT_PG)
-		return 0;
-	db_stmt_t *s = db_prepare(db, "SELECT dyad_clocks_recompute(?)", e);
-	if (!s)
-		return DY_ESTORE;
-	db_bind_int(s, 1, team_id);
-	int rc = db_run(s, e);
-	return rc ? rc : db_exec(db, "SELECT set_config('dyad.clocks', 'now', true)", e);
-}

@@ -140,16 +140,4 @@ int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, 
  * actor and recorded_at. Sets *n to how many episodes it derived. */
 int store_pathway_derive(db_t *db, const char *actor, const char *recorded_at, int64_t *n, struct dy_err *e);
 
-/* Lets the waiting clocks' triggers stand aside for the rest of this write
- * transaction (PostgreSQL, where each costs a bulk load a call per contact;
- * SQLite keeps them and this does nothing): the caller then calls
- * store_clocks_recompute before it commits. 0 or a negative code. */
-int store_clocks_later(db_t *db, struct dy_err *e);
-
-/* Sets every waiting clock of the team's referrals again from their
- * contacts, in one statement, and lets the triggers keep them again
- * (PostgreSQL; nothing on SQLite, whose triggers never stood aside).
- * 0 or a negative code. */
-int store_clocks_recompute(db_t *db, int64_t team_id, struct dy_err *e);
-
 #endif

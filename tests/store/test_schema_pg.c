@@ -90,6 +90,33 @@ static void both_stores_have_the_same_tables_columns_and_indexes(void **state)
 	free(b);
 }
 
+/* Migration 27: every foreign key can wait for the commit (a bulk load's
+ * COPY sends rows grouped by table), yet each is checked at once unless a
+ * transaction defers it; one added by a later migration without
+ * DEFERRABLE would break an import's rows sent out of order. */
+static void every_foreign_key_is_deferrable_and_immediate(void **state)
+{
+	(void)state;
+	db_t *db;
+	struct dy_err e;
+	int applied;
+	if (db_open(tu_db_url("keys"), &db, &e) || migrate_up(db, &applied, &e))
+		fail_msg("%s", e.msg);
+	int64_t all = 0, deferrable = 0, deferred = -1;
+	assert_int_equal(db_query_int(db, "SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f'"
+	                                  " AND connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())",
+	                              &all, &e), 0);
+	assert_int_equal(db_query_int(db, "SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND condeferrable"
+	                                  " AND connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())",
+	                              &deferrable, &e), 0);
+	assert_int_equal(db_query_int(db, "SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND condeferred", &deferred,
+	                              &e), 0);
+	assert_true(all > 40);
+	assert_int_equal(deferrable, all);
+	assert_int_equal(deferred, 0);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest always[] = {
@@ -98,6 +125,7 @@ int main(void)
 	const struct CMUnitTest on_pg[] = {
 		cmocka_unit_test(every_migration_has_its_postgresql_text),
 		cmocka_unit_test(both_stores_have_the_same_tables_columns_and_indexes),
+		cmocka_unit_test(every_foreign_key_is_deferrable_and_immediate),
 	};
 	return tu_on_pg() ? cmocka_run_group_tests(on_pg, NULL, NULL) : cmocka_run_group_tests(always, NULL, NULL);
 }
