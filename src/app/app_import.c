@@ -1540,6 +1540,16 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 
 /* One run of the whole import in one transaction, its writes declared to
  * the driver as bulk (how: DB_BULK_*). */
+/* DYAD_TIMING=1: a step's time since t0 on stderr (no data, only counts). */
+static void step_time(int timing, const char *name, const struct timespec *t0)
+{
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (timing)
+		fprintf(stderr, "import: %-22s %.3f s\n", name,
+		        (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9);
+}
+
 static int import_once(struct app *a, const char *dir, const struct manifest *man, unsigned how,
                        struct transfer_counts *n, struct dy_err *e)
 {
@@ -1577,8 +1587,10 @@ static int import_once(struct app *a, const char *dir, const struct manifest *ma
 	if (!rc)
 		rc = store_clocks_later(a->db, e);
 	/* Into a database with no family yet, rows sent by COPY (DB_BULK_ANY_ORDER)
-	 * go into tables whose foreign keys are set aside and checked once, a
-	 * pass each, before the commit (store_bulk.h: as pg_restore does). */
+	 * go into tables whose foreign keys and plain indexes are set aside,
+	 * then checked and built once, a pass each, before the commit
+	 * (store_bulk.h: as pg_restore does). The import's own reads meanwhile
+	 * are look-ups by id, whose indexes stay. */
 	int keys_off = 0;
 	if (!rc && (how & DB_BULK_ANY_ORDER)) {
 		int64_t families = 0;
@@ -1589,24 +1601,24 @@ static int import_once(struct app *a, const char *dir, const struct manifest *ma
 		}
 	}
 	for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++) {
-		struct timespec t0, t1;
+		struct timespec t0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		rc = steps[i].run(&im, e);
-		clock_gettime(CLOCK_MONOTONIC, &t1);
-		if (timing)
-			fprintf(stderr, "import: %-22s %.3f s\n", steps[i].name,
-			        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+		step_time(timing, steps[i].name, &t0);
 	}
+	struct timespec k0;
+	clock_gettime(CLOCK_MONOTONIC, &k0);
 	if (!rc && keys_off)
 		rc = store_keys_on(a->db, e);
 	if (!rc)
 		rc = store_clocks_recompute(a->db, a->team_id, e);
+	step_time(timing, "keys and clocks", &k0);
 	if (!rc && man->n >= 0)
 		rc = check_rows(man, n, e);
 	char detail[160];
 	snprintf(detail, sizeof detail, "%lld people, %lld referrals, %lld contacts", (long long)n->people,
 	         (long long)n->referrals, (long long)n->contacts);
-	struct timespec c0, c1;
+	struct timespec c0;
 	clock_gettime(CLOCK_MONOTONIC, &c0);
 	rc = app_end(a, rc, "import", "team", a->team_id, detail, e);
 	if (rc && im.new_team) { /* rolled back with the rest: read the team again */
@@ -1630,10 +1642,7 @@ static int import_once(struct app *a, const char *dir, const struct manifest *ma
 		*e = after;
 		rc = rc_after;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &c1);
-	if (timing)
-		fprintf(stderr, "import: %-22s %.3f s\n", "commit",
-		        (double)(c1.tv_sec - c0.tv_sec) + (double)(c1.tv_nsec - c0.tv_nsec) / 1e9);
+	step_time(timing, "commit", &c0);
 	idmap_free(&im.families);
 	idmap_free(&im.people);
 	idmap_free(&im.episodes);

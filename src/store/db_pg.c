@@ -92,6 +92,7 @@ struct pg {
 	int nqueue, capqueue;
 	size_t queued;       /* their bytes */
 	int deferred;        /* SET CONSTRAINTS ALL DEFERRED sent in this transaction */
+	int copy_late;       /* a COPY ended whose answer is not read yet (copy_settle) */
 };
 
 #define PG(d) ((struct pg *)(d))
@@ -138,9 +139,14 @@ static int pg_error(struct pg *db, const PGresult *r, struct dy_err *e)
 	return dy_fail(e, DY_ESTORE, NULL, "database error: %s", msg);
 }
 
+static int copy_settle(struct pg *db, struct dy_err *e);
+
 /* Runs sql (maybe several statements) with no parameters. */
 static int run_plain(struct pg *db, const char *sql, struct dy_err *e)
 {
+	int late = copy_settle(db, e);
+	if (late)
+		return late;
 	PGresult *r = PQexec(db->c, sql);
 	ExecStatusType st = PQresultStatus(r);
 	int rc = 0;
@@ -157,9 +163,9 @@ static int run_plain(struct pg *db, const char *sql, struct dy_err *e)
  * and its commit refused). */
 static int drain_pipe(struct pg *db, struct dy_err *e)
 {
+	int rc = copy_settle(db, e);
 	if (PQpipelineStatus(db->c) == PQ_PIPELINE_OFF)
-		return 0;
-	int rc = 0;
+		return rc;
 	if (PQpipelineSync(db->c) != 1) {
 		rc = pg_error(db, NULL, e);
 	} else {
@@ -194,9 +200,9 @@ static int drain_pipe(struct pg *db, struct dy_err *e)
 static int copy_flush(struct pg *db, struct dy_err *e);
 static void copy_gather(struct pg *db, struct pg_stmt *s);
 
-/* Every write sent is answered: the pipeline read to its end, then the
- * gathered inserts sent (or, after a failure, dropped). */
-static int drain(struct pg *db, struct dy_err *e)
+/* The pipeline read to its end, then the gathered inserts sent (or, after
+ * a failure, dropped); the last COPY's answer may still be on its way. */
+static int copy_send(struct pg *db, struct dy_err *e)
 {
 	int rc = drain_pipe(db, e);
 	if (!db->nqueue)
@@ -209,6 +215,14 @@ static int drain(struct pg *db, struct dy_err *e)
 		return rc;
 	}
 	return copy_flush(db, e);
+}
+
+/* Every write sent is answered. */
+static int drain(struct pg *db, struct dy_err *e)
+{
+	int rc = copy_send(db, e);
+	int late = copy_settle(db, rc ? &(struct dy_err){0} : e);
+	return rc ? rc : late;
 }
 
 /* Drops the gathered inserts (a rollback), and forgets the deferral. */
@@ -647,12 +661,14 @@ static int pg_run(db_stmt_t *st, struct dy_err *e)
 	struct pg_stmt *s = STMT(st);
 	struct pg *db = s->db;
 	PGTransactionStatusType ts = PQtransactionStatus(db->c);
-	int open = ts == PQTRANS_INTRANS ||
+	int open = ts == PQTRANS_INTRANS || db->copy_late ||
 	           ((db->bulk & DB_BULK_LATE_ANSWERS) && db->piped > 0 && ts == PQTRANS_ACTIVE &&
 	            PQpipelineStatus(db->c) == PQ_PIPELINE_ON);
 	if ((db->bulk & DB_BULK_ANY_ORDER) && (db->bulk & DB_BULK_LATE_ANSWERS) && s->copy && open && !s->res) {
 		copy_gather(db, s);
-		return db->queued >= COPY_GATHER_MAX ? drain(db, e) : 0;
+		/* sent now, answered later: the server loads them while the
+		 * caller makes the next rows */
+		return db->queued >= COPY_GATHER_MAX ? copy_send(db, e) : 0;
 	}
 	if (db->nqueue) { /* gathered inserts go before any other write */
 		int rc = drain(db, e);
@@ -668,6 +684,9 @@ static int pg_run(db_stmt_t *st, struct dy_err *e)
 		clear_result(s);
 		return 0;
 	}
+	int late = copy_settle(db, e);
+	if (late)
+		return late;
 	if (PQpipelineStatus(db->c) == PQ_PIPELINE_OFF && PQenterPipelineMode(db->c) != 1)
 		return pg_error(db, NULL, e);
 	if (PQsendQueryPrepared(db->c, s->name, s->nparams, (const char *const *)s->val, NULL, NULL, 0) != 1) {
@@ -925,6 +944,8 @@ static int copy_flush(struct pg *db, struct dy_err *e)
 		struct pg_stmt *s = db->queue[i];
 		if (!rc && s->make)
 			rc = run_plain(db, s->make, e);
+		if (!rc)
+			rc = copy_settle(db, e);
 		if (!rc) {
 			PGresult *r = PQexec(db->c, s->copy);
 			if (PQresultStatus(r) != PGRES_COPY_IN) {
@@ -942,8 +963,10 @@ static int copy_flush(struct pg *db, struct dy_err *e)
 				if (PQputCopyEnd(db->c, rc ? "the load failed" : NULL) != 1 && !rc)
 					rc = pg_error(db, NULL, e);
 				struct dy_err server;
-				int src = load_result(db, rc ? &server : e);
-				rc = rc ? rc : src;
+				if (rc)
+					load_result(db, &server);
+				else
+					db->copy_late = 1; /* read by copy_settle before anything else is sent */
 			}
 			PQclear(r);
 		}
@@ -954,6 +977,15 @@ static int copy_flush(struct pg *db, struct dy_err *e)
 	db->nqueue = 0;
 	db->queued = 0;
 	return rc;
+}
+
+/* Reads the answer of the COPY copy_flush ended last, if not read yet. */
+static int copy_settle(struct pg *db, struct dy_err *e)
+{
+	if (!db->copy_late)
+		return 0;
+	db->copy_late = 0;
+	return load_result(db, e);
 }
 
 /* A plain insert's bound values, gathered as one COPY line of its

@@ -11,6 +11,9 @@
  * the transaction's setting dyad.clocks is 'later' (store_clocks_later),
  * and dyad_clocks_recompute(team) sets every clock of the team's referrals
  * again in one statement (store_clocks_recompute), by the same expressions.
+ * Into tables still empty, dyad_keys_off drops the foreign keys and the
+ * indexes that back no key, and dyad_keys_on makes them again after the
+ * load, each in one pass, as pg_restore does (store_keys_off).
  * SQLite keeps its triggers (cheap in-process) and changes nothing.
  *
  * A foreign key added by a later migration must be declared DEFERRABLE
@@ -45,22 +48,36 @@ const char schema_pg_v27[] =
 	              " OR NEW.discharged_on IS DISTINCT FROM OLD.discharged_on")
 	"CREATE FUNCTION dyad_clocks_recompute(team bigint) RETURNS void LANGUAGE sql AS $$ " CLOCK_SET
 	" WHERE family_id IN (SELECT id FROM family WHERE team_id = team) $$;"
-	/* A load into empty tables: their foreign keys dropped and added back
-	 * after it, each checked in one pass (store_bulk.h). */
-	"CREATE FUNCTION dyad_keys_off() RETURNS void LANGUAGE plpgsql AS $$ DECLARE r record; empty boolean; BEGIN"
+	/* A load into empty tables: their foreign keys and the indexes no key
+	 * needs (not unique) dropped, and made again after it, each key checked
+	 * and each index built in one pass (store_bulk.h). */
+	"CREATE FUNCTION dyad_keys_off() RETURNS void LANGUAGE plpgsql AS $$"
+	" DECLARE r record; empty boolean; ns oid := (SELECT oid FROM pg_namespace WHERE nspname = current_schema());"
+	" BEGIN"
 	" CREATE TEMP TABLE dyad_keys (t text, name text, def text) ON COMMIT DROP;"
 	" FOR r IN SELECT c.conrelid::regclass::text AS t, c.conname::text AS name, pg_get_constraintdef(c.oid) AS def"
-	"  FROM pg_constraint c WHERE c.contype = 'f'"
-	"  AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())"
+	"  FROM pg_constraint c WHERE c.contype = 'f' AND c.connamespace = ns"
 	" LOOP"
 	"  EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %s)', r.t) INTO empty;"
 	"  IF empty THEN"
 	"   INSERT INTO dyad_keys VALUES (r.t, r.name, r.def);"
 	"   EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.t, r.name);"
 	"  END IF;"
+	" END LOOP;"
+	" FOR r IN SELECT i.indrelid::regclass::text AS t, i.indexrelid::regclass::text AS name,"
+	"  pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class k ON k.oid = i.indexrelid"
+	"  WHERE k.relnamespace = ns AND NOT i.indisunique"
+	"  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
+	" LOOP"
+	"  EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %s)', r.t) INTO empty;"
+	"  IF empty THEN"
+	"   INSERT INTO dyad_keys VALUES (NULL, r.name, r.def);"
+	"   EXECUTE format('DROP INDEX %s', r.name);"
+	"  END IF;"
 	" END LOOP; END $$;"
 	"CREATE FUNCTION dyad_keys_on() RETURNS void LANGUAGE plpgsql AS $$ DECLARE r record; BEGIN"
-	" FOR r IN SELECT * FROM dyad_keys LOOP"
+	" FOR r IN SELECT * FROM dyad_keys WHERE t IS NULL LOOP EXECUTE r.def; END LOOP;"
+	" FOR r IN SELECT * FROM dyad_keys WHERE t IS NOT NULL LOOP"
 	"  EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', r.t, r.name, r.def);"
 	" END LOOP;"
 	" DROP TABLE dyad_keys; END $$;";

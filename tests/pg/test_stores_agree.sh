@@ -55,9 +55,10 @@ a=$("$DYAD" --db "$lite2" --format json report waiting --from 2025-01-01 --to 20
 b=$("$DYAD" --db "$pg2" --format json report waiting --from 2025-01-01 --to 2026-10-31)
 check "report waiting after import: same JSON" [ "$a" = "$b" ]
 # The PostgreSQL import sends its rows by COPY with the clock triggers and
-# the empty tables' foreign keys set aside (migration 27), then sets every
-# clock in one statement and adds the keys back: the kept clock dates are
-# SQLite's (its triggers kept them row by row), and every key is back.
+# the empty tables' foreign keys and plain indexes set aside (migration
+# 27), then sets every clock in one statement and makes the keys and
+# indexes again: the kept clock dates are SQLite's (its triggers kept them
+# row by row), and every key and index is back.
 for args in "waiting" "report activity --from 2025-01-01 --to 2026-10-31" "report quarterly --quarter 2026Q3"; do
 	# shellcheck disable=SC2086
 	a=$("$DYAD" --db "$lite2" --format json $args 2>&1)
@@ -72,6 +73,10 @@ check "clock dates after import: the same on both stores" [ "$a" = "$b" ]
 check "clock dates after import: some set" [ "$(echo "$b" | grep -c '|20')" -gt 20 ]
 keys="SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f'"
 check "every foreign key is back after the import" [ "$(sql "$pg2" "$keys")" = "$(sql "$pg" "$keys")" ]
+defs="SELECT pg_get_indexdef(indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+ WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) ORDER BY 1"
+check "every index is back after the import, as it was" [ "$(sql "$pg2" "$defs")" = "$(sql "$pg" "$defs")" ]
+check "the indexes listed" [ "$(sql "$pg2" "$defs" | grep -c contact_clock)" = 1 ]
 
 # A database whose text does not sort byte by byte (an ICU collation) is
 # refused at open: the name index and every sorted list would differ.

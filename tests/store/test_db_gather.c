@@ -221,12 +221,61 @@ static void test_failures_and_rollback(void **state)
 	db_close(db);
 }
 
+/* More rows than one COPY holds (16 MB of text: sent while the caller
+ * goes on, answered later): every row arrives; a duplicate in the first
+ * COPY is reported by a later call or the commit, and nothing stays. */
+static void test_large_write_sent_while_going_on(void **state)
+{
+	(void)state;
+	db_t *db = open_new("gather4.db");
+	struct dy_err e;
+	char note[1001];
+	memset(note, 'n', sizeof note - 1);
+	note[sizeof note - 1] = '\0';
+	begin_gather(db);
+	for (int i = 1; i <= 40000; i++) {
+		note[i % 1000] = '\t';
+		assert_int_equal(add_parent(db, i, note, &e), 0);
+		note[i % 1000] = 'n';
+		assert_int_equal(add_child(db, i, i, &e), 0);
+	}
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM parent"), 40000);
+	assert_int_equal(db_commit(db, &e), 0);
+	end_gather(db);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM child c JOIN parent p ON p.id = c.parent_id"
+	                           " WHERE length(p.note) = 1000"), 40000);
+	for (int id = 1; id <= 40000; id += 3331) { /* the tab where it was put */
+		db_stmt_t *s = db_prepare(db, "SELECT note FROM parent WHERE id = ?", &e);
+		assert_non_null(s);
+		db_bind_int(s, 1, id);
+		assert_int_equal(db_step(s, &e), DB_ROW);
+		note[id % 1000] = '\t';
+		assert_string_equal(db_col_text(s, 0), note);
+		note[id % 1000] = 'n';
+		assert_int_equal(db_step(s, &e), DB_DONE);
+	}
+
+	begin_gather(db);
+	int rc = 0;
+	for (int i = 1; !rc && i <= 40000; i++)
+		rc = add_parent(db, i == 2 ? 100001 : 100000 + i, note, &e); /* 100001 twice, in the first COPY */
+	if (!rc)
+		rc = db_commit(db, &e);
+	else
+		db_rollback(db);
+	end_gather(db);
+	assert_int_equal(rc, DY_ECONFLICT);
+	assert_int_equal(count(db, "SELECT COUNT(*) FROM parent"), 40000);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows_round_trip_in_any_order),
 		cmocka_unit_test(test_batches_and_conflicts_do_nothing),
 		cmocka_unit_test(test_failures_and_rollback),
+		cmocka_unit_test(test_large_write_sent_while_going_on),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
