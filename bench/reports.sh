@@ -26,7 +26,7 @@ demo_db "$DYAD" "$DB" "$FAMILIES" || true
 echo "$("$DYAD" version), $FAMILIES families, DYAD_TODAY $DYAD_TODAY"
 Q=(--from 2026-07-01 --to 2026-09-30)
 Y=(--from 2025-11-23 --to 2026-11-22)
-for r in waiting outcomes completeness safeguarding activity; do
+for r in waiting outcomes completeness safeguarding activity equity; do
 	median "report $r 2026Q3 (json)" "$DYAD" --db "$DB" --format json report "$r" "${Q[@]}"
 	median "report $r last year (json)" "$DYAD" --db "$DB" --format json report "$r" "${Y[@]}"
 done

@@ -538,12 +538,25 @@ static void set_param(struct pg_stmt *s, int i, char *v, unsigned type)
 	s->type[i - 1] = type;
 }
 
-static void pg_bind_int(db_stmt_t *st, int i, int64_t v)
+/* v in decimal (an import binds millions: no printf). */
+static char *int_text(int64_t v)
 {
-	char buf[24];
-	snprintf(buf, sizeof buf, "%lld", (long long)v);
-	set_param(STMT(st), i, xstrdup(buf), OID_INT8);
+	char buf[24], *p = buf + sizeof buf;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	size_t n = (size_t)(buf + sizeof buf - p);
+	char *out = xmalloc(n);
+	memcpy(out, p, n);
+	return out;
 }
+
+static void pg_bind_int(db_stmt_t *st, int i, int64_t v) { set_param(STMT(st), i, int_text(v), OID_INT8); }
 
 static void pg_bind_double(db_stmt_t *st, int i, double v)
 {

@@ -69,18 +69,20 @@ int csvtab_next(struct csvtab *t, struct dy_err *e)
 		dy_err_where(e, "%s line %ld", t->file, t->r.line);
 		return DY_EINVAL;
 	}
-	/* Every field of every row: valid UTF-8, nothing that hides text. */
+	/* Every field of every row: valid UTF-8, nothing that hides text (the
+	 * column's name is found only for a field refused, to say which). */
 	for (int i = 0; rc == 1 && i < t->r.nfields; i++) {
+		if (!text_check("", t->r.fields[i], TEXT_FREE, e))
+			continue;
 		char col[32];
 		snprintf(col, sizeof col, "column %d", i + 1);
 		const char *name = col;
 		for (int k = 0; k < t->ncols; k++)
 			if (t->idx[k] == i)
 				name = t->cols[k].name;
-		if (text_check(name, t->r.fields[i], TEXT_FREE, e)) {
-			dy_err_where(e, "%s line %ld", t->file, t->r.line);
-			return DY_EINVAL;
-		}
+		text_check(name, t->r.fields[i], TEXT_FREE, e);
+		dy_err_where(e, "%s line %ld", t->file, t->r.line);
+		return DY_EINVAL;
 	}
 	return rc;
 }

@@ -269,6 +269,24 @@ static void test_large_write_sent_while_going_on(void **state)
 	db_close(db);
 }
 
+/* A bound integer reaches the server whole, whatever its sign or size. */
+static void test_bound_integers_round_trip(void **state)
+{
+	(void)state;
+	db_t *db = open_new("gather5.db");
+	struct dy_err e;
+	const int64_t v[] = {0, 1, -1, 9, 10, -10, 1234567890123, -987654321, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		db_stmt_t *s = db_prepare(db, "SELECT CAST(? AS bigint)", &e);
+		assert_non_null(s);
+		db_bind_int(s, 1, v[i]);
+		assert_int_equal(db_step(s, &e), DB_ROW);
+		assert_true(db_col_int(s, 0) == v[i]);
+		assert_int_equal(db_step(s, &e), DB_DONE);
+	}
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_batches_and_conflicts_do_nothing),
 		cmocka_unit_test(test_failures_and_rollback),
 		cmocka_unit_test(test_large_write_sent_while_going_on),
+		cmocka_unit_test(test_bound_integers_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
