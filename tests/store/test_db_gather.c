@@ -54,6 +54,18 @@ static void end_gather(db_t *db)
 		fail_msg("bulk end: %s", e.msg);
 }
 
+/* Ends the gathered write: commits it when rc (its writes so far) is 0,
+ * else rolls it back; returns the first failure. */
+static int finish_gather(db_t *db, int rc, struct dy_err *e)
+{
+	if (!rc)
+		rc = db_commit(db, e);
+	else
+		db_rollback(db);
+	end_gather(db);
+	return rc;
+}
+
 static int add_parent(db_t *db, int64_t id, const char *note, struct dy_err *e)
 {
 	db_stmt_t *s = db_prepare(db, "INSERT INTO parent (id, note) VALUES (?, ?) RETURNING id", e);
@@ -192,24 +204,14 @@ static void test_failures_and_rollback(void **state)
 	int rc = add_parent(db, 5, "secret-note-one", &e);
 	if (!rc)
 		rc = add_parent(db, 5, "secret-note-two", &e);
-	if (!rc)
-		rc = db_commit(db, &e);
-	else
-		db_rollback(db);
-	end_gather(db);
-	assert_int_equal(rc, DY_ECONFLICT);
+	assert_int_equal(finish_gather(db, rc, &e), DY_ECONFLICT);
 	assert_null(strstr(e.msg, "secret"));
 	assert_int_equal(count(db, "SELECT COUNT(*) FROM parent"), 0);
 
 	if (db_dialect(db) == DB_DIALECT_PG) { /* SQLite's bulk write leaves its keys to the caller */
 		begin_gather(db);
 		rc = add_child(db, 9, 424242, &e);
-		if (!rc)
-			rc = db_commit(db, &e);
-		else
-			db_rollback(db);
-		end_gather(db);
-		assert_int_equal(rc, DY_ECONFLICT);
+		assert_int_equal(finish_gather(db, rc, &e), DY_ECONFLICT);
 		assert_int_equal(count(db, "SELECT COUNT(*) FROM child"), 0);
 	}
 
@@ -259,12 +261,7 @@ static void test_large_write_sent_while_going_on(void **state)
 	int rc = 0;
 	for (int i = 1; !rc && i <= 40000; i++)
 		rc = add_parent(db, i == 2 ? 100001 : 100000 + i, note, &e); /* 100001 twice, in the first COPY */
-	if (!rc)
-		rc = db_commit(db, &e);
-	else
-		db_rollback(db);
-	end_gather(db);
-	assert_int_equal(rc, DY_ECONFLICT);
+	assert_int_equal(finish_gather(db, rc, &e), DY_ECONFLICT);
 	assert_int_equal(count(db, "SELECT COUNT(*) FROM parent"), 40000);
 	db_close(db);
 }
