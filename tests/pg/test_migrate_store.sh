@@ -79,6 +79,18 @@ out=$("$DYAD" migrate-store --from "$lite" --to "$pg" 2>&1)
 check "migrated (exit 0)" [ $? -eq 0 ]
 grep -q "Copied team demo from sqlite into postgresql" <<<"$out" || echo "$out" | head -5
 check "it says what it copied" grep -q "Copied team demo from sqlite into postgresql" <<<"$out"
+# Into an empty database the copy sets aside the empty tables' foreign keys
+# and plain indexes and makes them again after it (store_bulk.h): every
+# one is back as a new database has it, and the clock dates came across.
+fresh=$(fresh_db fresh)
+expect 0 "" -- "$DYAD" --db "$fresh" init
+defs="SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f'
+ UNION ALL SELECT pg_get_indexdef(indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+ WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1"
+check "every foreign key and index is back after the move" [ "$(sql "$pg" "$defs")" = "$(sql "$fresh" "$defs")" ]
+check "the keys and indexes listed" [ "$(sql "$pg" "$defs" | wc -l)" -gt 100 ]
+q="SELECT id, clock_assessed, clock_intervention, clock_direct FROM episode ORDER BY id"
+check "the clock dates came across" [ "$(sql "$pg" "$q")" = "$(sql "$lite" "$q")" ]
 
 # Every table of SQLite's own catalogue: in PostgreSQL with as many rows,
 # and in the copy's list with that count (the tables each database keeps
