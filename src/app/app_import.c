@@ -1538,8 +1538,6 @@ static int check_rows(const struct manifest *m, const struct transfer_counts *n,
 	return 0;
 }
 
-/* One run of the whole import in one transaction, its writes declared to
- * the driver as bulk (how: DB_BULK_*). */
 /* DYAD_TIMING=1: a step's time since t0 on stderr (no data, only counts). */
 static void step_time(int timing, const char *name, const struct timespec *t0)
 {
@@ -1549,6 +1547,9 @@ static void step_time(int timing, const char *name, const struct timespec *t0)
 		fprintf(stderr, "import: %-22s %.3f s\n", name,
 		        (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9);
 }
+
+/* One run of the whole import in one transaction, its writes declared to
+ * the driver as bulk (how: DB_BULK_*). */
 
 static int import_once(struct app *a, const char *dir, const struct manifest *man, unsigned how,
                        struct transfer_counts *n, struct dy_err *e)
@@ -1583,23 +1584,14 @@ static int import_once(struct app *a, const char *dir, const struct manifest *ma
 	if (!rc)
 		rc = app_begin(a, e);
 	/* The waiting clocks are set once at the end (PostgreSQL; SQLite's
-	 * triggers keep them row by row at little cost). */
+	 * triggers keep them row by row at little cost). Into a database with
+	 * no family yet, rows sent by COPY (DB_BULK_ANY_ORDER) go into tables
+	 * whose foreign keys and plain indexes are set aside, then checked and
+	 * built once, a pass each, before the commit (store_bulk.h). The
+	 * import's own reads meanwhile are look-ups by id, whose indexes stay. */
+	int aside = 0;
 	if (!rc)
-		rc = store_clocks_later(a->db, e);
-	/* Into a database with no family yet, rows sent by COPY (DB_BULK_ANY_ORDER)
-	 * go into tables whose foreign keys and plain indexes are set aside,
-	 * then checked and built once, a pass each, before the commit
-	 * (store_bulk.h: as pg_restore does). The import's own reads meanwhile
-	 * are look-ups by id, whose indexes stay. */
-	int keys_off = 0;
-	if (!rc && (how & DB_BULK_ANY_ORDER)) {
-		int64_t families = 0;
-		rc = store_family_rows(a->db, &families, e);
-		if (!rc && families == 0) {
-			rc = store_keys_off(a->db, e);
-			keys_off = !rc;
-		}
-	}
+		rc = store_bulk_begin(a->db, (how & DB_BULK_ANY_ORDER) != 0, &aside, e);
 	for (size_t i = 0; !rc && i < sizeof steps / sizeof steps[0]; i++) {
 		struct timespec t0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -1608,10 +1600,8 @@ static int import_once(struct app *a, const char *dir, const struct manifest *ma
 	}
 	struct timespec k0;
 	clock_gettime(CLOCK_MONOTONIC, &k0);
-	if (!rc && keys_off)
-		rc = store_keys_on(a->db, e);
 	if (!rc)
-		rc = store_clocks_recompute(a->db, a->team_id, e);
+		rc = store_bulk_end(a->db, aside, a->team_id, e);
 	step_time(timing, "keys and clocks", &k0);
 	if (!rc && man->n >= 0)
 		rc = check_rows(man, n, e);

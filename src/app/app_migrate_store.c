@@ -8,7 +8,6 @@
 #include "app/app.h"
 #include "store/migrate.h"
 #include "store/store_bulk.h"
-#include "store/store_family.h"
 
 #define COPY_SQL_MEMORY ((size_t)64 << 20) /* the generated statements' text */
 
@@ -55,26 +54,18 @@ int app_migrate_store(const char *from_url, const char *to_url, const char *acto
 		snprintf(r->from_driver, sizeof r->from_driver, "%s", db_driver_name(src));
 		snprintf(r->to_driver, sizeof r->to_driver, "%s", db_driver_name(a.db));
 		rc = app_begin(&a, e);
-		/* On PostgreSQL the copied referrals bring their clock dates, so
-		 * the clock triggers stand aside for the copy (nothing to set
-		 * again); into a database with no family, the empty tables' keys
-		 * and plain indexes are set aside and made again after it, a pass
-		 * each (store_bulk.h). SQLite: neither does anything. */
-		int keys_off = 0;
-		if (!rc)
-			rc = store_clocks_later(a.db, e);
 		if (!rc) {
-			int64_t families = 0;
-			rc = store_family_rows(a.db, &families, e);
-			if (!rc && families == 0)
-				keys_off = !(rc = store_keys_off(a.db, e));
-		}
-		if (rc)
-			db_rollback(a.db);
-		if (!rc) {
-			int copied = store_copy(src, a.db, &keep, &r->copy, e);
-			if (!copied && keys_off)
-				copied = store_keys_on(a.db, e);
+			/* On PostgreSQL the copied referrals bring their clock dates,
+			 * so the clock triggers stand aside for the copy and nothing is
+			 * set again; into a database with no family, the empty tables'
+			 * keys and plain indexes are set aside and made again after it,
+			 * a pass each (store_bulk.h). */
+			int aside = 0;
+			int copied = store_bulk_begin(a.db, 1, &aside, e);
+			if (!copied)
+				copied = store_copy(src, a.db, &keep, &r->copy, e);
+			if (!copied)
+				copied = store_bulk_end(a.db, aside, 0, e);
 			char detail[160];
 			snprintf(detail, sizeof detail, "%lld rows in %d tables from %s, counts and checksums verified",
 			         (long long)r->copy.rows, r->copy.ntables, r->from_driver);

@@ -69,6 +69,7 @@ struct pg_stmt {
 	int nstamp;
 	char *copy;        /* a plain insert's COPY ("COPY t (cols) FROM STDIN"), else NULL */
 	char *make, *merge; /* with ON CONFLICT: its temporary table made, and its rows moved on */
+	char table[64];    /* the insert's table, named in a refusal */
 	int copy_cols;     /* values a row: nparams is a multiple */
 	struct text rows;  /* its rows waiting to be sent, as COPY text */
 };
@@ -200,6 +201,15 @@ static int drain_pipe(struct pg *db, struct dy_err *e)
 static int copy_flush(struct pg *db, struct dy_err *e);
 static void copy_gather(struct pg *db, struct pg_stmt *s);
 
+/* Drops the gathered inserts unsent (after a failure). */
+static void copy_drop(struct pg *db)
+{
+	for (int i = 0; i < db->nqueue; i++)
+		db->queue[i]->rows.n = 0;
+	db->nqueue = 0;
+	db->queued = 0;
+}
+
 /* The pipeline read to its end, then the gathered inserts sent (or, after
  * a failure, dropped); the last COPY's answer may still be on its way. */
 static int copy_send(struct pg *db, struct dy_err *e)
@@ -208,10 +218,7 @@ static int copy_send(struct pg *db, struct dy_err *e)
 	if (!db->nqueue)
 		return rc;
 	if (rc) {
-		for (int i = 0; i < db->nqueue; i++)
-			db->queue[i]->rows.n = 0;
-		db->nqueue = 0;
-		db->queued = 0;
+		copy_drop(db);
 		return rc;
 	}
 	return copy_flush(db, e);
@@ -225,13 +232,10 @@ static int drain(struct pg *db, struct dy_err *e)
 	return rc ? rc : late;
 }
 
-/* Drops the gathered inserts (a rollback), and forgets the deferral. */
+/* Drops the gathered inserts, and (a rollback) forgets the deferral. */
 static void copy_discard(struct pg *db)
 {
-	for (int i = 0; i < db->nqueue; i++)
-		db->queue[i]->rows.n = 0;
-	db->nqueue = 0;
-	db->queued = 0;
+	copy_drop(db);
 	db->deferred = 0;
 }
 
@@ -483,6 +487,7 @@ static void copy_of(struct pg_stmt *s, const char *sql)
 		return;
 	s->copy_cols = ncols;
 	int tl = (int)(te - t), cl = (int)(cole - cols);
+	snprintf(s->table, sizeof s->table, "%.*s", tl, t);
 	size_t n = (size_t)tl + 2 * (size_t)cl + rest + 160;
 	s->copy = xmalloc(n);
 	if (!merge) {
@@ -933,11 +938,40 @@ static int load_result(struct pg *db, struct dy_err *e)
 	return rc;
 }
 
+/* Starts sql, a COPY ... FROM STDIN into table (named in its refusals). */
+static int copy_start(struct pg *db, const char *sql, const char *table, struct dy_err *e)
+{
+	PGresult *r = PQexec(db->c, sql);
+	int rc = PQresultStatus(r) == PGRES_COPY_IN ? 0 : pg_error(db, r, e);
+	PQclear(r);
+	if (!rc)
+		str_copy(db->load_table, sizeof db->load_table, table);
+	return rc;
+}
+
+/* Sends n bytes of COPY text, LOAD_CHUNK at a time. */
+static int copy_put(struct pg *db, const char *p, size_t n, struct dy_err *e)
+{
+	for (size_t off = 0; off < n; off += LOAD_CHUNK) {
+		size_t k = n - off < LOAD_CHUNK ? n - off : LOAD_CHUNK;
+		if (PQputCopyData(db->c, p + off, (int)k) != 1)
+			return pg_error(db, NULL, e);
+	}
+	return 0;
+}
+
+/* Ends the COPY under way: with rc (a failure already met) the server is
+ * told to refuse it. Its answer is read by load_result. */
+static int copy_end(struct pg *db, int rc, struct dy_err *e)
+{
+	if (PQputCopyEnd(db->c, rc ? "the load failed" : NULL) != 1 && !rc)
+		rc = pg_error(db, NULL, e);
+	return rc;
+}
+
 static int send_line(struct pg *db, struct dy_err *e)
 {
-	if (!db->line.n)
-		return 0;
-	int rc = PQputCopyData(db->c, db->line.p, (int)db->line.n) == 1 ? 0 : pg_error(db, NULL, e);
+	int rc = copy_put(db, db->line.p, db->line.n, e);
 	db->line.n = 0;
 	return rc;
 }
@@ -959,29 +993,12 @@ static int copy_flush(struct pg *db, struct dy_err *e)
 			rc = run_plain(db, s->make, e);
 		if (!rc)
 			rc = copy_settle(db, e);
-		if (!rc) {
-			PGresult *r = PQexec(db->c, s->copy);
-			if (PQresultStatus(r) != PGRES_COPY_IN) {
-				rc = pg_error(db, r, e);
-			} else {
-				const char *t = s->copy + 5; /* "COPY " */
-				snprintf(db->load_table, sizeof db->load_table, "%.*s", (int)strcspn(t, " "), t);
-				int put = 0;
-				for (size_t off = 0; !put && off < s->rows.n; off += LOAD_CHUNK) {
-					size_t n = s->rows.n - off < LOAD_CHUNK ? s->rows.n - off : LOAD_CHUNK;
-					put = PQputCopyData(db->c, s->rows.p + off, (int)n) != 1;
-				}
-				if (put)
-					rc = pg_error(db, NULL, e);
-				if (PQputCopyEnd(db->c, rc ? "the load failed" : NULL) != 1 && !rc)
-					rc = pg_error(db, NULL, e);
-				struct dy_err server;
-				if (rc)
-					load_result(db, &server);
-				else
-					db->copy_late = 1; /* read by copy_settle before anything else is sent */
-			}
-			PQclear(r);
+		if (!rc && !(rc = copy_start(db, s->copy, s->table, e))) {
+			rc = copy_end(db, copy_put(db, s->rows.p, s->rows.n, e), e);
+			if (rc)
+				load_result(db, &(struct dy_err){0});
+			else
+				db->copy_late = 1; /* read by copy_settle before anything else is sent */
 		}
 		if (!rc && s->merge)
 			rc = run_plain(db, s->merge, e);
@@ -1047,18 +1064,13 @@ static int pg_load_begin(db_t *d, const char *table, const char *const *cols, in
 	}
 	static const char tail[] = ") FROM STDIN";
 	line_put(b, tail, sizeof tail); /* with its NUL */
-	PGresult *r = PQexec(db->c, b->p);
+	rc = copy_start(db, b->p, table, e);
 	b->n = 0;
-	if (PQresultStatus(r) != PGRES_COPY_IN) {
-		rc = pg_error(db, r, e);
-		PQclear(r);
+	if (rc)
 		return rc;
-	}
-	PQclear(r);
 	db->loading = 1;
 	db->load_ncols = ncols;
 	db->load_rc = 0;
-	str_copy(db->load_table, sizeof db->load_table, table);
 	return 0;
 }
 
@@ -1095,10 +1107,8 @@ static int pg_load_end(db_t *d, struct dy_err *e)
 	if (!db->loading)
 		return dy_fail(e, DY_EINTERNAL, "db", "a load ended that had not begun");
 	db->loading = 0;
-	int rc = db->load_rc ? db->load_rc : send_line(db, e);
 	/* A failed load ends the COPY with an error, so the server refuses it. */
-	if (PQputCopyEnd(db->c, rc ? "the load failed" : NULL) != 1 && !rc)
-		rc = pg_error(db, NULL, e);
+	int rc = copy_end(db, db->load_rc ? db->load_rc : send_line(db, e), e);
 	struct dy_err server;
 	int src = load_result(db, rc ? &server : e);
 	return rc ? rc : src;

@@ -3,6 +3,7 @@
  * the next one, with its PostgreSQL text in schema_pg.c (the fourth field
  * of its entry in schema_migrations; docs/postgresql.md). */
 #include "store/schema.h"
+#include "store/schema_clock.h"
 
 #include "store/store_pathway.h"
 #include "store/store_search.h"
@@ -443,34 +444,16 @@ static const char v14_links[] =
  * intervention or group can only lower the other two, so it is compared
  * with them in place (an import of many contacts pays one look-up each,
  * and a write only for a new first). */
-#define CLOCK_ASS(ep)                                                                                               \
-	"(SELECT MIN(c.date) FROM contact c WHERE c.episode_id = " ep ".id AND c.kind = 'assessment'"                  \
-	" AND c.attendance = 'attended' AND c.date >= " ep ".received_on"                                              \
-	" AND (" ep ".discharged_on IS NULL OR c.date <= " ep ".discharged_on))"
-#define CLOCK_IV_FROM(ep, from, extra)                                                                              \
-	"(SELECT MIN(c.date) FROM contact c WHERE c.episode_id = " ep ".id AND c.kind IN ('intervention','group')"     \
-	" AND c.attendance = 'attended' AND c.date >= " from                                                            \
-	" AND (" ep ".discharged_on IS NULL OR c.date <= " ep ".discharged_on)" extra ")"
-#define CLOCK_SET                                                                                                   \
-	"UPDATE episode SET clock_assessed = " CLOCK_ASS("episode") ","                                                \
-	" clock_intervention = " CLOCK_IV_FROM("episode", CLOCK_ASS("episode"), "") ","                               \
-	" clock_direct = " CLOCK_IV_FROM("episode", "episode.received_on",                                            \
-	                                 " AND c.date < COALESCE(" CLOCK_ASS("episode") ", '9999-12-31')")
-#define CLOCK_STOPS(r) r ".attendance = 'attended' AND " r ".kind IN ('assessment','intervention','group')"
-#define CLOCK_IN_EPISODE "NEW.date >= received_on AND (discharged_on IS NULL OR NEW.date <= discharged_on)"
-#define CLOCK_NEW_IV_FIRST                                                                                          \
-	"clock_assessed IS NOT NULL AND NEW.date >= clock_assessed AND (clock_intervention IS NULL"                    \
-	" OR NEW.date < clock_intervention)"
-#define CLOCK_NEW_DIRECT_FIRST                                                                                      \
-	"(clock_assessed IS NULL OR NEW.date < clock_assessed) AND (clock_direct IS NULL OR NEW.date < clock_direct)"
+/* The rule as it stood then (schema_clock.h: no contact left out). */
+#define CLOCK_SET_V15 CLOCK_SET_AS("")
 static const char v15_clock_dates[] =
 	"ALTER TABLE episode ADD COLUMN clock_assessed TEXT;"
 	"ALTER TABLE episode ADD COLUMN clock_intervention TEXT;"
 	"ALTER TABLE episode ADD COLUMN clock_direct TEXT;"
-	CLOCK_SET " WHERE EXISTS (SELECT 1 FROM contact c WHERE c.episode_id = episode.id AND " CLOCK_STOPS("c") ");"
+	CLOCK_SET_V15 " WHERE EXISTS (SELECT 1 FROM contact c WHERE c.episode_id = episode.id AND " CLOCK_STOPS("c") ");"
 	"CREATE TRIGGER contact_clock_assessment AFTER INSERT ON contact"
 	"  WHEN NEW.attendance = 'attended' AND NEW.kind = 'assessment'"
-	"  BEGIN " CLOCK_SET " WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE
+	"  BEGIN " CLOCK_SET_V15 " WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE
 	"   AND (clock_assessed IS NULL OR NEW.date < clock_assessed); END;"
 	"CREATE TRIGGER contact_clock_intervention AFTER INSERT ON contact"
 	"  WHEN NEW.attendance = 'attended' AND NEW.kind IN ('intervention','group')"
@@ -480,13 +463,13 @@ static const char v15_clock_dates[] =
 	"   WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE " AND ((" CLOCK_NEW_IV_FIRST ") OR (" CLOCK_NEW_DIRECT_FIRST "));"
 	"  END;"
 	"CREATE TRIGGER contact_clock_delete AFTER DELETE ON contact WHEN " CLOCK_STOPS("OLD")
-	"  BEGIN " CLOCK_SET " WHERE id = OLD.episode_id; END;"
+	"  BEGIN " CLOCK_SET_V15 " WHERE id = OLD.episode_id; END;"
 	"CREATE TRIGGER contact_clock_update AFTER UPDATE OF episode_id, date, kind, attendance ON contact"
 	"  WHEN (" CLOCK_STOPS("OLD") ") OR (" CLOCK_STOPS("NEW") ")"
-	"  BEGIN " CLOCK_SET " WHERE id IN (OLD.episode_id, NEW.episode_id); END;"
+	"  BEGIN " CLOCK_SET_V15 " WHERE id IN (OLD.episode_id, NEW.episode_id); END;"
 	"CREATE TRIGGER episode_clock_dates AFTER UPDATE OF received_on, discharged_on ON episode"
 	"  WHEN NEW.received_on IS NOT OLD.received_on OR NEW.discharged_on IS NOT OLD.discharged_on"
-	"  BEGIN " CLOCK_SET " WHERE id = NEW.id; END;";
+	"  BEGIN " CLOCK_SET_V15 " WHERE id = NEW.id; END;";
 /* The same in PostgreSQL (its text sits here to share the clock
  * expressions above): dates, and each trigger's body a PL/pgSQL function
  * running the same statement (IS NOT written IS DISTINCT FROM). */
@@ -497,10 +480,10 @@ static const char pg15_clock_dates[] =
 	"ALTER TABLE episode ADD COLUMN clock_assessed date;"
 	"ALTER TABLE episode ADD COLUMN clock_intervention date;"
 	"ALTER TABLE episode ADD COLUMN clock_direct date;"
-	CLOCK_SET " WHERE EXISTS (SELECT 1 FROM contact c WHERE c.episode_id = episode.id AND " CLOCK_STOPS("c") ");"
+	CLOCK_SET_V15 " WHERE EXISTS (SELECT 1 FROM contact c WHERE c.episode_id = episode.id AND " CLOCK_STOPS("c") ");"
 	PG_CLOCK_TRIGGER("contact_clock_assessment", "INSERT ON contact",
 	                 "NEW.attendance = 'attended' AND NEW.kind = 'assessment'",
-	                 CLOCK_SET " WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE
+	                 CLOCK_SET_V15 " WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE
 	                 " AND (clock_assessed IS NULL OR NEW.date < clock_assessed)")
 	PG_CLOCK_TRIGGER("contact_clock_intervention", "INSERT ON contact",
 	                 "NEW.attendance = 'attended' AND NEW.kind IN ('intervention','group')",
@@ -510,22 +493,16 @@ static const char pg15_clock_dates[] =
 	                 " WHERE id = NEW.episode_id AND " CLOCK_IN_EPISODE " AND ((" CLOCK_NEW_IV_FIRST ") OR ("
 	                 CLOCK_NEW_DIRECT_FIRST "))")
 	PG_CLOCK_TRIGGER("contact_clock_delete", "DELETE ON contact", CLOCK_STOPS("OLD"),
-	                 CLOCK_SET " WHERE id = OLD.episode_id")
+	                 CLOCK_SET_V15 " WHERE id = OLD.episode_id")
 	PG_CLOCK_TRIGGER("contact_clock_update", "UPDATE OF episode_id, date, kind, attendance ON contact",
 	                 "(" CLOCK_STOPS("OLD") ") OR (" CLOCK_STOPS("NEW") ")",
-	                 CLOCK_SET " WHERE id IN (OLD.episode_id, NEW.episode_id)")
+	                 CLOCK_SET_V15 " WHERE id IN (OLD.episode_id, NEW.episode_id)")
 	PG_CLOCK_TRIGGER("episode_clock_dates", "UPDATE OF received_on, discharged_on ON episode",
 	                 "NEW.received_on IS DISTINCT FROM OLD.received_on"
 	                 " OR NEW.discharged_on IS DISTINCT FROM OLD.discharged_on",
-	                 CLOCK_SET " WHERE id = NEW.id");
+	                 CLOCK_SET_V15 " WHERE id = NEW.id");
 #undef PG_CLOCK_TRIGGER
-#undef CLOCK_NEW_DIRECT_FIRST
-#undef CLOCK_NEW_IV_FIRST
-#undef CLOCK_IN_EPISODE
-#undef CLOCK_STOPS
-#undef CLOCK_SET
-#undef CLOCK_IV_FROM
-#undef CLOCK_ASS
+#undef CLOCK_SET_V15
 
 /* Version 16: appointments (issue 12; docs/appointments.md). A booked
  * contact of a referral: day, start time, length, place, kind, the

@@ -8,12 +8,12 @@
  * IMMEDIATE, so every other write is checked as before) and the import
  * defers them to its commit. The waiting clocks' triggers cost a bulk load
  * a PL/pgSQL call and an update per contact; they now stand aside while
- * the transaction's setting dyad.clocks is 'later' (store_clocks_later),
- * and dyad_clocks_recompute(team) sets every clock of the team's referrals
- * again in one statement (store_clocks_recompute), by the same expressions.
+ * the transaction's setting dyad.clocks is 'later', and
+ * dyad_clocks_recompute(team) sets every clock of the team's referrals
+ * again in one statement, by the same expressions (schema_clock.h).
  * Into tables still empty, dyad_keys_off drops the foreign keys and the
  * indexes that back no key, and dyad_keys_on makes them again after the
- * load, each in one pass, as pg_restore does (store_keys_off).
+ * load, each in one pass, as pg_restore does. store_bulk.h calls them.
  * SQLite keeps its triggers (cheap in-process) and changes nothing.
  *
  * A foreign key added by a later migration must be declared DEFERRABLE

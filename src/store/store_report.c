@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "store/store_teams.h"
-#include "util/buf.h"
 #include "util/date.h"
 
 /* Referrals, contacts and measures entered in error are in no figure. */
@@ -212,11 +211,9 @@ int store_report_caseload(db_t *db, int32_t to, const struct store_teams *team, 
  * table of the combinations (a few hundred), not by GROUP BY: SQLite sorts
  * every row of the period to group them, 2.1 s for a quarter at 1,000,000
  * families against 0.8 s to read the same rows (bench/RESULTS.md, "The
- * activity report's contacts counted as read"). A combination's key is its
- * four texts, each after its length, so no text can run into the next. */
+ * activity report's contacts counted as read"). */
 struct combo {
-	char *key;
-	size_t len;
+	char *code[4]; /* kind, location, intervention, attendance; NULL: an empty slot */
 	uint64_t hash;
 	int64_t n;
 };
@@ -226,80 +223,50 @@ struct combos {
 	size_t cap, n;
 };
 
-static uint64_t key_hash(const char *p, size_t n)
+/* FNV-1a over the four codes, each with its NUL, so none runs into the next. */
+static uint64_t codes_hash(const char *const code[4])
 {
 	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+	for (int f = 0; f < 4; f++)
+		for (const char *p = code[f];; p++) {
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+			if (!*p)
+				break;
+		}
 	return h;
 }
 
-static struct combo *combo_find(struct combos *t, const char *key, size_t len, uint64_t h)
+static struct combo *combo_find(struct combos *t, const char *const code[4], uint64_t h)
 {
-	size_t j = (size_t)h & (t->cap - 1);
-	while (t->slot[j].key && !(t->slot[j].hash == h && t->slot[j].len == len && memcmp(t->slot[j].key, key, len) == 0))
-		j = (j + 1) & (t->cap - 1);
-	return &t->slot[j];
+	for (size_t j = (size_t)h & (t->cap - 1);; j = (j + 1) & (t->cap - 1)) {
+		struct combo *c = &t->slot[j];
+		if (!c->code[0])
+			return c;
+		if (c->hash == h && !strcmp(c->code[0], code[0]) && !strcmp(c->code[1], code[1]) &&
+		    !strcmp(c->code[2], code[2]) && !strcmp(c->code[3], code[3]))
+			return c;
+	}
 }
 
-static void combo_count(struct combos *t, const char *key, size_t len)
+static void combo_count(struct combos *t, const char *const code[4])
 {
 	if ((t->n + 1) * 2 > t->cap) {
 		struct combos g = {xcalloc(t->cap ? t->cap * 2 : 256, sizeof *g.slot), t->cap ? t->cap * 2 : 256, t->n};
 		for (size_t i = 0; i < t->cap; i++)
-			if (t->slot[i].key)
-				*combo_find(&g, t->slot[i].key, t->slot[i].len, t->slot[i].hash) = t->slot[i];
+			if (t->slot[i].code[0])
+				*combo_find(&g, (const char *const *)t->slot[i].code, t->slot[i].hash) = t->slot[i];
 		free(t->slot);
 		*t = g;
 	}
-	uint64_t h = key_hash(key, len);
-	struct combo *c = combo_find(t, key, len, h);
-	if (!c->key) {
-		c->key = xmalloc(len);
-		memcpy(c->key, key, len);
-		c->len = len;
+	uint64_t h = codes_hash(code);
+	struct combo *c = combo_find(t, code, h);
+	if (!c->code[0]) {
+		for (int f = 0; f < 4; f++)
+			c->code[f] = xstrdup(code[f]);
 		c->hash = h;
 		t->n++;
 	}
 	c->n++;
-}
-
-/* Appends text, after its length, to the key being built: 0, or DY_EINVAL
- * past the key's cap. */
-static int key_put(struct buf *k, const char *text)
-{
-	uint32_t n = (uint32_t)strlen(text);
-	return buf_append(k, &n, sizeof n) ? DY_EINVAL : buf_append(k, text, n);
-}
-
-/* Calls fn for each combination counted (each key's four texts made C
- * strings again), then frees the table. */
-static int combos_emit(struct combos *t, store_report_contact_fn fn, void *ctx, int rc)
-{
-	for (size_t i = 0; i < t->cap; i++) {
-		struct combo *c = &t->slot[i];
-		if (!c->key)
-			continue;
-		if (!rc) {
-			char *text[4], *copy = xmalloc(c->len + 4);
-			size_t at = 0, out = 0;
-			for (int f = 0; f < 4; f++) {
-				uint32_t n;
-				memcpy(&n, c->key + at, sizeof n);
-				at += sizeof n;
-				text[f] = copy + out;
-				memcpy(copy + out, c->key + at, n);
-				copy[out + n] = '\0';
-				at += n;
-				out += n + 1;
-			}
-			rc = fn(ctx, text[0], text[1], text[2], text[3], c->n);
-			free(copy);
-		}
-		free(c->key);
-	}
-	free(t->slot);
-	return rc;
 }
 
 int store_report_contacts(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
@@ -315,22 +282,23 @@ int store_report_contacts(db_t *db, int32_t from, int32_t to, const struct store
 	if (!s)
 		return DY_ESTORE;
 	struct combos t = {0};
-	struct buf key;
-	buf_init(&key, 1 << 20);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW) {
-		buf_reset(&key);
-		int bad = 0;
-		for (int f = 0; f < 4; f++)
-			bad = bad || key_put(&key, db_col_text(s, f));
-		if (bad) {
-			rc = dy_fail(e, DY_ESTORE, "contact", "a contact's codes are longer than any code");
-			break;
-		}
-		combo_count(&t, key.data, key.len);
+		const char *code[4] = {db_col_text(s, 0), db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 3)};
+		combo_count(&t, code);
 	}
-	buf_free(&key);
-	return combos_emit(&t, fn, ctx, rc == DB_DONE ? 0 : rc);
+	rc = rc == DB_DONE ? 0 : rc;
+	for (size_t i = 0; i < t.cap; i++) {
+		struct combo *c = &t.slot[i];
+		if (!c->code[0])
+			continue;
+		if (!rc)
+			rc = fn(ctx, c->code[0], c->code[1], c->code[2], c->code[3], c->n);
+		for (int f = 0; f < 4; f++)
+			free(c->code[f]);
+	}
+	free(t.slot);
+	return rc;
 }
 
 int store_report_equity(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_equity_fn fn,
