@@ -7,6 +7,7 @@
 
 #include "store/store_pathway.h"
 #include "store/store_search.h"
+#include "store/store_tally.h"
 #include "util/date.h"
 
 static const char v1[] =
@@ -803,11 +804,13 @@ const struct migration schema_migrations[] = {
 	{25, "group attendance by enrolment and by contact", v25_attendance_index, v25_attendance_index},
 	{26, "measures entered in error", v26_measure_in_error, v26_measure_in_error},
 	{27, "bulk loads on PostgreSQL", schema_v27, schema_pg_v27},
+	{28, "report tallies", schema_v28, schema_pg_v28},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
 const struct migration_step schema_migration_steps[] = {
 	{2, v2_backfill},
 	{12, v12_backfill},
+	{28, store_tally_fill},
 };
 const int schema_migration_step_count = (int)(sizeof schema_migration_steps / sizeof schema_migration_steps[0]);

@@ -30,6 +30,12 @@ extern const char schema_v21[], schema_pg_v21[];
  * clock triggers that stand aside for a bulk load, on PostgreSQL. */
 extern const char schema_v27[], schema_pg_v27[];
 
+/* Migration 28 in both dialects (schema_v28.c): the report tallies. The
+ * SQLite triggers that keep them are schema_v28_triggers (made by the
+ * migration's step and after each bulk load), named, space-separated, in
+ * schema_v28_trigger_names. */
+extern const char schema_v28[], schema_pg_v28[], schema_v28_triggers[], schema_v28_trigger_names[];
+
 /* Code a migration runs after its SQL, in the same transaction (a backfill
  * written once in store/ rather than copied into the migration). */
 struct migration_step {

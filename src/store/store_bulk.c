@@ -1,16 +1,17 @@
-/* store_bulk.c: see store_bulk.h. The triggers' condition reads the
- * setting dyad.clocks (set_config's third argument: for this transaction
- * only); dyad_keys_off / dyad_keys_on and dyad_clocks_recompute are
- * migration 27's. */
+/* store_bulk.c: see store_bulk.h. On PostgreSQL the triggers' condition
+ * reads the setting dyad.clocks (set_config's third argument: for this
+ * transaction only), which store_tally_aside / store_tally_back set;
+ * dyad_keys_off / dyad_keys_on and dyad_clocks_recompute are migration
+ * 27's, the tallies migration 28's. */
 #include "store/store_bulk.h"
+
+#include "store/store_tally.h"
 
 int store_bulk_begin(db_t *db, int empty_tables, int *aside, struct dy_err *e)
 {
 	*aside = 0;
-	if (db_dialect(db) != DB_DIALECT_PG)
-		return 0;
-	int rc = db_exec(db, "SELECT set_config('dyad.clocks', 'later', true)", e);
-	if (rc || !empty_tables)
+	int rc = store_tally_aside(db, e); /* PostgreSQL: dyad.clocks 'later', the clocks' triggers too */
+	if (rc || db_dialect(db) != DB_DIALECT_PG || !empty_tables)
 		return rc;
 	int64_t families = 0;
 	rc = db_query_int(db, "SELECT COUNT(*) FROM (SELECT 1 FROM family LIMIT 1) f", &families, e);
@@ -23,8 +24,10 @@ int store_bulk_begin(db_t *db, int empty_tables, int *aside, struct dy_err *e)
 
 int store_bulk_end(db_t *db, int aside, int64_t team_id, struct dy_err *e)
 {
-	if (db_dialect(db) != DB_DIALECT_PG)
-		return 0;
+	if (db_dialect(db) != DB_DIALECT_PG) {
+		int rc = store_tally_recompute(db, team_id, e);
+		return rc ? rc : store_tally_back(db, e);
+	}
 	int rc = aside ? db_exec(db, "SELECT dyad_keys_on()", e) : 0;
 	if (!rc && team_id) {
 		db_stmt_t *s = db_prepare(db, "SELECT dyad_clocks_recompute(?)", e);
@@ -33,5 +36,7 @@ int store_bulk_end(db_t *db, int aside, int64_t team_id, struct dy_err *e)
 		db_bind_int(s, 1, team_id);
 		rc = db_run(s, e);
 	}
-	return rc ? rc : db_exec(db, "SELECT set_config('dyad.clocks', 'now', true)", e);
+	if (!rc)
+		rc = store_tally_recompute(db, team_id, e);
+	return rc ? rc : store_tally_back(db, e);
 }

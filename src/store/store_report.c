@@ -9,14 +9,6 @@
 
 /* Referrals, contacts and measures entered in error are in no figure. */
 #define DISCHARGED "e.error_at IS NULL AND e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
-/* A contact's family, for STORE_IN_TEAMS. */
-#define CONTACT_FAMILY "(SELECT ce.family_id FROM episode ce WHERE ce.id = contact.episode_id)"
-/* A contact in the figures: neither it nor its referral entered in error
- * (NOT IN the few referrals in error, rather than IN every other one: the
- * set built is small). */
-#define CONTACT_LIVE                                                                                          \
-	" AND error_at IS NULL AND episode_id NOT IN (SELECT le.id FROM episode le WHERE le.error_at IS NOT NULL)"
-
 /* Prepares sql and binds the pair (a, b) to its parameters pairs times over:
  * (a, b), (a, b), ...; NULL (e set) when it cannot be prepared. */
 static db_stmt_t *prepare_dates(db_t *db, const char *sql, int pairs, int32_t a, int32_t b, struct dy_err *e)
@@ -126,7 +118,9 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
                         const struct store_teams *team, store_report_count_fn fn, void *ctx, struct dy_err *e)
 {
 	static const char *const sql[] = {
-		/* The month as text on both stores (a date column on PostgreSQL) */
+		/* The month as text on both stores (a date column on PostgreSQL).
+		 * Both read the period's rows from migration 28's partial indexes
+		 * episode_received and episode_decided. */
 		[REPORT_REFERRALS_BY_SOURCE_MONTH] =
 			"SELECT source, substr(CAST(received_on AS TEXT), 1, 7), COUNT(*) FROM episode"
 			" WHERE received_on BETWEEN ? AND ? AND error_at IS NULL"
@@ -136,7 +130,7 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 		                     STORE_IN_TEAMS("family_id") " GROUP BY 1 ORDER BY 1"};
 	if ((unsigned)which >= sizeof sql / sizeof sql[0] || !sql[which])
 		return dy_fail(e, DY_EINVAL, "report", "no such count (the contact counts: store_report_contacts; the"
-		              " caseload per practitioner: store_report_caseload_pairs)");
+		              " caseload per practitioner: store_report_caseload_by_practitioner)");
 	db_stmt_t *s = db_prepare(db, sql[which], e);
 	if (!s)
 		return DY_ESTORE;
@@ -150,33 +144,30 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_caseload_pairs(db_t *db, int32_t to, const struct store_teams *team,
-                                store_report_pair_fn fn, void *ctx, struct dy_err *e)
+int store_report_caseload_by_practitioner(db_t *db, int32_t to, const struct store_teams *team,
+                                          store_report_count_fn fn, void *ctx, struct dy_err *e)
 {
-	/* From the episodes open on the day in id order, each one's contacts to
-	 * that day (contact_episode alone: the contacts in error come from
-	 * their own small index, contact_in_error), their practitioners. CROSS
-	 * JOIN keeps SQLite to that order, so that ORDER BY costs no sort;
-	 * PostgreSQL plans the inner join alike. Counting each practitioner
-	 * once an episode is app/'s (bench/RESULTS.md: a GROUP BY with
-	 * COUNT(DISTINCT) here sorted every pair twice). */
+	/* caseload_tally (migration 28): the pairs that entered a caseload on
+	 * or before the day less those that left it before the day, a row per
+	 * day and practitioner at most, whatever the number of referrals
+	 * (bench/RESULTS.md, "The activity report from tallies"). The text id
+	 * is named apart, so that PostgreSQL orders by the number. */
+#define CASELOAD_ON "SUM(starts) - SUM(CASE WHEN date < ? THEN ends ELSE 0 END)"
 	db_stmt_t *s = db_prepare(db,
-	                          "SELECT e.id, cp.practitioner_id FROM episode e"
-	                          " CROSS JOIN contact c CROSS JOIN contact_practitioner cp"
-	                          " WHERE c.episode_id = e.id AND cp.contact_id = c.id AND e.decision = 'accepted'"
-	                          " AND e.received_on <= ? AND e.error_at IS NULL"
-	                          " AND c.id NOT IN (SELECT ie.id FROM contact ie WHERE ie.error_at IS NOT NULL)"
-	                          " AND (e.discharged_on IS NULL OR e.discharged_on >= ?) AND c.date <= ?"
-	                          STORE_IN_TEAMS("e.family_id") " ORDER BY e.id",
+	                          "SELECT CAST(practitioner_id AS TEXT) AS id, '', " CASELOAD_ON " FROM caseload_tally"
+	                          " WHERE date <= ?" STORE_TEAM_IN("team_id") " GROUP BY practitioner_id"
+	                          " HAVING " CASELOAD_ON " > 0 ORDER BY practitioner_id",
 	                          e);
+#undef CASELOAD_ON
 	if (!s)
 		return DY_ESTORE;
-	for (int i = 1; i <= 3; i++)
-		db_bind_date(s, i, to);
-	store_teams_bind(s, 4, team);
+	db_bind_date(s, 1, to);
+	db_bind_date(s, 2, to);
+	store_teams_bind(s, 3, team);
+	db_bind_date(s, 3 + STORE_TEAMS_PARAMS, to);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW)
-		if ((rc = fn(ctx, db_col_int(s, 0), db_col_int(s, 1))) != 0)
+		if ((rc = fn(ctx, db_col_text(s, 0), db_col_text(s, 1), db_col_int(s, 2))) != 0)
 			return rc;
 	return rc == DB_DONE ? 0 : rc;
 }
@@ -201,104 +192,46 @@ static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, const stru
 int store_report_caseload(db_t *db, int32_t to, const struct store_teams *team, int64_t *n, struct dy_err *e)
 {
 	return count_one(db,
-	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND received_on <= ?"
-	                 " AND error_at IS NULL"
-	                 " AND (discharged_on IS NULL OR discharged_on >= ?)" STORE_IN_TEAMS("family_id"),
+	                 /* not discharged before the day in the form of migration 28's
+	                  * index episode_caseload */
+	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND error_at IS NULL"
+	                 " AND received_on <= ? AND coalesce(discharged_on, '9999-12-31') >= ?"
+	                 STORE_IN_TEAMS("family_id"),
 	                 to, to, team, n, e);
-}
-
-/* The period's contacts are counted by their four codes here, in a hash
- * table of the combinations (a few hundred), not by GROUP BY: SQLite sorts
- * every row of the period to group them, 2.1 s for a quarter at 1,000,000
- * families against 0.8 s to read the same rows (bench/RESULTS.md, "The
- * activity report's contacts counted as read"). */
-struct combo {
-	char *code[4]; /* kind, location, intervention, attendance; NULL: an empty slot */
-	uint64_t hash;
-	int64_t n;
-};
-
-struct combos {
-	struct combo *slot;
-	size_t cap, n;
-};
-
-/* FNV-1a over the four codes, each with its NUL, so none runs into the next. */
-static uint64_t codes_hash(const char *const code[4])
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (int f = 0; f < 4; f++)
-		for (const char *p = code[f];; p++) {
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-			if (!*p)
-				break;
-		}
-	return h;
-}
-
-static struct combo *combo_find(struct combos *t, const char *const code[4], uint64_t h)
-{
-	for (size_t j = (size_t)h & (t->cap - 1);; j = (j + 1) & (t->cap - 1)) {
-		struct combo *c = &t->slot[j];
-		if (!c->code[0])
-			return c;
-		if (c->hash == h && !strcmp(c->code[0], code[0]) && !strcmp(c->code[1], code[1]) &&
-		    !strcmp(c->code[2], code[2]) && !strcmp(c->code[3], code[3]))
-			return c;
-	}
-}
-
-static void combo_count(struct combos *t, const char *const code[4])
-{
-	if ((t->n + 1) * 2 > t->cap) {
-		struct combos g = {xcalloc(t->cap ? t->cap * 2 : 256, sizeof *g.slot), t->cap ? t->cap * 2 : 256, t->n};
-		for (size_t i = 0; i < t->cap; i++)
-			if (t->slot[i].code[0])
-				*combo_find(&g, (const char *const *)t->slot[i].code, t->slot[i].hash) = t->slot[i];
-		free(t->slot);
-		*t = g;
-	}
-	uint64_t h = codes_hash(code);
-	struct combo *c = combo_find(t, code, h);
-	if (!c->code[0]) {
-		for (int f = 0; f < 4; f++)
-			c->code[f] = xstrdup(code[f]);
-		c->hash = h;
-		t->n++;
-	}
-	c->n++;
 }
 
 int store_report_contacts(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
                           store_report_contact_fn fn, void *ctx, struct dy_err *e)
 {
-	/* One read of the period's contacts for the three counts by kind,
-	 * location and intervention (bench/RESULTS.md, "Activity report"). */
-	db_stmt_t *s = prepare_dates(db,
-	                             "SELECT kind, location, coalesce(intervention, ''), attendance FROM contact"
-	                             " WHERE date BETWEEN ? AND ?" CONTACT_LIVE STORE_IN_TEAMS(CONTACT_FAMILY),
-	                             1, from, to, e);
-	store_teams_bind(s, 3, team);
+	/* The period's days of contact_tally (migration 28: contacts not in
+	 * error, by day and code), less the contacts of the few referrals in
+	 * error (from their own index): a few rows a day, whatever the size of
+	 * the database (bench/RESULTS.md, "The activity report from tallies"). */
+	db_stmt_t *s = db_prepare(
+		db,
+		"SELECT kind, location, intervention, attendance, SUM(n) FROM ("
+		" SELECT kind, location, intervention, attendance, n FROM contact_tally WHERE date BETWEEN ? AND ?"
+		STORE_TEAM_IN("team_id")
+		" UNION ALL SELECT c.kind, c.location, coalesce(c.intervention, ''), c.attendance, -1"
+		" FROM episode le JOIN contact c ON c.episode_id = le.id"
+		" WHERE le.error_at IS NOT NULL AND c.error_at IS NULL AND c.date BETWEEN ? AND ?"
+		STORE_IN_TEAMS("le.family_id")
+		") t GROUP BY kind, location, intervention, attendance HAVING SUM(n) > 0",
+		e);
 	if (!s)
 		return DY_ESTORE;
-	struct combos t = {0};
+	db_bind_date(s, 1, from);
+	db_bind_date(s, 2, to);
+	store_teams_bind(s, 3, team);
+	db_bind_date(s, 3 + STORE_TEAMS_PARAMS, from);
+	db_bind_date(s, 4 + STORE_TEAMS_PARAMS, to);
+	store_teams_bind(s, 5 + STORE_TEAMS_PARAMS, team);
 	int rc;
-	while ((rc = db_step(s, e)) == DB_ROW) {
-		const char *code[4] = {db_col_text(s, 0), db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 3)};
-		combo_count(&t, code);
-	}
-	rc = rc == DB_DONE ? 0 : rc;
-	for (size_t i = 0; i < t.cap; i++) {
-		struct combo *c = &t.slot[i];
-		if (!c->code[0])
-			continue;
-		if (!rc)
-			rc = fn(ctx, c->code[0], c->code[1], c->code[2], c->code[3], c->n);
-		for (int f = 0; f < 4; f++)
-			free(c->code[f]);
-	}
-	free(t.slot);
-	return rc;
+	while ((rc = db_step(s, e)) == DB_ROW)
+		if ((rc = fn(ctx, db_col_text(s, 0), db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 3),
+		             db_col_int(s, 4))) != 0)
+			return rc;
+	return rc == DB_DONE ? 0 : rc;
 }
 
 int store_report_equity(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_equity_fn fn,

@@ -26,6 +26,11 @@ struct store_teams {
 	" ?, ?, ?)))"
 #define STORE_TEAMS_PARAMS (1 + STORE_TEAMS_MAX)
 
+/* The same condition on a team id column col (the report tallies), with
+ * the same parameters. */
+#define STORE_TEAM_IN(col)                                                                                             \
+	" AND (? = 0 OR " col " IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"
+
 /* The set of one team (team 0: every team). */
 struct store_teams store_teams_one(int64_t team);
 

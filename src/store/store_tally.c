@@ -1,0 +1,78 @@
+/* store_tally.c: see store_tally.h. The triggers' text is schema_v28.c's;
+ * the recompute uses the same expressions (schema_tally.h), so a table
+ * made again equals the one the triggers kept (tests/store/test_tally.c
+ * checks it after every kind of change). */
+#include "store/store_tally.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/schema.h"
+#include "store/schema_tally.h"
+
+/* "the referral e.id (or c.episode_id) is of team ?": the recompute's
+ * second parameter of each pair (the first: ? = 0, every team). */
+#define EP_IN_TEAM(col) "(? = 0 OR " col " IN (SELECT fe.id FROM episode fe JOIN family ff ON ff.id = fe.family_id" \
+	" WHERE ff.team_id = ?))"
+
+static const char *const recompute_sql[] = {
+	"DELETE FROM contact_tally WHERE (? = 0 OR team_id = ?)",
+	"INSERT INTO contact_tally (date, team_id, kind, location, intervention, attendance, n) "
+	TALLY_ROWS("f.team_id", "", "(? = 0 OR f.team_id = ?)"),
+	"DELETE FROM episode_practitioner WHERE " EP_IN_TEAM("episode_id"),
+	"INSERT INTO episode_practitioner (episode_id, practitioner_id, first_on)"
+	" SELECT c.episode_id, cp.practitioner_id, MIN(c.date) FROM contact c"
+	" JOIN contact_practitioner cp ON cp.contact_id = c.id WHERE c.error_at IS NULL AND " EP_IN_TEAM("c.episode_id")
+	" GROUP BY c.episode_id, cp.practitioner_id",
+	"DELETE FROM caseload_tally WHERE (? = 0 OR team_id = ?)",
+	"INSERT INTO caseload_tally (date, team_id, practitioner_id, starts, ends)"
+	" SELECT d, team_id, practitioner_id, SUM(s), SUM(x) FROM (" CL_ROWS("(? = 0 OR f.team_id = ?)") ") t"
+	" GROUP BY d, team_id, practitioner_id",
+};
+
+int store_tally_recompute(db_t *db, int64_t team, struct dy_err *e)
+{
+	int rc = 0;
+	for (size_t i = 0; !rc && i < sizeof recompute_sql / sizeof *recompute_sql; i++) {
+		db_stmt_t *s = db_prepare(db, recompute_sql[i], e);
+		if (!s)
+			return DY_ESTORE;
+		int n = i + 1 == sizeof recompute_sql / sizeof *recompute_sql ? 4 : 2;
+		for (int k = 1; k <= n; k++)
+			db_bind_int(s, k, team);
+		rc = db_run(s, e);
+	}
+	return rc;
+}
+
+int store_tally_aside(db_t *db, struct dy_err *e)
+{
+	if (db_dialect(db) == DB_DIALECT_PG)
+		return db_exec(db, "SELECT set_config('dyad.clocks', 'later', true)", e);
+	char sql[128];
+	const char *p = schema_v28_trigger_names;
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %.*s", (int)n, p);
+		int rc = db_exec(db, sql, e);
+		if (rc)
+			return rc;
+		p += n + (p[n] == ' ');
+	}
+	return 0;
+}
+
+int store_tally_back(db_t *db, struct dy_err *e)
+{
+	if (db_dialect(db) == DB_DIALECT_PG)
+		return db_exec(db, "SELECT set_config('dyad.clocks', 'now', true)", e);
+	return db_exec(db, schema_v28_triggers, e);
+}
+
+int store_tally_fill(db_t *db, struct dy_err *e)
+{
+	int rc = store_tally_aside(db, e);
+	if (!rc)
+		rc = store_tally_recompute(db, 0, e);
+	return rc ? rc : store_tally_back(db, e);
+}

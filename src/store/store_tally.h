@@ -1,0 +1,32 @@
+/* store_tally.h: the report tallies of migration 28 (schema_v28.c):
+ * contacts by day and code, each practitioner's first contact of each
+ * referral, and the caseload's starts and ends by day and practitioner,
+ * kept by triggers as the records change. A bulk load sets the triggers
+ * aside and recomputes the tables once (store_bulk.h). */
+#ifndef DYAD_STORE_TALLY_H
+#define DYAD_STORE_TALLY_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+
+/* Inside a write transaction: sets the tallies' triggers aside until
+ * store_tally_back (SQLite: drops them, a change the transaction's
+ * rollback undoes; PostgreSQL: the transaction's setting dyad.clocks
+ * 'later', which the clock triggers also follow). 0 or a negative code. */
+int store_tally_aside(db_t *db, struct dy_err *e);
+
+/* Puts the triggers back (SQLite: makes them again; PostgreSQL: the
+ * setting 'now'). 0 or a negative code. */
+int store_tally_back(db_t *db, struct dy_err *e);
+
+/* Makes the team's tallies again from its records (team 0: every team's),
+ * in one grouped pass per table; the triggers should be aside. 0 or a
+ * negative code. */
+int store_tally_recompute(db_t *db, int64_t team, struct dy_err *e);
+
+/* Migration 28's step: fills the new tables from the records already in
+ * the database and makes the triggers. 0 or a negative code. */
+int store_tally_fill(db_t *db, struct dy_err *e);
+
+#endif

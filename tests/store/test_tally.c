@@ -1,0 +1,236 @@
+/* The report tallies of migration 28 (store_tally.h): after every kind of
+ * change a record can undergo (a contact added, corrected, moved to another
+ * referral, entered in error and back, deleted; a practitioner added to or
+ * taken off a contact; a referral accepted, discharged, re-dated, entered
+ * in error; a family moved to another team), the tables the triggers kept
+ * equal the ones store_tally_recompute makes from the records, on either
+ * store. And the caseload per practitioner read from them holds at its
+ * boundaries: the first contact's day and the discharge day count, the day
+ * before and the day after do not. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/migrate.h"
+#include "store/store_bulk.h"
+#include "store/store_report.h"
+#include "store/store_tally.h"
+#include "store/store_teams.h"
+#include "testutil.h"
+#include "util/date.h"
+
+static db_t *db;
+
+static void run(const char *sql)
+{
+	struct dy_err e;
+	if (db_exec(db, sql, &e))
+		fail_msg("%s: %s", sql, e.msg);
+}
+
+/* Every row of the three tables as text, in one string (caller frees). */
+static char *tallies(void)
+{
+	static const char *const q[] = {
+		"SELECT 'c ' || CAST(date AS TEXT) || ' ' || team_id || ' ' || kind || ' ' || location || ' ' ||"
+		" intervention || ' ' || attendance || ' ' || n FROM contact_tally ORDER BY 1",
+		"SELECT 'p ' || episode_id || ' ' || practitioner_id || ' ' || CAST(first_on AS TEXT)"
+		" FROM episode_practitioner ORDER BY 1",
+		"SELECT 'l ' || CAST(date AS TEXT) || ' ' || team_id || ' ' || practitioner_id || ' ' || starts || ' ' ||"
+		" ends FROM caseload_tally ORDER BY 1"};
+	size_t len = 0, cap = 4096;
+	char *out = malloc(cap);
+	out[0] = 0;
+	for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
+		struct dy_err e;
+		db_stmt_t *s = db_prepare(db, q[i], &e);
+		if (!s)
+			fail_msg("%s", e.msg);
+		int rc;
+		while ((rc = db_step(s, &e)) == DB_ROW) {
+			const char *t = db_col_text(s, 0);
+			size_t n = strlen(t);
+			while (len + n + 2 > cap)
+				out = realloc(out, cap *= 2);
+			memcpy(out + len, t, n);
+			len += n;
+			out[len++] = '\n';
+			out[len] = 0;
+		}
+		assert_int_equal(rc, DB_DONE);
+	}
+	return out;
+}
+
+/* The tallies as kept equal the tallies made again from the records. */
+static void agree(const char *after)
+{
+	char *kept = tallies();
+	struct dy_err e;
+	if (db_begin(db, &e) || store_tally_aside(db, &e) || store_tally_recompute(db, 0, &e))
+		fail_msg("recompute: %s", e.msg);
+	char *made = tallies();
+	db_rollback(db);
+	if (strcmp(kept, made) != 0)
+		fail_msg("after %s the tallies kept:\n%s\ndiffer from the ones made again:\n%s", after, kept, made);
+	char *again = tallies();
+	assert_string_equal(again, kept); /* the rollback left them as kept */
+	free(kept);
+	free(made);
+	free(again);
+}
+
+/* The caseload of practitioner p on day (0 when none), and the total. */
+struct cl {
+	int64_t p, n;
+};
+static int cl_row(void *ctx, const char *k1, const char *k2, int64_t n)
+{
+	(void)k2;
+	struct cl *c = ctx;
+	if (atoll(k1) == c->p)
+		c->n = n;
+	return 0;
+}
+static int64_t caseload(int64_t p, const char *day, int64_t team)
+{
+	struct cl c = {p, 0};
+	struct dy_err e;
+	struct store_teams t = store_teams_one(team);
+	int32_t d;
+	assert_int_equal(date_parse(day, &d), 0);
+	if (store_report_caseload_by_practitioner(db, d, &t, cl_row, &c, &e))
+		fail_msg("caseload: %s", e.msg);
+	return c.n;
+}
+
+static void setup_records(void)
+{
+	struct dy_err e;
+	assert_int_equal(db_open(tu_db_url("tally.db"), &db, &e), 0);
+	int applied;
+	assert_int_equal(migrate_up(db, &applied, &e), 0);
+	run("INSERT INTO team (id, code, name) VALUES (1, 'a', 'A'), (2, 'b', 'B')");
+	run("INSERT INTO practitioner (id, team_id, name, profession) VALUES (1, 1, 'P1', 'x'), (2, 1, 'P2', 'x'),"
+	    " (3, 2, 'P3', 'x')");
+	run("INSERT INTO family (id, team_id, created_on) VALUES (1, 1, '2026-01-01'), (2, 1, '2026-01-01'),"
+	    " (3, 2, '2026-01-01')");
+	run("INSERT INTO episode (id, family_id, received_on, source, decision, decided_on) VALUES"
+	    " (1, 1, '2026-02-01', 'gp', 'accepted', '2026-02-03'),"
+	    " (2, 2, '2026-03-01', 'gp', 'pending', NULL),"
+	    " (3, 3, '2026-02-10', 'health_visitor', 'accepted', '2026-02-11')");
+}
+
+static void every_change_kept(void **state)
+{
+	(void)state;
+	setup_records();
+	agree("nothing yet");
+	/* contacts, one before the referral's received date */
+	run("INSERT INTO contact (id, episode_id, date, kind, location, attendance, intervention) VALUES"
+	    " (1, 1, '2026-01-20', 'assessment', 'home', 'attended', NULL),"
+	    " (2, 1, '2026-02-05', 'intervention', 'home', 'attended', 'vig'),"
+	    " (3, 1, '2026-02-05', 'intervention', 'home', 'attended', 'vig'),"
+	    " (4, 2, '2026-03-04', 'assessment', 'clinic', 'did_not_attend', NULL),"
+	    " (5, 3, '2026-02-12', 'assessment', 'clinic', 'attended', NULL)");
+	agree("contacts added");
+	run("INSERT INTO contact_practitioner (contact_id, practitioner_id) VALUES (1, 1), (2, 1), (2, 2), (3, 2),"
+	    " (4, 2), (5, 3)");
+	agree("practitioners added");
+	/* P1's first contact of referral 1 is 20 January, before its receipt
+	 * on 1 February: the caseload counts it from 1 February. */
+	assert_int_equal(caseload(1, "2026-01-31", 1), 0);
+	assert_int_equal(caseload(1, "2026-02-01", 1), 1);
+	/* P2's first contact is 5 February. */
+	assert_int_equal(caseload(2, "2026-02-04", 1), 0);
+	assert_int_equal(caseload(2, "2026-02-05", 1), 1);
+	/* Referral 2 is not accepted yet: P2 has 1 (referral 1) in March. */
+	assert_int_equal(caseload(2, "2026-03-10", 1), 1);
+	run("UPDATE episode SET decision = 'accepted', decided_on = '2026-03-05' WHERE id = 2");
+	agree("a referral accepted");
+	assert_int_equal(caseload(2, "2026-03-10", 1), 2);
+	/* Discharged on 30 April: counted that day, not the next. */
+	run("UPDATE episode SET discharged_on = '2026-04-30', state = 'discharged' WHERE id = 1");
+	agree("a referral discharged");
+	assert_int_equal(caseload(1, "2026-04-30", 1), 1);
+	assert_int_equal(caseload(1, "2026-05-01", 1), 0);
+	assert_int_equal(caseload(2, "2026-05-01", 1), 1);
+	/* Team B's practitioner, with team B's set. */
+	assert_int_equal(caseload(3, "2026-02-12", 2), 1);
+	assert_int_equal(caseload(3, "2026-02-12", 1), 0);
+	run("UPDATE episode SET received_on = '2026-01-10' WHERE id = 1");
+	agree("a referral re-dated");
+	assert_int_equal(caseload(1, "2026-01-20", 1), 1);
+	run("UPDATE contact SET date = '2026-02-06' WHERE id = 1");
+	agree("a contact re-dated");
+	assert_int_equal(caseload(1, "2026-02-05", 1), 1); /* contact 2 of 5 February is P1's too */
+	run("UPDATE contact SET kind = 'review', location = 'video', intervention = 'cpp' WHERE id = 3");
+	agree("a contact's codes corrected");
+	run("UPDATE contact SET error_at = '2026-05-01T10:00:00Z', error_by = 'x', error_reason = 'y' WHERE id = 2");
+	agree("a contact entered in error");
+	run("UPDATE contact SET error_at = NULL, error_by = NULL, error_reason = NULL WHERE id = 2");
+	agree("a contact's error undone");
+	run("UPDATE contact SET episode_id = 2 WHERE id = 3");
+	agree("a contact moved to another referral");
+	run("DELETE FROM contact_practitioner WHERE contact_id = 2 AND practitioner_id = 2");
+	agree("a practitioner taken off a contact");
+	run("UPDATE contact_practitioner SET practitioner_id = 1 WHERE contact_id = 4");
+	agree("a contact's practitioner changed");
+	run("UPDATE episode SET error_at = '2026-05-02T10:00:00Z', error_by = 'x', error_reason = 'y' WHERE id = 2");
+	agree("a referral entered in error");
+	assert_int_equal(caseload(2, "2026-03-10", 1), 0);
+	run("UPDATE episode SET error_at = NULL, error_by = NULL, error_reason = NULL WHERE id = 2");
+	agree("a referral's error undone");
+	run("UPDATE family SET team_id = 2 WHERE id = 2");
+	agree("a family moved to another team");
+	assert_int_equal(caseload(1, "2026-03-10", 2), 1);
+	assert_int_equal(caseload(1, "2026-03-10", 1), 1);
+	run("UPDATE family SET team_id = 1 WHERE id = 2");
+	agree("the family moved back");
+	run("DELETE FROM contact_practitioner WHERE contact_id = 3");
+	run("DELETE FROM contact WHERE id = 3");
+	agree("a contact deleted");
+	run("UPDATE episode SET decision = 'declined' WHERE id = 3");
+	agree("a referral declined");
+	assert_int_equal(caseload(3, "2026-02-12", 2), 0);
+	db_close(db);
+}
+
+/* A bulk load sets the triggers aside and makes the tables again at its
+ * end: the same tables as row by row. */
+static void bulk_load_recomputes(void **state)
+{
+	(void)state;
+	setup_records();
+	struct dy_err e;
+	int aside;
+	assert_int_equal(db_begin(db, &e), 0);
+	assert_int_equal(store_bulk_begin(db, 0, &aside, &e), 0);
+	run("INSERT INTO contact (id, episode_id, date, kind, location, attendance) VALUES"
+	    " (1, 1, '2026-02-02', 'assessment', 'home', 'attended'), (2, 3, '2026-02-12', 'assessment', 'home',"
+	    " 'attended')");
+	run("INSERT INTO contact_practitioner (contact_id, practitioner_id) VALUES (1, 1), (2, 3)");
+	assert_int_equal(store_bulk_end(db, aside, 0, &e), 0);
+	assert_int_equal(db_commit(db, &e), 0);
+	agree("a bulk load");
+	assert_int_equal(caseload(1, "2026-02-02", 1), 1);
+	/* and the triggers keep them again after it */
+	run("UPDATE episode SET discharged_on = '2026-02-05' WHERE id = 1");
+	agree("a change after the bulk load");
+	assert_int_equal(caseload(1, "2026-02-06", 1), 0);
+	db_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_change_kept),
+		cmocka_unit_test(bulk_load_recomputes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
