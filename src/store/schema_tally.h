@@ -38,4 +38,21 @@
 	" FROM episode_practitioner p JOIN episode r ON r.id = p.episode_id JOIN family f ON f.id = r.family_id"      \
 	" WHERE r.discharged_on IS NOT NULL AND " CL_COUNTS("p", "r") " AND " cond
 
+/* referral_tally's rows of the referrals r (not in error) that the FROM
+ * clause src (empty for a trigger's row) and the condition cond select, for
+ * the team expression team, each with n: received, by source, on the
+ * received date; decided, by decision, on the decision date; and, when
+ * accepted, opens on the received date and closes on the discharge date.
+ * As columns date, team_id, what, code, n. The caseload on day D is the
+ * opens dated on or before D less the closes dated before D. */
+#define REF_ROWS(r, team, n, src, cond)                                                                            \
+	"SELECT " r ".received_on AS date, " team " AS team_id, 'received' AS what, " r ".source AS code, " n " AS n"   \
+	src " WHERE " cond " AND " r ".error_at IS NULL"                                                              \
+	" UNION ALL SELECT " r ".decided_on, " team ", 'decided', " r ".decision, " n src " WHERE " cond " AND " r       \
+	".error_at IS NULL AND " r ".decided_on IS NOT NULL"                                                          \
+	" UNION ALL SELECT " r ".received_on, " team ", 'opens', '', " n src " WHERE " cond " AND " r                   \
+	".error_at IS NULL AND " r ".decision = 'accepted'"                                                           \
+	" UNION ALL SELECT " r ".discharged_on, " team ", 'closes', '', " n src " WHERE " cond " AND " r                \
+	".error_at IS NULL AND " r ".decision = 'accepted' AND " r ".discharged_on IS NOT NULL"
+
 #endif

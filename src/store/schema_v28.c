@@ -86,15 +86,14 @@
 #define CL_OF_PAIR(sign, p) CL_CHANGE(sign, "episode r WHERE r.id = " p ".episode_id", p, "r")
 #define CL_OF_EPISODE(sign, r) CL_CHANGE(sign, "episode_practitioner p WHERE p.episode_id = " r ".id", "p", r)
 
-/* The activity report's referral counts read the period's rows alone:
- * those received in it, those decided in it, and the referrals accepted
- * and open at its end (the expression index: not discharged before the
- * day, the one form store_report.c's reads use). */
-#define SCHEMA_V28_INDEXES                                                                                         \
-	"CREATE INDEX episode_received ON episode(received_on, source) WHERE error_at IS NULL;"                       \
-	"CREATE INDEX episode_decided ON episode(decided_on, decision) WHERE error_at IS NULL;"                       \
-	"CREATE INDEX episode_caseload ON episode(coalesce(discharged_on, '9999-12-31'), received_on)"                \
-	" WHERE decision = 'accepted' AND error_at IS NULL;"
+/* ---- referral_tally: r is an episode row, OLD or NEW ---- */
+#define REF_KEY "date, team_id, what, code"
+#define REF_CHANGE(r, n)                                                                                           \
+	"INSERT INTO referral_tally (" REF_KEY ", n) SELECT " REF_KEY ", n FROM ("                                    \
+	REF_ROWS(r, "(SELECT tf.team_id FROM family tf WHERE tf.id = " r ".family_id)", n, "", "1 = 1")               \
+	") t WHERE 1 = 1 ON CONFLICT (" REF_KEY ") DO UPDATE SET n = referral_tally.n + excluded.n;"
+#define REF_CLEAN "DELETE FROM referral_tally WHERE n = 0;"
+#define REFERRAL_COLS "received_on, source, decided_on, decision, discharged_on, error_at, family_id"
 
 /* ---- a family moved to another team (no command does; a database edited
  * by hand may): its counts leave the old team's tallies for the new's ---- */
@@ -104,8 +103,13 @@
 	"INSERT INTO caseload_tally (date, team_id, practitioner_id, starts, ends) SELECT d, " team ", practitioner_id," \
 	" " sign "SUM(s), " sign "SUM(x) FROM (" CL_ROWS("r.family_id = NEW.id") ") t WHERE 1 = 1"                      \
 	" GROUP BY d, practitioner_id ON CONFLICT (date, team_id, practitioner_id) DO UPDATE SET"                     \
-	" starts = caseload_tally.starts + excluded.starts, ends = caseload_tally.ends + excluded.ends;"
-#define FAMILY_MOVED TEAM_MOVE("-", "OLD.team_id") TEAM_MOVE("", "NEW.team_id") "DELETE FROM contact_tally WHERE n = 0;" CL_CLEAN
+	" starts = caseload_tally.starts + excluded.starts, ends = caseload_tally.ends + excluded.ends;"           \
+	"INSERT INTO referral_tally (" REF_KEY ", n) SELECT date, " team ", what, code, " sign "SUM(n) FROM ("         \
+	REF_ROWS("e", "0", "1", " FROM episode e", "e.family_id = NEW.id") ") t WHERE 1 = 1"                          \
+	" GROUP BY date, what, code ON CONFLICT (" REF_KEY ") DO UPDATE SET n = referral_tally.n + excluded.n;"
+#define FAMILY_MOVED                                                                                               \
+	TEAM_MOVE("-", "OLD.team_id") TEAM_MOVE("", "NEW.team_id") "DELETE FROM contact_tally WHERE n = 0;" CL_CLEAN  \
+	REF_CLEAN
 
 #define CONTACT_COLS "episode_id, date, kind, location, intervention, attendance, error_at"
 #define EPISODE_COLS "received_on, discharged_on, decision, error_at, family_id"
@@ -123,7 +127,11 @@ const char schema_v28[] =
 	"  date TEXT NOT NULL, team_id INTEGER NOT NULL, practitioner_id INTEGER NOT NULL,"
 	"  starts INTEGER NOT NULL, ends INTEGER NOT NULL,"
 	"  PRIMARY KEY (date, team_id, practitioner_id)) STRICT, WITHOUT ROWID;"
-	"CREATE INDEX caseload_tally_zero ON caseload_tally(date) WHERE starts = 0 AND ends = 0;" SCHEMA_V28_INDEXES;
+	"CREATE TABLE referral_tally ("
+	"  date TEXT NOT NULL, team_id INTEGER NOT NULL, what TEXT NOT NULL, code TEXT NOT NULL, n INTEGER NOT NULL,"
+	"  PRIMARY KEY (" REF_KEY ")) STRICT, WITHOUT ROWID;"
+	"CREATE INDEX referral_tally_zero ON referral_tally(date) WHERE n = 0;"
+	"CREATE INDEX caseload_tally_zero ON caseload_tally(date) WHERE starts = 0 AND ends = 0;";
 
 /* The SQLite triggers: made by the migration's step and again after each
  * bulk load (store_tally_back), dropped by store_tally_aside. */
@@ -151,13 +159,22 @@ const char schema_v28_triggers[] =
 	"  OR OLD.decision IS NOT NEW.decision OR OLD.error_at IS NOT NEW.error_at OR OLD.family_id IS NOT NEW.family_id"
 	" BEGIN " CL_OF_EPISODE("-1", "OLD") CL_OF_EPISODE("1", "NEW") CL_CLEAN " END;"
 	"CREATE TRIGGER family_tally AFTER UPDATE OF team_id ON family WHEN OLD.team_id IS NOT NEW.team_id"
-	" BEGIN " FAMILY_MOVED " END;";
+	" BEGIN " FAMILY_MOVED " END;"
+	"CREATE TRIGGER referral_tally_insert AFTER INSERT ON episode BEGIN " REF_CHANGE("NEW", "1") " END;"
+	"CREATE TRIGGER referral_tally_delete AFTER DELETE ON episode BEGIN " REF_CHANGE("OLD", "-1") REF_CLEAN " END;"
+	"CREATE TRIGGER referral_tally_update AFTER UPDATE OF " REFERRAL_COLS " ON episode"
+	" WHEN OLD.received_on IS NOT NEW.received_on OR OLD.source IS NOT NEW.source"
+	"  OR OLD.decided_on IS NOT NEW.decided_on OR OLD.decision IS NOT NEW.decision"
+	"  OR OLD.discharged_on IS NOT NEW.discharged_on OR OLD.error_at IS NOT NEW.error_at"
+	"  OR OLD.family_id IS NOT NEW.family_id"
+	" BEGIN " REF_CHANGE("OLD", "-1") REF_CHANGE("NEW", "1") REF_CLEAN " END;";
 
 const char schema_v28_trigger_names[] = "contact_tally_insert contact_tally_update contact_tally_delete"
                                         " contact_practitioner_insert contact_practitioner_delete"
                                         " contact_practitioner_update episode_practitioner_insert"
                                         " episode_practitioner_delete episode_practitioner_update episode_caseload"
-                                        " family_tally";
+                                        " family_tally referral_tally_insert referral_tally_delete"
+                                        " referral_tally_update";
 
 #define NOW "current_setting('dyad.clocks', true) IS DISTINCT FROM 'later'"
 
@@ -174,7 +191,11 @@ const char schema_pg_v28[] =
 	"  date date NOT NULL, team_id bigint NOT NULL, practitioner_id bigint NOT NULL,"
 	"  starts bigint NOT NULL, ends bigint NOT NULL,"
 	"  PRIMARY KEY (date, team_id, practitioner_id));"
-	"CREATE INDEX caseload_tally_zero ON caseload_tally(date) WHERE starts = 0 AND ends = 0;" SCHEMA_V28_INDEXES
+	"CREATE TABLE referral_tally ("
+	"  date date NOT NULL, team_id bigint NOT NULL, what text NOT NULL, code text NOT NULL, n bigint NOT NULL,"
+	"  PRIMARY KEY (" REF_KEY "));"
+	"CREATE INDEX referral_tally_zero ON referral_tally(date) WHERE n = 0;"
+	"CREATE INDEX caseload_tally_zero ON caseload_tally(date) WHERE starts = 0 AND ends = 0;"
 	"CREATE FUNCTION dyad_tally_contact() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
 	" IF TG_OP <> 'INSERT' THEN " TALLY_SUB("OLD") EP_REDO("OLD.episode_id", "") " END IF;"
 	" IF TG_OP <> 'DELETE' THEN " TALLY_ADD("NEW") " END IF;"
@@ -203,4 +224,15 @@ const char schema_pg_v28[] =
 	"CREATE FUNCTION dyad_tally_family() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " FAMILY_MOVED
 	" RETURN NULL; END $$;"
 	"CREATE TRIGGER family_tally AFTER UPDATE OF team_id ON family FOR EACH ROW WHEN (" NOW
-	" AND OLD.team_id IS DISTINCT FROM NEW.team_id) EXECUTE FUNCTION dyad_tally_family();";
+	" AND OLD.team_id IS DISTINCT FROM NEW.team_id) EXECUTE FUNCTION dyad_tally_family();"
+	"CREATE FUNCTION dyad_tally_referral() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+	" IF TG_OP <> 'INSERT' THEN " REF_CHANGE("OLD", "-1") " END IF;"
+	" IF TG_OP <> 'DELETE' THEN " REF_CHANGE("NEW", "1") " END IF;"
+	" " REF_CLEAN " RETURN NULL; END $$;"
+	"CREATE TRIGGER referral_tally AFTER INSERT OR DELETE ON episode FOR EACH ROW WHEN (" NOW ")"
+	" EXECUTE FUNCTION dyad_tally_referral();"
+	"CREATE TRIGGER referral_tally_update AFTER UPDATE OF " REFERRAL_COLS " ON episode FOR EACH ROW WHEN (" NOW
+	" AND (OLD.received_on IS DISTINCT FROM NEW.received_on OR OLD.source IS DISTINCT FROM NEW.source"
+	" OR OLD.decided_on IS DISTINCT FROM NEW.decided_on OR OLD.decision IS DISTINCT FROM NEW.decision"
+	" OR OLD.discharged_on IS DISTINCT FROM NEW.discharged_on OR OLD.error_at IS DISTINCT FROM NEW.error_at"
+	" OR OLD.family_id IS DISTINCT FROM NEW.family_id)) EXECUTE FUNCTION dyad_tally_referral();";

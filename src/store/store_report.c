@@ -118,16 +118,16 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
                         const struct store_teams *team, store_report_count_fn fn, void *ctx, struct dy_err *e)
 {
 	static const char *const sql[] = {
-		/* The month as text on both stores (a date column on PostgreSQL).
-		 * Both read the period's rows from migration 28's partial indexes
-		 * episode_received and episode_decided. */
+		/* From referral_tally (migration 28: referrals not in error by
+		 * day, a few rows a day). The month as text on both stores (a date
+		 * column on PostgreSQL). */
 		[REPORT_REFERRALS_BY_SOURCE_MONTH] =
-			"SELECT source, substr(CAST(received_on AS TEXT), 1, 7), COUNT(*) FROM episode"
-			" WHERE received_on BETWEEN ? AND ? AND error_at IS NULL"
-			STORE_IN_TEAMS("family_id") " GROUP BY 1, 2 ORDER BY 1, 2",
-		[REPORT_DECISIONS] = "SELECT decision, '', COUNT(*) FROM episode WHERE decided_on BETWEEN ? AND ?"
-		                     " AND error_at IS NULL"
-		                     STORE_IN_TEAMS("family_id") " GROUP BY 1 ORDER BY 1"};
+			"SELECT code, substr(CAST(date AS TEXT), 1, 7), SUM(n) FROM referral_tally"
+			" WHERE what = 'received' AND date BETWEEN ? AND ?" STORE_TEAM_IN("team_id")
+			" GROUP BY 1, 2 HAVING SUM(n) > 0 ORDER BY 1, 2",
+		[REPORT_DECISIONS] = "SELECT code, '', SUM(n) FROM referral_tally"
+		                     " WHERE what = 'decided' AND date BETWEEN ? AND ?" STORE_TEAM_IN("team_id")
+		                     " GROUP BY 1 HAVING SUM(n) > 0 ORDER BY 1"};
 	if ((unsigned)which >= sizeof sql / sizeof sql[0] || !sql[which])
 		return dy_fail(e, DY_EINVAL, "report", "no such count (the contact counts: store_report_contacts; the"
 		              " caseload per practitioner: store_report_caseload_by_practitioner)");
@@ -172,32 +172,26 @@ int store_report_caseload_by_practitioner(db_t *db, int32_t to, const struct sto
 	return rc == DB_DONE ? 0 : rc;
 }
 
-/* Runs sql, a count with two date parameters a and b and the set of teams
- * (STORE_IN_TEAMS), into *n. */
-static int count_one(db_t *db, const char *sql, int32_t a, int32_t b, const struct store_teams *team, int64_t *n,
-                     struct dy_err *e)
+int store_report_caseload(db_t *db, int32_t to, const struct store_teams *team, int64_t *n, struct dy_err *e)
 {
-	db_stmt_t *s = prepare_dates(db, sql, 1, a, b, e);
-	store_teams_bind(s, 3, team);
+	/* referral_tally (migration 28): the accepted referrals opened on or
+	 * before the day less those closed before it. */
+	db_stmt_t *s = db_prepare(db,
+	                          "SELECT coalesce(SUM(CASE WHEN what = 'opens' THEN n ELSE -n END), 0) FROM referral_tally"
+	                          " WHERE (what = 'opens' AND date <= ? OR what = 'closes' AND date < ?)"
+	                          STORE_TEAM_IN("team_id"),
+	                          e);
 	if (!s)
 		return DY_ESTORE;
+	db_bind_date(s, 1, to);
+	db_bind_date(s, 2, to);
+	store_teams_bind(s, 3, team);
 	int rc = db_step(s, e);
 	if (rc != DB_ROW)
 		return rc < 0 ? rc : DY_ESTORE;
 	*n = db_col_int(s, 0);
 	rc = db_step(s, e);
 	return rc == DB_DONE ? 0 : rc;
-}
-
-int store_report_caseload(db_t *db, int32_t to, const struct store_teams *team, int64_t *n, struct dy_err *e)
-{
-	return count_one(db,
-	                 /* not discharged before the day in the form of migration 28's
-	                  * index episode_caseload */
-	                 "SELECT COUNT(*) FROM episode WHERE decision = 'accepted' AND error_at IS NULL"
-	                 " AND received_on <= ? AND coalesce(discharged_on, '9999-12-31') >= ?"
-	                 STORE_IN_TEAMS("family_id"),
-	                 to, to, team, n, e);
 }
 
 int store_report_contacts(db_t *db, int32_t from, int32_t to, const struct store_teams *team,

@@ -24,6 +24,10 @@ static const char *const recompute_sql[] = {
 	" SELECT c.episode_id, cp.practitioner_id, MIN(c.date) FROM contact c"
 	" JOIN contact_practitioner cp ON cp.contact_id = c.id WHERE c.error_at IS NULL AND " EP_IN_TEAM("c.episode_id")
 	" GROUP BY c.episode_id, cp.practitioner_id",
+	"DELETE FROM referral_tally WHERE (? = 0 OR team_id = ?)",
+	"INSERT INTO referral_tally (date, team_id, what, code, n) SELECT date, team_id, what, code, SUM(n) FROM ("
+	REF_ROWS("e", "f.team_id", "1", " FROM episode e JOIN family f ON f.id = e.family_id", "(? = 0 OR f.team_id = ?)")
+	") t GROUP BY date, team_id, what, code",
 	"DELETE FROM caseload_tally WHERE (? = 0 OR team_id = ?)",
 	"INSERT INTO caseload_tally (date, team_id, practitioner_id, starts, ends)"
 	" SELECT d, team_id, practitioner_id, SUM(s), SUM(x) FROM (" CL_ROWS("(? = 0 OR f.team_id = ?)") ") t"
@@ -37,7 +41,9 @@ int store_tally_recompute(db_t *db, int64_t team, struct dy_err *e)
 		db_stmt_t *s = db_prepare(db, recompute_sql[i], e);
 		if (!s)
 			return DY_ESTORE;
-		int n = i + 1 == sizeof recompute_sql / sizeof *recompute_sql ? 4 : 2;
+		int n = 0; /* every parameter is the team */
+		for (const char *q = recompute_sql[i]; *q; q++)
+			n += *q == '?';
 		for (int k = 1; k <= n; k++)
 			db_bind_int(s, k, team);
 		rc = db_run(s, e);

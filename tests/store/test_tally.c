@@ -42,7 +42,9 @@ static char *tallies(void)
 		"SELECT 'p ' || episode_id || ' ' || practitioner_id || ' ' || CAST(first_on AS TEXT)"
 		" FROM episode_practitioner ORDER BY 1",
 		"SELECT 'l ' || CAST(date AS TEXT) || ' ' || team_id || ' ' || practitioner_id || ' ' || starts || ' ' ||"
-		" ends FROM caseload_tally ORDER BY 1"};
+		" ends FROM caseload_tally ORDER BY 1",
+		"SELECT 'r ' || CAST(date AS TEXT) || ' ' || team_id || ' ' || what || ' ' || code || ' ' || n"
+		" FROM referral_tally ORDER BY 1"};
 	size_t len = 0, cap = 4096;
 	char *out = malloc(cap);
 	out[0] = 0;
@@ -109,6 +111,20 @@ static int64_t caseload(int64_t p, const char *day, int64_t team)
 	return c.n;
 }
 
+/* The episodes open on day (accepted, received by then, not discharged
+ * before it) of team. */
+static int64_t open_on(const char *day, int64_t team)
+{
+	int64_t n = -1;
+	struct dy_err e;
+	struct store_teams t = store_teams_one(team);
+	int32_t d;
+	assert_int_equal(date_parse(day, &d), 0);
+	if (store_report_caseload(db, d, &t, &n, &e))
+		fail_msg("caseload: %s", e.msg);
+	return n;
+}
+
 static void setup_records(void)
 {
 	struct dy_err e;
@@ -124,6 +140,48 @@ static void setup_records(void)
 	    " (1, 1, '2026-02-01', 'gp', 'accepted', '2026-02-03'),"
 	    " (2, 2, '2026-03-01', 'gp', 'pending', NULL),"
 	    " (3, 3, '2026-02-10', 'health_visitor', 'accepted', '2026-02-11')");
+}
+
+/* The referral counts: received, decided, open on a day. */
+static void referrals_kept(void **state)
+{
+	(void)state;
+	setup_records();
+	agree("referrals added");
+	/* open from the received day: 1 February (referral 1) */
+	assert_int_equal(open_on("2026-01-31", 1), 0);
+	assert_int_equal(open_on("2026-02-01", 1), 1);
+	assert_int_equal(open_on("2026-02-10", 2), 1);
+	run("UPDATE episode SET source = 'midwife', received_on = '2026-01-15' WHERE id = 1");
+	agree("a referral's source and date corrected");
+	assert_int_equal(open_on("2026-01-15", 1), 1);
+	run("UPDATE episode SET decision = 'accepted', decided_on = '2026-03-02' WHERE id = 2");
+	agree("a referral accepted");
+	assert_int_equal(open_on("2026-03-02", 1), 2);
+	/* discharged on 31 March: open that day, not the next */
+	run("UPDATE episode SET discharged_on = '2026-03-31' WHERE id = 2");
+	agree("a referral discharged");
+	assert_int_equal(open_on("2026-03-31", 1), 2);
+	assert_int_equal(open_on("2026-04-01", 1), 1);
+	run("UPDATE episode SET decision = 'declined' WHERE id = 1");
+	agree("a referral declined");
+	assert_int_equal(open_on("2026-03-31", 1), 1);
+	run("UPDATE episode SET error_at = '2026-05-02T10:00:00Z', error_by = 'x', error_reason = 'y' WHERE id = 2");
+	agree("a referral entered in error");
+	assert_int_equal(open_on("2026-03-31", 1), 0);
+	run("UPDATE episode SET error_at = NULL, error_by = NULL, error_reason = NULL WHERE id = 2");
+	agree("a referral's error undone");
+	run("UPDATE family SET team_id = 2 WHERE id = 2");
+	agree("a family moved to another team");
+	assert_int_equal(open_on("2026-03-31", 1), 0);
+	assert_int_equal(open_on("2026-03-31", 2), 2); /* with team B's own referral 3 */
+	assert_int_equal(open_on("2026-03-31", 0), 2); /* every team: 2 and 3 (1 is declined) */
+	run("INSERT INTO episode (id, family_id, received_on, source, decision) VALUES (4, 1, '2026-04-01', 'gp',"
+	    " 'pending')");
+	agree("a referral added");
+	run("DELETE FROM episode WHERE id = 4");
+	agree("a referral deleted");
+	db_close(db);
 }
 
 static void every_change_kept(void **state)
@@ -231,6 +289,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_change_kept),
 		cmocka_unit_test(bulk_load_recomputes),
+		cmocka_unit_test(referrals_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
