@@ -19,6 +19,7 @@
 #include "store/store_score.h"
 #include "store/store_safeguarding.h"
 #include "store/store_summary.h"
+#include "store/store_tally.h"
 #include "store/store_video.h"
 #include "util/date.h"
 #include "util/rng.h"
@@ -643,6 +644,10 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 	rc = db_bulk(a->db, DB_BULK_LARGE, e);
 	if (!rc)
 		rc = app_begin(a, e);
+	/* The report tallies are made once at the end rather than by a trigger
+	 * a row (store_tally.h): at 100,000 families 86 s against 25 s. */
+	if (!rc && (rc = store_tally_aside(a->db, e)))
+		app_end(a, rc, NULL, NULL, 0, NULL, e);
 	if (rc) {
 		demo_programmes_end(&d);
 		return rc;
@@ -692,6 +697,10 @@ int app_demo(struct app *a, int families, uint64_t seed, int into_existing, stru
 		rc = app_demo_workforce(a, d.practitioners, d.npract, seed, n, e);
 	if (!rc)
 		rc = app_demo_letters(a, last_before, seed, n, e);
+	if (!rc)
+		rc = store_tally_recompute(a->db, a->team_id, e);
+	if (!rc)
+		rc = store_tally_back(a->db, e);
 	char detail[64];
 	snprintf(detail, sizeof detail, "%d families, seed %llu", families, (unsigned long long)seed);
 	rc = app_end(a, rc, "demo", "team", a->team_id, detail, e);

@@ -32,9 +32,9 @@
  *
  * Rows that fall to zero are deleted (a partial index finds them), so the
  * tables are exactly what store_tally_recompute makes from the records.
- * On PostgreSQL the triggers stand aside, as the clock triggers do, while
- * the transaction's setting dyad.clocks is 'later' (a bulk load), and the
- * load recomputes them (store_bulk.h); on SQLite a bulk load drops them and
+ * On PostgreSQL the triggers stand aside, as the clock triggers do for
+ * dyad.clocks, while the transaction's setting dyad.tallies is 'later' (a
+ * bulk load, the demo), and the load recomputes them (store_tally.h); on SQLite a bulk load drops them and
  * makes them again after its recompute (store_tally.h): either way a load
  * pays one grouped pass rather than a trigger per row. The migration
  * fills the tables from the records already there (a migration step). */
@@ -119,7 +119,7 @@ const char schema_v28[] =
 	"  date TEXT NOT NULL, team_id INTEGER NOT NULL, kind TEXT NOT NULL, location TEXT NOT NULL,"
 	"  intervention TEXT NOT NULL, attendance TEXT NOT NULL, n INTEGER NOT NULL,"
 	"  PRIMARY KEY (" TALLY_KEY ")) STRICT, WITHOUT ROWID;"
-	"CREATE INDEX contact_tally_zero ON contact_tally(date) WHERE n = 0;"
+	"CREATE INDEX contact_tally_zero ON contact_tally(n) WHERE n = 0;"
 	"CREATE TABLE episode_practitioner ("
 	"  episode_id INTEGER NOT NULL, practitioner_id INTEGER NOT NULL, first_on TEXT NOT NULL,"
 	"  PRIMARY KEY (episode_id, practitioner_id)) STRICT, WITHOUT ROWID;"
@@ -130,8 +130,8 @@ const char schema_v28[] =
 	"CREATE TABLE referral_tally ("
 	"  date TEXT NOT NULL, team_id INTEGER NOT NULL, what TEXT NOT NULL, code TEXT NOT NULL, n INTEGER NOT NULL,"
 	"  PRIMARY KEY (" REF_KEY ")) STRICT, WITHOUT ROWID;"
-	"CREATE INDEX referral_tally_zero ON referral_tally(date) WHERE n = 0;"
-	"CREATE INDEX caseload_tally_zero ON caseload_tally(date) WHERE starts = 0 AND ends = 0;";
+	"CREATE INDEX referral_tally_zero ON referral_tally(n) WHERE n = 0;"
+	"CREATE INDEX caseload_tally_zero ON caseload_tally(starts, ends) WHERE starts = 0 AND ends = 0;";
 
 /* The SQLite triggers: made by the migration's step and again after each
  * bulk load (store_tally_back), dropped by store_tally_aside. */
@@ -176,14 +176,14 @@ const char schema_v28_trigger_names[] = "contact_tally_insert contact_tally_upda
                                         " family_tally referral_tally_insert referral_tally_delete"
                                         " referral_tally_update";
 
-#define NOW "current_setting('dyad.clocks', true) IS DISTINCT FROM 'later'"
+#define NOW "current_setting('dyad.tallies', true) IS DISTINCT FROM 'later'"
 
 const char schema_pg_v28[] =
 	"CREATE TABLE contact_tally ("
 	"  date date NOT NULL, team_id bigint NOT NULL, kind text NOT NULL, location text NOT NULL,"
 	"  intervention text NOT NULL, attendance text NOT NULL, n bigint NOT NULL,"
 	"  PRIMARY KEY (" TALLY_KEY "));"
-	"CREATE INDEX contact_tally_zero ON contact_tally(date) WHERE n = 0;"
+	"CREATE INDEX contact_tally_zero ON contact_tally(n) WHERE n = 0;"
 	"CREATE TABLE episode_practitioner ("
 	"  episode_id bigint NOT NULL, practitioner_id bigint NOT NULL, first_on date NOT NULL,"
 	"  PRIMARY KEY (episode_id, practitioner_id));"
@@ -194,8 +194,8 @@ const char schema_pg_v28[] =
 	"CREATE TABLE referral_tally ("
 	"  date date NOT NULL, team_id bigint NOT NULL, what text NOT NULL, code text NOT NULL, n bigint NOT NULL,"
 	"  PRIMARY KEY (" REF_KEY "));"
-	"CREATE INDEX referral_tally_zero ON referral_tally(date) WHERE n = 0;"
-	"CREATE INDEX caseload_tally_zero ON caseload_tally(date) WHERE starts = 0 AND ends = 0;"
+	"CREATE INDEX referral_tally_zero ON referral_tally(n) WHERE n = 0;"
+	"CREATE INDEX caseload_tally_zero ON caseload_tally(starts, ends) WHERE starts = 0 AND ends = 0;"
 	"CREATE FUNCTION dyad_tally_contact() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
 	" IF TG_OP <> 'INSERT' THEN " TALLY_SUB("OLD") EP_REDO("OLD.episode_id", "") " END IF;"
 	" IF TG_OP <> 'DELETE' THEN " TALLY_ADD("NEW") " END IF;"

@@ -1,6 +1,6 @@
-/* store_bulk.c: see store_bulk.h. On PostgreSQL the triggers' condition
- * reads the setting dyad.clocks (set_config's third argument: for this
- * transaction only), which store_tally_aside / store_tally_back set;
+/* store_bulk.c: see store_bulk.h. On PostgreSQL the clock triggers'
+ * condition reads the setting dyad.clocks (set_config's third argument:
+ * for this transaction only), the tallies' dyad.tallies (store_tally.h);
  * dyad_keys_off / dyad_keys_on and dyad_clocks_recompute are migration
  * 27's, the tallies migration 28's. */
 #include "store/store_bulk.h"
@@ -10,8 +10,11 @@
 int store_bulk_begin(db_t *db, int empty_tables, int *aside, struct dy_err *e)
 {
 	*aside = 0;
-	int rc = store_tally_aside(db, e); /* PostgreSQL: dyad.clocks 'later', the clocks' triggers too */
-	if (rc || db_dialect(db) != DB_DIALECT_PG || !empty_tables)
+	int rc = store_tally_aside(db, e);
+	if (rc || db_dialect(db) != DB_DIALECT_PG)
+		return rc;
+	rc = db_exec(db, "SELECT set_config('dyad.clocks', 'later', true)", e);
+	if (rc || !empty_tables)
 		return rc;
 	int64_t families = 0;
 	rc = db_query_int(db, "SELECT COUNT(*) FROM (SELECT 1 FROM family LIMIT 1) f", &families, e);
@@ -36,6 +39,8 @@ int store_bulk_end(db_t *db, int aside, int64_t team_id, struct dy_err *e)
 		db_bind_int(s, 1, team_id);
 		rc = db_run(s, e);
 	}
+	if (!rc)
+		rc = db_exec(db, "SELECT set_config('dyad.clocks', 'now', true)", e);
 	if (!rc)
 		rc = store_tally_recompute(db, team_id, e);
 	return rc ? rc : store_tally_back(db, e);

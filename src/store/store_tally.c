@@ -54,7 +54,7 @@ int store_tally_recompute(db_t *db, int64_t team, struct dy_err *e)
 int store_tally_aside(db_t *db, struct dy_err *e)
 {
 	if (db_dialect(db) == DB_DIALECT_PG)
-		return db_exec(db, "SELECT set_config('dyad.clocks', 'later', true)", e);
+		return db_exec(db, "SELECT set_config('dyad.tallies', 'later', true)", e);
 	char sql[128];
 	const char *p = schema_v28_trigger_names;
 	while (*p) {
@@ -71,7 +71,7 @@ int store_tally_aside(db_t *db, struct dy_err *e)
 int store_tally_back(db_t *db, struct dy_err *e)
 {
 	if (db_dialect(db) == DB_DIALECT_PG)
-		return db_exec(db, "SELECT set_config('dyad.clocks', 'now', true)", e);
+		return db_exec(db, "SELECT set_config('dyad.tallies', 'now', true)", e);
 	return db_exec(db, schema_v28_triggers, e);
 }
 

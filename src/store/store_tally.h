@@ -1,8 +1,8 @@
 /* store_tally.h: the report tallies of migration 28 (schema_v28.c):
  * contacts by day and code, each practitioner's first contact of each
  * referral, and the caseload's starts and ends by day and practitioner,
- * kept by triggers as the records change. A bulk load sets the triggers
- * aside and recomputes the tables once (store_bulk.h). */
+ * kept by triggers as the records change. A bulk load (store_bulk.h) and
+ * the demo set the triggers aside and make the tables again once. */
 #ifndef DYAD_STORE_TALLY_H
 #define DYAD_STORE_TALLY_H
 
@@ -12,8 +12,8 @@
 
 /* Inside a write transaction: sets the tallies' triggers aside until
  * store_tally_back (SQLite: drops them, a change the transaction's
- * rollback undoes; PostgreSQL: the transaction's setting dyad.clocks
- * 'later', which the clock triggers also follow). 0 or a negative code. */
+ * rollback undoes; PostgreSQL: the transaction's setting dyad.tallies
+ * 'later'). 0 or a negative code. */
 int store_tally_aside(db_t *db, struct dy_err *e);
 
 /* Puts the triggers back (SQLite: makes them again; PostgreSQL: the
