@@ -434,6 +434,80 @@ static int count_cmp(const void *pa, const void *pb)
 	return c ? c : strcmp(a->key2, b->key2);
 }
 
+/* The caseload per practitioner from store_report_caseload_pairs: each
+ * practitioner counted once per episode. */
+struct prac_count {
+	int64_t practitioner, n;
+};
+
+struct caseload_ctx {
+	int64_t episode;       /* the episode whose practitioners are in seen[] */
+	int64_t *seen;         /* its practitioners so far (a handful) */
+	size_t nseen, capseen;
+	struct prac_count *pc; /* every practitioner met, in the order met */
+	size_t npc, cappc;
+};
+
+static void caseload_count(struct caseload_ctx *c, int64_t practitioner)
+{
+	size_t i = 0;
+	while (i < c->npc && c->pc[i].practitioner != practitioner)
+		i++;
+	if (i == c->npc) {
+		if (c->npc == c->cappc) {
+			c->cappc = c->cappc ? 2 * c->cappc : 64;
+			c->pc = xrealloc(c->pc, c->cappc * sizeof *c->pc);
+		}
+		c->pc[c->npc++] = (struct prac_count){practitioner, 0};
+	}
+	c->pc[i].n++;
+}
+
+static int caseload_pair(void *ctx, int64_t episode, int64_t practitioner)
+{
+	struct caseload_ctx *c = ctx;
+	if (episode != c->episode) {
+		c->episode = episode;
+		c->nseen = 0;
+	}
+	for (size_t i = 0; i < c->nseen; i++)
+		if (c->seen[i] == practitioner)
+			return 0;
+	if (c->nseen == c->capseen) {
+		c->capseen = c->capseen ? 2 * c->capseen : 16;
+		c->seen = xrealloc(c->seen, c->capseen * sizeof *c->seen);
+	}
+	c->seen[c->nseen++] = practitioner;
+	caseload_count(c, practitioner);
+	return 0;
+}
+
+static int prac_cmp(const void *pa, const void *pb)
+{
+	const struct prac_count *a = pa, *b = pb;
+	return a->practitioner < b->practitioner ? -1 : a->practitioner > b->practitioner;
+}
+
+/* The caseload per practitioner into o, in practitioner id order (as the
+ * GROUP BY it replaces gave it). */
+static int caseload_by_practitioner(struct app *a, int32_t to, const struct store_teams *team,
+                                    struct app_activity *o, struct dy_err *e)
+{
+	struct caseload_ctx c = {.episode = -1};
+	int rc = store_report_caseload_pairs(a->db, to, team, caseload_pair, &c, e);
+	if (!rc && c.npc > 1)
+		qsort(c.pc, c.npc, sizeof *c.pc, prac_cmp);
+	struct count_ctx cc = {o, REPORT_CASELOAD_BY_PRACTITIONER};
+	for (size_t i = 0; !rc && i < c.npc; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "%lld", (long long)c.pc[i].practitioner);
+		rc = count_row(&cc, id, "", c.pc[i].n);
+	}
+	free(c.seen);
+	free(c.pc);
+	return rc;
+}
+
 void app_activity_free(struct app_activity *o)
 {
 	for (int i = 0; i < APP_ACTIVITY_COUNTS; i++)
@@ -452,7 +526,7 @@ int app_report_activity(struct app *a, int32_t from, int32_t to, const char *tea
 	for (int i = 0; i < APP_ACTIVITY_COUNTS && !rc; i++) {
 		struct count_ctx c = {out, i};
 		if (i == REPORT_CASELOAD_BY_PRACTITIONER)
-			rc = store_report_caseload_by_practitioner(a->db, to, &teams, count_row, &c, e);
+			rc = caseload_by_practitioner(a, to, &teams, out, e);
 		else if (i != REPORT_CONTACTS_BY_KIND && i != REPORT_CONTACTS_BY_LOCATION &&
 		         i != REPORT_CONTACTS_BY_INTERVENTION)
 			rc = store_report_counts(a->db, (enum store_report_count)i, from, to, &teams, count_row, &c, e);

@@ -7,16 +7,6 @@
 
 /* The team of the referral whose id is the expression ep. */
 #define TEAM_OF(ep) "(SELECT tf.team_id FROM episode te JOIN family tf ON tf.id = te.family_id WHERE te.id = " ep ")"
-#define LATER(a, b) "CASE WHEN " a " > " b " THEN " a " ELSE " b " END"
-
-/* Pair p (an episode_practitioner row) counts in its practitioner's
- * caseload, with its referral r: r accepted, not in error, and not
- * discharged before the pair's first day, the later of p's first contact
- * and r's received date. */
-#define CL_COUNTS(p, r)                                                                                            \
-	r ".decision = 'accepted' AND " r ".error_at IS NULL AND (" r ".discharged_on IS NULL OR "                     \
-	LATER(p ".first_on", r ".received_on") " <= " r ".discharged_on)"
-
 /* The contacts (not in error) of the referrals e with their families f
  * that cond selects, counted by day and code for the team expression team
  * (a column, or a family's old or new team), each count times sign ("" or
@@ -26,17 +16,6 @@
 	" FROM contact c JOIN episode e ON e.id = c.episode_id JOIN family f ON f.id = e.family_id"                     \
 	" WHERE c.error_at IS NULL AND " cond                                                                         \
 	" GROUP BY c.date, " team ", c.kind, c.location, coalesce(c.intervention, ''), c.attendance"
-
-/* The caseload's starts (s) and ends (x) of the pairs p of the referrals r
- * with their families f that cond selects, a row each, as columns d,
- * team_id, practitioner_id, s, x: caseload_tally's rows before grouping. */
-#define CL_ROWS(cond)                                                                                              \
-	"SELECT " LATER("p.first_on", "r.received_on") " AS d, f.team_id AS team_id,"                                   \
-	" p.practitioner_id AS practitioner_id, 1 AS s, 0 AS x"                                                       \
-	" FROM episode_practitioner p JOIN episode r ON r.id = p.episode_id JOIN family f ON f.id = r.family_id"      \
-	" WHERE " CL_COUNTS("p", "r") " AND " cond " UNION ALL SELECT r.discharged_on, f.team_id, p.practitioner_id, 0, 1" \
-	" FROM episode_practitioner p JOIN episode r ON r.id = p.episode_id JOIN family f ON f.id = r.family_id"      \
-	" WHERE r.discharged_on IS NOT NULL AND " CL_COUNTS("p", "r") " AND " cond
 
 /* referral_tally's rows of the referrals r (not in error) that the FROM
  * clause src (empty for a trigger's row) and the condition cond select, for

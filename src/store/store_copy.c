@@ -17,8 +17,7 @@
  * (people sign in again on the new server) and failed sign-ins. */
 /* The database's own tables, and the report tallies (migration 28), which
  * the target makes again from the records copied (store_bulk_end). */
-static const char *const local_tables[] = {"schema_migration", "session",        "signin_throttle",
-                                           "contact_tally",    "caseload_tally", "episode_practitioner",
+static const char *const local_tables[] = {"schema_migration", "session", "signin_throttle", "contact_tally",
                                            "referral_tally"};
 
 enum kind { K_INT, K_REAL, K_TEXT };

@@ -130,7 +130,7 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 		                     " GROUP BY 1 HAVING SUM(n) > 0 ORDER BY 1"};
 	if ((unsigned)which >= sizeof sql / sizeof sql[0] || !sql[which])
 		return dy_fail(e, DY_EINVAL, "report", "no such count (the contact counts: store_report_contacts; the"
-		              " caseload per practitioner: store_report_caseload_by_practitioner)");
+		              " caseload per practitioner: store_report_caseload_pairs)");
 	db_stmt_t *s = db_prepare(db, sql[which], e);
 	if (!s)
 		return DY_ESTORE;
@@ -144,30 +144,33 @@ int store_report_counts(db_t *db, enum store_report_count which, int32_t from, i
 	return rc == DB_DONE ? 0 : rc;
 }
 
-int store_report_caseload_by_practitioner(db_t *db, int32_t to, const struct store_teams *team,
-                                          store_report_count_fn fn, void *ctx, struct dy_err *e)
+int store_report_caseload_pairs(db_t *db, int32_t to, const struct store_teams *team,
+                                store_report_pair_fn fn, void *ctx, struct dy_err *e)
 {
-	/* caseload_tally (migration 28): the pairs that entered a caseload on
-	 * or before the day less those that left it before the day, a row per
-	 * day and practitioner at most, whatever the number of referrals
-	 * (bench/RESULTS.md, "The activity report from tallies"). The text id
-	 * is named apart, so that PostgreSQL orders by the number. */
-#define CASELOAD_ON "SUM(starts) - SUM(CASE WHEN date < ? THEN ends ELSE 0 END)"
+	/* From the episodes open on the day in id order, each one's contacts to
+	 * that day (contact_episode alone: the contacts in error come from
+	 * their own small index, contact_in_error), their practitioners. CROSS
+	 * JOIN keeps SQLite to that order, so that ORDER BY costs no sort;
+	 * PostgreSQL plans the inner join alike. Counting each practitioner
+	 * once an episode is app/'s (bench/RESULTS.md: a GROUP BY with
+	 * COUNT(DISTINCT) here sorted every pair twice). */
 	db_stmt_t *s = db_prepare(db,
-	                          "SELECT CAST(practitioner_id AS TEXT) AS id, '', " CASELOAD_ON " FROM caseload_tally"
-	                          " WHERE date <= ?" STORE_TEAM_IN("team_id") " GROUP BY practitioner_id"
-	                          " HAVING " CASELOAD_ON " > 0 ORDER BY practitioner_id",
+	                          "SELECT e.id, cp.practitioner_id FROM episode e"
+	                          " CROSS JOIN contact c CROSS JOIN contact_practitioner cp"
+	                          " WHERE c.episode_id = e.id AND cp.contact_id = c.id AND e.decision = 'accepted'"
+	                          " AND e.received_on <= ? AND e.error_at IS NULL"
+	                          " AND c.id NOT IN (SELECT ie.id FROM contact ie WHERE ie.error_at IS NOT NULL)"
+	                          " AND (e.discharged_on IS NULL OR e.discharged_on >= ?) AND c.date <= ?"
+	                          STORE_IN_TEAMS("e.family_id") " ORDER BY e.id",
 	                          e);
-#undef CASELOAD_ON
 	if (!s)
 		return DY_ESTORE;
-	db_bind_date(s, 1, to);
-	db_bind_date(s, 2, to);
-	store_teams_bind(s, 3, team);
-	db_bind_date(s, 3 + STORE_TEAMS_PARAMS, to);
+	for (int i = 1; i <= 3; i++)
+		db_bind_date(s, i, to);
+	store_teams_bind(s, 4, team);
 	int rc;
 	while ((rc = db_step(s, e)) == DB_ROW)
-		if ((rc = fn(ctx, db_col_text(s, 0), db_col_text(s, 1), db_col_int(s, 2))) != 0)
+		if ((rc = fn(ctx, db_col_int(s, 0), db_col_int(s, 1))) != 0)
 			return rc;
 	return rc == DB_DONE ? 0 : rc;
 }

@@ -69,8 +69,8 @@ enum store_report_count {
 	REPORT_CONTACTS_BY_INTERVENTION,  /* contacts: key1 intervention ("" none), key2 attendance */
 	REPORT_CASELOAD_BY_PRACTITIONER   /* episodes open on `to` (accepted, received by then, not
 	                                   * discharged before it) with a contact of the practitioner
-	                                   * by then: key1 practitioner id; key2 ""
-	                                   * (store_report_caseload_by_practitioner) */
+	                                   * by then: key1 practitioner id; key2 "" (counted in app/
+	                                   * from store_report_caseload_pairs) */
 };
 typedef int (*store_report_count_fn)(void *ctx, const char *key1, const char *key2, int64_t n);
 
@@ -79,12 +79,14 @@ typedef int (*store_report_count_fn)(void *ctx, const char *key1, const char *ke
 int store_report_counts(db_t *db, enum store_report_count which, int32_t from, int32_t to,
                         const struct store_teams *team, store_report_count_fn fn, void *ctx, struct dy_err *e);
 
-/* The caseload per practitioner on day `to`: calls fn(ctx, practitioner id,
- * "", n) in practitioner id order for each practitioner with n > 0
- * episodes open on the day (store_report_caseload) and a contact of theirs
- * (not entered in error) of it on or before the day. */
-int store_report_caseload_by_practitioner(db_t *db, int32_t to, const struct store_teams *team,
-                                          store_report_count_fn fn, void *ctx, struct dy_err *e);
+/* For the caseload per practitioner: calls fn(ctx, episode, practitioner)
+ * for every practitioner of every contact (not entered in error) on or
+ * before day `to` of the episodes open on it (store_report_caseload), the
+ * rows of one episode together and in episode order; a practitioner may
+ * come more than once for an episode. */
+typedef int (*store_report_pair_fn)(void *ctx, int64_t episode, int64_t practitioner);
+int store_report_caseload_pairs(db_t *db, int32_t to, const struct store_teams *team, store_report_pair_fn fn,
+                                void *ctx, struct dy_err *e);
 
 /* Episodes open on day `to`: accepted, received on or before it, and not
  * discharged before it. */

@@ -10,28 +10,14 @@
 #include "store/schema.h"
 #include "store/schema_tally.h"
 
-/* "the referral e.id (or c.episode_id) is of team ?": the recompute's
- * second parameter of each pair (the first: ? = 0, every team). */
-#define EP_IN_TEAM(col) "(? = 0 OR " col " IN (SELECT fe.id FROM episode fe JOIN family ff ON ff.id = fe.family_id" \
-	" WHERE ff.team_id = ?))"
-
 static const char *const recompute_sql[] = {
 	"DELETE FROM contact_tally WHERE (? = 0 OR team_id = ?)",
 	"INSERT INTO contact_tally (date, team_id, kind, location, intervention, attendance, n) "
 	TALLY_ROWS("f.team_id", "", "(? = 0 OR f.team_id = ?)"),
-	"DELETE FROM episode_practitioner WHERE " EP_IN_TEAM("episode_id"),
-	"INSERT INTO episode_practitioner (episode_id, practitioner_id, first_on)"
-	" SELECT c.episode_id, cp.practitioner_id, MIN(c.date) FROM contact c"
-	" JOIN contact_practitioner cp ON cp.contact_id = c.id WHERE c.error_at IS NULL AND " EP_IN_TEAM("c.episode_id")
-	" GROUP BY c.episode_id, cp.practitioner_id",
 	"DELETE FROM referral_tally WHERE (? = 0 OR team_id = ?)",
 	"INSERT INTO referral_tally (date, team_id, what, code, n) SELECT date, team_id, what, code, SUM(n) FROM ("
 	REF_ROWS("e", "f.team_id", "1", " FROM episode e JOIN family f ON f.id = e.family_id", "(? = 0 OR f.team_id = ?)")
 	") t GROUP BY date, team_id, what, code",
-	"DELETE FROM caseload_tally WHERE (? = 0 OR team_id = ?)",
-	"INSERT INTO caseload_tally (date, team_id, practitioner_id, starts, ends)"
-	" SELECT d, team_id, practitioner_id, SUM(s), SUM(x) FROM (" CL_ROWS("(? = 0 OR f.team_id = ?)") ") t"
-	" GROUP BY d, team_id, practitioner_id",
 };
 
 int store_tally_recompute(db_t *db, int64_t team, struct dy_err *e)

@@ -1,7 +1,6 @@
 /* store_tally.h: the report tallies of migration 28 (schema_v28.c):
- * contacts by day and code, each practitioner's first contact of each
- * referral, and the caseload's starts and ends by day and practitioner,
- * kept by triggers as the records change. A bulk load (store_bulk.h) and
+ * contacts by day and code, and referrals received, decided, opened and
+ * closed by day, kept by triggers as the records change. A bulk load (store_bulk.h) and
  * the demo set the triggers aside and make the tables again once. */
 #ifndef DYAD_STORE_TALLY_H
 #define DYAD_STORE_TALLY_H

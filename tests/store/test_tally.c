@@ -1,12 +1,13 @@
 /* The report tallies of migration 28 (store_tally.h): after every kind of
  * change a record can undergo (a contact added, corrected, moved to another
- * referral, entered in error and back, deleted; a practitioner added to or
- * taken off a contact; a referral accepted, discharged, re-dated, entered
- * in error; a family moved to another team), the tables the triggers kept
- * equal the ones store_tally_recompute makes from the records, on either
- * store. And the caseload per practitioner read from them holds at its
- * boundaries: the first contact's day and the discharge day count, the day
- * before and the day after do not. */
+ * referral, entered in error and back, deleted; a referral added,
+ * corrected, accepted, declined, discharged, entered in error and back,
+ * deleted; a family moved to another team and back; a bulk load), the
+ * tables the triggers kept equal the ones store_tally_recompute makes from
+ * the records, on either store. And the figures read from them hold at
+ * their boundaries: a referral is open from its received day to its
+ * discharge day, not the day before nor the day after; a contact of a
+ * referral in error is in no count. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -39,10 +40,6 @@ static char *tallies(void)
 	static const char *const q[] = {
 		"SELECT 'c ' || CAST(date AS TEXT) || ' ' || team_id || ' ' || kind || ' ' || location || ' ' ||"
 		" intervention || ' ' || attendance || ' ' || n FROM contact_tally ORDER BY 1",
-		"SELECT 'p ' || episode_id || ' ' || practitioner_id || ' ' || CAST(first_on AS TEXT)"
-		" FROM episode_practitioner ORDER BY 1",
-		"SELECT 'l ' || CAST(date AS TEXT) || ' ' || team_id || ' ' || practitioner_id || ' ' || starts || ' ' ||"
-		" ends FROM caseload_tally ORDER BY 1",
 		"SELECT 'r ' || CAST(date AS TEXT) || ' ' || team_id || ' ' || what || ' ' || code || ' ' || n"
 		" FROM referral_tally ORDER BY 1"};
 	size_t len = 0, cap = 4096;
@@ -87,28 +84,33 @@ static void agree(const char *after)
 	free(again);
 }
 
-/* The caseload of practitioner p on day (0 when none), and the total. */
-struct cl {
-	int64_t p, n;
+/* The period's contacts of kind, all attendances, from store_report_contacts. */
+struct kind_count {
+	const char *kind;
+	int64_t n;
 };
-static int cl_row(void *ctx, const char *k1, const char *k2, int64_t n)
+static int kind_row(void *ctx, const char *kind, const char *location, const char *intervention,
+                    const char *attendance, int64_t n)
 {
-	(void)k2;
-	struct cl *c = ctx;
-	if (atoll(k1) == c->p)
-		c->n = n;
+	(void)location;
+	(void)intervention;
+	(void)attendance;
+	struct kind_count *k = ctx;
+	if (strcmp(kind, k->kind) == 0)
+		k->n += n;
 	return 0;
 }
-static int64_t caseload(int64_t p, const char *day, int64_t team)
+static int64_t contacts(const char *kind, const char *from, const char *to, int64_t team)
 {
-	struct cl c = {p, 0};
+	struct kind_count k = {kind, 0};
 	struct dy_err e;
 	struct store_teams t = store_teams_one(team);
-	int32_t d;
-	assert_int_equal(date_parse(day, &d), 0);
-	if (store_report_caseload_by_practitioner(db, d, &t, cl_row, &c, &e))
-		fail_msg("caseload: %s", e.msg);
-	return c.n;
+	int32_t a, b;
+	assert_int_equal(date_parse(from, &a), 0);
+	assert_int_equal(date_parse(to, &b), 0);
+	if (store_report_contacts(db, a, b, &t, kind_row, &k, &e))
+		fail_msg("contacts: %s", e.msg);
+	return k.n;
 }
 
 /* The episodes open on day (accepted, received by then, not discharged
@@ -189,7 +191,6 @@ static void every_change_kept(void **state)
 	(void)state;
 	setup_records();
 	agree("nothing yet");
-	/* contacts, one before the referral's received date */
 	run("INSERT INTO contact (id, episode_id, date, kind, location, attendance, intervention) VALUES"
 	    " (1, 1, '2026-01-20', 'assessment', 'home', 'attended', NULL),"
 	    " (2, 1, '2026-02-05', 'intervention', 'home', 'attended', 'vig'),"
@@ -197,65 +198,40 @@ static void every_change_kept(void **state)
 	    " (4, 2, '2026-03-04', 'assessment', 'clinic', 'did_not_attend', NULL),"
 	    " (5, 3, '2026-02-12', 'assessment', 'clinic', 'attended', NULL)");
 	agree("contacts added");
-	run("INSERT INTO contact_practitioner (contact_id, practitioner_id) VALUES (1, 1), (2, 1), (2, 2), (3, 2),"
-	    " (4, 2), (5, 3)");
-	agree("practitioners added");
-	/* P1's first contact of referral 1 is 20 January, before its receipt
-	 * on 1 February: the caseload counts it from 1 February. */
-	assert_int_equal(caseload(1, "2026-01-31", 1), 0);
-	assert_int_equal(caseload(1, "2026-02-01", 1), 1);
-	/* P2's first contact is 5 February. */
-	assert_int_equal(caseload(2, "2026-02-04", 1), 0);
-	assert_int_equal(caseload(2, "2026-02-05", 1), 1);
-	/* Referral 2 is not accepted yet: P2 has 1 (referral 1) in March. */
-	assert_int_equal(caseload(2, "2026-03-10", 1), 1);
-	run("UPDATE episode SET decision = 'accepted', decided_on = '2026-03-05' WHERE id = 2");
-	agree("a referral accepted");
-	assert_int_equal(caseload(2, "2026-03-10", 1), 2);
-	/* Discharged on 30 April: counted that day, not the next. */
-	run("UPDATE episode SET discharged_on = '2026-04-30', state = 'discharged' WHERE id = 1");
-	agree("a referral discharged");
-	assert_int_equal(caseload(1, "2026-04-30", 1), 1);
-	assert_int_equal(caseload(1, "2026-05-01", 1), 0);
-	assert_int_equal(caseload(2, "2026-05-01", 1), 1);
-	/* Team B's practitioner, with team B's set. */
-	assert_int_equal(caseload(3, "2026-02-12", 2), 1);
-	assert_int_equal(caseload(3, "2026-02-12", 1), 0);
-	run("UPDATE episode SET received_on = '2026-01-10' WHERE id = 1");
-	agree("a referral re-dated");
-	assert_int_equal(caseload(1, "2026-01-20", 1), 1);
+	/* the period's ends count: 5 February in, 4 February out */
+	assert_int_equal(contacts("intervention", "2026-02-05", "2026-02-05", 1), 2);
+	assert_int_equal(contacts("intervention", "2026-01-01", "2026-02-04", 1), 0);
+	assert_int_equal(contacts("assessment", "2026-01-01", "2026-12-31", 1), 2);
+	assert_int_equal(contacts("assessment", "2026-01-01", "2026-12-31", 2), 1);
+	assert_int_equal(contacts("assessment", "2026-01-01", "2026-12-31", 0), 3);
 	run("UPDATE contact SET date = '2026-02-06' WHERE id = 1");
 	agree("a contact re-dated");
-	assert_int_equal(caseload(1, "2026-02-05", 1), 1); /* contact 2 of 5 February is P1's too */
 	run("UPDATE contact SET kind = 'review', location = 'video', intervention = 'cpp' WHERE id = 3");
 	agree("a contact's codes corrected");
+	assert_int_equal(contacts("intervention", "2026-02-05", "2026-02-05", 1), 1);
 	run("UPDATE contact SET error_at = '2026-05-01T10:00:00Z', error_by = 'x', error_reason = 'y' WHERE id = 2");
 	agree("a contact entered in error");
+	assert_int_equal(contacts("intervention", "2026-02-05", "2026-02-05", 1), 0);
 	run("UPDATE contact SET error_at = NULL, error_by = NULL, error_reason = NULL WHERE id = 2");
 	agree("a contact's error undone");
 	run("UPDATE contact SET episode_id = 2 WHERE id = 3");
 	agree("a contact moved to another referral");
-	run("DELETE FROM contact_practitioner WHERE contact_id = 2 AND practitioner_id = 2");
-	agree("a practitioner taken off a contact");
-	run("UPDATE contact_practitioner SET practitioner_id = 1 WHERE contact_id = 4");
-	agree("a contact's practitioner changed");
+	/* a referral in error takes its contacts out of every count */
 	run("UPDATE episode SET error_at = '2026-05-02T10:00:00Z', error_by = 'x', error_reason = 'y' WHERE id = 2");
 	agree("a referral entered in error");
-	assert_int_equal(caseload(2, "2026-03-10", 1), 0);
+	assert_int_equal(contacts("assessment", "2026-03-04", "2026-03-04", 1), 0);
+	assert_int_equal(contacts("review", "2026-01-01", "2026-12-31", 0), 0);
 	run("UPDATE episode SET error_at = NULL, error_by = NULL, error_reason = NULL WHERE id = 2");
 	agree("a referral's error undone");
+	assert_int_equal(contacts("assessment", "2026-03-04", "2026-03-04", 1), 1);
 	run("UPDATE family SET team_id = 2 WHERE id = 2");
 	agree("a family moved to another team");
-	assert_int_equal(caseload(1, "2026-03-10", 2), 1);
-	assert_int_equal(caseload(1, "2026-03-10", 1), 1);
+	assert_int_equal(contacts("assessment", "2026-03-04", "2026-03-04", 1), 0);
+	assert_int_equal(contacts("assessment", "2026-03-04", "2026-03-04", 2), 1);
 	run("UPDATE family SET team_id = 1 WHERE id = 2");
 	agree("the family moved back");
-	run("DELETE FROM contact_practitioner WHERE contact_id = 3");
 	run("DELETE FROM contact WHERE id = 3");
 	agree("a contact deleted");
-	run("UPDATE episode SET decision = 'declined' WHERE id = 3");
-	agree("a referral declined");
-	assert_int_equal(caseload(3, "2026-02-12", 2), 0);
 	db_close(db);
 }
 
@@ -272,15 +248,17 @@ static void bulk_load_recomputes(void **state)
 	run("INSERT INTO contact (id, episode_id, date, kind, location, attendance) VALUES"
 	    " (1, 1, '2026-02-02', 'assessment', 'home', 'attended'), (2, 3, '2026-02-12', 'assessment', 'home',"
 	    " 'attended')");
-	run("INSERT INTO contact_practitioner (contact_id, practitioner_id) VALUES (1, 1), (2, 3)");
+	run("UPDATE episode SET discharged_on = '2026-02-20' WHERE id = 3");
 	assert_int_equal(store_bulk_end(db, aside, 0, &e), 0);
 	assert_int_equal(db_commit(db, &e), 0);
 	agree("a bulk load");
-	assert_int_equal(caseload(1, "2026-02-02", 1), 1);
+	assert_int_equal(contacts("assessment", "2026-02-01", "2026-02-28", 0), 2);
+	assert_int_equal(open_on("2026-02-20", 2), 1);
+	assert_int_equal(open_on("2026-02-21", 2), 0);
 	/* and the triggers keep them again after it */
 	run("UPDATE episode SET discharged_on = '2026-02-05' WHERE id = 1");
 	agree("a change after the bulk load");
-	assert_int_equal(caseload(1, "2026-02-06", 1), 0);
+	assert_int_equal(open_on("2026-02-06", 1), 0);
 	db_close(db);
 }
 
