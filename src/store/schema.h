@@ -32,7 +32,7 @@ extern const char schema_v27[], schema_pg_v27[];
 
 /* Migration 28 in both dialects (schema_v28.c): the report tallies. The
  * SQLite triggers that keep them are schema_v28_triggers (made by the
- * migration's step and after each bulk load), named, space-separated, in
+ * migration's step and after each bulk load, store_tally_end), named, space-separated, in
  * schema_v28_trigger_names. */
 extern const char schema_v28[], schema_pg_v28[], schema_v28_triggers[], schema_v28_trigger_names[];
 

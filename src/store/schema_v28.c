@@ -53,8 +53,8 @@
 #define TALLY_SUB(r)                                                                                               \
 	"UPDATE contact_tally SET n = n - 1 WHERE " r ".error_at IS NULL AND date = " r ".date AND team_id = "         \
 	TEAM_OF(r ".episode_id") " AND kind = " r ".kind AND location = " r ".location"                              \
-	" AND intervention = coalesce(" r ".intervention, '') AND attendance = " r ".attendance;"                     \
-	"DELETE FROM contact_tally WHERE n = 0;"
+	" AND intervention = coalesce(" r ".intervention, '') AND attendance = " r ".attendance;" TALLY_CLEAN
+#define TALLY_CLEAN "DELETE FROM contact_tally WHERE n = 0;"
 
 /* ---- referral_tally: r is an episode row, OLD or NEW ---- */
 #define REF_KEY "date, team_id, what, code"
@@ -74,7 +74,7 @@
 	REF_ROWS("e", "0", "1", " FROM episode e", "e.family_id = NEW.id") ") t WHERE 1 = 1"                          \
 	" GROUP BY date, what, code ON CONFLICT (" REF_KEY ") DO UPDATE SET n = referral_tally.n + excluded.n;"
 #define FAMILY_MOVED                                                                                               \
-	TEAM_MOVE("-", "OLD.team_id") TEAM_MOVE("", "NEW.team_id") "DELETE FROM contact_tally WHERE n = 0;" REF_CLEAN
+	TEAM_MOVE("-", "OLD.team_id") TEAM_MOVE("", "NEW.team_id") TALLY_CLEAN REF_CLEAN
 
 #define CONTACT_COLS "episode_id, date, kind, location, intervention, attendance, error_at"
 
@@ -90,7 +90,7 @@ const char schema_v28[] =
 	"CREATE INDEX referral_tally_zero ON referral_tally(n) WHERE n = 0;";
 
 /* The SQLite triggers: made by the migration's step and again after each
- * bulk load (store_tally_back), dropped by store_tally_aside. */
+ * bulk load (store_tally_end), dropped by store_tally_aside. */
 const char schema_v28_triggers[] =
 	"CREATE TRIGGER contact_tally_insert AFTER INSERT ON contact WHEN NEW.error_at IS NULL BEGIN " TALLY_ADD("NEW")
 	" END;"

@@ -27,21 +27,18 @@ int store_bulk_begin(db_t *db, int empty_tables, int *aside, struct dy_err *e)
 
 int store_bulk_end(db_t *db, int aside, int64_t team_id, struct dy_err *e)
 {
-	if (db_dialect(db) != DB_DIALECT_PG) {
-		int rc = store_tally_recompute(db, team_id, e);
-		return rc ? rc : store_tally_back(db, e);
+	int rc = 0;
+	if (db_dialect(db) == DB_DIALECT_PG) {
+		rc = aside ? db_exec(db, "SELECT dyad_keys_on()", e) : 0;
+		if (!rc && team_id) {
+			db_stmt_t *s = db_prepare(db, "SELECT dyad_clocks_recompute(?)", e);
+			if (!s)
+				return DY_ESTORE;
+			db_bind_int(s, 1, team_id);
+			rc = db_run(s, e);
+		}
+		if (!rc)
+			rc = db_exec(db, "SELECT set_config('dyad.clocks', 'now', true)", e);
 	}
-	int rc = aside ? db_exec(db, "SELECT dyad_keys_on()", e) : 0;
-	if (!rc && team_id) {
-		db_stmt_t *s = db_prepare(db, "SELECT dyad_clocks_recompute(?)", e);
-		if (!s)
-			return DY_ESTORE;
-		db_bind_int(s, 1, team_id);
-		rc = db_run(s, e);
-	}
-	if (!rc)
-		rc = db_exec(db, "SELECT set_config('dyad.clocks', 'now', true)", e);
-	if (!rc)
-		rc = store_tally_recompute(db, team_id, e);
-	return rc ? rc : store_tally_back(db, e);
+	return rc ? rc : store_tally_end(db, team_id, e);
 }

@@ -14,8 +14,8 @@
 #include "store/db.h"
 
 /* Inside a write transaction: lets the report tallies' triggers (and, on
- * PostgreSQL, the waiting clocks') stand aside until store_bulk_end. With empty_tables, and the database holding
- * no family, also drops the foreign keys and the indexes that back no key
+ * PostgreSQL, the waiting clocks') stand aside until store_bulk_end. With
+ * empty_tables, and the database holding no family, also drops the foreign keys and the indexes that back no key
  * (not unique) of every table that holds no row, remembering them, and
  * sets *aside; each drop locks its tables until the commit, and no read
  * before store_bulk_end may need those indexes to be quick (look-ups by

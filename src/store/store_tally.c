@@ -54,8 +54,11 @@ int store_tally_aside(db_t *db, struct dy_err *e)
 	return 0;
 }
 
-int store_tally_back(db_t *db, struct dy_err *e)
+int store_tally_end(db_t *db, int64_t team, struct dy_err *e)
 {
+	int rc = store_tally_recompute(db, team, e);
+	if (rc)
+		return rc;
 	if (db_dialect(db) == DB_DIALECT_PG)
 		return db_exec(db, "SELECT set_config('dyad.tallies', 'now', true)", e);
 	return db_exec(db, schema_v28_triggers, e);
@@ -64,7 +67,5 @@ int store_tally_back(db_t *db, struct dy_err *e)
 int store_tally_fill(db_t *db, struct dy_err *e)
 {
 	int rc = store_tally_aside(db, e);
-	if (!rc)
-		rc = store_tally_recompute(db, 0, e);
-	return rc ? rc : store_tally_back(db, e);
+	return rc ? rc : store_tally_end(db, 0, e);
 }

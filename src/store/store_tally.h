@@ -10,14 +10,15 @@
 #include "store/db.h"
 
 /* Inside a write transaction: sets the tallies' triggers aside until
- * store_tally_back (SQLite: drops them, a change the transaction's
+ * store_tally_end (SQLite: drops them, a change the transaction's
  * rollback undoes; PostgreSQL: the transaction's setting dyad.tallies
  * 'later'). 0 or a negative code. */
 int store_tally_aside(db_t *db, struct dy_err *e);
 
-/* Puts the triggers back (SQLite: makes them again; PostgreSQL: the
- * setting 'now'). 0 or a negative code. */
-int store_tally_back(db_t *db, struct dy_err *e);
+/* Ends what store_tally_aside began: makes the team's tallies again from
+ * its records (store_tally_recompute) and puts the triggers back (SQLite:
+ * makes them again; PostgreSQL: the setting 'now'). 0 or a negative code. */
+int store_tally_end(db_t *db, int64_t team, struct dy_err *e);
 
 /* Makes the team's tallies again from its records (team 0: every team's),
  * in one grouped pass per table; the triggers should be aside. 0 or a
