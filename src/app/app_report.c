@@ -214,6 +214,50 @@ static int measure_row(void *ctx, const struct report_measure_row *r)
 	return 0;
 }
 
+struct pair_key {
+	int64_t ep;
+	size_t at;
+};
+
+static int by_referral(const void *x, const void *y)
+{
+	const struct pair_key *a = x, *b = y;
+	if (a->ep != b->ep)
+		return a->ep < b->ep ? -1 : 1;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+/* Puts the pairs in referral id order, each referral's in the order they
+ * were paired: the rows come by discharge date (store_report_measures),
+ * and the sums of the figures are taken in one order whatever the dates. */
+static void sort_pairs(struct scale_pairs *p)
+{
+	if (p->n < 2)
+		return;
+	struct pair_key *k = xcalloc(p->n, sizeof *k);
+	for (size_t i = 0; i < p->n; i++)
+		k[i] = (struct pair_key){p->ep[i], i};
+	qsort(k, p->n, sizeof *k, by_referral);
+	struct scale_pairs o = {xcalloc(p->n, sizeof *o.pre), xcalloc(p->n, sizeof *o.post),
+	                        xcalloc(p->n, sizeof *o.case_pre), xcalloc(p->n, sizeof *o.case_post),
+	                        xcalloc(p->n, sizeof *o.ep), p->n, p->n};
+	for (size_t i = 0; i < p->n; i++) {
+		size_t j = k[i].at;
+		o.pre[i] = p->pre[j];
+		o.post[i] = p->post[j];
+		o.case_pre[i] = p->case_pre[j];
+		o.case_post[i] = p->case_post[j];
+		o.ep[i] = p->ep[j];
+	}
+	free(k);
+	free(p->pre);
+	free(p->post);
+	free(p->case_pre);
+	free(p->case_post);
+	free(p->ep);
+	*p = o;
+}
+
 /* The figures of every scale of the instrument. */
 static int end_instrument(struct outcome_ctx *c, struct inst_state *st)
 {
@@ -222,6 +266,7 @@ static int end_instrument(struct outcome_ctx *c, struct inst_state *st)
 	for (int k = 0; in && k < in->nscales && k < INSTR_MAX_SCALES && !rc; k++) {
 		struct scale_pairs *p = &st->sp[k];
 		const struct instr_scale *s = &in->scales[k];
+		sort_pairs(p);
 		double sd_pre = stats_sd(p->pre, p->n);
 		struct change_result *cls = xcalloc(p->n ? p->n : 1, sizeof *cls);
 		for (size_t i = 0; i < p->n; i++) {

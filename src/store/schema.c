@@ -805,6 +805,7 @@ const struct migration schema_migrations[] = {
 	{26, "measures entered in error", v26_measure_in_error, v26_measure_in_error},
 	{27, "bulk loads on PostgreSQL", schema_v27, schema_pg_v27},
 	{28, "report tallies", schema_v28, schema_pg_v28},
+	{29, "outcome rows by discharge date", schema_v29, schema_pg_v29},
 };
 const int schema_migration_count = (int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 
@@ -812,5 +813,6 @@ const struct migration_step schema_migration_steps[] = {
 	{2, v2_backfill},
 	{12, v12_backfill},
 	{28, store_tally_fill},
+	{29, store_tally_fill_outcomes},
 };
 const int schema_migration_step_count = (int)(sizeof schema_migration_steps / sizeof schema_migration_steps[0]);

@@ -36,6 +36,12 @@ extern const char schema_v27[], schema_pg_v27[];
  * schema_v28_trigger_names. */
 extern const char schema_v28[], schema_pg_v28[], schema_v28_triggers[], schema_v28_trigger_names[];
 
+/* Migration 29 in both dialects (schema_v29.c): report_measure, the outcome
+ * rows by discharge date. Its SQLite triggers are schema_v29_triggers,
+ * named in schema_v29_trigger_names, set aside and made again with the
+ * tallies' (store_tally.h). */
+extern const char schema_v29[], schema_pg_v29[], schema_v29_triggers[], schema_v29_trigger_names[];
+
 /* Code a migration runs after its SQL, in the same transaction (a backfill
  * written once in store/ rather than copied into the migration). */
 struct migration_step {

@@ -24,27 +24,19 @@ static db_stmt_t *prepare_dates(db_t *db, const char *sql, int pairs, int32_t a,
 int store_report_measures(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
                           store_report_measure_fn fn, void *ctx, struct dy_err *e)
 {
-	/* Every referral in id order, each discharged one's measures from
-	 * measure_once alone (the measures in error from their own small index,
-	 * measure_in_error, not from the measure rows, which hold the
-	 * responses), and the scores of its baseline and end ones. LEFT JOIN
-	 * keeps SQLite to that order: the referrals, their measures and the
-	 * scores are then each read forwards, so that one pass over the period
-	 * costs what its rows cost; reading every score and keeping the
-	 * period's cost 3x as much for a quarter at 1,000,000 families, and the
-	 * discharge date's index read a year's measures out of order
-	 * (bench/RESULTS.md, "Outcomes in one read of the period's
-	 * discharges"). */
+	/* report_measure (migration 29, schema_v29.c) holds these rows for
+	 * every discharged referral, keyed by discharge date and referral: a
+	 * period's rows lie together and are read in one range, in key order
+	 * (no sort). Reading them from the referrals, measures and scores
+	 * themselves touched nearly every page of the three tables for a
+	 * quarter at 1,000,000 families (bench/RESULTS.md, "Outcome rows by
+	 * discharge date"). */
 	db_stmt_t *s = prepare_dates(
 		db,
-		"SELECT e.id, m.id, m.person_id, m.subject_caregiver_id, m.subject_infant_id, m.instrument,"
-		"  m.timepoint = 'end', m.timepoint IN ('baseline', 'end'), m.date, sc.position, sc.scale, sc.value,"
-		"  sc.clinical"
-		" FROM episode e LEFT JOIN measure m ON m.episode_id = e.id"
-		"  AND m.id NOT IN (SELECT lm.id FROM measure lm WHERE lm.error_at IS NOT NULL)"
-		" LEFT JOIN measure_score sc ON sc.measure_id = m.id AND m.timepoint IN ('baseline', 'end')"
-		"  AND sc.value IS NOT NULL"
-		" WHERE " DISCHARGED STORE_IN_TEAMS("e.family_id") " ORDER BY e.id",
+		"SELECT episode_id, measure_id, person_id, subject_caregiver_id, subject_infant_id, instrument, is_end,"
+		"  paired, date, position, scale, value, clinical FROM report_measure"
+		" WHERE discharged_on BETWEEN ? AND ?" STORE_IN_TEAMS("family_id")
+		" ORDER BY discharged_on, episode_id, measure_id, position",
 		1, from, to, e);
 	store_teams_bind(s, 3, team);
 	if (!s)
@@ -55,7 +47,7 @@ int store_report_measures(db_t *db, int32_t from, int32_t to, const struct store
 		memset(&r, 0, sizeof r);
 		r.episode_id = db_col_int(s, 0);
 		r.position = -1;
-		if (!db_col_is_null(s, 1)) {
+		if (db_col_int(s, 1)) {
 			r.measure_id = db_col_int(s, 1);
 			r.person_id = db_col_int(s, 2);
 			r.subject_caregiver_id = db_col_int(s, 3);
@@ -65,7 +57,7 @@ int store_report_measures(db_t *db, int32_t from, int32_t to, const struct store
 			r.paired = (int)db_col_int(s, 7);
 			r.date = db_col_date(s, 8);
 		}
-		if (!db_col_is_null(s, 9)) {
+		if (r.measure_id && db_col_int(s, 9) >= 0) {
 			r.position = (int)db_col_int(s, 9);
 			db_col_copy(s, 10, r.scale, sizeof r.scale);
 			r.value = db_col_double(s, 11);

@@ -32,12 +32,12 @@ struct report_measure_row {
 };
 typedef int (*store_report_measure_fn)(void *ctx, const struct report_measure_row *r);
 
-/* Calls fn for every referral discharged in [from, to] in ascending id
- * order: once for each present score of its baseline and end measures,
- * once for each of its other measures (and each baseline or end measure
- * with no score present), and once with measure_id 0 when it has no
- * measure; measures entered in error are left out. Within a referral the
- * rows come in no set order. */
+/* Calls fn for every referral discharged in [from, to], by discharge date
+ * and then id, each referral's rows together: once for each present score
+ * of its baseline and end measures, once for each of its other measures
+ * (and each baseline or end measure with no score present), and once with
+ * measure_id 0 when it has no measure; measures entered in error are left
+ * out. Within a referral the rows come in no set order. */
 int store_report_measures(db_t *db, int32_t from, int32_t to, const struct store_teams *team,
                           store_report_measure_fn fn, void *ctx, struct dy_err *e);
 

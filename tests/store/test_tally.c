@@ -1,4 +1,5 @@
-/* The report tallies of migration 28 (store_tally.h): after every kind of
+/* The report tallies of migration 28 and the outcome rows of migration 29
+ * (store_tally.h): after every kind of
  * change a record can undergo (a contact added, corrected, moved to another
  * referral, entered in error and back, deleted; a referral added,
  * corrected, accepted, declined, discharged, entered in error and back,
@@ -7,7 +8,10 @@
  * the records, on either store. And the figures read from them hold at
  * their boundaries: a referral is open from its received day to its
  * discharge day, not the day before nor the day after; a contact of a
- * referral in error is in no count. */
+ * referral in error is in no count; a referral's measures and scores are
+ * read on its discharge day and not the day before or after, with a
+ * measure's score entered, corrected, its timepoint changed, entered in
+ * error and back, moved, deleted. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -34,14 +38,21 @@ static void run(const char *sql)
 		fail_msg("%s: %s", sql, e.msg);
 }
 
-/* Every row of the three tables as text, in one string (caller frees). */
+/* Every row of the three tables (and report_measure) as text, in one string (caller frees). */
 static char *tallies(void)
 {
 	static const char *const q[] = {
 		"SELECT 'c ' || CAST(date AS TEXT) || ' ' || team_id || ' ' || kind || ' ' || location || ' ' ||"
 		" intervention || ' ' || attendance || ' ' || n FROM contact_tally ORDER BY 1",
 		"SELECT 'r ' || CAST(date AS TEXT) || ' ' || team_id || ' ' || what || ' ' || code || ' ' || n"
-		" FROM referral_tally ORDER BY 1"};
+		" FROM referral_tally ORDER BY 1",
+		"SELECT 'm ' || CAST(discharged_on AS TEXT) || ' ' || episode_id || ' ' || measure_id || ' ' || position"
+		" || ' ' || family_id || ' ' || coalesce(CAST(person_id AS TEXT), '-') || ' '"
+		" || coalesce(CAST(subject_caregiver_id AS TEXT), '-') || ' ' || coalesce(CAST(subject_infant_id AS TEXT), '-')"
+		" || ' ' || coalesce(instrument, '-') || ' ' || is_end || ' ' || paired || ' '"
+		" || coalesce(CAST(date AS TEXT), '-') || ' ' || coalesce(scale, '-') || ' '"
+		" || coalesce(CAST(value AS TEXT), '-') || ' ' || coalesce(CAST(clinical AS TEXT), '-')"
+		" FROM report_measure ORDER BY 1"};
 	size_t len = 0, cap = 4096;
 	char *out = malloc(cap);
 	out[0] = 0;
@@ -235,6 +246,112 @@ static void every_change_kept(void **state)
 	db_close(db);
 }
 
+/* The outcome rows of migration 29: one measure's episode and scores
+ * through every change, and the rows the report reads at the period's
+ * ends. */
+struct measure_rows {
+	int n, scored;
+	int64_t last_episode;
+	int episodes;
+};
+static int measure_row_seen(void *ctx, const struct report_measure_row *r)
+{
+	struct measure_rows *m = ctx;
+	m->n++;
+	m->scored += r->position >= 0;
+	if (r->episode_id != m->last_episode) {
+		m->episodes++;
+		m->last_episode = r->episode_id;
+	}
+	return 0;
+}
+static struct measure_rows discharged(const char *from, const char *to, int64_t team)
+{
+	struct measure_rows m = {0, 0, 0, 0};
+	struct dy_err e;
+	struct store_teams t = store_teams_one(team);
+	int32_t a, b;
+	assert_int_equal(date_parse(from, &a), 0);
+	assert_int_equal(date_parse(to, &b), 0);
+	if (store_report_measures(db, a, b, &t, measure_row_seen, &m, &e))
+		fail_msg("measures: %s", e.msg);
+	return m;
+}
+
+static void outcome_rows_kept(void **state)
+{
+	(void)state;
+	setup_records();
+	run("INSERT INTO person (id, family_id, role, given_name, family_name) VALUES (1, 1, 'caregiver', 'A', 'B'),"
+	    " (2, 3, 'caregiver', 'C', 'D')");
+	run("INSERT INTO measure (id, episode_id, person_id, instrument, timepoint, date, responses) VALUES"
+	    " (1, 1, 1, 'phq9', 'baseline', '2026-02-05', '[]'), (2, 1, 1, 'phq9', 'end', '2026-03-20', '[]'),"
+	    " (3, 1, 1, 'phq9', 'review', '2026-03-01', '[]'), (4, 3, 2, 'gad7', 'baseline', '2026-02-12', '[]')");
+	run("INSERT INTO measure_score (measure_id, position, scale, value, clinical) VALUES"
+	    " (1, 0, 'total', 14, 1), (2, 0, 'total', 6, 0), (3, 0, 'total', 9, NULL), (4, 0, 'total', NULL, NULL)");
+	agree("measures added to open referrals");
+	assert_int_equal(discharged("2026-01-01", "2026-12-31", 0).n, 0);
+	run("UPDATE episode SET discharged_on = '2026-03-31' WHERE id = 1");
+	agree("a referral with measures discharged");
+	/* the scores of the baseline and the end, and the review as a measure */
+	struct measure_rows m = discharged("2026-03-31", "2026-03-31", 1);
+	assert_int_equal(m.n, 3);
+	assert_int_equal(m.scored, 2);
+	assert_int_equal(m.episodes, 1);
+	assert_int_equal(discharged("2026-03-30", "2026-03-30", 0).n, 0);
+	assert_int_equal(discharged("2026-04-01", "2026-04-01", 0).n, 0);
+	assert_int_equal(discharged("2026-03-31", "2026-03-31", 2).n, 0);
+	run("UPDATE episode SET discharged_on = '2026-02-20' WHERE id = 3");
+	agree("a referral whose score is missing discharged");
+	m = discharged("2026-02-20", "2026-02-20", 2);
+	assert_int_equal(m.n, 1); /* the baseline with no score present */
+	assert_int_equal(m.scored, 0);
+	run("UPDATE measure_score SET value = 12 WHERE measure_id = 4");
+	agree("a score entered");
+	assert_int_equal(discharged("2026-02-20", "2026-02-20", 2).scored, 1);
+	run("UPDATE measure_score SET value = 13, clinical = 1 WHERE measure_id = 1");
+	agree("a score corrected");
+	run("UPDATE measure SET timepoint = 'review' WHERE id = 2");
+	agree("a measure's timepoint corrected");
+	assert_int_equal(discharged("2026-03-31", "2026-03-31", 1).scored, 1);
+	run("UPDATE measure SET error_at = '2026-05-01T10:00:00Z', error_by = 'x', error_reason = 'y' WHERE id = 1");
+	agree("a measure entered in error");
+	assert_int_equal(discharged("2026-03-31", "2026-03-31", 1).scored, 0);
+	run("UPDATE measure SET error_at = NULL, error_by = NULL, error_reason = NULL WHERE id = 1");
+	agree("a measure's error undone");
+	run("UPDATE measure SET episode_id = 3 WHERE id = 3");
+	agree("a measure moved to another referral");
+	run("UPDATE episode SET error_at = '2026-05-02T10:00:00Z', error_by = 'x', error_reason = 'y' WHERE id = 1");
+	agree("a referral entered in error");
+	assert_int_equal(discharged("2026-03-31", "2026-03-31", 0).n, 0);
+	run("UPDATE episode SET error_at = NULL, error_by = NULL, error_reason = NULL WHERE id = 1");
+	agree("a referral's error undone");
+	run("UPDATE episode SET decision = 'declined' WHERE id = 1");
+	agree("a discharged referral declined");
+	run("UPDATE episode SET decision = 'accepted' WHERE id = 1");
+	agree("accepted again");
+	run("UPDATE family SET team_id = 2 WHERE id = 1");
+	agree("a family moved to another team");
+	assert_int_equal(discharged("2026-03-31", "2026-03-31", 1).n, 0);
+	assert_int_equal(discharged("2026-03-31", "2026-03-31", 2).episodes, 1);
+	run("UPDATE family SET team_id = 1 WHERE id = 1");
+	run("DELETE FROM measure_score WHERE measure_id = 1");
+	agree("a measure's scores deleted");
+	run("DELETE FROM measure WHERE id IN (1, 2)");
+	agree("the referral's measures deleted");
+	/* a discharged referral with no measure: one row, measure_id 0 */
+	m = discharged("2026-03-31", "2026-03-31", 1);
+	assert_int_equal(m.n, 1);
+	assert_int_equal(m.episodes, 1);
+	run("INSERT INTO episode (id, family_id, received_on, source, decision, decided_on, discharged_on) VALUES"
+	    " (5, 2, '2026-01-05', 'gp', 'accepted', '2026-01-06', '2026-01-30')");
+	agree("a discharged referral added");
+	assert_int_equal(discharged("2026-01-30", "2026-01-30", 1).episodes, 1);
+	run("DELETE FROM episode WHERE id = 5");
+	agree("a discharged referral deleted");
+	db_close(db);
+}
+
 /* A bulk load sets the triggers aside and makes the tables again at its
  * end: the same tables as row by row. */
 static void bulk_load_recomputes(void **state)
@@ -249,12 +366,17 @@ static void bulk_load_recomputes(void **state)
 	    " (1, 1, '2026-02-02', 'assessment', 'home', 'attended'), (2, 3, '2026-02-12', 'assessment', 'home',"
 	    " 'attended')");
 	run("UPDATE episode SET discharged_on = '2026-02-20' WHERE id = 3");
+	run("INSERT INTO person (id, family_id, role, given_name, family_name) VALUES (2, 3, 'caregiver', 'C', 'D')");
+	run("INSERT INTO measure (id, episode_id, person_id, instrument, timepoint, date, responses) VALUES"
+	    " (4, 3, 2, 'gad7', 'baseline', '2026-02-12', '[]')");
+	run("INSERT INTO measure_score (measure_id, position, scale, value) VALUES (4, 0, 'total', 12)");
 	assert_int_equal(store_bulk_end(db, aside, 0, &e), 0);
 	assert_int_equal(db_commit(db, &e), 0);
 	agree("a bulk load");
 	assert_int_equal(contacts("assessment", "2026-02-01", "2026-02-28", 0), 2);
 	assert_int_equal(open_on("2026-02-20", 2), 1);
 	assert_int_equal(open_on("2026-02-21", 2), 0);
+	assert_int_equal(discharged("2026-02-20", "2026-02-20", 2).scored, 1);
 	/* and the triggers keep them again after it */
 	run("UPDATE episode SET discharged_on = '2026-02-05' WHERE id = 1");
 	agree("a change after the bulk load");
@@ -268,6 +390,7 @@ int main(void)
 		cmocka_unit_test(every_change_kept),
 		cmocka_unit_test(bulk_load_recomputes),
 		cmocka_unit_test(referrals_kept),
+		cmocka_unit_test(outcome_rows_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
