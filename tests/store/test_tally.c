@@ -111,14 +111,20 @@ static int kind_row(void *ctx, const char *kind, const char *location, const cha
 		k->n += n;
 	return 0;
 }
+/* The days from and to as dates. */
+static void days(const char *from, const char *to, int32_t *a, int32_t *b)
+{
+	assert_int_equal(date_parse(from, a), 0);
+	assert_int_equal(date_parse(to, b), 0);
+}
+
 static int64_t contacts(const char *kind, const char *from, const char *to, int64_t team)
 {
 	struct kind_count k = {kind, 0};
 	struct dy_err e;
 	struct store_teams t = store_teams_one(team);
 	int32_t a, b;
-	assert_int_equal(date_parse(from, &a), 0);
-	assert_int_equal(date_parse(to, &b), 0);
+	days(from, to, &a, &b);
 	if (store_report_contacts(db, a, b, &t, kind_row, &k, &e))
 		fail_msg("contacts: %s", e.msg);
 	return k.n;
@@ -271,8 +277,7 @@ static struct measure_rows discharged(const char *from, const char *to, int64_t 
 	struct dy_err e;
 	struct store_teams t = store_teams_one(team);
 	int32_t a, b;
-	assert_int_equal(date_parse(from, &a), 0);
-	assert_int_equal(date_parse(to, &b), 0);
+	days(from, to, &a, &b);
 	if (store_report_measures(db, a, b, &t, measure_row_seen, &m, &e))
 		fail_msg("measures: %s", e.msg);
 	return m;
