@@ -73,7 +73,7 @@ int app_audit_chain(db_t *db, struct audit_row *const *rows, int n, struct dy_er
 		entry_hash(prev, r, r->hash);
 		str_copy(prev, sizeof prev, r->hash);
 	}
-	return rc || n <= 0 ? rc : store_audit_insert(db, rows, n, e);
+	return rc ? rc : store_audit_insert(db, rows, n, e);
 }
 
 int app_audit_write(struct app *a, const char *action, const char *entity, int64_t id, const char *detail,

@@ -26,7 +26,7 @@ int cmd_migrate_store(const struct cli_global *g, struct cli_args *a, struct app
 	printf("%-28s %10s  %s\n", "table", "rows", "checksum (BLAKE2b-256 of the rows in key order)");
 	for (int i = 0; i < c->ntables; i++)
 		printf("%-28s %10lld  %s\n", c->t[i].name, (long long)c->t[i].rows, c->t[i].sum);
-	printf("\nNot copied (each database's own, or report tallies made again from the records):");
+	printf("\nNot copied (each database's own, or report tables made again from the records):");
 	for (int i = 0; i < c->nlocal; i++)
 		printf("%s %s", i ? "," : "", c->local[i]);
 	printf("\nPeople sign in again on the new database; point --db (or DYAD_DB) at it from now on.\n");

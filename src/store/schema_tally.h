@@ -45,11 +45,11 @@
  * store_report_measures gives. */
 #define OUTCOME_COLS                                                                                               \
 	"discharged_on, episode_id, measure_id, position, family_id, person_id, subject_caregiver_id,"                \
-	" subject_infant_id, instrument, is_end, paired, date, scale, value, clinical"
+	" subject_infant_id, instrument, is_end, paired, date, value, clinical"
 #define OUTCOME_ROWS(cond)                                                                                         \
 	"SELECT e.discharged_on, e.id, coalesce(m.id, 0), coalesce(sc.position, -1), e.family_id, m.person_id,"       \
 	" m.subject_caregiver_id, m.subject_infant_id, m.instrument, CASE WHEN m.timepoint = 'end' THEN 1 ELSE 0 END," \
-	" CASE WHEN m.timepoint IN ('baseline', 'end') THEN 1 ELSE 0 END, m.date, sc.scale, sc.value, sc.clinical"     \
+	" CASE WHEN m.timepoint IN ('baseline', 'end') THEN 1 ELSE 0 END, m.date, sc.value, sc.clinical"              \
 	" FROM episode e LEFT JOIN measure m ON m.episode_id = e.id"                                                  \
 	"  AND m.id NOT IN (SELECT lm.id FROM measure lm WHERE lm.error_at IS NOT NULL)"                              \
 	" LEFT JOIN measure_score sc ON sc.measure_id = m.id AND m.timepoint IN ('baseline', 'end')"                  \

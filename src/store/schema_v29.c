@@ -45,7 +45,7 @@
 #define EPISODE_COLS "discharged_on, decision, error_at, family_id"
 #define MEASURE_COLS                                                                                               \
 	"episode_id, person_id, instrument, timepoint, date, subject_caregiver_id, subject_infant_id, error_at"
-#define SCORE_COLS "measure_id, position, scale, value, clinical"
+#define SCORE_COLS "measure_id, position, value, clinical"
 #define EPISODE_OF(score) "(SELECT em.episode_id FROM measure em WHERE em.id = " score ".measure_id)"
 
 const char schema_v29[] =
@@ -53,7 +53,7 @@ const char schema_v29[] =
 	"  discharged_on TEXT NOT NULL, episode_id INTEGER NOT NULL, measure_id INTEGER NOT NULL,"
 	"  position INTEGER NOT NULL, family_id INTEGER NOT NULL, person_id INTEGER, subject_caregiver_id INTEGER,"
 	"  subject_infant_id INTEGER, instrument TEXT, is_end INTEGER NOT NULL, paired INTEGER NOT NULL, date TEXT,"
-	"  scale TEXT, value REAL, clinical INTEGER,"
+	"  value REAL, clinical INTEGER,"
 	"  PRIMARY KEY (discharged_on, episode_id, measure_id, position)) STRICT, WITHOUT ROWID;"
 	"CREATE INDEX report_measure_episode ON report_measure(episode_id);";
 
@@ -93,7 +93,7 @@ const char schema_pg_v29[] =
 	"  discharged_on date NOT NULL, episode_id bigint NOT NULL, measure_id bigint NOT NULL,"
 	"  position integer NOT NULL, family_id bigint NOT NULL, person_id bigint, subject_caregiver_id bigint,"
 	"  subject_infant_id bigint, instrument text, is_end integer NOT NULL, paired integer NOT NULL, date date,"
-	"  scale text, value double precision, clinical integer,"
+	"  value double precision, clinical integer,"
 	"  PRIMARY KEY (discharged_on, episode_id, measure_id, position));"
 	"CREATE INDEX report_measure_episode ON report_measure(episode_id);"
 	"CREATE FUNCTION dyad_outcome_refresh(p_episode bigint) RETURNS void LANGUAGE plpgsql AS $$ BEGIN "

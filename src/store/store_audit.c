@@ -39,8 +39,7 @@ static int set_head(db_t *db, int64_t id, const char *hash, struct dy_err *e)
 
 int store_audit_insert(db_t *db, struct audit_row *const *rows, int n, struct dy_err *e)
 {
-	/* The head moves once, to the last row: a view of 37,000 families on
-	 * the waiting list wrote it 37,000 times (bench/RESULTS.md). */
+	/* The head moves once, to the last row, rather than once a row. */
 	for (int i = 0; i < n; i++) {
 		const struct audit_row *r = rows[i];
 		db_stmt_t *s = db_prepare(db, "INSERT INTO audit (id, at, actor, action, entity, entity_id, detail,"

@@ -29,8 +29,8 @@ struct audit_row {
 int store_audit_head(db_t *db, int64_t *last_id, char hash[AUDIT_HASH_HEX], int *found,
                      struct dy_err *e);
 
-/* Inserts rows[0..n) (n >= 1, in chain order) with their explicit ids and
- * hashes, and moves audit_head to the last of them. */
+/* Inserts rows[0..n) (in chain order) with their explicit ids and hashes,
+ * and moves audit_head to the last of them (nothing when n is 0). */
 int store_audit_insert(db_t *db, struct audit_row *const *rows, int n, struct dy_err *e);
 
 /* Sets the hash of a legacy row written before the chain (hash NULL). */

@@ -15,8 +15,8 @@
 /* The tables that belong to one database rather than to the team: the
  * migrations it has had (the target records its own), sign-in sessions
  * (people sign in again on the new server) and failed sign-ins; and the
- * report tallies (migrations 28 and 29), which the target makes again from
- * the records copied (store_bulk_end). */
+ * report tallies and outcome rows (migrations 28 and 29), which the target
+ * makes again from the records copied (store_bulk_end). */
 static const char *const local_tables[] = {"schema_migration", "session",        "signin_throttle",
                                            "contact_tally",    "referral_tally", "report_measure"};
 

@@ -12,8 +12,8 @@
  * primary-key order must equal the source's, else the copy is refused naming
  * the table. Tables that belong to one database rather than to the team are
  * not copied (store_copy_is_local: the migrations applied, sign-in sessions
- * and failed sign-ins), nor the report tallies, which the target makes
- * again from the copied records (store_bulk_end). */
+ * and failed sign-ins), nor the report tallies and outcome rows, which the
+ * target makes again from the copied records (store_bulk_end). */
 #ifndef DYAD_STORE_STORE_COPY_H
 #define DYAD_STORE_STORE_COPY_H
 
@@ -44,8 +44,8 @@ struct store_copy_report {
 	char team_code[64];
 };
 
-/* 1 when table is one of a database's own tables or a report tally, which
- * a copy leaves out. */
+/* 1 when table is one of a database's own tables, a report tally or the
+ * outcome rows, which a copy leaves out. */
 int store_copy_is_local(const char *table);
 
 /* Copies every team table of from into to, which must be inside a write

@@ -34,7 +34,7 @@ int store_report_measures(db_t *db, int32_t from, int32_t to, const struct store
 	db_stmt_t *s = prepare_dates(
 		db,
 		"SELECT episode_id, measure_id, person_id, subject_caregiver_id, subject_infant_id, instrument, is_end,"
-		"  paired, date, position, scale, value, clinical FROM report_measure"
+		"  paired, date, position, value, clinical FROM report_measure"
 		" WHERE discharged_on BETWEEN ? AND ?" STORE_IN_TEAMS("family_id")
 		" ORDER BY discharged_on, episode_id, measure_id, position",
 		1, from, to, e);
@@ -59,9 +59,8 @@ int store_report_measures(db_t *db, int32_t from, int32_t to, const struct store
 		}
 		if (r.measure_id && db_col_int(s, 9) >= 0) {
 			r.position = (int)db_col_int(s, 9);
-			db_col_copy(s, 10, r.scale, sizeof r.scale);
-			r.value = db_col_double(s, 11);
-			r.clinical = db_col_is_null(s, 12) ? -1 : (int)db_col_int(s, 12);
+			r.value = db_col_double(s, 10);
+			r.clinical = db_col_is_null(s, 11) ? -1 : (int)db_col_int(s, 11);
 		}
 		if ((rc = fn(ctx, &r)) != 0)
 			return rc;

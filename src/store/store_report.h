@@ -26,7 +26,6 @@ struct report_measure_row {
 	int paired;         /* 1 a baseline or end administration, else 0 */
 	int32_t date;
 	int position;       /* the scale's position in the definition; -1: no score on this row */
-	char scale[32];
 	double value;
 	int clinical;       /* 1, 0, or -1 when not recorded */
 };

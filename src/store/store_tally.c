@@ -1,8 +1,7 @@
 /* store_tally.c: see store_tally.h. The triggers' text is schema_v28.c's
- * and schema_v29.c's;
- * the recompute uses the same expressions (schema_tally.h), so a table
- * made again equals the one the triggers kept (tests/store/test_tally.c
- * checks it after every kind of change). */
+ * and schema_v29.c's; the recompute uses the same expressions
+ * (schema_tally.h), so a table made again equals the one the triggers kept
+ * (tests/store/test_tally.c checks it after every kind of change). */
 #include "store/store_tally.h"
 
 #include <stdio.h>
@@ -55,13 +54,12 @@ static int recompute(db_t *db, const struct part *p, int64_t team, struct dy_err
 	return rc;
 }
 
-static int aside(db_t *db, const struct part *p, struct dy_err *e)
+/* SQLite: drops the part's triggers (a change the transaction's rollback
+ * undoes). */
+static int drop_triggers(db_t *db, const struct part *p, struct dy_err *e)
 {
-	if (db_dialect(db) == DB_DIALECT_PG)
-		return db_exec(db, "SELECT set_config('dyad.tallies', 'later', true)", e);
 	char sql[128];
-	const char *n = p->names;
-	while (*n) {
+	for (const char *n = p->names; *n;) {
 		size_t len = strcspn(n, " ");
 		snprintf(sql, sizeof sql, "DROP TRIGGER IF EXISTS %.*s", (int)len, n);
 		int rc = db_exec(db, sql, e);
@@ -72,15 +70,7 @@ static int aside(db_t *db, const struct part *p, struct dy_err *e)
 	return 0;
 }
 
-static int end(db_t *db, const struct part *p, int64_t team, struct dy_err *e)
-{
-	int rc = recompute(db, p, team, e);
-	if (rc)
-		return rc;
-	if (db_dialect(db) == DB_DIALECT_PG)
-		return db_exec(db, "SELECT set_config('dyad.tallies', 'now', true)", e);
-	return db_exec(db, p->triggers, e);
-}
+static int is_pg(db_t *db) { return db_dialect(db) == DB_DIALECT_PG; }
 
 int store_tally_recompute(db_t *db, int64_t team, struct dy_err *e)
 {
@@ -92,9 +82,11 @@ int store_tally_recompute(db_t *db, int64_t team, struct dy_err *e)
 
 int store_tally_aside(db_t *db, struct dy_err *e)
 {
+	if (is_pg(db))
+		return db_exec(db, "SELECT set_config('dyad.tallies', 'later', true)", e);
 	int rc = 0;
 	for (int i = 0; !rc && i < N_PARTS; i++)
-		rc = aside(db, &parts[i], e);
+		rc = drop_triggers(db, &parts[i], e);
 	return rc;
 }
 
@@ -103,22 +95,28 @@ int store_tally_end(db_t *db, int64_t team, struct dy_err *e)
 	/* PostgreSQL has no statistics yet for the rows a load just wrote: it
 	 * takes the grouped passes for costly enough to compile, 0.25 s of a
 	 * 100,000-family import spent on code run once. */
-	int rc = db_dialect(db) == DB_DIALECT_PG ? db_exec(db, "SET LOCAL jit = off", e) : 0;
+	int rc = is_pg(db) ? db_exec(db, "SET LOCAL jit = off", e) : 0;
+	if (!rc)
+		rc = store_tally_recompute(db, team, e);
+	if (rc)
+		return rc;
+	if (is_pg(db))
+		return db_exec(db, "SELECT set_config('dyad.tallies', 'now', true)", e);
 	for (int i = 0; !rc && i < N_PARTS; i++)
-		rc = end(db, &parts[i], team, e);
+		rc = db_exec(db, parts[i].triggers, e);
 	return rc;
 }
 
-/* A migration's step: its own part alone, for the later part's table does
- * not exist yet when an older database passes through migration 28. */
-int store_tally_fill(db_t *db, struct dy_err *e)
+/* A migration's step fills its own part alone: the later part's table does
+ * not exist yet when an older database passes through migration 28. Its
+ * SQLite triggers are made after the fill (PostgreSQL's are the
+ * migration's own text, and touch none of the tables filled). */
+static int fill(db_t *db, const struct part *p, struct dy_err *e)
 {
-	int rc = aside(db, &parts[0], e);
-	return rc ? rc : end(db, &parts[0], 0, e);
+	int rc = recompute(db, p, 0, e);
+	return rc || is_pg(db) ? rc : db_exec(db, p->triggers, e);
 }
 
-int store_tally_fill_outcomes(db_t *db, struct dy_err *e)
-{
-	int rc = aside(db, &parts[1], e);
-	return rc ? rc : end(db, &parts[1], 0, e);
-}
+int store_tally_fill(db_t *db, struct dy_err *e) { return fill(db, &parts[0], e); }
+
+int store_tally_fill_outcomes(db_t *db, struct dy_err *e) { return fill(db, &parts[1], e); }

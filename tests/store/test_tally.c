@@ -50,7 +50,7 @@ static char *tallies(void)
 		" || ' ' || family_id || ' ' || coalesce(CAST(person_id AS TEXT), '-') || ' '"
 		" || coalesce(CAST(subject_caregiver_id AS TEXT), '-') || ' ' || coalesce(CAST(subject_infant_id AS TEXT), '-')"
 		" || ' ' || coalesce(instrument, '-') || ' ' || is_end || ' ' || paired || ' '"
-		" || coalesce(CAST(date AS TEXT), '-') || ' ' || coalesce(scale, '-') || ' '"
+		" || coalesce(CAST(date AS TEXT), '-') || ' '"
 		" || coalesce(CAST(value AS TEXT), '-') || ' ' || coalesce(CAST(clinical AS TEXT), '-')"
 		" FROM report_measure ORDER BY 1"};
 	size_t len = 0, cap = 4096;
