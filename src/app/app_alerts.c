@@ -221,7 +221,8 @@ int app_family_alerts_many(struct app *a, const int64_t *family_ids, size_t n, s
 	if (!rc) {
 		rc = store_family_teams(a->db, family_ids, n, team_of, &m, e);
 		if (!rc)
-			rc = store_person_list_many(a->db, m.kept, m.nkept, person_of, &m, e);
+			rc = (m.how.infants_only ? store_infant_list_many : store_person_list_many)(a->db, m.kept, m.nkept,
+			                                                                           person_of, &m, e);
 		if (!rc) {
 			/* by infant id, ascending, as store_safeguarding_current_many wants; within a
 			 * family still in id order, as app_family_alerts lists them */
@@ -234,7 +235,7 @@ int app_family_alerts_many(struct app *a, const int64_t *family_ids, size_t n, s
 		}
 		if (!rc && !m.how.no_risks && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
 			rc = app_risks_of_families(a, m.kept, m.nkept, risk_of, &m, e);
-		if (!rc && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
+		if (!rc && !m.how.no_notes && (a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
 			rc = store_note_safeguarding_counts(a->db, m.kept, m.nkept, notes_of, &m, e);
 		rc = app_end_read(a, rc);
 	}

@@ -44,6 +44,8 @@ struct alerts_read {
 	store_person_fn each_person; /* given each person of the families in the caller's teams, or NULL */
 	void *person_ctx;
 	int no_risks;                /* 1: the caller reads the open flags itself; nrisks stays 0 */
+	int no_notes;                /* 1: the caller shows no note count; nsafeguarding_notes stays 0 */
+	int infants_only;            /* 1: each_person is given the infants alone, with their names and loss only */
 };
 
 /* As app_family_alerts for each of the n families family_ids (ascending,

@@ -174,17 +174,38 @@ int app_audit_read_detail(struct app *a, const char *entity, int64_t id, const c
 	return commit_rows(a, &rp, 1, e);
 }
 
+/* The entries of a list are made LIST_CHUNK at a time, from one made in
+ * full (a list names tens of thousands of families, all at one moment):
+ * the rows held at once stay small however long the list. */
+enum { LIST_CHUNK = 2048 };
+
 int app_audit_list(struct app *a, const char *entity, const int64_t *ids, int n, struct dy_err *e)
 {
 	if (n <= 0)
 		return 0;
-	struct audit_row *rows = xcalloc((size_t)n, sizeof *rows);
-	struct audit_row **rp = xcalloc((size_t)n, sizeof *rp);
-	for (int i = 0; i < n; i++) {
-		app_audit_row(a, "list", entity, ids[i], NULL, &rows[i]);
+	int k = n < LIST_CHUNK ? n : LIST_CHUNK;
+	struct audit_row *rows = xmalloc((size_t)k * sizeof *rows);
+	struct audit_row **rp = xmalloc((size_t)k * sizeof *rp);
+	app_audit_row(a, "list", entity, 0, NULL, &rows[0]);
+	for (int i = 0; i < k; i++) {
+		rows[i] = rows[0];
 		rp[i] = &rows[i];
 	}
-	int rc = commit_rows(a, rp, n, e);
+	/* The command line's chunks go in one transaction of their own, as
+	 * commit_rows would write them; a view or a server's writer takes
+	 * each chunk as commit_rows does. */
+	int direct = a->view_depth <= 0 && !(a->proc && a->proc->audit);
+	int rc = direct ? db_begin(a->db, e) : 0;
+	for (int from = 0; !rc && from < n; from += k) {
+		int m = n - from < k ? n - from : k;
+		for (int i = 0; i < m; i++)
+			rows[i].entity_id = ids[from + i];
+		rc = direct ? app_audit_chain(a->db, rp, m, e) : commit_rows(a, rp, m, e);
+	}
+	if (direct && !rc)
+		rc = db_commit(a->db, e);
+	if (direct && rc)
+		db_rollback(a->db);
 	free(rp);
 	free(rows);
 	return rc;

@@ -495,6 +495,22 @@ static int list_row(void *ctx, const struct pathway_clock_row *r)
 	return 0;
 }
 
+static int who_by_episode(const void *x, const void *y)
+{
+	int64_t a = ((const struct who *)x)->episode_id, b = ((const struct who *)y)->episode_id;
+	return (a > b) - (a < b);
+}
+
+/* Puts c->who in episode order when it is not (find_who searches it). */
+static void sort_who(struct list_ctx *c)
+{
+	for (size_t i = 1; i < c->nwho; i++)
+		if (c->who[i - 1].episode_id > c->who[i].episode_id) {
+			qsort(c->who, c->nwho, sizeof *c->who, who_by_episode);
+			return;
+		}
+}
+
 static const struct who *find_who(const struct list_ctx *c, int64_t episode_id)
 {
 	size_t lo = 0, hi = c->nwho;
@@ -525,36 +541,49 @@ static size_t distinct_ids(int64_t *ids, size_t n)
 	return k;
 }
 
+/* The longest safeguarding and risk texts a row shows (longer are cut). */
+enum { SAFEGUARDING_TEXT = 120, RISK_TEXT = 200 };
+
+/* A copy of s in the list's text ("" itself costs nothing). */
+static const char *list_text(struct waiting_list *l, const char *s)
+{
+	return *s ? arena_strdup(&l->text, s) : "";
+}
+
 struct names {
 	struct waiting_list *l;
 	int64_t *infant_ids; /* distinct, ascending */
 	size_t n;
-	char (*name)[sizeof ((struct waiting_row *)0)->infant_name];
+	const char **name;   /* infant_ids[i]'s name in l->text, NULL until read */
 };
 
 static int name_of(void *ctx, const struct person *p)
 {
 	struct names *nm = ctx;
 	const int64_t *at = bsearch(&p->id, nm->infant_ids, nm->n, sizeof p->id, by_id);
-	if (at)
-		str_full_name(nm->name[at - nm->infant_ids], sizeof nm->name[0], p->given_name, p->family_name);
+	if (at) {
+		char full[2 * NAME_BYTES];
+		str_full_name(full, sizeof full, p->given_name, p->family_name);
+		nm->name[at - nm->infant_ids] = list_text(nm->l, full);
+	}
 	return 0;
 }
 
-/* A family's columns of the waiting list. */
+/* A family's columns of the waiting list (texts in the list's text). */
 struct family_cols {
 	int in_team; /* 0: another team's family, left out */
 	int level;
-	char safeguarding[sizeof ((struct waiting_row *)0)->safeguarding];
-	char risk[sizeof ((struct waiting_row *)0)->risk];
+	const char *safeguarding;
+	const char *risk;
 	int nrisks;
-	char first_risk[sizeof ((struct stored_risk *)0)->label];
+	const char *first_risk; /* the oldest open flag's label, NULL none */
 };
 
 struct risk_cols {
 	const int64_t *fams; /* ascending */
 	size_t n;
 	struct family_cols *cols;
+	struct waiting_list *l;
 };
 
 static int risk_col(void *ctx, const struct stored_risk *r)
@@ -564,7 +593,7 @@ static int risk_col(void *ctx, const struct stored_risk *r)
 	if (f) {
 		struct family_cols *c = &rc->cols[f - rc->fams];
 		if (!c->nrisks++) /* the oldest comes first */
-			str_copy(c->first_risk, sizeof c->first_risk, r->label);
+			c->first_risk = list_text(rc->l, r->label);
 	}
 	return 0;
 }
@@ -572,8 +601,11 @@ static int risk_col(void *ctx, const struct stored_risk *r)
 /* The open risk flags of the families fams[0..n) in the caller's teams, in
  * one read (store_risk_open_many reads every open flag once when they are
  * fewer than the families), into their risk column. */
-static int risk_columns(struct app *a, const int64_t *fams, size_t n, struct family_cols *cols, struct dy_err *e)
+static int risk_columns(struct app *a, const int64_t *fams, size_t n, struct family_cols *cols,
+                        struct waiting_list *l, struct dy_err *e)
 {
+	for (size_t i = 0; i < n; i++)
+		cols[i].risk = "";
 	if (!(a->user.roles & app_scope_roles(SCOPE_CLINICAL)))
 		return 0; /* as app_family_alerts_many: flags are for clinical roles */
 	int64_t *kept = xcalloc(n ? n : 1, sizeof *kept);
@@ -581,10 +613,15 @@ static int risk_columns(struct app *a, const int64_t *fams, size_t n, struct fam
 	for (size_t i = 0; i < n; i++)
 		if (cols[i].in_team)
 			kept[k++] = fams[i];
-	struct risk_cols ctx = {fams, n, cols};
+	struct risk_cols ctx = {fams, n, cols, l};
 	int rc = k ? app_risks_of_families(a, kept, k, risk_col, &ctx, e) : 0;
-	for (size_t i = 0; !rc && i < n; i++)
-		app_alerts_risk_line(cols[i].first_risk, cols[i].nrisks, cols[i].risk, sizeof cols[i].risk);
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (!cols[i].nrisks)
+			continue;
+		char line[RISK_TEXT];
+		app_alerts_risk_line(cols[i].first_risk, cols[i].nrisks, line, sizeof line);
+		cols[i].risk = list_text(l, line);
+	}
 	free(kept);
 	return rc;
 }
@@ -595,24 +632,29 @@ static int risk_columns(struct app *a, const int64_t *fams, size_t n, struct fam
 static int family_columns(struct app *a, const int64_t *fams, size_t n, struct family_cols *cols, struct names *nm,
                           struct dy_err *e)
 {
+	struct waiting_list *l = nm->l;
 	struct family_alerts *al = xcalloc(STORE_BATCH, sizeof *al);
-	struct alerts_read how = {.each_person = name_of, .person_ctx = nm, .no_risks = 1};
+	struct alerts_read how = {.each_person = name_of, .person_ctx = nm, .no_risks = 1, .no_notes = 1,
+	                         .infants_only = 1};
 	int rc = 0;
 	for (size_t from = 0; !rc && from < n; from += STORE_BATCH) {
 		size_t k = n - from < STORE_BATCH ? n - from : STORE_BATCH;
 		rc = app_family_alerts_many(a, fams + from, k, al, &how, e);
 		for (size_t i = 0; !rc && i < k; i++) {
 			struct family_cols *c = &cols[from + i];
+			c->safeguarding = "";
 			if (!(c->in_team = al[i].family_id != 0))
 				continue;
-			app_alerts_safeguarding_text(&al[i], 0, c->safeguarding, sizeof c->safeguarding);
+			char sg[SAFEGUARDING_TEXT];
+			app_alerts_safeguarding_text(&al[i], 0, sg, sizeof sg);
+			c->safeguarding = list_text(l, sg);
 			for (int j = 0; j < al[i].ninfants; j++)
 				if (code_safeguarding_level(al[i].infants[j].status) > c->level)
 					c->level = code_safeguarding_level(al[i].infants[j].status);
 		}
 	}
 	free(al);
-	return rc ? rc : risk_columns(a, fams, n, cols, e);
+	return rc ? rc : risk_columns(a, fams, n, cols, l, e);
 }
 
 /* The names, safeguarding and risk columns of the waiting rows c->w[0..nw)
@@ -640,7 +682,7 @@ static int fill_rows(struct app *a, const struct list_ctx *c, struct waiting_lis
 		int64_t *missing = xcalloc(ni ? ni : 1, sizeof *missing);
 		size_t nm_missing = 0;
 		for (size_t i = 0; i < ni; i++)
-			if (!nm.name[i][0])
+			if (!nm.name[i])
 				missing[nm_missing++] = infants[i];
 		if (nm_missing)
 			rc = store_person_get_many(a->db, missing, nm_missing, name_of, &nm, e);
@@ -657,10 +699,9 @@ static int fill_rows(struct app *a, const struct list_ctx *c, struct waiting_lis
 		row->family_id = w->family_id;
 		row->infant_id = w->infant_id;
 		const int64_t *in = bsearch(&w->infant_id, infants, ni, sizeof *infants, by_id);
-		if (in)
-			memcpy(row->infant_name, nm.name[in - infants], sizeof row->infant_name);
-		memcpy(row->safeguarding, fc->safeguarding, sizeof row->safeguarding);
-		memcpy(row->risk, fc->risk, sizeof row->risk);
+		row->infant_name = in && nm.name[in - infants] ? nm.name[in - infants] : "";
+		row->safeguarding = fc->safeguarding;
+		row->risk = fc->risk;
 		row->safeguarding_level = fc->level;
 	}
 	free(nm.name);
@@ -746,6 +787,7 @@ int app_waiting_list_ordered(struct app *a, int32_t as_of, const struct clock_ta
 	if (scope_rc)
 		return scope_rc;
 	memset(out, 0, sizeof *out);
+	arena_init(&out->text, SIZE_MAX);
 	if (as_of == DATE_NONE)
 		return dy_fail(e, DY_EINVAL, "as-of", "is required");
 	out->as_of = as_of;
@@ -758,6 +800,8 @@ int app_waiting_list_ordered(struct app *a, int32_t as_of, const struct clock_ta
 	if (rc)
 		return rc;
 	rc = store_pathway_clock_rows(a->db, as_of, as_of, list_row, &c, e);
+	if (!rc)
+		sort_who(&c); /* the open referrals come first, then those discharged on or after as_of */
 	if (!rc) {
 		waiting_sort(c.w, c.nw);
 		if (breach_within >= 0)
@@ -781,6 +825,7 @@ void app_waiting_list_free(struct waiting_list *l)
 	free(l->rows);
 	l->rows = NULL;
 	l->n = 0;
+	arena_free(&l->text);
 }
 
 struct report_ctx {

@@ -19,6 +19,7 @@
 #include "core/record.h"
 #include "core/waiting.h"
 #include "store/store_pathway.h"
+#include "util/arena.h"
 
 #define APP_RULES_ENV "DYAD_RULES"           /* rules file when none is given */
 #define APP_RULES_LOCAL "eligibility.ini"    /* then this file in the working directory */
@@ -145,10 +146,12 @@ struct waiting_row {
 	struct waiting_entry w;
 	int64_t family_id;
 	int64_t infant_id;
-	char infant_name[2 * NAME_BYTES]; /* "Given Family" */
-	char safeguarding[120];   /* the family's infants' current statuses, codes joined by "; " ("" none) */
+	/* The three texts are never NULL; they are held by the list's `text`
+	 * (a family's once, however many of its clocks wait). */
+	const char *infant_name;  /* "Given Family" */
+	const char *safeguarding; /* the family's infants' current statuses, codes joined by "; " ("" none) */
 	int safeguarding_level;   /* the highest of them (code_safeguarding_level) */
-	char risk[200];           /* open risk flags in words (app_alerts_risk_text), "" none */
+	const char *risk;         /* open risk flags in words (app_alerts_risk_text), "" none */
 	int32_t booked_on;        /* the earliest booked appointment on or after as_of that would stop
 	                           * this clock (waiting_booking_stops), DATE_NONE none */
 	char booked_kind[24];     /* its kind ("" none) */
@@ -163,6 +166,7 @@ struct waiting_list {
 	int32_t as_of;
 	struct clock_targets targets;
 	struct waiting_row *rows; /* heap, most urgent first */
+	struct arena text;        /* the rows' names, safeguarding and risk texts */
 	size_t n;
 	size_t skipped;           /* episodes whose dates are inconsistent (not listed) */
 };

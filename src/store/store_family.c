@@ -4,9 +4,11 @@
 
 #include "store/store_search.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/date.h"
+#include "util/str.h"
 
 int store_team_ensure(db_t *db, struct team *t, struct dy_err *e)
 {
@@ -307,6 +309,41 @@ int store_person_list_many(db_t *db, const int64_t *family_ids, size_t n, store_
 	struct person_rows r = {fn, ctx};
 	return store_batch_each(db, PERSON_READ " WHERE family_id IN " STORE_IN_LIST " ORDER BY family_id, id",
 	                        family_ids, n, person_row, &r, e);
+}
+
+struct infant_rows {
+	store_person_fn fn;
+	void *ctx;
+	struct person p; /* the fields not read stay empty */
+};
+
+static int infant_row(void *ctx, db_stmt_t *s)
+{
+	struct infant_rows *r = ctx;
+	struct person *p = &r->p;
+	p->id = db_col_int(s, 0);
+	p->family_id = db_col_int(s, 1);
+	db_col_copy(s, 2, p->given_name, sizeof p->given_name);
+	db_col_copy(s, 3, p->family_name, sizeof p->family_name);
+	db_col_copy(s, 4, p->loss, sizeof p->loss);
+	p->loss_on = p->loss[0] ? db_col_date(s, 5) : 0;
+	return r->fn(r->ctx, p);
+}
+
+int store_infant_list_many(db_t *db, const int64_t *family_ids, size_t n, store_person_fn fn, void *ctx,
+                           struct dy_err *e)
+{
+	struct infant_rows *r = xcalloc(1, sizeof *r);
+	r->fn = fn;
+	r->ctx = ctx;
+	str_copy(r->p.role, sizeof r->p.role, "infant");
+	/* role = 'infant' is person_infant's condition and its second key: with
+	 * two keys matched SQLite takes it over person_family without statistics. */
+	int rc = store_batch_each(db, "SELECT id, family_id, given_name, family_name, loss, loss_on FROM person"
+	                              " WHERE family_id IN " STORE_IN_LIST " AND role = 'infant' ORDER BY family_id, id",
+	                          family_ids, n, infant_row, r, e);
+	free(r);
+	return rc;
 }
 
 int store_person_get_many(db_t *db, const int64_t *person_ids, size_t n, store_person_fn fn, void *ctx,

@@ -87,6 +87,13 @@ int store_person_list(db_t *db, int64_t family_id, store_person_fn fn, void *ctx
 int store_person_list_many(db_t *db, const int64_t *family_ids, size_t n, store_person_fn fn, void *ctx,
                            struct dy_err *e);
 
+/* As store_person_list_many for the infants alone, with only their id,
+ * family, role, names and loss (every other field empty), from the
+ * covering index person_infant (migration 30): the waiting list's many
+ * families. */
+int store_infant_list_many(db_t *db, const int64_t *family_ids, size_t n, store_person_fn fn, void *ctx,
+                           struct dy_err *e);
+
 /* Calls fn for each of the n people person_ids (ascending) that exists, in id order. */
 int store_person_get_many(db_t *db, const int64_t *person_ids, size_t n, store_person_fn fn, void *ctx,
                           struct dy_err *e);

@@ -278,24 +278,31 @@ int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store
 	return store_pathway_clock_rows_team(db, active_from, until, NULL, fn, ctx, e);
 }
 
-int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, const struct store_teams *team,
-                                  store_pathway_clock_fn fn, void *ctx, struct dy_err *e)
+/* The referrals that can hold a clock, in two reads, each from the
+ * covering index episode_clock_rows (migration 30): the open ones (no
+ * discharge date, in id order as the index keeps them) and those
+ * discharged on or after a day (a range of the index, sorted: "+id" keeps
+ * the planner from scanning every referral for the order instead). */
+#define CLOCK_ROWS                                                                                      \
+	"SELECT id, family_id, infant_id, received_on, discharged_on, clock_assessed, clock_intervention," \
+	"  clock_direct, discharge_reason FROM episode"
+#define CLOCK_KEPT                                                                                       \
+	" AND received_on <= ? AND decision NOT IN ('declined','signposted') AND error_at IS NULL" \
+	STORE_IN_TEAMS("family_id")
+
+static int clock_rows(db_t *db, int32_t discharged_from, int32_t until, const struct store_teams *team,
+                      store_pathway_clock_fn fn, void *ctx, struct dy_err *e)
 {
-	/* The clock dates are kept on the episode by migration 15's triggers:
-	 * one row per referral, found through episode_clock. */
-	db_stmt_t *s = db_prepare(
-		db,
-		"SELECT id, family_id, infant_id, received_on, discharged_on, clock_assessed, clock_intervention,"
-		"  clock_direct, discharge_reason FROM episode"
-		" WHERE received_on <= ? AND (discharged_on IS NULL OR discharged_on >= ?)"
-		"  AND decision NOT IN ('declined','signposted') AND error_at IS NULL"
-		STORE_IN_TEAMS("family_id") " ORDER BY id",
-		e);
+	db_stmt_t *s = discharged_from == DATE_NONE
+		? db_prepare(db, CLOCK_ROWS " WHERE discharged_on IS NULL" CLOCK_KEPT " ORDER BY id", e)
+		: db_prepare(db, CLOCK_ROWS " WHERE discharged_on >= ?" CLOCK_KEPT " ORDER BY +id", e);
 	if (!s)
 		return DY_ESTORE;
-	db_bind_date(s, 1, until);
-	db_bind_date(s, 2, active_from);
-	store_teams_bind(s, 3, team);
+	int at = 1;
+	if (discharged_from != DATE_NONE)
+		db_bind_date(s, at++, discharged_from);
+	db_bind_date(s, at++, until);
+	store_teams_bind(s, at, team);
 	int rc;
 	struct pathway_clock_row r;
 	while ((rc = db_step(s, e)) == DB_ROW) {
@@ -315,6 +322,16 @@ int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, 
 			return rc;
 	}
 	return rc;
+}
+#undef CLOCK_KEPT
+#undef CLOCK_ROWS
+
+int store_pathway_clock_rows_team(db_t *db, int32_t active_from, int32_t until, const struct store_teams *team,
+                                  store_pathway_clock_fn fn, void *ctx, struct dy_err *e)
+{
+	/* The clock dates are kept on the episode by migration 15's triggers. */
+	int rc = clock_rows(db, DATE_NONE, until, team, fn, ctx, e);
+	return rc ? rc : clock_rows(db, active_from, until, team, fn, ctx, e);
 }
 
 /* The derivation over episodes with no event: migration 2's backfill runs

@@ -124,9 +124,11 @@ int store_pathway_duplicates(db_t *db, int64_t person_id, const char *nhs, const
 /* The clock dates of every episode that can hold a clock between
  * active_from and until: received on or before until, not discharged before
  * active_from, and not declined or signposted (closed at triage, they have
- * no clocks). One query, no per-episode round trip: first attended
+ * no clocks). Two queries, no per-episode round trip: first attended
  * assessment on or after received, first attended intervention or group on
- * or after it, contacts after the discharge ignored (as clock.h). */
+ * or after it, contacts after the discharge ignored (as clock.h). The
+ * referrals still open come first, in id order, then those discharged on
+ * or after active_from, in id order. */
 int store_pathway_clock_rows(db_t *db, int32_t active_from, int32_t until, store_pathway_clock_fn fn, void *ctx,
                              struct dy_err *e);
 
