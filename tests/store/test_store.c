@@ -119,6 +119,80 @@ static void people_round_trip_and_conflicts(void **state)
 	db_close(db);
 }
 
+struct people {
+	struct person p[300];
+	int n;
+	int infants_only; /* keep the infants alone */
+};
+
+static int keep_person(void *ctx, const struct person *p)
+{
+	struct people *k = ctx;
+	if (!k->infants_only || strcmp(p->role, "infant") == 0)
+		k->p[k->n++] = *p;
+	return 0;
+}
+
+/* store_infant_list_many (the waiting list's names, from the covering
+ * index person_infant) gives the infants store_person_list_many gives, in
+ * the same order, with their names and loss, over more than one batch. */
+static void infants_of_many_families(void **state)
+{
+	(void)state;
+	db_t *db = fresh();
+	struct dy_err e;
+	struct team t = {.code = "t", .name = "Team"};
+	assert_int_equal(store_team_ensure(db, &t, &e), 0);
+	int64_t fams[80];
+	for (int i = 0; i < 80; i++) {
+		struct family f = {.team_id = t.id, .created_on = tu_date("2026-01-02")};
+		assert_int_equal(store_family_insert(db, &f, &e), 0);
+		fams[i] = f.id;
+		struct person c = make_person(f.id, "caregiver", "");
+		assert_int_equal(store_person_insert(db, &c, &e), 0);
+		for (int k = 0; k < i % 3; k++) { /* none, one or two infants */
+			struct person b = make_person(f.id, "infant", "");
+			snprintf(b.given_name, sizeof b.given_name, "Baby%d", k);
+			snprintf(b.family_name, sizeof b.family_name, "Fam%d", i);
+			assert_int_equal(store_person_insert(db, &b, &e), 0);
+			if (i == 5 && k == 1) {
+				char sql[120];
+				snprintf(sql, sizeof sql, "UPDATE person SET loss = 'stillbirth', loss_on = '2026-01-01' WHERE id = %lld",
+				         (long long)b.id);
+				assert_int_equal(db_exec(db, sql, &e), 0);
+			}
+		}
+	}
+	static struct people all, inf;
+	memset(&all, 0, sizeof all);
+	memset(&inf, 0, sizeof inf);
+	all.infants_only = 1;
+	int64_t ask[79]; /* every family but the second */
+	for (int i = 0, k = 0; i < 80; i++)
+		if (i != 1)
+			ask[k++] = fams[i];
+	assert_int_equal(store_person_list_many(db, ask, 79, keep_person, &all, &e), 0);
+	assert_int_equal(store_infant_list_many(db, ask, 79, keep_person, &inf, &e), 0);
+	assert_int_equal(inf.n, 78); /* 27 families with one infant, 26 with two, less the second family's one */
+	assert_int_equal(inf.n, all.n);
+	int losses = 0;
+	for (int i = 0; i < inf.n; i++) {
+		const struct person *a = &all.p[i], *b = &inf.p[i];
+		assert_int_equal(b->id, a->id);
+		assert_int_equal(b->family_id, a->family_id);
+		assert_string_equal(b->role, "infant");
+		assert_string_equal(b->given_name, a->given_name);
+		assert_string_equal(b->family_name, a->family_name);
+		assert_string_equal(b->loss, a->loss);
+		assert_int_equal(b->loss_on, a->loss_on);
+		assert_string_equal(b->nhs_number, ""); /* only the names and loss are read */
+		assert_string_equal(b->postcode, "");
+		losses += b->loss[0] != 0;
+	}
+	assert_int_equal(losses, 1);
+	db_close(db);
+}
+
 static int count_contacts(void *ctx, const struct contact *c)
 {
 	struct contact *out = ctx;
@@ -223,6 +297,7 @@ int main(void)
 		cmocka_unit_test(migrations_apply_once_and_refuse_newer),
 		cmocka_unit_test(unknown_urls_and_unreachable_servers_are_refused_plainly),
 		cmocka_unit_test(people_round_trip_and_conflicts),
+		cmocka_unit_test(infants_of_many_families),
 		cmocka_unit_test(episodes_contacts_safeguarding),
 		cmocka_unit_test(transactions_roll_back),
 	};
