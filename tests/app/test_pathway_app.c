@@ -477,6 +477,25 @@ static void waiting_list_and_report_by_hand(void **s)
 	assert_int_equal(app_waiting_report(&A, D("2025-01-01"), D("2025-02-28"), NULL, &r, &e), 0);
 	assert_int_equal(r.skipped, 1);
 	waiting_report_free(&r);
+
+	/* As at 5 February E5 is still open (discharged on the 10th), and a
+	 * later referral (E7, from 02-01) waits too: E5 is read after the
+	 * referrals with no discharge, E7 among them, and is listed with its
+	 * name all the same. E7 A: target 02-15, 10 days left; E5 B: from
+	 * 01-16, target 02-16, 11 days left. */
+	int64_t c7, inf7 = family("2024-10-01", "Moorcroft", "1990-01-01", &c7);
+	int64_t e7 = referral(inf7, c7, "2025-02-01");
+	assert_int_equal(triage(e7, "accepted", "2025-02-01", NULL, NULL, NULL, 0, &e), 0);
+	assert_int_equal(app_waiting_list(&A, D("2025-02-05"), NULL, -1, &l, &e), 0);
+	assert_true(l.n >= 3);
+	assert_int_equal(l.rows[0].w.episode_id, e7);
+	assert_int_equal(l.rows[0].w.days_left, 10);
+	assert_non_null(strstr(l.rows[0].infant_name, "Moorcroft"));
+	assert_int_equal(l.rows[1].w.episode_id, E[5]);
+	assert_int_equal(l.rows[1].w.clock, CLOCK_B);
+	assert_int_equal(l.rows[1].w.days_left, 11);
+	assert_non_null(strstr(l.rows[1].infant_name, "Kirkham"));
+	app_waiting_list_free(&l);
 }
 
 int main(void)
