@@ -4,10 +4,12 @@
 #include "cli/out.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/err.h"
@@ -20,7 +22,9 @@ struct out_list {
 	int ncols;
 	char names[OUT_MAX_COLS][48];
 	enum col_type types[OUT_MAX_COLS];
-	char **cells; /* table: rows × ncols, owned */
+	char **cells; /* table: rows × ncols, held by text */
+	struct arena text;
+	size_t width[OUT_MAX_COLS]; /* table: each column's widest cell or name */
 	size_t nrows, cap;
 	json_t *arr;
 	json_t *into;    /* a document's object: the array goes under key */
@@ -80,6 +84,9 @@ struct out_list *out_begin(const char *fmt, const char *const *cols)
 		l->types[l->ncols] = parse_col(cols[l->ncols], l->names[l->ncols]);
 		l->ncols++;
 	}
+	for (int i = 0; i < l->ncols; i++)
+		l->width[i] = str_width(l->names[i]);
+	arena_init(&l->text, SIZE_MAX);
 	l->total = l->offset = -1;
 	buf_init(&l->line, 1 << 20);
 	if (l->fmt == 1)
@@ -199,8 +206,13 @@ void out_row(struct out_list *l, const char *const *vals)
 			l->cap = l->cap ? l->cap * 2 : 64;
 			l->cells = xrealloc(l->cells, l->cap * (size_t)l->ncols * sizeof *l->cells);
 		}
-		for (int i = 0; i < l->ncols; i++)
-			l->cells[l->nrows * (size_t)l->ncols + (size_t)i] = xstrdup(vals[i] ? vals[i] : "");
+		for (int i = 0; i < l->ncols; i++) {
+			const char *v = vals[i] ? vals[i] : "";
+			l->cells[l->nrows * (size_t)l->ncols + (size_t)i] = arena_strdup(&l->text, v);
+			size_t w = str_width(v);
+			if (w > l->width[i])
+				l->width[i] = w;
+		}
 		l->nrows++;
 	}
 }
@@ -211,34 +223,43 @@ void out_discard(struct out_list *l)
 		return;
 	if (l->fmt == 1)
 		json_decref(l->arr);
-	for (size_t i = 0; l->fmt == 0 && i < l->nrows * (size_t)l->ncols; i++)
-		free(l->cells[i]);
+	arena_free(&l->text);
 	free(l->cells);
 	buf_free(&l->line);
 	free(l);
 }
 
+/* Writes n spaces. */
+static void pad(size_t n)
+{
+	static const char spaces[] = "                                                                ";
+	while (n > 0) {
+		size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		fwrite(spaces, 1, k, stdout);
+		n -= k;
+	}
+}
+
+/* The cells, each column as wide as its widest cell or name (width),
+ * two spaces between; the last column is not padded. */
 static void print_table(struct out_list *l)
 {
-	size_t w[OUT_MAX_COLS];
 	for (int i = 0; i < l->ncols; i++) {
-		w[i] = str_width(l->names[i]);
-		for (size_t r = 0; r < l->nrows; r++) {
-			size_t x = str_width(l->cells[r * (size_t)l->ncols + (size_t)i]);
-			if (x > w[i])
-				w[i] = x;
-		}
+		if (i)
+			fputs("  ", stdout);
+		fputs(l->names[i], stdout);
+		if (i < l->ncols - 1)
+			pad(l->width[i] - str_width(l->names[i]));
 	}
-	for (int i = 0; i < l->ncols; i++)
-		printf("%s%-*s", i ? "  " : "", i == l->ncols - 1 ? 0 : (int)w[i], l->names[i]);
 	putchar('\n');
 	for (size_t r = 0; r < l->nrows; r++) {
 		for (int i = 0; i < l->ncols; i++) {
 			const char *c = l->cells[r * (size_t)l->ncols + (size_t)i];
-			size_t pad = w[i] - str_width(c);
-			printf("%s%s", i ? "  " : "", c);
+			if (i)
+				fputs("  ", stdout);
+			fputs(c, stdout);
 			if (i < l->ncols - 1)
-				printf("%*s", (int)pad, "");
+				pad(l->width[i] - str_width(c));
 		}
 		putchar('\n');
 	}
