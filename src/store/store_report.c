@@ -225,13 +225,17 @@ int store_report_contacts(db_t *db, int32_t from, int32_t to, const struct store
 int store_report_equity(db_t *db, int32_t from, int32_t to, const struct store_teams *team, store_report_equity_fn fn,
                         void *ctx, struct dy_err *e)
 {
+	/* The infant's decile is read only when the caregiver has none
+	 * (coalesce stops at its first value on both stores): one person read
+	 * a referral rather than two. */
 	db_stmt_t *s = prepare_dates(
 		db,
 		"SELECT e.id, CASE WHEN e.received_on BETWEEN ? AND ? THEN 1 ELSE 0 END,"
 		"  CASE WHEN e.decided_on BETWEEN ? AND ? THEN e.decision ELSE '' END,"
 		"  CASE WHEN " DISCHARGED " THEN 1 ELSE 0 END,"
-		"  c.relationship, c.ethnicity, coalesce(c.imd_decile, i.imd_decile)"
-		" FROM episode e LEFT JOIN person c ON c.id = e.caregiver_id LEFT JOIN person i ON i.id = e.infant_id"
+		"  c.relationship, c.ethnicity,"
+		"  coalesce(c.imd_decile, (SELECT i.imd_decile FROM person i WHERE i.id = e.infant_id))"
+		" FROM episode e LEFT JOIN person c ON c.id = e.caregiver_id"
 		" WHERE e.error_at IS NULL"
 		"  AND (e.received_on BETWEEN ? AND ? OR e.decided_on BETWEEN ? AND ? OR (" DISCHARGED "))"
 		STORE_IN_TEAMS("e.family_id") " ORDER BY e.id",
