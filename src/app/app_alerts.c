@@ -220,9 +220,10 @@ int app_family_alerts_many(struct app *a, const int64_t *family_ids, size_t n, s
 	int rc = app_begin_read(a, e);
 	if (!rc) {
 		rc = store_family_teams(a->db, family_ids, n, team_of, &m, e);
-		if (!rc)
-			rc = (m.how.infants_only ? store_infant_list_many : store_person_list_many)(a->db, m.kept, m.nkept,
-			                                                                           person_of, &m, e);
+		if (!rc && m.how.infants_only)
+			rc = store_infant_list_many(a->db, m.kept, m.nkept, person_of, &m, e);
+		else if (!rc)
+			rc = store_person_list_many(a->db, m.kept, m.nkept, person_of, &m, e);
 		if (!rc) {
 			/* by infant id, ascending, as store_safeguarding_current_many wants; within a
 			 * family still in id order, as app_family_alerts lists them */

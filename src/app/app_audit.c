@@ -89,10 +89,6 @@ int app_audit_read(struct app *a, const char *entity, int64_t id, struct dy_err 
 	return app_audit_read_detail(a, entity, id, NULL, e);
 }
 
-/* Commits rows[0..n): a server hands them to its audit writer and waits
- * for the batch holding them to commit (app_audit_queue.h); the command
- * line writes them in a transaction of its own. Either way nothing is
- * shown before the entries are committed. */
 /* Notes rows[0..n) in the open view, once each. */
 static void note_rows(struct app *a, struct audit_row **rows, int n)
 {
@@ -109,23 +105,45 @@ static void note_rows(struct app *a, struct audit_row **rows, int n)
 	}
 }
 
-static int commit_rows(struct app *a, struct audit_row **rows, int n, struct dy_err *e)
+/* Whether entries are written here, in a transaction of their own (the
+ * command line), rather than noted in an open view or handed to a
+ * server's audit writer (pass_on). */
+static int writes_here(const struct app *a)
+{
+	return a->view_depth <= 0 && !(a->proc && a->proc->audit);
+}
+
+/* Where entries are not written here: rows[0..n) noted in the open view,
+ * or handed to the server's audit writer, waiting for the batch holding
+ * them to commit (app_audit_queue.h). */
+static int pass_on(struct app *a, struct audit_row **rows, int n, struct dy_err *e)
 {
 	if (a->view_depth > 0) {
 		note_rows(a, rows, n);
 		return 0;
 	}
-	if (a->proc && a->proc->audit)
-		return app_audit_queue_append(a->proc->audit, rows, n, e);
-	int rc = db_begin(a->db, e);
-	if (rc)
-		return rc;
-	rc = app_audit_chain(a->db, rows, n, e);
+	return app_audit_queue_append(a->proc->audit, rows, n, e);
+}
+
+/* Ends the transaction a write here began: committed when rc is 0, else
+ * rolled back; rc or the commit's error. */
+static int end_write(struct app *a, int rc, struct dy_err *e)
+{
 	if (!rc)
 		rc = db_commit(a->db, e);
 	if (rc)
 		db_rollback(a->db);
 	return rc;
+}
+
+/* Commits rows[0..n), here or passed on (writes_here): either way nothing
+ * is shown before the entries are committed. */
+static int commit_rows(struct app *a, struct audit_row **rows, int n, struct dy_err *e)
+{
+	if (!writes_here(a))
+		return pass_on(a, rows, n, e);
+	int rc = db_begin(a->db, e);
+	return rc ? rc : end_write(a, app_audit_chain(a->db, rows, n, e), e);
 }
 
 int app_view_begin(struct app *a, struct dy_err *e)
@@ -188,24 +206,22 @@ int app_audit_list(struct app *a, const char *entity, const int64_t *ids, int n,
 	struct audit_row **rp = xmalloc((size_t)k * sizeof *rp);
 	app_audit_row(a, "list", entity, 0, NULL, &rows[0]);
 	for (int i = 0; i < k; i++) {
-		rows[i] = rows[0];
+		if (i)
+			rows[i] = rows[0];
 		rp[i] = &rows[i];
 	}
-	/* The command line's chunks go in one transaction of their own, as
-	 * commit_rows would write them; a view or a server's writer takes
-	 * each chunk as commit_rows does. */
-	int direct = a->view_depth <= 0 && !(a->proc && a->proc->audit);
-	int rc = direct ? db_begin(a->db, e) : 0;
+	/* Written here, every chunk goes in the one transaction. */
+	int here = writes_here(a);
+	int rc = here ? db_begin(a->db, e) : 0;
+	int begun = here && !rc;
 	for (int from = 0; !rc && from < n; from += k) {
 		int m = n - from < k ? n - from : k;
 		for (int i = 0; i < m; i++)
 			rows[i].entity_id = ids[from + i];
-		rc = direct ? app_audit_chain(a->db, rp, m, e) : commit_rows(a, rp, m, e);
+		rc = here ? app_audit_chain(a->db, rp, m, e) : pass_on(a, rp, m, e);
 	}
-	if (direct && !rc)
-		rc = db_commit(a->db, e);
-	if (direct && rc)
-		db_rollback(a->db);
+	if (begun)
+		rc = end_write(a, rc, e);
 	free(rp);
 	free(rows);
 	return rc;

@@ -464,7 +464,7 @@ struct list_ctx {
 	const struct clock_targets *t;
 	struct waiting_entry *w;
 	size_t nw, capw;
-	struct who *who; /* by episode id, ascending */
+	struct who *who; /* sorted by episode id once read */
 	size_t nwho, capwho;
 };
 
@@ -499,16 +499,6 @@ static int who_by_episode(const void *x, const void *y)
 {
 	int64_t a = ((const struct who *)x)->episode_id, b = ((const struct who *)y)->episode_id;
 	return (a > b) - (a < b);
-}
-
-/* Puts c->who in episode order when it is not (find_who searches it). */
-static void sort_who(struct list_ctx *c)
-{
-	for (size_t i = 1; i < c->nwho; i++)
-		if (c->who[i - 1].episode_id > c->who[i].episode_id) {
-			qsort(c->who, c->nwho, sizeof *c->who, who_by_episode);
-			return;
-		}
 }
 
 static const struct who *find_who(const struct list_ctx *c, int64_t episode_id)
@@ -800,9 +790,12 @@ int app_waiting_list_ordered(struct app *a, int32_t as_of, const struct clock_ta
 	if (rc)
 		return rc;
 	rc = store_pathway_clock_rows(a->db, as_of, as_of, list_row, &c, e);
-	if (!rc)
-		sort_who(&c); /* the open referrals come first, then those discharged on or after as_of */
 	if (!rc) {
+		/* the open referrals come first, then those discharged on or after
+		 * as_of: find_who searches them by episode (none: who is NULL,
+		 * which qsort may not be given) */
+		if (c.nwho > 1)
+			qsort(c.who, c.nwho, sizeof *c.who, who_by_episode);
 		waiting_sort(c.w, c.nw);
 		if (breach_within >= 0)
 			c.nw = waiting_filter_breach_within(c.w, c.nw, breach_within);

@@ -147,7 +147,8 @@ struct waiting_row {
 	int64_t family_id;
 	int64_t infant_id;
 	/* The three texts are never NULL; they are held by the list's `text`
-	 * (a family's once, however many of its clocks wait). */
+	 * (a family's once, however many of its clocks wait). Safeguarding is
+	 * cut at 119 bytes and risk at 199, as they always were. */
 	const char *infant_name;  /* "Given Family" */
 	const char *safeguarding; /* the family's infants' current statuses, codes joined by "; " ("" none) */
 	int safeguarding_level;   /* the highest of them (code_safeguarding_level) */

@@ -87,26 +87,41 @@ static struct person make_person(int64_t family, const char *role, const char *n
 	return p;
 }
 
+/* Team "t" (made once, found after), its id. */
+static int64_t test_team(db_t *db)
+{
+	struct dy_err e;
+	struct team t = {.code = "t", .name = "Team"};
+	assert_int_equal(store_team_ensure(db, &t, &e), 0);
+	return t.id;
+}
+
+/* A new family of team team_id, its id. */
+static int64_t test_family(db_t *db, int64_t team_id)
+{
+	struct dy_err e;
+	struct family f = {.team_id = team_id, .created_on = tu_date("2026-01-02")};
+	assert_int_equal(store_family_insert(db, &f, &e), 0);
+	return f.id;
+}
+
 static void people_round_trip_and_conflicts(void **state)
 {
 	(void)state;
 	db_t *db = fresh();
 	struct dy_err e;
-	struct team t = {.code = "t", .name = "Team"};
-	assert_int_equal(store_team_ensure(db, &t, &e), 0);
-	struct family f = {.team_id = t.id, .created_on = tu_date("2026-01-02")};
-	assert_int_equal(store_family_insert(db, &f, &e), 0);
-	struct person p = make_person(f.id, "caregiver", "9434765919");
+	int64_t fam = test_family(db, test_team(db));
+	struct person p = make_person(fam, "caregiver", "9434765919");
 	assert_int_equal(store_person_insert(db, &p, &e), 0);
 	assert_true(p.id > 0);
 	struct person q;
 	assert_int_equal(store_person_get(db, p.id, &q, &e), 0);
 	assert_memory_equal(&p, &q, sizeof p);
 
-	struct person dup = make_person(f.id, "infant", "9434765919");
+	struct person dup = make_person(fam, "infant", "9434765919");
 	assert_int_equal(store_person_insert(db, &dup, &e), DY_ECONFLICT);
 	assert_int_equal(db_constraint(db), DB_CONSTRAINT_UNIQUE);
-	dup = make_person(f.id, "infant", "");
+	dup = make_person(fam, "infant", "");
 	dup.id = p.id;
 	assert_int_equal(store_person_insert(db, &dup, &e), DY_ECONFLICT);
 	assert_int_equal(db_constraint(db), DB_CONSTRAINT_UNIQUE);
@@ -141,17 +156,14 @@ static void infants_of_many_families(void **state)
 	(void)state;
 	db_t *db = fresh();
 	struct dy_err e;
-	struct team t = {.code = "t", .name = "Team"};
-	assert_int_equal(store_team_ensure(db, &t, &e), 0);
+	int64_t team = test_team(db);
 	int64_t fams[80];
 	for (int i = 0; i < 80; i++) {
-		struct family f = {.team_id = t.id, .created_on = tu_date("2026-01-02")};
-		assert_int_equal(store_family_insert(db, &f, &e), 0);
-		fams[i] = f.id;
-		struct person c = make_person(f.id, "caregiver", "");
+		fams[i] = test_family(db, team);
+		struct person c = make_person(fams[i], "caregiver", "");
 		assert_int_equal(store_person_insert(db, &c, &e), 0);
 		for (int k = 0; k < i % 3; k++) { /* none, one or two infants */
-			struct person b = make_person(f.id, "infant", "");
+			struct person b = make_person(fams[i], "infant", "");
 			snprintf(b.given_name, sizeof b.given_name, "Baby%d", k);
 			snprintf(b.family_name, sizeof b.family_name, "Fam%d", i);
 			assert_int_equal(store_person_insert(db, &b, &e), 0);
@@ -212,20 +224,17 @@ static void episodes_contacts_safeguarding(void **state)
 	(void)state;
 	db_t *db = fresh();
 	struct dy_err e;
-	struct team t = {.code = "t", .name = "Team"};
-	store_team_ensure(db, &t, &e);
-	struct family f = {.team_id = t.id, .created_on = tu_date("2026-01-02")};
-	store_family_insert(db, &f, &e);
-	struct person mum = make_person(f.id, "caregiver", "");
-	struct person baby = make_person(f.id, "infant", "");
+	int64_t team = test_team(db), fam = test_family(db, team);
+	struct person mum = make_person(fam, "caregiver", "");
+	struct person baby = make_person(fam, "infant", "");
 	assert_int_equal(store_person_insert(db, &mum, &e), 0);
 	assert_int_equal(store_person_insert(db, &baby, &e), 0);
-	struct practitioner pr = {.team_id = t.id, .name = "P", .profession = "psychotherapist"};
+	struct practitioner pr = {.team_id = team, .name = "P", .profession = "psychotherapist"};
 	assert_int_equal(store_practitioner_insert(db, &pr, &e), 0);
 	assert_int_equal(store_practitioner_exists(db, pr.id, &e), 1);
 	assert_int_equal(store_practitioner_exists(db, pr.id + 1, &e), 0);
 
-	struct episode ep = {.family_id = f.id, .infant_id = baby.id, .caregiver_id = mum.id,
+	struct episode ep = {.family_id = fam, .infant_id = baby.id, .caregiver_id = mum.id,
 	                     .received_on = tu_date("2026-02-01"), .source = "gp", .decision = "accepted",
 	                     .decided_on = tu_date("2026-02-02"), .discharged_on = DATE_NONE};
 	assert_int_equal(store_episode_insert(db, &ep, &e), 0);
@@ -280,14 +289,12 @@ static void transactions_roll_back(void **state)
 	(void)state;
 	db_t *db = fresh();
 	struct dy_err e;
-	struct team t = {.code = "t", .name = "Team"};
-	store_team_ensure(db, &t, &e);
+	int64_t team = test_team(db);
 	assert_int_equal(db_begin(db, &e), 0);
-	struct family f = {.team_id = t.id, .created_on = tu_date("2026-01-02")};
-	assert_int_equal(store_family_insert(db, &f, &e), 0);
+	int64_t fam = test_family(db, team);
 	db_rollback(db);
 	struct family g;
-	assert_int_equal(store_family_get(db, f.id, &g, &e), DY_ENOTFOUND);
+	assert_int_equal(store_family_get(db, fam, &g, &e), DY_ENOTFOUND);
 	db_close(db);
 }
 
