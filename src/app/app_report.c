@@ -15,6 +15,8 @@
 #include "core/stats.h"
 #include "store/store_report.h"
 #include "util/date.h"
+#include "util/err.h"
+#include "util/idmap.h"
 #include "util/str.h"
 
 /* Checks the caller may see the figures of the teams it asks for (team: a
@@ -490,20 +492,17 @@ struct caseload_ctx {
 	int64_t *seen;         /* its practitioners so far (a handful) */
 	size_t nseen, capseen;
 	struct prac_count *pc; /* every practitioner met, in the order met */
-	size_t npc, cappc;
+	size_t npc;
+	struct idmap at;       /* practitioner -> its place in pc */
 };
 
 static void caseload_count(struct caseload_ctx *c, int64_t practitioner)
 {
-	size_t i = 0;
-	while (i < c->npc && c->pc[i].practitioner != practitioner)
-		i++;
-	if (i == c->npc) {
-		if (c->npc == c->cappc) {
-			c->cappc = c->cappc ? 2 * c->cappc : 64;
-			c->pc = xrealloc(c->pc, c->cappc * sizeof *c->pc);
-		}
-		c->pc[c->npc++] = (struct prac_count){practitioner, 0};
+	uint32_t i;
+	if (!idmap_get(&c->at, practitioner, &i)) {
+		i = (uint32_t)c->npc;
+		idmap_put(&c->at, practitioner, i);
+		XAPPEND(c->pc, c->npc, ((struct prac_count){practitioner, 0}));
 	}
 	c->pc[i].n++;
 }
@@ -539,6 +538,7 @@ static int caseload_by_practitioner(struct app *a, int32_t to, const struct stor
                                     struct app_activity *o, struct dy_err *e)
 {
 	struct caseload_ctx c = {.episode = -1};
+	idmap_init(&c.at);
 	int rc = store_report_caseload_pairs(a->db, to, team, caseload_pair, &c, e);
 	if (!rc && c.npc > 1)
 		qsort(c.pc, c.npc, sizeof *c.pc, prac_cmp);
@@ -550,6 +550,7 @@ static int caseload_by_practitioner(struct app *a, int32_t to, const struct stor
 	}
 	free(c.seen);
 	free(c.pc);
+	idmap_free(&c.at);
 	return rc;
 }
 
@@ -601,6 +602,7 @@ struct eq_episode {
 struct eq_ctx {
 	struct eq_episode *ep;
 	size_t n, cap;
+	struct idmap discharged; /* episode discharged in the period -> its place in ep */
 };
 
 static int eq_row(void *ctx, const struct report_equity_row *r)
@@ -619,25 +621,28 @@ static int eq_row(void *ctx, const struct report_equity_row *r)
 	x->n.decided = decided;
 	x->n.accepted = strcmp(r->decision, "accepted") == 0;
 	x->discharged = r->discharged;
+	if (x->discharged)
+		idmap_put(&c->discharged, x->id, (uint32_t)(c->n - 1));
 	x->decile = r->imd_decile;
 	x->ethnic = equity_ethnic_index(r->ethnicity);
 	x->relation = equity_relation_index(r->relationship);
 	return 0;
 }
 
-static int eq_cmp(const void *k, const void *m)
+/* The episode discharged in the period with this id, or NULL (the hooks
+ * are called in discharge order, so a map rather than a search of ep). */
+static struct eq_episode *eq_discharged(struct eq_ctx *c, int64_t episode)
 {
-	int64_t a = *(const int64_t *)k, b = ((const struct eq_episode *)m)->id;
-	return a < b ? -1 : a > b;
+	uint32_t i;
+	return idmap_get(&c->discharged, episode, &i) ? &c->ep[i] : NULL;
 }
 
 /* An episode discharged in the period with a measure: eligible. */
 static void eq_measured(void *ctx, int64_t episode)
 {
-	struct eq_ctx *c = ctx;
-	struct eq_episode *x = bsearch(&episode, c->ep, c->n, sizeof *c->ep, eq_cmp);
+	struct eq_episode *x = eq_discharged(ctx, episode);
 	if (x)
-		x->n.eligible = x->discharged;
+		x->n.eligible = 1;
 }
 
 /* A pair of an episode discharged in the period: the episode is complete
@@ -645,8 +650,7 @@ static void eq_measured(void *ctx, int64_t episode)
  * reliable-change rule counts towards reliable improvement. */
 static void eq_pair(void *ctx, int64_t episode, int position, const struct change_result *cls)
 {
-	struct eq_ctx *c = ctx;
-	struct eq_episode *x = bsearch(&episode, c->ep, c->n, sizeof *c->ep, eq_cmp);
+	struct eq_episode *x = eq_discharged(ctx, episode);
 	if (!x || !x->n.eligible)
 		return;
 	x->n.complete = 1;
@@ -671,6 +675,7 @@ int app_report_equity(struct app *a, int32_t from, int32_t to, const char *team,
 	if (rc)
 		return rc;
 	struct eq_ctx c = {0};
+	idmap_init(&c.discharged);
 	struct app_outcomes o;
 	memset(&o, 0, sizeof o);
 	rc = store_report_equity(a->db, from, to, &teams, eq_row, &c, e);
@@ -691,5 +696,6 @@ int app_report_equity(struct app *a, int32_t from, int32_t to, const char *team,
 		equity_add(&out->total, &x->n);
 	}
 	free(c.ep);
+	idmap_free(&c.discharged);
 	return rc;
 }

@@ -8,7 +8,11 @@
 #include "util/date.h"
 
 /* Referrals, contacts and measures entered in error are in no figure. */
-#define DISCHARGED "e.error_at IS NULL AND e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
+#define DISCHARGED "e.error_at IS NULL AND " DISCHARGED_ACCEPTED
+/* The same, where the statement has already left out the referrals in
+ * error: without error_at the equity read is answered by the covering
+ * index episode_report alone (migration 31). */
+#define DISCHARGED_ACCEPTED "e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
 /* Prepares sql and binds the pair (a, b) to its parameters pairs times over:
  * (a, b), (a, b), ...; NULL (e set) when it cannot be prepared. */
 static db_stmt_t *prepare_dates(db_t *db, const char *sql, int pairs, int32_t a, int32_t b, struct dy_err *e)
@@ -232,12 +236,12 @@ int store_report_equity(db_t *db, int32_t from, int32_t to, const struct store_t
 		db,
 		"SELECT e.id, CASE WHEN e.received_on BETWEEN ? AND ? THEN 1 ELSE 0 END,"
 		"  CASE WHEN e.decided_on BETWEEN ? AND ? THEN e.decision ELSE '' END,"
-		"  CASE WHEN " DISCHARGED " THEN 1 ELSE 0 END,"
+		"  CASE WHEN " DISCHARGED_ACCEPTED " THEN 1 ELSE 0 END,"
 		"  c.relationship, c.ethnicity,"
 		"  coalesce(c.imd_decile, (SELECT i.imd_decile FROM person i WHERE i.id = e.infant_id))"
 		" FROM episode e LEFT JOIN person c ON c.id = e.caregiver_id"
 		" WHERE e.error_at IS NULL"
-		"  AND (e.received_on BETWEEN ? AND ? OR e.decided_on BETWEEN ? AND ? OR (" DISCHARGED "))"
+		"  AND (e.received_on BETWEEN ? AND ? OR e.decided_on BETWEEN ? AND ? OR (" DISCHARGED_ACCEPTED "))"
 		STORE_IN_TEAMS("e.family_id") " ORDER BY e.id",
 		6, from, to, e);
 	store_teams_bind(s, 13, team);

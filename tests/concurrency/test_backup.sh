@@ -45,12 +45,34 @@ check "the restored database is 0600" [ "$(stat -c %a new.db)" = 600 ]
 expect 0 "Restored" -- "$DYAD" --db new.db restore b1.db --force
 check "--force replaced the records" \
 	[ "$("$DYAD" --db new.db --format csv practitioner list | tail -n +2 | wc -l)" -eq "$n1" ]
+check "a new database is made with 16 KiB pages" [ "$(sqlite3 new.db 'PRAGMA page_size')" = 16384 ]
+# A backup made by an earlier dyad (4 KiB pages) restores into a new file.
+sqlite3 b3.db "PRAGMA page_size=4096; VACUUM INTO 'p4.db'"
+check "the old backup has 4 KiB pages" [ "$(sqlite3 p4.db 'PRAGMA page_size')" = 4096 ]
+expect 0 "Restored p4new.db: [0-9]+ rows" -- "$DYAD" --db p4new.db restore p4.db
+check "the restored database keeps the backup's 4 KiB pages" [ "$(sqlite3 p4new.db 'PRAGMA page_size')" = 4096 ]
+check "the restored database is in WAL mode" [ "$(sqlite3 p4new.db 'PRAGMA journal_mode')" = wal ]
+check "the restored database holds the old backup's rows" \
+	[ "$("$DYAD" --db p4new.db --format csv practitioner list | tail -n +2 | wc -l)" -eq "$n3" ]
+# Changing the page size needs the database to itself: with another
+# connection reading it, the restore is refused and nothing changes.
+(echo "BEGIN; SELECT count(*) FROM practitioner;"; sleep 4) | sqlite3 p4new.db >/dev/null &
+reader=$!
+sleep 1
+DYAD_BUSY_MS=200 expect 3 "page size differs.*stop the server" -- "$DYAD" --db p4new.db restore b1.db --force
+wait "$reader"
+check "the refused restore left the 4 KiB database as it was" [ "$(sqlite3 p4new.db 'PRAGMA page_size')" = 4096 ]
+check "... and its rows" [ "$("$DYAD" --db p4new.db --format csv practitioner list | tail -n +2 | wc -l)" -eq "$n3" ]
+expect 0 "Restored" -- "$DYAD" --db p4new.db restore b1.db --force
+check "a 16 KiB backup replaces it whole" [ "$(sqlite3 p4new.db 'PRAGMA page_size')" = 16384 ]
+check "... in WAL mode" [ "$(sqlite3 p4new.db 'PRAGMA journal_mode')" = wal ]
+check "... with its rows" [ "$("$DYAD" --db p4new.db --format csv practitioner list | tail -n +2 | wc -l)" -eq "$n1" ]
 echo "not a database" >junk.db
 expect 2 "not a dyad database" -- "$DYAD" --db other.db restore junk.db
 expect 3 "not a backup file" -- "$DYAD" --db other.db restore nosuch.db
 
 # --- doctor -------------------------------------------------------------------
-rm -f b*.db junk.db new.db
+rm -f b*.db junk.db new.db p4.db p4new.db
 expect 0 "ok: " -- "$DYAD" doctor
 chmod 644 test.db
 expect 3 "warning: the database .*test.db can be read by others \(mode 644\): chmod 600" -- "$DYAD" doctor
