@@ -49,6 +49,9 @@ rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status"; }
 # The server's processor time so far (user + system, all its threads), in clock ticks.
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 hz=$(getconf CLK_TCK)
+# The bytes the server has had written to the disk so far (its commits,
+# checkpoints and audit entries).
+written() { awk '$1 == "write_bytes:" {print $2}' "/proc/$pid/io"; }
 reads() { sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = '$1' AND entity_id = $2"; }
 
 # wrk counts 3xx answers (a redirect to the sign-in page) as successes:
@@ -76,12 +79,14 @@ run() {
 	local before out n0=0 n1=0
 	[ -n "$entity" ] && n0=$(reads "$entity" "$id")
 	before=$(rss)
-	local c0 c1
+	local c0 c1 w0 w1
 	c0=$(cpu)
+	w0=$(written)
 	out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 5s --latency -s "$lua" -H "$header" "$url$path")
 	local after rps p50 p99 ok other sockerr audited=""
 	after=$(rss)
 	c1=$(cpu)
+	w1=$(written)
 	if [ -n "$entity" ]; then
 		sleep 0.5 # the last answers' entries are committed before they are sent; this is only for wrk's stragglers
 		n1=$(reads "$entity" "$id")
@@ -98,15 +103,17 @@ run() {
 	# more about the other programs than about dyad).
 	local per
 	per=$(awk -v t=$((c1 - c0)) -v n=$((ok + other)) -v hz="$hz" 'BEGIN {printf "%.2f ms", n ? t * 1000 / hz / n : 0}')
-	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB |\n' "$label" "$path" "$rps" "$p50" "$p99" \
-		"$per" "$ok" "${other:-?} not 200${sockerr:+; socket: $sockerr}" "${audited:-n/a}" "$before" "$after"
+	local wper
+	wper=$(awk -v b=$((w1 - w0)) -v n=$((ok + other)) 'BEGIN {printf "%.1f KB", n ? b / 1024 / n : 0}')
+	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s MB | %s MB |\n' "$label" "$path" "$rps" "$p50" "$p99" \
+		"$per" "$wper" "$ok" "${other:-?} not 200${sockerr:+; socket: $sockerr}" "${audited:-n/a}" "$before" "$after"
 }
 
 echo "families: $FAMILIES, $CONNS connections, ${DURATION}s each, wrk -t2 on loopback; server: 4 worker threads"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 echo
-echo "| what | path | req/s | p50 | p99 | server CPU per answer | 200 answers | errors | audit entries added | RSS before | RSS after |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| what | path | req/s | p50 | p99 | server CPU per answer | written per answer | 200 answers | errors | audit entries added | RSS before | RSS after |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 check "family page" "/families/$family" "Cookie: dyad_session=$session" "<h2>People</h2>"
 check "family API" "/api/v1/families/$family" "Authorization: Bearer $token" "\"id\":$family,"
 check "family list API" "/api/v1/families?limit=50&after=5000" "Authorization: Bearer $token" '"next_after":'
