@@ -207,8 +207,9 @@ static int lite_open(const char *path, db_t **out, struct dy_err *e)
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_QPSG, 1, (int *)NULL);
 	/* A new database is made with 16 KiB pages (SQLite's default is 4):
 	 * at 1,000,000 families a report's read of scattered referrals,
-	 * contacts and their practitioners makes a quarter as many page reads,
-	 * about a quarter less time (bench/RESULTS.md, "16 KiB pages"). The
+	 * contacts and their practitioners takes about 30% less time, in a
+	 * quarter as many reads (bench/RESULTS.md, "16 KiB pages"); an
+	 * audited read writes about 3x the bytes to the disk. The
 	 * setting counts only when the file is made, before the WAL setting
 	 * below writes its first page; a database made with 4 KiB pages keeps
 	 * them. */
