@@ -137,6 +137,20 @@ static int lite_exec(db_t *d, const char *sql, struct dy_err *e)
 	return 0;
 }
 
+/* The value of PRAGMA name on h (one integer: foreign_keys, page_size),
+ * or -1 when it cannot be read. */
+static int pragma_int(sqlite3 *h, const char *name)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA %s", name);
+	sqlite3_stmt *st = NULL;
+	int n = -1;
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 /* Runs one of the transaction statements, prepared on first use (a
  * server begins and ends several transactions per request: parsing each
  * again cost more than running it). */
@@ -370,18 +384,9 @@ static int lite_bulk(db_t *d, unsigned how, struct dy_err *e)
 	if (!rc && (how & DB_BULK_REFS_CHECKED) != (db->bulk & DB_BULK_REFS_CHECKED)) {
 		rc = lite_exec(d, how & DB_BULK_REFS_CHECKED ? "PRAGMA foreign_keys=OFF" : "PRAGMA foreign_keys=ON", e);
 		/* The pragma is silently ignored inside a transaction: check it took. */
-		if (!rc) {
-			sqlite3_stmt *st;
-			int on = -1;
-			if (sqlite3_prepare_v2(db->h, "PRAGMA foreign_keys", -1, &st, NULL) == SQLITE_OK) {
-				if (sqlite3_step(st) == SQLITE_ROW)
-					on = sqlite3_column_int(st, 0);
-				sqlite3_finalize(st);
-			}
-			if (on != !(how & DB_BULK_REFS_CHECKED))
-				rc = dy_fail(e, DY_ESTORE, "db", "foreign-key checking could not be turned %s",
-				             how & DB_BULK_REFS_CHECKED ? "off" : "back on");
-		}
+		if (!rc && pragma_int(db->h, "foreign_keys") != !(how & DB_BULK_REFS_CHECKED))
+			rc = dy_fail(e, DY_ESTORE, "db", "foreign-key checking could not be turned %s",
+			             how & DB_BULK_REFS_CHECKED ? "off" : "back on");
 	}
 	if (!rc)
 		db->bulk = how;
@@ -579,17 +584,6 @@ static int verify_copy(const char *path, struct db_backup_report *r, struct dy_e
 }
 
 /* Copies every page of from into to (SQLite's online backup API). */
-/* The page size of h's main database in bytes (0 when it cannot be read). */
-static int page_size(sqlite3 *h)
-{
-	sqlite3_stmt *st = NULL;
-	int n = 0;
-	if (sqlite3_prepare_v2(h, "PRAGMA page_size", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static int copy_pages(sqlite3 *to, sqlite3 *from)
 {
 	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
@@ -674,7 +668,7 @@ int db_restore(const char *from, const char *url, int force, struct db_backup_re
 	 * the database takes its page size: SQLite refuses to change the page
 	 * size of a database in WAL mode. Leaving WAL mode needs the database
 	 * to itself. */
-	if (!rc && page_size(src) != page_size(h) && sqlite3_exec(h, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL))
+	if (!rc && pragma_int(src, "page_size") != pragma_int(h, "page_size") && sqlite3_exec(h, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL))
 		rc = dy_fail(e, DY_EBUSY, "db", "the backup's page size differs, and changing it needs the database to"
 		                                "itself: stop the server and restore again");
 	if (!rc && copy_pages(h, src))

@@ -7,12 +7,12 @@
 #include "store/store_teams.h"
 #include "util/date.h"
 
+/* Accepted and discharged in the period, where the statement has already
+ * left out the referrals in error: without error_at the equity read is
+ * answered by the covering index episode_report alone (migration 31). */
+#define DISCHARGED_ACCEPTED "e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
 /* Referrals, contacts and measures entered in error are in no figure. */
 #define DISCHARGED "e.error_at IS NULL AND " DISCHARGED_ACCEPTED
-/* The same, where the statement has already left out the referrals in
- * error: without error_at the equity read is answered by the covering
- * index episode_report alone (migration 31). */
-#define DISCHARGED_ACCEPTED "e.decision = 'accepted' AND e.discharged_on BETWEEN ? AND ?"
 /* Prepares sql and binds the pair (a, b) to its parameters pairs times over:
  * (a, b), (a, b), ...; NULL (e set) when it cannot be prepared. */
 static db_stmt_t *prepare_dates(db_t *db, const char *sql, int pairs, int32_t a, int32_t b, struct dy_err *e)
